@@ -1,0 +1,65 @@
+# Gongkai — 政府信息公开平台.  `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+UV_VERSION := 0.13.9
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export PORT
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-postgres lint format bench services services-stop system-deps demo clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+# The stamp follows the lock file: a changed lock reinstalls, an unchanged one costs nothing.
+$(VENV)/.synced: uv.lock pyproject.toml | $(BIN)/uv
+	UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --locked --inexact --python $(BIN)/python
+	@touch $@
+
+venv: $(VENV)/.synced
+
+run: venv ## serve the site with a Celery worker and beat on http://127.0.0.1:$PORT/
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo
+	@echo "Gongkai: http://127.0.0.1:$(PORT)/   admin: http://127.0.0.1:$(PORT)/admin/   (Ctrl-C stops web, worker and beat)"
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile -p $(PORT)
+
+test: venv system-deps ## run the whole test suite (SQLite, embedded broker)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: venv ## ruff lint and format check
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv ## ruff format and autofix
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: venv ## benchmarks, printing ratios
+	$(BIN)/python -m bench
+
+services: system-deps ## start PostgreSQL and Redis on 127.0.0.1 (prints the URLs to export)
+	tests/services.sh start
+
+services-stop: ## stop the services `make services` started
+	tests/services.sh stop
+
+# Debian packages the tests and the site need: the browser for the browser tests, CJK fonts,
+# and the PostgreSQL and Redis servers. Installed only when missing (needs root or sudo).
+SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql redis-server
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+clean: ## remove the virtualenv and local data (var/)
+	rm -rf $(VENV) var

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class ModerationConfig(AppConfig):
+    name = "disclosure.moderation"
+    label = "moderation"
+    verbose_name = "审核与发布"

@@ -1,0 +1,81 @@
+"""The roles of a disclosure office and what each may do, defined once.
+
+Data migrations and the demo loader both read this table, so a fresh database and the
+demo agree; placeful page permissions (per organisation subtree) are granted elsewhere.
+"""
+
+# Keys of settings.GONGKAI_GROUPS → (app_label, model, codename) model permissions.
+ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
+
+MODEL_PERMISSIONS = {
+    "editors": [ADMIN_ACCESS],
+    "reviewers": [ADMIN_ACCESS],
+    "secrecy": [ADMIN_ACCESS],
+    "leaders": [ADMIN_ACCESS],
+    "administrators": [
+        ADMIN_ACCESS,
+        ("catalogue", "organisation", "add_organisation"),
+        ("catalogue", "organisation", "change_organisation"),
+        ("home", "sitefootersettings", "change_sitefootersettings"),
+        ("auth", "user", "add_user"),
+        ("auth", "user", "change_user"),
+        ("wagtailcore", "workflow", "add_workflow"),
+        ("wagtailcore", "workflow", "change_workflow"),
+        ("wagtailcore", "task", "add_task"),
+        ("wagtailcore", "task", "change_task"),
+    ],
+}
+
+# Permissions on the root collection (documents and images: attachments of disclosures).
+DOCUMENT_AUTHORING = [
+    ("wagtaildocs", "document", "add_document"),
+    ("wagtaildocs", "document", "change_document"),
+    ("wagtaildocs", "document", "choose_document"),
+    ("wagtailimages", "image", "add_image"),
+    ("wagtailimages", "image", "change_image"),
+    ("wagtailimages", "image", "choose_image"),
+]
+DOCUMENT_READING = [
+    ("wagtaildocs", "document", "choose_document"),
+    ("wagtailimages", "image", "choose_image"),
+]
+COLLECTION_PERMISSIONS = {
+    "editors": DOCUMENT_AUTHORING,
+    "reviewers": DOCUMENT_READING,
+    "secrecy": DOCUMENT_READING,
+    "leaders": DOCUMENT_READING,
+    "administrators": [
+        *DOCUMENT_AUTHORING,
+        ("wagtaildocs", "document", "delete_document"),
+        ("wagtailimages", "image", "delete_image"),
+    ],
+}
+
+
+def ensure_roles(apps, group_names):
+    """Create the groups with their permissions; safe to run again. `apps` may be historical."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    Permission = apps.get_model("auth", "Permission")
+    Group = apps.get_model("auth", "Group")
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+
+    def permission(app_label, model, codename):
+        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        perm, _ = Permission.objects.get_or_create(
+            content_type=content_type,
+            codename=codename,
+            defaults={"name": codename.replace("_", " ").capitalize()},
+        )
+        return perm
+
+    root_collection = Collection.objects.filter(depth=1).first()
+    for key, name in group_names.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(*(permission(*p) for p in MODEL_PERMISSIONS[key]))
+        if root_collection is None:
+            continue
+        for spec in COLLECTION_PERMISSIONS[key]:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=root_collection, permission=permission(*spec)
+            )

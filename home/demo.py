@@ -1,0 +1,137 @@
+"""Load the demo site once: organisations, pages, footer settings, roles and accounts."""
+
+import os
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
+from wagtail.models import GroupPagePermission, Page, Site
+
+from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
+from home import demo_content as content
+from home.models import HomePage, SiteFooterSettings
+
+DEFAULT_DEMO_PASSWORD = "gongkai-demo"
+
+# Page permissions each role holds on its organisation's disclosure root.
+ROOT_PAGE_PERMISSIONS = {
+    "editors": ["add_page", "change_page"],
+    "reviewers": ["change_page"],
+    "secrecy": ["change_page"],
+    "leaders": ["change_page"],
+    "administrators": ["add_page", "change_page", "publish_page", "bulk_delete_page"],
+}
+
+
+def demo_password():
+    return os.environ.get("DEMO_PASSWORD") or DEFAULT_DEMO_PASSWORD
+
+
+def is_loaded():
+    return Organisation.objects.filter(name=content.TOWNSHIP["name"]).exists()
+
+
+def publish(page, user):
+    page.save_revision(user=user, log_action=True).publish(user=user)
+    return page
+
+
+def add_published_child(parent, page, user):
+    parent.add_child(instance=page)
+    return publish(page, user)
+
+
+def create_accounts(password):
+    User = get_user_model()
+    users = {}
+    for username, display_name, group_keys in content.ACCOUNTS:
+        user, _ = User.objects.get_or_create(username=username)
+        user.first_name = display_name
+        user.email = f"{username}@example.invalid"
+        user.is_staff = username == "admin"
+        user.is_superuser = username == "admin"
+        user.set_password(password)
+        user.save()
+        user.groups.set(Group.objects.filter(name__in=[settings.GONGKAI_GROUPS[k] for k in group_keys]))
+        users[username] = user
+    return users
+
+
+def grant_root_permissions(root):
+    for key, codenames in ROOT_PAGE_PERMISSIONS.items():
+        group = Group.objects.get(name=settings.GONGKAI_GROUPS[key])
+        for codename in codenames:
+            GroupPagePermission.objects.get_or_create(
+                group=group, page=root, permission__codename=codename,
+                defaults={"permission": _page_permission(codename)},
+            )
+
+
+def _page_permission(codename):
+    from django.contrib.auth.models import Permission
+
+    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+
+
+def build_disclosure_root(home, organisation, title, slug, intro, categories, user):
+    root = add_published_child(
+        home,
+        DisclosureIndexPage(title=title, slug=slug, organisation=organisation, intro=intro),
+        user,
+    )
+    for cat_title, cat_slug, cat_intro in categories:
+        add_published_child(root, CategoryPage(title=cat_title, slug=cat_slug, intro=cat_intro), user)
+    return root
+
+
+@transaction.atomic
+def load_demo(password=None):
+    """Create the demo once; return False (and change nothing) when it is already there."""
+    if is_loaded():
+        return False
+    users = create_accounts(password or demo_password())
+    admin = users["admin"]
+
+    township = Organisation.objects.create(**content.TOWNSHIP)
+    county = Organisation.objects.create(**content.COUNTY_OFFICE)
+
+    site = Site.objects.get(is_default_site=True)
+    home = site.root_page.specific
+    if not isinstance(home, HomePage):  # a site whose root was replaced by hand
+        home = HomePage.objects.first()
+    home.title = content.HOME_TITLE
+    home.organisation = township
+    home.intro = content.HOME_INTRO
+    publish(home, admin)
+    site.site_name = content.TOWNSHIP["name"]
+    site.save()
+
+    township_root = build_disclosure_root(
+        home, township, content.DISCLOSURE_ROOT_TITLE, "xxgk",
+        content.DISCLOSURE_ROOT_INTRO, content.CATEGORIES, admin,
+    )
+    build_disclosure_root(
+        home, county, "友谊县人民政府办公室政府信息公开", "county-office",
+        "<p>友谊县人民政府办公室的政府信息公开目录。</p>", content.COUNTY_CATEGORIES, admin,
+    )
+    grant_root_permissions(township_root)
+
+    footer = SiteFooterSettings.for_site(site)
+    footer.sponsor = content.TOWNSHIP["name"]
+    footer.organiser = content.OFFICE_NAME
+    footer.address = content.TOWNSHIP["address"]
+    footer.postcode = content.TOWNSHIP["postcode"]
+    footer.phone = content.TOWNSHIP["phone"]
+    footer.save()
+    return True
+
+
+def accounts_summary(password=None):
+    password = password or demo_password()
+    lines = [f"  {username:<9} {name}" for username, name, _ in content.ACCOUNTS]
+    return "演示账号 (demo accounts), 密码 (password): " + password + "\n" + "\n".join(lines)
+
+
+def all_pages_live():
+    return not Page.objects.filter(depth__gt=1, live=False).exists()

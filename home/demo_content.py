@@ -1,0 +1,96 @@
+"""What the demo shows: 友谊县友谊镇人民政府 as its 2022 annual report describes it.
+
+The facts and wording come from the township's published report (the seed file in the
+project's shared reference material); nothing here is invented filler.
+"""
+
+TOWNSHIP = {
+    "name": "友谊县友谊镇人民政府",
+    "short_name": "友谊镇",
+    "address": "友谊县站前街137号",
+    "postcode": "155800",
+    "phone": "0469-5818672",
+}
+
+COUNTY_OFFICE = {
+    "name": "友谊县人民政府办公室",
+    "short_name": "县政府办",
+    "address": "友谊县",
+}
+
+OFFICE_NAME = "友谊县友谊镇人民政府综合办公室"
+
+HOME_TITLE = "友谊县友谊镇人民政府"
+
+HOME_INTRO = (
+    "<p>友谊镇政府政务公开办紧紧围绕《全面推进基层政务公开标准化规范化工作实施》和"
+    "《友谊县2022年政务公开工作实施方案》的要求，认真组织、创新开展工作。"
+    "信息公开前，都要经过专职信息员、分管领导的审核批准。</p>"
+    "<p>镇机关建立了便民服务中心，下属五个社区建立了便民服务站，采用大厅一站式办理方式，"
+    "公开办理事项和办事流程，印发办事指南，公开便民服务事项清单，做到一次性告知。</p>"
+    "<p>如需查阅或索取政府信息，可与友谊县友谊镇人民政府综合办公室联系"
+    "（地址：友谊县站前街137号，邮编：155800，电话：0469-5818672）。</p>"
+)
+
+DISCLOSURE_ROOT_TITLE = "友谊镇政府信息公开"
+DISCLOSURE_ROOT_INTRO = (
+    "<p>本栏目按照《中华人民共和国政府信息公开条例》公开友谊镇人民政府的政府信息。"
+    "机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名、财政预算、决算信息等"
+    "均按《条例》要求发布。</p>"
+)
+
+# Catalogue columns (title, slug, intro) in the order the public sees them.
+CATEGORIES = [
+    (
+        "政府信息公开指南",
+        "guide",
+        "<p>公开的范围、方式、途径以及依申请公开的办理程序。</p>",
+    ),
+    (
+        "机构职能",
+        "functions",
+        "<p>机关职能、机构设置、办公地址、办公时间、联系方式、负责人姓名。</p>",
+    ),
+    ("预算决算", "budgets", "<p>友谊镇财政预算、决算及“三公”经费信息。</p>"),
+    (
+        "办事指南",
+        "service-guides",
+        "<p>便民服务中心公开办理事项和办事流程，印发办事指南，"
+        "让群众和服务对象对提供的服务和办理事项有充分的了解和认识。</p>",
+    ),
+    (
+        "便民服务事项清单",
+        "service-items",
+        "<p>友谊镇及各社区梳理的便民服务事项清单，公开办事服务事项流程，做到一次性告知。</p>",
+    ),
+    (
+        "规范性文件",
+        "policies",
+        "<p>友谊镇制发的行政规范性文件及政策解读。</p>",
+    ),
+    (
+        "政策信息",
+        "notices",
+        "<p>垃圾分类、食品安全、燃气安全、社区网格化建设、低碳环保、节能减排、"
+        "防范非法集资，以及民政、生态环境、老旧小区改造、卫生健康等信息。</p>",
+    ),
+    (
+        "政府信息公开工作年度报告",
+        "annual-reports",
+        "<p>友谊镇每年的政府信息公开工作年度报告。</p>",
+    ),
+]
+
+COUNTY_CATEGORIES = [
+    ("政府信息公开指南", "guide", "<p>友谊县人民政府办公室政府信息公开指南。</p>"),
+    ("规范性文件", "policies", "<p>友谊县人民政府及其办公室制发的行政规范性文件。</p>"),
+]
+
+# Demo accounts: (username, display name, group keys from settings.GONGKAI_GROUPS).
+ACCOUNTS = [
+    ("admin", "系统管理员", ["administrators"]),
+    ("editor", "友谊镇信息员", ["editors"]),
+    ("reviewer", "友谊镇初审人", ["reviewers"]),
+    ("secrecy", "友谊镇保密审查员", ["secrecy"]),
+    ("leader", "友谊镇分管领导", ["leaders"]),
+]

@@ -1,0 +1,91 @@
+"""The portal's front page and the site-wide settings administrators fill in without code."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    organisation = models.ForeignKey(
+        "catalogue.Organisation",
+        verbose_name=_("主办机构"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    intro = RichTextField(_("简介"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("intro")]
+    subpage_types = ["catalogue.DisclosureIndexPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("门户首页")
+
+    def get_context(self, request, *args, **kwargs):
+        from disclosure.catalogue.models import DisclosureIndexPage
+
+        context = super().get_context(request, *args, **kwargs)
+        roots = (
+            DisclosureIndexPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("organisation")
+        )
+        context["catalogue"] = [
+            (root, list(root.get_children().live().public())) for root in roots
+        ]
+        return context
+
+
+site_id_code_validator = RegexValidator(
+    r"^\d{10}$", _("政府网站标识码为 10 位数字（6 位行政区划代码 + 4 位顺序号）。")
+)
+
+
+@register_setting(icon="site")
+class SiteFooterSettings(BaseSiteSetting):
+    """The footer every government site carries (《政府网站发展指引》)."""
+
+    sponsor = models.CharField(_("主办单位"), max_length=100, blank=True)
+    organiser = models.CharField(_("承办单位"), max_length=100, blank=True)
+    address = models.CharField(_("地址"), max_length=200, blank=True)
+    postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+    icp_number = models.CharField(_("ICP 备案号"), max_length=50, blank=True)
+    public_security_number = models.CharField(_("公安备案号"), max_length=50, blank=True)
+    site_id_code = models.CharField(
+        _("政府网站标识码"), max_length=10, blank=True, validators=[site_id_code_validator]
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("sponsor"), FieldPanel("organiser")], heading=_("主办与承办")
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("联系方式"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("icp_number"),
+                FieldPanel("public_security_number"),
+                FieldPanel("site_id_code"),
+            ],
+            heading=_("备案与标识"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("页脚与备案信息")

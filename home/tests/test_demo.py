@@ -1,0 +1,86 @@
+from django.contrib.auth import get_user_model
+from wagtail.models import Page
+
+from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
+from home.demo import load_demo
+from home.models import HomePage, SiteFooterSettings
+
+
+def test_demo_builds_the_township_site(demo):
+    township = Organisation.objects.get(name="友谊县友谊镇人民政府")
+    assert township.address == "友谊县站前街137号"
+    assert township.postcode == "155800"
+    assert township.phone == "0469-5818672"
+    assert Organisation.objects.count() >= 2  # the county office shows the separation
+
+    home = HomePage.objects.get()
+    assert home.organisation == township
+    root = DisclosureIndexPage.objects.get(organisation=township)
+    titles = set(CategoryPage.objects.child_of(root).values_list("title", flat=True))
+    assert {"机构职能", "预算决算", "办事指南", "便民服务事项清单"} <= titles
+    assert not Page.objects.filter(depth__gt=1, live=False).exists()
+
+
+def test_demo_accounts_are_in_their_roles(demo):
+    User = get_user_model()
+    expected = {
+        "editor": "信息员",
+        "reviewer": "初审",
+        "secrecy": "保密审查",
+        "leader": "分管领导",
+        "admin": "管理员",
+    }
+    for username, group in expected.items():
+        user = User.objects.get(username=username)
+        assert user.groups.filter(name=group).exists(), username
+        assert user.check_password(demo)
+    assert User.objects.get(username="admin").is_superuser
+    assert not User.objects.get(username="editor").is_superuser
+
+
+def test_demo_loads_only_once(demo):
+    pages = Page.objects.count()
+    assert load_demo(password="other") is False
+    assert Page.objects.count() == pages
+    assert get_user_model().objects.get(username="editor").check_password(demo)
+
+
+def test_home_page_shows_organisation_entry_points_and_footer(client, demo):
+    html = client.get("/").content.decode()
+    assert "友谊县友谊镇人民政府" in html
+    assert "友谊县站前街137号" in html
+    assert "0469-5818672" in html
+    for column in ("机构职能", "预算决算", "办事指南", "便民服务事项清单"):
+        assert column in html
+    assert "主办单位" in html
+    for placeholder in ("ICP 备案号", "公安备案号", "政府网站标识码"):
+        assert placeholder in html
+
+
+def test_footer_identifiers_come_from_site_settings(client, demo):
+    from wagtail.models import Site
+
+    footer = SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
+    footer.icp_number = "黑ICP备12345678号"
+    footer.site_id_code = "2306000001"
+    footer.save()
+    html = client.get("/").content.decode()
+    assert "黑ICP备12345678号" in html
+    assert '<meta name="SiteIDCode" content="2306000001">' in html
+
+
+def test_site_id_code_must_be_ten_digits(db):
+    import pytest
+    from django.core.exceptions import ValidationError
+
+    from home.models import site_id_code_validator
+
+    site_id_code_validator("2306000001")
+    with pytest.raises(ValidationError):
+        site_id_code_validator("23060")
+
+
+def test_admin_speaks_chinese(client, db):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+    assert "登录" in response.content.decode()
