@@ -53,7 +53,9 @@ def create_accounts(password):
         user.is_superuser = username == "admin"
         user.set_password(password)
         user.save()
-        user.groups.set(Group.objects.filter(name__in=[settings.GONGKAI_GROUPS[k] for k in group_keys]))
+        user.groups.set(
+            Group.objects.filter(name__in=[settings.GONGKAI_GROUPS[k] for k in group_keys])
+        )
         users[username] = user
     return users
 
@@ -63,7 +65,9 @@ def grant_root_permissions(root):
         group = Group.objects.get(name=settings.GONGKAI_GROUPS[key])
         for codename in codenames:
             GroupPagePermission.objects.get_or_create(
-                group=group, page=root, permission__codename=codename,
+                group=group,
+                page=root,
+                permission__codename=codename,
                 defaults={"permission": _page_permission(codename)},
             )
 
@@ -81,7 +85,9 @@ def build_disclosure_root(home, organisation, title, slug, intro, categories, us
         user,
     )
     for cat_title, cat_slug, cat_intro in categories:
-        add_published_child(root, CategoryPage(title=cat_title, slug=cat_slug, intro=cat_intro), user)
+        add_published_child(
+            root, CategoryPage(title=cat_title, slug=cat_slug, intro=cat_intro), user
+        )
     return root
 
 
@@ -108,12 +114,22 @@ def load_demo(password=None):
     site.save()
 
     township_root = build_disclosure_root(
-        home, township, content.DISCLOSURE_ROOT_TITLE, "xxgk",
-        content.DISCLOSURE_ROOT_INTRO, content.CATEGORIES, admin,
+        home,
+        township,
+        content.DISCLOSURE_ROOT_TITLE,
+        "xxgk",
+        content.DISCLOSURE_ROOT_INTRO,
+        content.CATEGORIES,
+        admin,
     )
     build_disclosure_root(
-        home, county, "友谊县人民政府办公室政府信息公开", "county-office",
-        "<p>友谊县人民政府办公室的政府信息公开目录。</p>", content.COUNTY_CATEGORIES, admin,
+        home,
+        county,
+        "友谊县人民政府办公室政府信息公开",
+        "county-office",
+        "<p>友谊县人民政府办公室的政府信息公开目录。</p>",
+        content.COUNTY_CATEGORIES,
+        admin,
     )
     grant_root_permissions(township_root)
 

@@ -37,9 +37,7 @@ class HomePage(Page):
             .public()
             .select_related("organisation")
         )
-        context["catalogue"] = [
-            (root, list(root.get_children().live().public())) for root in roots
-        ]
+        context["catalogue"] = [(root, list(root.get_children().live().public())) for root in roots]
         return context
 
 
@@ -65,9 +63,7 @@ class SiteFooterSettings(BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel(
-            [FieldPanel("sponsor"), FieldPanel("organiser")], heading=_("主办与承办")
-        ),
+        MultiFieldPanel([FieldPanel("sponsor"), FieldPanel("organiser")], heading=_("主办与承办")),
         MultiFieldPanel(
             [
                 FieldPanel("address"),

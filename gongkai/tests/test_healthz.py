@@ -7,12 +7,10 @@ from gongkai.celery import app as celery_app
 @pytest.fixture
 def unreachable_broker():
     """Point Celery at a Redis port where nothing listens: a broker that is really down."""
-    previous = celery_app.conf.broker_url
-    celery_app.conf.broker_url = "redis://127.0.0.1:1/0"
-    celery_app.pool.force_close_all()
+    previous = celery_app.conf.broker_write_url
+    celery_app.conf.broker_write_url = "redis://127.0.0.1:1/0"
     yield
-    celery_app.conf.broker_url = previous
-    celery_app.pool.force_close_all()
+    celery_app.conf.broker_write_url = previous
 
 
 def test_healthz_reports_every_service(client, db):

@@ -11,10 +11,9 @@ def create_group(name):
 
 
 def test_task_is_sent_to_celery_after_commit(db, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with transaction.atomic():
-            create_group.using(backend="celery").enqueue("由 Celery 创建")
-            assert not Group.objects.filter(name="由 Celery 创建").exists()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        create_group.using(backend="celery").enqueue("由 Celery 创建")
+        assert not Group.objects.filter(name="由 Celery 创建").exists()
     assert len(callbacks) == 1
     # Celery runs eagerly in unit tests: the callback has run the task through Celery.
     assert Group.objects.filter(name="由 Celery 创建").exists()

@@ -16,9 +16,11 @@ def test_every_role_can_reach_the_admin(db):
 
 def test_only_editors_and_administrators_upload_attachments(db):
     def can_add_documents(name):
-        return Group.objects.get(name=name).collection_permissions.filter(
-            permission__codename="add_document"
-        ).exists()
+        return (
+            Group.objects.get(name=name)
+            .collection_permissions.filter(permission__codename="add_document")
+            .exists()
+        )
 
     assert can_add_documents("信息员")
     assert can_add_documents("管理员")

@@ -1,0 +1,66 @@
+"""Playwright driving Debian's chromium against Django's live test server."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags for a closed network and a root sandbox: no background calls home, no GPU.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser(django_db_setup):
+    if not shutil.which(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make system-deps)")
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by
+    # fixtures around it are still synchronous and safe.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    migrated_state = getattr(connections["default"], "_test_serialized_contents", None)
+    with sync_playwright() as playwright:
+        # Playwright switches this thread to a new context, where Django opens a new
+        # connection object. Give it the migrated state (roles, site, home page) that
+        # transactional tests restore after each flush, as the first connection had.
+        if migrated_state is not None:
+            connections["default"]._test_serialized_contents = migrated_state
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def output_dir(request):
+    """The test's own output folder for screenshots."""
+    folder = Path(settings.BASE_DIR) / "test-results" / request.node.name
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
+def live_demo(transactional_db, live_server):
+    from home.demo import load_demo
+
+    load_demo(password="browser-test")
+    return live_server
