@@ -1,0 +1,317 @@
+"""The statutory tables of the annual report, row by row and column by column.
+
+One definition of each table's layout (国办公开办函〔2021〕30号, and the 2019 trial format
+国办公开办函〔2019〕60号 for past years). Everything else speaks in these keys: the StreamField
+blocks, the consistency rules, the exports, the importers and the statistics computed from the
+application register. A table's values are ``{row_key: {column_key: number or None}}``; ``None``
+is a blank cell (missing, never zero).
+
+Labels are code, not content: they go through gettext so that translation never copies them
+from a source page (wagtail-localize does not translate table cells).
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+FORMAT_2021 = "2021"
+FORMAT_2019 = "2019"
+FORMATS = [
+    (FORMAT_2021, _("2021 年格式（国办公开办函〔2021〕30号）")),
+    (FORMAT_2019, _("2019 年试行格式")),
+]
+
+# Kinds of cell: what a value may be (rule R7).
+COUNT = "count"  # a non-negative whole number
+CHANGE = "change"  # a whole number that may be negative (本年增/减)
+AMOUNT = "amount"  # a non-negative decimal (万元)
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    label: str
+    kind: str = COUNT
+    group: str = ""  # the merged header cell above it, if any
+
+
+@dataclass(frozen=True)
+class Row:
+    key: str
+    number: str  # the numbering printed before the label: "一、", "（一）", "1."
+    label: str
+    parent: str = ""  # key of the row this one is part of (e.g. 三 for （一）), or a section
+    total: bool = False
+
+
+@dataclass(frozen=True)
+class Block:
+    """A part of a table with its own columns (Table A has one per article item)."""
+
+    key: str
+    heading: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    key: str
+    caption: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    @property
+    def rows(self):
+        return [row for block in self.blocks for row in block.rows]
+
+    def block_of(self, row_key):
+        return next(b for b in self.blocks if any(r.key == row_key for r in b.rows))
+
+    def cells(self):
+        """Every (row, column) pair of the table, in reading order."""
+        return [
+            (row, column) for block in self.blocks for row in block.rows for column in block.columns
+        ]
+
+    def empty_values(self):
+        return {
+            row.key: {column.key: None for column in block.columns}
+            for block in self.blocks
+            for row in block.rows
+        }
+
+
+# ---------------------------------------------------------------- Table A 主动公开
+_DECISIONS = (Column("decisions", _("本年处理决定数量")),)
+_PROJECT_COLUMNS_2019 = (
+    Column("previous", _("上一年项目数量")),
+    Column("change", _("本年增/减"), kind=CHANGE),
+)
+
+TABLE_A_2021 = Table(
+    key="table_a",
+    caption=_("主动公开政府信息情况"),
+    blocks=(
+        Block(
+            "article_20_1",
+            _("第二十条第（一）项"),
+            (
+                Column("issued", _("本年制发件数")),
+                Column("abolished", _("本年废止件数")),
+                Column("in_force", _("现行有效件数")),
+            ),
+            (Row("regulations", "", _("规章")), Row("normative", "", _("行政规范性文件"))),
+        ),
+        Block(
+            "article_20_5",
+            _("第二十条第（五）项"),
+            _DECISIONS,
+            (Row("licensing", "", _("行政许可")),),
+        ),
+        Block(
+            "article_20_6",
+            _("第二十条第（六）项"),
+            _DECISIONS,
+            (Row("penalty", "", _("行政处罚")), Row("enforcement", "", _("行政强制"))),
+        ),
+        Block(
+            "article_20_8",
+            _("第二十条第（八）项"),
+            (Column("amount", _("本年收费金额（单位：万元）"), kind=AMOUNT),),
+            (Row("fees", "", _("行政事业性收费")),),
+        ),
+    ),
+)
+
+TABLE_A_2019 = Table(
+    key="table_a",
+    caption=_("主动公开政府信息情况"),
+    blocks=(
+        Block(
+            "article_20_1",
+            _("第二十条第（一）项"),
+            (
+                Column("made", _("本年新制作数量")),
+                Column("published", _("本年新公开数量")),
+                Column("total_public", _("对外公开总数量")),
+            ),
+            (Row("regulations", "", _("规章")), Row("normative", "", _("规范性文件"))),
+        ),
+        Block(
+            "article_20_5",
+            _("第二十条第（五）项"),
+            (*_PROJECT_COLUMNS_2019, Column("decisions", _("处理决定数量"))),
+            (
+                Row("licensing", "", _("行政许可")),
+                Row("other_services", "", _("其他对外管理服务事项")),
+            ),
+        ),
+        Block(
+            "article_20_6",
+            _("第二十条第（六）项"),
+            (*_PROJECT_COLUMNS_2019, Column("decisions", _("处理决定数量"))),
+            (Row("penalty", "", _("行政处罚")), Row("enforcement", "", _("行政强制"))),
+        ),
+        Block(
+            "article_20_8",
+            _("第二十条第（八）项"),
+            _PROJECT_COLUMNS_2019,
+            (Row("fees", "", _("行政事业性收费")),),
+        ),
+        Block(
+            "article_20_9",
+            _("第二十条第（九）项"),
+            (Column("projects", _("采购项目数量")), Column("amount", _("采购总金额"), kind=AMOUNT)),
+            (Row("procurement", "", _("政府集中采购")),),
+        ),
+    ),
+)
+
+# ---------------------------------------------------------------- Table B 依申请
+APPLICANT_GROUP = _("法人或其他组织")
+APPLICANT_COLUMNS = (
+    Column("natural", _("自然人")),
+    Column("commercial", _("商业企业"), group=APPLICANT_GROUP),
+    Column("research", _("科研机构"), group=APPLICANT_GROUP),
+    Column("social", _("社会公益组织"), group=APPLICANT_GROUP),
+    Column("legal", _("法律服务机构"), group=APPLICANT_GROUP),
+    Column("other", _("其他"), group=APPLICANT_GROUP),
+)
+TABLE_B_COLUMNS = (*APPLICANT_COLUMNS, Column("total", _("总计")))
+
+RESULTS = "results"  # 三、本年度办理结果 (a heading row with no numbers of its own)
+REFUSED = "refused"  # （三）不予公开
+UNABLE = "unable"  # （四）无法提供
+UNPROCESSED = "unprocessed"  # （五）不予处理
+OTHER = "other_processing"  # （六）其他处理
+
+_ROWS_B_HEAD = (
+    Row("new", "一、", _("本年新收政府信息公开申请数量")),
+    Row("carried_in", "二、", _("上年结转政府信息公开申请数量")),
+    Row("granted", "（一）", _("予以公开"), parent=RESULTS),
+    Row(
+        "partial", "（二）", _("部分公开（区分处理的，只计这一情形，不计其他情形）"), parent=RESULTS
+    ),
+    Row("refused_secret", "1.", _("属于国家秘密"), parent=REFUSED),
+    Row("refused_law", "2.", _("其他法律行政法规禁止公开"), parent=REFUSED),
+    Row("refused_safety", "3.", _("危及“三安全一稳定”"), parent=REFUSED),
+    Row("refused_third_party", "4.", _("保护第三方合法权益"), parent=REFUSED),
+    Row("refused_internal", "5.", _("属于三类内部事务信息"), parent=REFUSED),
+    Row("refused_process", "6.", _("属于四类过程性信息"), parent=REFUSED),
+    Row("refused_enforcement", "7.", _("属于行政执法案卷"), parent=REFUSED),
+    Row("refused_query", "8.", _("属于行政查询事项"), parent=REFUSED),
+    Row("unable_no_info", "1.", _("本机关不掌握相关政府信息"), parent=UNABLE),
+    Row("unable_create", "2.", _("没有现成信息需要另行制作"), parent=UNABLE),
+    Row("unable_unclear", "3.", _("补正后申请内容仍不明确"), parent=UNABLE),
+    Row("unprocessed_petition", "1.", _("信访举报投诉类申请"), parent=UNPROCESSED),
+    Row("unprocessed_repeat", "2.", _("重复申请"), parent=UNPROCESSED),
+    Row("unprocessed_publication", "3.", _("要求提供公开出版物"), parent=UNPROCESSED),
+    Row("unprocessed_excessive", "4.", _("无正当理由大量反复申请"), parent=UNPROCESSED),
+    Row("unprocessed_confirm", "5.", _("要求行政机关确认或重新出具已获取信息"), parent=UNPROCESSED),
+)
+_ROWS_B_OTHER_2021 = (
+    Row(
+        "other_overdue_correction",
+        "1.",
+        _("申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+        parent=OTHER,
+    ),
+    Row(
+        "other_overdue_fee",
+        "2.",
+        _("申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+        parent=OTHER,
+    ),
+    Row("other_other", "3.", _("其他"), parent=OTHER),
+)
+_ROWS_B_OTHER_2019 = (Row("other_processing", "（六）", _("其他处理"), parent=RESULTS),)
+_ROWS_B_TAIL = (
+    Row("result_total", "（七）", _("总计"), parent=RESULTS, total=True),
+    Row("carried_out", "四、", _("结转下年度继续办理")),
+)
+
+# Headings of the grouped rows, printed as merged cells to the left of their members.
+ROW_GROUPS = {
+    RESULTS: ("三、", _("本年度办理结果")),
+    REFUSED: ("（三）", _("不予公开")),
+    UNABLE: ("（四）", _("无法提供")),
+    UNPROCESSED: ("（五）", _("不予处理")),
+    OTHER: ("（六）", _("其他处理")),
+}
+TABLE_B_NOTE = _("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和")
+
+TABLE_B_2021 = Table(
+    key="table_b",
+    caption=_("收到和处理政府信息公开申请情况"),
+    blocks=(
+        Block(
+            "applications",
+            _("申请人情况"),
+            TABLE_B_COLUMNS,
+            _ROWS_B_HEAD + _ROWS_B_OTHER_2021 + _ROWS_B_TAIL,
+        ),
+    ),
+)
+TABLE_B_2019 = Table(
+    key="table_b",
+    caption=_("收到和处理政府信息公开申请情况"),
+    blocks=(
+        Block(
+            "applications",
+            _("申请人情况"),
+            TABLE_B_COLUMNS,
+            _ROWS_B_HEAD + _ROWS_B_OTHER_2019 + _ROWS_B_TAIL,
+        ),
+    ),
+)
+
+# The rows whose sum is （七）总计 (rule R2), for each format.
+OUTCOME_ROWS_2021 = tuple(
+    r.key
+    for r in TABLE_B_2021.rows
+    if r.parent in {RESULTS, REFUSED, UNABLE, UNPROCESSED, OTHER} and not r.total
+)
+OUTCOME_ROWS_2019 = tuple(
+    r.key
+    for r in TABLE_B_2019.rows
+    if r.parent in {RESULTS, REFUSED, UNABLE, UNPROCESSED} and not r.total
+)
+
+# ---------------------------------------------------------------- Table C 复议、诉讼
+RESULT_COLUMNS = (
+    ("upheld", _("结果维持")),
+    ("corrected", _("结果纠正")),
+    ("other", _("其他结果")),
+    ("pending", _("尚未审结")),
+    ("total", _("总计")),
+)
+CASE_GROUPS = (
+    ("review", _("行政复议")),
+    ("litigation_direct", _("行政诉讼 · 未经复议直接起诉")),
+    ("litigation_after_review", _("行政诉讼 · 复议后起诉")),
+)
+TABLE_C = Table(
+    key="table_c",
+    caption=_("政府信息公开行政复议、行政诉讼情况"),
+    blocks=(
+        Block(
+            "cases",
+            "",
+            tuple(
+                Column(f"{group}_{result}", label, group=group_label)
+                for group, group_label in CASE_GROUPS
+                for result, label in RESULT_COLUMNS
+            ),
+            (Row("cases", "", _("案件数量")),),
+        ),
+    ),
+)
+
+TABLES = {
+    FORMAT_2021: {"table_a": TABLE_A_2021, "table_b": TABLE_B_2021, "table_c": TABLE_C},
+    FORMAT_2019: {"table_a": TABLE_A_2019, "table_b": TABLE_B_2019, "table_c": TABLE_C},
+}
+
+
+def table(format_key, table_key):
+    return TABLES[format_key][table_key]
