@@ -169,6 +169,10 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Government networks are often closed, and visitors' data stays here: no calls from the
+# admin to Wagtail's release feed or to Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Background work: Celery everywhere. With no broker configured the embedded default is
 # kombu's filesystem transport (see docs/decisions.md): no server to install or start.

@@ -22,7 +22,7 @@ MIDDLEWARE = [
     MIDDLEWARE[0],
     "whitenoise.middleware.WhiteNoiseMiddleware",
     *MIDDLEWARE[1:],
-    "csp.middleware.CSPMiddleware",
+    "gongkai.csp.CSPMiddleware",
 ]
 INSTALLED_APPS = [*INSTALLED_APPS, "csp"]  # noqa: F405
 
