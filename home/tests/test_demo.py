@@ -83,4 +83,6 @@ def test_site_id_code_must_be_ten_digits(db):
 def test_admin_speaks_chinese(client, db):
     response = client.get("/admin/login/")
     assert response.status_code == 200
-    assert "登录" in response.content.decode()
+    html = response.content.decode()
+    assert "登录政府信息公开平台" in html
+    assert "<title>登录 - 政府信息公开平台</title>" in html
