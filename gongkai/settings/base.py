@@ -233,6 +233,7 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }
 

@@ -7,7 +7,7 @@ from wagtail.search.backends import get_search_backend
 
 from disclosure.catalogue.models import Organisation
 from gongkai.tasks import ping
-from tests.integration.conftest import wait_for
+from tests.processes import wait_for
 
 from .tasks import create_group
 
