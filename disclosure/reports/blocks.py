@@ -101,6 +101,10 @@ class StatisticalTableBlock(blocks.StructBlock):
     def deconstruct_with_lookup(self, lookup):
         return self.deconstruct()
 
+    @classmethod
+    def construct_from_lookup(cls, lookup, *args, **kwargs):
+        return cls(**kwargs)
+
     # ------------------------------------------------------------ storage as {row: {column: v}}
     def _flatten(self, value):
         if any(SEPARATOR in key for key in value):
