@@ -1,10 +1,14 @@
 """Annual report pages: the index under an organisation's disclosure root, and one page a year."""
 
+from urllib.parse import quote
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import HttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
@@ -50,7 +54,10 @@ class AnnualReportIndexPage(Page):
         return context
 
 
-class AnnualReportPage(Page):
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class AnnualReportPage(RoutablePageMixin, Page):
     """One organisation's 政府信息公开工作年度报告 for one year."""
 
     year = models.PositiveSmallIntegerField(_("报告年度"))
@@ -87,13 +94,30 @@ class AnnualReportPage(Page):
         return report_of_year(organisation_root(self), self.year - 1, exclude=self.pk)
 
     # ------------------------------------------------------------ the tables
-    def table_values(self):
-        """``{"table_a": values, "table_b": …, "table_c": …}`` from the body's table blocks."""
+    def tables(self):
+        """``{"table_a": (Table, values), …}`` from the body's table blocks (first of each)."""
         found = {}
         for child in self.body:
             if hasattr(child.block, "table_key"):
-                found.setdefault(child.block.table_key, child.block.values(child.value))
+                found.setdefault(
+                    child.block.table_key, (child.block.table, child.block.values(child.value))
+                )
         return found
+
+    def table_values(self):
+        """``{"table_a": values, "table_b": …, "table_c": …}`` for the rules."""
+        return {key: values for key, (_table, values) in self.tables().items()}
+
+    # ------------------------------------------------------------ downloads
+    @path("xlsx/", name="xlsx")
+    def xlsx_download(self, request):
+        from . import xlsx
+
+        response = HttpResponse(content_type=XLSX_TYPE)
+        xlsx.workbook(self.tables()).save(response)
+        filename = quote(f"{self.title}.xlsx")
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+        return response
 
     def text(self):
         return "\n".join(

@@ -73,3 +73,16 @@ def test_index_lists_reports_with_a_chart(client):
     )
     assert "<svg" in html and html.count("<rect") == 6
     assert "<title>2023 收到申请：3</title>" in html
+
+
+def test_xlsx_download_reads_back(client, tmp_path):
+    from disclosure.reports import xlsx
+
+    report = make_report(make_index(), 2023)
+    response = client.get(report.url + "xlsx/")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    path = tmp_path / "download.xlsx"
+    path.write_bytes(response.content)
+    found = xlsx.read_workbook(path)
+    assert {k: v for k, (_t, v) in found.items()} == report.table_values()
