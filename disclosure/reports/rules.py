@@ -235,7 +235,10 @@ def check_r5(table_b, previous_table_b):
 # Sentences of the text that quote a table's number, and the cell they quote.
 _QUOTED_NUMBERS = (
     (
-        re.compile(r"(?:新收|收到)[^。；，,]*?申请[^。；，,]*?(\d+)\s*[件项]"),
+        # not a sentence about 行政复议/行政诉讼, which are applications too
+        re.compile(
+            r"(?:新收|收到)(?:(?!复议|诉讼)[^。；，,])*?申请(?:(?!复议|诉讼)[^。；，,])*?(\d+)\s*[件项]"
+        ),
         "table_b",
         "new",
         "total",

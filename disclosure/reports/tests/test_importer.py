@@ -9,7 +9,7 @@ from django.core.management.base import CommandError
 from disclosure.reports import importer
 from disclosure.reports import tables as t
 
-SEED = (Path(__file__).parent / "data" / "youyi-2022.txt").read_text(encoding="utf-8")
+SEED = (Path(__file__).parents[1] / "data" / "youyi-2022.txt").read_text(encoding="utf-8")
 
 
 def test_seed_sections_and_title():

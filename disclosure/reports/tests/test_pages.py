@@ -86,3 +86,23 @@ def test_xlsx_download_reads_back(client, tmp_path):
     path.write_bytes(response.content)
     found = xlsx.read_workbook(path)
     assert {k: v for k, (_t, v) in found.items()} == report.table_values()
+
+
+def test_demo_reports(demo, client):
+    from wagtail.models import Comment
+
+    from disclosure.catalogue.models import CategoryPage
+
+    assert not CategoryPage.objects.filter(slug="annual-reports").exists()
+    index = AnnualReportIndexPage.objects.get(slug="annual-reports")
+    reports = {r.year: r for r in AnnualReportPage.objects.child_of(index).live()}
+    assert sorted(reports) == [2022, 2023]
+    seed = reports[2022]
+    assert [c.block_type for c in seed.body][4] == "table_b_2019"
+    assert seed.findings() == []
+    assert reports[2023].previous_report().pk == seed.pk
+    assert reports[2023].findings() == []  # R5 and R8 ran against 2022 and hold
+    note = Comment.objects.get(page=seed)
+    assert "按勾稽关系填 0" in note.text
+    html = client.get(index.url).content.decode()
+    assert "<title>2023 收到申请：5</title>" in html

@@ -114,6 +114,7 @@ def test_r6_numbers_in_the_text_match_the_tables():
     report = consistent_report()
     text_ok = "2023年，本镇新收政府信息公开申请 3 件。收到行政复议 1 件。"
     assert rules.check_r6(text_ok, report) == []
+    assert rules.check_r6("收到政府信息公开行政复议申请 1 件。", report) == []
     findings = rules.check_r6("2023年，本镇收到需要办理的依申请公开事项 0 项。", report)
     assert [(f.rule, f.severity, f.column) for f in findings] == [("R6", "warning", "total")]
 
