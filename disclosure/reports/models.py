@@ -55,6 +55,12 @@ class AnnualReportIndexPage(Page):
 
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _attachment(response, filename):
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
 
 
 class AnnualReportPage(RoutablePageMixin, Page):
@@ -115,9 +121,14 @@ class AnnualReportPage(RoutablePageMixin, Page):
 
         response = HttpResponse(content_type=XLSX_TYPE)
         xlsx.workbook(self.tables()).save(response)
-        filename = quote(f"{self.title}.xlsx")
-        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
-        return response
+        return _attachment(response, f"{self.title}.xlsx")
+
+    @path("docx/", name="docx")
+    def docx_download(self, request):
+        from .docx_export import report_docx_bytes
+
+        response = HttpResponse(report_docx_bytes(self), content_type=DOCX_TYPE)
+        return _attachment(response, f"{self.title}.docx")
 
     def text(self):
         return "\n".join(

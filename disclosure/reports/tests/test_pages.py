@@ -106,3 +106,23 @@ def test_demo_reports(demo, client):
     assert "按勾稽关系填 0" in note.text
     html = client.get(index.url).content.decode()
     assert "<title>2023 收到申请：5</title>" in html
+
+
+def test_docx_download_reads_back(client):
+    from io import BytesIO
+
+    from docx import Document
+
+    report = make_report(make_index(), 2023)
+    response = client.get(report.url + "docx/")
+    assert response.status_code == 200
+    document = Document(BytesIO(response.content))
+    paragraphs = [p.text for p in document.paragraphs]
+    assert paragraphs[0] == report.title
+    assert "一、总体情况" in paragraphs and "本年新收政府信息公开申请 3 件。" in paragraphs
+    assert "表二 收到和处理政府信息公开申请情况" in paragraphs
+    table_b = document.tables[1]
+    texts = {cell.text for row in table_b.rows for cell in row.cells}
+    assert {"三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "申请人情况"} <= texts
+    assert table_b.cell(3, 3).text == "3"  # 一、本年新收, 自然人
+    assert table_b.cell(4, 3).text == "1"  # 二、上年结转, 自然人
