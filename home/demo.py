@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Page, Site
 
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
+from disclosure.reports.demo import load_reports_demo
 from home import demo_content as content
 from home.models import HomePage, SiteFooterSettings
 
@@ -140,6 +141,7 @@ def load_demo(password=None):
     footer.postcode = content.TOWNSHIP["postcode"]
     footer.phone = content.TOWNSHIP["phone"]
     footer.save()
+    load_reports_demo(township_root, admin)
     return True
 
 

@@ -65,7 +65,7 @@ class DisclosureIndexPage(Page):
     intro = RichTextField(_("简介"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("intro")]
-    subpage_types = ["catalogue.CategoryPage"]
+    subpage_types = ["catalogue.CategoryPage", "reports.AnnualReportIndexPage"]
     parent_page_types = ["home.HomePage"]
 
     class Meta:

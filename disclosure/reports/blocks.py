@@ -1,0 +1,266 @@
+"""StreamField blocks of the annual report: the six sections and the three statistical tables.
+
+A table block is a StructBlock with one number block per cell, named ``<row>__<column>``, so
+that Wagtail attaches each error to its cell and the admin form (``form_template``) can lay the
+cells out like the printed table. In the database the value is stored in the shape of
+``tables.py`` — ``{row: {column: value}}`` — which is what the application register writes.
+
+Validation: a cell is required, but Wagtail 8 defers required validation when an editor saves a
+draft (``is_deferred_validation``), so a draft may keep blanks; submitting or publishing requires
+every cell and runs the rules R1–R4 and R7 on the block (R5 needs last year's report: the page
+form checks it, see ``forms.py``).
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from . import layout, rules
+from . import tables as t
+
+SEPARATOR = "__"
+
+SECTIONS = [
+    ("1", _("一、总体情况")),
+    ("2", _("二、主动公开政府信息情况")),
+    ("3", _("三、收到和处理政府信息公开申请情况")),
+    ("4", _("四、政府信息公开行政复议、行政诉讼情况")),
+    ("5", _("五、存在的主要问题及改进情况")),
+    ("6", _("六、其他需要报告的事项")),
+]
+
+
+def cell_name(row_key, column_key):
+    return f"{row_key}{SEPARATOR}{column_key}"
+
+
+class SectionBlock(blocks.StructBlock):
+    """One of the six statutory sections: its fixed heading and its text."""
+
+    section = blocks.ChoiceBlock(choices=SECTIONS, label=_("部分"))
+    body = blocks.RichTextBlock(
+        label=_("正文"), features=["bold", "italic", "h3", "h4", "ol", "ul", "link"]
+    )
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["heading"] = dict(SECTIONS).get(value["section"], "")
+        return context
+
+    class Meta:
+        icon = "doc-full"
+        label = _("报告正文部分")
+        template = "reports/blocks/section.html"
+
+
+class _CellMixin:
+    """A number cell whose input is labelled with its row and column (no visible label)."""
+
+    def __init__(self, *args, aria_label="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.field.widget.attrs.update({"aria-label": str(aria_label), "class": "gk-cell"})
+
+
+class CountCellBlock(_CellMixin, blocks.IntegerBlock):
+    pass
+
+
+class AmountCellBlock(_CellMixin, blocks.DecimalBlock):
+    pass
+
+
+def _cell_block(row, column):
+    label = f"{row.number}{row.label} · {column.label}"
+    if column.kind == t.AMOUNT:
+        return AmountCellBlock(
+            min_value=0, decimal_places=4, max_digits=14, label=label, aria_label=label
+        )
+    minimum = None if column.kind == t.CHANGE else 0
+    return CountCellBlock(min_value=minimum, label=label, aria_label=label)
+
+
+class StatisticalTableBlock(blocks.StructBlock):
+    """Base of the table blocks; a subclass names its table with ``format_key``/``table_key``."""
+
+    format_key = t.FORMAT_2021
+    table_key = ""
+
+    def __init__(self, **kwargs):
+        cells = [(cell_name(r.key, c.key), _cell_block(r, c)) for r, c in self.table.cells()]
+        super().__init__(cells, **kwargs)
+
+    @property
+    def table(self):
+        return t.table(self.format_key, self.table_key)
+
+    # Frozen in migrations as this class, not as 200 cells.
+    def deconstruct(self):
+        path = f"{self.__class__.__module__}.{self.__class__.__name__}"
+        return (path, [], self._constructor_kwargs)
+
+    def deconstruct_with_lookup(self, lookup):
+        return self.deconstruct()
+
+    @classmethod
+    def construct_from_lookup(cls, lookup, *args, **kwargs):
+        return cls(**kwargs)
+
+    # ------------------------------------------------------------ storage as {row: {column: v}}
+    def _flatten(self, value):
+        if any(SEPARATOR in key for key in value):
+            return dict(value)
+        return {
+            cell_name(row, column): cell
+            for row, cells in value.items()
+            if isinstance(cells, dict)
+            for column, cell in cells.items()
+            if cell_name(row, column) in self.child_blocks
+        }
+
+    def to_python(self, value):
+        return super().to_python(self._flatten(value or {}))
+
+    def bulk_to_python(self, values):
+        return super().bulk_to_python([self._flatten(v or {}) for v in values])
+
+    def normalize(self, value):
+        if isinstance(value, self.meta.value_class):
+            return value
+        return super().normalize(self._flatten(value or {}))
+
+    def get_prep_value(self, value):
+        flat = super().get_prep_value(value)
+        return self._nest(flat)
+
+    def get_api_representation(self, value, context=None):
+        return self._nest(super().get_api_representation(value, context=context))
+
+    def _nest(self, flat):
+        nested = self.table.empty_values()
+        for name, cell in flat.items():
+            row, column = name.split(SEPARATOR)
+            nested[row][column] = cell
+        return nested
+
+    def values(self, value):
+        """The block's value as ``{row: {column: int | Decimal | None}}`` for the rules."""
+        return self._nest(dict(value.items()))
+
+    # ------------------------------------------------------------ validation
+    def clean(self, value):
+        value = super().clean(value)
+        if self.is_deferred_validation:
+            return value  # a draft: blanks and unfinished sums are shown, not refused
+        findings = rules.errors(rules.check_table(self.table, self.values(value)))
+        if findings:
+            cell_errors = {}
+            for finding in findings:
+                cell_errors.setdefault(
+                    cell_name(finding.row, finding.column), ValidationError(finding.message)
+                )
+            raise blocks.StructBlockValidationError(
+                block_errors=cell_errors,
+                non_block_errors=[
+                    _("%(table)s有 %(count)d 处数字不符合填报规则，见标出的单元格。")
+                    % {"table": rules.TABLE_NAMES[self.table_key], "count": len(findings)}
+                ],
+            )
+        return value
+
+    # ------------------------------------------------------------ renderings
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        rows = layout.grid(self.table, self.values(value))
+        context["grid"] = {
+            "table": self.table,
+            "name": rules.TABLE_NAMES[self.table_key],
+            "head": [r for r in rows if r.head],
+            "body": [r for r in rows if not r.head],
+        }
+        return context
+
+    # ------------------------------------------------------------ the admin form
+    def get_form_context(self, value, prefix="", errors=None):
+        context = super().get_form_context(value, prefix=prefix, errors=errors)
+        context["parts"] = [
+            {
+                "block": part,
+                "rows": [
+                    {
+                        "row": row,
+                        "group": t.ROW_GROUPS.get(row.parent, ("", ""))
+                        if row.parent not in ("", t.RESULTS)
+                        else ("", ""),
+                        "cells": [
+                            context["children"][cell_name(row.key, c.key)] for c in part.columns
+                        ],
+                    }
+                    for row in part.rows
+                ],
+            }
+            for part in self.table.blocks
+        ]
+        context["table"] = self.table
+        return context
+
+    class Meta:
+        form_template = "reports/blocks/table_form.html"
+        template = "reports/blocks/table.html"
+        icon = "table"
+
+
+class TableA2021Block(StatisticalTableBlock):
+    table_key = "table_a"
+
+    class Meta:
+        label = _("表一 主动公开政府信息情况（2021 年格式）")
+
+
+class TableA2019Block(StatisticalTableBlock):
+    format_key = t.FORMAT_2019
+    table_key = "table_a"
+
+    class Meta:
+        label = _("表一 主动公开政府信息情况（2019 年格式）")
+
+
+class TableB2021Block(StatisticalTableBlock):
+    table_key = "table_b"
+
+    class Meta:
+        label = _("表二 收到和处理政府信息公开申请情况（2021 年格式）")
+
+
+class TableB2019Block(StatisticalTableBlock):
+    format_key = t.FORMAT_2019
+    table_key = "table_b"
+
+    class Meta:
+        label = _("表二 收到和处理政府信息公开申请情况（2019 年格式，单行“其他处理”）")
+
+
+class TableCBlock(StatisticalTableBlock):
+    table_key = "table_c"
+
+    class Meta:
+        label = _("表三 政府信息公开行政复议、行政诉讼情况")
+
+
+# The block type names of the page's StreamField, by table and format.
+TABLE_BLOCK_NAMES = {
+    ("table_a", t.FORMAT_2021): "table_a",
+    ("table_a", t.FORMAT_2019): "table_a_2019",
+    ("table_b", t.FORMAT_2021): "table_b",
+    ("table_b", t.FORMAT_2019): "table_b_2019",
+    ("table_c", t.FORMAT_2021): "table_c",
+    ("table_c", t.FORMAT_2019): "table_c",
+}
+
+
+class ReportBodyBlock(blocks.StreamBlock):
+    section = SectionBlock()
+    table_a = TableA2021Block()
+    table_a_2019 = TableA2019Block()
+    table_b = TableB2021Block()
+    table_b_2019 = TableB2019Block()
+    table_c = TableCBlock()

@@ -1,0 +1,121 @@
+"""Demo content: 友谊镇's report column with its 2022 report (from the seed) and a 2023 report.
+
+The demo's catalogue column ``annual-reports`` (a plain CategoryPage) is replaced by an
+AnnualReportIndexPage with the same title, slug and intro, so the address stays the same.
+"""
+
+from pathlib import Path
+
+from wagtail.models import Comment
+
+from disclosure.catalogue.models import CategoryPage
+
+from . import tables as t
+from .build import paragraphs_html, report_body
+from .importer import parse_report
+from .models import AnnualReportIndexPage, AnnualReportPage
+
+SEED = Path(__file__).parent / "data" / "youyi-2022.txt"
+FILLED_NOTE = (
+    "依据原报告（PDF）录入。原表中“二、上年结转政府信息公开申请数量”和"
+    "“（五）不予处理 4.无正当理由大量反复申请”两行的“自然人”单元格空白；"
+    "同行总计与各列之和均为 0，故按勾稽关系填 0。"
+)
+
+
+def _publish(page, user):
+    revision = page.save_revision(user=user, log_action=True)
+    revision.publish(user=user)
+    return revision
+
+
+def report_index(root, user):
+    """The report column under the disclosure root, replacing the plain category page."""
+    old = CategoryPage.objects.child_of(root).filter(slug="annual-reports").first()
+    title, intro = "政府信息公开工作年度报告", "<p>友谊镇每年的政府信息公开工作年度报告。</p>"
+    if old:
+        title, intro = old.title, old.intro
+        old.delete()
+    index = AnnualReportIndexPage(title=title, slug="annual-reports", intro=intro)
+    root.add_child(instance=index)
+    _publish(index, user)
+    return index
+
+
+def report_2022(index, user):
+    parsed = parse_report(SEED.read_text(encoding="utf-8"))
+    tables = {}
+    for key, (format_key, values) in parsed.tables.items():
+        filled = {
+            row: {col: 0 if v is None else v for col, v in cols.items()}
+            for row, cols in values.items()
+        }
+        tables[key] = (format_key, filled)
+    page = AnnualReportPage(
+        title=parsed.title,
+        slug="2022",
+        year=2022,
+        report_format=parsed.table_format,
+        body=report_body({k: paragraphs_html(v) for k, v in parsed.sections.items()}, tables),
+    )
+    index.add_child(instance=page)
+    revision = _publish(page, user)
+    Comment.objects.create(
+        page=page, user=user, text=FILLED_NOTE, contentpath="body", revision_created=revision
+    )
+    return page
+
+
+SECTIONS_2023 = {
+    "1": "2023年，友谊镇坚持以公开为常态、不公开为例外，围绕群众关切推进政务公开标准化规范化，"
+    "在友谊镇微平台和县政府门户网站持续公开政策文件、办事指南和便民服务事项清单。",
+    "2": "2023年，友谊镇制发行政规范性文件2件，均已在县政府门户网站公开；无行政许可、行政处罚、"
+    "行政强制决定，未收取行政事业性收费。",
+    "3": "2023年，友谊镇新收政府信息公开申请 5 件，予以公开2件、部分公开1件、无法提供1件，"
+    "结转下年度继续办理1件。",
+    "4": "2023年，友谊镇收到政府信息公开行政复议申请 1 件，结果维持；没有行政诉讼。",
+    "5": "部分社区公开内容不够具体。下一步将加强对社区的指导，细化公开内容，提高公开质量。",
+    "6": "本年度未收取信息处理费。无其他需要报告的事项。",
+}
+
+
+def tables_2023():
+    table_a = {r: dict.fromkeys(c, 0) for r, c in t.TABLE_A_2021.empty_values().items()}
+    table_a["normative"].update(issued=2, abolished=0, in_force=2)
+    table_b = {r: dict.fromkeys(c, 0) for r, c in t.TABLE_B_2021.empty_values().items()}
+    for row, natural, commercial in (
+        ("new", 4, 1),
+        ("granted", 2, 0),
+        ("partial", 0, 1),
+        ("unable_no_info", 1, 0),
+        ("result_total", 3, 1),
+        ("carried_out", 1, 0),
+    ):
+        table_b[row].update(natural=natural, commercial=commercial, total=natural + commercial)
+    table_c = {r: dict.fromkeys(c, 0) for r, c in t.TABLE_C.empty_values().items()}
+    table_c["cases"].update(review_upheld=1, review_total=1)
+    return {
+        "table_a": (t.FORMAT_2021, table_a),
+        "table_b": (t.FORMAT_2021, table_b),
+        "table_c": (t.FORMAT_2021, table_c),
+    }
+
+
+def report_2023(index, user):
+    page = AnnualReportPage(
+        title="友谊县友谊镇人民政府2023年政府信息公开工作年度报告",
+        slug="2023",
+        year=2023,
+        body=report_body({k: paragraphs_html(v) for k, v in SECTIONS_2023.items()}, tables_2023()),
+    )
+    index.add_child(instance=page)
+    _publish(page, user)
+    return page
+
+
+def load_reports_demo(township_root, user):
+    """Called once by ``home.demo.load_demo`` with 友谊镇's disclosure root and the admin."""
+    index = report_index(township_root, user)
+    report_2022(index, user)
+    report_2023(index, user)
+    return index

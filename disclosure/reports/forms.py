@@ -1,0 +1,77 @@
+"""The report page's admin form: the checks that need more than one block.
+
+The table blocks check themselves (R1–R4, R7). Here, when the editor submits or publishes (not
+when saving a draft, which Wagtail marks with ``is_deferred_validation``): the year is unique for
+the organisation, the six sections and the three tables are all there, and R5 compares Table B
+with last year's report — the error is attached to the Table B cell it concerns.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+
+from . import rules
+from .blocks import SECTIONS, cell_name
+
+
+class AnnualReportPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        from .models import duplicate_year_message, organisation_root, report_of_year
+
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        root = organisation_root(parent) if parent else None
+        year = cleaned_data.get("year")
+        if root and year and report_of_year(root, year, exclude=self.instance.pk):
+            self.add_error("year", duplicate_year_message(year))
+        body = cleaned_data.get("body")
+        if body is None or self.is_deferred_validation:
+            return cleaned_data
+        problems = missing_parts(body)
+        previous = report_of_year(root, year - 1) if root and year else None
+        block_errors = r5_errors(body, previous.table_values() if previous else None)
+        if problems or block_errors:
+            self.add_error(
+                "body",
+                StreamBlockValidationError(block_errors=block_errors, non_block_errors=problems),
+            )
+        return cleaned_data
+
+
+def missing_parts(body):
+    """The sections and tables a publishable report lacks, or has out of order."""
+    problems = []
+    sections = [child.value["section"] for child in body if child.block_type == "section"]
+    expected = [key for key, _label in SECTIONS]
+    labels = dict(SECTIONS)
+    for key in expected:
+        if key not in sections:
+            problems.append(_("缺少“%(section)s”部分。") % {"section": labels[key]})
+    if sections != sorted(sections):
+        problems.append(_("六个部分应按一至六的顺序排列。"))
+    tables = {getattr(child.block, "table_key", None) for child in body}
+    for key, name in rules.TABLE_NAMES.items():
+        if key not in tables:
+            problems.append(_("缺少%(table)s。") % {"table": name})
+    return problems
+
+
+def r5_errors(body, previous_tables):
+    """R5 findings placed on the Table B block's cells, keyed by the block's index."""
+    if not previous_tables:
+        return {}
+    for index, child in enumerate(body):
+        if getattr(child.block, "table_key", None) != "table_b":
+            continue
+        findings = rules.check_r5(child.block.values(child.value), previous_tables.get("table_b"))
+        if not findings:
+            return {}
+        return {
+            index: StructBlockValidationError(
+                block_errors={
+                    cell_name(f.row, f.column): ValidationError(f.message) for f in findings
+                }
+            )
+        }
+    return {}

@@ -1,0 +1,273 @@
+"""Reading an annual report in the text form of the seed (a PDF turned into text).
+
+What real files look like (DOMAIN.md §4): tables broken across pages into pieces with no
+repeated header, wrapped and mangled labels ("(-)" for （一）, "四、纟"), blank cells where 0
+was meant, a 2019-style single （六） row beside a 2021-style Table A, "四、" used both for a
+table row and for report section 四, dates split ("1 2 月"). Rows are therefore placed by their
+order within the table, checked against anchor labels; a file whose tables do not fit either
+format is refused with a message saying what did not fit.
+"""
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from . import rules
+from . import tables as t
+from .blocks import SECTIONS
+
+
+class ImportFormatError(ValueError):
+    """The text is not a report in a layout the importer knows."""
+
+
+@dataclass
+class ParsedReport:
+    title: str
+    sections: dict  # "1"…"6" -> plain text (one paragraph a line)
+    tables: dict  # table key -> (format key, values)
+    blanks: list = field(default_factory=list)  # R7 findings: cells found blank or unreadable
+
+    @property
+    def table_format(self):
+        return self.tables["table_a"][0]
+
+
+CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}0-9])[ \t]+(?=[{CJK}])|(?<=[{CJK}])[ \t]+(?=[0-9])")
+_SPLIT_DATE = re.compile(r"(?<![0-9])([0-9]) ([0-9])(?=\s*[月日])")
+
+
+def join_cjk(text):
+    """Remove the spaces a PDF-to-text conversion puts between Chinese characters."""
+    return _SPACE_IN_CJK.sub("", _SPLIT_DATE.sub(r"\1\2", text)).strip()
+
+
+def _compact(text):
+    return re.sub(r"\s+", "", text)
+
+
+# ---------------------------------------------------------------- sections
+
+
+def split_sections(lines):
+    """``(preamble lines, {"1": [lines], …})``; table lines (``|``) stay with their section."""
+    expected = iter(SECTIONS)
+    key, heading = next(expected)
+    preamble, sections, current = [], {}, None
+    for line in lines:
+        if key and line and not line.startswith("|") and _compact(line) == _compact(str(heading)):
+            current = sections.setdefault(key, [])
+            key, heading = next(expected, (None, ""))
+            continue
+        (preamble if current is None else current).append(line)
+    missing = [label for k, label in SECTIONS if k not in sections]
+    if missing:
+        raise ImportFormatError(
+            _("找不到年度报告的以下部分（应为单独一行的标题）：%(parts)s")
+            % {"parts": "、".join(str(m) for m in missing)}
+        )
+    return preamble, sections
+
+
+# ---------------------------------------------------------------- tables
+def table_rows(lines):
+    """The cells of each table line, without separator lines (``|---|``)."""
+    rows = []
+    for line in lines:
+        if not line.startswith("|"):
+            continue
+        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        if all(re.fullmatch(r"-*", cell) for cell in cells):
+            continue
+        rows.append(cells)
+    return rows
+
+
+def _number(text, kind=t.COUNT):
+    text = _compact(text)
+    if not text:
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text  # unreadable: reported under R7
+    if kind != t.AMOUNT and number == number.to_integral_value():
+        return int(number)
+    return number
+
+
+def _is_number_or_blank(text):
+    return not _compact(text) or re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", _compact(text))
+
+
+def parse_table_a(rows):
+    """Table A: each row names itself ("行政许可"); the format shows in its column headers."""
+    headers = _compact(" ".join(" ".join(r) for r in rows))
+    if "本年制发件数" in headers:
+        format_key = t.FORMAT_2021
+    elif "本年新制作" in headers:
+        format_key = t.FORMAT_2019
+    else:
+        raise ImportFormatError(_("主动公开情况表的表头既不是 2021 年格式也不是 2019 年格式。"))
+    table = t.table(format_key, "table_a")
+    values = table.empty_values()
+    labels = {_compact(str(row.label)): row for row in table.rows}
+    placed = set()
+    for cells in rows:
+        label = _compact(cells[0]) if cells else ""
+        row = labels.get(label)
+        if row is None:
+            continue
+        numbers = [c for c in cells[1:] if _compact(c)]
+        columns = table.block_of(row.key).columns
+        for column, text in zip(columns, numbers, strict=False):
+            values[row.key][column.key] = _number(text, column.kind)
+        placed.add(row.key)
+    missing = [str(r.label) for r in table.rows if r.key not in placed]
+    if missing:
+        raise ImportFormatError(
+            _("主动公开情况表缺少以下行：%(rows)s") % {"rows": "、".join(missing)}
+        )
+    return format_key, values
+
+
+# Anchor words a Table B row label must contain, by row key (labels are often mangled, so only
+# the rows whose labels survive in practice are checked).
+_B_ANCHORS = {
+    "new": "新收",
+    "carried_in": "上年结转",
+    "result_total": "总计",
+    "carried_out": "结转下年度",
+}
+
+
+def parse_table_b(rows):
+    """Table B: the last 7 cells of every data row, placed in order (23 rows = 2019 format)."""
+    width = len(t.TABLE_B_COLUMNS)
+    data = [
+        cells
+        for cells in rows
+        if len(cells) > width
+        and all(_is_number_or_blank(c) for c in cells[-width:])
+        and any(_compact(c) for c in cells[-width:])
+    ]
+    by_count = {len(t.TABLE_B_2021.rows): t.FORMAT_2021, len(t.TABLE_B_2019.rows): t.FORMAT_2019}
+    format_key = by_count.get(len(data))
+    if format_key is None:
+        raise ImportFormatError(
+            _(
+                "申请情况表有 %(found)d 行数据，而 2021 年格式应有 %(new)d 行、"
+                "2019 年格式应有 %(old)d 行，无法确定各行的含义。"
+            )
+            % {"found": len(data), "new": len(t.TABLE_B_2021.rows), "old": len(t.TABLE_B_2019.rows)}
+        )
+    table = t.table(format_key, "table_b")
+    values = table.empty_values()
+    for row, cells in zip(table.rows, data, strict=True):
+        label = _compact("".join(cells[:-width]))
+        anchor = _B_ANCHORS.get(row.key)
+        if anchor and anchor not in label:
+            raise ImportFormatError(
+                _("申请情况表的第 %(n)d 行应为“%(row)s”，读到的是“%(label)s”。")
+                % {"n": table.rows.index(row) + 1, "row": row.label, "label": label}
+            )
+        if row.key == "other_processing" and "其他处理" not in label:
+            raise ImportFormatError(_("申请情况表的（六）行应为“其他处理”。"))
+        for column, text in zip(t.TABLE_B_COLUMNS, cells[-width:], strict=True):
+            values[row.key][column.key] = _number(text)
+    return format_key, values
+
+
+def parse_table_c(rows):
+    """Table C: the one row of 15 numbers."""
+    width = len(t.TABLE_C.blocks[0].columns)
+    for cells in rows:
+        numeric = all(_is_number_or_blank(c) for c in cells) and any(_compact(c) for c in cells)
+        if len(cells) == width and numeric:
+            values = t.TABLE_C.empty_values()
+            for column, text in zip(t.TABLE_C.blocks[0].columns, cells, strict=True):
+                values["cases"][column.key] = _number(text)
+            return t.FORMAT_2021, values
+    raise ImportFormatError(_("行政复议、行政诉讼情况表中找不到 15 个数字的数据行。"))
+
+
+# ---------------------------------------------------------------- the whole report
+def parse_report(text):
+    lines = [line.strip() for line in text.splitlines()]
+    title = join_cjk(next((line for line in lines if line), ""))
+    if "年度报告" not in title:
+        raise ImportFormatError(
+            _("第一行应为报告标题（含“年度报告”），读到的是“%(t)s”。") % {"t": title}
+        )
+    preamble, sections = split_sections(lines[lines.index(next(ln for ln in lines if ln)) + 1 :])
+    parsed_tables = {
+        "table_a": parse_table_a(table_rows(sections["2"])),
+        "table_b": parse_table_b(table_rows(sections["3"])),
+        "table_c": parse_table_c(table_rows(sections["4"])),
+    }
+    prose = {
+        key: "\n".join(join_cjk(line) for line in section if line and not line.startswith("|"))
+        for key, section in sections.items()
+    }
+    preface = "\n".join(join_cjk(line) for line in preamble if line)
+    if preface:
+        prose["1"] = f"{preface}\n{prose['1']}"
+    blanks = []
+    for key, (format_key, values) in parsed_tables.items():
+        blanks += rules.check_r7(t.table(format_key, key), values)
+    return ParsedReport(title=title, sections=prose, tables=parsed_tables, blanks=blanks)
+
+
+def import_report(text, organisation_name, year, user=None):
+    """Create a draft AnnualReportPage from the text; return ``(page, ParsedReport)``."""
+    from .build import paragraphs_html, report_body
+    from .models import AnnualReportIndexPage, AnnualReportPage, report_of_year
+
+    parsed = parse_report(text)
+    index = index_for(organisation_name)
+    root = index.get_parent()
+    if report_of_year(root, year):
+        raise ImportFormatError(
+            _("%(org)s 已有 %(year)s 年度的年度报告。") % {"org": organisation_name, "year": year}
+        )
+    assert isinstance(index, AnnualReportIndexPage)
+    page = AnnualReportPage(
+        title=parsed.title,
+        slug=str(year),
+        year=year,
+        report_format=parsed.table_format,
+        body=report_body(
+            {key: paragraphs_html(text) for key, text in parsed.sections.items()}, parsed.tables
+        ),
+        live=False,
+    )
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    return page, parsed
+
+
+def index_for(organisation_name):
+    """The AnnualReportIndexPage under the named organisation's disclosure root."""
+    from django.db.models import Q
+
+    from disclosure.catalogue.models import DisclosureIndexPage
+
+    from .models import AnnualReportIndexPage
+
+    roots = DisclosureIndexPage.objects.filter(
+        Q(organisation__name=organisation_name) | Q(organisation__short_name=organisation_name)
+    )
+    if not roots.exists():
+        raise ImportFormatError(
+            _("找不到名为“%(name)s”的公开主体的信息公开目录。") % {"name": organisation_name}
+        )
+    for root in roots:
+        index = AnnualReportIndexPage.objects.child_of(root).first()
+        if index:
+            return index
+    raise ImportFormatError(
+        _("“%(name)s”的信息公开目录下还没有年度报告栏目，请先建立。") % {"name": organisation_name}
+    )

@@ -1,0 +1,34 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from disclosure.reports.importer import ImportFormatError, import_report
+
+
+class Command(BaseCommand):
+    help = "从 PDF 转出的文本导入一份年度报告，建立草稿页面，并列出空白或无法读取的单元格。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="报告的文本文件（UTF-8）")
+        parser.add_argument("--organisation", required=True, help="公开主体名称（全称或简称）")
+        parser.add_argument("--year", required=True, type=int, help="报告年度")
+
+    def handle(self, *args, **options):
+        try:
+            text = Path(options["file"]).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise CommandError(f"无法读取文件：{error}") from error
+        try:
+            page, parsed = import_report(text, options["organisation"], options["year"])
+        except ImportFormatError as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"已建立草稿：{page.title}（页面 {page.pk}，{page.url_path}）")
+        self.stdout.write(
+            f"统计表格式：表一 {parsed.tables['table_a'][0]}，表二 {parsed.tables['table_b'][0]}"
+        )
+        if parsed.blanks:
+            self.stdout.write(f"发现 {len(parsed.blanks)} 个空白或无法读取的单元格：")
+            for finding in parsed.blanks:
+                self.stdout.write(f"  {finding.message}")
+        else:
+            self.stdout.write("所有单元格均已填写。")

@@ -1,0 +1,197 @@
+"""Annual report pages: the index under an organisation's disclosure root, and one page a year."""
+
+from urllib.parse import quote
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.http import HttpResponse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from . import rules
+from . import tables as t
+from .blocks import ReportBodyBlock
+from .forms import AnnualReportPageForm
+from .panels import FindingsPanel
+
+
+def organisation_root(page_or_parent):
+    """The nearest 政府信息公开 root (DisclosureIndexPage) at or above a page, or None."""
+    from disclosure.catalogue.models import DisclosureIndexPage
+
+    return (
+        DisclosureIndexPage.objects.ancestor_of(page_or_parent, inclusive=True).order_by("-depth")
+    ).first()
+
+
+class AnnualReportIndexPage(Page):
+    """政府信息公开工作年度报告: an organisation's reports, newest first, with a chart."""
+
+    intro = RichTextField(_("栏目说明"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["catalogue.DisclosureIndexPage"]
+    subpage_types = ["reports.AnnualReportPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("年度报告栏目")
+
+    def reports(self):
+        return AnnualReportPage.objects.child_of(self).live().public().order_by("-year")
+
+    def get_context(self, request, *args, **kwargs):
+        from .chart import year_over_year_chart
+
+        context = super().get_context(request, *args, **kwargs)
+        reports = list(self.reports())
+        context["reports"] = reports
+        context["chart"] = year_over_year_chart(reports)
+        return context
+
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _attachment(response, filename):
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return response
+
+
+class AnnualReportPage(RoutablePageMixin, Page):
+    """One organisation's 政府信息公开工作年度报告 for one year."""
+
+    year = models.PositiveSmallIntegerField(_("报告年度"))
+    report_format = models.CharField(
+        _("统计表格式"),
+        max_length=4,
+        choices=t.FORMATS,
+        default=t.FORMAT_2021,
+        help_text=_("报告所用的统计表格式；往年报告可能使用 2019 年试行格式。"),
+    )
+    body = StreamField(ReportBodyBlock(), verbose_name=_("报告内容"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel([FieldPanel("year"), FieldPanel("report_format")], heading=_("报告")),
+        FindingsPanel(heading=_("填报检查（勾稽关系）")),
+        FieldPanel("body"),
+    ]
+    base_form_class = AnnualReportPageForm
+    parent_page_types = ["reports.AnnualReportIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("政府信息公开工作年度报告")
+
+    # ------------------------------------------------------------ where it belongs
+    @cached_property
+    def organisation(self):
+        root = organisation_root(self) if self.pk else None
+        return root.organisation if root else None
+
+    def previous_report(self):
+        """Last year's report of the same organisation, if there is one."""
+        return report_of_year(organisation_root(self), self.year - 1, exclude=self.pk)
+
+    # ------------------------------------------------------------ the tables
+    def tables(self):
+        """``{"table_a": (Table, values), …}`` from the body's table blocks (first of each)."""
+        found = {}
+        for child in self.body:
+            if hasattr(child.block, "table_key"):
+                found.setdefault(
+                    child.block.table_key, (child.block.table, child.block.values(child.value))
+                )
+        return found
+
+    def table_values(self):
+        """``{"table_a": values, "table_b": …, "table_c": …}`` for the rules."""
+        return {key: values for key, (_table, values) in self.tables().items()}
+
+    # ------------------------------------------------------------ downloads
+    @path("xlsx/", name="xlsx")
+    def xlsx_download(self, request):
+        from . import xlsx
+
+        response = HttpResponse(content_type=XLSX_TYPE)
+        xlsx.workbook(self.tables()).save(response)
+        return _attachment(response, f"{self.title}.xlsx")
+
+    @path("docx/", name="docx")
+    def docx_download(self, request):
+        from .docx_export import report_docx_bytes
+
+        response = HttpResponse(report_docx_bytes(self), content_type=DOCX_TYPE)
+        return _attachment(response, f"{self.title}.docx")
+
+    def text(self):
+        return "\n".join(
+            child.value["body"].source for child in self.body if child.block_type == "section"
+        )
+
+    def findings(self):
+        """Every rule R1–R9 over this report (errors and warnings), for editors."""
+        previous = self.previous_report()
+        organisation = self.organisation
+        return rules.check_report(
+            self.table_values(),
+            format_key=self.report_format,
+            previous=previous.table_values() if previous else None,
+            text=self.text(),
+            township=is_township(organisation),
+        )
+
+    def statistics(self):
+        """The figures of the index chart: applications, disclosures, review/litigation."""
+        values = self.table_values()
+        table_b = values.get("table_b") or {}
+        table_c = values.get("table_c") or {}
+
+        def total(row):
+            value = (table_b.get(row) or {}).get("total")
+            return value if isinstance(value, int) else None
+
+        granted, partial = total("granted"), total("partial")
+        cases = [(table_c.get("cases") or {}).get(f"{group}_total") for group, _l in t.CASE_GROUPS]
+        return {
+            "applications": total("new"),
+            "disclosures": None if None in (granted, partial) else granted + partial,
+            "cases": None if None in cases else sum(cases),
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            context["findings"] = self.findings()  # editors only: never on the public page
+        return context
+
+    def clean(self):
+        super().clean()
+        root = organisation_root(self) if self.pk else None
+        if root and report_of_year(root, self.year, exclude=self.pk):
+            raise ValidationError({"year": duplicate_year_message(self.year)})
+
+
+def report_of_year(root, year, exclude=None):
+    if root is None or year is None:
+        return None
+    reports = AnnualReportPage.objects.descendant_of(root).filter(year=year)
+    if exclude:
+        reports = reports.exclude(pk=exclude)
+    return reports.order_by("-live", "pk").first()
+
+
+def duplicate_year_message(year):
+    return _("本机构已有 %(year)s 年度的年度报告，每个年度只能有一份。") % {"year": year}
+
+
+def is_township(organisation):
+    """Townships and streets (乡、镇、街道办事处) cannot make 规章 (R9)."""
+    name = getattr(organisation, "name", "") or ""
+    return name.endswith(("乡人民政府", "镇人民政府", "街道办事处")) or name.endswith(("乡", "镇"))

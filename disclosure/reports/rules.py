@@ -1,0 +1,392 @@
+"""The consistency rules (勾稽关系) R1–R9 of the annual report, as pure functions.
+
+Every function takes table values in the shape of ``tables.py`` (``{row: {column: value}}``,
+``None`` = blank) and returns a list of :class:`Finding`. Nothing here touches the database:
+the StreamField blocks, the page, the spreadsheet checker and the importer all call these.
+
+An equation with a blank or invalid cell is undecidable: it is skipped, and R7 reports the
+cell as missing instead, so a blank never shows up as a false arithmetic error.
+"""
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from . import tables as t
+
+ERROR = "error"
+WARNING = "warning"
+SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
+
+# How the tables are numbered when a report, a spreadsheet or a finding names them.
+TABLE_NAMES = {"table_a": "表一", "table_b": "表二", "table_c": "表三"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str  # "R1" … "R9"
+    severity: str  # ERROR or WARNING
+    table: str  # table key: "table_a", "table_b", "table_c" (or "" for the text)
+    row: str  # row key ("" when the finding is about a whole table)
+    column: str  # column key ("" when about a whole row)
+    left: str  # one side of the equation, with its value, e.g. "一 + 二 = 5"
+    right: str  # the other side
+    message: str  # Chinese, naming the row and column labels
+
+    @property
+    def is_error(self):
+        return self.severity == ERROR
+
+    @property
+    def severity_label(self):
+        return SEVERITY_LABELS[self.severity]
+
+
+def errors(findings):
+    return [f for f in findings if f.is_error]
+
+
+def warnings(findings):
+    return [f for f in findings if not f.is_error]
+
+
+# ---------------------------------------------------------------- helpers
+def _is_number(value, kind=t.COUNT):
+    if isinstance(value, bool):
+        return False
+    if kind == t.AMOUNT:
+        return isinstance(value, int | Decimal) and value >= 0
+    if not isinstance(value, int):
+        return False
+    return kind == t.CHANGE or value >= 0
+
+
+def _get(values, row, column):
+    value = (values or {}).get(row, {}).get(column)
+    return value if _is_number(value, t.AMOUNT) or _is_number(value, t.CHANGE) else None
+
+
+def _row_label(table, row_key):
+    row = next(r for r in table.rows if r.key == row_key)
+    label = f"{row.number}{row.label}"
+    if row.parent in t.ROW_GROUPS and row.parent != t.RESULTS:
+        number, group_label = t.ROW_GROUPS[row.parent]
+        label = f"{number}{group_label}{label}"
+    return f"“{label}”"
+
+
+def _column_label(table, row_key, column_key):
+    column = next(c for c in table.block_of(row_key).columns if c.key == column_key)
+    return f"“{column.group + '·' if column.group else ''}{column.label}”"
+
+
+def _side(terms, values, row_or_column, fixed):
+    """Render one side of an equation (``a + b = 5``) and its sum, or None if undecidable."""
+    numbers = []
+    for term in terms:
+        row, column = (term, fixed) if row_or_column == "row" else (fixed, term)
+        numbers.append(_get(values, row, column))
+    if any(n is None for n in numbers):
+        return None, None
+    return sum(numbers), numbers
+
+
+def _equation(rule, table, values, row, column, left_cells, right_cells, names):
+    """Check Σleft = Σright; cells are (row, column) pairs. Returns a finding or None."""
+    left = [_get(values, r, c) for r, c in left_cells]
+    right = [_get(values, r, c) for r, c in right_cells]
+    if any(v is None for v in left + right):
+        return None
+    if sum(left) == sum(right):
+        return None
+    left_text = f"{names[0]} = {sum(left)}"
+    right_text = f"{names[1]} = {sum(right)}"
+    message = _("%(table)s 行%(row)s 列%(column)s：%(left)s，但 %(right)s，两者应相等。") % {
+        "table": TABLE_NAMES[table.key],
+        "row": _row_label(table, row),
+        "column": _column_label(table, row, column),
+        "left": left_text,
+        "right": right_text,
+    }
+    return Finding(rule, ERROR, table.key, row, column, left_text, right_text, message)
+
+
+def _table_b_format(table_b):
+    """Which Table B variant the values use: the 2019 one has a single （六） row."""
+    return t.FORMAT_2019 if "other_processing" in (table_b or {}) else t.FORMAT_2021
+
+
+# ---------------------------------------------------------------- R1–R5: Table B and C
+def check_r1(table_b):
+    """Per column: 一 + 二 = 三（七） + 四."""
+    table = t.table(_table_b_format(table_b), "table_b")
+    findings = []
+    for column in t.TABLE_B_COLUMNS:
+        c = column.key
+        finding = _equation(
+            "R1",
+            table,
+            table_b,
+            "result_total",
+            c,
+            [("new", c), ("carried_in", c)],
+            [("result_total", c), ("carried_out", c)],
+            ("第一项 + 第二项", "第三项（七）总计 + 第四项"),
+        )
+        if finding:
+            findings.append(finding)
+    return findings
+
+
+def check_r2(table_b):
+    """Per column: （七）总计 = the sum of every outcome row (（一） to （六））."""
+    format_key = _table_b_format(table_b)
+    table = t.table(format_key, "table_b")
+    outcome_rows = t.OUTCOME_ROWS_2019 if format_key == t.FORMAT_2019 else t.OUTCOME_ROWS_2021
+    findings = []
+    for column in t.TABLE_B_COLUMNS:
+        c = column.key
+        finding = _equation(
+            "R2",
+            table,
+            table_b,
+            "result_total",
+            c,
+            [("result_total", c)],
+            [(r, c) for r in outcome_rows],
+            ("（七）总计", "（一）至（六）各项之和"),
+        )
+        if finding:
+            findings.append(finding)
+    return findings
+
+
+def check_r3(table_b):
+    """Per row: 总计 = the sum of the six applicant columns."""
+    table = t.table(_table_b_format(table_b), "table_b")
+    findings = []
+    for row in table.rows:
+        finding = _equation(
+            "R3",
+            table,
+            table_b,
+            row.key,
+            "total",
+            [(row.key, "total")],
+            [(row.key, c.key) for c in t.APPLICANT_COLUMNS],
+            ("总计", "自然人与法人或其他组织各列之和"),
+        )
+        if finding:
+            findings.append(finding)
+    return findings
+
+
+def check_r4(table_c):
+    """Per group of Table C: 维持 + 纠正 + 其他 + 尚未审结 = 总计."""
+    findings = []
+    for group, _label in t.CASE_GROUPS:
+        parts = [f"{group}_{r}" for r, _l in t.RESULT_COLUMNS if r != "total"]
+        finding = _equation(
+            "R4",
+            t.TABLE_C,
+            table_c,
+            "cases",
+            f"{group}_total",
+            [("cases", f"{group}_total")],
+            [("cases", p) for p in parts],
+            ("总计", "结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
+        )
+        if finding:
+            findings.append(finding)
+    return findings
+
+
+def check_r5(table_b, previous_table_b):
+    """Per column: this year's 二（上年结转） = last year's 四（结转下年度）."""
+    if not previous_table_b:
+        return []
+    table = t.table(_table_b_format(table_b), "table_b")
+    findings = []
+    for column in t.TABLE_B_COLUMNS:
+        this_year = _get(table_b, "carried_in", column.key)
+        last_year = _get(previous_table_b, "carried_out", column.key)
+        if this_year is None or last_year is None or this_year == last_year:
+            continue
+        left = f"本年第二项 = {this_year}"
+        right = f"上年报告第四项 = {last_year}"
+        message = _(
+            "表二 行%(row)s 列%(column)s：%(left)s，但 %(right)s，"
+            "上年结转应等于上年报告的结转下年度继续办理。"
+        ) % {
+            "row": _row_label(table, "carried_in"),
+            "column": _column_label(table, "carried_in", column.key),
+            "left": left,
+            "right": right,
+        }
+        findings.append(
+            Finding("R5", ERROR, "table_b", "carried_in", column.key, left, right, message)
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- R6: the text
+# Sentences of the text that quote a table's number, and the cell they quote.
+_QUOTED_NUMBERS = (
+    (
+        # not a sentence about 行政复议/行政诉讼, which are applications too
+        re.compile(
+            r"(?:新收|收到)(?:(?!复议|诉讼)[^。；，,])*?申请(?:(?!复议|诉讼)[^。；，,])*?(\d+)\s*[件项]"
+        ),
+        "table_b",
+        "new",
+        "total",
+    ),
+    (re.compile(r"行政复议[^。；，,]*?(\d+)\s*件"), "table_c", "cases", "review_total"),
+)
+
+
+def check_r6(text, tables_by_key):
+    """Numbers quoted in the text (本年新收…件, 行政复议…件) equal the tables (a warning)."""
+    findings = []
+    for pattern, table_key, row, column in _QUOTED_NUMBERS:
+        in_table = _get(tables_by_key.get(table_key), row, column)
+        if in_table is None:
+            continue
+        for match in pattern.finditer(text or ""):
+            quoted = int(match.group(1))
+            if quoted == in_table:
+                continue
+            left = f"正文“{match.group(0)}” = {quoted}"
+            right = f"{TABLE_NAMES[table_key]} = {in_table}"
+            message = _("正文引用的数字与%(table)s不一致：%(left)s，但 %(right)s。") % {
+                "table": TABLE_NAMES[table_key],
+                "left": left,
+                "right": right,
+            }
+            findings.append(Finding("R6", WARNING, table_key, row, column, left, right, message))
+    return findings
+
+
+# ---------------------------------------------------------------- R7: every cell
+_KIND_RULES = {
+    t.COUNT: "应为非负整数",
+    t.CHANGE: "应为整数",
+    t.AMOUNT: "应为非负数（单位：万元，可有小数）",
+}
+
+
+def check_r7(table, values):
+    """Counts are non-negative integers, fees may be decimal; a blank cell is missing."""
+    findings = []
+    for row, column in table.cells():
+        value = (values or {}).get(row.key, {}).get(column.key)
+        if value is None or value == "":
+            problem, shown = "空白，缺少数据（空白不等于 0）", "空白"
+        elif not _is_number(value, column.kind):
+            problem, shown = _KIND_RULES[column.kind], str(value)
+        else:
+            continue
+        message = _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
+            "table": TABLE_NAMES[table.key],
+            "row": _row_label(table, row.key),
+            "column": _column_label(table, row.key, column.key),
+            "problem": problem,
+        }
+        findings.append(
+            Finding(
+                "R7",
+                ERROR,
+                table.key,
+                row.key,
+                column.key,
+                shown,
+                _KIND_RULES[column.kind],
+                message,
+            )
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- R8, R9: Table A
+def check_r8(table_a, previous_table_a):
+    """现行有效 this year ≈ last year's 现行有效 + 本年制发 − 本年废止 (2021 format; a warning)."""
+    if not previous_table_a:
+        return []
+    findings = []
+    for row in ("regulations", "normative"):
+        issued = _get(table_a, row, "issued")
+        abolished = _get(table_a, row, "abolished")
+        in_force = _get(table_a, row, "in_force")
+        previous = _get(previous_table_a, row, "in_force")
+        if None in (issued, abolished, in_force, previous):
+            continue
+        expected = previous + issued - abolished
+        if in_force == expected:
+            continue
+        left = f"现行有效件数 = {in_force}"
+        right = f"上年现行有效 {previous} + 本年制发 {issued} − 本年废止 {abolished} = {expected}"
+        message = _("表一 行%(row)s：%(left)s，但 %(right)s，请核对。") % {
+            "row": _row_label(t.TABLE_A_2021, row),
+            "left": left,
+            "right": right,
+        }
+        findings.append(Finding("R8", WARNING, "table_a", row, "in_force", left, right, message))
+    return findings
+
+
+def check_r9(table_a, township):
+    """Townships and streets cannot make 规章 (立法法 第九十三条): their 规章 counts are 0."""
+    if not township:
+        return []
+    findings = []
+    for column, value in ((table_a or {}).get("regulations") or {}).items():
+        if not _is_number(value, t.CHANGE) or value == 0:
+            continue
+        left = f"规章 = {value}"
+        message = _(
+            "表一 行“规章”：乡镇、街道无权制定规章（立法法第九十三条），%(left)s，应为 0。"
+        ) % {"left": left}
+        findings.append(
+            Finding("R9", WARNING, "table_a", "regulations", column, left, "0", message)
+        )
+    return findings
+
+
+# ---------------------------------------------------------------- the whole report
+def check_table(table, values, previous=None):
+    """The rules that concern one table alone (used by each StreamField block)."""
+    findings = check_r7(table, values)
+    if table.key == "table_b":
+        findings += check_r1(values) + check_r2(values) + check_r3(values)
+        findings += check_r5(values, previous)
+    elif table.key == "table_c":
+        findings += check_r4(values)
+    return findings
+
+
+def check_report(
+    tables_by_key, *, format_key=t.FORMAT_2021, previous=None, text="", township=False
+):
+    """Every rule over a report's tables.
+
+    ``tables_by_key`` maps "table_a"/"table_b"/"table_c" to values; ``previous`` is last year's
+    report in the same shape (or None); ``text`` the report's prose, for R6.
+    """
+    previous = previous or {}
+    findings = []
+    for key in ("table_a", "table_b", "table_c"):
+        values = tables_by_key.get(key)
+        if values is None:
+            continue
+        table_format = _table_b_format(values) if key == "table_b" else format_key
+        findings += check_table(t.table(table_format, key), values, previous.get(key))
+    table_a = tables_by_key.get("table_a")
+    if format_key == t.FORMAT_2021 and "in_force" in (previous.get("table_a") or {}).get(
+        "normative", {}
+    ):
+        findings += check_r8(table_a, previous.get("table_a"))
+    findings += check_r9(table_a, township)
+    findings += check_r6(text, tables_by_key)
+    return findings

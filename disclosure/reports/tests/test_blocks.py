@@ -1,0 +1,120 @@
+"""The table blocks: storage shape, validation per cell, drafts with blanks, both renderings."""
+
+import pytest
+from wagtail.blocks import StructBlockValidationError
+
+from disclosure.reports import blocks
+from disclosure.reports import tables as t
+from disclosure.reports.tests.test_rules import consistent_b, seed_table_b, zeros
+
+
+def test_value_is_stored_in_the_shape_of_tables_py():
+    block = blocks.TableB2021Block()
+    values = consistent_b()
+    assert block.get_prep_value(block.to_python(values)) == values
+    assert block.values(block.to_python(values)) == values
+
+
+def test_blank_cells_stay_blank_not_zero():
+    block = blocks.TableB2019Block()
+    stored = block.get_prep_value(block.to_python(seed_table_b()))
+    assert stored["carried_in"]["natural"] is None
+    assert stored["carried_in"]["commercial"] == 0
+
+
+def test_consistent_table_is_clean():
+    block = blocks.TableB2021Block()
+    block.clean(block.to_python(consistent_b()))
+
+
+def test_inconsistent_table_b_puts_the_error_on_the_cell():
+    block = blocks.TableB2021Block()
+    values = consistent_b()
+    values["new"].update(natural=4, total=4)
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(block.to_python(values))
+    errors = raised.value.block_errors
+    assert set(errors) == {"result_total__natural", "result_total__total"}
+    assert "第一项 + 第二项 = 5" in errors["result_total__natural"].messages[0]
+    assert raised.value.non_block_errors
+
+
+def test_table_c_r4_error_on_the_total_cell():
+    block = blocks.TableCBlock()
+    values = zeros(t.TABLE_C)
+    values["cases"]["review_upheld"] = 1
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(block.to_python(values))
+    assert set(raised.value.block_errors) == {"cases__review_total"}
+
+
+def test_blank_cells_are_allowed_in_a_draft_only():
+    block = blocks.TableB2019Block()
+    value = block.to_python(seed_table_b())
+    block.clean_deferred(value)  # saving a draft
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean(value)  # submitting or publishing
+    assert set(raised.value.block_errors) == {
+        "carried_in__natural",
+        "unprocessed_excessive__natural",
+    }
+
+
+def test_negative_count_refused_even_in_a_draft():
+    block = blocks.TableB2021Block()
+    values = consistent_b()
+    values["granted"]["legal"] = -1
+    with pytest.raises(StructBlockValidationError) as raised:
+        block.clean_deferred(block.to_python(values))
+    assert set(raised.value.block_errors) == {"granted__legal"}
+
+
+@pytest.mark.parametrize(
+    "block_class",
+    [
+        blocks.TableA2021Block,
+        blocks.TableB2021Block,
+        blocks.TableB2019Block,
+        blocks.TableCBlock,
+        blocks.TableA2019Block,
+    ],
+)
+def test_admin_form_is_laid_out_like_the_printed_table(block_class):
+    block = block_class()
+    html = block.render_form_template()
+    for row in block.table.rows:
+        assert str(row.label) in html
+    for name in block.child_blocks:
+        assert f'data-structblock-child="{name}"' in html
+    assert '<th scope="row">' in html or block.table_key == "table_c"
+
+
+@pytest.mark.parametrize(
+    "block_class",
+    [
+        blocks.TableA2021Block,
+        blocks.TableB2021Block,
+        blocks.TableB2019Block,
+        blocks.TableCBlock,
+        blocks.TableA2019Block,
+    ],
+)
+def test_public_rendering_labels_every_row_and_column(block_class):
+    block = block_class()
+    html = block.render(block.to_python(block.table.empty_values()))
+    for row in block.table.rows:
+        if block.table_key != "table_c":
+            assert f"{row.number}{row.label}" in html
+    for column in block.table.cells():
+        assert str(column[1].label) in html
+    assert "<caption>" in html and 'scope="col"' in html
+    assert 'class="missing"' in html
+
+
+def test_table_b_public_rendering_merges_the_result_rows():
+    block = blocks.TableB2021Block()
+    html = block.render(block.to_python(consistent_b()))
+    assert 'scope="rowgroup" rowspan="22">三、本年度办理结果' in html
+    assert 'scope="rowgroup" rowspan="8">（三）不予公开' in html
+    assert 'scope="row" colspan="3">一、本年新收政府信息公开申请数量' in html
+    assert "<thead>" in html and 'colspan="5">法人或其他组织' in html

@@ -1,0 +1,181 @@
+"""Each rule R1–R9: a consistent report passes, a report breaking exactly that rule fails."""
+
+from decimal import Decimal
+
+import pytest
+
+from disclosure.reports import rules
+from disclosure.reports import tables as t
+
+
+def zeros(table):
+    return {row: {col: 0 for col in cols} for row, cols in table.empty_values().items()}
+
+
+def consistent_b(table=t.TABLE_B_2021):
+    """Table B with 3 new + 1 carried-in applications: 2 granted, 1 refused, 1 carried out."""
+    values = zeros(table)
+    for row, natural in (
+        ("new", 3),
+        ("carried_in", 1),
+        ("granted", 2),
+        ("refused_secret", 1),
+        ("result_total", 3),
+        ("carried_out", 1),
+    ):
+        values[row]["natural"] = natural
+        values[row]["total"] = natural
+    return values
+
+
+def consistent_report():
+    table_c = zeros(t.TABLE_C)
+    table_c["cases"].update(review_upheld=1, review_total=1)
+    table_a = zeros(t.TABLE_A_2021)
+    table_a["normative"].update(issued=2, abolished=1, in_force=5)
+    table_a["fees"]["amount"] = Decimal("0.35")
+    return {"table_a": table_a, "table_b": consistent_b(), "table_c": table_c}
+
+
+def seed_table_b():
+    """The seed's Table B: all zeros, a single （六） row, and two blank 自然人 cells."""
+    values = zeros(t.TABLE_B_2019)
+    values["carried_in"]["natural"] = None
+    values["unprocessed_excessive"]["natural"] = None
+    return values
+
+
+def rule_ids(findings):
+    return sorted({f.rule for f in findings})
+
+
+def test_consistent_report_has_no_findings():
+    previous = {"table_b": {"carried_out": consistent_b()["carried_in"]}}
+    assert rules.check_report(consistent_report(), previous=previous, township=True) == []
+
+
+def test_r1_applications_in_equal_applications_out():
+    values = consistent_b()
+    values["carried_out"].update(natural=2, total=2)
+    findings = rules.check_r1(values)
+    assert [(f.rule, f.row, f.column) for f in findings] == [
+        ("R1", "result_total", "natural"),
+        ("R1", "result_total", "total"),
+    ]
+    assert findings[0].left == "第一项 + 第二项 = 4"
+    assert findings[0].right == "第三项（七）总计 + 第四项 = 5"
+    assert "“自然人”" in findings[0].message and "表二" in findings[0].message
+    assert findings[0].is_error
+
+
+def test_r2_total_is_the_sum_of_outcomes():
+    values = consistent_b()
+    values["granted"].update(natural=1, total=1)
+    findings = rules.check_r2(values)
+    assert [(f.rule, f.column) for f in findings] == [("R2", "natural"), ("R2", "total")]
+    assert findings[0].left == "（七）总计 = 3" and findings[0].right.endswith("= 2")
+    assert rules.check_r1(values) == []
+
+
+def test_r2_counts_every_sub_row_of_other_processing_in_2021():
+    values = consistent_b()
+    values["other_overdue_fee"].update(natural=1, total=1)
+    assert [f.column for f in rules.check_r2(values)] == ["natural", "total"]
+
+
+def test_r3_row_total_is_the_sum_of_applicants():
+    values = consistent_b()
+    values["granted"]["commercial"] = 1
+    findings = rules.check_r3(values)
+    assert [(f.rule, f.row, f.column) for f in findings] == [("R3", "granted", "total")]
+    assert "“（一）予以公开”" in findings[0].message
+
+
+def test_r4_case_results_add_up_to_the_total():
+    table_c = consistent_report()["table_c"]
+    table_c["cases"]["litigation_direct_pending"] = 2
+    findings = rules.check_r4(table_c)
+    assert [(f.rule, f.column) for f in findings] == [("R4", "litigation_direct_total")]
+    assert findings[0].right.endswith("= 2")
+
+
+def test_r5_carried_in_equals_last_years_carried_out():
+    previous = consistent_b()
+    previous["carried_out"].update(natural=0, total=0)
+    findings = rules.check_r5(consistent_b(), previous)
+    assert [(f.rule, f.row, f.column) for f in findings] == [
+        ("R5", "carried_in", "natural"),
+        ("R5", "carried_in", "total"),
+    ]
+    assert rules.check_r5(consistent_b(), None) == []
+
+
+def test_r6_numbers_in_the_text_match_the_tables():
+    report = consistent_report()
+    text_ok = "2023年，本镇新收政府信息公开申请 3 件。收到行政复议 1 件。"
+    assert rules.check_r6(text_ok, report) == []
+    assert rules.check_r6("收到政府信息公开行政复议申请 1 件。", report) == []
+    findings = rules.check_r6("2023年，本镇收到需要办理的依申请公开事项 0 项。", report)
+    assert [(f.rule, f.severity, f.column) for f in findings] == [("R6", "warning", "total")]
+
+
+@pytest.mark.parametrize(
+    ("row", "column", "value"),
+    [("granted", "natural", -1), ("granted", "natural", Decimal("1.5")), ("new", "legal", "三")],
+)
+def test_r7_counts_are_non_negative_integers(row, column, value):
+    values = consistent_b()
+    values[row][column] = value
+    findings = rules.check_r7(t.TABLE_B_2021, values)
+    assert [(f.rule, f.row, f.column) for f in findings] == [("R7", row, column)]
+
+
+def test_r7_fees_may_be_decimal_but_not_negative():
+    table_a = consistent_report()["table_a"]
+    assert rules.check_r7(t.TABLE_A_2021, table_a) == []
+    table_a["fees"]["amount"] = Decimal("-0.1")
+    assert [f.row for f in rules.check_r7(t.TABLE_A_2021, table_a)] == ["fees"]
+
+
+def test_r7_change_columns_of_2019_may_be_negative():
+    values = zeros(t.TABLE_A_2019)
+    values["licensing"]["change"] = -3
+    assert rules.check_r7(t.TABLE_A_2019, values) == []
+
+
+def test_r8_in_force_follows_from_last_year():
+    report = consistent_report()
+    previous = {"normative": {"in_force": 4}, "regulations": {"in_force": 0}}
+    assert rules.check_r8(report["table_a"], previous) == []
+    previous["normative"]["in_force"] = 10
+    findings = rules.check_r8(report["table_a"], previous)
+    assert [(f.rule, f.severity, f.row) for f in findings] == [("R8", "warning", "normative")]
+    assert findings[0].right.endswith("= 11")
+
+
+def test_r9_townships_make_no_regulations():
+    table_a = consistent_report()["table_a"]
+    table_a["regulations"]["issued"] = 1
+    assert rules.check_r9(table_a, township=False) == []
+    findings = rules.check_r9(table_a, township=True)
+    assert [(f.rule, f.severity, f.column) for f in findings] == [("R9", "warning", "issued")]
+
+
+def test_seed_blanks_are_missing_not_arithmetic_errors():
+    findings = rules.check_report({"table_b": seed_table_b()})
+    assert [(f.rule, f.row, f.column) for f in findings] == [
+        ("R7", "carried_in", "natural"),
+        ("R7", "unprocessed_excessive", "natural"),
+    ]
+    assert (
+        "空白" in findings[0].message
+        and "“二、上年结转政府信息公开申请数量”" in findings[0].message
+    )
+    assert "“（五）不予处理4.无正当理由大量反复申请”" in findings[1].message
+
+
+def test_seed_filled_with_the_zeros_the_totals_imply_is_consistent():
+    values = seed_table_b()
+    values["carried_in"]["natural"] = 0
+    values["unprocessed_excessive"]["natural"] = 0
+    assert rules.check_report({"table_b": values}) == []
