@@ -246,3 +246,7 @@ elif env.str("OPENSEARCH_URL", default=""):
         "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="gongkai_"),
         "TIMEOUT": 10,
     }
+
+# ---------------------------------------------------------------- Applications (依申请公开)
+# Applicants' ID proofs: outside MEDIA_ROOT, never served by the web server.
+GONGKAI_PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private-media"))
