@@ -250,3 +250,8 @@ elif env.str("OPENSEARCH_URL", default=""):
 # ---------------------------------------------------------------- Applications (依申请公开)
 # Applicants' ID proofs: outside MEDIA_ROOT, never served by the web server.
 GONGKAI_PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private-media"))
+INSTALLED_APPS += ["captcha"]  # self-hosted CAPTCHA of the public application form
+CAPTCHA_LENGTH = 5
+GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
+GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
+GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour
