@@ -221,6 +221,10 @@ class Application(models.Model):
             application._log("register", "", user, application.received_on, reason)
         return application, query_code
 
+    def clean(self):
+        if self.applicant_type and self.id_type and self.id_number:
+            self.clean_applicant()
+
     def clean_applicant(self):
         from disclosure.applications.identity import validate_resident_id, validate_uscc
 

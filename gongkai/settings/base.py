@@ -255,3 +255,10 @@ CAPTCHA_LENGTH = 5
 GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
 GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
 GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "applications-deadline-reminders": {
+        "task": "applications.send_deadline_reminders",
+        "schedule": 24 * 60 * 60,  # daily; django-celery-beat's DatabaseScheduler stores it
+    },
+}
