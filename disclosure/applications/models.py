@@ -506,7 +506,16 @@ class Application(models.Model):
             raise TransitionRefused(
                 _("请写明理由（不予公开、无法提供、不予处理等答复须说明理由和依据）。")
             )
-        self._move("reply", State.REPLIED, user, on, reason, replied_on=on, outcome=outcome)
+        self._move(
+            "reply",
+            State.REPLIED,
+            user,
+            on,
+            reason,
+            replied_on=on,
+            outcome=outcome,
+            reply_note=reason.strip(),
+        )
 
     def archive(self, user, on, reason=""):
         self._require({State.REPLIED}, _("归档"))

@@ -4,6 +4,7 @@ through their transitions, and logging every look at an applicant's personal dat
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
 from disclosure.applications import outcomes
+from disclosure.applications.letters import reply_letter
 from disclosure.applications.models import (
     Application,
     CalendarDay,
@@ -21,6 +23,7 @@ from disclosure.applications.models import (
     TransitionRefused,
 )
 
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ARTICLE_29_FIELDS = [
     "organisation",
     "channel",
@@ -164,6 +167,21 @@ def handle_view(request, pk):
     )
 
 
+def letter_view(request, pk):
+    """Download the 告知书 to edit before issue; it names the applicant, so the look is logged."""
+    if not request.user.has_perm("applications.change_application"):
+        raise PermissionDenied
+    application = get_object_or_404(Application, pk=pk)
+    if not application.replied_on:
+        raise Http404
+    application.log_view(request.user, _("下载答复告知书"))
+    response = HttpResponse(reply_letter(application), content_type=DOCX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="reply-{application.tracking_number}.docx"'
+    )
+    return response
+
+
 class ApplicationViewSet(ModelViewSet):
     model = Application
     icon = "mail"
@@ -195,6 +213,7 @@ class ApplicationViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("handle/<int:pk>/", handle_view, name="handle"),
+            path("letter/<int:pk>/", letter_view, name="letter"),
         ]
 
 
