@@ -2,11 +2,13 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from disclosure.applications import ratelimit
 from disclosure.applications.forms import ApplicationForm, StatusForm
+from disclosure.applications.letters import reply_letter
 from disclosure.catalogue.models import Organisation
 
 
@@ -62,6 +64,8 @@ def _send_receipt(application, query_code):
 
 def status(request):
     application = None
+    if request.method == "POST" and request.POST.get("letter"):
+        return _letter(request)
     if request.method == "POST":
         form = StatusForm(request.POST)
         valid = form.is_valid()
@@ -74,3 +78,22 @@ def status(request):
     else:
         form = StatusForm()
     return render(request, "applications/status.html", {"form": form, "application": application})
+
+
+def _letter(request):
+    """The applicant's copy of the 告知书, for whoever holds both codes."""
+    form = StatusForm(request.POST)
+    if not form.is_valid() or not form.cleaned_data["application"].replied_on:
+        limit, period = settings.GONGKAI_APPLICATION_LOOKUP_RATE
+        if ratelimit.hit(request, "status", limit, period):
+            return _too_many(request)
+        return render(request, "applications/status.html", {"form": form, "application": None})
+    application = form.cleaned_data["application"]
+    response = HttpResponse(
+        reply_letter(application),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="reply-{application.tracking_number}.docx"'
+    )
+    return response
