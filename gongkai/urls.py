@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("captcha/", include("captcha.urls")),
 ]
 
 if settings.DEBUG:
@@ -29,6 +30,7 @@ if settings.DEBUG:
 # Chinese lives at the root, other content locales under their prefix (/en/…).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("apply/", include("disclosure.applications.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -252,3 +252,19 @@ elif env.str("OPENSEARCH_URL", default=""):
         "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="gongkai_"),
         "TIMEOUT": 10,
     }
+
+# ---------------------------------------------------------------- Applications (依申请公开)
+# Applicants' ID proofs: outside MEDIA_ROOT, never served by the web server.
+GONGKAI_PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private-media"))
+INSTALLED_APPS += ["captcha"]  # self-hosted CAPTCHA of the public application form
+CAPTCHA_LENGTH = 5
+GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
+GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
+GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "applications-deadline-reminders": {
+        "task": "applications.send_deadline_reminders",
+        "schedule": 24 * 60 * 60,  # daily; django-celery-beat's DatabaseScheduler stores it
+    },
+}

@@ -1,0 +1,166 @@
+"""The public application form (Art. 29) and the status lookup."""
+
+from captcha.fields import CaptchaField
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from disclosure.applications.models import Application, Channel
+from disclosure.catalogue.models import Organisation
+
+# What an ID proof may be: the name's ending and the file's first bytes must agree.
+PROOF_SIGNATURES = {
+    ".pdf": (b"%PDF-",),
+    ".jpg": (b"\xff\xd8\xff",),
+    ".jpeg": (b"\xff\xd8\xff",),
+    ".png": (b"\x89PNG\r\n\x1a\n",),
+}
+
+
+def validate_proof(upload):
+    name = upload.name.lower()
+    extension = name[name.rfind(".") :] if "." in name else ""
+    if extension not in PROOF_SIGNATURES:
+        raise ValidationError(_("身份证明材料只接受 PDF、JPG 或 PNG 文件。"))
+    if upload.size > settings.GONGKAI_APPLICATION_PROOF_MAX_BYTES:
+        raise ValidationError(
+            _("身份证明材料不能超过 %(mb)d MB。")
+            % {"mb": settings.GONGKAI_APPLICATION_PROOF_MAX_BYTES // (1024 * 1024)}
+        )
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    if not head.startswith(PROOF_SIGNATURES[extension]):
+        raise ValidationError(_("文件内容与扩展名不符，请上传真实的 PDF、JPG 或 PNG 文件。"))
+
+
+class ApplicationForm(forms.ModelForm):
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.order_by("name"),
+        label=_("受理机关"),
+        empty_label=_("请选择"),
+        error_messages={"required": _("请选择受理机关。")},
+    )
+    id_proof = forms.FileField(
+        label=_("身份证明材料（可选）"),
+        required=False,
+        help_text=_("PDF、JPG 或 PNG，不超过 5 MB。仅供办理人员核对身份，不对外公开。"),
+        validators=[validate_proof],
+    )
+    captcha = CaptchaField(
+        label=_("验证码"),
+        error_messages={
+            "invalid": _("验证码不正确，请重新输入。"),
+            "required": _("请输入验证码。"),
+        },
+    )
+
+    class Meta:
+        model = Application
+        fields = [
+            "organisation",
+            "applicant_type",
+            "name",
+            "id_type",
+            "id_number",
+            "phone",
+            "email",
+            "address",
+            "postcode",
+            "description",
+            "purpose",
+            "delivery_form",
+            "id_proof",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    required_messages = {
+        "applicant_type": _("请选择申请人类型。"),
+        "name": _("请填写申请人姓名或名称。"),
+        "id_type": _("请选择证件类型。"),
+        "id_number": _("请填写证件号码。"),
+        "phone": _("请填写联系电话。"),
+        "description": _("请描述所需的政府信息（名称、文号或其他特征）。"),
+        "delivery_form": _("请选择获取信息的方式。"),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, message in self.required_messages.items():
+            self.fields[name].error_messages["required"] = message
+            self.fields[name].error_messages["invalid_choice"] = _("请从列表中选择。")
+        self.fields["email"].error_messages["invalid"] = _("电子邮箱格式不正确。")
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        digits = phone.replace("-", "").replace(" ", "")
+        if not digits.isdigit() or not 7 <= len(digits) <= 15:
+            raise ValidationError(_("联系电话应为7至15位数字，可含“-”。"))
+        return phone
+
+    def clean_postcode(self):
+        postcode = self.cleaned_data["postcode"].strip()
+        if postcode and not (len(postcode) == 6 and postcode.isdigit()):
+            raise ValidationError(_("邮政编码应为6位数字。"))
+        return postcode
+
+    def clean(self):
+        cleaned = super().clean()
+        delivery = cleaned.get("delivery_form")
+        if delivery == "email" and not cleaned.get("email"):
+            self.add_error("email", _("选择电子邮件方式获取信息时，请填写电子邮箱。"))
+        if delivery == "paper" and not cleaned.get("address"):
+            self.add_error("address", _("选择邮寄纸质文本时，请填写通信地址。"))
+        probe = Application(
+            applicant_type=cleaned.get("applicant_type"),
+            id_type=cleaned.get("id_type"),
+            id_number=cleaned.get("id_number") or "",
+        )
+        if probe.applicant_type and probe.id_type and probe.id_number:
+            try:
+                probe.clean_applicant()
+            except ValidationError as error:
+                for field, messages in error.message_dict.items():
+                    for message in messages:
+                        self.add_error(field, message)
+            else:
+                cleaned["id_number"] = probe.id_number
+        return cleaned
+
+    def _post_clean(self):
+        # The model's own full_clean would demand the clock fields register() fills in.
+        pass
+
+    def register(self):
+        fields = {name: self.cleaned_data[name] for name in self.Meta.fields}
+        if not fields["id_proof"]:
+            fields.pop("id_proof")
+        return Application.register(
+            channel=Channel.ONLINE, received_on=timezone.localdate(), **fields
+        )
+
+
+class StatusForm(forms.Form):
+    tracking_number = forms.CharField(
+        label=_("申请编号"), max_length=20, error_messages={"required": _("请填写申请编号。")}
+    )
+    query_code = forms.CharField(
+        label=_("查询码"), max_length=20, error_messages={"required": _("请填写查询码。")}
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        number = (cleaned.get("tracking_number") or "").strip().upper()
+        code = cleaned.get("query_code") or ""
+        if number and code:
+            application = Application.objects.filter(tracking_number=number).first()
+            # One message for both failures: the form must not reveal which numbers exist.
+            if application is None or not application.check_query_code(code):
+                raise ValidationError(_("申请编号或查询码不正确。"))
+            cleaned["application"] = application
+        return cleaned

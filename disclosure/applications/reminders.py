@@ -1,0 +1,18 @@
+"""Which applications need attention: due within 5 working days, or overdue."""
+
+from django.utils import timezone
+
+from disclosure.applications.models import CLOCK_RUNNING, Application
+from disclosure.applications.workdays import add_working_days
+
+SOON_WORKING_DAYS = 5
+
+
+def due_soon_and_overdue(today=None, queryset=None):
+    """(due soon, overdue) among applications whose reply clock is running."""
+    today = today or timezone.localdate()
+    running = (queryset or Application.objects.all()).filter(state__in=CLOCK_RUNNING)
+    horizon = add_working_days(today, SOON_WORKING_DAYS)
+    overdue = running.filter(due_on__lt=today).order_by("due_on")
+    soon = running.filter(due_on__gte=today, due_on__lte=horizon).order_by("due_on")
+    return soon.select_related("organisation"), overdue.select_related("organisation")

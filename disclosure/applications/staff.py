@@ -1,0 +1,245 @@
+"""The staff register in the Wagtail admin: registering offline applications, handling them
+through their transitions, and logging every look at an applicant's personal data."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import ListingButton
+
+from disclosure.applications import outcomes
+from disclosure.applications.letters import reply_letter
+from disclosure.applications.models import (
+    Application,
+    CalendarDay,
+    ReviewCase,
+    TransitionRefused,
+)
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ARTICLE_29_FIELDS = [
+    "organisation",
+    "channel",
+    "received_on",
+    "applicant_type",
+    "name",
+    "id_type",
+    "id_number",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "purpose",
+    "delivery_form",
+]
+
+
+class RegisterIndexView(generic.IndexView):
+    def get_list_more_buttons(self, instance):
+        return [
+            ListingButton(
+                _("办理"),
+                url=reverse("applications_application:handle", args=[instance.pk]),
+                icon_name="arrow-right",
+                priority=1,
+            ),
+            *super().get_list_more_buttons(instance),
+        ]
+
+
+class RegisterView(generic.CreateView):
+    """Offline applications (paper, letter, in person) with their real receipt date (Art. 31)."""
+
+    def save_instance(self):
+        fields = {name: self.form.cleaned_data[name] for name in ARTICLE_29_FIELDS}
+        application, query_code = Application.register(user=self.request.user, **fields)
+        messages.info(
+            self.request,
+            _("申请编号 %(number)s，查询码 %(code)s（只显示这一次，请告知申请人）。")
+            % {"number": application.tracking_number, "code": query_code},
+        )
+        return application
+
+
+class LoggedEditView(generic.EditView):
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        self.object.log_view(request.user, _("打开编辑页面"))
+        return response
+
+
+class LoggedInspectView(generic.InspectView):
+    fields = [*ARTICLE_29_FIELDS, "tracking_number", "state", "due_on", "replied_on", "outcome"]
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        self.object.log_view(request.user, _("查看申请详情"))
+        return response
+
+
+class TransitionForm(forms.Form):
+    ACTIONS = [
+        ("review", _("进入审核")),
+        ("request_correction", _("告知补正")),
+        ("receive_correction", _("收到补正")),
+        ("close_uncorrected", _("逾期不补正，终止办理")),
+        ("accept", _("进入办理")),
+        ("consult", _("征求第三方或其他机关意见")),
+        ("end_consultation", _("收到意见（结束征求意见）")),
+        ("extend", _("延期答复")),
+        ("notify_fee", _("发出收费通知")),
+        ("receive_fee", _("收到费用")),
+        ("close_unpaid", _("逾期未缴费，终止办理")),
+        ("reply", _("答复")),
+        ("archive", _("归档")),
+    ]
+    action = forms.ChoiceField(label=_("操作"), choices=ACTIONS)
+    on = forms.DateField(label=_("办理日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    reason = forms.CharField(label=_("说明或理由"), widget=forms.Textarea, required=False)
+    outcome = forms.ChoiceField(
+        label=_("答复类型"), choices=[("", "—"), *outcomes.REPLY_CHOICES], required=False
+    )
+    days = forms.IntegerField(label=_("延长工作日数"), min_value=1, max_value=20, required=False)
+    approved_by = forms.CharField(label=_("延期批准人"), required=False)
+    party = forms.CharField(label=_("征求意见对象"), required=False)
+    amount = forms.DecimalField(label=_("收费金额（元）"), required=False, min_value=0)
+    correction_due_on = forms.DateField(
+        label=_("补正期限"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("不填则为告知之日起15个工作日。"),
+    )
+
+    def apply(self, application, user):
+        d = self.cleaned_data
+        action, on, reason = d["action"], d["on"], d["reason"] or ""
+        calls = {
+            "request_correction": lambda: application.request_correction(
+                user, on, reason, due_on=d["correction_due_on"]
+            ),
+            "consult": lambda: application.consult(user, on, d["party"] or "", reason),
+            "extend": lambda: application.extend(
+                user, on, d["days"] or 0, d["approved_by"] or "", reason
+            ),
+            "notify_fee": lambda: application.notify_fee(user, on, d["amount"], reason),
+            "reply": lambda: application.reply(user, on, d["outcome"], reason),
+        }
+        call = calls.get(action) or (lambda: getattr(application, action)(user, on, reason))
+        call()
+
+
+def handle_view(request, pk):
+    """Move an application on; a refused move shows why and changes nothing."""
+    if not request.user.has_perm("applications.change_application"):
+        raise PermissionDenied
+    application = get_object_or_404(Application, pk=pk)
+    form = TransitionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            form.apply(application, request.user)
+        except TransitionRefused as refusal:
+            application.refresh_from_db()
+            form.add_error(None, refusal)
+        else:
+            messages.success(
+                request,
+                _("已记录：%(action)s")
+                % {"action": dict(TransitionForm.ACTIONS)[form.cleaned_data["action"]]},
+            )
+            return redirect("applications_application:handle", pk=application.pk)
+    return TemplateResponse(
+        request,
+        "applications/admin/handle.html",
+        {
+            "application": application,
+            "form": form,
+            "events": application.events.exclude(action="view"),
+            "edit_url": reverse("applications_application:edit", args=[application.pk]),
+        },
+    )
+
+
+def letter_view(request, pk):
+    """Download the 告知书 to edit before issue; it names the applicant, so the look is logged."""
+    if not request.user.has_perm("applications.change_application"):
+        raise PermissionDenied
+    application = get_object_or_404(Application, pk=pk)
+    if not application.replied_on:
+        raise Http404
+    application.log_view(request.user, _("下载答复告知书"))
+    response = HttpResponse(reply_letter(application), content_type=DOCX)
+    response["Content-Disposition"] = (
+        f'attachment; filename="reply-{application.tracking_number}.docx"'
+    )
+    return response
+
+
+class ApplicationViewSet(ModelViewSet):
+    model = Application
+    icon = "mail"
+    menu_label = _("依申请公开")
+    menu_order = 250
+    add_to_admin_menu = True
+    index_view_class = RegisterIndexView
+    add_view_class = RegisterView
+    edit_view_class = LoggedEditView
+    inspect_view_enabled = True
+    inspect_view_class = LoggedInspectView
+    form_fields = ARTICLE_29_FIELDS
+    list_display = [
+        "tracking_number",
+        "organisation",
+        Column("applicant_type", label=_("申请人类型"), accessor="get_applicant_type_display"),
+        "received_on",
+        Column("state", label=_("状态"), accessor="get_state_display"),
+        "due_on",
+        "replied_on",
+    ]
+    list_filter = ["organisation", "state", "applicant_type", "channel", "outcome"]
+    # Searched in the database, never put in a search index: the register holds personal data.
+    search_fields = ["tracking_number", "description"]
+    search_backend_name = None
+    list_export = []
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("handle/<int:pk>/", handle_view, name="handle"),
+            path("letter/<int:pk>/", letter_view, name="letter"),
+        ]
+
+
+class ReviewCaseViewSet(ModelViewSet):
+    model = ReviewCase
+    icon = "clipboard-list"
+    menu_label = _("复议诉讼案件")
+    add_to_admin_menu = True
+    menu_order = 251
+    form_fields = ["application", "kind", "filed_on", "outcome", "decided_on", "note"]
+    list_display = ["application", "kind", "filed_on", "outcome", "decided_on"]
+    list_filter = ["kind", "outcome"]
+    search_backend_name = None
+
+
+class CalendarDayViewSet(ModelViewSet):
+    model = CalendarDay
+    icon = "date"
+    menu_label = _("节假日与调休")
+    add_to_admin_menu = True
+    menu_order = 252
+    form_fields = ["date", "is_working_day", "name"]
+    list_display = ["date", "is_working_day", "name"]
+    search_backend_name = None
+
+
+application_viewset = ApplicationViewSet("applications_application")
+review_case_viewset = ReviewCaseViewSet("applications_reviewcase")
+calendar_day_viewset = CalendarDayViewSet("applications_calendarday")

@@ -1,0 +1,47 @@
+"""Celery beat: a daily reminder of applications due soon or overdue, per organisation."""
+
+from celery import shared_task
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from disclosure.applications.reminders import due_soon_and_overdue
+from disclosure.applications.roles import APPLICATION_HANDLERS
+
+
+def _recipients(organisation):
+    handlers = (
+        get_user_model()
+        .objects.filter(Q(groups__name=APPLICATION_HANDLERS), is_active=True)
+        .exclude(email="")
+    )
+    emails = {user.email for user in handlers}
+    if organisation.email:
+        emails.add(organisation.email)
+    return sorted(emails)
+
+
+@shared_task(name="applications.send_deadline_reminders")
+def send_deadline_reminders():
+    """Send one message per organisation with something due; returns how many were sent."""
+    soon, overdue = due_soon_and_overdue()
+    by_organisation = {}
+    for label, queryset in ((_("已逾期"), overdue), (_("5个工作日内到期"), soon)):
+        for application in queryset:
+            by_organisation.setdefault(application.organisation, []).append(
+                f"{label}  {application.tracking_number}  {_('答复期限')} {application.due_on}"
+            )
+    sent = 0
+    for organisation, lines in by_organisation.items():
+        recipients = _recipients(organisation)
+        if not recipients:
+            continue
+        send_mail(
+            _("依申请公开办理提醒：%(name)s") % {"name": organisation.name},
+            "\n".join(lines),
+            None,
+            recipients,
+        )
+        sent += 1
+    return sent

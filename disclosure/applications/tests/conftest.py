@@ -1,0 +1,49 @@
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from disclosure.applications.identity import resident_id_check_digit, uscc_check_character
+from disclosure.applications.models import Application
+from disclosure.catalogue.models import Organisation
+
+VALID_RESIDENT_ID = "11010519491231002" + resident_id_check_digit("11010519491231002")
+VALID_USCC = "91350100M000100Y4" + uscc_check_character("91350100M000100Y4")
+
+
+def applicant_fields(**overrides):
+    fields = {
+        "applicant_type": "natural",
+        "name": "张三",
+        "id_type": "resident_id",
+        "id_number": VALID_RESIDENT_ID,
+        "phone": "13800000000",
+        "address": "友谊镇幸福路1号",
+        "description": "2023年友谊镇农村低保资金发放明细",
+        "delivery_form": "email",
+        "email": "zhang@example.invalid",
+        "received_on": datetime.date(2025, 3, 3),
+    }
+    fields.update(overrides)
+    return fields
+
+
+@pytest.fixture
+def organisation(db):
+    return Organisation.objects.create(name="友谊镇人民政府测试", short_name="友谊镇")
+
+
+@pytest.fixture
+def clerk(db):
+    return get_user_model().objects.create_user("clerk", first_name="王办理")
+
+
+@pytest.fixture
+def make_application(organisation, clerk):
+    def make(**overrides):
+        application, _code = Application.register(
+            user=clerk, organisation=organisation, **applicant_fields(**overrides)
+        )
+        return application
+
+    return make

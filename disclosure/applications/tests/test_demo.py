@@ -1,0 +1,23 @@
+import pytest
+
+from disclosure.applications.demo import load_demo_register
+from disclosure.applications.models import Application, ApplicationEvent, ReviewCase
+from disclosure.applications.statistics import table_b, table_c
+from disclosure.reports.tables import OUTCOME_ROWS_2021
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_register_fills_tables_b_and_c_for_2023(organisation, clerk):
+    load_demo_register(organisation, clerk)
+    b = table_b(organisation, 2023)
+    assert all(b[row]["total"] >= 1 for row in OUTCOME_ROWS_2021)
+    assert b["carried_in"]["total"] == 2 and b["carried_out"]["total"] == 2
+    assert b["new"]["total"] + 2 == b["result_total"]["total"] + 2
+    assert 30 <= Application.objects.count() <= 60
+    assert Application.objects.filter(corrected_on__isnull=False).count() == 1
+    assert Application.objects.filter(extension_days__gt=0).count() == 1
+    assert ApplicationEvent.objects.filter(action="consult").count() == 1
+    assert ReviewCase.objects.count() == 1
+    assert table_c(organisation, 2023)["cases"]["review_upheld"] == 1
+    assert not Application.objects.exclude(state="archived").exists()

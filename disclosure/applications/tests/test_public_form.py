@@ -1,0 +1,230 @@
+import datetime
+from pathlib import Path
+
+import pytest
+from captcha.models import CaptchaStore
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
+
+from disclosure.applications.models import Application
+from disclosure.applications.tests.conftest import VALID_RESIDENT_ID, VALID_USCC
+from disclosure.catalogue.models import Organisation
+
+pytestmark = pytest.mark.django_db
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path):
+    settings.GONGKAI_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    settings.GONGKAI_APPLICATION_RATE = (1000, 3600)
+    from django.core.cache import cache
+
+    cache.clear()
+    return settings.GONGKAI_PRIVATE_MEDIA_ROOT
+
+
+def solved_captcha():
+    key = CaptchaStore.generate_key()
+    return {"captcha_0": key, "captcha_1": CaptchaStore.objects.get(hashkey=key).response}
+
+
+def form_data(org, **overrides):
+    data = {
+        "organisation": org.pk,
+        "applicant_type": "natural",
+        "name": "李四",
+        "id_type": "resident_id",
+        "id_number": VALID_RESIDENT_ID,
+        "phone": "0451-1234567",
+        "email": "lisi@example.invalid",
+        "address": "友谊镇幸福路2号",
+        "postcode": "",
+        "description": "2023年友谊镇道路硬化工程招标文件",
+        "purpose": "",
+        "delivery_form": "email",
+        **solved_captcha(),
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_the_form_preselects_an_organisation(client, organisation):
+    response = client.get(f"/apply/?organisation={organisation.pk}")
+    assert response.status_code == 200
+    assert f'<option value="{organisation.pk}" selected>' in response.text
+    assert "captcha" in response.text
+
+
+def test_a_valid_application_gives_codes_by_page_and_email_and_the_status_page_shows_it(
+    client, organisation
+):
+    response = client.post("/apply/", form_data(organisation))
+    assert response.status_code == 200, response.context["form"].errors
+    application = Application.objects.get()
+    code = response.context["query_code"]
+    assert application.tracking_number in response.text and code in response.text
+    assert application.channel == "online"
+    assert application.received_on == datetime.date.today() or application.received_on
+    assert len(mail.outbox) == 1 and code in mail.outbox[0].body
+    assert application.events.get().action == "register"
+
+    status = client.post(
+        "/apply/status/", {"tracking_number": application.tracking_number, "query_code": code}
+    )
+    assert "登记" in status.text and application.due_on.strftime("%Y-%m-%d") in status.text
+    wrong = client.post(
+        "/apply/status/", {"tracking_number": application.tracking_number, "query_code": "X" * 10}
+    )
+    assert "申请编号或查询码不正确" in wrong.text and 'id="state"' not in wrong.text
+
+
+@pytest.mark.parametrize(
+    "overrides, field, message",
+    [
+        ({"id_number": "110105194912310021"}, "id_number", "校验位不正确"),
+        ({"id_number": "11010519491331002X"}, "id_number", "出生日期无效"),
+        ({"id_number": "12345"}, "id_number", "18位"),
+        (
+            {"applicant_type": "commercial", "id_type": "uscc", "id_number": VALID_USCC[:-1] + "0"},
+            "id_number",
+            "统一社会信用代码校验位",
+        ),
+        ({"applicant_type": "commercial"}, "id_type", "法人或其他组织"),
+        ({"name": ""}, "name", "请填写申请人姓名"),
+        ({"description": ""}, "description", "请描述所需的政府信息"),
+        ({"phone": "abc"}, "phone", "联系电话"),
+        ({"email": ""}, "email", "请填写电子邮箱"),
+        ({"delivery_form": "paper", "address": ""}, "address", "通信地址"),
+        ({"organisation": ""}, "organisation", "请选择受理机关"),
+        ({"captcha_1": "wrong"}, "captcha", "验证码不正确"),
+    ],
+)
+def test_bad_input_gets_a_clear_chinese_error_and_stores_nothing(
+    client, organisation, overrides, field, message
+):
+    response = client.post("/apply/", form_data(organisation, **overrides))
+    assert response.status_code == 200
+    errors = response.context["form"].errors
+    assert any(message in error for error in errors.get(field, [])), errors
+    assert message in response.text
+    assert not Application.objects.exists()
+
+
+def test_an_organisation_with_a_valid_credit_code_is_accepted(client, organisation):
+    response = client.post(
+        "/apply/",
+        form_data(
+            organisation, applicant_type="legal", id_type="uscc", id_number=VALID_USCC.lower()
+        ),
+    )
+    assert response.status_code == 200 and "query_code" in response.context
+    assert Application.objects.get().id_number == VALID_USCC
+
+
+@pytest.mark.parametrize(
+    "upload, message",
+    [
+        (SimpleUploadedFile("id.exe", b"MZ" + b"\x00" * 10), "只接受"),
+        (SimpleUploadedFile("id.png", b"not really a png"), "不符"),
+        (SimpleUploadedFile("id.pdf", b"%PDF-" + b"0" * (5 * 1024 * 1024)), "不能超过"),
+    ],
+)
+def test_bad_uploads_are_refused_and_nothing_is_stored(
+    client, organisation, private_root, upload, message
+):
+    response = client.post("/apply/", form_data(organisation, id_proof=upload))
+    assert message in response.text
+    assert not Application.objects.exists()
+    assert not Path(private_root).exists() or not any(Path(private_root).rglob("*.*"))
+
+
+def test_a_good_upload_is_stored_outside_the_public_media_root(
+    client, organisation, private_root, settings
+):
+    upload = SimpleUploadedFile("id.png", PNG, content_type="image/png")
+    response = client.post("/apply/", form_data(organisation, id_proof=upload))
+    assert "query_code" in response.context, response.context["form"].errors
+    stored = Application.objects.get().id_proof
+    path = Path(stored.path)
+    assert path.is_file() and path.is_relative_to(private_root)
+    assert not path.is_relative_to(settings.MEDIA_ROOT)
+    with pytest.raises(ValueError):
+        _ = stored.url
+
+
+def test_a_rate_limit_per_ip(client, organisation, settings):
+    settings.GONGKAI_APPLICATION_RATE = (2, 3600)
+    for _ in range(2):
+        assert client.post("/apply/", {"name": "x"}).status_code == 200
+    response = client.post("/apply/", {"name": "x"})
+    assert response.status_code == 429 and "过于频繁" in response.text
+    # Another address is not affected.
+    assert client.post("/apply/", {"name": "x"}, REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def test_failed_status_lookups_are_limited(client, settings):
+    settings.GONGKAI_APPLICATION_LOOKUP_RATE = (3, 3600)
+    codes = [
+        client.post("/apply/status/", {"tracking_number": "X", "query_code": "Y"}).status_code
+        for _ in range(4)
+    ]
+    assert codes == [200, 200, 200, 429]
+
+
+text = st.text(max_size=300)
+
+
+class FuzzTheForm(HypothesisTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.organisation = Organisation.objects.create(name="模糊测试机关")
+
+    @hsettings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        fields=st.fixed_dictionaries(
+            {},
+            optional={
+                name: st.one_of(
+                    text,
+                    st.sampled_from(
+                        ["natural", "uscc", "resident_id", "email", "paper", VALID_RESIDENT_ID]
+                    ),
+                )
+                for name in [
+                    "organisation",
+                    "applicant_type",
+                    "name",
+                    "id_type",
+                    "id_number",
+                    "phone",
+                    "email",
+                    "address",
+                    "postcode",
+                    "description",
+                    "purpose",
+                    "delivery_form",
+                ]
+            },
+        ),
+        upload=st.one_of(st.none(), st.binary(max_size=200)),
+    )
+    def test_no_input_makes_a_server_error(self, fields, upload):
+        from django.core.cache import cache
+
+        cache.clear()
+        data = {k: v.replace("\x00", "") for k, v in fields.items()}
+        data.update(solved_captcha())
+        if upload is not None:
+            data["id_proof"] = SimpleUploadedFile("f.png", upload)
+        response = self.client.post("/apply/", data)
+        assert response.status_code == 200
+        lookup = self.client.post(
+            "/apply/status/",
+            {"tracking_number": data.get("name", ""), "query_code": data.get("phone", "")},
+        )
+        assert lookup.status_code in (200, 429)

@@ -1,0 +1,147 @@
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from wagtail.search import index
+
+from disclosure.applications.models import Application, State
+from disclosure.applications.roles import APPLICATION_HANDLERS
+from disclosure.applications.tasks import send_deadline_reminders
+from disclosure.applications.tests.conftest import VALID_RESIDENT_ID
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def handler(db):
+    user = get_user_model().objects.create_user(
+        "handler", password="pw", first_name="赵办理", email="handler@example.invalid"
+    )
+    user.groups.add(Group.objects.get(name=APPLICATION_HANDLERS))
+    return user
+
+
+@pytest.fixture
+def handler_client(client, handler):
+    client.force_login(handler)
+    return client
+
+
+def test_only_handlers_and_administrators_see_the_register(client, handler_client):
+    assert handler_client.get("/admin/applications_application/").status_code == 200
+    other = get_user_model().objects.create_user("editor", password="pw")
+    other.groups.add(Group.objects.get(name="信息员"))
+    client.force_login(other)
+    assert client.get("/admin/applications_application/").status_code in (302, 403)
+    admins = Group.objects.get(name="管理员")
+    assert admins.permissions.filter(codename="change_application").exists()
+
+
+def test_staff_register_an_offline_application_with_its_receipt_date(handler_client, organisation):
+    response = handler_client.post(
+        "/admin/applications_application/new/",
+        {
+            "organisation": organisation.pk,
+            "channel": "letter",
+            "received_on": "2025-03-03",
+            "applicant_type": "natural",
+            "name": "王五",
+            "id_type": "resident_id",
+            "id_number": VALID_RESIDENT_ID,
+            "phone": "13900000000",
+            "email": "",
+            "address": "友谊镇",
+            "postcode": "",
+            "description": "村务公开资料",
+            "purpose": "",
+            "delivery_form": "paper",
+        },
+        follow=True,
+    )
+    application = Application.objects.get()
+    assert application.channel == "letter" and application.received_on == D(2025, 3, 3)
+    assert application.due_on == D(2025, 3, 31)
+    assert "查询码" in response.text
+    assert application.events.get().user_name == "赵办理"
+
+
+def test_a_bad_id_number_is_refused_in_the_admin_too(handler_client, organisation):
+    response = handler_client.post(
+        "/admin/applications_application/new/",
+        {
+            "organisation": organisation.pk,
+            "channel": "paper",
+            "received_on": "2025-03-03",
+            "applicant_type": "natural",
+            "name": "王五",
+            "id_type": "resident_id",
+            "id_number": "110105194912310021",
+            "phone": "1",
+            "description": "x",
+            "delivery_form": "paper",
+        },
+    )
+    assert response.status_code == 200 and "校验位" in response.text
+    assert not Application.objects.exists()
+
+
+def test_transitions_from_the_admin_and_refusals_shown(handler_client, make_application):
+    application = make_application(received_on=D(2025, 3, 3))
+    url = f"/admin/applications_application/handle/{application.pk}/"
+    assert handler_client.get(url).status_code == 200
+    refused = handler_client.post(url, {"action": "archive", "on": "2025-03-04"})
+    assert "不能归档" in refused.text
+    application.refresh_from_db()
+    assert application.state == State.REGISTERED
+
+    handler_client.post(url, {"action": "accept", "on": "2025-03-04"})
+    handler_client.post(
+        url,
+        {
+            "action": "extend",
+            "on": "2025-03-20",
+            "days": "10",
+            "approved_by": "李主任",
+            "reason": "需调档",
+        },
+    )
+    handler_client.post(
+        url, {"action": "reply", "on": "2025-03-25", "outcome": "granted", "reason": ""}
+    )
+    application.refresh_from_db()
+    assert application.state == State.REPLIED and application.outcome == "granted"
+    assert application.extension_approved_by == "李主任"
+    assert list(application.events.values_list("user_name", flat=True))[-1] == "赵办理"
+
+
+def test_every_view_of_personal_data_is_logged(handler_client, handler, make_application):
+    application = make_application()
+    handler_client.get(f"/admin/applications_application/edit/{application.pk}/")
+    handler_client.get(f"/admin/applications_application/inspect/{application.pk}/")
+    views = application.events.filter(action="view")
+    assert views.count() == 2 and {v.user for v in views} == {handler}
+
+
+def test_personal_data_is_neither_indexed_nor_in_the_api(make_application):
+    from gongkai.api import api_router
+
+    make_application(name="独特姓名甲")
+    assert not issubclass(Application, index.Indexed)
+    served = {getattr(endpoint, "model", None) for endpoint in api_router._endpoints.values()}
+    assert Application not in served
+    assert not any("application" in name for name in api_router._endpoints)
+
+
+def test_dashboard_panel_and_reminders(handler_client, make_application, organisation):
+    overdue = make_application(received_on=D(2020, 3, 2))
+    dashboard = handler_client.get("/admin/")
+    assert overdue.tracking_number in dashboard.text and "已逾期" in dashboard.text
+    organisation.email = "office@example.invalid"
+    organisation.save()
+    assert send_deadline_reminders() == 1
+    assert overdue.tracking_number in mail.outbox[0].body
+    assert "office@example.invalid" in mail.outbox[0].to
+    assert "handler@example.invalid" in mail.outbox[0].to

@@ -1,0 +1,99 @@
+"""Public pages: apply (/apply/) and follow an application (/apply/status/)."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from disclosure.applications import ratelimit
+from disclosure.applications.forms import ApplicationForm, StatusForm
+from disclosure.applications.letters import reply_letter
+from disclosure.catalogue.models import Organisation
+
+
+def _too_many(request):
+    return render(request, "applications/too_many.html", status=429)
+
+
+def apply(request):
+    if request.method == "POST":
+        limit, period = settings.GONGKAI_APPLICATION_RATE
+        if ratelimit.hit(request, "apply", limit, period):
+            return _too_many(request)
+        form = ApplicationForm(request.POST, request.FILES)
+        if form.is_valid():
+            application, query_code = form.register()
+            _send_receipt(application, query_code)
+            return render(
+                request,
+                "applications/submitted.html",
+                {"application": application, "query_code": query_code},
+            )
+    else:
+        initial = {}
+        organisation = request.GET.get("organisation", "")
+        if organisation.isdigit() and Organisation.objects.filter(pk=organisation).exists():
+            initial["organisation"] = organisation
+        form = ApplicationForm(initial=initial)
+    return render(request, "applications/apply.html", {"form": form})
+
+
+def _send_receipt(application, query_code):
+    if not application.email:
+        return
+    send_mail(
+        _("政府信息公开申请已收到：%(number)s") % {"number": application.tracking_number},
+        _(
+            "%(name)s：\n\n%(organisation)s已收到您的政府信息公开申请。\n"
+            "申请编号：%(number)s\n查询码：%(code)s\n收到日期：%(received)s\n答复期限：%(due)s\n\n"
+            "请凭申请编号和查询码在网站“申请查询”页面查看办理进度。查询码请妥善保管。"
+        )
+        % {
+            "name": application.name,
+            "organisation": application.organisation.name,
+            "number": application.tracking_number,
+            "code": query_code,
+            "received": application.received_on,
+            "due": application.due_on,
+        },
+        None,
+        [application.email],
+    )
+
+
+def status(request):
+    application = None
+    if request.method == "POST" and request.POST.get("letter"):
+        return _letter(request)
+    if request.method == "POST":
+        form = StatusForm(request.POST)
+        valid = form.is_valid()
+        if not valid:
+            limit, period = settings.GONGKAI_APPLICATION_LOOKUP_RATE
+            if ratelimit.hit(request, "status", limit, period):
+                return _too_many(request)
+        else:
+            application = form.cleaned_data["application"]
+    else:
+        form = StatusForm()
+    return render(request, "applications/status.html", {"form": form, "application": application})
+
+
+def _letter(request):
+    """The applicant's copy of the 告知书, for whoever holds both codes."""
+    form = StatusForm(request.POST)
+    if not form.is_valid() or not form.cleaned_data["application"].replied_on:
+        limit, period = settings.GONGKAI_APPLICATION_LOOKUP_RATE
+        if ratelimit.hit(request, "status", limit, period):
+            return _too_many(request)
+        return render(request, "applications/status.html", {"form": form, "application": None})
+    application = form.cleaned_data["application"]
+    response = HttpResponse(
+        reply_letter(application),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="reply-{application.tracking_number}.docx"'
+    )
+    return response

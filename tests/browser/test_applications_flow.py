@@ -1,0 +1,60 @@
+"""An applicant applies in chromium, staff reply in the admin, the applicant reads the result."""
+
+import datetime
+
+import pytest
+from captcha.models import CaptchaStore
+
+from disclosure.applications.models import Application
+from disclosure.applications.tests.conftest import VALID_RESIDENT_ID
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_from_the_public_form_to_the_staff_reply_to_the_status_page(page, live_demo, output_dir):
+    page.goto(live_demo.url + "/apply/")
+    page.select_option("#id_organisation", label="友谊县友谊镇人民政府")
+    page.select_option("#id_applicant_type", "natural")
+    page.fill("#id_name", "周浏览")
+    page.select_option("#id_id_type", "resident_id")
+    page.fill("#id_id_number", VALID_RESIDENT_ID)
+    page.fill("#id_phone", "13800000001")
+    page.fill("#id_email", "zhou@example.invalid")
+    page.fill("#id_description", "2023年友谊镇财政预算")
+    page.select_option("#id_delivery_form", "email")
+    hashkey = page.locator("input[name=captcha_0]").input_value()
+    page.fill("input[name=captcha_1]", CaptchaStore.objects.get(hashkey=hashkey).response)
+    page.get_by_role("button", name="提交申请", exact=True).click()
+    tracking = page.locator("#tracking-number").inner_text()
+    code = page.locator("#query-code").inner_text()
+    page.screenshot(path=output_dir / "submitted.png", full_page=True)
+    application = Application.objects.get(tracking_number=tracking)
+
+    page.goto(live_demo.url + "/admin/login/")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", "browser-test")
+    page.click("button[type=submit]")
+    page.wait_for_url(live_demo.url + "/admin/")
+    today = datetime.date.today().isoformat()
+    handle = f"{live_demo.url}/admin/applications_application/handle/{application.pk}/"
+    page.goto(handle)
+    page.select_option("select[name=action]", "accept")
+    page.fill("input[name=on]", today)
+    page.get_by_role("button", name="记录", exact=True).click()
+    page.select_option("select[name=action]", "reply")
+    page.fill("input[name=on]", today)
+    page.select_option("select[name=outcome]", "granted")
+    page.get_by_role("button", name="记录", exact=True).click()
+    assert "已答复" in page.locator("#state").inner_text()
+    page.screenshot(path=output_dir / "handled.png", full_page=True)
+
+    page.goto(live_demo.url + "/apply/status/")
+    page.fill("#id_tracking_number", tracking)
+    page.fill("#id_query_code", code)
+    page.get_by_role("button", name="查询", exact=True).click()
+    assert page.locator("#state").inner_text() == "已答复"
+    assert "予以公开" in page.locator("#outcome").inner_text()
+    page.screenshot(path=output_dir / "status.png", full_page=True)
