@@ -246,3 +246,7 @@ elif env.str("OPENSEARCH_URL", default=""):
         "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="gongkai_"),
         "TIMEOUT": 10,
     }
+
+# Chinese search (search app): the database backends index analysed text (search.analysis).
+if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database":
+    WAGTAILSEARCH_BACKENDS["default"] = {"BACKEND": "search.backends.database"}
