@@ -19,7 +19,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search import analysis
-from search.backends.common import QueryText, query_text
+from search.backends.common import compile_query, is_match_all
 
 # Weights of the FTS5 columns in their table order (autocomplete, body, title).
 RANK_WEIGHTS = (0.0, 1.0, 10.0)
@@ -84,11 +84,10 @@ class ChineseSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
             return "{" + " ".join(sorted(wanted)) + "}"
         return self.COLUMNS
 
-    def match_expression(self, parsed: QueryText) -> str | None:
-        terms = analysis.query_terms(parsed.text)
-        if not terms:
+    def match_expression(self) -> str | None:
+        expression = compile_query(self.query, analysis.fts5_match_expression)
+        if expression is None:
             return None
-        expression = analysis.fts5_match_expression(terms, parsed.operator)
         return f"{self.columns()} : ({expression})"
 
     def _tables(self):
@@ -134,10 +133,9 @@ class ChineseSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return RawSQL(self._hits_sql(self._pk_cast("e.object_id")), [match])
 
     def search(self, config, start, stop, score_field=None):
-        parsed = query_text(self.query)
-        if parsed.match_all:
+        if is_match_all(self.query):
             return self.queryset[start:stop]
-        match = self.match_expression(parsed) if parsed.text else None
+        match = self.match_expression()
         if match is None:
             return self.queryset.none()
         if not self.order_by_relevance:
@@ -178,10 +176,9 @@ class ChineseSQLiteSearchQueryCompiler(SQLiteSearchQueryCompiler):
         return results
 
     def count(self):
-        parsed = query_text(self.query)
-        if parsed.match_all:
+        if is_match_all(self.query):
             return self.queryset.count()
-        match = self.match_expression(parsed) if parsed.text else None
+        match = self.match_expression()
         if match is None:
             return 0
         return self.queryset.filter(pk__in=self.matching_pks(match)).count()
