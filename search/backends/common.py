@@ -38,3 +38,76 @@ def compile_query(query, render_terms: RenderTerms, and_: str = "AND", or_: str 
     if isinstance(query, Not):
         return None
     return None
+
+
+def pk_cast(model, column: str, cast: str = "CAST({} AS INTEGER)") -> str:
+    """The index's text object_id as the model's primary key type, for joins and ordering."""
+    internal_type = model._meta.pk.get_internal_type()
+    if internal_type in {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField"}:
+        return cast.format(column)
+    return column
+
+
+class TopKSearchMixin:
+    """Search by walking the index's ranked hits and keeping those the caller's queryset admits.
+
+    Subclasses provide `match_expression()`, `ranked_hits(match, limit, offset)` returning
+    `(pk, score)` rows best first, and `matching_pks(match)`, a subquery of every matching pk.
+    """
+
+    #: Ranked ids are checked against the caller's filters in batches of at least this many.
+    MIN_BATCH = 100
+
+    def check(self):
+        # Filters and ordering run in the database on the caller's own queryset, so any field
+        # works; modelsearch's check would demand FilterField declarations for each of them.
+        pass
+
+    def search(self, config, start, stop, score_field=None, **kwargs):
+        if is_match_all(self.query):
+            return self.queryset[start:stop]
+        match = self.match_expression()
+        if match is None:
+            return self.queryset.none()
+        if not self.order_by_relevance:
+            queryset = self.queryset.filter(pk__in=self.matching_pks(match))
+            if not queryset.query.order_by:
+                queryset = queryset.order_by("-pk")
+            return queryset[start:stop]
+        return self.ranked_slice(match, start or 0, stop, score_field)
+
+    def ranked_slice(self, match, start, stop, score_field):
+        kept: list[tuple] = []
+        offset = 0
+        batch = None if stop is None else max(self.MIN_BATCH, 2 * stop)
+        while True:
+            hits = self.ranked_hits(match, batch, offset)
+            if not hits:
+                break
+            admitted = set(
+                self.queryset.filter(pk__in=[pk for pk, _ in hits]).values_list("pk", flat=True)
+            )
+            kept.extend(hit for hit in hits if hit[0] in admitted)
+            if batch is None or len(hits) < batch or len(kept) >= stop:
+                break
+            offset += batch
+            batch *= 2
+        page = kept[start:stop]
+        objects = self.queryset.filter(pk__in=[pk for pk, _ in page]).in_bulk()
+        results = []
+        for pk, score in page:
+            obj = objects.get(pk)
+            if obj is None:
+                continue
+            if score_field:
+                setattr(obj, score_field, score)
+            results.append(obj)
+        return results
+
+    def count(self):
+        if is_match_all(self.query):
+            return self.queryset.count()
+        match = self.match_expression()
+        if match is None:
+            return 0
+        return self.queryset.filter(pk__in=self.matching_pks(match)).count()

@@ -3,7 +3,7 @@
 from django.db import connection
 
 
-def SearchBackend(params):  # noqa: N802 - modelsearch looks the backend up by this name
+def SearchBackend(params):
     if connection.vendor == "postgresql":
         from search.backends.postgres import ChinesePostgresSearchBackend
 

@@ -44,9 +44,7 @@ def corpus(db):
         "draft": add_page(
             guide, CategoryPage(title="低保草稿未发布", intro="<p>低保。</p>"), live=False
         ),
-        "restricted": add_page(
-            guide, CategoryPage(title="低保内部资料", intro="<p>低保。</p>")
-        ),
+        "restricted": add_page(guide, CategoryPage(title="低保内部资料", intro="<p>低保。</p>")),
     }
     PageViewRestriction.objects.create(
         page=pages["restricted"], restriction_type="password", password="x"

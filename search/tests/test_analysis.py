@@ -18,7 +18,14 @@ def test_control_characters_and_lone_surrogates_vanish():
 
 
 def test_documents_become_bigrams_plus_each_runs_last_character():
-    assert analysis.document_tokens("政务公开，低保") == ["政务", "务公", "公开", "开", "低保", "保"]
+    assert analysis.document_tokens("政务公开，低保") == [
+        "政务",
+        "务公",
+        "公开",
+        "开",
+        "低保",
+        "保",
+    ]
 
 
 def test_query_terms_are_runs_without_repeats():
@@ -30,7 +37,10 @@ def test_query_terms_are_runs_without_repeats():
 
 def test_match_expression_quotes_every_token():
     terms = analysis.query_terms('老旧小区 "改造* NEAR(税')
-    assert analysis.fts5_match_expression(terms) == '"老旧 旧小 小区" AND "改造" AND "ne ea ar" AND "税"*'
+    assert (
+        analysis.fts5_match_expression(terms)
+        == '"老旧 旧小 小区" AND "改造" AND "ne ea ar" AND "税"*'
+    )
 
 
 def test_spans_point_at_the_original_traditional_text():

@@ -70,7 +70,9 @@ def test_unranked_search_follows_the_querysets_order(corpus):
 
 @pytest.mark.django_db
 def test_autocomplete_matches_titles(corpus):
-    assert titles(Page.objects.live().public().autocomplete("部门预")) == ["友谊镇2022年部门预算公开"]
+    assert titles(Page.objects.live().public().autocomplete("部门预")) == [
+        "友谊镇2022年部门预算公开"
+    ]
 
 
 @pytest.mark.django_db
@@ -82,13 +84,15 @@ def test_api_search_uses_the_backend(corpus, client):
 
 UNSAFE = st.one_of(
     st.text(max_size=50),
-    st.text(alphabet='"*():^-+{}\'; NEAROTDAN%_\\\x00\ud800', max_size=50),
+    st.text(alphabet="\"*():^-+{}'; NEAROTDAN%_\\\x00\ud800", max_size=50),
     st.text(min_size=2000, max_size=2000, alphabet="公开低保预算"),
 )
 
 
 @pytest.mark.django_db
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=UNSAFE)
 def test_any_query_is_safe(corpus, query):
     results = search(query)
