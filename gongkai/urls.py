@@ -29,6 +29,7 @@ if settings.DEBUG:
 # Chinese lives at the root, other content locales under their prefix (/en/…).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
