@@ -250,3 +250,8 @@ elif env.str("OPENSEARCH_URL", default=""):
 # Chinese search (search app): the database backends index analysed text (search.analysis).
 if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database":
     WAGTAILSEARCH_BACKENDS["default"] = {"BACKEND": "search.backends.database"}
+for _engine in WAGTAILSEARCH_BACKENDS.values():
+    if "elasticsearch" in _engine["BACKEND"] or "opensearch" in _engine["BACKEND"]:
+        from search.engine import INDEX_SETTINGS
+
+        _engine["INDEX_SETTINGS"] = INDEX_SETTINGS
