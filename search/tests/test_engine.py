@@ -74,4 +74,4 @@ def test_engine_highlights_the_match(engine):
         for fragments in hit.get("highlight", {}).values()
         for fragment in fragments
     ]
-    assert fragments == ["友谊镇2022年<em>部门</em><em>预算</em>公开"]
+    assert fragments == ["友谊镇2022年<em>部门预算</em>公开"]

@@ -46,10 +46,10 @@ def test_filters_by_organisation_column_and_year(client, corpus):
         "和平县医保局信息公开",
         "醫療保障資訊公開",
     }
-    assert result_titles(get(client, q="预算", column=corpus["budget"].pk)) == [
+    assert set(result_titles(get(client, q="预算", column=corpus["budget"].pk))) == {
         "预算决算",
         "友谊镇2022年部门预算公开",
-    ]
+    }
     corpus["budget"].refresh_from_db()
     year = corpus["budget"].first_published_at.year
     assert len(result_titles(get(client, q="公开", year=year))) == 4
