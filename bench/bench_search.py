@@ -56,7 +56,7 @@ def fts_top_bm25(db, query):
 
 
 def fts_top(db, query):
-    """Candidate ranking: title matches ranked by bm25, then body-only matches newest first (FTS5 stops early)."""
+    """Candidate ranking: title matches by bm25, then body-only matches newest first."""
     terms = analysis.query_terms(query)
     if not terms:
         return []
