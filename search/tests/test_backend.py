@@ -97,3 +97,12 @@ UNSAFE = st.one_of(
 def test_any_query_is_safe(corpus, query):
     results = search(query)
     assert results.count() == len(list(results[:10])) or results.count() > 10
+
+
+@pytest.mark.django_db
+def test_admin_page_search_uses_the_backend(corpus, client, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", "root@example.invalid", "pw")
+    client.force_login(admin)
+    response = client.get("/admin/pages/search/", {"q": "部门预算"})
+    assert response.status_code == 200
+    assert "友谊镇2022年部门预算公开" in response.content.decode()
