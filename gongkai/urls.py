@@ -31,6 +31,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("apply/", include("disclosure.applications.urls")),
+    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -1,27 +1,180 @@
-"""The public search page: only live, public pages, in every locale's own language."""
+"""The public search page and its title autocomplete: only live, public pages."""
+
+from dataclasses import dataclass
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
+from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage
+from search import highlight
+from search.query import ExpandedQuery, expand
+
 RESULTS_PER_PAGE = 10
-MAX_QUERY_LENGTH = 200
+AUTOCOMPLETE_LIMIT = 8
+SORTS = {"relevance": _("按相关度"), "date": _("按发布日期")}
+POPULAR_SUGGESTIONS = 8
+
+
+def public_pages():
+    """Every page a citizen may see: live, not expired, without view restrictions."""
+    return Page.objects.live().public().filter(expired=False).exclude(depth=1)
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@dataclass
+class Filters:
+    organisation: DisclosureIndexPage | None = None
+    column: Page | None = None
+    year: int | None = None
+    sort: str = "relevance"
+
+    @classmethod
+    def from_request(cls, request):
+        organisations = public_pages().type(DisclosureIndexPage)
+        columns = public_pages().type(CategoryPage)
+        return cls(
+            organisation=organisations.filter(pk=_int(request.GET.get("org"))).first(),
+            column=columns.filter(pk=_int(request.GET.get("column"))).first(),
+            year=_int(request.GET.get("year")),
+            sort=request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance",
+        )
+
+    @property
+    def active(self):
+        return bool(self.organisation or self.column or self.year)
+
+    def apply(self, pages):
+        if self.organisation:
+            pages = pages.descendant_of(self.organisation, inclusive=True)
+        if self.column:
+            pages = pages.descendant_of(self.column, inclusive=True)
+        if self.year:
+            pages = pages.filter(first_published_at__year=self.year)
+        return pages
+
+
+def organisation_roots():
+    """Path -> DisclosureIndexPage, to name each result's publishing organisation."""
+    return {
+        root.path: root
+        for root in public_pages()
+        .type(DisclosureIndexPage)
+        .specific()
+        .select_related("organisation")
+    }
+
+
+def nearest_root(page, roots):
+    for depth in range(len(page.path) // Page.steplen, 0, -1):
+        root = roots.get(page.path[: depth * Page.steplen])
+        if root is not None:
+            return root
+    return None
+
+
+def run_search(expanded: ExpandedQuery, filters: Filters):
+    pages = filters.apply(public_pages())
+    if filters.sort == "date":
+        pages = pages.order_by("-first_published_at", "-pk")
+        return pages.search(expanded.search_query, order_by_relevance=False)
+    return pages.search(expanded.search_query)
+
+
+def result_rows(pages, expanded, roots):
+    terms = expanded.highlight_terms
+    rows = []
+    for page in pages:
+        specific = page.specific
+        body = highlight.plain_text(
+            " ".join(
+                str(getattr(specific, name, "") or "")
+                for name in ("search_description", "summary", "intro", "body")
+            )
+        )
+        root = nearest_root(page, roots)
+        rows.append(
+            {
+                "page": specific,
+                "title": highlight.mark(page.title, terms),
+                "snippet": highlight.snippet(body, terms) if body else "",
+                "organisation": root.organisation if root else None,
+                "parent": page.get_parent(),
+            }
+        )
+    return rows
+
+
+def paginate(results, number):
+    paginator = Paginator(results, RESULTS_PER_PAGE)
+    try:
+        return paginator.page(number)
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def suggestions(expanded, filters):
+    """What to try after no results: fewer filters, single words, popular searches."""
+    items = []
+    if expanded and len(expanded.words) > 1:
+        items.extend(expanded.words)
+    popular = Query.get_most_popular()[:POPULAR_SUGGESTIONS]
+    items.extend(q.query_string for q in popular if q.query_string not in items)
+    return items[:POPULAR_SUGGESTIONS]
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    try:
-        page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        page = paginator.page(1)
-    except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": page},
-    )
+    query_text = " ".join(request.GET.get("q", "").split())
+    expanded = expand(query_text)
+    filters = Filters.from_request(request)
+    context = {
+        "search_query": query_text,
+        "filters": filters,
+        "sorts": SORTS,
+        "organisations": public_pages().type(DisclosureIndexPage).order_by("path"),
+        "columns": public_pages().type(CategoryPage).filter(depth__lte=5).order_by("path"),
+        "years": [d.year for d in public_pages().dates("first_published_at", "year", "DESC")],
+        "search_results": None,
+        "rows": [],
+        "picks": [],
+        "suggestions": [],
+    }
+    if expanded is not None:
+        results = run_search(expanded, filters)
+        page = paginate(results, request.GET.get("page", 1))
+        context["search_results"] = page
+        context["rows"] = result_rows(page.object_list, expanded, organisation_roots())
+        query = Query.get(query_text[:255])
+        if page.number == 1:
+            query.add_hit()
+            context["picks"] = [
+                pick.page.specific
+                for pick in query.editors_picks.select_related("page")
+                if pick.page_id and public_pages().filter(pk=pick.page_id).exists()
+            ]
+        if not page.paginator.count:
+            context["suggestions"] = suggestions(expanded, filters)
+    elif query_text:
+        context["suggestions"] = suggestions(None, filters)
+    return TemplateResponse(request, "search/search.html", context)
+
+
+def autocomplete(request):
+    """Titles of public pages containing what was typed, as JSON: [{"title", "url"}]."""
+    expanded = expand(" ".join(request.GET.get("q", "").split()))
+    items = []
+    if expanded is not None:
+        for page in public_pages().autocomplete(expanded.search_query)[:AUTOCOMPLETE_LIMIT]:
+            items.append({"title": page.title, "url": page.get_url(request)})
+    return JsonResponse({"results": items}, json_dumps_params={"ensure_ascii": False})

@@ -65,6 +65,7 @@ class DisclosureIndexPage(Page):
     intro = RichTextField(_("简介"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     subpage_types = ["catalogue.CategoryPage", "reports.AnnualReportIndexPage"]
     parent_page_types = ["home.HomePage"]
 
@@ -83,6 +84,7 @@ class CategoryPage(Page):
     intro = RichTextField(_("栏目说明"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["catalogue.DisclosureIndexPage", "catalogue.CategoryPage"]
     subpage_types = ["catalogue.CategoryPage"]
 

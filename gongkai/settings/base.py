@@ -268,3 +268,12 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 24 * 60 * 60,  # daily; django-celery-beat's DatabaseScheduler stores it
     },
 }
+
+# Chinese search (search app): the database backends index analysed text (search.analysis).
+if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database":
+    WAGTAILSEARCH_BACKENDS["default"] = {"BACKEND": "search.backends.database"}
+for _engine in WAGTAILSEARCH_BACKENDS.values():
+    if "elasticsearch" in _engine["BACKEND"] or "opensearch" in _engine["BACKEND"]:
+        from search.engine import INDEX_SETTINGS
+
+        _engine["INDEX_SETTINGS"] = INDEX_SETTINGS

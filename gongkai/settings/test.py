@@ -33,3 +33,15 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
 # on-disk SQLite test database, never the in-memory default.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-db.sqlite3")}  # noqa: F405
+
+# Search-engine tests (search/tests/test_engine.py) use a real node when one is running
+# (tests/opensearch.sh start); the database backend stays the default for every other test.
+if env.str("TEST_OPENSEARCH_URL", default=""):
+    from search.engine import engine_backend
+
+    WAGTAILSEARCH_BACKENDS["opensearch"] = engine_backend(  # noqa: F405
+        "wagtail.search.backends.opensearch2",
+        env.str("TEST_OPENSEARCH_URL"),
+        "gongkai_test_",
+        AUTO_UPDATE=False,
+    )

@@ -1,0 +1,1 @@
+"""Wagtail search backends fed with Chinese-analysed text (see search.analysis)."""

@@ -1,0 +1,113 @@
+"""Turning modelsearch query objects into a boolean tree of analysed terms, for every backend."""
+
+from collections.abc import Callable
+
+from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
+
+from search import analysis
+
+# Renders one list of terms (joined by "AND"/"OR") in a backend's query language, or None.
+RenderTerms = Callable[[list[analysis.QueryTerm], str], str | None]
+
+
+def is_match_all(query) -> bool:
+    return isinstance(query, MatchAll)
+
+
+def compile_query(query, render_terms: RenderTerms, and_: str = "AND", or_: str = "OR"):
+    """The backend's match expression for a query, or None when nothing in it can match.
+
+    Negations are dropped rather than inverted: a page list of everything *not* containing a
+    word is not a search result anyone asks for, and dropping keeps every input answerable.
+    """
+    if isinstance(query, str):
+        query = PlainText(query)
+    if isinstance(query, (PlainText, Phrase)):
+        terms = analysis.query_terms(query.query_string)
+        if not terms:
+            return None
+        operator = "OR" if str(getattr(query, "operator", "and")).upper() == "OR" else "AND"
+        return render_terms(terms, operator)
+    if isinstance(query, (And, Or)):
+        parts = [compile_query(sub, render_terms, and_, or_) for sub in query.subqueries]
+        parts = [part for part in parts if part]
+        if not parts:
+            return None
+        joiner = f" {and_ if isinstance(query, And) else or_} "
+        return joiner.join(f"({part})" for part in parts)
+    if isinstance(query, Not):
+        return None
+    return None
+
+
+def pk_cast(model, column: str, cast: str = "CAST({} AS INTEGER)") -> str:
+    """The index's text object_id as the model's primary key type, for joins and ordering."""
+    internal_type = model._meta.pk.get_internal_type()
+    if internal_type in {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField"}:
+        return cast.format(column)
+    return column
+
+
+class TopKSearchMixin:
+    """Search by walking the index's ranked hits and keeping those the caller's queryset admits.
+
+    Subclasses provide `match_expression()`, `ranked_hits(match, limit, offset)` returning
+    `(pk, score)` rows best first, and `matching_pks(match)`, a subquery of every matching pk.
+    """
+
+    #: Ranked ids are checked against the caller's filters in batches of at least this many.
+    MIN_BATCH = 100
+
+    def check(self):
+        # Filters and ordering run in the database on the caller's own queryset, so any field
+        # works; modelsearch's check would demand FilterField declarations for each of them.
+        pass
+
+    def search(self, config, start, stop, score_field=None, **kwargs):
+        if is_match_all(self.query):
+            return self.queryset[start:stop]
+        match = self.match_expression()
+        if match is None:
+            return self.queryset.none()
+        if not self.order_by_relevance:
+            queryset = self.queryset.filter(pk__in=self.matching_pks(match))
+            if not queryset.query.order_by:
+                queryset = queryset.order_by("-pk")
+            return queryset[start:stop]
+        return self.ranked_slice(match, start or 0, stop, score_field)
+
+    def ranked_slice(self, match, start, stop, score_field):
+        kept: list[tuple] = []
+        offset = 0
+        batch = None if stop is None else max(self.MIN_BATCH, 2 * stop)
+        while True:
+            hits = self.ranked_hits(match, batch, offset)
+            if not hits:
+                break
+            admitted = set(
+                self.queryset.filter(pk__in=[pk for pk, _ in hits]).values_list("pk", flat=True)
+            )
+            kept.extend(hit for hit in hits if hit[0] in admitted)
+            if batch is None or len(hits) < batch or len(kept) >= stop:
+                break
+            offset += batch
+            batch *= 2
+        page = kept[start:stop]
+        objects = self.queryset.filter(pk__in=[pk for pk, _ in page]).in_bulk()
+        results = []
+        for pk, score in page:
+            obj = objects.get(pk)
+            if obj is None:
+                continue
+            if score_field:
+                setattr(obj, score_field, score)
+            results.append(obj)
+        return results
+
+    def count(self):
+        if is_match_all(self.query):
+            return self.queryset.count()
+        match = self.match_expression()
+        if match is None:
+            return 0
+        return self.queryset.filter(pk__in=self.matching_pks(match)).count()

@@ -1,0 +1,33 @@
+"""Synonyms editors maintain; applied when a query is run, not when pages are indexed."""
+
+import re
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
+
+SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+
+class Synonym(index.Indexed, models.Model):
+    """A group of words that mean the same thing: searching any of them finds all of them."""
+
+    words = models.CharField(
+        _("同义词组"),
+        max_length=500,
+        help_text=_("用逗号、顿号或空格分隔，例如：低保，最低生活保障"),
+    )
+
+    panels = [FieldPanel("words")]
+    search_fields = [index.SearchField("words")]
+
+    class Meta:
+        verbose_name = _("同义词")
+        verbose_name_plural = _("同义词")
+
+    def __str__(self):
+        return "，".join(self.word_list())
+
+    def word_list(self) -> list[str]:
+        return [word for word in SEPARATORS.split(self.words) if word]

@@ -1,0 +1,108 @@
+"""The configured database backend, on the database the suite runs on."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+
+def titles(results):
+    return [page.title for page in results]
+
+
+def search(query, **kwargs):
+    return Page.objects.live().public().search(query, **kwargs)
+
+
+def test_default_backend_is_the_chinese_one(db):
+    assert type(get_search_backend()).__name__.startswith("Chinese")
+
+
+@pytest.mark.django_db
+def test_two_characters_inside_a_longer_run_are_found(corpus):
+    assert "友谊镇2022年部门预算公开" in titles(search("公开"))
+    assert titles(search("2022年部门")) == ["友谊镇2022年部门预算公开"]
+
+
+@pytest.mark.django_db
+def test_body_text_and_traditional_characters_match(corpus):
+    assert "申请指南" in titles(search("最低生活保障"))
+    assert titles(search("医疗保障资讯")) == ["醫療保障資訊公開"]
+    assert "醫療保障資訊公開" in titles(search("資訊"))
+
+
+@pytest.mark.django_db
+def test_words_are_anded_and_substrings_are_exact(corpus):
+    assert titles(search("低保 身份证")) == ["低保申请须知"]
+    assert titles(search("预算决算公开")) == []
+
+
+@pytest.mark.django_db
+def test_title_matches_rank_above_body_matches(corpus):
+    assert titles(search("低保")) == ["低保申请须知", "申请指南"]
+
+
+@pytest.mark.django_db
+def test_single_characters_match(corpus):
+    assert set(titles(search("镇"))) >= {"友谊镇政府信息公开", "友谊镇2022年部门预算公开"}
+
+
+@pytest.mark.django_db
+def test_drafts_and_restricted_pages_never_appear(corpus):
+    found = titles(search("低保"))
+    assert "低保草稿未发布" not in found
+    assert "低保内部资料" not in found
+
+
+@pytest.mark.django_db
+def test_count_and_slices_agree(corpus):
+    results = search("公开")
+    assert results.count() == len(list(results)) == 4
+    assert titles(results[1:3]) == titles(list(results))[1:3]
+
+
+@pytest.mark.django_db
+def test_unranked_search_follows_the_querysets_order(corpus):
+    results = Page.objects.live().order_by("title").search("公开", order_by_relevance=False)
+    assert titles(results) == sorted(titles(results))
+
+
+@pytest.mark.django_db
+def test_autocomplete_matches_titles(corpus):
+    assert titles(Page.objects.live().public().autocomplete("部门预")) == [
+        "友谊镇2022年部门预算公开"
+    ]
+
+
+@pytest.mark.django_db
+def test_api_search_uses_the_backend(corpus, client):
+    response = client.get("/api/v2/pages/", {"search": "低保"})
+    assert response.status_code == 200
+    assert {item["title"] for item in response.json()["items"]} == {"低保申请须知", "申请指南"}
+
+
+UNSAFE = st.one_of(
+    st.text(max_size=50),
+    st.text(alphabet="\"*():^-+{}'; NEAROTDAN%_\\\x00\ud800", max_size=50),
+    st.text(min_size=2000, max_size=2000, alphabet="公开低保预算"),
+)
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(query=UNSAFE)
+def test_any_query_is_safe(corpus, query):
+    results = search(query)
+    assert results.count() == len(list(results[:10])) or results.count() > 10
+
+
+@pytest.mark.django_db
+def test_admin_page_search_uses_the_backend(corpus, client, django_user_model):
+    admin = django_user_model.objects.create_superuser("root", "root@example.invalid", "pw")
+    client.force_login(admin)
+    response = client.get("/admin/pages/search/", {"q": "部门预算"})
+    assert response.status_code == 200
+    assert "友谊镇2022年部门预算公开" in response.content.decode()

@@ -1,0 +1,77 @@
+"""The search-engine path against a real OpenSearch node (tests/opensearch.sh start)."""
+
+import os
+
+import pytest
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from search.engine import INDEX_SETTINGS
+
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("TEST_OPENSEARCH_URL"),
+    reason="needs a running OpenSearch node: eval $(tests/opensearch.sh start)",
+)
+
+
+@pytest.fixture
+def engine(corpus):
+    backend = get_search_backend("opensearch")
+    index = backend.get_index_for_model(Page)
+    index.reset()
+    index.add_model(Page)
+    index.add_items(Page, list(Page.objects.all().specific()))
+    index.refresh()
+    yield backend
+    index.reset()
+
+
+def titles(results):
+    return {page.title for page in results}
+
+
+@pytest.mark.django_db
+def test_engine_accepts_the_settings_and_analyses_chinese_into_bigrams(engine):
+    index = engine.get_index_for_model(Page)
+    analysed = engine.es.indices.analyze(
+        index=index.name, body={"analyzer": "default", "text": "政府信息公开 ＡＢＣ"}
+    )
+    tokens = [token["token"] for token in analysed["tokens"]]
+    assert tokens == ["政府", "府信", "信息", "息公", "公开", "abc"]
+    settings = engine.es.indices.get_settings(index=index.name)
+    analysis = next(iter(settings.values()))["settings"]["index"]["analysis"]
+    assert analysis["analyzer"]["default"]["filter"] == ["cjk_width", "lowercase", "cjk_bigram"]
+    assert "default" in INDEX_SETTINGS["settings"]["analysis"]["analyzer"]
+
+
+@pytest.mark.django_db
+def test_engine_finds_two_characters_inside_a_longer_word(engine):
+    found = titles(Page.objects.live().public().search("公开", backend="opensearch"))
+    assert "友谊镇2022年部门预算公开" in found
+    assert "和平县医保局信息公开" in found
+
+
+@pytest.mark.django_db
+def test_engine_results_are_published_and_public_only(engine):
+    found = titles(Page.objects.live().public().search("低保", backend="opensearch"))
+    assert "低保申请须知" in found
+    assert not found & {"低保草稿未发布", "低保内部资料"}
+
+
+@pytest.mark.django_db
+def test_engine_highlights_the_match(engine):
+    index = engine.get_index_for_model(Page)
+    response = engine.es.search(
+        index=index.name,
+        body={
+            "query": {"match_phrase": {"title": "部门预算"}},
+            "highlight": {"fields": {"title": {}}},
+        },
+    )
+    fragments = [
+        fragment
+        for hit in response["hits"]["hits"]
+        for fragments in hit.get("highlight", {}).values()
+        for fragment in fragments
+    ]
+    assert fragments == ["友谊镇2022年<em>部门预算</em>公开"]

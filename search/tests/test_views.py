@@ -1,0 +1,125 @@
+"""The public search page and the autocomplete endpoint, through the test client."""
+
+import pytest
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from search.models import Synonym
+
+
+def get(client, **params):
+    response = client.get("/search/", params)
+    assert response.status_code == 200
+    return response
+
+
+def result_titles(response):
+    return [row["page"].title for row in response.context["rows"]]
+
+
+@pytest.mark.django_db
+def test_results_are_ranked_counted_and_highlighted(client, corpus):
+    response = get(client, q="低保")
+    assert result_titles(response) == ["低保申请须知", "申请指南"]
+    html = response.content.decode()
+    assert "共找到 2 条结果" in html
+    assert "<mark>低保</mark>申请须知" in html
+    assert "最低生活保障（<mark>低保</mark>）申请办理流程" in html
+
+
+@pytest.mark.django_db
+def test_highlight_marks_the_original_traditional_text(client, corpus):
+    html = get(client, q="资讯公开").content.decode()
+    assert "醫療保障<mark>資訊公開</mark>" in html
+
+
+@pytest.mark.django_db
+def test_each_result_names_its_organisation_and_column(client, corpus):
+    rows = get(client, q="部门预算").context["rows"]
+    assert rows[0]["organisation"].name == "友谊镇人民政府"
+    assert rows[0]["parent"].title == "预算决算"
+
+
+@pytest.mark.django_db
+def test_filters_by_organisation_column_and_year(client, corpus):
+    county = corpus["county_root"].pk
+    assert set(result_titles(get(client, q="公开", org=county))) == {
+        "和平县医保局信息公开",
+        "醫療保障資訊公開",
+    }
+    assert set(result_titles(get(client, q="预算", column=corpus["budget"].pk))) == {
+        "预算决算",
+        "友谊镇2022年部门预算公开",
+    }
+    corpus["budget"].refresh_from_db()
+    year = corpus["budget"].first_published_at.year
+    assert len(result_titles(get(client, q="公开", year=year))) == 4
+    assert result_titles(get(client, q="公开", year=year - 1)) == []
+
+
+@pytest.mark.django_db
+def test_sorting_by_date_puts_the_newest_first(client, corpus):
+    rows = get(client, q="公开", sort="date").context["rows"]
+    dates = [row["page"].first_published_at for row in rows]
+    assert dates == sorted(dates, reverse=True)
+
+
+@pytest.mark.django_db
+def test_pagination_keeps_the_query_and_filters(client, corpus):
+    from search import views
+
+    views.RESULTS_PER_PAGE, saved = 2, views.RESULTS_PER_PAGE
+    try:
+        response = get(client, q="公开", sort="date")
+        assert 'href="?q=%E5%85%AC%E5%BC%80&amp;sort=date&amp;page=2"' in response.content.decode()
+        assert len(get(client, q="公开", page=2).context["rows"]) == 2
+        assert get(client, q="公开", page="x").context["search_results"].number == 1
+    finally:
+        views.RESULTS_PER_PAGE = saved
+
+
+@pytest.mark.django_db
+def test_no_results_page_suggests_single_words_and_popular_searches(client, corpus):
+    get(client, q="预算")
+    html = get(client, q="低保 不存在的词").content.decode()
+    assert "没有找到与“低保 不存在的词”相关的结果" in html
+    assert 'href="/search/?q=%E4%BD%8E%E4%BF%9D"' in html  # 低保
+    assert ">预算<" in html
+
+
+@pytest.mark.django_db
+def test_queries_are_logged_and_editors_picks_shown(client, corpus):
+    SearchPromotion.objects.create(
+        query=Query.get("低保"), page=corpus["guide"], sort_order=0, description=""
+    )
+    html = get(client, q="低保").content.decode()
+    assert "推荐结果" in html and "办事指南" in html
+    assert Query.get("低保").hits == 1
+
+
+@pytest.mark.django_db
+def test_synonyms_apply_at_query_time(client, corpus):
+    Synonym.objects.create(words="低保，最低生活保障")
+    assert result_titles(get(client, q="最低生活保障")) == ["低保申请须知", "申请指南"]
+
+
+@pytest.mark.django_db
+def test_drafts_and_restricted_pages_never_appear(client, corpus):
+    titles = result_titles(get(client, q="低保"))
+    assert "低保草稿未发布" not in titles and "低保内部资料" not in titles
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "q", ["", "   ", '"*()', "NEAR AND OR NOT", "'; DROP TABLE x;--", "\x00\x1f", "公" * 2000]
+)
+def test_any_input_returns_a_page(client, corpus, q):
+    get(client, q=q, org="x", column="-1", year="abc", sort="nope", page="999")
+
+
+@pytest.mark.django_db
+def test_autocomplete_returns_matching_titles(client, corpus):
+    response = client.get("/search/autocomplete/", {"q": "部门预"})
+    assert response.json() == {
+        "results": [{"title": "友谊镇2022年部门预算公开", "url": corpus["budget_2022"].url}]
+    }
+    assert client.get("/search/autocomplete/", {"q": "*"}).json() == {"results": []}
