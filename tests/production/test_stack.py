@@ -106,7 +106,6 @@ def test_production_stack_serves_searches_and_publishes_through_the_worker(
         ),
     ]
     with running(processes):
-
         last = {}
 
         def healthy():
