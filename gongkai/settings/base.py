@@ -246,3 +246,9 @@ elif env.str("OPENSEARCH_URL", default=""):
         "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="gongkai_"),
         "TIMEOUT": 10,
     }
+
+# --- Disclosure catalogue (disclosure.catalogue) ---------------------------------------------
+# Table blocks in item bodies; routes for the XLSX export and the feeds. Attachment uploads go
+# through a form that refuses other types and sizes with a Chinese message.
+INSTALLED_APPS += ["wagtail.contrib.table_block", "wagtail.contrib.routable_page"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.catalogue.attachments.AttachmentForm"
