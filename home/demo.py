@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import GroupPagePermission, Page, Site
 
+from disclosure.catalogue.demo import load_catalogue_demo
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
 from home import demo_content as content
 from home.models import HomePage, SiteFooterSettings
@@ -140,6 +141,7 @@ def load_demo(password=None):
     footer.postcode = content.TOWNSHIP["postcode"]
     footer.phone = content.TOWNSHIP["phone"]
     footer.save()
+    load_catalogue_demo(township, county, township_root, admin)
     return True
 
 

@@ -9,7 +9,7 @@ from django import forms
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from .models import DisclosureItemPage, Domain, Validity
 
@@ -42,10 +42,18 @@ def item_models(category):
     ]
 
 
-def item_querysets(category, models, filters=None):
+def restricted_paths():
+    """Paths under a view restriction, read once (PageQuerySet.public() reads them per model)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+
+
+def item_querysets(category, models, filters=None, hidden_paths=()):
     filters = filters or {}
+    hidden = Q()
+    for path in hidden_paths:
+        hidden |= Q(path__startswith=path)
     for model in models:
-        queryset = model.objects.child_of(category).live().public()
+        queryset = model.objects.child_of(category).live().exclude(hidden).order_by()
         if filters.get("year"):
             queryset = queryset.filter(published_on__year=filters["year"])
         if filters.get("domain"):
@@ -74,8 +82,8 @@ def union(querysets, *fields):
     return first.union(*rest, all=True) if rest else first
 
 
-def publication_years(category, models):
-    combined = union(item_querysets(category, models), "published_on")
+def publication_years(category, models, hidden_paths):
+    combined = union(item_querysets(category, models, hidden_paths=hidden_paths), "published_on")
     if combined is None:
         return []
     years = {row[0].year for row in combined if row[0]}
@@ -92,10 +100,11 @@ def attach_domains(pages):
 
 def item_listing(category, request):
     models = item_models(category)
-    years = publication_years(category, models)
+    hidden_paths = restricted_paths()
+    years = publication_years(category, models, hidden_paths)
     form = ItemFilterForm(request.GET or None, years=years)
     filters = form.cleaned_data if form.is_valid() else {}
-    combined = union(item_querysets(category, models, filters), "pk", "published_on")
+    combined = union(item_querysets(category, models, filters, hidden_paths), "pk", "published_on")
     rows = combined.order_by("-published_on", "-pk") if combined is not None else []
     paginator = Paginator(rows, PAGE_SIZE)
     try:

@@ -256,7 +256,8 @@ class PolicyDocumentPage(DisclosureItemPage):
             raise ValidationError({"interpreted_policy": _("文件不能解读它自己。")})
 
     def live_interpretations(self):
-        return self.interpretations.live().public().order_by("-published_on")
+        # Live is enough: a link into a restricted section asks for its password there.
+        return self.interpretations.live().order_by("-published_on")
 
 
 class DisclosureDocumentPage(DisclosureItemPage):

@@ -12,7 +12,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .domains import Domain
-from .pages import DisclosureIndexPage
 
 KEYWORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
 
@@ -119,13 +118,22 @@ class DisclosureItemPage(Page):
         return [word for word in KEYWORD_SEPARATORS.split(self.keywords or "") if word]
 
     @cached_property
-    def disclosure_root(self):
-        return (
-            DisclosureIndexPage.objects.ancestor_of(self)
-            .select_related("organisation")
-            .order_by("-depth")
-            .first()
+    def ancestor_pages(self):
+        """Ancestors below the tree root, with any organisation root's organisation: one query."""
+        return list(
+            Page.objects.ancestor_of(self)
+            .filter(depth__gt=1)
+            .select_related("disclosureindexpage__organisation")
+            .order_by("path")
         )
+
+    @cached_property
+    def disclosure_root(self):
+        for ancestor in reversed(self.ancestor_pages):
+            root = getattr(ancestor, "disclosureindexpage", None)
+            if root is not None:
+                return root
+        return None
 
     @property
     def organisation(self):
@@ -167,6 +175,13 @@ class DisclosureItemPage(Page):
         if obj.published_on is None:
             obj.published_on = self.published_on
         return obj
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The query that finds the organisation also serves the breadcrumb and column name.
+        context["ancestors"] = self.ancestor_pages
+        context["column"] = context["ancestors"][-1] if context["ancestors"] else None
+        return context
 
     def get_template(self, request, *args, **kwargs):
         return [
