@@ -9,6 +9,7 @@ from django.db import transaction
 from wagtail.models import GroupPagePermission, Page, Site
 
 from disclosure.applications.demo import load_demo_register
+from disclosure.catalogue.demo import load_catalogue_demo
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
 from disclosure.reports.demo import load_reports_demo
 from home import demo_content as content
@@ -142,6 +143,7 @@ def load_demo(password=None):
     footer.postcode = content.TOWNSHIP["postcode"]
     footer.phone = content.TOWNSHIP["phone"]
     footer.save()
+    load_catalogue_demo(township, county, township_root, admin)
     load_demo_register(township, admin)
     load_reports_demo(township_root, admin)
     return True

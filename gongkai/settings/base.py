@@ -277,3 +277,9 @@ for _engine in WAGTAILSEARCH_BACKENDS.values():
         from search.engine import INDEX_SETTINGS
 
         _engine["INDEX_SETTINGS"] = INDEX_SETTINGS
+
+# --- Disclosure catalogue (disclosure.catalogue) ---------------------------------------------
+# Table blocks in item bodies; routes for the XLSX export and the feeds. Attachment uploads go
+# through a form that refuses other types and sizes with a Chinese message.
+INSTALLED_APPS += ["wagtail.contrib.table_block", "wagtail.contrib.routable_page"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.catalogue.attachments.AttachmentForm"

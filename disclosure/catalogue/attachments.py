@@ -1,0 +1,39 @@
+"""Attachments (Wagtail documents): only the types offices publish, up to a size limit."""
+
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+from wagtail.documents.forms import BaseDocumentForm
+
+
+def allowed_extensions():
+    return [ext.lower() for ext in settings.WAGTAILDOCS_EXTENSIONS]
+
+
+def validate_attachment(uploaded):
+    extension = PurePath(uploaded.name).suffix.lstrip(".").lower()
+    if extension not in allowed_extensions():
+        raise ValidationError(
+            _("不支持“%(ext)s”类型的附件。允许的类型：%(allowed)s。"),
+            code="attachment_type",
+            params={"ext": extension or _("无扩展名"), "allowed": "、".join(allowed_extensions())},
+        )
+    limit = settings.WAGTAILDOCS_MAX_UPLOAD_SIZE
+    if limit and uploaded.size > limit:
+        raise ValidationError(
+            _("附件大小 %(size)s 超过上限 %(limit)s。"),
+            code="attachment_size",
+            params={"size": filesizeformat(uploaded.size), "limit": filesizeformat(limit)},
+        )
+
+
+class AttachmentForm(BaseDocumentForm):
+    def clean_file(self):
+        uploaded = self.cleaned_data.get("file")
+        # Only a new upload needs checking; editing a document's title keeps its file.
+        if uploaded and hasattr(uploaded, "content_type"):
+            validate_attachment(uploaded)
+        return uploaded

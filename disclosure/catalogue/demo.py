@@ -1,0 +1,368 @@
+"""Demo catalogue items for 友谊镇, from what its 2022 annual report says the office publishes.
+
+Names of people and the budget figures are marked as examples: the report gives neither.
+"""
+
+import datetime
+
+from .models import (
+    BudgetPage,
+    CategoryPage,
+    DisclosureDocumentPage,
+    Domain,
+    OrganisationFunctionPage,
+    PolicyDocumentPage,
+    ServiceGuidePage,
+    ServiceItemListPage,
+)
+
+# Valid codes (GB 32100-2015 check characters) made up for the demo organisations.
+TOWNSHIP_CODE = "1123052200432650XW"
+COUNTY_OFFICE_CODE = "112305000043265181"
+SERVICE_CENTRE = "友谊镇便民服务中心（友谊县站前街137号）"
+OFFICE_HOURS = "周一至周五 上午8:30—11:30，下午13:30—17:00（法定节假日除外）"
+PHONE = "0469-5818672"
+
+
+def day(text):
+    return datetime.date.fromisoformat(text)
+
+
+def paragraph(html):
+    return ("paragraph", html)
+
+
+def publish_child(parent, page, user):
+    parent.add_child(instance=page)
+    page.save_revision(user=user, log_action=True).publish(user=user)
+    return page
+
+
+def domain(name):
+    return Domain.objects.filter(name=name).first()
+
+
+def function_pages(user, column):
+    publish_child(
+        column,
+        OrganisationFunctionPage(
+            title="友谊镇人民政府机构职能",
+            slug="jigou-zhineng",
+            functions=(
+                "<p>贯彻执行党和国家的路线方针政策，执行本级人民代表大会的决议和上级国家行政机关的"
+                "决定和命令；管理本镇的经济、教育、科学、文化、卫生、体育事业和财政、民政、公安、"
+                "司法行政、计划生育等行政工作；组织推进垃圾分类、燃气安全、食品安全和社区网格化建设。</p>"
+            ),
+            internal_bodies=[
+                (
+                    "body",
+                    {
+                        "name": "综合办公室",
+                        "duties": "文电会务、政务公开、依申请公开受理。",
+                        "phone": PHONE,
+                    },
+                ),
+                (
+                    "body",
+                    {
+                        "name": "便民服务中心",
+                        "duties": "大厅一站式办理便民服务事项，指导五个社区便民服务站。",
+                        "phone": PHONE,
+                    },
+                ),
+                (
+                    "body",
+                    {
+                        "name": "社会事务办公室",
+                        "duties": "民政、社会救助、养老服务、卫生健康。",
+                        "phone": "",
+                    },
+                ),
+            ],
+            leaders=[
+                (
+                    "leader",
+                    {"name": "（示例）镇长", "post": "镇长", "duties": "主持镇政府全面工作。"},
+                ),
+                (
+                    "leader",
+                    {
+                        "name": "（示例）副镇长",
+                        "post": "副镇长",
+                        "duties": "分管政务公开、便民服务中心。",
+                    },
+                ),
+            ],
+            office_hours=OFFICE_HOURS,
+            domain=domain("公共法律服务"),
+            keywords="机构职能 领导信息 联系方式",
+            summary="友谊镇人民政府的机关职能、内设机构、领导分工和联系方式。",
+            written_on=day("2022-01-10"),
+            published_on=day("2022-01-12"),
+        ),
+        user,
+    )
+
+
+def budget_pages(user, column):
+    header = ["项目", "金额（万元，示例）"]
+    for year, kind, title, rows in [
+        (
+            2022,
+            "budget",
+            "友谊镇人民政府2022年部门预算",
+            [["一般公共预算支出", "—"], ["其中：社会保障和就业", "—"]],
+        ),
+        (2021, "final_accounts", "友谊镇人民政府2021年部门决算", [["一般公共预算支出", "—"]]),
+        (
+            2022,
+            "three_public",
+            "友谊镇人民政府2022年“三公”经费预算",
+            [["因公出国（境）费", "0"], ["公务接待费", "—"]],
+        ),
+    ]:
+        table = {
+            "data": [header, *rows],
+            "first_row_is_table_header": True,
+            "first_col_is_header": False,
+        }
+        publish_child(
+            column,
+            BudgetPage(
+                title=title,
+                year=year,
+                kind=kind,
+                body=[
+                    paragraph(f"<p>{title}说明。表中金额以正式公开文件为准。</p>"),
+                    ("table", table),
+                ],
+                domain=domain("财政预决算"),
+                keywords="预算 决算 三公经费",
+                summary=f"{title}。",
+                published_on=day(f"{year + (kind == 'final_accounts')}-03-20"),
+            ),
+            user,
+        )
+
+
+def service_guides(user, column):
+    guides = {}
+    for slug, name, item_type, domain_name, conditions, materials in [
+        (
+            "dibao",
+            "城乡居民最低生活保障申请",
+            "行政给付",
+            "社会救助",
+            "具有本镇户籍，家庭人均收入低于当地最低生活保障标准。",
+            ["户口簿", "居民身份证", "家庭收入情况说明"],
+        ),
+        (
+            "gas-safety",
+            "燃气安全隐患报修与入户检查预约",
+            "公共服务",
+            "安全生产",
+            "本镇居民住户。",
+            ["居民身份证"],
+        ),
+        (
+            "old-housing",
+            "老旧小区改造意见登记",
+            "公共服务",
+            "城乡规划",
+            "列入改造计划小区的业主。",
+            ["房屋产权证明或租赁合同", "居民身份证"],
+        ),
+    ]:
+        guides[slug] = publish_child(
+            column,
+            ServiceGuidePage(
+                title=f"{name}办事指南",
+                slug=slug,
+                item_name=name,
+                item_type=item_type,
+                legal_basis="《社会救助暂行办法》" if slug == "dibao" else "",
+                conditions=conditions,
+                materials=[
+                    ("material", {"name": m, "copies": 1, "form": "原件", "notes": ""})
+                    for m in materials
+                ],
+                steps=[
+                    (
+                        "step",
+                        {
+                            "title": "申请",
+                            "description": f"到{SERVICE_CENTRE}或所在社区便民服务站提交材料",
+                        },
+                    ),
+                    (
+                        "step",
+                        {
+                            "title": "受理",
+                            "description": "材料齐全的当场受理，一次性告知需补正的材料",
+                        },
+                    ),
+                    ("step", {"title": "办结", "description": "按承诺时限办结并告知结果"}),
+                ],
+                statutory_time_limit="30个工作日" if slug == "dibao" else "",
+                promised_time_limit="20个工作日" if slug == "dibao" else "5个工作日",
+                location=SERVICE_CENTRE,
+                service_hours=OFFICE_HOURS,
+                consultation_phone=PHONE,
+                supervision_phone=PHONE,
+                domain=domain(domain_name),
+                keywords=f"办事指南 {domain_name}",
+                summary=f"{name}的受理条件、申请材料、办理流程和时限。",
+                published_on=day("2022-04-15"),
+            ),
+            user,
+        )
+    return guides
+
+
+def service_item_list(user, column, guides):
+    rows = [
+        (
+            "城乡居民最低生活保障申请",
+            "社会事务办公室",
+            "《社会救助暂行办法》",
+            "20个工作日",
+            SERVICE_CENTRE,
+            guides["dibao"],
+        ),
+        (
+            "燃气安全入户检查预约",
+            "便民服务中心",
+            "",
+            "5个工作日",
+            "各社区便民服务站",
+            guides["gas-safety"],
+        ),
+        (
+            "老旧小区改造意见登记",
+            "便民服务中心",
+            "",
+            "即办",
+            "各社区便民服务站",
+            guides["old-housing"],
+        ),
+        ("居住证明开具", "社区便民服务站", "", "即办", "各社区便民服务站", None),
+        ("垃圾分类知识咨询", "社区便民服务站", "", "即办", "各社区便民服务站", None),
+    ]
+    publish_child(
+        column,
+        ServiceItemListPage(
+            title="友谊镇便民服务事项清单（2022年版）",
+            slug="service-items-2022",
+            intro="<p>镇机关设便民服务中心，五个社区设便民服务站，大厅一站式办理，一次性告知。</p>",
+            items=[
+                (
+                    "item",
+                    {
+                        "name": n,
+                        "department": d,
+                        "basis": b,
+                        "time_limit": t,
+                        "charged": False,
+                        "location": loc,
+                        "guide": g,
+                    },
+                )
+                for n, d, b, t, loc, g in rows
+            ],
+            domain=domain("市政服务"),
+            keywords="便民服务 事项清单",
+            summary="友谊镇便民服务中心和五个社区便民服务站办理的事项。",
+            published_on=day("2022-04-20"),
+        ),
+        user,
+    )
+
+
+def policy_documents(user, policies, notices):
+    garbage = publish_child(
+        policies,
+        PolicyDocumentPage(
+            title="友谊镇生活垃圾分类工作实施方案",
+            kind="normative",
+            doc_number="友政发〔2022〕3号",
+            body=[
+                paragraph(
+                    "<p>为推进生活垃圾分类，结合本镇实际，制定本方案。"
+                    "各社区负责本辖区居民的宣传和指导。</p>"
+                )
+            ],
+            domain=domain("环境保护"),
+            keywords="垃圾分类 低碳环保",
+            summary="友谊镇生活垃圾分类的目标、分工和保障措施。",
+            written_on=day("2022-03-01"),
+            published_on=day("2022-03-05"),
+            effective_on=day("2022-04-01"),
+        ),
+        user,
+    )
+    publish_child(
+        policies,
+        PolicyDocumentPage(
+            title="《友谊镇生活垃圾分类工作实施方案》政策解读",
+            kind="interpretation",
+            interpreted_policy=garbage,
+            body=[paragraph("<p>一、出台背景；二、主要内容；三、居民如何参与垃圾分类。</p>")],
+            domain=domain("环境保护"),
+            keywords="垃圾分类 政策解读",
+            summary="解读友谊镇生活垃圾分类实施方案。",
+            published_on=day("2022-03-05"),
+        ),
+        user,
+    )
+    publish_child(
+        policies,
+        PolicyDocumentPage(
+            title="友谊镇燃气安全管理暂行办法",
+            kind="normative",
+            doc_number="友政发〔2019〕7号",
+            validity="abolished",
+            effective_on=day("2019-06-01"),
+            abolished_on=day("2022-06-30"),
+            body=[paragraph("<p>本办法已由新的燃气安全管理规定替代。</p>")],
+            domain=domain("安全生产"),
+            keywords="燃气安全",
+            summary="已废止的燃气安全管理办法，仅供查阅。",
+            written_on=day("2019-05-20"),
+            published_on=day("2019-05-25"),
+        ),
+        user,
+    )
+    for title, domain_name, keywords, date in [
+        ("友谊镇开展食品安全专项检查的通知", "食品药品监管", "食品安全", "2022-05-10"),
+        ("友谊镇2022年老旧小区改造计划公示", "城乡规划", "老旧小区改造", "2022-06-08"),
+        ("关于防范非法集资的风险提示", "公共法律服务", "防范非法集资", "2022-07-01"),
+    ]:
+        publish_child(
+            notices,
+            DisclosureDocumentPage(
+                title=title,
+                body=[
+                    paragraph(f"<p>{title}。详情请咨询友谊镇人民政府综合办公室，电话 {PHONE}。</p>")
+                ],
+                domain=domain(domain_name),
+                keywords=keywords,
+                summary=title,
+                published_on=day(date),
+            ),
+            user,
+        )
+
+
+def load_catalogue_demo(township, county, township_root, user):
+    """Fill 友谊镇's columns (found by slug under /xxgk/) with realistic items."""
+    township.code = TOWNSHIP_CODE
+    township.office_hours = OFFICE_HOURS
+    township.save()
+    county.code = COUNTY_OFFICE_CODE
+    county.save()
+    columns = {c.slug: c for c in CategoryPage.objects.child_of(township_root)}
+    function_pages(user, columns["functions"])
+    budget_pages(user, columns["budgets"])
+    guides = service_guides(user, columns["service-guides"])
+    service_item_list(user, columns["service-items"], guides)
+    policy_documents(user, columns["policies"], columns["notices"])

@@ -1,0 +1,127 @@
+"""A catalogue column's listing: its items of every type, newest first, filtered from the URL.
+
+The item types share no table (their base is abstract), so each type's filtered rows are
+combined with one SQL UNION; counting and slicing that union costs two queries whatever the
+number of types, and only the rows on the current page are then loaded.
+"""
+
+from django import forms
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, PageViewRestriction
+
+from .models import DisclosureItemPage, Domain, Validity
+
+PAGE_SIZE = 20
+IN_FORCE = "current"
+
+
+class ItemFilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("年份"), required=False, coerce=int, empty_value=None)
+    domain = forms.ModelChoiceField(
+        label=_("主题分类"), queryset=Domain.objects.all(), required=False, empty_label=_("全部")
+    )
+    validity = forms.ChoiceField(
+        label=_("有效性"),
+        required=False,
+        choices=[("", _("全部")), (IN_FORCE, _("现行有效")), *Validity.choices],
+    )
+    keyword = forms.CharField(label=_("关键词"), required=False, max_length=50)
+
+    def __init__(self, *args, years=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("全部")), *((y, y) for y in years)]
+
+
+def item_models(category):
+    return [
+        model
+        for model in category.specific_class.allowed_subpage_models()
+        if issubclass(model, DisclosureItemPage)
+    ]
+
+
+def restricted_paths():
+    """Paths under a view restriction, read once (PageQuerySet.public() reads them per model)."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+
+
+def item_querysets(category, models, filters=None, hidden_paths=()):
+    filters = filters or {}
+    hidden = Q()
+    for path in hidden_paths:
+        hidden |= Q(path__startswith=path)
+    for model in models:
+        queryset = model.objects.child_of(category).live().exclude(hidden).order_by()
+        if filters.get("year"):
+            queryset = queryset.filter(published_on__year=filters["year"])
+        if filters.get("domain"):
+            queryset = queryset.filter(domain=filters["domain"])
+        validity = filters.get("validity")
+        if validity == IN_FORCE:
+            queryset = queryset.filter(validity=Validity.VALID)
+        elif validity:
+            queryset = queryset.filter(validity=validity)
+        if filters.get("keyword"):
+            word = filters["keyword"]
+            queryset = queryset.filter(
+                Q(title__icontains=word)
+                | Q(keywords__icontains=word)
+                | Q(summary__icontains=word)
+                | Q(doc_number__icontains=word)
+            )
+        yield queryset
+
+
+def union(querysets, *fields):
+    querysets = [qs.values_list(*fields) for qs in querysets]
+    if not querysets:
+        return None
+    first, *rest = querysets
+    return first.union(*rest, all=True) if rest else first
+
+
+def publication_years(category, models, hidden_paths):
+    combined = union(item_querysets(category, models, hidden_paths=hidden_paths), "published_on")
+    if combined is None:
+        return []
+    years = {row[0].year for row in combined if row[0]}
+    return sorted(years, reverse=True)
+
+
+def attach_domains(pages):
+    """Load the domains of a page of items in one query instead of one per item."""
+    domains = Domain.objects.in_bulk({page.domain_id for page in pages if page.domain_id})
+    for page in pages:
+        if page.domain_id:
+            page.domain = domains[page.domain_id]
+
+
+def item_listing(category, request):
+    models = item_models(category)
+    hidden_paths = restricted_paths()
+    years = publication_years(category, models, hidden_paths)
+    form = ItemFilterForm(request.GET or None, years=years)
+    filters = form.cleaned_data if form.is_valid() else {}
+    combined = union(item_querysets(category, models, filters, hidden_paths), "pk", "published_on")
+    rows = combined.order_by("-published_on", "-pk") if combined is not None else []
+    paginator = Paginator(rows, PAGE_SIZE)
+    try:
+        listing_page = paginator.page(request.GET.get("page", 1))
+    except PageNotAnInteger:
+        listing_page = paginator.page(1)
+    except EmptyPage:
+        listing_page = paginator.page(paginator.num_pages)
+    ids = [row[0] for row in listing_page.object_list]
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    attach_domains(by_id.values())
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "filter_form": form,
+        "items": [by_id[pk] for pk in ids if pk in by_id],
+        "listing_page": listing_page,
+        "filter_query": query.urlencode(),
+        "filters_active": bool(filters and any(filters.values())),
+    }

@@ -1,0 +1,36 @@
+"""The disclosure catalogue (政府信息公开目录): organisations, domains, pages and items."""
+
+from .domains import Domain
+from .items import (
+    BudgetKind,
+    BudgetPage,
+    DisclosureDocumentPage,
+    OrganisationFunctionPage,
+    PolicyDocumentPage,
+    PolicyKind,
+    ServiceGuidePage,
+    ServiceItemListPage,
+)
+from .items_base import DisclosureItemPage, Validity
+from .organisations import DEFAULT_INDEX_PATTERN, IndexNumberCounter, Organisation
+from .pages import ITEM_PAGE_TYPES, CategoryPage, DisclosureIndexPage
+
+__all__ = [
+    "DEFAULT_INDEX_PATTERN",
+    "ITEM_PAGE_TYPES",
+    "BudgetKind",
+    "BudgetPage",
+    "CategoryPage",
+    "DisclosureDocumentPage",
+    "DisclosureIndexPage",
+    "DisclosureItemPage",
+    "Domain",
+    "IndexNumberCounter",
+    "Organisation",
+    "OrganisationFunctionPage",
+    "PolicyDocumentPage",
+    "PolicyKind",
+    "ServiceGuidePage",
+    "ServiceItemListPage",
+    "Validity",
+]

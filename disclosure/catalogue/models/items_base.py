@@ -1,0 +1,190 @@
+"""The metadata every disclosed item carries (DOMAIN.md §2), as an abstract page."""
+
+import re
+from functools import cached_property
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .domains import Domain
+
+KEYWORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
+
+
+class Validity(models.TextChoices):
+    VALID = "valid", _("有效")
+    EXPIRED = "expired", _("失效")
+    ABOLISHED = "abolished", _("废止")
+
+
+def item_content_panels(*body_panels):
+    """Title, then the type's own fields, then the shared metadata."""
+    return [*Page.content_panels, *body_panels, *DisclosureItemPage.metadata_panels]
+
+
+class DisclosureItemPage(Page):
+    """Base of every catalogue item; the publishing organisation comes from the tree."""
+
+    index_number = models.CharField(
+        _("索引号"),
+        max_length=100,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("首次发布时自动生成。"),
+    )
+    domain = models.ForeignKey(
+        Domain,
+        verbose_name=_("主题分类"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    written_on = models.DateField(_("成文日期"), null=True, blank=True)
+    published_on = models.DateField(
+        _("发布日期"), null=True, blank=True, help_text=_("留空则取首次发布的日期。")
+    )
+    doc_number = models.CharField(
+        _("文号"), max_length=100, blank=True, help_text=_("例如：友政发〔2022〕3号")
+    )
+    validity = models.CharField(
+        _("有效性"), max_length=10, choices=Validity.choices, default=Validity.VALID
+    )
+    effective_on = models.DateField(_("实施日期"), null=True, blank=True)
+    abolished_on = models.DateField(_("废止日期"), null=True, blank=True)
+    keywords = models.CharField(
+        _("关键词"), max_length=200, blank=True, help_text=_("多个关键词用空格或逗号分隔。")
+    )
+    summary = models.TextField(_("内容概述"), blank=True)
+
+    metadata_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("domain"),
+                FieldRowPanel([FieldPanel("written_on"), FieldPanel("published_on")]),
+                FieldPanel("doc_number"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("validity"),
+                        FieldPanel("effective_on"),
+                        FieldPanel("abolished_on"),
+                    ]
+                ),
+                FieldPanel("keywords"),
+                FieldPanel("summary"),
+            ],
+            heading=_("公开属性（索引号在首次发布时自动生成）"),
+        )
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("doc_number"),
+        index.SearchField("index_number"),
+        index.SearchField("keywords"),
+        index.FilterField("published_on"),
+        index.FilterField("validity"),
+        index.FilterField("domain"),
+    ]
+    api_fields = [
+        APIField("index_number"),
+        APIField("domain_name"),
+        APIField("organisation_name"),
+        APIField("written_on"),
+        APIField("published_on"),
+        APIField("doc_number"),
+        APIField("validity"),
+        APIField("effective_on"),
+        APIField("abolished_on"),
+        APIField("keyword_list"),
+        APIField("summary"),
+    ]
+    exclude_fields_in_copy = ["index_number"]
+    parent_page_types = ["catalogue.CategoryPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    @property
+    def keyword_list(self):
+        return [word for word in KEYWORD_SEPARATORS.split(self.keywords or "") if word]
+
+    @cached_property
+    def ancestor_pages(self):
+        """Ancestors below the tree root, with any organisation root's organisation: one query."""
+        return list(
+            Page.objects.ancestor_of(self)
+            .filter(depth__gt=1)
+            .select_related("disclosureindexpage__organisation")
+            .order_by("path")
+        )
+
+    @cached_property
+    def disclosure_root(self):
+        for ancestor in reversed(self.ancestor_pages):
+            root = getattr(ancestor, "disclosureindexpage", None)
+            if root is not None:
+                return root
+        return None
+
+    @property
+    def organisation(self):
+        root = self.disclosure_root
+        return root.organisation if root else None
+
+    @property
+    def organisation_name(self):
+        organisation = self.organisation
+        return organisation.name if organisation else ""
+
+    @property
+    def domain_name(self):
+        return self.domain.name if self.domain_id else ""
+
+    @property
+    def is_in_force(self):
+        return self.validity == Validity.VALID
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.validity == Validity.ABOLISHED and not self.abolished_on:
+            errors["abolished_on"] = _("有效性为“废止”时请填写废止日期。")
+        if self.validity == Validity.VALID and self.abolished_on:
+            errors["validity"] = _("已填写废止日期的文件不能标为“有效”。")
+        if self.effective_on and self.abolished_on and self.abolished_on < self.effective_on:
+            errors["abolished_on"] = _("废止日期不能早于实施日期。")
+        if self.written_on and self.published_on and self.published_on < self.written_on:
+            errors["published_on"] = _("发布日期不能早于成文日期。")
+        if errors:
+            raise ValidationError(errors)
+
+    def with_content_json(self, content):
+        # The index number and the first publication date belong to the page, not to a
+        # revision: an older or newer revision published later must keep them.
+        obj = super().with_content_json(content)
+        obj.index_number = self.index_number
+        if obj.published_on is None:
+            obj.published_on = self.published_on
+        return obj
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The query that finds the organisation also serves the breadcrumb and column name.
+        context["ancestors"] = self.ancestor_pages
+        context["column"] = context["ancestors"][-1] if context["ancestors"] else None
+        return context
+
+    def get_template(self, request, *args, **kwargs):
+        return [
+            f"catalogue/items/{self._meta.model_name}.html",
+            "catalogue/items/disclosure_item.html",
+        ]

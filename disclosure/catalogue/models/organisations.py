@@ -1,0 +1,112 @@
+"""Organisations that disclose information, and how their pattern makes index numbers."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.search import index
+
+from ..codes import normalise_code, validate_organisation_identifier
+
+DEFAULT_INDEX_PATTERN = "{code}/{year}-{serial:05d}"
+
+
+def format_index_number(pattern, code, year, serial):
+    return pattern.format(code=code, year=year, serial=serial)
+
+
+def validate_index_pattern(pattern):
+    if "{serial" not in pattern:
+        raise ValidationError(_("索引号格式必须包含流水号 {serial}。"), code="no_serial")
+    try:
+        format_index_number(pattern, code="X", year=2024, serial=1)
+    except (KeyError, IndexError, ValueError) as error:
+        raise ValidationError(
+            _("索引号格式无法识别（%(error)s）。可用的占位符：{code}、{year}、{serial}。"),
+            code="bad_pattern",
+            params={"error": error},
+        ) from error
+
+
+class Organisation(index.Indexed, models.Model):
+    """An organ that discloses information: a county government, a department, a township."""
+
+    name = models.CharField(_("机构全称"), max_length=100, unique=True)
+    short_name = models.CharField(_("简称"), max_length=30, blank=True)
+    code = models.CharField(
+        _("统一社会信用代码或组织机构代码"),
+        max_length=18,
+        blank=True,
+        validators=[validate_organisation_identifier],
+        help_text=_("18 位统一社会信用代码或 9 位组织机构代码，用于生成索引号。"),
+    )
+    index_pattern = models.CharField(
+        _("索引号格式"),
+        max_length=100,
+        default=DEFAULT_INDEX_PATTERN,
+        validators=[validate_index_pattern],
+        help_text=_(
+            "发布时自动生成索引号。占位符：{code} 机构代码，{year} 发布年份，"
+            "{serial:05d} 五位流水号。例如 {code}/{year}-{serial:05d}。"
+        ),
+    )
+    address = models.CharField(_("办公地址"), max_length=200, blank=True)
+    postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
+    phone = models.CharField(_("联系电话"), max_length=50, blank=True)
+    fax = models.CharField(_("传真"), max_length=50, blank=True)
+    office_hours = models.CharField(_("办公时间"), max_length=200, blank=True)
+    email = models.EmailField(_("电子邮箱"), blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("short_name"),
+        FieldPanel("code"),
+        FieldPanel("index_pattern"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("postcode"),
+                FieldPanel("phone"),
+                FieldPanel("fax"),
+                FieldPanel("office_hours"),
+                FieldPanel("email"),
+            ],
+            heading=_("联系方式"),
+        ),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("公开主体")
+        verbose_name_plural = _("公开主体")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        self.code = normalise_code(self.code)
+
+    def index_number(self, year, serial):
+        return format_index_number(self.index_pattern, self.code or str(self.pk), year, serial)
+
+
+class IndexNumberCounter(models.Model):
+    """The last serial handed out for one organisation in one year; locked while it is raised."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last_serial = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "year"], name="catalogue_one_counter_per_org_year"
+            )
+        ]
+        verbose_name = _("索引号计数器")
+        verbose_name_plural = _("索引号计数器")
+
+    def __str__(self):
+        return f"{self.organisation_id}/{self.year}: {self.last_serial}"

@@ -1,0 +1,66 @@
+"""An organisation's disclosure root and its catalogue columns."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .organisations import Organisation
+
+# Every item type a catalogue column may hold, in the order editors see them.
+ITEM_PAGE_TYPES = [
+    "catalogue.OrganisationFunctionPage",
+    "catalogue.BudgetPage",
+    "catalogue.ServiceGuidePage",
+    "catalogue.ServiceItemListPage",
+    "catalogue.PolicyDocumentPage",
+    "catalogue.DisclosureDocumentPage",
+]
+
+
+class DisclosureIndexPage(Page):
+    """One organisation's 政府信息公开 root: its guide, catalogue columns and reports."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name=_("公开主体"),
+        on_delete=models.PROTECT,
+        related_name="disclosure_roots",
+    )
+    intro = RichTextField(_("简介"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    subpage_types = ["catalogue.CategoryPage", "reports.AnnualReportIndexPage"]
+    parent_page_types = ["home.HomePage"]
+
+    class Meta:
+        verbose_name = _("政府信息公开（机构首页）")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["categories"] = self.get_children().live().public().specific()
+        return context
+
+
+class CategoryPage(Page):
+    """A catalogue column: 机构职能, 预算决算, 办事指南, 便民服务事项清单, 规范性文件, …"""
+
+    intro = RichTextField(_("栏目说明"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["catalogue.DisclosureIndexPage", "catalogue.CategoryPage"]
+    subpage_types = ["catalogue.CategoryPage", *ITEM_PAGE_TYPES]
+
+    class Meta:
+        verbose_name = _("目录栏目")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..listing import item_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(item_listing(self, request))
+        return context

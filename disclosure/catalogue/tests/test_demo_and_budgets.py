@@ -1,0 +1,96 @@
+"""The demo catalogue, its listings and the query budgets of item and listing pages."""
+
+import pytest
+from wagtail.models import Page
+
+from disclosure.catalogue.models import (
+    BudgetPage,
+    DisclosureItemPage,
+    OrganisationFunctionPage,
+    PolicyDocumentPage,
+    ServiceGuidePage,
+    ServiceItemListPage,
+)
+
+ITEM_QUERY_BUDGET = 15
+LISTING_QUERY_BUDGET = 20
+
+
+def demo_items():
+    return [p for p in Page.objects.live().specific() if isinstance(p, DisclosureItemPage)]
+
+
+@pytest.mark.django_db
+def test_demo_fills_the_township_columns(demo):
+    for model, column in [
+        (OrganisationFunctionPage, "functions"),
+        (BudgetPage, "budgets"),
+        (ServiceGuidePage, "service-guides"),
+        (ServiceItemListPage, "service-items"),
+        (PolicyDocumentPage, "policies"),
+    ]:
+        pages = model.objects.live()
+        assert pages.exists(), model
+        assert all(p.get_parent().slug == column for p in pages)
+    numbers = [p.index_number for p in demo_items()]
+    assert all(n and n.startswith("1123052200432650XW/") for n in numbers)
+    assert len(set(numbers)) == len(numbers)
+
+
+@pytest.mark.django_db
+def test_every_item_page_renders_within_budget(client, demo, django_assert_max_num_queries):
+    for page in demo_items():
+        client.get(page.url)  # warm per-process caches (site root paths, settings)
+        with django_assert_max_num_queries(ITEM_QUERY_BUDGET):
+            response = client.get(page.url)
+        assert response.status_code == 200
+        assert page.index_number in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_category_listing_within_budget(client, demo, django_assert_max_num_queries):
+    client.get("/xxgk/policies/")
+    with django_assert_max_num_queries(LISTING_QUERY_BUDGET):
+        response = client.get("/xxgk/policies/?validity=current&keyword=垃圾")
+    assert response.status_code == 200
+    with django_assert_max_num_queries(LISTING_QUERY_BUDGET):
+        client.get("/xxgk/service-guides/")
+
+
+def listed_titles(client, url):
+    html = client.get(url).content.decode()
+    return {p.title for p in demo_items() if f">{p.title}</a>" in html}
+
+
+@pytest.mark.django_db
+def test_listing_filters(client, demo):
+    base = "/xxgk/policies/"
+    assert "友谊镇燃气安全管理暂行办法" in listed_titles(client, base)
+    assert "友谊镇燃气安全管理暂行办法" not in listed_titles(client, base + "?validity=current")
+    assert listed_titles(client, base + "?validity=abolished") == {"友谊镇燃气安全管理暂行办法"}
+    assert listed_titles(client, base + "?year=2019") == {"友谊镇燃气安全管理暂行办法"}
+    from disclosure.catalogue.models import Domain
+
+    environment = Domain.objects.get(name="环境保护").pk
+    assert listed_titles(client, f"{base}?domain={environment}") == {
+        "友谊镇生活垃圾分类工作实施方案",
+        "《友谊镇生活垃圾分类工作实施方案》政策解读",
+    }
+    assert listed_titles(client, base + "?keyword=政策解读") == {
+        "《友谊镇生活垃圾分类工作实施方案》政策解读"
+    }
+
+
+@pytest.mark.django_db
+def test_listing_is_newest_first_and_paginated(client, demo, monkeypatch):
+    from disclosure.catalogue import listing
+
+    monkeypatch.setattr(listing, "PAGE_SIZE", 2)
+    html = client.get("/xxgk/policies/?keyword=友谊镇").content.decode()
+    # Newest first: the 2022 documents on page 1, the 2019 one on page 2.
+    assert "友谊镇燃气安全管理暂行办法" not in html
+    assert "下一页" in html and "keyword=%E5%8F%8B%E8%B0%8A%E9%95%87&amp;page=2" in html
+    second = client.get("/xxgk/policies/?keyword=友谊镇&page=2").content.decode()
+    assert "上一页" in second and "友谊镇燃气安全管理暂行办法" in second
+    assert client.get("/xxgk/policies/?page=99").status_code == 200
+    assert client.get("/xxgk/policies/?year=abc").status_code == 200
