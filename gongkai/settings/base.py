@@ -246,3 +246,9 @@ elif env.str("OPENSEARCH_URL", default=""):
         "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="gongkai_"),
         "TIMEOUT": 10,
     }
+
+# Moderation (disclosure/moderation): publishing a disclosure page is the review workflow's
+# finish action, performed by the system; publishing never silently cancels a running review.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.moderation.finish.publish_approved"
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
+WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
