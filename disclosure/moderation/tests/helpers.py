@@ -1,4 +1,5 @@
 from wagtail.models import Page
+from wagtail.test.utils.form_data import rich_text
 
 from disclosure.moderation.forms import SECRECY_CHECKLIST
 
@@ -24,3 +25,17 @@ def approve_all(page, users):
     act(page, users["secrecy"], "approve", **FULL_CHECKLIST)
     act(page, users["leader"], "approve")
     return fresh(page)
+
+
+def edit_form_data(page, **extra):
+    """What the page editor posts for a CategoryPage, plus the action button pressed."""
+    return {
+        "title": page.title,
+        "slug": page.slug,
+        "intro": rich_text(""),
+        "comments-TOTAL_FORMS": "0",
+        "comments-INITIAL_FORMS": "0",
+        "comments-MIN_NUM_FORMS": "0",
+        "comments-MAX_NUM_FORMS": "1000",
+        **extra,
+    }
