@@ -1,5 +1,6 @@
 """Review tasks of the disclosure workflow and the organisation-scoped role groups they use."""
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
@@ -200,3 +201,63 @@ class SecrecyReviewTask(RoleApprovalTask):
     class Meta:
         verbose_name = _("保密审查")
         verbose_name_plural = _("保密审查")
+
+
+class WithdrawalRequest(models.Model):
+    """撤稿: taking published information down (unpublish, delete or move) needs a reason and
+    the approval of the organisation's leader, who may not be the one asking."""
+
+    UNPUBLISH, DELETE, MOVE = "unpublish", "delete", "move"
+    ACTION_CHOICES = [(UNPUBLISH, _("撤下（取消发布）")), (DELETE, _("删除")), (MOVE, _("移动"))]
+    PENDING, APPROVED, REFUSED = "pending", "approved", "refused"
+    STATUS_CHOICES = [(PENDING, _("待审核")), (APPROVED, _("已批准")), (REFUSED, _("未批准"))]
+
+    page = models.ForeignKey(
+        Page, verbose_name=_("稿件"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    page_title = models.CharField(_("稿件标题"), max_length=255)
+    action = models.CharField(_("撤稿方式"), max_length=10, choices=ACTION_CHOICES)
+    destination = models.ForeignKey(
+        Page,
+        verbose_name=_("移至栏目"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("撤稿理由"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申请人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    status = models.CharField(_("状态"), max_length=10, choices=STATUS_CHOICES, default=PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    decision_comment = models.TextField(_("审核意见"), blank=True)
+
+    class Meta:
+        verbose_name = _("撤稿申请")
+        verbose_name_plural = _("撤稿申请")
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}：{self.page_title}"
+
+    def may_decide(self, user):
+        """Leaders of the page's organisation (or its administrators), never the requester."""
+        if self.status != self.PENDING or self.page is None or user.pk == self.requested_by_id:
+            return False
+        return user_holds_role(user, self.page, "leaders") or (
+            self.page.permissions_for_user(user).can_publish()
+        )

@@ -8,6 +8,7 @@ from wagtail.admin.action_menu import ActionMenuItem
 from . import admin_urls
 from .force_publish import may_force_publish
 from .guards import is_disclosure_page, publishing_refusal, takedown_refusal
+from .withdrawal import may_request_withdrawal
 
 
 @hooks.register("register_admin_urls")
@@ -21,6 +22,9 @@ def register_moderation_log_actions(actions):
         "moderation.publish_approved", _("审核通过后由系统发布"), _("审核通过，系统发布")
     )
     actions.register_action("moderation.force_publish", _("强制发布"), _("管理员强制发布"))
+    actions.register_action("moderation.withdrawal_requested", _("申请撤稿"), _("提交撤稿申请"))
+    actions.register_action("moderation.withdrawal_approved", _("批准撤稿"), _("撤稿已批准"))
+    actions.register_action("moderation.withdrawal_refused", _("驳回撤稿"), _("撤稿未批准"))
 
 
 def _refuse(request, reason, page):
@@ -91,9 +95,32 @@ class ForcePublishMenuItem(ActionMenuItem):
         return reverse("moderation:force_publish", args=(context["page"].pk,))
 
 
+class RequestWithdrawalMenuItem(ActionMenuItem):
+    label = _("申请撤稿（撤下、删除或移动）")
+    name = "action-request-withdrawal"
+    icon_name = "download"
+    order = 95
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and page is not None
+            and may_request_withdrawal(page, context["request"].user)
+        )
+
+    def get_url(self, context):
+        return reverse("moderation:request_withdrawal", args=(context["page"].pk,))
+
+
 @hooks.register("register_page_action_menu_item")
 def register_force_publish_menu_item():
     return ForcePublishMenuItem()
+
+
+@hooks.register("register_page_action_menu_item")
+def register_withdrawal_menu_item():
+    return RequestWithdrawalMenuItem()
 
 
 @hooks.register("construct_page_action_menu")
