@@ -39,3 +39,11 @@ def draft_item(parent, author, title="办事指南：老年人优待证办理"):
 def column(office):
     """A catalogue column of the township where items are drafted."""
     return office["root"].get_children().specific().first()
+
+
+@pytest.fixture(autouse=True)
+def no_search_index_updates(settings):
+    """These tests are about review, not search: skip the index updates every save queues."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+    }
