@@ -116,8 +116,11 @@ class RoleApprovalTask(Task):
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         # The editor's action menu posts the modal's data unvalidated; validate it here.
+        # Four-eyes against the revision submitted to this step: approving from the page editor
+        # may first save the reviewer's own edits as a newer revision, which later steps review.
         obj = task_state.workflow_state.content_object
-        if action_name not in {name for name, _label, _modal in self.get_actions(obj, user)}:
+        may_act = user_holds_role(user, obj, self.role) and task_state.revision.user_id != user.pk
+        if not may_act or action_name not in {"approve", "reject"}:
             raise PermissionDenied(_("您不能对本稿件执行此审核操作。"))
         form = self.get_form_for_action(action_name)(data=kwargs)
         if not form.is_valid():

@@ -251,4 +251,3 @@ elif env.str("OPENSEARCH_URL", default=""):
 # finish action, performed by the system; publishing never silently cancels a running review.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.moderation.finish.publish_approved"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
-WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True

@@ -95,3 +95,16 @@ def test_the_author_can_retract_a_pending_submission(client, office, column):
     page = fresh(page)
     assert not page.workflow_in_progress
     assert moderation_status(page) == "草稿"
+
+
+def test_a_reviewer_can_approve_from_the_editor(client, office, column):
+    users = office["users"]
+    page = draft_item(column, users["editor"])
+    submit(page, users["editor"])
+    client.force_login(users["reviewer"])
+    data = edit_form_data(
+        page,
+        **{"action-workflow-action": "1", "workflow-action-name": "approve"},
+    )
+    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    assert moderation_status(fresh(page)) == "待保密审查"
