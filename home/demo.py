@@ -6,25 +6,17 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page, Site
+from wagtail.models import Page, Site
 
 from disclosure.applications.demo import load_demo_register
 from disclosure.catalogue.demo import load_catalogue_demo
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
+from disclosure.moderation.demo import join_organisation_roles
 from disclosure.reports.demo import load_reports_demo
 from home import demo_content as content
 from home.models import HomePage, SiteFooterSettings
 
 DEFAULT_DEMO_PASSWORD = "gongkai-demo"
-
-# Page permissions each role holds on its organisation's disclosure root.
-ROOT_PAGE_PERMISSIONS = {
-    "editors": ["add_page", "change_page"],
-    "reviewers": ["change_page"],
-    "secrecy": ["change_page"],
-    "leaders": ["change_page"],
-    "administrators": ["add_page", "change_page", "publish_page", "bulk_delete_page"],
-}
 
 
 def demo_password():
@@ -61,24 +53,6 @@ def create_accounts(password):
         )
         users[username] = user
     return users
-
-
-def grant_root_permissions(root):
-    for key, codenames in ROOT_PAGE_PERMISSIONS.items():
-        group = Group.objects.get(name=settings.GONGKAI_GROUPS[key])
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group,
-                page=root,
-                permission__codename=codename,
-                defaults={"permission": _page_permission(codename)},
-            )
-
-
-def _page_permission(codename):
-    from django.contrib.auth.models import Permission
-
-    return Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
 
 
 def build_disclosure_root(home, organisation, title, slug, intro, categories, user):
@@ -134,7 +108,6 @@ def load_demo(password=None):
         content.COUNTY_CATEGORIES,
         admin,
     )
-    grant_root_permissions(township_root)
 
     footer = SiteFooterSettings.for_site(site)
     footer.sponsor = content.TOWNSHIP["name"]
@@ -146,6 +119,7 @@ def load_demo(password=None):
     load_catalogue_demo(township, county, township_root, admin)
     load_demo_register(township, admin)
     load_reports_demo(township_root, admin)
+    join_organisation_roles(township, users)
     return True
 
 

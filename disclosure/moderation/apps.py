@@ -5,3 +5,6 @@ class ModerationConfig(AppConfig):
     name = "disclosure.moderation"
     label = "moderation"
     verbose_name = "审核与发布"
+
+    def ready(self):
+        from . import signals  # noqa: F401

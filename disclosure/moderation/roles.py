@@ -79,3 +79,15 @@ def ensure_roles(apps, group_names):
             GroupCollectionPermission.objects.get_or_create(
                 group=group, collection=root_collection, permission=permission(*spec)
             )
+
+
+# Page permissions each role holds on its organisation's disclosure roots (placeful: granted to
+# the organisation's own copy of the role group, never to the site-wide role group).
+# Nobody but administrators holds publish_page: publishing is the workflow's finish action.
+ROOT_PAGE_PERMISSIONS = {
+    "editors": ["add_page", "change_page"],
+    "reviewers": ["change_page"],
+    "secrecy": ["change_page"],
+    "leaders": ["change_page"],
+    "administrators": ["add_page", "change_page", "publish_page", "bulk_delete_page"],
+}

@@ -283,3 +283,8 @@ for _engine in WAGTAILSEARCH_BACKENDS.values():
 # through a form that refuses other types and sizes with a Chinese message.
 INSTALLED_APPS += ["wagtail.contrib.table_block", "wagtail.contrib.routable_page"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.catalogue.attachments.AttachmentForm"
+
+# Moderation (disclosure/moderation): publishing a disclosure page is the review workflow's
+# finish action, performed by the system; publishing never silently cancels a running review.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.moderation.finish.publish_approved"
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "moderation"
+urlpatterns = [
+    path("force-publish/<int:page_id>/", views.force_publish_view, name="force_publish"),
+    path("withdraw/<int:page_id>/", views.request_withdrawal_view, name="request_withdrawal"),
+    path(
+        "withdrawals/<int:withdrawal_id>/", views.decide_withdrawal_view, name="decide_withdrawal"
+    ),
+]

@@ -1,0 +1,15 @@
+"""Demo accounts join the township's own role groups (placeful: they act only in its subtree)."""
+
+from django.conf import settings
+
+from .placement import ensure_organisation_roles
+
+
+def join_organisation_roles(organisation, users):
+    """Put each demo user into the organisation's copy of the site-wide roles they hold."""
+    groups = ensure_organisation_roles(organisation)
+    site_wide_role = {name: role for role, name in settings.GONGKAI_GROUPS.items()}
+    for user in users.values():
+        for name in user.groups.values_list("name", flat=True):
+            if name in site_wide_role:
+                user.groups.add(groups[site_wide_role[name]])

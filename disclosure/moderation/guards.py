@@ -1,0 +1,38 @@
+"""Closing the ways around review for disclosure pages.
+
+Only the workflow's finish action publishes a disclosure page; taking a published one down
+(unpublish, delete, move) goes through a withdrawal review. These checks back the admin hooks
+in wagtail_hooks.py; they are plain functions so tests can reach them directly.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+from .models import disclosure_root_of
+
+PUBLISH_THROUGH_REVIEW = _(
+    "政府信息须经初审、保密审查和终审后由系统发布，不能直接发布。"
+    "稿件已保存为草稿，请提交审核；管理员确需发布的，请使用“强制发布”并填写理由。"
+)
+WITHDRAW_THROUGH_REVIEW = _("已发布的政府信息须经撤稿审核才能撤下、删除或移动，请发起撤稿申请。")
+
+
+def is_disclosure_page(page):
+    return disclosure_root_of(page) is not None
+
+
+def has_live_content(page):
+    """Whether taking `page` down would take published information down with it."""
+    return page.live or Page.objects.descendant_of(page).live().exists()
+
+
+def publishing_refusal(page):
+    """The reason a direct publish of `page` is refused, or None when it may go ahead."""
+    return PUBLISH_THROUGH_REVIEW if is_disclosure_page(page) else None
+
+
+def takedown_refusal(page):
+    """The reason a direct unpublish/delete/move of `page` is refused, or None."""
+    if is_disclosure_page(page) and has_live_content(page):
+        return WITHDRAW_THROUGH_REVIEW
+    return None

@@ -1,0 +1,266 @@
+"""Review tasks of the disclosure workflow and the organisation-scoped role groups they use."""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, Task, TaskState
+
+ROLE_CHOICES = [
+    ("editors", _("信息员")),
+    ("reviewers", _("初审")),
+    ("secrecy", _("保密审查")),
+    ("leaders", _("分管领导")),
+    ("administrators", _("管理员")),
+]
+
+
+class OrganisationRole(models.Model):
+    """The group that holds one role for one organisation; its page permissions sit on the
+    organisation's disclosure roots, so its members act only inside that subtree."""
+
+    organisation = models.ForeignKey(
+        "catalogue.Organisation",
+        verbose_name=_("公开主体"),
+        on_delete=models.CASCADE,
+        related_name="role_groups",
+    )
+    role = models.CharField(_("角色"), max_length=20, choices=ROLE_CHOICES)
+    group = models.OneToOneField(
+        Group, verbose_name=_("用户组"), on_delete=models.CASCADE, related_name="organisation_role"
+    )
+
+    class Meta:
+        verbose_name = _("机构角色组")
+        verbose_name_plural = _("机构角色组")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "role"], name="one_group_per_role")
+        ]
+
+    def __str__(self):
+        return self.group.name
+
+
+def disclosure_root_of(page):
+    """The DisclosureIndexPage whose subtree holds `page` (the root itself included), or None."""
+    from disclosure.catalogue.models import DisclosureIndexPage
+
+    if page is None or page.pk is None:
+        return None
+    return (
+        DisclosureIndexPage.objects.filter(path__in=_ancestor_paths(page))
+        .select_related("organisation")
+        .first()
+    )
+
+
+def _ancestor_paths(page):
+    steplen = Page.steplen
+    return [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+
+
+def user_holds_role(user, page, role):
+    """Whether `user` holds `role` in the organisation that owns `page`."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    root = disclosure_root_of(page)
+    if root is None:
+        return False
+    return OrganisationRole.objects.filter(
+        organisation_id=root.organisation_id, role=role, group__user=user
+    ).exists()
+
+
+def authored_latest_revision(page, user):
+    revision = page.get_latest_revision()
+    return revision is not None and revision.user_id == user.pk
+
+
+class RoleApprovalTask(Task):
+    """A review step taken by the page's own organisation's group for one role.
+
+    Four-eyes rule: nobody approves or sends back a revision they wrote themselves.
+    """
+
+    role = models.CharField(_("审核角色"), max_length=20, choices=ROLE_CHOICES)
+
+    admin_form_fields = [*Task.admin_form_fields, "role"]
+
+    def may_review(self, obj, user):
+        return user_holds_role(user, obj, self.role) and not authored_latest_revision(obj, user)
+
+    def user_can_access_editor(self, obj, user):
+        return user_holds_role(user, obj, self.role)
+
+    def locked_for_user(self, obj, user):
+        return not user_holds_role(user, obj, self.role)
+
+    def user_can_lock(self, obj, user):
+        return user_holds_role(user, obj, self.role)
+
+    def get_actions(self, obj, user):
+        if not self.may_review(obj, user):
+            return []
+        return [
+            ("reject", _("退回修改"), True),
+            ("approve", _("通过"), False),
+            ("approve", _("通过并填写意见"), True),
+        ]
+
+    def get_form_for_action(self, action):
+        from .forms import ReviewCommentForm, SendBackForm
+
+        return SendBackForm if action == "reject" else ReviewCommentForm
+
+    @transaction.atomic
+    def on_action(self, task_state, user, action_name, **kwargs):
+        # The editor's action menu posts the modal's data unvalidated; validate it here.
+        # Four-eyes against the revision submitted to this step: approving from the page editor
+        # may first save the reviewer's own edits as a newer revision, which later steps review.
+        obj = task_state.workflow_state.content_object
+        may_act = user_holds_role(user, obj, self.role) and task_state.revision.user_id != user.pk
+        if not may_act or action_name not in {"approve", "reject"}:
+            raise PermissionDenied(_("您不能对本稿件执行此审核操作。"))
+        form = self.get_form_for_action(action_name)(data=kwargs)
+        if not form.is_valid():
+            raise PermissionDenied("；".join(e for errs in form.errors.values() for e in errs))
+        return self.apply_action(task_state, user, action_name, form.cleaned_data)
+
+    def apply_action(self, task_state, user, action_name, data):
+        if action_name == "approve":
+            task_state.approve(user=user, comment=data.get("comment", ""))
+        elif action_name == "reject":
+            task_state.reject(user=user, comment=data["comment"])
+        return None
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        organisation_ids = OrganisationRole.objects.filter(
+            role=self.role, group__user=user
+        ).values_list("organisation_id", flat=True)
+        if not user.is_active or not organisation_ids:
+            return TaskState.objects.none()
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
+            "workflow_state"
+        )
+        allowed = [
+            state.pk
+            for state in states
+            if self.may_review(state.workflow_state.content_object, user)
+        ]
+        return TaskState.objects.filter(pk__in=allowed)
+
+    @classmethod
+    def get_description(cls):
+        return _("由稿件所属机构中该角色的成员审核；本人撰写的版本不能由本人审核。")
+
+    class Meta:
+        verbose_name = _("机构角色审核")
+        verbose_name_plural = _("机构角色审核")
+
+
+class SecrecyReviewTaskState(TaskState):
+    """A secrecy review, with the reviewer's signed checklist answers."""
+
+    checklist = models.JSONField(_("保密审查清单"), default=dict, blank=True)
+    signed_by_name = models.CharField(_("签字人"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("保密审查记录")
+        verbose_name_plural = _("保密审查记录")
+
+
+class SecrecyReviewTask(RoleApprovalTask):
+    """保密审查: approving requires every item of the statutory checklist to be affirmed."""
+
+    task_state_class = SecrecyReviewTaskState
+
+    def get_form_for_action(self, action):
+        from .forms import SecrecyChecklistForm
+
+        if action == "approve":
+            return SecrecyChecklistForm
+        return super().get_form_for_action(action)
+
+    def get_actions(self, obj, user):
+        if not self.may_review(obj, user):
+            return []
+        return [("reject", _("退回修改"), True), ("approve", _("填写保密审查清单并通过"), True)]
+
+    def apply_action(self, task_state, user, action_name, data):
+        if action_name == "approve":
+            from .forms import SecrecyChecklistForm
+
+            # approve() saves every field of the instance it is called on: sign the specific one.
+            task_state = task_state.specific
+            task_state.checklist = SecrecyChecklistForm.signed_answers(data)
+            task_state.signed_by_name = user.get_full_name() or user.get_username()
+        return super().apply_action(task_state, user, action_name, data)
+
+    @classmethod
+    def get_description(cls):
+        return _("保密审查员逐项确认保密审查清单后方可通过。")
+
+    class Meta:
+        verbose_name = _("保密审查")
+        verbose_name_plural = _("保密审查")
+
+
+class WithdrawalRequest(models.Model):
+    """撤稿: taking published information down (unpublish, delete or move) needs a reason and
+    the approval of the organisation's leader, who may not be the one asking."""
+
+    UNPUBLISH, DELETE, MOVE = "unpublish", "delete", "move"
+    ACTION_CHOICES = [(UNPUBLISH, _("撤下（取消发布）")), (DELETE, _("删除")), (MOVE, _("移动"))]
+    PENDING, APPROVED, REFUSED = "pending", "approved", "refused"
+    STATUS_CHOICES = [(PENDING, _("待审核")), (APPROVED, _("已批准")), (REFUSED, _("未批准"))]
+
+    page = models.ForeignKey(
+        Page, verbose_name=_("稿件"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    page_title = models.CharField(_("稿件标题"), max_length=255)
+    action = models.CharField(_("撤稿方式"), max_length=10, choices=ACTION_CHOICES)
+    destination = models.ForeignKey(
+        Page,
+        verbose_name=_("移至栏目"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reason = models.TextField(_("撤稿理由"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("申请人"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
+    status = models.CharField(_("状态"), max_length=10, choices=STATUS_CHOICES, default=PENDING)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    decision_comment = models.TextField(_("审核意见"), blank=True)
+
+    class Meta:
+        verbose_name = _("撤稿申请")
+        verbose_name_plural = _("撤稿申请")
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}：{self.page_title}"
+
+    def may_decide(self, user):
+        """Leaders of the page's organisation (or its administrators), never the requester."""
+        if self.status != self.PENDING or self.page is None or user.pk == self.requested_by_id:
+            return False
+        return user_holds_role(user, self.page, "leaders") or (
+            self.page.permissions_for_user(user).can_publish()
+        )

@@ -1,0 +1,49 @@
+"""A township with its demo reviewers, and a second organisation with its own editor."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage
+from disclosure.moderation.placement import ensure_organisation_roles
+
+
+@pytest.fixture
+def office(demo):
+    """Users by role key and the two disclosure roots of the demo."""
+    township_root = DisclosureIndexPage.objects.get(slug="xxgk")
+    county_root = DisclosureIndexPage.objects.get(slug="county-office")
+    User = get_user_model()
+    outsider = User.objects.create_user("county-editor", password=demo)
+    outsider.groups.add(ensure_organisation_roles(county_root.organisation)["editors"])
+    users = {
+        "editor": User.objects.get(username="editor"),
+        "reviewer": User.objects.get(username="reviewer"),
+        "secrecy": User.objects.get(username="secrecy"),
+        "leader": User.objects.get(username="leader"),
+        "admin": User.objects.get(username="admin"),
+        "outsider": outsider,
+    }
+    return {"users": users, "root": township_root, "county_root": county_root, "password": demo}
+
+
+def draft_item(parent, author, title="办事指南：老年人优待证办理"):
+    page = CategoryPage(
+        title=title, slug=f"item-{CategoryPage.objects.count()}", live=False, owner=author
+    )
+    parent.add_child(instance=page)
+    page.save_revision(user=author)
+    return page
+
+
+@pytest.fixture
+def column(office):
+    """A catalogue column of the township where items are drafted."""
+    return office["root"].get_children().specific().first()
+
+
+@pytest.fixture(autouse=True)
+def no_search_index_updates(settings):
+    """These tests are about review, not search: skip the index updates every save queues."""
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
+    }

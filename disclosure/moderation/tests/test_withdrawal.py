@@ -1,0 +1,93 @@
+from django.urls import reverse
+from wagtail.models import Page, PageLogEntry
+
+from disclosure.moderation.models import WithdrawalRequest
+
+from .conftest import draft_item
+from .helpers import approve_all, fresh, submit
+
+
+def published_item(office, column):
+    users = office["users"]
+    page = draft_item(column, users["editor"])
+    submit(page, users["editor"])
+    return approve_all(page, users)
+
+
+def ask(client, office, page, **data):
+    client.force_login(office["users"]["editor"])
+    return client.post(reverse("moderation:request_withdrawal", args=[page.pk]), data)
+
+
+def decide(client, user, withdrawal, **data):
+    client.force_login(user)
+    return client.post(reverse("moderation:decide_withdrawal", args=[withdrawal.pk]), data)
+
+
+def test_withdrawal_needs_a_reason(client, office, column):
+    page = published_item(office, column)
+    response = ask(client, office, page, action="unpublish", reason="   ")
+    assert response.status_code == 200
+    assert "撤稿必须填写理由" in response.content.decode()
+    assert not WithdrawalRequest.objects.exists()
+
+
+def test_leader_approves_an_unpublish_and_the_reason_is_logged(client, office, column):
+    users = office["users"]
+    page = published_item(office, column)
+    ask(client, office, page, action="unpublish", reason="政策已废止，信息失效。")
+    withdrawal = WithdrawalRequest.objects.get()
+    assert fresh(page).live
+    for role in ["editor", "reviewer", "secrecy", "outsider"]:
+        response = decide(client, users[role], withdrawal, decision="approve")
+        assert response.status_code in {302, 403}, role
+        assert fresh(page).live, role
+    decide(client, users["leader"], withdrawal, decision="approve", comment="同意")
+    assert not fresh(page).live
+    entry = PageLogEntry.objects.get(page=page, action="moderation.withdrawal_approved")
+    assert entry.data["reason"] == "政策已废止，信息失效。"
+    assert entry.user == users["leader"]
+
+
+def test_refusing_a_withdrawal_needs_a_comment(client, office, column):
+    users = office["users"]
+    page = published_item(office, column)
+    ask(client, office, page, action="delete", reason="重复发布")
+    withdrawal = WithdrawalRequest.objects.get()
+    decide(client, users["leader"], withdrawal, decision="refuse", comment="")
+    assert WithdrawalRequest.objects.get().status == WithdrawalRequest.PENDING
+    decide(client, users["leader"], withdrawal, decision="refuse", comment="不是重复件")
+    assert WithdrawalRequest.objects.get().status == WithdrawalRequest.REFUSED
+    assert fresh(page).live
+
+
+def test_approved_delete_and_move_are_carried_out(client, office, column):
+    users = office["users"]
+    doomed = published_item(office, column)
+    ask(client, office, doomed, action="delete", reason="误发的内部文件")
+    decide(client, users["leader"], WithdrawalRequest.objects.get(), decision="approve")
+    assert not Page.objects.filter(pk=doomed.pk).exists()
+
+    moving = published_item(office, column)
+    destination = office["root"].get_children().exclude(pk=column.pk).first()
+    ask(client, office, moving, action="move", destination=destination.pk, reason="栏目放错")
+    decide(
+        client,
+        users["leader"],
+        WithdrawalRequest.objects.get(action="move"),
+        decision="approve",
+    )
+    assert fresh(moving).get_parent().pk == destination.pk
+
+
+def test_the_requester_cannot_approve_their_own_withdrawal(client, office, column):
+    users = office["users"]
+    page = published_item(office, column)
+    client.force_login(users["admin"])
+    client.post(
+        reverse("moderation:request_withdrawal", args=[page.pk]),
+        {"action": "unpublish", "reason": "管理员自己申请"},
+    )
+    withdrawal = WithdrawalRequest.objects.get()
+    decide(client, users["admin"], withdrawal, decision="approve")
+    assert fresh(page).live

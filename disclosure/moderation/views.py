@@ -1,0 +1,88 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .force_publish import ForcePublishForm, force_publish, may_force_publish
+from .models import WithdrawalRequest
+from .withdrawal import (
+    WithdrawalDecisionForm,
+    WithdrawalRequestForm,
+    decide_withdrawal,
+    may_request_withdrawal,
+    request_withdrawal,
+)
+
+
+def force_publish_view(request, page_id):
+    page = get_object_or_404(Page, id=page_id).specific
+    if not may_force_publish(page, request.user):
+        raise PermissionDenied
+    form = ForcePublishForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        force_publish(page, request.user, form.cleaned_data["reason"])
+        messages.success(
+            request, _("“%(title)s”已强制发布，理由已记入日志。") % {"title": page.title}
+        )
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "moderation/reason_form.html",
+        {
+            "page": page,
+            "form": form,
+            "page_title": _("强制发布"),
+            "page_subtitle": page.get_admin_display_title(),
+            "header_title": _("强制发布"),
+            "intro": _("强制发布不经审核流程，直接公开最新版本。请写明理由，理由将记入审计日志。"),
+            "submit_label": _("强制发布"),
+        },
+    )
+
+
+def request_withdrawal_view(request, page_id):
+    page = get_object_or_404(Page, id=page_id).specific
+    if not may_request_withdrawal(page, request.user):
+        raise PermissionDenied
+    form = WithdrawalRequestForm(request.POST or None, page=page)
+    if request.method == "POST" and form.is_valid():
+        request_withdrawal(page, request.user, **form.cleaned_data)
+        messages.success(request, _("撤稿申请已提交，待分管领导审核。"))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "moderation/reason_form.html",
+        {
+            "page": page,
+            "form": form,
+            "page_title": _("申请撤稿"),
+            "page_subtitle": page.get_admin_display_title(),
+            "header_title": _("申请撤稿"),
+            "intro": _("已发布的信息须经分管领导审核后才能撤下、删除或移动。请写明理由。"),
+            "submit_label": _("提交撤稿申请"),
+        },
+    )
+
+
+def decide_withdrawal_view(request, withdrawal_id):
+    withdrawal = get_object_or_404(WithdrawalRequest, id=withdrawal_id)
+    if not withdrawal.may_decide(request.user):
+        raise PermissionDenied
+    form = WithdrawalDecisionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        approve = form.cleaned_data["decision"] == "approve"
+        decide_withdrawal(withdrawal, request.user, approve, form.cleaned_data["comment"])
+        messages.success(request, _("已批准撤稿。") if approve else _("已驳回撤稿申请。"))
+        return redirect("wagtailadmin_home")
+    return TemplateResponse(
+        request,
+        "moderation/withdrawal_decision.html",
+        {
+            "withdrawal": withdrawal,
+            "form": form,
+            "page_title": _("审核撤稿申请"),
+            "header_title": _("审核撤稿申请"),
+        },
+    )

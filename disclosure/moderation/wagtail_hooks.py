@@ -1,0 +1,132 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.action_menu import ActionMenuItem
+
+from . import admin_urls
+from .force_publish import may_force_publish
+from .guards import is_disclosure_page, publishing_refusal, takedown_refusal
+from .withdrawal import may_request_withdrawal
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [path("moderation/", include(admin_urls, namespace="moderation"))]
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    actions.register_action(
+        "moderation.publish_approved", _("审核通过后由系统发布"), _("审核通过，系统发布")
+    )
+    actions.register_action("moderation.force_publish", _("强制发布"), _("管理员强制发布"))
+    actions.register_action("moderation.withdrawal_requested", _("申请撤稿"), _("提交撤稿申请"))
+    actions.register_action("moderation.withdrawal_approved", _("批准撤稿"), _("撤稿已批准"))
+    actions.register_action("moderation.withdrawal_refused", _("驳回撤稿"), _("撤稿未批准"))
+
+
+def _refuse(request, reason, page):
+    messages.error(request, reason)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("before_publish_page")
+def publish_only_through_review(request, page):
+    # Runs after the editor saved the revision, so nothing typed is lost.
+    if reason := publishing_refusal(page):
+        return _refuse(request, reason, page)
+    return None
+
+
+@hooks.register("before_unpublish_page")
+def no_direct_unpublish(request, page):
+    if reason := takedown_refusal(page):
+        return _refuse(request, reason, page)
+    return None
+
+
+@hooks.register("before_delete_page")
+def no_direct_delete(request, page):
+    if reason := takedown_refusal(page):
+        return _refuse(request, reason, page)
+    return None
+
+
+@hooks.register("before_move_page")
+def no_direct_move(request, page, destination):
+    if reason := takedown_refusal(page):
+        return _refuse(request, reason, page)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_shortcuts(request, action_type, objects, action_class_instance):
+    if action_type == "publish":
+        check = publishing_refusal
+    elif action_type in {"unpublish", "delete", "move"}:
+        check = takedown_refusal
+    else:
+        return None
+    for page in objects:
+        if reason := check(page):
+            messages.error(request, reason)
+            return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None
+
+
+class ForcePublishMenuItem(ActionMenuItem):
+    label = _("强制发布（须填写理由）")
+    name = "action-force-publish"
+    icon_name = "warning"
+    order = 90
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and page is not None
+            and is_disclosure_page(page)
+            and may_force_publish(page, context["request"].user)
+        )
+
+    def get_url(self, context):
+        return reverse("moderation:force_publish", args=(context["page"].pk,))
+
+
+class RequestWithdrawalMenuItem(ActionMenuItem):
+    label = _("申请撤稿（撤下、删除或移动）")
+    name = "action-request-withdrawal"
+    icon_name = "download"
+    order = 95
+
+    def is_shown(self, context):
+        page = context.get("page")
+        return (
+            context["view"] == "edit"
+            and page is not None
+            and may_request_withdrawal(page, context["request"].user)
+        )
+
+    def get_url(self, context):
+        return reverse("moderation:request_withdrawal", args=(context["page"].pk,))
+
+
+@hooks.register("register_page_action_menu_item")
+def register_force_publish_menu_item():
+    return ForcePublishMenuItem()
+
+
+@hooks.register("register_page_action_menu_item")
+def register_withdrawal_menu_item():
+    return RequestWithdrawalMenuItem()
+
+
+@hooks.register("construct_page_action_menu")
+def hide_direct_publishing(menu_items, request, context):
+    page = context.get("page") or context.get("parent_page")
+    if page is not None and is_disclosure_page(page):
+        menu_items[:] = [
+            item for item in menu_items if item.name not in {"action-publish", "action-unpublish"}
+        ]

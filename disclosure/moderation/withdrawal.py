@@ -1,0 +1,136 @@
+"""撤稿: the review that stands between a published item and its unpublishing, deletion or move."""
+
+from django import forms
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.actions.delete_page import DeletePageAction
+from wagtail.actions.move_page import MovePageAction
+from wagtail.actions.unpublish_page import UnpublishPageAction
+from wagtail.log_actions import log
+from wagtail.models import Page
+
+from .guards import has_live_content, is_disclosure_page
+from .models import WithdrawalRequest, disclosure_root_of
+
+
+class WithdrawalRequestForm(forms.Form):
+    action = forms.ChoiceField(label=_("撤稿方式"), choices=WithdrawalRequest.ACTION_CHOICES)
+    destination = forms.ModelChoiceField(
+        label=_("移至栏目（仅移动时填写）"), queryset=Page.objects.none(), required=False
+    )
+    reason = forms.CharField(
+        label=_("撤稿理由"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("撤稿必须填写理由。")},
+    )
+
+    def __init__(self, *args, page, **kwargs):
+        super().__init__(*args, **kwargs)
+        root = disclosure_root_of(page)
+        self.fields["destination"].queryset = (
+            Page.objects.descendant_of(root, inclusive=True)
+            .exclude(pk__in=Page.objects.descendant_of(page, inclusive=True))
+            .exclude(pk=page.get_parent().pk)
+        )
+
+    def clean_reason(self):
+        reason = self.cleaned_data["reason"].strip()
+        if not reason:
+            raise ValidationError(_("撤稿必须填写理由。"))
+        return reason
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") == WithdrawalRequest.MOVE and not data.get("destination"):
+            self.add_error("destination", _("移动稿件须选择目标栏目。"))
+        return data
+
+
+class WithdrawalDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("审核结论"),
+        choices=[("approve", _("批准撤稿")), ("refuse", _("不批准"))],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(label=_("审核意见"), widget=forms.Textarea, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "refuse" and not data.get("comment", "").strip():
+            self.add_error("comment", _("不批准撤稿须填写意见。"))
+        return data
+
+
+def may_request_withdrawal(page, user):
+    return (
+        is_disclosure_page(page)
+        and has_live_content(page)
+        and page.permissions_for_user(user).can_edit()
+    )
+
+
+def request_withdrawal(page, user, action, reason, destination=None):
+    if not may_request_withdrawal(page, user):
+        raise PermissionDenied(_("您不能对本稿件申请撤稿。"))
+    if not reason.strip():
+        raise PermissionDenied(_("撤稿必须填写理由。"))
+    withdrawal = WithdrawalRequest.objects.create(
+        page=page,
+        page_title=page.title,
+        action=action,
+        destination=destination,
+        reason=reason.strip(),
+        requested_by=user,
+    )
+    log(
+        instance=page,
+        action="moderation.withdrawal_requested",
+        user=user,
+        data={"withdrawal_id": withdrawal.pk, "action": action, "reason": withdrawal.reason},
+    )
+    return withdrawal
+
+
+@transaction.atomic
+def decide_withdrawal(withdrawal, user, approve, comment=""):
+    if not withdrawal.may_decide(user):
+        raise PermissionDenied(_("您不能审核这份撤稿申请。"))
+    if not approve and not comment.strip():
+        raise PermissionDenied(_("不批准撤稿须填写意见。"))
+    page = withdrawal.page.specific
+    withdrawal.status = withdrawal.APPROVED if approve else withdrawal.REFUSED
+    withdrawal.decided_by = user
+    withdrawal.decided_at = timezone.now()
+    withdrawal.decision_comment = comment.strip()
+    withdrawal.save()
+    log(
+        instance=page,
+        action="moderation.withdrawal_approved" if approve else "moderation.withdrawal_refused",
+        user=user,
+        data={
+            "withdrawal_id": withdrawal.pk,
+            "action": withdrawal.action,
+            "reason": withdrawal.reason,
+            "comment": withdrawal.decision_comment,
+            "requested_by": str(withdrawal.requested_by or ""),
+        },
+    )
+    if approve:
+        _carry_out(withdrawal, page, user)
+    return withdrawal
+
+
+def _carry_out(withdrawal, page, user):
+    # The review was the permission check; the deciding user is recorded as the actor.
+    if withdrawal.action == WithdrawalRequest.UNPUBLISH:
+        UnpublishPageAction(page, user=user, include_descendants=True).execute(
+            skip_permission_checks=True
+        )
+    elif withdrawal.action == WithdrawalRequest.DELETE:
+        DeletePageAction(page, user=user).execute(skip_permission_checks=True)
+    elif withdrawal.action == WithdrawalRequest.MOVE:
+        MovePageAction(page, withdrawal.destination, pos="last-child", user=user).execute(
+            skip_permission_checks=True
+        )
