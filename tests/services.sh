@@ -48,7 +48,8 @@ stop_all() {
   if [ -f "$DIR/redis/redis.pid" ]; then
     redis-cli -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || kill "$(cat "$DIR/redis/redis.pid")" 2>/dev/null || true
   fi
-  rm -rf "$DIR"
+  # Only our own folders: the OpenSearch node keeps its pid file beside them.
+  rm -rf "$DIR/pg" "$DIR/redis"
 }
 
 case "${1:-}" in
