@@ -52,7 +52,7 @@ services-stop: ## stop the services `make services` started
 
 # Debian packages the tests and the site need: the browser for the browser tests, CJK fonts,
 # and the PostgreSQL and Redis servers. Installed only when missing (needs root or sudo).
-SYSTEM_PACKAGES := chromium fonts-noto-cjk postgresql redis-server
+SYSTEM_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 postgresql redis-server
 system-deps:
 	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
