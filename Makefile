@@ -5,6 +5,9 @@ UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The suite runs in parallel, one pytest-xdist worker per core; a file stays on one worker so
+# its module-scoped services (a Celery worker, a live server) start once. TEST_WORKERS=0 runs serially.
+TEST_WORKERS ?= auto
 export PORT
 
 .DEFAULT_GOAL := help
@@ -31,7 +34,7 @@ run: venv ## serve the site with a Celery worker and beat on http://127.0.0.1:$P
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile -p $(PORT)
 
 test: venv system-deps ## run the whole test suite (SQLite, embedded broker)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: venv ## ruff lint and format check
 	$(BIN)/ruff check .

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "gongkai.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -108,7 +109,15 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://gongkai")}
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://gongkai"),
+    # Rendered public pages (gongkai/page_cache.py). Its own store, because publishing clears
+    # all of it: on Redis, a database of its own (never the broker's or the default cache's).
+    # On disk by default so the web process and the Celery worker (which publishes scheduled
+    # pages) share it.
+    "pages": env.cache_url("PAGE_CACHE_URL", default=f"filecache://{VAR_DIR / 'page-cache'}"),
+}
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -2,6 +2,12 @@ from .base import *  # noqa: F403
 from .base import CELERY_BROKER_URL, VAR_DIR, embedded_celery, env
 
 SECRET_KEY = "test-only-insecure-key"
+
+# `make test` runs the suite in parallel (pytest-xdist). Each xdist worker gets its own
+# database (pytest-django adds the suffix), queue, cache keys, media folder and search-engine
+# indexes, so that a real Celery worker or a rate limit in one never sees the other's data.
+XDIST_WORKER = env.str("PYTEST_XDIST_WORKER", default="")
+_own = f"-{XDIST_WORKER}" if XDIST_WORKER else ""
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -21,13 +27,19 @@ TASKS = {
 }
 if CELERY_BROKER_URL.startswith("filesystem") or not CELERY_BROKER_URL:
     # Never share a queue with a development worker started by `make run`.
-    globals().update(embedded_celery(VAR_DIR / "test-celery"))
+    globals().update(embedded_celery(VAR_DIR / f"test-celery{_own}"))
+CELERY_TASK_DEFAULT_QUEUE = f"celery{_own}"
+CACHES["default"]["KEY_PREFIX"] = f"test{_own}"  # noqa: F405
+CACHES["pages"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "test-pages",
+}
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "test-media"))
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / f"test-media{_own}"))
 
 # A worker started by the integration suite is another process: it can only share an
 # on-disk SQLite test database, never the in-memory default.
@@ -42,6 +54,6 @@ if env.str("TEST_OPENSEARCH_URL", default=""):
     WAGTAILSEARCH_BACKENDS["opensearch"] = engine_backend(  # noqa: F405
         "wagtail.search.backends.opensearch2",
         env.str("TEST_OPENSEARCH_URL"),
-        "gongkai_test_",
+        f"gongkai_test{_own.replace('-', '_')}_",
         AUTO_UPDATE=False,
     )

@@ -1,0 +1,82 @@
+import pytest
+from django.core.checks import run_checks
+from wagtail.models import Page, Site
+
+from gongkai.page_cache import page_cache
+from home.models import SiteFooterSettings
+
+
+@pytest.fixture
+def home(db):
+    page_cache().clear()
+    site = Site.objects.get(is_default_site=True)
+    yield site.root_page.specific
+    page_cache().clear()
+
+
+def retitle(page, title):
+    page.title = title
+    page.save_revision().publish()
+
+
+def test_anonymous_visitors_share_one_rendering(client, home):
+    first = client.get(home.url)
+    assert first.status_code == 200
+    assert "X-Page-Cache" not in first
+    assert client.get(home.url)["X-Page-Cache"] == "hit"
+
+
+def test_publishing_any_page_shows_at_once(client, home):
+    client.get(home.url)
+    retitle(home, "友谊镇政府信息公开新版")
+    response = client.get(home.url)
+    assert "X-Page-Cache" not in response
+    assert "友谊镇政府信息公开新版" in response.text
+
+
+def test_unpublishing_and_moving_clear_the_cache(client, home):
+    child = home.add_child(instance=Page(title="临时栏目", slug="temporary"))
+    child.save_revision().publish()
+    client.get(home.url)
+    child.unpublish()
+    assert "X-Page-Cache" not in client.get(home.url)
+
+    client.get(home.url)
+    other = home.add_child(instance=Page(title="另一栏目", slug="other", live=False))
+    child.move(other, pos="last-child")
+    assert "X-Page-Cache" not in client.get(home.url)
+
+
+def test_site_settings_appear_at_once(client, home):
+    client.get(home.url)
+    footer = SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
+    footer.save()
+    assert "X-Page-Cache" not in client.get(home.url)
+
+
+def test_signed_in_editors_never_get_or_fill_the_shared_copy(client, home, django_user_model):
+    editor = django_user_model.objects.create_user("editor", password="x", is_superuser=True)
+    client.force_login(editor)
+    client.get(home.url)
+    assert "X-Page-Cache" not in client.get(home.url)
+    client.logout()
+    assert "X-Page-Cache" not in client.get(home.url)
+
+
+def test_only_page_views_are_cached(client, home):
+    client.get("/healthz/")
+    assert "X-Page-Cache" not in client.get("/healthz/")
+
+
+def test_a_page_cache_sharing_the_brokers_redis_database_is_refused(settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/0"
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/0",
+        },
+    }
+    assert [m.id for m in run_checks()].count("gongkai.E001") == 1
+    settings.CACHES["pages"]["LOCATION"] = "redis://127.0.0.1:6379/2"
+    assert "gongkai.E001" not in [m.id for m in run_checks()]
