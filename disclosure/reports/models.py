@@ -130,6 +130,13 @@ class AnnualReportPage(RoutablePageMixin, Page):
         response = HttpResponse(report_docx_bytes(self), content_type=DOCX_TYPE)
         return _attachment(response, f"{self.title}.docx")
 
+    @path("pdf/", name="pdf")
+    def pdf_download(self, request):
+        from .pdf_export import report_pdf_bytes
+
+        response = HttpResponse(report_pdf_bytes(self), content_type="application/pdf")
+        return _attachment(response, f"{self.title}.pdf")
+
     def text(self):
         return "\n".join(
             child.value["body"].source for child in self.body if child.block_type == "section"
