@@ -34,7 +34,8 @@ def test_editor_sees_the_table_b_error_next_to_its_cell(page, live_demo, output_
 
     total_cell = page.locator("td").filter(has=page.get_by_label("（七）总计 · 自然人", exact=True))
     total_cell.get_by_text(re.compile("第一项 \\+ 第二项 = 7")).wait_for()
-    page.screenshot(path=output_dir / "table-b-error.png", full_page=True)
+    total_cell.scroll_into_view_if_needed()
+    page.screenshot(path=output_dir / "table-b-error.png")
     assert "两者应相等" in total_cell.inner_text()
     # The row the editor typed into carries no error; the report was not submitted for review
     # (what was typed may be kept as a draft: a draft may be inconsistent).
