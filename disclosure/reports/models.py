@@ -1,10 +1,7 @@
 """Annual report pages: the index under an organisation's disclosure root, and one page a year."""
 
-from urllib.parse import quote
-
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -12,7 +9,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from . import rules
+from . import exports, rules
 from . import tables as t
 from .blocks import ReportBodyBlock
 from .forms import AnnualReportPageForm
@@ -52,15 +49,6 @@ class AnnualReportIndexPage(Page):
         context["reports"] = reports
         context["chart"] = year_over_year_chart(reports)
         return context
-
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def _attachment(response, filename):
-    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
-    return response
 
 
 class AnnualReportPage(RoutablePageMixin, Page):
@@ -117,18 +105,15 @@ class AnnualReportPage(RoutablePageMixin, Page):
     # ------------------------------------------------------------ downloads
     @path("xlsx/", name="xlsx")
     def xlsx_download(self, request):
-        from . import xlsx
-
-        response = HttpResponse(content_type=XLSX_TYPE)
-        xlsx.workbook(self.tables()).save(response)
-        return _attachment(response, f"{self.title}.xlsx")
+        return exports.serve(request, self, "xlsx")
 
     @path("docx/", name="docx")
     def docx_download(self, request):
-        from .docx_export import report_docx_bytes
+        return exports.serve(request, self, "docx")
 
-        response = HttpResponse(report_docx_bytes(self), content_type=DOCX_TYPE)
-        return _attachment(response, f"{self.title}.docx")
+    @path("pdf/", name="pdf")
+    def pdf_download(self, request):
+        return exports.serve(request, self, "pdf")
 
     def text(self):
         return "\n".join(

@@ -152,12 +152,18 @@ def cell_addresses(table):
 
 def check_workbook(path_or_file, township=False):
     """Every rule that one workbook can decide, as ``(finding, "表二 C8")`` pairs."""
-    found = read_workbook(path_or_file)
+    return check_tables(read_workbook(path_or_file), township=township)
+
+
+def check_tables(found, township=False, previous=None):
+    """The rules over tables read from a workbook (``{key: (Table, values)}``), each finding
+    with its cell; ``previous`` is last year's report's values, for R5 and R8."""
     table_a = found.get("table_a")
-    format_key = (table_a[0] is t.TABLE_A_2019 and t.FORMAT_2019) or t.FORMAT_2021
+    format_key = (table_a and table_a[0] is t.TABLE_A_2019 and t.FORMAT_2019) or t.FORMAT_2021
     findings = rules.check_report(
         {key: values for key, (_table, values) in found.items()},
         format_key=format_key,
+        previous=previous,
         township=township,
     )
     located = []

@@ -1,0 +1,138 @@
+"""Admin views that fill a report's tables: from the register, the catalogue, or a workbook.
+
+Each shows what it will write before writing it; writing makes a new draft revision
+(``filling.save_filled_draft``) and returns to the edit view.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import filling, rules, xlsx
+from .blocks import TABLE_BLOCK_NAMES, ReportBodyBlock
+from .models import AnnualReportPage, is_township
+
+# source → (tables from the page, log message, title of the view)
+SOURCES = {
+    "register": (
+        filling.register_tables,
+        lambda page, tables: filling.register_message(page),
+        gettext_lazy("从登记簿填入表二、表三"),
+    ),
+    "catalogue": (
+        filling.catalogue_tables,
+        filling.catalogue_message,
+        gettext_lazy("从目录统计填入表一（规范性文件）"),
+    ),
+}
+
+
+def _editable_report(request, page_id):
+    page = get_object_or_404(AnnualReportPage, pk=page_id)
+    if reason := filling.refusal(page, request.user):
+        raise PermissionDenied(reason)
+    return page
+
+
+def rendered_tables(tables):
+    """The tables as the public page shows them, for the editor to look at before writing."""
+    body_block = ReportBodyBlock()
+    rendered = []
+    for table_key, (format_key, values) in tables.items():
+        block = body_block.child_blocks[TABLE_BLOCK_NAMES[(table_key, format_key)]]
+        rendered.append(block.render(block.to_python(values)))
+    return rendered
+
+
+def _context(page, title, **extra):
+    return {
+        "page": page,
+        "page_title": title,
+        "header_title": title,
+        "page_subtitle": page.get_admin_display_title(),
+        **extra,
+    }
+
+
+def prefill_view(request, page_id, source):
+    if source not in SOURCES:
+        raise Http404
+    page = _editable_report(request, page_id)
+    compute, describe, title = SOURCES[source]
+    try:
+        tables = compute(page)
+    except filling.FillError as error:
+        messages.error(request, str(error))
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    message = describe(page, tables)
+    if request.method == "POST":
+        filling.save_filled_draft(page, request.user, tables, message)
+        messages.success(request, _("已保存为新的草稿版本：%(message)s") % {"message": message})
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "reports/admin/fill_confirm.html",
+        _context(page, title, message=message, tables=rendered_tables(tables)),
+    )
+
+
+class WorkbookForm(forms.Form):
+    workbook = forms.FileField(
+        label=gettext_lazy("统计表工作簿（.xlsx）"),
+        help_text=gettext_lazy("使用本系统导出的 XLSX 格式（工作表“表一”“表二”“表三”）。"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+
+def upload_view(request, page_id):
+    """Fill the tables from a workbook in our layout; nothing is written when a rule fails."""
+    page = _editable_report(request, page_id)
+    title = _("上传统计表工作簿")
+    form = WorkbookForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            found = xlsx.read_workbook(form.cleaned_data["workbook"])
+        except xlsx.LayoutError as error:
+            form.add_error("workbook", str(error))
+        else:
+            previous = page.previous_report()
+            located = xlsx.check_tables(
+                found,
+                township=is_township(page.organisation),
+                previous=previous.table_values() if previous else None,
+            )
+            problems = [(f, cell) for f, cell in located if f.is_error]
+            if not problems:
+                tables = {
+                    key: (_format_of(table), values) for key, (table, values) in found.items()
+                }
+                names = "、".join(rules.TABLE_NAMES[key] for key in tables)
+                message = _("依据上传的工作簿“%(name)s”填入%(tables)s。") % {
+                    "name": form.cleaned_data["workbook"].name,
+                    "tables": names,
+                }
+                filling.save_filled_draft(page, request.user, tables, message)
+                warnings = len(located)
+                saved = _("已保存为新的草稿版本：%(message)s") % {"message": message}
+                messages.success(request, saved)
+                if warnings:
+                    hint = _("工作簿有 %(count)d 条提示，请在“填报检查”中查看。")
+                    messages.warning(request, hint % {"count": warnings})
+                return redirect("wagtailadmin_pages:edit", page.pk)
+    return TemplateResponse(
+        request,
+        "reports/admin/upload.html",
+        _context(page, title, form=form, problems=problems),
+    )
+
+
+def _format_of(table):
+    from . import tables as t
+
+    return next(format_key for format_key, by_key in t.TABLES.items() if by_key[table.key] is table)

@@ -1,0 +1,114 @@
+"""The report's downloads (XLSX, DOCX, PDF), built in Celery and kept per published revision.
+
+A download is a file in the default storage named after the live revision it was built from
+(``reports/exports/<page>/<revision>-<saved at>.<format>``), so a new publication gets new files
+and never serves the old ones. The first request for a file enqueues its build and answers with
+a page that refreshes itself (no JavaScript) until the file is there; later requests serve it.
+When Celery runs eagerly (tests) the first request builds the file and serves it at once.
+"""
+
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from kombu.exceptions import OperationalError
+
+FOLDER = "reports/exports"
+REFRESH_SECONDS = 3
+PENDING_SECONDS = 600  # after this, a build that never finished is enqueued again
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+LABELS = {"xlsx": "统计表（XLSX）", "docx": "报告（Word）", "pdf": "报告（PDF）"}
+
+
+def build(page, export_format):
+    """The file's bytes, built from ``page`` (a page object, live or from a revision)."""
+    if export_format == "xlsx":
+        from io import BytesIO
+
+        from . import xlsx
+
+        buffer = BytesIO()
+        xlsx.workbook(page.tables()).save(buffer)
+        return buffer.getvalue()
+    if export_format == "docx":
+        from .docx_export import report_docx_bytes
+
+        return report_docx_bytes(page)
+    if export_format == "pdf":
+        from .pdf_export import report_pdf_bytes
+
+        return report_pdf_bytes(page)
+    raise ValueError(export_format)
+
+
+def file_name(revision, export_format):
+    stamp = int(revision.created_at.timestamp() * 1_000_000)
+    return f"{FOLDER}/{revision.object_id}/{revision.pk}-{stamp}.{export_format}"
+
+
+def _pending_key(name):
+    return f"reports-export-pending:{name}"
+
+
+def store(revision, export_format):
+    """Build and keep the file of one revision; drop the page's files of other revisions."""
+    name = file_name(revision, export_format)
+    try:
+        if not default_storage.exists(name):
+            default_storage.save(name, ContentFile(build(revision.as_object(), export_format)))
+        folder = name.rsplit("/", 1)[0]
+        _dirs, files = default_storage.listdir(folder)
+        current = name.rsplit("/", 1)[1].split(".")[0]
+        for other in files:
+            if not other.startswith(current + "."):
+                default_storage.delete(f"{folder}/{other}")
+    finally:
+        cache.delete(_pending_key(name))
+    return name
+
+
+def _attachment(content, export_format, title):
+    from urllib.parse import quote
+
+    response = HttpResponse(content, content_type=CONTENT_TYPES[export_format])
+    filename = quote(f"{title}.{export_format}")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response
+
+
+def serve(request, page, export_format):
+    """The download of ``page``'s live revision, or the "正在生成…" page while it is built."""
+    from .tasks import build_export
+
+    revision = page.live_revision
+    if revision is None:  # published without a revision (only in fixtures): nothing to key on
+        return _attachment(build(page, export_format), export_format, page.title)
+    name = file_name(revision, export_format)
+    if not default_storage.exists(name):
+        if cache.add(_pending_key(name), True, PENDING_SECONDS):
+            try:
+                build_export.delay(revision.pk, export_format)
+            except OperationalError:  # no broker: build it here rather than fail
+                store(revision, export_format)
+        if not default_storage.exists(name):
+            response = TemplateResponse(
+                request,
+                "reports/export_pending.html",
+                {
+                    "page": page,
+                    "label": LABELS[export_format],
+                    "refresh_seconds": REFRESH_SECONDS,
+                },
+                status=202,
+            )
+            response["Cache-Control"] = "no-store"
+            response["Retry-After"] = str(REFRESH_SECONDS)
+            return response
+    with default_storage.open(name, "rb") as stored:
+        return _attachment(stored.read(), export_format, page.title)

@@ -1,0 +1,73 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.log_actions import LogFormatter
+
+from . import admin_urls
+from .filling import LOG_ACTION, refusal
+from .models import AnnualReportPage
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("reports/", include(admin_urls, namespace="reports"))]
+
+
+@hooks.register("register_log_actions")
+def register_report_log_actions(actions):
+    @actions.register_action(LOG_ACTION)
+    class TablesFilled(LogFormatter):
+        label = _("填入统计表")
+
+        def format_message(self, log_entry):
+            return log_entry.data.get("message") or _("填入统计表")
+
+
+class _FillButton(PageMenuItem):
+    icon_name = "table"
+    source = ""
+
+    def is_shown(self, user):
+        return refusal(self.page, user) is None
+
+    @property
+    def url(self):
+        if self.source == "upload":
+            return reverse("reports:upload", args=[self.page.pk])
+        return reverse("reports:prefill", args=[self.page.pk, self.source])
+
+
+class RegisterButton(_FillButton):
+    label = _("从登记簿填入表二、表三")
+    source = "register"
+    priority = 80
+
+
+class CatalogueButton(_FillButton):
+    label = _("从目录统计填入表一")
+    source = "catalogue"
+    priority = 81
+
+
+class UploadButton(_FillButton):
+    label = _("上传统计表工作簿")
+    icon_name = "upload"
+    source = "upload"
+    priority = 82
+
+
+def _fill_buttons(page):
+    if page.specific_class is not AnnualReportPage:
+        return []
+    return [RegisterButton(page=page), CatalogueButton(page=page), UploadButton(page=page)]
+
+
+@hooks.register("register_page_header_buttons")
+def report_header_buttons(page, user, view_name, next_url=None):
+    return _fill_buttons(page)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def report_listing_buttons(page, user, next_url=None):
+    return _fill_buttons(page)
