@@ -9,4 +9,5 @@ urlpatterns = [
     path(
         "withdrawals/<int:withdrawal_id>/", views.decide_withdrawal_view, name="decide_withdrawal"
     ),
+    path("sensitive/<int:page_id>/", views.sensitive_scan_view, name="sensitive_scan"),
 ]

@@ -6,7 +6,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .force_publish import ForcePublishForm, force_publish, may_force_publish
-from .models import WithdrawalRequest
+from .models import SensitiveWord, WithdrawalRequest, may_follow_review
+from .sensitive import highlighted, page_texts, scan
 from .withdrawal import (
     WithdrawalDecisionForm,
     WithdrawalRequestForm,
@@ -84,5 +85,33 @@ def decide_withdrawal_view(request, withdrawal_id):
             "form": form,
             "page_title": _("审核撤稿申请"),
             "header_title": _("审核撤稿申请"),
+        },
+    )
+
+
+def sensitive_scan_view(request, page_id):
+    """The review screen's scan: the latest revision's text with every listed word marked."""
+    page = get_object_or_404(Page, id=page_id).specific
+    if not may_follow_review(page, request.user):
+        raise PermissionDenied
+    revision = page.get_latest_revision()
+    candidate = revision.as_object() if revision else page
+    words = list(SensitiveWord.objects.all())
+    hits = scan(candidate, words)
+    sections = [
+        {"where": where, "text": highlighted(text, words)}
+        for where, text in page_texts(candidate)
+        if any(hit.where == str(where) for hit in hits)
+    ]
+    return TemplateResponse(
+        request,
+        "moderation/sensitive_scan.html",
+        {
+            "page": page,
+            "hits": hits,
+            "sections": sections,
+            "page_title": _("敏感词检查"),
+            "header_title": _("敏感词检查"),
+            "page_subtitle": page.get_admin_display_title(),
         },
     )

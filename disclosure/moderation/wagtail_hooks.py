@@ -4,10 +4,15 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
 from .force_publish import may_force_publish
 from .guards import is_disclosure_page, publishing_refusal, takedown_refusal
+from .models import SensitiveWord
+from .sensitive import describe_hits, scan
 from .withdrawal import may_request_withdrawal
 
 
@@ -130,3 +135,61 @@ def hide_direct_publishing(menu_items, request, context):
         menu_items[:] = [
             item for item in menu_items if item.name not in {"action-publish", "action-unpublish"}
         ]
+
+
+class SensitiveWordViewSet(SnippetViewSet):
+    model = SensitiveWord
+    icon = "warning"
+    menu_label = _("敏感词")
+    list_display = ["pattern", "is_regex", "category", "level", "note"]
+    list_filter = ["level", "category"]
+    search_fields = ["pattern", "category", "note"]
+
+
+register_snippet(SensitiveWordViewSet)
+
+
+def _submission_requested(request):
+    return request.method == "POST" and any(
+        request.POST.get(name) for name in ("action-submit", "action-restart-workflow")
+    )
+
+
+def _block_on_sensitive_words(request, page, form_class, parent_page):
+    """Scan what is being submitted; on an error-level hit save it as a draft instead of
+    submitting it (nothing typed is lost) and list the hits."""
+    form = form_class(
+        request.POST,
+        request.FILES,
+        instance=page,
+        parent_page=parent_page,
+        for_user=request.user,
+    )
+    if not form.is_valid():
+        return  # Wagtail's own view reports the errors and submits nothing
+    blocking = [hit for hit in scan(form.instance) if hit.blocks_submission]
+    if blocking:
+        messages.error(
+            request,
+            _("稿件含有禁止使用的敏感词，未能提交审核（已保存为草稿）：%(hits)s")
+            % {"hits": describe_hits(blocking)},
+        )
+        post = request.POST.copy()
+        for name in ("action-submit", "action-restart-workflow"):
+            post.pop(name, None)
+        request.POST = post
+
+
+@hooks.register("before_edit_page")
+def scan_edited_page_at_submission(request, page):
+    if _submission_requested(request) and is_disclosure_page(page):
+        candidate = Page.objects.get(pk=page.pk).specific  # the view binds its own copy
+        form_class = candidate.get_edit_handler().get_form_class()
+        _block_on_sensitive_words(request, candidate, form_class, page.get_parent())
+
+
+@hooks.register("before_create_page")
+def scan_new_page_at_submission(request, parent_page, page_class):
+    if _submission_requested(request) and is_disclosure_page(parent_page):
+        form_class = page_class.get_edit_handler().get_form_class()
+        _block_on_sensitive_words(request, page_class(owner=request.user), form_class, parent_page)
