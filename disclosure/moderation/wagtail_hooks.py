@@ -1,14 +1,17 @@
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
+from .deadlines import unpublished_items_near_deadline
 from .force_publish import may_force_publish
 from .guards import is_disclosure_page, publishing_refusal, takedown_refusal
 from .models import SensitiveWord
@@ -193,3 +196,21 @@ def scan_new_page_at_submission(request, parent_page, page_class):
     if _submission_requested(request) and is_disclosure_page(parent_page):
         form_class = page_class.get_edit_handler().get_form_class()
         _block_on_sensitive_words(request, page_class(owner=request.user), form_class, parent_page)
+
+
+class Art26DeadlinePanel(Component):
+    name = "art26_deadlines"
+    order = 205  # beside Wagtail's own “awaiting my review” and “my items in review” panels
+    template_name = "moderation/deadline_panel.html"
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {
+            "items": unpublished_items_near_deadline(request.user),
+            "warn_days": settings.GONGKAI_MODERATION_ART26_WARN_DAYS,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_art26_deadline_panel(request, panels):
+    panels.append(Art26DeadlinePanel())
