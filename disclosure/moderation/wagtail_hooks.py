@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
+from .attachments import may_download
 from .deadlines import unpublished_items_near_deadline
 from .force_publish import may_force_publish
 from .guards import is_disclosure_page, publishing_refusal, takedown_refusal
@@ -214,3 +216,10 @@ class Art26DeadlinePanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_art26_deadline_panel(request, panels):
     panels.append(Art26DeadlinePanel())
+
+
+@hooks.register("before_serve_document")
+def hold_back_attachments_of_unpublished_pages(document, request):
+    if not may_download(document, request.user):
+        raise Http404
+    return None
