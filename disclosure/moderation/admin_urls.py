@@ -9,4 +9,8 @@ urlpatterns = [
     path(
         "withdrawals/<int:withdrawal_id>/", views.decide_withdrawal_view, name="decide_withdrawal"
     ),
+    path("sensitive/<int:page_id>/", views.sensitive_scan_view, name="sensitive_scan"),
+    path("record/<int:page_id>/", views.review_record_view, name="review_record"),
+    path("record/<int:page_id>/pdf/", views.review_record_pdf_view, name="review_record_pdf"),
+    path("audit/", views.audit_export_view, name="audit_export"),
 ]

@@ -1,8 +1,10 @@
 """Review tasks of the disclosure workflow and the organisation-scoped role groups they use."""
 
+import re
+
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
@@ -264,3 +266,66 @@ class WithdrawalRequest(models.Model):
         return user_holds_role(user, self.page, "leaders") or (
             self.page.permissions_for_user(user).can_publish()
         )
+
+
+class SensitiveWord(models.Model):
+    """One entry of the administrators' sensitive-word list, checked at submission.
+
+    An error-level hit blocks submission; a warning-level hit is shown to the reviewers."""
+
+    ERROR, WARNING = "error", "warning"
+    LEVEL_CHOICES = [(ERROR, _("禁止（阻止提交）")), (WARNING, _("提示（提醒审核人）"))]
+
+    pattern = models.CharField(
+        _("敏感词或正则表达式"),
+        max_length=200,
+        help_text=_("勾选“正则表达式”时按正则匹配，否则按原文匹配（不区分大小写）。"),
+    )
+    is_regex = models.BooleanField(_("正则表达式"), default=False)
+    category = models.CharField(
+        _("类别"), max_length=50, help_text=_("例如：涉密、个人信息、不当用语。")
+    )
+    level = models.CharField(_("级别"), max_length=10, choices=LEVEL_CHOICES, default=WARNING)
+    note = models.CharField(_("说明"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("敏感词")
+        verbose_name_plural = _("敏感词")
+        ordering = ["level", "category", "pattern"]
+        constraints = [
+            models.UniqueConstraint(fields=["pattern", "is_regex"], name="unique_sensitive_word")
+        ]
+
+    def __str__(self):
+        return f"{self.pattern}（{self.category}）"
+
+    def compiled(self):
+        source = self.pattern if self.is_regex else re.escape(self.pattern)
+        return re.compile(source, re.IGNORECASE)
+
+    def clean(self):
+        if self.is_regex:
+            try:
+                re.compile(self.pattern)
+            except re.error as error:
+                raise ValidationError(
+                    {"pattern": _("正则表达式有误：%(error)s") % {"error": error}}
+                ) from error
+            if re.compile(self.pattern).search(""):
+                raise ValidationError({"pattern": _("正则表达式不能匹配空文本。")})
+
+
+def may_follow_review(page, user):
+    """Staff of the page's organisation (any role) and those who may edit it see its review
+    record and scan."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or page.permissions_for_user(user).can_edit():
+        return True
+    root = disclosure_root_of(page)
+    return (
+        root is not None
+        and (
+            OrganisationRole.objects.filter(organisation_id=root.organisation_id, group__user=user)
+        ).exists()
+    )

@@ -1,12 +1,20 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from gongkai.pdf import render_pdf
+
+from .audit import AuditFilterForm, audit_response
 from .force_publish import ForcePublishForm, force_publish, may_force_publish
-from .models import WithdrawalRequest
+from .models import SensitiveWord, WithdrawalRequest, may_follow_review
+from .review_record import moderation_log, review_runs
+from .sensitive import highlighted, page_texts, scan
+from .status import moderation_status
 from .withdrawal import (
     WithdrawalDecisionForm,
     WithdrawalRequestForm,
@@ -85,4 +93,77 @@ def decide_withdrawal_view(request, withdrawal_id):
             "page_title": _("审核撤稿申请"),
             "header_title": _("审核撤稿申请"),
         },
+    )
+
+
+def sensitive_scan_view(request, page_id):
+    """The review screen's scan: the latest revision's text with every listed word marked."""
+    page = get_object_or_404(Page, id=page_id).specific
+    if not may_follow_review(page, request.user):
+        raise PermissionDenied
+    revision = page.get_latest_revision()
+    candidate = revision.as_object() if revision else page
+    words = list(SensitiveWord.objects.all())
+    hits = scan(candidate, words)
+    sections = [
+        {"where": where, "text": highlighted(text, words)}
+        for where, text in page_texts(candidate)
+        if any(hit.where == str(where) for hit in hits)
+    ]
+    return TemplateResponse(
+        request,
+        "moderation/sensitive_scan.html",
+        {
+            "page": page,
+            "hits": hits,
+            "sections": sections,
+            "page_title": _("敏感词检查"),
+            "header_title": _("敏感词检查"),
+            "page_subtitle": page.get_admin_display_title(),
+        },
+    )
+
+
+def _review_record_context(request, page_id):
+    page = get_object_or_404(Page, id=page_id).specific
+    if not may_follow_review(page, request.user):
+        raise PermissionDenied
+    return {
+        "page": page,
+        "state": moderation_status(page),
+        "runs": review_runs(page),
+        "log_entries": moderation_log(page),
+        "now": timezone.localtime(),
+    }
+
+
+def review_record_view(request, page_id):
+    context = _review_record_context(request, page_id)
+    context.update(
+        page_title=_("审批单"),
+        header_title=_("审批单"),
+        page_subtitle=context["page"].get_admin_display_title(),
+    )
+    return TemplateResponse(request, "moderation/review_record.html", context)
+
+
+def review_record_pdf_view(request, page_id):
+    context = _review_record_context(request, page_id)
+    pdf = render_pdf("moderation/review_record_pdf.html", context, request)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="review-record-{page_id}.pdf"'
+    return response
+
+
+def audit_export_view(request):
+    form = AuditFilterForm(request.GET or None, user=request.user)
+    if not form.user_may_export:
+        raise PermissionDenied
+    export_format = request.GET.get("format")
+    if form.is_valid() and export_format in {"csv", "xlsx"}:
+        return audit_response(form.entries(), export_format)
+    return TemplateResponse(
+        request,
+        "moderation/audit_export.html",
+        {"form": form, "page_title": _("审计日志导出"), "header_title": _("审计日志导出")},
     )

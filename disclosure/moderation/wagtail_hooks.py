@@ -1,13 +1,23 @@
+from django.conf import settings
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.action_menu import ActionMenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
+from .attachments import may_download
+from .deadlines import unpublished_items_near_deadline
 from .force_publish import may_force_publish
 from .guards import is_disclosure_page, publishing_refusal, takedown_refusal
+from .models import SensitiveWord
+from .sensitive import describe_hits, scan
 from .withdrawal import may_request_withdrawal
 
 
@@ -130,3 +140,86 @@ def hide_direct_publishing(menu_items, request, context):
         menu_items[:] = [
             item for item in menu_items if item.name not in {"action-publish", "action-unpublish"}
         ]
+
+
+class SensitiveWordViewSet(SnippetViewSet):
+    model = SensitiveWord
+    icon = "warning"
+    menu_label = _("敏感词")
+    list_display = ["pattern", "is_regex", "category", "level", "note"]
+    list_filter = ["level", "category"]
+    search_fields = ["pattern", "category", "note"]
+
+
+register_snippet(SensitiveWordViewSet)
+
+
+def _submission_requested(request):
+    return request.method == "POST" and any(
+        request.POST.get(name) for name in ("action-submit", "action-restart-workflow")
+    )
+
+
+def _block_on_sensitive_words(request, page, form_class, parent_page):
+    """Scan what is being submitted; on an error-level hit save it as a draft instead of
+    submitting it (nothing typed is lost) and list the hits."""
+    form = form_class(
+        request.POST,
+        request.FILES,
+        instance=page,
+        parent_page=parent_page,
+        for_user=request.user,
+    )
+    if not form.is_valid():
+        return  # Wagtail's own view reports the errors and submits nothing
+    blocking = [hit for hit in scan(form.instance) if hit.blocks_submission]
+    if blocking:
+        messages.error(
+            request,
+            _("稿件含有禁止使用的敏感词，未能提交审核（已保存为草稿）：%(hits)s")
+            % {"hits": describe_hits(blocking)},
+        )
+        post = request.POST.copy()
+        for name in ("action-submit", "action-restart-workflow"):
+            post.pop(name, None)
+        request.POST = post
+
+
+@hooks.register("before_edit_page")
+def scan_edited_page_at_submission(request, page):
+    if _submission_requested(request) and is_disclosure_page(page):
+        candidate = Page.objects.get(pk=page.pk).specific  # the view binds its own copy
+        form_class = candidate.get_edit_handler().get_form_class()
+        _block_on_sensitive_words(request, candidate, form_class, page.get_parent())
+
+
+@hooks.register("before_create_page")
+def scan_new_page_at_submission(request, parent_page, page_class):
+    if _submission_requested(request) and is_disclosure_page(parent_page):
+        form_class = page_class.get_edit_handler().get_form_class()
+        _block_on_sensitive_words(request, page_class(owner=request.user), form_class, parent_page)
+
+
+class Art26DeadlinePanel(Component):
+    name = "art26_deadlines"
+    order = 205  # beside Wagtail's own “awaiting my review” and “my items in review” panels
+    template_name = "moderation/deadline_panel.html"
+
+    def get_context_data(self, parent_context):
+        request = parent_context["request"]
+        return {
+            "items": unpublished_items_near_deadline(request.user),
+            "warn_days": settings.GONGKAI_MODERATION_ART26_WARN_DAYS,
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_art26_deadline_panel(request, panels):
+    panels.append(Art26DeadlinePanel())
+
+
+@hooks.register("before_serve_document")
+def hold_back_attachments_of_unpublished_pages(document, request):
+    if not may_download(document, request.user):
+        raise Http404
+    return None

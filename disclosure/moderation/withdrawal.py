@@ -11,6 +11,7 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from . import notifications
 from .guards import has_live_content, is_disclosure_page
 from .models import WithdrawalRequest, disclosure_root_of
 
@@ -90,6 +91,7 @@ def request_withdrawal(page, user, action, reason, destination=None):
         user=user,
         data={"withdrawal_id": withdrawal.pk, "action": action, "reason": withdrawal.reason},
     )
+    notifications.withdrawal_requested(withdrawal)
     return withdrawal
 
 
@@ -117,6 +119,7 @@ def decide_withdrawal(withdrawal, user, approve, comment=""):
             "requested_by": str(withdrawal.requested_by or ""),
         },
     )
+    notifications.withdrawal_decided(withdrawal)
     if approve:
         _carry_out(withdrawal, page, user)
     return withdrawal

@@ -297,3 +297,16 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.catalogue.attachments.AttachmentFor
 # finish action, performed by the system; publishing never silently cancels a running review.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.moderation.finish.publish_approved"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
+# Dashboard: unpublished items due (Art. 26) within this many working days are listed.
+GONGKAI_MODERATION_ART26_WARN_DAYS = 5
+# Reviewers are reminded of items waiting at their step longer than this many working days.
+GONGKAI_MODERATION_REMINDER_WORKING_DAYS = 3
+CELERY_BEAT_SCHEDULE = {
+    **globals().get("CELERY_BEAT_SCHEDULE", {}),
+    "moderation-review-reminders": {
+        "task": "moderation.send_review_reminders",
+        "schedule": 24 * 60 * 60,  # daily
+    },
+    # Scheduled publishing (定时发布) and expiry: Wagtail's publish_scheduled, no cron.
+    "moderation-publish-scheduled": {"task": "moderation.publish_scheduled", "schedule": 60},
+}

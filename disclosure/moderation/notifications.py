@@ -1,0 +1,128 @@
+"""E-mail about review, sent by Celery once the transaction that caused it has committed.
+
+Who hears what: each step's group when an item reaches it (submission, or the previous step's
+approval); the author when a step approves, when the item is sent back (with the reason) and
+when it is published; the leaders when a withdrawal is requested, the requester when it is
+decided. Wagtail's own workflow mails stay; each user can turn them off in their account's
+notification settings.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import disclosure_root_of
+
+
+def role_members(page, role):
+    root = disclosure_root_of(page)
+    if root is None:
+        return []
+    return list(
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__organisation_role__organisation_id=root.organisation_id,
+            groups__organisation_role__role=role,
+        )
+        .distinct()
+    )
+
+
+def notify(users, subject, body):
+    """Queue one mail to every user with an address, after the current transaction commits."""
+    addresses = sorted({user.email for user in users if user is not None and user.email})
+    if addresses:
+        from .tasks import send_review_mail
+
+        transaction.on_commit(lambda: send_review_mail.delay(addresses, subject, body))
+
+
+def admin_link(page):
+    return f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/"
+
+
+def step_started(task_state):
+    """An item reached a step: tell the step's group."""
+    role = getattr(task_state.task.specific, "role", None)
+    page = task_state.workflow_state.content_object
+    if role is None or page is None:
+        return
+    notify(
+        role_members(page, role),
+        _("待%(step)s：%(title)s") % {"step": task_state.task.name, "title": page.title},
+        _("稿件“%(title)s”已提交%(step)s，请审核：%(link)s")
+        % {"title": page.title, "step": task_state.task.name, "link": admin_link(page)},
+    )
+
+
+def step_approved(task_state, user):
+    page = task_state.workflow_state.content_object
+    notify(
+        [task_state.workflow_state.requested_by],
+        _("%(step)s通过：%(title)s") % {"step": task_state.task.name, "title": page.title},
+        _("稿件“%(title)s”已由%(user)s通过%(step)s。%(comment)s")
+        % {
+            "title": page.title,
+            "user": user,
+            "step": task_state.task.name,
+            "comment": task_state.comment or "",
+        },
+    )
+
+
+def sent_back(workflow_state, user):
+    page = workflow_state.content_object
+    task_state = workflow_state.current_task_state
+    notify(
+        [workflow_state.requested_by],
+        _("稿件被退回：%(title)s") % {"title": page.title},
+        _(
+            "稿件“%(title)s”在%(step)s被%(user)s退回。退回理由：%(comment)s\n修改后请重新提交：%(link)s"
+        )
+        % {
+            "title": page.title,
+            "step": task_state.task.name if task_state else "",
+            "user": user,
+            "comment": task_state.comment if task_state else "",
+            "link": admin_link(page),
+        },
+    )
+
+
+def published(workflow_state):
+    page = workflow_state.content_object
+    notify(
+        [workflow_state.requested_by],
+        _("审核完成：%(title)s") % {"title": page.title},
+        _("稿件“%(title)s”已通过全部审核。") % {"title": page.title},
+    )
+
+
+def withdrawal_requested(withdrawal):
+    notify(
+        role_members(withdrawal.page, "leaders"),
+        _("撤稿申请：%(title)s") % {"title": withdrawal.page_title},
+        _("%(user)s申请%(action)s“%(title)s”。理由：%(reason)s")
+        % {
+            "user": withdrawal.requested_by,
+            "action": withdrawal.get_action_display(),
+            "title": withdrawal.page_title,
+            "reason": withdrawal.reason,
+        },
+    )
+
+
+def withdrawal_decided(withdrawal):
+    notify(
+        [withdrawal.requested_by],
+        _("撤稿申请%(status)s：%(title)s")
+        % {"status": withdrawal.get_status_display(), "title": withdrawal.page_title},
+        _("您对“%(title)s”的撤稿申请%(status)s。意见：%(comment)s")
+        % {
+            "title": withdrawal.page_title,
+            "status": withdrawal.get_status_display(),
+            "comment": withdrawal.decision_comment,
+        },
+    )

@@ -1,0 +1,87 @@
+"""The review record of an item (审批单): every run of the workflow, each step's who, when,
+decision, comment and secrecy checklist answers, and the moderation log entries beside them."""
+
+from dataclasses import dataclass, field
+
+from wagtail.models import PageLogEntry, TaskState
+
+from .forms import SECRECY_CHECKLIST
+from .models import SecrecyReviewTaskState
+
+STATUS_LABELS = {
+    TaskState.STATUS_IN_PROGRESS: "审核中",
+    TaskState.STATUS_APPROVED: "通过",
+    TaskState.STATUS_REJECTED: "退回修改",
+    TaskState.STATUS_CANCELLED: "已取消",
+    TaskState.STATUS_SKIPPED: "跳过",
+}
+CHECKLIST_STATEMENTS = dict(SECRECY_CHECKLIST)
+
+
+@dataclass
+class Step:
+    name: str
+    status: str
+    started_at: object
+    finished_at: object
+    finished_by: str
+    comment: str
+    checklist: list = field(default_factory=list)  # (statement, affirmed)
+    signed_by: str = ""
+
+
+@dataclass
+class Run:
+    started_at: object
+    requested_by: str
+    status: str
+    steps: list
+
+
+def review_runs(page):
+    runs = []
+    states = page.workflow_states.select_related("requested_by", "workflow").order_by("created_at")
+    secrecy = {
+        state.pk: state
+        for state in SecrecyReviewTaskState.objects.filter(workflow_state__in=states)
+    }
+    for workflow_state in states:
+        steps = []
+        task_states = workflow_state.task_states.select_related("task", "finished_by").order_by(
+            "started_at", "pk"
+        )
+        for task_state in task_states:
+            signed = secrecy.get(task_state.pk)
+            steps.append(
+                Step(
+                    name=task_state.task.name,
+                    status=STATUS_LABELS.get(task_state.status, task_state.status),
+                    started_at=task_state.started_at,
+                    finished_at=task_state.finished_at,
+                    finished_by=str(task_state.finished_by or ""),
+                    comment=task_state.comment or "",
+                    checklist=[
+                        (CHECKLIST_STATEMENTS.get(name, name), affirmed)
+                        for name, affirmed in (signed.checklist if signed else {}).items()
+                    ],
+                    signed_by=signed.signed_by_name if signed else "",
+                )
+            )
+        runs.append(
+            Run(
+                started_at=workflow_state.created_at,
+                requested_by=str(workflow_state.requested_by or ""),
+                status=workflow_state.get_status_display(),
+                steps=steps,
+            )
+        )
+    return runs
+
+
+def moderation_log(page):
+    """Force publications and withdrawals, with their reasons."""
+    return (
+        PageLogEntry.objects.filter(page=page, action__startswith="moderation.")
+        .select_related("user")
+        .order_by("timestamp")
+    )

@@ -1,0 +1,153 @@
+"""The sensitive-word scan: the administrators' list (`SensitiveWord`) run over an item's title,
+its text fields, every StreamField's text and the text of its attachments.
+
+Submission runs it (an error-level hit blocks submission, see `wagtail_hooks`); reviewers see
+the hits highlighted on the review screen (`views.sensitive_scan_view`).
+"""
+
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import PurePath
+
+from django.db import models
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from wagtail.documents import get_document_model
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from .models import SensitiveWord
+
+EXCERPT_CONTEXT = 15  # characters shown either side of a hit
+
+
+@dataclass(frozen=True)
+class Hit:
+    pattern: str
+    category: str
+    level: str
+    where: str
+    matched: str
+    excerpt: str
+
+    @property
+    def blocks_submission(self):
+        return self.level == SensitiveWord.ERROR
+
+
+def _own_fields(page):
+    """Fields the item type declares (Page's own bookkeeping fields left out, title kept)."""
+    page_fields = {field.name for field in Page._meta.concrete_fields}
+    return [f for f in page._meta.concrete_fields if f.name not in page_fields]
+
+
+def page_texts(page):
+    """(where, text) for everything the public would read on the item, attachments included."""
+    yield str(_("标题")), page.title
+    documents = []
+    for field in _own_fields(page):
+        value = getattr(page, field.attname, None)
+        if not value:
+            continue
+        label = str(field.verbose_name)
+        if isinstance(field, StreamField):
+            block = field.stream_block
+            yield label, "\n".join(str(text) for text in block.get_searchable_content(value))
+            documents += [
+                object_id
+                for model, object_id, _path, _content_path in block.extract_references(value)
+                if issubclass(model, get_document_model())
+            ]
+        elif isinstance(field, RichTextField):
+            yield label, strip_tags(value)
+        elif isinstance(field, models.CharField | models.TextField) and not field.choices:
+            yield label, str(value)
+    for document in get_document_model().objects.filter(pk__in=documents):
+        yield _("附件“%(title)s”") % {"title": document.title}, document_text(document)
+
+
+def document_text(document):
+    """The text of a PDF, DOCX or plain-text attachment; other types have none we can read."""
+    extension = PurePath(document.file.name).suffix.lower()
+    try:
+        with document.file.open("rb") as handle:
+            data = handle.read()
+    except OSError:
+        return ""
+    if extension == ".pdf":
+        from pypdf import PdfReader
+
+        try:
+            return "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages)
+        except Exception:  # a damaged PDF must not stop the review: it has no readable text
+            return ""
+    if extension == ".docx":
+        import docx
+
+        try:
+            document = docx.Document(BytesIO(data))
+        except Exception:
+            return ""
+        cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    if extension == ".txt":
+        return data.decode("utf-8", errors="replace")
+    return ""
+
+
+def _excerpt(text, start, end):
+    before = text[max(0, start - EXCERPT_CONTEXT) : start]
+    after = text[end : end + EXCERPT_CONTEXT]
+    return f"…{before}【{text[start:end]}】{after}…"
+
+
+def scan(page, words=None):
+    """Every hit of the list in the page, errors first."""
+    words = list(SensitiveWord.objects.all()) if words is None else words
+    compiled = [(word, word.compiled()) for word in words]
+    hits = []
+    for where, text in page_texts(page):
+        for word, regex in compiled:
+            for match in regex.finditer(text):
+                hits.append(
+                    Hit(
+                        pattern=word.pattern,
+                        category=word.category,
+                        level=word.level,
+                        where=str(where),
+                        matched=match.group(0),
+                        excerpt=_excerpt(text, match.start(), match.end()),
+                    )
+                )
+    return sorted(hits, key=lambda hit: not hit.blocks_submission)
+
+
+def describe_hits(hits):
+    """The Chinese list shown when submission is blocked."""
+    return "；".join(
+        _("“%(matched)s”（%(category)s，见%(where)s）")
+        % {"matched": hit.matched, "category": hit.category, "where": hit.where}
+        for hit in hits
+    )
+
+
+def highlighted(text, words):
+    """`text` as HTML with every match of `words` in <mark>."""
+    spans = sorted(
+        (match.start(), match.end(), word.level)
+        for word in words
+        for match in word.compiled().finditer(text)
+    )
+    parts, position = [], 0
+    for start, end, level in spans:
+        if start < position:  # overlapping matches: the first one is marked
+            continue
+        parts.append(escape(text[position:start]))
+        marked = escape(text[start:end])
+        if level == SensitiveWord.ERROR:
+            marked = f"<strong>{marked}</strong>"
+        parts.append(f'<mark class="sensitive-{level}">{marked}</mark>')
+        position = end
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts).replace("\n", "<br>"))

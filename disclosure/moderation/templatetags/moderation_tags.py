@@ -1,0 +1,28 @@
+from django import template
+
+from ..sensitive import scan
+from ..status import PUBLIC_STATES, moderation_status
+
+register = template.Library()
+
+
+@register.inclusion_tag("moderation/status_badge.html")
+def moderation_badge(page):
+    """The page's review state (草稿, 待初审, …, 已发布) as Wagtail's status tag."""
+    label = moderation_status(page)
+    return {"page": page, "label": label, "public": str(label) in PUBLIC_STATES}
+
+
+@register.inclusion_tag("moderation/sensitive_link.html")
+def sensitive_scan_link(page):
+    """On an item under review: how many listed words it contains, linking to the marked text."""
+    if page is None or not page.workflow_in_progress:
+        return {"show": False}
+    revision = page.get_latest_revision()
+    hits = scan(revision.as_object() if revision else page)
+    return {
+        "show": True,
+        "page": page,
+        "hits": hits,
+        "errors": sum(h.blocks_submission for h in hits),
+    }
