@@ -1,6 +1,7 @@
 """The disclosure catalogue (政府信息公开目录): organisations, domains, pages and items."""
 
 from .domains import Domain
+from .imports import ImportedDocument
 from .items import (
     BudgetKind,
     BudgetPage,
@@ -25,6 +26,7 @@ __all__ = [
     "DisclosureIndexPage",
     "DisclosureItemPage",
     "Domain",
+    "ImportedDocument",
     "IndexNumberCounter",
     "Organisation",
     "OrganisationFunctionPage",
