@@ -48,7 +48,11 @@ class DisclosureIndexPage(FeedRouteMixin, Page):
 
     content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    subpage_types = ["catalogue.CategoryPage", "reports.AnnualReportIndexPage"]
+    subpage_types = [
+        "catalogue.DisclosureGuidePage",
+        "catalogue.CategoryPage",
+        "reports.AnnualReportIndexPage",
+    ]
     parent_page_types = ["home.HomePage"]
 
     class Meta:
