@@ -9,6 +9,8 @@ from .models import (
     BudgetPage,
     CategoryPage,
     DisclosureDocumentPage,
+    DisclosureGuidePage,
+    DisclosureIndexPage,
     Domain,
     OrganisationFunctionPage,
     PolicyDocumentPage,
@@ -366,3 +368,54 @@ def load_catalogue_demo(township, county, township_root, user):
     guides = service_guides(user, columns["service-guides"])
     service_item_list(user, columns["service-items"], guides)
     policy_documents(user, columns["policies"], columns["notices"])
+    disclosure_guides(user, township_root, county)
+
+
+TOWNSHIP_ACTIVE_DISCLOSURE = (
+    "<p>友谊镇主动公开的政府信息通过本网站“政府信息公开”目录发布，可以按栏目、主题分类、年份和"
+    "有效性浏览，或使用站内搜索查找、查看和下载。</p>"
+    "<p>同时通过镇机关政务公开栏、电子显示屏、微信公众号“友谊镇微平台”和各社区 LED 大屏幕公开；"
+    "办事指南和便民服务事项清单在友谊镇便民服务中心及五个社区便民服务站现场提供。"
+    "信息自形成或者变更之日起 20 个工作日内公开。</p>"
+)
+
+
+def add_guide(root, guide, user):
+    """Put the guide where the home demo left a placeholder column of the same slug, first."""
+    placeholder = CategoryPage.objects.child_of(root).filter(slug=guide.slug).first()
+    if placeholder is not None and not placeholder.get_children().exists():
+        placeholder.delete()
+    publish_child(root, guide, user)
+    first = root.get_first_child()
+    if first and first.pk != guide.pk:
+        guide.move(first, pos="left")
+    return guide
+
+
+def disclosure_guides(user, township_root, county):
+    """Each demo organisation's 指南: only what the system cannot generate is written here."""
+    add_guide(
+        township_root,
+        DisclosureGuidePage(
+            title="友谊镇人民政府政府信息公开指南",
+            slug="guide",
+            office_name="友谊县友谊镇人民政府综合办公室",
+            intro="<p>为便于公民、法人和其他组织获取友谊镇人民政府的政府信息，根据《中华人民共和国"
+            "政府信息公开条例》，编制本指南。</p>",
+            active_disclosure=TOWNSHIP_ACTIVE_DISCLOSURE,
+        ),
+        user,
+    )
+    county_root = DisclosureIndexPage.objects.filter(organisation=county).first()
+    if county_root is not None:
+        add_guide(
+            county_root,
+            DisclosureGuidePage(
+                title="友谊县人民政府办公室政府信息公开指南",
+                slug="guide",
+                office_name="友谊县人民政府办公室政务公开科",
+                supervision="<p>认为本机关在政府信息公开工作中侵犯其合法权益的，可以向友谊县"
+                "政务公开领导小组办公室投诉、举报，也可以依法申请行政复议或者提起行政诉讼。</p>",
+            ),
+            user,
+        )

@@ -47,11 +47,17 @@ def restricted_paths():
     return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
 
 
+def under_paths(paths):
+    """Pages at or below any of `paths`."""
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return condition
+
+
 def item_querysets(category, models, filters=None, hidden_paths=()):
     filters = filters or {}
-    hidden = Q()
-    for path in hidden_paths:
-        hidden |= Q(path__startswith=path)
+    hidden = under_paths(hidden_paths)
     for model in models:
         queryset = model.objects.child_of(category).live().exclude(hidden).order_by()
         if filters.get("year"):

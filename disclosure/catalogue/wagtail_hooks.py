@@ -1,6 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from .models import Domain, Organisation
 
 register_snippet(Organisation)
 register_snippet(Domain)
+
+
+@hooks.register("register_log_actions")
+def register_catalogue_log_actions(actions):
+    actions.register_action("catalogue.import", _("导入发布"), _("从原网站导入并发布"))

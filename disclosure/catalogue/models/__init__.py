@@ -1,6 +1,8 @@
 """The disclosure catalogue (政府信息公开目录): organisations, domains, pages and items."""
 
 from .domains import Domain
+from .guide import DisclosureGuidePage
+from .imports import ImportedDocument
 from .items import (
     BudgetKind,
     BudgetPage,
@@ -22,9 +24,11 @@ __all__ = [
     "BudgetPage",
     "CategoryPage",
     "DisclosureDocumentPage",
+    "DisclosureGuidePage",
     "DisclosureIndexPage",
     "DisclosureItemPage",
     "Domain",
+    "ImportedDocument",
     "IndexNumberCounter",
     "Organisation",
     "OrganisationFunctionPage",

@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -20,7 +21,21 @@ ITEM_PAGE_TYPES = [
 ]
 
 
-class DisclosureIndexPage(Page):
+class FeedRouteMixin(RoutablePageMixin):
+    """``<page url>rss/``: the newest items below the page, as RSS."""
+
+    @path("rss/", name="rss")
+    def rss_feed(self, request):
+        from ..feeds import CatalogueFeed
+
+        return CatalogueFeed(self, self.feed_organisation())(request)
+
+    def feed_organisation(self):
+        root = DisclosureIndexPage.objects.ancestor_of(self, inclusive=True).last()
+        return root.organisation if root else ""
+
+
+class DisclosureIndexPage(FeedRouteMixin, Page):
     """One organisation's 政府信息公开 root: its guide, catalogue columns and reports."""
 
     organisation = models.ForeignKey(
@@ -33,7 +48,11 @@ class DisclosureIndexPage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-    subpage_types = ["catalogue.CategoryPage", "reports.AnnualReportIndexPage"]
+    subpage_types = [
+        "catalogue.DisclosureGuidePage",
+        "catalogue.CategoryPage",
+        "reports.AnnualReportIndexPage",
+    ]
     parent_page_types = ["home.HomePage"]
 
     class Meta:
@@ -45,7 +64,7 @@ class DisclosureIndexPage(Page):
         return context
 
 
-class CategoryPage(Page):
+class CategoryPage(FeedRouteMixin, Page):
     """A catalogue column: 机构职能, 预算决算, 办事指南, 便民服务事项清单, 规范性文件, …"""
 
     intro = RichTextField(_("栏目说明"), blank=True)

@@ -94,3 +94,15 @@ def test_listing_is_newest_first_and_paginated(client, demo, monkeypatch):
     assert "上一页" in second and "友谊镇燃气安全管理暂行办法" in second
     assert client.get("/xxgk/policies/?page=99").status_code == 200
     assert client.get("/xxgk/policies/?year=abc").status_code == 200
+
+
+@pytest.mark.django_db
+def test_demo_has_a_disclosure_guide_for_both_organisations(client, demo):
+    from disclosure.catalogue.models import DisclosureGuidePage
+
+    guides = DisclosureGuidePage.objects.live().order_by("title")
+    assert all(guide.get_prev_sibling() is None for guide in guides)  # listed first
+    names = {guide.get_parent().specific.organisation.name for guide in guides}
+    assert names == {"友谊县友谊镇人民政府", "友谊县人民政府办公室"}
+    for guide in guides:
+        assert client.get(guide.url).status_code == 200

@@ -1,0 +1,401 @@
+"""Bulk import of an old site's documents (DESIGN.md, public contract: ``import_documents``).
+
+One JSON object per line. Each line is imported in its own transaction: a bad line is reported
+with its number and reason and leaves nothing behind, and lines imported before it stay.
+``source_url`` makes re-running safe: a known address updates its page (or leaves it alone when
+the record has not changed) instead of creating a second one.
+
+Imported documents are the published records of an existing site, so a ``live`` record is
+published as the system, outside the review workflow, with a ``catalogue.import`` log entry
+naming the file and line; ``"live": false`` saves a draft that editors submit for review.
+"""
+
+import datetime
+import hashlib
+import html
+import json
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from bs4 import BeautifulSoup
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from modelsearch import signal_handlers as search_signals
+from modelsearch.tasks import insert_or_update_object_task
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.log_actions import log
+from wagtail.signal_handlers import disable_reference_index_auto_update
+from wagtail.tasks import update_reference_index_task
+
+from .codes import normalise_code
+from .models import (
+    CategoryPage,
+    DisclosureDocumentPage,
+    DisclosureIndexPage,
+    ImportedDocument,
+    Organisation,
+    Validity,
+)
+
+VALIDITIES = {
+    "有效": Validity.VALID,
+    "失效": Validity.EXPIRED,
+    "废止": Validity.ABOLISHED,
+    **{choice.value: choice for choice in Validity},
+}
+FIELD_LABELS = {
+    "title": "标题",
+    "body": "正文",
+    "category": "栏目",
+    "organisation": "公开主体",
+    "published_at": "发布日期",
+    "written_at": "成文日期",
+    "effective_at": "实施日期",
+    "abolished_at": "废止日期",
+    "doc_number": "文号",
+    "validity": "有效性",
+    "keywords": "关键词",
+    "source_url": "原网址",
+    "live": "是否发布",
+}
+# Page fields a validation error may name, back to the record's keys.
+PAGE_FIELD_KEYS = {
+    "title": "title",
+    "body": "body",
+    "published_on": "published_at",
+    "written_on": "written_at",
+    "effective_on": "effective_at",
+    "abolished_on": "abolished_at",
+    "doc_number": "doc_number",
+    "validity": "validity",
+    "keywords": "keywords",
+}
+NON_CONTENT_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "head"]
+HTML_TAG = re.compile(r"<[a-zA-Z/][^>]*>")
+
+
+class LineError(Exception):
+    """A line that cannot be imported; the message is the reason shown to the user."""
+
+
+@dataclass
+class ImportSummary:
+    created: list = field(default_factory=list)  # line numbers
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # (line number, reason)
+
+    @property
+    def total(self):
+        return len(self.created) + len(self.updated) + len(self.unchanged) + len(self.skipped)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading one line into checked values
+
+
+def parse_line(raw):
+    try:
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+    except UnicodeDecodeError as error:
+        raise LineError(_("不是 UTF-8 编码的文本。")) from error
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise LineError(
+            _("不是有效的 JSON（第 %(col)d 列：%(msg)s）。")
+            % {
+                "col": error.colno,
+                "msg": error.msg,
+            }
+        ) from error
+    if not isinstance(record, dict):
+        raise LineError(_("每行必须是一个 JSON 对象（{…}）。"))
+    return record
+
+
+def text_value(record, key, required=False):
+    value = record.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise LineError(_("缺少必填字段 %(key)s（%(label)s）。") % label_of(key))
+        return ""
+    if not isinstance(value, str):
+        raise LineError(_("字段 %(key)s（%(label)s）必须是文本。") % label_of(key))
+    return value.strip()
+
+
+def date_value(record, key):
+    value = text_value(record, key)
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value[:10])
+    except ValueError as error:
+        raise LineError(
+            _("字段 %(key)s（%(label)s）不是有效日期：“%(value)s”，应为 2022-03-05 这样的格式。")
+            % {**label_of(key), "value": value}
+        ) from error
+
+
+def keywords_value(record):
+    value = record.get("keywords")
+    if value in (None, ""):
+        return ""
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(word, str) for word in value):
+        raise LineError(_('字段 keywords（关键词）必须是文本列表，例如 ["垃圾分类", "环境卫生"]。'))
+    return " ".join(word.strip() for word in value if word.strip())
+
+
+def validity_value(record):
+    value = text_value(record, "validity")
+    if not value:
+        return Validity.VALID
+    try:
+        return VALIDITIES[value]
+    except KeyError as error:
+        raise LineError(
+            _("字段 validity（有效性）只能是“有效”“失效”或“废止”，而不是“%(value)s”。")
+            % {"value": value}
+        ) from error
+
+
+def live_value(record):
+    value = record.get("live", True)
+    if not isinstance(value, bool):
+        raise LineError(_("字段 live（是否发布）必须是 true 或 false。"))
+    return value
+
+
+def label_of(key):
+    return {"key": key, "label": FIELD_LABELS.get(key, key)}
+
+
+def fingerprint(record):
+    canonical = json.dumps(record, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def body_blocks(body):
+    """The body as one rich-text paragraph block: HTML is reduced to what the editor allows
+    (no scripts, styles or event handlers from the old site); plain text keeps its paragraphs."""
+    if HTML_TAG.search(body):
+        # The whitelister drops unknown tags but keeps their text: remove code and styles whole.
+        soup = BeautifulSoup(body, "html.parser")
+        for element in soup.find_all(NON_CONTENT_TAGS):
+            element.decompose()
+        cleaned = EditorHTMLConverter().to_database_format(str(soup))
+    else:
+        paragraphs = [part.strip() for part in re.split(r"\n\s*\n|\r\n\s*\r\n", body)]
+        cleaned = "".join(
+            "<p>{}</p>".format(html.escape(part).replace("\n", "<br/>"))
+            for part in paragraphs
+            if part
+        )
+    return [("paragraph", cleaned)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Where a record goes
+
+
+class Destinations:
+    """Organisations and their columns, read once per import."""
+
+    def __init__(self):
+        self.organisations = list(Organisation.objects.all())
+        self._columns = {}
+
+    def organisation(self, record):
+        wanted = text_value(record, "organisation")
+        if not wanted:
+            if len(self.organisations) == 1:
+                return self.organisations[0]
+            if not self.organisations:
+                raise LineError(_("系统中还没有公开主体，请先在“片段 › 公开主体”中添加。"))
+            raise LineError(_("系统中有多个公开主体，请用 organisation 字段写明名称或机构代码。"))
+        code = normalise_code(wanted)
+        for organisation in self.organisations:
+            if wanted in (organisation.name, organisation.short_name) or (
+                organisation.code and organisation.code == code
+            ):
+                return organisation
+        raise LineError(_("找不到公开主体“%(name)s”（按名称或机构代码查找）。") % {"name": wanted})
+
+    def columns(self, organisation):
+        if organisation.pk not in self._columns:
+            roots = DisclosureIndexPage.objects.filter(organisation=organisation)
+            columns = CategoryPage.objects.none()
+            for root in roots:
+                columns |= CategoryPage.objects.descendant_of(root)
+            self._columns[organisation.pk] = list(columns)
+        return self._columns[organisation.pk]
+
+    def category(self, record, organisation):
+        wanted = text_value(record, "category", required=True)
+        columns = self.columns(organisation)
+        matches = [column for column in columns if column.title == wanted] or [
+            column for column in columns if column.slug == wanted
+        ]
+        if not matches:
+            raise LineError(
+                _("%(organisation)s的目录中没有栏目“%(name)s”（按栏目标题或 slug 查找）。")
+                % {"organisation": organisation.name, "name": wanted}
+            )
+        if len(matches) > 1:
+            raise LineError(
+                _("%(organisation)s有 %(count)d 个栏目名为“%(name)s”，请改用栏目的 slug。")
+                % {"organisation": organisation.name, "count": len(matches), "name": wanted}
+            )
+        return matches[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing one record
+
+
+def page_values(record):
+    values = {
+        "title": text_value(record, "title", required=True),
+        "body": body_blocks(text_value(record, "body", required=True)),
+        "written_on": date_value(record, "written_at"),
+        "effective_on": date_value(record, "effective_at"),
+        "abolished_on": date_value(record, "abolished_at"),
+        "doc_number": text_value(record, "doc_number"),
+        "validity": validity_value(record),
+        "keywords": keywords_value(record),
+    }
+    published_on = date_value(record, "published_at")
+    if published_on:  # absent: keep the page's own (first publication) date
+        values["published_on"] = published_on
+    return values
+
+
+def validation_reason(error):
+    if not hasattr(error, "error_dict"):
+        return "；".join(error.messages)
+    parts = []
+    for name, messages in error.message_dict.items():
+        key = PAGE_FIELD_KEYS.get(name, name)
+        label = FIELD_LABELS.get(key, key)
+        parts.append(f"{key}（{label}）：{'；'.join(messages)}")
+    return "；".join(parts)
+
+
+def free_slug(column, title):
+    # Short: a Chinese slug is percent-encoded in the address, nine characters per Han character.
+    base = slugify(title, allow_unicode=True)[:30].strip("-") or "document"
+    taken = set(column.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, suffix = base, 1
+    while candidate in taken:
+        suffix += 1
+        candidate = f"{base}-{suffix}"
+    return candidate
+
+
+@contextmanager
+def index_updates_deferred():
+    """Saving, revising and publishing a page saves it three times, and each save queues its
+    own search- and reference-index update; an import indexes each document once instead."""
+    post_save.disconnect(search_signals.post_save_signal_handler, sender=DisclosureDocumentPage)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        if getattr(DisclosureDocumentPage, "search_auto_update", True):
+            post_save.connect(
+                search_signals.post_save_signal_handler, sender=DisclosureDocumentPage
+            )
+
+
+def queue_index_updates(page):
+    for task in (insert_or_update_object_task, update_reference_index_task):
+        task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
+
+
+def publish_or_save(page, live, context):
+    # Validated already: by add_child's save for a new page, by full_clean for an update.
+    # A new page's creation is logged already; an update logs its edit.
+    revision = page.save_revision(log_action=page.live, clean=False)
+    if live:
+        revision.publish(user=None)
+        log(instance=page, action="catalogue.import", data=context, revision=revision)
+    return revision
+
+
+def import_record(record, line_number, destinations, source_name=""):
+    """Create or update the page for one record; returns "created", "updated" or "unchanged"."""
+    source_url = text_value(record, "source_url")
+    live = live_value(record)
+    values = page_values(record)
+    organisation = destinations.organisation(record)
+    category = destinations.category(record, organisation)
+    digest = fingerprint(record)
+    context = {"file": source_name, "line": line_number, "source_url": source_url}
+
+    known = (
+        ImportedDocument.objects.select_related("page").filter(source_url=source_url).first()
+        if source_url
+        else None
+    )
+    if known and known.fingerprint == digest:
+        return "unchanged"
+    if known:
+        page = known.page.get_latest_revision_as_object()
+        if page.workflow_in_progress:
+            raise LineError(_("该文件的修改稿正在审核中，本次未更新，请审核结束后重新导入。"))
+        for name, value in values.items():
+            setattr(page, name, value)
+        page.full_clean()
+        publish_or_save(page, live, context)
+        known.fingerprint = digest
+        known.save(update_fields=["fingerprint", "imported_at"])
+        queue_index_updates(page)
+        return "updated"
+
+    page = DisclosureDocumentPage(**values, slug=free_slug(category, values["title"]), live=False)
+    if live and values.get("published_on"):
+        # The old site published it then; keep that as the first publication.
+        page.first_published_at = timezone.make_aware(
+            datetime.datetime.combine(values["published_on"], datetime.time(9))
+        )
+    category.add_child(instance=page)
+    publish_or_save(page, live, context)
+    if source_url:
+        ImportedDocument.objects.create(source_url=source_url, page=page, fingerprint=digest)
+    queue_index_updates(page)
+    return "created"
+
+
+def import_documents(lines, source_name="", progress=None):
+    """Import an iterable of JSONL lines (bytes or text); `progress(line_number)` is called after
+    each line. Returns an ImportSummary; never raises for a bad line."""
+    summary = ImportSummary()
+    destinations = Destinations()
+    with index_updates_deferred():
+        for line_number, raw in enumerate(lines, start=1):
+            import_line(raw, line_number, summary, destinations, source_name)
+            if progress:
+                progress(line_number)
+    return summary
+
+
+def import_line(raw, line_number, summary, destinations, source_name):
+    if not raw.strip():
+        return
+    try:
+        record = parse_line(raw)
+        with transaction.atomic():
+            outcome = import_record(record, line_number, destinations, source_name)
+        getattr(summary, outcome).append(line_number)
+    except LineError as error:
+        summary.skipped.append((line_number, str(error)))
+    except ValidationError as error:
+        summary.skipped.append((line_number, validation_reason(error)))

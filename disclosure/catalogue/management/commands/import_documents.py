@@ -1,0 +1,77 @@
+"""python manage.py import_documents FILE.jsonl — see disclosure/catalogue/importer.py."""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from tqdm import tqdm
+
+from disclosure.catalogue.importer import import_documents
+
+PLAIN_PROGRESS_EVERY = 100
+
+
+class Command(BaseCommand):
+    help = "从 JSONL 文件批量导入原网站的公开信息（每行一个 JSON 对象），可重复执行。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", type=Path, help="JSONL 文件路径")
+
+    def handle(self, *args, file, **options):
+        try:
+            handle = file.open("rb")
+        except OSError as error:
+            raise CommandError(f"无法打开文件 {file}：{error.strerror}") from error
+        with handle:
+            total = sum(1 for _ in handle)
+            handle.seek(0)
+            with self.progress(total) as progress:
+                summary = import_documents(handle, source_name=file.name, progress=progress)
+        self.report(summary)
+        if summary.skipped:
+            raise CommandError(f"有 {len(summary.skipped)} 行未导入，原因见上方列表。")
+
+    def progress(self, total):
+        """A bar on a terminal; a plain line every hundred lines when piped or logged."""
+        if self.stderr.isatty():
+            return TerminalProgress(total, self.stderr._out)
+        return PlainProgress(total, self.stderr)
+
+    def report(self, summary):
+        self.stdout.write(
+            f"导入完成：新建 {len(summary.created)} 篇，更新 {len(summary.updated)} 篇，"
+            f"未变化 {len(summary.unchanged)} 篇，跳过 {len(summary.skipped)} 行。"
+        )
+        if summary.skipped:
+            self.stdout.write("跳过的行：")
+            for line_number, reason in summary.skipped:
+                self.stdout.write(f"  第 {line_number} 行：{reason}")
+
+
+class TerminalProgress:
+    def __init__(self, total, stream):
+        self.bar = tqdm(total=total, file=stream, unit="行", desc="导入")
+
+    def __call__(self, line_number):
+        self.bar.update(line_number - self.bar.n)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.bar.close()
+
+
+class PlainProgress:
+    def __init__(self, total, stream):
+        self.total = total
+        self.stream = stream
+
+    def __call__(self, line_number):
+        if line_number % PLAIN_PROGRESS_EVERY == 0 or line_number == self.total:
+            self.stream.write(f"已处理 {line_number}/{self.total} 行")
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return None

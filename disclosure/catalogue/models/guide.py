@@ -1,0 +1,112 @@
+"""政府信息公开指南: one per organisation, with the contents Art. 12 of the Regulation asks for.
+
+What the system already knows (the catalogue's columns, the 主题分类, the index-number pattern,
+the office's address, hours, phone, fax and e-mail) is generated, so the guide never drifts from
+the catalogue; the office writes only what the system cannot know.
+"""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .domains import Domain
+from .organisations import Organisation
+
+
+class DisclosureGuidePage(Page):
+    office_name = models.CharField(
+        _("信息公开工作机构"),
+        max_length=100,
+        blank=True,
+        help_text=_("负责本机关政府信息公开日常工作的机构，例如“党政综合办公室”。"),
+    )
+    intro = RichTextField(_("概述"), blank=True)
+    active_disclosure = RichTextField(
+        _("主动公开"),
+        blank=True,
+        help_text=_("公开的范围、形式（网站、公开栏、便民服务中心等）和时限。"),
+    )
+    application = RichTextField(
+        _("依申请公开"),
+        blank=True,
+        help_text=_("提交申请的方式、受理机构、答复期限、收费等。"),
+    )
+    supervision = RichTextField(
+        _("监督和救济"),
+        blank=True,
+        help_text=_("投诉、举报的机关和方式，行政复议、行政诉讼的途径。"),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        HelpPanel(
+            content=_(
+                "信息分类与编排体系（栏目、主题分类、索引号）和工作机构的地址、时间、电话、传真、"
+                "电子邮箱由系统根据目录和“公开主体”的资料自动生成，请勿在下面重复填写。"
+            )
+        ),
+        FieldPanel("office_name"),
+        FieldPanel("intro"),
+        FieldPanel("active_disclosure"),
+        FieldPanel("application"),
+        FieldPanel("supervision"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("active_disclosure"),
+        index.SearchField("application"),
+        index.SearchField("supervision"),
+    ]
+    api_fields = [
+        APIField("office_name"),
+        APIField("organisation_name"),
+        APIField("intro"),
+        APIField("active_disclosure"),
+        APIField("application"),
+        APIField("supervision"),
+    ]
+    parent_page_types = ["catalogue.DisclosureIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    template = "catalogue/disclosure_guide_page.html"
+
+    class Meta:
+        verbose_name = _("政府信息公开指南")
+
+    def disclosure_root(self):
+        from .pages import DisclosureIndexPage
+
+        return DisclosureIndexPage.objects.ancestor_of(self).select_related("organisation").last()
+
+    @property
+    def organisation_name(self):
+        root = self.disclosure_root()
+        return root.organisation.name if root else ""
+
+    def column_tree(self, root):
+        """The live, public catalogue columns below the root as (column, depth) pairs."""
+        from .pages import CategoryPage
+
+        columns = CategoryPage.objects.descendant_of(root).live().public().order_by("path")
+        return [(column, column.depth - root.depth) for column in columns]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        root = self.disclosure_root()
+        organisation = root.organisation if root else Organisation()
+        context.update(
+            root=root,
+            organisation=organisation,
+            columns=self.column_tree(root) if root else [],
+            domains=Domain.objects.all(),
+            index_example=organisation.index_number(timezone.localdate().year, 1)
+            if organisation.pk
+            else "",
+        )
+        return context

@@ -1,0 +1,75 @@
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from disclosure.catalogue.models import CategoryPage, Domain
+
+from .conftest import day, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def feed_items(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")
+    return channel, channel.findall("item")
+
+
+def test_column_feed_lists_its_items_newest_first_with_metadata(client, category, make_document):
+    make_document(title="旧通知", published_on=day("2021-01-05"))
+    make_document(
+        title="关于燃气安全检查的通知",
+        published_on=day("2023-04-01"),
+        summary="开展燃气安全检查。",
+        domain=Domain.objects.get(name="安全生产"),
+    )
+
+    channel, items = feed_items(client, f"{category.url}rss/")
+
+    assert channel.findtext("title") == "测试镇人民政府 · 政策信息"
+    assert [item.findtext("title") for item in items] == ["关于燃气安全检查的通知", "旧通知"]
+    newest = items[0]
+    assert newest.findtext("description") == "开展燃气安全检查。"
+    assert newest.findtext("link").startswith("http://") and "rss" not in newest.findtext("link")
+    assert "01 Apr 2023" in newest.findtext("pubDate")
+    assert newest.findtext("category") == "安全生产"
+    assert newest.findtext("guid").startswith("1123052200432650XW/2023-")
+
+
+def test_organisation_feed_covers_every_column_and_hides_drafts_and_restricted(
+    client, disclosure_root, category, make_document
+):
+    other = CategoryPage(title="机构职能", slug="functions")
+    disclosure_root.add_child(instance=other)
+    publish(other)
+    restricted = CategoryPage(title="内部栏目", slug="internal")
+    disclosure_root.add_child(instance=restricted)
+    publish(restricted)
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    make_document(title="栏目一的文件")
+    make_document(title="栏目二的文件", parent=other)
+    make_document(title="受限栏目的文件", parent=restricted)
+    draft = make_document(title="草稿")
+    draft.unpublish()
+
+    channel, items = feed_items(client, f"{disclosure_root.url}rss/")
+
+    assert channel.findtext("title") == "测试镇人民政府 · 政府信息公开"
+    assert sorted(item.findtext("title") for item in items) == ["栏目一的文件", "栏目二的文件"]
+
+
+def test_pages_announce_their_feed(client, disclosure_root, category):
+    for page in (disclosure_root, category):
+        html = client.get(page.url).content.decode()
+        assert (
+            f'<link rel="alternate" type="application/rss+xml" title="{page.title} RSS" '
+            f'href="{page.url}rss/">'
+        ) in html
+
+
+def test_column_page_still_renders_and_unknown_routes_are_404(client, category):
+    assert client.get(category.url).status_code == 200
+    assert client.get(f"{category.url}nothing-here/").status_code == 404

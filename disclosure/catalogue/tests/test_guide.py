@@ -1,0 +1,71 @@
+import pytest
+
+from disclosure.catalogue.models import CategoryPage, DisclosureGuidePage
+
+from .conftest import TOWNSHIP_CODE, add_item, publish
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def guide(organisation, disclosure_root, category):
+    organisation.address = "测试县站前街1号"
+    organisation.postcode = "155800"
+    organisation.phone = "0469-5800000"
+    organisation.fax = "0469-5800001"
+    organisation.office_hours = "周一至周五 8:30—17:00"
+    organisation.email = "gk@example.gov.cn"
+    organisation.save()
+    sub = CategoryPage(title="通知公告", slug="sub")
+    category.add_child(instance=sub)
+    publish(sub)
+    return add_item(
+        disclosure_root,
+        DisclosureGuidePage(
+            title="测试镇政府信息公开指南",
+            slug="guide",
+            office_name="测试镇党政综合办公室",
+            active_disclosure="<p>镇政务公开栏每月更新。</p>",
+        ),
+    )
+
+
+def test_guide_generates_the_art_12_contents_from_the_organisation(client, guide):
+    html = client.get(guide.url).content.decode()
+
+    for text in [
+        "一、信息分类与编排体系",
+        'href="/xxgk/notices/">政策信息</a>',
+        'class="depth-2"><a href="/xxgk/notices/sub/">通知公告</a>',
+        "环境保护",  # a 主题分类
+        f"{TOWNSHIP_CODE}/",  # an index-number example from the organisation's pattern
+        "二、获取政府信息的方式",
+        "镇政务公开栏每月更新。",  # editable text replaces the default
+        'href="/apply/"',
+        "三、政府信息公开工作机构",
+        '<th scope="row">机构名称</th><td>测试镇党政综合办公室</td>',
+        '<th scope="row">办公地址</th><td>测试县站前街1号</td>',
+        '<th scope="row">邮政编码</th><td>155800</td>',
+        '<th scope="row">办公时间</th><td>周一至周五 8:30—17:00</td>',
+        '<th scope="row">联系电话</th><td>0469-5800000</td>',
+        '<th scope="row">传真</th><td>0469-5800001</td>',
+        "mailto:gk@example.gov.cn",
+        "四、监督和救济",
+        "依法申请行政复议或者提起行政诉讼",  # default text where the office wrote none
+    ]:
+        assert text in html, text
+    assert html.count("<h1") == 1
+
+
+def test_guide_follows_the_organisation_data(client, guide, organisation):
+    organisation.phone = "0469-5811111"
+    organisation.save()
+
+    html = client.get(guide.url).content.decode()
+
+    assert "0469-5811111" in html and "0469-5800000" not in html
+
+
+def test_one_guide_per_organisation_root(guide, disclosure_root, category):
+    assert not DisclosureGuidePage.can_create_at(disclosure_root)
+    assert not DisclosureGuidePage.can_create_at(category)

@@ -1,0 +1,239 @@
+import json
+import time
+
+import pytest
+from django.core.management import CommandError, call_command
+from wagtail.models import Page, PageLogEntry
+
+from disclosure.catalogue import importer
+from disclosure.catalogue.models import (
+    CategoryPage,
+    DisclosureDocumentPage,
+    DisclosureIndexPage,
+    ImportedDocument,
+    Organisation,
+)
+
+from .conftest import TOWNSHIP_CODE, publish
+
+pytestmark = pytest.mark.django_db
+
+
+def record(n, **fields):
+    return {
+        "title": f"关于做好第{n}批垃圾分类工作的通知",
+        "body": f"<p>各村（社区）：</p><p>第{n}批垃圾分类工作安排如下。</p>",
+        "category": "政策信息",
+        "published_at": f"2021-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+        "written_at": f"2021-{n % 12 + 1:02d}-01",
+        "doc_number": f"测政发〔2021〕{n}号",
+        "keywords": ["垃圾分类", f"批次{n}"],
+        "source_url": f"http://old.example.gov.cn/xxgk/{n}.html",
+        **fields,
+    }
+
+
+def write_jsonl(path, rows):
+    lines = [row if isinstance(row, str) else json.dumps(row, ensure_ascii=False) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def run_import(path, capsys):
+    try:
+        call_command("import_documents", str(path))
+        error = None
+    except CommandError as raised:
+        error = str(raised)
+    out, err = capsys.readouterr()
+    return out, err, error
+
+
+def test_a_thousand_documents_import_once_and_reimport_as_unchanged(category, tmp_path, capsys):
+    path = write_jsonl(tmp_path / "old-site.jsonl", [record(n) for n in range(1, 1001)])
+
+    started = time.perf_counter()
+    out, err, error = run_import(path, capsys)
+    elapsed = time.perf_counter() - started
+
+    assert error is None
+    assert "导入完成：新建 1000 篇，更新 0 篇，未变化 0 篇，跳过 0 行。" in out
+    # Not a terminal under pytest: plain progress lines.
+    assert "已处理 100/1000 行" in err and "已处理 1000/1000 行" in err
+    pages = DisclosureDocumentPage.objects.child_of(category)
+    assert pages.live().count() == 1000
+    assert pages.filter(index_number__startswith=f"{TOWNSHIP_CODE}/2021-").count() == 1000
+    assert len(set(pages.values_list("index_number", flat=True))) == 1000
+    page = pages.get(doc_number="测政发〔2021〕7号")
+    assert page.published_on.isoformat() == "2021-08-08"
+    assert page.first_published_at.date().isoformat() == "2021-08-08"
+    assert page.keyword_list == ["垃圾分类", "批次7"]
+    assert "第7批垃圾分类工作安排如下" in str(page.body)
+    # Indexed for the site's search as it went in.
+    found = Page.objects.live().search("第7批垃圾分类")
+    assert page.pk in [hit.pk for hit in found]
+    print(f"imported 1000 documents in {elapsed:.1f}s")
+
+    revisions = page.revisions.count()
+    out, _, error = run_import(path, capsys)
+    assert error is None
+    assert "新建 0 篇，更新 0 篇，未变化 1000 篇，跳过 0 行" in out
+    assert pages.count() == 1000
+    assert page.revisions.count() == revisions
+
+
+def test_a_changed_record_updates_its_page_and_keeps_its_index_number(category, tmp_path, capsys):
+    path = write_jsonl(tmp_path / "a.jsonl", [record(1), record(2)])
+    run_import(path, capsys)
+    page = DisclosureDocumentPage.objects.get(doc_number="测政发〔2021〕1号")
+    number = page.index_number
+
+    changed = record(1, title="关于做好垃圾分类工作的通知（修订）", validity="失效")
+    out, _, error = run_import(write_jsonl(tmp_path / "b.jsonl", [changed, record(2)]), capsys)
+
+    assert error is None
+    assert "新建 0 篇，更新 1 篇，未变化 1 篇" in out
+    page.refresh_from_db()
+    assert page.title == "关于做好垃圾分类工作的通知（修订）"
+    assert page.validity == "expired"
+    assert page.index_number == number
+    assert DisclosureDocumentPage.objects.count() == 2
+
+
+def test_bad_lines_are_reported_with_their_numbers_and_the_rest_imported(
+    category, tmp_path, capsys
+):
+    rows = [
+        record(1),
+        "{not json",
+        "[1, 2]",
+        record(4, title=""),
+        record(5, category="不存在的栏目"),
+        record(6, published_at="2021-13-45"),
+        record(7, validity="作废"),
+        record(8, keywords="垃圾分类"),  # a single string is accepted as one keyword
+        record(9, keywords=[1, 2]),
+        record(10, live="yes"),
+        record(11, validity="废止"),
+        "",
+        record(13, written_at="2021-06-01", published_at="2021-05-01"),
+        record(14),
+    ]
+    path = write_jsonl(tmp_path / "mixed.jsonl", rows)
+    with path.open("ab") as handle:
+        handle.write(b'{"title": "\xb9\xd8\xd3\xda"}\n')  # GBK bytes, not UTF-8
+
+    out, _, error = run_import(path, capsys)
+
+    assert error == "有 11 行未导入，原因见上方列表。"
+    assert "新建 3 篇" in out and "跳过 11 行" in out
+    for expected in [
+        "第 2 行：不是有效的 JSON",
+        "第 3 行：每行必须是一个 JSON 对象",
+        "第 4 行：缺少必填字段 title（标题）",
+        "第 5 行：测试镇人民政府的目录中没有栏目“不存在的栏目”",
+        "第 6 行：字段 published_at（发布日期）不是有效日期：“2021-13-45”",
+        "第 7 行：字段 validity（有效性）只能是“有效”“失效”或“废止”，而不是“作废”",
+        "第 9 行：字段 keywords（关键词）必须是文本列表",
+        "第 10 行：字段 live（是否发布）必须是 true 或 false",
+        "第 11 行：abolished_at（废止日期）：有效性为“废止”时请填写废止日期。",
+        "第 13 行：published_at（发布日期）：发布日期不能早于成文日期。",
+        "第 15 行：不是 UTF-8 编码的文本",
+    ]:
+        assert expected in out, expected
+    assert "第 12 行" not in out  # blank lines are not records
+    assert sorted(DisclosureDocumentPage.objects.values_list("doc_number", flat=True)) == [
+        "测政发〔2021〕14号",
+        "测政发〔2021〕1号",
+        "测政发〔2021〕8号",
+    ]
+    # Nothing of a refused line is left behind: no page, no import record.
+    assert ImportedDocument.objects.count() == 3
+
+
+def test_a_failure_inside_a_document_rolls_back_only_that_document(category, tmp_path, monkeypatch):
+    real_log = importer.log
+
+    def failing_log(instance, **kwargs):
+        if "第2批" in instance.title:
+            raise importer.LineError("模拟的故障")
+        return real_log(instance=instance, **kwargs)
+
+    monkeypatch.setattr(importer, "log", failing_log)
+    lines = [json.dumps(record(n), ensure_ascii=False) for n in (1, 2, 3)]
+
+    summary = importer.import_documents(lines)
+
+    assert summary.created == [1, 3]
+    assert summary.skipped == [(2, "模拟的故障")]
+    assert not DisclosureDocumentPage.objects.filter(title__contains="第2批").exists()
+    assert not ImportedDocument.objects.filter(source_url__endswith="/2.html").exists()
+    category.refresh_from_db()
+    assert category.numchild == 2
+
+
+def test_live_false_imports_a_draft_without_an_index_number(category):
+    summary = importer.import_documents([json.dumps(record(1, live=False))])
+
+    assert summary.created == [1]
+    page = DisclosureDocumentPage.objects.get()
+    assert not page.live and page.index_number is None
+    assert page.get_latest_revision() is not None
+    assert not PageLogEntry.objects.filter(page=page, action="catalogue.import").exists()
+
+
+def test_live_import_is_published_by_the_system_and_logged(category):
+    importer.import_documents([json.dumps(record(1))], source_name="old.jsonl")
+
+    page = DisclosureDocumentPage.objects.get()
+    entry = PageLogEntry.objects.get(page=page, action="catalogue.import")
+    assert entry.user is None
+    assert entry.data == {
+        "file": "old.jsonl",
+        "line": 1,
+        "source_url": "http://old.example.gov.cn/xxgk/1.html",
+    }
+
+
+def test_html_from_the_old_site_is_cleaned_and_plain_text_keeps_paragraphs(category):
+    dirty = record(
+        1,
+        body='<p onclick="x()">正文<script>alert(1)</script></p><style>p{}</style>'
+        '<a href="http://old.example.gov.cn/f.doc">附件</a>',
+    )
+    plain = record(2, body="第一段\n第二行\n\n第二段 <不是标签")
+    importer.import_documents([json.dumps(dirty), json.dumps(plain)])
+
+    first, second = DisclosureDocumentPage.objects.order_by("pk")
+    html = str(first.body)
+    assert "正文" in html and "附件" in html
+    assert "script" not in html and "onclick" not in html and "alert" not in html
+    assert "<p>第一段<br/>第二行</p><p>第二段 &lt;不是标签</p>" in second.body[0].value.source
+
+
+def test_organisation_is_named_when_there_are_several(category, tmp_path, capsys):
+    county = Organisation.objects.create(name="测试县人民政府办公室", code="11230522004326500C")
+    root = DisclosureIndexPage(title="测试县政府信息公开", slug="county", organisation=county)
+    category.get_parent().get_parent().add_child(instance=root)
+    publish(root)
+    county_column = CategoryPage(title="政策信息", slug="county-notices")
+    root.add_child(instance=county_column)
+    publish(county_column)
+
+    rows = [
+        record(1),
+        record(2, organisation="测试县人民政府办公室"),
+        record(3, organisation="11230522004326500c", category="county-notices"),
+        record(4, organisation="不存在的机关"),
+    ]
+    out, _, _ = run_import(write_jsonl(tmp_path / "orgs.jsonl", rows), capsys)
+
+    assert "第 1 行：系统中有多个公开主体，请用 organisation 字段写明名称或机构代码。" in out
+    assert "第 4 行：找不到公开主体“不存在的机关”" in out
+    assert DisclosureDocumentPage.objects.child_of(county_column).count() == 2
+    assert not DisclosureDocumentPage.objects.child_of(category).exists()
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="无法打开文件"):
+        call_command("import_documents", str(tmp_path / "none.jsonl"))
