@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.applications.models import Application, Channel
+from disclosure.applications.models import ARTICLE_29_FIELDS, Application, Channel
 from disclosure.catalogue.models import Organisation
 
 # What an ID proof may be: the name's ending and the file's first bytes must agree.
@@ -59,21 +59,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = Application
-        fields = [
-            "organisation",
-            "applicant_type",
-            "name",
-            "id_type",
-            "id_number",
-            "phone",
-            "email",
-            "address",
-            "postcode",
-            "description",
-            "purpose",
-            "delivery_form",
-            "id_proof",
-        ]
+        fields = ["organisation", *ARTICLE_29_FIELDS, "id_proof"]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
             "purpose": forms.Textarea(attrs={"rows": 3}),

@@ -1,4 +1,5 @@
-"""Reply letters (告知书) as DOCX, one wording per reply type; staff edit the file before issue."""
+"""Reply letters (告知书) as DOCX and PDF, one wording per reply type; staff may rewrite the body
+before the letter is issued (Application.edit_letter / issue_letter)."""
 
 import io
 
@@ -6,6 +7,7 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from disclosure.reports.tables import TABLE_B_2021
+from gongkai.pdf import render_pdf
 
 _PARENT = {row.key: row.parent for row in TABLE_B_2021.rows}
 
@@ -25,6 +27,7 @@ WORDING = {
     "本机关不再处理该政府信息公开申请。",
     "other_other": "本机关对您的申请作如下处理：",
 }
+TITLE = "政府信息公开申请答复告知书"
 REMEDY = (
     "如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，"
     "或者自收到本告知书之日起六个月内依法提起行政诉讼。"
@@ -35,27 +38,51 @@ def wording(outcome):
     return WORDING.get(outcome) or WORDING[_PARENT[outcome]]
 
 
-def reply_letter(application):
-    """The 告知书 of a replied application as DOCX bytes."""
+def default_body(application):
+    """The body of the 告知书 for its reply type, paragraphs separated by blank lines."""
+    paragraphs = [
+        f"本机关于{application.received_on:%Y年%m月%d日}收到您提出的政府信息公开申请，"
+        f"申请获取“{application.description}”。现答复如下：",
+        f"答复类型：{application.get_outcome_display()}",
+        wording(application.outcome),
+        application.reply_note,
+        REMEDY,
+    ]
+    return "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
+
+
+def letter_parts(application):
+    """What both the DOCX and the PDF print: the staff's edited body if any, else the default."""
     if not application.replied_on:
         raise ValueError("the application has not been replied to")
+    body = application.letter_text or default_body(application)
+    return {
+        "title": TITLE,
+        "number": f"申请编号：{application.tracking_number}",
+        "salutation": f"{application.name}：",
+        "paragraphs": [p.strip() for p in body.split("\n\n") if p.strip()],
+        "signature": [application.organisation.name, f"{application.replied_on:%Y年%m月%d日}"],
+        "draft": not application.letter_issued_on,
+    }
+
+
+def reply_letter(application):
+    """The 告知书 of a replied application as DOCX bytes."""
+    parts = letter_parts(application)
     document = Document()
-    title = document.add_heading("政府信息公开申请答复告知书", level=1)
+    title = document.add_heading(parts["title"], level=1)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    number = document.add_paragraph(f"申请编号：{application.tracking_number}")
-    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    document.add_paragraph(f"{application.name}：")
-    document.add_paragraph(
-        f"本机关于{application.received_on:%Y年%m月%d日}收到您提出的政府信息公开申请，"
-        f"申请获取“{application.description}”。现答复如下："
-    )
-    document.add_paragraph(f"答复类型：{application.get_outcome_display()}")
-    document.add_paragraph(wording(application.outcome))
-    if application.reply_note:
-        document.add_paragraph(application.reply_note)
-    document.add_paragraph(REMEDY)
-    for line in (application.organisation.name, f"{application.replied_on:%Y年%m月%d日}"):
+    document.add_paragraph(parts["number"]).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph(parts["salutation"])
+    for paragraph in parts["paragraphs"]:
+        document.add_paragraph(paragraph)
+    for line in parts["signature"]:
         document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def reply_letter_pdf(application):
+    """The same 告知书 as PDF (gongkai.pdf, template applications/letter_pdf.html)."""
+    return render_pdf("applications/letter_pdf.html", letter_parts(application))

@@ -101,6 +101,23 @@ CLOCK_RUNNING = {State.REGISTERED, State.REVIEWING, State.HANDLING}
 OPEN_STATES = {s for s in State if s not in {State.REPLIED, State.ARCHIVED}}
 
 
+# The applicant's contents of an application under Art. 29, in form order: the public form, the
+# staff's offline registration and the inspect page all show these.
+ARTICLE_29_FIELDS = [
+    "applicant_type",
+    "name",
+    "id_type",
+    "id_number",
+    "phone",
+    "email",
+    "address",
+    "postcode",
+    "description",
+    "purpose",
+    "delivery_form",
+]
+
+
 class TransitionRefused(ValidationError):
     """A move the Regulation does not allow from where the application stands."""
 
@@ -179,6 +196,13 @@ class Application(models.Model):
         editable=False,
         help_text=_("不予公开的理由、已公开信息的获取途径或负责公开的机关名称等。"),
     )
+    letter_text = models.TextField(
+        _("答复告知书正文"),
+        blank=True,
+        editable=False,
+        help_text=_("出具前由办理人员修改；为空时使用按答复类型生成的正文。"),
+    )
+    letter_issued_on = models.DateField(_("告知书出具日期"), null=True, editable=False)
     archived_on = models.DateField(_("归档日期"), null=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -286,7 +310,12 @@ class Application(models.Model):
     def _require_date(self, on):
         if not isinstance(on, datetime.date):
             raise TransitionRefused(_("请填写日期。"))
-        last = self.events.exclude(action="view").order_by("-on").values_list("on", flat=True)
+        # Looks and letter edits are dated when they happen, not as steps of the procedure.
+        last = (
+            self.events.exclude(action__in=["view", "edit_letter"])
+            .order_by("-on")
+            .values_list("on", flat=True)
+        )
         floor = max([self.received_on, *last[:1]])
         if on < floor:
             raise TransitionRefused(
@@ -517,6 +546,32 @@ class Application(models.Model):
             reply_note=reason.strip(),
         )
 
+    # ------------------------------------------------------------ the reply letter
+    def _require_letter_draft(self):
+        if not self.replied_on:
+            raise TransitionRefused(_("尚未答复，没有可出具的告知书。"))
+        if self.letter_issued_on:
+            raise TransitionRefused(
+                _("告知书已于 %(date)s 出具，不能再修改。") % {"date": self.letter_issued_on}
+            )
+
+    def edit_letter(self, user, text):
+        """Save the staff's wording of the 告知书 body; only before it is issued."""
+        self._require_letter_draft()
+        self.letter_text = text.strip()
+        with transaction.atomic():
+            self.save(update_fields=["letter_text"])
+            self._log("edit_letter", self.state, user, timezone.localdate(), "")
+
+    def issue_letter(self, user, on):
+        """Issue the 告知书 as it stands: from now on it is frozen and the applicant sees it."""
+        self._require_letter_draft()
+        self._require_date(on)
+        self.letter_issued_on = on
+        with transaction.atomic():
+            self.save(update_fields=["letter_issued_on"])
+            self._log("issue_letter", self.state, user, on, "")
+
     def archive(self, user, on, reason=""):
         self._require({State.REPLIED}, _("归档"))
         self._require_date(on)
@@ -541,6 +596,8 @@ class ApplicationEvent(models.Model):
         ("close_unpaid", _("逾期未缴费")),
         ("reply", _("答复")),
         ("archive", _("归档")),
+        ("edit_letter", _("修改告知书")),
+        ("issue_letter", _("出具告知书")),
         ("view", _("查看个人信息")),
     ]
     application = models.ForeignKey(
@@ -564,6 +621,31 @@ class ApplicationEvent(models.Model):
 
     def __str__(self):
         return f"{self.application} {self.get_action_display()} {self.on}"
+
+
+class OrganisationHandlers(models.Model):
+    """The group that handles one organisation's applications; only its members and the
+    organisation's administrators see that register (roles.handled_organisation_ids)."""
+
+    organisation = models.OneToOneField(
+        "catalogue.Organisation",
+        verbose_name=_("公开主体"),
+        on_delete=models.CASCADE,
+        related_name="application_handlers",
+    )
+    group = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("用户组"),
+        on_delete=models.CASCADE,
+        related_name="handled_organisation",
+    )
+
+    class Meta:
+        verbose_name = _("依申请办理组")
+        verbose_name_plural = _("依申请办理组")
+
+    def __str__(self):
+        return self.group.name
 
 
 class CaseKind(models.TextChoices):

@@ -11,7 +11,9 @@ SOON_WORKING_DAYS = 5
 def due_soon_and_overdue(today=None, queryset=None):
     """(due soon, overdue) among applications whose reply clock is running."""
     today = today or timezone.localdate()
-    running = (queryset or Application.objects.all()).filter(state__in=CLOCK_RUNNING)
+    if queryset is None:
+        queryset = Application.objects.all()
+    running = queryset.filter(state__in=CLOCK_RUNNING)
     horizon = add_working_days(today, SOON_WORKING_DAYS)
     overdue = running.filter(due_on__lt=today).order_by("due_on")
     soon = running.filter(due_on__gte=today, due_on__lte=horizon).order_by("due_on")

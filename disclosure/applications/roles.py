@@ -1,4 +1,14 @@
-"""The 依申请办理 group: who may see and handle applications (administrators may too)."""
+"""Who may see and handle applications.
+
+The site-wide group 依申请办理 (and 管理员) hold the model permissions; an organisation's register
+is visible only to the members of its own copy of the group, `<机构>·依申请办理`, created with the
+organisation, and of its administrators' group `<机构>·管理员` (see disclosure.moderation).
+"""
+
+from django.apps import apps as global_apps
+from django.db.models import Q
+
+from gongkai.permissions import get_permissions
 
 APPLICATION_HANDLERS = "依申请办理"
 ADMINISTRATORS_KEY = "administrators"
@@ -21,22 +31,50 @@ CALENDAR_PERMISSIONS = [
 
 
 def ensure_handler_group(apps, administrators_name):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
-
-    def permission(app_label, model, codename):
-        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-        perm, _ = Permission.objects.get_or_create(
-            content_type=content_type,
-            codename=codename,
-            defaults={"name": codename.replace("_", " ").capitalize()},
-        )
-        return perm
-
     handlers, _ = Group.objects.get_or_create(name=APPLICATION_HANDLERS)
-    handlers.permissions.add(*(permission(*p) for p in HANDLER_PERMISSIONS))
+    handlers.permissions.add(*get_permissions(apps, HANDLER_PERMISSIONS))
     administrators, _ = Group.objects.get_or_create(name=administrators_name)
     administrators.permissions.add(
-        *(permission(*p) for p in HANDLER_PERMISSIONS + CALENDAR_PERMISSIONS)
+        *get_permissions(apps, HANDLER_PERMISSIONS + CALENDAR_PERMISSIONS)
+    )
+
+
+def organisation_handlers_name(organisation):
+    return f"{organisation.name}·{APPLICATION_HANDLERS}"
+
+
+def ensure_organisation_handlers(organisation, apps=global_apps):
+    """The organisation's own 依申请办理 group (created once), with the handler permissions;
+    its administrators' group, if it exists already, gets them too."""
+    Group = apps.get_model("auth", "Group")
+    OrganisationHandlers = apps.get_model("applications", "OrganisationHandlers")
+    OrganisationRole = apps.get_model("moderation", "OrganisationRole")
+    link = OrganisationHandlers.objects.filter(organisation_id=organisation.pk).first()
+    if link is not None:
+        return link.group
+    permissions = get_permissions(apps, HANDLER_PERMISSIONS)
+    group, _ = Group.objects.get_or_create(name=organisation_handlers_name(organisation))
+    group.permissions.add(*permissions)
+    OrganisationHandlers.objects.create(organisation_id=organisation.pk, group=group)
+    for role in OrganisationRole.objects.filter(
+        organisation_id=organisation.pk, role=ADMINISTRATORS_KEY
+    ):
+        role.group.permissions.add(*permissions)
+    return group
+
+
+def handled_organisation_ids(user):
+    """Primary keys of the organisations whose register `user` may see; None means all."""
+    if not user.is_active:
+        return set()
+    if user.is_superuser:
+        return None
+    Organisation = global_apps.get_model("catalogue", "Organisation")
+    group_ids = list(user.groups.values_list("pk", flat=True))
+    return set(
+        Organisation.objects.filter(
+            Q(application_handlers__group_id__in=group_ids)
+            | Q(role_groups__role=ADMINISTRATORS_KEY, role_groups__group_id__in=group_ids)
+        ).values_list("pk", flat=True)
     )

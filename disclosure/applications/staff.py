@@ -1,48 +1,93 @@
 """The staff register in the Wagtail admin: registering offline applications, handling them
 through their transitions, and logging every look at an applicant's personal data."""
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
 
 from disclosure.applications import outcomes
-from disclosure.applications.letters import reply_letter
+from disclosure.applications.letters import default_body, reply_letter, reply_letter_pdf
 from disclosure.applications.models import (
+    ARTICLE_29_FIELDS,
     Application,
     CalendarDay,
     ReviewCase,
     TransitionRefused,
 )
+from disclosure.applications.scoping import get_scoped_or_404, scope, visible_organisations
+from disclosure.catalogue.models import Organisation
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-ARTICLE_29_FIELDS = [
-    "organisation",
-    "channel",
-    "received_on",
-    "applicant_type",
-    "name",
-    "id_type",
-    "id_number",
-    "phone",
-    "email",
-    "address",
-    "postcode",
-    "description",
-    "purpose",
-    "delivery_form",
-]
+REGISTER_FIELDS = ["organisation", "channel", "received_on", *ARTICLE_29_FIELDS]
+
+
+class OrganisationScopedView:
+    """Every view of a scoped viewset: lists, objects and form choices limited to the
+    organisations the user handles; anything else is a 404."""
+
+    organisation_field = "organisation"
+
+    def get_base_queryset(self):
+        return scope(super().get_base_queryset(), self.request.user, self.organisation_field)
+
+    def get_object(self, *args, **kwargs):
+        instance = super().get_object(*args, **kwargs)
+        if instance is not None:
+            same = self.model._default_manager.filter(pk=instance.pk)
+            if not scope(same, self.request.user, self.organisation_field).exists():
+                raise Http404
+        return instance
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        for field in form.fields.values():
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            if model is Organisation:
+                field.queryset = visible_organisations(self.request.user)
+            elif model is Application:
+                field.queryset = scope(field.queryset, self.request.user)
+        return form
+
+
+class OrganisationScopedViewSet(ModelViewSet):
+    organisation_field = "organisation"
+    # A copy would show an applicant's data on an unlogged form.
+    copy_view_enabled = False
+
+    def construct_view(self, view_class, **kwargs):
+        scoped = type(
+            view_class.__name__,
+            (OrganisationScopedView, view_class),
+            {"organisation_field": self.organisation_field},
+        )
+        return super().construct_view(scoped, **kwargs)
+
+
+class RegisterFilterSet(WagtailFilterSet):
+    organisation = django_filters.ModelChoiceFilter(
+        label=_("受理机关"), queryset=lambda request: visible_organisations(request.user)
+    )
+
+    class Meta:
+        model = Application
+        fields = ["organisation", "state", "applicant_type", "channel", "outcome"]
 
 
 class RegisterIndexView(generic.IndexView):
+    filterset_class = RegisterFilterSet
+
     def get_list_more_buttons(self, instance):
         return [
             ListingButton(
@@ -59,7 +104,7 @@ class RegisterView(generic.CreateView):
     """Offline applications (paper, letter, in person) with their real receipt date (Art. 31)."""
 
     def save_instance(self):
-        fields = {name: self.form.cleaned_data[name] for name in ARTICLE_29_FIELDS}
+        fields = {name: self.form.cleaned_data[name] for name in REGISTER_FIELDS}
         application, query_code = Application.register(user=self.request.user, **fields)
         messages.info(
             self.request,
@@ -77,7 +122,7 @@ class LoggedEditView(generic.EditView):
 
 
 class LoggedInspectView(generic.InspectView):
-    fields = [*ARTICLE_29_FIELDS, "tracking_number", "state", "due_on", "replied_on", "outcome"]
+    fields = [*REGISTER_FIELDS, "tracking_number", "state", "due_on", "replied_on", "outcome"]
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -140,7 +185,7 @@ def handle_view(request, pk):
     """Move an application on; a refused move shows why and changes nothing."""
     if not request.user.has_perm("applications.change_application"):
         raise PermissionDenied
-    application = get_object_or_404(Application, pk=pk)
+    application = get_scoped_or_404(Application.objects.all(), request.user, pk=pk)
     form = TransitionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -167,22 +212,79 @@ def handle_view(request, pk):
     )
 
 
-def letter_view(request, pk):
-    """Download the 告知书 to edit before issue; it names the applicant, so the look is logged."""
+def _letter_download(request, pk, render, content_type, extension):
+    """A draft or issued 告知书 to check or edit; it names the applicant, so the look is logged."""
     if not request.user.has_perm("applications.change_application"):
         raise PermissionDenied
-    application = get_object_or_404(Application, pk=pk)
+    application = get_scoped_or_404(Application.objects.all(), request.user, pk=pk)
     if not application.replied_on:
         raise Http404
     application.log_view(request.user, _("下载答复告知书"))
-    response = HttpResponse(reply_letter(application), content_type=DOCX)
+    response = HttpResponse(render(application), content_type=content_type)
     response["Content-Disposition"] = (
-        f'attachment; filename="reply-{application.tracking_number}.docx"'
+        f'attachment; filename="reply-{application.tracking_number}.{extension}"'
     )
     return response
 
 
-class ApplicationViewSet(ModelViewSet):
+def letter_view(request, pk):
+    return _letter_download(request, pk, reply_letter, DOCX, "docx")
+
+
+def letter_pdf_view(request, pk):
+    return _letter_download(request, pk, reply_letter_pdf, "application/pdf", "pdf")
+
+
+class LetterForm(forms.Form):
+    text = forms.CharField(
+        label=_("告知书正文"),
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_("段落之间空一行。出具后不能再修改。"),
+        error_messages={"required": _("告知书正文不能为空。")},
+    )
+    on = forms.DateField(
+        label=_("出具日期"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("仅在出具时填写。"),
+    )
+
+
+def letter_edit_view(request, pk):
+    """Rewrite the body of the 告知书 and issue it; after issue it is read-only."""
+    if not request.user.has_perm("applications.change_application"):
+        raise PermissionDenied
+    application = get_scoped_or_404(Application.objects.all(), request.user, pk=pk)
+    if not application.replied_on:
+        raise Http404
+    initial = {"text": application.letter_text or default_body(application)}
+    form = LetterForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        issuing = "issue" in request.POST
+        try:
+            if issuing and not form.cleaned_data["on"]:
+                raise TransitionRefused(_("出具告知书请填写出具日期。"))
+            with transaction.atomic():
+                if form.cleaned_data["text"].strip() != initial["text"].strip():
+                    application.edit_letter(request.user, form.cleaned_data["text"])
+                if issuing:
+                    application.issue_letter(request.user, form.cleaned_data["on"])
+        except TransitionRefused as refusal:
+            application.refresh_from_db()
+            form.add_error(None, refusal)
+        else:
+            messages.success(request, _("告知书已出具。") if issuing else _("告知书已保存。"))
+            return redirect("applications_application:letter_edit", pk=application.pk)
+    else:
+        application.log_view(request.user, _("查看答复告知书"))
+    return TemplateResponse(
+        request,
+        "applications/admin/letter.html",
+        {"application": application, "form": form},
+    )
+
+
+class ApplicationViewSet(OrganisationScopedViewSet):
     model = Application
     icon = "mail"
     menu_label = _("依申请公开")
@@ -193,7 +295,7 @@ class ApplicationViewSet(ModelViewSet):
     edit_view_class = LoggedEditView
     inspect_view_enabled = True
     inspect_view_class = LoggedInspectView
-    form_fields = ARTICLE_29_FIELDS
+    form_fields = REGISTER_FIELDS
     list_display = [
         "tracking_number",
         "organisation",
@@ -214,10 +316,13 @@ class ApplicationViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("handle/<int:pk>/", handle_view, name="handle"),
             path("letter/<int:pk>/", letter_view, name="letter"),
+            path("letter/<int:pk>/pdf/", letter_pdf_view, name="letter_pdf"),
+            path("letter/<int:pk>/edit/", letter_edit_view, name="letter_edit"),
         ]
 
 
-class ReviewCaseViewSet(ModelViewSet):
+class ReviewCaseViewSet(OrganisationScopedViewSet):
+    organisation_field = "application__organisation"
     model = ReviewCase
     icon = "clipboard-list"
     menu_label = _("复议诉讼案件")

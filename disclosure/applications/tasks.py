@@ -3,17 +3,16 @@
 from celery import shared_task
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from disclosure.applications.reminders import due_soon_and_overdue
-from disclosure.applications.roles import APPLICATION_HANDLERS
 
 
 def _recipients(organisation):
+    """The organisation's address and its own 依申请办理 group's members."""
     handlers = (
         get_user_model()
-        .objects.filter(Q(groups__name=APPLICATION_HANDLERS), is_active=True)
+        .objects.filter(groups__handled_organisation__organisation=organisation, is_active=True)
         .exclude(email="")
     )
     emails = {user.email for user in handlers}

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from disclosure.applications import ratelimit
 from disclosure.applications.forms import ApplicationForm, StatusForm
-from disclosure.applications.letters import reply_letter
+from disclosure.applications.letters import reply_letter, reply_letter_pdf
 from disclosure.catalogue.models import Organisation
 
 
@@ -80,20 +80,32 @@ def status(request):
     return render(request, "applications/status.html", {"form": form, "application": application})
 
 
+LETTER_FORMATS = {
+    "pdf": (reply_letter_pdf, "application/pdf"),
+    "docx": (
+        reply_letter,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+}
+
+
 def _letter(request):
-    """The applicant's copy of the 告知书, for whoever holds both codes."""
+    """The applicant's copy of the issued 告知书, for whoever holds both codes."""
     form = StatusForm(request.POST)
-    if not form.is_valid() or not form.cleaned_data["application"].replied_on:
+    extension = request.POST.get("letter")
+    if (
+        extension not in LETTER_FORMATS
+        or not form.is_valid()
+        or not form.cleaned_data["application"].letter_issued_on
+    ):
         limit, period = settings.GONGKAI_APPLICATION_LOOKUP_RATE
         if ratelimit.hit(request, "status", limit, period):
             return _too_many(request)
         return render(request, "applications/status.html", {"form": form, "application": None})
     application = form.cleaned_data["application"]
-    response = HttpResponse(
-        reply_letter(application),
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    )
+    render_letter, content_type = LETTER_FORMATS[extension]
+    response = HttpResponse(render_letter(application), content_type=content_type)
     response["Content-Disposition"] = (
-        f'attachment; filename="reply-{application.tracking_number}.docx"'
+        f'attachment; filename="reply-{application.tracking_number}.{extension}"'
     )
     return response

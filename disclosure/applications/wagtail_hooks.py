@@ -2,7 +2,9 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from disclosure.applications.models import Application
 from disclosure.applications.reminders import due_soon_and_overdue
+from disclosure.applications.scoping import scope
 from disclosure.applications.staff import (
     application_viewset,
     calendar_day_viewset,
@@ -20,8 +22,12 @@ class DeadlinesPanel(Component):
     order = 90
     template_name = "applications/admin/deadlines_panel.html"
 
+    def __init__(self, user):
+        self.user = user
+
     def get_context_data(self, parent_context):
-        soon, overdue = due_soon_and_overdue()
+        visible = scope(Application.objects.all(), self.user)
+        soon, overdue = due_soon_and_overdue(queryset=visible)
         return {
             "soon": soon[:20],
             "overdue": overdue[:20],
@@ -32,4 +38,4 @@ class DeadlinesPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_deadlines_panel(request, panels):
     if request.user.has_perm("applications.view_application"):
-        panels.append(DeadlinesPanel())
+        panels.append(DeadlinesPanel(request.user))

@@ -4,6 +4,8 @@ Data migrations and the demo loader both read this table, so a fresh database an
 demo agree; placeful page permissions (per organisation subtree) are granted elsewhere.
 """
 
+from gongkai.permissions import get_permission
+
 # Keys of settings.GONGKAI_GROUPS → (app_label, model, codename) model permissions.
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
 
@@ -54,20 +56,12 @@ COLLECTION_PERMISSIONS = {
 
 def ensure_roles(apps, group_names):
     """Create the groups with their permissions; safe to run again. `apps` may be historical."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
     Collection = apps.get_model("wagtailcore", "Collection")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
 
-    def permission(app_label, model, codename):
-        content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
-        perm, _ = Permission.objects.get_or_create(
-            content_type=content_type,
-            codename=codename,
-            defaults={"name": codename.replace("_", " ").capitalize()},
-        )
-        return perm
+    def permission(*spec):
+        return get_permission(apps, *spec)
 
     root_collection = Collection.objects.filter(depth=1).first()
     for key, name in group_names.items():

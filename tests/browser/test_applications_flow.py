@@ -1,9 +1,11 @@
-"""An applicant applies in chromium, staff reply in the admin, the applicant reads the result."""
+"""An applicant applies in chromium, staff reply and issue the letter in the admin, the applicant
+reads the result and downloads the letter."""
 
 import datetime
 
 import pytest
 from captcha.models import CaptchaStore
+from pypdf import PdfReader
 
 from disclosure.applications.models import Application
 from disclosure.applications.tests.conftest import VALID_RESIDENT_ID
@@ -50,6 +52,11 @@ def test_from_the_public_form_to_the_staff_reply_to_the_status_page(page, live_d
     page.get_by_role("button", name="记录", exact=True).click()
     assert "已答复" in page.locator("#state").inner_text()
     page.screenshot(path=output_dir / "handled.png", full_page=True)
+    page.get_by_role("link", name="修改并出具答复告知书").click()
+    page.fill("textarea[name=text]", "经审查，予以公开。预算表见附件。")
+    page.fill("input[name=on]", today)
+    page.get_by_role("button", name="出具告知书", exact=True).click()
+    assert "已于" in page.locator("#letter-state").inner_text()
 
     page.goto(live_demo.url + "/apply/status/")
     page.fill("#id_tracking_number", tracking)
@@ -58,3 +65,7 @@ def test_from_the_public_form_to_the_staff_reply_to_the_status_page(page, live_d
     assert page.locator("#state").inner_text() == "已答复"
     assert "予以公开" in page.locator("#outcome").inner_text()
     page.screenshot(path=output_dir / "status.png", full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="下载 PDF", exact=True).click()
+    letter = PdfReader(download.value.path())
+    assert "预算表见附件" in "".join(p.extract_text() for p in letter.pages)

@@ -2,11 +2,12 @@ import datetime
 import io
 
 import pytest
-from django.contrib.auth.models import Group
 from docx import Document
+from pypdf import PdfReader
 
-from disclosure.applications.letters import reply_letter, wording
-from disclosure.applications.roles import APPLICATION_HANDLERS
+from disclosure.applications.letters import reply_letter, reply_letter_pdf, wording
+from disclosure.applications.models import Application, TransitionRefused
+from disclosure.applications.tests.conftest import applicant_fields
 from disclosure.reports.tables import OUTCOME_ROWS_2021
 
 D = datetime.date
@@ -35,8 +36,10 @@ def test_no_letter_before_the_reply(make_application):
         reply_letter(make_application())
 
 
-def test_staff_download_the_letter_and_the_look_is_logged(client, clerk, make_application):
-    clerk.groups.add(Group.objects.get(name=APPLICATION_HANDLERS))
+def test_staff_download_the_letter_and_the_look_is_logged(
+    client, clerk, organisation, make_application
+):
+    clerk.groups.add(organisation.application_handlers.group)
     client.force_login(clerk)
     app = make_application(received_on=D(2025, 3, 3))
     url = f"/admin/applications_application/letter/{app.pk}/"
@@ -46,3 +49,76 @@ def test_staff_download_the_letter_and_the_look_is_logged(client, clerk, make_ap
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "予以公开" in text_of(response.content)
     assert app.events.filter(action="view").count() == 1
+
+
+def text_of_pdf(pdf_bytes):
+    assert pdf_bytes.startswith(b"%PDF-")
+    return "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf_bytes)).pages)
+
+
+def test_the_pdf_letter_says_what_the_docx_says(make_application, clerk):
+    app = make_application(received_on=D(2025, 3, 3))
+    app.reply(clerk, D(2025, 3, 10), "refused_process", "属于讨论记录，依据第十六条不予公开。")
+    text = text_of_pdf(reply_letter_pdf(app))
+    for expected in (app.tracking_number, "张三", "属于四类过程性信息", "依据第十六条", "行政复议"):
+        assert expected in text
+    assert "2025年03月10日" in text and "草稿" in text
+
+
+def test_staff_edit_the_letter_until_it_is_issued(make_application, clerk):
+    app = make_application(received_on=D(2025, 3, 3))
+    with pytest.raises(TransitionRefused):
+        app.edit_letter(clerk, "还没有答复。")
+    app.reply(clerk, D(2025, 3, 10), "granted")
+    app.edit_letter(clerk, "经审查，予以公开。\n\n附件：预算表一份。")
+    assert "附件：预算表一份。" in text_of(reply_letter(app))
+    app.issue_letter(clerk, D(2025, 3, 11))
+    text = text_of_pdf(reply_letter_pdf(app))
+    assert "附件：预算表一份。" in text and "草稿" not in text
+    with pytest.raises(TransitionRefused, match="已于"):
+        app.edit_letter(clerk, "出具后再改")
+    with pytest.raises(TransitionRefused):
+        app.issue_letter(clerk, D(2025, 3, 12))
+    assert list(app.events.values_list("action", flat=True))[-2:] == [
+        "edit_letter",
+        "issue_letter",
+    ]
+
+
+def test_edit_and_issue_from_the_admin(client, clerk, organisation, make_application):
+    clerk.groups.add(organisation.application_handlers.group)
+    client.force_login(clerk)
+    app = make_application(received_on=D(2025, 3, 3))
+    url = f"/admin/applications_application/letter/{app.pk}/edit/"
+    assert client.get(url).status_code == 404
+    app.reply(clerk, D(2025, 3, 4), "granted")
+    page = client.get(url)
+    assert "予以公开" in page.text and app.events.filter(action="view").count() == 1
+    client.post(url, {"text": "改写的正文。", "on": "", "save": "1"})
+    app.refresh_from_db()
+    assert app.letter_text == "改写的正文。" and not app.letter_issued_on
+    refused = client.post(url, {"text": "改写的正文。", "on": "", "issue": "1"})
+    assert "请填写出具日期" in refused.text
+    client.post(url, {"text": "改写的正文。", "on": "2025-03-05", "issue": "1"})
+    app.refresh_from_db()
+    assert app.letter_issued_on == D(2025, 3, 5)
+    pdf = client.get(f"/admin/applications_application/letter/{app.pk}/pdf/")
+    assert pdf["Content-Type"] == "application/pdf" and "改写的正文。" in text_of_pdf(pdf.content)
+
+
+def test_the_applicant_downloads_the_letter_once_issued(client, organisation, clerk):
+    app, code = Application.register(
+        user=clerk, organisation=organisation, **applicant_fields(received_on=D(2025, 3, 3))
+    )
+    codes = {"tracking_number": app.tracking_number, "query_code": code}
+    app.reply(clerk, D(2025, 3, 4), "granted")
+    assert 'name="letter"' not in client.post("/apply/status/", codes).text
+    not_yet = client.post("/apply/status/", {**codes, "letter": "pdf"})
+    assert not_yet["Content-Type"].startswith("text/html")
+    app.edit_letter(clerk, "经审查，予以公开。附件见邮件。")
+    app.issue_letter(clerk, D(2025, 3, 5))
+    assert 'value="pdf"' in client.post("/apply/status/", codes).text
+    pdf = client.post("/apply/status/", {**codes, "letter": "pdf"})
+    assert "附件见邮件" in text_of_pdf(pdf.content)
+    docx = client.post("/apply/status/", {**codes, "letter": "docx"})
+    assert "附件见邮件" in text_of(docx.content)

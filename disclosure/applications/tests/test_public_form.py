@@ -10,7 +10,7 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from disclosure.applications.models import Application
+from disclosure.applications.models import ARTICLE_29_FIELDS, Application
 from disclosure.applications.tests.conftest import VALID_RESIDENT_ID, VALID_USCC
 from disclosure.catalogue.models import Organisation
 
@@ -195,20 +195,7 @@ class FuzzTheForm(HypothesisTestCase):
                         ["natural", "uscc", "resident_id", "email", "paper", VALID_RESIDENT_ID]
                     ),
                 )
-                for name in [
-                    "organisation",
-                    "applicant_type",
-                    "name",
-                    "id_type",
-                    "id_number",
-                    "phone",
-                    "email",
-                    "address",
-                    "postcode",
-                    "description",
-                    "purpose",
-                    "delivery_form",
-                ]
+                for name in ["organisation", *ARTICLE_29_FIELDS]
             },
         ),
         upload=st.one_of(st.none(), st.binary(max_size=200)),
@@ -228,3 +215,21 @@ class FuzzTheForm(HypothesisTestCase):
             {"tracking_number": data.get("name", ""), "query_code": data.get("phone", "")},
         )
         assert lookup.status_code in (200, 429)
+
+
+def test_every_disclosure_root_links_to_the_form_with_its_organisation(client, organisation):
+    from wagtail.models import Site
+
+    from disclosure.catalogue.models import DisclosureIndexPage
+
+    home = Site.objects.get(is_default_site=True).root_page
+    root = DisclosureIndexPage(
+        title="测试政府信息公开", slug="apply-xxgk", organisation=organisation
+    )
+    home.add_child(instance=root)
+    root.save_revision().publish()
+    page = client.get(root.url)
+    link = f"/apply/?organisation={organisation.pk}"
+    assert link in page.text
+    form = client.get(link)
+    assert f'<option value="{organisation.pk}" selected>' in form.text

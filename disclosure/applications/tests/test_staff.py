@@ -7,7 +7,6 @@ from django.core import mail
 from wagtail.search import index
 
 from disclosure.applications.models import Application, State
-from disclosure.applications.roles import APPLICATION_HANDLERS
 from disclosure.applications.tasks import send_deadline_reminders
 from disclosure.applications.tests.conftest import VALID_RESIDENT_ID
 
@@ -16,11 +15,11 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def handler(db):
+def handler(organisation):
     user = get_user_model().objects.create_user(
         "handler", password="pw", first_name="赵办理", email="handler@example.invalid"
     )
-    user.groups.add(Group.objects.get(name=APPLICATION_HANDLERS))
+    user.groups.add(organisation.application_handlers.group)
     return user
 
 
@@ -125,10 +124,15 @@ def test_every_view_of_personal_data_is_logged(handler_client, handler, make_app
     assert views.count() == 2 and {v.user for v in views} == {handler}
 
 
-def test_personal_data_is_neither_indexed_nor_in_the_api(make_application):
+def test_personal_data_is_neither_indexed_nor_in_the_api(client, make_application):
     from gongkai.api import api_router
 
-    make_application(name="独特姓名甲")
+    application = make_application(name="独特姓名甲", description="独特描述乙")
+    for query in ("独特姓名甲", "独特描述乙", application.tracking_number):
+        found = client.get("/search/", {"q": query})
+        assert found.status_code == 200 and not list(found.context["search_results"])
+        pages = client.get("/api/v2/pages/", {"search": query})
+        assert pages.json()["meta"]["total_count"] == 0
     assert not issubclass(Application, index.Indexed)
     served = {getattr(endpoint, "model", None) for endpoint in api_router._endpoints.values()}
     assert Application not in served

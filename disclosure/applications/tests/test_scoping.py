@@ -1,0 +1,109 @@
+"""Each organisation's register is seen and handled by its own 依申请办理 group and
+administrators only; staff of another organisation get 404 for every object."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from disclosure.applications.models import Application, ReviewCase, State
+from disclosure.applications.tests.conftest import VALID_RESIDENT_ID
+from disclosure.catalogue.models import Organisation
+from disclosure.moderation.placement import ensure_organisation_roles
+
+D = datetime.date
+pytestmark = pytest.mark.django_db
+REGISTER = "/admin/applications_application/"
+
+
+def member_of(group, username):
+    user = get_user_model().objects.create_user(username, first_name=username)
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def other_organisation(db):
+    return Organisation.objects.create(name="友谊县人民政府办公室测试", short_name="县政府办")
+
+
+@pytest.fixture
+def outsider_client(client, other_organisation):
+    client.force_login(member_of(other_organisation.application_handlers.group, "outsider"))
+    return client
+
+
+def test_a_new_organisation_gets_its_own_handler_group(organisation):
+    group = organisation.application_handlers.group
+    assert group.name == "友谊镇人民政府测试·依申请办理"
+    codenames = set(group.permissions.values_list("codename", flat=True))
+    assert {"view_application", "change_application", "add_reviewcase"} <= codenames
+
+
+def test_staff_of_another_organisation_get_404(outsider_client, make_application, clerk):
+    application = make_application(received_on=D(2025, 3, 3))
+    application.reply(clerk, D(2025, 3, 4), "granted")
+    case = ReviewCase.objects.create(application=application, kind="review", filed_on=D(2025, 4, 1))
+
+    listing = outsider_client.get(REGISTER)
+    assert listing.status_code == 200 and application.tracking_number not in listing.text
+    assert "友谊镇人民政府测试" not in listing.text  # not even as a filter choice
+    filtered = outsider_client.get(REGISTER, {"organisation": application.organisation_id})
+    assert application.tracking_number not in filtered.text
+    for url in [
+        f"{REGISTER}edit/{application.pk}/",
+        f"{REGISTER}inspect/{application.pk}/",
+        f"{REGISTER}handle/{application.pk}/",
+        f"{REGISTER}letter/{application.pk}/",
+        f"{REGISTER}history/{application.pk}/",
+        f"/admin/applications_reviewcase/edit/{case.pk}/",
+    ]:
+        assert outsider_client.get(url).status_code == 404, url
+    refused = outsider_client.post(
+        f"{REGISTER}handle/{application.pk}/", {"action": "archive", "on": "2025-03-05"}
+    )
+    assert refused.status_code == 404
+    cases = outsider_client.get("/admin/applications_reviewcase/")
+    assert application.tracking_number not in cases.text
+    application.refresh_from_db()
+    assert application.state == State.REPLIED
+    assert not application.events.filter(action="view").exists()
+
+
+def test_staff_cannot_register_for_another_organisation(outsider_client, organisation):
+    response = outsider_client.post(
+        f"{REGISTER}new/",
+        {
+            "organisation": organisation.pk,
+            "channel": "paper",
+            "received_on": "2025-03-03",
+            "applicant_type": "natural",
+            "name": "王五",
+            "id_type": "resident_id",
+            "id_number": VALID_RESIDENT_ID,
+            "phone": "13900000000",
+            "address": "友谊镇",
+            "description": "村务公开资料",
+            "delivery_form": "paper",
+        },
+    )
+    assert response.status_code == 200 and "organisation" in response.context["form"].errors
+    assert not Application.objects.exists()
+
+
+def test_the_organisations_administrators_see_its_register_and_nobody_else(
+    client, organisation, make_application
+):
+    application = make_application(received_on=D(2020, 3, 2))
+    administrators = ensure_organisation_roles(organisation)["administrators"]
+    client.force_login(member_of(administrators, "township-admin"))
+    assert application.tracking_number in client.get(REGISTER).text
+    assert client.get(f"{REGISTER}inspect/{application.pk}/").status_code == 200
+    assert application.tracking_number in client.get("/admin/").text  # the deadlines panel
+
+    # The site-wide groups carry permissions but no organisation.
+    client.force_login(member_of(Group.objects.get(name="依申请办理"), "unplaced"))
+    assert application.tracking_number not in client.get(REGISTER).text
+    assert client.get(f"{REGISTER}inspect/{application.pk}/").status_code == 404
+    assert application.tracking_number not in client.get("/admin/").text
