@@ -133,3 +133,19 @@ def test_ranking_title_then_side_by_side_then_newest():
     ]
     assert titles(search("老旧小区 改造")[2:4]) == ["改造老城区与老旧小区计划", "通知"]
     assert search("老旧小区 改造").count() == 5
+
+
+@pytest.mark.django_db
+def test_item_metadata_streamfield_blocks_and_tables_are_indexed(items):
+    page = items["table"]
+    for text in [
+        "城乡居民养老保险",
+        "收支总表",
+        "政府采购",
+        "友财发〔2023〕7号",
+        page.index_number,
+    ]:
+        assert titles(search(text)) == ["2023年部门预算"], text
+    assert "临时救助实施办法" in titles(search("第一章"))
+    # 发布机构: the organisation that owns the tree the item sits in.
+    assert "2023年部门预算" in titles(search("友谊镇人民政府"))
