@@ -171,3 +171,27 @@ class TopKSearchMixin:
         if match is None:
             return 0
         return self.queryset.filter(pk__in=self.matching_pks(match)).count()
+
+
+def withdrawn(obj) -> bool:
+    """A page no citizen may find any more: the index keeps only live, unexpired pages, so an
+    unpublished or expired page leaves it (Wagtail reindexes a page on every save)."""
+    from wagtail.models import Page
+
+    return isinstance(obj, Page) and (not obj.live or obj.expired)
+
+
+def attachment_text(obj) -> str:
+    """The extracted text of the attachments a live page links, indexed as part of its body."""
+    from wagtail.models import Page
+
+    from search.attachments import text_for_page
+
+    return text_for_page(obj) if isinstance(obj, Page) else ""
+
+
+def split_withdrawn(objs) -> tuple[list, list]:
+    kept, gone = [], []
+    for obj in objs:
+        (gone if withdrawn(obj) else kept).append(obj)
+    return kept, gone

@@ -22,7 +22,14 @@ from modelsearch.index import AutocompleteField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search import analysis
-from search.backends.common import TopKSearchMixin, compile_query, pk_cast, ranking_tiers
+from search.backends.common import (
+    TopKSearchMixin,
+    attachment_text,
+    compile_query,
+    pk_cast,
+    ranking_tiers,
+    split_withdrawn,
+)
 
 CONFIG = "simple"
 
@@ -43,10 +50,18 @@ class ChinesePostgresIndex(PostgresIndex):
         if not model.get_search_fields():
             return
         content_type_pk = get_content_type_pk(model)
+        objs, gone = split_withdrawn(objs)
+        if gone:
+            IndexEntry._default_manager.filter(
+                content_type_id=content_type_pk, object_id__in=[str(obj.pk) for obj in gone]
+            ).delete()
         rows, params = [], []
         for obj in objs:
             indexer = ObjectIndexer(obj, self.backend)
             title, body = indexer.title_text, indexer.body_text
+            extra = attachment_text(obj)
+            if extra:
+                body = f"{body}\n{extra}"
             autocomplete = " ".join(
                 value
                 for field in indexer.search_fields

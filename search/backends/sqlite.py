@@ -22,14 +22,24 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search.backends.common import TopKSearchMixin, pk_cast, ranking_tiers
+from search.backends.common import (
+    TopKSearchMixin,
+    attachment_text,
+    pk_cast,
+    ranking_tiers,
+    split_withdrawn,
+)
 from search.backends.fts5 import column_match, document_columns, tier_sql
 
 
 def analysed_fields(obj, backend):
     """(title, autocomplete, body) of an object as index column values."""
     indexer = ObjectIndexer(obj, backend)
-    return indexer.id, document_columns(indexer.title, indexer.autocomplete, indexer.body)
+    body = indexer.body
+    extra = attachment_text(obj)
+    if extra:
+        body = f"{body}\n{extra}"
+    return indexer.id, document_columns(indexer.title, indexer.autocomplete, body)
 
 
 class ChineseSQLiteIndex(SQLiteIndex):
@@ -37,6 +47,11 @@ class ChineseSQLiteIndex(SQLiteIndex):
         if not model.get_search_fields():
             return
         content_type_pk = get_content_type_pk(model)
+        objs, gone = split_withdrawn(objs)
+        if gone:
+            IndexEntry._default_manager.filter(
+                content_type_id=content_type_pk, object_id__in=[str(obj.pk) for obj in gone]
+            ).delete()
         data = dict(analysed_fields(obj, self.backend) for obj in objs)
         if not data:
             return
