@@ -1,5 +1,6 @@
 """A deterministic corpus of Chinese disclosure pages and a fixed query set for the search bench."""
 
+import itertools
 import random
 
 ORGS = ["友谊镇人民政府", "和平县医疗保障局", "东湖街道办事处", "青山县财政局", "临江镇人民政府"]
@@ -54,7 +55,8 @@ def vocabulary(seed: int = 1) -> list[str]:
 
 
 VOCABULARY = vocabulary()
-WEIGHTS = [1 / (rank + 1) for rank in range(len(VOCABULARY))]  # Zipf, like real text
+# Zipf, like real text: the few frequent words are in most pages, most words in a handful.
+CUMULATIVE_WEIGHTS = list(itertools.accumulate(1 / (rank + 1) for rank in range(VOCABULARY_SIZE)))
 
 
 def page(rng: random.Random, number: int) -> dict:
@@ -64,16 +66,22 @@ def page(rng: random.Random, number: int) -> dict:
     title = rng.choice(TITLE_TEMPLATES).format(a=a, b=b, year=year, org=org)
     sentences = []
     for _ in range(rng.randint(6, 12)):
-        words = [
-            rng.choice(PHRASES) if rng.random() < 0.3 else rng.choice(FILLER) * 1
-            for _ in range(rng.randint(8, 16))
-        ]
+        words = []
+        for _ in range(rng.randint(8, 16)):
+            draw = rng.random()
+            if draw < 0.2:
+                words.append(rng.choice(PHRASES))
+            elif draw < 0.5:
+                words.append(rng.choices(VOCABULARY, cum_weights=CUMULATIVE_WEIGHTS)[0])
+            else:
+                words.append(rng.choice(FILLER))
         sentences.append("".join(words) + "。")
     doc_number = f"{org[:2]}发〔{year}〕{number % 97 + 1}号"
     return {"title": title, "body": doc_number + "".join(sentences)}
 
 
 def generate(count: int, seed: int = 20261127) -> list[dict]:
+    """`count` pages in publication order (the last is the newest)."""
     rng = random.Random(seed)
     return [page(rng, n) for n in range(count)]
 

@@ -22,6 +22,11 @@ from opencc import OpenCC
 # Queries longer than this are cut: nobody types more, and it bounds the size of the FTS query.
 MAX_QUERY_CHARS = 100
 
+# Prefixed to title tokens so that titles have their own, short posting lists in an index that
+# has one vocabulary for every column: "is it in a title?" then reads only title postings.
+# A private-use character: normalisation drops those from any input, so no text can forge it.
+TITLE_MARK = "\ue000"
+
 _t2s = OpenCC("t2s")
 
 
@@ -91,9 +96,9 @@ def document_tokens(text: str) -> list[str]:
     return tokens
 
 
-def analyse_document(text: str) -> str:
-    """The text stored in the full-text index: tokens separated by spaces."""
-    return " ".join(document_tokens(text))
+def analyse_document(text: str, mark: str = "") -> str:
+    """The text stored in the index: tokens, each prefixed by `mark`, separated by spaces."""
+    return " ".join(mark + token for token in document_tokens(text))
 
 
 @dataclass(frozen=True)
@@ -119,15 +124,23 @@ def query_terms(query: str) -> list[QueryTerm]:
     return [QueryTerm(run) for run in seen]
 
 
-def fts5_match_expression(terms: list[QueryTerm], operator: str = "AND") -> str:
+def fts5_match_expression(terms: list[QueryTerm], operator: str = "AND", mark: str = "") -> str:
     """An FTS5 MATCH string. Tokens hold only letters and digits, so quoting them is always safe."""
     parts = []
     for term in terms:
         if term.is_single_char:
-            parts.append(f'"{term.text}"*')
+            parts.append(f'"{mark}{term.text}"*')
         else:
-            parts.append('"' + " ".join(term.tokens) + '"')
+            parts.append('"' + " ".join(mark + token for token in term.tokens) + '"')
     return f" {operator} ".join(parts)
+
+
+def joined_phrase(terms: list[QueryTerm]) -> QueryTerm | None:
+    """The terms written together as one phrase (`老旧小区 改造` → `老旧小区改造`), for ranking
+    pages holding the words side by side above pages where they are scattered."""
+    if len(terms) < 2:
+        return None
+    return QueryTerm("".join(term.text for term in terms))
 
 
 def match_spans(text: str, terms: list[QueryTerm]) -> list[tuple[int, int]]:

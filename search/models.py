@@ -31,3 +31,23 @@ class Synonym(index.Indexed, models.Model):
 
     def word_list(self) -> list[str]:
         return [word for word in SEPARATORS.split(self.words) if word]
+
+
+class AttachmentText(models.Model):
+    """The text extracted from an attachment (a Wagtail document), indexed with the live pages
+    that link it. Filled by the `search.extract_attachment_text` Celery task."""
+
+    document = models.OneToOneField(
+        "wagtaildocs.Document", on_delete=models.CASCADE, related_name="extracted_text"
+    )
+    file_name = models.CharField(_("文件"), max_length=255)
+    text = models.TextField(_("文本"), blank=True)
+    error = models.CharField(_("无法读取的原因"), max_length=255, blank=True)
+    extracted_at = models.DateTimeField(_("提取时间"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("附件文本")
+        verbose_name_plural = _("附件文本")
+
+    def __str__(self):
+        return self.file_name

@@ -2,14 +2,17 @@
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page
 
-from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage
+from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Domain
+from disclosure.catalogue.models.items_base import DisclosureItemPage, Validity
 from search import highlight
 from search.query import ExpandedQuery, expand
 
@@ -24,6 +27,23 @@ def public_pages():
     return Page.objects.live().public().filter(expired=False).exclude(depth=1)
 
 
+def item_page_models():
+    """The concrete catalogue item types: 主题分类 and 有效性 live in each one's own table."""
+    return [
+        model
+        for model in apps.get_models()
+        if issubclass(model, DisclosureItemPage) and not model._meta.abstract
+    ]
+
+
+def items_where(**lookups):
+    """Pages of any item type matching the lookups, as one condition on a Page queryset."""
+    condition = Q(pk__in=[])
+    for model in item_page_models():
+        condition |= Q(pk__in=model.objects.filter(**lookups).values("pk"))
+    return condition
+
+
 def _int(value):
     try:
         return int(value)
@@ -36,6 +56,8 @@ class Filters:
     organisation: DisclosureIndexPage | None = None
     column: Page | None = None
     year: int | None = None
+    domain: Domain | None = None
+    validity: str = ""
     sort: str = "relevance"
 
     @classmethod
@@ -46,12 +68,14 @@ class Filters:
             organisation=organisations.filter(pk=_int(request.GET.get("org"))).first(),
             column=columns.filter(pk=_int(request.GET.get("column"))).first(),
             year=_int(request.GET.get("year")),
+            domain=Domain.objects.filter(pk=_int(request.GET.get("domain"))).first(),
+            validity=request.GET.get("validity") if request.GET.get("validity") in Validity else "",
             sort=request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance",
         )
 
     @property
     def active(self):
-        return bool(self.organisation or self.column or self.year)
+        return bool(self.organisation or self.column or self.year or self.domain or self.validity)
 
     def apply(self, pages):
         if self.organisation:
@@ -60,6 +84,10 @@ class Filters:
             pages = pages.descendant_of(self.column, inclusive=True)
         if self.year:
             pages = pages.filter(first_published_at__year=self.year)
+        if self.domain:
+            pages = pages.filter(items_where(domain=self.domain))
+        if self.validity:
+            pages = pages.filter(items_where(validity=self.validity))
         return pages
 
 
@@ -144,6 +172,8 @@ def search(request):
         "sorts": SORTS,
         "organisations": public_pages().type(DisclosureIndexPage).order_by("path"),
         "columns": public_pages().type(CategoryPage).filter(depth__lte=5).order_by("path"),
+        "domains": Domain.objects.all(),
+        "validities": Validity.choices,
         "years": [d.year for d in public_pages().dates("first_published_at", "year", "DESC")],
         "search_results": None,
         "rows": [],

@@ -40,6 +40,61 @@ def compile_query(query, render_terms: RenderTerms, and_: str = "AND", or_: str 
     return None
 
 
+def side_by_side(query):
+    """The query's words written together as one phrase, or None when it is not a plain list of
+    words (one word, OR, synonyms): a ranking tier, never a filter."""
+    if isinstance(query, (PlainText, Phrase)):
+        if str(getattr(query, "operator", "and")).upper() == "OR":
+            return None
+        terms = analysis.query_terms(query.query_string)
+    elif isinstance(query, And):
+        terms = []
+        for sub in query.subqueries:
+            if isinstance(sub, Or) and len(sub.subqueries) == 1:
+                sub = sub.subqueries[0]
+            if not isinstance(sub, (PlainText, Phrase)):
+                return None
+            terms += analysis.query_terms(sub.query_string)
+    else:
+        return None
+    phrase = analysis.joined_phrase(terms)
+    return PlainText(phrase.text) if phrase else None
+
+
+def ranking_tiers(query, title_only: bool = False) -> list[tuple[bool, object]]:
+    """(in the title?, query) best first: the ranking rules as a list of filters.
+
+    Title matches come before body matches, the words side by side before the words scattered;
+    within a tier the newest page first. Each tier is answered by the index newest-first with a
+    LIMIT, which it stops early; nothing ranks every match.
+    """
+    if isinstance(query, str):
+        query = PlainText(query)
+    phrase = side_by_side(query)
+    tiers = [(True, phrase)] if phrase else []
+    tiers.append((True, query))
+    if not title_only:
+        if phrase:
+            tiers.append((False, phrase))
+        tiers.append((False, query))
+    return tiers
+
+
+def walk_tiers(fetch, expressions: list, limit: int | None, offset: int = 0) -> list[tuple]:
+    """(pk, score) rows [offset, offset + limit) of the ranking: the tiers in order, each newest
+    first through `fetch(expression, limit)`, a page found in a better tier skipped."""
+    wanted = None if limit is None else offset + limit
+    found: dict = {}
+    for rank, expression in enumerate(expressions):
+        if wanted is not None and len(found) >= wanted:
+            break
+        # Up to len(found) of this tier's rows may already be placed in a better tier.
+        for pk in fetch(expression, None if wanted is None else wanted):
+            found.setdefault(pk, len(expressions) - rank)
+    hits = list(found.items())
+    return hits[offset:wanted]
+
+
 def pk_cast(model, column: str, cast: str = "CAST({} AS INTEGER)") -> str:
     """The index's text object_id as the model's primary key type, for joins and ordering."""
     internal_type = model._meta.pk.get_internal_type()
@@ -51,8 +106,9 @@ def pk_cast(model, column: str, cast: str = "CAST({} AS INTEGER)") -> str:
 class TopKSearchMixin:
     """Search by walking the index's ranked hits and keeping those the caller's queryset admits.
 
-    Subclasses provide `match_expression()`, `ranked_hits(match, limit, offset)` returning
-    `(pk, score)` rows best first, and `matching_pks(match)`, a subquery of every matching pk.
+    Subclasses provide `match_expression()` (every match), `tier_expressions()` (the ranking
+    tiers, best first), `tier_pks(expression, limit)` (a tier's pks, newest first) and
+    `matching_pks(match)`, a subquery of every matching pk.
     """
 
     #: Ranked ids are checked against the caller's filters in batches of at least this many.
@@ -76,12 +132,16 @@ class TopKSearchMixin:
             return queryset[start:stop]
         return self.ranked_slice(match, start or 0, stop, score_field)
 
+    def ranked_hits(self, limit, offset):
+        expressions = [e for e in self.tier_expressions() if e is not None]
+        return walk_tiers(self.tier_pks, expressions, limit, offset)
+
     def ranked_slice(self, match, start, stop, score_field):
         kept: list[tuple] = []
         offset = 0
         batch = None if stop is None else max(self.MIN_BATCH, 2 * stop)
         while True:
-            hits = self.ranked_hits(match, batch, offset)
+            hits = self.ranked_hits(batch, offset)
             if not hits:
                 break
             admitted = set(
@@ -111,3 +171,27 @@ class TopKSearchMixin:
         if match is None:
             return 0
         return self.queryset.filter(pk__in=self.matching_pks(match)).count()
+
+
+def withdrawn(obj) -> bool:
+    """A page no citizen may find any more: the index keeps only live, unexpired pages, so an
+    unpublished or expired page leaves it (Wagtail reindexes a page on every save)."""
+    from wagtail.models import Page
+
+    return isinstance(obj, Page) and (not obj.live or obj.expired)
+
+
+def attachment_text(obj) -> str:
+    """The extracted text of the attachments a live page links, indexed as part of its body."""
+    from wagtail.models import Page
+
+    from search.attachments import text_for_page
+
+    return text_for_page(obj) if isinstance(obj, Page) else ""
+
+
+def split_withdrawn(objs) -> tuple[list, list]:
+    kept, gone = [], []
+    for obj in objs:
+        (gone if withdrawn(obj) else kept).append(obj)
+    return kept, gone

@@ -2,7 +2,9 @@
 
 Documents are stored as `to_tsvector('simple', <bigram tokens>)`; a query term of two or more
 characters becomes the tsquery phrase `'ab' <-> 'bc'`, a single character the prefix `'a':*`.
-Works on plain PostgreSQL: no Chinese parser extension is needed.
+The `body` vector holds the title's tokens too, so one GIN-indexed column answers "does the page
+match?" and `title` answers "is it in the title?". Ranking walks `common.ranking_tiers`, each tier
+`ORDER BY id DESC LIMIT n` (newest first). Plain PostgreSQL: no Chinese parser extension.
 """
 
 from django.db import connections, router
@@ -20,10 +22,16 @@ from modelsearch.index import AutocompleteField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search import analysis
-from search.backends.common import TopKSearchMixin, compile_query, pk_cast
+from search.backends.common import (
+    TopKSearchMixin,
+    attachment_text,
+    compile_query,
+    pk_cast,
+    ranking_tiers,
+    split_withdrawn,
+)
 
 CONFIG = "simple"
-TITLE_WEIGHT = 10
 
 
 def tsquery_terms(terms: list[analysis.QueryTerm], operator: str = "AND") -> str:
@@ -42,10 +50,18 @@ class ChinesePostgresIndex(PostgresIndex):
         if not model.get_search_fields():
             return
         content_type_pk = get_content_type_pk(model)
+        objs, gone = split_withdrawn(objs)
+        if gone:
+            IndexEntry._default_manager.filter(
+                content_type_id=content_type_pk, object_id__in=[str(obj.pk) for obj in gone]
+            ).delete()
         rows, params = [], []
         for obj in objs:
             indexer = ObjectIndexer(obj, self.backend)
             title, body = indexer.title_text, indexer.body_text
+            extra = attachment_text(obj)
+            if extra:
+                body = f"{body}\n{extra}"
             autocomplete = " ".join(
                 value
                 for field in indexer.search_fields
@@ -61,7 +77,7 @@ class ChinesePostgresIndex(PostgresIndex):
                 indexer.id,
                 analysis.analyse_document(title),
                 analysis.analyse_document(autocomplete),
-                analysis.analyse_document(body),
+                analysis.analyse_document(title) + " " + analysis.analyse_document(body),
                 title,
                 body,
             ]
@@ -78,40 +94,47 @@ class ChinesePostgresIndex(PostgresIndex):
             )
 
 
+def column_match(column: str, query) -> tuple[str, str] | None:
+    """(indexed column, to_tsquery string) for a query, or None when nothing can match."""
+    expression = compile_query(query, tsquery_terms, and_="&", or_="|")
+    return None if expression is None else (column, expression)
+
+
 class ChinesePostgresSearchQueryCompiler(TopKSearchMixin, PostgresSearchQueryCompiler):
-    def vector(self):
-        if self.fields and set(self.fields) == {"title"}:
-            return "e.title"
-        return "(e.title || e.body)"
+    def title_only(self) -> bool:
+        return bool(self.fields) and set(self.fields) == {"title"}
 
     def match_expression(self):
-        return compile_query(self.query, tsquery_terms, and_="&", or_="|")
+        return column_match("title" if self.title_only() else "body", self.query)
 
-    def _hits_sql(self, select, order=""):
+    def tier_expressions(self):
+        return [
+            column_match("title" if in_title else "body", query)
+            for in_title, query in ranking_tiers(self.query, title_only=self.title_only())
+        ]
+
+    def _hits_sql(self, select, match):
+        column, _ = match
         content_types = ", ".join(
             str(int(pk)) for pk in get_descendants_content_types_pks(self.queryset.model)
         )
         return (
-            f"SELECT {select} FROM {IndexEntry._meta.db_table} AS e,"
-            f" to_tsquery('{CONFIG}', %s) AS q WHERE {self.vector()} @@ q"
-            f" AND e.content_type_id IN ({content_types or 'NULL'}) {order}"
+            f"SELECT {select} FROM {IndexEntry._meta.db_table} AS e"
+            f" WHERE e.{column} @@ to_tsquery('{CONFIG}', %s)"
+            f" AND e.content_type_id IN ({content_types or 'NULL'})"
         )
 
-    def ranked_hits(self, match, limit, offset):
-        pk = pk_cast(self.queryset.model, "e.object_id", "({}::bigint)")
-        score = f"ts_rank(e.title, q) * {TITLE_WEIGHT} + ts_rank(e.body, q)"
-        order = f"ORDER BY (e.title @@ q) DESC, score DESC, {pk} DESC"
+    def tier_pks(self, match, limit):
+        sql = self._hits_sql("e.object_id", match) + " ORDER BY e.id DESC"
         if limit is not None:
-            order += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        sql = self._hits_sql(f"{pk}, {score} AS score", order)
+            sql += f" LIMIT {int(limit)}"
         with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
-            cursor.execute(sql, [match])
-            return cursor.fetchall()
+            cursor.execute(sql, [match[1]])
+            return [self.queryset.model._meta.pk.to_python(row[0]) for row in cursor.fetchall()]
 
     def matching_pks(self, match):
-        return RawSQL(
-            self._hits_sql(pk_cast(self.queryset.model, "e.object_id", "({}::bigint)")), [match]
-        )
+        pk = pk_cast(self.queryset.model, "e.object_id", "({}::bigint)")
+        return RawSQL(self._hits_sql(pk, match), [match[1]])
 
 
 class ChinesePostgresAutocompleteQueryCompiler(ChinesePostgresSearchQueryCompiler):
@@ -123,8 +146,11 @@ class ChinesePostgresAutocompleteQueryCompiler(ChinesePostgresSearchQueryCompile
     def get_search_fields_for_model(self):
         return self.queryset.model.get_autocomplete_search_fields()
 
-    def vector(self):
-        return "e.autocomplete"
+    def match_expression(self):
+        return column_match("autocomplete", self.query)
+
+    def tier_expressions(self):
+        return [self.match_expression()]
 
 
 class ChinesePostgresSearchResults(PostgresSearchResults):

@@ -1,9 +1,11 @@
-"""modelsearch's SQLite FTS5 backend, fed with analysed Chinese text and ranked top-k in SQL.
+"""modelsearch's SQLite FTS5 backend, fed with analysed Chinese text, answering top-k in FTS5.
 
-The stored title/body/autocomplete columns hold `analysis.analyse_document` output, and a query is
-the FTS5 phrase of its bigrams. Ranking happens once, inside FTS5 (`bm25`, title matches first),
-and only as many ranked ids as the requested slice needs are passed through the caller's queryset
-filters; modelsearch's own compiler instead re-runs the match for every candidate to rank it.
+Stored columns (`document_columns`): `title` and `autocomplete` hold their analysed tokens behind
+`analysis.TITLE_MARK`, so title postings are short lists of their own; `body` holds the plain
+tokens of the title and the body, so it alone answers "does the page match?". A query word is the
+FTS5 phrase of its bigrams. Ranking walks `common.ranking_tiers` (title before body, words side by
+side before scattered), each tier one FTS5 query `ORDER BY rowid DESC LIMIT n`, which FTS5 answers
+newest first and stops early; modelsearch's own compiler re-ran the match for every candidate.
 """
 
 from django.db import connections, router
@@ -20,21 +22,24 @@ from modelsearch.backends.database.sqlite.sqlite import (
 )
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search import analysis
-from search.backends.common import TopKSearchMixin, compile_query, pk_cast
-
-# Weights of the FTS5 columns in their table order (autocomplete, body, title).
-RANK_WEIGHTS = "0.0, 1.0, 10.0"
-TITLE_ONLY_WEIGHTS = "0.0, 0.0, 1.0"
+from search.backends.common import (
+    TopKSearchMixin,
+    attachment_text,
+    pk_cast,
+    ranking_tiers,
+    split_withdrawn,
+)
+from search.backends.fts5 import column_match, document_columns, tier_sql
 
 
 def analysed_fields(obj, backend):
-    """(title, autocomplete, body) of an object as analysed index text."""
+    """(title, autocomplete, body) of an object as index column values."""
     indexer = ObjectIndexer(obj, backend)
-    return indexer.id, tuple(
-        analysis.analyse_document(text)
-        for text in (indexer.title, indexer.autocomplete, indexer.body)
-    )
+    body = indexer.body
+    extra = attachment_text(obj)
+    if extra:
+        body = f"{body}\n{extra}"
+    return indexer.id, document_columns(indexer.title, indexer.autocomplete, body)
 
 
 class ChineseSQLiteIndex(SQLiteIndex):
@@ -42,6 +47,11 @@ class ChineseSQLiteIndex(SQLiteIndex):
         if not model.get_search_fields():
             return
         content_type_pk = get_content_type_pk(model)
+        objs, gone = split_withdrawn(objs)
+        if gone:
+            IndexEntry._default_manager.filter(
+                content_type_id=content_type_pk, object_id__in=[str(obj.pk) for obj in gone]
+            ).delete()
         data = dict(analysed_fields(obj, self.backend) for obj in objs)
         if not data:
             return
@@ -66,42 +76,40 @@ class ChineseSQLiteIndex(SQLiteIndex):
 
 
 class ChineseSQLiteSearchQueryCompiler(TopKSearchMixin, SQLiteSearchQueryCompiler):
-    def columns(self):
-        if self.fields:
-            wanted = {"title" if field == "title" else "body" for field in self.fields}
-            return "{" + " ".join(sorted(wanted)) + "}"
-        return "{title body}"
+    def title_only(self) -> bool:
+        return bool(self.fields) and set(self.fields) == {"title"}
 
     def match_expression(self) -> str | None:
-        expression = compile_query(self.query, analysis.fts5_match_expression)
-        if expression is None:
-            return None
-        return f"{self.columns()} : ({expression})"
+        return column_match("title" if self.title_only() else "body", self.query)
 
-    def _hits_sql(self, select: str, order: str = "") -> str:
-        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
-        content_types = ", ".join(
-            str(int(pk)) for pk in get_descendants_content_types_pks(self.queryset.model)
-        )
-        return (
-            f"SELECT {select} FROM {fts} JOIN {entries} AS e ON e.id = {fts}.rowid "
-            f"WHERE {fts} MATCH %s AND e.content_type_id IN ({content_types or 'NULL'}) {order}"
-        )
+    def tier_expressions(self) -> list[str | None]:
+        return [
+            column_match("title" if in_title else "body", query)
+            for in_title, query in ranking_tiers(self.query, title_only=self.title_only())
+        ]
 
-    def ranked_hits(self, match, limit, offset):
-        fts = SQLiteFTSIndexEntry._meta.db_table
-        pk = pk_cast(self.queryset.model, "e.object_id")
-        # bm25 is negative for a match and 0 without one: the first key puts title matches first.
-        order = f"ORDER BY (bm25({fts}, {TITLE_ONLY_WEIGHTS}) < 0) DESC, score, {pk} DESC"
+    def content_types(self):
+        return get_descendants_content_types_pks(self.queryset.model)
+
+    def tier_pks(self, match, limit):
+        sql = tier_sql(
+            SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table, self.content_types()
+        )
         if limit is not None:
-            order += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        sql = self._hits_sql(f"{pk}, bm25({fts}, {RANK_WEIGHTS}) AS score", order)
+            sql += f" LIMIT {int(limit)}"
         with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
             cursor.execute(sql, [match])
-            return [(row_pk, -score) for row_pk, score in cursor.fetchall()]
+            return [self.queryset.model._meta.pk.to_python(row[0]) for row in cursor.fetchall()]
 
     def matching_pks(self, match):
-        return RawSQL(self._hits_sql(pk_cast(self.queryset.model, "e.object_id")), [match])
+        pk = pk_cast(self.queryset.model, "e.object_id")
+        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        types = ", ".join(str(int(pk)) for pk in self.content_types()) or "NULL"
+        return RawSQL(
+            f"SELECT {pk} FROM {fts} JOIN {entries} AS e ON e.id = {fts}.rowid"
+            f" WHERE {fts} MATCH %s AND e.content_type_id IN ({types})",
+            [match],
+        )
 
 
 class ChineseSQLiteAutocompleteQueryCompiler(ChineseSQLiteSearchQueryCompiler):
@@ -113,8 +121,11 @@ class ChineseSQLiteAutocompleteQueryCompiler(ChineseSQLiteSearchQueryCompiler):
     def get_search_fields_for_model(self):
         return self.queryset.model.get_autocomplete_search_fields()
 
-    def columns(self):
-        return "{autocomplete}"
+    def match_expression(self):
+        return column_match("autocomplete", self.query)
+
+    def tier_expressions(self):
+        return [self.match_expression()]
 
 
 class ChineseSQLiteSearchResults(SQLiteSearchResults):

@@ -51,3 +51,50 @@ def corpus(db):
     )
     pages["township_root"], pages["county_root"] = t_root, c_root
     return pages
+
+
+@pytest.fixture
+def items(corpus):
+    """Catalogue items under the township's budget column: metadata, a table, domains."""
+    from disclosure.catalogue.models import BudgetPage, DisclosureDocumentPage, Domain
+
+    social, _ = Domain.objects.get_or_create(name="社会救助")
+    budget_domain, _ = Domain.objects.get_or_create(name="财政预决算")
+    table = {"data": [["项目", "金额"], ["城乡居民养老保险补助", "1200"]]}
+    found = {
+        "table": add_page(
+            corpus["budget"],
+            BudgetPage(
+                title="2023年部门预算",
+                year=2023,
+                kind="budget",
+                body=[("table", table)],
+                domain=budget_domain,
+                summary="本年度收支总表",
+                keywords="三公经费，政府采购",
+                doc_number="友财发〔2023〕7号",
+            ),
+        ),
+        "abolished": add_page(
+            corpus["budget"],
+            DisclosureDocumentPage(
+                title="临时救助实施办法",
+                body=[("heading", "第一章"), ("paragraph", "<p>临时救助对象。</p>")],
+                domain=social,
+                validity="abolished",
+                abolished_on="2024-01-01",
+            ),
+        ),
+        "valid": add_page(
+            corpus["budget"],
+            DisclosureDocumentPage(
+                title="临时救助审批流程",
+                body=[("paragraph", "<p>临时救助审批。</p>")],
+                domain=social,
+            ),
+        ),
+    }
+    for page in found.values():
+        page.refresh_from_db()
+    found["domains"] = {"social": social, "budget": budget_domain}
+    return found

@@ -106,3 +106,46 @@ def test_admin_page_search_uses_the_backend(corpus, client, django_user_model):
     response = client.get("/admin/pages/search/", {"q": "部门预算"})
     assert response.status_code == 200
     assert "友谊镇2022年部门预算公开" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_ranking_title_then_side_by_side_then_newest():
+    from disclosure.catalogue.models import CategoryPage
+    from search.tests.conftest import add_page
+
+    home = Page.objects.get(depth=2)
+    pages = [  # oldest first
+        ("老旧小区改造方案", "无"),
+        ("改造老城区与老旧小区计划", "无"),
+        ("通知", "开展老旧小区改造。"),
+        ("公告", "改造工作覆盖老旧小区。"),
+        ("老旧小区改造验收", "无"),
+        ("无关页面", "老旧小区。"),
+    ]
+    for title, intro in pages:
+        add_page(home, CategoryPage(title=title, intro=f"<p>{intro}</p>"))
+    assert titles(search("老旧小区 改造")) == [
+        "老旧小区改造验收",  # the words side by side in the title, newest first
+        "老旧小区改造方案",
+        "改造老城区与老旧小区计划",  # both words in the title, apart
+        "通知",  # side by side in the body
+        "公告",  # apart in the body
+    ]
+    assert titles(search("老旧小区 改造")[2:4]) == ["改造老城区与老旧小区计划", "通知"]
+    assert search("老旧小区 改造").count() == 5
+
+
+@pytest.mark.django_db
+def test_item_metadata_streamfield_blocks_and_tables_are_indexed(items):
+    page = items["table"]
+    for text in [
+        "城乡居民养老保险",
+        "收支总表",
+        "政府采购",
+        "友财发〔2023〕7号",
+        page.index_number,
+    ]:
+        assert titles(search(text)) == ["2023年部门预算"], text
+    assert "临时救助实施办法" in titles(search("第一章"))
+    # 发布机构: the organisation that owns the tree the item sits in.
+    assert "2023年部门预算" in titles(search("友谊镇人民政府"))

@@ -123,3 +123,22 @@ def test_autocomplete_returns_matching_titles(client, corpus):
         "results": [{"title": "友谊镇2022年部门预算公开", "url": corpus["budget_2022"].url}]
     }
     assert client.get("/search/autocomplete/", {"q": "*"}).json() == {"results": []}
+
+
+@pytest.mark.django_db
+def test_filters_by_domain_and_validity_in_the_url(client, items):
+    social = items["domains"]["social"].pk
+    assert set(result_titles(get(client, q="临时救助", domain=social))) == {
+        "临时救助实施办法",
+        "临时救助审批流程",
+    }
+    assert result_titles(get(client, q="临时救助", domain=social, validity="abolished")) == [
+        "临时救助实施办法"
+    ]
+    assert result_titles(get(client, q="临时救助", validity="valid")) == ["临时救助审批流程"]
+    assert result_titles(get(client, q="预算", domain=social)) == []
+    html = get(client, q="临时救助", domain=social, validity="abolished").content.decode()
+    assert f'<option value="{social}" selected>社会救助</option>' in html
+    assert '<option value="abolished" selected>废止</option>' in html
+    # Unknown values are ignored rather than failing.
+    assert len(result_titles(get(client, q="临时救助", domain="x", validity="nope"))) == 2

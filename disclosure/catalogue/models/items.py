@@ -45,7 +45,12 @@ class OrganisationFunctionPage(DisclosureItemPage):
             heading=_("联系方式"),
         ),
     )
-    search_fields = [*DisclosureItemPage.search_fields, index.SearchField("functions")]
+    search_fields = [
+        *DisclosureItemPage.search_fields,
+        index.SearchField("functions"),
+        index.SearchField("internal_bodies"),
+        index.SearchField("leaders"),
+    ]
     api_fields = [
         *DisclosureItemPage.api_fields,
         APIField("functions"),
@@ -153,8 +158,10 @@ class ServiceGuidePage(DisclosureItemPage):
     search_fields = [
         *DisclosureItemPage.search_fields,
         index.SearchField("item_name"),
+        index.SearchField("legal_basis"),
         index.SearchField("conditions"),
         index.SearchField("materials"),
+        index.SearchField("steps"),
     ]
     api_fields = [
         *DisclosureItemPage.api_fields,
@@ -192,7 +199,11 @@ class ServiceItemListPage(RoutablePageMixin, DisclosureItemPage):
     )
 
     content_panels = item_content_panels(FieldPanel("intro"), FieldPanel("items"))
-    search_fields = [*DisclosureItemPage.search_fields, index.SearchField("items")]
+    search_fields = [
+        *DisclosureItemPage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("items"),
+    ]
     api_fields = [*DisclosureItemPage.api_fields, APIField("intro"), APIField("items")]
 
     class Meta:

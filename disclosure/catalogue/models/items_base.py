@@ -89,6 +89,7 @@ class DisclosureItemPage(Page):
         index.SearchField("doc_number"),
         index.SearchField("index_number"),
         index.SearchField("keywords"),
+        index.SearchField("organisation_name"),
         index.FilterField("published_on"),
         index.FilterField("validity"),
         index.FilterField("domain"),

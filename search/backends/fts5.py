@@ -1,0 +1,36 @@
+"""The FTS5 side of the SQLite backend, free of Django so that `bench/` runs the very same SQL."""
+
+from search import analysis
+from search.backends.common import compile_query
+
+MARK = analysis.TITLE_MARK
+
+
+def document_columns(title: str, autocomplete: str, body: str) -> tuple[str, str, str]:
+    """(title, autocomplete, body) column values of the FTS5 row for a document."""
+    return (
+        analysis.analyse_document(title, mark=MARK),
+        analysis.analyse_document(autocomplete, mark=MARK),
+        analysis.analyse_document(title) + " " + analysis.analyse_document(body),
+    )
+
+
+def column_match(column: str, query) -> str | None:
+    """The FTS5 MATCH string for a query restricted to one column (`title` is the marked one)."""
+    mark = MARK if column in {"title", "autocomplete"} else ""
+
+    def render(terms, operator):
+        return analysis.fts5_match_expression(terms, operator, mark=mark)
+
+    expression = compile_query(query, render)
+    return None if expression is None else f"{{{column}}} : ({expression})"
+
+
+def tier_sql(fts: str, entries: str, content_types) -> str:
+    """One tier, newest first: FTS5 walks its rowids backwards and stops at the LIMIT."""
+    types = ", ".join(str(int(pk)) for pk in content_types) or "NULL"
+    return (
+        f"SELECT e.object_id FROM {fts} JOIN {entries} AS e ON e.id = {fts}.rowid"
+        f" WHERE {fts} MATCH %s AND e.content_type_id IN ({types})"
+        f" ORDER BY {fts}.rowid DESC"
+    )

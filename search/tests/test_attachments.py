@@ -1,0 +1,116 @@
+"""Attachment text: extracted in Celery, indexed with the live pages that link it."""
+
+import io
+
+import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+
+from search import attachments
+from search.models import AttachmentText
+
+
+def docx_bytes(paragraph, cell):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(paragraph)
+    document.add_table(rows=1, cols=1).cell(0, 0).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(value):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "支出明细"
+    workbook.active.append(["项目", value])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_bytes(text):
+    from weasyprint import HTML
+
+    return HTML(string=f"<p style='font-family: Noto Sans CJK SC'>{text}</p>").write_pdf()
+
+
+def test_pdf_docx_and_xlsx_text_is_read():
+    assert "危房改造补助" in attachments.extract("a.pdf", pdf_bytes("危房改造补助名单"))
+    text = attachments.extract("b.DOCX", docx_bytes("申请人须知", "表格里的低保标准"))
+    assert "申请人须知" in text and "表格里的低保标准" in text
+    text = attachments.extract("c.xlsx", xlsx_bytes("农村公路养护"))
+    assert "支出明细" in text and "农村公路养护" in text
+    assert not attachments.can_read("d.ofd")
+
+
+def search_titles(text):
+    return [page.title for page in Page.objects.live().public().search(text)]
+
+
+@pytest.fixture
+def document():
+    def make(name, data):
+        return get_document_model().objects.create(title=name, file=ContentFile(data, name=name))
+
+    return make
+
+
+def item_with_attachment(corpus, document_obj, title="危房改造公示"):
+    from disclosure.catalogue.models import DisclosureDocumentPage
+    from search.tests.conftest import add_page
+
+    body = [("paragraph", "<p>见附件。</p>"), ("attachment", {"document": document_obj})]
+    return add_page(corpus["budget"], DisclosureDocumentPage(title=title, body=body))
+
+
+@pytest.mark.django_db
+def test_attachment_text_is_indexed_with_the_page_only_while_it_is_live(
+    corpus, document, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        doc = document("名单.docx", docx_bytes("张三 危房改造补助对象", "李四"))
+    page = item_with_attachment(corpus, doc)
+    assert search_titles("危房改造补助对象") == []  # not extracted yet
+    for callback in callbacks:  # the Celery task, run eagerly: extract, then reindex the page
+        callback()
+    assert AttachmentText.objects.get(document=doc).text.startswith("张三")
+    assert search_titles("危房改造补助对象") == ["危房改造公示"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish()
+    assert search_titles("危房改造补助对象") == []
+    assert not page.index_entries.exists()
+
+
+@pytest.mark.django_db
+def test_a_page_published_after_extraction_carries_the_text(
+    corpus, document, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        doc = document("明细.xlsx", xlsx_bytes("农村公路养护资金"))
+        draft = item_with_attachment(corpus, doc, title="资金明细")
+    assert search_titles("农村公路养护") == ["资金明细"]
+    with django_capture_on_commit_callbacks(execute=True):
+        broken = document("坏文件.pdf", b"%PDF-1.4 not really")
+    assert AttachmentText.objects.get(document=broken).error
+    assert draft.live
+
+
+@pytest.mark.django_db
+def test_expired_and_never_published_pages_leave_no_index_entry(
+    corpus, django_capture_on_commit_callbacks
+):
+    from wagtail.search.models import IndexEntry
+
+    page = corpus["dibao_title"]
+    assert IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        page.unpublish(set_expired=True)
+    assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
+    assert "低保申请须知" not in search_titles("低保")
+    assert not IndexEntry.objects.filter(object_id=str(corpus["draft"].pk)).exists()

@@ -1,0 +1,134 @@
+"""The Elasticsearch 8 client path: the requests it sends, recorded by a local HTTP endpoint
+that answers like Elasticsearch (no server can be installed here). When ELASTICSEARCH_URL is set,
+the same backend also runs against that real server (last test)."""
+
+import json
+import os
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from search.engine import INDEX_SETTINGS
+
+ANSWER = {
+    "acknowledged": True,
+    "result": "created",
+    "_id": "1",
+    "hits": {"total": {"value": 0, "relation": "eq"}, "hits": []},
+}
+
+
+class Recorder(BaseHTTPRequestHandler):
+    def _answer(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        self.server.requests.append(
+            (self.command, self.path, json.loads(body) if body.strip() else None)
+        )
+        payload = json.dumps(ANSWER).encode()
+        self.send_response(200)
+        self.send_header("X-Elastic-Product", "Elasticsearch")
+        self.send_header("Content-Type", "application/vnd.elasticsearch+json; compatible-with=8")
+        self.send_header("Content-Length", str(len(payload)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(payload)
+
+    do_GET = do_PUT = do_POST = do_DELETE = do_HEAD = _answer
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def recorder():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    server.requests = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def es8(url):
+    return get_search_backend(
+        "wagtail.search.backends.elasticsearch8",
+        URLS=[url],
+        INDEX_PREFIX="gk_",
+        INDEX_SETTINGS=INDEX_SETTINGS,
+        TIMEOUT=5,
+    )
+
+
+def requests_to(server, method):
+    return [(path, body) for verb, path, body in server.requests if verb == method]
+
+
+@pytest.mark.django_db
+def test_index_creation_sends_the_chinese_analysis(recorder):
+    backend = es8(f"http://127.0.0.1:{recorder.server_port}")
+    backend.get_index_for_model(Page).put()
+    [(path, body)] = requests_to(recorder, "PUT")
+    assert path.startswith("/gk_")
+    analyzer = body["settings"]["analysis"]["analyzer"]["default"]
+    assert analyzer["filter"] == ["cjk_width", "lowercase", "cjk_bigram"]
+
+
+@pytest.mark.django_db
+def test_documents_searches_and_deletions(recorder):
+    backend = es8(f"http://127.0.0.1:{recorder.server_port}")
+    home = Page.objects.get(depth=2).specific
+    backend.add(home)
+    [(path, document)] = [r for r in requests_to(recorder, "PUT") if "/_doc/" in r[0]]
+    assert path.endswith(f"/_doc/{home.pk}")
+    assert home.title in json.dumps(document, ensure_ascii=False)
+
+    list(backend.search("政务公开", Page.objects.live())[:10])
+    [(path, body)] = [r for r in requests_to(recorder, "POST") if r[0].endswith("/_search")]
+    text = json.dumps(body, ensure_ascii=False)
+    assert "政务公开" in text and '{"live_filter": true}' in text  # query, published only
+    assert body["size"] == 10
+
+    backend.delete(home)
+    assert any(path.endswith(f"/_doc/{home.pk}") for path, _ in requests_to(recorder, "DELETE"))
+
+
+@pytest.mark.django_db
+def test_unpublishing_deletes_the_page_from_the_engine(recorder, settings, corpus):
+    from search.tasks import remove_page_from_index
+
+    url = f"http://127.0.0.1:{recorder.server_port}"
+    settings.WAGTAILSEARCH_BACKENDS = {
+        **settings.WAGTAILSEARCH_BACKENDS,
+        "es8": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [url],
+            "INDEX_PREFIX": "gk_",
+        },
+    }
+    page = corpus["dibao_title"]
+    Page.objects.filter(pk=page.pk).update(live=False)
+    remove_page_from_index(page.pk)
+    assert any(path.endswith(f"/_doc/{page.pk}") for path, _ in requests_to(recorder, "DELETE"))
+
+
+@pytest.mark.skipif(
+    not os.environ.get("ELASTICSEARCH_URL"), reason="needs ELASTICSEARCH_URL (a real server)"
+)
+@pytest.mark.django_db
+def test_a_real_elasticsearch_8_accepts_the_settings_and_finds_bigrams():
+    backend = es8(os.environ["ELASTICSEARCH_URL"])
+    index = backend.get_index_for_model(Page)
+    index.delete()
+    index.put()
+    index.add_model(Page)
+    home = Page.objects.get(depth=2).specific
+    home.title = "政府信息公开"
+    backend.add(home)
+    index.refresh()
+    assert [p.pk for p in backend.search("公开", Page)] == [home.pk]
+    index.delete()
