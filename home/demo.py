@@ -15,6 +15,7 @@ from disclosure.moderation.demo import join_organisation_roles
 from disclosure.reports.demo import load_reports_demo
 from home import demo_content as content
 from home.models import HomePage, SiteFooterSettings
+from languages.demo import load_english_demo
 
 DEFAULT_DEMO_PASSWORD = "gongkai-demo"
 
@@ -120,6 +121,7 @@ def load_demo(password=None):
     load_demo_register(township, admin)
     load_reports_demo(township_root, admin)
     join_organisation_roles(township, users)
+    load_english_demo(home, township_root, admin)
     return True
 
 

@@ -288,3 +288,9 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.catalogue.attachments.AttachmentFor
 # finish action, performed by the system; publishing never silently cancels a running review.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.moderation.finish.publish_approved"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
+
+# --- Languages and access (docs/languages.md) ---------------------------------------------
+# Content locales are LANGUAGES above; `languages` creates their Locale rows after migrate and
+# provides the language switcher, hreflang links and the display (text size, contrast) switch.
+INSTALLED_APPS += ["languages"]
+TEMPLATES[0]["OPTIONS"]["context_processors"] += ["languages.context.display"]
