@@ -23,13 +23,13 @@ LARGE_AND_CONTRAST = "text=3&contrast=1"
 def live_demo_in_english(live_demo):
     """The demo as `make run` shows it: with the English pages."""
     from django.contrib.auth import get_user_model
-    from wagtail.models import Site
+    from wagtail.models import Locale, Site
 
     from disclosure.catalogue.models import DisclosureIndexPage
     from languages.demo import load_english_demo
 
     home = Site.objects.get(is_default_site=True).root_page.specific
-    township_root = DisclosureIndexPage.objects.get(slug="xxgk")
+    township_root = DisclosureIndexPage.objects.get(slug="xxgk", locale=Locale.get_default())
     load_english_demo(home, township_root, get_user_model().objects.get(username="admin"))
     return live_demo
 
