@@ -11,7 +11,7 @@ TEST_WORKERS ?= auto
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format bench services services-stop system-deps demo clean
+.PHONY: help run test test-postgres lint format bench services services-stop system-deps demo clean messages
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -25,7 +25,14 @@ $(VENV)/.synced: uv.lock pyproject.toml | $(BIN)/uv
 	UV_PROJECT_ENVIRONMENT=$(VENV) $(BIN)/uv sync --locked --inexact --python $(BIN)/python
 	@touch $@
 
-venv: $(VENV)/.synced
+# Browser-test tools from the npm registry (axe-core), pinned by package-lock.json; installed
+# here, once per lock change, so nothing is downloaded while the tests run.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the browser tests' axe-core (Node.js ≥ 18)"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+venv: $(VENV)/.synced node_modules/.installed
 
 run: venv ## serve the site with a Celery worker and beat on http://127.0.0.1:$PORT/
 	$(BIN)/python manage.py migrate --noinput
@@ -64,5 +71,8 @@ system-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
 
-clean: ## remove the virtualenv and local data (var/)
-	rm -rf $(VENV) var
+messages: venv ## update locale/ (makemessages; zh_Hans filled from the Chinese source strings; .mo compiled)
+	$(BIN)/python manage.py update_messages
+
+clean: ## remove the virtualenv, node_modules and local data (var/)
+	rm -rf $(VENV) node_modules var

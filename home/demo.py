@@ -15,6 +15,7 @@ from disclosure.moderation.demo import join_organisation_roles
 from disclosure.reports.demo import load_reports_demo
 from home import demo_content as content
 from home.models import HomePage, SiteFooterSettings
+from languages.demo import load_english_demo
 
 DEFAULT_DEMO_PASSWORD = "gongkai-demo"
 
@@ -69,8 +70,9 @@ def build_disclosure_root(home, organisation, title, slug, intro, categories, us
 
 
 @transaction.atomic
-def load_demo(password=None):
-    """Create the demo once; return False (and change nothing) when it is already there."""
+def load_demo(password=None, english=False):
+    """Create the demo once; return False (and change nothing) when it is already there.
+    `english` adds the English versions (languages app); tests that count pages leave it off."""
     if is_loaded():
         return False
     users = create_accounts(password or demo_password())
@@ -120,6 +122,8 @@ def load_demo(password=None):
     load_demo_register(township, admin)
     load_reports_demo(township_root, admin)
     join_organisation_roles(township, users)
+    if english:
+        load_english_demo(home, township_root, admin)
     return True
 
 

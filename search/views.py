@@ -9,7 +9,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Domain
 from disclosure.catalogue.models.items_base import DisclosureItemPage, Validity
@@ -23,8 +23,10 @@ POPULAR_SUGGESTIONS = 8
 
 
 def public_pages():
-    """Every page a citizen may see: live, not expired, without view restrictions."""
-    return Page.objects.live().public().filter(expired=False).exclude(depth=1)
+    """Every page a citizen may see in the current language: live, not expired, without view
+    restrictions."""
+    pages = Page.objects.live().public().filter(expired=False).exclude(depth=1)
+    return pages.filter(locale=Locale.get_active())
 
 
 def item_page_models():

@@ -30,6 +30,17 @@ def first_publication_date(page):
     return timezone.localdate(moment)
 
 
+def source_index_number(page):
+    """The number of another language's version of the same item: a translation keeps it."""
+    return (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, index_number__isnull=False)
+        .exclude(pk=page.pk)
+        .values_list("index_number", flat=True)
+        .first()
+    )
+
+
 def assign_index_number(page):
     """Give a just-published item its index number and publication date, once."""
     if page.index_number:
@@ -39,8 +50,10 @@ def assign_index_number(page):
         return None
     published_on = page.published_on or first_publication_date(page)
     with transaction.atomic():
-        serial = next_serial(organisation, published_on.year)
-        number = organisation.index_number(published_on.year, serial)
+        number = source_index_number(page)
+        if number is None:
+            serial = next_serial(organisation, published_on.year)
+            number = organisation.index_number(published_on.year, serial)
         type(page).objects.filter(pk=page.pk, index_number__isnull=True).update(
             index_number=number, published_on=published_on
         )

@@ -310,3 +310,10 @@ CELERY_BEAT_SCHEDULE = {
     # Scheduled publishing (定时发布) and expiry: Wagtail's publish_scheduled, no cron.
     "moderation-publish-scheduled": {"task": "moderation.publish_scheduled", "schedule": 60},
 }
+
+
+# --- Languages and access (docs/languages.md) ---------------------------------------------
+# Content locales are LANGUAGES above; `languages` creates their Locale rows after migrate and
+# provides the language switcher, hreflang links and the display (text size, contrast) switch.
+INSTALLED_APPS += ["languages"]
+TEMPLATES[0]["OPTIONS"]["context_processors"] += ["languages.context.display"]

@@ -10,6 +10,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from languages.fields import DeclaredTranslatableFields
 
 from .domains import Domain
 
@@ -30,13 +33,15 @@ def item_content_panels(*body_panels):
 class DisclosureItemPage(Page):
     """Base of every catalogue item; the publishing organisation comes from the tree."""
 
-    index_number = models.CharField(
+    index_number = models.CharField(  # noqa: DJ001 (NULL = not yet published, as before)
         _("索引号"),
         max_length=100,
-        unique=True,
         null=True,
         blank=True,
         editable=False,
+        # Not unique: a translation keeps its source's number. Serials come from one counter
+        # per organisation and year (index_numbers.py), so no two items are ever given one.
+        db_index=True,
         help_text=_("首次发布时自动生成。"),
     )
     domain = models.ForeignKey(
@@ -108,6 +113,25 @@ class DisclosureItemPage(Page):
         APIField("summary"),
     ]
     exclude_fields_in_copy = ["index_number"]
+    # Words are translated; what identifies the document is the same in every language. Each
+    # item type's own fields (bodies, tables) follow wagtail-localize's defaults: text is
+    # translated, numbers, dates, choices and links are synchronised.
+    translatable_fields = DeclaredTranslatableFields(
+        TranslatableField("title"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        TranslatableField("summary"),
+        TranslatableField("keywords"),
+        SynchronizedField("slug"),
+        SynchronizedField("index_number", overridable=False),
+        SynchronizedField("doc_number", overridable=False),
+        SynchronizedField("validity", overridable=False),
+        SynchronizedField("written_on", overridable=False),
+        SynchronizedField("published_on", overridable=False),
+        SynchronizedField("effective_on", overridable=False),
+        SynchronizedField("abolished_on", overridable=False),
+        SynchronizedField("domain"),
+    )
     parent_page_types = ["catalogue.CategoryPage"]
     subpage_types = []
 

@@ -7,7 +7,7 @@ class Command(BaseCommand):
     help = "载入演示内容（友谊镇）：只在数据库中尚无演示内容时载入一次。"
 
     def handle(self, *args, **options):
-        if load_demo():
+        if load_demo(english=True):
             self.stdout.write(self.style.SUCCESS("演示内容已载入 (demo content loaded)."))
         else:
             self.stdout.write("演示内容已存在，未作改动 (demo content already present).")

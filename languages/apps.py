@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class LanguagesConfig(AppConfig):
+    name = "languages"
+    verbose_name = _("语言与无障碍")
+
+    def ready(self):
+        from .locales import ensure_content_locales_after_migrate
+
+        post_migrate.connect(ensure_content_locales_after_migrate, dispatch_uid="content_locales")

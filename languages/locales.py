@@ -1,0 +1,28 @@
+"""Content locales follow settings: one Locale row for each WAGTAIL_CONTENT_LANGUAGES entry.
+
+Adding a language (e.g. a minority language) is configuration only: list it in
+LANGUAGES/WAGTAIL_CONTENT_LANGUAGES and run `migrate`, which creates its Locale.
+"""
+
+from django.conf import settings
+from django.utils.translation import to_locale
+from wagtail.models import Locale
+
+
+def ensure_content_locales():
+    """Create the missing Locale rows; return the language codes that were added."""
+    existing = set(Locale.objects.values_list("language_code", flat=True))
+    added = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES if code not in existing]
+    Locale.objects.bulk_create(Locale(language_code=code) for code in added)
+    return added
+
+
+def ensure_content_locales_after_migrate(sender, app_config=None, using="default", **kwargs):
+    # Once, after wagtailcore's tables exist (post_migrate fires for every app).
+    if app_config is not None and app_config.label == "wagtailcore":
+        ensure_content_locales()
+
+
+def language_tag(code):
+    """BCP 47 tag for an HTML `lang`/`hreflang` attribute: zh-hans → zh-Hans, en → en."""
+    return to_locale(code).replace("_", "-")

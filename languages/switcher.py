@@ -1,0 +1,51 @@
+"""Where each content language's version of the current page lives."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from .locales import language_tag
+
+
+@dataclass(frozen=True)
+class Version:
+    code: str
+    name: str
+    tag: str  # for lang/hreflang
+    url: str | None  # None: this page has no public version in that language
+    current: bool
+
+
+def public_translations(page):
+    """{language code: page} for the live, unrestricted versions of `page`, itself included.
+    One query for a page nobody has translated (item pages have a query budget)."""
+    found = {}
+    versions = Page.objects.filter(translation_key=page.translation_key, live=True)
+    for version in versions.select_related("locale"):
+        # The visitor is on `page` already; another version must be public to be offered.
+        if version.pk == page.pk or not version.get_view_restrictions().exists():
+            found[version.locale.language_code] = version
+    return found
+
+
+def versions(request, page=None):
+    """One Version per content language, for the switcher and the hreflang links."""
+    current = get_language()
+    translations = public_translations(page) if getattr(page, "pk", None) else None
+    result = []
+    for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        if translations is not None:
+            translation = translations.get(code)
+            url = translation.get_url(request) if translation else None
+        else:  # a view outside the page tree (search, 依申请公开): the same path per language
+            url = translate_url(request.get_full_path(), code)
+        result.append(Version(code, name, language_tag(code), url, code == current))
+    return result
+
+
+def home_url(code):
+    """The site's home page in a language, where the 'not translated' notice points."""
+    return translate_url("/", code)
