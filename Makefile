@@ -5,8 +5,9 @@ UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
-# The suite runs in parallel, one pytest-xdist worker per core; a file stays on one worker so
-# its module-scoped services (a Celery worker, a live server) start once. TEST_WORKERS=0 runs serially.
+# The suite runs in parallel, one pytest-xdist worker per core. `--dist load` hands each worker
+# tests in collection order, which keeps pytest-django's order (transactional tests, which
+# empty the database when they end, after all the others). TEST_WORKERS=0 runs serially.
 TEST_WORKERS ?= auto
 export PORT
 
@@ -41,7 +42,7 @@ run: venv ## serve the site with a Celery worker and beat on http://127.0.0.1:$P
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile -p $(PORT)
 
 test: venv system-deps ## run the whole test suite (SQLite, embedded broker)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: venv ## ruff lint and format check
 	$(BIN)/ruff check .

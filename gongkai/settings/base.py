@@ -247,20 +247,24 @@ LOGGING = {
 }
 
 # Search: the database backend by default; a search engine when one is configured.
-if env.str("ELASTICSEARCH_URL", default=""):
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.elasticsearch8",
-        "URLS": [env.str("ELASTICSEARCH_URL")],
-        "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="gongkai_"),
-        "TIMEOUT": 10,
-    }
-elif env.str("OPENSEARCH_URL", default=""):
-    WAGTAILSEARCH_BACKENDS["default"] = {
-        "BACKEND": "wagtail.search.backends.opensearch2",
-        "URLS": [env.str("OPENSEARCH_URL")],
-        "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="gongkai_"),
-        "TIMEOUT": 10,
-    }
+# Both engines get the Chinese analysis (search/engine.py's INDEX_SETTINGS).
+_engine = next(
+    (
+        (backend, env.str(variable))
+        for variable, backend in (
+            ("ELASTICSEARCH_URL", "wagtail.search.backends.elasticsearch8"),
+            ("OPENSEARCH_URL", "wagtail.search.backends.opensearch2"),
+        )
+        if env.str(variable, default="")
+    ),
+    None,
+)
+if _engine:
+    from search.engine import engine_backend
+
+    WAGTAILSEARCH_BACKENDS["default"] = engine_backend(
+        *_engine, env.str("SEARCH_INDEX_PREFIX", default="gongkai_")
+    )
 
 # ---------------------------------------------------------------- Applications (依申请公开)
 # Applicants' ID proofs: outside MEDIA_ROOT, never served by the web server.

@@ -1,5 +1,6 @@
 """The production configuration, for real: gunicorn with two workers, a Celery worker and beat,
-DEBUG off, on PostgreSQL and Redis (and OpenSearch when OPENSEARCH_URL is set)."""
+DEBUG off, on PostgreSQL and Redis, and on the OpenSearch node when one runs
+(TEST_OPENSEARCH_URL, set by `tests/opensearch.sh start`, as in CI)."""
 
 import os
 import secrets
@@ -31,7 +32,15 @@ def production_env(tmp_path):
             "the production stack runs on PostgreSQL and Redis: start them with "
             '`eval "$(tests/services.sh start)"` (CI does)'
         )
+    redis = os.environ["REDIS_URL"].rsplit("/", 1)[0]
+    engine = {}
+    if os.environ.get("TEST_OPENSEARCH_URL"):
+        engine = {
+            "OPENSEARCH_URL": os.environ["TEST_OPENSEARCH_URL"],
+            "SEARCH_INDEX_PREFIX": f"stack_{uuid.uuid4().hex[:8]}_",
+        }
     return child_env(
+        **engine,
         DJANGO_SETTINGS_MODULE="gongkai.settings.production",
         SECRET_KEY=secrets.token_urlsafe(64),
         DEBUG="false",
@@ -44,6 +53,7 @@ def production_env(tmp_path):
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
         CACHE_URL=os.environ.get("CACHE_URL", os.environ["REDIS_URL"]),
+        PAGE_CACHE_URL=f"{redis}/2",
     )
 
 
@@ -63,6 +73,8 @@ def test_production_stack_serves_searches_and_publishes_through_the_worker(
     admin.password = hasher.encode(PASSWORD, hasher.salt())
     admin.save(update_fields=["password"])
     manage(production_env, "collectstatic", "--noinput", "-v0")
+    if "OPENSEARCH_URL" in production_env:
+        manage(production_env, "update_index")
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     hostname = f"stack-{uuid.uuid4().hex[:8]}@localhost"
@@ -125,6 +137,8 @@ def test_production_stack_serves_searches_and_publishes_through_the_worker(
             health["checks"]["worker"]["ok"]
             and health["checks"]["database"]["detail"] == "postgresql"
         )
+        if "OPENSEARCH_URL" in production_env:
+            assert health["checks"]["search"]["detail"].endswith("opensearch2")
         assert all(p.alive() for p in processes)
 
         catalogue = requests.get(f"{base}/xxgk/", timeout=30)
@@ -148,19 +162,26 @@ def test_production_stack_serves_searches_and_publishes_through_the_worker(
         )
         assert dashboard.status_code == 200 and dashboard.url.rstrip("/").endswith("/admin")
 
+        # A visitor's copy of the listing is cached; the publication below must empty it.
+        listing = f"{base}/xxgk/notices/"
+        requests.get(listing, timeout=30)
+        assert requests.get(listing, timeout=30).headers.get("X-Page-Cache") == "hit"
+
         # Publish in another process; the search index follows through the Celery worker.
         manage(
             production_env,
             "shell",
             "-c",
             "from wagtail.models import Page\n"
-            "from disclosure.catalogue.models import CategoryPage\n"
+            "from disclosure.catalogue.models import DisclosureDocumentPage\n"
             "parent = Page.objects.get(url_path='/home/xxgk/notices/')\n"
-            f"page = CategoryPage(title='{NEW_TITLE}', slug='gas-safety')\n"
+            f"page = DisclosureDocumentPage(title='{NEW_TITLE}', slug='gas-safety',\n"
+            "    body=[('paragraph', '<p>各社区开展燃气安全检查。</p>')])\n"
             "parent.add_child(instance=page)\n"
             "page.save_revision().publish()\n",
         )
         assert requests.get(f"{base}/xxgk/notices/gas-safety/", timeout=30).status_code == 200
+        assert NEW_TITLE in requests.get(listing, timeout=30).text
         wait_for(
             lambda: (
                 NEW_TITLE
