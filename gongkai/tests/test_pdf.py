@@ -30,5 +30,7 @@ def test_templates_extend_the_shared_pdf_layout(tmp_path, settings):
         '{% extends "pdf/base.html" %}{% block content %}<h1>{{ heading }}</h1>{% endblock %}',
         encoding="utf-8",
     )
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+    # Assign (not mutate) so Django rebuilds template engines that earlier tests already built.
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], tmp_path]}]
     assert "告知书" in _text(render_pdf("letter.html", {"heading": "告知书"}))
