@@ -30,5 +30,8 @@ def test_templates_extend_the_shared_pdf_layout(tmp_path, settings):
         '{% extends "pdf/base.html" %}{% block content %}<h1>{{ heading }}</h1>{% endblock %}',
         encoding="utf-8",
     )
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
+    # Assigned, not mutated in place: only an assignment resets Django's template engines
+    # (an engine built by an earlier test would not see the new folder) and is undone after.
+    engine = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**engine, "DIRS": [*engine["DIRS"], tmp_path]}, *settings.TEMPLATES[1:]]
     assert "告知书" in _text(render_pdf("letter.html", {"heading": "告知书"}))
