@@ -23,9 +23,13 @@ POPULAR_SUGGESTIONS = 8
 
 
 def public_pages():
-    """Every page a citizen may see in the current language: live, not expired, without view
-    restrictions."""
-    pages = Page.objects.live().public().filter(expired=False).exclude(depth=1)
+    """Every page a citizen may see in the current language: live, without view restrictions.
+
+    Expired pages are left out by live(): Wagtail unpublishes a page when it expires (beat runs
+    publish_scheduled every minute). Filtering on `expired` itself would break the search
+    engines, which only filter on Page's declared filter fields.
+    """
+    pages = Page.objects.live().public().exclude(depth=1)
     return pages.filter(locale=Locale.get_active())
 
 
