@@ -44,6 +44,36 @@ HOME = {
     "公开的范围、方式、途径以及依申请公开的办理程序。": (
         "What is disclosed, how and where, and how requests for information are handled."
     ),
+    # The township's 政府信息公开指南 (disclosure/catalogue/demo.py); the rest of the guide is
+    # generated from the organisation and the interface catalogue.
+    "友谊镇人民政府政府信息公开指南": (
+        "Guide to government information disclosure of the Youyi Township People’s Government"
+    ),
+    "友谊县友谊镇人民政府综合办公室": (
+        "General Office of the Youyi Township People’s Government, Youyi County"
+    ),
+    "为便于公民、法人和其他组织获取友谊镇人民政府的政府信息，根据《中华人民共和国"
+    "政府信息公开条例》，编制本指南。": (
+        "This guide is issued under the Regulations of the People’s Republic of China on the "
+        "Disclosure of Government Information to help citizens, legal persons and other "
+        "organisations obtain the government information of the Youyi Township People’s "
+        "Government."
+    ),
+    "友谊镇主动公开的政府信息通过本网站“政府信息公开”目录发布，可以按栏目、主题分类、年份和"
+    "有效性浏览，或使用站内搜索查找、查看和下载。": (
+        "Information the township discloses proactively is published in this website’s "
+        "government information disclosure catalogue, where it can be browsed by column, "
+        "subject, year and validity, or found, read and downloaded with the site search."
+    ),
+    "同时通过镇机关政务公开栏、电子显示屏、微信公众号“友谊镇微平台”和各社区 LED 大屏幕公开；"
+    "办事指南和便民服务事项清单在友谊镇便民服务中心及五个社区便民服务站现场提供。"
+    "信息自形成或者变更之日起 20 个工作日内公开。": (
+        "It is also shown on the township government’s notice boards and electronic displays, "
+        "on the WeChat account “Youyi Township Micro-Platform” and on the LED screens of the "
+        "communities; service guides and the list of public services are available at the "
+        "township’s public service centre and the service stations of its five communities. "
+        "Information is disclosed within 20 working days of being created or changed."
+    ),
     "政府信息公开工作年度报告": "Annual reports on government information disclosure",
     "友谊镇每年的政府信息公开工作年度报告。": (
         "Youyi Township’s annual reports on its government information disclosure work."
