@@ -7,10 +7,9 @@ delete of any page, and when site settings change: a listing, the home page, the
 sitemap all show other pages, so clearing one URL would leave them stale. The timeout only
 bounds what no signal covers (e.g. a snippet renamed).
 
-Only views marked cacheable are cached (Wagtail's page serving and views wrapped in
-``cached_publicly``), only for requests without a session (signed-in editors and visitors who
-passed a password restriction always get a fresh page), only for 200 responses that set no
-cookie and are not marked private.
+Only Wagtail's page serving is cached (feeds are page routes, so they are too), only for
+requests without a session (signed-in editors and visitors who passed a password restriction
+always get a fresh page), only for 200 responses that set no cookie and are not marked private.
 """
 
 import hashlib
@@ -22,13 +21,6 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 
 PAGE_CACHE_ALIAS = "pages"
 _KEY_ATTR = "_gongkai_page_cache_key"
-_CACHEABLE_VIEWS = {wagtail_views.serve}
-
-
-def cached_publicly(view):
-    """Mark a public view (a feed, a sitemap) as cacheable like a page."""
-    _CACHEABLE_VIEWS.add(view)
-    return view
 
 
 def page_cache():
@@ -76,7 +68,7 @@ class PublicPageCacheMiddleware:
     def process_view(self, request, view_func, view_args, view_kwargs):
         if (
             request.method != "GET"
-            or view_func not in _CACHEABLE_VIEWS
+            or view_func is not wagtail_views.serve
             or settings.SESSION_COOKIE_NAME in request.COOKIES
             or request.user.is_authenticated
         ):

@@ -6,7 +6,6 @@ the hits highlighted on the review screen (`views.sensitive_scan_view`).
 """
 
 from dataclasses import dataclass
-from io import BytesIO
 from pathlib import PurePath
 
 from django.db import models
@@ -16,6 +15,8 @@ from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+
+from search.attachments import can_read, extract
 
 from .models import SensitiveWord
 
@@ -68,32 +69,22 @@ def page_texts(page):
 
 
 def document_text(document):
-    """The text of a PDF, DOCX or plain-text attachment; other types have none we can read."""
-    extension = PurePath(document.file.name).suffix.lower()
+    """The text of an attachment: what the search index reads (PDF, DOCX, XLSX), or plain text."""
+    name = document.file.name
+    is_plain_text = PurePath(name).suffix.lower() == ".txt"
+    if not (is_plain_text or can_read(name)):
+        return ""
     try:
         with document.file.open("rb") as handle:
             data = handle.read()
     except OSError:
         return ""
-    if extension == ".pdf":
-        from pypdf import PdfReader
-
-        try:
-            return "\n".join(page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages)
-        except Exception:  # a damaged PDF must not stop the review: it has no readable text
-            return ""
-    if extension == ".docx":
-        import docx
-
-        try:
-            document = docx.Document(BytesIO(data))
-        except Exception:
-            return ""
-        cells = [cell.text for table in document.tables for row in table.rows for cell in row.cells]
-        return "\n".join([p.text for p in document.paragraphs] + cells)
-    if extension == ".txt":
+    if is_plain_text:
         return data.decode("utf-8", errors="replace")
-    return ""
+    try:
+        return extract(name, data)
+    except Exception:  # a damaged file must not stop the review: it has no readable text
+        return ""
 
 
 def _excerpt(text, start, end):
