@@ -28,6 +28,23 @@ def applicant_fields(**overrides):
     return fields
 
 
+def staff_form(organisation, **overrides):
+    """The admin's "register an offline application" form as staff post it."""
+    form = applicant_fields(
+        organisation=organisation.pk,
+        channel="paper",
+        received_on="2025-03-03",
+        name="王五",
+        phone="13900000000",
+        address="友谊镇",
+        description="村务公开资料",
+        delivery_form="paper",
+        email="",
+    )
+    form.update(overrides)
+    return form
+
+
 @pytest.fixture
 def organisation(db):
     return Organisation.objects.create(name="友谊镇人民政府测试", short_name="友谊镇")

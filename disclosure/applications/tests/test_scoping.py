@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from disclosure.applications.models import Application, ReviewCase, State
-from disclosure.applications.tests.conftest import VALID_RESIDENT_ID
+from disclosure.applications.tests.conftest import staff_form
 from disclosure.catalogue.models import Organisation
 from disclosure.moderation.placement import ensure_organisation_roles
 
@@ -74,19 +74,7 @@ def test_staff_of_another_organisation_get_404(outsider_client, make_application
 def test_staff_cannot_register_for_another_organisation(outsider_client, organisation):
     response = outsider_client.post(
         f"{REGISTER}new/",
-        {
-            "organisation": organisation.pk,
-            "channel": "paper",
-            "received_on": "2025-03-03",
-            "applicant_type": "natural",
-            "name": "王五",
-            "id_type": "resident_id",
-            "id_number": VALID_RESIDENT_ID,
-            "phone": "13900000000",
-            "address": "友谊镇",
-            "description": "村务公开资料",
-            "delivery_form": "paper",
-        },
+        staff_form(organisation),
     )
     assert response.status_code == 200 and "organisation" in response.context["form"].errors
     assert not Application.objects.exists()

@@ -8,7 +8,7 @@ from wagtail.search import index
 
 from disclosure.applications.models import Application, State
 from disclosure.applications.tasks import send_deadline_reminders
-from disclosure.applications.tests.conftest import VALID_RESIDENT_ID
+from disclosure.applications.tests.conftest import staff_form
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -42,22 +42,7 @@ def test_only_handlers_and_administrators_see_the_register(client, handler_clien
 def test_staff_register_an_offline_application_with_its_receipt_date(handler_client, organisation):
     response = handler_client.post(
         "/admin/applications_application/new/",
-        {
-            "organisation": organisation.pk,
-            "channel": "letter",
-            "received_on": "2025-03-03",
-            "applicant_type": "natural",
-            "name": "王五",
-            "id_type": "resident_id",
-            "id_number": VALID_RESIDENT_ID,
-            "phone": "13900000000",
-            "email": "",
-            "address": "友谊镇",
-            "postcode": "",
-            "description": "村务公开资料",
-            "purpose": "",
-            "delivery_form": "paper",
-        },
+        staff_form(organisation, channel="letter", postcode="", purpose=""),
         follow=True,
     )
     application = Application.objects.get()
@@ -70,18 +55,7 @@ def test_staff_register_an_offline_application_with_its_receipt_date(handler_cli
 def test_a_bad_id_number_is_refused_in_the_admin_too(handler_client, organisation):
     response = handler_client.post(
         "/admin/applications_application/new/",
-        {
-            "organisation": organisation.pk,
-            "channel": "paper",
-            "received_on": "2025-03-03",
-            "applicant_type": "natural",
-            "name": "王五",
-            "id_type": "resident_id",
-            "id_number": "110105194912310021",
-            "phone": "1",
-            "description": "x",
-            "delivery_form": "paper",
-        },
+        staff_form(organisation, id_number="110105194912310021", phone="1", description="x"),
     )
     assert response.status_code == 200 and "校验位" in response.text
     assert not Application.objects.exists()

@@ -1,7 +1,6 @@
 """The admin edit view: drafts keep blanks, publishing puts each error on its cell."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
@@ -40,13 +39,6 @@ def post_data(table_b, action):
     if action:
         data[action] = action
     return nested_form_data(data)
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("root", "root@example.invalid", "pw")
-    client.force_login(user)
-    return client
 
 
 def test_publishing_an_inconsistent_table_b_shows_the_error_on_its_cell(admin_client):

@@ -17,13 +17,6 @@ from disclosure.reports.tests.test_rules import consistent_report
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("root", "root@example.invalid", "pw")
-    client.force_login(user)
-    return client
-
-
 def test_register_fills_tables_b_and_c_of_the_demo_2023_report(demo, admin_client):
     from disclosure.applications.statistics import table_b, table_c
 
@@ -109,13 +102,13 @@ def test_catalogue_counts_normative_documents_into_table_a(admin_client):
     assert PageLogEntry.objects.filter(page=page, action=filling.LOG_ACTION).exists()
 
 
-def test_a_missing_table_is_inserted_after_its_section(admin_client):
+def test_a_missing_table_is_inserted_after_its_section(admin_user):
     index = make_index()
     without_a = {k: (t.FORMAT_2021, v) for k, v in consistent_report().items() if k != "table_a"}
     page = make_report(index, 2023, tables=without_a, publish=False)
     filling.save_filled_draft(
         page,
-        get_user_model().objects.get(username="root"),
+        admin_user,
         {"table_a": (t.FORMAT_2021, t.TABLE_A_2021.empty_values())},
         "测试",
     )

@@ -3,7 +3,6 @@
 from io import BytesIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import PageLogEntry
@@ -14,13 +13,6 @@ from disclosure.reports.tests.factories import make_index, make_report
 from disclosure.reports.tests.test_rules import consistent_report
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    user = get_user_model().objects.create_superuser("root", "root@example.invalid", "pw")
-    client.force_login(user)
-    return client
 
 
 def workbook_upload(report_values):
