@@ -13,9 +13,9 @@ from disclosure.catalogue.demo import load_catalogue_demo
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
 from disclosure.moderation.demo import join_organisation_roles
 from disclosure.reports.demo import load_reports_demo
+from gongkai.languages.demo import load_english_demo
 from home import demo_content as content
 from home.models import HomePage, SiteFooterSettings
-from languages.demo import load_english_demo
 
 DEFAULT_DEMO_PASSWORD = "gongkai-demo"
 

@@ -322,5 +322,5 @@ CELERY_BEAT_SCHEDULE = {
 # --- Languages and access (docs/languages.md) ---------------------------------------------
 # Content locales are LANGUAGES above; `languages` creates their Locale rows after migrate and
 # provides the language switcher, hreflang links and the display (text size, contrast) switch.
-INSTALLED_APPS += ["languages"]
-TEMPLATES[0]["OPTIONS"]["context_processors"] += ["languages.context.display"]
+INSTALLED_APPS += ["gongkai.languages"]
+TEMPLATES[0]["OPTIONS"]["context_processors"] += ["gongkai.languages.context.display"]

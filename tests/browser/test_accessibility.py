@@ -26,7 +26,7 @@ def live_demo_in_english(live_demo):
     from wagtail.models import Locale, Site
 
     from disclosure.catalogue.models import DisclosureIndexPage
-    from languages.demo import load_english_demo
+    from gongkai.languages.demo import load_english_demo
 
     home = Site.objects.get(is_default_site=True).root_page.specific
     township_root = DisclosureIndexPage.objects.get(slug="xxgk", locale=Locale.get_default())

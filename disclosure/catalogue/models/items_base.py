@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from languages.fields import DeclaredTranslatableFields
+from gongkai.languages.fields import DeclaredTranslatableFields
 
 from .domains import Domain
 

@@ -7,7 +7,7 @@ import polib
 import pytest
 from django.conf import settings
 
-from languages.catalogues import (
+from gongkai.languages.catalogues import (
     LANGUAGES,
     SOURCE_LANGUAGE,
     catalogue_path,

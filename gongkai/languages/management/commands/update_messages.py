@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from languages.catalogues import update_catalogues
+from gongkai.languages.catalogues import update_catalogues
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class LanguagesConfig(AppConfig):
-    name = "languages"
+    name = "gongkai.languages"
     verbose_name = _("语言与无障碍")
 
     def ready(self):

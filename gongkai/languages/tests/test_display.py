@@ -2,7 +2,7 @@
 
 import pytest
 
-from languages.display import TEXT_STEPS, Display
+from gongkai.languages.display import TEXT_STEPS, Display
 
 
 def test_at_least_three_larger_text_steps():

@@ -1,7 +1,7 @@
 from django import template
 
-from languages.locales import language_tag
-from languages.switcher import home_url, versions
+from gongkai.languages.locales import language_tag
+from gongkai.languages.switcher import home_url, versions
 
 register = template.Library()
 

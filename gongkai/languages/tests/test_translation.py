@@ -9,7 +9,7 @@ from wagtail_localize.models import StringSegment, TranslationSource
 from disclosure.catalogue.models import DisclosureDocumentPage, PolicyDocumentPage
 from disclosure.moderation.forms import SECRECY_CHECKLIST
 from disclosure.moderation.placement import ensure_organisation_roles
-from languages.locales import ensure_content_locales, language_tag
+from gongkai.languages.locales import ensure_content_locales, language_tag
 
 from .conftest import translate
 
