@@ -28,6 +28,13 @@ def approve_all(page, users):
     return fresh(page)
 
 
+def new_service_guide(author):
+    """A disclosure item (办事指南), the kind of page editors publish every day (not saved)."""
+    return ServiceGuidePage(
+        title="办事指南：老年人优待证办理", item_name="老年人优待证办理", live=False, owner=author
+    )
+
+
 def _item_metadata(page):
     """The metadata fields every disclosure item's editor posts (DisclosureItemPage)."""
     return {

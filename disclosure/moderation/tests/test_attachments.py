@@ -12,12 +12,11 @@ from disclosure.catalogue.models import DisclosureDocumentPage
 from disclosure.moderation.withdrawal import decide_withdrawal, request_withdrawal
 
 from .helpers import approve_all, fresh, submit
-from .offices import build_office
 
 
 @pytest.fixture
-def office(db):
-    return build_office()
+def office(small_office):
+    return small_office
 
 
 def new_document(title):

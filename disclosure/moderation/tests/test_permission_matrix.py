@@ -13,9 +13,9 @@ from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import Page
 
-from disclosure.catalogue.models import CategoryPage, ServiceGuidePage
+from disclosure.catalogue.models import CategoryPage
 
-from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
+from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, new_service_guide, submit
 from .offices import build_office
 
 STAFF = {"editor", "reviewer", "secrecy", "leader", "admin"}
@@ -59,13 +59,6 @@ ALLOWED = {
 def new_column_page(author):
     """A sub-column (CategoryPage) drafted inside a column."""
     return CategoryPage(title="矩阵栏目", live=False, owner=author)
-
-
-def new_service_guide(author):
-    """A disclosure item (办事指南), the kind of page editors publish every day."""
-    return ServiceGuidePage(
-        title="办事指南：老年人优待证办理", item_name="老年人优待证办理", live=False, owner=author
-    )
 
 
 PAGE_KINDS = {"column": new_column_page, "service_guide": new_service_guide}
