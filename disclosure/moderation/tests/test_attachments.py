@@ -111,3 +111,23 @@ def test_attachment_of_a_live_page_behind_a_login_restriction_is_not_public(clie
     page = published_with(office, "internal", document)
     PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     assert public_status(client, document) == 404
+
+
+def listed_in_public_api(client, document):
+    listing = client.get("/api/v2/documents/").json()
+    listed = document.pk in {item["id"] for item in listing["items"]}
+    detail = client.get(f"/api/v2/documents/{document.pk}/").status_code
+    assert listed == (detail == 200)
+    return listed
+
+
+def test_the_public_api_lists_only_attachments_the_public_may_download(client, office):
+    users = office["users"]
+    document = new_document("草稿附件")
+    page = draft_with(office, "api-listing", document)
+    assert not listed_in_public_api(client, document)
+
+    submit(page, users["editor"])
+    approve_all(page, users)
+    assert listed_in_public_api(client, document)
+
