@@ -83,3 +83,19 @@ def test_the_copy_view_makes_no_live_copy_or_alias(client, office):
 
     client.post(url, {**form, "new_slug": "draft-copy"})
     assert not Page.objects.get(slug="draft-copy").live
+
+
+def test_bulk_delete_and_move_leave_published_items_alone(client, office):
+    page = published(office, "bulk-live")
+    client.force_login(office["users"]["admin"])
+    bulk_delete = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    client.post(f"{bulk_delete}?id={page.pk}", {})
+    bulk_move = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "move"])
+    client.post(f"{bulk_move}?id={page.pk}", {"chooser": office["columns"][1].pk})
+    page = fresh(page)
+    assert page.live
+    assert page.get_parent().pk == office["columns"][0].pk
+
+    draft = drafted(office, "bulk-draft")  # never published: Wagtail's own rules apply
+    client.post(f"{bulk_move}?id={draft.pk}", {"chooser": office["columns"][1].pk})
+    assert fresh(draft).get_parent().pk == office["columns"][1].pk
