@@ -130,4 +130,3 @@ def test_the_public_api_lists_only_attachments_the_public_may_download(client, o
     submit(page, users["editor"])
     approve_all(page, users)
     assert listed_in_public_api(client, document)
-
