@@ -8,3 +8,6 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
+        from .admin_api import guard_admin_api_actions
+
+        guard_admin_api_actions()

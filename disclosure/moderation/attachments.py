@@ -1,25 +1,38 @@
 """Attachments reach the public only through a published page.
 
 An attachment added to a draft is uploaded before review; until a live page refers to it, the
-document view answers 404 to everyone outside the admin. (nginx serves /media/documents/ only
-internally, so the view is the one way in; see deploy/nginx/gongkai.conf.)
+document view answers 404 to everyone outside the admin, and the public API (/api/v2/documents/)
+does not list it. (nginx serves /media/documents/ only internally, so the view is the one way
+to the file; see deploy/nginx/gongkai.conf.)
+
+Wagtail's reference index is extracted from a page's database row. For a live page that row is
+the live content — the editor saves a live page's changes only as revisions — so a document
+added in an unpublished next version is not referenced until that version is published. Pages
+behind a view restriction (login, password, groups) do not make their attachments public.
 """
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField
+from django.db.models.functions import Cast
+from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
 
-def referenced_by_a_live_page(document):
-    page_type = ContentType.objects.get_for_model(Page)
-    page_ids = (
-        ReferenceIndex.get_references_to(document)
-        .filter(base_content_type=page_type)
-        .values_list("object_id", flat=True)
+def public_documents():
+    """The documents that a live, unrestricted page's live content refers to."""
+    public_page_ids = (
+        Page.objects.live().public().annotate(key=Cast("pk", CharField())).values("key")
     )
-    return Page.objects.live().filter(pk__in=[int(pk) for pk in page_ids]).exists()
+    Document = get_document_model()
+    referenced = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=public_page_ids,
+        to_content_type=ContentType.objects.get_for_model(Document),
+    ).values("to_object_id")
+    return Document.objects.annotate(key=Cast("pk", CharField())).filter(key__in=referenced)
 
 
 def may_download(document, user):
     if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
         return True
-    return referenced_by_a_live_page(document)
+    return public_documents().filter(pk=document.pk).exists()

@@ -14,6 +14,9 @@ PUBLISH_THROUGH_REVIEW = _(
     "政府信息须经初审、保密审查和终审后由系统发布，不能直接发布。"
     "稿件已保存为草稿，请提交审核；管理员确需发布的，请使用“强制发布”并填写理由。"
 )
+COPY_THROUGH_REVIEW = _(
+    "政府信息的副本须经审核后发布：复制时不能保持发布状态或创建别名，请复制为草稿后提交审核。"
+)
 WITHDRAW_THROUGH_REVIEW = _("已发布的政府信息须经撤稿审核才能撤下、删除或移动，请发起撤稿申请。")
 
 
@@ -35,4 +38,11 @@ def takedown_refusal(page):
     """The reason a direct unpublish/delete/move of `page` is refused, or None."""
     if is_disclosure_page(page) and has_live_content(page):
         return WITHDRAW_THROUGH_REVIEW
+    return None
+
+
+def copy_refusal(page):
+    """The reason a live copy or an alias of `page` is refused, or None."""
+    if is_disclosure_page(page) and has_live_content(page):
+        return COPY_THROUGH_REVIEW
     return None

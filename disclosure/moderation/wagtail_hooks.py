@@ -15,7 +15,12 @@ from . import admin_urls
 from .attachments import may_download
 from .deadlines import unpublished_items_near_deadline
 from .force_publish import may_force_publish
-from .guards import is_disclosure_page, publishing_refusal, takedown_refusal
+from .guards import (
+    copy_refusal,
+    is_disclosure_page,
+    publishing_refusal,
+    takedown_refusal,
+)
 from .models import SensitiveWord
 from .sensitive import describe_hits, scan
 from .withdrawal import may_request_withdrawal
@@ -67,6 +72,18 @@ def no_direct_delete(request, page):
 @hooks.register("before_move_page")
 def no_direct_move(request, page, destination):
     if reason := takedown_refusal(page):
+        return _refuse(request, reason, page)
+    return None
+
+
+@hooks.register("before_copy_page")
+def no_live_copies(request, page):
+    """A copy kept live, or an alias (always as live as its original), would put pages no
+    review has seen online; plain copies are drafts and go through review."""
+    publishing = request.method == "POST" and (
+        request.POST.get("publish_copies") or request.POST.get("alias")
+    )
+    if publishing and (reason := copy_refusal(page)):
         return _refuse(request, reason, page)
     return None
 

@@ -304,6 +304,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.catalogue.attachments.AttachmentFor
 # finish action, performed by the system; publishing never silently cancels a running review.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.moderation.finish.publish_approved"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
+# Review mail is ours (Celery): this app, after wagtail.admin, switches Wagtail's mails off.
+INSTALLED_APPS += ["disclosure.moderation.wagtail_mail.WagtailWorkflowMailOffConfig"]
 # Dashboard: unpublished items due (Art. 26) within this many working days are listed.
 GONGKAI_MODERATION_ART26_WARN_DAYS = 5
 # Reviewers are reminded of items waiting at their step longer than this many working days.

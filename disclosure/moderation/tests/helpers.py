@@ -1,6 +1,7 @@
 from wagtail.models import Page
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from disclosure.catalogue.models import ServiceGuidePage
 from disclosure.moderation.forms import SECRECY_CHECKLIST
 
 FULL_CHECKLIST = {name: True for name, _statement in SECRECY_CHECKLIST}
@@ -27,15 +28,61 @@ def approve_all(page, users):
     return fresh(page)
 
 
-def edit_form_data(page, **extra):
-    """What the page editor posts for a CategoryPage, plus the action button pressed."""
+def new_service_guide(author):
+    """A disclosure item (办事指南), the kind of page editors publish every day (not saved)."""
+    return ServiceGuidePage(
+        title="办事指南：老年人优待证办理", item_name="老年人优待证办理", live=False, owner=author
+    )
+
+
+def _item_metadata(page):
+    """The metadata fields every disclosure item's editor posts (DisclosureItemPage)."""
     return {
-        "title": page.title,
-        "slug": page.slug,
-        "intro": rich_text(""),
-        "comments-TOTAL_FORMS": "0",
-        "comments-INITIAL_FORMS": "0",
-        "comments-MIN_NUM_FORMS": "0",
-        "comments-MAX_NUM_FORMS": "1000",
+        "domain": "",
+        "written_on": "",
+        "published_on": "",
+        "doc_number": page.doc_number,
+        "validity": page.validity,
+        "effective_on": "",
+        "abolished_on": "",
+        "keywords": page.keywords,
+        "summary": page.summary,
+    }
+
+
+def _type_fields(page):
+    if isinstance(page, ServiceGuidePage):
+        return {
+            "item_name": page.item_name,
+            "item_type": page.item_type,
+            "legal_basis": page.legal_basis,
+            "conditions": page.conditions,
+            "materials": streamfield([]),
+            "steps": streamfield([]),
+            "statutory_time_limit": "",
+            "promised_time_limit": "",
+            "fees": page.fees,
+            "location": "",
+            "service_hours": "",
+            "consultation_phone": "",
+            "supervision_phone": "",
+            "online_url": "",
+            **_item_metadata(page),
+        }
+    return {"intro": rich_text("")}
+
+
+def edit_form_data(page, **extra):
+    """What the page editor posts for a CategoryPage or a ServiceGuidePage, plus the action
+    button pressed."""
+    return {
+        **nested_form_data(
+            {
+                "title": page.title,
+                "slug": page.slug,
+                **_type_fields(page),
+                "comments": inline_formset([]),
+            }
+        ),
         **extra,
     }

@@ -1,40 +1,132 @@
-"""An attachment is downloadable by the public only once a page using it is published."""
+"""An attachment is downloadable by the public only while a published page's live content
+uses it: not from a draft, not from the unpublished next version of a live page, not from a
+retracted page, not from a page behind a view restriction."""
 
+import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
-from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
+from disclosure.catalogue.models import DisclosureDocumentPage
+from disclosure.moderation.withdrawal import decide_withdrawal, request_withdrawal
 
-from .helpers import approve_all, submit
+from .helpers import approve_all, fresh, submit
+
+
+@pytest.fixture
+def office(small_office):
+    return small_office
+
+
+def new_document(title):
+    return get_document_model().objects.create(
+        title=title, file=ContentFile(f"%PDF-1.4 {title}".encode(), name="attachment.pdf")
+    )
+
+
+def body_with(*documents):
+    return [
+        ("paragraph", RichText("<p>见附件。</p>")),
+        *(("attachment", {"document": document, "title": ""}) for document in documents),
+    ]
+
+
+def draft_with(office, slug, *documents):
+    editor = office["users"]["editor"]
+    page = DisclosureDocumentPage(
+        title=f"附件测试 {slug}", slug=slug, live=False, owner=editor, body=body_with(*documents)
+    )
+    office["columns"][0].add_child(instance=page)
+    page.save_revision(user=editor)
+    return page
+
+
+def published_with(office, slug, *documents):
+    page = draft_with(office, slug, *documents)
+    submit(page, office["users"]["editor"])
+    assert approve_all(page, office["users"]).live
+    return fresh(page)
+
+
+def public_status(client, document):
+    return client.get(document.url).status_code
 
 
 def test_attachment_of_a_draft_is_held_back_until_publication(client, office):
     users = office["users"]
-    column = CategoryPage.objects.descendant_of(office["root"]).first()
-    document = get_document_model().objects.create(
-        title="征求意见稿", file=ContentFile(b"%PDF-1.4 draft", name="draft.pdf")
-    )
-    page = DisclosureDocumentPage(
-        title="关于征求意见的通知",
-        slug="consultation",
-        live=False,
-        owner=users["editor"],
-        body=[
-            ("paragraph", RichText("<p>见附件。</p>")),
-            ("attachment", {"document": document, "title": ""}),
-        ],
-    )
-    column.add_child(instance=page)
-    page.save_revision(user=users["editor"])
+    document = new_document("征求意见稿")
+    page = draft_with(office, "consultation", document)
 
-    assert client.get(document.url).status_code == 404
+    assert public_status(client, document) == 404
     client.force_login(users["reviewer"])
-    assert client.get(document.url).status_code == 200
+    assert public_status(client, document) == 200
     client.logout()
 
     submit(page, users["editor"])
     assert approve_all(page, users).live
     response = client.get(document.url)
     assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"%PDF-1.4 draft"
+    assert b"".join(response.streaming_content) == "%PDF-1.4 征求意见稿".encode()
+
+
+def test_new_attachment_in_the_draft_of_a_live_page_waits_for_review(client, office):
+    users = office["users"]
+    notice, annex = new_document("通知"), new_document("新增附件")
+    page = published_with(office, "notice", notice)
+
+    # The next version adds an attachment: saved as a revision, the live content keeps one.
+    page.body = body_with(notice, annex)
+    page.save_revision(user=users["editor"])
+    assert public_status(client, notice) == 200
+    assert public_status(client, annex) == 404
+
+    submit(page, users["editor"])
+    assert public_status(client, annex) == 404
+    approve_all(page, users)
+    assert public_status(client, annex) == 200
+
+
+def test_attachment_of_a_retracted_page_is_withdrawn_with_it(client, office):
+    users = office["users"]
+    document = new_document("已撤回的通知")
+    page = published_with(office, "retracted", document)
+    assert public_status(client, document) == 200
+
+    withdrawal = request_withdrawal(page, users["editor"], "unpublish", "内容有误，申请撤下。")
+    decide_withdrawal(withdrawal, users["leader"], approve=True, comment="同意撤下。")
+    assert not fresh(page).live
+    assert public_status(client, document) == 404
+
+
+def test_attachment_shared_by_a_live_page_and_a_draft_is_public(client, office):
+    shared = new_document("共用附件")
+    published_with(office, "live-user", shared)
+    draft_with(office, "draft-user", shared)
+    assert public_status(client, shared) == 200
+
+
+def test_attachment_of_a_live_page_behind_a_login_restriction_is_not_public(client, office):
+    document = new_document("内部通知")
+    page = published_with(office, "internal", document)
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert public_status(client, document) == 404
+
+
+def listed_in_public_api(client, document):
+    listing = client.get("/api/v2/documents/").json()
+    listed = document.pk in {item["id"] for item in listing["items"]}
+    detail = client.get(f"/api/v2/documents/{document.pk}/").status_code
+    assert listed == (detail == 200)
+    return listed
+
+
+def test_the_public_api_lists_only_attachments_the_public_may_download(client, office):
+    users = office["users"]
+    document = new_document("草稿附件")
+    page = draft_with(office, "api-listing", document)
+    assert not listed_in_public_api(client, document)
+
+    submit(page, users["editor"])
+    approve_all(page, users)
+    assert listed_in_public_api(client, document)
