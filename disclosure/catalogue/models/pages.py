@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .organisations import Organisation
+from .tree import TreeNeighboursMixin
 
 # Every item type a catalogue column may hold, in the order editors see them.
 ITEM_PAGE_TYPES = [
@@ -64,7 +65,7 @@ class DisclosureIndexPage(FeedRouteMixin, Page):
         return context
 
 
-class CategoryPage(FeedRouteMixin, Page):
+class CategoryPage(TreeNeighboursMixin, FeedRouteMixin, Page):
     """A catalogue column: 机构职能, 预算决算, 办事指南, 便民服务事项清单, 规范性文件, …"""
 
     intro = RichTextField(_("栏目说明"), blank=True)
