@@ -3,8 +3,6 @@
 import pytest
 from wagtail.models import Page
 
-from gongkai.page_cache import page_cache
-
 from disclosure.catalogue.models import (
     BudgetPage,
     DisclosureItemPage,
@@ -13,6 +11,7 @@ from disclosure.catalogue.models import (
     ServiceGuidePage,
     ServiceItemListPage,
 )
+from gongkai.page_cache import page_cache
 
 ITEM_QUERY_BUDGET = 15
 LISTING_QUERY_BUDGET = 20
