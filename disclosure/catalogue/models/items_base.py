@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from languages.fields import DeclaredTranslatableFields
 
 from .domains import Domain
+from .slugs import ReservedSlugMixin
 from .tree import TreeNeighboursMixin
 
 KEYWORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
@@ -31,7 +32,7 @@ def item_content_panels(*body_panels):
     return [*Page.content_panels, *body_panels, *DisclosureItemPage.metadata_panels]
 
 
-class DisclosureItemPage(TreeNeighboursMixin, Page):
+class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
     """Base of every catalogue item; the publishing organisation comes from the tree."""
 
     index_number = models.CharField(  # noqa: DJ001 (NULL = not yet published, as before)
