@@ -231,3 +231,28 @@ def test_view_restriction_of_a_column_still_guards_its_items_and_listing(
         response = client.get(url)
         assert response.status_code == 302 and "login" in response["Location"]
     assert client.get(open_item.url).status_code == 200
+
+
+def test_item_page_carries_all_nine_government_meta_tags(client, make_document):
+    from wagtail.models import Site
+
+    from home.models import SiteFooterSettings
+
+    site = Site.objects.get(is_default_site=True)
+    SiteFooterSettings.objects.update_or_create(
+        site=site, defaults={"sponsor": "测试镇人民政府", "site_id_code": "2302230001"}
+    )
+    page = make_document(title="关于燃气安全的通知", keywords="燃气", summary="燃气安全。")
+    html = client.get(page.url).content.decode()
+    for name, content in [
+        ("SiteName", "测试镇人民政府"),
+        ("SiteIDCode", "2302230001"),
+        ("ColumnName", "政策信息"),
+        ("ArticleTitle", "关于燃气安全的通知"),
+        ("PubDate", page.published_on.isoformat()),
+        ("ContentSource", "测试镇人民政府"),
+        ("Keywords", "燃气"),
+        ("Description", "燃气安全。"),
+        ("Url", page.full_url),
+    ]:
+        assert f'<meta name="{name}" content="{content}">' in html, name
