@@ -15,6 +15,7 @@ import hashlib
 import html
 import json
 import re
+from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -26,21 +27,43 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelsearch import signal_handlers as search_signals
-from modelsearch.tasks import insert_or_update_object_task
 from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.log_actions import log
 from wagtail.signal_handlers import disable_reference_index_auto_update
-from wagtail.tasks import update_reference_index_task
 
 from .codes import normalise_code
+from .index_numbers import caller_reindexes
 from .models import (
     CategoryPage,
     DisclosureDocumentPage,
     DisclosureIndexPage,
     ImportedDocument,
     Organisation,
+    PolicyDocumentPage,
+    PolicyKind,
     Validity,
 )
+from .tasks import index_pages_task
+
+# The item types an import can build from a title and a body (the others need typed fields:
+# a budget's year and kind, a guide's 事项名称…), under the names a `type` key may use.
+IMPORTABLE_TYPES = {
+    DisclosureDocumentPage: ("document", "DisclosureDocumentPage", "公开信息"),
+    PolicyDocumentPage: ("policy", "PolicyDocumentPage", "政策文件"),
+}
+TYPE_NAMES = {name.lower(): model for model, names in IMPORTABLE_TYPES.items() for name in names}
+# A policy's 文件类别 from `kind`; an import does not know a document is normative unless told.
+POLICY_KINDS = {
+    "规范性文件": PolicyKind.NORMATIVE,
+    "其他文件": PolicyKind.DOCUMENT,
+    PolicyKind.NORMATIVE.value: PolicyKind.NORMATIVE,
+    PolicyKind.DOCUMENT.value: PolicyKind.DOCUMENT,
+}
+
+
+def importable_models():
+    return list(IMPORTABLE_TYPES)
+
 
 VALIDITIES = {
     "有效": Validity.VALID,
@@ -62,6 +85,8 @@ FIELD_LABELS = {
     "keywords": "关键词",
     "source_url": "原网址",
     "live": "是否发布",
+    "type": "页面类型",
+    "kind": "文件类别",
 }
 # Page fields a validation error may name, back to the record's keys.
 PAGE_FIELD_KEYS = {
@@ -77,6 +102,9 @@ PAGE_FIELD_KEYS = {
 }
 NON_CONTENT_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "head"]
 HTML_TAG = re.compile(r"<[a-zA-Z/][^>]*>")
+# Documents indexed per task: a crash mid-import leaves at most this many unindexed (the
+# next run does not touch unchanged records: `manage.py update_index` repairs that).
+INDEX_BATCH_SIZE = 100
 
 
 class LineError(Exception):
@@ -212,6 +240,7 @@ class Destinations:
     def __init__(self):
         self.organisations = list(Organisation.objects.all())
         self._columns = {}
+        self._column_types = {}
 
     def organisation(self, record):
         wanted = text_value(record, "organisation")
@@ -256,6 +285,55 @@ class Destinations:
             )
         return matches[0]
 
+    def page_type(self, record, column):
+        """The item type for a record: its `type`, or what the column evidently holds."""
+        named = text_value(record, "type")
+        allowed = set(column.specific_class.creatable_subpage_models())
+        if named:
+            model = TYPE_NAMES.get(named.lower())
+            if model is None:
+                raise LineError(
+                    _("字段 type（页面类型）只能是 %(names)s，而不是“%(value)s”。")
+                    % {
+                        "names": "、".join(names[0] for names in IMPORTABLE_TYPES.values()),
+                        "value": named,
+                    }
+                )
+            if model not in allowed:
+                raise LineError(
+                    _("栏目“%(column)s”不能存放%(type)s。")
+                    % {"column": column.title, "type": model._meta.verbose_name}
+                )
+            return model
+        return self.column_type(column)
+
+    def column_type(self, column):
+        """A column whose items are all of one type takes imports of that type; a column of
+        a type an import cannot build (预算决算, 办事指南…) refuses them; an empty or mixed
+        column takes 公开信息 (DisclosureDocumentPage), as before types were told apart."""
+        if column.pk not in self._column_types:
+            held = {
+                page.specific_class
+                for page in column.get_children().only("content_type").defer_streamfields()
+            }
+            held.discard(CategoryPage)
+            model = held.pop() if len(held) == 1 else DisclosureDocumentPage
+            self._column_types[column.pk] = model
+        model = self._column_types[column.pk]
+        if model not in IMPORTABLE_TYPES:
+            raise LineError(
+                _(
+                    "栏目“%(column)s”存放的是“%(type)s”，导入只能生成%(importable)s；"
+                    "请换一个栏目，或用 type 字段指明类型。"
+                )
+                % {
+                    "column": column.title,
+                    "type": model._meta.verbose_name,
+                    "importable": "、".join(f"“{m._meta.verbose_name}”" for m in IMPORTABLE_TYPES),
+                }
+            )
+        return model
+
 
 # ---------------------------------------------------------------------------------------------
 # Writing one record
@@ -278,6 +356,22 @@ def page_values(record):
     return values
 
 
+def type_values(record, model):
+    """The values only one item type has."""
+    if model is not PolicyDocumentPage:
+        return {}
+    value = text_value(record, "kind")
+    if not value:
+        return {"kind": PolicyKind.DOCUMENT}
+    try:
+        return {"kind": POLICY_KINDS[value]}
+    except KeyError as error:
+        raise LineError(
+            _("字段 kind（文件类别）只能是“规范性文件”或“其他文件”，而不是“%(value)s”。")
+            % {"value": value}
+        ) from error
+
+
 def validation_reason(error):
     if not hasattr(error, "error_dict"):
         return "；".join(error.messages)
@@ -293,6 +387,7 @@ def free_slug(column, title):
     # Short: a Chinese slug is percent-encoded in the address, nine characters per Han character.
     base = slugify(title, allow_unicode=True)[:30].strip("-") or "document"
     taken = set(column.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
+    taken |= column.reserved_child_slugs  # e.g. rss: the column's feed answers there
     candidate, suffix = base, 1
     while candidate in taken:
         suffix += 1
@@ -302,22 +397,38 @@ def free_slug(column, title):
 
 @contextmanager
 def index_updates_deferred():
-    """Saving, revising and publishing a page saves it three times, and each save queues its
-    own search- and reference-index update; an import indexes each document once instead."""
-    post_save.disconnect(search_signals.post_save_signal_handler, sender=DisclosureDocumentPage)
+    """Saving, revising and publishing a page saves it three times, each save queues its own
+    search- and reference-index update, and the index number queues one more; an import
+    indexes each document once instead, in batches (IndexBatch)."""
+    models = importable_models()
+    for model in models:
+        post_save.disconnect(search_signals.post_save_signal_handler, sender=model)
     try:
-        with disable_reference_index_auto_update():
+        with disable_reference_index_auto_update(), caller_reindexes():
             yield
     finally:
-        if getattr(DisclosureDocumentPage, "search_auto_update", True):
-            post_save.connect(
-                search_signals.post_save_signal_handler, sender=DisclosureDocumentPage
-            )
+        for model in models:
+            if getattr(model, "search_auto_update", True):
+                post_save.connect(search_signals.post_save_signal_handler, sender=model)
 
 
-def queue_index_updates(page):
-    for task in (insert_or_update_object_task, update_reference_index_task):
-        task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
+class IndexBatch:
+    """Imported documents waiting for their search- and reference-index update. Sent every
+    INDEX_BATCH_SIZE documents, and at the end even when the import stops on an error, as one
+    task per page type (through Celery in production, after the documents' commits)."""
+
+    def __init__(self):
+        self.pending = defaultdict(list)
+
+    def add(self, page):
+        self.pending[type(page)].append(page.pk)
+        if sum(map(len, self.pending.values())) >= INDEX_BATCH_SIZE:
+            self.send()
+
+    def send(self):
+        for model, pks in self.pending.items():
+            index_pages_task.enqueue(model._meta.app_label, model._meta.model_name, pks)
+        self.pending.clear()
 
 
 def publish_or_save(page, live, context):
@@ -331,7 +442,8 @@ def publish_or_save(page, live, context):
 
 
 def import_record(record, line_number, destinations, source_name=""):
-    """Create or update the page for one record; returns "created", "updated" or "unchanged"."""
+    """Create or update the page for one record; returns "created", "updated" or "unchanged",
+    and the page written (None when unchanged)."""
     source_url = text_value(record, "source_url")
     live = live_value(record)
     values = page_values(record)
@@ -346,21 +458,35 @@ def import_record(record, line_number, destinations, source_name=""):
         else None
     )
     if known and known.fingerprint == digest:
-        return "unchanged"
+        return "unchanged", None
     if known:
         page = known.page.get_latest_revision_as_object()
         if page.workflow_in_progress:
             raise LineError(_("该文件的修改稿正在审核中，本次未更新，请审核结束后重新导入。"))
+        named = text_value(record, "type")
+        if named and TYPE_NAMES.get(named.lower()) is not type(page):
+            raise LineError(
+                _("该文件已导入为“%(type)s”，不能改变页面类型。")
+                % {"type": page._meta.verbose_name}
+            )
+        values.update(type_values(record, type(page)))
         for name, value in values.items():
             setattr(page, name, value)
         page.full_clean()
         publish_or_save(page, live, context)
         known.fingerprint = digest
         known.save(update_fields=["fingerprint", "imported_at"])
-        queue_index_updates(page)
-        return "updated"
+        return "updated", page
 
-    page = DisclosureDocumentPage(**values, slug=free_slug(category, values["title"]), live=False)
+    model = destinations.page_type(record, category)
+    values.update(type_values(record, model))
+    page = model(
+        **values,
+        slug=free_slug(category, values["title"]),
+        live=False,
+        locale_id=category.locale_id,  # what Wagtail would look up through the parent
+    )
+    page._is_site_root = False  # a new item is no site's root: spares a query on every save
     if live and values.get("published_on"):
         # The old site published it then; keep that as the first publication.
         page.first_published_at = timezone.make_aware(
@@ -370,8 +496,7 @@ def import_record(record, line_number, destinations, source_name=""):
     publish_or_save(page, live, context)
     if source_url:
         ImportedDocument.objects.create(source_url=source_url, page=page, fingerprint=digest)
-    queue_index_updates(page)
-    return "created"
+    return "created", page
 
 
 def import_documents(lines, source_name="", progress=None):
@@ -379,23 +504,33 @@ def import_documents(lines, source_name="", progress=None):
     each line. Returns an ImportSummary; never raises for a bad line."""
     summary = ImportSummary()
     destinations = Destinations()
+    batch = IndexBatch()
     with index_updates_deferred():
-        for line_number, raw in enumerate(lines, start=1):
-            import_line(raw, line_number, summary, destinations, source_name)
-            if progress:
-                progress(line_number)
+        try:
+            for line_number, raw in enumerate(lines, start=1):
+                page = import_line(raw, line_number, summary, destinations, source_name)
+                if page is not None:  # committed: its index update may be queued
+                    batch.add(page)
+                if progress:
+                    progress(line_number)
+        finally:
+            batch.send()
     return summary
 
 
 def import_line(raw, line_number, summary, destinations, source_name):
+    """Import one line in its own transaction; returns the page written, if any."""
     if not raw.strip():
-        return
+        return None
     try:
         record = parse_line(raw)
         with transaction.atomic():
-            outcome = import_record(record, line_number, destinations, source_name)
-        getattr(summary, outcome).append(line_number)
+            outcome, page = import_record(record, line_number, destinations, source_name)
     except LineError as error:
         summary.skipped.append((line_number, str(error)))
+        return None
     except ValidationError as error:
         summary.skipped.append((line_number, validation_reason(error)))
+        return None
+    getattr(summary, outcome).append(line_number)
+    return page

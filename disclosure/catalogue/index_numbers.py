@@ -7,11 +7,28 @@ PostgreSQL; SQLite serialises writers), so parallel publishes never share a seri
 once handed out is never handed out again even if its page is deleted.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
 from django.utils import timezone
 from modelsearch.tasks import insert_or_update_object_task
 
 from .models import DisclosureItemPage, IndexNumberCounter
+
+# Set by a caller that indexes the pages it publishes itself (the import, in batches).
+_reindex_by_caller = ContextVar("reindex_by_caller", default=False)
+
+
+@contextmanager
+def caller_reindexes():
+    """Inside this block a newly numbered page is not queued for reindexing: the caller
+    promises to index it (after the number is set) itself."""
+    token = _reindex_by_caller.set(True)
+    try:
+        yield
+    finally:
+        _reindex_by_caller.reset(token)
 
 
 def next_serial(organisation, year):
@@ -60,7 +77,10 @@ def assign_index_number(page):
     page.index_number = number
     page.published_on = published_on
     # The update above bypasses post_save: reindex so the number is searchable.
-    insert_or_update_object_task.enqueue(page._meta.app_label, page._meta.model_name, str(page.pk))
+    if not _reindex_by_caller.get():
+        insert_or_update_object_task.enqueue(
+            page._meta.app_label, page._meta.model_name, str(page.pk)
+        )
     return number
 
 

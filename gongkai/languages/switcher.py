@@ -21,10 +21,15 @@ class Version:
 
 def public_translations(page):
     """{language code: page} for the live, unrestricted versions of `page`, itself included.
-    One query for a page nobody has translated (item pages have a query budget)."""
+    One query for a page nobody has translated (item pages have a query budget), none when
+    the page brings them along (`live_translations`, fetched with a query it makes anyway)."""
     found = {}
-    versions = Page.objects.filter(translation_key=page.translation_key, live=True)
-    for version in versions.select_related("locale"):
+    versions = getattr(page, "live_translations", None)
+    if versions is None:
+        versions = Page.objects.filter(
+            translation_key=page.translation_key, live=True
+        ).select_related("locale")
+    for version in versions:
         # The visitor is on `page` already; another version must be public to be offered.
         if version.pk == page.pk or not version.get_view_restrictions().exists():
             found[version.locale.language_code] = version

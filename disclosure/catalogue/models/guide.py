@@ -16,9 +16,10 @@ from wagtail.search import index
 
 from .domains import Domain
 from .organisations import Organisation
+from .slugs import ReservedSlugMixin
 
 
-class DisclosureGuidePage(Page):
+class DisclosureGuidePage(ReservedSlugMixin, Page):
     office_name = models.CharField(
         _("信息公开工作机构"),
         max_length=100,

@@ -15,6 +15,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from gongkai.languages.fields import DeclaredTranslatableFields
 
 from .domains import Domain
+from .slugs import ReservedSlugMixin
+from .tree import TreeNeighboursMixin
 
 KEYWORD_SEPARATORS = re.compile(r"[\s,，、;；]+")
 
@@ -30,7 +32,7 @@ def item_content_panels(*body_panels):
     return [*Page.content_panels, *body_panels, *DisclosureItemPage.metadata_panels]
 
 
-class DisclosureItemPage(Page):
+class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
     """Base of every catalogue item; the publishing organisation comes from the tree."""
 
     index_number = models.CharField(  # noqa: DJ001 (NULL = not yet published, as before)
@@ -141,16 +143,6 @@ class DisclosureItemPage(Page):
     @property
     def keyword_list(self):
         return [word for word in KEYWORD_SEPARATORS.split(self.keywords or "") if word]
-
-    @cached_property
-    def ancestor_pages(self):
-        """Ancestors below the tree root, with any organisation root's organisation: one query."""
-        return list(
-            Page.objects.ancestor_of(self)
-            .filter(depth__gt=1)
-            .select_related("disclosureindexpage__organisation")
-            .order_by("path")
-        )
 
     @cached_property
     def disclosure_root(self):

@@ -9,6 +9,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .organisations import Organisation
+from .slugs import ReservedSlugMixin
+from .tree import TreeNeighboursMixin
 
 # Every item type a catalogue column may hold, in the order editors see them.
 ITEM_PAGE_TYPES = [
@@ -21,10 +23,27 @@ ITEM_PAGE_TYPES = [
 ]
 
 
+FEED_SLUG = "rss"
+
+
 class FeedRouteMixin(RoutablePageMixin):
     """``<page url>rss/``: the newest items below the page, as RSS."""
 
-    @path("rss/", name="rss")
+    # A child with one of these slugs would sit at the address of one of the page's routes.
+    # Editors are refused them (ChildSlugForm); a child that has one anyway (moved here, made
+    # in code) is still served: routing prefers the real page to the route.
+    reserved_child_slugs = frozenset({FEED_SLUG})
+
+    def route(self, request, path_components):
+        if (
+            path_components
+            and path_components[0] in self.reserved_child_slugs
+            and self.get_children().filter(slug=path_components[0]).exists()
+        ):
+            return Page.route(self, request, path_components)
+        return super().route(request, path_components)
+
+    @path(f"{FEED_SLUG}/", name="rss")
     def rss_feed(self, request):
         from ..feeds import CatalogueFeed
 
@@ -64,7 +83,7 @@ class DisclosureIndexPage(FeedRouteMixin, Page):
         return context
 
 
-class CategoryPage(FeedRouteMixin, Page):
+class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, Page):
     """A catalogue column: 机构职能, 预算决算, 办事指南, 便民服务事项清单, 规范性文件, …"""
 
     intro = RichTextField(_("栏目说明"), blank=True)

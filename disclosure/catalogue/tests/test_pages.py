@@ -204,3 +204,55 @@ def test_api_exposes_metadata(client, make_document):
     assert data["doc_number"] == "友政发〔2022〕3号"
     assert data["keyword_list"] == ["燃气", "安全"]
     assert data["validity"] == "valid"
+
+
+def test_view_restriction_of_a_column_still_guards_its_items_and_listing(
+    client, disclosure_root, make_document
+):
+    # Item pages and columns answer Wagtail's restriction check from the ancestors they load
+    # for the breadcrumb (models/tree.py): a restriction anywhere above must still apply.
+    from wagtail.models import PageViewRestriction
+
+    from disclosure.catalogue.models import CategoryPage
+
+    from .conftest import publish
+
+    column = CategoryPage(title="内部栏目", slug="internal")
+    disclosure_root.add_child(instance=column)
+    publish(column)
+    sub = CategoryPage(title="子栏目", slug="sub")
+    column.add_child(instance=sub)
+    publish(sub)
+    item = make_document(title="受限文件", parent=sub)
+    open_item = make_document(title="公开文件")
+    assert client.get(item.url).status_code == 200
+    PageViewRestriction.objects.create(page=column, restriction_type="login")
+    for url in [item.url, sub.url]:
+        response = client.get(url)
+        assert response.status_code == 302 and "login" in response["Location"]
+    assert client.get(open_item.url).status_code == 200
+
+
+def test_item_page_carries_all_nine_government_meta_tags(client, make_document):
+    from wagtail.models import Site
+
+    from home.models import SiteFooterSettings
+
+    site = Site.objects.get(is_default_site=True)
+    SiteFooterSettings.objects.update_or_create(
+        site=site, defaults={"sponsor": "测试镇人民政府", "site_id_code": "2302230001"}
+    )
+    page = make_document(title="关于燃气安全的通知", keywords="燃气", summary="燃气安全。")
+    html = client.get(page.url).content.decode()
+    for name, content in [
+        ("SiteName", "测试镇人民政府"),
+        ("SiteIDCode", "2302230001"),
+        ("ColumnName", "政策信息"),
+        ("ArticleTitle", "关于燃气安全的通知"),
+        ("PubDate", page.published_on.isoformat()),
+        ("ContentSource", "测试镇人民政府"),
+        ("Keywords", "燃气"),
+        ("Description", "燃气安全。"),
+        ("Url", page.full_url),
+    ]:
+        assert f'<meta name="{name}" content="{content}">' in html, name

@@ -1,0 +1,39 @@
+"""Slugs a page may not take because its parent answers at that address itself (its feed)."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+def reserved_slug_error(slug, parent):
+    if parent is None or slug not in getattr(parent.specific_class, "reserved_child_slugs", ()):
+        return None
+    return _("“%(slug)s”是上级栏目 RSS 订阅的地址，不能用作页面别名（slug），请换一个。") % {
+        "slug": slug
+    }
+
+
+class ReservedSlugPageForm(WagtailAdminPageForm):
+    """The editor's form: a new page has no place in the tree yet, only `parent_page`."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        error = reserved_slug_error(cleaned_data.get("slug"), parent)
+        if error:
+            self.add_error("slug", error)
+        return cleaned_data
+
+
+class ReservedSlugMixin:
+    """For page types that live below a page with a feed (columns, items, the guide)."""
+
+    base_form_class = ReservedSlugPageForm
+
+    def clean(self):
+        super().clean()
+        # get_parent() is cached by treebeard and was just read by Wagtail's slug check.
+        parent = self.get_parent() if self.path else None
+        error = reserved_slug_error(self.slug, parent)
+        if error:
+            raise ValidationError({"slug": error})

@@ -1,0 +1,50 @@
+"""What a public catalogue page needs from the tree around it, in one query.
+
+Serving a page asks the tree three times besides routing: Wagtail's view-restriction check
+(the ancestors), the breadcrumb and the publishing organisation (the ancestors again, with the
+organisation) and the language switcher (the live versions of the page in other languages).
+All three are rows of ``wagtailcore_page``, so one query with both conditions answers them; it
+is made once per page instance (a request's page), which keeps item pages and column listings
+inside their query budgets.
+"""
+
+from functools import cached_property
+
+from django.db.models import Q
+from wagtail.models import Page, PageViewRestriction
+
+
+class TreeNeighboursMixin:
+    @cached_property
+    def _tree_neighbours(self):
+        paths = {self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)}
+        rows = (
+            Page.objects.filter(
+                Q(path__in=paths) | Q(translation_key=self.translation_key, live=True)
+            )
+            .select_related("locale", "disclosureindexpage__organisation")
+            .order_by("path")
+        )
+        ancestors, versions = [], []
+        for row in rows:
+            (ancestors if row.path in paths else versions).append(row)
+        return ancestors, versions
+
+    @property
+    def ancestor_pages(self):
+        """Ancestors below the tree root, top down; an organisation root has its organisation."""
+        return [page for page in self._tree_neighbours[0] if page.depth > 1]
+
+    @property
+    def live_translations(self):
+        """The live versions of this page in every language (itself included when live),
+        with their locale: read by languages.switcher instead of a query of its own."""
+        return self._tree_neighbours[1]
+
+    def get_view_restrictions(self):
+        ancestors = self._tree_neighbours[0]
+        if self.alias_of_id or any(page.alias_of_id for page in ancestors):
+            return super().get_view_restrictions()  # restrictions of the aliased pages
+        return PageViewRestriction.objects.filter(
+            page_id__in=[self.pk, *(page.pk for page in ancestors)]
+        )
