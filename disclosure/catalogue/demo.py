@@ -35,6 +35,8 @@ def paragraph(html):
 
 
 def publish_child(parent, page, user):
+    if hasattr(page, "backdate_first_publication"):
+        page.backdate_first_publication()  # the demo's items were published on their 发布日期
     parent.add_child(instance=page)
     page.save_revision(user=user, log_action=True).publish(user=user)
     return page

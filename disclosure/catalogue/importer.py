@@ -23,7 +23,6 @@ from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelsearch import signal_handlers as search_signals
@@ -487,11 +486,8 @@ def import_record(record, line_number, destinations, source_name=""):
         locale_id=category.locale_id,  # what Wagtail would look up through the parent
     )
     page._is_site_root = False  # a new item is no site's root: spares a query on every save
-    if live and values.get("published_on"):
-        # The old site published it then; keep that as the first publication.
-        page.first_published_at = timezone.make_aware(
-            datetime.datetime.combine(values["published_on"], datetime.time(9))
-        )
+    if live:
+        page.backdate_first_publication()  # the old site published it on its 发布日期
     category.add_child(instance=page)
     publish_or_save(page, live, context)
     if source_url:

@@ -46,6 +46,16 @@ def test_demo_fills_the_township_columns(demo):
 
 
 @pytest.mark.django_db
+def test_demo_items_were_first_published_on_their_publication_date(demo):
+    """Search results and feeds show first_published_at: a 2022 item must not read as today's."""
+    dated = [p for p in demo_items() if p.published_on]
+    assert dated
+    assert all(p.first_published_at.date() == p.published_on for p in dated), [
+        (p.title, p.first_published_at, p.published_on) for p in dated
+    ]
+
+
+@pytest.mark.django_db
 def test_every_item_page_renders_within_budget(client, demo, django_assert_max_num_queries):
     tested_types = set()
     for page in demo_items():
