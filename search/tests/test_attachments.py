@@ -68,6 +68,15 @@ def item_with_attachment(corpus, document_obj, title="危房改造公示"):
     return add_page(corpus["budget"], DisclosureDocumentPage(title=title, body=body))
 
 
+def attach(parent, text, title="危房改造公示"):
+    """A live item linking a document whose extracted text is stored (as the task leaves it)."""
+    from django.core.files.base import ContentFile
+
+    doc = get_document_model().objects.create(title="名单", file=ContentFile(b"-", name="名单.pdf"))
+    AttachmentText.objects.update_or_create(document=doc, defaults={"text": text})
+    return item_with_attachment({"budget": parent}, doc, title=title)
+
+
 @pytest.mark.django_db
 def test_attachment_text_is_indexed_with_the_page_only_while_it_is_live(
     corpus, document, django_capture_on_commit_callbacks
