@@ -36,6 +36,9 @@ def compile_query(query, render_terms: RenderTerms, and_: str = "AND", or_: str 
             return None
         joiner = f" {and_ if isinstance(query, And) else or_} "
         return joiner.join(f"({part})" for part in parts)
+    if isinstance(query, WholeWords):
+        match = compile_query(query.query, render_terms, and_, or_)
+        return match and f"({render_terms(query.terms, 'AND')}) {and_} ({match})"
     if isinstance(query, Not):
         return None
     return None
@@ -78,14 +81,13 @@ def restricted_to_live(where) -> bool:
     return False
 
 
-def side_by_side(query):
-    """The query's words written together as one phrase, or None when it is not a plain list of
-    words (one word, OR, synonyms): a ranking tier, never a filter."""
+def plain_terms(query) -> list[analysis.QueryTerm] | None:
+    """The terms of a plain list of words, or None for anything else (OR, synonyms)."""
     if isinstance(query, (PlainText, Phrase)):
         if str(getattr(query, "operator", "and")).upper() == "OR":
             return None
-        terms = analysis.query_terms(query.query_string)
-    elif isinstance(query, And):
+        return analysis.query_terms(query.query_string)
+    if isinstance(query, And):
         terms = []
         for sub in query.subqueries:
             if isinstance(sub, Or) and len(sub.subqueries) == 1:
@@ -93,18 +95,38 @@ def side_by_side(query):
             if not isinstance(sub, (PlainText, Phrase)):
                 return None
             terms += analysis.query_terms(sub.query_string)
-    else:
-        return None
-    phrase = analysis.joined_phrase(terms)
+        return terms
+    return None
+
+
+def side_by_side(query):
+    """The query's words written together as one phrase, or None when it is not a plain list of
+    words (one word, OR, synonyms): a ranking tier, never a filter."""
+    terms = plain_terms(query)
+    phrase = analysis.joined_phrase(terms) if terms else None
     return PlainText(phrase.text) if phrase else None
+
+
+class WholeWords:
+    """A ranking tier: pages matching `query` where each word is also whole jieba words."""
+
+    def __init__(self, terms: list[analysis.QueryTerm], query):
+        self.terms, self.query = terms, query
+
+
+def whole_words(query) -> WholeWords | None:
+    terms = plain_terms(query)
+    words = analysis.whole_word_terms(terms) if terms else None
+    return WholeWords(words, query) if words else None
 
 
 def ranking_tiers(query, title_only: bool = False) -> list[tuple[bool, object]]:
     """(in the title?, query) best first: the ranking rules as a list of filters.
 
-    Title matches come before body matches, the words side by side before the words scattered;
-    within a tier the newest page first. Each tier is answered by the index newest-first with a
-    LIMIT, which it stops early; nothing ranks every match.
+    Title matches come before body matches, the words side by side before the words scattered,
+    whole jieba words before words spanning two (in the body); within a tier the newest first.
+    Each tier is answered by the index newest-first with a LIMIT, which it stops early; nothing
+    ranks every match.
     """
     if isinstance(query, str):
         query = PlainText(query)
@@ -114,6 +136,9 @@ def ranking_tiers(query, title_only: bool = False) -> list[tuple[bool, object]]:
     if not title_only:
         if phrase:
             tiers.append((False, phrase))
+        words = whole_words(query)
+        if words:
+            tiers.append((False, words))
         tiers.append((False, query))
     return tiers
 

@@ -23,12 +23,19 @@ def tsquery_terms(terms: list[analysis.QueryTerm], operator: str = "AND") -> str
 
 def document_vectors(title: str, autocomplete: str, body: str) -> tuple[str, str, str]:
     """(title, autocomplete, body) token strings for `to_tsvector`; body holds the title's too,
-    so one GIN-indexed column answers "does the page match?"."""
+    so one GIN-indexed column answers "does the page match?", and the jieba word tokens."""
     analysed_title = analysis.analyse_document(title)
     return (
         analysed_title,
         analysis.analyse_document(autocomplete),
-        analysed_title + " " + analysis.analyse_document(body),
+        " ".join(
+            [
+                analysed_title,
+                analysis.analyse_document(body),
+                analysis.word_tokens(title),
+                analysis.word_tokens(body),
+            ]
+        ),
     )
 
 

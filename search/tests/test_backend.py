@@ -136,6 +136,18 @@ def test_ranking_title_then_side_by_side_then_newest():
 
 
 @pytest.mark.django_db
+def test_a_whole_jieba_word_ranks_above_one_spanning_two_words():
+    from disclosure.catalogue.models import CategoryPage
+    from search.tests.conftest import add_page
+
+    home = Page.objects.get(depth=2)
+    add_page(home, CategoryPage(title="通知一", intro="<p>促进社会公平。</p>"))  # older
+    add_page(home, CategoryPage(title="通知二", intro="<p>人民公社会议纪要。</p>"))  # 公社|会议
+    assert titles(search("社会")) == ["通知一", "通知二"]
+    assert search("社会").count() == 2
+
+
+@pytest.mark.django_db
 def test_item_metadata_streamfield_blocks_and_tables_are_indexed(items):
     page = items["table"]
     for text in [
