@@ -45,7 +45,7 @@ def test_pdf_docx_and_xlsx_text_is_read():
     assert "申请人须知" in text and "表格里的低保标准" in text
     text = attachments.extract("c.xlsx", xlsx_bytes("农村公路养护"))
     assert "支出明细" in text and "农村公路养护" in text
-    assert not attachments.can_read("d.ofd")
+    assert attachments.can_read("d.OFD")
 
 
 def search_titles(text):
