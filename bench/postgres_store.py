@@ -1,11 +1,13 @@
 """The search bench on PostgreSQL: search.backends.postgres's tables and SQL (`tsquery.py`).
 
 Chosen by `bench_search.make_store()` when DATABASE_URL names a PostgreSQL server. Everything
-lives in a schema of its own (`bench_search`, dropped and rebuilt per run), so the bench can
-share a database with the site. Rows are inserted first and the GIN indexes built after, then
-ANALYZE, all inside the measured indexing time.
+lives in a schema of its own (`bench_search_<size>`), so the bench can share a database with the
+site. Rows are inserted first and the GIN indexes built after, then ANALYZE, all inside the
+measured indexing time. The schema is dropped after the run unless BENCH_KEEP=1, and a kept
+schema of the same size is reused (indexing is then not measured: 100,000 pages take minutes).
 """
 
+import os
 import sys
 import time
 
@@ -13,9 +15,9 @@ import psycopg
 
 from bench.bench_search import CONTENT_TYPE, TOP_K, SqliteStore, progress
 from search.backends.common import ranking_tiers, walk_tiers
-from search.backends.tsquery import CONFIG, column_match, document_vectors, hits_sql, tier_sql
+from search.backends.tsquery import CONFIG, column_match, document_vectors, hits_sql, newest_matches
 
-SCHEMA = "bench_search"
+KEEP = os.environ.get("BENCH_KEEP") == "1"
 
 
 class PostgresStore(SqliteStore):
@@ -24,12 +26,16 @@ class PostgresStore(SqliteStore):
 
     def __init__(self, url):
         self.db = psycopg.connect(url, autocommit=True)
-        self.db.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
-        self.db.execute(f"CREATE SCHEMA {SCHEMA}")
-        self.db.execute(f"SET search_path TO {SCHEMA}")
 
     def build(self, pages):
         db = self.db
+        self.schema = f"bench_search_{len(pages)}"
+        db.execute(f"SET search_path TO {self.schema}")
+        if KEEP and self.kept(len(pages)):
+            print("  reusing the kept index (BENCH_KEEP=1)", file=sys.stderr)
+            return float("nan")
+        db.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
+        db.execute(f"CREATE SCHEMA {self.schema}")
         db.execute(
             "CREATE TABLE entries (id bigint PRIMARY KEY, content_type_id integer,"
             " object_id text, title tsvector, autocomplete tsvector, body tsvector)"
@@ -65,6 +71,10 @@ class PostgresStore(SqliteStore):
         db.execute("ANALYZE page")
         return seconds
 
+    def kept(self, size):
+        found = self.rows("SELECT 1 FROM pg_tables WHERE schemaname = %s", [self.schema])
+        return bool(found) and self.rows("SELECT count(*) FROM page")[0][0] == size
+
     def execute_many(self, sql, rows):
         with self.db.cursor() as cursor:
             cursor.executemany(sql, rows)
@@ -74,8 +84,8 @@ class PostgresStore(SqliteStore):
 
     def index_top(self, query, limit=TOP_K):
         def fetch(match, n):
-            sql = tier_sql("entries", match[0], [CONTENT_TYPE], n)
-            return [int(row[0]) for row in self.rows(sql, [match[1]])]
+            rows = newest_matches(self.rows, "entries", match[0], [CONTENT_TYPE], match[1], n)
+            return [int(row[0]) for row in rows]
 
         tiers = [column_match("title" if t else "body", q) for t, q in ranking_tiers(query)]
         return [pk for pk, _ in walk_tiers(fetch, [t for t in tiers if t], limit, 0)]
@@ -94,5 +104,6 @@ class PostgresStore(SqliteStore):
         return "strpos(text, %s) > 0"
 
     def close(self):
-        self.db.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+        if not KEEP:
+            self.db.execute(f"DROP SCHEMA IF EXISTS {self.schema} CASCADE")
         self.db.close()

@@ -3,7 +3,7 @@
 Documents are stored as `to_tsvector('simple', <bigram tokens>)` (SQL and query strings in
 `tsquery.py`, shared with `bench/`). The `body` vector holds the title's tokens too, so one
 GIN-indexed column answers "does the page match?" and `title` answers "is it in the title?".
-Ranking walks `common.ranking_tiers`, each tier `ORDER BY id DESC LIMIT n` (newest first).
+Ranking walks `common.ranking_tiers`, each tier newest first (`tsquery.newest_matches`).
 Plain PostgreSQL: no Chinese parser extension.
 """
 
@@ -28,7 +28,13 @@ from search.backends.common import (
     ranking_tiers,
     split_withdrawn,
 )
-from search.backends.tsquery import CONFIG, column_match, document_vectors, hits_sql, tier_sql
+from search.backends.tsquery import (
+    CONFIG,
+    column_match,
+    document_vectors,
+    hits_sql,
+    newest_matches,
+)
 
 
 class ChinesePostgresIndex(PostgresIndex):
@@ -95,10 +101,14 @@ class ChinesePostgresSearchQueryCompiler(TopKSearchMixin, PostgresSearchQueryCom
         return get_descendants_content_types_pks(self.queryset.model)
 
     def tier_pks(self, match, limit):
-        sql = tier_sql(IndexEntry._meta.db_table, match[0], self.content_types(), limit)
-        with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
-            cursor.execute(sql, [match[1]])
-            return [self.queryset.model._meta.pk.to_python(row[0]) for row in cursor.fetchall()]
+        def run(sql, params):
+            with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+
+        table = IndexEntry._meta.db_table
+        rows = newest_matches(run, table, match[0], self.content_types(), match[1], limit)
+        return [self.queryset.model._meta.pk.to_python(row[0]) for row in rows]
 
     def matching_pks(self, match):
         pk = pk_cast(self.queryset.model, "e.object_id", "({}::bigint)")
