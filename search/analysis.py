@@ -9,7 +9,14 @@ document exactly when its normalised text is a substring of the document's norma
 - tokenisation cuts the normalised text into runs of letters and digits and each run into
   overlapping character bigrams, plus the run's last character on its own. A query of two or more
   characters is the phrase of its bigrams (consecutive positions = a substring); a one-character
-  query is a prefix match on tokens, since every character of a run starts exactly one token.
+  query is a prefix match on tokens, since every character of a run starts exactly one token;
+- for ranking only, each run is also segmented into jieba's dictionary words of two or more
+  characters, stored after the bigrams as `word + WORD_MARK` (`社会w`). Every other token has one
+  or two characters, so a word token never equals a bigram, and it starts with the word's first
+  character, so a one-character prefix query still matches only pages holding that character.
+  A query word's jieba words as a phrase of word tokens finds pages where it is a whole word
+  (社会 in 社会保障) rather than spanning two (公社|会议); that is a ranking tier, always ANDed
+  with the substring match, never a filter.
 """
 
 import re
@@ -17,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jieba
 from opencc import OpenCC
 
 # Queries longer than this are cut: nobody types more, and it bounds the size of the FTS query.
@@ -27,7 +35,14 @@ MAX_QUERY_CHARS = 100
 # A private-use character: normalisation drops those from any input, so no text can forge it.
 TITLE_MARK = "\ue000"
 
+# Marks a jieba word token (see the module docstring). A letter, so that FTS5 and PostgreSQL's
+# parser keep it attached to the word (PostgreSQL drops private-use characters).
+WORD_MARK = "w"
+
 _t2s = OpenCC("t2s")
+jieba.setLogLevel(60)  # its dictionary loading logs at INFO
+# jieba's process-wide tokenizer loads its dictionary (~1 s, cached on disk) on first use only.
+_segmenter = jieba.dt
 
 
 @lru_cache(maxsize=65536)
@@ -101,19 +116,40 @@ def analyse_document(text: str, mark: str = "") -> str:
     return " ".join(mark + token for token in document_tokens(text))
 
 
+def segment(run: str) -> list[str]:
+    """jieba's dictionary words of two or more characters in a run (HMM off: the same words
+    for a query and a document, whatever the context)."""
+    return [word for word in _segmenter.cut(run, HMM=False) if len(word) >= 2]
+
+
+def word_tokens(text: str) -> str:
+    """The ranking-only word tokens of a text, separated by spaces (see WORD_MARK)."""
+    return " ".join(word + WORD_MARK for run in runs(normalise(text)) for word in segment(run))
+
+
 @dataclass(frozen=True)
 class QueryTerm:
-    """One run of the query: a phrase of bigrams, or a single character matched as a prefix."""
+    """One run of the query: a phrase of bigrams, or a single character matched as a prefix;
+    with `as_words`, the phrase of its jieba word tokens (a ranking tier)."""
 
     text: str
+    as_words: bool = False
 
     @property
     def is_single_char(self) -> bool:
-        return len(self.text) == 1
+        return len(self.text) == 1 and not self.as_words
 
     @property
     def tokens(self) -> list[str]:
+        if self.as_words:
+            return [word + WORD_MARK for word in segment(self.text)]
         return [self.text] if self.is_single_char else bigrams(self.text)
+
+
+def whole_word_terms(terms: list[QueryTerm]) -> list[QueryTerm] | None:
+    """The terms as phrases of jieba words, or None when one of them holds no such word."""
+    words = [QueryTerm(term.text, as_words=True) for term in terms]
+    return words if words and all(word.tokens for word in words) else None
 
 
 def query_terms(query: str) -> list[QueryTerm]:

@@ -1,4 +1,4 @@
-"""Text of attachments (PDF, DOCX, XLSX), for indexing with the live pages that link them.
+"""Text of attachments (PDF, DOCX, XLSX, OFD), for indexing with the live pages that link them.
 
 Extraction runs in Celery (`search.tasks`) because a large PDF takes seconds; the index then reads
 the stored `AttachmentText`, so indexing a page never opens a file.
@@ -45,7 +45,13 @@ def xlsx_text(data: bytes) -> str:
     return "\n".join(parts)
 
 
-READERS = {"pdf": pdf_text, "docx": docx_text, "xlsx": xlsx_text}
+def ofd_text(data: bytes) -> str:
+    from search.ofd import ofd_text
+
+    return ofd_text(data)
+
+
+READERS = {"pdf": pdf_text, "docx": docx_text, "xlsx": xlsx_text, "ofd": ofd_text}
 
 
 def extension(file_name: str) -> str:

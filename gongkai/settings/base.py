@@ -255,8 +255,8 @@ _engine = next(
     (
         (backend, env.str(variable))
         for variable, backend in (
-            ("ELASTICSEARCH_URL", "wagtail.search.backends.elasticsearch8"),
-            ("OPENSEARCH_URL", "wagtail.search.backends.opensearch2"),
+            ("ELASTICSEARCH_URL", "search.backends.elasticsearch8"),
+            ("OPENSEARCH_URL", "search.backends.opensearch2"),
         )
         if env.str(variable, default="")
     ),

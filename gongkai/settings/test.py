@@ -52,7 +52,7 @@ if env.str("TEST_OPENSEARCH_URL", default=""):
     from search.engine import engine_backend
 
     WAGTAILSEARCH_BACKENDS["opensearch"] = engine_backend(  # noqa: F405
-        "wagtail.search.backends.opensearch2",
+        "search.backends.opensearch2",
         env.str("TEST_OPENSEARCH_URL"),
         f"gongkai_test{_own.replace('-', '_')}_",
         AUTO_UPDATE=False,

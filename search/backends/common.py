@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 
+from django.db.models import Q
 from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
 
 from search import analysis
@@ -35,19 +36,58 @@ def compile_query(query, render_terms: RenderTerms, and_: str = "AND", or_: str 
             return None
         joiner = f" {and_ if isinstance(query, And) else or_} "
         return joiner.join(f"({part})" for part in parts)
+    if isinstance(query, WholeWords):
+        match = compile_query(query.query, render_terms, and_, or_)
+        return match and f"({render_terms(query.terms, 'AND')}) {and_} ({match})"
     if isinstance(query, Not):
         return None
     return None
 
 
-def side_by_side(query):
-    """The query's words written together as one phrase, or None when it is not a plain list of
-    words (one word, OR, synonyms): a ranking tier, never a filter."""
+def text_matches(query, normalised: str) -> bool | None:
+    """Whether normalised text matches a query the way the index would: every word (any, for
+    OR) a substring. None where compile_query has no expression (negations, nothing to match)."""
+    if isinstance(query, str):
+        query = PlainText(query)
+    if isinstance(query, (PlainText, Phrase)):
+        terms = analysis.query_terms(query.query_string)
+        if not terms:
+            return None
+        found = [term.text in normalised for term in terms]
+        return any(found) if str(getattr(query, "operator", "and")).upper() == "OR" else all(found)
+    if isinstance(query, (And, Or)):
+        parts = [text_matches(sub, normalised) for sub in query.subqueries]
+        parts = [part for part in parts if part is not None]
+        if not parts:
+            return None
+        return all(parts) if isinstance(query, And) else any(parts)
+    return None
+
+
+def restricted_to_live(where) -> bool:
+    """Whether a queryset's WHERE already demands live=True (every public search path does)."""
+    if where.negated or where.connector != "AND":
+        return False
+    for child in where.children:
+        if hasattr(child, "children"):
+            if restricted_to_live(child):
+                return True
+        elif (
+            getattr(child, "lookup_name", None) == "exact"
+            and getattr(getattr(child.lhs, "target", None), "name", None) == "live"
+            and child.rhs is True
+        ):
+            return True
+    return False
+
+
+def plain_terms(query) -> list[analysis.QueryTerm] | None:
+    """The terms of a plain list of words, or None for anything else (OR, synonyms)."""
     if isinstance(query, (PlainText, Phrase)):
         if str(getattr(query, "operator", "and")).upper() == "OR":
             return None
-        terms = analysis.query_terms(query.query_string)
-    elif isinstance(query, And):
+        return analysis.query_terms(query.query_string)
+    if isinstance(query, And):
         terms = []
         for sub in query.subqueries:
             if isinstance(sub, Or) and len(sub.subqueries) == 1:
@@ -55,18 +95,38 @@ def side_by_side(query):
             if not isinstance(sub, (PlainText, Phrase)):
                 return None
             terms += analysis.query_terms(sub.query_string)
-    else:
-        return None
-    phrase = analysis.joined_phrase(terms)
+        return terms
+    return None
+
+
+def side_by_side(query):
+    """The query's words written together as one phrase, or None when it is not a plain list of
+    words (one word, OR, synonyms): a ranking tier, never a filter."""
+    terms = plain_terms(query)
+    phrase = analysis.joined_phrase(terms) if terms else None
     return PlainText(phrase.text) if phrase else None
+
+
+class WholeWords:
+    """A ranking tier: pages matching `query` where each word is also whole jieba words."""
+
+    def __init__(self, terms: list[analysis.QueryTerm], query):
+        self.terms, self.query = terms, query
+
+
+def whole_words(query) -> WholeWords | None:
+    terms = plain_terms(query)
+    words = analysis.whole_word_terms(terms) if terms else None
+    return WholeWords(words, query) if words else None
 
 
 def ranking_tiers(query, title_only: bool = False) -> list[tuple[bool, object]]:
     """(in the title?, query) best first: the ranking rules as a list of filters.
 
-    Title matches come before body matches, the words side by side before the words scattered;
-    within a tier the newest page first. Each tier is answered by the index newest-first with a
-    LIMIT, which it stops early; nothing ranks every match.
+    Title matches come before body matches, the words side by side before the words scattered,
+    whole jieba words before words spanning two (in the body); within a tier the newest first.
+    Each tier is answered by the index newest-first with a LIMIT, which it stops early; nothing
+    ranks every match.
     """
     if isinstance(query, str):
         query = PlainText(query)
@@ -76,6 +136,9 @@ def ranking_tiers(query, title_only: bool = False) -> list[tuple[bool, object]]:
     if not title_only:
         if phrase:
             tiers.append((False, phrase))
+        words = whole_words(query)
+        if words:
+            tiers.append((False, words))
         tiers.append((False, query))
     return tiers
 
@@ -103,12 +166,36 @@ def pk_cast(model, column: str, cast: str = "CAST({} AS INTEGER)") -> str:
     return column
 
 
+def unindexed_title_matches(queryset, query) -> list:
+    """Pks, newest first, of pages that the caller's queryset admits but the index leaves out
+    (drafts, pages in review, unpublished or expired pages) whose title matches the query.
+
+    The index holds live pages only, so that no public path can find anything else; editors
+    still need their drafts in the admin's page search and page chooser, whose querysets hold
+    the pages the user may explore. Non-live pages are few, so their titles are read and matched
+    with the index's own normalisation. A queryset already restricted to live pages (the public
+    page, its autocomplete, the API) admits none of them and skips the read.
+    """
+    from wagtail.models import Page
+
+    if not issubclass(queryset.model, Page) or restricted_to_live(queryset.query.where):
+        return []
+    rows = queryset.filter(live=False).order_by("-pk").values_list("pk", "title")
+    return [pk for pk, title in rows if text_matches(query, analysis.normalise(title))]
+
+
+# Stands in walk_tiers for the tier of unindexed pages (see unindexed_title_matches).
+UNINDEXED = object()
+
+
 class TopKSearchMixin:
     """Search by walking the index's ranked hits and keeping those the caller's queryset admits.
 
-    Subclasses provide `match_expression()` (every match), `tier_expressions()` (the ranking
-    tiers, best first), `tier_pks(expression, limit)` (a tier's pks, newest first) and
-    `matching_pks(match)`, a subquery of every matching pk.
+    Non-live pages the caller's queryset admits are matched on their titles and come first, as
+    a tier of their own (`unindexed_title_matches`). Subclasses provide `match_expression()`
+    (every match), `tier_expressions()` (the ranking tiers, best first),
+    `tier_pks(expression, limit)` (a tier's pks, newest first) and `matching_pks(match)`, a
+    subquery of every matching pk.
     """
 
     #: Ranked ids are checked against the caller's filters in batches of at least this many.
@@ -126,15 +213,32 @@ class TopKSearchMixin:
         if match is None:
             return self.queryset.none()
         if not self.order_by_relevance:
-            queryset = self.queryset.filter(pk__in=self.matching_pks(match))
+            queryset = self.queryset.filter(self.matching(match))
             if not queryset.query.order_by:
                 queryset = queryset.order_by("-pk")
             return queryset[start:stop]
         return self.ranked_slice(match, start or 0, stop, score_field)
 
+    def unindexed(self) -> list:
+        if not hasattr(self, "_unindexed"):
+            self._unindexed = unindexed_title_matches(self.queryset, self.query)
+        return self._unindexed
+
+    def matching(self, match) -> Q:
+        condition = Q(pk__in=self.matching_pks(match))
+        return condition | Q(pk__in=self.unindexed()) if self.unindexed() else condition
+
     def ranked_hits(self, limit, offset):
         expressions = [e for e in self.tier_expressions() if e is not None]
-        return walk_tiers(self.tier_pks, expressions, limit, offset)
+        if self.unindexed():
+            expressions.insert(0, UNINDEXED)
+
+        def fetch(expression, n):
+            if expression is UNINDEXED:
+                return self.unindexed()[:n]
+            return self.tier_pks(expression, n)
+
+        return walk_tiers(fetch, expressions, limit, offset)
 
     def ranked_slice(self, match, start, stop, score_field):
         kept: list[tuple] = []
@@ -170,7 +274,7 @@ class TopKSearchMixin:
         match = self.match_expression()
         if match is None:
             return 0
-        return self.queryset.filter(pk__in=self.matching_pks(match)).count()
+        return self.queryset.filter(self.matching(match)).count()
 
 
 def withdrawn(obj) -> bool:

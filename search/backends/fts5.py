@@ -11,7 +11,14 @@ def document_columns(title: str, autocomplete: str, body: str) -> tuple[str, str
     return (
         analysis.analyse_document(title, mark=MARK),
         analysis.analyse_document(autocomplete, mark=MARK),
-        analysis.analyse_document(title) + " " + analysis.analyse_document(body),
+        " ".join(
+            [
+                analysis.analyse_document(title),
+                analysis.analyse_document(body),
+                analysis.word_tokens(title),
+                analysis.word_tokens(body),
+            ]
+        ),
     )
 
 

@@ -1,10 +1,10 @@
 """modelsearch's PostgreSQL backend, fed with analysed Chinese text and ranked top-k in SQL.
 
-Documents are stored as `to_tsvector('simple', <bigram tokens>)`; a query term of two or more
-characters becomes the tsquery phrase `'ab' <-> 'bc'`, a single character the prefix `'a':*`.
-The `body` vector holds the title's tokens too, so one GIN-indexed column answers "does the page
-match?" and `title` answers "is it in the title?". Ranking walks `common.ranking_tiers`, each tier
-`ORDER BY id DESC LIMIT n` (newest first). Plain PostgreSQL: no Chinese parser extension.
+Documents are stored as `to_tsvector('simple', <bigram tokens>)` (SQL and query strings in
+`tsquery.py`, shared with `bench/`). The `body` vector holds the title's tokens too, so one
+GIN-indexed column answers "does the page match?" and `title` answers "is it in the title?".
+Ranking walks `common.ranking_tiers`, each tier newest first (`tsquery.newest_matches`).
+Plain PostgreSQL: no Chinese parser extension.
 """
 
 from django.db import connections, router
@@ -21,28 +21,20 @@ from modelsearch.backends.database.postgres.postgres import (
 from modelsearch.index import AutocompleteField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
-from search import analysis
 from search.backends.common import (
     TopKSearchMixin,
     attachment_text,
-    compile_query,
     pk_cast,
     ranking_tiers,
     split_withdrawn,
 )
-
-CONFIG = "simple"
-
-
-def tsquery_terms(terms: list[analysis.QueryTerm], operator: str = "AND") -> str:
-    """A to_tsquery string. Tokens hold only letters and digits, so quoting them is always safe."""
-    parts = []
-    for term in terms:
-        if term.is_single_char:
-            parts.append(f"'{term.text}':*")
-        else:
-            parts.append("(" + " <-> ".join(f"'{token}'" for token in term.tokens) + ")")
-    return (" | " if operator == "OR" else " & ").join(parts)
+from search.backends.tsquery import (
+    CONFIG,
+    column_match,
+    document_vectors,
+    hits_sql,
+    newest_matches,
+)
 
 
 class ChinesePostgresIndex(PostgresIndex):
@@ -75,9 +67,7 @@ class ChinesePostgresIndex(PostgresIndex):
             params += [
                 content_type_pk,
                 indexer.id,
-                analysis.analyse_document(title),
-                analysis.analyse_document(autocomplete),
-                analysis.analyse_document(title) + " " + analysis.analyse_document(body),
+                *document_vectors(title, autocomplete, body),
                 title,
                 body,
             ]
@@ -94,12 +84,6 @@ class ChinesePostgresIndex(PostgresIndex):
             )
 
 
-def column_match(column: str, query) -> tuple[str, str] | None:
-    """(indexed column, to_tsquery string) for a query, or None when nothing can match."""
-    expression = compile_query(query, tsquery_terms, and_="&", or_="|")
-    return None if expression is None else (column, expression)
-
-
 class ChinesePostgresSearchQueryCompiler(TopKSearchMixin, PostgresSearchQueryCompiler):
     def title_only(self) -> bool:
         return bool(self.fields) and set(self.fields) == {"title"}
@@ -113,28 +97,23 @@ class ChinesePostgresSearchQueryCompiler(TopKSearchMixin, PostgresSearchQueryCom
             for in_title, query in ranking_tiers(self.query, title_only=self.title_only())
         ]
 
-    def _hits_sql(self, select, match):
-        column, _ = match
-        content_types = ", ".join(
-            str(int(pk)) for pk in get_descendants_content_types_pks(self.queryset.model)
-        )
-        return (
-            f"SELECT {select} FROM {IndexEntry._meta.db_table} AS e"
-            f" WHERE e.{column} @@ to_tsquery('{CONFIG}', %s)"
-            f" AND e.content_type_id IN ({content_types or 'NULL'})"
-        )
+    def content_types(self):
+        return get_descendants_content_types_pks(self.queryset.model)
 
     def tier_pks(self, match, limit):
-        sql = self._hits_sql("e.object_id", match) + " ORDER BY e.id DESC"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
-            cursor.execute(sql, [match[1]])
-            return [self.queryset.model._meta.pk.to_python(row[0]) for row in cursor.fetchall()]
+        def run(sql, params):
+            with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
+                cursor.execute(sql, params)
+                return cursor.fetchall()
+
+        table = IndexEntry._meta.db_table
+        rows = newest_matches(run, table, match[0], self.content_types(), match[1], limit)
+        return [self.queryset.model._meta.pk.to_python(row[0]) for row in rows]
 
     def matching_pks(self, match):
         pk = pk_cast(self.queryset.model, "e.object_id", "({}::bigint)")
-        return RawSQL(self._hits_sql(pk, match), [match[1]])
+        sql = hits_sql(pk, IndexEntry._meta.db_table, match[0], self.content_types())
+        return RawSQL(sql, [match[1]])
 
 
 class ChinesePostgresAutocompleteQueryCompiler(ChinesePostgresSearchQueryCompiler):

@@ -73,3 +73,19 @@ def test_any_text_analyses_without_error(text):
     assert expression.count('"') % 2 == 0
     for a, b in analysis.match_spans(text, analysis.query_terms(text)):
         assert 0 <= a < b <= len(text)
+
+
+def test_jieba_words_become_marked_tokens_that_no_bigram_equals():
+    assert analysis.word_tokens("促进社会公平，公社會議") == "促进w 社会w 公平w 公社w 会议w"
+    assert all(len(token) >= 3 for token in analysis.word_tokens("和谐社会建设").split())
+    [term] = analysis.whole_word_terms(analysis.query_terms("社會"))
+    assert term.tokens == ["社会w"] and not term.is_single_char
+    assert analysis.whole_word_terms(analysis.query_terms("税")) is None
+
+
+def test_jieba_dictionary_is_loaded_once_per_process():
+    analysis.segment("政府信息公开")
+    assert analysis._segmenter.initialized
+    segmenter = analysis._segmenter
+    analysis.segment("社会保障")
+    assert analysis._segmenter is segmenter

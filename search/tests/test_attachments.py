@@ -45,7 +45,7 @@ def test_pdf_docx_and_xlsx_text_is_read():
     assert "申请人须知" in text and "表格里的低保标准" in text
     text = attachments.extract("c.xlsx", xlsx_bytes("农村公路养护"))
     assert "支出明细" in text and "农村公路养护" in text
-    assert not attachments.can_read("d.ofd")
+    assert attachments.can_read("d.OFD")
 
 
 def search_titles(text):
@@ -66,6 +66,15 @@ def item_with_attachment(corpus, document_obj, title="危房改造公示"):
 
     body = [("paragraph", "<p>见附件。</p>"), ("attachment", {"document": document_obj})]
     return add_page(corpus["budget"], DisclosureDocumentPage(title=title, body=body))
+
+
+def attach(parent, text, title="危房改造公示"):
+    """A live item linking a document whose extracted text is stored (as the task leaves it)."""
+    from django.core.files.base import ContentFile
+
+    doc = get_document_model().objects.create(title="名单", file=ContentFile(b"-", name="名单.pdf"))
+    AttachmentText.objects.update_or_create(document=doc, defaults={"text": text})
+    return item_with_attachment({"budget": parent}, doc, title=title)
 
 
 @pytest.mark.django_db

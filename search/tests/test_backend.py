@@ -136,6 +136,18 @@ def test_ranking_title_then_side_by_side_then_newest():
 
 
 @pytest.mark.django_db
+def test_a_whole_jieba_word_ranks_above_one_spanning_two_words():
+    from disclosure.catalogue.models import CategoryPage
+    from search.tests.conftest import add_page
+
+    home = Page.objects.get(depth=2)
+    add_page(home, CategoryPage(title="通知一", intro="<p>促进社会公平。</p>"))  # older
+    add_page(home, CategoryPage(title="通知二", intro="<p>人民公社会议纪要。</p>"))  # 公社|会议
+    assert titles(search("社会")) == ["通知一", "通知二"]
+    assert search("社会").count() == 2
+
+
+@pytest.mark.django_db
 def test_item_metadata_streamfield_blocks_and_tables_are_indexed(items):
     page = items["table"]
     for text in [
@@ -149,3 +161,31 @@ def test_item_metadata_streamfield_blocks_and_tables_are_indexed(items):
     assert "临时救助实施办法" in titles(search("第一章"))
     # 发布机构: the organisation that owns the tree the item sits in.
     assert "2023年部门预算" in titles(search("友谊镇人民政府"))
+
+
+@pytest.mark.django_db
+def test_postgres_probe_and_gin_index_give_the_same_newest_matches(corpus, monkeypatch):
+    from django.db import connection
+    from modelsearch.query import PlainText
+    from wagtail.search.models import IndexEntry
+
+    from search.backends import tsquery
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's tier strategy; the suite runs it when DATABASE_URL is PostgreSQL")
+
+    def run(sql, params):
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    content_types = IndexEntry.objects.values_list("content_type_id", flat=True).distinct()
+    column, expression = tsquery.column_match("body", PlainText("公开"))
+    table = IndexEntry._meta.db_table
+    every = run(tsquery.tier_sql(table, column, content_types, None), [expression])
+    assert len(every) >= 3
+    monkeypatch.setattr(tsquery, "MIN_PROBE", 4)
+    monkeypatch.setattr(tsquery, "MAX_PROBE", 4)
+    for limit in range(1, len(every) + 2):
+        found = tsquery.newest_matches(run, table, column, content_types, expression, limit)
+        assert found == every[:limit], limit

@@ -56,7 +56,7 @@ def recorder():
 
 def es8(url):
     return get_search_backend(
-        "wagtail.search.backends.elasticsearch8",
+        "search.backends.elasticsearch8",
         URLS=[url],
         INDEX_PREFIX="gk_",
         INDEX_SETTINGS=INDEX_SETTINGS,
@@ -98,6 +98,27 @@ def test_documents_searches_and_deletions(recorder):
 
 
 @pytest.mark.django_db
+def test_documents_carry_the_attachment_text_of_live_pages_only(recorder, corpus):
+    from search.models import AttachmentText
+    from search.tests.test_attachments import attach
+
+    backend = es8(f"http://127.0.0.1:{recorder.server_port}")
+    page = attach(corpus["budget"], "危房改造补助对象名单")
+    backend.get_index_for_model(Page).add_model(Page)
+    [(_, created)] = [r for r in requests_to(recorder, "PUT") if r[0].endswith("/_mapping")]
+    mapping = created["properties"]["_attachment_text"]
+    assert mapping == {"type": "text", "copy_to": "_all_text"}
+    backend.add(page)
+    [(_, document)] = [r for r in requests_to(recorder, "PUT") if "/_doc/" in r[0]]
+    assert document["_attachment_text"] == "危房改造补助对象名单"
+    page.unpublish()
+    backend.add(page)
+    [*_, (_, document)] = [r for r in requests_to(recorder, "PUT") if "/_doc/" in r[0]]
+    assert document["_attachment_text"] == ""
+    assert AttachmentText.objects.exists()
+
+
+@pytest.mark.django_db
 def test_unpublishing_deletes_the_page_from_the_engine(recorder, settings, corpus):
     from search.tasks import remove_page_from_index
 
@@ -105,7 +126,7 @@ def test_unpublishing_deletes_the_page_from_the_engine(recorder, settings, corpu
     settings.WAGTAILSEARCH_BACKENDS = {
         **settings.WAGTAILSEARCH_BACKENDS,
         "es8": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "BACKEND": "search.backends.elasticsearch8",
             "URLS": [url],
             "INDEX_PREFIX": "gk_",
         },

@@ -59,6 +59,22 @@ def test_engine_results_are_published_and_public_only(engine):
 
 
 @pytest.mark.django_db
+def test_engine_finds_the_attachment_text_of_live_pages(engine, corpus):
+    from search.tests.test_attachments import attach
+
+    page = attach(corpus["budget"], "张三 危房改造补助对象")
+    index = engine.get_index_for_model(Page)
+    index.add_item(page)
+    index.refresh()
+    found = titles(Page.objects.live().public().search("补助对象", backend="opensearch"))
+    assert found == {"危房改造公示"}
+    page.unpublish()
+    index.add_item(page)
+    index.refresh()
+    assert not titles(Page.objects.all().search("补助对象", backend="opensearch"))
+
+
+@pytest.mark.django_db
 def test_engine_highlights_the_match(engine):
     index = engine.get_index_for_model(Page)
     response = engine.es.search(

@@ -1,0 +1,108 @@
+"""The PostgreSQL side of the database backend, free of Django so `bench/` runs the very same SQL.
+
+Documents are stored as `to_tsvector('simple', <bigram tokens>)`; a query term of two or more
+characters becomes the tsquery phrase `'ab' <-> 'bc'`, a single character the prefix `'a':*`.
+"""
+
+from search import analysis
+from search.backends.common import compile_query
+
+CONFIG = "simple"
+
+
+def tsquery_terms(terms: list[analysis.QueryTerm], operator: str = "AND") -> str:
+    """A to_tsquery string. Tokens hold only letters and digits, so quoting them is always safe."""
+    parts = []
+    for term in terms:
+        if term.is_single_char:
+            parts.append(f"'{term.text}':*")
+        else:
+            parts.append("(" + " <-> ".join(f"'{token}'" for token in term.tokens) + ")")
+    return (" | " if operator == "OR" else " & ").join(parts)
+
+
+def document_vectors(title: str, autocomplete: str, body: str) -> tuple[str, str, str]:
+    """(title, autocomplete, body) token strings for `to_tsvector`; body holds the title's too,
+    so one GIN-indexed column answers "does the page match?", and the jieba word tokens."""
+    analysed_title = analysis.analyse_document(title)
+    return (
+        analysed_title,
+        analysis.analyse_document(autocomplete),
+        " ".join(
+            [
+                analysed_title,
+                analysis.analyse_document(body),
+                analysis.word_tokens(title),
+                analysis.word_tokens(body),
+            ]
+        ),
+    )
+
+
+def column_match(column: str, query) -> tuple[str, str] | None:
+    """(indexed column, to_tsquery string) for a query, or None when nothing can match."""
+    expression = compile_query(query, tsquery_terms, and_="&", or_="|")
+    return None if expression is None else (column, expression)
+
+
+def hits_sql(select: str, table: str, column: str, content_types) -> str:
+    """Every entry of the given content types whose `column` matches the tsquery parameter."""
+    types = ", ".join(str(int(pk)) for pk in content_types) or "NULL"
+    return (
+        f"SELECT {select} FROM {table} AS e"
+        f" WHERE e.{column} @@ to_tsquery('{CONFIG}', %s)"
+        f" AND e.content_type_id IN ({types})"
+    )
+
+
+# Bounds of the number of newest entries checked one by one before asking the GIN index.
+MIN_PROBE, MAX_PROBE = 200, 5000
+
+
+def probe_rows(limit: int, entries: int) -> int:
+    """How many newest entries to check before asking the GIN index: √(limit × entries).
+
+    Checking rows costs limit ÷ d for a word on a share d of the pages, the GIN index d × N;
+    a probe of P rows then the index costs at most P + limit × N ÷ P, least at P = √(limit × N).
+    """
+    return max(MIN_PROBE, min(MAX_PROBE, int((limit * max(entries, 1)) ** 0.5)))
+
+
+def probe_sql(table: str, column: str, content_types, limit: int, rows: int) -> str:
+    """The matches among the newest `rows` entries, newest first."""
+    types = ", ".join(str(int(pk)) for pk in content_types) or "NULL"
+    return (
+        f"SELECT w.object_id FROM (SELECT id, object_id, content_type_id, {column} FROM {table}"
+        f" ORDER BY id DESC LIMIT {int(rows)}) AS w"
+        f" WHERE w.{column} @@ to_tsquery('{CONFIG}', %s) AND w.content_type_id IN ({types})"
+        f" ORDER BY w.id DESC LIMIT {int(limit)}"
+    )
+
+
+def tier_sql(table: str, column: str, content_types, limit: int | None) -> str:
+    """One tier, newest entry first, cut at `limit`, from the GIN index: `e.id + 0` keeps the
+    planner off a backward walk of the primary key, which checks rows one by one."""
+    sql = hits_sql("e.object_id", table, column, content_types) + " ORDER BY e.id + 0 DESC"
+    return sql if limit is None else f"{sql} LIMIT {int(limit)}"
+
+
+def newest_matches(run, table: str, column: str, content_types, expression: str, limit):
+    """One tier's object ids, newest first, through `run(sql, params) -> rows`.
+
+    A GIN index finds every match but cannot hand them over newest first, so a common word
+    costs as many heap reads (and, for a phrase, position checks) as it has matches; walking the
+    primary key backwards checks rows one by one and costs as many rows as it takes to meet
+    `limit` matches, which for a rare word is the whole table. PostgreSQL's planner guesses
+    between them from lexeme statistics and guesses wrong for rare words. So: the newest
+    `probe_rows` entries are checked first (common words fill the page there); only a word too
+    rare for that goes to the GIN index, where rarity makes it cheap. The entry count comes from
+    the highest id (a primary-key lookup): ids are assigned in order.
+    """
+    if limit is not None:
+        entries = run(f"SELECT coalesce(max(id), 0) FROM {table}", [])[0][0]
+        probe = probe_rows(limit, entries)
+        if probe < entries:
+            rows = run(probe_sql(table, column, content_types, limit, probe), [expression])
+            if len(rows) >= limit:
+                return rows
+    return run(tier_sql(table, column, content_types, limit), [expression])

@@ -1,0 +1,95 @@
+"""The admin's page search and page chooser find the drafts an editor may see; public paths never.
+
+The index holds live pages only; non-live pages come from the admin's own permission-filtered
+queryset, matched on their titles with the index's normalisation.
+"""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page
+
+from disclosure.catalogue.models import CategoryPage
+from search.tests.conftest import add_page
+
+DRAFT = "关于政府信息公开工作的通知（草稿）"
+
+
+@pytest.fixture
+def editor(corpus, django_user_model):
+    """An editor of the township's tree only, with a draft there and one in the county's tree."""
+    add_page(corpus["budget"], CategoryPage(title=DRAFT), live=False)
+    add_page(corpus["guide"], CategoryPage(title="医保局政务公开草稿"), live=False)
+    group = Group.objects.create(name="镇编辑")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    for codename in ("add_page", "change_page"):
+        GroupPagePermission.objects.create(
+            group=group,
+            page=corpus["township_root"],
+            permission=Permission.objects.get(
+                codename=codename, content_type__app_label="wagtailcore"
+            ),
+        )
+    user = django_user_model.objects.create_user("editor", "editor@example.invalid", "pw")
+    user.groups.add(group)
+    return user
+
+
+def admin_search(client, q):
+    response = client.get("/admin/pages/search/", {"q": q})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.django_db
+def test_editor_finds_own_draft_in_admin_page_search(client, editor):
+    client.force_login(editor)
+    html = admin_search(client, "公开")
+    assert DRAFT in html
+    assert "友谊镇2022年部门预算公开" in html  # live pages still come from the index
+    assert "医保局政务公开草稿" not in html  # another organisation's draft: not explorable
+
+
+@pytest.mark.django_db
+def test_draft_titles_are_matched_with_the_chinese_normalisation(client, editor):
+    client.force_login(editor)
+    assert DRAFT in admin_search(client, "信息公開")  # traditional
+    assert DRAFT in admin_search(client, "政府信息公开　工作")  # ideographic space, two words
+    assert DRAFT not in admin_search(client, "公开草案")
+
+
+@pytest.mark.django_db
+def test_editor_finds_own_draft_in_page_chooser(client, editor):
+    client.force_login(editor)
+    response = client.get("/admin/choose-page/search/", {"q": "公开"})
+    assert response.status_code == 200
+    assert DRAFT in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_public_search_and_api_never_show_drafts(client, editor):
+    assert Page.objects.filter(title=DRAFT, live=False).exists()
+    public = client.get("/search/", {"q": "公开"}).content.decode()
+    assert "友谊镇2022年部门预算公开" in public
+    assert DRAFT not in public
+    api = client.get("/api/v2/pages/", {"search": "公开"}).json()["items"]
+    assert "友谊镇2022年部门预算公开" in {item["title"] for item in api}
+    assert DRAFT not in {item["title"] for item in api}
+    autocomplete = client.get("/search/autocomplete/", {"q": "公开"}).json()["results"]
+    assert DRAFT not in {item["title"] for item in autocomplete}
+    # Logged in as the editor, the public paths stay public.
+    client.force_login(editor)
+    assert DRAFT not in client.get("/search/", {"q": "公开"}).content.decode()
+
+
+@pytest.mark.django_db
+def test_admin_search_count_and_date_order_include_drafts(editor):
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend()
+    pages = Page.objects.all()
+    assert DRAFT in [p.title for p in backend.autocomplete("公开", pages)]
+    ordered = backend.autocomplete("公开", pages, order_by_relevance=False)
+    assert DRAFT in [p.title for p in ordered]
+    assert backend.autocomplete("公开", pages).count() == len(
+        list(backend.autocomplete("公开", pages))
+    )
