@@ -4,4 +4,4 @@ from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
 
 from search.backends.engines import with_attachment_text
 
-SearchBackend = with_attachment_text(Elasticsearch8SearchBackend)
+SearchBackend = with_attachment_text(Elasticsearch8SearchBackend, __name__)

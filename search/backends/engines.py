@@ -24,22 +24,26 @@ class AttachmentTextMapping:
         return document
 
 
-def with_attachment_text(backend_class):
+def with_attachment_text(backend_class, module: str):
     """A subclass of an engine backend (and of its mapping and query compilers) whose documents
-    carry attachment text; Wagtail loads the `SearchBackend` of a BACKEND module."""
+    carry attachment text; Wagtail loads the `SearchBackend` of a BACKEND module. The classes
+    belong to that `module`: /healthz/ names the engine by its backend's module."""
     mapping = type(
         f"Chinese{backend_class.mapping_class.__name__}",
         (AttachmentTextMapping, backend_class.mapping_class),
-        {},
+        {"__module__": module},
     )
 
     def compiler(base):
-        return type(f"Chinese{base.__name__}", (base,), {"mapping_class": mapping})
+        return type(
+            f"Chinese{base.__name__}", (base,), {"mapping_class": mapping, "__module__": module}
+        )
 
     return type(
         f"Chinese{backend_class.__name__}",
         (backend_class,),
         {
+            "__module__": module,
             "mapping_class": mapping,
             "query_compiler_class": compiler(backend_class.query_compiler_class),
             "autocomplete_query_compiler_class": compiler(

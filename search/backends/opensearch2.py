@@ -4,4 +4,4 @@ from wagtail.search.backends.opensearch2 import OpenSearch2SearchBackend
 
 from search.backends.engines import with_attachment_text
 
-SearchBackend = with_attachment_text(OpenSearch2SearchBackend)
+SearchBackend = with_attachment_text(OpenSearch2SearchBackend, __name__)

@@ -153,3 +153,15 @@ def test_a_real_elasticsearch_8_accepts_the_settings_and_finds_bigrams():
     index.refresh()
     assert [p.pk for p in backend.search("公开", Page)] == [home.pk]
     index.delete()
+
+
+@pytest.mark.parametrize(
+    "module", ["search.backends.elasticsearch8", "search.backends.opensearch2"]
+)
+def test_engine_backends_are_named_by_their_module(module):
+    """/healthz/ reports the search backend by its class's module: the engine must be named."""
+    from importlib import import_module
+
+    backend_class = import_module(module).SearchBackend
+    assert backend_class.__module__ == module
+    assert backend_class.mapping_class.__module__ == module
