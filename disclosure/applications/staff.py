@@ -40,7 +40,12 @@ class OrganisationScopedView:
     organisation_field = "organisation"
 
     def get_base_queryset(self):
-        return scope(super().get_base_queryset(), self.request.user, self.organisation_field)
+        queryset = super().get_base_queryset()
+        if queryset.model is not self.model:
+            # A listing of something else about one object (the history view lists log
+            # entries): the object itself is checked in get_object().
+            return queryset
+        return scope(queryset, self.request.user, self.organisation_field)
 
     def get_object(self, *args, **kwargs):
         instance = super().get_object(*args, **kwargs)

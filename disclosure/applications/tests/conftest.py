@@ -57,7 +57,7 @@ def clerk(db):
 
 @pytest.fixture
 def make_application(organisation, clerk):
-    def make(**overrides):
+    def make(organisation=organisation, **overrides):
         application, _code = Application.register(
             user=clerk, organisation=organisation, **applicant_fields(**overrides)
         )

@@ -123,3 +123,18 @@ def test_dashboard_panel_and_reminders(handler_client, make_application, organis
     assert overdue.tracking_number in mail.outbox[0].body
     assert "office@example.invalid" in mail.outbox[0].to
     assert "handler@example.invalid" in mail.outbox[0].to
+
+
+def test_a_handler_reads_the_history_of_an_own_application_and_not_of_another(
+    handler_client, make_application
+):
+    from disclosure.catalogue.models import Organisation
+
+    own = make_application()
+    assert handler_client.get(f"/admin/applications_application/history/{own.pk}/").status_code == (
+        200
+    )
+    other_organisation = Organisation.objects.create(name="另一机关")
+    other = make_application(organisation=other_organisation)
+    response = handler_client.get(f"/admin/applications_application/history/{other.pk}/")
+    assert response.status_code == 404
