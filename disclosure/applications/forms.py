@@ -145,7 +145,10 @@ class StatusForm(forms.Form):
         code = cleaned.get("query_code") or ""
         if number and code:
             application = Application.objects.filter(tracking_number=number).first()
-            # One message for both failures: the form must not reveal which numbers exist.
+            # One message and one hash for both failures: neither the answer nor its timing
+            # may reveal which numbers exist.
+            if application is None:
+                Application.check_against_nothing(code)
             if application is None or not application.check_query_code(code):
                 raise ValidationError(_("申请编号或查询码不正确。"))
             cleaned["application"] = application

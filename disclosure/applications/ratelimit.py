@@ -9,9 +9,21 @@ def client_ip(request):
     return request.META.get("REMOTE_ADDR", "unknown")
 
 
+def _key(request, scope):
+    return f"gongkai-rate:{scope}:{client_ip(request)}"
+
+
+def exceeded(request, scope, limit):
+    """Whether this IP has already used up ``limit`` attempts, without counting one more.
+
+    Asked before any costly or revealing work, so that a refused request costs nothing and a
+    correct guess made over the limit is refused like any other."""
+    return (cache.get(_key(request, scope)) or 0) >= limit
+
+
 def hit(request, scope, limit, period):
     """Count one attempt; True when this IP has gone over ``limit`` within ``period`` seconds."""
-    key = f"gongkai-rate:{scope}:{client_ip(request)}"
+    key = _key(request, scope)
     cache.add(key, 0, period)
     try:
         count = cache.incr(key)

@@ -63,20 +63,20 @@ def _send_receipt(application, query_code):
 
 
 def status(request):
-    application = None
-    if request.method == "POST" and request.POST.get("letter"):
+    if request.method != "POST":
+        return render(request, "applications/status.html", {"form": StatusForm()})
+    limit, period = settings.GONGKAI_APPLICATION_LOOKUP_RATE
+    # The limit comes first: over it, no query code is hashed and none is accepted.
+    if ratelimit.exceeded(request, "status", limit):
+        return _too_many(request)
+    if request.POST.get("letter"):
         return _letter(request)
-    if request.method == "POST":
-        form = StatusForm(request.POST)
-        valid = form.is_valid()
-        if not valid:
-            limit, period = settings.GONGKAI_APPLICATION_LOOKUP_RATE
-            if ratelimit.hit(request, "status", limit, period):
-                return _too_many(request)
-        else:
-            application = form.cleaned_data["application"]
+    form = StatusForm(request.POST)
+    application = None
+    if form.is_valid():
+        application = form.cleaned_data["application"]
     else:
-        form = StatusForm()
+        ratelimit.hit(request, "status", limit, period)
     return render(request, "applications/status.html", {"form": form, "application": application})
 
 
@@ -99,8 +99,7 @@ def _letter(request):
         or not form.cleaned_data["application"].letter_issued_on
     ):
         limit, period = settings.GONGKAI_APPLICATION_LOOKUP_RATE
-        if ratelimit.hit(request, "status", limit, period):
-            return _too_many(request)
+        ratelimit.hit(request, "status", limit, period)
         return render(request, "applications/status.html", {"form": form, "application": None})
     application = form.cleaned_data["application"]
     render_letter, content_type = LETTER_FORMATS[extension]

@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from captcha.models import CaptchaStore
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import HealthCheck, given
@@ -11,7 +12,11 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from disclosure.applications.models import ARTICLE_29_FIELDS, Application
-from disclosure.applications.tests.conftest import VALID_RESIDENT_ID, VALID_USCC
+from disclosure.applications.tests.conftest import (
+    VALID_RESIDENT_ID,
+    VALID_USCC,
+    applicant_fields,
+)
 from disclosure.catalogue.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -233,3 +238,49 @@ def test_every_disclosure_root_links_to_the_form_with_its_organisation(client, o
     assert link in page.text
     form = client.get(link)
     assert f'<option value="{organisation.pk}" selected>' in form.text
+
+
+class CountingHasher(MD5PasswordHasher):
+    """The test hasher, counting how often a query code is checked."""
+
+    checks = 0
+
+    def verify(self, password, encoded):
+        type(self).checks += 1
+        return super().verify(password, encoded)
+
+
+@pytest.fixture
+def counting_hasher(settings):
+    settings.PASSWORD_HASHERS = [f"{__name__}.CountingHasher"]
+    CountingHasher.checks = 0
+    return CountingHasher
+
+
+def test_over_the_lookup_limit_even_the_right_code_is_refused_and_nothing_is_hashed(
+    client, organisation, settings, counting_hasher
+):
+    settings.GONGKAI_APPLICATION_LOOKUP_RATE = (2, 3600)
+    application, code = Application.register(
+        user=None, organisation=organisation, **applicant_fields()
+    )
+    for _ in range(2):
+        client.post("/apply/status/", {"tracking_number": "X", "query_code": "Y"})
+    counting_hasher.checks = 0
+    right = {"tracking_number": application.tracking_number, "query_code": code}
+    response = client.post("/apply/status/", right)
+    assert response.status_code == 429
+    assert counting_hasher.checks == 0
+
+
+def test_an_unknown_number_costs_the_same_hash_as_a_known_one(
+    client, make_application, counting_hasher
+):
+    application = make_application()
+    client.post(
+        "/apply/status/", {"tracking_number": application.tracking_number, "query_code": "WRONG"}
+    )
+    known = counting_hasher.checks
+    counting_hasher.checks = 0
+    client.post("/apply/status/", {"tracking_number": "NO-SUCH-NUMBER", "query_code": "WRONG"})
+    assert known == counting_hasher.checks == 1
