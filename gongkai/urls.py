@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from gongkai.api import api_router
 from gongkai.healthz import healthz
+from gongkai.media import serve_media
 from search import views as search_views
 
 urlpatterns = [
@@ -18,14 +19,14 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("captcha/", include("captcha.urls")),
+    # Answers only where settings.GONGKAI_SERVE_MEDIA is on; in production nginx serves /media/.
+    path("media/<path:path>", serve_media),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # Chinese lives at the root, other content locales under their prefix (/en/…).
 urlpatterns += i18n_patterns(
