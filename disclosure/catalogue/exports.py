@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from gongkai import spreadsheets
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADERS = ["序号", "事项名称", "办理部门", "办理依据", "办理时限", "是否收费", "办理地点"]
 
@@ -29,13 +31,13 @@ def service_items_workbook(page):
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "便民服务事项清单"
-    sheet.append([page.title])
+    spreadsheets.append_row(sheet, [page.title])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append(HEADERS)
+    spreadsheets.append_row(sheet, HEADERS)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in service_item_rows(page):
-        sheet.append(row)
+        spreadsheets.append_row(sheet, row)
     for column, width in zip("ABCDEFG", (6, 30, 20, 40, 14, 10, 30), strict=True):
         sheet.column_dimensions[column].width = width
     return workbook

@@ -1,7 +1,6 @@
 """The audit log (Wagtail's page log) exported to CSV or XLSX, filtered by organisation, user
 and date. Administrators of an organisation see its pages only; superusers see everything."""
 
-import csv
 import io
 import json
 
@@ -15,6 +14,7 @@ from openpyxl import Workbook
 from wagtail.models import PageLogEntry
 
 from disclosure.catalogue.models import DisclosureIndexPage, Organisation
+from gongkai import spreadsheets
 
 from .models import OrganisationRole
 
@@ -92,21 +92,16 @@ def audit_response(entries, export_format):
     header = [str(column) for column in COLUMNS]
     stamp = timezone.localdate().isoformat()
     if export_format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows(entries))
-        # The BOM lets spreadsheet programs read the Chinese text as UTF-8.
         response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
+            spreadsheets.csv_text(header, rows(entries)), content_type="text/csv; charset=utf-8"
         )
     else:
         workbook = Workbook()
         sheet = workbook.active
         sheet.title = str(_("审计日志"))
-        sheet.append(header)
+        spreadsheets.append_row(sheet, header)
         for row in rows(entries):
-            sheet.append(row)
+            spreadsheets.append_row(sheet, row)
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

@@ -12,6 +12,8 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from gongkai import spreadsheets
+
 from . import layout, rules
 from . import tables as t
 
@@ -35,12 +37,14 @@ def _grid_width(rows):
 def write_table(sheet, table, values):
     rows = layout.grid(table, values)
     width = _grid_width(rows)
-    sheet.cell(row=1, column=1, value=f"{rules.TABLE_NAMES[table.key]} {table.caption}")
+    spreadsheets.write_cell(
+        sheet.cell(row=1, column=1), f"{rules.TABLE_NAMES[table.key]} {table.caption}"
+    )
     sheet.cell(row=1, column=1).font = Font(bold=True)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     for cell, r, c in layout.positions(rows):
         target = sheet.cell(row=r + FIRST_ROW, column=c + 1)
-        target.value = cell.text if cell.header else cell.value
+        spreadsheets.write_cell(target, cell.text if cell.header else cell.value)
         target.border = BORDER
         target.alignment = Alignment(
             wrap_text=True, vertical="center", horizontal="center" if cell.header else "right"

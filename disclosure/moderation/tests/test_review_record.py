@@ -65,3 +65,22 @@ def test_audit_export_filters_by_organisation_user_and_date(client, office, colu
 
     client.force_login(users["editor"])
     assert client.get(url).status_code in {302, 403}
+
+
+def test_audit_export_keeps_a_hostile_title_as_text(client, office, column):
+    users = office["users"]
+    title = '=HYPERLINK("http://example.invalid/","点此")'
+    page = draft_item(column, users["editor"], title=title)
+    submit(page, users["editor"])
+    url = reverse("moderation:audit_export")
+    client.force_login(users["admin"])
+
+    response = client.get(url, {"format": "xlsx"})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    cells = [row[3] for row in sheet.iter_rows(min_row=2) if row[3].value == title]
+    assert cells and all(cell.data_type == "s" for cell in cells)
+
+    response = client.get(url, {"format": "csv"})
+    lines = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert "'" + title in [row[3] for row in lines[1:]]
+    assert title not in [row[3] for row in lines[1:]]
