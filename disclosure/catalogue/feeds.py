@@ -10,6 +10,7 @@ import datetime
 from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
 from wagtail.models import Page
@@ -76,7 +77,9 @@ class CatalogueFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Feed readers render a description as HTML; the summary is plain text, so whatever
+        # markup an editor typed into it must arrive as text, never as live HTML.
+        return escape(item.summary)
 
     def item_link(self, item):
         return item.get_full_url(self.request)

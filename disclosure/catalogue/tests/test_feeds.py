@@ -116,3 +116,15 @@ def test_a_child_called_rss_anyway_is_served_instead_of_the_feed(client, categor
     assert "订阅说明" in response.content.decode()
     assert not response["Content-Type"].startswith("application/rss+xml")
     feed_items(client, f"{category.get_parent().url}rss/")  # other feeds are untouched
+
+
+def test_a_summary_with_markup_reaches_feed_readers_as_text(client, category, make_document):
+    summary = '<img src=x onerror="alert(1)">燃气<b>检查</b>'
+    make_document(title="带标记的摘要", summary=summary)
+
+    _channel, items = feed_items(client, f"{category.url}rss/")
+
+    # Feed readers render a description as HTML: it must carry the markup as escaped text.
+    assert items[0].findtext("description") == (
+        "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;燃气&lt;b&gt;检查&lt;/b&gt;"
+    )
