@@ -7,6 +7,7 @@ sign-in (`verify`), enrolment and an administrator's reset for a lost device.
 import re
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django_otp import devices_for_user, user_has_device
@@ -20,21 +21,44 @@ BACKUP_CODES_NAME = "backup-codes"
 TOTP_TOKEN = re.compile(r"\d{6}")
 
 
-def must_use_two_factor(user):
-    """Whether the settings require this user to sign in with a second factor: a member of one of
-    GONGKAI_TWO_FACTOR_ROLES, site-wide or in an organisation's own copy of the role; superusers
-    count as 管理员."""
-    if not settings.GONGKAI_TWO_FACTOR_REQUIRED or not user.is_authenticated:
-        return False
+def _required_members():
+    """A filter on users for the members of GONGKAI_TWO_FACTOR_ROLES: the site-wide role groups
+    and every organisation's copy of them; superusers count as 管理员."""
     roles = settings.GONGKAI_TWO_FACTOR_ROLES
-    if user.is_superuser and "administrators" in roles:
-        return True
     site_wide_names = [settings.GONGKAI_GROUPS[role] for role in roles]
     # The organisation's copies are linked to their role by disclosure.moderation's
     # OrganisationRole (group.organisation_role); read through the relation, not imported.
-    return user.groups.filter(
-        Q(name__in=site_wide_names) | Q(organisation_role__role__in=roles)
-    ).exists()
+    members = Q(groups__name__in=site_wide_names) | Q(groups__organisation_role__role__in=roles)
+    if "administrators" in roles:
+        members |= Q(is_superuser=True)
+    return members
+
+
+def must_use_two_factor(user):
+    """Whether the settings require this user to sign in with a second factor."""
+    if not settings.GONGKAI_TWO_FACTOR_REQUIRED or not user.is_authenticated:
+        return False
+    return get_user_model().objects.filter(_required_members(), pk=user.pk).exists()
+
+
+def required_without_authenticator():
+    """Active users the settings require to use two-factor sign-in who have not enrolled yet
+    (until they do, their password alone lets them, or whoever holds it, enrol)."""
+    if not settings.GONGKAI_TWO_FACTOR_REQUIRED:
+        return get_user_model().objects.none()
+    enrolled = TOTPDevice.objects.filter(confirmed=True).values("user_id")
+    return (
+        get_user_model()
+        .objects.filter(_required_members(), is_active=True)
+        .exclude(pk__in=enrolled)
+        .distinct()
+        .order_by("username")
+    )
+
+
+def enrolled_users():
+    enrolled = TOTPDevice.objects.filter(confirmed=True).values("user_id")
+    return get_user_model().objects.filter(pk__in=enrolled).order_by("username")
 
 
 def has_two_factor(user):

@@ -12,18 +12,19 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .administrators import is_site_administrator
 from .forms import TokenForm, check_token
 from .throttling import current_lockouts, unlock
 from .two_factor import (
     confirm_authenticator,
+    enrolled_users,
     has_two_factor,
     issue_backup_codes,
     must_use_two_factor,
     pending_authenticator,
     remaining_backup_codes,
+    required_without_authenticator,
     reset_two_factor,
 )
 
@@ -107,17 +108,13 @@ def _require_site_administrator(request):
 def security_view(request):
     """Current lockouts (unlock) and the accounts with two-factor sign-in (reset)."""
     _require_site_administrator(request)
-    enrolled = (
-        get_user_model()
-        .objects.filter(pk__in=TOTPDevice.objects.filter(confirmed=True).values("user_id"))
-        .order_by("username")
-    )
     return _page(
         request,
         "accounts/security.html",
         _("登录锁定与两步验证"),
         lockouts=current_lockouts(),
-        enrolled=enrolled,
+        enrolled=enrolled_users(),
+        not_enrolled=required_without_authenticator(),
     )
 
 

@@ -179,3 +179,20 @@ def test_a_required_user_without_a_device_signs_in_and_enrols(client, staff):
     # The enrolling session is verified; the codes are not shown again.
     assert client.get(ADMIN_HOME).status_code == 200
     assert codes[0] not in client.get(reverse("accounts_two_factor")).content.decode()
+
+
+@REQUIRED
+def test_administrators_see_who_must_enrol_and_has_not(client, staff):
+    enrol(staff["leader"])
+    township_reviewer = organisation_reviewer()
+    client.force_login(staff["admin"])
+    enrol(staff["admin"])
+    session = client.session
+    session["otp_device_id"] = TOTPDevice.objects.get(user=staff["admin"]).persistent_id
+    session.save()
+    page = client.get(reverse("accounts_security")).content.decode()
+    waiting = page.split("须启用但尚未启用两步验证的账号")[1]
+    for user in ("reviewer", "secrecy", "manager", township_reviewer.username):
+        assert f"<li>{user} " in waiting
+    for user in ("leader", "admin", "editor"):
+        assert f"<li>{user} " not in waiting
