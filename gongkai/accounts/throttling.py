@@ -13,12 +13,23 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.applications.ratelimit import client_ip
+
 from . import audit
 
 LOCKOUT_MESSAGE = _(
     "登录失败次数过多：该账号在当前网络地址已被暂时锁定，请 %(minutes)d 分钟后再试，"
     "或请系统管理员解锁。"
 )
+
+
+def client_address(request):
+    """AXES_CLIENT_IP_CALLABLE: the address exactly as the application rate limiter reads it
+    (REMOTE_ADDR only), with its "unknown" placeholder as None, since axes stores the address in
+    an IP column (PostgreSQL's inet refuses the word; the test client's force_login sends a
+    request without REMOTE_ADDR)."""
+    address = client_ip(request)
+    return None if address == "unknown" else address
 
 
 def lockout_message():

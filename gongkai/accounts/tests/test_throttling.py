@@ -1,9 +1,11 @@
 """Login throttling (django-axes): 30 wrong passwords lock the username+IP combination only."""
 
 from datetime import timedelta
+from importlib import import_module
 
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.http import HttpRequest
 from django.test import Client
 from django.urls import reverse
 from django.utils.module_loading import import_string
@@ -12,7 +14,7 @@ from wagtail.models import ModelLogEntry
 from disclosure.applications.ratelimit import client_ip
 from gongkai.accounts import audit
 
-from .conftest import post_login, signed_in_as
+from .conftest import PASSWORD, post_login, signed_in_as
 
 OFFICE_IP = "203.0.113.10"
 ELSEWHERE_IP = "198.51.100.7"
@@ -65,9 +67,15 @@ def test_the_lock_ends_after_the_cool_off(client, staff):
     assert signed_in_as(client) == str(staff["editor"].pk)
 
 
+def test_axes_reads_the_address_through_the_application_rate_limiter(rf):
+    read = import_string(settings.AXES_CLIENT_IP_CALLABLE)
+    forged = rf.post("/admin/login/", REMOTE_ADDR=OFFICE_IP, HTTP_X_FORWARDED_FOR=ELSEWHERE_IP)
+    assert read(forged) == client_ip(forged) == OFFICE_IP
+    # No address at all (the test client's force_login): none, not a word in an IP column.
+    assert read(HttpRequest()) is None
+
+
 def test_a_forwarded_header_does_not_escape_the_lock(client, staff):
-    # The address is read as the application rate limiter reads it: REMOTE_ADDR only.
-    assert import_string(settings.AXES_CLIENT_IP_CALLABLE) is client_ip
     for number in range(30):
         client.post(
             "/admin/login/",
@@ -115,3 +123,18 @@ def test_only_site_administrators_unlock(client, staff):
         )
         assert (response.status_code, response.url) == (302, "/admin/")
     assert AccessAttempt.objects.filter(username="editor").exists()
+
+
+def test_django_test_client_logins_still_work(client, staff):
+    assert client.login(username="editor", password=PASSWORD)
+    assert client.get("/admin/").status_code == 200
+    client.logout()
+    client.force_login(staff["editor"])
+    assert client.get("/admin/").status_code == 200
+
+
+def test_production_refuses_authentication_without_a_request():
+    # The test settings' backend lets the test client's login() through; every other
+    # environment has axes' own backend first, which refuses a login it cannot throttle.
+    base = import_module("gongkai.settings.base")
+    assert base.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
