@@ -138,3 +138,15 @@ def test_production_refuses_authentication_without_a_request():
     # environment has axes' own backend first, which refuses a login it cannot throttle.
     base = import_module("gongkai.settings.base")
     assert base.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
+
+
+def test_a_lockout_outside_wagtails_login_page_answers_in_chinese(rf, db):
+    from django.contrib.auth.models import AnonymousUser
+
+    from gongkai.accounts.throttling import lockout_response
+
+    request = rf.post("/elsewhere/", REMOTE_ADDR=OFFICE_IP)
+    request.user = AnonymousUser()
+    response = lockout_response(request, None, {"username": "editor"})
+    assert response.status_code == 429
+    assert "登录失败次数过多" in response.content.decode()

@@ -196,3 +196,14 @@ def test_administrators_see_who_must_enrol_and_has_not(client, staff):
         assert f"<li>{user} " in waiting
     for user in ("leader", "admin", "editor"):
         assert f"<li>{user} " not in waiting
+
+
+def test_every_user_finds_enrolment_in_the_account_page_and_only_administrators_the_lockouts(
+    client, staff
+):
+    client.force_login(staff["editor"])
+    account = client.get(reverse("wagtailadmin_account")).content.decode()
+    assert reverse("accounts_two_factor") in account
+    assert reverse("accounts_security") not in client.get(ADMIN_HOME).content.decode()
+    client.force_login(staff["admin"])
+    assert reverse("accounts_security") in client.get(ADMIN_HOME).content.decode()
