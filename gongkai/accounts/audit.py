@@ -12,6 +12,7 @@ LOCKED = "accounts.login_locked"
 UNLOCKED = "accounts.login_unlocked"
 TWO_FACTOR_ENROLLED = "accounts.two_factor_enrolled"
 TWO_FACTOR_RESET = "accounts.two_factor_reset"
+BACKUP_CODES_ISSUED = "accounts.backup_codes_issued"
 
 
 def record(action, username, by=None, **data):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 
+from . import audit
 from .administrators import is_site_administrator
 from .forms import TokenForm, check_token
 from .throttling import current_lockouts, unlock
@@ -49,7 +50,9 @@ def two_factor_view(request):
         if not user.is_verified():
             return redirect("accounts_two_factor_verify")
         if request.method == "POST" and request.POST.get("action") == "backup_codes":
-            return _backup_codes_page(request, issue_backup_codes(user))
+            codes = issue_backup_codes(user)
+            audit.record(audit.BACKUP_CODES_ISSUED, user.get_username(), by=user)
+            return _backup_codes_page(request, codes)
         return _page(
             request,
             "accounts/two_factor_status.html",

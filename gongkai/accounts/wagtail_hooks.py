@@ -40,3 +40,4 @@ def register_accounts_log_actions(actions):
     actions.register_action(audit.UNLOCKED, _("解除登录锁定"), _("管理员解除登录锁定"))
     actions.register_action(audit.TWO_FACTOR_ENROLLED, _("启用两步验证"), _("已启用两步验证"))
     actions.register_action(audit.TWO_FACTOR_RESET, _("重置两步验证"), _("管理员重置两步验证"))
+    actions.register_action(audit.BACKUP_CODES_ISSUED, _("重新生成备用码"), _("已重新生成备用码"))

@@ -1,8 +1,13 @@
 """Two-factor sign-in (django-otp): TOTP and backup codes at Wagtail's login, the middleware
 that requires a verified session under /admin/, enrolment and an administrator's reset."""
 
+import os
 import re
+import secrets
+import subprocess
+import sys
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from axes.models import AccessAttempt
@@ -207,3 +212,40 @@ def test_every_user_finds_enrolment_in_the_account_page_and_only_administrators_
     assert reverse("accounts_security") not in client.get(ADMIN_HOME).content.decode()
     client.force_login(staff["admin"])
     assert reverse("accounts_security") in client.get(ADMIN_HOME).content.decode()
+
+
+def test_production_requires_two_factor_sign_in_and_the_demo_does_not(settings):
+    script = (
+        "import gongkai.settings.production as p; "
+        "print(p.GONGKAI_TWO_FACTOR_REQUIRED, sorted(p.GONGKAI_TWO_FACTOR_ROLES))"
+    )
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DEBUG", "SECRET_KEY", "TWO_FACTOR_REQUIRED"}
+    }
+    environment["SECRET_KEY"] = "x" * 10 + secrets.token_urlsafe(48)
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        env=environment,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+        check=True,
+    )
+    assert result.stdout.strip() == "True ['administrators', 'leaders', 'reviewers', 'secrecy']"
+    dev = import_module("gongkai.settings.dev")
+    assert dev.GONGKAI_TWO_FACTOR_REQUIRED is False
+
+
+def test_new_backup_codes_replace_the_old_ones_and_are_logged(client, staff):
+    device = enrol(staff["editor"])
+    old = issue_backup_codes(staff["editor"])
+    post_login(client, "editor", otp_token=current_token(device))
+    page = client.post(reverse("accounts_two_factor"), {"action": "backup_codes"})
+    new = re.findall(r"<code>([a-z0-9]+)</code>", page.content.decode())
+    assert len(new) == 10 and not set(new) & set(old)
+    assert ModelLogEntry.objects.filter(action=audit.BACKUP_CODES_ISSUED).count() == 1
+    stale = Client()
+    post_login(stale, "editor", otp_token=old[0])
+    assert signed_in_as(stale) is None
