@@ -1,5 +1,6 @@
 """Settings shared by every environment; everything that differs comes from the environment."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -18,6 +19,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "gongkai",  # the project package: healthz, backup/restore commands
+    "gongkai.accounts",  # login throttling and two-factor sign-in (docs/accounts.md)
     "home",
     "disclosure.catalogue",
     "disclosure.reports",
@@ -53,6 +55,10 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -63,10 +69,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # After the messages: it tells the user why it sent them to enrolment.
+    "gongkai.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gongkai.page_cache.PublicPageCacheMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -119,6 +131,38 @@ CACHES = {
     "pages": env.cache_url("PAGE_CACHE_URL", default=f"filecache://{VAR_DIR / 'page-cache'}"),
 }
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+
+# --- Accounts: login throttling and two-factor sign-in (gongkai/accounts, docs/accounts.md) ----
+# django-axes first: it refuses a locked username+IP before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock the combination, never the username alone (anyone could lock a 分管领导 out from
+# elsewhere) nor the IP alone (a whole office shares one address behind its NAT).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=15))
+# Attempts during a lockout are refused without being counted, so the cool-off ends on time.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# The client address exactly as the application rate limiter reads it (REMOTE_ADDR only):
+# throttling.client_address calls disclosure.applications.ratelimit.client_ip.
+AXES_CLIENT_IP_CALLABLE = "gongkai.accounts.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "gongkai.accounts.throttling.lockout_response"
+# Failures and lockouts are recorded (AccessAttempt); a row per successful login is not:
+# one write fewer on every login, and the lockouts are what an administrator acts on.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_ENABLE_ADMIN = False  # the Wagtail admin has its own lockout view
+# Wagtail's login form with the second factor (TOTP or a backup code).
+WAGTAILADMIN_USER_LOGIN_FORM = "gongkai.accounts.forms.LoginForm"
+OTP_TOTP_ISSUER = "政府信息公开平台"
+# Two-factor sign-in is required for these roles (keys of GONGKAI_GROUPS; superusers count as
+# 管理员) when GONGKAI_TWO_FACTOR_REQUIRED is on: production turns it on, the demo leaves it
+# optional (anyone may enrol; whoever has enrolled must use it).
+GONGKAI_TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=False)
+GONGKAI_TWO_FACTOR_ROLES = ["reviewers", "secrecy", "leaders", "administrators"]
+GONGKAI_TWO_FACTOR_BACKUP_CODES = 10
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -249,6 +293,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        # django-axes reports every login attempt at INFO; its lockouts are WARNING.
+        "axes": {"level": "WARNING"},
         # WeasyPrint reports each layout step (and parses its stylesheets at import) at INFO.
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},

@@ -99,8 +99,11 @@ LOGGING = {
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"wagtail": {"level": "WARNING"}},
+    "loggers": {"wagtail": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
 }
+
+# Two-factor sign-in is required of the reviewing and administering roles (docs/accounts.md).
+GONGKAI_TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=True)
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")

@@ -11,6 +11,12 @@ _own = f"-{XDIST_WORKER}" if XDIST_WORKER else ""
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Django's test client's login() authenticates without a request, which django-axes refuses;
+# this backend lets that one call through and throttles every real request as axes does.
+AUTHENTICATION_BACKENDS = [
+    "gongkai.accounts.testclient.AxesBackendAllowingTestClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 # Unit tests run Celery tasks in the calling process and Wagtail's django-tasks at once;
