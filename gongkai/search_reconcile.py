@@ -12,7 +12,7 @@ import logging
 from django.apps import apps
 from django.conf import settings
 from django.db.models import CharField, Exists, OuterRef
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 from modelsearch import index
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
@@ -50,8 +50,9 @@ def stale_pages():
     """Live pages whose last stamp is missing or not their live revision."""
     from gongkai.models import SearchIndexStamp
 
-    current = SearchIndexStamp.objects.filter(
-        page_id=OuterRef("pk"), revision_id=OuterRef("live_revision_id")
+    # Pages published without a revision (the tree's root, fixtures) compare as revision 0.
+    current = SearchIndexStamp.objects.annotate(revision=Coalesce("revision_id", 0)).filter(
+        page_id=OuterRef("pk"), revision=Coalesce(OuterRef("live_revision_id"), 0)
     )
     return Page.objects.live().exclude(Exists(current))
 
