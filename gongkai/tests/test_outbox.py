@@ -55,10 +55,13 @@ def test_the_row_is_written_with_the_transaction_and_runs_after_the_commit(
 def test_nothing_is_recorded_or_run_when_the_transaction_rolls_back(
     db, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        with pytest.raises(RuntimeError), transaction.atomic():
-            outbox.send_after_commit(record_run, "回滚")
-            raise RuntimeError("roll back")
+    with (
+        django_capture_on_commit_callbacks(execute=True) as callbacks,
+        pytest.raises(RuntimeError),
+        transaction.atomic(),
+    ):
+        outbox.send_after_commit(record_run, "回滚")
+        raise RuntimeError("roll back")
     assert callbacks == [] and RUNS == []
     assert not OutboxMessage.objects.exists()
 
