@@ -222,7 +222,9 @@ TASKS = {"default": {"BACKEND": "gongkai.tasks_backend.CeleryBackend"}}
 
 # Work that must follow a commit is an outbox row written in that commit (gongkai/outbox.py):
 # sent to the broker after the commit, and by this relay when the broker could not take it.
-GONGKAI_OUTBOX_RELAY_AFTER_SECONDS = 30  # younger rows are still on their way from the request
+# Younger rows are still on their way from their request; the relay runs this often.
+GONGKAI_OUTBOX_RELAY_AFTER_SECONDS = env.int("OUTBOX_RELAY_AFTER_SECONDS", default=30)
+GONGKAI_OUTBOX_RELAY_EVERY_SECONDS = env.int("OUTBOX_RELAY_EVERY_SECONDS", default=30)
 GONGKAI_OUTBOX_RESEND_AFTER_SECONDS = 15 * 60  # a relayed row not done by then is sent again
 GONGKAI_OUTBOX_MAX_ATTEMPTS = 10  # failed runs, retried with a growing delay (30 s … 1 h)
 GONGKAI_OUTBOX_RELAY_BATCH = 500
@@ -230,7 +232,10 @@ GONGKAI_OUTBOX_KEEP_DAYS = 7
 # Live pages whose search-index entry is missing or older than their live revision.
 GONGKAI_SEARCH_RECONCILE_BATCH = 500
 CELERY_BEAT_SCHEDULE = {
-    "outbox-relay": {"task": "gongkai.relay_outbox", "schedule": 30},
+    "outbox-relay": {
+        "task": "gongkai.relay_outbox",
+        "schedule": GONGKAI_OUTBOX_RELAY_EVERY_SECONDS,
+    },
     "search-index-reconcile": {"task": "gongkai.reconcile_search_index", "schedule": 10 * 60},
 }
 
