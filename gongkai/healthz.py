@@ -20,6 +20,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from wagtail.search.backends import get_search_backend
 
@@ -28,6 +29,7 @@ from gongkai.celery import app as celery_app
 WORKER_PING_TIMEOUT = 1.5
 PROBE_QUEUE = "gongkai-healthz-probe"
 PROBE_EXPIRES_SECONDS = 10
+OUTBOX_STALE_SECONDS = 3600
 
 
 def check_database():
@@ -95,12 +97,28 @@ def check_search():
     return type(backend).__module__
 
 
+def check_outbox():
+    """Work waiting for the broker or the worker (gongkai/outbox.py). Fails when a row has
+    used up its attempts or has waited longer than an hour: someone must look."""
+    from gongkai.models import OutboxMessage
+
+    waiting = OutboxMessage.objects.filter(delivered_at__isnull=True)
+    given_up = waiting.filter(attempts__gte=settings.GONGKAI_OUTBOX_MAX_ATTEMPTS).count()
+    oldest = waiting.order_by("created_at").values_list("created_at", flat=True).first()
+    age = (timezone.now() - oldest).total_seconds() if oldest else 0
+    detail = f"{waiting.count()} waiting, oldest {age:.0f} s, {given_up} given up"
+    if given_up or age > OUTBOX_STALE_SECONDS:
+        raise RuntimeError(detail)
+    return detail
+
+
 CHECKS = {
     "database": check_database,
     "cache": check_cache,
     "broker": check_broker,
     "worker": check_worker,
     "search": check_search,
+    "outbox": check_outbox,
 }
 
 

@@ -45,8 +45,14 @@ def _send(message_id, run_after=None):
     from gongkai.tasks import deliver
 
     if celery_app.conf.task_always_eager:
-        # Tests and CELERY_TASK_ALWAYS_EAGER run the task here; its errors must surface.
-        deliver.apply(args=(message_id,), throw=True)
+        # The task runs here. Its errors surface only where eager errors are asked to (the
+        # tests); elsewhere the row keeps the error and the relay retries it.
+        try:
+            deliver.apply(args=(message_id,), throw=True)
+        except Exception:
+            if celery_app.conf.task_eager_propagates:
+                raise
+            logger.exception("后台任务 #%s 执行失败，稍后重试", message_id)
         return True
     options = {"eta": run_after} if run_after else {}
     try:

@@ -1,9 +1,13 @@
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import override_settings
+from django.utils import timezone
 
 from gongkai import healthz
 from gongkai.celery import app as celery_app
+from gongkai.models import OutboxMessage
 from tests.faults.broker import queue_folder, unwritable
 
 # Django's test client sends REMOTE_ADDR 127.0.0.1, a monitoring address by default.
@@ -32,8 +36,9 @@ def test_healthz_reports_every_service_to_a_monitoring_address(client, db):
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["checks"]) == {"database", "cache", "broker", "worker", "search"}
+    assert set(body["checks"]) == {"database", "cache", "broker", "worker", "search", "outbox"}
     assert all(check["ok"] for check in body["checks"].values())
+    assert body["checks"]["outbox"]["required"] is False
     assert body["checks"]["broker"]["detail"] == "filesystem"
 
 
@@ -96,6 +101,17 @@ def test_probes_run_at_most_every_few_seconds_and_leave_no_message(client, db, m
     assert len(sent) == 1
     leftovers = [name for name in queue_folder().iterdir() if healthz.PROBE_QUEUE in name.name]
     assert leftovers == []
+
+
+def test_work_waiting_too_long_is_reported_without_failing_readiness(client, db):
+    message = OutboxMessage.objects.create(task="gongkai.ping")
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        created_at=timezone.now() - timedelta(hours=2)
+    )
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    outbox = response.json()["checks"]["outbox"]
+    assert outbox["ok"] is False and "1 waiting" in outbox["detail"]
 
 
 def test_liveness_touches_no_service(client, db, unreachable_broker, django_assert_num_queries):
