@@ -36,11 +36,23 @@ def send_after_commit(task, *args, run_after=None, **kwargs):
         task=name, args=list(args), kwargs=kwargs, run_after=run_after
     )
     message_id = message.pk
-    transaction.on_commit(lambda: _send(message_id, run_after))
+    transaction.on_commit(lambda: _send(message_id, name, run_after))
     return message
 
 
-def _send(message_id, run_after=None):
+def delivery_options(task_name):
+    """The message that delivers a row carries its task's queue (task_routes) and time
+    limits: the worker enforces them on `gongkai.deliver`, which runs the task in-process."""
+    options = celery_app.amqp.router.route({}, task_name)
+    task = celery_app.tasks.get(task_name)
+    for limit in ("time_limit", "soft_time_limit"):
+        value = getattr(task, limit, None)
+        if value:
+            options[limit] = value
+    return options
+
+
+def _send(message_id, task_name, run_after=None):
     """Hand one row to the broker; a broker that cannot take it leaves the row to the relay."""
     from gongkai.tasks import deliver
 
@@ -54,7 +66,9 @@ def _send(message_id, run_after=None):
                 raise
             logger.exception("后台任务 #%s 执行失败，稍后重试", message_id)
         return True
-    options = {"eta": run_after} if run_after else {}
+    options = delivery_options(task_name)
+    if run_after:
+        options["eta"] = run_after
     try:
         deliver.apply_async(args=(message_id,), retry=False, **options)
     except Exception as exc:  # whatever the broker's failure, the committed work waits
@@ -92,8 +106,10 @@ def relay_pending(min_age_seconds=None, limit=None):
 
     limit = limit or settings.GONGKAI_OUTBOX_RELAY_BATCH
     sent = 0
-    for message_id in list(waiting(min_age_seconds).values_list("pk", flat=True)[:limit]):
-        if not _send(message_id):
+    for message_id, task_name, run_after in list(
+        waiting(min_age_seconds).values_list("pk", "task", "run_after")[:limit]
+    ):
+        if not _send(message_id, task_name, run_after):
             break
         OutboxMessage.objects.filter(pk=message_id, delivered_at__isnull=True).update(
             sent_at=timezone.now()

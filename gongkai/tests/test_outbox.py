@@ -26,6 +26,11 @@ def record_run(value, fail=False):
     return value
 
 
+@shared_task(name="gongkai.tests.limited", time_limit=30, soft_time_limit=20)
+def limited():
+    return None
+
+
 @pytest.fixture(autouse=True)
 def no_runs():
     RUNS.clear()
@@ -142,3 +147,24 @@ def test_the_broker_refusing_a_message_leaves_the_row_waiting(
 def test_beat_runs_the_relay_and_the_reconcile():
     tasks = {entry["task"] for entry in django_settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"gongkai.relay_outbox", "gongkai.reconcile_search_index"} <= tasks
+
+
+def test_the_delivery_message_keeps_the_tasks_queue_and_time_limits():
+    """gongkai.deliver runs the task in its own process: the worker must apply the task's
+    limits and routing to the delivering message."""
+
+    def reroute(routes):
+        celery_app.conf.task_routes = routes
+        celery_app.amqp.flush_routes()
+        celery_app.amqp.__dict__.pop("router", None)  # a cached_property built from the routes
+
+    reroute({"gongkai.tests.limited": {"queue": "slow-work"}})
+    try:
+        options = outbox.delivery_options("gongkai.tests.limited")
+        default = outbox.delivery_options(record_run.name)
+    finally:
+        reroute(None)
+    assert options["queue"].name == "slow-work"
+    assert (options["time_limit"], options["soft_time_limit"]) == (30, 20)
+    assert default["queue"].name == celery_app.conf.task_default_queue
+    assert "time_limit" not in default
