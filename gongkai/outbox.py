@@ -66,10 +66,10 @@ def _send(message_id, task_name, run_after=None):
                 raise
             logger.exception("后台任务 #%s 执行失败，稍后重试", message_id)
         return True
-    options = delivery_options(task_name)
-    if run_after:
-        options["eta"] = run_after
     try:
+        options = delivery_options(task_name)
+        if run_after:
+            options["eta"] = run_after
         deliver.apply_async(args=(message_id,), retry=False, **options)
     except Exception as exc:  # whatever the broker's failure, the committed work waits
         logger.warning("后台任务 #%s 暂未送达消息队列，稍后由中继重发：%s", message_id, exc)
