@@ -1,5 +1,18 @@
-"""/healthz/: one JSON answer on whether each service the site needs is up."""
+"""Health endpoints.
 
+- /healthz/live/ (liveness): the web process answers. It touches no service, so a dead worker
+  or broker never takes the public site out of a proxy or gets the web container restarted.
+- /healthz/ (readiness): every required service answers; 200 or 503. The broker is probed by
+  publishing a short-lived message to a probe queue, so a broker that accepts connections but
+  not messages (a full disk, an unwritable queue folder) is reported.
+
+The checks that send messages run at most every HEALTHZ_CACHE_SECONDS per process: visitors in
+between share the cached answer. Details (backends, worker host names, errors) go only to staff
+users and to monitoring addresses (docs/security/healthz.md); everyone else gets the status.
+"""
+
+import ipaddress
+import threading
 import time
 import uuid
 
@@ -7,12 +20,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from wagtail.search.backends import get_search_backend
 
 from gongkai.celery import app as celery_app
 
 WORKER_PING_TIMEOUT = 1.5
+PROBE_QUEUE = "gongkai-healthz-probe"
+PROBE_EXPIRES_SECONDS = 10
+OUTBOX_STALE_SECONDS = 3600
 
 
 def check_database():
@@ -32,9 +49,35 @@ def check_cache():
 
 
 def check_broker():
+    """Publish one message that expires to the probe queue, then take back what waits there
+    (transports that ignore expiry, like the filesystem one, would otherwise keep them)."""
     with celery_app.connection_for_write() as conn:
         conn.ensure_connection(max_retries=1, timeout=2)
+        probe = conn.SimpleQueue(
+            PROBE_QUEUE,
+            queue_opts={"expires": 60, "message_ttl": PROBE_EXPIRES_SECONDS},
+        )
+        try:
+            probe.put(
+                {"probe": uuid.uuid4().hex},
+                expiration=PROBE_EXPIRES_SECONDS,
+                retry=False,
+            )
+            drain(probe)
+        finally:
+            probe.close()
         return conn.transport.driver_name
+
+
+def drain(probe):
+    """Acknowledge the probe messages waiting (this one, and any another process left)."""
+    for _ in range(100):
+        try:
+            probe.get_nowait().ack()
+        except probe.Empty:
+            return
+        except Exception:  # a failing read-back is not a failing publish
+            return
 
 
 def check_worker():
@@ -54,12 +97,28 @@ def check_search():
     return type(backend).__module__
 
 
+def check_outbox():
+    """Work waiting for the broker or the worker (gongkai/outbox.py). Fails when a row has
+    used up its attempts or has waited longer than an hour: someone must look."""
+    from gongkai.models import OutboxMessage
+
+    waiting = OutboxMessage.objects.filter(delivered_at__isnull=True)
+    given_up = waiting.filter(attempts__gte=settings.GONGKAI_OUTBOX_MAX_ATTEMPTS).count()
+    oldest = waiting.order_by("created_at").values_list("created_at", flat=True).first()
+    age = (timezone.now() - oldest).total_seconds() if oldest else 0
+    detail = f"{waiting.count()} waiting, oldest {age:.0f} s, {given_up} given up"
+    if given_up or age > OUTBOX_STALE_SECONDS:
+        raise RuntimeError(detail)
+    return detail
+
+
 CHECKS = {
     "database": check_database,
     "cache": check_cache,
     "broker": check_broker,
     "worker": check_worker,
     "search": check_search,
+    "outbox": check_outbox,
 }
 
 
@@ -80,12 +139,76 @@ def run_checks():
     return results
 
 
+class _Recent:
+    """The last readiness answer of this process, reused for HEALTHZ_CACHE_SECONDS. Kept in
+    the process rather than in the cache, whose failure is one of the things reported."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.forget()
+
+    def forget(self):
+        self.results, self.at = None, float("-inf")
+
+    def get(self):
+        with self.lock:
+            if time.monotonic() - self.at >= settings.HEALTHZ_CACHE_SECONDS:
+                self.results, self.at = run_checks(), time.monotonic()
+            return self.results
+
+
+recent = _Recent()
+
+
+def _monitoring_networks():
+    return [
+        ipaddress.ip_network(entry.strip(), strict=False)
+        for entry in settings.HEALTHZ_MONITORING_ADDRESSES
+        if entry.strip()
+    ]
+
+
+def from_monitoring_address(request):
+    """REMOTE_ADDR among the monitoring addresses, and not forwarded by a proxy: behind a proxy
+    on the same machine every visitor arrives from 127.0.0.1, with X-Forwarded-For set."""
+    if "HTTP_X_FORWARDED_FOR" in request.META or "HTTP_X_REAL_IP" in request.META:
+        return False
+    try:
+        address = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
+    except ValueError:
+        return False
+    return any(address in network for network in _monitoring_networks())
+
+
+def may_see_details(request):
+    if from_monitoring_address(request):
+        return True
+    try:
+        return request.user.is_staff
+    except Exception:  # the session store is down: readiness must still answer
+        return False
+
+
+def _answer(status, http_status, checks=None):
+    body = {"status": status}
+    if checks is not None:
+        body["checks"] = checks
+    return JsonResponse(body, status=http_status, json_dumps_params={"ensure_ascii": False})
+
+
+@never_cache
+def live(request):
+    """Liveness: answered by the web process alone."""
+    return _answer("ok", 200)
+
+
 @never_cache
 def healthz(request):
-    results = run_checks()
+    """Readiness: 200 when every required service answers, 503 otherwise."""
+    results = recent.get()
     healthy = all(r["ok"] for r in results.values() if r["required"])
-    return JsonResponse(
-        {"status": "ok" if healthy else "fail", "checks": results},
-        status=200 if healthy else 503,
-        json_dumps_params={"ensure_ascii": False},
+    return _answer(
+        "ok" if healthy else "fail",
+        200 if healthy else 503,
+        results if may_see_details(request) else None,
     )

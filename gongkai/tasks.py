@@ -6,7 +6,52 @@ from celery import shared_task
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.module_loading import import_string
 
+from gongkai import outbox
+
 logger = logging.getLogger(__name__)
+
+INDEX_UPDATE_TASK = "modelsearch.tasks.insert_or_update_object_task"
+
+
+@shared_task(name="gongkai.deliver", bind=True)
+def deliver(self, message_id: int):
+    """Run one outbox row (gongkai/outbox.py) and mark it done; a failure is retried by the
+    relay with a growing delay. A second copy of the message finds the row done or held."""
+    from gongkai.celery import app
+
+    message = outbox.claim(message_id)
+    if message is None:
+        return None
+    try:
+        result = app.tasks[message.task](*message.args, **message.kwargs)
+    except Exception as exc:
+        logger.exception(
+            "后台任务 %s #%s 第 %s 次执行失败", message.task, message_id, message.attempts
+        )
+        outbox.finish(message, error=f"{type(exc).__name__}: {exc}")
+        if self.request.is_eager:
+            raise
+        return None
+    outbox.finish(message)
+    return result
+
+
+@shared_task(name="gongkai.relay_outbox")
+def relay_outbox():
+    """Beat: hand the broker what it could not take at commit time, retry failed rows, and
+    drop rows done long ago."""
+    sent = outbox.relay_pending()
+    outbox.forget_delivered()
+    return sent
+
+
+@shared_task(name="gongkai.reconcile_search_index")
+def reconcile_search_index():
+    """Beat: re-index live pages whose index entry is missing or older than their live
+    revision (an index update that failed or never arrived)."""
+    from gongkai.search_reconcile import reconcile
+
+    return reconcile()
 
 
 @shared_task(name="gongkai.run_django_task")
@@ -14,13 +59,18 @@ def run_django_task(task_path: str, args: list, kwargs: dict):
     """Run one django-tasks task (Wagtail's index updates, …) inside a Celery worker."""
     task = import_string(task_path)
     try:
-        return task.call(*args, **kwargs)
+        result = task.call(*args, **kwargs)
     except ObjectDoesNotExist:
         # Wagtail's index and reference updates fetch their object by primary key when they run.
         # An object deleted while the update waited in the queue has nothing left to update: its
         # deletion already removed it from the index and the reference index.
         logger.info("%s：对象 %s 已不存在，跳过", task_path, args)
         return None
+    if task_path == INDEX_UPDATE_TASK:
+        from gongkai.search_reconcile import stamp_indexed
+
+        stamp_indexed(*args)
+    return result
 
 
 @shared_task(name="gongkai.ping")

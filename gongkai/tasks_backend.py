@@ -1,12 +1,12 @@
 """A django-tasks backend that hands every task to Celery.
 
 Wagtail 8 and modelsearch enqueue their search-index and reference-index updates as
-django-tasks. Routing them through Celery keeps that work out of the request. Tasks are
-sent only after the surrounding transaction commits, so the worker never looks for a row
-that is not there yet.
+django-tasks. Routing them through Celery keeps that work out of the request. Each task is a
+row of the outbox (gongkai/outbox.py), written in the transaction that enqueues it: the worker
+never looks for a row that is not there yet, and a broker that is down delays the update
+instead of losing it.
 """
 
-from django.db import transaction
 from django_tasks.backends.base import BaseTaskBackend
 from django_tasks.base import TaskResult, TaskResultStatus
 from django_tasks.utils import get_random_id
@@ -16,6 +16,7 @@ class CeleryBackend(BaseTaskBackend):
     supports_defer = True
 
     def enqueue(self, task, args, kwargs):
+        from gongkai.outbox import send_after_commit
         from gongkai.tasks import run_django_task
 
         self.validate_task(task)
@@ -33,13 +34,7 @@ class CeleryBackend(BaseTaskBackend):
             errors=[],
             worker_ids=[],
         )
-        options = {"task_id": result.id}
-        if task.run_after is not None:
-            options["eta"] = task.run_after
-        transaction.on_commit(
-            lambda: run_django_task.apply_async(
-                args=(task.module_path, list(args), dict(kwargs)), **options
-            ),
-            robust=True,
+        send_after_commit(
+            run_django_task, task.module_path, list(args), dict(kwargs), run_after=task.run_after
         )
         return result

@@ -7,15 +7,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from gongkai import healthz
 from gongkai.api import api_router
-from gongkai.healthz import healthz
 from gongkai.media import serve_media
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("healthz/", healthz, name="healthz"),
+    path("healthz/", healthz.healthz, name="healthz"),
+    path("healthz/live/", healthz.live, name="healthz_live"),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("captcha/", include("captcha.urls")),

@@ -1,4 +1,5 @@
-"""E-mail about review, sent by Celery once the transaction that caused it has committed.
+"""E-mail about review, sent by Celery once the transaction that caused it has committed
+(through the outbox: a broker outage delays a mail, never loses it).
 
 Who hears what: each step's group when an item reaches it (submission, or the previous step's
 approval); the author when a step approves, when the item is sent back (with the reason) and
@@ -9,8 +10,9 @@ notification settings.
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.utils.translation import gettext as _
+
+from gongkai.outbox import send_after_commit
 
 from .models import disclosure_root_of
 
@@ -36,7 +38,7 @@ def notify(users, subject, body):
     if addresses:
         from .tasks import send_review_mail
 
-        transaction.on_commit(lambda: send_review_mail.delay(addresses, subject, body))
+        send_after_commit(send_review_mail, addresses, str(subject), str(body))
 
 
 def admin_link(page):

@@ -270,9 +270,40 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 # Wagtail's own background tasks (search and reference index updates) go through Celery.
 TASKS = {"default": {"BACKEND": "gongkai.tasks_backend.CeleryBackend"}}
 
-# /healthz/: the services that must answer for the site to count as up.
+# Work that must follow a commit is an outbox row written in that commit (gongkai/outbox.py):
+# sent to the broker after the commit, and by this relay when the broker could not take it.
+# Younger rows are still on their way from their request; the relay runs this often.
+GONGKAI_OUTBOX_RELAY_AFTER_SECONDS = env.int("OUTBOX_RELAY_AFTER_SECONDS", default=30)
+GONGKAI_OUTBOX_RELAY_EVERY_SECONDS = env.int("OUTBOX_RELAY_EVERY_SECONDS", default=30)
+GONGKAI_OUTBOX_RESEND_AFTER_SECONDS = 15 * 60  # a relayed row not done by then is sent again
+GONGKAI_OUTBOX_MAX_ATTEMPTS = 10  # failed runs, retried with a growing delay (30 s … 1 h)
+GONGKAI_OUTBOX_RELAY_BATCH = 500
+GONGKAI_OUTBOX_KEEP_DAYS = 7
+# Live pages whose search-index entry is missing or older than their live revision.
+GONGKAI_SEARCH_RECONCILE_BATCH = 500
+CELERY_BEAT_SCHEDULE = {
+    "outbox-relay": {
+        "task": "gongkai.relay_outbox",
+        "schedule": GONGKAI_OUTBOX_RELAY_EVERY_SECONDS,
+    },
+    "search-index-reconcile": {"task": "gongkai.reconcile_search_index", "schedule": 10 * 60},
+}
+
+# /healthz/ is readiness (every required service answers: 200 or 503); /healthz/live/ is
+# liveness (the web process answers, no service touched) for proxies and orchestrators.
+# The "outbox" check (work waiting over an hour, or given up) is reported, not required: the
+# site serves while the backlog waits.
 HEALTHZ_REQUIRED = env.list(
     "HEALTHZ_REQUIRED", default=["database", "cache", "broker", "worker", "search"]
+)
+# Checks that send messages (the broker probe, the worker ping) run at most this often per
+# web process; visitors in between get the cached answer.
+HEALTHZ_CACHE_SECONDS = env.int("HEALTHZ_CACHE_SECONDS", default=5)
+# Who sees the details (backends, worker host names, errors): staff users, and requests whose
+# REMOTE_ADDR is in these addresses or networks and that no proxy forwarded (no
+# X-Forwarded-For). Everyone else gets {"status": ...} only.
+HEALTHZ_MONITORING_ADDRESSES = env.list(
+    "HEALTHZ_MONITORING_ADDRESSES", default=["127.0.0.1", "::1"]
 )
 
 # Roles (groups). The names are the ones editors see; code refers to them by key.

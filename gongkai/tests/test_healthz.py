@@ -1,7 +1,25 @@
-import pytest
-from django.test import override_settings
+from datetime import timedelta
 
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import override_settings
+from django.utils import timezone
+
+from gongkai import healthz
 from gongkai.celery import app as celery_app
+from gongkai.models import OutboxMessage
+from tests.faults.broker import queue_folder, unwritable
+
+# Django's test client sends REMOTE_ADDR 127.0.0.1, a monitoring address by default.
+VISITOR = {"REMOTE_ADDR": "203.0.113.7"}
+
+
+@pytest.fixture(autouse=True)
+def fresh_answer():
+    """Each test sees its own readiness answer, not the one another test left cached."""
+    healthz.recent.forget()
+    yield
+    healthz.recent.forget()
 
 
 @pytest.fixture
@@ -13,13 +31,38 @@ def unreachable_broker():
     celery_app.conf.broker_write_url = previous
 
 
-def test_healthz_reports_every_service(client, db):
+def test_healthz_reports_every_service_to_a_monitoring_address(client, db):
     response = client.get("/healthz/")
     assert response.status_code == 200
     body = response.json()
     assert body["status"] == "ok"
-    assert set(body["checks"]) == {"database", "cache", "broker", "worker", "search"}
+    assert set(body["checks"]) == {"database", "cache", "broker", "worker", "search", "outbox"}
     assert all(check["ok"] for check in body["checks"].values())
+    assert body["checks"]["outbox"]["required"] is False
+    assert body["checks"]["broker"]["detail"] == "filesystem"
+
+
+def test_the_public_gets_the_status_only(client, db):
+    response = client.get("/healthz/", **VISITOR)
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_a_request_forwarded_by_a_proxy_on_this_machine_gets_the_status_only(client, db):
+    """Behind nginx on the same host every visitor's REMOTE_ADDR is 127.0.0.1."""
+    response = client.get("/healthz/", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert response.json() == {"status": "ok"}
+
+
+def test_staff_get_the_details_from_anywhere(client, db):
+    client.force_login(get_user_model().objects.create_user("staff", is_staff=True))
+    assert "checks" in client.get("/healthz/", **VISITOR).json()
+
+
+@override_settings(HEALTHZ_MONITORING_ADDRESSES=["10.8.0.0/16"])
+def test_monitoring_networks_are_configurable(client, db):
+    assert "checks" in client.get("/healthz/", REMOTE_ADDR="10.8.3.4").json()
+    assert "checks" not in client.get("/healthz/", REMOTE_ADDR="127.0.0.1").json()
 
 
 def test_healthz_is_503_when_a_required_service_is_down(client, db, unreachable_broker):
@@ -29,6 +72,8 @@ def test_healthz_is_503_when_a_required_service_is_down(client, db, unreachable_
     assert body["status"] == "fail"
     assert body["checks"]["broker"]["ok"] is False
     assert body["checks"]["database"]["ok"] is True
+    public = client.get("/healthz/", **VISITOR)
+    assert public.status_code == 503 and public.json() == {"status": "fail"}
 
 
 @override_settings(HEALTHZ_REQUIRED=["database", "cache", "search"])
@@ -36,3 +81,41 @@ def test_optional_service_down_keeps_200(client, db, unreachable_broker):
     response = client.get("/healthz/")
     assert response.status_code == 200
     assert response.json()["checks"]["broker"]["required"] is False
+
+
+def test_a_broker_that_accepts_connections_but_not_messages_is_reported(client, db):
+    """The filesystem broker 'connects' to any folder: only a real publish finds it broken."""
+    with unwritable(queue_folder()):
+        response = client.get("/healthz/")
+    assert response.status_code == 503
+    broker = response.json()["checks"]["broker"]
+    assert broker["ok"] is False and "Cannot add file" in broker["detail"]
+
+
+def test_probes_run_at_most_every_few_seconds_and_leave_no_message(client, db, monkeypatch):
+    sent = []
+    real_check = healthz.CHECKS["broker"]
+    monkeypatch.setitem(healthz.CHECKS, "broker", lambda: sent.append(1) or real_check())
+    for _ in range(20):
+        assert client.get("/healthz/", **VISITOR).status_code == 200
+    assert len(sent) == 1
+    leftovers = [name for name in queue_folder().iterdir() if healthz.PROBE_QUEUE in name.name]
+    assert leftovers == []
+
+
+def test_work_waiting_too_long_is_reported_without_failing_readiness(client, db):
+    message = OutboxMessage.objects.create(task="gongkai.ping")
+    OutboxMessage.objects.filter(pk=message.pk).update(
+        created_at=timezone.now() - timedelta(hours=2)
+    )
+    response = client.get("/healthz/")
+    assert response.status_code == 200
+    outbox = response.json()["checks"]["outbox"]
+    assert outbox["ok"] is False and "1 waiting" in outbox["detail"]
+
+
+def test_liveness_touches_no_service(client, db, unreachable_broker, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz/live/", **VISITOR)
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}

@@ -67,3 +67,16 @@ def test_nginx_limits_uploads_and_sets_security_headers():
     assert "client_max_body_size" in conf
     assert "gzip on" in conf
     assert "X-Content-Type-Options" in conf
+
+
+def test_a_dead_worker_does_not_take_the_site_out_of_the_proxy(compose):
+    """web and nginx are judged by liveness; readiness (/healthz/) includes the worker."""
+    for name in ("web", "nginx"):
+        check = " ".join(compose["services"][name]["healthcheck"]["test"])
+        assert "/healthz/live/" in check, name
+
+
+def test_requests_through_nginx_never_count_as_a_monitoring_address():
+    conf = (DEPLOY / "nginx" / "gongkai.conf").read_text()
+    healthz = conf.split("location /healthz/", 1)[1].split("}", 1)[0]
+    assert "X-Forwarded-For" in healthz

@@ -54,6 +54,9 @@ def production_env(tmp_path):
         MEDIA_ROOT=str(tmp_path / "media"),
         CACHE_URL=os.environ.get("CACHE_URL", os.environ["REDIS_URL"]),
         PAGE_CACHE_URL=f"{redis}/2",
+        # The test asks gunicorn directly from this machine: a monitoring address, so /healthz/
+        # answers with its details (which database, which search backend, which worker).
+        HEALTHZ_MONITORING_ADDRESSES="127.0.0.1,::1",
     )
 
 
