@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gongkai.page_cache.PublicPageCacheMiddleware",
+    # Last, so its process_exception sees a view's "database is locked" first (gongkai/busy.py).
+    "gongkai.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
