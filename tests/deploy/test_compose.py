@@ -67,3 +67,10 @@ def test_nginx_limits_uploads_and_sets_security_headers():
     assert "client_max_body_size" in conf
     assert "gzip on" in conf
     assert "X-Content-Type-Options" in conf
+
+
+def test_the_worker_is_bounded_in_memory_and_time(compose):
+    """A leak or one huge attachment cannot take the host, and no task runs for ever."""
+    command = " ".join(compose["services"]["worker"]["command"])
+    assert "--max-memory-per-child=${WORKER_MAX_MEMORY_KB:-" in command
+    assert 0 < settings.CELERY_TASK_SOFT_TIME_LIMIT < settings.CELERY_TASK_TIME_LIMIT
