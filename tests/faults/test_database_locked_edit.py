@@ -68,10 +68,16 @@ def latest(page):
     return Page.objects.get(pk=page.pk).specific.get_latest_revision_as_object()
 
 
-def assert_typed_text_back(response, *typed):
+def assert_typed_text_back(response, posted, *typed):
+    """The editor is shown the message and the form bound to exactly what was posted."""
     assert response.status_code == 200
     html = response.content.decode()
     assert str(BUSY_NOT_SAVED) in html
+    form = response.context["form"]
+    assert form.is_bound
+    assert {name: form.data.get(name) for name in posted} == {
+        name: str(value) for name, value in posted.items()
+    }
     for text in typed:
         assert text in html
 
@@ -89,7 +95,7 @@ def test_create_and_submit_keeps_the_typed_text_and_saves_nothing(editor_client,
     with write_lock_held_elsewhere():
         response = editor_client.post(url, data)
 
-    assert_typed_text_back(response, typed.title, typed.item_name, typed.fees)
+    assert_typed_text_back(response, data, typed.title, typed.item_name, typed.fees)
     assert counts() == before  # no page, no revision, no workflow: nothing half-saved
 
     response = editor_client.post(url, data)
@@ -116,7 +122,7 @@ def test_edit_keeps_the_typed_text_and_saves_nothing(editor_client, office):
     with write_lock_held_elsewhere():
         response = editor_client.post(url, data)
 
-    assert_typed_text_back(response, "修改后的标题（繁忙时）", "收费标准已修改")
+    assert_typed_text_back(response, data, "修改后的标题（繁忙时）", "收费标准已修改")
     assert counts() == before
     assert latest(page).title == "办事指南：老年人优待证办理"
 
