@@ -121,8 +121,12 @@ def test_edit_keeps_the_typed_text_and_saves_nothing(editor_client, office):
 
     with write_lock_held_elsewhere():
         response = editor_client.post(url, data)
+        autosave = editor_client.post(url, data, headers={"Accept": "application/json"})
 
     assert_typed_text_back(response, data, "修改后的标题（繁忙时）", "收费标准已修改")
+    # Wagtail's autosave asks for JSON: told why, and the editor's page keeps its state.
+    assert autosave.json()["error_code"] == "database_busy"
+    assert autosave.json()["error_message"] == str(BUSY_NOT_SAVED)
     assert counts() == before
     assert latest(page).title == "办事指南：老年人优待证办理"
 
