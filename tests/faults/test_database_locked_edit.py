@@ -9,14 +9,14 @@ import sqlite3
 from contextlib import contextmanager
 
 import pytest
-from django.db import DatabaseError, connection
+from django.db import connection
 from django.urls import reverse
 from wagtail.models import Page, Revision, WorkflowState
 
 from disclosure.catalogue.models import ServiceGuidePage
 from disclosure.moderation.tests.helpers import edit_form_data, new_service_guide
 from disclosure.moderation.tests.offices import PASSWORD, build_office
-from gongkai.busy import BUSY_NOT_SAVED, is_database_busy
+from gongkai.busy import BUSY_NOT_SAVED
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -151,19 +151,3 @@ def test_login_answers_a_clear_page_and_logs_nobody_in(client, office):
 
     assert client.post(url, credentials).status_code == 302
     assert client.get(reverse("wagtailadmin_home")).status_code == 200
-
-
-class _PostgresError(Exception):
-    def __init__(self, sqlstate):
-        self.sqlstate = sqlstate
-
-
-@pytest.mark.parametrize(
-    ("sqlstate", "busy"),
-    [("55P03", True), ("57014", True), ("40P01", True), ("42P01", False), ("23505", False)],
-)
-def test_postgres_lock_and_statement_timeouts_count_as_busy(sqlstate, busy):
-    """psycopg's error is the cause Django wraps; its SQLSTATE says what happened."""
-    error = DatabaseError("canceling statement")
-    error.__cause__ = _PostgresError(sqlstate)
-    assert is_database_busy(error) is busy
