@@ -6,6 +6,7 @@ supervisord runs the project's own supervisord.conf, as `make run` does, on the 
 
 import os
 import signal
+import sys
 import threading
 import time
 import urllib.error
@@ -24,6 +25,7 @@ START_TIMEOUT = 240  # three Django processes starting on a loaded 2-core machin
 RESTART_TIMEOUT = 30  # from SIGKILL to a new process that supervisord counts as running
 STOP_TIMEOUT = 60
 PROGRAMS = ("web", "worker", "beat")
+BIN = Path(sys.executable).parent  # the virtualenv's: supervisord, celery, python
 
 
 def alive(pid):
@@ -81,7 +83,7 @@ class WebProbe(threading.Thread):
     def run(self):
         while not self.stopping.is_set():
             try:
-                with urllib.request.urlopen(self.url, timeout=10) as response:
+                with urllib.request.urlopen(self.url, timeout=20) as response:
                     self.answers.append(response.status)
             except urllib.error.HTTPError as error:
                 self.answers.append(error.code)
@@ -112,13 +114,13 @@ def supervised(transactional_db, tmp_path):
         TASKS_BACKEND="gongkai.tasks_backend.CeleryBackend",
         PORT=str(PORT),
         GONGKAI_RUN_DIR=str(tmp_path),
-        PATH=f"{Path(settings.BASE_DIR) / '.venv' / 'bin'}:{os.environ['PATH']}",
+        PATH=f"{BIN}:{os.environ['PATH']}",
         PYTHONUNBUFFERED="1",
     )
     supervisord = Process(
         "supervisord",
         [
-            str(Path(settings.BASE_DIR) / ".venv" / "bin" / "supervisord"),
+            str(BIN / "supervisord"),
             "-c",
             str(Path(settings.BASE_DIR) / "supervisord.conf"),
         ],
