@@ -11,7 +11,7 @@ from contextlib import contextmanager
 import pytest
 from django.db import connection
 from django.urls import reverse
-from wagtail.models import Page, Revision, WorkflowState
+from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
 
 from disclosure.catalogue.models import ServiceGuidePage
 from disclosure.moderation.tests.helpers import edit_form_data, new_service_guide
@@ -57,11 +57,11 @@ def editor_client(client, office):
 
 
 def counts():
-    return (
-        Page.objects.count(),
-        Revision.objects.count(),
-        WorkflowState.objects.count(),
-    )
+    """Everything a save or a submission writes: none of it may be left by a failed one."""
+    return {
+        model.__name__: model.objects.count()
+        for model in (Page, Revision, WorkflowState, TaskState, PageLogEntry)
+    }
 
 
 def latest(page):
