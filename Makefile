@@ -5,6 +5,8 @@ UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# supervisord's control socket and pid file under `make run` (supervisord.conf).
+RUN_DIR ?= $(CURDIR)/var/run
 # The suite runs in parallel, one pytest-xdist worker per core. `--dist load` hands each worker
 # tests in collection order, which keeps pytest-django's order (transactional tests, which
 # empty the database when they end, after all the others). TEST_WORKERS=0 runs serially.
@@ -35,11 +37,12 @@ node_modules/.installed: package.json package-lock.json
 
 venv: $(VENV)/.synced node_modules/.installed
 
-run: venv ## serve the site with a Celery worker and beat on http://127.0.0.1:$PORT/
+run: venv ## serve the site with a Celery worker and beat on http://127.0.0.1:$PORT/ (supervisord restarts a crashed one)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
+	@mkdir -p $(RUN_DIR)
 	@echo "Gongkai: http://127.0.0.1:$(PORT)/   admin: http://127.0.0.1:$(PORT)/admin/   (Ctrl-C stops web, worker and beat)"
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile -p $(PORT)
+	PATH="$(CURDIR)/$(BIN):$$PATH" GONGKAI_RUN_DIR=$(RUN_DIR) $(BIN)/supervisord -c supervisord.conf
 
 test: venv system-deps ## run the whole test suite (SQLite, embedded broker)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)

@@ -77,8 +77,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gongkai.page_cache.PublicPageCacheMiddleware",
-    # Last, as django-axes asks: it turns a refused login into the lockout answer.
+    # Late, as django-axes asks: it turns a refused login into the lockout answer.
     "axes.middleware.AxesMiddleware",
+    # Last, so its process_exception sees a view's "database is locked" first (gongkai/busy.py).
+    "gongkai.busy.DatabaseBusyMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
@@ -107,18 +109,27 @@ WSGI_APPLICATION = "gongkai.wsgi.application"
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
+# How long a write waits for a lock held by another process before it gives up and the editor
+# is told the database is busy (gongkai/busy.py; measured in docs/deploy.md).
+DATABASE_BUSY_TIMEOUT = env.int("DATABASE_BUSY_TIMEOUT", default=20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets the web server read while the Celery worker writes; IMMEDIATE transactions
     # take the write lock up front so concurrent writers wait (timeout) instead of failing.
     DATABASES["default"]["OPTIONS"] = {
-        "timeout": 20,
+        "timeout": DATABASE_BUSY_TIMEOUT,
         "transaction_mode": "IMMEDIATE",
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # PostgreSQL waits for a row lock for ever by default; bound it like SQLite's wait.
+        _options = DATABASES["default"].setdefault("OPTIONS", {})
+        _options["options"] = (
+            f"{_options.get('options', '')} -c lock_timeout={DATABASE_BUSY_TIMEOUT * 1000}"
+        ).strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -266,6 +277,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_RESULT_EXPIRES = 3600
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# No task runs for ever: at the soft limit SoftTimeLimitExceeded lets it clean up, at the hard
+# limit the pool process is killed and replaced. Exports and reindexing finish well within.
+CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300)
+CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360)
 
 # Wagtail's own background tasks (search and reference index updates) go through Celery.
 TASKS = {"default": {"BACKEND": "gongkai.tasks_backend.CeleryBackend"}}

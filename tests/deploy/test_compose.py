@@ -80,3 +80,10 @@ def test_requests_through_nginx_never_count_as_a_monitoring_address():
     conf = (DEPLOY / "nginx" / "gongkai.conf").read_text()
     healthz = conf.split("location /healthz/", 1)[1].split("}", 1)[0]
     assert "X-Forwarded-For" in healthz
+
+
+def test_the_worker_is_bounded_in_memory_and_time(compose):
+    """A leak or one huge attachment cannot take the host, and no task runs for ever."""
+    command = " ".join(compose["services"]["worker"]["command"])
+    assert "--max-memory-per-child=${WORKER_MAX_MEMORY_KB:-" in command
+    assert 0 < settings.CELERY_TASK_SOFT_TIME_LIMIT < settings.CELERY_TASK_TIME_LIMIT

@@ -1,0 +1,30 @@
+from wagtail import hooks
+from wagtail.admin.views.pages.create import CreateView
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.viewsets.pages import PageViewSet
+
+from gongkai.busy import PageEditorKeepsTypedText
+
+
+class BusyAwareCreateView(PageEditorKeepsTypedText, CreateView):
+    pass
+
+
+class BusyAwareEditView(PageEditorKeepsTypedText, EditView):
+    pass
+
+
+class BusyAwarePageViewSet(PageViewSet):
+    """Wagtail's default page viewset with create and edit views that keep the typed text when
+    the database is busy (gongkai/busy.py). A page viewset registered later for one page type
+    must use these two view classes too."""
+
+    add_view_class = BusyAwareCreateView
+    edit_view_class = BusyAwareEditView
+
+
+# Wagtail registers its own base page viewset with order -1; this one, registered after it,
+# takes its place for Page and so for every page type without a viewset of its own.
+@hooks.register("register_admin_viewset")
+def register_busy_aware_page_viewset():
+    return BusyAwarePageViewSet()
