@@ -6,7 +6,7 @@ from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.signals import page_unpublished
 
-from search import tasks
+from search import extraction, tasks
 
 
 @receiver(page_unpublished)
@@ -17,10 +17,10 @@ def remove_unpublished_page(sender, instance, **kwargs):
 
 
 def extract_on_save(sender, instance, **kwargs):
-    if kwargs.get("raw"):
-        return
-    document_id = instance.pk
-    transaction.on_commit(lambda: tasks.extract_attachment_text.delay(document_id))
+    """Mark the text pending in the saving transaction (the scan at submission sees it), and
+    let the worker read the file once that transaction commits."""
+    if not kwargs.get("raw"):
+        extraction.queue(instance)
 
 
 post_save.connect(extract_on_save, sender=get_document_model(), dispatch_uid="search-extract")
