@@ -141,3 +141,35 @@ def test_the_memory_ceiling_stops_what_the_readers_let_through(gigabyte_bomb):
 def test_a_child_past_its_wall_clock_is_stopped():
     slow = replace(LIMITS, child_seconds=0.05)
     assert refusal(lambda: extract_in_child("a.pdf", pdf_of_pages(50), slow)) == "child_seconds"
+
+
+def test_only_the_worker_side_calls_the_readers():
+    """Attachment text is read only by the Celery task (search.tasks → search.extraction →
+    search.isolation → the child): no other module of the project calls a reader."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    readers_entry_points = {"extract", "extract_in_child", "extract_document", "READERS"}
+    allowed = {
+        "search/readers.py",
+        "search/isolation.py",
+        "search/extract_child.py",
+        "search/extraction.py",
+        "search/tasks.py",
+        "search/attachments.py",  # re-exports for the tests; calls nothing
+    }
+    callers = set()
+    for path in root.rglob("*.py"):
+        relative = path.relative_to(root).as_posix()
+        if relative.startswith((".venv/", "node_modules/")) or "/tests/" in f"/{relative}":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = set()
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("search"):
+                names = {alias.name for alias in node.names}
+            elif isinstance(node, ast.Attribute):
+                names = {node.attr}
+            if names & readers_entry_points and relative not in allowed:
+                callers.add(relative)
+    assert callers == set()
