@@ -143,6 +143,8 @@ def test_submission_waits_for_attachment_text_then_the_scan_reads_the_stored_tex
     editor = office["users"]["editor"]
     attachment = docx_attachment("本件为绝密文件", extracted=False)
     assert AttachmentText.objects.get(document=attachment).status == AttachmentText.PENDING
+    # As for a file uploaded before extraction was recorded, or whose task was lost.
+    AttachmentText.objects.filter(document=attachment).delete()
     page = draft_with_attachment(column, editor, attachment)
     client.force_login(editor)
     with monkeypatch.context() as patch:
@@ -152,6 +154,8 @@ def test_submission_waits_for_attachment_text_then_the_scan_reads_the_stored_tex
     assert response.status_code == 200
     assert not fresh(page).workflow_in_progress
     assert "“附件一”的文字正在提取" in response.content.decode()
+    # Waiting ends: the submission queued the file for the worker again.
+    assert AttachmentText.objects.get(document=attachment).status == AttachmentText.PENDING
 
     extract_document(attachment)  # what the worker does
     response = submit_over_http(client, page, page.title)
