@@ -85,11 +85,12 @@ READERS = {
 }
 
 
-def extension(file_name: str) -> str:
-    return PurePath(file_name).suffix.lstrip(".").lower()
+def extension(file_name: str | None) -> str:
+    # None: a document whose file was deleted (FieldFile.delete saves the empty name).
+    return PurePath(file_name or "").suffix.lstrip(".").lower()
 
 
-def can_read(file_name: str) -> bool:
+def can_read(file_name: str | None) -> bool:
     return extension(file_name) in READERS
 
 
