@@ -87,8 +87,8 @@ def queue(document):
         transaction.on_commit(lambda: tasks.extract_attachment_text.delay(document_id))
 
 
-def extract_document(document) -> "AttachmentText":  # noqa: F821 — model imported lazily
-    """Read the document's file in a child process and store the text or the reason."""
+def extract_document(document):
+    """Read the document's file in a child process; store and return its `AttachmentText`."""
     from search.models import AttachmentText
 
     name = document.file.name
@@ -106,6 +106,11 @@ def extract_document(document) -> "AttachmentText":  # noqa: F821 — model impo
         status, error = AttachmentText.REFUSED, reason(Refused("damaged", str(exc)))
     if error:
         logger.warning("attachment %s: text not extracted: %s", document.pk, error)
+    current = type(document).objects.filter(pk=document.pk).values_list("file", flat=True).first()
+    if current != name:
+        # The file was replaced while this one was read: the task queued for the new file
+        # stores its text; storing this one would mark the new file read.
+        return AttachmentText.objects.filter(document_id=document.pk).first()
     stored, _created = AttachmentText.objects.update_or_create(
         document=document,
         defaults={"file_name": name[:255], "text": text, "status": status, "error": error},

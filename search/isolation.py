@@ -51,7 +51,10 @@ def extract_in_child(file_name: str, data: bytes, limits: ExtractionLimits | Non
         else:
             detail = finished.stderr.decode(errors="replace")[-200:]
         raise Refused("memory" if b"MemoryError" in finished.stderr else "crashed", detail)
-    answer = json.loads(finished.stdout)
+    try:
+        answer = json.loads(finished.stdout)
+    except ValueError:
+        raise Refused("crashed", finished.stdout[:200].decode(errors="replace")) from None
     if "refused" in answer:
         raise Refused(answer["refused"]["code"], answer["refused"]["detail"])
     return answer["text"]
