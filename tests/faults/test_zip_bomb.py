@@ -2,8 +2,9 @@
 submitted for review, with a real Celery worker.
 
 What must hold: no 5xx; the web process (this test process, serving through Django's test
-client) does not grow by more than ~50 MB, because it never reads an attachment; the worker
-survives and marks the attachment refused with its reason; an attachment uploaded afterwards is
+client) does not grow by more than ~50 MB, because it never reads an attachment; nor does the
+worker, which reads it in a child process; the worker survives and marks the attachment refused
+with its reason; an attachment uploaded afterwards is
 read normally."""
 
 import pytest
@@ -44,6 +45,14 @@ def reset_peak_rss():
     """Make VmHWM start again from the current RSS (Linux clear_refs, value 5)."""
     with open("/proc/self/clear_refs", "w") as clear_refs:
         clear_refs.write("5")
+
+
+def worker_peak_rss_kb(hostname):
+    """The worker's own peak RSS, as it reports it (its extraction children are not counted:
+    they are separate processes under their own ceiling)."""
+    stats = celery_app.control.inspect(destination=[hostname], timeout=5).stats()
+    assert stats and hostname in stats, "the worker did not answer"
+    return int(stats[hostname]["rusage"]["maxrss"])
 
 
 def upload(client, title, name, data):
@@ -95,6 +104,7 @@ def test_a_docx_bomb_is_refused_in_the_worker_and_the_web_process_stays_small(
     office["columns"][0].add_child(instance=page)
     page.save_revision(user=editor)
 
+    worker_before = worker_peak_rss_kb(celery_worker)
     reset_peak_rss()
     before = peak_rss_kb()
     bomb = upload(client, "低保名单", "dibao.docx", bomb_bytes)
@@ -114,6 +124,8 @@ def test_a_docx_bomb_is_refused_in_the_worker_and_the_web_process_stays_small(
     assert "疑似压缩炸弹" in refused.error, refused.error
     assert fresh(page).workflow_in_progress
     assert celery_app.control.ping(destination=[celery_worker], timeout=5), "the worker died"
+    worker_growth = worker_peak_rss_kb(celery_worker) - worker_before
+    assert worker_growth < RSS_GROWTH_LIMIT_KB, f"the worker grew by {worker_growth // 1024} MB"
 
     normal = upload(client, "申请须知", "notice.docx", docx_bytes("低保申请须知：请携带身份证"))
     read = wait_until_read(normal)
