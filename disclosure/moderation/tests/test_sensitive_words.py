@@ -178,5 +178,7 @@ def test_an_unreadable_attachment_does_not_block_and_reviewers_are_told_why(
     assert fresh(page).workflow_in_progress
 
     client.force_login(users["reviewer"])
+    editor_html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "1 个附件未能检查" in editor_html
     html = client.get(reverse("moderation:sensitive_scan", args=[page.pk])).content.decode()
     assert "附件“炸弹”无法提取文字" in html and "疑似压缩炸弹" in html
