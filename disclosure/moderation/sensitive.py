@@ -54,11 +54,10 @@ def _linked_documents(page):
     for field in _own_fields(page):
         value = getattr(page, field.attname, None)
         if value and isinstance(field, StreamField):
+            references = field.stream_block.extract_references(value)
             ids.update(
                 object_id
-                for model, object_id, _path, _content_path in field.stream_block.extract_references(
-                    value
-                )
+                for model, object_id, _path, _content_path in references
                 if issubclass(model, get_document_model())
             )
     return list(get_document_model().objects.filter(pk__in=ids).order_by("pk"))
