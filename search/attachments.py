@@ -1,70 +1,20 @@
-"""Text of attachments (PDF, DOCX, XLSX, OFD), for indexing with the live pages that link them.
+"""Text of attachments (PDF, DOCX, XLSX, OFD, TXT), for indexing with the live pages that link
+them and for the sensitive-word scan.
 
-Extraction runs in Celery (`search.tasks`) because a large PDF takes seconds; the index then reads
-the stored `AttachmentText`, so indexing a page never opens a file.
+Extraction runs only in the Celery worker (`search.tasks`), in a child process under limits
+(`search.limits`, `search.isolation`); the index and the scan read the stored `AttachmentText`,
+so neither indexing a page nor a web request ever opens a file. The readers themselves live in
+`search.readers` (no Django there: the child imports them).
 """
-
-import io
-from pathlib import PurePath
 
 from django.contrib.contenttypes.models import ContentType
 from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 
-# Enough for any real document; bounds the index row of a page with a huge spreadsheet.
-MAX_CHARS = 200_000
+from search.limits import Refused
+from search.readers import READERS, can_read, extension, extract
 
-
-def pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def docx_text(data: bytes) -> str:
-    import docx
-
-    document = docx.Document(io.BytesIO(data))
-    parts = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" ".join(cell.text for cell in row.cells))
-    return "\n".join(parts)
-
-
-def xlsx_text(data: bytes) -> str:
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    parts = []
-    for sheet in workbook.worksheets:
-        parts.append(sheet.title)
-        for row in sheet.iter_rows(values_only=True):
-            parts.append(" ".join(str(value) for value in row if value is not None))
-    workbook.close()
-    return "\n".join(parts)
-
-
-def ofd_text(data: bytes) -> str:
-    from search.ofd import ofd_text
-
-    return ofd_text(data)
-
-
-READERS = {"pdf": pdf_text, "docx": docx_text, "xlsx": xlsx_text, "ofd": ofd_text}
-
-
-def extension(file_name: str) -> str:
-    return PurePath(file_name).suffix.lstrip(".").lower()
-
-
-def can_read(file_name: str) -> bool:
-    return extension(file_name) in READERS
-
-
-def extract(file_name: str, data: bytes) -> str:
-    """The text of a file; raises on a damaged file (the task records why)."""
-    return READERS[extension(file_name)](data)[:MAX_CHARS]
+__all__ = ["READERS", "Refused", "can_read", "extension", "extract"]
 
 
 def linked_document_ids(page) -> list[int]:

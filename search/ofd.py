@@ -4,44 +4,41 @@ An OFD file is a zip of XML: `OFD.xml` names each document's root (`DocBody/DocR
 `Document.xml` lists the pages in order (`Pages/Page@BaseLoc`), and each page's content holds
 its text in `ofd:TextCode` elements inside `ofd:TextObject`s. No maintained Python library reads
 just that (the PyPI packages found convert OFD to PDF or images and bring a rendering stack), so
-this is a small reader, guarded against hostile files: a cap on the number of zip members and on
-every member's inflated size (read with a limit, since a zip header can lie about it), and XML
-with a DTD is refused (OFD never has one; no entity can expand or reach outside the file).
+this is a small reader, guarded against hostile files: the zip is read through
+`search.safezip.BoundedZip` (the limits of every zip-based format), and XML with a DTD is refused
+(OFD never has one; no entity can expand or reach outside the file).
 """
 
 import posixpath
-import zipfile
 from xml.etree import ElementTree
 
-MAX_MEMBERS = 10_000
-MAX_MEMBER_BYTES = 20 * 1024 * 1024
-MAX_TOTAL_BYTES = 100 * 1024 * 1024
+from search.limits import ExtractionLimits, Refused
+from search.safezip import BoundedZip
 
 
-class OFDError(ValueError):
+class OFDError(Refused):
     """The file is not an OFD this reader accepts."""
+
+    def __init__(self, detail: str):
+        super().__init__("damaged", detail)
 
 
 class _Package:
-    def __init__(self, archive: zipfile.ZipFile):
+    def __init__(self, archive: BoundedZip):
         self.archive = archive
         self.names = {name.lstrip("/"): name for name in archive.namelist()}
-        if len(self.names) > MAX_MEMBERS:
-            raise OFDError("too many members")
-        self.read_bytes = 0
 
     def xml(self, path: str) -> ElementTree.Element:
         name = self.names.get(posixpath.normpath(path.lstrip("/")))
         if name is None:
             raise OFDError(f"missing member {path}")
-        with self.archive.open(name) as member:
-            data = member.read(MAX_MEMBER_BYTES + 1)
-        self.read_bytes += len(data)
-        if len(data) > MAX_MEMBER_BYTES or self.read_bytes > MAX_TOTAL_BYTES:
-            raise OFDError("member too large")
+        data = self.archive.read(name)
         if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
             raise OFDError("XML with a DTD")
-        return ElementTree.fromstring(data)
+        try:
+            return ElementTree.fromstring(data)
+        except ElementTree.ParseError as exc:
+            raise OFDError(f"{path}: {exc}") from exc
 
 
 def _local(tag: str) -> str:
@@ -66,15 +63,9 @@ def _page_text(page: ElementTree.Element) -> str:
     return "\n".join(lines)
 
 
-def ofd_text(data: bytes) -> str:
+def ofd_text(data: bytes, limits: ExtractionLimits | None = None) -> str:
     """The text of every page of every document in an OFD file, in order."""
-    import io
-
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-    except zipfile.BadZipFile as exc:
-        raise OFDError("not a zip file") from exc
-    with archive:
+    with BoundedZip(data, limits) as archive:
         package = _Package(archive)
         pages = []
         for doc_root in _children(package.xml("OFD.xml"), "DocRoot"):

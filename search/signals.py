@@ -6,7 +6,7 @@ from wagtail.documents import get_document_model
 from wagtail.signals import page_unpublished
 
 from gongkai.outbox import send_after_commit
-from search import tasks
+from search import extraction, tasks
 
 
 @receiver(page_unpublished)
@@ -16,9 +16,10 @@ def remove_unpublished_page(sender, instance, **kwargs):
 
 
 def extract_on_save(sender, instance, **kwargs):
-    if kwargs.get("raw"):
-        return
-    send_after_commit(tasks.extract_attachment_text, instance.pk)
+    """Mark the text pending in the saving transaction (the scan at submission sees it), and
+    let the worker read the file once that transaction commits."""
+    if not kwargs.get("raw"):
+        extraction.queue(instance)
 
 
 post_save.connect(extract_on_save, sender=get_document_model(), dispatch_uid="search-extract")

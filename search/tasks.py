@@ -1,39 +1,26 @@
 """Celery tasks: attachment text extraction, and taking withdrawn pages out of the index."""
 
-import logging
-
 from celery import shared_task
 from modelsearch import index
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from search import attachments
-
-logger = logging.getLogger(__name__)
+from search import attachments, extraction
 
 
 @shared_task(name="search.extract_attachment_text")
 def extract_attachment_text(document_id: int):
-    """Read a document's text, store it, and reindex the live pages that link it."""
+    """Read a document's text in a child process, store it (or why it was refused), and
+    reindex the live pages that link it."""
     from search.models import AttachmentText
 
     document = get_document_model().objects.filter(pk=document_id).first()
     if document is None:
         return
-    name = document.file.name
-    if not attachments.can_read(name):
+    if not attachments.can_read(document.file.name):
         AttachmentText.objects.filter(document=document).delete()
         return
-    text, error = "", ""
-    try:
-        with document.file.open("rb") as handle:
-            text = attachments.extract(name, handle.read())
-    except Exception as exc:  # a damaged or encrypted file must not stop the queue
-        logger.warning("attachment %s: text not extracted: %s", document_id, exc)
-        error = f"{type(exc).__name__}: {exc}"[:255]
-    AttachmentText.objects.update_or_create(
-        document=document, defaults={"file_name": name[:255], "text": text, "error": error}
-    )
+    extraction.extract_document(document)
     for page in attachments.pages_linking(document).live().specific():
         index.insert_or_update_object(page)
 

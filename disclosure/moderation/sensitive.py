@@ -3,10 +3,14 @@ its text fields, every StreamField's text and the text of its attachments.
 
 Submission runs it (an error-level hit blocks submission, see `wagtail_hooks`); reviewers see
 the hits highlighted on the review screen (`views.sensitive_scan_view`).
+
+Attachment text is the text the Celery worker stored (`search.models.AttachmentText`): a web
+request never opens an attachment. An attachment whose text is still pending holds submission
+back until it is read (`pending_attachments`); one that could not be read is named to reviewers
+(`unreadable_attachments`), who read it themselves.
 """
 
 from dataclasses import dataclass
-from pathlib import PurePath
 
 from django.db import models
 from django.utils.html import escape, strip_tags
@@ -16,7 +20,8 @@ from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from search.attachments import can_read, extract
+from search.attachments import can_read
+from search.models import AttachmentText
 
 from .models import SensitiveWord
 
@@ -43,10 +48,35 @@ def _own_fields(page):
     return [f for f in page._meta.concrete_fields if f.name not in page_fields]
 
 
+def _linked_documents(page):
+    """The documents referenced from the item's StreamFields, in id order."""
+    ids = set()
+    for field in _own_fields(page):
+        value = getattr(page, field.attname, None)
+        if value and isinstance(field, StreamField):
+            references = field.stream_block.extract_references(value)
+            ids.update(
+                object_id
+                for model, object_id, _path, _content_path in references
+                if issubclass(model, get_document_model())
+            )
+    return list(get_document_model().objects.filter(pk__in=ids).order_by("pk"))
+
+
+def _stored_texts(documents):
+    """{document id: AttachmentText} for readable documents; a readable one missing here has
+    never been marked (saved before extraction existed) and counts as pending."""
+    return {
+        stored.document_id: stored
+        for stored in AttachmentText.objects.filter(document__in=documents).only(
+            "document_id", "status", "text", "error"
+        )
+    }
+
+
 def page_texts(page):
     """(where, text) for everything the public would read on the item, attachments included."""
     yield str(_("标题")), page.title
-    documents = []
     for field in _own_fields(page):
         value = getattr(page, field.attname, None)
         if not value:
@@ -55,36 +85,38 @@ def page_texts(page):
         if isinstance(field, StreamField):
             block = field.stream_block
             yield label, "\n".join(str(text) for text in block.get_searchable_content(value))
-            documents += [
-                object_id
-                for model, object_id, _path, _content_path in block.extract_references(value)
-                if issubclass(model, get_document_model())
-            ]
         elif isinstance(field, RichTextField):
             yield label, strip_tags(value)
         elif isinstance(field, models.CharField | models.TextField) and not field.choices:
             yield label, str(value)
-    for document in get_document_model().objects.filter(pk__in=documents):
-        yield _("附件“%(title)s”") % {"title": document.title}, document_text(document)
+    documents = _linked_documents(page)
+    stored = _stored_texts(documents)
+    for document in documents:
+        row = stored.get(document.pk)
+        if row is not None and row.status == AttachmentText.DONE:
+            yield _("附件“%(title)s”") % {"title": document.title}, row.text
 
 
-def document_text(document):
-    """The text of an attachment: what the search index reads (PDF, DOCX, XLSX), or plain text."""
-    name = document.file.name
-    is_plain_text = PurePath(name).suffix.lower() == ".txt"
-    if not (is_plain_text or can_read(name)):
-        return ""
-    try:
-        with document.file.open("rb") as handle:
-            data = handle.read()
-    except OSError:
-        return ""
-    if is_plain_text:
-        return data.decode("utf-8", errors="replace")
-    try:
-        return extract(name, data)
-    except Exception:  # a damaged file must not stop the review: it has no readable text
-        return ""
+def pending_attachments(page):
+    """Linked attachments whose text the worker has not read yet."""
+    documents = [doc for doc in _linked_documents(page) if can_read(doc.file.name)]
+    stored = _stored_texts(documents)
+    return [
+        doc
+        for doc in documents
+        if doc.pk not in stored or stored[doc.pk].status == AttachmentText.PENDING
+    ]
+
+
+def unreadable_attachments(page):
+    """(document, reason) for linked attachments whose text was refused (too large, damaged)."""
+    documents = _linked_documents(page)
+    stored = _stored_texts(documents)
+    return [
+        (doc, stored[doc.pk].error)
+        for doc in documents
+        if doc.pk in stored and stored[doc.pk].status == AttachmentText.REFUSED
+    ]
 
 
 def _excerpt(text, start, end):

@@ -13,7 +13,13 @@ from .audit import AuditFilterForm, audit_response
 from .force_publish import ForcePublishForm, force_publish, may_force_publish
 from .models import SensitiveWord, WithdrawalRequest, may_follow_review
 from .review_record import moderation_log, review_runs
-from .sensitive import highlighted, page_texts, scan
+from .sensitive import (
+    highlighted,
+    page_texts,
+    pending_attachments,
+    scan,
+    unreadable_attachments,
+)
 from .status import moderation_status
 from .withdrawal import (
     WithdrawalDecisionForm,
@@ -117,6 +123,8 @@ def sensitive_scan_view(request, page_id):
             "page": page,
             "hits": hits,
             "sections": sections,
+            "unreadable": unreadable_attachments(candidate),
+            "pending": pending_attachments(candidate),
             "page_title": _("敏感词检查"),
             "header_title": _("敏感词检查"),
             "page_subtitle": page.get_admin_display_title(),

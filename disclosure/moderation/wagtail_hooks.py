@@ -11,6 +11,8 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search import extraction
+
 from . import admin_urls
 from .attachments import may_download
 from .deadlines import unpublished_items_near_deadline
@@ -22,7 +24,7 @@ from .guards import (
     takedown_refusal,
 )
 from .models import SensitiveWord
-from .sensitive import describe_hits, scan
+from .sensitive import describe_hits, pending_attachments, scan
 from .withdrawal import may_request_withdrawal
 
 
@@ -177,9 +179,19 @@ def _submission_requested(request):
     )
 
 
+def _keep_as_draft(request, message):
+    """Turn the submission into a plain save: the draft is kept, nothing is submitted."""
+    messages.error(request, message)
+    post = request.POST.copy()
+    for name in ("action-submit", "action-restart-workflow"):
+        post.pop(name, None)
+    request.POST = post
+
+
 def _block_on_sensitive_words(request, page, form_class, parent_page):
-    """Scan what is being submitted; on an error-level hit save it as a draft instead of
-    submitting it (nothing typed is lost) and list the hits."""
+    """Scan what is being submitted; on an error-level hit, or an attachment whose text the
+    worker has not read yet, save it as a draft instead of submitting it (nothing typed is
+    lost) and say why."""
     form = form_class(
         request.POST,
         request.FILES,
@@ -189,17 +201,24 @@ def _block_on_sensitive_words(request, page, form_class, parent_page):
     )
     if not form.is_valid():
         return  # Wagtail's own view reports the errors and submits nothing
+    if pending := pending_attachments(form.instance):
+        for document in pending:
+            extraction.queue(document)  # a lost task must not make the wait endless
+        _keep_as_draft(
+            request,
+            _(
+                "附件%(titles)s的文字正在提取，提取完成后才能提交审核（已保存为草稿），请稍后再提交。"
+            )
+            % {"titles": "、".join(f"“{document.title}”" for document in pending)},
+        )
+        return
     blocking = [hit for hit in scan(form.instance) if hit.blocks_submission]
     if blocking:
-        messages.error(
+        _keep_as_draft(
             request,
             _("稿件含有禁止使用的敏感词，未能提交审核（已保存为草稿）：%(hits)s")
             % {"hits": describe_hits(blocking)},
         )
-        post = request.POST.copy()
-        for name in ("action-submit", "action-restart-workflow"):
-            post.pop(name, None)
-        request.POST = post
 
 
 @hooks.register("before_edit_page")

@@ -123,3 +123,21 @@ def test_expired_and_never_published_pages_leave_no_index_entry(
     assert not IndexEntry.objects.filter(object_id=str(page.pk)).exists()
     assert "低保申请须知" not in search_titles("低保")
     assert not IndexEntry.objects.filter(object_id=str(corpus["draft"].pk)).exists()
+
+
+@pytest.mark.django_db
+def test_the_text_of_a_replaced_file_is_not_stored_for_the_new_one(document):
+    from search.extraction import extract_document
+
+    doc = document("通知.txt", "旧文件的文字".encode())
+    read_by_a_slow_task = get_document_model().objects.get(pk=doc.pk)
+    doc.file = ContentFile("新文件的文字".encode(), name="通知新.txt")
+    doc.save()
+    assert AttachmentText.objects.get(document=doc).status == AttachmentText.PENDING
+
+    assert extract_document(read_by_a_slow_task).status == AttachmentText.PENDING
+    stored = extract_document(doc)
+    assert (stored.status, stored.text) == (AttachmentText.DONE, "新文件的文字")
+    doc.title = "通知（改标题）"
+    doc.save()  # the same file: its text stays read
+    assert AttachmentText.objects.get(document=doc).status == AttachmentText.DONE

@@ -1,6 +1,6 @@
 from django import template
 
-from ..sensitive import scan
+from ..sensitive import pending_attachments, scan, unreadable_attachments
 from ..status import PUBLIC_STATES, moderation_status
 
 register = template.Library()
@@ -19,10 +19,13 @@ def sensitive_scan_link(page):
     if page is None or not page.workflow_in_progress:
         return {"show": False}
     revision = page.get_latest_revision()
-    hits = scan(revision.as_object() if revision else page)
+    candidate = revision.as_object() if revision else page
+    hits = scan(candidate)
     return {
         "show": True,
         "page": page,
         "hits": hits,
         "errors": sum(h.blocks_submission for h in hits),
+        # Attachments whose text the scan could not read: reviewers must open them.
+        "unchecked": len(unreadable_attachments(candidate)) + len(pending_attachments(candidate)),
     }

@@ -1,7 +1,7 @@
 from wagtail.models import Page
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from disclosure.catalogue.models import ServiceGuidePage
+from disclosure.catalogue.models import DisclosureDocumentPage, ServiceGuidePage
 from disclosure.moderation.forms import SECRECY_CHECKLIST
 
 FULL_CHECKLIST = {name: True for name, _statement in SECRECY_CHECKLIST}
@@ -69,12 +69,26 @@ def _type_fields(page):
             "online_url": "",
             **_item_metadata(page),
         }
+    if isinstance(page, DisclosureDocumentPage):
+        return {"body": streamfield(_body_blocks(page.body)), **_item_metadata(page)}
     return {"intro": rich_text("")}
 
 
+def _body_blocks(body):
+    """A DocumentBodyBlock's paragraphs and attachments as the editor posts them."""
+    posted = []
+    for block in body:
+        if block.block_type == "attachment":
+            document = block.value["document"]
+            posted.append(("attachment", {"document": document.pk, "title": block.value["title"]}))
+        elif block.block_type == "paragraph":
+            posted.append(("paragraph", rich_text(block.value.source)))
+    return posted
+
+
 def edit_form_data(page, **extra):
-    """What the page editor posts for a CategoryPage or a ServiceGuidePage, plus the action
-    button pressed."""
+    """What the page editor posts for a CategoryPage, a ServiceGuidePage or a
+    DisclosureDocumentPage (paragraphs and attachments), plus the action button pressed."""
     return {
         **nested_form_data(
             {

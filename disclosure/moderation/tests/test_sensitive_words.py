@@ -14,19 +14,26 @@ from wagtail.rich_text import RichText
 from disclosure.catalogue.models import DisclosureDocumentPage
 from disclosure.moderation.models import SensitiveWord
 from disclosure.moderation.sensitive import highlighted, scan
+from search.extraction import extract_document
+from search.models import AttachmentText
+from tests.bombs import MIB, docx_bomb
 
 from .conftest import draft_item
 from .helpers import edit_form_data, fresh
 
 
-def docx_attachment(text):
+def docx_attachment(text, extracted=True):
+    """An uploaded DOCX; `extracted`: the worker has read it (else its text is pending)."""
     document = docx.Document()
     document.add_paragraph(text)
     buffer = BytesIO()
     document.save(buffer)
-    return get_document_model().objects.create(
+    attachment = get_document_model().objects.create(
         title="附件一", file=ContentFile(buffer.getvalue(), name="attachment.docx")
     )
+    if extracted:
+        extract_document(attachment)
+    return attachment
 
 
 @pytest.fixture
@@ -108,3 +115,70 @@ def test_warnings_do_not_block_and_reviewers_see_them_marked(client, office, col
         302,
         403,
     }
+
+
+def draft_with_attachment(column, editor, attachment):
+    page = DisclosureDocumentPage(
+        title="关于低保标准的通知",
+        slug="dibao-notice",
+        live=False,
+        owner=editor,
+        body=[
+            ("paragraph", RichText("<p>见附件。</p>")),
+            ("attachment", {"document": attachment, "title": ""}),
+        ],
+    )
+    column.add_child(instance=page)
+    page.save_revision(user=editor)
+    return page
+
+
+def reading_forbidden(*args, **kwargs):
+    raise AssertionError("an attachment was read in the web process")
+
+
+def test_submission_waits_for_attachment_text_then_the_scan_reads_the_stored_text(
+    client, office, column, words, monkeypatch
+):
+    editor = office["users"]["editor"]
+    attachment = docx_attachment("本件为绝密文件", extracted=False)
+    assert AttachmentText.objects.get(document=attachment).status == AttachmentText.PENDING
+    # As for a file uploaded before extraction was recorded, or whose task was lost.
+    AttachmentText.objects.filter(document=attachment).delete()
+    page = draft_with_attachment(column, editor, attachment)
+    client.force_login(editor)
+    with monkeypatch.context() as patch:
+        patch.setattr("search.extraction.extract_in_child", reading_forbidden)
+        patch.setattr("search.readers.extract", reading_forbidden)
+        response = submit_over_http(client, page, page.title)
+    assert response.status_code == 200
+    assert not fresh(page).workflow_in_progress
+    assert "“附件一”的文字正在提取" in response.content.decode()
+    # Waiting ends: the submission queued the file for the worker again.
+    assert AttachmentText.objects.get(document=attachment).status == AttachmentText.PENDING
+
+    extract_document(attachment)  # what the worker does
+    response = submit_over_http(client, page, page.title)
+    assert not fresh(page).workflow_in_progress
+    assert "“绝密”（涉密，见附件“附件一”）" in response.content.decode()
+
+
+def test_an_unreadable_attachment_does_not_block_and_reviewers_are_told_why(
+    client, office, column, words
+):
+    users = office["users"]
+    bomb = get_document_model().objects.create(
+        title="炸弹", file=ContentFile(docx_bomb(48 * MIB), name="bomb.docx")
+    )
+    stored = extract_document(bomb)
+    assert stored.status == AttachmentText.REFUSED and "疑似压缩炸弹" in stored.error
+    page = draft_with_attachment(column, users["editor"], bomb)
+    client.force_login(users["editor"])
+    submit_over_http(client, page, page.title)
+    assert fresh(page).workflow_in_progress
+
+    client.force_login(users["reviewer"])
+    editor_html = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "1 个附件未能检查" in editor_html
+    html = client.get(reverse("moderation:sensitive_scan", args=[page.pk])).content.decode()
+    assert "附件“炸弹”无法提取文字" in html and "疑似压缩炸弹" in html
