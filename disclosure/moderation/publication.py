@@ -8,13 +8,15 @@ bulk actions, wagtail-localize, copies, aliases — ends in saving the page row 
   that every step of a finished, approved review run on that page approved (runs.py);
 - a live disclosure page's public content is not rewritten without a publication (wagtail-
   localize, for example, saves an updated translation straight into its live row);
-- an alias inside a disclosure tree is live only while its original's live revision passed review;
+- an alias inside a disclosure tree is live only while its original is a live disclosure page
+  (whose live content passed this check), and a live alias does not become a page of its own;
 - scheduling a revision (定时发布) is publishing: the same rule applies to it.
 
 The sanctioned exceptions run inside `sanctioned_publication(...)`: 强制发布 by an administrator
 (force_publish.py), the importer of already-published records and the demo loader. Each of them
 logs what it publishes. A revision an administrator force-published stays publishable (so its
-定时发布 goes ahead) because its log entry names it.
+定时发布 goes ahead) because its log entry names it. A live page saved without any revision (only
+code does that: fixtures, data migrations) is not checked.
 """
 
 from contextlib import contextmanager
@@ -69,7 +71,8 @@ def in_disclosure_tree(page):
     if not page.path:
         return False
     steplen = Page.steplen
-    ancestors = [page.path[:end] for end in range(steplen, len(page.path), steplen)]
+    # Its own path too: `page` may be a root loaded as a plain Page.
+    ancestors = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
     return DisclosureIndexPage.objects.filter(path__in=ancestors).exists()
 
 
@@ -83,6 +86,11 @@ def revision_may_go_live(revision):
     )
 
 
+def own_reviewed_revision(page):
+    revision = page.live_revision
+    return revision.object_id == str(page.pk) and revision_may_go_live(revision)
+
+
 def check_page_save(page, update_fields=None):
     """Refuse a save that would put unreviewed content live on a disclosure page."""
     if not page.live or publication_is_sanctioned():
@@ -92,26 +100,29 @@ def check_page_save(page, update_fields=None):
     if not in_disclosure_tree(page):
         return
     if page.alias_of_id is not None:
-        original = Page.objects.filter(pk=page.alias_of_id).select_related("live_revision").first()
-        if original is None or not original.live or original.live_revision is None:
-            raise UnreviewedPublication()
-        if not revision_may_go_live(original.live_revision):
+        # An alias shows its original's live content: fine when that content passed this check,
+        # i.e. the original is a live disclosure page.
+        original = Page.objects.filter(pk=page.alias_of_id).first()
+        if original is None or not original.live or not in_disclosure_tree(original):
             raise UnreviewedPublication()
         return
     stored = (
-        Page.objects.filter(pk=page.pk).values("live", "live_revision_id").first()
+        Page.objects.filter(pk=page.pk).values("live", "live_revision_id", "alias_of_id").first()
         if page.pk
         else None
     )
     if stored is None:
-        # A new page saved live: a copy kept live has a revision of its own that no run approved.
-        # Only code creates a live page without any revision (fixtures, data migrations).
-        if page.live_revision_id is not None and not revision_may_go_live(page.live_revision):
+        # A new page saved live with a revision is a copy kept live: no run can have approved
+        # it. Only code creates a live page without any revision (fixtures, data migrations).
+        if page.live_revision_id is not None:
             raise UnreviewedPublication()
         return
+    if stored["alias_of_id"] is not None:
+        # A live alias becoming a page of its own would publish under its own name, unreviewed.
+        raise UnreviewedPublication()
     goes_live = not stored["live"] or stored["live_revision_id"] != page.live_revision_id
     if goes_live:
-        if page.live_revision_id is None or not revision_may_go_live(page.live_revision):
+        if page.live_revision_id is None or not own_reviewed_revision(page):
             raise UnreviewedPublication()
         return
     if update_fields is not None and set(update_fields) <= STATE_FIELDS:
