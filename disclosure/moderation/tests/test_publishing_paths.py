@@ -14,6 +14,7 @@ shows APPROVED or nothing.
 from contextlib import suppress
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.management import call_command
 from django.test import TestCase
@@ -190,6 +191,22 @@ def test_page_bulk_actions_publish_nothing_unreviewed(client, office, under_revi
         action_class.execute_action(pages, user=office["users"]["admin"], **kwargs)
     assert_only_approved_text_is_live(under_review)
     finish_the_run(under_review, office["users"])
+
+
+# Bulk actions on users never touch pages; another one registered must be looked at.
+USER_BULK_ACTIONS = {
+    "assign_role": "group membership",
+    "delete": "removes accounts",
+    "set_active_state": "activates or deactivates accounts",
+}
+
+
+def test_every_user_bulk_action_is_classified():
+    user_model = get_user_model()
+    registered = bulk_action_registry.get_bulk_actions_for_model(
+        user_model._meta.app_label, user_model._meta.model_name
+    )
+    assert {action.action_type for action in registered} == set(USER_BULK_ACTIONS)
 
 
 def test_publish_scheduled_publishes_nothing_unreviewed(office, under_review):
