@@ -33,16 +33,18 @@ def catalogue_with_one_column():
     from wagtail.models import Site
 
     from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
+    from disclosure.moderation.publication import sanctioned_publication
 
     organisation = Organisation.objects.create(
         name="测试镇人民政府", short_name="测试镇", code="1123052200432650XW"
     )
     root = DisclosureIndexPage(title="测试镇政府信息公开", slug="xxgk", organisation=organisation)
     Site.objects.get(is_default_site=True).root_page.add_child(instance=root)
-    root.save_revision().publish()
     column = CategoryPage(title="政策信息", slug="notices")
-    root.add_child(instance=column)
-    column.save_revision().publish()
+    with sanctioned_publication("benchmark set-up"):  # set-up, not what is measured
+        root.save_revision().publish()
+        root.add_child(instance=column)
+        column.save_revision().publish()
 
 
 def measure(size):

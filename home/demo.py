@@ -12,6 +12,7 @@ from disclosure.applications.demo import load_demo_register
 from disclosure.catalogue.demo import load_catalogue_demo
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
 from disclosure.moderation.demo import join_organisation_roles
+from disclosure.moderation.publication import sanctioned_publication
 from disclosure.reports.demo import load_reports_demo
 from gongkai.languages.demo import load_english_demo
 from home import demo_content as content
@@ -70,6 +71,7 @@ def build_disclosure_root(home, organisation, title, slug, intro, categories, us
 
 
 @transaction.atomic
+@sanctioned_publication("demo")  # the demo's pages are published as loaded, without review
 def load_demo(password=None, english=False):
     """Create the demo once; return False (and change nothing) when it is already there.
     `english` adds the English versions (languages app); tests that count pages leave it off."""

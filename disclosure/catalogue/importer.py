@@ -30,6 +30,8 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.log_actions import log
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from disclosure.moderation.publication import sanctioned_publication
+
 from .codes import normalise_code
 from .index_numbers import caller_reindexes
 from .models import (
@@ -435,7 +437,9 @@ def publish_or_save(page, live, context):
     # A new page's creation is logged already; an update logs its edit.
     revision = page.save_revision(log_action=page.live, clean=False)
     if live:
-        revision.publish(user=None)
+        # Records the old site already published: logged as imported, not reviewed again.
+        with sanctioned_publication("catalogue.import"):
+            revision.publish(user=None)
         log(instance=page, action="catalogue.import", data=context, revision=revision)
     return revision
 

@@ -6,6 +6,8 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from .publication import sanctioned_publication
+
 MIN_REASON_LENGTH = 10
 
 
@@ -45,5 +47,6 @@ def force_publish(page, user, reason):
     workflow_state = page.current_workflow_state
     if workflow_state is not None:
         workflow_state.cancel(user=user)
-    revision.publish(user=user, skip_permission_checks=True)
+    with sanctioned_publication("moderation.force_publish"):
+        revision.publish(user=user, skip_permission_checks=True)
     return revision

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
+from wagtail.signals import task_submitted
 
 ROLE_CHOICES = [
     ("editors", _("信息员")),
@@ -100,6 +101,24 @@ class RoleApprovalTask(Task):
 
     def user_can_lock(self, obj, user):
         return user_holds_role(user, obj, self.role)
+
+    def start(self, workflow_state, user=None):
+        """Start on the run's revision (runs.py), not simply the latest one; when an earlier
+        step has not approved that revision, the run returns to that step instead."""
+        from .runs import run_revision
+
+        first = workflow_state.get_next_task()
+        if first is not None and first.pk != self.pk:
+            return first.specific.start(workflow_state, user=user)
+        task_state = self.get_task_state_class()(workflow_state=workflow_state)
+        task_state.status = TaskState.STATUS_IN_PROGRESS
+        task_state.revision = run_revision(workflow_state)
+        task_state.task = self
+        task_state.save()
+        task_submitted.send(
+            sender=task_state.specific.__class__, instance=task_state.specific, user=user
+        )
+        return task_state
 
     def get_actions(self, obj, user):
         if not self.may_review(obj, user):

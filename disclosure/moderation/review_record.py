@@ -3,10 +3,13 @@ decision, comment and secrecy checklist answers, and the moderation log entries 
 
 from dataclasses import dataclass, field
 
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
 from wagtail.models import PageLogEntry, TaskState
 
 from .forms import SECRECY_CHECKLIST
 from .models import SecrecyReviewTaskState
+from .runs import approved_by_every_step, run_revision
 
 STATUS_LABELS = {
     TaskState.STATUS_IN_PROGRESS: "审核中",
@@ -28,6 +31,8 @@ class Step:
     comment: str
     checklist: list = field(default_factory=list)  # (statement, affirmed)
     signed_by: str = ""
+    revision_id: int | None = None  # the revision submitted to (and approved by) this step
+    revision_label: str = ""
 
 
 @dataclass
@@ -36,6 +41,17 @@ class Run:
     requested_by: str
     status: str
     steps: list
+    published_revision_id: int | None = None  # what the run put live (or scheduled)
+
+
+def revision_label(revision):
+    if revision is None:
+        return ""
+    return _("版本 %(id)s（%(author)s，%(at)s）") % {
+        "id": revision.pk,
+        "author": revision.user or _("系统"),
+        "at": localtime(revision.created_at).strftime("%Y-%m-%d %H:%M"),
+    }
 
 
 def review_runs(page):
@@ -47,8 +63,10 @@ def review_runs(page):
     }
     for workflow_state in states:
         steps = []
-        task_states = workflow_state.task_states.select_related("task", "finished_by").order_by(
-            "started_at", "pk"
+        task_states = (
+            workflow_state.task_states.select_related("task", "finished_by", "revision__user")
+            .defer("revision__content")
+            .order_by("started_at", "pk")
         )
         for task_state in task_states:
             signed = secrecy.get(task_state.pk)
@@ -65,6 +83,8 @@ def review_runs(page):
                         for name, affirmed in (signed.checklist if signed else {}).items()
                     ],
                     signed_by=signed.signed_by_name if signed else "",
+                    revision_id=task_state.revision_id,
+                    revision_label=revision_label(task_state.revision),
                 )
             )
         runs.append(
@@ -73,9 +93,19 @@ def review_runs(page):
                 requested_by=str(workflow_state.requested_by or ""),
                 status=workflow_state.get_status_display(),
                 steps=steps,
+                published_revision_id=published_revision_id(workflow_state),
             )
         )
     return runs
+
+
+def published_revision_id(workflow_state):
+    if workflow_state.status != workflow_state.STATUS_APPROVED:
+        return None
+    revision = run_revision(workflow_state)
+    if revision is None or not approved_by_every_step(workflow_state, revision):
+        return None
+    return revision.pk
 
 
 def moderation_log(page):

@@ -1,4 +1,4 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
@@ -6,6 +6,7 @@ from disclosure.catalogue.models import DisclosureIndexPage
 
 from . import notifications
 from .placement import set_up_disclosure_root
+from .publication import check_publication
 
 
 @receiver(post_save, sender=DisclosureIndexPage)
@@ -32,3 +33,7 @@ def tell_the_author_it_was_sent_back(sender, instance, user=None, **kwargs):
 @receiver(workflow_approved)
 def tell_the_author_it_passed(sender, instance, user=None, **kwargs):
     notifications.published(instance)
+
+
+# Every model's saves: the check itself returns at once for anything but pages and revisions.
+pre_save.connect(check_publication, dispatch_uid="moderation.check_publication")
