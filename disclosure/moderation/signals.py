@@ -1,4 +1,5 @@
-from django.db.models.signals import post_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_save
 from django.dispatch import receiver
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
@@ -6,6 +7,7 @@ from disclosure.catalogue.models import DisclosureIndexPage
 
 from . import notifications
 from .placement import set_up_disclosure_root
+from .walls import record_organisation_from_groups
 
 
 @receiver(post_save, sender=DisclosureIndexPage)
@@ -32,3 +34,15 @@ def tell_the_author_it_was_sent_back(sender, instance, user=None, **kwargs):
 @receiver(workflow_approved)
 def tell_the_author_it_passed(sender, instance, user=None, **kwargs):
     notifications.published(instance)
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def record_organisation_on_joining_its_groups(
+    sender, instance, action, reverse, pk_set, model, raw=False, **kwargs
+):
+    """Whatever joins a user to an organisation's role groups (the user admin, the demo, a
+    script) records the organisation, so no staff user is left site-wide by accident."""
+    if action != "post_add" or not pk_set:
+        return
+    users = model.objects.filter(pk__in=pk_set) if reverse else [instance]
+    record_organisation_from_groups(users)
