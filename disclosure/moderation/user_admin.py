@@ -3,7 +3,8 @@
 Every view of Wagtail's UserViewSet that reads or changes one user goes through
 `ScopedUserMixin.get_object`; the listing, its filters and the bulk actions see only the users
 the requester may manage; the forms offer only the groups it may assign, keep the groups it may
-not touch, and let nobody but a site administrator set `is_superuser` or the organisation.
+not touch, and let nobody but a superuser set `is_superuser`, nobody but a site administrator the
+organisation.
 Installed through `users_app.UsersConfig` (Wagtail's documented way to replace these
 viewsets); the bulk actions are registered in wagtail_hooks.py.
 """
@@ -32,7 +33,7 @@ from .walls import (
     organisation_id_of,
 )
 
-SITE_ADMINISTRATORS_ONLY = _("只有站点管理员可以设置。")
+SUPERUSERS_ONLY = _("只有超级管理员可以设置。")
 
 
 # Forms ---------------------------------------------------------------------------------------
@@ -54,10 +55,10 @@ class OrganisationScopedUserForm:
             if self.instance.pk
             else []
         )
-        if "is_superuser" in self.fields and not self.site_administrator:
+        if "is_superuser" in self.fields and not getattr(for_user, "is_superuser", False):
             field = self.fields["is_superuser"]
             field.disabled = True
-            field.help_text = SITE_ADMINISTRATORS_ONLY
+            field.help_text = SUPERUSERS_ONLY
         if self.site_administrator:
             self.fields["organisation"] = forms.ModelChoiceField(
                 label=_("所属公开主体"),

@@ -5,7 +5,7 @@
 - A *site administrator* is an active superuser or an active member of the site-wide 管理员
   group (settings.GONGKAI_GROUPS["administrators"]); `is_site_administrator(user)` says so.
   Only site administrators change what exists once for the whole platform (SITE_WIDE_MODELS)
-  and manage site-wide users and superusers.
+  and manage site-wide users; only superusers manage superusers and the superuser flag.
 - Anyone else manages only the users of its own organisation, and puts them only into its own
   organisation's role groups.
 
@@ -101,7 +101,7 @@ def manageable_users(actor):
     """The users `actor` may see and change in the user admin."""
     User = get_user_model()
     if is_site_administrator(actor):
-        return User.objects.all()
+        return User.objects.all() if actor.is_superuser else User.objects.filter(is_superuser=False)
     organisation_id = organisation_id_of(actor)
     if organisation_id is None or not actor.is_active:
         return User.objects.none()

@@ -36,6 +36,10 @@ def build_walled_office():
     users["site_admin"] = make_user(
         "site-admin", Group.objects.get(name=settings.GONGKAI_GROUPS["administrators"])
     )
+    # Wagtail's user form requires both names.
+    for user in users.values():
+        user.first_name, user.last_name = "某", user.username
+        user.save(update_fields=["first_name", "last_name"])
     office.update(
         township=township,
         county=county,
