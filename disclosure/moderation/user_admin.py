@@ -31,6 +31,7 @@ from .walls import (
     is_site_administrator,
     manageable_users,
     organisation_id_of,
+    record_organisation_from_groups,
 )
 
 SUPERUSERS_ONLY = _("只有超级管理员可以设置。")
@@ -65,7 +66,10 @@ class OrganisationScopedUserForm:
                 queryset=Organisation.objects.order_by("name"),
                 required=False,
                 initial=organisation_id_of(self.instance),
-                help_text=_("留空为全站用户：只有站点管理员可以管理。"),
+                help_text=_(
+                    "留空则按所在的机构角色组确定；不属于任何一个机构的为全站用户，"
+                    "只有站点管理员可以管理。"
+                ),
             )
 
     def _save_m2m(self):
@@ -77,11 +81,12 @@ class OrganisationScopedUserForm:
             organisation = self.cleaned_data.get("organisation")
             if organisation is None:
                 StaffOrganisation.objects.filter(user=user).delete()
+                record_organisation_from_groups([user])
             else:
                 StaffOrganisation.objects.update_or_create(
                     user=user, defaults={"organisation": organisation}
                 )
-        else:
+        elif self.organisation_id is not None:
             # An organisation's 管理员 creates and keeps users in its own organisation only.
             StaffOrganisation.objects.update_or_create(
                 user=user, defaults={"organisation_id": self.organisation_id}

@@ -213,9 +213,16 @@ class OrganisationAdministratorWalls(TestCase):
             user_form_data(user, organisation=str(self.office["township"].pk)),
         )
         assert organisation_of(user) == self.office["township"]
+        # Left blank, it follows the organisation role groups the user is in…
         self.client.post(
             reverse("wagtailusers_users:edit", args=[user.pk]),
             user_form_data(user, organisation=""),
+        )
+        assert organisation_of(user) == self.office["county"]
+        # …and a user in no organisation's groups is site-wide.
+        self.client.post(
+            reverse("wagtailusers_users:edit", args=[user.pk]),
+            user_form_data(user, organisation="", groups=[]),
         )
         assert organisation_of(user) is None
 
