@@ -23,6 +23,7 @@ from disclosure.moderation.walls import (
     is_site_administrator,
     manageable_users,
     organisation_of,
+    site_wide_permissions_q,
 )
 
 from .offices import PASSWORD
@@ -95,6 +96,14 @@ class OrganisationAdministratorWalls(TestCase):
         assert organisation_of(self.users["county_reviewer"]) == self.office["county"]
         assert organisation_of(self.users["editor"]) == self.office["township"]
         assert organisation_of(self.users["admin"]) is None
+
+    def test_no_organisation_group_holds_a_permission_on_site_wide_objects(self):
+        held = Permission.objects.filter(
+            site_wide_permissions_q(), group__organisation_role__isnull=False
+        )
+        assert not held.exists(), list(held.values_list("codename", flat=True))
+        site_wide = Group.objects.get(name=settings.GONGKAI_GROUPS["administrators"])
+        assert site_wide.permissions.filter(site_wide_permissions_q()).count() >= 20
 
     def test_the_data_migration_withdraws_site_wide_permissions_from_organisation_groups(self):
         group = self.office["county_groups"]["administrators"]
