@@ -1,5 +1,6 @@
 """The audit log (Wagtail's page log) exported to CSV or XLSX, filtered by organisation, user
-and date. Administrators of an organisation see its pages only; superusers see everything."""
+and date. An organisation's 管理员 sees its own pages and its own users only; site
+administrators (walls.is_site_administrator) see everything."""
 
 import io
 import json
@@ -17,6 +18,7 @@ from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 from gongkai import spreadsheets
 
 from .models import OrganisationRole
+from .walls import is_site_administrator
 
 COLUMNS = [_("时间"), _("操作人"), _("操作"), _("页面"), _("页面ID"), _("详情")]
 
@@ -26,7 +28,7 @@ class AuditFilterForm(forms.Form):
         label=_("公开主体"), queryset=Organisation.objects.none(), required=False
     )
     user = forms.ModelChoiceField(
-        label=_("操作人"), queryset=get_user_model().objects.order_by("username"), required=False
+        label=_("操作人"), queryset=get_user_model().objects.none(), required=False
     )
     since = forms.DateField(label=_("起始日期"), required=False)
     until = forms.DateField(label=_("截止日期"), required=False)
@@ -34,16 +36,24 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.viewer = user
-        if user.is_superuser:
+        self.site_administrator = is_site_administrator(user)
+        if self.site_administrator:
             organisations = Organisation.objects.all()
+            users = get_user_model().objects.all()
         else:
             organisations = Organisation.objects.filter(
                 pk__in=OrganisationRole.objects.filter(
                     role="administrators", group__user=user
                 ).values("organisation_id")
             )
+            users = get_user_model().objects.filter(
+                staff_organisation__organisation__in=organisations
+            )
         self.fields["organisation"].queryset = organisations
-        self.user_may_export = user.is_active and (user.is_superuser or organisations.exists())
+        self.fields["user"].queryset = users.order_by("username")
+        self.user_may_export = user.is_active and (
+            self.site_administrator or organisations.exists()
+        )
 
     def clean(self):
         data = super().clean()
@@ -59,7 +69,7 @@ class AuditFilterForm(forms.Form):
             if data.get("organisation")
             else self.fields["organisation"].queryset
         )
-        if data.get("organisation") or not self.viewer.is_superuser:
+        if data.get("organisation") or not self.site_administrator:
             paths = DisclosureIndexPage.objects.filter(organisation__in=organisations).values_list(
                 "path", flat=True
             )

@@ -9,6 +9,7 @@ from django.apps import apps as global_apps
 from django.conf import settings
 
 from .roles import ROOT_PAGE_PERMISSIONS
+from .walls import site_wide_permissions_q
 
 DEFAULT_WORKFLOW_NAME = "政府信息公开先审后发"
 # (task name, task model, role), in review order.
@@ -25,7 +26,8 @@ def organisation_group_name(organisation, role):
 
 def ensure_organisation_roles(organisation, apps=global_apps):
     """The organisation's own copy of each role group, with the site-wide role's model and
-    collection permissions. Returns {role: group}."""
+    collection permissions except those on site-wide objects (walls.SITE_WIDE_MODELS), which
+    stay with site administrators. Returns {role: group}."""
     Group = apps.get_model("auth", "Group")
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     OrganisationRole = apps.get_model("moderation", "OrganisationRole")
@@ -38,7 +40,7 @@ def ensure_organisation_roles(organisation, apps=global_apps):
         group, _ = Group.objects.get_or_create(name=organisation_group_name(organisation, role))
         site_wide = Group.objects.filter(name=site_wide_name).first()
         if site_wide is not None:
-            group.permissions.add(*site_wide.permissions.all())
+            group.permissions.add(*site_wide.permissions.exclude(site_wide_permissions_q()))
             for grant in GroupCollectionPermission.objects.filter(group=site_wide):
                 GroupCollectionPermission.objects.get_or_create(
                     group=group,

@@ -14,19 +14,34 @@ MODEL_PERMISSIONS = {
     "reviewers": [ADMIN_ACCESS],
     "secrecy": [ADMIN_ACCESS],
     "leaders": [ADMIN_ACCESS],
+    # An organisation's 管理员 manages its own organisation's users (walls.py scopes them).
     "administrators": [
         ADMIN_ACCESS,
-        ("catalogue", "organisation", "add_organisation"),
-        ("catalogue", "organisation", "change_organisation"),
-        ("home", "sitefootersettings", "change_sitefootersettings"),
         ("auth", "user", "add_user"),
         ("auth", "user", "change_user"),
-        ("wagtailcore", "workflow", "add_workflow"),
-        ("wagtailcore", "workflow", "change_workflow"),
-        ("wagtailcore", "task", "add_task"),
-        ("wagtailcore", "task", "change_task"),
     ],
 }
+
+# What exists once for the whole platform (walls.SITE_WIDE_MODELS): held by the site-wide 管理员
+# group only, never copied to an organisation's 管理员 (placement.ensure_organisation_roles).
+SITE_ADMINISTRATION = [
+    ("catalogue", "organisation", "add_organisation"),
+    ("catalogue", "organisation", "change_organisation"),
+    ("home", "sitefootersettings", "change_sitefootersettings"),
+    *(
+        (app_label, model, f"{action}_{model}")
+        for app_label, model in [
+            ("wagtailcore", "workflow"),
+            ("wagtailcore", "task"),
+            ("catalogue", "domain"),
+            ("moderation", "sensitiveword"),
+            ("search", "synonym"),
+            ("wagtailsearchpromotions", "searchpromotion"),
+            ("auth", "group"),
+        ]
+        for action in ("add", "change", "delete")
+    ),
+]
 
 # Permissions on the root collection (documents and images: attachments of disclosures).
 DOCUMENT_AUTHORING = [
@@ -67,6 +82,8 @@ def ensure_roles(apps, group_names):
     for key, name in group_names.items():
         group, _ = Group.objects.get_or_create(name=name)
         group.permissions.add(*(permission(*p) for p in MODEL_PERMISSIONS[key]))
+        if key == "administrators":
+            group.permissions.add(*(permission(*p) for p in SITE_ADMINISTRATION))
         if root_collection is None:
             continue
         for spec in COLLECTION_PERMISSIONS[key]:

@@ -1,4 +1,5 @@
-from django.db.models.signals import post_save, pre_save
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
@@ -7,6 +8,7 @@ from disclosure.catalogue.models import DisclosureIndexPage
 from . import notifications
 from .placement import set_up_disclosure_root
 from .publication import check_publication
+from .walls import record_organisation_from_groups
 
 
 @receiver(post_save, sender=DisclosureIndexPage)
@@ -37,3 +39,15 @@ def tell_the_author_it_passed(sender, instance, user=None, **kwargs):
 
 # Every model's saves: the check itself returns at once for anything but pages and revisions.
 pre_save.connect(check_publication, dispatch_uid="moderation.check_publication")
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through)
+def record_organisation_on_joining_its_groups(
+    sender, instance, action, reverse, pk_set, model, raw=False, **kwargs
+):
+    """Whatever joins a user to an organisation's role groups (the user admin, the demo, a
+    script) records the organisation, so no staff user is left site-wide by accident."""
+    if action != "post_add" or not pk_set:
+        return
+    users = model.objects.filter(pk__in=pk_set) if reverse else [instance]
+    record_organisation_from_groups(users)

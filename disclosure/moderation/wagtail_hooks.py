@@ -25,7 +25,13 @@ from .guards import (
 )
 from .models import SensitiveWord
 from .sensitive import describe_hits, pending_attachments, scan
+from .user_admin import SCOPED_USER_BULK_ACTIONS
 from .withdrawal import may_request_withdrawal
+
+# Replace Wagtail's user bulk actions (same action_type, registered later) with ones that act
+# only on users inside the requester's walls.
+for _action in SCOPED_USER_BULK_ACTIONS:
+    hooks.register("register_bulk_action", _action, order=100)
 
 
 @hooks.register("register_admin_urls")

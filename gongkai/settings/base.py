@@ -34,7 +34,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "disclosure.moderation.users_app.UsersConfig",  # wagtail.users behind the walls
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

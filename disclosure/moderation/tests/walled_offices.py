@@ -1,0 +1,49 @@
+"""The test office (offices.py) with every role in both organisations and a site administrator:
+what the tests of the walls between organisations need.
+
+Users (by key): the township's editor, reviewer, secrecy, leader and its own 管理员
+("township_admin"); the county office's editor ("outsider"), reviewer, secrecy, leader and
+管理员 ("county_admin"); "site_admin", a member of the site-wide 管理员 group (not a superuser);
+"admin", the superuser.
+"""
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+
+from disclosure.catalogue.models import DisclosureIndexPage
+from disclosure.moderation.placement import ensure_organisation_roles
+
+from .offices import build_office, make_user
+
+COUNTY_STAFF = {
+    "county_reviewer": "reviewers",
+    "county_secrecy": "secrecy",
+    "county_leader": "leaders",
+    "county_admin": "administrators",
+}
+
+
+def build_walled_office():
+    office = build_office()
+    users = office["users"]
+    township = DisclosureIndexPage.objects.get(pk=office["root"].pk).organisation
+    county = DisclosureIndexPage.objects.get(pk=office["county_root"].pk).organisation
+    township_groups = ensure_organisation_roles(township)
+    county_groups = ensure_organisation_roles(county)
+    users["township_admin"] = make_user("township-admin", township_groups["administrators"])
+    for key, role in COUNTY_STAFF.items():
+        users[key] = make_user(key.replace("_", "-"), county_groups[role])
+    users["site_admin"] = make_user(
+        "site-admin", Group.objects.get(name=settings.GONGKAI_GROUPS["administrators"])
+    )
+    # Wagtail's user form requires both names.
+    for user in users.values():
+        user.first_name, user.last_name = "某", user.username
+        user.save(update_fields=["first_name", "last_name"])
+    office.update(
+        township=township,
+        county=county,
+        township_groups=township_groups,
+        county_groups=county_groups,
+    )
+    return office

@@ -1,0 +1,248 @@
+"""Wagtail's user and group admin behind the walls between organisations (walls.py).
+
+Every view of Wagtail's UserViewSet that reads or changes one user goes through
+`ScopedUserMixin.get_object`; the listing, its filters and the bulk actions see only the users
+the requester may manage; the forms offer only the groups it may assign, keep the groups it may
+not touch, and let nobody but a superuser set `is_superuser`, nobody but a site administrator the
+organisation.
+Installed through `users_app.UsersConfig` (Wagtail's documented way to replace these
+viewsets); the bulk actions are registered in wagtail_hooks.py.
+"""
+
+from django import forms
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views.generic.usage import UsageView
+from wagtail.users.forms import UserCreationForm, UserEditForm
+from wagtail.users.views import groups as wagtail_groups
+from wagtail.users.views import users as wagtail_users
+from wagtail.users.views.bulk_actions import (
+    AssignRoleBulkAction,
+    DeleteBulkAction,
+    SetActiveStateBulkAction,
+)
+
+from disclosure.catalogue.models import Organisation
+
+from .models import StaffOrganisation
+from .walls import (
+    assignable_groups,
+    can_manage_user,
+    is_site_administrator,
+    manageable_users,
+    organisation_id_of,
+    record_organisation_from_groups,
+)
+
+SUPERUSERS_ONLY = _("只有超级管理员可以设置。")
+
+
+# Forms ---------------------------------------------------------------------------------------
+
+
+class OrganisationScopedUserForm:
+    """Mixed into Wagtail's user forms; `for_user` is the administrator filling the form."""
+
+    def __init__(self, *args, for_user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.site_administrator = is_site_administrator(for_user)
+        self.organisation_id = organisation_id_of(for_user)
+        allowed = assignable_groups(for_user)
+        self.fields["groups"].queryset = allowed
+        # Memberships the administrator may not touch (site-wide roles, other organisations)
+        # are kept as they are, neither shown nor dropped.
+        self.kept_groups = (
+            list(self.instance.groups.exclude(pk__in=allowed.values("pk")))
+            if self.instance.pk
+            else []
+        )
+        if "is_superuser" in self.fields and not getattr(for_user, "is_superuser", False):
+            field = self.fields["is_superuser"]
+            field.disabled = True
+            field.help_text = SUPERUSERS_ONLY
+        if self.site_administrator:
+            self.fields["organisation"] = forms.ModelChoiceField(
+                label=_("所属公开主体"),
+                queryset=Organisation.objects.order_by("name"),
+                required=False,
+                initial=organisation_id_of(self.instance),
+                help_text=_(
+                    "留空则按所在的机构角色组确定；不属于任何一个机构的为全站用户，"
+                    "只有站点管理员可以管理。"
+                ),
+            )
+
+    def _save_m2m(self):
+        super()._save_m2m()
+        user = self.instance
+        if self.kept_groups:
+            user.groups.add(*self.kept_groups)
+        if self.site_administrator:
+            organisation = self.cleaned_data.get("organisation")
+            if organisation is None:
+                StaffOrganisation.objects.filter(user=user).delete()
+                record_organisation_from_groups([user])
+            else:
+                StaffOrganisation.objects.update_or_create(
+                    user=user, defaults={"organisation": organisation}
+                )
+        elif self.organisation_id is not None:
+            # An organisation's 管理员 creates and keeps users in its own organisation only.
+            StaffOrganisation.objects.update_or_create(
+                user=user, defaults={"organisation_id": self.organisation_id}
+            )
+
+
+class ScopedUserCreationForm(OrganisationScopedUserForm, UserCreationForm):
+    pass
+
+
+class ScopedUserEditForm(OrganisationScopedUserForm, UserEditForm):
+    pass
+
+
+# User views ----------------------------------------------------------------------------------
+
+
+class ScopedUserMixin:
+    """A user outside the requester's walls answers 403, whatever the view does with it."""
+
+    def get_object(self, *args, **kwargs):
+        user = super().get_object(*args, **kwargs)
+        if not can_manage_user(self.request.user, user):
+            raise PermissionDenied
+        return user
+
+
+class RequesterFormMixin:
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "for_user": self.request.user}
+
+
+class ScopedUserFilterSet(wagtail_users.UserFilterSet):
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        if request is not None:
+            self.filters["group"].queryset = assignable_groups(request.user)
+
+
+class UserIndexView(wagtail_users.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(pk__in=manageable_users(self.request.user))
+
+
+class UserCreateView(RequesterFormMixin, wagtail_users.CreateView):
+    def dispatch(self, request, *args, **kwargs):
+        if not is_site_administrator(request.user) and organisation_id_of(request.user) is None:
+            # A site-wide user that is not a site administrator has no organisation to fill.
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class UserEditView(ScopedUserMixin, RequesterFormMixin, wagtail_users.EditView):
+    pass
+
+
+class UserDeleteView(ScopedUserMixin, wagtail_users.DeleteView):
+    pass
+
+
+class UserHistoryView(ScopedUserMixin, wagtail_users.HistoryView):
+    pass
+
+
+class UserUsageView(ScopedUserMixin, UsageView):
+    pass
+
+
+class UserViewSet(wagtail_users.UserViewSet):
+    filterset_class = ScopedUserFilterSet
+    index_view_class = UserIndexView
+    add_view_class = UserCreateView
+    edit_view_class = UserEditView
+    delete_view_class = UserDeleteView
+    history_view_class = UserHistoryView
+    usage_view_class = UserUsageView
+    # Copying prefills a new account from any user's record; an account is made from scratch.
+    copy_view_enabled = False
+    create_template_name = "moderation/users/create.html"
+    edit_template_name = "moderation/users/edit.html"
+
+    def get_form_class(self, for_update=False):
+        return ScopedUserEditForm if for_update else ScopedUserCreationForm
+
+
+# Group views: a group's permissions decide what its members may do anywhere, so only site
+# administrators create, edit or delete groups; others list their own organisation's groups.
+
+
+class SiteAdministratorsOnlyMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not is_site_administrator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class GroupIndexView(wagtail_groups.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().filter(pk__in=assignable_groups(self.request.user))
+
+
+class GroupCreateView(SiteAdministratorsOnlyMixin, wagtail_groups.CreateView):
+    pass
+
+
+class GroupEditView(SiteAdministratorsOnlyMixin, wagtail_groups.EditView):
+    pass
+
+
+class GroupDeleteView(SiteAdministratorsOnlyMixin, wagtail_groups.DeleteView):
+    pass
+
+
+class GroupHistoryView(SiteAdministratorsOnlyMixin, wagtail_groups.GroupViewSet.history_view_class):
+    pass
+
+
+class GroupUsageView(SiteAdministratorsOnlyMixin, UsageView):
+    pass
+
+
+class GroupViewSet(wagtail_groups.GroupViewSet):
+    index_view_class = GroupIndexView
+    add_view_class = GroupCreateView
+    edit_view_class = GroupEditView
+    delete_view_class = GroupDeleteView
+    history_view_class = GroupHistoryView
+    usage_view_class = GroupUsageView
+
+
+# Bulk actions on users: Wagtail checks the model permission only. wagtail_hooks.py registers
+# these after Wagtail's (a later class with the same action_type replaces the earlier one).
+
+
+class ScopedUserBulkActionMixin:
+    def check_perm(self, obj):
+        return super().check_perm(obj) and can_manage_user(self.request.user, obj)
+
+
+class ScopedAssignRoleBulkAction(ScopedUserBulkActionMixin, AssignRoleBulkAction):
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        form.fields["role"].queryset = assignable_groups(self.request.user)
+        return form
+
+
+class ScopedDeleteBulkAction(ScopedUserBulkActionMixin, DeleteBulkAction):
+    pass
+
+
+class ScopedSetActiveStateBulkAction(ScopedUserBulkActionMixin, SetActiveStateBulkAction):
+    pass
+
+
+SCOPED_USER_BULK_ACTIONS = [
+    ScopedAssignRoleBulkAction,
+    ScopedDeleteBulkAction,
+    ScopedSetActiveStateBulkAction,
+]

@@ -1,0 +1,141 @@
+"""The walls between organisations, defined once.
+
+- A staff user belongs to at most one organisation, recorded in `StaffOrganisation`
+  (`user.staff_organisation.organisation`); a user without one is site-wide.
+- A *site administrator* is an active superuser or an active member of the site-wide 管理员
+  group (settings.GONGKAI_GROUPS["administrators"]); `is_site_administrator(user)` says so.
+  Only site administrators change what exists once for the whole platform (SITE_WIDE_MODELS)
+  and manage site-wide users; only superusers manage superusers and the superuser flag.
+- Anyone else manages only the users of its own organisation, and puts them only into its own
+  organisation's role groups.
+
+The user and group admin (user_admin.py), the audit export and the data migrations read this
+module; nothing else decides who may manage whom.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models import Q
+
+ADMINISTRATORS = "administrators"
+
+# Objects that exist once for the whole platform: their model permissions are held by the
+# site-wide 管理员 group only, never by an organisation's copy of a role (placement.py).
+SITE_WIDE_MODELS = [
+    ("wagtailcore", "workflow"),
+    ("wagtailcore", "task"),
+    ("moderation", "roleapprovaltask"),
+    ("moderation", "secrecyreviewtask"),
+    ("moderation", "sensitiveword"),
+    ("home", "sitefootersettings"),
+    ("catalogue", "organisation"),
+    ("catalogue", "domain"),
+    ("search", "synonym"),
+    ("wagtailsearchpromotions", "query"),
+    ("wagtailsearchpromotions", "searchpromotion"),
+    ("wagtailcore", "site"),
+    ("wagtailcore", "locale"),
+    ("auth", "group"),
+]
+
+
+def site_wide_permissions_q(prefix=""):
+    """A Q over Permission (or over `<prefix>permission`) matching SITE_WIDE_MODELS."""
+    q = Q(pk__in=[])
+    for app_label, model in SITE_WIDE_MODELS:
+        q |= Q(
+            **{
+                f"{prefix}content_type__app_label": app_label,
+                f"{prefix}content_type__model": model,
+            }
+        )
+    return q
+
+
+def site_administrators_group_name():
+    return settings.GONGKAI_GROUPS[ADMINISTRATORS]
+
+
+def is_site_administrator(user):
+    """Superuser, or member of the site-wide 管理员 group (not an organisation's 管理员)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_gongkai_site_administrator", None)
+    if cached is None:
+        cached = user.groups.filter(name=site_administrators_group_name()).exists()
+        user._gongkai_site_administrator = cached
+    return cached
+
+
+def organisation_id_of(user):
+    """The pk of the organisation `user` belongs to, or None for a site-wide user."""
+    from .models import StaffOrganisation
+
+    if user is None or user.pk is None:
+        return None
+    return (
+        StaffOrganisation.objects.filter(user_id=user.pk)
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
+
+
+def organisation_of(user):
+    from disclosure.catalogue.models import Organisation
+
+    organisation_id = organisation_id_of(user)
+    return None if organisation_id is None else Organisation.objects.get(pk=organisation_id)
+
+
+def site_level_users():
+    """Users only site administrators manage: superusers and site-wide administrators."""
+    return get_user_model().objects.filter(
+        Q(is_superuser=True) | Q(groups__name=site_administrators_group_name())
+    )
+
+
+def manageable_users(actor):
+    """The users `actor` may see and change in the user admin."""
+    User = get_user_model()
+    if is_site_administrator(actor):
+        return User.objects.all() if actor.is_superuser else User.objects.filter(is_superuser=False)
+    organisation_id = organisation_id_of(actor)
+    if organisation_id is None or not actor.is_active:
+        return User.objects.none()
+    return User.objects.filter(staff_organisation__organisation_id=organisation_id).exclude(
+        pk__in=site_level_users().values("pk")
+    )
+
+
+def can_manage_user(actor, target):
+    return manageable_users(actor).filter(pk=target.pk).exists()
+
+
+def assignable_groups(actor):
+    """The groups `actor` may put users into: its own organisation's role groups."""
+    if is_site_administrator(actor):
+        return Group.objects.all()
+    organisation_id = organisation_id_of(actor)
+    if organisation_id is None:
+        return Group.objects.none()
+    return Group.objects.filter(organisation_role__organisation_id=organisation_id)
+
+
+def record_organisation_from_groups(users):
+    """Give each user that has no organisation yet the one whose role groups it belongs to,
+    when that is exactly one. Superusers stay site-wide."""
+    from .models import OrganisationRole, StaffOrganisation
+
+    for user in users:
+        if user.is_superuser or StaffOrganisation.objects.filter(user_id=user.pk).exists():
+            continue
+        organisations = set(
+            OrganisationRole.objects.filter(group__user=user).values_list(
+                "organisation_id", flat=True
+            )
+        )
+        if len(organisations) == 1:
+            StaffOrganisation.objects.create(user=user, organisation_id=organisations.pop())
