@@ -18,18 +18,36 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex
 
 
+def _referenced_by(pages, model):
+    """Keys of the `model` objects (documents or images) that the rows of `pages` refer to."""
+    page_keys = pages.annotate(key=Cast("pk", CharField())).values("key")
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=page_keys,
+        to_content_type=ContentType.objects.get_for_model(model),
+    ).values("to_object_id")
+
+
+def _with_keys(model, keys):
+    return model.objects.annotate(key=Cast("pk", CharField())).filter(key__in=keys)
+
+
 def public_documents():
     """The documents that a live, unrestricted page's live content refers to."""
-    public_page_ids = (
-        Page.objects.live().public().annotate(key=Cast("pk", CharField())).values("key")
-    )
     Document = get_document_model()
-    referenced = ReferenceIndex.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=public_page_ids,
-        to_content_type=ContentType.objects.get_for_model(Document),
-    ).values("to_object_id")
-    return Document.objects.annotate(key=Cast("pk", CharField())).filter(key__in=referenced)
+    return _with_keys(Document, _referenced_by(Page.objects.live().public(), Document))
+
+
+def used_by_live_pages(model):
+    """The documents or images (`model`) that a live page's live content uses, behind a view
+    restriction or not: these are content, changed only through a reviewed page revision."""
+    return _with_keys(model, _referenced_by(Page.objects.live(), model))
+
+
+def is_used_by_live_page(attachment):
+    if attachment.pk is None:
+        return False
+    return used_by_live_pages(type(attachment)).filter(pk=attachment.pk).exists()
 
 
 def may_download(document, user):

@@ -1,10 +1,13 @@
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
 from disclosure.catalogue.models import DisclosureIndexPage
 
 from . import notifications
+from .attachment_lock import refuse_change, refuse_save
 from .placement import set_up_disclosure_root
 
 
@@ -32,3 +35,25 @@ def tell_the_author_it_was_sent_back(sender, instance, user=None, **kwargs):
 @receiver(workflow_approved)
 def tell_the_author_it_passed(sender, instance, user=None, **kwargs):
     notifications.published(instance)
+
+
+def _refuse_attachment_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not raw:
+        refuse_save(instance, update_fields)
+
+
+def _refuse_attachment_delete(sender, instance, **kwargs):
+    refuse_change(instance)
+
+
+for _attachment_model in (get_document_model(), get_image_model()):
+    pre_save.connect(_refuse_attachment_save, sender=_attachment_model)
+    pre_delete.connect(_refuse_attachment_delete, sender=_attachment_model)
+
+
+@receiver(m2m_changed)
+def refuse_retagging_used_attachments(sender, instance, action, **kwargs):
+    # Tags are a generic relation (taggit), so the sender is the tag model, not the attachment.
+    attachment_models = (get_document_model(), get_image_model())
+    if action.startswith("pre_") and isinstance(instance, attachment_models):
+        refuse_change(instance)

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_urls
+from .attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
 from .attachments import may_download
 from .deadlines import unpublished_items_near_deadline
 from .force_publish import may_force_publish
@@ -29,6 +30,11 @@ from .withdrawal import may_request_withdrawal
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
     return [path("moderation/", include(admin_urls, namespace="moderation"))]
+
+
+# Registered after Wagtail's own (higher order): same action type, so these replace them.
+for _bulk_action in ATTACHMENT_BULK_ACTIONS:
+    hooks.register("register_bulk_action", _bulk_action, order=100)
 
 
 @hooks.register("register_log_actions")

@@ -63,12 +63,18 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Attachments used by live pages are refused to the request's user below site administrator.
+    "disclosure.moderation.attachment_lock.ActingUserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gongkai.page_cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "gongkai.urls"
+
+# Every admin form that edits an existing document or image refuses one a live page uses.
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.moderation.attachment_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "disclosure.moderation.attachment_forms.ImageForm"
 
 TEMPLATES = [
     {
