@@ -23,6 +23,8 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseForbidden, HttpResponseRedirect, JsonResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from .attachments import is_used_by_live_page
 
@@ -85,14 +87,44 @@ class ActingUserMiddleware:
         finally:
             _acting_request.reset(token)
 
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        """Refuse at once a POST to any of Wagtail's views of one document or image (edit,
+        focal point, delete, multiple-upload update and delete), before the view opens a
+        transaction or touches the file: the same message, whatever the view."""
+        if request.method != "POST" or request.resolver_match is None:
+            return None
+        attachment = _attachment_of_view(request.resolver_match.namespace, view_kwargs)
+        if attachment is not None and not may_change(attachment, request.user):
+            return _refusal(request)
+        return None
+
     def process_exception(self, request, exception):
         if not isinstance(exception, AttachmentInUse):
             return None
-        if request.headers.get("x-requested-with") == "XMLHttpRequest":
-            return JsonResponse(
-                {"success": False, "error_message": str(IN_USE_MESSAGE)}, status=403
-            )
-        if request.method != "POST":
-            return HttpResponseForbidden(IN_USE_MESSAGE)
-        messages.error(request, IN_USE_MESSAGE)
-        return HttpResponseRedirect(request.get_full_path())
+        return _refusal(request)
+
+
+def _refusal(request):
+    if request.headers.get("x-requested-with") == "XMLHttpRequest":
+        return JsonResponse({"success": False, "error_message": str(IN_USE_MESSAGE)}, status=403)
+    if request.method != "POST":
+        return HttpResponseForbidden(IN_USE_MESSAGE)
+    messages.error(request, IN_USE_MESSAGE)
+    return HttpResponseRedirect(request.get_full_path())
+
+
+# Wagtail's admin URL namespaces of documents and images → the URL keywords naming one object.
+_OBJECT_VIEWS = {
+    "wagtaildocs": (get_document_model, ("document_id", "doc_id")),
+    "wagtailimages": (get_image_model, ("image_id",)),
+}
+
+
+def _attachment_of_view(namespace, view_kwargs):
+    if namespace not in _OBJECT_VIEWS:
+        return None
+    get_model, keywords = _OBJECT_VIEWS[namespace]
+    for keyword in keywords:
+        if keyword in view_kwargs:
+            return get_model().objects.filter(pk=view_kwargs[keyword]).first()
+    return None

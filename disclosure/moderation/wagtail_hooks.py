@@ -96,6 +96,9 @@ def no_live_copies(request, page):
 
 @hooks.register("before_bulk_action")
 def no_bulk_shortcuts(request, action_type, objects, action_class_instance):
+    # Documents', images' and users' bulk actions run this hook too.
+    if not issubclass(action_class_instance.model, Page):
+        return None
     if action_type == "publish":
         check = publishing_refusal
     elif action_type in {"unpublish", "delete", "move"}:

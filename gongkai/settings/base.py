@@ -72,10 +72,6 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "gongkai.urls"
 
-# Every admin form that edits an existing document or image refuses one a live page uses.
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.moderation.attachment_forms.DocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "disclosure.moderation.attachment_forms.ImageForm"
-
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
@@ -302,9 +298,11 @@ for _engine in WAGTAILSEARCH_BACKENDS.values():
 
 # --- Disclosure catalogue (disclosure.catalogue) ---------------------------------------------
 # Table blocks in item bodies; routes for the XLSX export and the feeds. Attachment uploads go
-# through a form that refuses other types and sizes with a Chinese message.
+# through a form that refuses other types and sizes with a Chinese message (and, extending it,
+# one that refuses to edit a file a live page uses: disclosure/moderation/attachment_forms.py).
 INSTALLED_APPS += ["wagtail.contrib.table_block", "wagtail.contrib.routable_page"]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.catalogue.attachments.AttachmentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.moderation.attachment_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "disclosure.moderation.attachment_forms.ImageForm"
 
 # Moderation (disclosure/moderation): publishing a disclosure page is the review workflow's
 # finish action, performed by the system; publishing never silently cancels a running review.

@@ -4,11 +4,19 @@ the review of a page revision that links a new file (issue 14, item 12)."""
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
 
 from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
+from disclosure.moderation.attachment_lock import ActingUserMiddleware, AttachmentInUse
+
+from .helpers import approve_all, fresh, submit
 
 
 @pytest.fixture
@@ -73,3 +81,138 @@ def test_item_12_an_editor_cannot_replace_another_organisations_live_attachment(
 
 def fresh_document(document):
     return get_document_model().objects.get(pk=document.pk)
+
+
+def township_live_page(office, document, slug="township-notice"):
+    page = DisclosureDocumentPage(
+        title="友谊镇通知", slug=slug, live=False, body=body_with(document)
+    )
+    office["columns"][0].add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_the_own_organisations_editor_is_told_how_to_replace_a_live_attachment(client, office):
+    original = new_document("友谊镇附件", b"%PDF-1.4 original")
+    township_live_page(office, original)
+    client.force_login(office["users"]["editor"])
+
+    response = client.post(
+        reverse("wagtaildocs:edit", args=[original.pk]),
+        {"title": "友谊镇附件", "file": SimpleUploadedFile("new.pdf", b"%PDF-1.4 new")},
+        follow=True,
+    )
+
+    assert "上传新文件并在页面中替换链接，经审核发布后生效" in response.content.decode()
+    assert fresh_document(original).file.name == original.file.name
+    client.logout()
+    assert served(client, original) == b"%PDF-1.4 original"
+
+
+def test_a_new_file_reaches_the_public_only_through_the_reviewed_revision(client, office):
+    users = office["users"]
+    old = new_document("旧版附件", b"%PDF-1.4 old")
+    page = township_live_page(office, old, slug="reviewed-replacement")
+
+    client.force_login(users["editor"])
+    client.post(
+        reverse("wagtaildocs:add"),
+        {"title": "新版附件", "file": SimpleUploadedFile("new.pdf", b"%PDF-1.4 new")},
+    )
+    new = get_document_model().objects.get(title="新版附件")
+    # Into the township's own collection, never the root collection nobody else may see.
+    assert new.collection.organisation_link.organisation == office["root"].organisation
+    client.logout()
+
+    page = fresh(page)
+    page.body = body_with(new)
+    page.save_revision(user=users["editor"])
+    submit(page, users["editor"])
+    assert served(client, old) == b"%PDF-1.4 old"
+    assert client.get(new.url).status_code == 404
+
+    approve_all(page, users)
+    assert served(client, new) == b"%PDF-1.4 new"
+    assert client.get(old.url).status_code == 404
+
+
+def as_request_of(user, effect):
+    """Run `effect` inside a request of `user`, through the middleware that names the actor."""
+    request = RequestFactory().post("/admin/")
+    request.user = user
+    outcome = {}
+
+    def view(request):
+        try:
+            # Django deletes inside atomic(savepoint=False): a refusal inside the test's own
+            # transaction would spoil it without a savepoint of its own.
+            with transaction.atomic():
+                effect()
+            outcome["refused"] = False
+        except AttachmentInUse:
+            outcome["refused"] = True
+        return HttpResponse()
+
+    ActingUserMiddleware(view)(request)
+    return outcome["refused"]
+
+
+@pytest.mark.parametrize(
+    "effect",
+    [
+        lambda doc: doc.save(),
+        lambda doc: doc.delete(),
+        lambda doc: get_document_model().objects.filter(pk=doc.pk).delete(),
+        lambda doc: doc.tags.add("标签"),
+        lambda doc: doc.tags.clear(),
+    ],
+    ids=["save", "delete", "queryset-delete", "add-tag", "clear-tags"],
+)
+def test_the_model_refuses_every_change_of_a_used_attachment_below_site_administrator(
+    office, effect
+):
+    document = new_document("在用附件")
+    township_live_page(office, document)
+    users = office["users"]
+    for role in ["editor", "reviewer", "leader"]:
+        assert as_request_of(users[role], lambda: effect(document)), role
+    assert get_document_model().objects.filter(pk=document.pk).exists()
+    # The site administrator, and code outside any request (demo loader, migrations), may.
+    assert not as_request_of(users["admin"], lambda: effect(document))
+
+
+def test_the_model_lets_unused_files_and_file_metadata_change(office):
+    unused = new_document("未使用附件")
+    assert not as_request_of(office["users"]["editor"], lambda: unused.save())
+    used = new_document("在用附件")
+    township_live_page(office, used)
+    assert not as_request_of(
+        office["users"]["editor"], lambda: used.save(update_fields=["file_size"])
+    )
+
+
+def test_images_are_guarded_like_documents(office):
+    image = get_image_model().objects.create(title="在用图片", file=get_test_image_file())
+    page = DisclosureDocumentPage(
+        title="图片通知",
+        slug="image-notice",
+        live=False,
+        body=[
+            (
+                "paragraph",
+                RichText(f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt=""/>'),
+            )
+        ],
+    )
+    office["columns"][0].add_child(instance=page)
+    page.save_revision().publish()
+    assert as_request_of(office["users"]["editor"], lambda: image.save())
+    assert as_request_of(office["users"]["editor"], lambda: image.delete())
+
+
+def test_the_admin_api_does_not_change_images(client, office):
+    image = get_image_model().objects.create(title="接口图片", file=get_test_image_file())
+    client.force_login(office["users"]["editor"])
+    for method in (client.delete, client.put, client.patch, client.post):
+        assert method(f"/admin/api/main/images/{image.pk}/").status_code in {403, 404, 405}
+    assert get_image_model().objects.filter(pk=image.pk, title="接口图片").exists()
