@@ -1,5 +1,6 @@
-"""Attachments are content: a document or image that a live page uses is not replaced, edited
-or deleted directly by anyone below site administrator.
+"""Attachments are content: a document or image that a live page uses (or that a page under
+review links: reviewers sign the file too) is not replaced, edited or deleted directly by anyone
+below site administrator.
 
 A new file reaches the public only through the review of a page revision that links it: the
 editor uploads a new document, links it in the page and submits; the old file stays served
@@ -26,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
-from .attachments import is_used_by_live_page
+from .attachments import is_content
 
 IN_USE_MESSAGE = _(
     "已发布页面正在使用此附件，不能直接替换、修改或删除。"
@@ -59,7 +60,7 @@ def may_change(attachment, user=None):
     user = user if user is not None else acting_user()
     if user is None or is_site_administrator(user):
         return True
-    return not is_used_by_live_page(attachment)
+    return not is_content(attachment)
 
 
 def refuse_change(attachment):

@@ -15,6 +15,7 @@ from wagtail.rich_text import RichText
 
 from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
 from disclosure.moderation.attachment_lock import ActingUserMiddleware, AttachmentInUse
+from disclosure.moderation.models import OrganisationCollection
 
 from .helpers import approve_all, fresh, submit
 
@@ -24,10 +25,17 @@ def office(small_office):
     return small_office
 
 
-def new_document(title, content=None):
+def new_document(title, content=None, organisation=None):
+    """A document in the root collection, or in `organisation`'s own collection."""
+    extra = {}
+    if organisation is not None:
+        extra["collection"] = OrganisationCollection.objects.get(
+            organisation=organisation
+        ).collection
     return get_document_model().objects.create(
         title=title,
         file=ContentFile(content or f"%PDF-1.4 {title}".encode(), name="attachment.pdf"),
+        **extra,
     )
 
 
@@ -59,7 +67,9 @@ def served(client, document):
 
 
 def test_item_12_an_editor_cannot_replace_another_organisations_live_attachment(client, office):
-    original = new_document("县政府办附件", b"%PDF-1.4 original")
+    original = new_document(
+        "县政府办附件", b"%PDF-1.4 original", office["county_root"].organisation
+    )
     county_live_page(office, original)
     original_path = original.file.path
 
@@ -93,7 +103,7 @@ def township_live_page(office, document, slug="township-notice"):
 
 
 def test_the_own_organisations_editor_is_told_how_to_replace_a_live_attachment(client, office):
-    original = new_document("友谊镇附件", b"%PDF-1.4 original")
+    original = new_document("友谊镇附件", b"%PDF-1.4 original", office["root"].organisation)
     township_live_page(office, original)
     client.force_login(office["users"]["editor"])
 
@@ -216,3 +226,27 @@ def test_the_admin_api_does_not_change_images(client, office):
     for method in (client.delete, client.put, client.patch, client.post):
         assert method(f"/admin/api/main/images/{image.pk}/").status_code in {403, 404, 405}
     assert get_image_model().objects.filter(pk=image.pk, title="接口图片").exists()
+
+
+def test_a_file_linked_by_a_page_under_review_is_locked_until_the_review_ends(client, office):
+    """Reviewers sign the file too: it cannot change under them before publication."""
+    users = office["users"]
+    document = new_document("送审附件", b"%PDF-1.4 reviewed", office["root"].organisation)
+    page = DisclosureDocumentPage(
+        title="送审通知", slug="under-review", live=False, body=body_with(document)
+    )
+    office["columns"][0].add_child(instance=page)
+    page.save_revision(user=users["editor"])
+    assert not as_request_of(users["editor"], lambda: fresh_document(document).save())
+
+    submit(page, users["editor"])
+    client.force_login(users["editor"])
+    client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": "送审附件", "file": SimpleUploadedFile("swap.pdf", b"%PDF-1.4 swapped")},
+    )
+    assert fresh_document(document).file.name == document.file.name
+    client.logout()
+
+    approve_all(page, users)
+    assert served(client, document) == b"%PDF-1.4 reviewed"
