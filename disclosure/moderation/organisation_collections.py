@@ -64,6 +64,16 @@ def organisation_collection(organisation, apps=global_apps):
     return collection
 
 
+def rename_organisation_collection(organisation, apps=global_apps):
+    Collection = apps.get_model("wagtailcore", "Collection")
+    OrganisationCollection = apps.get_model("moderation", "OrganisationCollection")
+    Collection.objects.filter(
+        pk__in=OrganisationCollection.objects.filter(organisation_id=organisation.pk).values(
+            "collection_id"
+        )
+    ).update(name=organisation.name)
+
+
 def ensure_organisation_collection(organisation, groups, apps=global_apps):
     """The organisation's collection, with each of its role groups' document and image
     permissions on it. `groups` is {role: group}."""

@@ -4,10 +4,11 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
-from disclosure.catalogue.models import DisclosureIndexPage
+from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 
 from . import notifications
 from .attachment_lock import refuse_change, refuse_save
+from .organisation_collections import rename_organisation_collection
 from .placement import set_up_disclosure_root
 
 
@@ -15,6 +16,13 @@ from .placement import set_up_disclosure_root
 def set_up_new_disclosure_root(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         set_up_disclosure_root(instance)
+
+
+@receiver(post_save, sender=Organisation)
+def rename_the_organisations_collection(sender, instance, created, raw=False, **kwargs):
+    # The collection is named after the organisation so staff recognise it in choosers.
+    if not created and not raw:
+        rename_organisation_collection(instance)
 
 
 @receiver(task_submitted)

@@ -119,3 +119,10 @@ def test_the_data_migration_builds_valid_collections_with_historical_models(smal
     assert Collection.find_problems() == ([], [], [], [], [])
     Collection.get_first_root_node().add_child(name="站点管理员新建")
     assert Collection.find_problems() == ([], [], [], [], [])
+
+
+def test_the_collection_follows_the_organisations_name(small_office):
+    township = small_office["root"].organisation
+    township.name = "友谊镇人民政府（新）"
+    township.save()
+    assert collection_of(township).name == "友谊镇人民政府（新）"
