@@ -92,12 +92,19 @@ class ActingUserMiddleware:
         """Refuse at once a POST to any of Wagtail's views of one document or image (edit,
         focal point, delete, multiple-upload update and delete), before the view opens a
         transaction or touches the file: the same message, whatever the view."""
-        if request.method != "POST" or request.resolver_match is None:
+        match = request.resolver_match
+        if request.method not in {"GET", "POST"} or match is None:
             return None
-        attachment = _attachment_of_view(request.resolver_match.namespace, view_kwargs)
-        if attachment is not None and not may_change(attachment, request.user):
-            return _refusal(request)
-        return None
+        if request.method == "GET" and match.url_name not in _FORM_VIEWS:
+            return None
+        attachment = _attachment_of_view(match.namespace, view_kwargs)
+        if attachment is None or may_change(attachment, request.user):
+            return None
+        if request.method == "GET":
+            # Say so on the form, before anyone uploads a file in vain.
+            messages.warning(request, IN_USE_MESSAGE)
+            return None
+        return _refusal(request)
 
     def process_exception(self, request, exception):
         if not isinstance(exception, AttachmentInUse):
@@ -119,6 +126,10 @@ _OBJECT_VIEWS = {
     "wagtaildocs": (get_document_model, ("document_id", "doc_id")),
     "wagtailimages": (get_image_model, ("image_id",)),
 }
+
+
+# The views that show a form for one object (edit with focal point, delete confirmation).
+_FORM_VIEWS = {"edit", "delete"}
 
 
 def _attachment_of_view(namespace, view_kwargs):

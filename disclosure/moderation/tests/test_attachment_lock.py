@@ -106,6 +106,8 @@ def test_the_own_organisations_editor_is_told_how_to_replace_a_live_attachment(c
     original = new_document("友谊镇附件", b"%PDF-1.4 original", office["root"].organisation)
     township_live_page(office, original)
     client.force_login(office["users"]["editor"])
+    form = client.get(reverse("wagtaildocs:edit", args=[original.pk]))
+    assert "上传新文件并在页面中替换链接，经审核发布后生效" in form.content.decode()
 
     response = client.post(
         reverse("wagtaildocs:edit", args=[original.pk]),
