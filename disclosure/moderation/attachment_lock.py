@@ -30,7 +30,7 @@ from wagtail.images import get_image_model
 from .attachments import is_content
 
 IN_USE_MESSAGE = _(
-    "已发布页面正在使用此附件，不能直接替换、修改或删除。"
+    "已发布或正在审核的页面使用此附件，不能直接替换、修改或删除。"
     "请上传新文件并在页面中替换链接，经审核发布后生效。"
 )
 
