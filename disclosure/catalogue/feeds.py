@@ -10,8 +10,8 @@ import datetime
 from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.html import escape
 from django.utils.feedgenerator import Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 

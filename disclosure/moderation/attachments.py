@@ -15,21 +15,67 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, Revision, WorkflowState
+
+
+def _referenced_by(pages, model):
+    """Keys of the `model` objects (documents or images) that the rows of `pages` refer to."""
+    page_keys = pages.annotate(key=Cast("pk", CharField())).values("key")
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        object_id__in=page_keys,
+        to_content_type=ContentType.objects.get_for_model(model),
+    ).values("to_object_id")
+
+
+def _with_keys(model, keys):
+    return model.objects.annotate(key=Cast("pk", CharField())).filter(key__in=keys)
 
 
 def public_documents():
     """The documents that a live, unrestricted page's live content refers to."""
-    public_page_ids = (
-        Page.objects.live().public().annotate(key=Cast("pk", CharField())).values("key")
-    )
     Document = get_document_model()
-    referenced = ReferenceIndex.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=public_page_ids,
-        to_content_type=ContentType.objects.get_for_model(Document),
-    ).values("to_object_id")
-    return Document.objects.annotate(key=Cast("pk", CharField())).filter(key__in=referenced)
+    return _with_keys(Document, _referenced_by(Page.objects.live().public(), Document))
+
+
+def used_by_live_pages(model):
+    """The documents or images (`model`) that a live page's live content uses, behind a view
+    restriction or not: these are content, changed only through a reviewed page revision."""
+    return _with_keys(model, _referenced_by(Page.objects.live(), model))
+
+
+def _under_review(attachment):
+    """Whether a revision that a running review is looking at (the one its current step reviews,
+    or the page's latest) refers to `attachment`. The reference index only knows page rows, so
+    those revisions are scanned here; there are few pages under review at a time."""
+    target = (ContentType.objects.get_for_model(attachment).pk, str(attachment.pk))
+    # Sent back (needs changes) too: a resubmission resumes at the step that sent it back.
+    states = WorkflowState.objects.active().select_related("current_task_state__revision")
+    for state in states:
+        revisions = {state.current_task_state.revision} if state.current_task_state else set()
+        latest = Revision.objects.filter(
+            base_content_type_id=state.base_content_type_id, object_id=state.object_id
+        ).order_by("-created_at", "-id")
+        revisions |= set(latest[:1])
+        for revision in revisions - {None}:
+            references = ReferenceIndex._extract_references_from_object(revision.as_object())
+            if any((ct, key) == target for ct, key, *_paths in references):
+                return True
+    return False
+
+
+def is_used_by_live_page(attachment):
+    if attachment.pk is None:
+        return False
+    return used_by_live_pages(type(attachment)).filter(pk=attachment.pk).exists()
+
+
+def is_content(attachment):
+    """A file that is part of what the public sees or of what reviewers are signing: a live page
+    uses it, or a page under review links it."""
+    return is_used_by_live_page(attachment) or (
+        attachment.pk is not None and _under_review(attachment)
+    )
 
 
 def may_download(document, user):

@@ -45,6 +45,31 @@ class OrganisationRole(models.Model):
         return self.group.name
 
 
+class OrganisationCollection(models.Model):
+    """The collection that holds one organisation's documents and images; its role groups hold
+    their document and image permissions on this collection only."""
+
+    organisation = models.OneToOneField(
+        "catalogue.Organisation",
+        verbose_name=_("公开主体"),
+        on_delete=models.CASCADE,
+        related_name="attachment_collection",
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection",
+        verbose_name=_("文件夹"),
+        on_delete=models.CASCADE,
+        related_name="organisation_link",
+    )
+
+    class Meta:
+        verbose_name = _("机构附件文件夹")
+        verbose_name_plural = _("机构附件文件夹")
+
+    def __str__(self):
+        return self.collection.name
+
+
 def disclosure_root_of(page):
     """The DisclosureIndexPage whose subtree holds `page` (the root itself included), or None."""
     from disclosure.catalogue.models import DisclosureIndexPage

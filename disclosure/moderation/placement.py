@@ -8,6 +8,7 @@ models as the signal does on live ones.
 from django.apps import apps as global_apps
 from django.conf import settings
 
+from .organisation_collections import ensure_organisation_collection
 from .roles import ROOT_PAGE_PERMISSIONS
 from .walls import site_wide_permissions_q
 
@@ -25,11 +26,11 @@ def organisation_group_name(organisation, role):
 
 
 def ensure_organisation_roles(organisation, apps=global_apps):
-    """The organisation's own copy of each role group, with the site-wide role's model and
-    collection permissions except those on site-wide objects (walls.SITE_WIDE_MODELS), which
-    stay with site administrators. Returns {role: group}."""
+    """The organisation's own copy of each role group, with the site-wide role's model
+    permissions except those on site-wide objects (walls.SITE_WIDE_MODELS), which stay with site
+    administrators, and the organisation's collection with the groups' document and image
+    permissions on it. Returns {role: group}."""
     Group = apps.get_model("auth", "Group")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     OrganisationRole = apps.get_model("moderation", "OrganisationRole")
     groups = {}
     for role, site_wide_name in settings.GONGKAI_GROUPS.items():
@@ -41,14 +42,9 @@ def ensure_organisation_roles(organisation, apps=global_apps):
         site_wide = Group.objects.filter(name=site_wide_name).first()
         if site_wide is not None:
             group.permissions.add(*site_wide.permissions.exclude(site_wide_permissions_q()))
-            for grant in GroupCollectionPermission.objects.filter(group=site_wide):
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group,
-                    collection_id=grant.collection_id,
-                    permission_id=grant.permission_id,
-                )
         OrganisationRole.objects.create(organisation_id=organisation.pk, role=role, group=group)
         groups[role] = group
+    ensure_organisation_collection(organisation, groups, apps)
     return groups
 
 

@@ -43,7 +43,10 @@ SITE_ADMINISTRATION = [
     ),
 ]
 
-# Permissions on the root collection (documents and images: attachments of disclosures).
+# Permissions each role holds on its organisation's own collection (documents and images:
+# attachments of disclosures), never on the root collection (organisation_collections.py).
+# Changing or deleting a file that a live page uses is refused below site administrator
+# whatever these say (attachment_lock.py).
 DOCUMENT_AUTHORING = [
     ("wagtaildocs", "document", "add_document"),
     ("wagtaildocs", "document", "change_document"),
@@ -70,26 +73,15 @@ COLLECTION_PERMISSIONS = {
 
 
 def ensure_roles(apps, group_names):
-    """Create the groups with their permissions; safe to run again. `apps` may be historical."""
+    """Create the site-wide groups with their model permissions; safe to run again. `apps`
+    may be historical. They hold nothing on collections: each organisation's copy holds its
+    collection permissions on the organisation's own collection."""
     Group = apps.get_model("auth", "Group")
-    Collection = apps.get_model("wagtailcore", "Collection")
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-
-    def permission(*spec):
-        return get_permission(apps, *spec)
-
-    root_collection = Collection.objects.filter(depth=1).first()
     for key, name in group_names.items():
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*(permission(*p) for p in MODEL_PERMISSIONS[key]))
+        group.permissions.add(*(get_permission(apps, *p) for p in MODEL_PERMISSIONS[key]))
         if key == "administrators":
-            group.permissions.add(*(permission(*p) for p in SITE_ADMINISTRATION))
-        if root_collection is None:
-            continue
-        for spec in COLLECTION_PERMISSIONS[key]:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group, collection=root_collection, permission=permission(*spec)
-            )
+            group.permissions.add(*(get_permission(apps, *p) for p in SITE_ADMINISTRATION))
 
 
 # Page permissions each role holds on its organisation's disclosure roots (placeful: granted to

@@ -1,11 +1,15 @@
 from django.contrib.auth import get_user_model
-from django.db.models.signals import m2m_changed, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
 from django.dispatch import receiver
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
-from disclosure.catalogue.models import DisclosureIndexPage
+from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 
 from . import notifications
+from .attachment_lock import refuse_change, refuse_save
+from .organisation_collections import rename_organisation_collection
 from .placement import set_up_disclosure_root
 from .publication import check_publication
 from .walls import record_organisation_from_groups
@@ -15,6 +19,13 @@ from .walls import record_organisation_from_groups
 def set_up_new_disclosure_root(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         set_up_disclosure_root(instance)
+
+
+@receiver(post_save, sender=Organisation)
+def rename_the_organisations_collection(sender, instance, created, raw=False, **kwargs):
+    # The collection is named after the organisation so staff recognise it in choosers.
+    if not created and not raw:
+        rename_organisation_collection(instance)
 
 
 @receiver(task_submitted)
@@ -51,3 +62,25 @@ def record_organisation_on_joining_its_groups(
         return
     users = model.objects.filter(pk__in=pk_set) if reverse else [instance]
     record_organisation_from_groups(users)
+
+
+def _refuse_attachment_save(sender, instance, raw=False, update_fields=None, **kwargs):
+    if not raw:
+        refuse_save(instance, update_fields)
+
+
+def _refuse_attachment_delete(sender, instance, **kwargs):
+    refuse_change(instance)
+
+
+for _attachment_model in (get_document_model(), get_image_model()):
+    pre_save.connect(_refuse_attachment_save, sender=_attachment_model)
+    pre_delete.connect(_refuse_attachment_delete, sender=_attachment_model)
+
+
+@receiver(m2m_changed)
+def refuse_retagging_used_attachments(sender, instance, action, **kwargs):
+    # Tags are a generic relation (taggit), so the sender is the tag model, not the attachment.
+    attachment_models = (get_document_model(), get_image_model())
+    if action.startswith("pre_") and isinstance(instance, attachment_models):
+        refuse_change(instance)

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from search import extraction
 
 from . import admin_urls
+from .attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
 from .attachments import may_download
 from .deadlines import unpublished_items_near_deadline
 from .force_publish import may_force_publish
@@ -37,6 +38,11 @@ for _action in SCOPED_USER_BULK_ACTIONS:
 @hooks.register("register_admin_urls")
 def register_moderation_urls():
     return [path("moderation/", include(admin_urls, namespace="moderation"))]
+
+
+# Registered after Wagtail's own (higher order): same action type, so these replace them.
+for _bulk_action in ATTACHMENT_BULK_ACTIONS:
+    hooks.register("register_bulk_action", _bulk_action, order=100)
 
 
 @hooks.register("register_log_actions")
@@ -98,6 +104,9 @@ def no_live_copies(request, page):
 
 @hooks.register("before_bulk_action")
 def no_bulk_shortcuts(request, action_type, objects, action_class_instance):
+    # Documents', images' and users' bulk actions run this hook too.
+    if not issubclass(action_class_instance.model, Page):
+        return None
     if action_type == "publish":
         check = publishing_refusal
     elif action_type in {"unpublish", "delete", "move"}:

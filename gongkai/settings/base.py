@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # After the messages: it tells the user why it sent them to enrolment.
     "gongkai.accounts.middleware.TwoFactorRequiredMiddleware",
+    # Attachments used by live pages are refused to the request's user below site administrator.
+    "disclosure.moderation.attachment_lock.ActingUserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "gongkai.page_cache.PublicPageCacheMiddleware",
@@ -394,9 +396,11 @@ for _engine in WAGTAILSEARCH_BACKENDS.values():
 
 # --- Disclosure catalogue (disclosure.catalogue) ---------------------------------------------
 # Table blocks in item bodies; routes for the XLSX export and the feeds. Attachment uploads go
-# through a form that refuses other types and sizes with a Chinese message.
+# through a form that refuses other types and sizes with a Chinese message (and, extending it,
+# one that refuses to edit a file a live page uses: disclosure/moderation/attachment_forms.py).
 INSTALLED_APPS += ["wagtail.contrib.table_block", "wagtail.contrib.routable_page"]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.catalogue.attachments.AttachmentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.moderation.attachment_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "disclosure.moderation.attachment_forms.ImageForm"
 
 # Moderation (disclosure/moderation): publishing a disclosure page is the review workflow's
 # finish action, performed by the system; publishing never silently cancels a running review.

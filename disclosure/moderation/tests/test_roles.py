@@ -1,5 +1,10 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
+from wagtail.models import Collection, GroupCollectionPermission
+
+from disclosure.catalogue.models import Organisation
+from disclosure.moderation.models import OrganisationCollection
+from disclosure.moderation.placement import ensure_organisation_roles
 
 
 def test_every_role_exists_on_a_fresh_database(db):
@@ -15,14 +20,23 @@ def test_every_role_can_reach_the_admin(db):
 
 
 def test_only_editors_and_administrators_upload_attachments(db):
-    def can_add_documents(name):
+    """Into their organisation's own collection; nobody holds anything on the root collection."""
+    organisation = Organisation.objects.create(name="测试镇人民政府")
+    groups = ensure_organisation_roles(organisation)
+    collection = OrganisationCollection.objects.get(organisation=organisation).collection
+
+    def can_add_documents(role):
         return (
-            Group.objects.get(name=name)
-            .collection_permissions.filter(permission__codename="add_document")
+            groups[role]
+            .collection_permissions.filter(
+                collection=collection, permission__codename="add_document"
+            )
             .exists()
         )
 
-    assert can_add_documents("信息员")
-    assert can_add_documents("管理员")
-    assert not can_add_documents("初审")
-    assert not can_add_documents("分管领导")
+    assert can_add_documents("editors")
+    assert can_add_documents("administrators")
+    assert not can_add_documents("reviewers")
+    assert not can_add_documents("leaders")
+    root = Collection.get_first_root_node()
+    assert not GroupCollectionPermission.objects.filter(collection=root).exists()

@@ -1,0 +1,157 @@
+"""Each organisation's own collection for its documents and images.
+
+The organisation's role groups hold their document and image permissions on this collection
+only (roles.COLLECTION_PERMISSIONS); nobody below site administrator holds anything on the root
+collection, so one organisation's staff neither see nor choose nor change another's files.
+
+Every function takes an optional `apps` so the data migration runs the same code on historical
+models as placement does on live ones.
+"""
+
+from django.apps import apps as global_apps
+
+from gongkai.permissions import get_permission
+
+from .roles import COLLECTION_PERMISSIONS
+
+# Treebeard's materialised path: four base-36 characters per level.
+_STEP_LENGTH = 4
+_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _encode_step(number):
+    digits = ""
+    while number:
+        number, remainder = divmod(number, len(_ALPHABET))
+        digits = _ALPHABET[remainder] + digits
+    return digits.rjust(_STEP_LENGTH, "0")
+
+
+def _add_child_collection(Collection, parent, name):
+    """A child of `parent`. Historical models have no treebeard methods, so the path is
+    computed here the way treebeard computes it."""
+    if hasattr(parent, "add_child"):
+        return parent.add_child(instance=Collection(name=name))
+    last = (
+        Collection.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+        .order_by("-path")
+        .first()
+    )
+    step = int(last.path[-_STEP_LENGTH:], len(_ALPHABET)) + 1 if last else 1
+    child = Collection.objects.create(
+        name=name, path=parent.path + _encode_step(step), depth=parent.depth + 1, numchild=0
+    )
+    Collection.objects.filter(pk=parent.pk).update(numchild=parent.numchild + 1)
+    return child
+
+
+def root_collection(apps=global_apps):
+    return apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
+
+
+def organisation_collection(organisation, apps=global_apps):
+    """The organisation's collection, created under the root collection if missing."""
+    Collection = apps.get_model("wagtailcore", "Collection")
+    OrganisationCollection = apps.get_model("moderation", "OrganisationCollection")
+    link = OrganisationCollection.objects.filter(organisation_id=organisation.pk).first()
+    if link is not None:
+        return Collection.objects.get(pk=link.collection_id)
+    root = root_collection(apps)
+    collection = Collection.objects.filter(
+        name=organisation.name, depth=root.depth + 1, path__startswith=root.path
+    ).first() or _add_child_collection(Collection, root, organisation.name)
+    OrganisationCollection.objects.create(organisation_id=organisation.pk, collection=collection)
+    return collection
+
+
+def rename_organisation_collection(organisation, apps=global_apps):
+    Collection = apps.get_model("wagtailcore", "Collection")
+    OrganisationCollection = apps.get_model("moderation", "OrganisationCollection")
+    Collection.objects.filter(
+        pk__in=OrganisationCollection.objects.filter(organisation_id=organisation.pk).values(
+            "collection_id"
+        )
+    ).update(name=organisation.name)
+
+
+def ensure_organisation_collection(organisation, groups, apps=global_apps):
+    """The organisation's collection, with each of its role groups' document and image
+    permissions on it. `groups` is {role: group}."""
+    try:
+        apps.get_model("moderation", "OrganisationCollection")
+    except LookupError:
+        # An earlier migration's state: 0008_organisation_collections sets collections up.
+        return None
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    collection = organisation_collection(organisation, apps)
+    for role, group in groups.items():
+        for spec in COLLECTION_PERMISSIONS[role]:
+            GroupCollectionPermission.objects.get_or_create(
+                group_id=group.pk,
+                collection_id=collection.pk,
+                permission=get_permission(apps, *spec),
+            )
+    return collection
+
+
+def revoke_root_collection_permissions(apps=global_apps):
+    """Nobody below site administrator (a superuser, who needs no grant) holds anything on the
+    root collection: neither our role groups nor Wagtail's default Editors and Moderators."""
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root = root_collection(apps)
+    if root is not None:
+        GroupCollectionPermission.objects.filter(collection_id=root.pk).delete()
+
+
+ATTACHMENT_MODELS = [("wagtaildocs", "document"), ("wagtailimages", "image")]
+
+
+def _organisation_of_pages(apps, page_ids):
+    """{page id: organisation id} for the pages inside a disclosure root."""
+    Page = apps.get_model("wagtailcore", "Page")
+    DisclosureIndexPage = apps.get_model("catalogue", "DisclosureIndexPage")
+    roots = sorted(
+        DisclosureIndexPage.objects.values_list("path", "organisation_id"),
+        key=lambda root: -len(root[0]),
+    )
+    owners = {}
+    for pk, path in Page.objects.filter(pk__in=page_ids).values_list("pk", "path"):
+        owner = next((org for root_path, org in roots if path.startswith(root_path)), None)
+        if owner is not None:
+            owners[pk] = owner
+    return owners
+
+
+def move_attachments_to_organisations(apps=global_apps):
+    """Put each document and image of the root collection into the collection of the one
+    organisation whose pages use it; files used by several organisations' pages, or by none,
+    stay in the root collection, which only site administrators manage."""
+    ContentType = apps.get_model("contenttypes", "ContentType")
+    ReferenceIndex = apps.get_model("wagtailcore", "ReferenceIndex")
+    Organisation = apps.get_model("catalogue", "Organisation")
+    root = root_collection(apps)
+    if root is None:
+        return
+    page_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
+    for app_label, model_name in ATTACHMENT_MODELS:
+        model = apps.get_model(app_label, model_name)
+        attachment_type, _ = ContentType.objects.get_or_create(
+            app_label=app_label, model=model_name
+        )
+        references = list(
+            ReferenceIndex.objects.filter(
+                base_content_type=page_type, to_content_type=attachment_type
+            ).values_list("object_id", "to_object_id")
+        )
+        owners = _organisation_of_pages(apps, {int(page) for page, _ in references})
+        users = {}
+        for page, attachment in references:
+            users.setdefault(attachment, set()).add(owners.get(int(page)))
+        for attachment, organisations in users.items():
+            if len(organisations) != 1 or None in organisations:
+                continue
+            organisation = Organisation.objects.get(pk=organisations.pop())
+            collection = organisation_collection(organisation, apps)
+            model.objects.filter(pk=attachment, collection_id=root.pk).update(
+                collection_id=collection.pk
+            )

@@ -1,0 +1,128 @@
+"""Each organisation's documents and images live in its own collection: created when the
+organisation is placed, and filled by the data migration (0008_organisation_collections) with
+the files its pages use; the root collection is left to site administrators."""
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Collection, GroupCollectionPermission
+from wagtail.rich_text import RichText
+
+from disclosure.catalogue.models import DisclosureDocumentPage
+from disclosure.moderation.models import OrganisationCollection
+from disclosure.moderation.organisation_collections import (
+    move_attachments_to_organisations,
+    revoke_root_collection_permissions,
+)
+
+
+def root_document(title):
+    return get_document_model().objects.create(
+        title=title,
+        file=ContentFile(b"%PDF-1.4", name="attachment.pdf"),
+        collection=Collection.get_first_root_node(),
+    )
+
+
+def page_using(parent, slug, *documents):
+    page = DisclosureDocumentPage(
+        title=slug,
+        slug=slug,
+        live=False,
+        body=[
+            ("paragraph", RichText("<p>见附件。</p>")),
+            *(("attachment", {"document": d, "title": ""}) for d in documents),
+        ],
+    )
+    parent.add_child(instance=page)
+    page.save_revision()  # a draft's row refers to its files too
+    return page
+
+
+def collection_of(organisation):
+    return OrganisationCollection.objects.get(organisation=organisation).collection
+
+
+def test_placing_an_organisation_gives_it_its_collection_and_nothing_on_the_root(small_office):
+    township = small_office["root"].organisation
+    collection = collection_of(township)
+    assert collection.get_parent() == Collection.get_first_root_node()
+    assert collection.name == township.name
+    assert GroupCollectionPermission.objects.filter(
+        collection=collection, group__organisation_role__organisation=township
+    ).exists()
+    assert not GroupCollectionPermission.objects.filter(
+        collection=Collection.get_first_root_node()
+    ).exists()
+
+
+def test_the_data_migration_moves_each_file_to_the_organisation_whose_pages_use_it(
+    small_office,
+):
+    township = small_office["root"].organisation
+    county_root = small_office["county_root"]
+    own, shared, unused = (root_document(t) for t in ["镇附件", "共用附件", "未用附件"])
+    page_using(small_office["columns"][0], "township-page", own, shared)
+    county_column = county_root.add_child(
+        instance=type(small_office["columns"][0])(title="县栏目", slug="county-column")
+    )
+    page_using(county_column, "county-page", shared)
+
+    move_attachments_to_organisations()
+
+    def collection_now(document):
+        return get_document_model().objects.get(pk=document.pk).collection
+
+    assert collection_now(own) == collection_of(township)
+    root = Collection.get_first_root_node()
+    assert collection_now(shared) == root
+    assert collection_now(unused) == root
+
+
+def test_the_data_migration_revokes_every_grant_on_the_root_collection(small_office):
+    editors = small_office["users"]["editor"].groups.first()
+    root = Collection.get_first_root_node()
+    GroupCollectionPermission.objects.create(
+        group=editors,
+        collection=root,
+        permission=GroupCollectionPermission._meta.get_field(
+            "permission"
+        ).related_model.objects.get(codename="change_document"),
+    )
+    revoke_root_collection_permissions()
+    assert not GroupCollectionPermission.objects.filter(collection=root).exists()
+
+
+def test_the_data_migration_builds_valid_collections_with_historical_models(small_office):
+    """The migration's models have no treebeard methods: the paths it computes must make a
+    tree Wagtail can still extend."""
+    import importlib
+
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+
+    migration = importlib.import_module(
+        "disclosure.moderation.migrations.0008_organisation_collections"
+    )
+    OrganisationCollection.objects.all().delete()
+    Collection.objects.filter(depth__gt=1).delete()
+    Collection.objects.filter(depth=1).update(numchild=0)
+    own = root_document("镇附件")
+    page_using(small_office["columns"][0], "township-page", own)
+
+    state = MigrationLoader(connection).project_state(
+        ("moderation", "0008_organisation_collections")
+    )
+    migration.give_each_organisation_its_collection(state.apps, None)
+
+    township = small_office["root"].organisation
+    assert get_document_model().objects.get(pk=own.pk).collection == collection_of(township)
+    assert Collection.find_problems() == ([], [], [], [], [])
+    Collection.get_first_root_node().add_child(name="站点管理员新建")
+    assert Collection.find_problems() == ([], [], [], [], [])
+
+
+def test_the_collection_follows_the_organisations_name(small_office):
+    township = small_office["root"].organisation
+    township.name = "友谊镇人民政府（新）"
+    township.save()
+    assert collection_of(township).name == "友谊镇人民政府（新）"
