@@ -27,6 +27,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
+from gongkai.accounts.administrators import is_site_administrator
+
 from .attachments import is_content
 
 IN_USE_MESSAGE = _(
@@ -43,10 +45,6 @@ _acting_request = ContextVar("gongkai_acting_request", default=None)
 class AttachmentInUse(PermissionDenied):
     def __init__(self):
         super().__init__(IN_USE_MESSAGE)
-
-
-def is_site_administrator(user):
-    return user.is_active and user.is_superuser
 
 
 def acting_user():

@@ -13,12 +13,14 @@ The user and group admin (user_admin.py), the audit export and the data migratio
 module; nothing else decides who may manage whom.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q
 
-ADMINISTRATORS = "administrators"
+from gongkai.accounts.administrators import (
+    is_site_administrator,
+    site_administrators_group_name,
+)
 
 # Objects that exist once for the whole platform: their model permissions are held by the
 # site-wide 管理员 group only, never by an organisation's copy of a role (placement.py).
@@ -51,23 +53,6 @@ def site_wide_permissions_q(prefix=""):
             }
         )
     return q
-
-
-def site_administrators_group_name():
-    return settings.GONGKAI_GROUPS[ADMINISTRATORS]
-
-
-def is_site_administrator(user):
-    """Superuser, or member of the site-wide 管理员 group (not an organisation's 管理员)."""
-    if user is None or not user.is_authenticated or not user.is_active:
-        return False
-    if user.is_superuser:
-        return True
-    cached = getattr(user, "_gongkai_site_administrator", None)
-    if cached is None:
-        cached = user.groups.filter(name=site_administrators_group_name()).exists()
-        user._gongkai_site_administrator = cached
-    return cached
 
 
 def organisation_id_of(user):

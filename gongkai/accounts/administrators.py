@@ -1,7 +1,24 @@
-"""Who manages accounts site-wide: one function, so the rule changes in one place."""
+"""Who is a site administrator: one definition for the whole platform (account security,
+the walls between organisations, attachments in use)."""
+
+from django.conf import settings
+
+ADMINISTRATORS = "administrators"  # the key of the 管理员 role in settings.GONGKAI_GROUPS
+
+
+def site_administrators_group_name():
+    """The site-wide 管理员 group; an organisation's own copy (`<组织>·管理员`) is not it."""
+    return settings.GONGKAI_GROUPS[ADMINISTRATORS]
 
 
 def is_site_administrator(user):
-    # Superusers for now; organisation administrators manage their own users elsewhere and
-    # never unlock or reset accounts of other organisations.
-    return bool(user.is_authenticated and user.is_active and user.is_superuser)
+    """An active superuser, or an active member of the site-wide 管理员 group."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_gongkai_site_administrator", None)
+    if cached is None:
+        cached = user.groups.filter(name=site_administrators_group_name()).exists()
+        user._gongkai_site_administrator = cached
+    return cached

@@ -24,12 +24,17 @@ TOWNSHIP_STAFF = {
 }
 
 
-def published_child(parent, page, user):
-    """The office's roots and columns, published as the demo loader publishes them."""
-    parent.add_child(instance=page)
+def publish_directly(page, user=None):
+    """Fixtures' live pages, published outside review as the demo loader publishes them."""
     with sanctioned_publication("test office"):
         page.save_revision(user=user).publish(user=user)
     return page
+
+
+def published_child(parent, page, user):
+    """The office's roots and columns, published as the demo loader publishes them."""
+    parent.add_child(instance=page)
+    return publish_directly(page, user)
 
 
 def make_user(username, group=None, superuser=False):

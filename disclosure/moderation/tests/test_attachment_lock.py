@@ -18,6 +18,7 @@ from disclosure.moderation.attachment_lock import ActingUserMiddleware, Attachme
 from disclosure.moderation.models import OrganisationCollection
 
 from .helpers import approve_all, fresh, submit
+from .offices import publish_directly
 
 
 @pytest.fixture
@@ -54,9 +55,9 @@ def county_live_page(office, document):
     column = office["county_root"].add_child(
         instance=CategoryPage(title="通知公告", slug="county-notices")
     )
-    column.save_revision().publish()
+    publish_directly(column)
     column.add_child(instance=page)
-    page.save_revision().publish()
+    publish_directly(page)
     return page
 
 
@@ -98,7 +99,7 @@ def township_live_page(office, document, slug="township-notice"):
         title="友谊镇通知", slug=slug, live=False, body=body_with(document)
     )
     office["columns"][0].add_child(instance=page)
-    page.save_revision().publish()
+    publish_directly(page)
     return page
 
 
@@ -217,7 +218,7 @@ def test_images_are_guarded_like_documents(office):
         ],
     )
     office["columns"][0].add_child(instance=page)
-    page.save_revision().publish()
+    publish_directly(page)
     assert as_request_of(office["users"]["editor"], lambda: image.save())
     assert as_request_of(office["users"]["editor"], lambda: image.delete())
 

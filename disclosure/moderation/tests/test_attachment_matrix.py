@@ -29,7 +29,7 @@ from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
 from disclosure.moderation.models import OrganisationCollection
 from disclosure.moderation.placement import ensure_organisation_roles
 
-from .offices import build_office, make_user
+from .offices import build_office, make_user, publish_directly
 
 ORGANISATIONS = ["township", "county"]
 ROLES = list(settings.GONGKAI_GROUPS)  # editors, reviewers, secrecy, leaders, administrators
@@ -121,7 +121,7 @@ def live_page_using(parent, slug, document, image):
         ],
     )
     parent.add_child(instance=page)
-    page.save_revision().publish()
+    publish_directly(page)
     return page
 
 
@@ -299,7 +299,7 @@ class AttachmentMatrix(TestCase):
                     with obj.file.open("rb") as stored:
                         cls.contents[obj.file.name] = stored.read()
             column = root.add_child(instance=CategoryPage(title="矩阵栏目", slug=f"matrix-{org}"))
-            column.save_revision().publish()
+            publish_directly(column)
             live_page_using(
                 column,
                 f"matrix-page-{org}",

@@ -19,6 +19,17 @@ def make_staff(username, role=None, superuser=False):
     return user
 
 
+def organisation_administrator(username):
+    """An organisation's 管理员: manages its own users, never account security site-wide."""
+    from disclosure.catalogue.models import Organisation
+    from disclosure.moderation.placement import ensure_organisation_roles
+
+    user = make_staff(username)
+    organisation = Organisation.objects.create(name="账号测试镇人民政府")
+    user.groups.add(ensure_organisation_roles(organisation)["administrators"])
+    return user
+
+
 @pytest.fixture
 def staff(db):
     return {
@@ -26,7 +37,7 @@ def staff(db):
         "reviewer": make_staff("reviewer", "reviewers"),
         "secrecy": make_staff("secrecy", "secrecy"),
         "leader": make_staff("leader", "leaders"),
-        "manager": make_staff("manager", "administrators"),
+        "manager": organisation_administrator("manager"),
         "admin": make_staff("admin", superuser=True),
     }
 
