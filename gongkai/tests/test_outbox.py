@@ -167,4 +167,5 @@ def test_the_delivery_message_keeps_the_tasks_queue_and_time_limits():
     assert options["queue"].name == "slow-work"
     assert (options["time_limit"], options["soft_time_limit"]) == (30, 20)
     assert default["queue"].name == celery_app.conf.task_default_queue
-    assert "time_limit" not in default
+    # A task without limits of its own keeps the site-wide ones (CELERY_TASK_TIME_LIMIT).
+    assert default.get("time_limit") == celery_app.conf.task_time_limit

@@ -4,6 +4,7 @@ three approvals, live."""
 import re
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage
 
@@ -16,6 +17,15 @@ PASSWORD = "browser-test"
 
 
 def log_in(page, server, username):
+    page.context.clear_cookies()
+    # The previous user's last click may still be following its redirect: let it land first.
+    for attempt in range(3):
+        try:
+            page.goto(server.url + "/admin/login/")
+            break
+        except PlaywrightError as error:
+            if "interrupted by another navigation" not in str(error) or attempt == 2:
+                raise
     page.context.clear_cookies()
     page.goto(server.url + "/admin/login/")
     page.fill("input[name=username]", username)
@@ -49,7 +59,10 @@ def workflow_action(page, server, item, action, fields=None, checks=()):
             modal.locator(f'[name="{name}"]').fill(value)
         for name in checks:
             modal.locator(f'input[name="{name}"]').check()
-        modal.locator("button[type=submit]").click()
+        # The modal's form posts and the browser follows the redirect: wait for it, or the next
+        # step's navigation is interrupted by this one.
+        with page.expect_navigation():
+            modal.locator("button[type=submit]").click()
     wait_until(page, lambda: type(task_state).objects.get(pk=task_state.pk).status != "in_progress")
 
 

@@ -105,7 +105,7 @@ def web_answers(url):
 
 
 @pytest.fixture
-def supervised(transactional_db, tmp_path):
+def supervised(django_db_serialized_rollback, transactional_db, tmp_path):
     """supervisord with web, worker and beat on the test database, as under `make run`."""
     env = child_env(
         DJANGO_SETTINGS_MODULE="gongkai.settings.test",
