@@ -91,12 +91,20 @@ def with_checked_filters(backends):
     return [CHECKED.get(backend, backend) for backend in backends]
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class CheckedFindMixin:
+    def find_object(self, queryset, request):
+        # `find/?id=` went to queryset.get(id=…) as typed: a non-number was a ValueError (500).
+        if "id" in request.GET and object_id(request.GET["id"]) is None:
+            raise BadRequestError(_("id 必须是正整数"))
+        return super().find_object(queryset, request)
+
+
+class PublicPagesAPIViewSet(CheckedFindMixin, PagesAPIViewSet):
     pagination_class = BoundedPagination
     filter_backends = with_checked_filters(PagesAPIViewSet.filter_backends)
 
 
-class PublicDocumentsAPI(PublicDocumentsAPIViewSet):
+class PublicDocumentsAPI(CheckedFindMixin, PublicDocumentsAPIViewSet):
     pagination_class = BoundedPagination
     filter_backends = with_checked_filters(PublicDocumentsAPIViewSet.filter_backends)
 

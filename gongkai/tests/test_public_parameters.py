@@ -72,3 +72,12 @@ def test_the_application_form_ignores_an_organisation_that_is_no_id(client, valu
     response = client.get("/apply/", {"organisation": value})
     assert response.status_code == 200
     assert response.context["form"].initial == {}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ENDPOINTS)
+@pytest.mark.parametrize("value", ["\x7f", "x", "-1", "9223372036854775808"])
+def test_find_by_an_id_that_is_no_number_is_a_bad_request(client, endpoint, value):
+    client.raise_request_exception = False
+    response = client.get(f"{endpoint}find/", {"id": value})
+    assert response.status_code == 400
