@@ -58,6 +58,13 @@ def public_urls():
         "/search/?q=公开",
         "/search/autocomplete/?q=公开",
         "/api/v2/pages/?search=公开",
+        # The rest of what the public reads.
+        "/",
+        column.get_parent().url,
+        f"{column.url}rss/",
+        "/sitemap.xml",
+        "/api/v2/documents/",
+        "/search/?q=没有这个词语",
     ]
 
 
