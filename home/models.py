@@ -8,6 +8,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from gongkai.site_settings import ReadOnlyForRequestsMixin
+
 
 class HomePage(Page):
     organisation = models.ForeignKey(
@@ -47,7 +49,7 @@ site_id_code_validator = RegexValidator(
 
 
 @register_setting(icon="site")
-class SiteFooterSettings(BaseSiteSetting):
+class SiteFooterSettings(ReadOnlyForRequestsMixin, BaseSiteSetting):
     """The footer every government site carries (《政府网站发展指引》)."""
 
     sponsor = models.CharField(_("主办单位"), max_length=100, blank=True)

@@ -1,6 +1,7 @@
 """Celery tasks: attachment text extraction, and taking withdrawn pages out of the index."""
 
 from celery import shared_task
+from django.db import OperationalError, transaction
 from modelsearch import index
 from wagtail.documents import get_document_model
 from wagtail.models import Page
@@ -33,3 +34,25 @@ def remove_page_from_index(page_id: int):
         return
     if page is not None:
         index.remove_object(page)
+
+
+@shared_task(
+    name="search.record_search",
+    ignore_result=True,
+    autoretry_for=(OperationalError,),  # a busy SQLite: try again later
+    retry_backoff=True,
+    max_retries=5,
+)
+def record_search(query_string: str, found: bool):
+    """Count one search; remember whether it found public pages (only those may be suggested)."""
+    from wagtail.contrib.search_promotions.models import Query
+
+    from search.models import AnsweredQuery
+
+    with transaction.atomic():
+        query = Query.get(query_string)
+        query.add_hit()
+        if found:
+            AnsweredQuery.objects.update_or_create(query=query)
+        else:
+            AnsweredQuery.objects.filter(query=query).delete()

@@ -10,16 +10,18 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
+from wagtail.search.utils import normalise_query_string
 
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Domain
 from disclosure.catalogue.models.items_base import DisclosureItemPage, Validity
-from search import highlight
+from gongkai.params import bounded_int, object_id
+from search import highlight, recording
 from search.query import ExpandedQuery, expand
+from search.suggestions import suggestions
 
 RESULTS_PER_PAGE = 10
 AUTOCOMPLETE_LIMIT = 8
 SORTS = {"relevance": _("按相关度"), "date": _("按发布日期")}
-POPULAR_SUGGESTIONS = 8
 
 
 def public_pages():
@@ -50,11 +52,15 @@ def items_where(**lookups):
     return condition
 
 
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+# Years a visitor may filter on: any date the database can compare (a year such as 1 or 99999
+# has no bounds as a datetime in the site's time zone, which was a 500).
+YEARS = (1900, 2999)
+
+
+def chosen(queryset, value):
+    """The object the URL names by primary key, if it is in `queryset`; junk names none."""
+    pk = object_id(value)
+    return queryset.filter(pk=pk).first() if pk is not None else None
 
 
 @dataclass
@@ -71,10 +77,10 @@ class Filters:
         organisations = public_pages().type(DisclosureIndexPage)
         columns = public_pages().type(CategoryPage)
         return cls(
-            organisation=organisations.filter(pk=_int(request.GET.get("org"))).first(),
-            column=columns.filter(pk=_int(request.GET.get("column"))).first(),
-            year=_int(request.GET.get("year")),
-            domain=Domain.objects.filter(pk=_int(request.GET.get("domain"))).first(),
+            organisation=chosen(organisations, request.GET.get("org")),
+            column=chosen(columns, request.GET.get("column")),
+            year=bounded_int(request.GET.get("year"), *YEARS),
+            domain=chosen(Domain.objects.all(), request.GET.get("domain")),
             validity=request.GET.get("validity") if request.GET.get("validity") in Validity else "",
             sort=request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance",
         )
@@ -158,14 +164,16 @@ def paginate(results, number):
         return paginator.page(paginator.num_pages)
 
 
-def suggestions(expanded, filters):
-    """What to try after no results: fewer filters, single words, popular searches."""
-    items = []
-    if expanded and len(expanded.words) > 1:
-        items.extend(expanded.words)
-    popular = Query.get_most_popular()[:POPULAR_SUGGESTIONS]
-    items.extend(q.query_string for q in popular if q.query_string not in items)
-    return items[:POPULAR_SUGGESTIONS]
+def editors_picks(query_text):
+    """Pages the editors promoted for this search (read only: nothing is created here)."""
+    query = Query.objects.filter(query_string=normalise_query_string(query_text)).first()
+    if query is None:
+        return []
+    return [
+        pick.page.specific
+        for pick in query.editors_picks.select_related("page")
+        if pick.page_id and public_pages().filter(pk=pick.page_id).exists()
+    ]
 
 
 def search(request):
@@ -191,18 +199,13 @@ def search(request):
         page = paginate(results, request.GET.get("page", 1))
         context["search_results"] = page
         context["rows"] = result_rows(page.object_list, expanded, organisation_roots())
-        query = Query.get(query_text[:255])
         if page.number == 1:
-            query.add_hit()
-            context["picks"] = [
-                pick.page.specific
-                for pick in query.editors_picks.select_related("page")
-                if pick.page_id and public_pages().filter(pk=pick.page_id).exists()
-            ]
+            recording.record(query_text, found=page.paginator.count > 0)
+            context["picks"] = editors_picks(query_text)
         if not page.paginator.count:
-            context["suggestions"] = suggestions(expanded, filters)
+            context["suggestions"] = suggestions(expanded.words)
     elif query_text:
-        context["suggestions"] = suggestions(None, filters)
+        context["suggestions"] = suggestions()
     return TemplateResponse(request, "search/search.html", context)
 
 

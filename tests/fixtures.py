@@ -1,5 +1,7 @@
 """Fixtures shared by every app's tests and the cross-app suites."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.conf import settings
 from django.utils import translation
@@ -48,3 +50,47 @@ def publishing_outside_review_in_other_apps(request):
 
     with sanctioned_publication("test fixture"):
         yield
+
+
+def drain_celery_queue():
+    """Take every message off the test broker's queue; return [(task name, args)]."""
+    from gongkai.celery import app
+
+    taken = []
+    with app.connection_for_read() as connection:
+        queue = connection.SimpleQueue(app.conf.task_default_queue)
+        try:
+            while True:
+                try:
+                    message = queue.get(timeout=0.2)
+                except queue.Empty:
+                    break
+                args, _kwargs, _embed = message.decode()
+                taken.append((message.headers["task"], tuple(args)))
+                message.ack()
+        finally:
+            queue.close()
+    return taken
+
+
+@contextmanager
+def celery_not_eager():
+    """Tasks go to the test broker's queue, as in production; what is left is taken off after."""
+    from gongkai.celery import app
+
+    was_eager = app.conf.task_always_eager
+    app.conf.task_always_eager = False
+    drain_celery_queue()
+    try:
+        yield drain_celery_queue
+    finally:
+        app.conf.task_always_eager = was_eager
+        drain_celery_queue()
+
+
+@pytest.fixture
+def celery_queue():
+    """Celery not eager: yields a function that takes the queued messages off the queue and
+    returns [(task name, args)]."""
+    with celery_not_eager() as drain:
+        yield drain

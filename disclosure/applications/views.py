@@ -10,6 +10,7 @@ from disclosure.applications import ratelimit
 from disclosure.applications.forms import ApplicationForm, StatusForm
 from disclosure.applications.letters import reply_letter, reply_letter_pdf
 from disclosure.catalogue.models import Organisation
+from gongkai.params import object_id
 
 
 def _too_many(request):
@@ -32,8 +33,9 @@ def apply(request):
             )
     else:
         initial = {}
-        organisation = request.GET.get("organisation", "")
-        if organisation.isdigit() and Organisation.objects.filter(pk=organisation).exists():
+        # str.isdigit() also accepts "²", which the database query then failed on (a 500).
+        organisation = object_id(request.GET.get("organisation"))
+        if organisation and Organisation.objects.filter(pk=organisation).exists():
             initial["organisation"] = organisation
         form = ApplicationForm(initial=initial)
     return render(request, "applications/apply.html", {"form": form})

@@ -174,3 +174,10 @@ def highlighted(text, words):
         position = end
     parts.append(escape(text[position:]))
     return mark_safe("".join(parts).replace("\n", "<br>"))
+
+
+def mentions_any(text, words=None):
+    """Whether any entry of the list, of either level, occurs in `text` (e.g. a search offered
+    to the public as a suggestion)."""
+    words = list(SensitiveWord.objects.all()) if words is None else words
+    return any(word.compiled().search(text) for word in words)

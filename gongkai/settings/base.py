@@ -393,6 +393,9 @@ for _engine in WAGTAILSEARCH_BACKENDS.values():
         from search.engine import INDEX_SETTINGS
 
         _engine["INDEX_SETTINGS"] = INDEX_SETTINGS
+# Searches are counted by a Celery task (search.recording), never in the visitor's request;
+# beyond this many per minute (per cache: shared on Redis) they are not counted at all.
+GONGKAI_SEARCH_RECORD_PER_MINUTE = env.int("SEARCH_RECORD_PER_MINUTE", default=300)
 
 # --- Disclosure catalogue (disclosure.catalogue) ---------------------------------------------
 # Table blocks in item bodies; routes for the XLSX export and the feeds. Attachment uploads go

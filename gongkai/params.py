@@ -1,0 +1,30 @@
+"""Reading numbers from a public URL's query string, where anyone can type anything."""
+
+# The largest value every supported database stores in an integer column or accepts as
+# LIMIT/OFFSET (SQLite's and PostgreSQL's signed 64-bit integer); Python's int has no bound.
+DB_INT_MAX = 2**63 - 1
+# Longer than any number in range: refused before int() spends time on it.
+MAX_DIGITS = len(str(DB_INT_MAX)) + 1
+
+
+def bounded_int(value, low, high):
+    """`value` as an int within [low, high], or None for anything else.
+
+    Full-width and other Unicode decimal digits (２０２３) are read as numbers, since Chinese input
+    methods type them; signs, spaces and anything non-numeric make the value absent, never an error.
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    elif isinstance(value, str) and 0 < len(value.strip()) <= MAX_DIGITS:
+        try:
+            number = int(value)
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if low <= number <= high else None
+
+
+def object_id(value):
+    """A primary key as a URL gives it: a positive integer a database column can hold."""
+    return bounded_int(value, 1, DB_INT_MAX)

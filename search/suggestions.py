@@ -1,0 +1,41 @@
+""" "您可以试试": what a search page offers after a search that found nothing.
+
+Only text the site vouches for is shown to everyone: the administrators' list
+(SearchSuggestion) and visitors' searches that found public pages (AnsweredQuery), both
+checked against the sensitive-word list and capped. A search that found nothing is never
+offered, however often it was typed: otherwise anyone could publish a line of text
+("诈骗电话请拨打…") on every no-result page by searching for it forty times.
+"""
+
+from wagtail.contrib.search_promotions.models import Query
+
+from search.models import SearchSuggestion
+
+LIMIT = 8
+# Popular answered searches read to fill the list, before the sensitive-word check drops some.
+CANDIDATES = 4 * LIMIT
+
+
+def site_suggestions():
+    """The administrators' list, then the most searched queries that found pages."""
+    from disclosure.moderation.sensitive import SensitiveWord, mentions_any
+
+    curated = [s.text for s in SearchSuggestion.objects.all()[:CANDIDATES]]
+    popular = [
+        q.query_string for q in Query.get_most_popular().filter(answered__isnull=False)[:CANDIDATES]
+    ]
+    words = list(SensitiveWord.objects.all())
+    found = []
+    for text in [*curated, *popular]:
+        if text not in found and not mentions_any(text, words):
+            found.append(text)
+        if len(found) == LIMIT:
+            break
+    return found
+
+
+def suggestions(typed_words=()):
+    """The visitor's own words one at a time (shown only to them), then the site's suggestions."""
+    items = list(dict.fromkeys(typed_words)) if len(typed_words) > 1 else []
+    items.extend(text for text in site_suggestions() if text not in items)
+    return items[:LIMIT]
