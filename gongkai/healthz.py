@@ -8,7 +8,7 @@
 
 The checks that send messages run at most every HEALTHZ_CACHE_SECONDS per process: visitors in
 between share the cached answer. Details (backends, worker host names, errors) go only to staff
-users and to monitoring addresses (docs/security/healthz.md); everyone else gets the status.
+users and to monitoring addresses (docs/security.md); everyone else gets the status.
 """
 
 import ipaddress

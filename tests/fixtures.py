@@ -38,6 +38,8 @@ REVIEW_ENFORCED = (
     "tests/browser/",
     "tests/integration/",
     "tests/production/",
+    "tests/security/",
+    "tests/faults/",
 )
 
 

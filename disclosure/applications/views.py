@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.core.mail import send_mail
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -10,6 +11,7 @@ from disclosure.applications import ratelimit
 from disclosure.applications.forms import ApplicationForm, StatusForm
 from disclosure.applications.letters import reply_letter, reply_letter_pdf
 from disclosure.catalogue.models import Organisation
+from gongkai.busy import is_database_busy
 from gongkai.params import object_id
 
 
@@ -38,7 +40,20 @@ def apply(request):
         if organisation and Organisation.objects.filter(pk=organisation).exists():
             initial["organisation"] = organisation
         form = ApplicationForm(initial=initial)
-    return render(request, "applications/apply.html", {"form": form})
+    return _render_form(request, form)
+
+
+def _render_form(request, form):
+    """The form page. Its CAPTCHA is the one thing a public page writes (django-simple-captcha
+    stores each challenge): when the database is too busy to store one, the form is shown
+    without it and the visitor is asked to reload before submitting."""
+    try:
+        return render(request, "applications/apply.html", {"form": form})
+    except DatabaseError as error:
+        if not is_database_busy(error):
+            raise
+    del form.fields["captcha"]
+    return render(request, "applications/apply.html", {"form": form, "captcha_unavailable": True})
 
 
 def _send_receipt(application, query_code):

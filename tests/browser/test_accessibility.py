@@ -26,11 +26,14 @@ def live_demo_in_english(live_demo):
     from wagtail.models import Locale, Site
 
     from disclosure.catalogue.models import DisclosureIndexPage
+    from disclosure.moderation.publication import sanctioned_publication
     from gongkai.languages.demo import load_english_demo
 
     home = Site.objects.get(is_default_site=True).root_page.specific
     township_root = DisclosureIndexPage.objects.get(slug="xxgk", locale=Locale.get_default())
-    load_english_demo(home, township_root, get_user_model().objects.get(username="admin"))
+    # As `load_demo(english=True)` does under `make run`: the demo loader's sanctioned publication.
+    with sanctioned_publication("demo loader: English pages"):
+        load_english_demo(home, township_root, get_user_model().objects.get(username="admin"))
     return live_demo
 
 

@@ -88,3 +88,21 @@ def test_public_gets_answer_while_another_process_holds_the_write_lock(client, c
     assert writes == []
     # The search was still counted: handed to the worker, which writes once the lock is free.
     assert ("search.record_search", ("公开", True)) in celery_queue()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_application_form_renders_without_its_captcha_and_asks_to_retry(client):
+    """The CAPTCHA is the one thing a public page stores; without the database it is left out
+    and the visitor is told to reload, instead of a busy page or a 500."""
+    from disclosure.catalogue.models import Organisation
+
+    Organisation.objects.create(name="繁忙测试镇人民政府")
+    client.raise_request_exception = False
+    with short_lock_wait(), write_lock_held_elsewhere():
+        response = client.get("/apply/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "暂时无法生成验证码" in page and 'name="description"' in page
+    assert 'name="captcha_1"' not in page
+    response = client.get("/apply/")
+    assert 'name="captcha_1"' in response.content.decode()
