@@ -7,11 +7,20 @@ offered, however often it was typed: otherwise anyone could publish a line of te
 ("诈骗电话请拨打…") on every no-result page by searching for it forty times.
 """
 
+import re
+
+from django.conf import settings
 from wagtail.contrib.search_promotions.models import Query
 
 from search.models import SearchSuggestion
 
 LIMIT = 8
+# A visitor's search is offered to others only when it is made of words: Chinese characters,
+# letters and digits, with at least one Chinese character or letter. The search ignores
+# symbols, so "★★★ 公开" found pages and would have carried its decoration onto every
+# no-result page; "-1" or "%00" found pages too.
+WORDS_ONLY = re.compile(r"^(?=.*[^\W\d_])[^\W_]+(?: [^\W_]+)*$")
+# …and only once several searches found pages with it (settings.GONGKAI_SUGGESTION_MIN_HITS).
 # Popular answered searches read to fill the list, before the sensitive-word check drops some.
 CANDIDATES = 4 * LIMIT
 
@@ -22,7 +31,11 @@ def site_suggestions():
 
     curated = [s.text for s in SearchSuggestion.objects.all()[:CANDIDATES]]
     popular = [
-        q.query_string for q in Query.get_most_popular().filter(answered__isnull=False)[:CANDIDATES]
+        q.query_string
+        for q in Query.get_most_popular()
+        .filter(answered__isnull=False)
+        .filter(_hits__gte=settings.GONGKAI_SUGGESTION_MIN_HITS)[:CANDIDATES]
+        if WORDS_ONLY.match(q.query_string)
     ]
     words = list(SensitiveWord.objects.all())
     found = []

@@ -1,5 +1,6 @@
 """Fixtures shared by every app's tests and the cross-app suites."""
 
+import os
 from contextlib import contextmanager
 
 import pytest
@@ -96,3 +97,19 @@ def celery_queue():
     returns [(task name, args)]."""
     with celery_not_eager() as drain:
         yield drain
+
+
+# Faults injected through the embedded default itself: the filesystem broker's queue folder made
+# unwritable, SQLite's one write lock held by another connection. The CI pass on PostgreSQL and
+# Redis has neither (Redis is a server; PostgreSQL readers never wait for a writer), and runs the
+# same code paths with services that are up.
+_BROKER_URL = os.environ.get("CELERY_BROKER_URL") or os.environ.get("REDIS_URL") or ""
+embedded_broker_only = pytest.mark.skipif(
+    bool(_BROKER_URL) and not _BROKER_URL.startswith("filesystem"),
+    reason="the fault is injected into the embedded broker's queue folder (kombu's filesystem "
+    "transport); this pass runs against Redis",
+)
+sqlite_only = pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="the fault is SQLite's single write lock; this pass runs on PostgreSQL",
+)

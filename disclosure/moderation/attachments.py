@@ -44,23 +44,35 @@ def used_by_live_pages(model):
     return _with_keys(model, _referenced_by(Page.objects.live(), model))
 
 
-def _under_review(attachment):
-    """Whether a revision that a running review is looking at (the one its current step reviews,
-    or the page's latest) refers to `attachment`. The reference index only knows page rows, so
-    those revisions are scanned here; there are few pages under review at a time."""
-    target = (ContentType.objects.get_for_model(attachment).pk, str(attachment.pk))
-    # Sent back (needs changes) too: a resubmission resumes at the step that sent it back.
+def _signed_revisions():
+    """The revisions whose text reviewers are signing or have signed without it being live yet:
+    of each running review, the one its current step reviews and the page's latest (sent back
+    too: a resubmission resumes at the step that sent it back); and every approved revision
+    waiting for its publication time (定时发布), which goes live as the reviewers saw it."""
     states = WorkflowState.objects.active().select_related("current_task_state__revision")
     for state in states:
-        revisions = {state.current_task_state.revision} if state.current_task_state else set()
+        if state.current_task_state and state.current_task_state.revision:
+            yield state.current_task_state.revision
         latest = Revision.objects.filter(
             base_content_type_id=state.base_content_type_id, object_id=state.object_id
         ).order_by("-created_at", "-id")
-        revisions |= set(latest[:1])
-        for revision in revisions - {None}:
-            references = ReferenceIndex._extract_references_from_object(revision.as_object())
-            if any((ct, key) == target for ct, key, *_paths in references):
-                return True
+        yield from latest[:1]
+    yield from Revision.objects.filter(approved_go_live_at__isnull=False)
+
+
+def _under_review(attachment):
+    """Whether a revision reviewers are signing, or signed for a later publication, refers to
+    `attachment`. The reference index only knows page rows, so those revisions are scanned
+    here; there are few pages under review or scheduled at a time."""
+    target = (ContentType.objects.get_for_model(attachment).pk, str(attachment.pk))
+    seen = set()
+    for revision in _signed_revisions():
+        if revision.pk in seen:
+            continue
+        seen.add(revision.pk)
+        references = ReferenceIndex._extract_references_from_object(revision.as_object())
+        if any((ct, key) == target for ct, key, *_paths in references):
+            return True
     return False
 
 
@@ -72,7 +84,7 @@ def is_used_by_live_page(attachment):
 
 def is_content(attachment):
     """A file that is part of what the public sees or of what reviewers are signing: a live page
-    uses it, or a page under review links it."""
+    uses it, or a page under review or approved for a later publication links it."""
     return is_used_by_live_page(attachment) or (
         attachment.pk is not None and _under_review(attachment)
     )

@@ -396,6 +396,8 @@ for _engine in WAGTAILSEARCH_BACKENDS.values():
 # Searches are counted by a Celery task (search.recording), never in the visitor's request;
 # beyond this many per minute (per cache: shared on Redis) they are not counted at all.
 GONGKAI_SEARCH_RECORD_PER_MINUTE = env.int("SEARCH_RECORD_PER_MINUTE", default=300)
+# A visitor's search is suggested to others only after this many searches found pages with it.
+GONGKAI_SUGGESTION_MIN_HITS = env.int("SUGGESTION_MIN_HITS", default=5)
 
 # --- Disclosure catalogue (disclosure.catalogue) ---------------------------------------------
 # Table blocks in item bodies; routes for the XLSX export and the feeds. Attachment uploads go

@@ -19,6 +19,9 @@ from gongkai.celery import app as celery_app
 from gongkai.models import OutboxMessage
 from gongkai.outbox import relay_pending
 from tests.faults.broker import queue_folder, unwritable
+from tests.fixtures import embedded_broker_only
+
+pytestmark = embedded_broker_only
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from gongkai import healthz
 from gongkai.celery import app as celery_app
 from gongkai.models import OutboxMessage
 from tests.faults.broker import queue_folder, unwritable
+from tests.fixtures import embedded_broker_only
 
 # Django's test client sends REMOTE_ADDR 127.0.0.1, a monitoring address by default.
 VISITOR = {"REMOTE_ADDR": "203.0.113.7"}
@@ -39,7 +40,10 @@ def test_healthz_reports_every_service_to_a_monitoring_address(client, db):
     assert set(body["checks"]) == {"database", "cache", "broker", "worker", "search", "outbox"}
     assert all(check["ok"] for check in body["checks"].values())
     assert body["checks"]["outbox"]["required"] is False
-    assert body["checks"]["broker"]["detail"] == "filesystem"
+    from django.conf import settings
+
+    transport = settings.CELERY_BROKER_URL.split(":", 1)[0] or "filesystem"
+    assert body["checks"]["broker"]["detail"] == {"rediss": "redis"}.get(transport, transport)
 
 
 def test_the_public_gets_the_status_only(client, db):
@@ -83,6 +87,7 @@ def test_optional_service_down_keeps_200(client, db, unreachable_broker):
     assert response.json()["checks"]["broker"]["required"] is False
 
 
+@embedded_broker_only
 def test_a_broker_that_accepts_connections_but_not_messages_is_reported(client, db):
     """The filesystem broker 'connects' to any folder: only a real publish finds it broken."""
     with unwritable(queue_folder()):
@@ -92,6 +97,7 @@ def test_a_broker_that_accepts_connections_but_not_messages_is_reported(client, 
     assert broker["ok"] is False and "Cannot add file" in broker["detail"]
 
 
+@embedded_broker_only
 def test_probes_run_at_most_every_few_seconds_and_leave_no_message(client, db, monkeypatch):
     sent = []
     real_check = healthz.CHECKS["broker"]

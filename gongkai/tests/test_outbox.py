@@ -14,6 +14,7 @@ from gongkai.celery import app as celery_app
 from gongkai.models import OutboxMessage
 from gongkai.tasks import deliver, relay_outbox
 from tests.faults.broker import queue_folder, unwritable
+from tests.fixtures import embedded_broker_only
 
 RUNS = []
 
@@ -132,6 +133,7 @@ def test_a_relayed_row_is_not_sent_again_until_its_message_must_have_been_lost(
     assert outbox.relay_pending(min_age_seconds=0) == 1
 
 
+@embedded_broker_only
 def test_the_broker_refusing_a_message_leaves_the_row_waiting(
     db, broker_not_eager, django_capture_on_commit_callbacks
 ):

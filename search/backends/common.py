@@ -160,7 +160,10 @@ def walk_tiers(fetch, expressions: list, limit: int | None, offset: int = 0) -> 
 
 def pk_cast(model, column: str, cast: str = "CAST({} AS INTEGER)") -> str:
     """The index's text object_id as the model's primary key type, for joins and ordering."""
-    internal_type = model._meta.pk.get_internal_type()
+    field = model._meta.pk
+    while field.is_relation:  # a page type's key is its parent link to Page (page_ptr)
+        field = field.target_field
+    internal_type = field.get_internal_type()
     if internal_type in {"AutoField", "BigAutoField", "IntegerField", "BigIntegerField"}:
         return cast.format(column)
     return column

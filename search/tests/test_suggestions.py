@@ -9,9 +9,16 @@ from disclosure.moderation.models import SensitiveWord
 from search import suggestions as suggestions_module
 from search.models import SearchSuggestion
 from search.tasks import record_search
+from tests.fixtures import embedded_broker_only
 
 SPAM = "诈骗电话请拨打400-000-0000领取补贴"
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+@pytest.fixture(autouse=True)
+def one_answered_search_is_enough(settings):
+    """Most tests here are about order, caps and words: one answered search qualifies."""
+    settings.GONGKAI_SUGGESTION_MIN_HITS = 1
 
 
 def suggested(client, prefix=""):
@@ -101,6 +108,7 @@ def test_counting_stops_at_the_per_minute_budget(client, corpus, celery_queue, s
 
 
 @pytest.mark.django_db
+@embedded_broker_only
 def test_a_failure_to_queue_the_count_never_fails_the_page(client, corpus, celery_queue, caplog):
     # The broker cannot take the message (its queue folder is not a folder).
     from gongkai.celery import app
@@ -127,3 +135,21 @@ def reconnect(app):
     pools.reset()
     app._pool = None
     app.amqp._producer_pool = None
+
+
+@pytest.mark.django_db
+def test_a_search_is_suggested_only_after_several_searches_found_pages(client, corpus, settings):
+    settings.GONGKAI_SUGGESTION_MIN_HITS = 5
+    for _ in range(4):
+        record_search("低保", True)
+    assert suggested(client) == []
+    record_search("低保", True)
+    assert suggested(client) == ["低保"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("decorated", ["★★★ 公开", "公开 ☎️☎️", "-1", "%00", "１２", "1.5", "'\"<x>"])
+def test_symbols_the_search_ignores_never_ride_on_an_answered_search(client, corpus, decorated):
+    for _ in range(7):
+        record_search(decorated, True)
+    assert suggested(client) == []

@@ -24,12 +24,14 @@ from disclosure.moderation.tests.offices import build_office
 from gongkai import healthz
 from gongkai.models import OutboxMessage
 from tests.faults.broker import queue_folder, unwritable
+from tests.fixtures import embedded_broker_only
 
 # The real worker of the integration suite (a module-scoped process on the test database).
 from tests.integration.conftest import celery_worker, celery_worker_process  # noqa: F401
 from tests.processes import Process, child_env, database_url, python, running, wait_for
 
 pytestmark = [
+    embedded_broker_only,
     pytest.mark.integration,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]

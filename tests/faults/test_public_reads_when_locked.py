@@ -15,6 +15,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from disclosure.catalogue.models import CategoryPage, DisclosureItemPage
+from tests.fixtures import sqlite_only
+
+pytestmark = sqlite_only
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE", "BEGIN")
 # How long a request's connection waits for the lock here (20 s in the settings): a write

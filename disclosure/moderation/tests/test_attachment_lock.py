@@ -292,3 +292,31 @@ def test_every_admin_view_of_one_document_or_image_is_refused_before_it_runs():
         seen.add(namespace)
         assert keywords <= set(_OBJECT_VIEWS[namespace][1]), (namespace, str(pattern.pattern))
     assert seen == set(_OBJECT_VIEWS)
+
+
+def test_a_file_of_an_approved_page_waiting_for_its_publication_time_is_locked(client, office):
+    """An approved run schedules its revision (定时发布): the file the reviewers signed is what
+    goes live at that time, so it cannot change while the page waits."""
+    import datetime
+
+    from django.utils import timezone
+
+    users = office["users"]
+    document = new_document("定时附件", b"%PDF-1.4 reviewed", office["root"].organisation)
+    page = DisclosureDocumentPage(
+        title="定时发布通知", slug="scheduled", live=False, body=body_with(document)
+    )
+    office["columns"][0].add_child(instance=page)
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    page.save_revision(user=users["editor"])
+    submit(page, users["editor"])
+    approve_all(page, users)
+    assert not fresh(page).live and fresh(page).scheduled_revision is not None
+
+    client.force_login(users["editor"])
+    client.post(
+        reverse("wagtaildocs:edit", args=[document.pk]),
+        {"title": "定时附件", "file": SimpleUploadedFile("swap.pdf", b"%PDF-1.4 swapped")},
+    )
+    assert fresh_document(document).file.name == document.file.name
+    assert as_request_of(users["editor"], lambda: fresh_document(document).delete())
