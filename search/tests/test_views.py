@@ -78,8 +78,9 @@ def test_pagination_keeps_the_query_and_filters(client, corpus):
 
 
 @pytest.mark.django_db
-def test_no_results_page_suggests_single_words_and_popular_searches(client, corpus):
-    get(client, q="预算")
+def test_no_results_page_suggests_single_words_and_popular_searches(client, corpus, settings):
+    for _ in range(settings.GONGKAI_SUGGESTION_MIN_HITS):
+        get(client, q="预算")
     html = get(client, q="低保 不存在的词").content.decode()
     assert "没有找到与“低保 不存在的词”相关的结果" in html
     assert 'href="/search/?q=%E4%BD%8E%E4%BF%9D"' in html  # 低保
