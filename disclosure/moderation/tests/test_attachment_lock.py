@@ -1,6 +1,8 @@
 """Attachments are content: a document or image that a live page uses is replaced only through
 the review of a page revision that links a new file (issue 14, item 12)."""
 
+import datetime
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -8,6 +10,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
@@ -297,10 +300,6 @@ def test_every_admin_view_of_one_document_or_image_is_refused_before_it_runs():
 def test_a_file_of_an_approved_page_waiting_for_its_publication_time_is_locked(client, office):
     """An approved run schedules its revision (定时发布): the file the reviewers signed is what
     goes live at that time, so it cannot change while the page waits."""
-    import datetime
-
-    from django.utils import timezone
-
     users = office["users"]
     document = new_document("定时附件", b"%PDF-1.4 reviewed", office["root"].organisation)
     page = DisclosureDocumentPage(
