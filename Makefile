@@ -14,7 +14,7 @@ TEST_WORKERS ?= auto
 export PORT
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format bench services services-stop system-deps demo clean messages
+.PHONY: help venv run test test-postgres lint format bench services services-stop run-deps system-deps demo clean messages
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -29,22 +29,23 @@ $(VENV)/.synced: uv.lock pyproject.toml | $(BIN)/uv
 	@touch $@
 
 # Browser-test tools from the npm registry (axe-core), pinned by package-lock.json; installed
-# here, once per lock change, so nothing is downloaded while the tests run.
+# for `make test` only, once per lock change, so nothing is downloaded while the tests run.
+# `make run` and `make venv` need no Node.js.
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null || { echo "npm is needed for the browser tests' axe-core (Node.js ≥ 18)"; exit 1; }
+	@command -v npm >/dev/null || { echo "make test needs npm (Node.js >= 18) to install the browser tests' axe-core (package-lock.json): apt-get install npm, or see https://nodejs.org/. make run does not need it." >&2; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
-venv: $(VENV)/.synced node_modules/.installed
+venv: $(VENV)/.synced ## build .venv from the lock file (Python only; no Node.js)
 
-run: venv ## serve the site with a Celery worker and beat on http://127.0.0.1:$PORT/ (supervisord restarts a crashed one)
+run: venv run-deps ## serve the site with a Celery worker and beat on http://127.0.0.1:$PORT/ (supervisord restarts a crashed one)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 	@mkdir -p $(RUN_DIR)
 	@echo "Gongkai: http://127.0.0.1:$(PORT)/   admin: http://127.0.0.1:$(PORT)/admin/   (Ctrl-C stops web, worker and beat)"
 	PATH="$(CURDIR)/$(BIN):$$PATH" GONGKAI_RUN_DIR=$(RUN_DIR) $(BIN)/supervisord -c supervisord.conf
 
-test: venv system-deps ## run the whole test suite (SQLite, embedded broker)
+test: venv node_modules/.installed system-deps ## run the whole test suite (SQLite, embedded broker; needs npm for axe-core)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 lint: venv ## ruff lint and format check
@@ -64,16 +65,23 @@ services: system-deps ## start PostgreSQL and Redis on 127.0.0.1 (prints the URL
 services-stop: ## stop the services `make services` started
 	tests/services.sh stop
 
-# Debian packages the tests and the site need: the browser for the browser tests, CJK fonts,
-# and the PostgreSQL and Redis servers. Installed only when missing (needs root or sudo).
-SYSTEM_PACKAGES := chromium fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 postgresql redis-server
-system-deps:
-	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Debian packages, installed only when missing (needs root or sudo). The site needs Pango (WeasyPrint
+# renders the PDFs: reports, 告知书, 审批单) and CJK fonts; the tests also need the browser for the
+# browser tests and the PostgreSQL and Redis servers.
+RUN_PACKAGES := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
+TEST_PACKAGES := chromium postgresql redis-server
+define install-missing
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	fi
+endef
+run-deps:
+	$(call install-missing,$(RUN_PACKAGES))
+system-deps:
+	$(call install-missing,$(RUN_PACKAGES) $(TEST_PACKAGES))
 
 messages: venv ## update locale/ (makemessages; zh_Hans filled from the Chinese source strings; .mo compiled)
 	$(BIN)/python manage.py update_messages
