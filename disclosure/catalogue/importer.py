@@ -1,4 +1,5 @@
-"""Bulk import of an old site's documents (DESIGN.md, public contract: ``import_documents``).
+"""Bulk import of an old site's documents (``import_documents``, a public contract described in
+docs/catalogue.md).
 
 One JSON object per line. Each line is imported in its own transaction: a bad line is reported
 with its number and reason and leaves nothing behind, and lines imported before it stay.

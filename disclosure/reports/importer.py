@@ -1,11 +1,11 @@
 """Reading an annual report in the text form of the seed (a PDF turned into text).
 
-What real files look like (DOMAIN.md §4): tables broken across pages into pieces with no
-repeated header, wrapped and mangled labels ("(-)" for （一）, "四、纟"), blank cells where 0
-was meant, a 2019-style single （六） row beside a 2021-style Table A, "四、" used both for a
-table row and for report section 四, dates split ("1 2 月"). Rows are therefore placed by their
-order within the table, checked against anchor labels; a file whose tables do not fit either
-format is refused with a message saying what did not fit.
+What real files look like (docs/domain.md, "What real report files look like"): tables broken
+across pages into pieces with no repeated header, wrapped and mangled labels ("(-)" for （一）,
+"四、纟"), blank cells where 0 was meant, a 2019-style single （六） row beside a 2021-style
+Table A, "四、" used both for a table row and for report section 四, dates split ("1 2 月").
+Rows are therefore placed by their order within the table, checked against anchor labels; a file
+whose tables do not fit either format is refused with a message saying what did not fit.
 """
 
 import re

@@ -1,4 +1,4 @@
-"""Seed the 26 grassroots disclosure domains (基层政务公开标准目录, DOMAIN.md §2)."""
+"""Seed the 26 grassroots disclosure domains (基层政务公开标准目录, docs/domain.md)."""
 
 from django.db import migrations
 

@@ -1,4 +1,5 @@
-"""The item types of the catalogue (DESIGN.md, main page types)."""
+"""The item types of the catalogue (docs/catalogue.md, "Pages"), following the Regulation's
+Art. 20 list (docs/domain.md)."""
 
 from django.core.exceptions import ValidationError
 from django.db import models

@@ -1,4 +1,5 @@
-"""The metadata every disclosed item carries (DOMAIN.md §2), as an abstract page."""
+"""The metadata every disclosed item carries (docs/domain.md, "The metadata block"), as an
+abstract page."""
 
 import datetime
 import re
