@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "disclosure.reports",
     "disclosure.moderation",
     "disclosure.applications",
+    "disclosure.workdays",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
