@@ -48,9 +48,10 @@ run: venv run-deps ## serve the site with a Celery worker and beat on http://127
 test: venv node_modules/.installed system-deps ## run the whole test suite (SQLite, embedded broker; needs npm for axe-core)
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
-lint: venv ## ruff lint and format check
+lint: venv ## ruff lint and format check; import-linter checks the layers (docs/architecture.md)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: venv ## ruff format and autofix
 	$(BIN)/ruff format .

@@ -7,8 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from disclosure.moderation.public_api import api_router
 from gongkai import healthz
-from gongkai.api import api_router
 from gongkai.media import serve_media
 from search import views as search_views
 

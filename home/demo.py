@@ -14,8 +14,8 @@ from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organ
 from disclosure.moderation.demo import join_organisation_roles
 from disclosure.moderation.publication import sanctioned_publication
 from disclosure.reports.demo import load_reports_demo
-from gongkai.languages.demo import load_english_demo
 from home import demo_content as content
+from home.demo_translation import load_english_demo
 from home.models import HomePage, SiteFooterSettings
 
 DEFAULT_DEMO_PASSWORD = "gongkai-demo"
@@ -74,7 +74,8 @@ def build_disclosure_root(home, organisation, title, slug, intro, categories, us
 @sanctioned_publication("demo")  # the demo's pages are published as loaded, without review
 def load_demo(password=None, english=False):
     """Create the demo once; return False (and change nothing) when it is already there.
-    `english` adds the English versions (languages app); tests that count pages leave it off."""
+    `english` adds the English versions (demo_translation.py); tests that count pages leave
+    it off."""
     if is_loaded():
         return False
     users = create_accounts(password or demo_password())

@@ -10,11 +10,16 @@ offered, however often it was typed: otherwise anyone could publish a line of te
 import re
 
 from django.conf import settings
+from wagtail import hooks
 from wagtail.contrib.search_promotions.models import Query
 
 from search.models import SearchSuggestion
 
 LIMIT = 8
+# The Wagtail hook through which the apps that judge content drop suggestions: each function
+# registered under it takes the candidate texts, in order, and returns those that may be shown
+# (moderation drops those on its sensitive-word list). Search itself knows no such list.
+FILTER_SEARCH_SUGGESTIONS = "filter_search_suggestions"
 # A visitor's search is offered to others only when it is made of words: Chinese characters,
 # letters and digits, with at least one Chinese character or letter. The search ignores
 # symbols, so "★★★ 公开" found pages and would have carried its decoration onto every
@@ -27,8 +32,6 @@ CANDIDATES = 4 * LIMIT
 
 def site_suggestions():
     """The administrators' list, then the most searched queries that found pages."""
-    from disclosure.moderation.sensitive import SensitiveWord, mentions_any
-
     curated = [s.text for s in SearchSuggestion.objects.all()[:CANDIDATES]]
     popular = [
         q.query_string
@@ -37,14 +40,10 @@ def site_suggestions():
         .filter(_hits__gte=settings.GONGKAI_SUGGESTION_MIN_HITS)[:CANDIDATES]
         if WORDS_ONLY.match(q.query_string)
     ]
-    words = list(SensitiveWord.objects.all())
-    found = []
-    for text in [*curated, *popular]:
-        if text not in found and not mentions_any(text, words):
-            found.append(text)
-        if len(found) == LIMIT:
-            break
-    return found
+    found = list(dict.fromkeys([*curated, *popular]))
+    for allowed in hooks.get_hooks(FILTER_SEARCH_SUGGESTIONS):
+        found = allowed(found)
+    return found[:LIMIT]
 
 
 def suggestions(typed_words=()):

@@ -8,8 +8,8 @@ from decimal import Decimal
 from disclosure.applications import outcomes
 from disclosure.applications.identity import resident_id_check_digit, uscc_check_character
 from disclosure.applications.models import Application, CaseKind, CaseOutcome, ReviewCase
-from disclosure.applications.workdays import add_working_days
-from disclosure.reports.tables import OUTCOME_ROWS_2021
+from disclosure.statutory.tables import OUTCOME_ROWS_2021
+from disclosure.workdays.calendar import add_working_days
 
 D = datetime.date
 

@@ -6,7 +6,7 @@ import io
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-from disclosure.reports.tables import TABLE_B_2021
+from disclosure.statutory.tables import TABLE_B_2021
 from gongkai.pdf import render_pdf
 
 _PARENT = {row.key: row.parent for row in TABLE_B_2021.rows}

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure.applications import outcomes
 from disclosure.applications.storage import private_storage
-from disclosure.applications.workdays import add_working_days, working_days_between
+from disclosure.workdays.calendar import add_working_days, working_days_between
 
 # Statutory periods in working days (Regulation Arts. 30, 32–34; 国办函〔2020〕109号).
 REPLY_DAYS = 20
@@ -22,28 +22,6 @@ DEFAULT_CORRECTION_PERIOD = 15
 CONSULTATION_DAYS = 15
 MAX_EXTENSION_DAYS = 20
 FEE_PAYMENT_DAYS = 20
-
-
-class CalendarDay(models.Model):
-    """An administrator's correction or extension of the holiday calendar (节假日与调休)."""
-
-    date = models.DateField(_("日期"), unique=True)
-    is_working_day = models.BooleanField(
-        _("是工作日"),
-        help_text=_("勾选：调休上班日（周末上班）；不勾选：法定节假日或休息日。"),
-    )
-    name = models.CharField(
-        _("说明"), max_length=50, blank=True, help_text=_("如：春节、国庆节调休")
-    )
-
-    class Meta:
-        ordering = ["date"]
-        verbose_name = _("节假日与调休")
-        verbose_name_plural = _("节假日与调休")
-
-    def __str__(self):
-        kind = _("工作日") if self.is_working_day else _("休息日")
-        return f"{self.date:%Y-%m-%d} {kind} {self.name}".strip()
 
 
 # ---------------------------------------------------------------- the applicant

@@ -2,7 +2,7 @@
 
 from django.utils.text import format_lazy
 
-from disclosure.reports.tables import OUTCOME_ROWS_2021, RESULTS, ROW_GROUPS, TABLE_B_2021
+from disclosure.statutory.tables import OUTCOME_ROWS_2021, RESULTS, ROW_GROUPS, TABLE_B_2021
 
 _ROWS = {row.key: row for row in TABLE_B_2021.rows}
 

@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from disclosure.applications.models import CLOCK_RUNNING, Application
-from disclosure.applications.workdays import add_working_days
+from disclosure.workdays.calendar import add_working_days
 
 SOON_WORKING_DAYS = 5
 

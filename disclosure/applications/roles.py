@@ -23,10 +23,10 @@ HANDLER_PERMISSIONS = [
     ("applications", "reviewcase", "view_reviewcase"),
 ]
 CALENDAR_PERMISSIONS = [
-    ("applications", "calendarday", "add_calendarday"),
-    ("applications", "calendarday", "change_calendarday"),
-    ("applications", "calendarday", "delete_calendarday"),
-    ("applications", "calendarday", "view_calendarday"),
+    ("workdays", "calendarday", "add_calendarday"),
+    ("workdays", "calendarday", "change_calendarday"),
+    ("workdays", "calendarday", "delete_calendarday"),
+    ("workdays", "calendarday", "view_calendarday"),
 ]
 
 

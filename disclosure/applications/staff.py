@@ -22,7 +22,6 @@ from disclosure.applications.letters import default_body, reply_letter, reply_le
 from disclosure.applications.models import (
     ARTICLE_29_FIELDS,
     Application,
-    CalendarDay,
     ReviewCase,
     TransitionRefused,
 )
@@ -339,17 +338,5 @@ class ReviewCaseViewSet(OrganisationScopedViewSet):
     search_backend_name = None
 
 
-class CalendarDayViewSet(ModelViewSet):
-    model = CalendarDay
-    icon = "date"
-    menu_label = _("节假日与调休")
-    add_to_admin_menu = True
-    menu_order = 252
-    form_fields = ["date", "is_working_day", "name"]
-    list_display = ["date", "is_working_day", "name"]
-    search_backend_name = None
-
-
 application_viewset = ApplicationViewSet("applications_application")
 review_case_viewset = ReviewCaseViewSet("applications_reviewcase")
-calendar_day_viewset = CalendarDayViewSet("applications_calendarday")

@@ -14,7 +14,7 @@ import datetime
 from django.db.models import Count, Q
 
 from disclosure.applications.models import Application, ReviewCase
-from disclosure.reports.tables import (
+from disclosure.statutory.tables import (
     APPLICANT_COLUMNS,
     OUTCOME_ROWS_2021,
     TABLE_B_2021,

@@ -7,10 +7,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from disclosure.applications import ratelimit
 from disclosure.applications.forms import ApplicationForm, StatusForm
 from disclosure.applications.letters import reply_letter, reply_letter_pdf
 from disclosure.catalogue.models import Organisation
+from gongkai import ratelimit
 from gongkai.busy import is_database_busy
 from gongkai.params import object_id
 

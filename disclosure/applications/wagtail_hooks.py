@@ -7,14 +7,13 @@ from disclosure.applications.reminders import due_soon_and_overdue
 from disclosure.applications.scoping import scope
 from disclosure.applications.staff import (
     application_viewset,
-    calendar_day_viewset,
     review_case_viewset,
 )
 
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [application_viewset, review_case_viewset, calendar_day_viewset]
+    return [application_viewset, review_case_viewset]
 
 
 class DeadlinesPanel(Component):

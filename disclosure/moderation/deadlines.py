@@ -10,7 +10,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from wagtail.models import WorkflowState, get_page_models
 
-from disclosure.applications.workdays import add_working_days, working_days_between
+from disclosure.workdays.calendar import add_working_days, working_days_between
 
 from .models import OrganisationRole
 from .status import moderation_status

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState
 
-from disclosure.applications.workdays import working_days_between
+from disclosure.workdays.calendar import working_days_between
 
 from .notifications import admin_link, notify, role_members
 

@@ -12,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search import extraction
+from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 
 from . import admin_urls
 from .attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
@@ -25,7 +26,7 @@ from .guards import (
     takedown_refusal,
 )
 from .models import SensitiveWord
-from .sensitive import describe_hits, pending_attachments, scan
+from .sensitive import describe_hits, mentions_any, pending_attachments, scan
 from .user_admin import SCOPED_USER_BULK_ACTIONS
 from .withdrawal import may_request_withdrawal
 
@@ -186,6 +187,13 @@ class SensitiveWordViewSet(SnippetViewSet):
 
 
 register_snippet(SensitiveWordViewSet)
+
+
+@hooks.register(FILTER_SEARCH_SUGGESTIONS)
+def drop_sensitive_suggestions(texts):
+    """No suggestion offered to the public mentions an entry of the list, of either level."""
+    words = list(SensitiveWord.objects.all())
+    return [text for text in texts if not mentions_any(text, words)]
 
 
 def _submission_requested(request):

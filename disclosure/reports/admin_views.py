@@ -133,6 +133,6 @@ def upload_view(request, page_id):
 
 
 def _format_of(table):
-    from . import tables as t
+    from disclosure.statutory import tables as t
 
     return next(format_key for format_key, by_key in t.TABLES.items() if by_key[table.key] is table)

@@ -15,8 +15,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from disclosure.statutory import tables as t
+
 from . import layout, rules
-from . import tables as t
 
 SEPARATOR = "__"
 

@@ -9,8 +9,8 @@ from pathlib import Path
 from wagtail.models import Comment
 
 from disclosure.catalogue.models import CategoryPage
+from disclosure.statutory import tables as t
 
-from . import tables as t
 from .build import paragraphs_html, report_body
 from .importer import parse_report
 from .models import AnnualReportIndexPage, AnnualReportPage

@@ -13,7 +13,9 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from . import tables as t
+from disclosure.applications.statistics import table_b, table_c
+from disclosure.statutory import tables as t
+
 from .blocks import TABLE_BLOCK_NAMES
 from .build import TABLE_AFTER_SECTION
 
@@ -84,8 +86,6 @@ def save_filled_draft(page, user, tables, message):
 # ---------------------------------------------------------------- from the register
 def register_tables(page):
     """Tables B and C of ``page``'s organisation and year, counted from the register."""
-    from disclosure.applications.statistics import table_b, table_c
-
     organisation = page.organisation
     if organisation is None:
         raise FillError(_("该年度报告不在任何机构的信息公开目录下，无法从登记簿统计。"))

@@ -14,8 +14,9 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from disclosure.statutory import tables as t
+
 from . import rules
-from . import tables as t
 from .blocks import SECTIONS
 
 

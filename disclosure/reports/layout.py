@@ -6,7 +6,7 @@ cannot drift apart. A grid is a list of :class:`GridRow`; header rows come first
 
 from dataclasses import dataclass, field
 
-from . import tables as t
+from disclosure.statutory import tables as t
 
 
 @dataclass

@@ -9,8 +9,9 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from disclosure.statutory import tables as t
+
 from . import exports, rules
-from . import tables as t
 from .blocks import ReportBodyBlock
 from .forms import AnnualReportPageForm
 from .panels import FindingsPanel

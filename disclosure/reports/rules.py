@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from . import tables as t
+from disclosure.statutory import tables as t
 
 ERROR = "error"
 WARNING = "warning"

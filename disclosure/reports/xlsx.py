@@ -12,10 +12,10 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
+from disclosure.statutory import tables as t
 from gongkai import spreadsheets
 
 from . import layout, rules
-from . import tables as t
 
 FIRST_ROW = 2  # row 1 holds the table's caption
 THIN = Side(style="thin")

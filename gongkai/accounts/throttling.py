@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.applications.ratelimit import client_ip
+from gongkai.ratelimit import client_ip
 
 from . import audit
 

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "disclosure.reports",
     "disclosure.moderation",
     "disclosure.applications",
+    "disclosure.workdays",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -160,7 +161,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_COOLOFF_MINUTES", default=1
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 # The client address exactly as the application rate limiter reads it (REMOTE_ADDR only):
-# throttling.client_address calls disclosure.applications.ratelimit.client_ip.
+# throttling.client_address calls gongkai.ratelimit.client_ip.
 AXES_CLIENT_IP_CALLABLE = "gongkai.accounts.throttling.client_address"
 AXES_LOCKOUT_CALLABLE = "gongkai.accounts.throttling.lockout_response"
 # Failures and lockouts are recorded (AccessAttempt); a row per successful login is not:

@@ -27,7 +27,7 @@ def live_demo_in_english(live_demo):
 
     from disclosure.catalogue.models import DisclosureIndexPage
     from disclosure.moderation.publication import sanctioned_publication
-    from gongkai.languages.demo import load_english_demo
+    from home.demo_translation import load_english_demo
 
     home = Site.objects.get(is_default_site=True).root_page.specific
     township_root = DisclosureIndexPage.objects.get(slug="xxgk", locale=Locale.get_default())

@@ -3,7 +3,7 @@ import pytest
 from disclosure.applications.demo import load_demo_register
 from disclosure.applications.models import Application, ApplicationEvent, ReviewCase
 from disclosure.applications.statistics import table_b, table_c
-from disclosure.reports.tables import OUTCOME_ROWS_2021
+from disclosure.statutory.tables import OUTCOME_ROWS_2021
 
 pytestmark = pytest.mark.django_db
 

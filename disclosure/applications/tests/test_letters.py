@@ -8,7 +8,7 @@ from pypdf import PdfReader
 from disclosure.applications.letters import reply_letter, reply_letter_pdf, wording
 from disclosure.applications.models import Application, TransitionRefused
 from disclosure.applications.tests.conftest import applicant_fields
-from disclosure.reports.tables import OUTCOME_ROWS_2021
+from disclosure.statutory.tables import OUTCOME_ROWS_2021
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

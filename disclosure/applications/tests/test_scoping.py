@@ -105,9 +105,9 @@ def test_groups_and_permissions_are_made_once(organisation):
     from gongkai.permissions import get_permission
 
     Permission.objects.filter(codename="view_calendarday").delete()
-    made = get_permission(apps, "applications", "calendarday", "view_calendarday")
+    made = get_permission(apps, "workdays", "calendarday", "view_calendarday")
     assert made.content_type.model_class().__name__ == "CalendarDay"
-    assert get_permission(apps, "applications", "calendarday", "view_calendarday") == made
+    assert get_permission(apps, "workdays", "calendarday", "view_calendarday") == made
     group = organisation.application_handlers.group
     assert ensure_organisation_handlers(organisation) == group
     assert Group.objects.filter(name=group.name).count() == 1

@@ -15,7 +15,7 @@ from disclosure.applications.models import (
 )
 from disclosure.applications.statistics import APPLICANT_KEYS, table_b, table_c
 from disclosure.catalogue.models import Organisation
-from disclosure.reports.tables import OUTCOME_ROWS_2021, RESULT_COLUMNS, TABLE_B_2021, TABLE_C
+from disclosure.statutory.tables import OUTCOME_ROWS_2021, RESULT_COLUMNS, TABLE_B_2021, TABLE_C
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 
 from disclosure.applications.models import Application, State, TransitionRefused
 from disclosure.applications.tests.conftest import VALID_USCC, applicant_fields
-from disclosure.applications.workdays import add_working_days
+from disclosure.workdays.calendar import add_working_days
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,6 @@ import pytest
 from django.core.management import CommandError, call_command
 from wagtail.models import Page, PageLogEntry
 
-from disclosure.catalogue import importer
 from disclosure.catalogue.models import (
     CategoryPage,
     DisclosureDocumentPage,
@@ -13,6 +12,7 @@ from disclosure.catalogue.models import (
     ImportedDocument,
     Organisation,
 )
+from disclosure.moderation import importer
 
 from .conftest import TOWNSHIP_CODE, publish
 

@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.rich_text import RichText
 
-from disclosure.applications.workdays import add_working_days, working_days_between
 from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
 from disclosure.moderation.deadlines import art26_due_on, unpublished_items_near_deadline
+from disclosure.workdays.calendar import add_working_days, working_days_between
 
 from .helpers import submit
 

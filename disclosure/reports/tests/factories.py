@@ -5,8 +5,8 @@ from wagtail.models import Site
 from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 from disclosure.reports.build import report_body
 from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
-from disclosure.reports.tables import FORMAT_2021
 from disclosure.reports.tests.test_rules import consistent_report
+from disclosure.statutory.tables import FORMAT_2021
 
 SECTION_TEXT = {
     "1": "<p>总体情况。</p>",

@@ -9,10 +9,10 @@ from wagtail.models import PageLogEntry
 
 from disclosure.catalogue.models import CategoryPage, PolicyDocumentPage
 from disclosure.reports import filling, rules
-from disclosure.reports import tables as t
 from disclosure.reports.models import AnnualReportPage
 from disclosure.reports.tests.factories import make_index, make_report
 from disclosure.reports.tests.test_rules import consistent_report
+from disclosure.statutory import tables as t
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from disclosure.reports import importer
-from disclosure.reports import tables as t
+from disclosure.statutory import tables as t
 
 SEED = (Path(__file__).parents[1] / "data" / "youyi-2022.txt").read_text(encoding="utf-8")
 

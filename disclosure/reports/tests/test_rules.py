@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from disclosure.reports import rules
-from disclosure.reports import tables as t
+from disclosure.statutory import tables as t
 
 
 def zeros(table):

@@ -8,9 +8,9 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from disclosure.reports import filling, xlsx
-from disclosure.reports import tables as t
 from disclosure.reports.tests.factories import make_index, make_report
 from disclosure.reports.tests.test_rules import consistent_report
+from disclosure.statutory import tables as t
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
-from disclosure.reports import tables as t
 from disclosure.reports import xlsx
 from disclosure.reports.tests.test_rules import consistent_report, seed_table_b
+from disclosure.statutory import tables as t
 
 
 def write(tmp_path, report=None, b_table=t.TABLE_B_2021):

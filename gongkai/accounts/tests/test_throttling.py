@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.module_loading import import_string
 from wagtail.models import ModelLogEntry
 
-from disclosure.applications.ratelimit import client_ip
 from gongkai.accounts import audit
+from gongkai.ratelimit import client_ip
 
 from .conftest import PASSWORD, post_login, signed_in_as
 

@@ -33,7 +33,7 @@ def _default_is_working_day(day):
 
 
 def _overrides(first, last):
-    from disclosure.applications.models import CalendarDay
+    from disclosure.workdays.models import CalendarDay
 
     return dict(
         CalendarDay.objects.filter(date__range=(first, last)).values_list("date", "is_working_day")

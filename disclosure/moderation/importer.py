@@ -31,11 +31,9 @@ from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.log_actions import log
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from disclosure.moderation.publication import sanctioned_publication
-
-from .codes import normalise_code
-from .index_numbers import caller_reindexes
-from .models import (
+from disclosure.catalogue.codes import normalise_code
+from disclosure.catalogue.index_numbers import caller_reindexes
+from disclosure.catalogue.models import (
     CategoryPage,
     DisclosureDocumentPage,
     DisclosureIndexPage,
@@ -45,7 +43,9 @@ from .models import (
     PolicyKind,
     Validity,
 )
-from .tasks import index_pages_task
+from disclosure.catalogue.tasks import index_pages_task
+
+from .publication import sanctioned_publication
 
 # The item types an import can build from a title and a body (the others need typed fields:
 # a budget's year and kind, a guide's 事项名称…), under the names a `type` key may use.

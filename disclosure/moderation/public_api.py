@@ -1,4 +1,5 @@
-"""Wagtail's read-only API v2 at /api/v2/."""
+"""Wagtail's read-only API v2 at /api/v2/: live pages, and only the documents the public may
+download (attachments.py)."""
 
 import datetime
 
@@ -10,9 +11,11 @@ from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
-from disclosure.moderation.api import PublicDocumentsAPIViewSet
 from gongkai.params import bounded_int, object_id
+
+from .attachments import public_documents
 
 # Wagtail checks only the sign of offset: a larger one reached the database, which cannot hold
 # it in LIMIT/OFFSET (a 500). No listing comes near this many rows.
@@ -104,11 +107,14 @@ class PublicPagesAPIViewSet(CheckedFindMixin, PagesAPIViewSet):
     filter_backends = with_checked_filters(PagesAPIViewSet.filter_backends)
 
 
-class PublicDocumentsAPI(CheckedFindMixin, PublicDocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(CheckedFindMixin, DocumentsAPIViewSet):
     pagination_class = BoundedPagination
-    filter_backends = with_checked_filters(PublicDocumentsAPIViewSet.filter_backends)
+    filter_backends = with_checked_filters(DocumentsAPIViewSet.filter_backends)
+
+    def get_queryset(self):
+        return public_documents().order_by("id")
 
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
-api_router.register_endpoint("documents", PublicDocumentsAPI)
+api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)

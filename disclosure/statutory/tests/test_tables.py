@@ -1,4 +1,4 @@
-from disclosure.reports import tables
+from disclosure.statutory import tables
 
 
 def test_table_b_2021_has_every_statutory_row():

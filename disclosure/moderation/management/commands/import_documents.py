@@ -1,11 +1,11 @@
-"""python manage.py import_documents FILE.jsonl — see disclosure/catalogue/importer.py."""
+"""python manage.py import_documents FILE.jsonl — see disclosure/moderation/importer.py."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from disclosure.catalogue.importer import import_documents
+from disclosure.moderation.importer import import_documents
 
 PLAIN_PROGRESS_EVERY = 100
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import Locale, Site
 
 from disclosure.catalogue.models import DisclosureIndexPage
-from gongkai.languages.demo import load_english_demo
+from home.demo_translation import load_english_demo
 
 pytestmark = pytest.mark.django_db
 

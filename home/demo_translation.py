@@ -6,7 +6,7 @@ import html
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
-from .demo_english import english as demo_english
+from home.demo_english import english as demo_english
 
 
 class MissingEnglish(Exception):

@@ -2,13 +2,13 @@ import datetime
 
 import pytest
 
-from disclosure.applications.models import CalendarDay
-from disclosure.applications.workdays import (
+from disclosure.workdays.calendar import (
     add_working_days,
     is_working_day,
     package_knows,
     working_days_between,
 )
+from disclosure.workdays.models import CalendarDay
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

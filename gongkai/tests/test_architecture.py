@@ -1,0 +1,51 @@
+"""The layers of docs/architecture.md hold: the import-linter contracts in pyproject.toml are
+kept, and every app of the project has its place in them."""
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+from django.apps import apps
+from django.conf import settings
+
+PYPROJECT = Path(settings.BASE_DIR) / "pyproject.toml"
+LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
+# The project package is the plumbing under every layer (the "plumbing" contract).
+PLUMBING = "gongkai"
+
+
+def import_linter():
+    return tomllib.loads(PYPROJECT.read_text())["tool"]["importlinter"]
+
+
+def layered_modules():
+    (layers,) = [c["layers"] for c in import_linter()["contracts"] if c["type"] == "layers"]
+    return {name.strip() for layer in layers for name in layer.replace("|", ":").split(":")}
+
+
+def test_the_import_contracts_are_kept():
+    run = subprocess.run(
+        [LINT_IMPORTS, "--no-cache", "--no-logo"],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_every_app_of_the_project_has_its_layer():
+    roots = import_linter()["root_packages"]
+    ours = [
+        config.name
+        for config in apps.get_app_configs()
+        if config.name.split(".")[0] in roots and config.name != PLUMBING
+    ]
+    layered = layered_modules()
+    unplaced = [
+        name
+        for name in ours
+        if not any(name == module or name.startswith(f"{module}.") for module in layered)
+    ]
+    assert ours and not unplaced, f"apps missing from the layers in pyproject.toml: {unplaced}"
