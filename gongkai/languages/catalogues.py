@@ -21,9 +21,10 @@ def catalogue_path(locale_dir, language, suffix="po"):
     return Path(locale_dir) / language / "LC_MESSAGES" / f"django.{suffix}"
 
 
-def run_makemessages(verbosity=0):
+def run_makemessages(verbosity=0, symlinks=False):
     call_command(
         "makemessages",
+        symlinks=symlinks,
         locale=LANGUAGES,
         no_location=True,
         no_obsolete=True,
@@ -56,10 +57,15 @@ def compile_catalogue(po_path):
     polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
 
 
-def update_catalogues(locale_dir=None, verbosity=0):
-    """`make messages`: extract, fill zh_Hans, compile both."""
+def update_catalogues(locale_dir=None, verbosity=0, symlinks=False):
+    """`make messages`: extract, fill zh_Hans, compile both.
+
+    makemessages writes the project's strings to the `locale` folder beside the sources it
+    scans (the working directory's), so extracting into another folder means scanning from a
+    tree of symlinks beside it (`symlinks=True`): see the catalogue test.
+    """
     locale_dir = Path(locale_dir or settings.LOCALE_PATHS[0])
-    run_makemessages(verbosity)
+    run_makemessages(verbosity, symlinks=symlinks)
     source_path = catalogue_path(locale_dir, SOURCE_LANGUAGE)
     source = polib.pofile(str(source_path), wrapwidth=100)
     fill_source_language(source)

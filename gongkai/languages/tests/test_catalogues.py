@@ -20,12 +20,29 @@ from gongkai.languages.catalogues import (
 LOCALE = Path(settings.BASE_DIR) / "locale"
 
 
+NOT_SOURCES = {"locale", ".git", ".venv", "node_modules", "var", "test-results"}
+
+
 def test_makemessages_would_change_nothing(tmp_path, settings, monkeypatch):
-    copy = tmp_path / "locale"
+    """Extracts into a copy of locale/, never into the checkout's own catalogues.
+
+    makemessages writes beside the tree it scans, so it scans a tree of links to the sources
+    next to the copy; the checkout's .po/.mo files stay as they are and are compared with it.
+    """
+    before_po = {lang: catalogue_path(LOCALE, lang).read_bytes() for lang in LANGUAGES}
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for entry in Path(settings.BASE_DIR).iterdir():
+        if entry.name not in NOT_SOURCES:
+            (tree / entry.name).symlink_to(entry)
+    copy = tree / "locale"
     shutil.copytree(LOCALE, copy)
     settings.LOCALE_PATHS = [copy]
-    monkeypatch.chdir(settings.BASE_DIR)
-    update_catalogues(locale_dir=copy)
+    monkeypatch.chdir(tree)
+    update_catalogues(locale_dir=copy, symlinks=True)
+    assert before_po == {lang: catalogue_path(LOCALE, lang).read_bytes() for lang in LANGUAGES}, (
+        "the test wrote into the checkout's locale/"
+    )
     for language in LANGUAGES:
         before, after = (
             entries(catalogue_path(LOCALE, language)),
