@@ -25,7 +25,7 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-# --------------------------------------------------------------------------------- Applications
+# ------------------------------------------------------------------- Installed apps and middleware
 # The order matters: an app's templates override those of the apps after it (moderation
 # overrides Wagtail's admin templates), and Django runs the apps' ready() in this order.
 INSTALLED_APPS = [
@@ -169,7 +169,7 @@ CACHES = {
 }
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
-# ------------ Accounts: login throttling, two-factor sign-in (gongkai/accounts, docs/accounts.md)
+# ------------------------------ Accounts: throttling, two-factor sign-in, roles (docs/accounts.md)
 # django-axes first: it refuses a locked username+IP before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -412,7 +412,7 @@ HEALTHZ_MONITORING_ADDRESSES = env.list(
     "HEALTHZ_MONITORING_ADDRESSES", default=["127.0.0.1", "::1"]
 )
 
-# ------------------------------------------------------- Applications (依申请公开, applications)
+# ---------------------------------------- Public applications: 依申请公开 (disclosure/applications)
 CAPTCHA_LENGTH = 5
 GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
 GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
