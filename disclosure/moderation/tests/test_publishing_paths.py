@@ -1,10 +1,11 @@
 """Every way the framework offers to put a page live, tried on a page under review.
 
 The review invariant is enforced where publishing happens (publication.py), so these tests switch
-the path guards off (admin_api.py's guarded actions, the before_* hooks in wagtail_hooks.py): they
-are friendly early refusals, not the guarantee. Each path is taken from the framework's own
-registry — the admin API's action table, the page bulk-action registry, wagtail-localize's admin
-URLs — and a path registered later fails `test_every_*_is_classified` until it is added here.
+the path guards off (the guarded admin API actions of patches/admin_api_actions.py, the before_*
+hooks in wagtail_hooks.py): they are friendly early refusals, not the guarantee. Each path is
+taken from the framework's own registry — the admin API's action table, the page bulk-action
+registry, wagtail-localize's admin URLs — and a path registered later fails
+`test_every_*_is_classified` until it is added here.
 
 The page under review was published once with approved text (APPROVED) and now waits at 终审
 with a new text (IN_REVIEW). After each path: no live page anywhere shows IN_REVIEW, and the page
