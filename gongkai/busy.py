@@ -5,7 +5,7 @@ holding a long write transaction makes every other write wait for the busy timeo
 with "database is locked". PostgreSQL's equivalents are a lock or statement timeout. Two layers:
 
 - `PageEditorKeepsTypedText` (the page create and edit views, registered through Wagtail's
-  page viewset, see gongkai/wagtail_hooks.py) runs the save in one transaction and, when the
+  page viewset, see gongkai/page_views.py) runs the save in one transaction and, when the
   database is busy, renders the editor again with the form exactly as posted and
   `BUSY_NOT_SAVED`; the transaction rolled back, so nothing is half-saved.
 - `DatabaseBusyMiddleware` turns a busy error from any other view (login, the other admin views,

@@ -8,8 +8,6 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
-        from .admin_api import guard_admin_api_actions
-        from .runs import count_approvals_only_for_the_run_revision
+        from .patches import run_revision_approvals
 
-        guard_admin_api_actions()
-        count_approvals_only_for_the_run_revision()
+        run_revision_approvals.apply()

@@ -87,13 +87,10 @@ def approved_by_a_finished_run(revision):
 
 
 def successful_task_states(workflow_state):
-    """Replaces WorkflowState.successful_task_states: an approval counts only for the run's
-    revision. Wagtail picks the next step as the first one without a successful state, so a
-    correction sends the run back to the first step that did not approve it."""
+    """WorkflowState.successful_task_states (patches/run_revision_approvals.py): an approval
+    counts only for the run's revision. Wagtail picks the next step as the first one without a
+    successful state, so a correction sends the run back to the first step that did not approve
+    it."""
     states = workflow_state.task_states.filter(status__in=SUCCESSFUL)
     revision = run_revision(workflow_state)
     return states.filter(revision=revision) if revision is not None else states
-
-
-def count_approvals_only_for_the_run_revision():
-    WorkflowState.successful_task_states = property(successful_task_states)

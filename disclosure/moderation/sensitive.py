@@ -1,7 +1,7 @@
 """The sensitive-word scan: the administrators' list (`SensitiveWord`) run over an item's title,
 its text fields, every StreamField's text and the text of its attachments.
 
-Submission runs it (an error-level hit blocks submission, see `wagtail_hooks`); reviewers see
+Submission runs it (an error-level hit blocks submission, see `submission.py`); reviewers see
 the hits highlighted on the review screen (`views.sensitive_scan_view`).
 
 Attachment text is the text the Celery worker stored (`search.models.AttachmentText`): a web

@@ -11,7 +11,6 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search import extraction
 from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 
 from . import admin_urls
@@ -26,7 +25,9 @@ from .guards import (
     takedown_refusal,
 )
 from .models import SensitiveWord
-from .sensitive import describe_hits, mentions_any, pending_attachments, scan
+from .page_views import ModeratedPageViewSet
+from .patches.admin_api_actions import use_guarded_pages_endpoint
+from .sensitive import mentions_any
 from .user_admin import SCOPED_USER_BULK_ACTIONS
 from .withdrawal import may_request_withdrawal
 
@@ -34,6 +35,17 @@ from .withdrawal import may_request_withdrawal
 # only on users inside the requester's walls.
 for _action in SCOPED_USER_BULK_ACTIONS:
     hooks.register("register_bulk_action", _action, order=100)
+
+
+# The admin API's page actions go through the same guards as the admin views.
+hooks.register("construct_admin_api", use_guarded_pages_endpoint)
+
+
+# Wagtail registers its own base page viewset with order -1; this one, registered after it,
+# takes its place for Page and so for every page type without a viewset of its own.
+@hooks.register("register_admin_viewset")
+def register_page_viewset():
+    return ModeratedPageViewSet()
 
 
 @hooks.register("register_admin_urls")
@@ -194,69 +206,6 @@ def drop_sensitive_suggestions(texts):
     """No suggestion offered to the public mentions an entry of the list, of either level."""
     words = list(SensitiveWord.objects.all())
     return [text for text in texts if not mentions_any(text, words)]
-
-
-def _submission_requested(request):
-    return request.method == "POST" and any(
-        request.POST.get(name) for name in ("action-submit", "action-restart-workflow")
-    )
-
-
-def _keep_as_draft(request, message):
-    """Turn the submission into a plain save: the draft is kept, nothing is submitted."""
-    messages.error(request, message)
-    post = request.POST.copy()
-    for name in ("action-submit", "action-restart-workflow"):
-        post.pop(name, None)
-    request.POST = post
-
-
-def _block_on_sensitive_words(request, page, form_class, parent_page):
-    """Scan what is being submitted; on an error-level hit, or an attachment whose text the
-    worker has not read yet, save it as a draft instead of submitting it (nothing typed is
-    lost) and say why."""
-    form = form_class(
-        request.POST,
-        request.FILES,
-        instance=page,
-        parent_page=parent_page,
-        for_user=request.user,
-    )
-    if not form.is_valid():
-        return  # Wagtail's own view reports the errors and submits nothing
-    if pending := pending_attachments(form.instance):
-        for document in pending:
-            extraction.queue(document)  # a lost task must not make the wait endless
-        _keep_as_draft(
-            request,
-            _(
-                "附件%(titles)s的文字正在提取，提取完成后才能提交审核（已保存为草稿），请稍后再提交。"
-            )
-            % {"titles": "、".join(f"“{document.title}”" for document in pending)},
-        )
-        return
-    blocking = [hit for hit in scan(form.instance) if hit.blocks_submission]
-    if blocking:
-        _keep_as_draft(
-            request,
-            _("稿件含有禁止使用的敏感词，未能提交审核（已保存为草稿）：%(hits)s")
-            % {"hits": describe_hits(blocking)},
-        )
-
-
-@hooks.register("before_edit_page")
-def scan_edited_page_at_submission(request, page):
-    if _submission_requested(request) and is_disclosure_page(page):
-        candidate = Page.objects.get(pk=page.pk).specific  # the view binds its own copy
-        form_class = candidate.get_edit_handler().get_form_class()
-        _block_on_sensitive_words(request, candidate, form_class, page.get_parent())
-
-
-@hooks.register("before_create_page")
-def scan_new_page_at_submission(request, parent_page, page_class):
-    if _submission_requested(request) and is_disclosure_page(parent_page):
-        form_class = page_class.get_edit_handler().get_form_class()
-        _block_on_sensitive_words(request, page_class(owner=request.user), form_class, parent_page)
 
 
 class Art26DeadlinePanel(Component):

@@ -1,28 +1,7 @@
-"""Wagtail's own workflow mails are switched off: review mail is ours (notifications.py).
-
-wagtail.admin connects its notifiers in its AppConfig.ready() (wagtail/admin/signal_handlers.py).
-`disclosure.moderation` must stay before wagtail.admin in INSTALLED_APPS (it overrides admin
-templates), so its ready() runs too early to undo that. This small app is appended after
-wagtail.admin (settings: moderation block), and Django runs ready() in INSTALLED_APPS order.
-"""
+"""A small app listed after wagtail.admin in INSTALLED_APPS, so that its ready() runs after
+wagtail.admin connected its workflow mails, and switches them off (patches/workflow_mails.py)."""
 
 from django.apps import AppConfig
-
-# (signal name, sender model, dispatch_uid) exactly as wagtail.admin.signal_handlers connects them.
-WAGTAIL_WORKFLOW_MAILS = [
-    ("task_submitted", "TaskState", "group_approval_task_submitted_email_notification"),
-    ("workflow_submitted", "WorkflowState", "workflow_state_submitted_email_notification"),
-    ("workflow_rejected", "WorkflowState", "workflow_state_rejected_email_notification"),
-    ("workflow_approved", "WorkflowState", "workflow_state_approved_email_notification"),
-]
-
-
-def disconnect_wagtail_workflow_mails():
-    from wagtail import models, signals
-
-    for signal_name, sender_name, dispatch_uid in WAGTAIL_WORKFLOW_MAILS:
-        signal = getattr(signals, signal_name)
-        signal.disconnect(sender=getattr(models, sender_name), dispatch_uid=dispatch_uid)
 
 
 class WagtailWorkflowMailOffConfig(AppConfig):
@@ -31,4 +10,6 @@ class WagtailWorkflowMailOffConfig(AppConfig):
     verbose_name = "审核与发布：停用 Wagtail 自带的审核邮件"
 
     def ready(self):
-        disconnect_wagtail_workflow_mails()
+        from .patches import workflow_mails
+
+        workflow_mails.apply()

@@ -1,10 +1,17 @@
-"""Settings shared by every environment; everything that differs comes from the environment."""
+"""Settings shared by every environment; everything that differs comes from the environment.
+
+One setting, one place: each group below holds every setting of its concern. dev.py, test.py and
+production.py import this module and override single settings after it.
+"""
 
 from datetime import timedelta
 from pathlib import Path
 
 import environ
 
+from search.engine import engine_backend
+
+# ------------------------------------------------------------------------- Paths and environment
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 VAR_DIR = Path(environ.Env().str("GONGKAI_VAR_DIR", default=str(BASE_DIR / "var")))
@@ -12,11 +19,15 @@ VAR_DIR = Path(environ.Env().str("GONGKAI_VAR_DIR", default=str(BASE_DIR / "var"
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")  # optional; real environment variables win
 
+# ------------------------------------------------------------------------------------- Security
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
+# ------------------------------------------------------------------- Installed apps and middleware
+# The order matters: an app's templates override those of the apps after it (moderation
+# overrides Wagtail's admin templates), and Django runs the apps' ready() in this order.
 INSTALLED_APPS = [
     "gongkai",  # the project package: healthz, backup/restore commands
     "gongkai.accounts",  # login throttling and two-factor sign-in (docs/accounts.md)
@@ -60,6 +71,15 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "captcha",  # self-hosted CAPTCHA of the public application form
+    # Table blocks in item bodies; routes for the XLSX export and the feeds (catalogue).
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
+    # Review mail is ours (Celery): this app, after wagtail.admin, switches Wagtail's mails off.
+    "disclosure.moderation.wagtail_mail.WagtailWorkflowMailOffConfig",
+    # Creates the content locales' Locale rows after migrate; the language switcher, hreflang
+    # links and the display (text size, contrast) switch (docs/languages.md).
+    "gongkai.languages",
 ]
 
 MIDDLEWARE = [
@@ -86,7 +106,9 @@ MIDDLEWARE = [
     "gongkai.busy.DatabaseBusyMiddleware",
 ]
 
+# ------------------------------------------------------------------- URLs, templates and WSGI
 ROOT_URLCONF = "gongkai.urls"
+WSGI_APPLICATION = "gongkai.wsgi.application"
 
 TEMPLATES = [
     {
@@ -101,14 +123,15 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # The visitor's display choices: text size and contrast (gongkai/languages).
+                "gongkai.languages.context.display",
             ],
         },
     },
 ]
 
-WSGI_APPLICATION = "gongkai.wsgi.application"
-
-# Database: SQLite (WAL, busy timeout) unless DATABASE_URL names another server.
+# ------------------------------------------------------------------------------------- Database
+# SQLite (WAL, busy timeout) unless DATABASE_URL names another server.
 DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"),
 }
@@ -136,6 +159,7 @@ else:
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# --------------------------------------------------------------------------------------- Caches
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="locmemcache://gongkai"),
     # Rendered public pages (gongkai/page_cache.py). Its own store, because publishing clears
@@ -146,7 +170,7 @@ CACHES = {
 }
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
-# --- Accounts: login throttling and two-factor sign-in (gongkai/accounts, docs/accounts.md) ----
+# ------------------------------ Accounts: throttling, two-factor sign-in, roles (docs/accounts.md)
 # django-axes first: it refuses a locked username+IP before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
@@ -185,7 +209,18 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Chinese first: the admin, dates and the default content locale.
+# Roles (groups). The names are the ones editors see; code refers to them by key.
+GONGKAI_GROUPS = {
+    "editors": "信息员",
+    "reviewers": "初审",
+    "secrecy": "保密审查",
+    "leaders": "分管领导",
+    "administrators": "管理员",
+}
+
+# ----------------------------------------------------------- Languages (docs/languages.md)
+# Chinese first: the admin, dates and the default content locale. Adding a content language is
+# configuration only: `gongkai.languages` creates its Locale row after migrate.
 LANGUAGE_CODE = "zh-hans"
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
@@ -198,6 +233,7 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 
+# ------------------------------------------------------------------- Static files and media
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
@@ -213,19 +249,24 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Applicants' ID proofs: outside MEDIA_ROOT, never served by the web server.
+GONGKAI_PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private-media"))
 
+# ------------------------------------------------------------------------------ Request bodies
 # JSON request bodies (the admin API's actions) nest no deeper than this (gongkai/json_bodies.py).
 GONGKAI_JSON_MAX_DEPTH = 32
-
 # Complex page models exceed Django's default of 1,000 fields per form.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Wagtail
+# -------------------------------------------------------------------------------------- Wagtail
 WAGTAIL_SITE_NAME = "政府信息公开平台"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
-}
+WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
+WAGTAIL_ALLOW_UNICODE_SLUGS = True
+# Government networks are often closed, and visitors' data stays here: no calls from the
+# admin to Wagtail's release feed or to Gravatar.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "ofd",
@@ -240,39 +281,76 @@ WAGTAILDOCS_EXTENSIONS = [
     "png",
 ]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
-WAGTAIL_ALLOW_UNICODE_SLUGS = True
-# Government networks are often closed, and visitors' data stays here: no calls from the
-# admin to Wagtail's release feed or to Gravatar.
-WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Attachment uploads go through a form that refuses other types and sizes with a Chinese
+# message (and, extending it, one that refuses to edit a file a live page uses:
+# disclosure/moderation/attachment_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.moderation.attachment_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "disclosure.moderation.attachment_forms.ImageForm"
+# Publishing a disclosure page is the review workflow's finish action, performed by the
+# system; publishing never silently cancels a running review (disclosure/moderation).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.moderation.finish.publish_approved"
+WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
 
-# Background work: Celery everywhere. With no broker configured the embedded default is
-# kombu's filesystem transport (see docs/decisions.md): no server to install or start.
-CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=env.str("REDIS_URL", default=""))
+# --------------------------------------------------------------------------------------- Search
+# The database backend, fed with analysed Chinese text (search.analysis), unless a search engine
+# is configured; both engines get the Chinese analysis (search/engine.py's INDEX_SETTINGS).
+_engine = next(
+    (
+        (backend, env.str(variable))
+        for variable, backend in (
+            ("ELASTICSEARCH_URL", "search.backends.elasticsearch8"),
+            ("OPENSEARCH_URL", "search.backends.opensearch2"),
+        )
+        if env.str(variable, default="")
+    ),
+    None,
+)
+WAGTAILSEARCH_BACKENDS = {
+    "default": (
+        engine_backend(*_engine, env.str("SEARCH_INDEX_PREFIX", default="gongkai_"))
+        if _engine
+        else {"BACKEND": "search.backends.database"}
+    ),
+}
+# Searches are counted by a Celery task (search.recording), never in the visitor's request;
+# beyond this many per minute (per cache: shared on Redis) they are not counted at all.
+GONGKAI_SEARCH_RECORD_PER_MINUTE = env.int("SEARCH_RECORD_PER_MINUTE", default=300)
+# A visitor's search is suggested to others only after this many searches found pages with it.
+GONGKAI_SUGGESTION_MIN_HITS = env.int("SUGGESTION_MIN_HITS", default=5)
+# Live pages whose search-index entry is missing or older than their live revision.
+GONGKAI_SEARCH_RECONCILE_BATCH = 500
+
+# ---------------------------------------------------------------------- Background work: Celery
+# Celery everywhere. With no broker configured the embedded default is kombu's filesystem
+# transport (see docs/decisions.md): no server to install or start.
 
 
 def embedded_celery(folder):
-    """Broker and result settings for kombu's filesystem transport, rooted at `folder`."""
+    """(broker URL, broker transport options, result backend) for kombu's filesystem
+    transport, rooted at `folder`."""
     for sub in ("queue", "control", "results"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
-    return {
-        "CELERY_BROKER_URL": "filesystem://",
-        "CELERY_BROKER_TRANSPORT_OPTIONS": {
+    return (
+        "filesystem://",
+        {
             "data_folder_in": str(folder / "queue"),
             "data_folder_out": str(folder / "queue"),
             "control_folder": str(folder / "control"),
             "store_processed": False,
             "polling_interval": 0.2,
         },
-        "CELERY_RESULT_BACKEND": f"file://{folder / 'results'}",
-    }
+        f"file://{folder / 'results'}",
+    )
 
 
-if CELERY_BROKER_URL:
-    CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=CELERY_BROKER_URL)
+_broker = env.str("CELERY_BROKER_URL", default=env.str("REDIS_URL", default=""))
+if _broker:
+    CELERY_BROKER_URL = _broker
+    CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=_broker)
 else:
-    globals().update(embedded_celery(VAR_DIR / "celery"))
+    CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = embedded_celery(
+        VAR_DIR / "celery"
+    )
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True
@@ -297,16 +375,27 @@ GONGKAI_OUTBOX_RESEND_AFTER_SECONDS = 15 * 60  # a relayed row not done by then 
 GONGKAI_OUTBOX_MAX_ATTEMPTS = 10  # failed runs, retried with a growing delay (30 s … 1 h)
 GONGKAI_OUTBOX_RELAY_BATCH = 500
 GONGKAI_OUTBOX_KEEP_DAYS = 7
-# Live pages whose search-index entry is missing or older than their live revision.
-GONGKAI_SEARCH_RECONCILE_BATCH = 500
+
+# Periodic work; django-celery-beat's DatabaseScheduler stores it. No cron.
 CELERY_BEAT_SCHEDULE = {
     "outbox-relay": {
         "task": "gongkai.relay_outbox",
         "schedule": GONGKAI_OUTBOX_RELAY_EVERY_SECONDS,
     },
     "search-index-reconcile": {"task": "gongkai.reconcile_search_index", "schedule": 10 * 60},
+    "applications-deadline-reminders": {
+        "task": "applications.send_deadline_reminders",
+        "schedule": 24 * 60 * 60,  # daily
+    },
+    "moderation-review-reminders": {
+        "task": "moderation.send_review_reminders",
+        "schedule": 24 * 60 * 60,  # daily
+    },
+    # Scheduled publishing (定时发布) and expiry: Wagtail's publish_scheduled.
+    "moderation-publish-scheduled": {"task": "moderation.publish_scheduled", "schedule": 60},
 }
 
+# ------------------------------------------------------------------------------- Health checks
 # /healthz/ is readiness (every required service answers: 200 or 503); /healthz/live/ is
 # liveness (the web process answers, no service touched) for proxies and orchestrators.
 # The "outbox" check (work waiting over an hour, or given up) is reported, not required: the
@@ -324,15 +413,19 @@ HEALTHZ_MONITORING_ADDRESSES = env.list(
     "HEALTHZ_MONITORING_ADDRESSES", default=["127.0.0.1", "::1"]
 )
 
-# Roles (groups). The names are the ones editors see; code refers to them by key.
-GONGKAI_GROUPS = {
-    "editors": "信息员",
-    "reviewers": "初审",
-    "secrecy": "保密审查",
-    "leaders": "分管领导",
-    "administrators": "管理员",
-}
+# ---------------------------------------- Public applications: 依申请公开 (disclosure/applications)
+CAPTCHA_LENGTH = 5
+GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
+GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
+GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour
 
+# ----------------------------------------------------------- Moderation (disclosure/moderation)
+# Dashboard: unpublished items due (Art. 26) within this many working days are listed.
+GONGKAI_MODERATION_ART26_WARN_DAYS = 5
+# Reviewers are reminded of items waiting at their step longer than this many working days.
+GONGKAI_MODERATION_REMINDER_WORKING_DAYS = 3
+
+# -------------------------------------------------------------------------------------- Logging
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -349,88 +442,3 @@ LOGGING = {
         "fontTools": {"level": "WARNING"},
     },
 }
-
-# Search: the database backend by default; a search engine when one is configured.
-# Both engines get the Chinese analysis (search/engine.py's INDEX_SETTINGS).
-_engine = next(
-    (
-        (backend, env.str(variable))
-        for variable, backend in (
-            ("ELASTICSEARCH_URL", "search.backends.elasticsearch8"),
-            ("OPENSEARCH_URL", "search.backends.opensearch2"),
-        )
-        if env.str(variable, default="")
-    ),
-    None,
-)
-if _engine:
-    from search.engine import engine_backend
-
-    WAGTAILSEARCH_BACKENDS["default"] = engine_backend(
-        *_engine, env.str("SEARCH_INDEX_PREFIX", default="gongkai_")
-    )
-
-# ---------------------------------------------------------------- Applications (依申请公开)
-# Applicants' ID proofs: outside MEDIA_ROOT, never served by the web server.
-GONGKAI_PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=str(VAR_DIR / "private-media"))
-INSTALLED_APPS += ["captcha"]  # self-hosted CAPTCHA of the public application form
-CAPTCHA_LENGTH = 5
-GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
-GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
-GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour
-CELERY_BEAT_SCHEDULE = {
-    **globals().get("CELERY_BEAT_SCHEDULE", {}),
-    "applications-deadline-reminders": {
-        "task": "applications.send_deadline_reminders",
-        "schedule": 24 * 60 * 60,  # daily; django-celery-beat's DatabaseScheduler stores it
-    },
-}
-
-# Chinese search (search app): the database backends index analysed text (search.analysis).
-if WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] == "wagtail.search.backends.database":
-    WAGTAILSEARCH_BACKENDS["default"] = {"BACKEND": "search.backends.database"}
-for _engine in WAGTAILSEARCH_BACKENDS.values():
-    if "elasticsearch" in _engine["BACKEND"] or "opensearch" in _engine["BACKEND"]:
-        from search.engine import INDEX_SETTINGS
-
-        _engine["INDEX_SETTINGS"] = INDEX_SETTINGS
-# Searches are counted by a Celery task (search.recording), never in the visitor's request;
-# beyond this many per minute (per cache: shared on Redis) they are not counted at all.
-GONGKAI_SEARCH_RECORD_PER_MINUTE = env.int("SEARCH_RECORD_PER_MINUTE", default=300)
-# A visitor's search is suggested to others only after this many searches found pages with it.
-GONGKAI_SUGGESTION_MIN_HITS = env.int("SUGGESTION_MIN_HITS", default=5)
-
-# --- Disclosure catalogue (disclosure.catalogue) ---------------------------------------------
-# Table blocks in item bodies; routes for the XLSX export and the feeds. Attachment uploads go
-# through a form that refuses other types and sizes with a Chinese message (and, extending it,
-# one that refuses to edit a file a live page uses: disclosure/moderation/attachment_forms.py).
-INSTALLED_APPS += ["wagtail.contrib.table_block", "wagtail.contrib.routable_page"]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.moderation.attachment_forms.DocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "disclosure.moderation.attachment_forms.ImageForm"
-
-# Moderation (disclosure/moderation): publishing a disclosure page is the review workflow's
-# finish action, performed by the system; publishing never silently cancels a running review.
-WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.moderation.finish.publish_approved"
-WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
-# Review mail is ours (Celery): this app, after wagtail.admin, switches Wagtail's mails off.
-INSTALLED_APPS += ["disclosure.moderation.wagtail_mail.WagtailWorkflowMailOffConfig"]
-# Dashboard: unpublished items due (Art. 26) within this many working days are listed.
-GONGKAI_MODERATION_ART26_WARN_DAYS = 5
-# Reviewers are reminded of items waiting at their step longer than this many working days.
-GONGKAI_MODERATION_REMINDER_WORKING_DAYS = 3
-CELERY_BEAT_SCHEDULE = {
-    **globals().get("CELERY_BEAT_SCHEDULE", {}),
-    "moderation-review-reminders": {
-        "task": "moderation.send_review_reminders",
-        "schedule": 24 * 60 * 60,  # daily
-    },
-    # Scheduled publishing (定时发布) and expiry: Wagtail's publish_scheduled, no cron.
-    "moderation-publish-scheduled": {"task": "moderation.publish_scheduled", "schedule": 60},
-}
-
-
-# --- Languages and access (docs/languages.md) ---------------------------------------------
-# Content locales are LANGUAGES above; `languages` creates their Locale rows after migrate and
-# provides the language switcher, hreflang links and the display (text size, contrast) switch.
-INSTALLED_APPS += ["gongkai.languages"]
-TEMPLATES[0]["OPTIONS"]["context_processors"] += ["gongkai.languages.context.display"]

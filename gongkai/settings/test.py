@@ -33,7 +33,9 @@ TASKS = {
 }
 if CELERY_BROKER_URL.startswith("filesystem") or not CELERY_BROKER_URL:
     # Never share a queue with a development worker started by `make run`.
-    globals().update(embedded_celery(VAR_DIR / f"test-celery{_own}"))
+    CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = embedded_celery(
+        VAR_DIR / f"test-celery{_own}"
+    )
 CELERY_TASK_DEFAULT_QUEUE = f"celery{_own}"
 CACHES["default"]["KEY_PREFIX"] = f"test{_own}"  # noqa: F405
 CACHES["pages"] = {  # noqa: F405

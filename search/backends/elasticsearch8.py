@@ -1,7 +1,31 @@
 """Elasticsearch 8 with attachment text in its documents (`engines.py`)."""
 
-from wagtail.search.backends.elasticsearch8 import Elasticsearch8SearchBackend
+from wagtail.search.backends.elasticsearch8 import (
+    Elasticsearch8AutocompleteQueryCompiler,
+    Elasticsearch8Mapping,
+    Elasticsearch8SearchBackend,
+    Elasticsearch8SearchQueryCompiler,
+)
 
-from search.backends.engines import with_attachment_text
+from search.backends.engines import AttachmentTextMapping
 
-SearchBackend = with_attachment_text(Elasticsearch8SearchBackend, __name__)
+
+class ChineseElasticsearch8Mapping(AttachmentTextMapping, Elasticsearch8Mapping):
+    pass
+
+
+class ChineseElasticsearch8SearchQueryCompiler(Elasticsearch8SearchQueryCompiler):
+    mapping_class = ChineseElasticsearch8Mapping
+
+
+class ChineseElasticsearch8AutocompleteQueryCompiler(Elasticsearch8AutocompleteQueryCompiler):
+    mapping_class = ChineseElasticsearch8Mapping
+
+
+class ChineseElasticsearch8SearchBackend(Elasticsearch8SearchBackend):
+    mapping_class = ChineseElasticsearch8Mapping
+    query_compiler_class = ChineseElasticsearch8SearchQueryCompiler
+    autocomplete_query_compiler_class = ChineseElasticsearch8AutocompleteQueryCompiler
+
+
+SearchBackend = ChineseElasticsearch8SearchBackend

@@ -5,6 +5,10 @@ attachment text (`search.attachments.text_for_page`, the same text the database 
 to the body) goes into one more field, `_attachment_text`, copied into `_all_text`, which every
 search without an explicit field list reads. Withdrawn pages get none: no attachment of an
 unpublished page is searchable, even before the engine's `live` filter.
+
+Each engine's module (`elasticsearch8.py`, `opensearch2.py`) subclasses its backend, mapping
+and query compilers with this mixin; settings name the module, whose `SearchBackend` Wagtail
+loads, and /healthz/ names the engine by the backend class's module.
 """
 
 from search.backends.common import attachment_text, withdrawn
@@ -13,6 +17,8 @@ ATTACHMENT_FIELD = "_attachment_text"
 
 
 class AttachmentTextMapping:
+    """Mixin for an engine's mapping class."""
+
     def get_mapping(self):
         mapping = super().get_mapping()
         mapping["properties"][ATTACHMENT_FIELD] = {"type": "text", "copy_to": "_all_text"}
@@ -22,32 +28,3 @@ class AttachmentTextMapping:
         document = super().get_document(obj)
         document[ATTACHMENT_FIELD] = "" if withdrawn(obj) else attachment_text(obj)
         return document
-
-
-def with_attachment_text(backend_class, module: str):
-    """A subclass of an engine backend (and of its mapping and query compilers) whose documents
-    carry attachment text; Wagtail loads the `SearchBackend` of a BACKEND module. The classes
-    belong to that `module`: /healthz/ names the engine by its backend's module."""
-    mapping = type(
-        f"Chinese{backend_class.mapping_class.__name__}",
-        (AttachmentTextMapping, backend_class.mapping_class),
-        {"__module__": module},
-    )
-
-    def compiler(base):
-        return type(
-            f"Chinese{base.__name__}", (base,), {"mapping_class": mapping, "__module__": module}
-        )
-
-    return type(
-        f"Chinese{backend_class.__name__}",
-        (backend_class,),
-        {
-            "__module__": module,
-            "mapping_class": mapping,
-            "query_compiler_class": compiler(backend_class.query_compiler_class),
-            "autocomplete_query_compiler_class": compiler(
-                backend_class.autocomplete_query_compiler_class
-            ),
-        },
-    )

@@ -1,7 +1,31 @@
 """OpenSearch 2 with attachment text in its documents (`engines.py`)."""
 
-from wagtail.search.backends.opensearch2 import OpenSearch2SearchBackend
+from wagtail.search.backends.opensearch2 import (
+    OpenSearch2AutocompleteQueryCompiler,
+    OpenSearch2Mapping,
+    OpenSearch2SearchBackend,
+    OpenSearch2SearchQueryCompiler,
+)
 
-from search.backends.engines import with_attachment_text
+from search.backends.engines import AttachmentTextMapping
 
-SearchBackend = with_attachment_text(OpenSearch2SearchBackend, __name__)
+
+class ChineseOpenSearch2Mapping(AttachmentTextMapping, OpenSearch2Mapping):
+    pass
+
+
+class ChineseOpenSearch2SearchQueryCompiler(OpenSearch2SearchQueryCompiler):
+    mapping_class = ChineseOpenSearch2Mapping
+
+
+class ChineseOpenSearch2AutocompleteQueryCompiler(OpenSearch2AutocompleteQueryCompiler):
+    mapping_class = ChineseOpenSearch2Mapping
+
+
+class ChineseOpenSearch2SearchBackend(OpenSearch2SearchBackend):
+    mapping_class = ChineseOpenSearch2Mapping
+    query_compiler_class = ChineseOpenSearch2SearchQueryCompiler
+    autocomplete_query_compiler_class = ChineseOpenSearch2AutocompleteQueryCompiler
+
+
+SearchBackend = ChineseOpenSearch2SearchBackend

@@ -165,3 +165,24 @@ def test_engine_backends_are_named_by_their_module(module):
     backend_class = import_module(module).SearchBackend
     assert backend_class.__module__ == module
     assert backend_class.mapping_class.__module__ == module
+
+
+@pytest.mark.parametrize(
+    "module", ["search.backends.elasticsearch8", "search.backends.opensearch2"]
+)
+def test_engine_backends_are_plain_subclasses_written_in_their_module(module):
+    """Each class is a `class` statement of its module (inspect finds its source), and the query
+    compilers map documents with the backend's own mapping."""
+    import inspect
+    from importlib import import_module
+
+    backend_class = import_module(module).SearchBackend
+    compilers = [
+        backend_class.query_compiler_class,
+        backend_class.autocomplete_query_compiler_class,
+    ]
+    for cls in [backend_class, backend_class.mapping_class, *compilers]:
+        assert cls.__module__ == module
+        assert inspect.getsource(cls).startswith(f"class {cls.__name__}(")
+    for compiler in compilers:
+        assert compiler.mapping_class is backend_class.mapping_class

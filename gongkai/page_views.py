@@ -1,4 +1,11 @@
-from wagtail import hooks
+"""Wagtail's page create and edit views, keeping the typed text when the database is busy
+(gongkai/busy.py).
+
+The moderation app builds the site's page viewset on these (disclosure/moderation/page_views.py)
+and registers it in place of Wagtail's own; a page viewset registered later for one page type
+must use view classes built on these two as well (gongkai/tests/test_busy.py enumerates them).
+"""
+
 from wagtail.admin.views.pages.create import CreateView
 from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
@@ -16,15 +23,7 @@ class BusyAwareEditView(PageEditorKeepsTypedText, EditView):
 
 class BusyAwarePageViewSet(PageViewSet):
     """Wagtail's default page viewset with create and edit views that keep the typed text when
-    the database is busy (gongkai/busy.py). A page viewset registered later for one page type
-    must use these two view classes too."""
+    the database is busy."""
 
     add_view_class = BusyAwareCreateView
     edit_view_class = BusyAwareEditView
-
-
-# Wagtail registers its own base page viewset with order -1; this one, registered after it,
-# takes its place for Page and so for every page type without a viewset of its own.
-@hooks.register("register_admin_viewset")
-def register_busy_aware_page_viewset():
-    return BusyAwarePageViewSet()
