@@ -10,13 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 from wagtail.signals import task_submitted
 
-ROLE_CHOICES = [
-    ("editors", _("信息员")),
-    ("reviewers", _("初审")),
-    ("secrecy", _("保密审查")),
-    ("leaders", _("分管领导")),
-    ("administrators", _("管理员")),
-]
+from gongkai.accounts.roles import Role
 
 
 class OrganisationRole(models.Model):
@@ -29,7 +23,7 @@ class OrganisationRole(models.Model):
         on_delete=models.CASCADE,
         related_name="role_groups",
     )
-    role = models.CharField(_("角色"), max_length=20, choices=ROLE_CHOICES)
+    role = models.CharField(_("角色"), max_length=20, choices=Role)
     group = models.OneToOneField(
         Group, verbose_name=_("用户组"), on_delete=models.CASCADE, related_name="organisation_role"
     )
@@ -111,7 +105,7 @@ class RoleApprovalTask(Task):
     Four-eyes rule: nobody approves or sends back a revision they wrote themselves.
     """
 
-    role = models.CharField(_("审核角色"), max_length=20, choices=ROLE_CHOICES)
+    role = models.CharField(_("审核角色"), max_length=20, choices=Role)
 
     admin_form_fields = [*Task.admin_form_fields, "role"]
 
@@ -307,7 +301,7 @@ class WithdrawalRequest(models.Model):
         """Leaders of the page's organisation (or its administrators), never the requester."""
         if self.status != self.PENDING or self.page is None or user.pk == self.requested_by_id:
             return False
-        return user_holds_role(user, self.page, "leaders") or (
+        return user_holds_role(user, self.page, Role.LEADERS) or (
             self.page.permissions_for_user(user).can_publish()
         )
 

@@ -170,9 +170,9 @@ AXES_ENABLE_ADMIN = False  # the Wagtail admin has its own lockout view
 # Wagtail's login form with the second factor (TOTP or a backup code).
 WAGTAILADMIN_USER_LOGIN_FORM = "gongkai.accounts.forms.LoginForm"
 OTP_TOTP_ISSUER = "政府信息公开平台"
-# Two-factor sign-in is required for these roles (keys of GONGKAI_GROUPS; superusers count as
-# 管理员) when GONGKAI_TWO_FACTOR_REQUIRED is on: production turns it on, the demo leaves it
-# optional (anyone may enrol; whoever has enrolled must use it).
+# Two-factor sign-in is required for these roles (codes of gongkai.accounts.roles.Role;
+# superusers count as 管理员) when GONGKAI_TWO_FACTOR_REQUIRED is on: production turns it on, the
+# demo leaves it optional (anyone may enrol; whoever has enrolled must use it).
 GONGKAI_TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=False)
 GONGKAI_TWO_FACTOR_ROLES = ["reviewers", "secrecy", "leaders", "administrators"]
 GONGKAI_TWO_FACTOR_BACKUP_CODES = 10
@@ -322,15 +322,6 @@ HEALTHZ_CACHE_SECONDS = env.int("HEALTHZ_CACHE_SECONDS", default=5)
 HEALTHZ_MONITORING_ADDRESSES = env.list(
     "HEALTHZ_MONITORING_ADDRESSES", default=["127.0.0.1", "::1"]
 )
-
-# Roles (groups). The names are the ones editors see; code refers to them by key.
-GONGKAI_GROUPS = {
-    "editors": "信息员",
-    "reviewers": "初审",
-    "secrecy": "保密审查",
-    "leaders": "分管领导",
-    "administrators": "管理员",
-}
 
 LOGGING = {
     "version": 1,
