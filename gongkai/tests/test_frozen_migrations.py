@@ -111,12 +111,12 @@ def test_the_check_finds_live_code():
 import disclosure.catalogue.codes
 from django.conf import settings
 from django.db import migrations, models
-from disclosure.moderation.roles import ensure_roles
+from disclosure.moderation.placement import set_up_disclosure_root
 from .helpers import something
 
 
 def forwards(apps, schema_editor):
-    ensure_roles(apps, settings.GONGKAI_GROUPS)
+    set_up_disclosure_root(settings.GONGKAI_TWO_FACTOR_ROLES, apps)
     disclosure.catalogue.codes.validate("x")
     apps.get_model(*settings.AUTH_USER_MODEL.split("."))
 
@@ -129,9 +129,9 @@ class Migration(migrations.Migration):
 """
     found = [what for _, what in live_code_uses(ast.parse(source), {"disclosure"})]
     assert found == [
-        "from disclosure.moderation.roles import …",
+        "from disclosure.moderation.placement import …",
         "a relative import",
-        "settings.GONGKAI_GROUPS",
+        "settings.GONGKAI_TWO_FACTOR_ROLES",
         "disclosure… outside the operations' fields",
         "disclosure… run by RunPython",
     ]

@@ -74,7 +74,9 @@ def attachment_state(document):
 
 def wait_until_read(document):
     return wait_for(
-        lambda: (row := attachment_state(document)) and row.status != row.PENDING and row,
+        lambda: (
+            (row := attachment_state(document)) and row.status != ExtractionStatus.PENDING and row
+        ),
         EXTRACTION_TIMEOUT,
         f"the worker did not read {document.title}",
     )
