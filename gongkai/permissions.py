@@ -1,9 +1,5 @@
-"""Model permissions by (app_label, model, codename), created if missing.
-
-Data migrations grant permissions to groups before Django's post_migrate signal has created
-them, so the content type and permission are fetched or created here. `apps` may be the
-historical app registry of a migration or the live one.
-"""
+"""Model permissions by (app_label, model, codename), created if missing (as Django's
+post_migrate signal would name them), so a grant never depends on that signal having run."""
 
 
 def get_permission(apps, app_label, model, codename):

@@ -2,7 +2,6 @@
 
 import os
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -14,6 +13,7 @@ from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organ
 from disclosure.moderation.demo import join_organisation_roles
 from disclosure.moderation.publication import sanctioned_publication
 from disclosure.reports.demo import load_reports_demo
+from gongkai.accounts.roles import Role
 from home import demo_content as content
 from home.demo_translation import load_english_demo
 from home.models import HomePage, SiteFooterSettings
@@ -42,7 +42,7 @@ def add_published_child(parent, page, user):
 def create_accounts(password):
     User = get_user_model()
     users = {}
-    for username, display_name, group_keys in content.ACCOUNTS:
+    for username, display_name, roles in content.ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username)
         user.first_name = display_name
         user.email = f"{username}@example.invalid"
@@ -50,9 +50,7 @@ def create_accounts(password):
         user.is_superuser = username == "admin"
         user.set_password(password)
         user.save()
-        user.groups.set(
-            Group.objects.filter(name__in=[settings.GONGKAI_GROUPS[k] for k in group_keys])
-        )
+        user.groups.set(Group.objects.filter(name__in=[Role(r).group_name for r in roles]))
         users[username] = user
     return users
 

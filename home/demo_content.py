@@ -4,6 +4,8 @@ The facts and wording come from the township's published report (the seed file i
 project's shared reference material); nothing here is invented filler.
 """
 
+from gongkai.accounts.roles import Role
+
 TOWNSHIP = {
     "name": "友谊县友谊镇人民政府",
     "short_name": "友谊镇",
@@ -86,11 +88,11 @@ COUNTY_CATEGORIES = [
     ("规范性文件", "policies", "<p>友谊县人民政府及其办公室制发的行政规范性文件。</p>"),
 ]
 
-# Demo accounts: (username, display name, group keys from settings.GONGKAI_GROUPS).
+# Demo accounts: (username, display name, roles whose site-wide groups they join).
 ACCOUNTS = [
-    ("admin", "系统管理员", ["administrators"]),
-    ("editor", "友谊镇信息员", ["editors"]),
-    ("reviewer", "友谊镇初审人", ["reviewers"]),
-    ("secrecy", "友谊镇保密审查员", ["secrecy"]),
-    ("leader", "友谊镇分管领导", ["leaders"]),
+    ("admin", "系统管理员", [Role.ADMINISTRATORS]),
+    ("editor", "友谊镇信息员", [Role.EDITORS]),
+    ("reviewer", "友谊镇初审人", [Role.REVIEWERS]),
+    ("secrecy", "友谊镇保密审查员", [Role.SECRECY]),
+    ("leader", "友谊镇分管领导", [Role.LEADERS]),
 ]

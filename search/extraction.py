@@ -53,20 +53,20 @@ def reason(refused: Refused) -> str:
 def mark_pending(document) -> bool:
     """Record that the document's current file waits for extraction; False if there is nothing
     to extract (a type without text, or the same file already handled)."""
-    from search.models import AttachmentText
+    from search.models import AttachmentText, ExtractionStatus
 
     name = document.file.name
     if not can_read(name):
         AttachmentText.objects.filter(document=document).delete()
         return False
     stored = AttachmentText.objects.filter(document=document).first()
-    if stored and stored.file_name == name[:255] and stored.status != AttachmentText.PENDING:
+    if stored and stored.file_name == name[:255] and stored.status != ExtractionStatus.PENDING:
         return False  # a title or collection change: the file and its text are the same
     AttachmentText.objects.update_or_create(
         document=document,
         defaults={
             "file_name": name[:255],
-            "status": AttachmentText.PENDING,
+            "status": ExtractionStatus.PENDING,
             "text": "",
             "error": "",
         },
@@ -87,10 +87,10 @@ def queue(document):
 
 def extract_document(document):
     """Read the document's file in a child process; store and return its `AttachmentText`."""
-    from search.models import AttachmentText
+    from search.models import AttachmentText, ExtractionStatus
 
     name = document.file.name
-    text, status, error = "", AttachmentText.DONE, ""
+    text, status, error = "", ExtractionStatus.DONE, ""
     try:
         size = document.file.size
         if size > bounds.LIMITS.file_bytes:
@@ -99,9 +99,9 @@ def extract_document(document):
             data = handle.read(bounds.LIMITS.file_bytes + 1)
         text = extract_in_child(name, data)
     except Refused as refused:
-        status, error = AttachmentText.REFUSED, reason(refused)
+        status, error = ExtractionStatus.REFUSED, reason(refused)
     except OSError as exc:
-        status, error = AttachmentText.REFUSED, reason(Refused("damaged", str(exc)))
+        status, error = ExtractionStatus.REFUSED, reason(Refused("damaged", str(exc)))
     if error:
         logger.warning("attachment %s: text not extracted: %s", document.pk, error)
     current = type(document).objects.filter(pk=document.pk).values_list("file", flat=True).first()

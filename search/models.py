@@ -33,22 +33,27 @@ class Synonym(index.Indexed, models.Model):
         return [word for word in SEPARATORS.split(self.words) if word]
 
 
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", _("待提取")
+    DONE = "done", _("已提取")
+    REFUSED = "refused", _("未能提取")
+
+
 class AttachmentText(models.Model):
     """The text extracted from an attachment (a Wagtail document), indexed with the live pages
     that link it and read by the sensitive-word scan. Marked pending when a readable file is
     saved; the `search.extract_attachment_text` Celery task then fills it, or records why not."""
-
-    PENDING = "pending"
-    DONE = "done"
-    REFUSED = "refused"
-    STATUS_CHOICES = [(PENDING, _("待提取")), (DONE, _("已提取")), (REFUSED, _("未能提取"))]
 
     document = models.OneToOneField(
         "wagtaildocs.Document", on_delete=models.CASCADE, related_name="extracted_text"
     )
     file_name = models.CharField(_("文件"), max_length=255)
     status = models.CharField(
-        _("状态"), max_length=10, choices=STATUS_CHOICES, default=PENDING, db_index=True
+        _("状态"),
+        max_length=10,
+        choices=ExtractionStatus,
+        default=ExtractionStatus.PENDING,
+        db_index=True,
     )
     text = models.TextField(_("文本"), blank=True)
     error = models.CharField(_("无法读取的原因"), max_length=255, blank=True)

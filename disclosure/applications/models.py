@@ -74,6 +74,30 @@ class State(models.TextChoices):
     ARCHIVED = "archived", _("已归档")
 
 
+class EventAction(models.TextChoices):
+    """What an ApplicationEvent records: each move of `State` (the code of a move is the name of
+    the Application method that makes it), the reply letter's edits, and each look at the
+    applicant's personal data."""
+
+    REGISTER = "register", _("登记")
+    REVIEW = "review", _("审核")
+    REQUEST_CORRECTION = "request_correction", _("告知补正")
+    RECEIVE_CORRECTION = "receive_correction", _("收到补正")
+    CLOSE_UNCORRECTED = "close_uncorrected", _("逾期不补正")
+    ACCEPT = "accept", _("办理")
+    CONSULT = "consult", _("征求意见")
+    END_CONSULTATION = "end_consultation", _("收到意见")
+    EXTEND = "extend", _("延期答复")
+    NOTIFY_FEE = "notify_fee", _("收费通知")
+    RECEIVE_FEE = "receive_fee", _("收到费用")
+    CLOSE_UNPAID = "close_unpaid", _("逾期未缴费")
+    REPLY = "reply", _("答复")
+    ARCHIVE = "archive", _("归档")
+    EDIT_LETTER = "edit_letter", _("修改告知书")
+    ISSUE_LETTER = "issue_letter", _("出具告知书")
+    VIEW = "view", _("查看个人信息")
+
+
 # The reply clock runs in these states; it is stopped while waiting for a correction,
 # a consulted party or a fee, and has ended once replied.
 CLOCK_RUNNING = {State.REGISTERED, State.REVIEWING, State.HANDLING}
@@ -226,7 +250,7 @@ class Application(models.Model):
                 if not cls.objects.filter(tracking_number=application.tracking_number).exists():
                     break
             application.save()
-            application._log("register", "", user, application.received_on, reason)
+            application._log(EventAction.REGISTER, "", user, application.received_on, reason)
         return application, query_code
 
     def clean(self):
@@ -301,7 +325,7 @@ class Application(models.Model):
             raise TransitionRefused(_("请填写日期。"))
         # Looks and letter edits are dated when they happen, not as steps of the procedure.
         last = (
-            self.events.exclude(action__in=["view", "edit_letter"])
+            self.events.exclude(action__in=[EventAction.VIEW, EventAction.EDIT_LETTER])
             .order_by("-on")
             .values_list("on", flat=True)
         )
@@ -335,12 +359,12 @@ class Application(models.Model):
 
     def log_view(self, user, reason=""):
         """Every view of the applicant's personal data leaves a trace."""
-        return self._log("view", self.state, user, timezone.localdate(), reason)
+        return self._log(EventAction.VIEW, self.state, user, timezone.localdate(), reason)
 
     def review(self, user, on, reason=""):
         self._require({State.REGISTERED}, _("进入审核"))
         self._require_date(on)
-        self._move("review", State.REVIEWING, user, on, reason)
+        self._move(EventAction.REVIEW, State.REVIEWING, user, on, reason)
 
     def request_correction(self, user, on, reason, due_on=None):
         """补正: once, within 7 working days of receipt; the clock stops until it arrives."""
@@ -359,7 +383,7 @@ class Application(models.Model):
         if due_on <= on:
             raise TransitionRefused(_("补正期限应晚于告知日期。"))
         self._move(
-            "request_correction",
+            EventAction.REQUEST_CORRECTION,
             State.AWAITING_CORRECTION,
             user,
             on,
@@ -375,7 +399,7 @@ class Application(models.Model):
         if on > self.correction_due_on and not reason.strip():
             raise TransitionRefused(_("补正已逾期：如有正当理由接受补正，请写明理由。"))
         self._move(
-            "receive_correction",
+            EventAction.RECEIVE_CORRECTION,
             State.REVIEWING,
             user,
             on,
@@ -394,7 +418,7 @@ class Application(models.Model):
                 _("补正期限 %(date)s 尚未届满。") % {"date": self.correction_due_on}
             )
         self._move(
-            "close_uncorrected",
+            EventAction.CLOSE_UNCORRECTED,
             State.REPLIED,
             user,
             on,
@@ -406,7 +430,7 @@ class Application(models.Model):
     def accept(self, user, on, reason=""):
         self._require({State.REGISTERED, State.REVIEWING}, _("进入办理"))
         self._require_date(on)
-        self._move("accept", State.HANDLING, user, on, reason)
+        self._move(EventAction.ACCEPT, State.HANDLING, user, on, reason)
 
     def consult(self, user, on, party, reason=""):
         """征求第三方或其他机关意见 (Arts. 32, 34): the clock stops for up to 15 working days."""
@@ -415,7 +439,7 @@ class Application(models.Model):
         if not party.strip():
             raise TransitionRefused(_("请写明征求意见的对象。"))
         self._move(
-            "consult",
+            EventAction.CONSULT,
             State.CONSULTING,
             user,
             on,
@@ -430,7 +454,7 @@ class Application(models.Model):
         self._require_date(on)
         paused = min(working_days_between(self.consultation_started_on, on), CONSULTATION_DAYS)
         self._move(
-            "end_consultation",
+            EventAction.END_CONSULTATION,
             State.HANDLING,
             user,
             on,
@@ -453,7 +477,7 @@ class Application(models.Model):
                 _("答复期限 %(date)s 已过，不能再延期。") % {"date": self.due_on}
             )
         self._move(
-            "extend",
+            EventAction.EXTEND,
             self.state,
             user,
             on,
@@ -469,7 +493,7 @@ class Application(models.Model):
         if amount is None or amount <= 0:
             raise TransitionRefused(_("请填写收费金额。"))
         self._move(
-            "notify_fee",
+            EventAction.NOTIFY_FEE,
             State.AWAITING_FEE,
             user,
             on,
@@ -487,7 +511,7 @@ class Application(models.Model):
                 _("缴费期限 %(date)s 已过，应按逾期未缴费处理。") % {"date": self.fee_due_on}
             )
         self._move(
-            "receive_fee",
+            EventAction.RECEIVE_FEE,
             State.HANDLING,
             user,
             on,
@@ -503,7 +527,7 @@ class Application(models.Model):
         if on <= self.fee_due_on:
             raise TransitionRefused(_("缴费期限 %(date)s 尚未届满。") % {"date": self.fee_due_on})
         self._move(
-            "close_unpaid",
+            EventAction.CLOSE_UNPAID,
             State.REPLIED,
             user,
             on,
@@ -525,7 +549,7 @@ class Application(models.Model):
                 _("请写明理由（不予公开、无法提供、不予处理等答复须说明理由和依据）。")
             )
         self._move(
-            "reply",
+            EventAction.REPLY,
             State.REPLIED,
             user,
             on,
@@ -550,7 +574,7 @@ class Application(models.Model):
         self.letter_text = text.strip()
         with transaction.atomic():
             self.save(update_fields=["letter_text"])
-            self._log("edit_letter", self.state, user, timezone.localdate(), "")
+            self._log(EventAction.EDIT_LETTER, self.state, user, timezone.localdate(), "")
 
     def issue_letter(self, user, on):
         """Issue the 告知书 as it stands: from now on it is frozen and the applicant sees it."""
@@ -559,40 +583,21 @@ class Application(models.Model):
         self.letter_issued_on = on
         with transaction.atomic():
             self.save(update_fields=["letter_issued_on"])
-            self._log("issue_letter", self.state, user, on, "")
+            self._log(EventAction.ISSUE_LETTER, self.state, user, on, "")
 
     def archive(self, user, on, reason=""):
         self._require({State.REPLIED}, _("归档"))
         self._require_date(on)
-        self._move("archive", State.ARCHIVED, user, on, reason, archived_on=on)
+        self._move(EventAction.ARCHIVE, State.ARCHIVED, user, on, reason, archived_on=on)
 
 
 class ApplicationEvent(models.Model):
     """Who did what to an application, when and why (and who looked at personal data)."""
 
-    ACTIONS = [
-        ("register", _("登记")),
-        ("review", _("审核")),
-        ("request_correction", _("告知补正")),
-        ("receive_correction", _("收到补正")),
-        ("close_uncorrected", _("逾期不补正")),
-        ("accept", _("办理")),
-        ("consult", _("征求意见")),
-        ("end_consultation", _("收到意见")),
-        ("extend", _("延期答复")),
-        ("notify_fee", _("收费通知")),
-        ("receive_fee", _("收到费用")),
-        ("close_unpaid", _("逾期未缴费")),
-        ("reply", _("答复")),
-        ("archive", _("归档")),
-        ("edit_letter", _("修改告知书")),
-        ("issue_letter", _("出具告知书")),
-        ("view", _("查看个人信息")),
-    ]
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="events", verbose_name=_("申请")
     )
-    action = models.CharField(_("操作"), max_length=30, choices=ACTIONS)
+    action = models.CharField(_("操作"), max_length=30, choices=EventAction)
     from_state = models.CharField(_("原状态"), max_length=20, choices=State, blank=True)
     to_state = models.CharField(_("新状态"), max_length=20, choices=State)
     user = models.ForeignKey(

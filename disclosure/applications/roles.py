@@ -3,16 +3,20 @@
 The site-wide group 依申请办理 (and 管理员) hold the model permissions; an organisation's register
 is visible only to the members of its own copy of the group, `<机构>·依申请办理`, created with the
 organisation, and of its administrators' group `<机构>·管理员` (see disclosure.moderation).
+
+The site-wide groups hold what the tables below say: the data migrations that created them carry
+the tables as they were then, and disclosure.moderation's tests/test_roles.py checks that a
+migrated database holds what this module says.
 """
 
 from django.apps import apps as global_apps
 from django.db.models import Q
 
+from gongkai.accounts.roles import APPLICATION_HANDLERS_GROUP, Role
 from gongkai.permissions import get_permissions
 
-APPLICATION_HANDLERS = "依申请办理"
-ADMINISTRATORS_KEY = "administrators"
-
+# What the site-wide 依申请办理 group and each organisation's copy hold; the site-wide 管理员
+# holds these and CALENDAR_PERMISSIONS.
 HANDLER_PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin"),
     ("applications", "application", "add_application"),
@@ -30,18 +34,8 @@ CALENDAR_PERMISSIONS = [
 ]
 
 
-def ensure_handler_group(apps, administrators_name):
-    Group = apps.get_model("auth", "Group")
-    handlers, _ = Group.objects.get_or_create(name=APPLICATION_HANDLERS)
-    handlers.permissions.add(*get_permissions(apps, HANDLER_PERMISSIONS))
-    administrators, _ = Group.objects.get_or_create(name=administrators_name)
-    administrators.permissions.add(
-        *get_permissions(apps, HANDLER_PERMISSIONS + CALENDAR_PERMISSIONS)
-    )
-
-
 def organisation_handlers_name(organisation):
-    return f"{organisation.name}·{APPLICATION_HANDLERS}"
+    return f"{organisation.name}·{APPLICATION_HANDLERS_GROUP}"
 
 
 def ensure_organisation_handlers(organisation, apps=global_apps):
@@ -58,7 +52,7 @@ def ensure_organisation_handlers(organisation, apps=global_apps):
     group.permissions.add(*permissions)
     OrganisationHandlers.objects.create(organisation_id=organisation.pk, group=group)
     for role in OrganisationRole.objects.filter(
-        organisation_id=organisation.pk, role=ADMINISTRATORS_KEY
+        organisation_id=organisation.pk, role=Role.ADMINISTRATORS
     ):
         role.group.permissions.add(*permissions)
     return group
@@ -75,6 +69,6 @@ def handled_organisation_ids(user):
     return set(
         Organisation.objects.filter(
             Q(application_handlers__group_id__in=group_ids)
-            | Q(role_groups__role=ADMINISTRATORS_KEY, role_groups__group_id__in=group_ids)
+            | Q(role_groups__role=Role.ADMINISTRATORS, role_groups__group_id__in=group_ids)
         ).values_list("pk", flat=True)
     )

@@ -22,6 +22,7 @@ from disclosure.applications.letters import default_body, reply_letter, reply_le
 from disclosure.applications.models import (
     ARTICLE_29_FIELDS,
     Application,
+    EventAction,
     ReviewCase,
     TransitionRefused,
 )
@@ -135,20 +136,22 @@ class LoggedInspectView(generic.InspectView):
 
 
 class TransitionForm(forms.Form):
+    # The moves staff make here, worded as the buttons of a form (the event log says
+    # EventAction's shorter labels).
     ACTIONS = [
-        ("review", _("进入审核")),
-        ("request_correction", _("告知补正")),
-        ("receive_correction", _("收到补正")),
-        ("close_uncorrected", _("逾期不补正，终止办理")),
-        ("accept", _("进入办理")),
-        ("consult", _("征求第三方或其他机关意见")),
-        ("end_consultation", _("收到意见（结束征求意见）")),
-        ("extend", _("延期答复")),
-        ("notify_fee", _("发出收费通知")),
-        ("receive_fee", _("收到费用")),
-        ("close_unpaid", _("逾期未缴费，终止办理")),
-        ("reply", _("答复")),
-        ("archive", _("归档")),
+        (EventAction.REVIEW, _("进入审核")),
+        (EventAction.REQUEST_CORRECTION, _("告知补正")),
+        (EventAction.RECEIVE_CORRECTION, _("收到补正")),
+        (EventAction.CLOSE_UNCORRECTED, _("逾期不补正，终止办理")),
+        (EventAction.ACCEPT, _("进入办理")),
+        (EventAction.CONSULT, _("征求第三方或其他机关意见")),
+        (EventAction.END_CONSULTATION, _("收到意见（结束征求意见）")),
+        (EventAction.EXTEND, _("延期答复")),
+        (EventAction.NOTIFY_FEE, _("发出收费通知")),
+        (EventAction.RECEIVE_FEE, _("收到费用")),
+        (EventAction.CLOSE_UNPAID, _("逾期未缴费，终止办理")),
+        (EventAction.REPLY, _("答复")),
+        (EventAction.ARCHIVE, _("归档")),
     ]
     action = forms.ChoiceField(label=_("操作"), choices=ACTIONS)
     on = forms.DateField(label=_("办理日期"), widget=forms.DateInput(attrs={"type": "date"}))
@@ -171,15 +174,15 @@ class TransitionForm(forms.Form):
         d = self.cleaned_data
         action, on, reason = d["action"], d["on"], d["reason"] or ""
         calls = {
-            "request_correction": lambda: application.request_correction(
+            EventAction.REQUEST_CORRECTION: lambda: application.request_correction(
                 user, on, reason, due_on=d["correction_due_on"]
             ),
-            "consult": lambda: application.consult(user, on, d["party"] or "", reason),
-            "extend": lambda: application.extend(
+            EventAction.CONSULT: lambda: application.consult(user, on, d["party"] or "", reason),
+            EventAction.EXTEND: lambda: application.extend(
                 user, on, d["days"] or 0, d["approved_by"] or "", reason
             ),
-            "notify_fee": lambda: application.notify_fee(user, on, d["amount"], reason),
-            "reply": lambda: application.reply(user, on, d["outcome"], reason),
+            EventAction.NOTIFY_FEE: lambda: application.notify_fee(user, on, d["amount"], reason),
+            EventAction.REPLY: lambda: application.reply(user, on, d["outcome"], reason),
         }
         call = calls.get(action) or (lambda: getattr(application, action)(user, on, reason))
         call()
@@ -210,7 +213,7 @@ def handle_view(request, pk):
         {
             "application": application,
             "form": form,
-            "events": application.events.exclude(action="view"),
+            "events": application.events.exclude(action=EventAction.VIEW),
             "edit_url": reverse("applications_application:edit", args=[application.pk]),
         },
     )

@@ -1,5 +1,6 @@
 """StreamField blocks for the bodies of disclosure items."""
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -48,13 +49,19 @@ class InternalBodyBlock(blocks.StructBlock):
         label = _("内设机构")
 
 
+class MaterialForm(models.TextChoices):
+    ORIGINAL = "原件", _("原件")
+    COPY = "复印件", _("复印件")
+    ORIGINAL_AND_COPY = "原件及复印件", _("原件及复印件")
+
+
 class MaterialBlock(blocks.StructBlock):
     name = blocks.CharBlock(label=_("材料名称"))
     copies = blocks.IntegerBlock(label=_("份数"), min_value=1, default=1)
     form = blocks.ChoiceBlock(
         label=_("材料形式"),
-        choices=[("原件", _("原件")), ("复印件", _("复印件")), ("原件及复印件", _("原件及复印件"))],
-        default="原件",
+        choices=MaterialForm.choices,
+        default=MaterialForm.ORIGINAL,
     )
     notes = blocks.CharBlock(label=_("备注"), required=False)
 

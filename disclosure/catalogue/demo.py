@@ -5,6 +5,7 @@ Names of people and the budget figures are marked as examples: the report gives 
 
 import datetime
 
+from .blocks import MaterialForm
 from .models import (
     BudgetPage,
     CategoryPage,
@@ -16,6 +17,7 @@ from .models import (
     PolicyDocumentPage,
     ServiceGuidePage,
     ServiceItemListPage,
+    ServiceKind,
 )
 
 # Valid codes (GB 32100-2015 check characters) made up for the demo organisations.
@@ -155,7 +157,7 @@ def service_guides(user, column):
         (
             "dibao",
             "城乡居民最低生活保障申请",
-            "行政给付",
+            ServiceKind.BENEFIT,
             "社会救助",
             "具有本镇户籍，家庭人均收入低于当地最低生活保障标准。",
             ["户口簿", "居民身份证", "家庭收入情况说明"],
@@ -163,7 +165,7 @@ def service_guides(user, column):
         (
             "gas-safety",
             "燃气安全隐患报修与入户检查预约",
-            "公共服务",
+            ServiceKind.PUBLIC_SERVICE,
             "安全生产",
             "本镇居民住户。",
             ["居民身份证"],
@@ -171,7 +173,7 @@ def service_guides(user, column):
         (
             "old-housing",
             "老旧小区改造意见登记",
-            "公共服务",
+            ServiceKind.PUBLIC_SERVICE,
             "城乡规划",
             "列入改造计划小区的业主。",
             ["房屋产权证明或租赁合同", "居民身份证"],
@@ -187,7 +189,10 @@ def service_guides(user, column):
                 legal_basis="《社会救助暂行办法》" if slug == "dibao" else "",
                 conditions=conditions,
                 materials=[
-                    ("material", {"name": m, "copies": 1, "form": "原件", "notes": ""})
+                    (
+                        "material",
+                        {"name": m, "copies": 1, "form": MaterialForm.ORIGINAL, "notes": ""},
+                    )
                     for m in materials
                 ],
                 steps=[

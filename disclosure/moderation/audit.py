@@ -16,6 +16,7 @@ from wagtail.models import PageLogEntry
 
 from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 from gongkai import spreadsheets
+from gongkai.accounts.roles import Role
 
 from .models import OrganisationRole
 from .walls import is_site_administrator
@@ -43,7 +44,7 @@ class AuditFilterForm(forms.Form):
         else:
             organisations = Organisation.objects.filter(
                 pk__in=OrganisationRole.objects.filter(
-                    role="administrators", group__user=user
+                    role=Role.ADMINISTRATORS, group__user=user
                 ).values("organisation_id")
             )
             users = get_user_model().objects.filter(

@@ -1,6 +1,6 @@
 """Demo accounts join the township's own role groups (placeful: they act only in its subtree)."""
 
-from django.conf import settings
+from gongkai.accounts.roles import Role
 
 from .placement import ensure_organisation_roles
 
@@ -8,7 +8,7 @@ from .placement import ensure_organisation_roles
 def join_organisation_roles(organisation, users):
     """Put each demo user into the organisation's copy of the site-wide roles they hold."""
     groups = ensure_organisation_roles(organisation)
-    site_wide_role = {name: role for role, name in settings.GONGKAI_GROUPS.items()}
+    site_wide_role = {role.group_name: role for role in Role}
     for user in users.values():
         for name in user.groups.values_list("name", flat=True):
             if name in site_wide_role:

@@ -10,13 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 from wagtail.signals import task_submitted
 
-ROLE_CHOICES = [
-    ("editors", _("信息员")),
-    ("reviewers", _("初审")),
-    ("secrecy", _("保密审查")),
-    ("leaders", _("分管领导")),
-    ("administrators", _("管理员")),
-]
+from gongkai.accounts.roles import Role
 
 
 class OrganisationRole(models.Model):
@@ -29,7 +23,7 @@ class OrganisationRole(models.Model):
         on_delete=models.CASCADE,
         related_name="role_groups",
     )
-    role = models.CharField(_("角色"), max_length=20, choices=ROLE_CHOICES)
+    role = models.CharField(_("角色"), max_length=20, choices=Role)
     group = models.OneToOneField(
         Group, verbose_name=_("用户组"), on_delete=models.CASCADE, related_name="organisation_role"
     )
@@ -111,7 +105,7 @@ class RoleApprovalTask(Task):
     Four-eyes rule: nobody approves or sends back a revision they wrote themselves.
     """
 
-    role = models.CharField(_("审核角色"), max_length=20, choices=ROLE_CHOICES)
+    role = models.CharField(_("审核角色"), max_length=20, choices=Role)
 
     admin_form_fields = [*Task.admin_form_fields, "role"]
 
@@ -252,20 +246,27 @@ class SecrecyReviewTask(RoleApprovalTask):
         verbose_name_plural = _("保密审查")
 
 
+class WithdrawalAction(models.TextChoices):
+    UNPUBLISH = "unpublish", _("撤下（取消发布）")
+    DELETE = "delete", _("删除")
+    MOVE = "move", _("移动")
+
+
+class WithdrawalStatus(models.TextChoices):
+    PENDING = "pending", _("待审核")
+    APPROVED = "approved", _("已批准")
+    REFUSED = "refused", _("未批准")
+
+
 class WithdrawalRequest(models.Model):
     """撤稿: taking published information down (unpublish, delete or move) needs a reason and
     the approval of the organisation's leader, who may not be the one asking."""
-
-    UNPUBLISH, DELETE, MOVE = "unpublish", "delete", "move"
-    ACTION_CHOICES = [(UNPUBLISH, _("撤下（取消发布）")), (DELETE, _("删除")), (MOVE, _("移动"))]
-    PENDING, APPROVED, REFUSED = "pending", "approved", "refused"
-    STATUS_CHOICES = [(PENDING, _("待审核")), (APPROVED, _("已批准")), (REFUSED, _("未批准"))]
 
     page = models.ForeignKey(
         Page, verbose_name=_("稿件"), null=True, on_delete=models.SET_NULL, related_name="+"
     )
     page_title = models.CharField(_("稿件标题"), max_length=255)
-    action = models.CharField(_("撤稿方式"), max_length=10, choices=ACTION_CHOICES)
+    action = models.CharField(_("撤稿方式"), max_length=10, choices=WithdrawalAction)
     destination = models.ForeignKey(
         Page,
         verbose_name=_("移至栏目"),
@@ -283,7 +284,9 @@ class WithdrawalRequest(models.Model):
         related_name="+",
     )
     requested_at = models.DateTimeField(_("申请时间"), auto_now_add=True)
-    status = models.CharField(_("状态"), max_length=10, choices=STATUS_CHOICES, default=PENDING)
+    status = models.CharField(
+        _("状态"), max_length=10, choices=WithdrawalStatus, default=WithdrawalStatus.PENDING
+    )
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("审核人"),
@@ -305,20 +308,26 @@ class WithdrawalRequest(models.Model):
 
     def may_decide(self, user):
         """Leaders of the page's organisation (or its administrators), never the requester."""
-        if self.status != self.PENDING or self.page is None or user.pk == self.requested_by_id:
+        if (
+            self.status != WithdrawalStatus.PENDING
+            or self.page is None
+            or user.pk == self.requested_by_id
+        ):
             return False
-        return user_holds_role(user, self.page, "leaders") or (
+        return user_holds_role(user, self.page, Role.LEADERS) or (
             self.page.permissions_for_user(user).can_publish()
         )
 
 
+class SensitiveWordLevel(models.TextChoices):
+    """An error-level hit blocks submission; a warning-level hit is shown to the reviewers."""
+
+    ERROR = "error", _("禁止（阻止提交）")
+    WARNING = "warning", _("提示（提醒审核人）")
+
+
 class SensitiveWord(models.Model):
-    """One entry of the administrators' sensitive-word list, checked at submission.
-
-    An error-level hit blocks submission; a warning-level hit is shown to the reviewers."""
-
-    ERROR, WARNING = "error", "warning"
-    LEVEL_CHOICES = [(ERROR, _("禁止（阻止提交）")), (WARNING, _("提示（提醒审核人）"))]
+    """One entry of the administrators' sensitive-word list, checked at submission."""
 
     pattern = models.CharField(
         _("敏感词或正则表达式"),
@@ -329,7 +338,9 @@ class SensitiveWord(models.Model):
     category = models.CharField(
         _("类别"), max_length=50, help_text=_("例如：涉密、个人信息、不当用语。")
     )
-    level = models.CharField(_("级别"), max_length=10, choices=LEVEL_CHOICES, default=WARNING)
+    level = models.CharField(
+        _("级别"), max_length=10, choices=SensitiveWordLevel, default=SensitiveWordLevel.WARNING
+    )
     note = models.CharField(_("说明"), max_length=200, blank=True)
 
     class Meta:

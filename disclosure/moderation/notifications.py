@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext as _
 
+from gongkai.accounts.roles import Role
 from gongkai.outbox import send_after_commit
 
 from .models import disclosure_root_of
@@ -104,7 +105,7 @@ def published(workflow_state):
 
 def withdrawal_requested(withdrawal):
     notify(
-        role_members(withdrawal.page, "leaders"),
+        role_members(withdrawal.page, Role.LEADERS),
         _("撤稿申请：%(title)s") % {"title": withdrawal.page_title},
         _("%(user)s申请%(action)s“%(title)s”。理由：%(reason)s")
         % {

@@ -3,9 +3,7 @@
 The organisation's role groups hold their document and image permissions on this collection
 only (roles.COLLECTION_PERMISSIONS); nobody below site administrator holds anything on the root
 collection, so one organisation's staff neither see nor choose nor change another's files.
-
-Every function takes an optional `apps` so the data migration runs the same code on historical
-models as placement does on live ones.
+The data migration 0008_organisation_collections set up the organisations that existed then.
 """
 
 from django.apps import apps as global_apps
@@ -13,36 +11,6 @@ from django.apps import apps as global_apps
 from gongkai.permissions import get_permission
 
 from .roles import COLLECTION_PERMISSIONS
-
-# Treebeard's materialised path: four base-36 characters per level.
-_STEP_LENGTH = 4
-_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-
-
-def _encode_step(number):
-    digits = ""
-    while number:
-        number, remainder = divmod(number, len(_ALPHABET))
-        digits = _ALPHABET[remainder] + digits
-    return digits.rjust(_STEP_LENGTH, "0")
-
-
-def _add_child_collection(Collection, parent, name):
-    """A child of `parent`. Historical models have no treebeard methods, so the path is
-    computed here the way treebeard computes it."""
-    if hasattr(parent, "add_child"):
-        return parent.add_child(instance=Collection(name=name))
-    last = (
-        Collection.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
-        .order_by("-path")
-        .first()
-    )
-    step = int(last.path[-_STEP_LENGTH:], len(_ALPHABET)) + 1 if last else 1
-    child = Collection.objects.create(
-        name=name, path=parent.path + _encode_step(step), depth=parent.depth + 1, numchild=0
-    )
-    Collection.objects.filter(pk=parent.pk).update(numchild=parent.numchild + 1)
-    return child
 
 
 def root_collection(apps=global_apps):
@@ -59,7 +27,7 @@ def organisation_collection(organisation, apps=global_apps):
     root = root_collection(apps)
     collection = Collection.objects.filter(
         name=organisation.name, depth=root.depth + 1, path__startswith=root.path
-    ).first() or _add_child_collection(Collection, root, organisation.name)
+    ).first() or root.add_child(instance=Collection(name=organisation.name))
     OrganisationCollection.objects.create(organisation_id=organisation.pk, collection=collection)
     return collection
 
@@ -77,11 +45,6 @@ def rename_organisation_collection(organisation, apps=global_apps):
 def ensure_organisation_collection(organisation, groups, apps=global_apps):
     """The organisation's collection, with each of its role groups' document and image
     permissions on it. `groups` is {role: group}."""
-    try:
-        apps.get_model("moderation", "OrganisationCollection")
-    except LookupError:
-        # An earlier migration's state: 0008_organisation_collections sets collections up.
-        return None
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     collection = organisation_collection(organisation, apps)
     for role, group in groups.items():

@@ -1,28 +1,21 @@
 """Placeful set-up of a disclosure root: the organisation's own role groups, their page
-permissions on the root, and the default review workflow.
-
-Every function takes an optional `apps` so the data migration runs the same code on historical
-models as the signal does on live ones.
+permissions on the root, and the default review workflow (created by the data migration
+0003_default_workflow).
 """
 
 from django.apps import apps as global_apps
-from django.conf import settings
+
+from gongkai.accounts.roles import Role
 
 from .organisation_collections import ensure_organisation_collection
 from .roles import ROOT_PAGE_PERMISSIONS
 from .walls import site_wide_permissions_q
 
 DEFAULT_WORKFLOW_NAME = "政府信息公开先审后发"
-# (task name, task model, role), in review order.
-DEFAULT_TASKS = [
-    ("初审", "roleapprovaltask", "reviewers"),
-    ("保密审查", "secrecyreviewtask", "secrecy"),
-    ("终审", "roleapprovaltask", "leaders"),
-]
 
 
 def organisation_group_name(organisation, role):
-    return f"{organisation.name}·{settings.GONGKAI_GROUPS[role]}"
+    return f"{organisation.name}·{Role(role).group_name}"
 
 
 def ensure_organisation_roles(organisation, apps=global_apps):
@@ -33,13 +26,13 @@ def ensure_organisation_roles(organisation, apps=global_apps):
     Group = apps.get_model("auth", "Group")
     OrganisationRole = apps.get_model("moderation", "OrganisationRole")
     groups = {}
-    for role, site_wide_name in settings.GONGKAI_GROUPS.items():
+    for role in Role:
         link = OrganisationRole.objects.filter(organisation_id=organisation.pk, role=role).first()
         if link is not None:
             groups[role] = link.group
             continue
         group, _ = Group.objects.get_or_create(name=organisation_group_name(organisation, role))
-        site_wide = Group.objects.filter(name=site_wide_name).first()
+        site_wide = Group.objects.filter(name=role.group_name).first()
         if site_wide is not None:
             group.permissions.add(*site_wide.permissions.exclude(site_wide_permissions_q()))
         OrganisationRole.objects.create(organisation_id=organisation.pk, role=role, group=group)
@@ -78,24 +71,3 @@ def set_up_disclosure_root(root, apps=global_apps):
     organisation = Organisation.objects.get(pk=root.organisation_id)
     grant_root_permissions(root, ensure_organisation_roles(organisation, apps), apps)
     attach_default_workflow(root, apps)
-
-
-def create_default_workflow(apps=global_apps):
-    """The three-step review, built row by row: in a migration the modelcluster relation
-    `Workflow.workflow_tasks` would only be saved with the workflow, so WorkflowTask rows are
-    created directly."""
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    WorkflowTask = apps.get_model("wagtailcore", "WorkflowTask")
-    existing = default_workflow(apps)
-    if existing is not None:
-        return existing
-    workflow = Workflow.objects.create(name=DEFAULT_WORKFLOW_NAME, active=True)
-    for order, (name, model_name, role) in enumerate(DEFAULT_TASKS):
-        model = apps.get_model("moderation", model_name)
-        content_type, _ = ContentType.objects.get_or_create(
-            app_label="moderation", model=model_name
-        )
-        task = model.objects.create(name=name, role=role, content_type=content_type, active=True)
-        WorkflowTask.objects.create(workflow=workflow, task_id=task.pk, sort_order=order)
-    return workflow

@@ -1,21 +1,25 @@
-"""The roles of a disclosure office and what each may do, defined once.
+"""What each role of a disclosure office may do, defined once (the roles themselves are
+gongkai.accounts.roles.Role).
 
-Data migrations and the demo loader both read this table, so a fresh database and the
-demo agree; placeful page permissions (per organisation subtree) are granted elsewhere.
+The site-wide role groups hold MODEL_PERMISSIONS (and the site-wide 管理员 SITE_ADMINISTRATION):
+the data migrations that created them carry these tables as they were then, and tests/test_roles.py
+checks that a migrated database holds what this module says, so a change here comes with a data
+migration. Each organisation's copy of a role holds its collection and page permissions
+(placement.py, organisation_collections.py).
 """
 
-from gongkai.permissions import get_permission
+from gongkai.accounts.roles import Role
 
-# Keys of settings.GONGKAI_GROUPS → (app_label, model, codename) model permissions.
+# Role → (app_label, model, codename) model permissions.
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
 
 MODEL_PERMISSIONS = {
-    "editors": [ADMIN_ACCESS],
-    "reviewers": [ADMIN_ACCESS],
-    "secrecy": [ADMIN_ACCESS],
-    "leaders": [ADMIN_ACCESS],
+    Role.EDITORS: [ADMIN_ACCESS],
+    Role.REVIEWERS: [ADMIN_ACCESS],
+    Role.SECRECY: [ADMIN_ACCESS],
+    Role.LEADERS: [ADMIN_ACCESS],
     # An organisation's 管理员 manages its own organisation's users (walls.py scopes them).
-    "administrators": [
+    Role.ADMINISTRATORS: [
         ADMIN_ACCESS,
         ("auth", "user", "add_user"),
         ("auth", "user", "change_user"),
@@ -60,11 +64,11 @@ DOCUMENT_READING = [
     ("wagtailimages", "image", "choose_image"),
 ]
 COLLECTION_PERMISSIONS = {
-    "editors": DOCUMENT_AUTHORING,
-    "reviewers": DOCUMENT_READING,
-    "secrecy": DOCUMENT_READING,
-    "leaders": DOCUMENT_READING,
-    "administrators": [
+    Role.EDITORS: DOCUMENT_AUTHORING,
+    Role.REVIEWERS: DOCUMENT_READING,
+    Role.SECRECY: DOCUMENT_READING,
+    Role.LEADERS: DOCUMENT_READING,
+    Role.ADMINISTRATORS: [
         *DOCUMENT_AUTHORING,
         ("wagtaildocs", "document", "delete_document"),
         ("wagtailimages", "image", "delete_image"),
@@ -72,25 +76,13 @@ COLLECTION_PERMISSIONS = {
 }
 
 
-def ensure_roles(apps, group_names):
-    """Create the site-wide groups with their model permissions; safe to run again. `apps`
-    may be historical. They hold nothing on collections: each organisation's copy holds its
-    collection permissions on the organisation's own collection."""
-    Group = apps.get_model("auth", "Group")
-    for key, name in group_names.items():
-        group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(*(get_permission(apps, *p) for p in MODEL_PERMISSIONS[key]))
-        if key == "administrators":
-            group.permissions.add(*(get_permission(apps, *p) for p in SITE_ADMINISTRATION))
-
-
 # Page permissions each role holds on its organisation's disclosure roots (placeful: granted to
 # the organisation's own copy of the role group, never to the site-wide role group).
 # Nobody but administrators holds publish_page: publishing is the workflow's finish action.
 ROOT_PAGE_PERMISSIONS = {
-    "editors": ["add_page", "change_page"],
-    "reviewers": ["change_page"],
-    "secrecy": ["change_page"],
-    "leaders": ["change_page"],
-    "administrators": ["add_page", "change_page", "publish_page", "bulk_delete_page"],
+    Role.EDITORS: ["add_page", "change_page"],
+    Role.REVIEWERS: ["change_page"],
+    Role.SECRECY: ["change_page"],
+    Role.LEADERS: ["change_page"],
+    Role.ADMINISTRATORS: ["add_page", "change_page", "publish_page", "bulk_delete_page"],
 }

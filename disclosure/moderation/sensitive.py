@@ -21,9 +21,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from search.attachments import can_read
-from search.models import AttachmentText
+from search.models import AttachmentText, ExtractionStatus
 
-from .models import SensitiveWord
+from .models import SensitiveWord, SensitiveWordLevel
 
 EXCERPT_CONTEXT = 15  # characters shown either side of a hit
 
@@ -39,7 +39,7 @@ class Hit:
 
     @property
     def blocks_submission(self):
-        return self.level == SensitiveWord.ERROR
+        return self.level == SensitiveWordLevel.ERROR
 
 
 def _own_fields(page):
@@ -93,7 +93,7 @@ def page_texts(page):
     stored = _stored_texts(documents)
     for document in documents:
         row = stored.get(document.pk)
-        if row is not None and row.status == AttachmentText.DONE:
+        if row is not None and row.status == ExtractionStatus.DONE:
             yield _("附件“%(title)s”") % {"title": document.title}, row.text
 
 
@@ -104,7 +104,7 @@ def pending_attachments(page):
     return [
         doc
         for doc in documents
-        if doc.pk not in stored or stored[doc.pk].status == AttachmentText.PENDING
+        if doc.pk not in stored or stored[doc.pk].status == ExtractionStatus.PENDING
     ]
 
 
@@ -115,7 +115,7 @@ def unreadable_attachments(page):
     return [
         (doc, stored[doc.pk].error)
         for doc in documents
-        if doc.pk in stored and stored[doc.pk].status == AttachmentText.REFUSED
+        if doc.pk in stored and stored[doc.pk].status == ExtractionStatus.REFUSED
     ]
 
 
@@ -168,7 +168,7 @@ def highlighted(text, words):
             continue
         parts.append(escape(text[position:start]))
         marked = escape(text[start:end])
-        if level == SensitiveWord.ERROR:
+        if level == SensitiveWordLevel.ERROR:
             marked = f"<strong>{marked}</strong>"
         parts.append(f'<mark class="sensitive-{level}">{marked}</mark>')
         position = end

@@ -22,6 +22,7 @@ from .sensitive import (
 )
 from .status import moderation_status
 from .withdrawal import (
+    WithdrawalDecision,
     WithdrawalDecisionForm,
     WithdrawalRequestForm,
     decide_withdrawal,
@@ -86,7 +87,7 @@ def decide_withdrawal_view(request, withdrawal_id):
         raise PermissionDenied
     form = WithdrawalDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        approve = form.cleaned_data["decision"] == "approve"
+        approve = form.cleaned_data["decision"] == WithdrawalDecision.APPROVE
         decide_withdrawal(withdrawal, request.user, approve, form.cleaned_data["comment"])
         messages.success(request, _("已批准撤稿。") if approve else _("已驳回撤稿申请。"))
         return redirect("wagtailadmin_home")

@@ -3,14 +3,14 @@
 - A staff user belongs to at most one organisation, recorded in `StaffOrganisation`
   (`user.staff_organisation.organisation`); a user without one is site-wide.
 - A *site administrator* is an active superuser or an active member of the site-wide 管理员
-  group (settings.GONGKAI_GROUPS["administrators"]); `is_site_administrator(user)` says so.
+  group (`Role.ADMINISTRATORS` of gongkai.accounts.roles); `is_site_administrator(user)` says so.
   Only site administrators change what exists once for the whole platform (SITE_WIDE_MODELS)
   and manage site-wide users; only superusers manage superusers and the superuser flag.
 - Anyone else manages only the users of its own organisation, and puts them only into its own
   organisation's role groups.
 
-The user and group admin (user_admin.py), the audit export and the data migrations read this
-module; nothing else decides who may manage whom.
+The user and group admin (user_admin.py) and the audit export read this module; nothing else
+decides who may manage whom.
 """
 
 from django.contrib.auth import get_user_model

@@ -2,7 +2,7 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.delete_page import DeletePageAction
@@ -13,11 +13,11 @@ from wagtail.models import Page
 
 from . import notifications
 from .guards import has_live_content, is_disclosure_page
-from .models import WithdrawalRequest, disclosure_root_of
+from .models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus, disclosure_root_of
 
 
 class WithdrawalRequestForm(forms.Form):
-    action = forms.ChoiceField(label=_("撤稿方式"), choices=WithdrawalRequest.ACTION_CHOICES)
+    action = forms.ChoiceField(label=_("撤稿方式"), choices=WithdrawalAction)
     destination = forms.ModelChoiceField(
         label=_("移至栏目（仅移动时填写）"), queryset=Page.objects.none(), required=False
     )
@@ -44,22 +44,30 @@ class WithdrawalRequestForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("action") == WithdrawalRequest.MOVE and not data.get("destination"):
+        if data.get("action") == WithdrawalAction.MOVE and not data.get("destination"):
             self.add_error("destination", _("移动稿件须选择目标栏目。"))
         return data
+
+
+class WithdrawalDecision(models.TextChoices):
+    APPROVE = "approve", _("批准撤稿")
+    REFUSE = "refuse", _("不批准")
 
 
 class WithdrawalDecisionForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("审核结论"),
-        choices=[("approve", _("批准撤稿")), ("refuse", _("不批准"))],
+        choices=WithdrawalDecision,
         widget=forms.RadioSelect,
     )
     comment = forms.CharField(label=_("审核意见"), widget=forms.Textarea, required=False)
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") == "refuse" and not data.get("comment", "").strip():
+        if (
+            data.get("decision") == WithdrawalDecision.REFUSE
+            and not data.get("comment", "").strip()
+        ):
             self.add_error("comment", _("不批准撤稿须填写意见。"))
         return data
 
@@ -102,7 +110,7 @@ def decide_withdrawal(withdrawal, user, approve, comment=""):
     if not approve and not comment.strip():
         raise PermissionDenied(_("不批准撤稿须填写意见。"))
     page = withdrawal.page.specific
-    withdrawal.status = withdrawal.APPROVED if approve else withdrawal.REFUSED
+    withdrawal.status = WithdrawalStatus.APPROVED if approve else WithdrawalStatus.REFUSED
     withdrawal.decided_by = user
     withdrawal.decided_at = timezone.now()
     withdrawal.decision_comment = comment.strip()
@@ -127,13 +135,13 @@ def decide_withdrawal(withdrawal, user, approve, comment=""):
 
 def _carry_out(withdrawal, page, user):
     # The review was the permission check; the deciding user is recorded as the actor.
-    if withdrawal.action == WithdrawalRequest.UNPUBLISH:
+    if withdrawal.action == WithdrawalAction.UNPUBLISH:
         UnpublishPageAction(page, user=user, include_descendants=True).execute(
             skip_permission_checks=True
         )
-    elif withdrawal.action == WithdrawalRequest.DELETE:
+    elif withdrawal.action == WithdrawalAction.DELETE:
         DeletePageAction(page, user=user).execute(skip_permission_checks=True)
-    elif withdrawal.action == WithdrawalRequest.MOVE:
+    elif withdrawal.action == WithdrawalAction.MOVE:
         MovePageAction(page, withdrawal.destination, pos="last-child", user=user).execute(
             skip_permission_checks=True
         )

@@ -1,14 +1,12 @@
 """Who is a site administrator: one definition for the whole platform (account security,
 the walls between organisations, attachments in use)."""
 
-from django.conf import settings
-
-ADMINISTRATORS = "administrators"  # the key of the 管理员 role in settings.GONGKAI_GROUPS
+from .roles import Role
 
 
 def site_administrators_group_name():
     """The site-wide 管理员 group; an organisation's own copy (`<组织>·管理员`) is not it."""
-    return settings.GONGKAI_GROUPS[ADMINISTRATORS]
+    return Role.ADMINISTRATORS.group_name
 
 
 def is_site_administrator(user):

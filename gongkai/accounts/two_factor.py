@@ -15,6 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import audit
+from .roles import Role
 
 AUTHENTICATOR_NAME = "authenticator"
 BACKUP_CODES_NAME = "backup-codes"
@@ -25,11 +26,11 @@ def _required_members():
     """A filter on users for the members of GONGKAI_TWO_FACTOR_ROLES: the site-wide role groups
     and every organisation's copy of them; superusers count as 管理员."""
     roles = settings.GONGKAI_TWO_FACTOR_ROLES
-    site_wide_names = [settings.GONGKAI_GROUPS[role] for role in roles]
+    site_wide_names = [Role(role).group_name for role in roles]
     # The organisation's copies are linked to their role by disclosure.moderation's
     # OrganisationRole (group.organisation_role); read through the relation, not imported.
     members = Q(groups__name__in=site_wide_names) | Q(groups__organisation_role__role__in=roles)
-    if "administrators" in roles:
+    if Role.ADMINISTRATORS in roles:
         members |= Q(is_superuser=True)
     return members
 

@@ -195,9 +195,9 @@ AXES_ENABLE_ADMIN = False  # the Wagtail admin has its own lockout view
 # Wagtail's login form with the second factor (TOTP or a backup code).
 WAGTAILADMIN_USER_LOGIN_FORM = "gongkai.accounts.forms.LoginForm"
 OTP_TOTP_ISSUER = "政府信息公开平台"
-# Two-factor sign-in is required for these roles (keys of GONGKAI_GROUPS; superusers count as
-# 管理员) when GONGKAI_TWO_FACTOR_REQUIRED is on: production turns it on, the demo leaves it
-# optional (anyone may enrol; whoever has enrolled must use it).
+# Two-factor sign-in is required for these roles (codes of gongkai.accounts.roles.Role;
+# superusers count as 管理员) when GONGKAI_TWO_FACTOR_REQUIRED is on: production turns it on, the
+# demo leaves it optional (anyone may enrol; whoever has enrolled must use it).
 GONGKAI_TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=False)
 GONGKAI_TWO_FACTOR_ROLES = ["reviewers", "secrecy", "leaders", "administrators"]
 GONGKAI_TWO_FACTOR_BACKUP_CODES = 10
@@ -208,15 +208,6 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-
-# Roles (groups). The names are the ones editors see; code refers to them by key.
-GONGKAI_GROUPS = {
-    "editors": "信息员",
-    "reviewers": "初审",
-    "secrecy": "保密审查",
-    "leaders": "分管领导",
-    "administrators": "管理员",
-}
 
 # ----------------------------------------------------------- Languages (docs/languages.md)
 # Chinese first: the admin, dates and the default content locale. Adding a content language is

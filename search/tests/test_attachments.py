@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from search import attachments
-from search.models import AttachmentText
+from search.models import AttachmentText, ExtractionStatus
 
 
 def docx_bytes(paragraph, cell):
@@ -133,11 +133,11 @@ def test_the_text_of_a_replaced_file_is_not_stored_for_the_new_one(document):
     read_by_a_slow_task = get_document_model().objects.get(pk=doc.pk)
     doc.file = ContentFile("新文件的文字".encode(), name="通知新.txt")
     doc.save()
-    assert AttachmentText.objects.get(document=doc).status == AttachmentText.PENDING
+    assert AttachmentText.objects.get(document=doc).status == ExtractionStatus.PENDING
 
-    assert extract_document(read_by_a_slow_task).status == AttachmentText.PENDING
+    assert extract_document(read_by_a_slow_task).status == ExtractionStatus.PENDING
     stored = extract_document(doc)
-    assert (stored.status, stored.text) == (AttachmentText.DONE, "新文件的文字")
+    assert (stored.status, stored.text) == (ExtractionStatus.DONE, "新文件的文字")
     doc.title = "通知（改标题）"
     doc.save()  # the same file: its text stays read
-    assert AttachmentText.objects.get(document=doc).status == AttachmentText.DONE
+    assert AttachmentText.objects.get(document=doc).status == ExtractionStatus.DONE

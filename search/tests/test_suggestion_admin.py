@@ -1,10 +1,10 @@
 """The "推荐搜索词" list is site-wide: site administrators edit it, no organisation role does."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from gongkai.accounts.roles import Role
 from search.models import SearchSuggestion
 
 ADD_URL = "/admin/snippets/search/searchsuggestion/add/"
@@ -20,10 +20,10 @@ def test_a_site_administrator_adds_a_suggestion(client, demo):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("role", list(settings.GONGKAI_GROUPS))
+@pytest.mark.parametrize("role", list(Role))
 def test_no_role_of_an_organisation_may_add_one(client, demo, role):
     user = get_user_model().objects.create_user("role-user", password="x", is_staff=False)
-    user.groups.add(Group.objects.get(name=settings.GONGKAI_GROUPS[role]))
+    user.groups.add(Group.objects.get(name=role.group_name))
     client.login(username="role-user", password="x")
     response = client.post(ADD_URL, {"text": "诈骗电话", "sort_order": "0"})
     assert response.status_code in (302, 403)

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query
 
-from disclosure.moderation.models import SensitiveWord
+from disclosure.moderation.models import SensitiveWord, SensitiveWordLevel
 from search import suggestions as suggestions_module
 from search.models import SearchSuggestion
 from search.tasks import record_search
@@ -66,7 +66,9 @@ def test_the_administrators_list_comes_first_in_its_order(client, corpus):
 
 @pytest.mark.django_db
 def test_suggestions_pass_the_sensitive_word_list(client, corpus):
-    SensitiveWord.objects.create(pattern="补贴", category="不当用语", level=SensitiveWord.WARNING)
+    SensitiveWord.objects.create(
+        pattern="补贴", category="不当用语", level=SensitiveWordLevel.WARNING
+    )
     SearchSuggestion.objects.create(text="领取补贴")
     record_search("补贴 低保", True)
     record_search("低保", True)

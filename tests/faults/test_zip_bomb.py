@@ -18,7 +18,7 @@ from disclosure.catalogue.models import DisclosureDocumentPage
 from disclosure.moderation.tests.helpers import edit_form_data, fresh
 from disclosure.moderation.tests.offices import build_office
 from gongkai.celery import app as celery_app
-from search.models import AttachmentText
+from search.models import AttachmentText, ExtractionStatus
 from tests.bombs import MIB, docx_bomb, docx_bytes
 from tests.integration.conftest import celery_worker, celery_worker_process  # noqa: F401
 from tests.processes import wait_for
@@ -74,7 +74,9 @@ def attachment_state(document):
 
 def wait_until_read(document):
     return wait_for(
-        lambda: (row := attachment_state(document)) and row.status != row.PENDING and row,
+        lambda: (
+            (row := attachment_state(document)) and row.status != ExtractionStatus.PENDING and row
+        ),
         EXTRACTION_TIMEOUT,
         f"the worker did not read {document.title}",
     )
@@ -120,7 +122,7 @@ def test_a_docx_bomb_is_refused_in_the_worker_and_the_web_process_stays_small(
     growth = peak_rss_kb() - before
 
     assert growth < RSS_GROWTH_LIMIT_KB, f"the web process grew by {growth // 1024} MB"
-    assert refused.status == AttachmentText.REFUSED
+    assert refused.status == ExtractionStatus.REFUSED
     assert "疑似压缩炸弹" in refused.error, refused.error
     assert fresh(page).workflow_in_progress
     assert celery_app.control.ping(destination=[celery_worker], timeout=5), "the worker died"
@@ -129,5 +131,5 @@ def test_a_docx_bomb_is_refused_in_the_worker_and_the_web_process_stays_small(
 
     normal = upload(client, "申请须知", "notice.docx", docx_bytes("低保申请须知：请携带身份证"))
     read = wait_until_read(normal)
-    assert read.status == AttachmentText.DONE, read.error
+    assert read.status == ExtractionStatus.DONE, read.error
     assert "请携带身份证" in read.text

@@ -12,6 +12,7 @@ from .items import (
     PolicyKind,
     ServiceGuidePage,
     ServiceItemListPage,
+    ServiceKind,
 )
 from .items_base import DisclosureItemPage, Validity
 from .organisations import DEFAULT_INDEX_PATTERN, IndexNumberCounter, Organisation
@@ -36,5 +37,6 @@ __all__ = [
     "PolicyKind",
     "ServiceGuidePage",
     "ServiceItemListPage",
+    "ServiceKind",
     "Validity",
 ]

@@ -113,6 +113,14 @@ class BudgetPage(DisclosureItemPage):
             raise ValidationError({"year": _("请填写四位数的年度，例如 2022。")})
 
 
+class ServiceKind(models.TextChoices):
+    LICENSING = "行政许可", _("行政许可")
+    CONFIRMATION = "行政确认", _("行政确认")
+    BENEFIT = "行政给付", _("行政给付")
+    PUBLIC_SERVICE = "公共服务", _("公共服务")
+    OTHER = "其他", _("其他")
+
+
 class ServiceGuidePage(DisclosureItemPage):
     """办事指南: one service's basis, conditions, materials, steps and time limits."""
 
@@ -120,14 +128,8 @@ class ServiceGuidePage(DisclosureItemPage):
     item_type = models.CharField(
         _("事项类型"),
         max_length=20,
-        choices=[
-            ("行政许可", _("行政许可")),
-            ("行政确认", _("行政确认")),
-            ("行政给付", _("行政给付")),
-            ("公共服务", _("公共服务")),
-            ("其他", _("其他")),
-        ],
-        default="公共服务",
+        choices=ServiceKind,
+        default=ServiceKind.PUBLIC_SERVICE,
     )
     legal_basis = models.TextField(_("设定依据"), blank=True)
     conditions = models.TextField(_("受理条件"), blank=True)

@@ -13,7 +13,6 @@ own rolled-back transaction. Files a cell removed from storage are written back 
 
 import io
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -28,11 +27,12 @@ from wagtail.rich_text import RichText
 from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
 from disclosure.moderation.models import OrganisationCollection
 from disclosure.moderation.placement import ensure_organisation_roles
+from gongkai.accounts.roles import Role
 
 from .offices import build_office, make_user, publish_directly
 
 ORGANISATIONS = ["township", "county"]
-ROLES = list(settings.GONGKAI_GROUPS)  # editors, reviewers, secrecy, leaders, administrators
+ROLES = Role.values  # editors, reviewers, secrecy, leaders, administrators
 ACTORS = [*(f"{org}-{role}" for org in ORGANISATIONS for role in ROLES), "site_admin"]
 
 AUTHORS = {"editors", "administrators"}

@@ -15,7 +15,7 @@ from disclosure.catalogue.models import DisclosureDocumentPage
 from disclosure.moderation.models import SensitiveWord
 from disclosure.moderation.sensitive import highlighted, scan
 from search.extraction import extract_document
-from search.models import AttachmentText
+from search.models import AttachmentText, ExtractionStatus
 from tests.bombs import MIB, docx_bomb
 
 from .conftest import draft_item
@@ -142,7 +142,7 @@ def test_submission_waits_for_attachment_text_then_the_scan_reads_the_stored_tex
 ):
     editor = office["users"]["editor"]
     attachment = docx_attachment("本件为绝密文件", extracted=False)
-    assert AttachmentText.objects.get(document=attachment).status == AttachmentText.PENDING
+    assert AttachmentText.objects.get(document=attachment).status == ExtractionStatus.PENDING
     # As for a file uploaded before extraction was recorded, or whose task was lost.
     AttachmentText.objects.filter(document=attachment).delete()
     page = draft_with_attachment(column, editor, attachment)
@@ -155,7 +155,7 @@ def test_submission_waits_for_attachment_text_then_the_scan_reads_the_stored_tex
     assert not fresh(page).workflow_in_progress
     assert "“附件一”的文字正在提取" in response.content.decode()
     # Waiting ends: the submission queued the file for the worker again.
-    assert AttachmentText.objects.get(document=attachment).status == AttachmentText.PENDING
+    assert AttachmentText.objects.get(document=attachment).status == ExtractionStatus.PENDING
 
     extract_document(attachment)  # what the worker does
     response = submit_over_http(client, page, page.title)
@@ -171,7 +171,7 @@ def test_an_unreadable_attachment_does_not_block_and_reviewers_are_told_why(
         title="炸弹", file=ContentFile(docx_bomb(48 * MIB), name="bomb.docx")
     )
     stored = extract_document(bomb)
-    assert stored.status == AttachmentText.REFUSED and "疑似压缩炸弹" in stored.error
+    assert stored.status == ExtractionStatus.REFUSED and "疑似压缩炸弹" in stored.error
     page = draft_with_attachment(column, users["editor"], bomb)
     client.force_login(users["editor"])
     submit_over_http(client, page, page.title)

@@ -9,7 +9,6 @@ Wagtail's registry, so a view or action added by a Wagtail upgrade is tried too.
 import importlib
 
 from django.apps import apps as django_apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import TestCase, override_settings
@@ -25,6 +24,7 @@ from disclosure.moderation.walls import (
     organisation_of,
     site_wide_permissions_q,
 )
+from gongkai.accounts.roles import Role
 
 from .offices import PASSWORD
 from .walled_offices import build_walled_office
@@ -102,7 +102,7 @@ class OrganisationAdministratorWalls(TestCase):
             site_wide_permissions_q(), group__organisation_role__isnull=False
         )
         assert not held.exists(), list(held.values_list("codename", flat=True))
-        site_wide = Group.objects.get(name=settings.GONGKAI_GROUPS["administrators"])
+        site_wide = Group.objects.get(name=Role.ADMINISTRATORS.group_name)
         assert site_wide.permissions.filter(site_wide_permissions_q()).count() >= 20
 
     def test_the_data_migration_withdraws_site_wide_permissions_from_organisation_groups(self):
@@ -113,7 +113,7 @@ class OrganisationAdministratorWalls(TestCase):
         )
         migration.withdraw_site_wide_permissions(django_apps, None)
         assert not group.permissions.filter(codename="change_workflow").exists()
-        site_wide = Group.objects.get(name=settings.GONGKAI_GROUPS["administrators"])
+        site_wide = Group.objects.get(name=Role.ADMINISTRATORS.group_name)
         assert site_wide.permissions.filter(codename="change_workflow").exists()
 
     # --- item 2: account takeover -----------------------------------------------------------
@@ -168,7 +168,7 @@ class OrganisationAdministratorWalls(TestCase):
         self.login("county_admin")
         foreign = [
             self.office["township_groups"]["administrators"],
-            Group.objects.get(name=settings.GONGKAI_GROUPS["administrators"]),
+            Group.objects.get(name=Role.ADMINISTRATORS.group_name),
         ]
         for key in ("county_reviewer", "county_admin"):  # itself included
             user = self.users[key]
@@ -180,7 +180,7 @@ class OrganisationAdministratorWalls(TestCase):
 
     def test_memberships_outside_the_walls_are_kept_when_an_organisation_admin_saves(self):
         user = self.users["county_reviewer"]
-        site_wide_reviewers = Group.objects.get(name=settings.GONGKAI_GROUPS["reviewers"])
+        site_wide_reviewers = Group.objects.get(name=Role.REVIEWERS.group_name)
         user.groups.add(site_wide_reviewers)
         self.login("county_admin")
         data = user_form_data(user)

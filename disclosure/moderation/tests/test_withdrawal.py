@@ -1,7 +1,7 @@
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
-from disclosure.moderation.models import WithdrawalRequest
+from disclosure.moderation.models import WithdrawalRequest, WithdrawalStatus
 
 from .conftest import draft_item
 from .helpers import approve_all, fresh, submit
@@ -55,9 +55,9 @@ def test_refusing_a_withdrawal_needs_a_comment(client, office, column):
     ask(client, office, page, action="delete", reason="重复发布")
     withdrawal = WithdrawalRequest.objects.get()
     decide(client, users["leader"], withdrawal, decision="refuse", comment="")
-    assert WithdrawalRequest.objects.get().status == WithdrawalRequest.PENDING
+    assert WithdrawalRequest.objects.get().status == WithdrawalStatus.PENDING
     decide(client, users["leader"], withdrawal, decision="refuse", comment="不是重复件")
-    assert WithdrawalRequest.objects.get().status == WithdrawalRequest.REFUSED
+    assert WithdrawalRequest.objects.get().status == WithdrawalStatus.REFUSED
     assert fresh(page).live
 
 

@@ -7,11 +7,11 @@ Users (by key): the township's editor, reviewer, secrecy, leader and its own 管
 "admin", the superuser.
 """
 
-from django.conf import settings
 from django.contrib.auth.models import Group
 
 from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.moderation.placement import ensure_organisation_roles
+from gongkai.accounts.roles import Role
 
 from .offices import build_office, make_user
 
@@ -34,7 +34,7 @@ def build_walled_office():
     for key, role in COUNTY_STAFF.items():
         users[key] = make_user(key.replace("_", "-"), county_groups[role])
     users["site_admin"] = make_user(
-        "site-admin", Group.objects.get(name=settings.GONGKAI_GROUPS["administrators"])
+        "site-admin", Group.objects.get(name=Role.ADMINISTRATORS.group_name)
     )
     # Wagtail's user form requires both names.
     for user in users.values():

@@ -1,10 +1,11 @@
 """Staff accounts for the account-security tests: one per role, site-wide role groups."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.urls import reverse
+
+from gongkai.accounts.roles import Role
 
 PASSWORD = "correct-horse-battery"
 LOGIN_URL = "/admin/login/"
@@ -15,7 +16,7 @@ def make_staff(username, role=None, superuser=False):
         username, password=PASSWORD, is_superuser=superuser, is_staff=superuser
     )
     if role is not None:
-        user.groups.add(Group.objects.get(name=settings.GONGKAI_GROUPS[role]))
+        user.groups.add(Group.objects.get(name=Role(role).group_name))
     return user
 
 
