@@ -41,6 +41,10 @@ class Command(BaseCommand):
             f"导入完成：新建 {len(summary.created)} 篇，更新 {len(summary.updated)} 篇，"
             f"未变化 {len(summary.unchanged)} 篇，跳过 {len(summary.skipped)} 行。"
         )
+        if summary.notes:
+            self.stdout.write("已导入，待编辑补充或核对：")
+            for line_number, note in summary.notes:
+                self.stdout.write(f"  第 {line_number} 行：{note}")
         if summary.skipped:
             self.stdout.write("跳过的行：")
             for line_number, reason in summary.skipped:
