@@ -29,6 +29,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from disclosure.moderation.publication import sanctioned_publication
 
 from .codes import normalise_code
+from .import_redirects import normalise_host, redirect_old_address
 from .import_types import (
     ITEM_TYPES,
     RecordError,
@@ -415,7 +416,8 @@ def import_record(record, line_number, destinations, options):
         else None
     )
     if known and known.fingerprint == digest:
-        return "unchanged", None, []
+        # A re-run with --redirect-host adds the redirects a first run did not make.
+        return "unchanged", None, old_address_notes(source_url, known.page, options)
     if known:
         page = known.page.get_latest_revision_as_object()
         if page.workflow_in_progress:
@@ -433,7 +435,7 @@ def import_record(record, line_number, destinations, options):
         publish_or_save(page, live, context)
         known.fingerprint = digest
         known.save(update_fields=["fingerprint", "imported_at"])
-        return "updated", page, notes
+        return "updated", page, notes + old_address_notes(source_url, page, options)
 
     model = destinations.page_type(record, category)
     typed, notes = typed_values(record, model, values, organisation)
@@ -451,12 +453,24 @@ def import_record(record, line_number, destinations, options):
     publish_or_save(page, live, context)
     if source_url:
         ImportedDocument.objects.create(source_url=source_url, page=page, fingerprint=digest)
-    return "created", page, notes
+    return "created", page, notes + old_address_notes(source_url, page, options)
+
+
+def old_address_notes(source_url, page, options):
+    if not options.redirect_host:
+        return []
+    note = redirect_old_address(source_url, page, options.redirect_host)
+    return [note] if note else []
 
 
 @dataclass
 class ImportOptions:
     source_name: str = ""
+    # The old site's host: its `source_url`s become redirects to the new pages.
+    redirect_host: str = ""
+
+    def __post_init__(self):
+        self.redirect_host = normalise_host(self.redirect_host)
 
 
 def import_documents(lines, source_name="", progress=None, options=None):

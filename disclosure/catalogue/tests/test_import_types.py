@@ -190,3 +190,28 @@ def test_the_command_lists_notes_and_exits_zero_when_nothing_was_skipped(columns
     path.write_text(json.dumps({**budget(1), "year": "x"}) + "\n", encoding="utf-8")
     with pytest.raises(CommandError):
         call_command("import_documents", str(path))
+
+
+def test_old_addresses_on_the_old_host_redirect_to_the_imported_pages(
+    columns, tmp_path, capsys, client
+):
+    elsewhere = {**budget(2), "source_url": "http://mirror.example.com/czyjs/2.html"}
+    path = tmp_path / "old.jsonl"
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in [budget(1), elsewhere]) + "\n",
+        encoding="utf-8",
+    )
+    call_command("import_documents", str(path))
+    capsys.readouterr()
+    assert client.get("/xxgk/czyjs/1.html").status_code == 404  # no --redirect-host: none
+
+    # A re-run with the host adds the redirects; the records themselves are unchanged.
+    call_command("import_documents", str(path), "--redirect-host", "WWW.youyi.gov.cn")
+    out, _ = capsys.readouterr()
+    assert "未变化 2 篇" in out
+    assert "第 2 行：原网址不在 www.youyi.gov.cn 上，未建立跳转。" in out
+    page = BudgetPage.objects.get(title=budget(1)["title"])
+    response = client.get("/xxgk/czyjs/1.html")
+    assert response.status_code == 301
+    assert response["Location"].endswith(page.url)
+    assert client.get("/czyjs/2.html").status_code == 404

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from disclosure.catalogue.importer import import_documents
+from disclosure.catalogue.importer import ImportOptions, import_documents
 
 PLAIN_PROGRESS_EVERY = 100
 
@@ -15,8 +15,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="JSONL 文件路径")
+        parser.add_argument(
+            "--redirect-host",
+            default="",
+            help="原网站的域名（如 www.example.gov.cn）：其上的 source_url 跳转到导入后的页面",
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, redirect_host, **options):
         try:
             handle = file.open("rb")
         except OSError as error:
@@ -25,7 +30,11 @@ class Command(BaseCommand):
             total = sum(1 for _ in handle)
             handle.seek(0)
             with self.progress(total) as progress:
-                summary = import_documents(handle, source_name=file.name, progress=progress)
+                summary = import_documents(
+                    handle,
+                    progress=progress,
+                    options=ImportOptions(source_name=file.name, redirect_host=redirect_host),
+                )
         self.report(summary)
         if summary.skipped:
             raise CommandError(f"有 {len(summary.skipped)} 行未导入，原因见上方列表。")
