@@ -29,6 +29,7 @@ from wagtail.signal_handlers import disable_reference_index_auto_update
 from disclosure.moderation.publication import sanctioned_publication
 
 from .codes import normalise_code
+from .import_files import FileFolder, attach_files
 from .import_redirects import normalise_host, redirect_old_address
 from .import_types import (
     ITEM_TYPES,
@@ -429,6 +430,7 @@ def import_record(record, line_number, destinations, options):
                 % {"type": page._meta.verbose_name}
             )
         typed, notes = typed_values(record, type(page), values, organisation)
+        notes += attach_files(record, type(page), typed, options.files, organisation)
         for name, value in {**values, **typed}.items():
             setattr(page, name, value)
         page.full_clean()
@@ -439,6 +441,7 @@ def import_record(record, line_number, destinations, options):
 
     model = destinations.page_type(record, category)
     typed, notes = typed_values(record, model, values, organisation)
+    notes += attach_files(record, model, typed, options.files, organisation)
     page = model(
         **values,
         **typed,
@@ -468,6 +471,8 @@ class ImportOptions:
     source_name: str = ""
     # The old site's host: its `source_url`s become redirects to the new pages.
     redirect_host: str = ""
+    # Where the records' attachments are (import_files.FileFolder); None: no attachments.
+    files: FileFolder | None = None
 
     def __post_init__(self):
         self.redirect_host = normalise_host(self.redirect_host)

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
+from disclosure.catalogue.import_files import FileFolder
 from disclosure.catalogue.importer import ImportOptions, import_documents
 
 PLAIN_PROGRESS_EVERY = 100
@@ -20,8 +21,19 @@ class Command(BaseCommand):
             default="",
             help="原网站的域名（如 www.example.gov.cn）：其上的 source_url 跳转到导入后的页面",
         )
+        parser.add_argument(
+            "--files",
+            type=Path,
+            default=None,
+            help="存放原网站附件的目录：attachments 中的路径或原网址（按网址路径）在此目录中查找",
+        )
 
-    def handle(self, *args, file, redirect_host, **options):
+    def handle(self, *args, file, redirect_host, files, **options):
+        if files is not None and not files.is_dir():
+            raise CommandError(f"附件目录 {files} 不存在或不是目录。")
+        # Attachments are looked up in --files (which also takes the old site's URLs), else
+        # next to the JSONL file.
+        folder = FileFolder(files, takes_urls=True) if files else FileFolder(file.parent)
         try:
             handle = file.open("rb")
         except OSError as error:
@@ -33,7 +45,9 @@ class Command(BaseCommand):
                 summary = import_documents(
                     handle,
                     progress=progress,
-                    options=ImportOptions(source_name=file.name, redirect_host=redirect_host),
+                    options=ImportOptions(
+                        source_name=file.name, redirect_host=redirect_host, files=folder
+                    ),
                 )
         self.report(summary)
         if summary.skipped:
