@@ -59,7 +59,7 @@ class Command(BaseCommand):
             return TerminalProgress(total, self.stderr._out)
         return PlainProgress(total, self.stderr)
 
-    def report(self, summary):
+    def report(self, summary, label=lambda line_number: f"第 {line_number} 行"):
         self.stdout.write(
             f"导入完成：新建 {len(summary.created)} 篇，更新 {len(summary.updated)} 篇，"
             f"未变化 {len(summary.unchanged)} 篇，跳过 {len(summary.skipped)} 行。"
@@ -67,11 +67,11 @@ class Command(BaseCommand):
         if summary.notes:
             self.stdout.write("已导入，待编辑补充或核对：")
             for line_number, note in summary.notes:
-                self.stdout.write(f"  第 {line_number} 行：{note}")
+                self.stdout.write(f"  {label(line_number)}：{note}")
         if summary.skipped:
             self.stdout.write("跳过的行：")
             for line_number, reason in summary.skipped:
-                self.stdout.write(f"  第 {line_number} 行：{reason}")
+                self.stdout.write(f"  {label(line_number)}：{reason}")
 
 
 class TerminalProgress:
