@@ -50,7 +50,7 @@ def catalogue_with_one_column():
 def measure(size):
     from django.db import connection
 
-    from disclosure.moderation.importer import import_documents
+    from disclosure.imports.importer import import_documents
 
     import_documents([record(0)])  # warm per-process caches
     queries = 0

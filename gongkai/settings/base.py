@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "disclosure.moderation",
     "disclosure.applications",
     "disclosure.workdays",
+    "disclosure.imports",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -12,7 +12,7 @@ from disclosure.catalogue.models import (
     ImportedDocument,
     Organisation,
 )
-from disclosure.moderation import importer
+from disclosure.imports import importer
 
 from .conftest import TOWNSHIP_CODE, publish
 
@@ -306,19 +306,15 @@ def test_the_column_or_the_type_field_decides_the_page_type(category, tmp_path, 
         record(2, category="规范性文件"),  # a column of policies: a policy (其他文件)
         record(3, category="规范性文件", kind="规范性文件"),
         record(4, type="policy"),  # told: a policy in the notices column
-        record(5, category="预算决算"),  # budgets cannot be built from a title and a body
-        record(6, type="budget"),
+        record(5, category="预算决算"),  # a budget: year and kind left for the editor
+        record(6, type="budget"),  # told: a budget in the notices column
         record(7, type="PolicyDocumentPage", kind="政策解读"),
         record(8, category="预算决算", type="document"),  # told: the column may hold it
     ]
     out, _, _ = run_import(write_jsonl(tmp_path / "types.jsonl", rows), capsys)
 
-    assert "新建 5 篇" in out and "跳过 3 行" in out
-    assert (
-        "第 5 行：栏目“预算决算”存放的是“预算决算”，导入只能生成“公开信息”、“政策文件”；"
-        "请换一个栏目，或用 type 字段指明类型。" in out
-    )
-    assert "第 6 行：字段 type（页面类型）只能是 document、policy，而不是“budget”。" in out
+    assert "新建 7 篇" in out and "跳过 1 行" in out
+    assert "第 5 行：标题中未识别出年度，按发布日期暂定为 2021 年，请核对。" in out
     assert "第 7 行：字段 kind（文件类别）只能是“规范性文件”或“其他文件”" in out
 
     def imported(n):
@@ -328,8 +324,10 @@ def test_the_column_or_the_type_field_decides_the_page_type(category, tmp_path, 
     assert type(imported(2)) is PolicyDocumentPage and imported(2).kind == PolicyKind.DOCUMENT
     assert imported(3).kind == PolicyKind.NORMATIVE
     assert type(imported(4)) is PolicyDocumentPage and imported(4).get_parent().pk == category.pk
+    assert type(imported(5)) is BudgetPage and imported(5).get_parent().pk == budgets.pk
+    assert type(imported(6)) is BudgetPage and imported(6).get_parent().pk == category.pk
     assert type(imported(8)) is DisclosureDocumentPage
-    assert all(imported(n).index_number for n in (1, 2, 3, 4, 8))
+    assert all(imported(n).index_number for n in (1, 2, 3, 4, 5, 6, 8))
 
     # A known document keeps its type; a record cannot turn it into another.
     changed = record(2, category="规范性文件", type="document", title="改名")

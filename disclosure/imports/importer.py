@@ -1,5 +1,4 @@
-"""Bulk import of an old site's documents (``import_documents``, a public contract described in
-docs/catalogue.md).
+"""Bulk import of an old site's documents (DESIGN.md, public contract: ``import_documents``).
 
 One JSON object per line. Each line is imported in its own transaction: a bad line is reported
 with its number and reason and leaves nothing behind, and lines imported before it stay.
@@ -13,25 +12,32 @@ naming the file and line; ``"live": false`` saves a draft that editors submit fo
 
 import datetime
 import hashlib
-import html
 import json
-import re
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelsearch import signal_handlers as search_signals
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
 from wagtail.log_actions import log
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from disclosure.moderation.publication import sanctioned_publication
+
 from disclosure.catalogue.codes import normalise_code
+from .files import FileFolder, attach_files
+from .redirects import normalise_host, redirect_old_address
+from .types import (
+    ITEM_TYPES,
+    RecordError,
+    type_for_column_title,
+    type_named,
+    type_values,
+)
 from disclosure.catalogue.index_numbers import caller_reindexes
 from disclosure.catalogue.models import (
     CategoryPage,
@@ -39,32 +45,13 @@ from disclosure.catalogue.models import (
     DisclosureIndexPage,
     ImportedDocument,
     Organisation,
-    PolicyDocumentPage,
-    PolicyKind,
     Validity,
 )
 from disclosure.catalogue.tasks import index_pages_task
 
-from .publication import sanctioned_publication
-
-# The item types an import can build from a title and a body (the others need typed fields:
-# a budget's year and kind, a guide's 事项名称…), under the names a `type` key may use.
-IMPORTABLE_TYPES = {
-    DisclosureDocumentPage: ("document", "DisclosureDocumentPage", "公开信息"),
-    PolicyDocumentPage: ("policy", "PolicyDocumentPage", "政策文件"),
-}
-TYPE_NAMES = {name.lower(): model for model, names in IMPORTABLE_TYPES.items() for name in names}
-# A policy's 文件类别 from `kind`; an import does not know a document is normative unless told.
-POLICY_KINDS = {
-    "规范性文件": PolicyKind.NORMATIVE,
-    "其他文件": PolicyKind.DOCUMENT,
-    PolicyKind.NORMATIVE.value: PolicyKind.NORMATIVE,
-    PolicyKind.DOCUMENT.value: PolicyKind.DOCUMENT,
-}
-
 
 def importable_models():
-    return list(IMPORTABLE_TYPES)
+    return [item_type.model for item_type in ITEM_TYPES]
 
 
 VALIDITIES = {
@@ -102,8 +89,6 @@ PAGE_FIELD_KEYS = {
     "validity": "validity",
     "keywords": "keywords",
 }
-NON_CONTENT_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "head"]
-HTML_TAG = re.compile(r"<[a-zA-Z/][^>]*>")
 # Documents indexed per task: a crash mid-import leaves at most this many unindexed (the
 # next run does not touch unchanged records: `manage.py update_index` repairs that).
 INDEX_BATCH_SIZE = 100
@@ -119,6 +104,7 @@ class ImportSummary:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # (line number, reason)
+    notes: list = field(default_factory=list)  # (line number, what the editor must complete)
 
     @property
     def total(self):
@@ -213,25 +199,6 @@ def fingerprint(record):
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def body_blocks(body):
-    """The body as one rich-text paragraph block: HTML is reduced to what the editor allows
-    (no scripts, styles or event handlers from the old site); plain text keeps its paragraphs."""
-    if HTML_TAG.search(body):
-        # The whitelister drops unknown tags but keeps their text: remove code and styles whole.
-        soup = BeautifulSoup(body, "html.parser")
-        for element in soup.find_all(NON_CONTENT_TAGS):
-            element.decompose()
-        cleaned = EditorHTMLConverter().to_database_format(str(soup))
-    else:
-        paragraphs = [part.strip() for part in re.split(r"\n\s*\n|\r\n\s*\r\n", body)]
-        cleaned = "".join(
-            "<p>{}</p>".format(html.escape(part).replace("\n", "<br/>"))
-            for part in paragraphs
-            if part
-        )
-    return [("paragraph", cleaned)]
-
-
 # ---------------------------------------------------------------------------------------------
 # Where a record goes
 
@@ -288,53 +255,43 @@ class Destinations:
         return matches[0]
 
     def page_type(self, record, column):
-        """The item type for a record: its `type`, or what the column evidently holds."""
+        """The item type for a record: its `type`, or what the column holds."""
         named = text_value(record, "type")
-        allowed = set(column.specific_class.creatable_subpage_models())
-        if named:
-            model = TYPE_NAMES.get(named.lower())
-            if model is None:
-                raise LineError(
-                    _("字段 type（页面类型）只能是 %(names)s，而不是“%(value)s”。")
-                    % {
-                        "names": "、".join(names[0] for names in IMPORTABLE_TYPES.values()),
-                        "value": named,
-                    }
-                )
-            if model not in allowed:
-                raise LineError(
-                    _("栏目“%(column)s”不能存放%(type)s。")
-                    % {"column": column.title, "type": model._meta.verbose_name}
-                )
-            return model
-        return self.column_type(column)
+        if not named:
+            return self.column_type(column)
+        model = type_named(named)
+        if model is None:
+            raise LineError(
+                _("字段 type（页面类型）只能是 %(names)s，而不是“%(value)s”。")
+                % {
+                    "names": "、".join(item_type.names[0] for item_type in ITEM_TYPES),
+                    "value": named,
+                }
+            )
+        if model not in column.specific_class.creatable_subpage_models():
+            raise LineError(
+                _("栏目“%(column)s”不能存放%(type)s。")
+                % {"column": column.title, "type": model._meta.verbose_name}
+            )
+        return model
 
     def column_type(self, column):
-        """A column whose items are all of one type takes imports of that type; a column of
-        a type an import cannot build (预算决算, 办事指南…) refuses them; an empty or mixed
-        column takes 公开信息 (DisclosureDocumentPage), as before types were told apart."""
+        """What the column holds: the type of its items when they are all of one type, else
+        the type its title names (预算决算, 办事指南, 机构职能, 便民服务事项清单, 规范性文件…: a
+        new site's columns are empty), else 公开信息 (DisclosureDocumentPage)."""
         if column.pk not in self._column_types:
             held = {
                 page.specific_class
                 for page in column.get_children().only("content_type").defer_streamfields()
             }
             held.discard(CategoryPage)
-            model = held.pop() if len(held) == 1 else DisclosureDocumentPage
+            held.discard(None)  # a page of a type since removed from the code
+            if len(held) == 1:
+                model = held.pop()
+            else:
+                model = type_for_column_title(column.title) or DisclosureDocumentPage
             self._column_types[column.pk] = model
-        model = self._column_types[column.pk]
-        if model not in IMPORTABLE_TYPES:
-            raise LineError(
-                _(
-                    "栏目“%(column)s”存放的是“%(type)s”，导入只能生成%(importable)s；"
-                    "请换一个栏目，或用 type 字段指明类型。"
-                )
-                % {
-                    "column": column.title,
-                    "type": model._meta.verbose_name,
-                    "importable": "、".join(f"“{m._meta.verbose_name}”" for m in IMPORTABLE_TYPES),
-                }
-            )
-        return model
+        return self._column_types[column.pk]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -342,9 +299,9 @@ class Destinations:
 
 
 def page_values(record):
+    """The metadata every item type carries."""
     values = {
         "title": text_value(record, "title", required=True),
-        "body": body_blocks(text_value(record, "body", required=True)),
         "written_on": date_value(record, "written_at"),
         "effective_on": date_value(record, "effective_at"),
         "abolished_on": date_value(record, "abolished_at"),
@@ -358,20 +315,18 @@ def page_values(record):
     return values
 
 
-def type_values(record, model):
-    """The values only one item type has."""
-    if model is not PolicyDocumentPage:
-        return {}
-    value = text_value(record, "kind")
-    if not value:
-        return {"kind": PolicyKind.DOCUMENT}
+def typed_values(record, model, values, organisation):
+    """The values only `model` has, and the notes on what the editor must complete."""
+    context = {
+        "title": values["title"],
+        "published_on": values.get("published_on"),
+        "organisation": organisation,
+    }
     try:
-        return {"kind": POLICY_KINDS[value]}
-    except KeyError as error:
-        raise LineError(
-            _("字段 kind（文件类别）只能是“规范性文件”或“其他文件”，而不是“%(value)s”。")
-            % {"value": value}
-        ) from error
+        mapped = type_values(model, record, text_value(record, "body", required=True), context)
+    except RecordError as error:
+        raise LineError(str(error)) from error
+    return mapped.values, mapped.notes
 
 
 def validation_reason(error):
@@ -445,16 +400,16 @@ def publish_or_save(page, live, context):
     return revision
 
 
-def import_record(record, line_number, destinations, source_name=""):
+def import_record(record, line_number, destinations, options):
     """Create or update the page for one record; returns "created", "updated" or "unchanged",
-    and the page written (None when unchanged)."""
+    the page written (None when unchanged) and the notes for the editor."""
     source_url = text_value(record, "source_url")
     live = live_value(record)
     values = page_values(record)
     organisation = destinations.organisation(record)
     category = destinations.category(record, organisation)
     digest = fingerprint(record)
-    context = {"file": source_name, "line": line_number, "source_url": source_url}
+    context = {"file": options.source_name, "line": line_number, "source_url": source_url}
 
     known = (
         ImportedDocument.objects.select_related("page").filter(source_url=source_url).first()
@@ -462,30 +417,34 @@ def import_record(record, line_number, destinations, source_name=""):
         else None
     )
     if known and known.fingerprint == digest:
-        return "unchanged", None
+        # A re-run with --redirect-host adds the redirects a first run did not make.
+        return "unchanged", None, old_address_notes(source_url, known.page, options)
     if known:
         page = known.page.get_latest_revision_as_object()
         if page.workflow_in_progress:
             raise LineError(_("该文件的修改稿正在审核中，本次未更新，请审核结束后重新导入。"))
         named = text_value(record, "type")
-        if named and TYPE_NAMES.get(named.lower()) is not type(page):
+        if named and type_named(named) is not type(page):
             raise LineError(
                 _("该文件已导入为“%(type)s”，不能改变页面类型。")
                 % {"type": page._meta.verbose_name}
             )
-        values.update(type_values(record, type(page)))
-        for name, value in values.items():
+        typed, notes = typed_values(record, type(page), values, organisation)
+        notes += attach_files(record, type(page), typed, options.files, organisation)
+        for name, value in {**values, **typed}.items():
             setattr(page, name, value)
         page.full_clean()
         publish_or_save(page, live, context)
         known.fingerprint = digest
         known.save(update_fields=["fingerprint", "imported_at"])
-        return "updated", page
+        return "updated", page, notes + old_address_notes(source_url, page, options)
 
     model = destinations.page_type(record, category)
-    values.update(type_values(record, model))
+    typed, notes = typed_values(record, model, values, organisation)
+    notes += attach_files(record, model, typed, options.files, organisation)
     page = model(
         **values,
+        **typed,
         slug=free_slug(category, values["title"]),
         live=False,
         locale_id=category.locale_id,  # what Wagtail would look up through the parent
@@ -497,19 +456,39 @@ def import_record(record, line_number, destinations, source_name=""):
     publish_or_save(page, live, context)
     if source_url:
         ImportedDocument.objects.create(source_url=source_url, page=page, fingerprint=digest)
-    return "created", page
+    return "created", page, notes + old_address_notes(source_url, page, options)
 
 
-def import_documents(lines, source_name="", progress=None):
+def old_address_notes(source_url, page, options):
+    if not options.redirect_host:
+        return []
+    note = redirect_old_address(source_url, page, options.redirect_host)
+    return [note] if note else []
+
+
+@dataclass
+class ImportOptions:
+    source_name: str = ""
+    # The old site's host: its `source_url`s become redirects to the new pages.
+    redirect_host: str = ""
+    # Where the records' attachments are (files.FileFolder); None: no attachments.
+    files: FileFolder | None = None
+
+    def __post_init__(self):
+        self.redirect_host = normalise_host(self.redirect_host)
+
+
+def import_documents(lines, source_name="", progress=None, options=None):
     """Import an iterable of JSONL lines (bytes or text); `progress(line_number)` is called after
     each line. Returns an ImportSummary; never raises for a bad line."""
+    options = options or ImportOptions(source_name=source_name)
     summary = ImportSummary()
     destinations = Destinations()
     batch = IndexBatch()
     with index_updates_deferred():
         try:
             for line_number, raw in enumerate(lines, start=1):
-                page = import_line(raw, line_number, summary, destinations, source_name)
+                page = import_line(raw, line_number, summary, destinations, options)
                 if page is not None:  # committed: its index update may be queued
                     batch.add(page)
                 if progress:
@@ -519,14 +498,14 @@ def import_documents(lines, source_name="", progress=None):
     return summary
 
 
-def import_line(raw, line_number, summary, destinations, source_name):
+def import_line(raw, line_number, summary, destinations, options):
     """Import one line in its own transaction; returns the page written, if any."""
     if not raw.strip():
         return None
     try:
         record = parse_line(raw)
         with transaction.atomic():
-            outcome, page = import_record(record, line_number, destinations, source_name)
+            outcome, page, notes = import_record(record, line_number, destinations, options)
     except LineError as error:
         summary.skipped.append((line_number, str(error)))
         return None
@@ -534,4 +513,5 @@ def import_line(raw, line_number, summary, destinations, source_name):
         summary.skipped.append((line_number, validation_reason(error)))
         return None
     getattr(summary, outcome).append(line_number)
+    summary.notes.extend((line_number, note) for note in notes)
     return page

@@ -1,11 +1,12 @@
-"""python manage.py import_documents FILE.jsonl — see disclosure/moderation/importer.py."""
+"""python manage.py import_documents FILE.jsonl — see disclosure/imports/importer.py."""
 
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from disclosure.moderation.importer import import_documents
+from disclosure.imports.files import FileFolder
+from disclosure.imports.importer import ImportOptions, import_documents
 
 PLAIN_PROGRESS_EVERY = 100
 
@@ -15,8 +16,24 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path, help="JSONL 文件路径")
+        parser.add_argument(
+            "--redirect-host",
+            default="",
+            help="原网站的域名（如 www.example.gov.cn）：其上的 source_url 跳转到导入后的页面",
+        )
+        parser.add_argument(
+            "--files",
+            type=Path,
+            default=None,
+            help="存放原网站附件的目录：attachments 中的路径或原网址（按网址路径）在此目录中查找",
+        )
 
-    def handle(self, *args, file, **options):
+    def handle(self, *args, file, redirect_host, files, **options):
+        if files is not None and not files.is_dir():
+            raise CommandError(f"附件目录 {files} 不存在或不是目录。")
+        # Attachments are looked up in --files (which also takes the old site's URLs), else
+        # next to the JSONL file.
+        folder = FileFolder(files, takes_urls=True) if files else FileFolder(file.parent)
         try:
             handle = file.open("rb")
         except OSError as error:
@@ -25,7 +42,13 @@ class Command(BaseCommand):
             total = sum(1 for _ in handle)
             handle.seek(0)
             with self.progress(total) as progress:
-                summary = import_documents(handle, source_name=file.name, progress=progress)
+                summary = import_documents(
+                    handle,
+                    progress=progress,
+                    options=ImportOptions(
+                        source_name=file.name, redirect_host=redirect_host, files=folder
+                    ),
+                )
         self.report(summary)
         if summary.skipped:
             raise CommandError(f"有 {len(summary.skipped)} 行未导入，原因见上方列表。")
@@ -36,15 +59,19 @@ class Command(BaseCommand):
             return TerminalProgress(total, self.stderr._out)
         return PlainProgress(total, self.stderr)
 
-    def report(self, summary):
+    def report(self, summary, label=lambda line_number: f"第 {line_number} 行"):
         self.stdout.write(
             f"导入完成：新建 {len(summary.created)} 篇，更新 {len(summary.updated)} 篇，"
             f"未变化 {len(summary.unchanged)} 篇，跳过 {len(summary.skipped)} 行。"
         )
+        if summary.notes:
+            self.stdout.write("已导入，待编辑补充或核对：")
+            for line_number, note in summary.notes:
+                self.stdout.write(f"  {label(line_number)}：{note}")
         if summary.skipped:
             self.stdout.write("跳过的行：")
             for line_number, reason in summary.skipped:
-                self.stdout.write(f"  第 {line_number} 行：{reason}")
+                self.stdout.write(f"  {label(line_number)}：{reason}")
 
 
 class TerminalProgress:

@@ -1,0 +1,67 @@
+"""import_html (issue 18): pages saved from an old CMS, with sample pages in old_site/."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from disclosure.catalogue.models import CategoryPage, PolicyDocumentPage, ServiceGuidePage
+
+from .conftest import publish
+
+pytestmark = pytest.mark.django_db
+OLD_SITE = Path(__file__).parent / "old_site"
+
+
+@pytest.fixture
+def columns(disclosure_root):
+    for slug, title in [("gfxwj", "规范性文件"), ("bszn", "办事指南")]:
+        column = CategoryPage(title=title, slug=slug)
+        disclosure_root.add_child(instance=column)
+        publish(column)
+
+
+def test_saved_pages_import_with_their_metadata_body_and_attachments(
+    columns, tmp_path, capsys, client
+):
+    mapping = tmp_path / "columns.json"
+    mapping.write_text(json.dumps({"gfxwj": "规范性文件", "bszn": "办事指南"}), "utf-8")
+    call_command(
+        "import_html",
+        str(OLD_SITE),
+        "--mapping",
+        str(mapping),
+        "--base-url",
+        "http://www.youyi.gov.cn/xxgk",
+        "--redirect-host",
+        "www.youyi.gov.cn",
+    )
+    out, _ = capsys.readouterr()
+
+    assert "新建 2 篇" in out and "跳过 0 行" in out
+    # A linked file missing from the folder is named with its page.
+    assert "gfxwj/t20210305_1.html：附件“http://www.youyi.gov.cn/uploads/20210305/biao.xls”" in out
+    policy = PolicyDocumentPage.objects.get()
+    assert policy.title == "友谊镇人民政府关于印发燃气安全管理暂行办法的通知"
+    assert policy.doc_number == "友政发〔2021〕3号"
+    assert policy.written_on.isoformat() == "2021-03-01"
+    assert policy.published_on.isoformat() == "2021-03-05"
+    assert not policy.index_number.endswith("00012")  # numbered by the new catalogue
+    text = str(policy.body)
+    assert "请认真贯彻执行" in text and "网站地图" not in text and "索引号" not in text
+    attached = [b.value["title"] for b in policy.body if b.block_type == "attachment"]
+    assert attached == ["友谊镇燃气安全管理暂行办法.pdf"]
+    assert client.get("/xxgk/gfxwj/t20210305_1.html").status_code == 301
+
+    guide = ServiceGuidePage.objects.get()
+    assert guide.item_name == "生育登记办事指南"
+    assert [m.value["name"] for m in guide.materials] == ["居民身份证", "户口簿"]
+    assert guide.location == "友谊镇便民服务中心"
+    assert guide.published_on.isoformat() == "2020-06-11"
+
+    call_command("import_html", str(OLD_SITE), "--mapping", str(mapping))
+    out, _ = capsys.readouterr()
+    # The page naming its address (canonical link) is known; without --base-url the other is
+    # keyed by its path in the folder, so it is new.
+    assert "新建 1 篇，更新 0 篇，未变化 1 篇" in out
