@@ -9,6 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from disclosure.catalogue.models.attached import AttachedFilesMixin
+
 from . import exports, rules
 from . import tables as t
 from .blocks import ReportBodyBlock
@@ -51,7 +53,7 @@ class AnnualReportIndexPage(Page):
         return context
 
 
-class AnnualReportPage(RoutablePageMixin, Page):
+class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
     """One organisation's 政府信息公开工作年度报告 for one year."""
 
     year = models.PositiveSmallIntegerField(_("报告年度"))
@@ -69,6 +71,7 @@ class AnnualReportPage(RoutablePageMixin, Page):
         MultiFieldPanel([FieldPanel("year"), FieldPanel("report_format")], heading=_("报告")),
         FindingsPanel(heading=_("填报检查（勾稽关系）")),
         FieldPanel("body"),
+        FieldPanel("attachments"),
     ]
     base_form_class = AnnualReportPageForm
     parent_page_types = ["reports.AnnualReportIndexPage"]
