@@ -93,4 +93,6 @@ ACCOUNTS = [
     ("reviewer", "友谊镇初审人", ["reviewers"]),
     ("secrecy", "友谊镇保密审查员", ["secrecy"]),
     ("leader", "友谊镇分管领导", ["leaders"]),
+    # 依申请办理 is not a review role: demo.py puts it into 友谊镇's handler group.
+    ("handler", "友谊镇依申请办理员", []),
 ]

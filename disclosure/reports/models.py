@@ -15,7 +15,7 @@ from . import exports, rules
 from . import tables as t
 from .blocks import ReportBodyBlock
 from .forms import AnnualReportPageForm
-from .panels import FindingsPanel
+from .panels import FillActionsPanel, FindingsPanel
 
 
 def organisation_root(page_or_parent):
@@ -69,6 +69,7 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("year"), FieldPanel("report_format")], heading=_("报告")),
+        FillActionsPanel(heading=_("填入统计表")),
         FindingsPanel(heading=_("填报检查（勾稽关系）")),
         FieldPanel("body"),
         FieldPanel("attachments"),
