@@ -9,7 +9,7 @@ from disclosure.reports import rules
 from disclosure.reports import tables as t
 from disclosure.reports.blocks import cell_name
 from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_b
+from disclosure.reports.tests.test_rules import consistent_b, consistent_report
 
 pytestmark = [
     pytest.mark.browser,
@@ -27,7 +27,11 @@ def marks(page):
 
 def test_table_b_marks_every_cell_of_a_broken_equation_while_typing(page, live_server, output_dir):
     get_user_model().objects.create_superuser("chief", "chief@example.invalid", "pw-123456")
-    report = make_report(make_index(), 2023, publish=False)
+    saved = consistent_b()
+    saved["result_total"]["total"] = 4  # a draft saved with a broken sum (R2 and R3)
+    tables = {key: (t.FORMAT_2021, v) for key, v in consistent_report().items()}
+    tables["table_b"] = (t.FORMAT_2021, saved)
+    report = make_report(make_index(), 2023, tables=tables, publish=False)
 
     page.goto(live_server.url + "/admin/login/")
     page.fill("input[name=username]", "chief")
@@ -38,7 +42,19 @@ def test_table_b_marks_every_cell_of_a_broken_equation_while_typing(page, live_s
 
     new_natural = page.get_by_label("一、本年新收政府信息公开申请数量 · 自然人", exact=True)
     new_natural.wait_for()
-    assert page.locator("td.gk-cell--violated").count() == 0  # the saved tables are consistent
+    # Shown as soon as the form is drawn: every cell of each broken equation (R1 and R2 of the
+    # 总计 column, R3 of row （七）), none marked as changed.
+    on_load = {name: (order, is_changed) for name, order, is_changed in marks(page)}
+    broken = [e for e in rules.equations(t.TABLE_B_2021) if rules.evaluate(e, saved)]
+    assert sorted(e.rule for e in broken) == ["R1", "R2", "R3"]
+    assert set(on_load) == {cell_name(r, c) for e in broken for r, c in e.cells}
+    assert on_load[cell_name("result_total", "total")] == ("1", False)
+    assert not any(is_changed for _order, is_changed in on_load.values())
+    assert page.locator(".gk-live-finding").count() == 3
+
+    page.get_by_label("（七）总计 · 总计", exact=True).fill("3")  # mended
+    assert page.locator("td.gk-cell--violated").count() == 0
+    assert page.locator("[data-gk-live-findings]").first.is_hidden()
     new_natural.fill("7")  # was 3: breaks R1 of the 自然人 column and R3 of row 一
 
     changed = cell_name("new", "natural")
