@@ -147,6 +147,9 @@ def test_fill_buttons_on_the_edit_page(admin_client):
     assert f'href="{register}"' in panel and "从登记簿填入表二、表三" in panel
     assert reverse("reports:prefill", args=[page.pk, "catalogue"]) in panel
     assert reverse("reports:upload", args=[page.pk]) in panel
+    # Still in the page listing's "更多" menu too.
+    listing = admin_client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
+    assert register in listing
 
 
 def test_no_fill_button_for_a_report_the_user_may_not_fill(admin_client, admin_user):
