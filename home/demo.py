@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from disclosure.applications.demo import load_demo_register
+from disclosure.applications.demo import join_handlers, load_demo_register
 from disclosure.catalogue.demo import load_catalogue_demo
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
 from disclosure.moderation.demo import join_organisation_roles
@@ -123,6 +123,7 @@ def load_demo(password=None, english=False):
     load_demo_register(township, admin)
     load_reports_demo(township_root, admin)
     join_organisation_roles(township, users)
+    join_handlers(township, users["handler"])
     if english:
         load_english_demo(home, township_root, admin)
     return True

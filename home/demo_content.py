@@ -95,4 +95,6 @@ ACCOUNTS = [
     ("reviewer", "友谊镇初审人", [Role.REVIEWERS]),
     ("secrecy", "友谊镇保密审查员", [Role.SECRECY]),
     ("leader", "友谊镇分管领导", [Role.LEADERS]),
+    # 依申请办理 is not a review role: demo.py puts it into 友谊镇's handler group.
+    ("handler", "友谊镇依申请办理员", []),
 ]

@@ -8,6 +8,7 @@ from decimal import Decimal
 from disclosure.applications import outcomes
 from disclosure.applications.identity import resident_id_check_digit, uscc_check_character
 from disclosure.applications.models import Application, CaseKind, CaseOutcome, ReviewCase
+from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP, ensure_organisation_handlers
 from disclosure.statutory.tables import OUTCOME_ROWS_2021
 from disclosure.workdays.calendar import add_working_days
 
@@ -133,11 +134,11 @@ def _handle(app, outcome, user, rng, review_cases, reply_step=None):
 
 
 def load_demo_register(organisation, user):
-    """Create the township's applications for 2023 (plus carry-overs) and one 复议."""
+    """Create the township's applications for 2023 (two carried out to 2024) and one 复议."""
     rng = random.Random(2023)
     planned = [key for key, n in COUNTS.items() for _ in range(n)]
     rng.shuffle(planned)
-    # The carry-overs end as plain grants, answered across the year boundary.
+    # The first two and the carry-overs end as plain grants, the carry-overs answered in 2024.
     for _ in range(4):
         planned.remove("granted")
     planned = ["granted", "granted", *planned, "granted", "granted"]
@@ -145,8 +146,10 @@ def load_demo_register(organisation, user):
     types = ["natural"] * 26 + ["commercial", "commercial", "research", "social", "legal", "other"]
     received = [add_working_days(D(2023, 1, 3), rng.randrange(0, 225)) for _ in range(len(planned))]
     received.sort()
-    # Two arrive in late December 2022 (carried in), two in late December 2023 (carried out).
-    received[:2] = [D(2022, 12, 19), D(2022, 12, 26)]
+    # Two arrive on the first working days of 2023: the 2022 report (the seed, a real report)
+    # received no application and carried none over, so none may be carried in (rule R5).
+    # Two arrive in late December 2023 and are carried out to 2024.
+    received[:2] = [D(2023, 1, 3), D(2023, 1, 4)]
     received[-2:] = [D(2023, 12, 20), D(2023, 12, 25)]
     review_cases = []
     for index, (on, outcome) in enumerate(zip(received, planned, strict=True)):
@@ -166,3 +169,18 @@ def load_demo_register(organisation, user):
             decided_on=add_working_days(replied, 50),
             note="友谊县人民政府行政复议决定维持。",
         )
+
+
+def join_handlers(organisation, user):
+    """Make ``user`` one of the organisation's 依申请办理: the site-wide group carries the
+    permissions, the organisation's own group opens its register (roles.py); the user belongs
+    to the organisation, so its administrators manage the account (moderation.walls)."""
+    from django.contrib.auth.models import Group
+
+    from disclosure.moderation.models import StaffOrganisation
+
+    user.groups.add(
+        Group.objects.get(name=APPLICATION_HANDLERS_GROUP),
+        ensure_organisation_handlers(organisation),
+    )
+    StaffOrganisation.objects.get_or_create(user=user, defaults={"organisation": organisation})

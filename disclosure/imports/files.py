@@ -25,8 +25,8 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 
 from disclosure.catalogue.attachments import validate_attachment
-from disclosure.moderation.organisation_collections import organisation_collection
 from disclosure.catalogue.blocks import AttachmentBlock
+from disclosure.moderation.organisation_collections import organisation_collection
 
 DOCUMENT_TITLE_MAX_LENGTH = 255
 

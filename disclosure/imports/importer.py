@@ -26,18 +26,7 @@ from modelsearch import signal_handlers as search_signals
 from wagtail.log_actions import log
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from disclosure.moderation.publication import sanctioned_publication
-
 from disclosure.catalogue.codes import normalise_code
-from .files import FileFolder, attach_files
-from .redirects import normalise_host, redirect_old_address
-from .types import (
-    ITEM_TYPES,
-    RecordError,
-    type_for_column_title,
-    type_named,
-    type_values,
-)
 from disclosure.catalogue.index_numbers import caller_reindexes
 from disclosure.catalogue.models import (
     CategoryPage,
@@ -48,6 +37,17 @@ from disclosure.catalogue.models import (
     Validity,
 )
 from disclosure.catalogue.tasks import index_pages_task
+from disclosure.moderation.publication import sanctioned_publication
+
+from .files import FileFolder, attach_files
+from .redirects import normalise_host, redirect_old_address
+from .types import (
+    ITEM_TYPES,
+    RecordError,
+    type_for_column_title,
+    type_named,
+    type_values,
+)
 
 
 def importable_models():

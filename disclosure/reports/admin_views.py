@@ -74,10 +74,18 @@ def prefill_view(request, page_id, source):
         filling.save_filled_draft(page, request.user, tables, message)
         messages.success(request, _("已保存为新的草稿版本：%(message)s") % {"message": message})
         return redirect("wagtailadmin_pages:edit", page.pk)
+    findings = filling.filled_draft(page, tables).findings()
     return TemplateResponse(
         request,
         "reports/admin/fill_confirm.html",
-        _context(page, title, message=message, tables=rendered_tables(tables)),
+        _context(
+            page,
+            title,
+            message=message,
+            tables=rendered_tables(tables),
+            findings=findings,
+            error_count=len(rules.errors(findings)),
+        ),
     )
 
 

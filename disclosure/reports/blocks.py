@@ -11,9 +11,16 @@ every cell and runs the rules R1–R4 and R7 on the block (R5 needs last year's 
 form checks it, see ``forms.py``).
 """
 
+import json
+
+from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.admin.staticfiles import versioned_static
+from wagtail.admin.telepath import register
+from wagtail.blocks.struct_block import StructBlockAdapter
 
 from disclosure.statutory import tables as t
 
@@ -33,6 +40,28 @@ SECTIONS = [
 
 def cell_name(row_key, column_key):
     return f"{row_key}{SEPARATOR}{column_key}"
+
+
+# The placeholders of the two sums in a browser message template (see equations_json).
+LEFT_SUM, RIGHT_SUM = "{left}", "{right}"
+
+
+def equations_json(table):
+    """The equations R1–R4 of ``table`` (``rules.equations``) for the editor's live check,
+    ``reports/table_rules.js``: each equation's rule, its cells by their block names (the cell
+    the server marks first), its two sides and the server's message, in the editor's language,
+    with ``{left}`` and ``{right}`` where the sums go."""
+    return [
+        {
+            "rule": equation.rule,
+            "cell": cell_name(equation.row, equation.column),
+            "cells": [cell_name(r, c) for r, c in equation.cells],
+            "left": [cell_name(r, c) for r, c in equation.left],
+            "right": [cell_name(r, c) for r, c in equation.right],
+            "message": str(rules.equation_message(equation, LEFT_SUM, RIGHT_SUM)),
+        }
+        for equation in rules.equations(table)
+    ]
 
 
 class SectionBlock(blocks.StructBlock):
@@ -193,7 +222,11 @@ class StatisticalTableBlock(blocks.StructBlock):
                         if row.parent not in ("", t.RESULTS)
                         else ("", ""),
                         "cells": [
-                            context["children"][cell_name(row.key, c.key)] for c in part.columns
+                            (
+                                cell_name(row.key, c.key),
+                                context["children"][cell_name(row.key, c.key)],
+                            )
+                            for c in part.columns
                         ],
                     }
                     for row in part.rows
@@ -202,12 +235,28 @@ class StatisticalTableBlock(blocks.StructBlock):
             for part in self.table.blocks
         ]
         context["table"] = self.table
+        context["equations"] = json.dumps(equations_json(self.table), ensure_ascii=False)
         return context
 
     class Meta:
         form_template = "reports/blocks/table_form.html"
         template = "reports/blocks/table.html"
         icon = "table"
+
+
+class StatisticalTableBlockAdapter(StructBlockAdapter):
+    """Wagtail's StructBlock in the browser, with the script that checks the equations the
+    form template describes (``data-gk-equations``) while the editor types."""
+
+    @cached_property
+    def media(self):
+        return super().media + forms.Media(
+            js=[versioned_static("reports/table_rules.js")],
+            css={"all": [versioned_static("reports/table_rules.css")]},
+        )
+
+
+register(StatisticalTableBlockAdapter(), StatisticalTableBlock)
 
 
 class TableA2021Block(StatisticalTableBlock):

@@ -61,14 +61,21 @@ def _section(child):
     return child.value["section"] if child.block_type == "section" else ""
 
 
+def filled_draft(page, tables):
+    """``page``'s latest draft with ``tables`` written in, not saved: what a fill would save,
+    for the editor to check (``findings()``) before saving it."""
+    draft = page.get_latest_revision_as_object()
+    draft.body = body_with_tables(draft.body, tables)
+    return draft
+
+
 def save_filled_draft(page, user, tables, message):
     """A new draft revision of ``page`` (its latest draft, not the live version) with
     ``tables`` written in; logged with ``message``. Returns the revision."""
     if reason := refusal(page, user):
         raise PermissionDenied(reason)
     with transaction.atomic():
-        draft = page.get_latest_revision_as_object()
-        draft.body = body_with_tables(draft.body, tables)
+        draft = filled_draft(page, tables)
         if not draft.live:
             draft.save(clean=False)  # as Wagtail's edit view does for a page never published
         revision = draft.save_revision(user=user, clean=False)

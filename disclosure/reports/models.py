@@ -9,12 +9,13 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from disclosure.catalogue.models.attached import AttachedFilesMixin
 from disclosure.statutory import tables as t
 
 from . import exports, rules
 from .blocks import ReportBodyBlock
 from .forms import AnnualReportPageForm
-from .panels import FindingsPanel
+from .panels import FillActionsPanel, FindingsPanel
 
 
 def organisation_root(page_or_parent):
@@ -52,7 +53,7 @@ class AnnualReportIndexPage(Page):
         return context
 
 
-class AnnualReportPage(RoutablePageMixin, Page):
+class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
     """One organisation's 政府信息公开工作年度报告 for one year."""
 
     year = models.PositiveSmallIntegerField(_("报告年度"))
@@ -68,8 +69,10 @@ class AnnualReportPage(RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel([FieldPanel("year"), FieldPanel("report_format")], heading=_("报告")),
+        FillActionsPanel(heading=_("填入统计表")),
         FindingsPanel(heading=_("填报检查（勾稽关系）")),
         FieldPanel("body"),
+        FieldPanel("attachments"),
     ]
     base_form_class = AnnualReportPageForm
     parent_page_types = ["reports.AnnualReportIndexPage"]

@@ -82,35 +82,61 @@ def _column_label(table, row_key, column_key):
     return f"“{column.group + '·' if column.group else ''}{column.label}”"
 
 
-def _side(terms, values, row_or_column, fixed):
-    """Render one side of an equation (``a + b = 5``) and its sum, or None if undecidable."""
-    numbers = []
-    for term in terms:
-        row, column = (term, fixed) if row_or_column == "row" else (fixed, term)
-        numbers.append(_get(values, row, column))
-    if any(n is None for n in numbers):
-        return None, None
-    return sum(numbers), numbers
+@dataclass(frozen=True)
+class Equation:
+    """One arithmetic rule over one table: Σ ``left`` cells = Σ ``right`` cells.
+
+    Cells are (row, column) pairs; a finding marks (``row``, ``column``). ``names`` name the two
+    sides in the message. R1–R4 are lists of these (:func:`equations`), checked here and, from
+    their JSON description (``blocks.equations_json``), in the editor's browser.
+    """
+
+    rule: str
+    table: t.Table
+    row: str
+    column: str
+    left: tuple
+    right: tuple
+    names: tuple
+
+    @property
+    def cells(self):
+        """Every cell of the equation, each once, the marked one first."""
+        marked = (self.row, self.column)
+        return [marked, *dict.fromkeys(c for c in self.left + self.right if c != marked)]
 
 
-def _equation(rule, table, values, row, column, left_cells, right_cells, names):
-    """Check Σleft = Σright; cells are (row, column) pairs. Returns a finding or None."""
-    left = [_get(values, r, c) for r, c in left_cells]
-    right = [_get(values, r, c) for r, c in right_cells]
+def equation_message(equation, left_sum, right_sum):
+    """The finding's message; the browser fills in the sums of the template made with
+    ``left_sum="{left}"`` and ``right_sum="{right}"``."""
+    return _("%(table)s 行%(row)s 列%(column)s：%(left)s，但 %(right)s，两者应相等。") % {
+        "table": TABLE_NAMES[equation.table.key],
+        "row": _row_label(equation.table, equation.row),
+        "column": _column_label(equation.table, equation.row, equation.column),
+        "left": f"{equation.names[0]} = {left_sum}",
+        "right": f"{equation.names[1]} = {right_sum}",
+    }
+
+
+def evaluate(equation, values):
+    """The finding of ``equation`` over ``values``, or None when it holds or is undecidable."""
+    left = [_get(values, r, c) for r, c in equation.left]
+    right = [_get(values, r, c) for r, c in equation.right]
     if any(v is None for v in left + right):
         return None
     if sum(left) == sum(right):
         return None
-    left_text = f"{names[0]} = {sum(left)}"
-    right_text = f"{names[1]} = {sum(right)}"
-    message = _("%(table)s 行%(row)s 列%(column)s：%(left)s，但 %(right)s，两者应相等。") % {
-        "table": TABLE_NAMES[table.key],
-        "row": _row_label(table, row),
-        "column": _column_label(table, row, column),
-        "left": left_text,
-        "right": right_text,
-    }
-    return Finding(rule, ERROR, table.key, row, column, left_text, right_text, message)
+    left_text = f"{equation.names[0]} = {sum(left)}"
+    right_text = f"{equation.names[1]} = {sum(right)}"
+    message = equation_message(equation, sum(left), sum(right))
+    table = equation.table.key
+    return Finding(
+        equation.rule, ERROR, table, equation.row, equation.column, left_text, right_text, message
+    )
+
+
+def _findings(equations_, values):
+    return [f for f in (evaluate(e, values) for e in equations_) if f is not None]
 
 
 def _table_b_format(table_b):
@@ -118,89 +144,100 @@ def _table_b_format(table_b):
     return t.FORMAT_2019 if "other_processing" in (table_b or {}) else t.FORMAT_2021
 
 
+# ---------------------------------------------------------------- R1–R4: the equations
+def r1_equations(table):
+    """Table B, per column: 一 + 二 = 三（七） + 四."""
+    return [
+        Equation(
+            "R1",
+            table,
+            "result_total",
+            c,
+            (("new", c), ("carried_in", c)),
+            (("result_total", c), ("carried_out", c)),
+            ("第一项 + 第二项", "第三项（七）总计 + 第四项"),
+        )
+        for c in (column.key for column in t.TABLE_B_COLUMNS)
+    ]
+
+
+def r2_equations(table):
+    """Table B, per column: （七）总计 = the sum of every outcome row (（一） to （六））."""
+    outcome_rows = t.OUTCOME_ROWS_2019 if table is t.TABLE_B_2019 else t.OUTCOME_ROWS_2021
+    return [
+        Equation(
+            "R2",
+            table,
+            "result_total",
+            c,
+            (("result_total", c),),
+            tuple((r, c) for r in outcome_rows),
+            ("（七）总计", "（一）至（六）各项之和"),
+        )
+        for c in (column.key for column in t.TABLE_B_COLUMNS)
+    ]
+
+
+def r3_equations(table):
+    """Table B, per row: 总计 = the sum of the six applicant columns."""
+    return [
+        Equation(
+            "R3",
+            table,
+            row.key,
+            "total",
+            ((row.key, "total"),),
+            tuple((row.key, c.key) for c in t.APPLICANT_COLUMNS),
+            ("总计", "自然人与法人或其他组织各列之和"),
+        )
+        for row in table.rows
+    ]
+
+
+def r4_equations():
+    """Table C, per group: 维持 + 纠正 + 其他 + 尚未审结 = 总计."""
+    return [
+        Equation(
+            "R4",
+            t.TABLE_C,
+            "cases",
+            f"{group}_total",
+            (("cases", f"{group}_total"),),
+            tuple(("cases", f"{group}_{r}") for r, _l in t.RESULT_COLUMNS if r != "total"),
+            ("总计", "结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
+        )
+        for group, _label in t.CASE_GROUPS
+    ]
+
+
+def equations(table):
+    """Every equation (R1–R4) that concerns ``table`` alone: Table B's or Table C's."""
+    if table.key == "table_b":
+        return r1_equations(table) + r2_equations(table) + r3_equations(table)
+    if table.key == "table_c":
+        return r4_equations()
+    return []
+
+
 # ---------------------------------------------------------------- R1–R5: Table B and C
 def check_r1(table_b):
     """Per column: 一 + 二 = 三（七） + 四."""
-    table = t.table(_table_b_format(table_b), "table_b")
-    findings = []
-    for column in t.TABLE_B_COLUMNS:
-        c = column.key
-        finding = _equation(
-            "R1",
-            table,
-            table_b,
-            "result_total",
-            c,
-            [("new", c), ("carried_in", c)],
-            [("result_total", c), ("carried_out", c)],
-            ("第一项 + 第二项", "第三项（七）总计 + 第四项"),
-        )
-        if finding:
-            findings.append(finding)
-    return findings
+    return _findings(r1_equations(t.table(_table_b_format(table_b), "table_b")), table_b)
 
 
 def check_r2(table_b):
     """Per column: （七）总计 = the sum of every outcome row (（一） to （六））."""
-    format_key = _table_b_format(table_b)
-    table = t.table(format_key, "table_b")
-    outcome_rows = t.OUTCOME_ROWS_2019 if format_key == t.FORMAT_2019 else t.OUTCOME_ROWS_2021
-    findings = []
-    for column in t.TABLE_B_COLUMNS:
-        c = column.key
-        finding = _equation(
-            "R2",
-            table,
-            table_b,
-            "result_total",
-            c,
-            [("result_total", c)],
-            [(r, c) for r in outcome_rows],
-            ("（七）总计", "（一）至（六）各项之和"),
-        )
-        if finding:
-            findings.append(finding)
-    return findings
+    return _findings(r2_equations(t.table(_table_b_format(table_b), "table_b")), table_b)
 
 
 def check_r3(table_b):
     """Per row: 总计 = the sum of the six applicant columns."""
-    table = t.table(_table_b_format(table_b), "table_b")
-    findings = []
-    for row in table.rows:
-        finding = _equation(
-            "R3",
-            table,
-            table_b,
-            row.key,
-            "total",
-            [(row.key, "total")],
-            [(row.key, c.key) for c in t.APPLICANT_COLUMNS],
-            ("总计", "自然人与法人或其他组织各列之和"),
-        )
-        if finding:
-            findings.append(finding)
-    return findings
+    return _findings(r3_equations(t.table(_table_b_format(table_b), "table_b")), table_b)
 
 
 def check_r4(table_c):
     """Per group of Table C: 维持 + 纠正 + 其他 + 尚未审结 = 总计."""
-    findings = []
-    for group, _label in t.CASE_GROUPS:
-        parts = [f"{group}_{r}" for r, _l in t.RESULT_COLUMNS if r != "total"]
-        finding = _equation(
-            "R4",
-            t.TABLE_C,
-            table_c,
-            "cases",
-            f"{group}_total",
-            [("cases", f"{group}_total")],
-            [("cases", p) for p in parts],
-            ("总计", "结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
-        )
-        if finding:
-            findings.append(finding)
-    return findings
+    return _findings(r4_equations(), table_c)
 
 
 def check_r5(table_b, previous_table_b):
@@ -357,12 +394,9 @@ def check_r9(table_a, township):
 # ---------------------------------------------------------------- the whole report
 def check_table(table, values, previous=None):
     """The rules that concern one table alone (used by each StreamField block)."""
-    findings = check_r7(table, values)
+    findings = check_r7(table, values) + _findings(equations(table), values)
     if table.key == "table_b":
-        findings += check_r1(values) + check_r2(values) + check_r3(values)
         findings += check_r5(values, previous)
-    elif table.key == "table_c":
-        findings += check_r4(values)
     return findings
 
 

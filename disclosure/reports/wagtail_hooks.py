@@ -1,10 +1,11 @@
-from django.urls import include, path, reverse
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from . import admin_urls
+from .fill_actions import FILL_ACTIONS
 from .filling import LOG_ACTION, refusal
 from .models import AnnualReportPage
 
@@ -24,43 +25,24 @@ def register_report_log_actions(actions):
             return log_entry.data.get("message") or _("填入统计表")
 
 
-class _FillButton(PageMenuItem):
-    icon_name = "table"
-    source = ""
+class FillButton(PageMenuItem):
+    def __init__(self, action, page):
+        super().__init__(
+            label=action.label,
+            url=action.url(page),
+            icon_name=action.icon,
+            priority=action.priority,
+            page=page,
+        )
 
     def is_shown(self, user):
         return refusal(self.page, user) is None
-
-    @property
-    def url(self):
-        if self.source == "upload":
-            return reverse("reports:upload", args=[self.page.pk])
-        return reverse("reports:prefill", args=[self.page.pk, self.source])
-
-
-class RegisterButton(_FillButton):
-    label = _("从登记簿填入表二、表三")
-    source = "register"
-    priority = 80
-
-
-class CatalogueButton(_FillButton):
-    label = _("从目录统计填入表一")
-    source = "catalogue"
-    priority = 81
-
-
-class UploadButton(_FillButton):
-    label = _("上传统计表工作簿")
-    icon_name = "upload"
-    source = "upload"
-    priority = 82
 
 
 def _fill_buttons(page):
     if page.specific_class is not AnnualReportPage:
         return []
-    return [RegisterButton(page=page), CatalogueButton(page=page), UploadButton(page=page)]
+    return [FillButton(action, page) for action in FILL_ACTIONS]
 
 
 @hooks.register("register_page_header_buttons")

@@ -86,3 +86,24 @@ def test_admin_speaks_chinese(client, db):
     html = response.content.decode()
     assert "登录政府信息公开平台" in html
     assert "<title>登录 - 政府信息公开平台</title>" in html
+
+
+def test_the_handler_account_handles_the_townships_register(demo, client):
+    from disclosure.applications.models import Application
+    from disclosure.applications.roles import APPLICATION_HANDLERS, handled_organisation_ids
+    from disclosure.moderation.walls import organisation_of
+
+    township = Organisation.objects.get(name="友谊县友谊镇人民政府")
+    handler = get_user_model().objects.get(username="handler")
+    assert handler.check_password(demo) and not handler.is_superuser
+    assert handler.groups.filter(pk=township.application_handlers.group_id).exists()
+    assert handler.groups.filter(name=APPLICATION_HANDLERS).exists()
+    assert handled_organisation_ids(handler) == {township.pk}
+    assert organisation_of(handler) == township
+
+    client.force_login(handler)
+    register = client.get("/admin/applications_application/")
+    assert register.status_code == 200
+    application = Application.objects.filter(organisation=township).first()
+    assert application.tracking_number in register.content.decode()
+    assert client.get(f"/admin/applications_application/edit/{application.pk}/").status_code == 200

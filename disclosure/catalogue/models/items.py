@@ -11,10 +11,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from .. import blocks
+from .attached import AttachedFilesMixin
 from .items_base import DisclosureItemPage, item_content_panels
 
 
-class OrganisationFunctionPage(DisclosureItemPage):
+class OrganisationFunctionPage(AttachedFilesMixin, DisclosureItemPage):
     """机构职能: functions, internal bodies, leaders and contacts."""
 
     functions = RichTextField(_("机关职能"))
@@ -45,12 +46,14 @@ class OrganisationFunctionPage(DisclosureItemPage):
             ],
             heading=_("联系方式"),
         ),
+        FieldPanel("attachments"),
     )
     search_fields = [
         *DisclosureItemPage.search_fields,
         index.SearchField("functions"),
         index.SearchField("internal_bodies"),
         index.SearchField("leaders"),
+        index.SearchField("attachments"),
     ]
     api_fields = [
         *DisclosureItemPage.api_fields,
@@ -58,6 +61,7 @@ class OrganisationFunctionPage(DisclosureItemPage):
         APIField("internal_bodies"),
         APIField("leaders"),
         APIField("contacts"),
+        APIField("attachments"),
     ]
 
     class Meta:
@@ -121,7 +125,7 @@ class ServiceKind(models.TextChoices):
     OTHER = "其他", _("其他")
 
 
-class ServiceGuidePage(DisclosureItemPage):
+class ServiceGuidePage(AttachedFilesMixin, DisclosureItemPage):
     """办事指南: one service's basis, conditions, materials, steps and time limits."""
 
     item_name = models.CharField(_("事项名称"), max_length=200)
@@ -157,6 +161,7 @@ class ServiceGuidePage(DisclosureItemPage):
         FieldRowPanel([FieldPanel("location"), FieldPanel("service_hours")]),
         FieldRowPanel([FieldPanel("consultation_phone"), FieldPanel("supervision_phone")]),
         FieldPanel("online_url"),
+        FieldPanel("attachments"),
     )
     search_fields = [
         *DisclosureItemPage.search_fields,
@@ -165,6 +170,7 @@ class ServiceGuidePage(DisclosureItemPage):
         index.SearchField("conditions"),
         index.SearchField("materials"),
         index.SearchField("steps"),
+        index.SearchField("attachments"),
     ]
     api_fields = [
         *DisclosureItemPage.api_fields,
@@ -185,6 +191,7 @@ class ServiceGuidePage(DisclosureItemPage):
                 "consultation_phone",
                 "supervision_phone",
                 "online_url",
+                "attachments",
             )
         ),
     ]
@@ -193,7 +200,7 @@ class ServiceGuidePage(DisclosureItemPage):
         verbose_name = _("办事指南")
 
 
-class ServiceItemListPage(RoutablePageMixin, DisclosureItemPage):
+class ServiceItemListPage(RoutablePageMixin, AttachedFilesMixin, DisclosureItemPage):
     """便民服务事项清单: a table of services, each optionally linked to its guide."""
 
     intro = RichTextField(_("说明"), blank=True)
@@ -201,13 +208,21 @@ class ServiceItemListPage(RoutablePageMixin, DisclosureItemPage):
         [("item", blocks.ServiceItemBlock())], verbose_name=_("服务事项"), blank=True
     )
 
-    content_panels = item_content_panels(FieldPanel("intro"), FieldPanel("items"))
+    content_panels = item_content_panels(
+        FieldPanel("intro"), FieldPanel("items"), FieldPanel("attachments")
+    )
     search_fields = [
         *DisclosureItemPage.search_fields,
         index.SearchField("intro"),
         index.SearchField("items"),
+        index.SearchField("attachments"),
     ]
-    api_fields = [*DisclosureItemPage.api_fields, APIField("intro"), APIField("items")]
+    api_fields = [
+        *DisclosureItemPage.api_fields,
+        APIField("intro"),
+        APIField("items"),
+        APIField("attachments"),
+    ]
 
     class Meta:
         verbose_name = _("便民服务事项清单")

@@ -7,13 +7,13 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.documents import get_document_model
 
-from disclosure.imports.files import FileFolder, attachment_field
 from disclosure.catalogue.models import (
     BudgetPage,
     DisclosureDocumentPage,
     PolicyDocumentPage,
     ServiceGuidePage,
 )
+from disclosure.imports.files import FileFolder, attachment_field
 
 from .test_import import record
 

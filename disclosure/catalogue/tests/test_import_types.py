@@ -5,7 +5,6 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from disclosure.imports import importer
 from disclosure.catalogue.models import (
     BudgetPage,
     CategoryPage,
@@ -14,6 +13,7 @@ from disclosure.catalogue.models import (
     ServiceGuidePage,
     ServiceItemListPage,
 )
+from disclosure.imports import importer
 
 from .conftest import publish
 from .legacy_catalogue import COLUMNS, budget, functions, guide, legacy_lines, service_list

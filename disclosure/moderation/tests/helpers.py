@@ -67,6 +67,7 @@ def _type_fields(page):
             "consultation_phone": "",
             "supervision_phone": "",
             "online_url": "",
+            "attachments": streamfield(_body_blocks(page.attachments)),
             **_item_metadata(page),
         }
     if isinstance(page, DisclosureDocumentPage):

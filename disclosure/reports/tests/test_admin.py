@@ -34,6 +34,7 @@ def post_data(table_b, action):
         "year": "2024",
         "report_format": "2021",
         "body": streamfield(body),
+        "attachments": streamfield([]),
         "comments": inline_formset([]),
     }
     if action:

@@ -141,6 +141,57 @@ def test_fill_buttons_on_the_edit_page(admin_client):
     index = make_index()
     page = make_report(index, 2023)
     edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
-    assert reverse("reports:prefill", args=[page.pk, "register"]) in edit
-    assert reverse("reports:prefill", args=[page.pk, "catalogue"]) in edit
-    assert reverse("reports:upload", args=[page.pk]) in edit
+    # Visible in the form (not only in the "…" menu): the panel above the findings.
+    panel = edit.split("data-report-fill-actions", 1)[1].split("</div>", 1)[0]
+    register = reverse("reports:prefill", args=[page.pk, "register"])
+    assert f'href="{register}"' in panel and "从登记簿填入表二、表三" in panel
+    assert reverse("reports:prefill", args=[page.pk, "catalogue"]) in panel
+    assert reverse("reports:upload", args=[page.pk]) in panel
+    # Still in the page listing's "更多" menu too.
+    listing = admin_client.get(reverse("wagtailadmin_explore", args=[index.pk])).content.decode()
+    assert register in listing
+
+
+def test_no_fill_button_for_a_report_the_user_may_not_fill(admin_client, admin_user):
+    page = make_report(make_index(), 2023)
+    other = get_user_model().objects.create_superuser("other", "o@example.invalid", "pw")
+    page.locked, page.locked_by = True, other
+    page.save()
+    assert filling.refusal(page, admin_user)
+    edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert "data-report-fill-actions" not in edit
+
+
+def test_the_fill_shows_the_rules_result_and_saves_nothing_before_it_is_confirmed(admin_client):
+    index = make_index()
+    make_report(index, 2022)  # carried one application out: the empty register carries none in
+    page = make_report(index, 2023)
+    revisions = page.revisions.count()
+    url = reverse("reports:prefill", args=[page.pk, "register"])
+
+    shown = admin_client.get(url).content.decode()
+    findings = shown.split("data-fill-findings", 1)[1].split("</section>", 1)[0]
+    assert "R5 错误" in findings and "上年结转应等于上年报告的结转下年度继续办理" in findings
+    assert "R6 警告" in findings  # the text still says 3 applications
+    assert "填入后有" in findings and "不能提交审核或发布" in findings
+    assert page.revisions.count() == revisions
+    assert not PageLogEntry.objects.filter(page=page, action=filling.LOG_ACTION).exists()
+
+    admin_client.post(url)
+    assert page.revisions.count() == revisions + 1
+
+
+def test_on_the_demo_every_rule_holds_after_the_fill(demo, admin_client):
+    from disclosure.applications.statistics import table_b
+
+    page = AnnualReportPage.objects.get(year=2023)
+    url = reverse("reports:prefill", args=[page.pk, "register"])
+    shown = admin_client.get(url).content.decode()
+    assert "填入后全部规则（R1–R9）均成立。" in shown
+    admin_client.post(url)
+
+    draft = AnnualReportPage.objects.get(pk=page.pk).get_latest_revision_as_object()
+    assert draft.findings() == []  # R5 against the 2022 report and R6 against the text too
+    assert draft.table_values() == page.table_values()  # the published report already agreed
+    applications = table_b(page.organisation, 2023)["new"]["total"]
+    assert f"新收政府信息公开申请 {applications} 件" in draft.text()

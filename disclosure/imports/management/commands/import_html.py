@@ -1,4 +1,4 @@
-"""python manage.py import_html DIR — pages saved from an old CMS (see disclosure/imports/html_pages.py)
+"""python manage.py import_html DIR — pages saved from an old CMS (see html_pages.py)
 imported as `import_documents` records: same checks, summary, progress and exit status."""
 
 import json
@@ -6,8 +6,8 @@ from pathlib import Path
 
 from django.core.management.base import CommandError
 
-from disclosure.imports.html_pages import page_record
 from disclosure.imports.files import FileFolder
+from disclosure.imports.html_pages import page_record
 from disclosure.imports.importer import ImportOptions, import_documents
 
 from .import_documents import Command as ImportDocumentsCommand
