@@ -90,14 +90,14 @@ def test_admin_speaks_chinese(client, db):
 
 def test_the_handler_account_handles_the_townships_register(demo, client):
     from disclosure.applications.models import Application
-    from disclosure.applications.roles import APPLICATION_HANDLERS, handled_organisation_ids
+    from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP, handled_organisation_ids
     from disclosure.moderation.walls import organisation_of
 
     township = Organisation.objects.get(name="友谊县友谊镇人民政府")
     handler = get_user_model().objects.get(username="handler")
     assert handler.check_password(demo) and not handler.is_superuser
     assert handler.groups.filter(pk=township.application_handlers.group_id).exists()
-    assert handler.groups.filter(name=APPLICATION_HANDLERS).exists()
+    assert handler.groups.filter(name=APPLICATION_HANDLERS_GROUP).exists()
     assert handled_organisation_ids(handler) == {township.pk}
     assert organisation_of(handler) == township
 
