@@ -13,9 +13,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import filling, rules, xlsx
+from . import checker, filling, rules, xlsx
 from .blocks import TABLE_BLOCK_NAMES, ReportBodyBlock
-from .models import AnnualReportPage, is_township
+from .models import AnnualReportPage
 
 # source → (tables from the page, log message, title of the view)
 SOURCES = {
@@ -97,20 +97,16 @@ def upload_view(request, page_id):
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
-            found = xlsx.read_workbook(form.cleaned_data["workbook"])
+            reading = xlsx.read(form.cleaned_data["workbook"])
         except xlsx.LayoutError as error:
             form.add_error("workbook", str(error))
         else:
-            previous = page.previous_report()
-            located = xlsx.check_tables(
-                found,
-                township=is_township(page.organisation),
-                previous=previous.table_values() if previous else None,
-            )
-            problems = [(f, cell) for f, cell in located if f.is_error]
+            check = checker.check_upload(page, reading)
+            problems = check.errors
             if not problems:
                 tables = {
-                    key: (_format_of(table), values) for key, (table, values) in found.items()
+                    key: (_format_of(table), values)
+                    for key, (table, values) in reading.tables.items()
                 }
                 names = "、".join(rules.TABLE_NAMES[key] for key in tables)
                 message = _("依据上传的工作簿“%(name)s”填入%(tables)s。") % {
@@ -118,12 +114,11 @@ def upload_view(request, page_id):
                     "tables": names,
                 }
                 filling.save_filled_draft(page, request.user, tables, message)
-                warnings = len(located)
                 saved = _("已保存为新的草稿版本：%(message)s") % {"message": message}
                 messages.success(request, saved)
-                if warnings:
+                if check.warnings:
                     hint = _("工作簿有 %(count)d 条提示，请在“填报检查”中查看。")
-                    messages.warning(request, hint % {"count": warnings})
+                    messages.warning(request, hint % {"count": len(check.warnings)})
                 return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,

@@ -11,11 +11,12 @@ every cell and runs the rules R1–R4 and R7 on the block (R5 needs last year's 
 form checks it, see ``forms.py``).
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from . import layout, rules
+from . import cells, layout, rules
 from . import tables as t
 
 SEPARATOR = "__"
@@ -28,6 +29,10 @@ SECTIONS = [
     ("5", _("五、存在的主要问题及改进情况")),
     ("6", _("六、其他需要报告的事项")),
 ]
+
+
+class InvalidCellValue(ValueError):
+    """A table value that is neither blank nor a valid number was about to be stored."""
 
 
 def cell_name(row_key, column_key):
@@ -53,30 +58,79 @@ class SectionBlock(blocks.StructBlock):
         template = "reports/blocks/section.html"
 
 
-class _CellMixin:
+class _CellFieldMixin:
+    """A cell's form field reads its input with ``cells.parse`` (ASCII digits, no sign, no
+    exponent, finite), so that what R7 refuses is refused here too, even in a draft, and the
+    error is R7's message on the cell."""
+
+    def __init__(self, *args, table, row, column, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cell = (table, row, column)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        parsed = cells.parse(value, self.cell[2].kind)
+        if not cells.is_valid(parsed, self.cell[2].kind):
+            finding = rules.check_cell(*self.cell, parsed)
+            raise ValidationError(finding.message, code="invalid")
+        return parsed
+
+
+class CountField(_CellFieldMixin, forms.IntegerField):
+    pass
+
+
+class AmountField(_CellFieldMixin, forms.DecimalField):
+    pass
+
+
+class _CellBlock(blocks.FieldBlock):
     """A number cell whose input is labelled with its row and column (no visible label)."""
 
-    def __init__(self, *args, aria_label="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.field.widget.attrs.update({"aria-label": str(aria_label), "class": "gk-cell"})
+    field_class = CountField
 
-
-class CountCellBlock(_CellMixin, blocks.IntegerBlock):
-    pass
-
-
-class AmountCellBlock(_CellMixin, blocks.DecimalBlock):
-    pass
-
-
-def _cell_block(row, column):
-    label = f"{row.number}{row.label} · {column.label}"
-    if column.kind == t.AMOUNT:
-        return AmountCellBlock(
-            min_value=0, decimal_places=4, max_digits=14, label=label, aria_label=label
+    def __init__(self, table, row, column, required=True, **kwargs):
+        label = f"{row.number}{row.label} · {column.label}"
+        self.field = self.field_class(
+            required=required, table=table, row=row, column=column, **self.field_options(column)
         )
-    minimum = None if column.kind == t.CHANGE else 0
-    return CountCellBlock(min_value=minimum, label=label, aria_label=label)
+        self.field.widget.attrs.update({"aria-label": str(label), "class": "gk-cell"})
+        super().__init__(label=label, **kwargs)
+
+    def field_options(self, column):
+        minimum = -cells.MAX_COUNT if column.kind == t.CHANGE else 0
+        return {"min_value": minimum, "max_value": cells.MAX_COUNT}
+
+    def to_python(self, value):
+        # What was stored is read as a form would read it; a value no rule accepts stays as
+        # text for R7 to name, instead of breaking the page, its preview or its PDF.
+        return cells.parse(value, self.field.cell[2].kind)
+
+
+class CountCellBlock(_CellBlock):
+    class Meta:
+        icon = "placeholder"
+
+
+class AmountCellBlock(_CellBlock):
+    field_class = AmountField
+
+    def field_options(self, column):
+        return {
+            "min_value": 0,
+            "max_value": cells.MAX_AMOUNT,
+            "decimal_places": cells.AMOUNT_PLACES,
+            "max_digits": cells.AMOUNT_DIGITS,
+        }
+
+    class Meta:
+        icon = "decimal"
+
+
+def _cell_block(table, row, column):
+    block_class = AmountCellBlock if column.kind == t.AMOUNT else CountCellBlock
+    return block_class(table, row, column)
 
 
 class StatisticalTableBlock(blocks.StructBlock):
@@ -86,8 +140,10 @@ class StatisticalTableBlock(blocks.StructBlock):
     table_key = ""
 
     def __init__(self, **kwargs):
-        cells = [(cell_name(r.key, c.key), _cell_block(r, c)) for r, c in self.table.cells()]
-        super().__init__(cells, **kwargs)
+        children = [
+            (cell_name(r.key, c.key), _cell_block(self.table, r, c)) for r, c in self.table.cells()
+        ]
+        super().__init__(children, **kwargs)
 
     @property
     def table(self):
@@ -129,8 +185,16 @@ class StatisticalTableBlock(blocks.StructBlock):
         return super().normalize(self._flatten(value or {}))
 
     def get_prep_value(self, value):
-        flat = super().get_prep_value(value)
-        return self._nest(flat)
+        nested = self._nest(super().get_prep_value(value))
+        # Where a table reaches the database, whichever way it came (the admin form, an uploaded
+        # workbook, the register, the importer): a blank or a valid number, nothing else.
+        # (A form's raw text, as Wagtail's has_changed() passes it, is read as the form reads it.)
+        for row, column in self.table.cells():
+            cell = cells.parse(nested[row.key][column.key], column.kind)
+            if cell is not None and not cells.is_valid(cell, column.kind):
+                raise InvalidCellValue(rules.check_cell(self.table, row, column, cell).message)
+            nested[row.key][column.key] = cell
+        return nested
 
     def get_api_representation(self, value, context=None):
         return self._nest(super().get_api_representation(value, context=context))

@@ -10,13 +10,14 @@ format is refused with a message saying what did not fit.
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
 from . import rules
 from . import tables as t
 from .blocks import SECTIONS
+from .cells import is_valid as is_valid_cell
+from .cells import parse as parse_cell
 
 
 class ImportFormatError(ValueError):
@@ -33,6 +34,25 @@ class ParsedReport:
     @property
     def table_format(self):
         return self.tables["table_a"][0]
+
+    def storable_tables(self):
+        """The tables with each unreadable cell left blank: it is listed in ``blanks`` (with
+        what was read), and a draft may hold a blank but never a text where a number goes."""
+        return {
+            key: (format_key, without_invalid(t.table(format_key, key), values))
+            for key, (format_key, values) in self.tables.items()
+        }
+
+
+def without_invalid(table, values):
+    kinds = {(row.key, column.key): column.kind for row, column in table.cells()}
+    return {
+        row: {
+            column: value if is_valid_cell(value, kinds[(row, column)]) else None
+            for column, value in columns.items()
+        }
+        for row, columns in values.items()
+    }
 
 
 CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -87,16 +107,8 @@ def table_rows(lines):
 
 
 def _number(text, kind=t.COUNT):
-    text = _compact(text)
-    if not text:
-        return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return text  # unreadable: reported under R7
-    if kind != t.AMOUNT and number == number.to_integral_value():
-        return int(number)
-    return number
+    """A cell of the text; what is not a valid number stays text, for R7 to report."""
+    return parse_cell(_compact(text), kind)
 
 
 def _is_number_or_blank(text):
@@ -240,7 +252,8 @@ def import_report(text, organisation_name, year, user=None):
         year=year,
         report_format=parsed.table_format,
         body=report_body(
-            {key: paragraphs_html(text) for key, text in parsed.sections.items()}, parsed.tables
+            {key: paragraphs_html(text) for key, text in parsed.sections.items()},
+            parsed.storable_tables(),
         ),
         live=False,
     )

@@ -122,14 +122,15 @@ class AnnualReportPage(RoutablePageMixin, Page):
 
     def findings(self):
         """Every rule R1–R9 over this report (errors and warnings), for editors."""
+        from .levels import level_of
+
         previous = self.previous_report()
-        organisation = self.organisation
         return rules.check_report(
             self.table_values(),
             format_key=self.report_format,
             previous=previous.table_values() if previous else None,
             text=self.text(),
-            township=is_township(organisation),
+            level=level_of(self.organisation),
         )
 
     def statistics(self):
@@ -174,9 +175,3 @@ def report_of_year(root, year, exclude=None):
 
 def duplicate_year_message(year):
     return _("本机构已有 %(year)s 年度的年度报告，每个年度只能有一份。") % {"year": year}
-
-
-def is_township(organisation):
-    """Townships and streets (乡、镇、街道办事处) cannot make 规章 (R9)."""
-    name = getattr(organisation, "name", "") or ""
-    return name.endswith(("乡人民政府", "镇人民政府", "街道办事处")) or name.endswith(("乡", "镇"))

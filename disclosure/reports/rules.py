@@ -10,11 +10,13 @@ cell as missing instead, so a blank never shows up as a false arithmetic error.
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from . import cells
 from . import tables as t
+
+TOWNSHIP = "township"  # the level of 乡、镇、街道 (catalogue.Level.TOWNSHIP)
 
 ERROR = "error"
 WARNING = "warning"
@@ -54,18 +56,12 @@ def warnings(findings):
 
 # ---------------------------------------------------------------- helpers
 def _is_number(value, kind=t.COUNT):
-    if isinstance(value, bool):
-        return False
-    if kind == t.AMOUNT:
-        return isinstance(value, int | Decimal) and value >= 0
-    if not isinstance(value, int):
-        return False
-    return kind == t.CHANGE or value >= 0
+    return cells.is_valid(value, kind)
 
 
 def _get(values, row, column):
     value = (values or {}).get(row, {}).get(column)
-    return value if _is_number(value, t.AMOUNT) or _is_number(value, t.CHANGE) else None
+    return value if cells.is_any_number(value) else None
 
 
 def _row_label(table, row_key):
@@ -271,9 +267,11 @@ def check_r6(text, tables_by_key):
 
 # ---------------------------------------------------------------- R7: every cell
 _KIND_RULES = {
-    t.COUNT: "应为非负整数",
-    t.CHANGE: "应为整数",
-    t.AMOUNT: "应为非负数（单位：万元，可有小数）",
+    t.COUNT: f"应为不超过 {cells.MAX_COUNT} 的非负整数，用半角数字书写",
+    t.CHANGE: f"应为绝对值不超过 {cells.MAX_COUNT} 的整数，用半角数字书写",
+    t.AMOUNT: (
+        f"应为不超过 {cells.MAX_AMOUNT} 的非负数（单位：万元，最多 {cells.AMOUNT_PLACES} 位小数）"
+    ),
 }
 
 
@@ -281,32 +279,33 @@ def check_r7(table, values):
     """Counts are non-negative integers, fees may be decimal; a blank cell is missing."""
     findings = []
     for row, column in table.cells():
-        value = (values or {}).get(row.key, {}).get(column.key)
-        if value is None or value == "":
-            problem, shown = "空白，缺少数据（空白不等于 0）", "空白"
-        elif not _is_number(value, column.kind):
-            problem, shown = _KIND_RULES[column.kind], str(value)
-        else:
-            continue
-        message = _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
-            "table": TABLE_NAMES[table.key],
-            "row": _row_label(table, row.key),
-            "column": _column_label(table, row.key, column.key),
-            "problem": problem,
-        }
-        findings.append(
-            Finding(
-                "R7",
-                ERROR,
-                table.key,
-                row.key,
-                column.key,
-                shown,
-                _KIND_RULES[column.kind],
-                message,
-            )
-        )
+        finding = check_cell(table, row, column, (values or {}).get(row.key, {}).get(column.key))
+        if finding:
+            findings.append(finding)
     return findings
+
+
+def check_cell(table, row, column, value):
+    """R7 for one cell (``row``/``column`` are the table's Row and Column): a Finding or None."""
+    if value is None or value == "":
+        problem, shown = _("空白，缺少数据（空白不等于 0）"), "空白"
+    elif not _is_number(value, column.kind):
+        shown = str(value)
+        problem = _("读到“%(value)s”，%(rule)s") % {
+            "value": shown,
+            "rule": _KIND_RULES[column.kind],
+        }
+    else:
+        return None
+    message = _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
+        "table": TABLE_NAMES[table.key],
+        "row": _row_label(table, row.key),
+        "column": _column_label(table, row.key, column.key),
+        "problem": problem,
+    }
+    return Finding(
+        "R7", ERROR, table.key, row.key, column.key, shown, _KIND_RULES[column.kind], message
+    )
 
 
 # ---------------------------------------------------------------- R8, R9: Table A
@@ -367,13 +366,15 @@ def check_table(table, values, previous=None):
 
 
 def check_report(
-    tables_by_key, *, format_key=t.FORMAT_2021, previous=None, text="", township=False
+    tables_by_key, *, format_key=t.FORMAT_2021, previous=None, text="", level="", township=False
 ):
     """Every rule over a report's tables.
 
     ``tables_by_key`` maps "table_a"/"table_b"/"table_c" to values; ``previous`` is last year's
-    report in the same shape (or None); ``text`` the report's prose, for R6.
+    report in the same shape (or None); ``text`` the report's prose, for R6; ``level`` the
+    organisation's level ("township" … "department", see ``levels.py``), for R9.
     """
+    township = township or level == TOWNSHIP
     previous = previous or {}
     findings = []
     for key in ("table_a", "table_b", "table_c"):
