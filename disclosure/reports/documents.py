@@ -89,21 +89,34 @@ def pdf_text(path):
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
-    lines = []
-    for page in reader.pages:
-        for line in (page.extract_text() or "").splitlines():
-            lines.append(_pdf_line(join_cjk(line)))
-    return "\n".join(lines)
+    lines = [
+        join_cjk(line)
+        for page in reader.pages
+        for line in (page.extract_text() or "").splitlines()
+        if not _PAGE_NUMBER.fullmatch(join_cjk(line))
+    ]
+    # A sentence wrapped just after a number ("…申请 12" / "件，…") stays a sentence.
+    return "\n".join(
+        line if _UNIT_FIRST.match(following) else _pdf_line(line)
+        for line, following in zip(lines, [*lines[1:], ""], strict=True)
+    )
+
+
+_UNIT_FIRST = re.compile(r"(?:件|宗|个|项|条|%|年|月|日|万元|元|人|次)")
+
+
+# "1 / 3", "- 2 -", "第 3 页": a page's header or footer, not a row of a table.
+_PAGE_NUMBER = re.compile(r"\s*(?:[0-9]+\s*/\s*[0-9]+|-\s*[0-9]+\s*-|第\s*[0-9]+\s*页.*)\s*")
 
 
 def _pdf_line(line):
-    """A line that ends in table numbers becomes a table row; a date or a sentence that ends in
-    a number is left alone (a table row has at least one number after a label, or numbers
-    only, and no sentence punctuation)."""
+    """A line that ends in the numbers of a table row becomes a table row. A line that ends in
+    one number is a row only if it reads as a label (no sentence punctuation, not a date):
+    a sentence ends in 。 and its numbers are followed by a unit."""
     match = _TABLE_LINE.match(line.strip())
-    if not match or re.search(r"[。，；：、]$|[年月日]$", match.group("label")):
+    if not match:
         return line
     label, numbers = match.group("label"), match.group("numbers").split()
-    if label and (len(numbers) < 1 or re.search(r"[。，；]", label)):
+    if len(numbers) == 1 and label and re.search(r"[。，；：、]|[年月日]$", label):
         return line
     return _pipe_row([label, *numbers] if label else numbers)
