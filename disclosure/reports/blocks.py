@@ -85,8 +85,10 @@ class AmountField(_CellFieldMixin, forms.DecimalField):
     pass
 
 
-class _CellBlock(blocks.FieldBlock):
-    """A number cell whose input is labelled with its row and column (no visible label)."""
+class _CellBlock:
+    """A number cell whose input is labelled with its row and column (no visible label).
+
+    Still an IntegerBlock or DecimalBlock (for code that asks), with the cell's own field."""
 
     field_class = CountField
 
@@ -96,7 +98,7 @@ class _CellBlock(blocks.FieldBlock):
             required=required, table=table, row=row, column=column, **self.field_options(column)
         )
         self.field.widget.attrs.update({"aria-label": str(label), "class": "gk-cell"})
-        super().__init__(label=label, **kwargs)
+        blocks.FieldBlock.__init__(self, label=label, **kwargs)  # the field is built above
 
     def field_options(self, column):
         minimum = -cells.MAX_COUNT if column.kind == t.CHANGE else 0
@@ -108,12 +110,11 @@ class _CellBlock(blocks.FieldBlock):
         return cells.parse(value, self.field.cell[2].kind)
 
 
-class CountCellBlock(_CellBlock):
-    class Meta:
-        icon = "placeholder"
+class CountCellBlock(_CellBlock, blocks.IntegerBlock):
+    pass
 
 
-class AmountCellBlock(_CellBlock):
+class AmountCellBlock(_CellBlock, blocks.DecimalBlock):
     field_class = AmountField
 
     def field_options(self, column):
@@ -123,9 +124,6 @@ class AmountCellBlock(_CellBlock):
             "decimal_places": cells.AMOUNT_PLACES,
             "max_digits": cells.AMOUNT_DIGITS,
         }
-
-    class Meta:
-        icon = "decimal"
 
 
 def _cell_block(table, row, column):
