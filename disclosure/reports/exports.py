@@ -33,7 +33,7 @@ def build(page, export_format):
 
         from . import xlsx
 
-        buffer = BytesIO()
+        buffer = BytesIO()  # the Chinese statutory workbook on every page (xlsx.workbook)
         organisation = page.organisation
         xlsx.workbook(
             page.tables(), organisation=organisation.name if organisation else "", year=page.year

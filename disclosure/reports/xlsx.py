@@ -5,10 +5,13 @@ cells as the printed table, so that an office can fill it in Excel/WPS and the c
 name a finding by its cell (``表二 C8``).
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
@@ -67,6 +70,20 @@ def write_table(sheet, table, values):
     )
 
 
+def statutory_language(function):
+    """Run in the language of the statutory form (Chinese), whatever language is active: the
+    labels written and the labels compared are the official ones on every page and in every
+    process (the English page offers the same Chinese workbook; see docs/reports.md)."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with translation.override(settings.LANGUAGE_CODE):
+            return function(*args, **kwargs)
+
+    return wrapper
+
+
+@statutory_language
 def workbook(tables_by_key, organisation="", year=None):
     """A workbook of ``{table_key: (Table, values)}``, in the order 表一, 表二, 表三, then a
     sheet 报告信息 naming the organisation and the year (the checker reads the level of the
@@ -225,6 +242,7 @@ def _read_info(book, reading):
             reading.year = year if isinstance(year, int) else None
 
 
+@statutory_language
 def read(path_or_file):
     """A :class:`WorkbookReading`: every table found, every layout problem (a missing, renamed or
     duplicated sheet, a header label that differs), and the report's organisation and year."""
@@ -301,6 +319,7 @@ def read_workbook(path_or_file):
     return reading.tables
 
 
+@statutory_language
 def cell_addresses(table):
     """``{(row_key, column_key): "C8"}`` for a table's value cells."""
     return {

@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import translation
 
 from disclosure.catalogue.models import Level
 from disclosure.reports.checker import check_file
@@ -23,6 +25,10 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
+        with translation.override(settings.LANGUAGE_CODE):  # a Chinese line per finding
+            self.check(options)
+
+    def check(self, options):
         try:
             text = prose(read_document(options["text"])) if options["text"] else None
             check = check_file(
