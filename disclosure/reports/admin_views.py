@@ -4,16 +4,20 @@ Each shows what it will write before writing it; writing makes a new draft revis
 (``filling.save_filled_draft``) and returns to the edit view.
 """
 
+from io import BytesIO
+from urllib.parse import quote
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import checker, filling, rules, xlsx
+from . import checker, filling, overview, rules, xlsx
 from .blocks import TABLE_BLOCK_NAMES, ReportBodyBlock
 from .models import AnnualReportPage
 
@@ -131,3 +135,61 @@ def _format_of(table):
     from . import tables as t
 
     return next(format_key for format_key, by_key in t.TABLES.items() if by_key[table.key] is table)
+
+
+# ---------------------------------------------------------------- the county overview
+def _overview_year(request):
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year - 1))
+    except ValueError:
+        year = today.year - 1
+    return min(max(year, 2008), today.year)  # 2008: the first year of the regulations
+
+
+def _overview_rows(request, year):
+    """Every organisation for a site-wide user; an organisation's own staff see their own."""
+    from disclosure.catalogue.models import Organisation
+    from disclosure.moderation.walls import organisation_id_of
+
+    organisations = Organisation.objects.order_by("name")
+    own = organisation_id_of(request.user)
+    if own is not None:
+        organisations = organisations.filter(pk=own)
+    return overview.overview(year, organisations)
+
+
+def overview_view(request):
+    year = _overview_year(request)
+    rows = _overview_rows(request, year)
+    for row in rows:
+        report = row.report
+        row.can_edit = bool(report and report.permissions_for_user(request.user).can_edit())
+    title = _("年度报告汇总")
+    today = timezone.localdate()
+    return TemplateResponse(
+        request,
+        "reports/admin/overview.html",
+        {
+            "page_title": title,
+            "header_title": title,
+            "year": year,
+            "years": list(range(today.year, 2018, -1)),
+            "rows": rows,
+            "rules": overview.RULES,
+            "overdue": sum(1 for row in rows if row.overdue),
+        },
+    )
+
+
+def overview_xlsx(request):
+    year = _overview_year(request)
+    buffer = BytesIO()
+    overview.workbook(year, _overview_rows(request, year)).save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = quote(_("%(year)s年度政府信息公开工作年度报告汇总.xlsx") % {"year": year})
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response

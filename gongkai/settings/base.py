@@ -433,3 +433,18 @@ CELERY_BEAT_SCHEDULE = {
 # provides the language switcher, hreflang links and the display (text size, contrast) switch.
 INSTALLED_APPS += ["gongkai.languages"]
 TEMPLATES[0]["OPTIONS"]["context_processors"] += ["gongkai.languages.context.display"]
+
+
+# --- Annual reports (docs/reports.md) ------------------------------------------------------
+# Art. 49 deadlines, (month, day) of the year after the report's year, by organisation level
+# (catalogue.Level): departments of county-level and higher governments by 31 January, those
+# governments by 31 March, townships by the date their county sets (set it here). "" is an
+# organisation whose level is neither recorded nor readable from its name.
+GONGKAI_REPORT_DEADLINES = {
+    "department": (1, 31),
+    "township": (1, 31),
+    "county": (3, 31),
+    "city": (3, 31),
+    "province": (3, 31),
+    "": (3, 31),
+}
