@@ -31,6 +31,7 @@ _COUNT_TEXT = re.compile(r"[0-9]+")
 _CHANGE_TEXT = re.compile(r"-?[0-9]+")
 _AMOUNT_TEXT = re.compile(rf"[0-9]+(?:\.[0-9]{{1,{AMOUNT_PLACES}}})?")
 _NEGATIVE_ZERO = re.compile(r"-0+")
+_LONGEST = 32  # characters: far more than a valid value has, far fewer than int() refuses
 
 
 def is_valid(value, kind=t.COUNT):
@@ -78,7 +79,8 @@ def _parse_text(raw, kind):
     if not text:
         return None
     pattern = {t.COUNT: _COUNT_TEXT, t.CHANGE: _CHANGE_TEXT, t.AMOUNT: _AMOUNT_TEXT}[kind]
-    if not pattern.fullmatch(text) or _NEGATIVE_ZERO.fullmatch(text):
+    # (int() refuses more than 4300 digits with an error: a long text is never a number here.)
+    if len(text) > _LONGEST or not pattern.fullmatch(text) or _NEGATIVE_ZERO.fullmatch(text):
         return text
     value = Decimal(text) if kind == t.AMOUNT else int(text)
     return value if is_valid(value, kind) else text

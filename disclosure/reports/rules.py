@@ -374,6 +374,8 @@ def _clauses(text):
     text = unicodedata.normalize("NFKC", text or "")
     # A PDF's spaces between characters, but never between two digits.
     text = re.sub(r"(?<![0-9])[ \t\u3000]+|[ \t\u3000]+(?![0-9])", "", text)
+    # "予以公开、部分公开共10件" is one quantity, not a clause "部分公开共10件".
+    text = re.sub(r"(予以公开|同意公开|全部公开)、部分公开", r"\1及部分公开", text)
     # A sentence (。) gives the context: "…依申请公开89件次…；产生行政复议13件…" is about
     # information requests though its clause does not say so.
     for sentence in re.split(r"[。！？!?\n]+", text):

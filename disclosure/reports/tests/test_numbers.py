@@ -33,6 +33,7 @@ BAD_COUNTS = [
     "3.0",
     "+3",
     "99999999999999999999",
+    pytest.param("9" * 5000, id="5000-digits"),  # int() itself raises beyond 4300 digits
     "１２",  # full-width digits: int() would read 12
     "三",
 ]

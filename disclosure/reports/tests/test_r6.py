@@ -176,6 +176,11 @@ REAL_SENTENCES = [
         "区政府办代表区政府受理政府信息公开申请17件。",
         {"new": 17},
     ),
+    (
+        "a phrasing",
+        "予以公开、部分公开共10件，不予公开2件。",
+        {"granted_partial": 10, "refused": 2},
+    ),
     ("issue 19", "其中通过信函方式收到申请12件。", {}),  # a part of the total, not the total
     ("issue 19", "本年度通过信函方式收到政府信息公开申请12件。", {}),
 ]
