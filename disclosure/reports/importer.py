@@ -212,6 +212,9 @@ def parse_table_c(rows):
 
 
 # ---------------------------------------------------------------- the whole report
+_SUBTITLE = re.compile(r"·\s*(?:19|20)[0-9]{2}\s*年度")
+
+
 def _title(lines):
     """The title and the index of the line after it: the first line, or the first lines up to
     the one that ends it (a long title wraps in a PDF or a Word document)."""
@@ -241,7 +244,10 @@ def parse_report(text):
         key: "\n".join(join_cjk(line) for line in _prose_lines(key, section))
         for key, section in sections.items()
     }
-    preface = "\n".join(join_cjk(line) for line in preamble if line)
+    # Our own PDF prints "机构 · 2023 年度 · 格式" under the title: a heading, not the text.
+    preface = "\n".join(
+        join_cjk(line) for line in preamble if line and not _SUBTITLE.search(join_cjk(line))
+    )
     if preface:
         prose["1"] = f"{preface}\n{prose['1']}"
     blanks = []

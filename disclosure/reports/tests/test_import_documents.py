@@ -65,6 +65,7 @@ def test_our_own_word_and_pdf_files_import_cell_for_cell(exported, kind):
     assert page.findings() == []  # R6 reads the imported text: it agrees with the tables
     text = page.text()
     assert "本年新收政府信息公开申请" in text and "3" in text
+    assert "2023年度" not in text.replace(" ", "")  # the PDF's subtitle is not text
     for table_text in ("本年制发件数", "属于国家秘密", "结果维持", "表二收到和处理"):
         assert table_text not in text.replace(" ", "")  # the tables did not spill into the text
 
