@@ -1,8 +1,12 @@
 """Annual report pages: the index under an organisation's disclosure root, and one page a year."""
 
+import re
+from html import unescape
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -116,8 +120,12 @@ class AnnualReportPage(RoutablePageMixin, Page):
         return exports.serve(request, self, "pdf")
 
     def text(self):
+        """The sections' text as plain text, a paragraph a line (for R6: the rich text's tags
+        and entities are not words, and a paragraph ends a sentence)."""
         return "\n".join(
-            child.value["body"].source for child in self.body if child.block_type == "section"
+            plain_text(child.value["body"].source)
+            for child in self.body
+            if child.block_type == "section"
         )
 
     def findings(self):
@@ -162,6 +170,13 @@ class AnnualReportPage(RoutablePageMixin, Page):
         root = organisation_root(self) if self.pk else None
         if root and report_of_year(root, self.year, exclude=self.pk):
             raise ValidationError({"year": duplicate_year_message(self.year)})
+
+
+_BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|div|tr|td|th)>", re.IGNORECASE)
+
+
+def plain_text(html):
+    return unescape(strip_tags(_BLOCK_END.sub("\n", html or "")))
 
 
 def report_of_year(root, year, exclude=None):

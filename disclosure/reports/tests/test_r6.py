@@ -303,3 +303,24 @@ def test_a_blank_cell_leaves_its_quantity_undecided():
     tables = tables_stating({"new": 95})
     tables["table_b"]["new"]["total"] = None
     assert rules.check_r6("受理政府信息公开申请17件。", tables) == []
+
+
+@pytest.mark.django_db
+def test_the_pages_rich_text_is_read_as_plain_text():
+    """Tags and entities are not words, and a paragraph ends a sentence."""
+    from disclosure.reports.build import report_body
+    from disclosure.reports.models import AnnualReportPage
+    from disclosure.reports.tests.factories import SECTION_TEXT, make_index
+    from disclosure.reports.tests.test_rules import consistent_report
+
+    sections = {
+        **SECTION_TEXT,
+        "3": "<h3>依申请公开</h3><p>区政府办代表区政府受理政府信息公开申请<b>17</b>件</p>"
+        "<ul><li>予以公开&nbsp;2&nbsp;件</li></ul>",
+    }
+    tables = {key: (t.FORMAT_2021, v) for key, v in consistent_report().items()}
+    page = AnnualReportPage(title="报告", slug="r", year=2024, body=report_body(sections, tables))
+    make_index().add_child(instance=page)
+    assert "<" not in page.text() and "&nbsp;" not in page.text()
+    r6 = [f for f in page.findings() if f.rule == "R6"]
+    assert [(f.row, f.right) for f in r6] == [("new", "表二“本年新收申请” = 3")]
