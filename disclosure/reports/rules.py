@@ -242,6 +242,8 @@ _NEW_VERB = r"(?:新收|收到|受理|接到|接收|收悉|共收)"
 _ABOUT_INFORMATION = re.compile(r"政府信息|信息公开|依申请公开|公开申请")
 _ABOUT_CASES = re.compile(r"复议|诉讼")
 _ABOUT_OTHER_MATTERS = re.compile(r"行政许可|热线|留言|咨询|来信|信访|建议|提案|12345")
+_NONE = r"(?:^无|没有|未发生|未有|未因|未被)"  # "无" only opening a clause: 无法…, 并无…
+_OUTCOME = r"(?:纠错|败诉|撤销|违法|改变|维持|结果)"
 _QUALIFIERS = ("其中", "包括", "包含", "含")
 _SUBCOUNT = re.compile(
     r"^(?:其中|包括|包含|含)|通过|(?:网上|网络|信函|当面|现场|邮寄|传真|电子邮件|在线|电话)"
@@ -350,6 +352,28 @@ _QUANTITIES = (
         about_cases=True,
         own_total=True,
     ),
+    # "没有政府信息公开行政复议、行政诉讼情况": none of either. Not "未发生被行政复议纠错的情况"
+    # (cases there were, none lost), nor "未出现因答复不当引起的…" (which cases were not?).
+    _q(
+        "review",
+        "行政复议",
+        "table_c",
+        ("review_total",),
+        rf"{_NONE}[^0-9，。；]{{0,20}}?行政复议(?![^，。；]*?{_OUTCOME})",
+        about_cases=True,
+        own_total=True,
+        value=0,
+    ),
+    _q(
+        "litigation",
+        "行政诉讼",
+        "table_c",
+        ("litigation_direct_total", "litigation_after_review_total"),
+        rf"{_NONE}[^0-9，。；]{{0,30}}?行政诉讼(?![^，。；]*?{_OUTCOME})",
+        about_cases=True,
+        own_total=True,
+        value=0,
+    ),
     _q(
         "regulations_issued",
         "本年制发规章",
@@ -376,6 +400,8 @@ def _clauses(text):
     text = re.sub(r"(?<![0-9])[ \t\u3000]+|[ \t\u3000]+(?![0-9])", "", text)
     # "予以公开、部分公开共10件" is one quantity, not a clause "部分公开共10件".
     text = re.sub(r"(予以公开|同意公开|全部公开)、部分公开", r"\1及部分公开", text)
+    # "没有行政复议、行政诉讼" speaks of both: one clause.
+    text = re.sub(r"行政复议[、或及与]((?:被)?提起)?行政诉讼", r"行政复议和\1行政诉讼", text)
     # A sentence (。) gives the context: "…依申请公开89件次…；产生行政复议13件…" is about
     # information requests though its clause does not say so.
     for sentence in re.split(r"[。！？!?\n]+", text):
@@ -410,12 +436,14 @@ def _statements(text):
                 continue
             for pattern in quantity.patterns:
                 for match in pattern.finditer(clause):
+                    if quantity.value is not None:  # "没有…" names no number: takes no span
+                        yield quantity, quantity.value, clause
+                        continue
                     start, end = match.span()
                     if any(start < e and s < end for s, e in taken):
                         continue
                     taken.append((start, end))
-                    number = quantity.value if quantity.value is not None else int(match["n"])
-                    yield quantity, number, clause
+                    yield quantity, int(match["n"]), clause
 
 
 def _rows_of(quantity, values):

@@ -91,7 +91,7 @@ REAL_SENTENCES = [
     (
         "长春市绿园区退役军人事务局 2025",
         "2025年度我局受理依申请公开0件；无政府信息公开行政复议和行政诉讼案件。",
-        {"new": 0},
+        {"new": 0, "review": 0, "litigation": 0},
     ),
     (
         "建平县人民政府 2025",
@@ -169,7 +169,21 @@ REAL_SENTENCES = [
             "partial": 3,
             "unable": 5,
             "other": 5,
+            "review": 0,  # 未因政府信息公开申请工作被申请行政复议、提起行政诉讼
+            "litigation": 0,
         },
+    ),
+    (
+        "子长市人民政府 2023",  # 办理…12件 may be received or answered: not read
+        "2023年度，子长市累计办理公民、法人或其他组织通过市政府门户网站、邮寄等途径依申请公开"
+        "信息合计12件，已全部按期限答复办结，办结率100%。在依申请公开政府信息工作中没有出现"
+        "应公开而不予公开的办件，未发生因政府信息公开申请行政复议、提起行政诉讼情况。",
+        {"review": 0, "litigation": 0},
+    ),
+    (
+        "友谊县友谊镇人民政府 2022（种子报告）",
+        "2022年,友谊镇没有政府信息公开行政复议、行政诉讼情况。",
+        {"review": 0, "litigation": 0},
     ),
     (
         "issue 19（一份区级报告）",
@@ -201,7 +215,7 @@ DEMO_SENTENCES = [
     (
         "友谊镇 2023（演示）",
         "2023年，友谊镇收到政府信息公开行政复议申请 1 件，结果维持；没有行政诉讼。",
-        {"review": 1},
+        {"review": 1, "litigation": 0},
     ),
 ]
 SENTENCES = REAL_SENTENCES + DEMO_SENTENCES
@@ -324,3 +338,14 @@ def test_the_pages_rich_text_is_read_as_plain_text():
     assert "<" not in page.text() and "&nbsp;" not in page.text()
     r6 = [f for f in page.findings() if f.rule == "R6"]
     assert [(f.row, f.right) for f in r6] == [("new", "表二“本年新收申请” = 3")]
+
+
+def test_no_case_lost_is_not_no_case():
+    """ "未发生被纠错" speaks of outcomes: the cases there were are not denied."""
+    tables = tables_stating({"review": 1, "litigation": 1})
+    text = (
+        "因政府信息公开被申请行政复议1件，被提起行政诉讼1件，未发生行政复议纠错、行政诉讼败诉情况。"
+    )
+    assert rules.check_r6(text, tables) == []
+    text = "未出现因答复不当引起的行政复议、行政诉讼等情况。"
+    assert rules.check_r6(text, tables) == []
