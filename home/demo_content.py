@@ -9,6 +9,7 @@ from gongkai.accounts.roles import Role
 TOWNSHIP = {
     "name": "友谊县友谊镇人民政府",
     "short_name": "友谊镇",
+    "level": "township",
     "address": "友谊县站前街137号",
     "postcode": "155800",
     "phone": "0469-5818672",
@@ -17,6 +18,7 @@ TOWNSHIP = {
 COUNTY_OFFICE = {
     "name": "友谊县人民政府办公室",
     "short_name": "县政府办",
+    "level": "department",
     "address": "友谊县",
 }
 

@@ -4,18 +4,22 @@ Each shows what it will write before writing it; writing makes a new draft revis
 (``filling.save_filled_draft``) and returns to the edit view.
 """
 
+from io import BytesIO
+from urllib.parse import quote
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import filling, rules, xlsx
+from . import checker, filling, overview, rules, xlsx
 from .blocks import TABLE_BLOCK_NAMES, ReportBodyBlock
-from .models import AnnualReportPage, is_township
+from .models import AnnualReportPage
 
 # source → (tables from the page, log message, title of the view)
 SOURCES = {
@@ -105,20 +109,16 @@ def upload_view(request, page_id):
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
-            found = xlsx.read_workbook(form.cleaned_data["workbook"])
+            reading = xlsx.read(form.cleaned_data["workbook"])
         except xlsx.LayoutError as error:
             form.add_error("workbook", str(error))
         else:
-            previous = page.previous_report()
-            located = xlsx.check_tables(
-                found,
-                township=is_township(page.organisation),
-                previous=previous.table_values() if previous else None,
-            )
-            problems = [(f, cell) for f, cell in located if f.is_error]
+            check = checker.check_upload(page, reading)
+            problems = check.errors
             if not problems:
                 tables = {
-                    key: (_format_of(table), values) for key, (table, values) in found.items()
+                    key: (_format_of(table), values)
+                    for key, (table, values) in reading.tables.items()
                 }
                 names = "、".join(rules.TABLE_NAMES[key] for key in tables)
                 message = _("依据上传的工作簿“%(name)s”填入%(tables)s。") % {
@@ -126,12 +126,11 @@ def upload_view(request, page_id):
                     "tables": names,
                 }
                 filling.save_filled_draft(page, request.user, tables, message)
-                warnings = len(located)
                 saved = _("已保存为新的草稿版本：%(message)s") % {"message": message}
                 messages.success(request, saved)
-                if warnings:
+                if check.warnings:
                     hint = _("工作簿有 %(count)d 条提示，请在“填报检查”中查看。")
-                    messages.warning(request, hint % {"count": warnings})
+                    messages.warning(request, hint % {"count": len(check.warnings)})
                 return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,
@@ -144,3 +143,62 @@ def _format_of(table):
     from disclosure.statutory import tables as t
 
     return next(format_key for format_key, by_key in t.TABLES.items() if by_key[table.key] is table)
+
+
+# ---------------------------------------------------------------- the county overview
+def _overview_year(request):
+    today = timezone.localdate()
+    try:
+        year = int(request.GET.get("year", today.year - 1))
+    except ValueError:
+        year = today.year - 1
+    return min(max(year, 2008), today.year)  # 2008: the first year of the regulations
+
+
+def _overview_rows(request, year):
+    """Every organisation for a site-wide user; an organisation's own staff see their own."""
+    from disclosure.catalogue.models import Organisation
+
+    organisations = Organisation.objects.order_by("name")
+    # The organisation the walls (moderation, a layer up) recorded for this staff user, read
+    # through the user's one-to-one so that reports need not import moderation.
+    membership = getattr(request.user, "staff_organisation", None)
+    if membership is not None:
+        organisations = organisations.filter(pk=membership.organisation_id)
+    return overview.overview(year, organisations)
+
+
+def overview_view(request):
+    year = _overview_year(request)
+    rows = _overview_rows(request, year)
+    for row in rows:
+        report = row.report
+        row.can_edit = bool(report and report.permissions_for_user(request.user).can_edit())
+    title = _("年度报告汇总")
+    today = timezone.localdate()
+    return TemplateResponse(
+        request,
+        "reports/admin/overview.html",
+        {
+            "page_title": title,
+            "header_title": title,
+            "year": year,
+            "years": list(range(today.year, 2018, -1)),
+            "rows": rows,
+            "rules": overview.RULES,
+            "overdue": sum(1 for row in rows if row.overdue),
+        },
+    )
+
+
+def overview_xlsx(request):
+    year = _overview_year(request)
+    buffer = BytesIO()
+    overview.workbook(year, _overview_rows(request, year)).save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = quote(_("%(year)s年度政府信息公开工作年度报告汇总.xlsx") % {"year": year})
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{name}"
+    return response

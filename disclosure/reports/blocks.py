@@ -24,7 +24,7 @@ from wagtail.blocks.struct_block import StructBlockAdapter
 
 from disclosure.statutory import tables as t
 
-from . import layout, rules
+from . import cells, layout, rules
 
 SEPARATOR = "__"
 
@@ -36,6 +36,10 @@ SECTIONS = [
     ("5", _("五、存在的主要问题及改进情况")),
     ("6", _("六、其他需要报告的事项")),
 ]
+
+
+class InvalidCellValue(ValueError):
+    """A table value that is neither blank nor a valid number was about to be stored."""
 
 
 def cell_name(row_key, column_key):
@@ -83,30 +87,77 @@ class SectionBlock(blocks.StructBlock):
         template = "reports/blocks/section.html"
 
 
-class _CellMixin:
-    """A number cell whose input is labelled with its row and column (no visible label)."""
+class _CellFieldMixin:
+    """A cell's form field reads its input with ``cells.parse`` (ASCII digits, no sign, no
+    exponent, finite), so that what R7 refuses is refused here too, even in a draft, and the
+    error is R7's message on the cell."""
 
-    def __init__(self, *args, aria_label="", **kwargs):
+    def __init__(self, *args, table, row, column, **kwargs):
         super().__init__(*args, **kwargs)
-        self.field.widget.attrs.update({"aria-label": str(aria_label), "class": "gk-cell"})
+        self.cell = (table, row, column)
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        parsed = cells.parse(value, self.cell[2].kind)
+        if not cells.is_valid(parsed, self.cell[2].kind):
+            finding = rules.check_cell(*self.cell, parsed)
+            raise ValidationError(finding.message, code="invalid")
+        return parsed
 
 
-class CountCellBlock(_CellMixin, blocks.IntegerBlock):
+class CountField(_CellFieldMixin, forms.IntegerField):
     pass
 
 
-class AmountCellBlock(_CellMixin, blocks.DecimalBlock):
+class AmountField(_CellFieldMixin, forms.DecimalField):
     pass
 
 
-def _cell_block(row, column):
-    label = f"{row.number}{row.label} · {column.label}"
-    if column.kind == t.AMOUNT:
-        return AmountCellBlock(
-            min_value=0, decimal_places=4, max_digits=14, label=label, aria_label=label
+class _CellBlock:
+    """A number cell whose input is labelled with its row and column (no visible label).
+
+    Still an IntegerBlock or DecimalBlock (for code that asks), with the cell's own field."""
+
+    field_class = CountField
+
+    def __init__(self, table, row, column, required=True, **kwargs):
+        label = f"{row.number}{row.label} · {column.label}"
+        self.field = self.field_class(
+            required=required, table=table, row=row, column=column, **self.field_options(column)
         )
-    minimum = None if column.kind == t.CHANGE else 0
-    return CountCellBlock(min_value=minimum, label=label, aria_label=label)
+        self.field.widget.attrs.update({"aria-label": str(label), "class": "gk-cell"})
+        blocks.FieldBlock.__init__(self, label=label, **kwargs)  # the field is built above
+
+    def field_options(self, column):
+        minimum = -cells.MAX_COUNT if column.kind == t.CHANGE else 0
+        return {"min_value": minimum, "max_value": cells.MAX_COUNT}
+
+    def to_python(self, value):
+        # What was stored is read as a form would read it; a value no rule accepts stays as
+        # text for R7 to name, instead of breaking the page, its preview or its PDF.
+        return cells.parse(value, self.field.cell[2].kind)
+
+
+class CountCellBlock(_CellBlock, blocks.IntegerBlock):
+    pass
+
+
+class AmountCellBlock(_CellBlock, blocks.DecimalBlock):
+    field_class = AmountField
+
+    def field_options(self, column):
+        return {
+            "min_value": 0,
+            "max_value": cells.MAX_AMOUNT,
+            "decimal_places": cells.AMOUNT_PLACES,
+            "max_digits": cells.AMOUNT_DIGITS,
+        }
+
+
+def _cell_block(table, row, column):
+    block_class = AmountCellBlock if column.kind == t.AMOUNT else CountCellBlock
+    return block_class(table, row, column)
 
 
 class StatisticalTableBlock(blocks.StructBlock):
@@ -116,8 +167,10 @@ class StatisticalTableBlock(blocks.StructBlock):
     table_key = ""
 
     def __init__(self, **kwargs):
-        cells = [(cell_name(r.key, c.key), _cell_block(r, c)) for r, c in self.table.cells()]
-        super().__init__(cells, **kwargs)
+        children = [
+            (cell_name(r.key, c.key), _cell_block(self.table, r, c)) for r, c in self.table.cells()
+        ]
+        super().__init__(children, **kwargs)
 
     @property
     def table(self):
@@ -159,8 +212,16 @@ class StatisticalTableBlock(blocks.StructBlock):
         return super().normalize(self._flatten(value or {}))
 
     def get_prep_value(self, value):
-        flat = super().get_prep_value(value)
-        return self._nest(flat)
+        nested = self._nest(super().get_prep_value(value))
+        # Where a table reaches the database, whichever way it came (the admin form, an uploaded
+        # workbook, the register, the importer): a blank or a valid number, nothing else.
+        # (A form's raw text, as Wagtail's has_changed() passes it, is read as the form reads it.)
+        for row, column in self.table.cells():
+            cell = cells.parse(nested[row.key][column.key], column.kind)
+            if cell is not None and not cells.is_valid(cell, column.kind):
+                raise InvalidCellValue(rules.check_cell(self.table, row, column, cell).message)
+            nested[row.key][column.key] = cell
+        return nested
 
     def get_api_representation(self, value, context=None):
         return self._nest(super().get_api_representation(value, context=context))

@@ -33,8 +33,11 @@ def build(page, export_format):
 
         from . import xlsx
 
-        buffer = BytesIO()
-        xlsx.workbook(page.tables()).save(buffer)
+        buffer = BytesIO()  # the Chinese statutory workbook on every page (xlsx.workbook)
+        organisation = page.organisation
+        xlsx.workbook(
+            page.tables(), organisation=organisation.name if organisation else "", year=page.year
+        ).save(buffer)
         return buffer.getvalue()
     if export_format == "docx":
         from .docx_export import report_docx_bytes

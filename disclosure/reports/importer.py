@@ -9,8 +9,8 @@ whose tables do not fit either format is refused with a message saying what did 
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
@@ -18,6 +18,8 @@ from disclosure.statutory import tables as t
 
 from . import rules
 from .blocks import SECTIONS
+from .cells import is_valid as is_valid_cell
+from .cells import parse as parse_cell
 
 
 class ImportFormatError(ValueError):
@@ -30,10 +32,30 @@ class ParsedReport:
     sections: dict  # "1"…"6" -> plain text (one paragraph a line)
     tables: dict  # table key -> (format key, values)
     blanks: list = field(default_factory=list)  # R7 findings: cells found blank or unreadable
+    unplaced: list = field(default_factory=list)  # Chinese lines: table rows put nowhere
 
     @property
     def table_format(self):
         return self.tables["table_a"][0]
+
+    def storable_tables(self):
+        """The tables with each unreadable cell left blank: it is listed in ``blanks`` (with
+        what was read), and a draft may hold a blank but never a text where a number goes."""
+        return {
+            key: (format_key, without_invalid(t.table(format_key, key), values))
+            for key, (format_key, values) in self.tables.items()
+        }
+
+
+def without_invalid(table, values):
+    kinds = {(row.key, column.key): column.kind for row, column in table.cells()}
+    return {
+        row: {
+            column: value if is_valid_cell(value, kinds[(row, column)]) else None
+            for column, value in columns.items()
+        }
+        for row, columns in values.items()
+    }
 
 
 CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
@@ -88,25 +110,19 @@ def table_rows(lines):
 
 
 def _number(text, kind=t.COUNT):
-    text = _compact(text)
-    if not text:
-        return None
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return text  # unreadable: reported under R7
-    if kind != t.AMOUNT and number == number.to_integral_value():
-        return int(number)
-    return number
+    """A cell of the text; what is not a valid number stays text, for R7 to report."""
+    return parse_cell(_compact(text), kind)
 
 
 def _is_number_or_blank(text):
     return not _compact(text) or re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", _compact(text))
 
 
-def parse_table_a(rows):
-    """Table A: each row names itself ("行政许可"); the format shows in its column headers."""
-    headers = _compact(" ".join(" ".join(r) for r in rows))
+def parse_table_a(rows, section_text=""):
+    """Table A: each row names itself ("行政许可"); the format shows in its column headers
+    (found among the table's rows, or in the section's text: a PDF's header row has no
+    numbers, so it is a line of text there)."""
+    headers = _compact(" ".join(" ".join(r) for r in rows) + section_text)
     if "本年制发件数" in headers:
         format_key = t.FORMAT_2021
     elif "本年新制作" in headers:
@@ -148,10 +164,11 @@ _B_ANCHORS = {
 def parse_table_b(rows):
     """Table B: the last 7 cells of every data row, placed in order (23 rows = 2019 format)."""
     width = len(t.TABLE_B_COLUMNS)
+    # A row whose label wrapped onto lines of its own (a PDF) has its numbers only.
     data = [
         cells
         for cells in rows
-        if len(cells) > width
+        if len(cells) >= width
         and all(_is_number_or_blank(c) for c in cells[-width:])
         and any(_compact(c) for c in cells[-width:])
     ]
@@ -196,30 +213,135 @@ def parse_table_c(rows):
 
 
 # ---------------------------------------------------------------- the whole report
+_SUBTITLE = re.compile(r"·\s*(?:19|20)[0-9]{2}\s*年度")
+
+
+def _title(lines):
+    """The title and the index of the line after it: the first line, or the first lines up to
+    the one that ends it (a long title wraps in a PDF or a Word document)."""
+    start = next((i for i, line in enumerate(lines) if line), 0)
+    title = ""
+    for end in range(start, min(start + 3, len(lines))):
+        title += join_cjk(lines[end])
+        if "年度报告" in title:
+            return title, end + 1
+    raise ImportFormatError(
+        _("第一行应为报告标题（含“年度报告”），读到的是“%(t)s”。")
+        % {"t": join_cjk(lines[start]) if lines else ""}
+    )
+
+
 def parse_report(text):
     lines = [line.strip() for line in text.splitlines()]
-    title = join_cjk(next((line for line in lines if line), ""))
-    if "年度报告" not in title:
-        raise ImportFormatError(
-            _("第一行应为报告标题（含“年度报告”），读到的是“%(t)s”。") % {"t": title}
-        )
-    preamble, sections = split_sections(lines[lines.index(next(ln for ln in lines if ln)) + 1 :])
+    title, body_start = _title(lines)
+    preamble, sections = split_sections(lines[body_start:])
+    section_text = "".join(ln for ln in sections["2"] if not ln.startswith("|"))
     parsed_tables = {
-        "table_a": parse_table_a(table_rows(sections["2"])),
+        "table_a": parse_table_a(table_rows(sections["2"]), section_text),
         "table_b": parse_table_b(table_rows(sections["3"])),
         "table_c": parse_table_c(table_rows(sections["4"])),
     }
     prose = {
-        key: "\n".join(join_cjk(line) for line in section if line and not line.startswith("|"))
+        key: "\n".join(join_cjk(line) for line in _prose_lines(key, section))
         for key, section in sections.items()
     }
-    preface = "\n".join(join_cjk(line) for line in preamble if line)
+    # Our own PDF prints "机构 · 2023 年度 · 格式" under the title: a heading, not the text.
+    preface = "\n".join(
+        join_cjk(line) for line in preamble if line and not _SUBTITLE.search(join_cjk(line))
+    )
     if preface:
         prose["1"] = f"{preface}\n{prose['1']}"
     blanks = []
     for key, (format_key, values) in parsed_tables.items():
         blanks += rules.check_r7(t.table(format_key, key), values)
-    return ParsedReport(title=title, sections=prose, tables=parsed_tables, blanks=blanks)
+    return ParsedReport(
+        title=title,
+        sections=prose,
+        tables=parsed_tables,
+        blanks=blanks,
+        unplaced=unplaced_rows(sections, parsed_tables["table_a"][0]),
+    )
+
+
+def _prose_lines(key, lines):
+    """A section's text without its table: the table rows, and in a Word document or a PDF the
+    table's caption ("表二 收到和处理…") and what lies between it and the table's last row
+    (header cells and wrapped labels, which a PDF gives as lines of text)."""
+    table_key = {"2": "table_a", "3": "table_b", "4": "table_c"}.get(key)
+    start = end = None
+    if table_key:
+        caption = _compact(
+            f"{rules.TABLE_NAMES[table_key]}{t.table(t.FORMAT_2021, table_key).caption}"
+        )
+        start = next((i for i, line in enumerate(lines) if _compact(line) == caption), None)
+        rows = [i for i, line in enumerate(lines) if line.startswith("|")]
+        end = rows[-1] if rows else None
+    return [
+        line
+        for i, line in enumerate(lines)
+        if line
+        and not line.startswith("|")
+        and not (start is not None and end is not None and start <= i <= end)
+    ]
+
+
+def _numbers_in(cells):
+    return sum(1 for cell in cells if _compact(cell) and _is_number_or_blank(cell))
+
+
+def unplaced_rows(sections, table_a_format):
+    """Rows with numbers that no table took: a Table A row of an unknown label, a Table B row of
+    too few numbers, a second row of numbers under Table C, a table in sections 一, 五, 六."""
+    labels = {_compact(str(row.label)) for row in t.table(table_a_format, "table_a").rows}
+    width_b = len(t.TABLE_B_COLUMNS)
+    width_c = len(t.TABLE_C.blocks[0].columns)
+    headings = dict(SECTIONS)
+    found, table_c_rows = [], 0
+    for key, lines in sections.items():
+        for cells in table_rows(lines):
+            if not _numbers_in(cells):
+                continue
+            if key == "2":
+                placed = cells and _compact(cells[0]) in labels
+            elif key == "3":
+                placed = len(cells) >= width_b and all(
+                    _is_number_or_blank(c) for c in cells[-width_b:]
+                )
+            elif key == "4":
+                placed = len(cells) == width_c and table_c_rows == 0
+                table_c_rows += placed
+            else:
+                placed = False
+            if not placed:
+                found.append(
+                    _("“%(section)s”中的表格行“%(row)s”没有对应到任何统计表的行。")
+                    % {"section": headings[key], "row": " | ".join(cells)}
+                )
+    return found
+
+
+def check_title(title, organisation, year):
+    """The year and the organisation the title names must be the ones the import is for."""
+    match = re.search(r"((?:19|20)[0-9]{2})\s*年", title)
+    problems = []
+    if match and int(match.group(1)) != year:
+        problems.append(
+            _("报告标题“%(title)s”是 %(found)s 年度的，而导入的年度是 %(year)s。")
+            % {"title": title, "found": match.group(1), "year": year}
+        )
+    named = _organisation_in(title[: match.start()] if match else "")
+    names = [_organisation_in(n) for n in (organisation.name, organisation.short_name) if n]
+    if named and not any(n and (n in named or named in n) for n in names):
+        problems.append(
+            _("报告标题中的机构“%(found)s”不是“%(name)s”。")
+            % {"found": named, "name": organisation.name}
+        )
+    if problems:
+        raise ImportFormatError("\n".join(problems))
+
+
+def _organisation_in(text):
+    return re.sub(r"\s+|关于|^中共", "", unicodedata.normalize("NFKC", text or ""))
 
 
 def import_report(text, organisation_name, year, user=None):
@@ -230,6 +352,7 @@ def import_report(text, organisation_name, year, user=None):
     parsed = parse_report(text)
     index = index_for(organisation_name)
     root = index.get_parent()
+    check_title(parsed.title, root.specific.organisation, year)
     if report_of_year(root, year):
         raise ImportFormatError(
             _("%(org)s 已有 %(year)s 年度的年度报告。") % {"org": organisation_name, "year": year}
@@ -241,7 +364,8 @@ def import_report(text, organisation_name, year, user=None):
         year=year,
         report_format=parsed.table_format,
         body=report_body(
-            {key: paragraphs_html(text) for key, text in parsed.sections.items()}, parsed.tables
+            {key: paragraphs_html(text) for key, text in parsed.sections.items()},
+            parsed.storable_tables(),
         ),
         live=False,
     )

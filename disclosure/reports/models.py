@@ -1,8 +1,12 @@
 """Annual report pages: the index under an organisation's disclosure root, and one page a year."""
 
+import re
+from html import unescape
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -120,20 +124,25 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
         return exports.serve(request, self, "pdf")
 
     def text(self):
+        """The sections' text as plain text, a paragraph a line (for R6: the rich text's tags
+        and entities are not words, and a paragraph ends a sentence)."""
         return "\n".join(
-            child.value["body"].source for child in self.body if child.block_type == "section"
+            plain_text(child.value["body"].source)
+            for child in self.body
+            if child.block_type == "section"
         )
 
     def findings(self):
         """Every rule R1–R9 over this report (errors and warnings), for editors."""
+        from .levels import level_of
+
         previous = self.previous_report()
-        organisation = self.organisation
         return rules.check_report(
             self.table_values(),
             format_key=self.report_format,
             previous=previous.table_values() if previous else None,
             text=self.text(),
-            township=is_township(organisation),
+            level=level_of(self.organisation),
         )
 
     def statistics(self):
@@ -167,6 +176,13 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
             raise ValidationError({"year": duplicate_year_message(self.year)})
 
 
+_BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|div|tr|td|th)>", re.IGNORECASE)
+
+
+def plain_text(html):
+    return unescape(strip_tags(_BLOCK_END.sub("\n", html or "")))
+
+
 def report_of_year(root, year, exclude=None):
     if root is None or year is None:
         return None
@@ -178,9 +194,3 @@ def report_of_year(root, year, exclude=None):
 
 def duplicate_year_message(year):
     return _("本机构已有 %(year)s 年度的年度报告，每个年度只能有一份。") % {"year": year}
-
-
-def is_township(organisation):
-    """Townships and streets (乡、镇、街道办事处) cannot make 规章 (R9)."""
-    name = getattr(organisation, "name", "") or ""
-    return name.endswith(("乡人民政府", "镇人民政府", "街道办事处")) or name.endswith(("乡", "镇"))

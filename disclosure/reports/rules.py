@@ -9,12 +9,16 @@ cell as missing instead, so a blank never shows up as a false arithmetic error.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
 from disclosure.statutory import tables as t
+
+from . import cells
+
+TOWNSHIP = "township"  # the level of 乡、镇、街道 (catalogue.Level.TOWNSHIP)
 
 ERROR = "error"
 WARNING = "warning"
@@ -54,18 +58,12 @@ def warnings(findings):
 
 # ---------------------------------------------------------------- helpers
 def _is_number(value, kind=t.COUNT):
-    if isinstance(value, bool):
-        return False
-    if kind == t.AMOUNT:
-        return isinstance(value, int | Decimal) and value >= 0
-    if not isinstance(value, int):
-        return False
-    return kind == t.CHANGE or value >= 0
+    return cells.is_valid(value, kind)
 
 
 def _get(values, row, column):
     value = (values or {}).get(row, {}).get(column)
-    return value if _is_number(value, t.AMOUNT) or _is_number(value, t.CHANGE) else None
+    return value if cells.is_any_number(value) else None
 
 
 def _row_label(table, row_key):
@@ -269,48 +267,282 @@ def check_r5(table_b, previous_table_b):
 
 
 # ---------------------------------------------------------------- R6: the text
-# Sentences of the text that quote a table's number, and the cell they quote.
-_QUOTED_NUMBERS = (
-    (
-        # not a sentence about 行政复议/行政诉讼, which are applications too
-        re.compile(
-            r"(?:新收|收到)(?:(?!复议|诉讼)[^。；，,])*?申请(?:(?!复议|诉讼)[^。；，,])*?(\d+)\s*[件项]"
-        ),
-        "table_b",
-        "new",
-        "total",
-    ),
-    (re.compile(r"行政复议[^。；，,]*?(\d+)\s*件"), "table_c", "cases", "review_total"),
+# The quantities a report's prose customarily states, and how real reports state them (see
+# docs/reports.md for the reports these phrasings were taken from, and test_r6.py for their
+# sentences). Each pattern reads one clause (the text between two of ，、；。 or inside brackets)
+# and captures the number as "n". A clause that states a part (其中…, 通过…方式…, (含…)) is read
+# only for the outcome rows and the case counts, which are totals of their own wherever they are
+# stated ("办结122件，其中予以公开的27件"): "其中通过信函方式收到申请12件" is not the year's
+# 新收, "(含上一年度结转1件)" after 行政复议 is not Table B's 上年结转.
+_N = r"(?P<n>[0-9]+)\s*(?:件次|件|宗|个|项)"
+_GAP = r"[^0-9，。；]{0,30}?"  # words between the keyword and the number, never another number
+_NEW_VERB = r"(?:新收|收到|受理|接到|接收|收悉|共收)"
+_ABOUT_INFORMATION = re.compile(r"政府信息|信息公开|依申请公开|公开申请")
+_ABOUT_CASES = re.compile(r"复议|诉讼")
+_ABOUT_OTHER_MATTERS = re.compile(r"行政许可|热线|留言|咨询|来信|信访|建议|提案|12345")
+_NONE = r"(?:^无|没有|未发生|未有|未因|未被)"  # "无" only opening a clause: 无法…, 并无…
+_OUTCOME = r"(?:纠错|败诉|撤销|违法|改变|维持|结果)"
+_QUALIFIERS = ("其中", "包括", "包含", "含")
+_SUBCOUNT = re.compile(
+    r"^(?:其中|包括|包含|含)|通过|(?:网上|网络|信函|当面|现场|邮寄|传真|电子邮件|在线|电话)"
+    r"(?:方式)?(?:提交|提出|收到|受理|申请|渠道)"
 )
 
 
-def check_r6(text, tables_by_key):
-    """Numbers quoted in the text (本年新收…件, 行政复议…件) equal the tables (a warning)."""
-    findings = []
-    for pattern, table_key, row, column in _QUOTED_NUMBERS:
-        in_table = _get(tables_by_key.get(table_key), row, column)
-        if in_table is None:
+@dataclass(frozen=True)
+class _Quantity:
+    key: str
+    label: str  # as a finding names it
+    table: str
+    rows: tuple  # rows whose "total" (or Table C columns) add up to the quantity
+    patterns: tuple  # of re.Pattern, each capturing the number as "n"
+    about_information: bool = False  # the clause must be about information-disclosure requests
+    about_cases: bool = False  # the sentence must be about review or litigation cases
+    value: int | None = None  # fixed value of a phrase without a number (未收到… = 0)
+    own_total: bool = False  # an outcome row or a case count: read in a clause stating a part
+
+
+def _q(key, label, table, rows, *patterns, **options):
+    return _Quantity(key, label, table, rows, tuple(re.compile(p) for p in patterns), **options)
+
+
+# Longest phrases first: a clause's span taken by one is not read again by a shorter one
+# ("予以公开及部分公开774件" is not also 部分公开 774).
+_QUANTITIES = (
+    _q(
+        "granted_partial",
+        "予以公开及部分公开",
+        "table_b",
+        ("granted", "partial"),
+        rf"(?:予以公开|同意公开|全部公开)(?:及|和|或|、|与)部分公开{_GAP}{_N}",
+        own_total=True,
+    ),
+    _q(
+        "new",
+        "本年新收申请",
+        "table_b",
+        ("new",),
+        rf"{_NEW_VERB}{_GAP}{_N}",
+        about_information=True,
+    ),
+    _q(
+        "new",
+        "本年新收申请",
+        "table_b",
+        ("new",),
+        r"(?:未|没有)(?:新收|收到|受理|接到|接收)",
+        about_information=True,
+        value=0,
+    ),
+    _q(
+        "carried_in",
+        "上年结转申请",
+        "table_b",
+        ("carried_in",),
+        rf"上(?:一)?年(?:度)?(?:结转|转结|结余){_GAP}{_N}",
+        rf"{_N}[^0-9，。；]{{0,4}}?(?:为|系|是)?上(?:一)?年(?:度)?(?:结转|转结)",
+    ),
+    _q(
+        "carried_out",
+        "结转下年度办理的申请",
+        "table_b",
+        ("carried_out",),
+        rf"结转(?:至|到|入)?(?:下(?:一)?年(?:度)?|[0-9]{{4}}年(?:度)?){_GAP}{_N}",
+        rf"{_N}[^0-9，。；]{{0,6}}?结转(?:至|到|入)?下(?:一)?年",
+    ),
+    _q(
+        "result_total",
+        "本年办结（答复）申请",
+        "table_b",
+        ("result_total",),
+        rf"(?:办结|答复|办理完毕|处理完毕){_GAP}{_N}",
+        about_information=False,
+    ),
+    _q(
+        "granted",
+        "予以公开",
+        "table_b",
+        ("granted",),
+        rf"(?:予以公开|同意公开){_GAP}{_N}",
+        own_total=True,
+    ),
+    _q("partial", "部分公开", "table_b", ("partial",), rf"部分公开{_GAP}{_N}", own_total=True),
+    # A group of Table B (its key as in tables.ROW_GROUPS): the sum of its rows.
+    _q("refused", "不予公开", "table_b", t.REFUSED, rf"不予公开{_GAP}{_N}", own_total=True),
+    _q("unable", "无法提供", "table_b", t.UNABLE, rf"无法提供{_GAP}{_N}", own_total=True),
+    _q("unprocessed", "不予处理", "table_b", t.UNPROCESSED, rf"不予处理{_GAP}{_N}", own_total=True),
+    _q("other", "其他处理", "table_b", t.OTHER, rf"其他处理{_GAP}{_N}", own_total=True),
+    _q(
+        "review",
+        "行政复议",
+        "table_c",
+        ("review_total",),
+        rf"行政复议{_GAP}{_N}",
+        about_cases=True,
+        own_total=True,
+    ),
+    _q(
+        "litigation",
+        "行政诉讼",
+        "table_c",
+        ("litigation_direct_total", "litigation_after_review_total"),
+        rf"行政诉讼{_GAP}{_N}",
+        about_cases=True,
+        own_total=True,
+    ),
+    # "没有政府信息公开行政复议、行政诉讼情况": none of either. Not "未发生被行政复议纠错的情况"
+    # (cases there were, none lost), nor "未出现因答复不当引起的…" (which cases were not?).
+    _q(
+        "review",
+        "行政复议",
+        "table_c",
+        ("review_total",),
+        rf"{_NONE}[^0-9，。；]{{0,20}}?行政复议(?![^，。；]*?{_OUTCOME})",
+        about_cases=True,
+        own_total=True,
+        value=0,
+    ),
+    _q(
+        "litigation",
+        "行政诉讼",
+        "table_c",
+        ("litigation_direct_total", "litigation_after_review_total"),
+        rf"{_NONE}[^0-9，。；]{{0,30}}?行政诉讼(?![^，。；]*?{_OUTCOME})",
+        about_cases=True,
+        own_total=True,
+        value=0,
+    ),
+    _q(
+        "regulations_issued",
+        "本年制发规章",
+        "table_a",
+        ("regulations",),
+        rf"(?:制发|制定|新制定|出台|印发)(?:了)?(?:政府)?规章{_GAP}{_N}",
+        rf"规章[^0-9，。；]{{0,6}}?(?:制发|新制定){_GAP}{_N}",
+    ),
+    _q(
+        "normative_issued",
+        "本年制发行政规范性文件",
+        "table_a",
+        ("normative",),
+        rf"(?:制发|制定|出台|印发)(?:了)?(?:行政)?规范性文件{_GAP}{_N}",
+        rf"(?:行政)?规范性文件[^0-9，。；]{{0,6}}?(?:制发|新制定){_GAP}{_N}",
+    ),
+)
+
+
+def _clauses(text):
+    """``(sentence, clause)`` pairs: brackets are clauses of their own, after their sentence's."""
+    text = unicodedata.normalize("NFKC", text or "")
+    # A PDF's spaces between characters, but never between two digits.
+    text = re.sub(r"(?<![0-9])[ \t\u3000]+|[ \t\u3000]+(?![0-9])", "", text)
+    # "予以公开、部分公开共10件" is one quantity, not a clause "部分公开共10件".
+    text = re.sub(r"(予以公开|同意公开|全部公开)、部分公开", r"\1及部分公开", text)
+    # "没有行政复议、行政诉讼" speaks of both: one clause.
+    text = re.sub(r"行政复议[、或及与]((?:被)?提起)?行政诉讼", r"行政复议和\1行政诉讼", text)
+    # A sentence (。) gives the context: "…依申请公开89件次…；产生行政复议13件…" is about
+    # information requests though its clause does not say so.
+    for sentence in re.split(r"[。！？!?\n]+", text):
+        inner = re.findall(r"[(\[【]([^()\[\]【】]*)[)\]】]", sentence)
+        outer = re.sub(r"[(\[【][^()\[\]【】]*[)\]】]", "，", sentence)
+        after_qualifier = False
+        for clause in re.split(r"[；;，,、：:]+", outer):
+            # "其中，行政复议7件": a qualifier standing alone qualifies the clause after it
+            yield sentence, clause, after_qualifier or bool(_SUBCOUNT.search(clause))
+            after_qualifier = clause in _QUALIFIERS
+        for clause in inner:
+            qualified = bool(_SUBCOUNT.search(clause))
+            for part in re.split(r"[；;，,、：:]+", clause):
+                yield sentence, part, qualified
+
+
+def _statements(text):
+    """``(quantity, number, clause)`` for each quantity the text states."""
+    for sentence, clause, qualified in _clauses(text):
+        if not clause or _ABOUT_OTHER_MATTERS.search(clause):
             continue
-        for match in pattern.finditer(text or ""):
-            quoted = int(match.group(1))
-            if quoted == in_table:
+        taken = []
+        for quantity in _QUANTITIES:
+            if qualified and not quantity.own_total:
                 continue
-            left = f"正文“{match.group(0)}” = {quoted}"
-            right = f"{TABLE_NAMES[table_key]} = {in_table}"
-            message = _("正文引用的数字与%(table)s不一致：%(left)s，但 %(right)s。") % {
-                "table": TABLE_NAMES[table_key],
-                "left": left,
-                "right": right,
-            }
-            findings.append(Finding("R6", WARNING, table_key, row, column, left, right, message))
+            if quantity.about_cases:
+                if not _ABOUT_INFORMATION.search(sentence):
+                    continue
+            elif quantity.table == "table_b" and _ABOUT_CASES.search(clause):
+                continue
+            if quantity.about_information and not _ABOUT_INFORMATION.search(clause):
+                continue
+            for pattern in quantity.patterns:
+                for match in pattern.finditer(clause):
+                    if quantity.value is not None:  # "没有…" names no number: takes no span
+                        yield quantity, quantity.value, clause
+                        continue
+                    start, end = match.span()
+                    if any(start < e and s < end for s, e in taken):
+                        continue
+                    taken.append((start, end))
+                    yield quantity, int(match["n"]), clause
+
+
+def _rows_of(quantity, values):
+    """The rows a quantity adds up: its own, or every row of a group of Table B."""
+    if isinstance(quantity.rows, tuple):
+        return quantity.rows
+    table_b = t.table(_table_b_format(values), "table_b")
+    return tuple(r.key for r in table_b.rows if quantity.rows in (r.parent, r.key))
+
+
+def _table_value(quantity, tables_by_key):
+    values = tables_by_key.get(quantity.table)
+    if not values:
+        return None
+    if quantity.table == "table_c":
+        cells = [("cases", column) for column in quantity.rows]
+    elif quantity.table == "table_a":
+        issued = "made" if "made" in (values.get(quantity.rows[0]) or {}) else "issued"
+        cells = [(quantity.rows[0], issued)]
+    else:
+        cells = [(row, "total") for row in _rows_of(quantity, values)]
+    numbers = [_get(values, row, column) for row, column in cells]
+    if not numbers or any(n is None for n in numbers):
+        return None
+    return sum(numbers)
+
+
+def check_r6(text, tables_by_key):
+    """Every quantity the text states (本年新收…件, 办结…件, 予以公开…件, 行政复议…件, 制发规范性
+    文件…件 …) equals the tables (a warning): one finding per clause that differs."""
+    findings = []
+    for quantity, quoted, clause in _statements(text):
+        in_table = _table_value(quantity, tables_by_key)
+        if in_table is None or quoted == in_table:
+            continue
+        name = TABLE_NAMES[quantity.table]
+        left = f"正文“{clause}” = {quoted}"
+        right = f"{name}“{quantity.label}” = {in_table}"
+        message = _("正文引用的数字与%(table)s不一致：%(left)s，但 %(right)s。") % {
+            "table": name,
+            "left": left,
+            "right": right,
+        }
+        rows = _rows_of(quantity, tables_by_key.get(quantity.table))
+        row, column = (rows[0], "total") if len(rows) == 1 else ("", "")
+        if quantity.table == "table_c":
+            row, column = "cases", quantity.rows[0] if len(quantity.rows) == 1 else ""
+        elif quantity.table == "table_a":
+            row = quantity.rows[0]
+            column = "made" if "made" in (tables_by_key["table_a"].get(row) or {}) else "issued"
+        findings.append(Finding("R6", WARNING, quantity.table, row, column, left, right, message))
     return findings
 
 
 # ---------------------------------------------------------------- R7: every cell
 _KIND_RULES = {
-    t.COUNT: "应为非负整数",
-    t.CHANGE: "应为整数",
-    t.AMOUNT: "应为非负数（单位：万元，可有小数）",
+    t.COUNT: f"应为不超过 {cells.MAX_COUNT} 的非负整数，用半角数字书写",
+    t.CHANGE: f"应为绝对值不超过 {cells.MAX_COUNT} 的整数，用半角数字书写",
+    t.AMOUNT: (
+        f"应为不超过 {cells.MAX_AMOUNT} 的非负数（单位：万元，最多 {cells.AMOUNT_PLACES} 位小数）"
+    ),
 }
 
 
@@ -318,32 +550,33 @@ def check_r7(table, values):
     """Counts are non-negative integers, fees may be decimal; a blank cell is missing."""
     findings = []
     for row, column in table.cells():
-        value = (values or {}).get(row.key, {}).get(column.key)
-        if value is None or value == "":
-            problem, shown = "空白，缺少数据（空白不等于 0）", "空白"
-        elif not _is_number(value, column.kind):
-            problem, shown = _KIND_RULES[column.kind], str(value)
-        else:
-            continue
-        message = _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
-            "table": TABLE_NAMES[table.key],
-            "row": _row_label(table, row.key),
-            "column": _column_label(table, row.key, column.key),
-            "problem": problem,
-        }
-        findings.append(
-            Finding(
-                "R7",
-                ERROR,
-                table.key,
-                row.key,
-                column.key,
-                shown,
-                _KIND_RULES[column.kind],
-                message,
-            )
-        )
+        finding = check_cell(table, row, column, (values or {}).get(row.key, {}).get(column.key))
+        if finding:
+            findings.append(finding)
     return findings
+
+
+def check_cell(table, row, column, value):
+    """R7 for one cell (``row``/``column`` are the table's Row and Column): a Finding or None."""
+    if value is None or value == "":
+        problem, shown = _("空白，缺少数据（空白不等于 0）"), "空白"
+    elif not _is_number(value, column.kind):
+        shown = str(value)
+        problem = _("读到“%(value)s”，%(rule)s") % {
+            "value": shown,
+            "rule": _KIND_RULES[column.kind],
+        }
+    else:
+        return None
+    message = _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
+        "table": TABLE_NAMES[table.key],
+        "row": _row_label(table, row.key),
+        "column": _column_label(table, row.key, column.key),
+        "problem": problem,
+    }
+    return Finding(
+        "R7", ERROR, table.key, row.key, column.key, shown, _KIND_RULES[column.kind], message
+    )
 
 
 # ---------------------------------------------------------------- R8, R9: Table A
@@ -401,13 +634,15 @@ def check_table(table, values, previous=None):
 
 
 def check_report(
-    tables_by_key, *, format_key=t.FORMAT_2021, previous=None, text="", township=False
+    tables_by_key, *, format_key=t.FORMAT_2021, previous=None, text="", level="", township=False
 ):
     """Every rule over a report's tables.
 
     ``tables_by_key`` maps "table_a"/"table_b"/"table_c" to values; ``previous`` is last year's
-    report in the same shape (or None); ``text`` the report's prose, for R6.
+    report in the same shape (or None); ``text`` the report's prose, for R6; ``level`` the
+    organisation's level ("township" … "department", see ``levels.py``), for R9.
     """
+    township = township or level == TOWNSHIP
     previous = previous or {}
     findings = []
     for key in ("table_a", "table_b", "table_c"):

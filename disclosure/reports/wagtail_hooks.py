@@ -1,6 +1,7 @@
-from django.urls import include, path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
@@ -13,6 +14,11 @@ from .models import AnnualReportPage
 @hooks.register("register_admin_urls")
 def register_report_urls():
     return [path("reports/", include(admin_urls, namespace="reports"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_overview_menu_item():
+    return MenuItem(_("年度报告汇总"), reverse("reports:overview"), icon_name="table", order=900)
 
 
 @hooks.register("register_log_actions")

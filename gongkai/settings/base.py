@@ -411,6 +411,20 @@ GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
 GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
 GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour
 
+# ------------------------------------------------------------ Annual reports (docs/reports.md)
+# Art. 49 deadlines, (month, day) of the year after the report's year, by organisation level
+# (catalogue.Level): departments of county-level and higher governments by 31 January, those
+# governments by 31 March, townships by the date their county sets (set it here). "" is an
+# organisation whose level is neither recorded nor readable from its name.
+GONGKAI_REPORT_DEADLINES = {
+    "department": (1, 31),
+    "township": (1, 31),
+    "county": (3, 31),
+    "city": (3, 31),
+    "province": (3, 31),
+    "": (3, 31),
+}
+
 # ----------------------------------------------------------- Moderation (disclosure/moderation)
 # Dashboard: unpublished items due (Art. 26) within this many working days are listed.
 GONGKAI_MODERATION_ART26_WARN_DAYS = 5

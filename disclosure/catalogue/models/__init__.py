@@ -15,7 +15,7 @@ from .items import (
     ServiceKind,
 )
 from .items_base import DisclosureItemPage, Validity
-from .organisations import DEFAULT_INDEX_PATTERN, IndexNumberCounter, Organisation
+from .organisations import DEFAULT_INDEX_PATTERN, IndexNumberCounter, Level, Organisation
 from .pages import ITEM_PAGE_TYPES, CategoryPage, DisclosureIndexPage
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "Domain",
     "ImportedDocument",
     "IndexNumberCounter",
+    "Level",
     "Organisation",
     "OrganisationFunctionPage",
     "PolicyDocumentPage",

@@ -28,6 +28,17 @@ def validate_index_pattern(pattern):
         ) from error
 
 
+class Level(models.TextChoices):
+    """Where an organisation stands: its annual report's deadline (Art. 49) and whether it may
+    make 规章 (立法法 Art. 93) depend on it."""
+
+    TOWNSHIP = "township", _("乡镇、街道")
+    COUNTY = "county", _("县级人民政府")
+    CITY = "city", _("市级人民政府")
+    PROVINCE = "province", _("省级人民政府")
+    DEPARTMENT = "department", _("政府部门")
+
+
 class Organisation(index.Indexed, models.Model):
     """An organ that discloses information: a county government, a department, a township."""
 
@@ -50,6 +61,16 @@ class Organisation(index.Indexed, models.Model):
             "{serial:05d} 五位流水号。例如 {code}/{year}-{serial:05d}。"
         ),
     )
+    level = models.CharField(
+        _("层级"),
+        max_length=12,
+        choices=Level.choices,
+        blank=True,
+        help_text=_(
+            "决定年度报告的报送期限和检查规则（如乡镇无权制定规章）。"
+            "留空时按机构名称的结尾判断（如“…镇人民政府”“…街道办事处”为乡镇、街道）。"
+        ),
+    )
     address = models.CharField(_("办公地址"), max_length=200, blank=True)
     postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
@@ -62,6 +83,7 @@ class Organisation(index.Indexed, models.Model):
         FieldPanel("short_name"),
         FieldPanel("code"),
         FieldPanel("index_pattern"),
+        FieldPanel("level"),
         MultiFieldPanel(
             [
                 FieldPanel("address"),

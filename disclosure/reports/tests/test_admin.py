@@ -19,8 +19,10 @@ def cells(values):
     }
 
 
-def post_data(table_b, action):
+def post_data(table_b, action, table_a=None):
     report = consistent_report()
+    if table_a is not None:
+        report["table_a"] = table_a
     body = [
         ("section", {"section": key, "body": rich_text(f"<p>{label}</p>")})
         for key, label in SECTIONS

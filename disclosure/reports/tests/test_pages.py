@@ -101,7 +101,8 @@ def test_demo_reports(demo, client):
     assert [c.block_type for c in seed.body][4] == "table_b_2019"
     assert seed.findings() == []
     assert reports[2023].previous_report().pk == seed.pk
-    assert reports[2023].findings() == []  # R5 and R8 ran against 2022 and hold
+    assert seed.organisation.level == "township"  # R9 runs on the recorded level
+    assert reports[2023].findings() == []  # R5, R6 (its text), R8 and R9 ran and hold
     note = Comment.objects.get(page=seed)
     assert "按勾稽关系填 0" in note.text
     html = client.get(index.url).content.decode()

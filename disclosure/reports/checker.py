@@ -1,0 +1,139 @@
+"""One checker for the three ways a report's tables arrive: the page being edited (admin), a
+workbook uploaded to it, and a workbook checked on the command line (``check_annual_report``).
+
+Each runs the same rules (``rules.check_report``) with what it knows: last year's tables (R5,
+R8), the report's text (R6), the organisation's level (R9). What it cannot check, for want of
+one of these, is said in a note rather than passed over in silence. Each finding is located:
+a workbook's by its cell (``表二 C8``), a layout problem by its sheet.
+"""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from disclosure.statutory import tables as t
+
+from . import rules, xlsx
+from .levels import level_of, level_of_name
+
+
+@dataclass
+class Check:
+    located: list = field(default_factory=list)  # [(Finding, where)]
+    notes: list = field(default_factory=list)  # what could not be checked, and why
+    organisation: str = ""
+    year: int | None = None
+    level: str = ""
+
+    @property
+    def errors(self):
+        return [(f, where) for f, where in self.located if f.is_error]
+
+    @property
+    def warnings(self):
+        return [(f, where) for f, where in self.located if not f.is_error]
+
+    def lines(self):
+        """One Chinese line per finding, naming its cell: ``R1 错误 表二 D28: …``."""
+        return [f"{f.rule} {f.severity_label} {where}: {f.message}" for f, where in self.located]
+
+
+def format_of(found):
+    """The report's format, as its Table A says (Table B may be a 2019 one in a 2021 report)."""
+    table_a = found.get("table_a")
+    return t.FORMAT_2019 if table_a and table_a[0] is t.TABLE_A_2019 else t.FORMAT_2021
+
+
+def check_tables(found, *, previous=None, text="", level=""):
+    """The rules over tables read from a workbook (``{key: (Table, values)}``), each finding
+    with its cell; ``previous`` is last year's values (R5, R8), ``text`` the prose (R6)."""
+    findings = rules.check_report(
+        {key: values for key, (_table, values) in found.items()},
+        format_key=format_of(found),
+        previous=previous,
+        text=text,
+        level=level,
+    )
+    located = []
+    for finding in findings:
+        table = found[finding.table][0] if finding.table in found else None
+        cell = xlsx.cell_addresses(table).get((finding.row, finding.column), "") if table else ""
+        located.append((finding, f"{rules.TABLE_NAMES.get(finding.table, '')} {cell}".strip()))
+    return located
+
+
+def _year_problem(reading, year):
+    if reading.year is None or year is None or reading.year == year:
+        return []
+    message = _("工作簿“%(sheet)s”注明的报告年度是 %(found)s，应为 %(year)s。") % {
+        "sheet": xlsx.INFO_SHEET,
+        "found": reading.year,
+        "year": year,
+    }
+    return [xlsx.layout_problem(message, xlsx.INFO_SHEET)]
+
+
+def check_upload(page, reading):
+    """A workbook uploaded to ``page``: its layout, its year against the page's, and the rules
+    with the page's previous report, its text (as last saved) and its organisation's level."""
+    previous = page.previous_report()
+    level = level_of(page.organisation)
+    check = Check(level=level, organisation=reading.organisation, year=reading.year)
+    check.located += reading.problems + _year_problem(reading, page.year)
+    organisation = page.organisation
+    if (
+        reading.organisation
+        and organisation
+        and reading.organisation
+        not in (
+            organisation.name,
+            organisation.short_name,
+        )
+    ):
+        message = _("工作簿注明的公开主体是“%(found)s”，而本报告属于“%(name)s”。") % {
+            "found": reading.organisation,
+            "name": organisation.name,
+        }
+        finding = rules.Finding(xlsx.LAYOUT, rules.WARNING, "", "", "", "", "", message)
+        check.located.append((finding, xlsx.INFO_SHEET))
+    check.located += check_tables(
+        reading.tables,
+        previous=previous.table_values() if previous else None,
+        text=page.get_latest_revision_as_object().text(),
+        level=level,
+    )
+    return check
+
+
+def check_file(path, *, text=None, previous_path=None, level=None):
+    """A workbook on disk, with the report's prose (``text``, already read) and last year's
+    workbook if given; the level is ``level`` or that of the organisation the workbook names."""
+    reading = xlsx.read(path)
+    check = Check(organisation=reading.organisation, year=reading.year)
+    check.level = level or level_of_name(reading.organisation)
+    check.located += reading.problems
+    previous = None
+    if previous_path:
+        last = xlsx.read(previous_path)
+        for finding, where in last.problems:
+            check.located.append((finding, _("上年工作簿 %(where)s") % {"where": where}))
+        if last.year and reading.year and last.year != reading.year - 1:
+            message = _("上年工作簿注明的年度是 %(found)s，而本工作簿是 %(year)s 年度。") % {
+                "found": last.year,
+                "year": reading.year,
+            }
+            finding = rules.Finding(xlsx.LAYOUT, rules.WARNING, "", "", "", "", "", message)
+            check.located.append((finding, _("上年工作簿")))
+        previous = {key: values for key, (_table, values) in last.tables.items()}
+    else:
+        check.notes.append(_("未提供上年工作簿（--previous），未检查 R5、R8。"))
+    if text is None:
+        check.notes.append(_("未提供报告正文（--text），未检查 R6。"))
+    if not check.level:
+        check.notes.append(
+            _("工作簿未注明公开主体或无法从名称判断层级，未检查 R9（可用 --level 指定）。")
+        )
+    check.located += check_tables(
+        reading.tables, previous=previous, text=text or "", level=check.level
+    )
+    return check

@@ -1,0 +1,122 @@
+"""Text out of a report as it is published: a text file, a Word document or a PDF.
+
+The importer reads the seed's text form: one paragraph a line, each table row as a line of
+cells between ``|``. A Word document gives its paragraphs and tables in order, so its tables
+become such lines; a PDF gives lines of text, and a line that ends in the numbers of a table row
+("1.属于国家秘密 0 0 0 0 0 0 0") becomes such a line too.
+"""
+
+import re
+from pathlib import Path
+
+from django.utils.translation import gettext as _
+
+from .importer import join_cjk
+
+
+class DocumentError(ValueError):
+    """The file cannot be read as a report (the message says why, in Chinese)."""
+
+
+SUFFIXES = (".txt", ".docx", ".pdf")
+
+
+def read_document(path):
+    """The report's text in the seed's form, whatever the file; DocumentError otherwise."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".docx":
+            return docx_text(path)
+        if suffix == ".pdf":
+            return pdf_text(path)
+        return _plain_text(path.read_bytes())
+    except DocumentError:
+        raise
+    except Exception as error:  # each library raises its own kinds for a damaged file
+        raise DocumentError(
+            _("无法读取文件“%(name)s”（应为 .txt、.docx 或 .pdf）：%(error)s")
+            % {"name": path.name, "error": error}
+        ) from error
+
+
+def prose(text):
+    """The lines of a report's text that are not table rows (for the R6 check)."""
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("|"))
+
+
+def _plain_text(data):
+    for encoding in ("utf-8-sig", "gb18030"):  # Chinese offices still save GBK text
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DocumentError(_("文本文件既不是 UTF-8 也不是 GBK 编码。"))
+
+
+def _pipe_row(cells):
+    return "| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |"
+
+
+def docx_text(path):
+    from docx import Document
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    document = Document(str(path))
+    lines = []
+    for element in document.element.body.iterchildren():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(element, document).text.strip())
+        elif tag == "tbl":
+            for row in Table(element, document).rows:
+                cells, seen = [], set()
+                for cell in row.cells:  # a merged cell comes once per grid column it spans
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append(re.sub(r"\s+", " ", cell.text).strip())
+                lines.append(_pipe_row(cells))
+    return "\n".join(lines)
+
+
+_NUMBER = r"-?[0-9]+(?:\.[0-9]+)?"
+_TABLE_LINE = re.compile(rf"^(?P<label>.*?)\s*(?P<numbers>(?:{_NUMBER}\s+)*{_NUMBER})$")
+
+
+def pdf_text(path):
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(path))
+    lines = [
+        join_cjk(line)
+        for page in reader.pages
+        for line in (page.extract_text() or "").splitlines()
+        if not _PAGE_NUMBER.fullmatch(join_cjk(line))
+    ]
+    # A sentence wrapped just after a number ("…申请 12" / "件，…") stays a sentence.
+    return "\n".join(
+        line if _UNIT_FIRST.match(following) else _pdf_line(line)
+        for line, following in zip(lines, [*lines[1:], ""], strict=True)
+    )
+
+
+_UNIT_FIRST = re.compile(r"(?:件|宗|个|项|条|%|年|月|日|万元|元|人|次)")
+
+
+# "1 / 3", "- 2 -", "第 3 页": a page's header or footer, not a row of a table.
+_PAGE_NUMBER = re.compile(r"\s*(?:[0-9]+\s*/\s*[0-9]+|-\s*[0-9]+\s*-|第\s*[0-9]+\s*页.*)\s*")
+
+
+def _pdf_line(line):
+    """A line that ends in the numbers of a table row becomes a table row. A line that ends in
+    one number is a row only if it reads as a label (no sentence punctuation, not a date):
+    a sentence ends in 。 and its numbers are followed by a unit."""
+    match = _TABLE_LINE.match(line.strip())
+    if not match:
+        return line
+    label, numbers = match.group("label"), match.group("numbers").split()
+    if len(numbers) == 1 and label and re.search(r"[。，；：、]|[年月日]$", label):
+        return line
+    return _pipe_row([label, *numbers] if label else numbers)

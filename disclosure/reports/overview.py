@@ -1,0 +1,189 @@
+"""The county overview: every organisation's report of a year, on time or late or missing
+(Art. 49 deadlines, ``settings.GONGKAI_REPORT_DEADLINES`` by level), with each rule's result
+over the published report; as an admin table and as a workbook.
+
+This is what a county 政务公开办 checks every spring. The rules run over the live version (what
+the public reads); a report with only a draft counts as not published.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from gongkai import spreadsheets
+
+from . import rules
+from .levels import level_of
+
+RULES = tuple(f"R{n}" for n in range(1, 10))
+
+ON_TIME = "on_time"
+LATE = "late"
+MISSING = "missing"
+DRAFT = "draft"
+NOT_DUE = "not_due"
+NO_COLUMN = "no_column"
+STATUS_LABELS = {
+    ON_TIME: gettext_lazy("按时发布"),
+    LATE: gettext_lazy("逾期发布"),
+    MISSING: gettext_lazy("逾期未发布"),
+    DRAFT: gettext_lazy("逾期未发布（仅有草稿）"),
+    NOT_DUE: gettext_lazy("尚未发布（未到期限）"),
+    NO_COLUMN: gettext_lazy("未设年度报告栏目"),
+}
+OVERDUE = {LATE, MISSING, DRAFT, NO_COLUMN}
+
+
+def deadline(level, year):
+    """The last day to publish the report of ``year`` for an organisation of ``level``."""
+    deadlines = settings.GONGKAI_REPORT_DEADLINES
+    month, day = deadlines.get(level) or deadlines[""]
+    return datetime.date(year + 1, month, day)
+
+
+@dataclass
+class RuleResult:
+    rule: str
+    checked: bool
+    errors: int = 0
+    warnings: int = 0
+
+    @property
+    def text(self):
+        if not self.checked:
+            return "—"
+        if self.errors:
+            return _("%(n)d 错误") % {"n": self.errors}
+        if self.warnings:
+            return _("%(n)d 警告") % {"n": self.warnings}
+        return "✓"
+
+    @property
+    def state(self):
+        if not self.checked:
+            return "unchecked"
+        return "error" if self.errors else "warning" if self.warnings else "ok"
+
+
+@dataclass
+class Row:
+    organisation: object
+    level: str
+    deadline: datetime.date
+    status: str
+    report: object = None
+    published: datetime.date | None = None
+    results: list = field(default_factory=list)
+
+    @property
+    def status_label(self):
+        return STATUS_LABELS[self.status]
+
+    @property
+    def overdue(self):
+        return self.status in OVERDUE
+
+    @property
+    def level_label(self):
+        from disclosure.catalogue.models import Level
+
+        return dict(Level.choices).get(self.level, _("未知"))
+
+
+def _report_of(organisation, year):
+    """The organisation's report of ``year`` in the default language, and whether it has a
+    report column at all."""
+    from wagtail.models import Locale
+
+    from disclosure.catalogue.models import DisclosureIndexPage
+
+    from .models import AnnualReportIndexPage, report_of_year
+
+    locale = Locale.get_default()
+    roots = DisclosureIndexPage.objects.filter(organisation=organisation, locale=locale)
+    has_column = False
+    for root in roots:
+        has_column = has_column or AnnualReportIndexPage.objects.child_of(root).exists()
+        report = report_of_year(root, year)
+        if report is not None:
+            return report.specific, True
+    return None, has_column
+
+
+def _results(report, level):
+    findings = report.findings()
+    previous = report.previous_report() is not None
+    applicable = {"R5": previous, "R8": previous, "R9": level == rules.TOWNSHIP}
+    results = []
+    for rule in RULES:
+        mine = [f for f in findings if f.rule == rule]
+        results.append(
+            RuleResult(
+                rule,
+                applicable.get(rule, True),
+                errors=sum(1 for f in mine if f.is_error),
+                warnings=sum(1 for f in mine if not f.is_error),
+            )
+        )
+    return results
+
+
+def overview(year, organisations, today=None):
+    """One :class:`Row` per organisation, in the order given."""
+    today = today or timezone.localdate()
+    rows = []
+    for organisation in organisations:
+        level = level_of(organisation)
+        due = deadline(level, year)
+        report, has_column = _report_of(organisation, year)
+        row = Row(organisation, level, due, NOT_DUE, report=report)
+        if report is not None and report.live and report.first_published_at:
+            row.published = timezone.localdate(report.first_published_at)
+            row.status = ON_TIME if row.published <= due else LATE
+            row.results = _results(report, level)
+        elif today > due:
+            row.status = DRAFT if report is not None else MISSING if has_column else NO_COLUMN
+        rows.append(row)
+    return rows
+
+
+def workbook(year, rows):
+    """The overview as a workbook: one row per organisation, one column per rule."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("%(year)s 年度报告汇总") % {"year": year}
+    header = [
+        _("公开主体"),
+        _("层级"),
+        _("报告"),
+        _("发布期限"),
+        _("首次发布日期"),
+        _("状态"),
+        *RULES,
+    ]
+    spreadsheets.append_row(sheet, header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        spreadsheets.append_row(
+            sheet,
+            [
+                row.organisation.name,
+                str(row.level_label),
+                row.report.title if row.report else "",
+                row.deadline,
+                row.published,
+                str(row.status_label),
+                *[result.text for result in row.results or [RuleResult(r, False) for r in RULES]],
+            ],
+        )
+    for column, width in zip("ABCDEF", (30, 12, 40, 12, 14, 20), strict=True):
+        sheet.column_dimensions[column].width = width
+    sheet.freeze_panes = "B2"
+    return book
