@@ -1,4 +1,4 @@
-"""The tree's root page, which the page explorer shows every editor, has a Chinese title."""
+"""What Wagtail's migrations create in English is named in Chinese (migration home.0003)."""
 
 from wagtail.models import Page
 
@@ -6,3 +6,13 @@ from wagtail.models import Page
 def test_root_page_title_is_chinese(db):
     root = Page.objects.get(depth=1)
     assert (root.title, root.draft_title) == ("根目录", "根目录")
+
+
+def test_wagtails_default_groups_and_workflow_are_named_in_chinese(db):
+    from django.contrib.auth.models import Group
+    from wagtail.models import Task, Workflow
+
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    assert Group.objects.filter(name__in=["系统默认审核组", "系统默认编辑组"]).count() == 2
+    assert not Workflow.objects.filter(name="Moderators approval").exists()
+    assert not Task.objects.filter(name="Moderators approval").exists()
