@@ -13,6 +13,8 @@ ALLOWED = {
     *("JSON", "HTML", "XML", "SVG", "AVIF", "GIF", "JPG", "JPEG", "PNG", "WEBP", "HEIC", "ICO"),
     # Abbreviations Chinese interfaces use as they are (身份证号 ID, 网址 URL, 接口 API).
     *("ID", "URL", "API", "RSS", "IP", "HTTP", "HTTPS", "JavaScript"),
+    # ICP备案号: the site's licence number under the telecom regulator's ICP filing.
+    "ICP",
     # Units of file sizes.
     *("KB", "MB", "GB", "TB"),
     # A language's own name in the language choosers, so that its readers find it.
@@ -25,7 +27,7 @@ ALLOWED = {
 # interface; placeholders are filled in at run time; a capital with digits is a code (the
 # report rules R1–R9, a table's cell B2).
 NOT_WORDS = re.compile(
-    r"https?://\S+|[\w.+-]+@[\w.-]+|(?<!\w)/[\w/.\-\[\]]+|<[^>]+>|%\(\w+\)[sdr]|%[sd]|\{\w*\}"
+    r"https?://\S+|[\w.+-]+@[\w.-]+|(?<!\w)/[\w/.\-\[\]]+|<[^>]+>|%\(\w+\)[sdr]|%[sd]|\{[\w:]*\}"
     r"|\b[A-Z]\d+\b"
 )
 WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?")

@@ -23,22 +23,9 @@ class LanguagesConfig(AppConfig):
         post_save.connect(forget_locales, sender=Locale, dispatch_uid="forget_saved_locale")
         post_delete.connect(forget_locales, sender=Locale, dispatch_uid="forget_deleted_locale")
         setting_changed.connect(forget_locales, dispatch_uid="forget_locales_on_settings")
-        give_plurals_their_singular()
 
+        from .admin_labels import label_the_admin_in_chinese
+        from .permission_names import name_permissions_in_chinese
 
-# The project's own apps: their models are named in Chinese.
-OWN_PACKAGES = ("gongkai", "home", "disclosure", "search")
-
-
-def give_plurals_their_singular():
-    """Chinese has no plural: a model of ours that names no verbose_name_plural would be listed
-    as "公开信息s" (Django appends an "s"). Its plural is its name. Migrations read the options
-    a model declares (`_meta.original_attrs`), so this changes no migration state."""
-    from django.apps import apps
-
-    for model in apps.get_models():
-        options = model._meta
-        if model.__module__.startswith(OWN_PACKAGES) and (
-            "verbose_name_plural" not in options.original_attrs
-        ):
-            options.verbose_name_plural = options.verbose_name
+        label_the_admin_in_chinese()
+        post_migrate.connect(name_permissions_in_chinese, dispatch_uid="zh_permissions")

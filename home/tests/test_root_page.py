@@ -3,9 +3,12 @@
 from wagtail.models import Page
 
 
-def test_root_page_title_is_chinese(db):
+def test_root_page_and_collection_are_named_in_chinese(db):
+    from wagtail.models import Collection
+
     root = Page.objects.get(depth=1)
     assert (root.title, root.draft_title) == ("根目录", "根目录")
+    assert Collection.get_first_root_node().name == "根目录"
 
 
 def test_wagtails_default_groups_and_workflow_are_named_in_chinese(db):

@@ -93,3 +93,27 @@ def test_models_of_ours_have_chinese_plurals():
             if model.__module__.startswith(("gongkai", "home", "disclosure", "search")):
                 plural = str(model._meta.verbose_name_plural)
                 assert latin_words(plural) == [], (model._meta.label, plural)
+
+
+def test_every_model_has_a_chinese_name():
+    """Model names head the group editor's permission table and name listings and choosers."""
+    english = []
+    with translation.override("zh-hans"):
+        for model in apps.get_models():
+            for name in (model._meta.verbose_name, model._meta.verbose_name_plural):
+                if latin_words(str(name)):
+                    english.append((model._meta.label, str(name)))
+    assert english == []
+
+
+def test_every_permission_has_a_chinese_name(db):
+    """Django names permissions "Can add …" in English when migrate creates them."""
+    from django.contrib.auth.models import Permission
+
+    english = [
+        (permission.codename, permission.name)
+        for permission in Permission.objects.all()
+        if latin_words(permission.name)
+    ]
+    assert english == []
+    assert Permission.objects.get(codename="add_application").name == "可添加政府信息公开申请"
