@@ -82,6 +82,13 @@ def slug_before_publication(page, parent, title, slug, previous_title=""):
 class TitleSlugPageForm(WagtailAdminPageForm):
     """The editor's form of pages below a disclosure root (columns, items, the guide, reports)."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields and self.instance.first_published_at is None:
+            # Left empty (a title typed without key presses, as an input method may do), the
+            # slug is derived here: never a "required" error on the hidden 推广 tab.
+            self.fields["slug"].required = False
+
     def clean(self):
         # Before Wagtail's own check (super().clean()), which refuses a slug a sibling has.
         self._settle_slug()

@@ -80,6 +80,15 @@ def test_create_abandon_recreate(editor_client, office):
     assert made.workflow_in_progress
 
 
+def test_an_empty_slug_is_derived_not_refused(editor_client, office):
+    response = editor_client.post(
+        create_url(column_of(office)),
+        edit_form_data(new_service_guide(None), slug="", **{"action-submit": "提交审核"}),
+    )
+    assert response.status_code == 302
+    assert ServiceGuidePage.objects.get().slug == SLUG
+
+
 def test_the_second_attempt_autosaves_too(editor_client, office):
     column = column_of(office)
     url = create_url(column)
