@@ -8,33 +8,15 @@ from wagtail.models import Page
 
 from disclosure.catalogue.models import DisclosureIndexPage, ServiceGuidePage
 
+from .people import sign_in, wait_until
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-PASSWORD = "browser-test"
 TITLE = "老年人优待证办理指南"
 SLUG = "lao-nian-ren-you-dai-zheng-ban-li-zhi-nan"
-
-
-def sign_in(browser, server, username):
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(server.url + "/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(server.url + "/admin/")
-    return page
-
-
-def wait_until(page, condition, seconds=30):
-    for _attempt in range(seconds * 5):
-        if condition():
-            return
-        page.wait_for_timeout(200)
-    raise AssertionError("timed out")
 
 
 def guides_column():
