@@ -9,7 +9,9 @@ from wagtail.rich_text import RichText
 
 from disclosure.applications.workdays import add_working_days, working_days_between
 from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
+from disclosure.moderation.dashboard import my_drafts, sent_back_to
 from disclosure.moderation.deadlines import art26_due_on, unpublished_items_near_deadline
+from disclosure.moderation.walls import within_organisation
 
 from .helpers import FULL_CHECKLIST, act, fresh, submit
 from .offices import publish_directly
@@ -146,3 +148,28 @@ def test_art26_counts_from_creation_or_change(client, small_office):
     assert str(listed[changed.pk].basis) == "变更" and listed[changed.pk].overdue
     assert unpublished_items_near_deadline(users["outsider"]) == []
     assert "（变更）" in panel(home_of(client, users["editor"]), "art26")
+
+
+def test_panels_stay_inside_the_organisation(client, small_office):
+    """A county editor who once owned a township draft (or submitted a township item) sees
+    neither in its panels: the lists are cut at the organisation's roots. (Wagtail's own
+    "recent edits" and "in review" panels list what the user itself did.)"""
+    users, (guides, notices) = small_office["users"], small_office["columns"]
+    outsider = users["outsider"]
+    document(guides, outsider, "县里人写在镇里的草稿", None)
+    sent_back = document(notices, users["editor"], "镇里被退回的通知", None)
+    submit(sent_back, outsider)
+    act(sent_back, users["reviewer"], "reject", comment="不是本机关的信息。")
+
+    assert list(my_drafts(outsider)) == [] and sent_back_to(outsider) == []
+    html = home_of(client, outsider)
+    assert "县里人写在镇里的草稿" not in panel(html, "my-drafts")
+    assert "镇里被退回的通知" not in panel(html, "sent-back-to-me")
+    # A site administrator without an organisation sees every organisation's pages.
+    township_pages = Page.objects.filter(within_organisation(users["editor"]))
+    assert set(Page.objects.filter(within_organisation(users["admin"]))) >= set(township_pages)
+    assert (
+        not Page.objects.filter(within_organisation(outsider))
+        .filter(pk__in=township_pages)
+        .exists()
+    )

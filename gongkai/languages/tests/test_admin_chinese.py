@@ -117,3 +117,14 @@ def test_every_permission_has_a_chinese_name(db):
     ]
     assert english == []
     assert Permission.objects.get(codename="add_application").name == "可添加政府信息公开申请"
+
+
+def test_the_admin_names_neither_wagtail_nor_its_version(client, admin_client):
+    """The settings menu ended with "Wagtail v8.0.1" and the sign-in screen read out
+    "Wagtail": the framework's name, and its exact version to whoever signs in."""
+    from wagtail import __version__
+
+    dashboard = admin_client.get("/admin/").content.decode()
+    assert __version__ not in dashboard and "Wagtail v" not in dashboard
+    login = client.get("/admin/login/").content.decode()
+    assert 'aria-label="Wagtail"' not in login
