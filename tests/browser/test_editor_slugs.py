@@ -81,3 +81,19 @@ def test_an_error_on_a_hidden_tab_is_shown_on_it(browser, live_demo, output_dir)
     message = page.locator(".messages .error").inner_text()
     assert "页面有校验错误，未能保存。" in message and "错误在“推荐”标签页中。" in message
     assert f"缩略名“{sibling.slug}”已被同一上级页面下的其他页面使用。" in page.content()
+
+
+def test_block_errors_are_counted_on_their_tab(browser, live_demo):
+    """Wagtail counted each tab's errors before the StreamField drew its own: a 公开信息 sent
+    without its 正文 showed the error, but no count on 内容."""
+    notices = DisclosureIndexPage.objects.get(slug="xxgk").get_children().get(slug="notices")
+    page = sign_in(browser, live_demo, "editor")
+    page.goto(f"{live_demo.url}/admin/pages/add/catalogue/disclosuredocumentpage/{notices.pk}/")
+    page.fill("input[name=title]", "关于开展食品安全检查的通知")
+    page.locator('button[name="action-submit"]').first.dispatch_event("click")
+    page.wait_for_load_state("load")
+    page.wait_for_selector("[data-tabs-with-errors]")
+    content = page.get_by_role("tab", name=re.compile("内容"))
+    assert content.get_attribute("aria-selected") == "true"
+    assert "1 处错误" in content.inner_text()
+    assert "错误在“内容”标签页中。" in page.locator(".messages .error").inner_text()
