@@ -7,10 +7,12 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from disclosure.applications.demo import join_handlers, load_demo_register
+from disclosure.applications.demo import load_demo_register
+from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP, ensure_organisation_handlers
 from disclosure.catalogue.demo import load_catalogue_demo
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
 from disclosure.moderation.demo import join_organisation_roles
+from disclosure.moderation.models import StaffOrganisation
 from disclosure.moderation.publication import sanctioned_publication
 from disclosure.reports.demo import load_reports_demo
 from gongkai.accounts.roles import Role
@@ -137,3 +139,14 @@ def accounts_summary(password=None):
 
 def all_pages_live():
     return not Page.objects.filter(depth__gt=1, live=False).exists()
+
+
+def join_handlers(organisation, user):
+    """Make ``user`` one of the organisation's 依申请办理: the site-wide group carries the
+    permissions, the organisation's own group opens its register (roles.py); the user belongs
+    to the organisation, so its administrators manage the account (moderation.walls)."""
+    user.groups.add(
+        Group.objects.get(name=APPLICATION_HANDLERS_GROUP),
+        ensure_organisation_handlers(organisation),
+    )
+    StaffOrganisation.objects.get_or_create(user=user, defaults={"organisation": organisation})

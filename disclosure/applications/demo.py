@@ -8,7 +8,6 @@ from decimal import Decimal
 from disclosure.applications import outcomes
 from disclosure.applications.identity import resident_id_check_digit, uscc_check_character
 from disclosure.applications.models import Application, CaseKind, CaseOutcome, ReviewCase
-from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP, ensure_organisation_handlers
 from disclosure.statutory.tables import OUTCOME_ROWS_2021
 from disclosure.workdays.calendar import add_working_days
 
@@ -169,18 +168,3 @@ def load_demo_register(organisation, user):
             decided_on=add_working_days(replied, 50),
             note="友谊县人民政府行政复议决定维持。",
         )
-
-
-def join_handlers(organisation, user):
-    """Make ``user`` one of the organisation's 依申请办理: the site-wide group carries the
-    permissions, the organisation's own group opens its register (roles.py); the user belongs
-    to the organisation, so its administrators manage the account (moderation.walls)."""
-    from django.contrib.auth.models import Group
-
-    from disclosure.moderation.models import StaffOrganisation
-
-    user.groups.add(
-        Group.objects.get(name=APPLICATION_HANDLERS_GROUP),
-        ensure_organisation_handlers(organisation),
-    )
-    StaffOrganisation.objects.get_or_create(user=user, defaults={"organisation": organisation})

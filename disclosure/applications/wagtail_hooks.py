@@ -1,14 +1,15 @@
-from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from disclosure.applications.models import Application
-from disclosure.applications.reminders import due_soon_and_overdue
+from disclosure.applications.reminders import open_applications_by_due_date
 from disclosure.applications.scoping import scope
 from disclosure.applications.staff import (
     application_viewset,
     review_case_viewset,
 )
+
+PANEL_LENGTH = 30
 
 
 @hooks.register("register_admin_viewset")
@@ -17,6 +18,9 @@ def register_viewsets():
 
 
 class DeadlinesPanel(Component):
+    """The handler's dashboard: every open application of the organisations the user handles,
+    by due date, the overdue ones in red."""
+
     name = "application_deadlines"
     order = 90
     template_name = "applications/admin/deadlines_panel.html"
@@ -26,12 +30,7 @@ class DeadlinesPanel(Component):
 
     def get_context_data(self, parent_context):
         visible = scope(Application.objects.all(), self.user)
-        soon, overdue = due_soon_and_overdue(queryset=visible)
-        return {
-            "soon": soon[:20],
-            "overdue": overdue[:20],
-            "handle_url": reverse("applications_application:index"),
-        }
+        return {"rows": open_applications_by_due_date(visible, limit=PANEL_LENGTH)}
 
 
 @hooks.register("construct_homepage_panels")

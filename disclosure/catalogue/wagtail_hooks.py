@@ -2,10 +2,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from .models import Domain, Organisation
+from .domain_chooser import DomainViewSet
+from .models import Organisation
 
 register_snippet(Organisation)
-register_snippet(Domain)
+register_snippet(DomainViewSet)
 
 
 @hooks.register("register_log_actions")

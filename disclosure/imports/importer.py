@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models.signals import post_save
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from modelsearch import signal_handlers as search_signals
 from wagtail.log_actions import log
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from disclosure.catalogue import title_slugs
 from disclosure.catalogue.codes import normalise_code
 from disclosure.catalogue.index_numbers import caller_reindexes
 from disclosure.catalogue.models import (
@@ -341,15 +341,8 @@ def validation_reason(error):
 
 
 def free_slug(column, title):
-    # Short: a Chinese slug is percent-encoded in the address, nine characters per Han character.
-    base = slugify(title, allow_unicode=True)[:30].strip("-") or "document"
-    taken = set(column.get_children().filter(slug__startswith=base).values_list("slug", flat=True))
-    taken |= column.reserved_child_slugs  # e.g. rss: the column's feed answers there
-    candidate, suffix = base, 1
-    while candidate in taken:
-        suffix += 1
-        candidate = f"{base}-{suffix}"
-    return candidate
+    # The rule of the editor's form (title_slugs.py): pinyin of the title, the first free suffix.
+    return title_slugs.free_slug(column, title_slugs.pinyin_slug(title) or "document")
 
 
 @contextmanager

@@ -1,21 +1,30 @@
 """Art. 26: information within the scope of proactive disclosure is published within 20 working
-days of being formed (成文日期). The dashboard lists the organisation's unpublished items whose
-deadline is near or past."""
+days of being formed or changed (自该政府信息形成或者变更之日起20个工作日内). The dashboard
+lists the organisation's items whose deadline is near or past:
+
+- an item never published counts from its 成文日期, or, without one, from the day it was
+  created here (its first revision);
+- a published item with unpublished changes counts from the first change made after its last
+  publication (the first revision saved since).
+"""
 
 from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import CharField, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
-from wagtail.models import WorkflowState, get_page_models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Revision, WorkflowState, get_default_page_content_type, get_page_models
 
 from disclosure.workdays.calendar import add_working_days, working_days_between
 
-from .models import OrganisationRole
 from .status import moderation_status
+from .walls import within_organisation
 
 ART26_WORKING_DAYS = 20
+WRITTEN, CREATED, CHANGED = _("成文"), _("创建"), _("变更")
 
 # What PageQuerySet.prefetch_workflow_states does, but through the relation keyed on the
 # specific content type: a queryset of one page type is not flagged as specific, so Wagtail's
@@ -30,6 +39,8 @@ CURRENT_WORKFLOW_STATES = Prefetch(
 @dataclass
 class DeadlineItem:
     page: object
+    counted_from: date
+    basis: str  # 成文, 创建 or 变更
     due_on: date
     overdue: bool
     working_days_left: int
@@ -39,8 +50,8 @@ class DeadlineItem:
         return moderation_status(self.page)
 
 
-def art26_due_on(written_on):
-    return add_working_days(written_on, ART26_WORKING_DAYS)
+def art26_due_on(counted_from):
+    return add_working_days(counted_from, ART26_WORKING_DAYS)
 
 
 def item_page_models():
@@ -49,29 +60,53 @@ def item_page_models():
     return [model for model in get_page_models() if issubclass(model, DisclosureItemPage)]
 
 
-def unpublished_items_near_deadline(user, today=None):
-    """The never-published items of the user's organisations due within
-    GONGKAI_MODERATION_ART26_WARN_DAYS working days, or overdue; the most urgent first."""
-    from disclosure.catalogue.models import DisclosureIndexPage
+def _first_revision(after=None):
+    """The time of a page's first revision (since `after`), as a subquery. Revisions name their
+    object by text: the cast keeps the comparison valid on PostgreSQL."""
+    revisions = Revision.objects.filter(
+        base_content_type=get_default_page_content_type(),
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    )
+    if after is not None:
+        revisions = revisions.filter(created_at__gt=OuterRef(after))
+    return Subquery(revisions.order_by("created_at").values("created_at")[:1])
 
+
+def _counted_from(page):
+    if page.first_published_at is None:
+        if page.written_on:
+            return page.written_on, WRITTEN
+        created = page.first_revision_at
+        return (timezone.localdate(created), CREATED) if created else (None, None)
+    changed = page.first_change_at
+    return (timezone.localdate(changed), CHANGED) if changed else (None, None)
+
+
+def unpublished_items_near_deadline(user, today=None):
+    """The items of the user's organisation not yet (or not in their changed form) published
+    and due within GONGKAI_MODERATION_ART26_WARN_DAYS working days, or overdue; the most urgent
+    first."""
     today = today or timezone.localdate()
     warn_days = settings.GONGKAI_MODERATION_ART26_WARN_DAYS
-    organisations = OrganisationRole.objects.filter(group__user=user).values("organisation_id")
-    roots = list(DisclosureIndexPage.objects.filter(organisation_id__in=organisations))
-    if user.is_superuser:
-        roots = list(DisclosureIndexPage.objects.all())
+    waiting = Q(first_published_at__isnull=True) | Q(live=True, has_unpublished_changes=True)
     items = []
     for model in item_page_models():
-        for root in roots:
-            pages = (
-                model.objects.descendant_of(root)
-                .filter(first_published_at__isnull=True, written_on__isnull=False)
-                .prefetch_related(CURRENT_WORKFLOW_STATES)
-                .annotate_approved_schedule()
+        pages = (
+            model.objects.filter(within_organisation(user))
+            .filter(waiting)
+            .annotate(
+                first_revision_at=_first_revision(),
+                first_change_at=_first_revision(after="last_published_at"),
             )
-            for page in pages:
-                due_on = art26_due_on(page.written_on)
-                left = working_days_between(today, due_on)
-                if due_on < today or left <= warn_days:
-                    items.append(DeadlineItem(page, due_on, due_on < today, left))
+            .prefetch_related(CURRENT_WORKFLOW_STATES)
+            .annotate_approved_schedule()
+        )
+        for page in pages:
+            counted_from, basis = _counted_from(page)
+            if counted_from is None:
+                continue
+            due_on = art26_due_on(counted_from)
+            left = working_days_between(today, due_on)
+            if due_on < today or left <= warn_days:
+                items.append(DeadlineItem(page, counted_from, basis, due_on, due_on < today, left))
     return sorted(items, key=lambda item: item.due_on)

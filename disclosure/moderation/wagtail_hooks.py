@@ -16,6 +16,7 @@ from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 from . import admin_urls
 from .attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
 from .attachments import may_download
+from .dashboard import arrange_dashboard
 from .deadlines import unpublished_items_near_deadline
 from .force_publish import may_force_publish
 from .guards import (
@@ -222,8 +223,8 @@ class Art26DeadlinePanel(Component):
 
 
 @hooks.register("construct_homepage_panels")
-def add_art26_deadline_panel(request, panels):
-    panels.append(Art26DeadlinePanel())
+def add_role_panels(request, panels):
+    arrange_dashboard(request.user, panels, deadlines=Art26DeadlinePanel())
 
 
 @hooks.register("before_serve_document")

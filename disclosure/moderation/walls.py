@@ -124,3 +124,25 @@ def record_organisation_from_groups(users):
         )
         if len(organisations) == 1:
             StaffOrganisation.objects.create(user=user, organisation_id=organisations.pop())
+
+
+def organisation_roots(user):
+    """The disclosure roots (every language) of the organisation `user` works for: what the
+    dashboard lists for it. A site administrator without an organisation sees every root;
+    anyone else without one sees none."""
+    from disclosure.catalogue.models import DisclosureIndexPage
+
+    organisation_id = organisation_id_of(user)
+    if organisation_id is not None:
+        return DisclosureIndexPage.objects.filter(organisation_id=organisation_id)
+    if is_site_administrator(user):
+        return DisclosureIndexPage.objects.all()
+    return DisclosureIndexPage.objects.none()
+
+
+def within_organisation(user, prefix=""):
+    """A Q over pages (or over `<prefix>path`) matching the pages of `user`'s organisation."""
+    q = Q(pk__in=[])
+    for path in organisation_roots(user).values_list("path", flat=True):
+        q |= Q(**{f"{prefix}path__startswith": path})
+    return q

@@ -8,14 +8,15 @@ with last year's report — the error is attached to the Table B cell it concern
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+
+from disclosure.catalogue.title_slugs import TitleSlugPageForm
 
 from . import rules
 from .blocks import SECTIONS, cell_name
 
 
-class AnnualReportPageForm(WagtailAdminPageForm):
+class AnnualReportPageForm(TitleSlugPageForm):
     def clean(self):
         cleaned_data = super().clean()
         from .models import duplicate_year_message, organisation_root, report_of_year

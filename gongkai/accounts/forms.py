@@ -44,6 +44,11 @@ class LoginForm(WagtailLoginForm):
 
     otp_token = token_field(required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Wagtail's password field has no label, so Django names it "Password" in English.
+        self.fields["password"].label = _("密码")
+
     def clean(self):
         try:
             cleaned_data = super().clean()

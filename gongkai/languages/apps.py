@@ -13,3 +13,9 @@ class LanguagesConfig(AppConfig):
 
         post_migrate.connect(ensure_content_locales_after_migrate, dispatch_uid="content_locales")
         locale_lookup.apply()
+
+        from .admin_labels import label_the_admin_in_chinese
+        from .permission_names import name_permissions_in_chinese
+
+        label_the_admin_in_chinese()
+        post_migrate.connect(name_permissions_in_chinese, dispatch_uid="zh_permissions")

@@ -4,6 +4,13 @@ The source strings are Chinese, so the zh_Hans catalogue's msgstr is its msgid; 
 program means a merge of two branches' catalogues is re-running `make messages`, never
 hand-editing. Locations are left out (--no-location) so that moving code changes nothing.
 The .mo files are compiled with polib (no msgfmt needed where the site runs).
+
+The zh_Hans catalogue also carries Chinese for admin strings of Wagtail and its companions that
+their own catalogues leave in English (`wagtail_overrides.py`). makemessages extracts only our
+source and would drop such entries, so `fill_source_language` writes them back from that module
+every time: the catalogue stays a product of the source, merges stay mechanical. A catalogue in
+LOCALE_PATHS wins over the apps' own (Django's merge order), for the `django` domain here and
+for the `djangojs` one (JavaScript's strings), which has no source of ours and is written whole.
 """
 
 from pathlib import Path
@@ -12,9 +19,20 @@ import polib
 from django.conf import settings
 from django.core.management import call_command
 
+from . import wagtail_overrides
+
 SOURCE_LANGUAGE = "zh_Hans"
 LANGUAGES = [SOURCE_LANGUAGE, "en"]
-IGNORE = ["node_modules/*", "var/*", "test-results/*", "bench/*", "tests/*", "*/tests/*"]
+# wagtail_templates: copies of Wagtail's templates keep Wagtail's msgids (see its README).
+IGNORE = [
+    "node_modules/*",
+    "var/*",
+    "test-results/*",
+    "bench/*",
+    "tests/*",
+    "*/tests/*",
+    "gongkai/languages/wagtail_templates/*",
+]
 
 
 def catalogue_path(locale_dir, language, suffix="po"):
@@ -24,20 +42,22 @@ def catalogue_path(locale_dir, language, suffix="po"):
 def run_makemessages(verbosity=0, symlinks=False):
     call_command(
         "makemessages",
-        symlinks=symlinks,
         locale=LANGUAGES,
         no_location=True,
         no_obsolete=True,
         ignore_patterns=IGNORE,
+        symlinks=symlinks,
         verbosity=verbosity,
     )
 
 
-def fill_source_language(po):
-    """msgstr = msgid for the Chinese catalogue; returns how many entries changed."""
-    changed = 0
+def fill_source_language(po, overrides=None):
+    """msgstr = msgid for the Chinese catalogue, and the Chinese of each override (added when
+    missing); returns how many entries changed."""
+    overrides = wagtail_overrides.DJANGO if overrides is None else overrides
+    changed = add_overrides(po, overrides)
     for entry in po:
-        if entry.obsolete:
+        if entry.obsolete or override_key(entry) in overrides:
             continue
         if entry.msgid_plural:
             wanted = {0: entry.msgid}  # Chinese has one plural form
@@ -51,6 +71,52 @@ def fill_source_language(po):
             entry.flags.remove("fuzzy")
             changed += 1
     return changed
+
+
+def override_key(entry):
+    return wagtail_overrides.Msg(entry.msgid, entry.msgid_plural or None, entry.msgctxt)
+
+
+def add_overrides(po, overrides):
+    """Put each override into `po` with its Chinese; returns how many entries changed."""
+    changed = 0
+    entries = {override_key(entry): entry for entry in po if not entry.obsolete}
+    for message, chinese in overrides.items():
+        entry = entries.get(message)
+        if entry is None:
+            entry = polib.POEntry(msgid=message.msgid, msgctxt=message.context)
+            if message.plural:
+                entry.msgid_plural = message.plural
+            if "%(" in message.msgid or "%s" in message.msgid or "%d" in message.msgid:
+                entry.flags.append("python-format")
+            po.append(entry)
+        if message.plural:
+            if entry.msgstr_plural != {0: chinese}:
+                entry.msgstr_plural = {0: chinese}
+                changed += 1
+        elif entry.msgstr != chinese:
+            entry.msgstr = chinese
+            changed += 1
+    return changed
+
+
+def javascript_catalogue(overrides):
+    """The djangojs catalogue of zh_Hans: the overrides of Wagtail's JavaScript strings."""
+    po = polib.POFile(wrapwidth=100)
+    po.metadata = {
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+        "Language": SOURCE_LANGUAGE,
+        "Plural-Forms": "nplurals=1; plural=0;",
+    }
+    add_overrides(po, overrides)
+    return po
+
+
+def write_javascript_catalogue(locale_dir):
+    path = catalogue_path(locale_dir, SOURCE_LANGUAGE).with_name("djangojs.po")
+    javascript_catalogue(wagtail_overrides.DJANGOJS).save(str(path))
+    compile_catalogue(path)
 
 
 def compile_catalogue(po_path):
@@ -72,6 +138,7 @@ def update_catalogues(locale_dir=None, verbosity=0, symlinks=False):
     source.save()
     for language in LANGUAGES:
         compile_catalogue(catalogue_path(locale_dir, language))
+    write_javascript_catalogue(locale_dir)
 
 
 def entries(po_path):

@@ -114,7 +114,8 @@ WSGI_APPLICATION = "gongkai.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [PROJECT_DIR / "templates"],
+        # The second: copies of Wagtail admin templates (gongkai/languages/wagtail_templates).
+        "DIRS": [PROJECT_DIR / "templates", PROJECT_DIR / "languages" / "wagtail_templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -259,6 +260,11 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # admin to Wagtail's release feed or to Gravatar.
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor to Wagtail's English guides (the "what's new" banner; the help menu's links are taken out
+# in gongkai/languages/wagtail_hooks.py). The whole platform keeps Beijing time (statutory
+# deadlines, logs): with one zone the account page offers no choice of 600 zone names.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "ofd",

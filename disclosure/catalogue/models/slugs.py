@@ -2,7 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
+
+from ..title_slugs import TitleSlugPageForm
 
 
 def reserved_slug_error(slug, parent):
@@ -13,8 +14,9 @@ def reserved_slug_error(slug, parent):
     }
 
 
-class ReservedSlugPageForm(WagtailAdminPageForm):
-    """The editor's form: a new page has no place in the tree yet, only `parent_page`."""
+class ReservedSlugPageForm(TitleSlugPageForm):
+    """The editor's form: a new page has no place in the tree yet, only `parent_page`. A page
+    never published gets a free slug from its title first (title_slugs.py)."""
 
     def clean(self):
         cleaned_data = super().clean()

@@ -98,13 +98,20 @@ def test_the_editor_is_told_why_rss_is_refused(client, category, django_user_mod
     client.force_login(user)
     url = f"/admin/pages/add/catalogue/categorypage/{category.pk}/"
 
-    response = client.post(url, {"title": "订阅", "slug": "rss"})
-
+    # A page never published takes the first free address instead (title_slugs.py) ...
+    assert client.post(url, {"title": "订阅", "slug": "rss"}).status_code == 302
+    assert not CategoryPage.objects.filter(slug="rss").exists()
+    new = CategoryPage.objects.get(title="订阅")
+    assert new.slug == "rss-2"
+    # ... a published one keeps its address unless the editor changes it, and is told why not rss.
+    new.save_revision().publish()
+    edit = f"/admin/pages/{new.pk}/edit/"
+    response = client.post(edit, {"title": "订阅", "slug": "rss"})
     assert response.status_code == 200
     assert "RSS 订阅的地址" in response.content.decode()
     assert not CategoryPage.objects.filter(slug="rss").exists()
-    client.post(url, {"title": "子栏目", "slug": "sub"})
-    assert CategoryPage.objects.filter(slug="sub").exists()  # the form posted is complete
+    assert client.post(edit, {"title": "订阅", "slug": "sub"}).status_code == 302
+    assert CategoryPage.objects.get(pk=new.pk).get_latest_revision_as_object().slug == "sub"
 
 
 def test_a_child_called_rss_anyway_is_served_instead_of_the_feed(client, category, make_document):

@@ -1,16 +1,20 @@
 """Dashboard: awaiting my review, my items in review, and the Art. 26 publication deadline."""
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Page, Revision, TaskState
 from wagtail.rich_text import RichText
 
 from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
+from disclosure.moderation.dashboard import my_drafts, sent_back_to
 from disclosure.moderation.deadlines import art26_due_on, unpublished_items_near_deadline
+from disclosure.moderation.walls import within_organisation
 from disclosure.workdays.calendar import add_working_days, working_days_between
 
-from .helpers import submit
+from .helpers import FULL_CHECKLIST, act, fresh, submit
+from .offices import publish_directly
 
 
 def document(column, author, title, written_on):
@@ -58,3 +62,114 @@ def test_dashboard_panels(client, office):
     assert overdue.title in home
     client.force_login(users["editor"])
     assert "即将到期的通知" in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+# ------------------------------------------------------------------ each role's panels (issue 17)
+
+
+def home_of(client, user):
+    client.force_login(user)
+    return client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def panel(html, panel_id):
+    """The HTML of one dashboard panel (Wagtail's {% panel %} wraps it in a section)."""
+    start = html.index(f'id="{panel_id}')
+    return html[start : html.index("</section>", start)]
+
+
+def test_editor_sees_drafts_and_what_was_sent_back_with_the_reason(client, small_office):
+    users, (guides, notices) = small_office["users"], small_office["columns"]
+    document(guides, users["editor"], "未提交的草稿", None)
+    sent_back = document(notices, users["editor"], "被退回的通知", None)
+    submit(sent_back, users["editor"])
+    act(sent_back, users["reviewer"], "reject", comment="请写明办理地点。")
+    under_review = document(notices, users["editor"], "审核中的通知", None)
+    submit(under_review, users["editor"])
+
+    html = home_of(client, users["editor"])
+    drafts = panel(html, "my-drafts")
+    assert "未提交的草稿" in drafts
+    assert "被退回的通知" not in drafts and "审核中的通知" not in drafts
+    returned = panel(html, "sent-back-to-me")
+    assert "被退回的通知" in returned and "请写明办理地点。" in returned and "初审" in returned
+    assert "审核中的通知" not in returned
+    # The reviewer wrote nothing of these, and has no review waiting.
+    reviewer_home = home_of(client, users["reviewer"])
+    assert "my-drafts" not in reviewer_home and "sent-back-to-me" not in reviewer_home
+
+
+def test_reviewers_see_what_waits_for_them_oldest_first_with_working_days(client, small_office):
+    users, (guides, notices) = small_office["users"], small_office["columns"]
+    newer = document(guides, users["editor"], "昨天提交的指南", None)
+    older = document(notices, users["editor"], "上周提交的通知", None)
+    for page in (newer, older):
+        submit(page, users["editor"])
+    today = timezone.localdate()
+    a_month_ago = today - timedelta(days=30)
+    started = timezone.make_aware(datetime.combine(a_month_ago, time(10)))
+    TaskState.objects.filter(pk=fresh(older).current_workflow_task_state.pk).update(
+        started_at=started
+    )
+
+    waiting = panel(home_of(client, users["reviewer"]), "awaiting-my-review")
+    assert waiting.index("上周提交的通知") < waiting.index("昨天提交的指南")
+    assert f"{working_days_between(a_month_ago, today)} 个工作日" in waiting
+    assert "0 个工作日" in waiting
+    assert 'data-workflow-action-url="' in waiting  # approve and send back from here
+    # The next steps see nothing yet; the editor has no review list.
+    assert "上周提交的通知" not in panel(home_of(client, users["secrecy"]), "awaiting-my-review")
+    assert "awaiting-my-review" not in home_of(client, users["editor"])
+
+    act(older, users["reviewer"], "approve")
+    secrecy = panel(home_of(client, users["secrecy"]), "awaiting-my-review")
+    assert "上周提交的通知" in secrecy and "保密审查" in secrecy
+    act(older, users["secrecy"], "approve", **FULL_CHECKLIST)
+    assert "上周提交的通知" in panel(home_of(client, users["leader"]), "awaiting-my-review")
+
+
+def test_art26_counts_from_creation_or_change(client, small_office):
+    users, (guides, _notices) = small_office["users"], small_office["columns"]
+    created = document(guides, users["editor"], "没有成文日期的通知", None)
+    long_ago = timezone.now() - timedelta(days=60)
+    Revision.objects.filter(object_id=str(created.pk)).update(created_at=long_ago)
+    changed = document(guides, users["editor"], "已发布后修改的通知", date(2020, 1, 6))
+    publish_directly(changed, users["admin"])
+    published_long_ago = timezone.now() - timedelta(days=90)
+    Page.objects.filter(pk=changed.pk).update(last_published_at=published_long_ago)
+    changed = fresh(changed)
+    changed.title = "已发布后修改的通知（更正）"
+    revision = changed.save_revision(user=users["editor"])
+    Revision.objects.filter(pk=revision.pk).update(created_at=long_ago)
+
+    listed = {item.page.pk: item for item in unpublished_items_near_deadline(users["editor"])}
+    assert str(listed[created.pk].basis) == "创建" and listed[created.pk].overdue
+    assert listed[created.pk].counted_from == timezone.localdate(long_ago)
+    assert str(listed[changed.pk].basis) == "变更" and listed[changed.pk].overdue
+    assert unpublished_items_near_deadline(users["outsider"]) == []
+    assert "（变更）" in panel(home_of(client, users["editor"]), "art26")
+
+
+def test_panels_stay_inside_the_organisation(client, small_office):
+    """A county editor who once owned a township draft (or submitted a township item) sees
+    neither in its panels: the lists are cut at the organisation's roots. (Wagtail's own
+    "recent edits" and "in review" panels list what the user itself did.)"""
+    users, (guides, notices) = small_office["users"], small_office["columns"]
+    outsider = users["outsider"]
+    document(guides, outsider, "县里人写在镇里的草稿", None)
+    sent_back = document(notices, users["editor"], "镇里被退回的通知", None)
+    submit(sent_back, outsider)
+    act(sent_back, users["reviewer"], "reject", comment="不是本机关的信息。")
+
+    assert list(my_drafts(outsider)) == [] and sent_back_to(outsider) == []
+    html = home_of(client, outsider)
+    assert "县里人写在镇里的草稿" not in panel(html, "my-drafts")
+    assert "镇里被退回的通知" not in panel(html, "sent-back-to-me")
+    # A site administrator without an organisation sees every organisation's pages.
+    township_pages = Page.objects.filter(within_organisation(users["editor"]))
+    assert set(Page.objects.filter(within_organisation(users["admin"]))) >= set(township_pages)
+    assert (
+        not Page.objects.filter(within_organisation(outsider))
+        .filter(pk__in=township_pages)
+        .exists()
+    )

@@ -1,0 +1,39 @@
+"""The handler's dashboard: open applications by due date, overdue in red, own organisation only
+(issue 17)."""
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from disclosure.applications.roles import ensure_organisation_handlers
+from disclosure.catalogue.models import Organisation
+from disclosure.workdays.calendar import working_days_between
+
+
+def test_open_applications_by_due_date_overdue_in_red(client, organisation, make_application):
+    today = timezone.localdate()
+    late = make_application(received_on=today - datetime.timedelta(days=60), name="逾期申请人")
+    soon = make_application(received_on=today - datetime.timedelta(days=2), name="新申请人")
+    replied = make_application(received_on=today - datetime.timedelta(days=10))
+    replied.state = "replied"
+    replied.save()
+    elsewhere = Organisation.objects.create(name="友谊县人民政府办公室测试", short_name="县政府办")
+    other = make_application(organisation=elsewhere, received_on=today)
+
+    handler = get_user_model().objects.create_user("handler")
+    handler.groups.add(ensure_organisation_handlers(organisation))
+    client.force_login(handler)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    start = html.index('id="application-deadlines')
+    listed = html[start : html.index("</section>", start)]
+
+    assert listed.index(late.tracking_number) < listed.index(soon.tracking_number)
+    assert replied.tracking_number not in listed and other.tracking_number not in listed
+    late_row = listed[listed.rindex("<tr", 0, listed.index(late.tracking_number)) :]
+    assert late_row.startswith('<tr class="application-overdue w-text-critical-200"')
+    assert f"已逾期 {working_days_between(late.due_on, today)} 个工作日" in listed
+    soon_row = listed[listed.rindex("<tr", 0, listed.index(soon.tracking_number)) :]
+    assert soon_row.startswith("<tr>")
+    assert f"剩余 {working_days_between(today, soon.due_on)} 个工作日" in listed

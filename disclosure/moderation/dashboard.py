@@ -1,0 +1,178 @@
+"""The dashboard of each role: what that person has to do today, inside their organisation.
+
+- 信息员 (and 管理员): 我的草稿 (drafts I wrote that are not in review) and 退回给我的稿件 (items
+  sent back to me, with the reviewer's reason);
+- 初审, 保密审查, 分管领导: 待我审核, oldest first, with the working days each has waited;
+- everyone with pages: 主动公开时限 (deadlines.py);
+- 依申请办理: the register's open applications by due date (disclosure/applications).
+
+Every list is limited to the user's organisation (walls.within_organisation); the review list is
+Wagtail's own `reviewable_by`, which our tasks already limit to the organisation's role group
+and the four-eyes rule.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
+from django.utils import timezone
+from wagtail.admin.ui.components import Component
+from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
+from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
+
+from disclosure.workdays.calendar import working_days_between
+from gongkai.accounts.administrators import is_site_administrator
+from gongkai.accounts.roles import Role
+
+from .models import OrganisationRole
+from .walls import within_organisation
+
+PANEL_LENGTH = 20
+WRITERS = {Role.EDITORS, Role.ADMINISTRATORS}
+REVIEWERS = {Role.REVIEWERS, Role.SECRECY, Role.LEADERS, Role.ADMINISTRATORS}
+
+
+def roles_of(user):
+    """The roles (gongkai.accounts.roles.Role) `user` holds in its organisation's groups; a site
+    administrator holds them all."""
+    if is_site_administrator(user):
+        return set(Role)
+    return set(OrganisationRole.objects.filter(group__user=user).values_list("role", flat=True))
+
+
+def _workflow_states_of_pages():
+    return WorkflowState.objects.filter(
+        base_content_type=get_default_page_content_type(),
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    )
+
+
+def my_drafts(user):
+    """Pages of my organisation I own or last saved, with a draft nobody reviews yet: never
+    published, or published with unpublished changes; no review running or sent back."""
+    in_a_run = _workflow_states_of_pages().filter(
+        status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
+    )
+    return (
+        Page.objects.filter(within_organisation(user))
+        .filter(Q(owner=user) | Q(latest_revision__user=user))
+        .filter(Q(live=False) | Q(has_unpublished_changes=True))
+        .exclude(Exists(in_a_run))
+        .select_related("latest_revision")
+        .order_by("-latest_revision_created_at")[:PANEL_LENGTH]
+    )
+
+
+@dataclass
+class SentBack:
+    page: Page
+    step: str
+    reviewer: object
+    reason: str
+    sent_back_at: object
+
+
+def sent_back_to(user):
+    """Items of my organisation that a review step sent back to me (I submitted them), with who
+    sent them back, when and why; the most recent first."""
+    pages = Page.objects.filter(within_organisation(user))
+    states = (
+        WorkflowState.objects.filter(
+            status=WorkflowState.STATUS_NEEDS_CHANGES,
+            requested_by=user,
+            base_content_type=get_default_page_content_type(),
+        )
+        .select_related("current_task_state__task", "current_task_state__finished_by")
+        .order_by("-current_task_state__finished_at")
+    )
+    by_pk = {str(page.pk): page for page in pages.filter(pk__in=_page_ids(states))}
+    items = []
+    for state in states:
+        page = by_pk.get(state.object_id)
+        task_state = state.current_task_state
+        if page is None or task_state is None:
+            continue
+        items.append(
+            SentBack(
+                page=page,
+                step=task_state.task.name,
+                reviewer=task_state.finished_by,
+                reason=task_state.comment,
+                sent_back_at=task_state.finished_at,
+            )
+        )
+    return items[:PANEL_LENGTH]
+
+
+def _page_ids(states):
+    return [int(object_id) for object_id in states.values_list("object_id", flat=True)]
+
+
+@dataclass
+class Waiting:
+    task_state: TaskState
+    page: Page
+    working_days: int
+
+
+def waiting_days(started_at, today=None):
+    today = today or timezone.localdate()
+    started: date = timezone.localdate(started_at)
+    return max(working_days_between(started, today), 0)
+
+
+class MyDraftsPanel(Component):
+    name = "my_drafts"
+    order = 150
+    template_name = "moderation/dashboard/my_drafts.html"
+
+    def get_context_data(self, parent_context):
+        return {"pages": my_drafts(parent_context["request"].user)}
+
+
+class SentBackPanel(Component):
+    name = "sent_back_to_me"
+    order = 140  # before everything else: someone is waiting for these
+    template_name = "moderation/dashboard/sent_back.html"
+
+    def get_context_data(self, parent_context):
+        return {"items": sent_back_to(parent_context["request"].user)}
+
+
+class AwaitingMyReviewPanel(WorkflowObjectsToModeratePanel):
+    """Wagtail's “awaiting your review”, with its action buttons, in our terms: oldest first,
+    the step, who submitted it and the working days it has waited; only my organisation's."""
+
+    name = "awaiting_my_review"
+    order = 130
+    template_name = "moderation/dashboard/awaiting_review.html"
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        user = parent_context["request"].user
+        mine = set(
+            Page.objects.filter(within_organisation(user))
+            .filter(pk__in=[state["obj"].pk for state in context["states"]])
+            .values_list("pk", flat=True)
+        )
+        today = timezone.localdate()
+        states = [state for state in context["states"] if state["obj"].pk in mine]
+        for state in states:
+            state["working_days"] = waiting_days(state["task_state"].started_at, today)
+        context["states"] = sorted(states, key=lambda state: state["task_state"].started_at)
+        return context
+
+
+def arrange_dashboard(user, panels, deadlines):
+    """Replace Wagtail's review list by ours and add the role's panels; `deadlines` (the Art. 26
+    panel) for anyone holding a role on pages."""
+    roles = roles_of(user)
+    panels[:] = [panel for panel in panels if not isinstance(panel, WorkflowObjectsToModeratePanel)]
+    if roles:
+        panels.append(deadlines)
+    if roles & REVIEWERS:
+        panels.append(AwaitingMyReviewPanel())
+    if roles & WRITERS:
+        panels.append(SentBackPanel())
+        panels.append(MyDraftsPanel())

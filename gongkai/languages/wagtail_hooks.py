@@ -1,0 +1,39 @@
+from wagtail import hooks
+from wagtail.admin.menu import SubmenuMenuItem
+from wagtail.admin.wagtail_hooks import SettingsMenuItem
+from wagtail_localize.locales.wagtail_hooks import LocalesMenuItem
+
+# Links to Wagtail's English guides on its own website: unreadable for the offices and out of
+# reach of a closed government network. The keyboard-shortcuts item stays.
+EXTERNAL_HELP = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register("construct_help_menu")
+def keep_help_inside_the_platform(request, menu_items):
+    menu_items[:] = [item for item in menu_items if not item.name.startswith(EXTERNAL_HELP)]
+
+
+@hooks.register("construct_main_menu")
+def settings_menu_without_version(request, menu_items):
+    """Wagtail's settings submenu ends with "Wagtail v8.0.1": English, and the exact version of
+    the software to whoever signs in. The same submenu without that footer."""
+    for position, item in enumerate(menu_items):
+        if isinstance(item, SettingsMenuItem):
+            menu_items[position] = SubmenuMenuItem(
+                item.label,
+                item.menu,
+                name=item.name,
+                classname=item.classname,
+                icon_name=item.icon_name,
+                attrs=item.attrs,
+                order=item.order,
+            )
+
+
+@hooks.register("construct_settings_menu")
+def locales_come_from_settings(request, menu_items):
+    """The content languages are LANGUAGES in the settings (docs/languages.md): migrate creates
+    their locales. wagtail-localize's locale editor would let an administrator add, remove or
+    re-sync languages behind the settings' back (and shows English of its own), so it is not
+    offered."""
+    menu_items[:] = [item for item in menu_items if not isinstance(item, LocalesMenuItem)]

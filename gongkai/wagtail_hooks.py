@@ -1,0 +1,15 @@
+from django.templatetags.static import static
+from django.utils.html import format_html, json_script
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+
+@hooks.register("insert_editor_js")
+def show_errors_on_hidden_tabs():
+    """Every page and snippet editor: errors on a tab other than the open one are counted on
+    their tab, that tab is opened, and the error message names it (static/js/admin)."""
+    return format_html(
+        '{}<script src="{}"></script>',
+        json_script({"message": _("错误在%(tabs)s标签页中。")}, "tab-errors-config"),
+        static("js/admin/tab_errors.js"),
+    )

@@ -1,0 +1,42 @@
+"""People at their own desks: each signs in at a browser context of their own."""
+
+PASSWORD = "browser-test"  # the demo's accounts in live_demo (conftest.py)
+
+
+def sign_in(browser, server, username):
+    """A fresh context (cookies of its own), signed in; returns its page at the dashboard."""
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server.url + "/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(server.url + "/admin/")
+    return page
+
+
+def wait_until(page, condition, seconds=30, what="the change"):
+    for _attempt in range(seconds * 5):
+        if condition():
+            return
+        page.wait_for_timeout(200)
+    raise AssertionError(f"{what} did not happen in the browser")
+
+
+def ensure_handler():
+    """The township's 依申请办理 account `handler` (the demo loader adds it once issue 17's
+    handler account lands; made here otherwise)."""
+    from django.contrib.auth import get_user_model
+
+    from disclosure.applications.roles import ensure_organisation_handlers
+    from disclosure.catalogue.models import DisclosureIndexPage
+
+    township = DisclosureIndexPage.objects.get(slug="xxgk").organisation
+    user, created = get_user_model().objects.get_or_create(
+        username="handler", defaults={"first_name": "友谊镇依申请经办人"}
+    )
+    if created:
+        user.set_password(PASSWORD)
+        user.save()
+    user.groups.add(ensure_organisation_handlers(township))
+    return user
