@@ -26,9 +26,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with translation.override(settings.LANGUAGE_CODE):  # a Chinese line per finding
-            self.check(options)
+            self.check_files(options)
 
-    def check(self, options):
+    def check_files(self, options):
         try:
             text = prose(read_document(options["text"])) if options["text"] else None
             check = check_file(
