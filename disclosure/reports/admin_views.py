@@ -95,7 +95,7 @@ def prefill_view(request, page_id, source):
 
 class WorkbookForm(forms.Form):
     workbook = forms.FileField(
-        label=gettext_lazy("统计表工作簿（.xlsx）"),
+        label=gettext_lazy("统计表工作簿（XLSX 文件）"),
         help_text=gettext_lazy("使用本系统导出的 XLSX 格式（工作表“表一”“表二”“表三”）。"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
     )
