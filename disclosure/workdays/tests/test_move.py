@@ -62,8 +62,8 @@ def test_an_existing_database_keeps_its_rows_grants_and_history():
     group.permissions.add(editing)
     with connection.cursor() as cursor:
         cursor.execute(
-            "INSERT INTO applications_calendarday (date, is_working_day, name) "
-            "VALUES ('2099-01-03', 1, '元旦调休')"
+            "INSERT INTO applications_calendarday (date, is_working_day, name) VALUES (%s, %s, %s)",
+            [datetime.date(2099, 1, 3), True, "元旦调休"],
         )
 
     migrate(leaves())
