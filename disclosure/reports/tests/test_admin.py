@@ -5,8 +5,12 @@ from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from disclosure.reports.blocks import SECTIONS, cell_name
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_b, consistent_report
+from disclosure.reports.tests.factories import (
+    consistent_b,
+    consistent_report,
+    make_index,
+    make_report,
+)
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from wagtail.blocks import StructBlockValidationError
 
 from disclosure.reports import blocks
 from disclosure.reports import tables as t
-from disclosure.reports.tests.test_rules import consistent_b, seed_table_b, zeros
+from disclosure.reports.tests.factories import consistent_b, seed_table_b, zeros
 
 
 def test_value_is_stored_in_the_shape_of_tables_py():

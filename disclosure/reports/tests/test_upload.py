@@ -9,8 +9,7 @@ from wagtail.models import PageLogEntry
 
 from disclosure.reports import filling, xlsx
 from disclosure.reports import tables as t
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_report
+from disclosure.reports.tests.factories import consistent_report, make_index, make_report
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from disclosure.reports import tables as t
 from disclosure.reports import xlsx
-from disclosure.reports.tests.test_rules import consistent_report, seed_table_b
+from disclosure.reports.tests.factories import consistent_report, seed_table_b
 
 
 def write(tmp_path, report=None, b_table=t.TABLE_B_2021):
