@@ -1,11 +1,11 @@
-"""Factories every app's tests share (factory_boy and wagtail-factories): users, and the base
-of the page factories. The page types' own factories live beside their app's tests
+"""Factories every app's tests share (factory_boy and wagtail-factories): users, documents,
+and the base of the page factories. The page types' own factories live beside their app's tests
 (`disclosure/catalogue/tests/factories.py`, `disclosure/reports/tests/factories.py`)."""
 
 import factory
 import wagtail_factories
 from django.conf import settings
-from wagtail.models import Site
+from wagtail.models import Collection, Site
 
 from disclosure.moderation.publication import sanctioned_publication
 
@@ -28,14 +28,15 @@ def publish_fixture(page, user=None):
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """A user; `groups=[...]` adds role groups, `password=` sets (and hashes) the password."""
+    """A user without an email address, as `create_user` makes one; `groups=[...]` adds role
+    groups, `password=` sets (and hashes) the password."""
 
     class Meta:
         model = settings.AUTH_USER_MODEL
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user-{n}")
-    email = factory.LazyAttribute(lambda user: f"{user.username}@example.invalid")
+    email = ""
     password = factory.django.Password(DEFAULT_PASSWORD)
 
     @factory.post_generation
@@ -45,24 +46,39 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class PageFactory(wagtail_factories.PageFactory):
-    """A page added under `parent` (the site's home page unless given) with one revision:
-    published as a fixture (`publish_fixture`), or a draft saved by its owner with `live=False`.
-    The slug is left empty so that Wagtail derives it from the Chinese title, as the editor does
+    """A page added under `parent` (the site's home page unless given) with one revision saved
+    by `revised_by` (default: its owner). It goes live by publishing that revision as a fixture
+    (`publish_fixture`), as a published page does; `live=False` leaves it a draft. The slug is
+    left empty so that Wagtail derives it from the Chinese title, as the editor does
     (wagtail-factories' default slugify drops every Chinese character)."""
 
     class Meta:
         abstract = True
-        skip_postgeneration_save = True
 
     parent = factory.LazyFunction(home_page)
     title = "测试页面"
     slug = ""
+    live = True
+    revised_by = None
 
-    @factory.post_generation
-    def first_revision(page, create, extracted, **kwargs):
-        if not create:
-            return
-        if page.live:
-            publish_fixture(page, user=page.owner)
-        else:
-            page.save_revision(user=page.owner)
+    @classmethod
+    def _build(cls, model_class, *args, revised_by=None, **kwargs):
+        return super()._build(model_class, *args, **kwargs)
+
+    @classmethod
+    def _create(cls, model_class, *args, revised_by=None, live=True, **kwargs):
+        page = super()._create(model_class, *args, live=False, **kwargs)
+        user = revised_by or page.owner
+        if live:
+            return publish_fixture(page, user=user)
+        page.save_revision(user=user)
+        return page
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    """A document in the root collection, as an upload without a chosen collection lands
+    (wagtail-factories' default adds a second collection tree). `file__data=` its bytes,
+    `file__filename=` its name."""
+
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.FileField(data=b"%PDF-1.4", filename="attachment.pdf")

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage
+from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.moderation.placement import ensure_organisation_roles
 
 from .offices import build_office
@@ -32,15 +32,6 @@ def office(demo):
 def small_office(db):
     """The township and county office without the demo (offices.py): faster to build."""
     return build_office()
-
-
-def draft_item(parent, author, title="办事指南：老年人优待证办理"):
-    page = CategoryPage(
-        title=title, slug=f"item-{CategoryPage.objects.count()}", live=False, owner=author
-    )
-    parent.add_child(instance=page)
-    page.save_revision(user=author)
-    return page
 
 
 @pytest.fixture

@@ -4,27 +4,19 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.rich_text import RichText
 
 from disclosure.applications.workdays import add_working_days, working_days_between
-from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
+from disclosure.catalogue.models import CategoryPage
+from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.deadlines import art26_due_on, unpublished_items_near_deadline
 
 from .helpers import submit
 
 
 def document(column, author, title, written_on):
-    page = DisclosureDocumentPage(
-        title=title,
-        slug=f"doc-{DisclosureDocumentPage.objects.count()}",
-        live=False,
-        owner=author,
-        written_on=written_on,
-        body=[("paragraph", RichText("<p>正文</p>"))],
+    return DisclosureDocumentPageFactory(
+        parent=column, title=title, written_on=written_on, live=False, owner=author
     )
-    column.add_child(instance=page)
-    page.save_revision(user=author)
-    return page
 
 
 def test_deadline_is_twenty_working_days_after_writing(db):

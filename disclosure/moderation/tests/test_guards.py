@@ -4,8 +4,7 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from .conftest import draft_item
-from .helpers import approve_all, edit_form_data, fresh, submit
+from .helpers import approve_all, draft_item, edit_form_data, fresh, submit
 
 
 def login(client, office, role):

@@ -10,8 +10,7 @@ from wagtail.models import TaskState
 from disclosure.moderation.tasks import publish_scheduled, send_review_reminders
 from disclosure.moderation.withdrawal import request_withdrawal
 
-from .conftest import draft_item
-from .helpers import FULL_CHECKLIST, act, fresh, submit
+from .helpers import FULL_CHECKLIST, act, draft_item, fresh, submit
 
 
 def sent(outbox):

@@ -6,8 +6,7 @@ from wagtail.models import WorkflowState
 
 from disclosure.moderation.status import moderation_status
 
-from .conftest import draft_item
-from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
+from .helpers import FULL_CHECKLIST, act, draft_item, edit_form_data, fresh, submit
 
 
 def workflow_action(client, page, action, data):

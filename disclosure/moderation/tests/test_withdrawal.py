@@ -3,8 +3,7 @@ from wagtail.models import Page, PageLogEntry
 
 from disclosure.moderation.models import WithdrawalRequest
 
-from .conftest import draft_item
-from .helpers import approve_all, fresh, submit
+from .helpers import approve_all, draft_item, fresh, submit
 
 
 def published_item(office, column):
