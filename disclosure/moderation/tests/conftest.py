@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.moderation.placement import ensure_organisation_roles
@@ -40,9 +41,10 @@ def column(office):
     return office["root"].get_children().specific().first()
 
 
-@pytest.fixture(autouse=True)
-def no_search_index_updates(settings):
-    """These tests are about review, not search: skip the index updates every save queues."""
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-    }
+@pytest.fixture(scope="module", autouse=True)
+def no_search_index_updates():
+    """These tests are about review, not search: skip the index updates every save queues,
+    the demo a module shares (tests/fixtures.py demo_for_the_module) included."""
+    backends = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        yield

@@ -9,8 +9,11 @@ from wagtail.models import TaskState
 
 from disclosure.moderation.tasks import publish_scheduled, send_review_reminders
 from disclosure.moderation.withdrawal import request_withdrawal
+from tests.fixtures import DEMO_PER_MODULE
 
 from .helpers import FULL_CHECKLIST, act, draft_item, fresh, submit
+
+pytestmark = DEMO_PER_MODULE
 
 
 def sent(outbox):

@@ -2,8 +2,11 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
 from disclosure.moderation.models import WithdrawalRequest
+from tests.fixtures import DEMO_PER_MODULE
 
 from .helpers import approve_all, draft_item, fresh, submit
+
+pytestmark = DEMO_PER_MODULE
 
 
 def published_item(office, column):
