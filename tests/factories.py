@@ -47,10 +47,10 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 class PageFactory(wagtail_factories.PageFactory):
     """A page added under `parent` (the site's home page unless given) with one revision saved
-    by `revised_by` (default: its owner). It goes live by publishing that revision as a fixture
-    (`publish_fixture`), as a published page does; `live=False` leaves it a draft. The slug is
-    left empty so that Wagtail derives it from the Chinese title, as the editor does
-    (wagtail-factories' default slugify drops every Chinese character)."""
+    by `revised_by` (default: its owner), published as a fixture (`publish_fixture`); with
+    `live=False` a draft, which Wagtail validates only partly (its own draft rule), as the
+    editor's 保存草稿 does. The slug is left empty so that Wagtail derives it from the Chinese
+    title, as the editor does (wagtail-factories' default slugify drops Chinese characters)."""
 
     class Meta:
         abstract = True
@@ -66,10 +66,11 @@ class PageFactory(wagtail_factories.PageFactory):
         return super()._build(model_class, *args, **kwargs)
 
     @classmethod
-    def _create(cls, model_class, *args, revised_by=None, live=True, **kwargs):
-        page = super()._create(model_class, *args, live=False, **kwargs)
+    def _create(cls, model_class, *args, revised_by=None, **kwargs):
+        # Added live, a page is validated in full before anything is saved.
+        page = super()._create(model_class, *args, **kwargs)
         user = revised_by or page.owner
-        if live:
+        if page.live:
             return publish_fixture(page, user=user)
         page.save_revision(user=user)
         return page
