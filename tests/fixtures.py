@@ -1,20 +1,88 @@
 """Fixtures shared by every app's tests and the cross-app suites."""
 
 import os
+import unittest
 from contextlib import contextmanager
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
+from django.db import transaction
 from django.utils import translation
+
+DEMO_PASSWORD = "test-password"
+DEMO_FOR_THE_MODULE = "demo_for_the_module"
+# A module whose tests all work on the demo loads it once: `pytestmark = DEMO_PER_MODULE`.
+# Every test of it is a database test, so that pytest-django's ordering (database tests
+# after the others) keeps the module's tests together and the demo is loaded once per worker.
+DEMO_PER_MODULE = [pytest.mark.django_db, pytest.mark.usefixtures(DEMO_FOR_THE_MODULE)]
 
 
 @pytest.fixture
-def demo(db):
-    """The demo site, as `make run` loads it."""
+def demo(request, db):
+    """The demo site, as `make run` loads it (once per module in a module that uses
+    `demo_for_the_module`)."""
+    if DEMO_FOR_THE_MODULE in request.fixturenames:
+        return request.getfixturevalue(DEMO_FOR_THE_MODULE)
     from home.demo import load_demo
 
-    load_demo(password="test-password")
-    return "test-password"
+    load_demo(password=DEMO_PASSWORD)
+    return DEMO_PASSWORD
+
+
+@pytest.fixture(scope="module")
+def demo_for_the_module(django_db_setup, django_db_blocker):
+    """The demo loaded once for every test of the module, in a transaction rolled back after
+    the module's last test. Each test runs in a savepoint of it (pytest-django's `db`), rolled
+    back after the test, so that every test starts from the demo as loaded: what loading it
+    for each test gave, at a fraction of the time (docs/testing.md)."""
+    from home.demo import load_demo
+
+    with django_db_blocker.unblock():
+        loaded = transaction.atomic()
+        loaded.__enter__()
+        try:
+            load_demo(password=DEMO_PASSWORD)
+        except BaseException:
+            transaction.set_rollback(True)
+            loaded.__exit__(None, None, None)
+            raise
+    try:
+        yield DEMO_PASSWORD
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            loaded.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def empty_caches_over_a_shared_demo(request):
+    """The database goes back to the demo after each test, the caches do not: a page a test
+    changed and rendered would still be served from the page cache to the next test."""
+    if DEMO_FOR_THE_MODULE in request.fixturenames:
+        for cache in caches.all():
+            cache.clear()
+
+
+def pytest_collection_modifyitems(items):
+    """A test on a module's shared demo may not end the transaction the demo lives in: a
+    transactional test empties the database, a Django TestCase closes the connection."""
+    for item in items:
+        if DEMO_FOR_THE_MODULE not in getattr(item, "fixturenames", ()):
+            continue
+        marker = item.get_closest_marker("django_db")
+        transactional = (marker is not None and marker.kwargs.get("transaction")) or {
+            "transactional_db",
+            "live_server",
+        } & set(item.fixturenames)
+        is_unittest = isinstance(getattr(item, "cls", None), type) and issubclass(
+            item.cls, unittest.TestCase
+        )
+        if transactional or is_unittest:
+            raise pytest.UsageError(
+                f"{item.nodeid}: {DEMO_FOR_THE_MODULE} needs tests that run in a transaction "
+                "rolled back after them (no transactional tests, no Django TestCase)"
+            )
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
-from disclosure.catalogue.models import CategoryPage
+from disclosure.catalogue.tests.factories import CategoryPageFactory
 from disclosure.moderation.tests.helpers import (
     FULL_CHECKLIST,
     act,
@@ -18,7 +18,7 @@ from disclosure.moderation.tests.offices import build_office
 from gongkai.celery import app as celery_app
 from gongkai.models import OutboxMessage
 from gongkai.outbox import relay_pending
-from tests.faults.broker import queue_folder, unwritable
+from tests.broker_faults import queue_folder, unwritable
 from tests.fixtures import embedded_broker_only
 
 pytestmark = embedded_broker_only
@@ -39,11 +39,9 @@ def real_broker(settings):
 
 
 def draft(office, title):
-    column = office["columns"][0]
-    page = CategoryPage(title=title, slug=f"outage-{CategoryPage.objects.count()}", live=False)
-    column.add_child(instance=page)
-    page.save_revision(user=office["users"]["editor"])
-    return page
+    return CategoryPageFactory(
+        parent=office["columns"][0], title=title, live=False, revised_by=office["users"]["editor"]
+    )
 
 
 def indexed(page):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from gongkai import healthz
 from gongkai.celery import app as celery_app
 from gongkai.models import OutboxMessage
-from tests.faults.broker import queue_folder, unwritable
+from tests.broker_faults import queue_folder, unwritable
 from tests.fixtures import embedded_broker_only
 
 # Django's test client sends REMOTE_ADDR 127.0.0.1, a monitoring address by default.

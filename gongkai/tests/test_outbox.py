@@ -13,7 +13,7 @@ from gongkai import outbox
 from gongkai.celery import app as celery_app
 from gongkai.models import OutboxMessage
 from gongkai.tasks import deliver, relay_outbox
-from tests.faults.broker import queue_folder, unwritable
+from tests.broker_faults import queue_folder, unwritable
 from tests.fixtures import embedded_broker_only
 
 RUNS = []

@@ -6,6 +6,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from disclosure.catalogue.models import CategoryPage
+from disclosure.catalogue.tests.factories import CategoryPageFactory
 from disclosure.moderation.tests.offices import build_office
 from gongkai.celery import app as celery_app
 from gongkai.models import OutboxMessage, SearchIndexStamp
@@ -34,11 +35,9 @@ def found(word):
 
 
 def publish_new(office, title):
-    column = office["columns"][0]
-    page = CategoryPage(title=title, slug=f"reconcile-{CategoryPage.objects.count()}")
-    column.add_child(instance=page)
-    page.save_revision(user=office["users"]["admin"]).publish(user=office["users"]["admin"])
-    return page
+    return CategoryPageFactory(
+        parent=office["columns"][0], title=title, revised_by=office["users"]["admin"]
+    )
 
 
 def test_a_lost_index_update_is_repaired_by_the_reconcile(office, lost_index_updates):

@@ -1,9 +1,13 @@
+import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import Page
 
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
 from home.demo import load_demo
 from home.models import HomePage, SiteFooterSettings
+from tests.fixtures import DEMO_PER_MODULE
+
+pytestmark = DEMO_PER_MODULE
 
 
 def test_demo_builds_the_township_site(demo):
@@ -70,7 +74,6 @@ def test_footer_identifiers_come_from_site_settings(client, demo):
 
 
 def test_site_id_code_must_be_ten_digits(db):
-    import pytest
     from django.core.exceptions import ValidationError
 
     from home.models import site_id_code_validator

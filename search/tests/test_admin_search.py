@@ -8,8 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
-from disclosure.catalogue.models import CategoryPage
-from search.tests.conftest import add_page
+from disclosure.catalogue.tests.factories import CategoryPageFactory
 
 DRAFT = "关于政府信息公开工作的通知（草稿）"
 
@@ -17,8 +16,8 @@ DRAFT = "关于政府信息公开工作的通知（草稿）"
 @pytest.fixture
 def editor(corpus, django_user_model):
     """An editor of the township's tree only, with a draft there and one in the county's tree."""
-    add_page(corpus["budget"], CategoryPage(title=DRAFT), live=False)
-    add_page(corpus["guide"], CategoryPage(title="医保局政务公开草稿"), live=False)
+    CategoryPageFactory(parent=corpus["budget"], title=DRAFT, live=False)
+    CategoryPageFactory(parent=corpus["guide"], title="医保局政务公开草稿", live=False)
     group = Group.objects.create(name="镇编辑")
     group.permissions.add(Permission.objects.get(codename="access_admin"))
     for codename in ("add_page", "change_page"):

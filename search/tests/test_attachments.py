@@ -9,6 +9,8 @@ from wagtail.models import Page
 
 from search import attachments
 from search.models import AttachmentText, ExtractionStatus
+from search.tests.factories import item_with_attachment
+from tests.factories import DocumentFactory
 
 
 def docx_bytes(paragraph, cell):
@@ -55,26 +57,9 @@ def search_titles(text):
 @pytest.fixture
 def document():
     def make(name, data):
-        return get_document_model().objects.create(title=name, file=ContentFile(data, name=name))
+        return DocumentFactory(title=name, file__data=data, file__filename=name)
 
     return make
-
-
-def item_with_attachment(corpus, document_obj, title="危房改造公示"):
-    from disclosure.catalogue.models import DisclosureDocumentPage
-    from search.tests.conftest import add_page
-
-    body = [("paragraph", "<p>见附件。</p>"), ("attachment", {"document": document_obj})]
-    return add_page(corpus["budget"], DisclosureDocumentPage(title=title, body=body))
-
-
-def attach(parent, text, title="危房改造公示"):
-    """A live item linking a document whose extracted text is stored (as the task leaves it)."""
-    from django.core.files.base import ContentFile
-
-    doc = get_document_model().objects.create(title="名单", file=ContentFile(b"-", name="名单.pdf"))
-    AttachmentText.objects.update_or_create(document=doc, defaults={"text": text})
-    return item_with_attachment({"budget": parent}, doc, title=title)
 
 
 @pytest.mark.django_db
@@ -83,7 +68,7 @@ def test_attachment_text_is_indexed_with_the_page_only_while_it_is_live(
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         doc = document("名单.docx", docx_bytes("张三 危房改造补助对象", "李四"))
-    page = item_with_attachment(corpus, doc)
+    page = item_with_attachment(corpus["budget"], doc)
     assert search_titles("危房改造补助对象") == []  # not extracted yet
     for callback in callbacks:  # the Celery task, run eagerly: extract, then reindex the page
         callback()
@@ -102,7 +87,7 @@ def test_a_page_published_after_extraction_carries_the_text(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         doc = document("明细.xlsx", xlsx_bytes("农村公路养护资金"))
-        draft = item_with_attachment(corpus, doc, title="资金明细")
+        draft = item_with_attachment(corpus["budget"], doc, title="资金明细")
     assert search_titles("农村公路养护") == ["资金明细"]
     with django_capture_on_commit_callbacks(execute=True):
         broken = document("坏文件.pdf", b"%PDF-1.4 not really")

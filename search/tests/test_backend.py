@@ -110,10 +110,8 @@ def test_admin_page_search_uses_the_backend(corpus, client, django_user_model):
 
 @pytest.mark.django_db
 def test_ranking_title_then_side_by_side_then_newest():
-    from disclosure.catalogue.models import CategoryPage
-    from search.tests.conftest import add_page
+    from disclosure.catalogue.tests.factories import CategoryPageFactory
 
-    home = Page.objects.get(depth=2)
     pages = [  # oldest first
         ("老旧小区改造方案", "无"),
         ("改造老城区与老旧小区计划", "无"),
@@ -123,7 +121,7 @@ def test_ranking_title_then_side_by_side_then_newest():
         ("无关页面", "老旧小区。"),
     ]
     for title, intro in pages:
-        add_page(home, CategoryPage(title=title, intro=f"<p>{intro}</p>"))
+        CategoryPageFactory(title=title, intro=f"<p>{intro}</p>")
     assert titles(search("老旧小区 改造")) == [
         "老旧小区改造验收",  # the words side by side in the title, newest first
         "老旧小区改造方案",
@@ -137,12 +135,10 @@ def test_ranking_title_then_side_by_side_then_newest():
 
 @pytest.mark.django_db
 def test_a_whole_jieba_word_ranks_above_one_spanning_two_words():
-    from disclosure.catalogue.models import CategoryPage
-    from search.tests.conftest import add_page
+    from disclosure.catalogue.tests.factories import CategoryPageFactory
 
-    home = Page.objects.get(depth=2)
-    add_page(home, CategoryPage(title="通知一", intro="<p>促进社会公平。</p>"))  # older
-    add_page(home, CategoryPage(title="通知二", intro="<p>人民公社会议纪要。</p>"))  # 公社|会议
+    CategoryPageFactory(title="通知一", intro="<p>促进社会公平。</p>")  # older
+    CategoryPageFactory(title="通知二", intro="<p>人民公社会议纪要。</p>")  # 公社|会议
     assert titles(search("社会")) == ["通知一", "通知二"]
     assert search("社会").count() == 2
 

@@ -100,7 +100,7 @@ def test_documents_searches_and_deletions(recorder):
 @pytest.mark.django_db
 def test_documents_carry_the_attachment_text_of_live_pages_only(recorder, corpus):
     from search.models import AttachmentText
-    from search.tests.test_attachments import attach
+    from search.tests.factories import attach
 
     backend = es8(f"http://127.0.0.1:{recorder.server_port}")
     page = attach(corpus["budget"], "危房改造补助对象名单")

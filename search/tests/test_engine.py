@@ -60,7 +60,7 @@ def test_engine_results_are_published_and_public_only(engine):
 
 @pytest.mark.django_db
 def test_engine_finds_the_attachment_text_of_live_pages(engine, corpus):
-    from search.tests.test_attachments import attach
+    from search.tests.factories import attach
 
     page = attach(corpus["budget"], "张三 危房改造补助对象")
     index = engine.get_index_for_model(Page)

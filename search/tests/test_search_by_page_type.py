@@ -2,7 +2,9 @@
 
 import pytest
 
-pytestmark = pytest.mark.django_db
+from tests.fixtures import DEMO_PER_MODULE
+
+pytestmark = DEMO_PER_MODULE
 
 
 @pytest.mark.parametrize(

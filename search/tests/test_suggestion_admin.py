@@ -6,6 +6,9 @@ from django.contrib.auth.models import Group
 
 from gongkai.accounts.roles import Role
 from search.models import SearchSuggestion
+from tests.fixtures import DEMO_PER_MODULE
+
+pytestmark = DEMO_PER_MODULE
 
 ADD_URL = "/admin/snippets/search/searchsuggestion/add/"
 

@@ -8,10 +8,11 @@ from captcha.models import CaptchaStore
 from pypdf import PdfReader
 
 from disclosure.applications.models import Application
-from disclosure.applications.tests.conftest import VALID_RESIDENT_ID
+from disclosure.applications.tests.factories import VALID_RESIDENT_ID
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.backend_independent,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

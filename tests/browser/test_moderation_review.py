@@ -9,6 +9,7 @@ from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.backend_independent,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

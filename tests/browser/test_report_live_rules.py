@@ -7,8 +7,12 @@ from django.contrib.auth import get_user_model
 
 from disclosure.reports import rules
 from disclosure.reports.blocks import cell_name
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_b, consistent_report
+from disclosure.reports.tests.factories import (
+    consistent_b,
+    consistent_report,
+    make_index,
+    make_report,
+)
 from disclosure.statutory import tables as t
 
 pytestmark = [

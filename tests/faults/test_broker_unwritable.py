@@ -1,6 +1,6 @@
 """Fault: the embedded broker's queue folder becomes unwritable during an approval (issue 15).
 
-A real worker runs (tests/integration's fixture). While the folder cannot be written: the
+A real worker runs (tests/conftest.py's fixture). While the folder cannot be written: the
 leader's approval and an editor's submit answer without a 5xx and are saved, the public page
 is served, /healthz/ readiness reports the broker. Once it is writable again, beat's relay
 hands the waiting work to the worker and the page reaches the search index.
@@ -13,6 +13,7 @@ from django.urls import reverse
 from wagtail.search.backends import get_search_backend
 
 from disclosure.catalogue.models import CategoryPage
+from disclosure.catalogue.tests.factories import CategoryPageFactory
 from disclosure.moderation.tests.helpers import (
     FULL_CHECKLIST,
     act,
@@ -23,11 +24,8 @@ from disclosure.moderation.tests.helpers import (
 from disclosure.moderation.tests.offices import build_office
 from gongkai import healthz
 from gongkai.models import OutboxMessage
-from tests.faults.broker import queue_folder, unwritable
+from tests.broker_faults import queue_folder, unwritable
 from tests.fixtures import embedded_broker_only
-
-# The real worker of the integration suite (a module-scoped process on the test database).
-from tests.integration.conftest import celery_worker, celery_worker_process  # noqa: F401
 from tests.processes import Process, child_env, database_url, python, running, wait_for
 
 pytestmark = [
@@ -72,10 +70,13 @@ def start_beat(tmp_path):
 
 
 def draft(office, title):
-    page = CategoryPage(title=title, slug=f"fault-{uuid.uuid4().hex[:8]}", live=False)
-    office["columns"][0].add_child(instance=page)
-    page.save_revision(user=office["users"]["editor"])
-    return page
+    return CategoryPageFactory(
+        parent=office["columns"][0],
+        title=title,
+        slug=f"fault-{uuid.uuid4().hex[:8]}",
+        live=False,
+        revised_by=office["users"]["editor"],
+    )
 
 
 def in_search(page, word):

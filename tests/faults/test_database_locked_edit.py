@@ -14,6 +14,7 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowState
 
 from disclosure.catalogue.models import ServiceGuidePage
+from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
 from disclosure.moderation.tests.helpers import edit_form_data, new_service_guide
 from disclosure.moderation.tests.offices import PASSWORD, build_office
 from gongkai.busy import BUSY_NOT_SAVED
@@ -108,10 +109,9 @@ def test_create_and_submit_keeps_the_typed_text_and_saves_nothing(editor_client,
 
 def test_edit_keeps_the_typed_text_and_saves_nothing(editor_client, office):
     column = office["columns"][0]
-    page = new_service_guide(office["users"]["editor"])
-    page.slug = "guide"
-    column.add_child(instance=page)
-    page.save_revision(user=office["users"]["editor"])
+    page = ServiceGuidePageFactory(
+        parent=column, slug="guide", live=False, owner=office["users"]["editor"]
+    )
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert editor_client.get(url).status_code == 200  # the editor opened the page first
     data = edit_form_data(

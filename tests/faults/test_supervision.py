@@ -20,6 +20,8 @@ from supervisor.xmlrpc import SupervisorTransport
 
 from tests.processes import Process, child_env, database_url, running, wait_for
 
+pytestmark = pytest.mark.backend_independent
+
 PORT = 8111  # from the range this suite may use (8110–8119)
 START_TIMEOUT = 240  # three Django processes starting on a loaded 2-core machine
 RESTART_TIMEOUT = 30  # from SIGKILL to a new process that supervisord counts as running

@@ -14,17 +14,17 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
-from disclosure.catalogue.models import DisclosureDocumentPage
+from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.tests.helpers import edit_form_data, fresh
 from disclosure.moderation.tests.offices import build_office
 from gongkai.celery import app as celery_app
 from search.models import AttachmentText, ExtractionStatus
 from tests.bombs import MIB, docx_bomb, docx_bytes
-from tests.integration.conftest import celery_worker, celery_worker_process  # noqa: F401
 from tests.processes import wait_for
 
 pytestmark = [
     pytest.mark.integration,
+    pytest.mark.backend_independent,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
@@ -93,18 +93,21 @@ def submit(client, page):
 
 def test_a_docx_bomb_is_refused_in_the_worker_and_the_web_process_stays_small(
     client,
-    celery_worker,  # noqa: F811
+    celery_worker,
 ):
     office = build_office()
     editor = office["users"]["editor"]
     client.force_login(editor)
     bomb_bytes = docx_bomb(1024 * MIB, text="附件正文")
     assert len(bomb_bytes) < 2 * MIB
-    page = DisclosureDocumentPage(
-        title="关于低保标准的通知", slug="dibao-notice", live=False, owner=editor, body=[]
+    page = DisclosureDocumentPageFactory(
+        parent=office["columns"][0],
+        title="关于低保标准的通知",
+        slug="dibao-notice",
+        live=False,
+        owner=editor,
+        body=[],
     )
-    office["columns"][0].add_child(instance=page)
-    page.save_revision(user=editor)
 
     worker_before = worker_peak_rss_kb(celery_worker)
     reset_peak_rss()

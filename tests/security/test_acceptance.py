@@ -21,8 +21,9 @@ from disclosure.catalogue.models import (
 from disclosure.moderation.models import OrganisationCollection
 from disclosure.moderation.publication import sanctioned_publication
 from disclosure.moderation.tests.helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
+from tests.fixtures import DEMO_PER_MODULE
 
-pytestmark = pytest.mark.django_db
+pytestmark = DEMO_PER_MODULE
 
 ATTACKER_IP = "198.51.100.7"
 User = get_user_model()

@@ -1,58 +1,22 @@
-import datetime
+"""An organisation with a clerk who registers applications."""
 
 import pytest
-from django.contrib.auth import get_user_model
 
-from disclosure.applications.identity import resident_id_check_digit, uscc_check_character
 from disclosure.applications.models import Application
-from disclosure.catalogue.models import Organisation
+from disclosure.catalogue.tests.factories import OrganisationFactory
+from tests.factories import UserFactory
 
-VALID_RESIDENT_ID = "11010519491231002" + resident_id_check_digit("11010519491231002")
-VALID_USCC = "91350100M000100Y4" + uscc_check_character("91350100M000100Y4")
-
-
-def applicant_fields(**overrides):
-    fields = {
-        "applicant_type": "natural",
-        "name": "张三",
-        "id_type": "resident_id",
-        "id_number": VALID_RESIDENT_ID,
-        "phone": "13800000000",
-        "address": "友谊镇幸福路1号",
-        "description": "2023年友谊镇农村低保资金发放明细",
-        "delivery_form": "email",
-        "email": "zhang@example.invalid",
-        "received_on": datetime.date(2025, 3, 3),
-    }
-    fields.update(overrides)
-    return fields
-
-
-def staff_form(organisation, **overrides):
-    """The admin's "register an offline application" form as staff post it."""
-    form = applicant_fields(
-        organisation=organisation.pk,
-        channel="paper",
-        received_on="2025-03-03",
-        name="王五",
-        phone="13900000000",
-        address="友谊镇",
-        description="村务公开资料",
-        delivery_form="paper",
-        email="",
-    )
-    form.update(overrides)
-    return form
+from .factories import applicant_fields
 
 
 @pytest.fixture
 def organisation(db):
-    return Organisation.objects.create(name="友谊镇人民政府测试", short_name="友谊镇")
+    return OrganisationFactory(name="友谊镇人民政府测试", short_name="友谊镇")
 
 
 @pytest.fixture
 def clerk(db):
-    return get_user_model().objects.create_user("clerk", first_name="王办理")
+    return UserFactory(username="clerk", first_name="王办理")
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from pypdf import PdfReader
 
 from disclosure.applications.letters import reply_letter, reply_letter_pdf, wording
 from disclosure.applications.models import Application, TransitionRefused
-from disclosure.applications.tests.conftest import applicant_fields
+from disclosure.applications.tests.factories import applicant_fields
 from disclosure.statutory.tables import OUTCOME_ROWS_2021
 
 D = datetime.date

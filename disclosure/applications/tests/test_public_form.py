@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from disclosure.applications.models import ARTICLE_29_FIELDS, Application
-from disclosure.applications.tests.conftest import (
+from disclosure.applications.tests.factories import (
     VALID_RESIDENT_ID,
     VALID_USCC,
     applicant_fields,

@@ -4,13 +4,13 @@ administrators only; staff of another organisation get 404 for every object."""
 import datetime
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from disclosure.applications.models import Application, ReviewCase, State
-from disclosure.applications.tests.conftest import staff_form
-from disclosure.catalogue.models import Organisation
+from disclosure.applications.tests.factories import staff_form
+from disclosure.catalogue.tests.factories import OrganisationFactory
 from disclosure.moderation.placement import ensure_organisation_roles
+from tests.factories import UserFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -18,14 +18,12 @@ REGISTER = "/admin/applications_application/"
 
 
 def member_of(group, username):
-    user = get_user_model().objects.create_user(username, first_name=username)
-    user.groups.add(group)
-    return user
+    return UserFactory(username=username, first_name=username, groups=[group])
 
 
 @pytest.fixture
 def other_organisation(db):
-    return Organisation.objects.create(name="友谊县人民政府办公室测试", short_name="县政府办")
+    return OrganisationFactory(name="友谊县人民政府办公室测试", short_name="县政府办")
 
 
 @pytest.fixture

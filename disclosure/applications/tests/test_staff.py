@@ -8,7 +8,8 @@ from wagtail.search import index
 
 from disclosure.applications.models import Application, State
 from disclosure.applications.tasks import send_deadline_reminders
-from disclosure.applications.tests.conftest import staff_form
+from disclosure.applications.tests.factories import staff_form
+from tests.factories import UserFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -16,11 +17,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def handler(organisation):
-    user = get_user_model().objects.create_user(
-        "handler", password="pw", first_name="赵办理", email="handler@example.invalid"
+    return UserFactory(
+        username="handler",
+        password="pw",
+        first_name="赵办理",
+        email="handler@example.invalid",
+        groups=[organisation.application_handlers.group],
     )
-    user.groups.add(organisation.application_handlers.group)
-    return user
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from disclosure.applications.models import Application, State, TransitionRefused
-from disclosure.applications.tests.conftest import VALID_USCC, applicant_fields
+from disclosure.applications.tests.factories import VALID_USCC, applicant_fields
 from disclosure.workdays.calendar import add_working_days
 
 D = datetime.date

@@ -12,6 +12,9 @@ from disclosure.catalogue.models import (
     ServiceItemListPage,
 )
 from gongkai.page_cache import page_cache
+from tests.fixtures import DEMO_PER_MODULE
+
+pytestmark = DEMO_PER_MODULE
 
 ITEM_QUERY_BUDGET = 15
 LISTING_QUERY_BUDGET = 20

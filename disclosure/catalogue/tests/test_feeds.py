@@ -5,7 +5,7 @@ from wagtail.models import PageViewRestriction
 
 from disclosure.catalogue.models import CategoryPage, Domain
 
-from .conftest import day, publish
+from .factories import CategoryPageFactory, day
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +42,8 @@ def test_column_feed_lists_its_items_newest_first_with_metadata(client, category
 def test_organisation_feed_covers_every_column_and_hides_drafts_and_restricted(
     client, disclosure_root, category, make_document
 ):
-    other = CategoryPage(title="机构职能", slug="functions")
-    disclosure_root.add_child(instance=other)
-    publish(other)
-    restricted = CategoryPage(title="内部栏目", slug="internal")
-    disclosure_root.add_child(instance=restricted)
-    publish(restricted)
+    other = CategoryPageFactory(parent=disclosure_root, title="机构职能", slug="functions")
+    restricted = CategoryPageFactory(parent=disclosure_root, title="内部栏目", slug="internal")
     PageViewRestriction.objects.create(page=restricted, restriction_type="login")
     make_document(title="栏目一的文件")
     make_document(title="栏目二的文件", parent=other)

@@ -1,8 +1,8 @@
 import pytest
 
-from disclosure.catalogue.models import CategoryPage, DisclosureGuidePage
+from disclosure.catalogue.models import DisclosureGuidePage
 
-from .conftest import TOWNSHIP_CODE, add_item, publish
+from .factories import TOWNSHIP_CODE, CategoryPageFactory, DisclosureGuidePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -16,17 +16,12 @@ def guide(organisation, disclosure_root, category):
     organisation.office_hours = "周一至周五 8:30—17:00"
     organisation.email = "gk@example.gov.cn"
     organisation.save()
-    sub = CategoryPage(title="通知公告", slug="sub")
-    category.add_child(instance=sub)
-    publish(sub)
-    return add_item(
-        disclosure_root,
-        DisclosureGuidePage(
-            title="测试镇政府信息公开指南",
-            slug="guide",
-            office_name="测试镇党政综合办公室",
-            active_disclosure="<p>镇政务公开栏每月更新。</p>",
-        ),
+    CategoryPageFactory(parent=category, title="通知公告", slug="sub")
+    return DisclosureGuidePageFactory(
+        parent=disclosure_root,
+        title="测试镇政府信息公开指南",
+        office_name="测试镇党政综合办公室",
+        active_disclosure="<p>镇政务公开栏每月更新。</p>",
     )
 
 

@@ -6,31 +6,22 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Page, PageLogEntry
 
 from disclosure.catalogue.models import (
-    CategoryPage,
+    BudgetPage,
     DisclosureDocumentPage,
-    DisclosureIndexPage,
     ImportedDocument,
-    Organisation,
 )
 from disclosure.imports import importer
 
-from .conftest import TOWNSHIP_CODE, publish
+from .factories import (
+    TOWNSHIP_CODE,
+    BudgetPageFactory,
+    CategoryPageFactory,
+    DisclosureIndexPageFactory,
+    PolicyDocumentPageFactory,
+    record,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def record(n, **fields):
-    return {
-        "title": f"关于做好第{n}批垃圾分类工作的通知",
-        "body": f"<p>各村（社区）：</p><p>第{n}批垃圾分类工作安排如下。</p>",
-        "category": "政策信息",
-        "published_at": f"2021-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
-        "written_at": f"2021-{n % 12 + 1:02d}-01",
-        "doc_number": f"测政发〔2021〕{n}号",
-        "keywords": ["垃圾分类", f"批次{n}"],
-        "source_url": f"http://old.example.gov.cn/xxgk/{n}.html",
-        **fields,
-    }
 
 
 def write_jsonl(path, rows):
@@ -212,13 +203,13 @@ def test_html_from_the_old_site_is_cleaned_and_plain_text_keeps_paragraphs(categ
 
 
 def test_organisation_is_named_when_there_are_several(category, tmp_path, capsys):
-    county = Organisation.objects.create(name="测试县人民政府办公室", code="11230522004326500C")
-    root = DisclosureIndexPage(title="测试县政府信息公开", slug="county", organisation=county)
-    category.get_parent().get_parent().add_child(instance=root)
-    publish(root)
-    county_column = CategoryPage(title="政策信息", slug="county-notices")
-    root.add_child(instance=county_column)
-    publish(county_column)
+    root = DisclosureIndexPageFactory(
+        organisation__name="测试县人民政府办公室",
+        organisation__code="11230522004326500C",
+        title="测试县政府信息公开",
+        slug="county",
+    )
+    county_column = CategoryPageFactory(parent=root, title="政策信息", slug="county-notices")
 
     rows = [
         record(1),
@@ -288,18 +279,15 @@ def test_an_interrupted_import_still_indexes_what_it_committed(category):
 
 
 def test_the_column_or_the_type_field_decides_the_page_type(category, tmp_path, capsys):
-    from disclosure.catalogue.models import BudgetPage, PolicyDocumentPage, PolicyKind
+    from disclosure.catalogue.models import PolicyDocumentPage, PolicyKind
 
     root = category.get_parent()
-    policies = CategoryPage(title="规范性文件", slug="policies")
-    budgets = CategoryPage(title="预算决算", slug="budgets")
-    for column in (policies, budgets):
-        root.add_child(instance=column)
-        publish(column)
-    from .conftest import add_item
-
-    add_item(policies, PolicyDocumentPage(title="已有的规范性文件", body=[("paragraph", "正文")]))
-    add_item(budgets, BudgetPage(title="2022年预算", year=2022, kind="budget"))
+    policies = CategoryPageFactory(parent=root, title="规范性文件", slug="policies")
+    budgets = CategoryPageFactory(parent=root, title="预算决算", slug="budgets")
+    PolicyDocumentPageFactory(
+        parent=policies, title="已有的规范性文件", body=[("paragraph", "正文")]
+    )
+    BudgetPageFactory(parent=budgets, title="2022年预算", year=2022)
 
     rows = [
         record(1),  # an empty column: 公开信息, as before

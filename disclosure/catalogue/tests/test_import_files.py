@@ -15,7 +15,7 @@ from disclosure.catalogue.models import (
 )
 from disclosure.imports.files import FileFolder, attachment_field
 
-from .test_import import record
+from .factories import record
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n%test\n"

@@ -7,8 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from disclosure.catalogue.models import CategoryPage, PolicyDocumentPage, ServiceGuidePage
-
-from .conftest import publish
+from tests.factories import publish_fixture as publish
 
 pytestmark = pytest.mark.django_db
 OLD_SITE = Path(__file__).parent / "old_site"

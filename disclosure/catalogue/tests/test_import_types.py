@@ -14,8 +14,8 @@ from disclosure.catalogue.models import (
     ServiceItemListPage,
 )
 from disclosure.imports import importer
+from tests.factories import publish_fixture as publish
 
-from .conftest import publish
 from .legacy_catalogue import COLUMNS, budget, functions, guide, legacy_lines, service_list
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.db import connection, connections
 from disclosure.catalogue.models import DisclosureDocumentPage
 from disclosure.moderation.publication import sanctioned_publication
 
-from .conftest import TOWNSHIP_CODE
+from .factories import TOWNSHIP_CODE, DisclosureDocumentPageFactory
 
 PUBLISHERS = 8
 
@@ -25,11 +25,9 @@ def test_parallel_first_publications_get_distinct_serials(category, settings):
     }
     drafts = []
     for number in range(PUBLISHERS):
-        draft = DisclosureDocumentPage(
-            title=f"并发文件{number}", body=[("paragraph", "<p>x</p>")], live=False
+        draft = DisclosureDocumentPageFactory(
+            parent=category, title=f"并发文件{number}", live=False
         )
-        category.add_child(instance=draft)
-        draft.save_revision()
         drafts.append(draft.pk)
 
     barrier = threading.Barrier(PUBLISHERS)

@@ -1,9 +1,10 @@
 import pytest
 
 from disclosure.catalogue.index_numbers import assign_index_number
-from disclosure.catalogue.models import DisclosureDocumentPage, IndexNumberCounter
+from disclosure.catalogue.models import IndexNumberCounter
+from tests.factories import publish_fixture
 
-from .conftest import TOWNSHIP_CODE, day, publish
+from .factories import TOWNSHIP_CODE, DisclosureDocumentPageFactory, day
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_republishing_keeps_the_number_and_date(make_document):
     page = make_document(published_on=day("2023-06-01"))
     number = page.index_number
     page.title = "修改后的标题"
-    publish(page)
+    publish_fixture(page)
     old_revision = page.revisions.order_by("created_at").first()
     old_revision.publish()
     page.refresh_from_db()
@@ -34,9 +35,7 @@ def test_republishing_keeps_the_number_and_date(make_document):
 
 
 def test_drafts_have_no_number(category):
-    draft = DisclosureDocumentPage(title="草稿", body=[("paragraph", "<p>x</p>")], live=False)
-    category.add_child(instance=draft)
-    draft.save_revision()
+    draft = DisclosureDocumentPageFactory(parent=category, title="草稿", live=False)
     draft.refresh_from_db()
     assert draft.index_number is None
 

@@ -17,8 +17,7 @@ from disclosure.catalogue.models import (
 from disclosure.catalogue.models.attached import AttachedFilesMixin
 from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
 from search.models import AttachmentText
-
-from .conftest import publish
+from tests.factories import publish_fixture as publish
 
 pytestmark = pytest.mark.django_db
 

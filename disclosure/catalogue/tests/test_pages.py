@@ -6,13 +6,19 @@ from disclosure.catalogue.models import (
     BudgetPage,
     DisclosureDocumentPage,
     Domain,
-    OrganisationFunctionPage,
     PolicyDocumentPage,
-    ServiceGuidePage,
-    ServiceItemListPage,
 )
 
-from .conftest import TOWNSHIP_CODE, add_item, day
+from .factories import (
+    TOWNSHIP_CODE,
+    BudgetPageFactory,
+    CategoryPageFactory,
+    OrganisationFunctionPageFactory,
+    PolicyDocumentPageFactory,
+    ServiceGuidePageFactory,
+    ServiceItemListPageFactory,
+    day,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -82,15 +88,13 @@ def test_keyword_list_splits_on_chinese_and_latin_separators():
 def test_function_page_falls_back_to_organisation_contacts(client, category, organisation):
     organisation.address = "友谊县站前街137号"
     organisation.save()
-    page = add_item(
-        category,
-        OrganisationFunctionPage(
-            title="友谊镇机构职能",
-            functions="<p>贯彻执行党和国家的方针政策。</p>",
-            leaders=[("leader", {"name": "张三", "post": "镇长", "duties": "主持全面工作"})],
-            internal_bodies=[("body", {"name": "综合办公室", "duties": "文电会务", "phone": ""})],
-            phone="0469-5818672",
-        ),
+    page = OrganisationFunctionPageFactory(
+        parent=category,
+        title="友谊镇机构职能",
+        functions="<p>贯彻执行党和国家的方针政策。</p>",
+        leaders=[("leader", {"name": "张三", "post": "镇长", "duties": "主持全面工作"})],
+        internal_bodies=[("body", {"name": "综合办公室", "duties": "文电会务", "phone": ""})],
+        phone="0469-5818672",
     )
     html = client.get(page.url).content.decode()
     assert "友谊县站前街137号" in html and "0469-5818672" in html
@@ -102,10 +106,7 @@ def test_budget_page_renders_table_and_validates_year(client, category):
         "data": [["项目", "金额（万元）"], ["一般公共预算", "1200"]],
         "first_row_is_table_header": True,
     }
-    page = add_item(
-        category,
-        BudgetPage(title="2022年部门预算", year=2022, kind="budget", body=[("table", table)]),
-    )
+    page = BudgetPageFactory(parent=category, year=2022, body=[("table", table)])
     html = client.get(page.url).content.decode()
     assert "一般公共预算" in html and "预算" in html
     with pytest.raises(ValidationError):
@@ -113,20 +114,18 @@ def test_budget_page_renders_table_and_validates_year(client, category):
 
 
 def test_service_guide_renders_materials_and_steps(client, category):
-    page = add_item(
-        category,
-        ServiceGuidePage(
-            title="城乡居民最低生活保障办事指南",
-            item_name="最低生活保障申请",
-            item_type="行政给付",
-            conditions="户籍在本镇的困难家庭。",
-            materials=[("material", {"name": "户口簿", "copies": 1, "form": "原件", "notes": ""})],
-            steps=[
-                ("step", {"title": "申请", "description": "到便民服务中心提交"}),
-                ("step", {"title": "审核", "description": ""}),
-            ],
-            consultation_phone="0469-5818672",
-        ),
+    page = ServiceGuidePageFactory(
+        parent=category,
+        title="城乡居民最低生活保障办事指南",
+        item_name="最低生活保障申请",
+        item_type="行政给付",
+        conditions="户籍在本镇的困难家庭。",
+        materials=[("material", {"name": "户口簿", "copies": 1, "form": "原件", "notes": ""})],
+        steps=[
+            ("step", {"title": "申请", "description": "到便民服务中心提交"}),
+            ("step", {"title": "审核", "description": ""}),
+        ],
+        consultation_phone="0469-5818672",
     )
     html = client.get(page.url).content.decode()
     for text in [
@@ -140,7 +139,7 @@ def test_service_guide_renders_materials_and_steps(client, category):
 
 
 def test_service_item_list_links_guides_and_downloads_xlsx(client, category):
-    guide = add_item(category, ServiceGuidePage(title="办事指南甲", item_name="甲"))
+    guide = ServiceGuidePageFactory(parent=category, title="办事指南甲", item_name="甲")
     item = {
         "name": "居住证明",
         "department": "便民服务中心",
@@ -150,7 +149,7 @@ def test_service_item_list_links_guides_and_downloads_xlsx(client, category):
         "location": "镇便民服务中心",
         "guide": guide,
     }
-    page = add_item(category, ServiceItemListPage(title="便民服务事项清单", items=[("item", item)]))
+    page = ServiceItemListPageFactory(parent=category, items=[("item", item)])
     html = client.get(page.url).content.decode()
     assert f'href="{guide.url}"' in html and "xlsx/" in html
     response = client.get(page.url + "xlsx/")
@@ -171,20 +170,18 @@ def test_service_item_list_links_guides_and_downloads_xlsx(client, category):
 
 
 def test_policy_and_interpretation_link_both_ways(client, category):
-    policy = add_item(
-        category,
-        PolicyDocumentPage(
-            title="友谊镇燃气安全管理办法", kind="normative", body=[("paragraph", "<p>条款。</p>")]
-        ),
+    policy = PolicyDocumentPageFactory(
+        parent=category,
+        title="友谊镇燃气安全管理办法",
+        kind="normative",
+        body=[("paragraph", "<p>条款。</p>")],
     )
-    reading = add_item(
-        category,
-        PolicyDocumentPage(
-            title="《友谊镇燃气安全管理办法》政策解读",
-            kind="interpretation",
-            interpreted_policy=policy,
-            body=[("paragraph", "<p>解读。</p>")],
-        ),
+    reading = PolicyDocumentPageFactory(
+        parent=category,
+        title="《友谊镇燃气安全管理办法》政策解读",
+        kind="interpretation",
+        interpreted_policy=policy,
+        body=[("paragraph", "<p>解读。</p>")],
     )
     assert f'href="{reading.url}"' in client.get(policy.url).content.decode()
     assert f'href="{policy.url}"' in client.get(reading.url).content.decode()
@@ -213,16 +210,8 @@ def test_view_restriction_of_a_column_still_guards_its_items_and_listing(
     # for the breadcrumb (models/tree.py): a restriction anywhere above must still apply.
     from wagtail.models import PageViewRestriction
 
-    from disclosure.catalogue.models import CategoryPage
-
-    from .conftest import publish
-
-    column = CategoryPage(title="内部栏目", slug="internal")
-    disclosure_root.add_child(instance=column)
-    publish(column)
-    sub = CategoryPage(title="子栏目", slug="sub")
-    column.add_child(instance=sub)
-    publish(sub)
+    column = CategoryPageFactory(parent=disclosure_root, title="内部栏目", slug="internal")
+    sub = CategoryPageFactory(parent=column, title="子栏目", slug="sub")
     item = make_document(title="受限文件", parent=sub)
     open_item = make_document(title="公开文件")
     assert client.get(item.url).status_code == 200

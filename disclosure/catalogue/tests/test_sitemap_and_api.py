@@ -3,15 +3,14 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import PageViewRestriction
 
-from disclosure.catalogue.models import (
-    CategoryPage,
-    DisclosureGuidePage,
-    DisclosureIndexPage,
-    Domain,
-    Organisation,
-)
+from disclosure.catalogue.models import Domain
 
-from .conftest import add_item, day, publish
+from .factories import (
+    CategoryPageFactory,
+    DisclosureGuidePageFactory,
+    DisclosureIndexPageFactory,
+    day,
+)
 
 pytestmark = pytest.mark.django_db
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -19,19 +18,16 @@ SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 @pytest.fixture
 def two_organisations(disclosure_root, category, make_document):
-    county = Organisation.objects.create(name="测试县人民政府办公室")
-    county_root = DisclosureIndexPage(
-        title="测试县政府信息公开", slug="county", organisation=county
+    county_root = DisclosureIndexPageFactory(
+        organisation__name="测试县人民政府办公室", title="测试县政府信息公开", slug="county"
     )
-    disclosure_root.get_parent().add_child(instance=county_root)
-    publish(county_root)
-    county_column = add_item(county_root, CategoryPage(title="规范性文件", slug="policies"))
-    guide = add_item(disclosure_root, DisclosureGuidePage(title="公开指南", slug="guide"))
+    county_column = CategoryPageFactory(parent=county_root, title="规范性文件", slug="policies")
+    guide = DisclosureGuidePageFactory(parent=disclosure_root)
     township_item = make_document(title="镇里的文件")
     county_item = make_document(title="县里的文件", parent=county_column)
     draft = make_document(title="草稿")
     draft.unpublish()
-    hidden = add_item(disclosure_root, CategoryPage(title="内部", slug="internal"))
+    hidden = CategoryPageFactory(parent=disclosure_root, title="内部", slug="internal")
     PageViewRestriction.objects.create(page=hidden, restriction_type="login")
     hidden_item = make_document(title="内部文件", parent=hidden)
     return {
@@ -119,10 +115,7 @@ def test_api_lists_items_with_their_metadata_and_filters_on_it(client, make_docu
 
 
 def test_api_exposes_the_guide_and_documents(client, disclosure_root):
-    guide = add_item(
-        disclosure_root,
-        DisclosureGuidePage(title="公开指南", slug="guide", office_name="党政办公室"),
-    )
+    guide = DisclosureGuidePageFactory(parent=disclosure_root, office_name="党政办公室")
     data = client.get(f"/api/v2/pages/{guide.pk}/").json()
     assert data["office_name"] == "党政办公室"
     assert data["organisation_name"] == "测试镇人民政府"

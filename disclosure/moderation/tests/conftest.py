@@ -2,8 +2,9 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
-from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage
+from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.moderation.placement import ensure_organisation_roles
 
 from .offices import build_office
@@ -34,24 +35,16 @@ def small_office(db):
     return build_office()
 
 
-def draft_item(parent, author, title="办事指南：老年人优待证办理"):
-    page = CategoryPage(
-        title=title, slug=f"item-{CategoryPage.objects.count()}", live=False, owner=author
-    )
-    parent.add_child(instance=page)
-    page.save_revision(user=author)
-    return page
-
-
 @pytest.fixture
 def column(office):
     """A catalogue column of the township where items are drafted."""
     return office["root"].get_children().specific().first()
 
 
-@pytest.fixture(autouse=True)
-def no_search_index_updates(settings):
-    """These tests are about review, not search: skip the index updates every save queues."""
-    settings.WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-    }
+@pytest.fixture(scope="module", autouse=True)
+def no_search_index_updates():
+    """These tests are about review, not search: skip the index updates every save queues,
+    the demo a module shares (tests/fixtures.py demo_for_the_module) included."""
+    backends = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        yield

@@ -1,7 +1,9 @@
 from wagtail.models import Page
+from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from disclosure.catalogue.models import DisclosureDocumentPage, ServiceGuidePage
+from disclosure.catalogue.tests.factories import CategoryPageFactory
 from disclosure.moderation.forms import SECRECY_CHECKLIST
 
 FULL_CHECKLIST = {name: True for name, _statement in SECRECY_CHECKLIST}
@@ -26,6 +28,19 @@ def approve_all(page, users):
     act(page, users["secrecy"], "approve", **FULL_CHECKLIST)
     act(page, users["leader"], "approve")
     return fresh(page)
+
+
+def draft_item(parent, author, title="办事指南：老年人优待证办理"):
+    """A column page drafted by `author` under `parent`: not live, one revision."""
+    return CategoryPageFactory(parent=parent, title=title, live=False, owner=author)
+
+
+def body_with(*documents):
+    """A DisclosureDocumentPage body: a paragraph, then an attachment block per document."""
+    return [
+        ("paragraph", RichText("<p>见附件。</p>")),
+        *(("attachment", {"document": document, "title": ""}) for document in documents),
+    ]
 
 
 def new_service_guide(author):

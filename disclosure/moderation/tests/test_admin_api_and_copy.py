@@ -4,7 +4,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from .helpers import approve_all, fresh, new_service_guide, submit
+from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
+
+from .helpers import approve_all, fresh, submit
 
 
 @pytest.fixture
@@ -13,12 +15,9 @@ def office(small_office):
 
 
 def drafted(office, slug):
-    editor = office["users"]["editor"]
-    page = new_service_guide(editor)
-    page.slug = slug
-    office["columns"][0].add_child(instance=page)
-    page.save_revision(user=editor)
-    return page
+    return ServiceGuidePageFactory(
+        parent=office["columns"][0], slug=slug, live=False, owner=office["users"]["editor"]
+    )
 
 
 def published(office, slug):

@@ -4,7 +4,6 @@ the review of a page revision that links a new file (issue 14, item 12)."""
 import datetime
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.http import HttpResponse
@@ -16,12 +15,16 @@ from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 from wagtail.rich_text import RichText
 
-from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
+from disclosure.catalogue.models import DisclosureDocumentPage
+from disclosure.catalogue.tests.factories import (
+    CategoryPageFactory,
+    DisclosureDocumentPageFactory,
+)
 from disclosure.moderation.attachment_lock import ActingUserMiddleware, AttachmentInUse
 from disclosure.moderation.models import OrganisationCollection
+from tests.factories import DocumentFactory
 
-from .helpers import approve_all, fresh, submit
-from .offices import publish_directly
+from .helpers import approve_all, body_with, fresh, submit
 
 
 @pytest.fixture
@@ -36,32 +39,17 @@ def new_document(title, content=None, organisation=None):
         extra["collection"] = OrganisationCollection.objects.get(
             organisation=organisation
         ).collection
-    return get_document_model().objects.create(
-        title=title,
-        file=ContentFile(content or f"%PDF-1.4 {title}".encode(), name="attachment.pdf"),
-        **extra,
-    )
-
-
-def body_with(*documents):
-    return [
-        ("paragraph", RichText("<p>见附件。</p>")),
-        *(("attachment", {"document": document, "title": ""}) for document in documents),
-    ]
+    return DocumentFactory(title=title, file__data=content or f"%PDF-1.4 {title}".encode(), **extra)
 
 
 def county_live_page(office, document):
     """A live page of the county office (published directly, as the demo loader does)."""
-    page = DisclosureDocumentPage(
-        title="县政府办通知", slug="county-notice", live=False, body=body_with(document)
+    column = CategoryPageFactory(
+        parent=office["county_root"], title="通知公告", slug="county-notices"
     )
-    column = office["county_root"].add_child(
-        instance=CategoryPage(title="通知公告", slug="county-notices")
+    return DisclosureDocumentPageFactory(
+        parent=column, title="县政府办通知", slug="county-notice", body=body_with(document)
     )
-    publish_directly(column)
-    column.add_child(instance=page)
-    publish_directly(page)
-    return page
 
 
 def served(client, document):
@@ -98,12 +86,9 @@ def fresh_document(document):
 
 
 def township_live_page(office, document, slug="township-notice"):
-    page = DisclosureDocumentPage(
-        title="友谊镇通知", slug=slug, live=False, body=body_with(document)
+    return DisclosureDocumentPageFactory(
+        parent=office["columns"][0], title="友谊镇通知", slug=slug, body=body_with(document)
     )
-    office["columns"][0].add_child(instance=page)
-    publish_directly(page)
-    return page
 
 
 def test_the_own_organisations_editor_is_told_how_to_replace_a_live_attachment(client, office):
@@ -209,19 +194,13 @@ def test_the_model_lets_unused_files_and_file_metadata_change(office):
 
 def test_images_are_guarded_like_documents(office):
     image = get_image_model().objects.create(title="在用图片", file=get_test_image_file())
-    page = DisclosureDocumentPage(
+    embed = f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt=""/>'
+    DisclosureDocumentPageFactory(
+        parent=office["columns"][0],
         title="图片通知",
         slug="image-notice",
-        live=False,
-        body=[
-            (
-                "paragraph",
-                RichText(f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt=""/>'),
-            )
-        ],
+        body=[("paragraph", RichText(embed))],
     )
-    office["columns"][0].add_child(instance=page)
-    publish_directly(page)
     assert as_request_of(office["users"]["editor"], lambda: image.save())
     assert as_request_of(office["users"]["editor"], lambda: image.delete())
 
@@ -238,11 +217,14 @@ def test_a_file_linked_by_a_page_under_review_is_locked_until_the_review_ends(cl
     """Reviewers sign the file too: it cannot change under them before publication."""
     users = office["users"]
     document = new_document("送审附件", b"%PDF-1.4 reviewed", office["root"].organisation)
-    page = DisclosureDocumentPage(
-        title="送审通知", slug="under-review", live=False, body=body_with(document)
+    page = DisclosureDocumentPageFactory(
+        parent=office["columns"][0],
+        title="送审通知",
+        slug="under-review",
+        body=body_with(document),
+        live=False,
+        revised_by=users["editor"],
     )
-    office["columns"][0].add_child(instance=page)
-    page.save_revision(user=users["editor"])
     assert not as_request_of(users["editor"], lambda: fresh_document(document).save())
 
     submit(page, users["editor"])

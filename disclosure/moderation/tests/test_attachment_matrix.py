@@ -24,12 +24,15 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection
 from wagtail.rich_text import RichText
 
-from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
+from disclosure.catalogue.tests.factories import (
+    CategoryPageFactory,
+    DisclosureDocumentPageFactory,
+)
 from disclosure.moderation.models import OrganisationCollection
 from disclosure.moderation.placement import ensure_organisation_roles
 from gongkai.accounts.roles import Role
 
-from .offices import build_office, make_user, publish_directly
+from .offices import build_office, make_user
 
 ORGANISATIONS = ["township", "county"]
 ROLES = Role.values  # editors, reviewers, secrecy, leaders, administrators
@@ -111,18 +114,15 @@ def new_file(kind, name, collection):
 
 def live_page_using(parent, slug, document, image):
     embed = f'<embed embedtype="image" id="{image.pk}" format="fullwidth" alt="图"/>'
-    page = DisclosureDocumentPage(
+    return DisclosureDocumentPageFactory(
+        parent=parent,
         title=f"附件矩阵 {slug}",
         slug=slug,
-        live=False,
         body=[
             ("paragraph", RichText(f"<p>见附件。</p>{embed}")),
             ("attachment", {"document": document, "title": ""}),
         ],
     )
-    parent.add_child(instance=page)
-    publish_directly(page)
-    return page
 
 
 def upload(kind, name):
@@ -298,8 +298,7 @@ class AttachmentMatrix(TestCase):
                     cls.files[kind, org, use] = obj.pk
                     with obj.file.open("rb") as stored:
                         cls.contents[obj.file.name] = stored.read()
-            column = root.add_child(instance=CategoryPage(title="矩阵栏目", slug=f"matrix-{org}"))
-            publish_directly(column)
+            column = CategoryPageFactory(parent=root, title="矩阵栏目", slug=f"matrix-{org}")
             live_page_using(
                 column,
                 f"matrix-page-{org}",

@@ -3,15 +3,13 @@ uses it: not from a draft, not from the unpublished next version of a live page,
 retracted page, not from a page behind a view restriction."""
 
 import pytest
-from django.core.files.base import ContentFile
-from wagtail.documents import get_document_model
 from wagtail.models import PageViewRestriction
-from wagtail.rich_text import RichText
 
-from disclosure.catalogue.models import DisclosureDocumentPage
+from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.withdrawal import decide_withdrawal, request_withdrawal
+from tests.factories import DocumentFactory
 
-from .helpers import approve_all, fresh, submit
+from .helpers import approve_all, body_with, fresh, submit
 
 
 @pytest.fixture
@@ -20,26 +18,19 @@ def office(small_office):
 
 
 def new_document(title):
-    return get_document_model().objects.create(
-        title=title, file=ContentFile(f"%PDF-1.4 {title}".encode(), name="attachment.pdf")
-    )
-
-
-def body_with(*documents):
-    return [
-        ("paragraph", RichText("<p>见附件。</p>")),
-        *(("attachment", {"document": document, "title": ""}) for document in documents),
-    ]
+    return DocumentFactory(title=title, file__data=f"%PDF-1.4 {title}".encode())
 
 
 def draft_with(office, slug, *documents):
     editor = office["users"]["editor"]
-    page = DisclosureDocumentPage(
-        title=f"附件测试 {slug}", slug=slug, live=False, owner=editor, body=body_with(*documents)
+    return DisclosureDocumentPageFactory(
+        parent=office["columns"][0],
+        title=f"附件测试 {slug}",
+        slug=slug,
+        live=False,
+        owner=editor,
+        body=body_with(*documents),
     )
-    office["columns"][0].add_child(instance=page)
-    page.save_revision(user=editor)
-    return page
 
 
 def published_with(office, slug, *documents):

@@ -5,9 +5,9 @@ from datetime import date, datetime, time, timedelta
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Revision, TaskState
-from wagtail.rich_text import RichText
 
-from disclosure.catalogue.models import CategoryPage, DisclosureDocumentPage
+from disclosure.catalogue.models import CategoryPage
+from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.dashboard import my_drafts, sent_back_to
 from disclosure.moderation.deadlines import art26_due_on, unpublished_items_near_deadline
 from disclosure.moderation.walls import within_organisation
@@ -18,17 +18,9 @@ from .offices import publish_directly
 
 
 def document(column, author, title, written_on):
-    page = DisclosureDocumentPage(
-        title=title,
-        slug=f"doc-{DisclosureDocumentPage.objects.count()}",
-        live=False,
-        owner=author,
-        written_on=written_on,
-        body=[("paragraph", RichText("<p>正文</p>"))],
+    return DisclosureDocumentPageFactory(
+        parent=column, title=title, written_on=written_on, live=False, owner=author
     )
-    column.add_child(instance=page)
-    page.save_revision(user=author)
-    return page
 
 
 def test_deadline_is_twenty_working_days_after_writing(db):

@@ -4,8 +4,11 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from .conftest import draft_item
-from .helpers import approve_all, edit_form_data, fresh, submit
+from tests.fixtures import DEMO_PER_MODULE
+
+from .helpers import approve_all, draft_item, edit_form_data, fresh, submit
+
+pytestmark = DEMO_PER_MODULE
 
 
 def login(client, office, role):

@@ -9,9 +9,11 @@ from wagtail.models import TaskState
 
 from disclosure.moderation.tasks import publish_scheduled, send_review_reminders
 from disclosure.moderation.withdrawal import request_withdrawal
+from tests.fixtures import DEMO_PER_MODULE
 
-from .conftest import draft_item
-from .helpers import FULL_CHECKLIST, act, fresh, submit
+from .helpers import FULL_CHECKLIST, act, draft_item, fresh, submit
+
+pytestmark = DEMO_PER_MODULE
 
 
 def sent(outbox):

@@ -2,40 +2,32 @@
 organisation is placed, and filled by the data migration (0008_organisation_collections) with
 the files its pages use; the root collection is left to site administrators."""
 
-from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission
-from wagtail.rich_text import RichText
 
-from disclosure.catalogue.models import DisclosureDocumentPage
+from disclosure.catalogue.tests.factories import (
+    CategoryPageFactory,
+    DisclosureDocumentPageFactory,
+)
 from disclosure.moderation.models import OrganisationCollection
 from disclosure.moderation.organisation_collections import (
     move_attachments_to_organisations,
     revoke_root_collection_permissions,
 )
+from tests.factories import DocumentFactory
+
+from .helpers import body_with
 
 
 def root_document(title):
-    return get_document_model().objects.create(
-        title=title,
-        file=ContentFile(b"%PDF-1.4", name="attachment.pdf"),
-        collection=Collection.get_first_root_node(),
-    )
+    return DocumentFactory(title=title)
 
 
 def page_using(parent, slug, *documents):
-    page = DisclosureDocumentPage(
-        title=slug,
-        slug=slug,
-        live=False,
-        body=[
-            ("paragraph", RichText("<p>见附件。</p>")),
-            *(("attachment", {"document": d, "title": ""}) for d in documents),
-        ],
+    # A draft: its row refers to its files too.
+    return DisclosureDocumentPageFactory(
+        parent=parent, title=slug, slug=slug, live=False, body=body_with(*documents)
     )
-    parent.add_child(instance=page)
-    page.save_revision()  # a draft's row refers to its files too
-    return page
 
 
 def collection_of(organisation):
@@ -62,9 +54,7 @@ def test_the_data_migration_moves_each_file_to_the_organisation_whose_pages_use_
     county_root = small_office["county_root"]
     own, shared, unused = (root_document(t) for t in ["镇附件", "共用附件", "未用附件"])
     page_using(small_office["columns"][0], "township-page", own, shared)
-    county_column = county_root.add_child(
-        instance=type(small_office["columns"][0])(title="县栏目", slug="county-column")
-    )
+    county_column = CategoryPageFactory(parent=county_root, title="县栏目", slug="county-column")
     page_using(county_column, "county-page", shared)
 
     move_attachments_to_organisations()

@@ -9,13 +9,15 @@ Speed: the office, its users and one page per (kind, state) are built once for t
 each cell starts from the same pages.
 """
 
+from functools import partial
+
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.models import Page
 
-from disclosure.catalogue.models import CategoryPage
+from disclosure.catalogue.tests.factories import CategoryPageFactory, ServiceGuidePageFactory
 
-from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, new_service_guide, submit
+from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
 from .offices import build_office
 
 STAFF = {"editor", "reviewer", "secrecy", "leader", "admin"}
@@ -56,20 +58,21 @@ ALLOWED = {
 }
 
 
-def new_column_page(author):
-    """A sub-column (CategoryPage) drafted inside a column."""
-    return CategoryPage(title="矩阵栏目", live=False, owner=author)
-
-
-PAGE_KINDS = {"column": new_column_page, "service_guide": new_service_guide}
+# A sub-column (CategoryPage) and a disclosure item, drafted inside a column.
+PAGE_KINDS = {
+    "column": partial(CategoryPageFactory, title="矩阵栏目"),
+    "service_guide": ServiceGuidePageFactory,
+}
 
 
 def build_page(kind, state, office):
     users = office["users"]
-    page = PAGE_KINDS[kind](users["editor"])
-    page.slug = f"{kind}-{state}".replace("_", "-")
-    office["columns"][0].add_child(instance=page)
-    page.save_revision(user=users["editor"])
+    page = PAGE_KINDS[kind](
+        parent=office["columns"][0],
+        slug=f"{kind}-{state}".replace("_", "-"),
+        live=False,
+        owner=users["editor"],
+    )
     if state == "draft":
         return page
     submit(page, users["editor"])

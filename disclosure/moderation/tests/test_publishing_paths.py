@@ -28,9 +28,10 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation, TranslationSource
 
+from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
 from disclosure.moderation.publication import UnreviewedPublication, sanctioned_publication
 
-from .helpers import FULL_CHECKLIST, act, approve_all, fresh, new_service_guide, submit
+from .helpers import FULL_CHECKLIST, act, approve_all, fresh, submit
 
 APPROVED = "办事指南：已审核发布的文本"
 IN_REVIEW = "办事指南：尚在终审的文本"
@@ -64,11 +65,13 @@ def without_path_guards(monkeypatch):
 def under_review(office, without_path_guards):
     """A live item (APPROVED, through a full run) whose next text waits at 终审."""
     users = office["users"]
-    page = new_service_guide(users["editor"])
-    page.title = APPROVED
-    page.slug = "under-review"
-    office["columns"][0].add_child(instance=page)
-    page.save_revision(user=users["editor"])
+    page = ServiceGuidePageFactory(
+        parent=office["columns"][0],
+        title=APPROVED,
+        slug="under-review",
+        live=False,
+        owner=users["editor"],
+    )
     submit(page, users["editor"])
     page = approve_all(page, users)
     assert page.live and page.title == APPROVED

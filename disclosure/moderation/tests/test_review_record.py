@@ -7,8 +7,11 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from .conftest import draft_item
-from .helpers import FULL_CHECKLIST, act, fresh, submit
+from tests.fixtures import DEMO_PER_MODULE
+
+from .helpers import FULL_CHECKLIST, act, draft_item, fresh, submit
+
+pytestmark = DEMO_PER_MODULE
 
 
 def test_review_record_lists_every_step_with_checklist(client, office, column):

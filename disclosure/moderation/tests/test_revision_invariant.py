@@ -6,13 +6,14 @@ published the latest revision."""
 
 import pytest
 from django.urls import reverse
-from wagtail.models import Page, TaskState
+from wagtail.models import TaskState
 
+from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
 from disclosure.moderation.placement import ensure_organisation_roles
 from disclosure.moderation.publication import UnreviewedPublication, sanctioned_publication
 from disclosure.moderation.review_record import review_runs
 
-from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, new_service_guide, submit
+from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
 from .offices import make_user
 
 
@@ -25,12 +26,9 @@ def office(small_office):
 
 
 def draft(office, title="办事指南：老年人优待证办理（第一稿）"):
-    editor = office["users"]["editor"]
-    page = new_service_guide(editor)
-    page.title = title
-    page.slug = f"guide-{Page.objects.count()}"
-    office["columns"][0].add_child(instance=page)
-    page.save_revision(user=editor)
+    page = ServiceGuidePageFactory(
+        parent=office["columns"][0], title=title, live=False, owner=office["users"]["editor"]
+    )
     return fresh(page)
 
 

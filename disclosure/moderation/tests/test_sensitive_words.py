@@ -12,14 +12,14 @@ from wagtail.documents import get_document_model
 from wagtail.rich_text import RichText
 
 from disclosure.catalogue.models import DisclosureDocumentPage
+from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.models import SensitiveWord
 from disclosure.moderation.sensitive import highlighted, scan
 from search.extraction import extract_document
 from search.models import AttachmentText, ExtractionStatus
 from tests.bombs import MIB, docx_bomb
 
-from .conftest import draft_item
-from .helpers import edit_form_data, fresh
+from .helpers import body_with, draft_item, edit_form_data, fresh
 
 
 def docx_attachment(text, extracted=True):
@@ -118,19 +118,14 @@ def test_warnings_do_not_block_and_reviewers_see_them_marked(client, office, col
 
 
 def draft_with_attachment(column, editor, attachment):
-    page = DisclosureDocumentPage(
+    return DisclosureDocumentPageFactory(
+        parent=column,
         title="关于低保标准的通知",
         slug="dibao-notice",
         live=False,
         owner=editor,
-        body=[
-            ("paragraph", RichText("<p>见附件。</p>")),
-            ("attachment", {"document": attachment, "title": ""}),
-        ],
+        body=body_with(attachment),
     )
-    column.add_child(instance=page)
-    page.save_revision(user=editor)
-    return page
 
 
 def reading_forbidden(*args, **kwargs):

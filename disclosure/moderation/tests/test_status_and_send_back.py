@@ -5,9 +5,11 @@ from django.utils import timezone
 from wagtail.models import WorkflowState
 
 from disclosure.moderation.status import moderation_status
+from tests.fixtures import DEMO_PER_MODULE
 
-from .conftest import draft_item
-from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
+from .helpers import FULL_CHECKLIST, act, draft_item, edit_form_data, fresh, submit
+
+pytestmark = DEMO_PER_MODULE
 
 
 def workflow_action(client, page, action, data):

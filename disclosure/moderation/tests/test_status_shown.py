@@ -2,8 +2,7 @@
 
 from django.urls import reverse
 
-from .conftest import draft_item
-from .helpers import submit
+from .helpers import draft_item, submit
 
 
 def test_listing_editor_and_history_show_the_review_state(client, office, column):

@@ -2,9 +2,11 @@ from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
 from disclosure.moderation.models import WithdrawalRequest, WithdrawalStatus
+from tests.fixtures import DEMO_PER_MODULE
 
-from .conftest import draft_item
-from .helpers import approve_all, fresh, submit
+from .helpers import approve_all, draft_item, fresh, submit
+
+pytestmark = DEMO_PER_MODULE
 
 
 def published_item(office, column):

@@ -9,8 +9,7 @@ from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 from disclosure.moderation.models import SecrecyReviewTaskState
 from disclosure.moderation.placement import DEFAULT_WORKFLOW_NAME, default_workflow
 
-from .conftest import draft_item
-from .helpers import FULL_CHECKLIST, act, approve_all, fresh, submit
+from .helpers import FULL_CHECKLIST, act, approve_all, draft_item, fresh, submit
 
 
 def test_default_workflow_has_three_steps_in_order(db):

@@ -2,46 +2,15 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from disclosure.reports.blocks import SECTIONS, cell_name
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_b, consistent_report
+from disclosure.reports.tests.factories import (
+    consistent_b,
+    make_index,
+    make_report,
+    post_data,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def cells(values):
-    return {
-        cell_name(row, column): "" if value is None else str(value)
-        for row, columns in values.items()
-        for column, value in columns.items()
-    }
-
-
-def post_data(table_b, action, table_a=None):
-    report = consistent_report()
-    if table_a is not None:
-        report["table_a"] = table_a
-    body = [
-        ("section", {"section": key, "body": rich_text(f"<p>{label}</p>")})
-        for key, label in SECTIONS
-    ]
-    body.insert(2, ("table_a", cells(report["table_a"])))
-    body.insert(4, ("table_b", cells(table_b)))
-    body.insert(6, ("table_c", cells(report["table_c"])))
-    data = {
-        "title": "2024 年报告",
-        "slug": "report-2024",
-        "year": "2024",
-        "report_format": "2021",
-        "body": streamfield(body),
-        "attachments": streamfield([]),
-        "comments": inline_formset([]),
-    }
-    if action:
-        data[action] = action
-    return nested_form_data(data)
 
 
 def test_publishing_an_inconsistent_table_b_shows_the_error_on_its_cell(admin_client):

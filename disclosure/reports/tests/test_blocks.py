@@ -4,7 +4,7 @@ import pytest
 from wagtail.blocks import StructBlockValidationError
 
 from disclosure.reports import blocks
-from disclosure.reports.tests.test_rules import consistent_b, seed_table_b, zeros
+from disclosure.reports.tests.factories import consistent_b, seed_table_b, zeros
 from disclosure.statutory import tables as t
 
 

@@ -12,8 +12,7 @@ from openpyxl import load_workbook
 
 from disclosure.catalogue.models import Organisation
 from disclosure.reports import levels, xlsx
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_report
+from disclosure.reports.tests.factories import consistent_report, make_index, make_report
 from disclosure.statutory import tables as t
 from gongkai.pdf import html_to_pdf
 

@@ -10,9 +10,8 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from disclosure.reports import xlsx
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_report
-from gongkai.languages.tests.conftest import translate
+from disclosure.reports.tests.factories import consistent_report, make_index, make_report
+from gongkai.languages.tests.helpers import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -1,17 +1,14 @@
 """Filling a report's tables from the register and the catalogue: a logged, unpublished draft."""
 
-import datetime
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from disclosure.catalogue.models import CategoryPage, PolicyDocumentPage
+from disclosure.catalogue.tests.factories import CategoryPageFactory, PolicyDocumentPageFactory, day
 from disclosure.reports import filling, rules
 from disclosure.reports.models import AnnualReportPage
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_report
+from disclosure.reports.tests.factories import consistent_report, make_index, make_report
 from disclosure.statutory import tables as t
 
 pytestmark = pytest.mark.django_db
@@ -56,36 +53,27 @@ def test_register_rows_fold_into_the_2019_single_other_row():
 
 
 def _policy(category, title, **fields):
-    page = PolicyDocumentPage(
-        title=title, kind="normative", body=[("paragraph", "<p>正文。</p>")], **fields
-    )
-    category.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def _day(text):
-    return datetime.date.fromisoformat(text)
+    return PolicyDocumentPageFactory(parent=category, title=title, kind="normative", **fields)
 
 
 def test_catalogue_counts_normative_documents_into_table_a(admin_client):
     index = make_index()
     root = index.get_parent()
-    category = root.add_child(instance=CategoryPage(title="政策文件", slug="policies"))
-    _policy(category, "甲", written_on=_day("2023-03-01"))  # issued this year, in force
-    _policy(category, "乙", written_on=_day("2021-05-01"))  # older, in force
+    category = CategoryPageFactory(parent=root, title="政策文件", slug="policies")
+    _policy(category, "甲", written_on=day("2023-03-01"))  # issued this year, in force
+    _policy(category, "乙", written_on=day("2021-05-01"))  # older, in force
     _policy(  # older, abolished this year
         category,
         "丙",
-        written_on=_day("2020-01-01"),
+        written_on=day("2020-01-01"),
         validity="abolished",
-        abolished_on=_day("2023-06-30"),
+        abolished_on=day("2023-06-30"),
     )
-    _policy(category, "丁", published_on=_day("2023-11-11"))  # no 成文日期: its 发布日期
-    _policy(category, "戊", written_on=_day("2024-01-05"))  # next year: not counted
-    draft = _policy(category, "己", written_on=_day("2023-02-01"))
+    _policy(category, "丁", published_on=day("2023-11-11"))  # no 成文日期: its 发布日期
+    _policy(category, "戊", written_on=day("2024-01-05"))  # next year: not counted
+    draft = _policy(category, "己", written_on=day("2023-02-01"))
     draft.unpublish()  # not on the site: not counted
-    other = _policy(category, "庚", written_on=_day("2023-04-01"))
+    other = _policy(category, "庚", written_on=day("2023-04-01"))
     other.kind = "document"  # not a 规范性文件
     other.save_revision().publish()
     page = make_report(index, 2023)

@@ -10,8 +10,7 @@ from django.core.management.base import CommandError
 from disclosure.catalogue.models import Organisation
 from disclosure.reports import importer
 from disclosure.reports.models import AnnualReportPage
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_report
+from disclosure.reports.tests.factories import consistent_report, make_index, make_report
 
 pytestmark = pytest.mark.django_db
 

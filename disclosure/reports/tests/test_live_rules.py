@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from disclosure.reports import blocks, rules
-from disclosure.reports.tests.test_rules import consistent_b, zeros
+from disclosure.reports.tests.factories import consistent_b, zeros
 from disclosure.statutory import tables as t
 
 SCRIPT = Path(blocks.__file__).parent / "static" / "reports" / "table_rules.js"

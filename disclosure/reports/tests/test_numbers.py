@@ -14,10 +14,14 @@ from wagtail.models import Revision
 
 from disclosure.reports import blocks, cells, checker, filling, rules, xlsx
 from disclosure.reports.models import AnnualReportPage
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_admin import post_data
-from disclosure.reports.tests.test_rules import consistent_b, consistent_report
-from disclosure.reports.tests.test_upload import workbook_upload
+from disclosure.reports.tests.factories import (
+    consistent_b,
+    consistent_report,
+    make_index,
+    make_report,
+    post_data,
+    workbook_upload,
+)
 from disclosure.statutory import tables as t
 
 BAD_COUNTS = [

@@ -15,8 +15,7 @@ from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 from disclosure.moderation.models import StaffOrganisation
 from disclosure.reports import overview
 from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
-from disclosure.reports.tests.factories import make_report
-from disclosure.reports.tests.test_rules import consistent_report
+from disclosure.reports.tests.factories import consistent_report, make_report
 from disclosure.statutory import tables as t
 
 pytestmark = pytest.mark.django_db

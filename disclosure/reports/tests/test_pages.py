@@ -4,8 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_b
+from disclosure.reports.tests.factories import consistent_b, make_index, make_report
 
 pytestmark = pytest.mark.django_db
 

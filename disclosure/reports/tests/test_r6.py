@@ -8,7 +8,7 @@ quoted as published, only the ones the rule must not read are marked.
 import pytest
 
 from disclosure.reports import rules
-from disclosure.reports.tests.test_rules import zeros
+from disclosure.reports.tests.factories import zeros
 from disclosure.statutory import tables as t
 
 # (source, sentence, {quantity: number stated})
@@ -324,8 +324,7 @@ def test_the_pages_rich_text_is_read_as_plain_text():
     """Tags and entities are not words, and a paragraph ends a sentence."""
     from disclosure.reports.build import report_body
     from disclosure.reports.models import AnnualReportPage
-    from disclosure.reports.tests.factories import SECTION_TEXT, make_index
-    from disclosure.reports.tests.test_rules import consistent_report
+    from disclosure.reports.tests.factories import SECTION_TEXT, consistent_report, make_index
 
     sections = {
         **SECTION_TEXT,

@@ -5,44 +5,8 @@ from decimal import Decimal
 import pytest
 
 from disclosure.reports import rules
+from disclosure.reports.tests.factories import consistent_b, consistent_report, seed_table_b, zeros
 from disclosure.statutory import tables as t
-
-
-def zeros(table):
-    return {row: {col: 0 for col in cols} for row, cols in table.empty_values().items()}
-
-
-def consistent_b(table=t.TABLE_B_2021):
-    """Table B with 3 new + 1 carried-in applications: 2 granted, 1 refused, 1 carried out."""
-    values = zeros(table)
-    for row, natural in (
-        ("new", 3),
-        ("carried_in", 1),
-        ("granted", 2),
-        ("refused_secret", 1),
-        ("result_total", 3),
-        ("carried_out", 1),
-    ):
-        values[row]["natural"] = natural
-        values[row]["total"] = natural
-    return values
-
-
-def consistent_report():
-    table_c = zeros(t.TABLE_C)
-    table_c["cases"].update(review_upheld=1, review_total=1)
-    table_a = zeros(t.TABLE_A_2021)
-    table_a["normative"].update(issued=2, abolished=1, in_force=5)
-    table_a["fees"]["amount"] = Decimal("0.35")
-    return {"table_a": table_a, "table_b": consistent_b(), "table_c": table_c}
-
-
-def seed_table_b():
-    """The seed's Table B: all zeros, a single （六） row, and two blank 自然人 cells."""
-    values = zeros(t.TABLE_B_2019)
-    values["carried_in"]["natural"] = None
-    values["unprocessed_excessive"]["natural"] = None
-    return values
 
 
 def rule_ids(findings):

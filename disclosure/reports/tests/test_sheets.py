@@ -7,9 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from disclosure.reports import xlsx
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_report
-from disclosure.reports.tests.test_xlsx import write
+from disclosure.reports.tests.factories import consistent_report, make_index, make_report, write
 
 
 def altered(tmp_path, change):

@@ -1,25 +1,20 @@
 """Uploading a workbook in our layout fills a report's tables, or names each bad cell."""
 
-from io import BytesIO
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from disclosure.reports import filling, xlsx
-from disclosure.reports.tests.factories import make_index, make_report
-from disclosure.reports.tests.test_rules import consistent_report
+from disclosure.reports.tests.factories import (
+    consistent_report,
+    make_index,
+    make_report,
+    workbook_upload,
+)
 from disclosure.statutory import tables as t
 
 pytestmark = pytest.mark.django_db
-
-
-def workbook_upload(report_values):
-    tables = {key: (t.table(t.FORMAT_2021, key), values) for key, values in report_values.items()}
-    buffer = BytesIO()
-    xlsx.workbook(tables).save(buffer)
-    return SimpleUploadedFile("统计表.xlsx", buffer.getvalue())
 
 
 @pytest.fixture

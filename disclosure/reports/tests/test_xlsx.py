@@ -6,22 +6,8 @@ from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
 from disclosure.reports import xlsx
-from disclosure.reports.tests.test_rules import consistent_report, seed_table_b
+from disclosure.reports.tests.factories import consistent_report, seed_table_b, write
 from disclosure.statutory import tables as t
-
-
-def write(tmp_path, report=None, b_table=t.TABLE_B_2021):
-    report = report or consistent_report()
-    book = xlsx.workbook(
-        {
-            "table_a": (t.TABLE_A_2021, report["table_a"]),
-            "table_b": (b_table, report["table_b"]),
-            "table_c": (t.TABLE_C, report["table_c"]),
-        }
-    )
-    path = tmp_path / "report.xlsx"
-    book.save(path)
-    return path
 
 
 def test_workbook_reads_back_the_same_values(tmp_path):

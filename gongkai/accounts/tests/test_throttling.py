@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 from gongkai.accounts import audit
 from gongkai.ratelimit import client_ip
 
-from .conftest import PASSWORD, post_login, signed_in_as
+from .helpers import PASSWORD, post_login, signed_in_as
 
 OFFICE_IP = "203.0.113.10"
 ELSEWHERE_IP = "198.51.100.7"

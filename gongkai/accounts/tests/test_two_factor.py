@@ -25,7 +25,7 @@ from gongkai.accounts import audit
 from gongkai.accounts.two_factor import issue_backup_codes
 from home import demo_content
 
-from .conftest import make_staff, post_login, signed_in_as
+from .helpers import make_staff, post_login, signed_in_as
 
 ADMIN_HOME = "/admin/"
 ADMIN_API = "/admin/api/main/pages/"

@@ -1,34 +1,15 @@
-"""A small township tree in Chinese, and a helper to translate pages through wagtail-localize."""
+"""A small township tree in Chinese to translate (helpers.py translates it)."""
 
 import pytest
-from django.test import TestCase
-from wagtail.models import Locale, Page, Site
-from wagtail_localize.models import TranslationSource
+from wagtail.models import Site
 
-from disclosure.catalogue.models import (
-    CategoryPage,
-    DisclosureDocumentPage,
-    DisclosureIndexPage,
-    Organisation,
+from disclosure.catalogue.tests.factories import (
+    TEST_TOWNSHIP,
+    CategoryPageFactory,
+    DisclosureDocumentPageFactory,
+    DisclosureIndexPageFactory,
+    OrganisationFactory,
 )
-
-
-def publish(page, user=None):
-    page.save_revision(user=user).publish(user=user)
-    return Page.objects.get(pk=page.pk).specific
-
-
-def translate(page, language_code="en", publish=True, user=None):
-    """Translate `page` (and its untranslated parents) the way the translation editor does:
-    a TranslationSource, then create_or_update_translation with the source strings."""
-    source, _created = TranslationSource.get_or_create_from_instance(page)
-    locale = Locale.objects.get(language_code=language_code)
-    # wagtail-localize publishes on commit; the test's transaction never commits.
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        translation, _created = source.create_or_update_translation(
-            locale, publish=publish, copy_parent_pages=True, fallback=True, user=user
-        )
-    return Page.objects.get(pk=translation.pk).specific
 
 
 @pytest.fixture
@@ -38,25 +19,21 @@ def home(db):
 
 @pytest.fixture
 def township(home):
-    organisation = Organisation.objects.create(
-        name="测试镇人民政府", short_name="测试镇", code="1123052200432650XW"
+    organisation = OrganisationFactory(**TEST_TOWNSHIP)
+    root = DisclosureIndexPageFactory(
+        parent=home, organisation=organisation, title="测试镇政府信息公开", slug="xxgk"
     )
-    root = DisclosureIndexPage(title="测试镇政府信息公开", slug="xxgk", organisation=organisation)
-    home.add_child(instance=root)
-    root = publish(root)
-    column = CategoryPage(title="政策信息", slug="notices")
-    root.add_child(instance=column)
-    return {"organisation": organisation, "root": root, "column": publish(column)}
+    column = CategoryPageFactory(parent=root, title="政策信息", slug="notices")
+    return {"organisation": organisation, "root": root, "column": column}
 
 
 @pytest.fixture
 def document(township):
-    page = DisclosureDocumentPage(
+    return DisclosureDocumentPageFactory(
+        parent=township["column"],
         title="关于做好垃圾分类工作的通知",
         slug="waste",
         doc_number="友政发〔2022〕3号",
         summary="垃圾分类工作安排。",
         body=[("paragraph", "<p>各村（社区）：现将有关事项通知如下。</p>")],
     )
-    township["column"].add_child(instance=page)
-    return publish(page)

@@ -2,7 +2,7 @@
 
 import re
 
-from .conftest import translate
+from .helpers import translate
 
 
 def test_chinese_page_names_its_language_and_says_english_is_missing(client, document):

@@ -11,7 +11,7 @@ from disclosure.moderation.forms import SECRECY_CHECKLIST
 from disclosure.moderation.placement import ensure_organisation_roles
 from gongkai.languages.locales import ensure_content_locales, language_tag
 
-from .conftest import translate
+from .helpers import translate
 
 
 def kinds(model):

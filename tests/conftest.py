@@ -1,4 +1,5 @@
-"""A real Celery worker, in its own process, against the broker the settings name."""
+"""Fixtures of the suites that run the project's own processes (tests/integration, tests/faults):
+a real Celery worker, in its own process, against the broker the settings name."""
 
 import uuid
 

@@ -1,0 +1,127 @@
+"""Factories for the catalogue's models and page types, and an organisation's tree to put items in.
+
+Pages are published as fixtures unless built with `live=False` (tests/factories.py PageFactory).
+"""
+
+import datetime
+
+import factory
+
+from disclosure.catalogue.models import (
+    BudgetPage,
+    CategoryPage,
+    DisclosureDocumentPage,
+    DisclosureGuidePage,
+    DisclosureIndexPage,
+    Organisation,
+    OrganisationFunctionPage,
+    PolicyDocumentPage,
+    ServiceGuidePage,
+    ServiceItemListPage,
+)
+from tests.factories import PageFactory
+
+TOWNSHIP_CODE = "1123052200432650XW"
+# The organisation whose tree the catalogue and translation tests build.
+TEST_TOWNSHIP = {"name": "测试镇人民政府", "short_name": "测试镇", "code": TOWNSHIP_CODE}
+
+
+def day(text):
+    return datetime.date.fromisoformat(text)
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    name = factory.Sequence(lambda n: f"测试{n}镇人民政府")
+
+
+class DisclosureIndexPageFactory(PageFactory):
+    """An organisation's disclosure root (信息公开) under the site's home page."""
+
+    class Meta:
+        model = DisclosureIndexPage
+
+    organisation = factory.SubFactory(OrganisationFactory)
+    title = factory.LazyAttribute(lambda page: f"{page.organisation.name}信息公开")
+
+
+class CategoryPageFactory(PageFactory):
+    """A catalogue column (栏目); `parent` is a disclosure root or another column."""
+
+    class Meta:
+        model = CategoryPage
+
+    title = "政策信息"
+
+
+class DisclosureDocumentPageFactory(PageFactory):
+    class Meta:
+        model = DisclosureDocumentPage
+
+    title = "关于做好垃圾分类工作的通知"
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>正文。</p>")])
+
+
+class PolicyDocumentPageFactory(PageFactory):
+    class Meta:
+        model = PolicyDocumentPage
+
+    title = "友谊镇村级公益事业建设一事一议财政奖补实施办法"
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>正文。</p>")])
+
+
+class ServiceGuidePageFactory(PageFactory):
+    class Meta:
+        model = ServiceGuidePage
+
+    title = "办事指南：老年人优待证办理"
+    item_name = "老年人优待证办理"
+
+
+class BudgetPageFactory(PageFactory):
+    class Meta:
+        model = BudgetPage
+
+    title = factory.LazyAttribute(lambda page: f"{page.year}年部门预算")
+    year = 2023
+    kind = "budget"
+
+
+class ServiceItemListPageFactory(PageFactory):
+    class Meta:
+        model = ServiceItemListPage
+
+    title = "便民服务事项清单"
+
+
+class OrganisationFunctionPageFactory(PageFactory):
+    class Meta:
+        model = OrganisationFunctionPage
+
+    title = "机构职能"
+
+
+class DisclosureGuidePageFactory(PageFactory):
+    """The organisation's 政府信息公开指南; `parent` is its disclosure root."""
+
+    class Meta:
+        model = DisclosureGuidePage
+
+    title = "公开指南"
+    slug = "guide"
+
+
+def record(n, **fields):
+    return {
+        "title": f"关于做好第{n}批垃圾分类工作的通知",
+        "body": f"<p>各村（社区）：</p><p>第{n}批垃圾分类工作安排如下。</p>",
+        "category": "政策信息",
+        "published_at": f"2021-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
+        "written_at": f"2021-{n % 12 + 1:02d}-01",
+        "doc_number": f"测政发〔2021〕{n}号",
+        "keywords": ["垃圾分类", f"批次{n}"],
+        "source_url": f"http://old.example.gov.cn/xxgk/{n}.html",
+        **fields,
+    }

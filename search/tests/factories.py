@@ -1,0 +1,18 @@
+"""Builders for search tests: a live item linking a document, with the document's text."""
+
+from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
+from search.models import AttachmentText
+from tests.factories import DocumentFactory
+
+
+def item_with_attachment(parent, document, title="危房改造公示"):
+    """A live disclosure item under `parent` whose body links `document`."""
+    body = [("paragraph", "<p>见附件。</p>"), ("attachment", {"document": document})]
+    return DisclosureDocumentPageFactory(parent=parent, title=title, body=body)
+
+
+def attach(parent, text, title="危房改造公示"):
+    """A live item linking a document whose extracted text is stored (as the task leaves it)."""
+    document = DocumentFactory(title="名单", file__data=b"-", file__filename="名单.pdf")
+    AttachmentText.objects.update_or_create(document=document, defaults={"text": text})
+    return item_with_attachment(parent, document, title=title)
