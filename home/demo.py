@@ -10,9 +10,13 @@ from wagtail.models import Page, Site
 from disclosure.applications.demo import load_demo_register
 from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP, ensure_organisation_handlers
 from disclosure.catalogue.demo import load_catalogue_demo
-from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
+from disclosure.catalogue.models import (
+    CategoryPage,
+    DisclosureIndexPage,
+    Organisation,
+    StaffOrganisation,
+)
 from disclosure.moderation.demo import join_organisation_roles
-from disclosure.moderation.models import StaffOrganisation
 from disclosure.moderation.publication import sanctioned_publication
 from disclosure.reports.demo import load_reports_demo
 from gongkai.accounts.roles import Role

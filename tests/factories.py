@@ -2,6 +2,8 @@
 and the base of the page factories. The page types' own factories live beside their app's tests
 (`disclosure/catalogue/tests/factories.py`, `disclosure/reports/tests/factories.py`)."""
 
+from contextlib import contextmanager
+
 import factory
 import wagtail_factories
 from django.conf import settings
@@ -17,10 +19,19 @@ def home_page():
     return Site.objects.get(is_default_site=True).root_page
 
 
-def publish_fixture(page, user=None):
-    """Publish `page`'s current state as a fixture, outside review, as the demo loader publishes
-    its pages: tests of review (tests/fixtures.py REVIEW_ENFORCED) refuse anything else."""
+@contextmanager
+def publishing_as_fixture():
+    """What is published inside is published as a fixture, outside review, as the demo loader
+    publishes its pages. Everywhere else a test publishes as production does: a disclosure page
+    takes only a revision that a finished review approved (disclosure/moderation/publication.py).
+    """
     with sanctioned_publication("test fixture"):
+        yield
+
+
+def publish_fixture(page, user=None):
+    """Publish `page`'s current state as a fixture (`publishing_as_fixture`)."""
+    with publishing_as_fixture():
         page.save_revision(user=user).publish(user=user)
     # publish() saves a copy built from the revision: read back what is live.
     page.refresh_from_db()

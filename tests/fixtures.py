@@ -95,31 +95,35 @@ def default_interface_language():
     translation.deactivate()
 
 
-# Test modules where publishing a disclosure page requires a finished review (or the sanctioned
-# importer, demo loader and 强制发布), as in production. Elsewhere the other apps' tests publish
-# their fixtures directly (`page.save_revision().publish()`), which the review invariant would
-# refuse (disclosure/moderation/publication.py); they test their own features, not the review.
-REVIEW_ENFORCED = (
-    "disclosure/moderation/",
-    "disclosure/catalogue/tests/test_import.py",
-    "home/tests/test_demo.py",
-    "disclosure/applications/tests/test_demo.py",
-    "tests/browser/",
-    "tests/integration/",
-    "tests/production/",
-    "tests/security/",
-    "tests/faults/",
+# Test directories not yet converted to publishing their fixtures explicitly (issue 21;
+# docs/testing.md, “Publishing in tests”): until they are, their tests publish inside a
+# sanctioned context. Everywhere else a test publishes as production does. Remove a directory
+# once its tests pass without it.
+NOT_YET_PUBLISHING_EXPLICITLY = (
+    "gongkai/tests/",
+    "gongkai/accounts/tests/",
+    "disclosure/catalogue/tests/",
+    "disclosure/workdays/",
+    "home/tests/",
+    "search/tests/",
+    "tests/hostile/",
+    "tests/deploy/",
 )
+# Modules of those directories that always published as production does.
+PUBLISHING_AS_PRODUCTION = ("disclosure/catalogue/tests/test_import.py", "home/tests/test_demo.py")
 
 
 @pytest.fixture(autouse=True)
-def publishing_outside_review_in_other_apps(request):
-    if request.node.nodeid.startswith(REVIEW_ENFORCED):
+def publishing_outside_review_until_converted(request):
+    nodeid = request.node.nodeid
+    if not nodeid.startswith(NOT_YET_PUBLISHING_EXPLICITLY) or nodeid.startswith(
+        PUBLISHING_AS_PRODUCTION
+    ):
         yield
         return
-    from disclosure.moderation.publication import sanctioned_publication
+    from tests.factories import publishing_as_fixture
 
-    with sanctioned_publication("test fixture"):
+    with publishing_as_fixture():
         yield
 
 

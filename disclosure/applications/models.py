@@ -196,7 +196,7 @@ class Application(models.Model):
     fee_paid_on = models.DateField(_("缴费日期"), null=True, editable=False)
     replied_on = models.DateField(_("答复日期"), null=True, editable=False)
     outcome = models.CharField(
-        _("答复类型"), max_length=40, choices=outcomes.OUTCOME_CHOICES, blank=True, editable=False
+        _("答复类型"), max_length=40, choices=outcomes.Outcome, blank=True, editable=False
     )
     reply_note = models.TextField(
         _("答复说明"),

@@ -17,6 +17,7 @@ from datetime import date
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
@@ -122,22 +123,44 @@ def waiting_days(started_at, today=None):
     return max(working_days_between(started, today), 0)
 
 
-class MyDraftsPanel(Component):
+class ListingPanel:
+    """A panel that lists pages in a table, its template extending
+    moderation/dashboard/listing_panel.html, which it gives `panel_id`, `heading` and `items`."""
+
+    panel_id = ""
+    heading = ""
+
+    def items(self, user):
+        raise NotImplementedError
+
+    def get_context_data(self, parent_context):
+        return {
+            "panel_id": self.panel_id,
+            "heading": self.heading,
+            "items": self.items(parent_context["request"].user),
+        }
+
+
+class MyDraftsPanel(ListingPanel, Component):
     name = "my_drafts"
     order = 150
     template_name = "moderation/dashboard/my_drafts.html"
+    panel_id = "my-drafts"
+    heading = _("我的草稿（尚未提交审核）")
 
-    def get_context_data(self, parent_context):
-        return {"pages": my_drafts(parent_context["request"].user)}
+    def items(self, user):
+        return my_drafts(user)
 
 
-class SentBackPanel(Component):
+class SentBackPanel(ListingPanel, Component):
     name = "sent_back_to_me"
     order = 140  # before everything else: someone is waiting for these
     template_name = "moderation/dashboard/sent_back.html"
+    panel_id = "sent-back-to-me"
+    heading = _("退回给我修改的稿件")
 
-    def get_context_data(self, parent_context):
-        return {"items": sent_back_to(parent_context["request"].user)}
+    def items(self, user):
+        return sent_back_to(user)
 
 
 class AwaitingMyReviewPanel(WorkflowObjectsToModeratePanel):
@@ -150,6 +173,7 @@ class AwaitingMyReviewPanel(WorkflowObjectsToModeratePanel):
 
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
+        context.update(panel_id="awaiting-my-review", heading=_("待我审核"))
         user = parent_context["request"].user
         mine = set(
             Page.objects.filter(within_organisation(user))
@@ -157,10 +181,10 @@ class AwaitingMyReviewPanel(WorkflowObjectsToModeratePanel):
             .values_list("pk", flat=True)
         )
         today = timezone.localdate()
-        states = [state for state in context["states"] if state["obj"].pk in mine]
+        states = [state for state in context.pop("states") if state["obj"].pk in mine]
         for state in states:
             state["working_days"] = waiting_days(state["task_state"].started_at, today)
-        context["states"] = sorted(states, key=lambda state: state["task_state"].started_at)
+        context["items"] = sorted(states, key=lambda state: state["task_state"].started_at)
         return context
 
 

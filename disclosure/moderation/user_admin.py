@@ -22,15 +22,14 @@ from wagtail.users.views.bulk_actions import (
     SetActiveStateBulkAction,
 )
 
-from disclosure.catalogue.models import Organisation
+from disclosure.catalogue.models import Organisation, StaffOrganisation
+from disclosure.catalogue.staff import organisation_id_of
 
-from .models import StaffOrganisation
 from .walls import (
     assignable_groups,
     can_manage_user,
     is_site_administrator,
     manageable_users,
-    organisation_id_of,
     record_organisation_from_groups,
 )
 

@@ -16,7 +16,7 @@ from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 from . import admin_urls
 from .attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
 from .attachments import may_download
-from .dashboard import arrange_dashboard
+from .dashboard import ListingPanel, arrange_dashboard
 from .deadlines import unpublished_items_near_deadline
 from .force_publish import may_force_publish
 from .guards import (
@@ -209,16 +209,19 @@ def drop_sensitive_suggestions(texts):
     return [text for text in texts if not mentions_any(text, words)]
 
 
-class Art26DeadlinePanel(Component):
+class Art26DeadlinePanel(ListingPanel, Component):
     name = "art26_deadlines"
     order = 205  # beside Wagtail's own “awaiting my review” and “my items in review” panels
-    template_name = "moderation/deadline_panel.html"
+    template_name = "moderation/dashboard/deadlines.html"
+    panel_id = "art26-deadlines"
+    heading = _("主动公开时限（第二十六条：形成或变更之日起20个工作日内公开）")
+
+    def items(self, user):
+        return unpublished_items_near_deadline(user)
 
     def get_context_data(self, parent_context):
-        request = parent_context["request"]
-        return {
-            "items": unpublished_items_near_deadline(request.user),
-            "warn_days": settings.GONGKAI_MODERATION_ART26_WARN_DAYS,
+        return super().get_context_data(parent_context) | {
+            "warn_days": settings.GONGKAI_MODERATION_ART26_WARN_DAYS
         }
 
 

@@ -1,7 +1,8 @@
 """The walls between organisations, defined once.
 
-- A staff user belongs to at most one organisation, recorded in `StaffOrganisation`
-  (`user.staff_organisation.organisation`); a user without one is site-wide.
+- A staff user belongs to at most one organisation, recorded in the catalogue's
+  `StaffOrganisation` (read through `disclosure.catalogue.staff.organisation_of`); a user
+  without one is site-wide.
 - A *site administrator* is an active superuser or an active member of the site-wide 管理员
   group (`Role.ADMINISTRATORS` of gongkai.accounts.roles); `is_site_administrator(user)` says so.
   Only site administrators change what exists once for the whole platform (SITE_WIDE_MODELS)
@@ -17,6 +18,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q
 
+from disclosure.catalogue.models import StaffOrganisation
+from disclosure.catalogue.staff import organisation_id_of
 from gongkai.accounts.administrators import (
     is_site_administrator,
     site_administrators_group_name,
@@ -53,26 +56,6 @@ def site_wide_permissions_q(prefix=""):
             }
         )
     return q
-
-
-def organisation_id_of(user):
-    """The pk of the organisation `user` belongs to, or None for a site-wide user."""
-    from .models import StaffOrganisation
-
-    if user is None or user.pk is None:
-        return None
-    return (
-        StaffOrganisation.objects.filter(user_id=user.pk)
-        .values_list("organisation_id", flat=True)
-        .first()
-    )
-
-
-def organisation_of(user):
-    from disclosure.catalogue.models import Organisation
-
-    organisation_id = organisation_id_of(user)
-    return None if organisation_id is None else Organisation.objects.get(pk=organisation_id)
 
 
 def site_level_users():
@@ -112,7 +95,7 @@ def assignable_groups(actor):
 def record_organisation_from_groups(users):
     """Give each user that has no organisation yet the one whose role groups it belongs to,
     when that is exactly one. Superusers stay site-wide."""
-    from .models import OrganisationRole, StaffOrganisation
+    from .models import OrganisationRole
 
     for user in users:
         if user.is_superuser or StaffOrganisation.objects.filter(user_id=user.pk).exists():

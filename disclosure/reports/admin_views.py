@@ -158,13 +158,12 @@ def _overview_year(request):
 def _overview_rows(request, year):
     """Every organisation for a site-wide user; an organisation's own staff see their own."""
     from disclosure.catalogue.models import Organisation
+    from disclosure.catalogue.staff import organisation_id_of
 
     organisations = Organisation.objects.order_by("name")
-    # The organisation the walls (moderation, a layer up) recorded for this staff user, read
-    # through the user's one-to-one so that reports need not import moderation.
-    membership = getattr(request.user, "staff_organisation", None)
-    if membership is not None:
-        organisations = organisations.filter(pk=membership.organisation_id)
+    organisation_id = organisation_id_of(request.user)
+    if organisation_id is not None:
+        organisations = organisations.filter(pk=organisation_id)
     return overview.overview(year, organisations)
 
 

@@ -12,14 +12,21 @@ from a source page (wagtail-localize does not translate table cells).
 
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-FORMAT_2021 = "2021"
-FORMAT_2019 = "2019"
-FORMATS = [
-    (FORMAT_2021, _("2021 年格式（国办公开办函〔2021〕30号）")),
-    (FORMAT_2019, _("2019 年试行格式")),
-]
+
+class Format(models.TextChoices):
+    """The format of an annual report's tables; the value is what reports store."""
+
+    V2021 = "2021", _("2021 年格式（国办公开办函〔2021〕30号）")
+    V2019 = "2019", _("2019 年试行格式")
+
+
+# The names the reports app reads (disclosure/reports): the same members, not a second list.
+FORMAT_2021 = Format.V2021
+FORMAT_2019 = Format.V2019
+FORMATS = Format.choices
 
 # Kinds of cell: what a value may be (rule R7).
 COUNT = "count"  # a non-negative whole number
@@ -82,88 +89,76 @@ class Table:
 
 
 # ---------------------------------------------------------------- Table A 主动公开
+# The items of Art. 20 whose figures Table A reports, by item number.
+_ARTICLE_20_ITEMS = {
+    1: _("第二十条第（一）项"),
+    5: _("第二十条第（五）项"),
+    6: _("第二十条第（六）项"),
+    8: _("第二十条第（八）项"),
+    9: _("第二十条第（九）项"),
+}
+
+
+def _article_20(item, columns, rows):
+    return Block(f"article_20_{item}", _ARTICLE_20_ITEMS[item], columns, rows)
+
+
+def _table_a(*blocks):
+    return Table(key="table_a", caption=_("主动公开政府信息情况"), blocks=blocks)
+
+
+# Rows both formats share.
+_REGULATIONS = Row("regulations", "", _("规章"))
+_LICENSING = Row("licensing", "", _("行政许可"))
+_PENALTY_AND_ENFORCEMENT = (
+    Row("penalty", "", _("行政处罚")),
+    Row("enforcement", "", _("行政强制")),
+)
+_FEES = Row("fees", "", _("行政事业性收费"))
+
 _DECISIONS = (Column("decisions", _("本年处理决定数量")),)
 _PROJECT_COLUMNS_2019 = (
     Column("previous", _("上一年项目数量")),
     Column("change", _("本年增/减"), kind=CHANGE),
 )
+_PROJECTS_AND_DECISIONS_2019 = (*_PROJECT_COLUMNS_2019, Column("decisions", _("处理决定数量")))
 
-TABLE_A_2021 = Table(
-    key="table_a",
-    caption=_("主动公开政府信息情况"),
-    blocks=(
-        Block(
-            "article_20_1",
-            _("第二十条第（一）项"),
-            (
-                Column("issued", _("本年制发件数")),
-                Column("abolished", _("本年废止件数")),
-                Column("in_force", _("现行有效件数")),
-            ),
-            (Row("regulations", "", _("规章")), Row("normative", "", _("行政规范性文件"))),
+TABLE_A_2021 = _table_a(
+    _article_20(
+        1,
+        (
+            Column("issued", _("本年制发件数")),
+            Column("abolished", _("本年废止件数")),
+            Column("in_force", _("现行有效件数")),
         ),
-        Block(
-            "article_20_5",
-            _("第二十条第（五）项"),
-            _DECISIONS,
-            (Row("licensing", "", _("行政许可")),),
-        ),
-        Block(
-            "article_20_6",
-            _("第二十条第（六）项"),
-            _DECISIONS,
-            (Row("penalty", "", _("行政处罚")), Row("enforcement", "", _("行政强制"))),
-        ),
-        Block(
-            "article_20_8",
-            _("第二十条第（八）项"),
-            (Column("amount", _("本年收费金额（单位：万元）"), kind=AMOUNT),),
-            (Row("fees", "", _("行政事业性收费")),),
-        ),
+        (_REGULATIONS, Row("normative", "", _("行政规范性文件"))),
     ),
+    _article_20(5, _DECISIONS, (_LICENSING,)),
+    _article_20(6, _DECISIONS, _PENALTY_AND_ENFORCEMENT),
+    _article_20(8, (Column("amount", _("本年收费金额（单位：万元）"), kind=AMOUNT),), (_FEES,)),
 )
 
-TABLE_A_2019 = Table(
-    key="table_a",
-    caption=_("主动公开政府信息情况"),
-    blocks=(
-        Block(
-            "article_20_1",
-            _("第二十条第（一）项"),
-            (
-                Column("made", _("本年新制作数量")),
-                Column("published", _("本年新公开数量")),
-                Column("total_public", _("对外公开总数量")),
-            ),
-            (Row("regulations", "", _("规章")), Row("normative", "", _("规范性文件"))),
+TABLE_A_2019 = _table_a(
+    _article_20(
+        1,
+        (
+            Column("made", _("本年新制作数量")),
+            Column("published", _("本年新公开数量")),
+            Column("total_public", _("对外公开总数量")),
         ),
-        Block(
-            "article_20_5",
-            _("第二十条第（五）项"),
-            (*_PROJECT_COLUMNS_2019, Column("decisions", _("处理决定数量"))),
-            (
-                Row("licensing", "", _("行政许可")),
-                Row("other_services", "", _("其他对外管理服务事项")),
-            ),
-        ),
-        Block(
-            "article_20_6",
-            _("第二十条第（六）项"),
-            (*_PROJECT_COLUMNS_2019, Column("decisions", _("处理决定数量"))),
-            (Row("penalty", "", _("行政处罚")), Row("enforcement", "", _("行政强制"))),
-        ),
-        Block(
-            "article_20_8",
-            _("第二十条第（八）项"),
-            _PROJECT_COLUMNS_2019,
-            (Row("fees", "", _("行政事业性收费")),),
-        ),
-        Block(
-            "article_20_9",
-            _("第二十条第（九）项"),
-            (Column("projects", _("采购项目数量")), Column("amount", _("采购总金额"), kind=AMOUNT)),
-            (Row("procurement", "", _("政府集中采购")),),
-        ),
+        (_REGULATIONS, Row("normative", "", _("规范性文件"))),
+    ),
+    _article_20(
+        5,
+        _PROJECTS_AND_DECISIONS_2019,
+        (_LICENSING, Row("other_services", "", _("其他对外管理服务事项"))),
+    ),
+    _article_20(6, _PROJECTS_AND_DECISIONS_2019, _PENALTY_AND_ENFORCEMENT),
+    _article_20(8, _PROJECT_COLUMNS_2019, (_FEES,)),
+    _article_20(
+        9,
+        (Column("projects", _("采购项目数量")), Column("amount", _("采购总金额"), kind=AMOUNT)),
+        (Row("procurement", "", _("政府集中采购")),),
     ),
 )
 
@@ -240,42 +235,35 @@ ROW_GROUPS = {
 }
 TABLE_B_NOTE = _("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和")
 
-TABLE_B_2021 = Table(
-    key="table_b",
-    caption=_("收到和处理政府信息公开申请情况"),
-    blocks=(
-        Block(
-            "applications",
-            _("申请人情况"),
-            TABLE_B_COLUMNS,
-            _ROWS_B_HEAD + _ROWS_B_OTHER_2021 + _ROWS_B_TAIL,
+
+def _table_b(other_processing_rows):
+    """Table B of a format: the formats differ only in the rows of （六）其他处理."""
+    return Table(
+        key="table_b",
+        caption=_("收到和处理政府信息公开申请情况"),
+        blocks=(
+            Block(
+                "applications",
+                _("申请人情况"),
+                TABLE_B_COLUMNS,
+                _ROWS_B_HEAD + other_processing_rows + _ROWS_B_TAIL,
+            ),
         ),
-    ),
-)
-TABLE_B_2019 = Table(
-    key="table_b",
-    caption=_("收到和处理政府信息公开申请情况"),
-    blocks=(
-        Block(
-            "applications",
-            _("申请人情况"),
-            TABLE_B_COLUMNS,
-            _ROWS_B_HEAD + _ROWS_B_OTHER_2019 + _ROWS_B_TAIL,
-        ),
-    ),
-)
+    )
+
+
+TABLE_B_2021 = _table_b(_ROWS_B_OTHER_2021)
+TABLE_B_2019 = _table_b(_ROWS_B_OTHER_2019)
+
 
 # The rows whose sum is （七）总计 (rule R2), for each format.
-OUTCOME_ROWS_2021 = tuple(
-    r.key
-    for r in TABLE_B_2021.rows
-    if r.parent in {RESULTS, REFUSED, UNABLE, UNPROCESSED, OTHER} and not r.total
-)
-OUTCOME_ROWS_2019 = tuple(
-    r.key
-    for r in TABLE_B_2019.rows
-    if r.parent in {RESULTS, REFUSED, UNABLE, UNPROCESSED} and not r.total
-)
+def _outcome_rows(table, groups):
+    return tuple(row.key for row in table.rows if row.parent in groups and not row.total)
+
+
+OUTCOME_ROWS_2021 = _outcome_rows(TABLE_B_2021, {RESULTS, REFUSED, UNABLE, UNPROCESSED, OTHER})
+# 2019: （六）其他处理 is a row of its own under 三, not a group.
+OUTCOME_ROWS_2019 = _outcome_rows(TABLE_B_2019, {RESULTS, REFUSED, UNABLE, UNPROCESSED})
 
 # ---------------------------------------------------------------- Table C 复议、诉讼
 RESULT_COLUMNS = (

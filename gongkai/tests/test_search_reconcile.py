@@ -12,6 +12,7 @@ from gongkai.celery import app as celery_app
 from gongkai.models import OutboxMessage, SearchIndexStamp
 from gongkai.search_reconcile import reconcile, stale_pages
 from gongkai.tasks import reconcile_search_index, run_django_task
+from tests.factories import publish_fixture
 
 
 @pytest.fixture
@@ -59,7 +60,7 @@ def test_an_index_entry_older_than_the_live_revision_is_refreshed(office, lost_i
     reconcile()
     page = CategoryPage.objects.get(pk=page.pk)
     page.title = "Quokkacrossing 通知"
-    page.save_revision(user=office["users"]["admin"]).publish(user=office["users"]["admin"])
+    publish_fixture(page, user=office["users"]["admin"])
     lost_index_updates()
     assert page.pk not in found("Quokkacrossing")
 

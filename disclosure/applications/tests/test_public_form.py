@@ -18,6 +18,7 @@ from disclosure.applications.tests.factories import (
     applicant_fields,
 )
 from disclosure.catalogue.models import Organisation
+from tests.factories import publish_fixture
 
 pytestmark = pytest.mark.django_db
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -232,7 +233,7 @@ def test_every_disclosure_root_links_to_the_form_with_its_organisation(client, o
         title="测试政府信息公开", slug="apply-xxgk", organisation=organisation
     )
     home.add_child(instance=root)
-    root.save_revision().publish()
+    publish_fixture(root)
     page = client.get(root.url)
     link = f"/apply/?organisation={organisation.pk}"
     assert link in page.text

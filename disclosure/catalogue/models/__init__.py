@@ -17,6 +17,7 @@ from .items import (
 from .items_base import DisclosureItemPage, PublicationDateSource, Validity
 from .organisations import DEFAULT_INDEX_PATTERN, IndexNumberCounter, Level, Organisation
 from .pages import ITEM_PAGE_TYPES, CategoryPage, DisclosureIndexPage
+from .staff import StaffOrganisation
 
 __all__ = [
     "DEFAULT_INDEX_PATTERN",
@@ -40,5 +41,6 @@ __all__ = [
     "ServiceGuidePage",
     "ServiceItemListPage",
     "ServiceKind",
+    "StaffOrganisation",
     "Validity",
 ]

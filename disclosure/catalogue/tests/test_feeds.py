@@ -4,6 +4,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from disclosure.catalogue.models import CategoryPage, Domain
+from tests.factories import publish_fixture
 
 from .factories import CategoryPageFactory, day
 
@@ -100,7 +101,7 @@ def test_the_editor_is_told_why_rss_is_refused(client, category, django_user_mod
     new = CategoryPage.objects.get(title="订阅")
     assert new.slug == "rss-2"
     # ... a published one keeps its address unless the editor changes it, and is told why not rss.
-    new.save_revision().publish()
+    publish_fixture(new)
     edit = f"/admin/pages/{new.pk}/edit/"
     response = client.post(edit, {"title": "订阅", "slug": "rss"})
     assert response.status_code == 200

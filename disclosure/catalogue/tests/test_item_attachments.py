@@ -18,6 +18,7 @@ from disclosure.catalogue.models.attached import AttachedFilesMixin
 from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
 from search.models import AttachmentText
 from tests.factories import publish_fixture as publish
+from tests.factories import publishing_as_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +130,8 @@ def test_the_file_is_served_only_once_a_live_page_links_it(client, model, parent
     assert client.get(annex.url).status_code == 404
     assert client.get(form.url).status_code == 200
 
-    page.get_latest_revision().publish()
+    with publishing_as_fixture():
+        page.get_latest_revision().publish()
     assert client.get(annex.url).status_code == 200
 
     page.unpublish()

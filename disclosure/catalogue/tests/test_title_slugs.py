@@ -9,7 +9,7 @@ from disclosure.catalogue.models import CategoryPage, ServiceGuidePage
 from disclosure.catalogue.title_slugs import free_slug, pinyin_slug
 from disclosure.moderation.tests.helpers import edit_form_data, fresh, new_service_guide
 from disclosure.moderation.tests.offices import build_office
-from tests.factories import publish_fixture as publish_directly
+from tests.factories import publish_fixture
 
 TITLE = "办事指南：老年人优待证办理"
 SLUG = "ban-shi-zhi-nan-lao-nian-ren-you-dai-zheng-ban-li"
@@ -132,7 +132,7 @@ def test_a_published_page_keeps_its_address(editor_client, office):
     page = new_service_guide(office["users"]["editor"])
     page.slug = "youdaizheng"
     fresh(column).add_child(instance=page)
-    publish_directly(page)
+    publish_fixture(page)
     page = fresh(page)
     page.title = "占用"  # a new title does not move a published page
     edit = reverse("wagtailadmin_pages:edit", args=(page.pk,))

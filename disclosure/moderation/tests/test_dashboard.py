@@ -12,7 +12,7 @@ from disclosure.moderation.dashboard import my_drafts, sent_back_to
 from disclosure.moderation.deadlines import art26_due_on, unpublished_items_near_deadline
 from disclosure.moderation.walls import within_organisation
 from disclosure.workdays.calendar import add_working_days, working_days_between
-from tests.factories import publish_fixture as publish_directly
+from tests.factories import publish_fixture
 
 from .helpers import FULL_CHECKLIST, act, fresh, submit
 
@@ -126,7 +126,7 @@ def test_art26_counts_from_creation_or_change(client, small_office):
     long_ago = timezone.now() - timedelta(days=60)
     Revision.objects.filter(object_id=str(created.pk)).update(created_at=long_ago)
     changed = document(guides, users["editor"], "已发布后修改的通知", date(2020, 1, 6))
-    publish_directly(changed, users["admin"])
+    publish_fixture(changed, users["admin"])
     published_long_ago = timezone.now() - timedelta(days=90)
     Page.objects.filter(pk=changed.pk).update(last_published_at=published_long_ago)
     changed = fresh(changed)

@@ -11,17 +11,19 @@ import importlib
 from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import PageLogEntry
 
-from disclosure.moderation.models import StaffOrganisation
+from disclosure.catalogue.models import StaffOrganisation
+from disclosure.catalogue.staff import organisation_of
 from disclosure.moderation.user_admin import UserViewSet
 from disclosure.moderation.walls import (
     is_site_administrator,
     manageable_users,
-    organisation_of,
     site_wide_permissions_q,
 )
 from gongkai.accounts.roles import Role
@@ -92,7 +94,13 @@ class OrganisationAdministratorWalls(TestCase):
             "disclosure.moderation.migrations.0006_staff_organisation"
         )
         StaffOrganisation.objects.all().delete()
-        migration.record_organisations(django_apps, None)
+        # The models as that migration saw them (StaffOrganisation was moderation's then).
+        migration.record_organisations(
+            MigrationLoader(connection)
+            .project_state(("moderation", "0006_staff_organisation"))
+            .apps,
+            None,
+        )
         assert organisation_of(self.users["county_reviewer"]) == self.office["county"]
         assert organisation_of(self.users["editor"]) == self.office["township"]
         assert organisation_of(self.users["admin"]) is None

@@ -6,6 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from disclosure.reports.tests.factories import make_index, make_report
+from tests.factories import publish_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +70,7 @@ def test_exports_are_built_in_celery_once_per_revision(client, monkeypatch):
     assert default_storage.exists(first)
 
     report.title = "2023 年报告（修订）"
-    report.save_revision().publish()
-    report.refresh_from_db()
+    publish_fixture(report)
     assert client.get(report.url + "pdf/").status_code == 202  # a new revision: a new file
     tasks.build_export(*queued[-1])
     assert not default_storage.exists(first)  # the old revision's file is dropped

@@ -10,6 +10,7 @@ from disclosure.reports import filling, rules
 from disclosure.reports.models import AnnualReportPage
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
 from disclosure.statutory import tables as t
+from tests.factories import publish_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_catalogue_counts_normative_documents_into_table_a(admin_client):
     draft.unpublish()  # not on the site: not counted
     other = _policy(category, "庚", written_on=day("2023-04-01"))
     other.kind = "document"  # not a 规范性文件
-    other.save_revision().publish()
+    publish_fixture(other)
     page = make_report(index, 2023)
 
     url = reverse("reports:prefill", args=[page.pk, "catalogue"])
@@ -119,7 +120,7 @@ def test_2019_table_a_is_not_counted_from_the_catalogue(admin_client):
     index = make_index()
     page = make_report(index, 2019)
     page.report_format = t.FORMAT_2019
-    page.save_revision().publish()
+    publish_fixture(page)
     response = admin_client.get(reverse("reports:prefill", args=[page.pk, "catalogue"]))
     assert response.status_code == 302
     assert not PageLogEntry.objects.filter(page=page, action=filling.LOG_ACTION).exists()

@@ -11,6 +11,7 @@ from disclosure.catalogue.models import Organisation
 from disclosure.reports import importer
 from disclosure.reports.models import AnnualReportPage
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
+from tests.factories import publish_fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def exported(client, tmp_path):
         index = make_index(name=ORGANISATION)
         page = make_report(index, 2023)
         page.title = TITLE
-        page.save_revision().publish()
+        publish_fixture(page)
         response = client.get(page.url + f"{kind}/")
         assert response.status_code == 200
         path = tmp_path / f"report.{kind}"

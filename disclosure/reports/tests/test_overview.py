@@ -11,8 +11,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Site
 
-from disclosure.catalogue.models import DisclosureIndexPage, Organisation
-from disclosure.moderation.models import StaffOrganisation
+from disclosure.catalogue.models import DisclosureIndexPage, Organisation, StaffOrganisation
 from disclosure.reports import overview
 from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
 from disclosure.reports.tests.factories import consistent_report, make_report

@@ -2,6 +2,8 @@
 
 import re
 
+from tests.factories import publish_fixture
+
 from .helpers import translate
 
 
@@ -32,7 +34,7 @@ def test_switcher_and_hreflang_lead_to_the_translation(client, document):
 def test_search_is_per_language(client, document):
     english = translate(document)
     english.title = "Notice on waste sorting"
-    english.save_revision().publish()
+    publish_fixture(english)
 
     chinese = client.get("/search/", {"q": "垃圾分类"}).content.decode()
     assert "关于做好<mark>垃圾分类</mark>工作的通知" in chinese or "垃圾分类工作的通知" in chinese

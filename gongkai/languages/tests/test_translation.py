@@ -10,6 +10,7 @@ from disclosure.catalogue.models import DisclosureDocumentPage, PolicyDocumentPa
 from disclosure.moderation.forms import SECRECY_CHECKLIST
 from disclosure.moderation.placement import ensure_organisation_roles
 from gongkai.languages.locales import ensure_content_locales, language_tag
+from tests.factories import publish_fixture
 
 from .helpers import translate
 
@@ -103,6 +104,5 @@ def test_a_translation_published_before_its_source_number_takes_the_source_s(doc
     english = translate(document, publish=False)
     DisclosureDocumentPage.objects.filter(pk=english.pk).update(index_number=None)
     english = DisclosureDocumentPage.objects.get(pk=english.pk)
-    english.save_revision().publish()
-    english.refresh_from_db()
+    publish_fixture(english)
     assert english.index_number == document.index_number

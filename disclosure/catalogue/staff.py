@@ -1,0 +1,19 @@
+"""The organisation a staff user works for, read from `StaffOrganisation`."""
+
+from .models import Organisation, StaffOrganisation
+
+
+def organisation_id_of(user):
+    """The pk of the organisation `user` belongs to, or None for a site-wide user."""
+    if user is None or user.pk is None:
+        return None
+    return (
+        StaffOrganisation.objects.filter(user_id=user.pk)
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
+
+
+def organisation_of(user):
+    organisation_id = organisation_id_of(user)
+    return None if organisation_id is None else Organisation.objects.get(pk=organisation_id)

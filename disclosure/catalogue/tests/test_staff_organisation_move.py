@@ -1,0 +1,79 @@
+"""StaffOrganisation moved from moderation to the catalogue without moving its rows: the
+table, the content type and the permissions granted on it carry over (migrations
+catalogue 0009 and moderation 0009)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from disclosure.catalogue.models import Organisation, StaffOrganisation
+from disclosure.catalogue.staff import organisation_of
+
+BEFORE = [("moderation", "0008_organisation_collections"), ("catalogue", "0008_organisation_level")]
+
+
+def migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+
+
+def leaves():
+    return [
+        key
+        for key in MigrationExecutor(connection).loader.graph.leaf_nodes()
+        if key[0] in {"catalogue", "moderation"}
+    ]
+
+
+@pytest.mark.django_db
+def test_the_rows_stay_in_moderations_table():
+    user = get_user_model().objects.create_user("clerk")
+    organisation = Organisation.objects.create(name="测试镇人民政府")
+    StaffOrganisation.objects.create(user=user, organisation=organisation)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT organisation_id FROM moderation_stafforganisation WHERE user_id = %s",
+            [user.pk],
+        )
+        assert cursor.fetchall() == [(organisation.pk,)]
+
+
+@pytest.mark.django_db
+def test_a_new_database_knows_the_model_under_its_new_label():
+    assert list(
+        ContentType.objects.filter(model="stafforganisation").values_list("app_label", flat=True)
+    ) == ["catalogue"]
+    assert ContentType.objects.get(model="stafforganisation").model_class() is StaffOrganisation
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_an_existing_database_keeps_its_rows_grants_and_history():
+    migrate(BEFORE)
+    # As moderation left it: its content type, a permission granted to a group, a row.
+    # (Migrating back gave the content type its old label again; a fresh one is made if not.)
+    ContentType.objects.filter(app_label="catalogue", model="stafforganisation").delete()
+    old, _ = ContentType.objects.get_or_create(app_label="moderation", model="stafforganisation")
+    viewing, _ = Permission.objects.get_or_create(
+        content_type=old, codename="view_stafforganisation", defaults={"name": "Can view"}
+    )
+    group = Group.objects.create(name="人员机构查看")
+    group.permissions.add(viewing)
+    user = get_user_model().objects.create_user("township-clerk")
+    organisation = Organisation.objects.create(name="迁移测试镇人民政府")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO moderation_stafforganisation (user_id, organisation_id) VALUES (%s, %s)",
+            [user.pk, organisation.pk],
+        )
+
+    migrate(leaves())
+
+    assert organisation_of(user) == organisation
+    assert StaffOrganisation.objects.get(user=user).organisation == organisation
+    moved = ContentType.objects.get(pk=old.pk)
+    assert moved.app_label == "catalogue" and moved.model_class() is StaffOrganisation
+    assert group.permissions.get().pk == viewing.pk
