@@ -5,13 +5,16 @@ UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# `make run` shows the site's own 404 and 500 pages; `DEBUG=1 make run` shows Django's debug
+# pages instead. Static files and uploads are served either way (supervisord.conf, gongkai/media.py).
+DEBUG ?= 0
 # supervisord's control socket and pid file under `make run` (supervisord.conf).
 RUN_DIR ?= $(CURDIR)/var/run
 # The suite runs in parallel, one pytest-xdist worker per core. `--dist load` hands each worker
 # tests in collection order, which keeps pytest-django's order (transactional tests, which
 # empty the database when they end, after all the others). TEST_WORKERS=0 runs serially.
 TEST_WORKERS ?= auto
-export PORT
+export PORT DEBUG
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run test test-postgres lint format bench services services-stop run-deps system-deps demo clean messages

@@ -253,7 +253,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # -------------------------------------------------------------------------------------- Wagtail
 WAGTAIL_SITE_NAME = "政府信息公开平台"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's address as visitors and staff reach it: links in mails, and (through the default
+# Site that `load_demo` aligns with it, gongkai/site_url.py) feeds, the sitemap and the API.
+# `make run` serves on 127.0.0.1:$PORT; a server sets WAGTAILADMIN_BASE_URL to its own address.
+PORT = env.int("PORT", default=8000)
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"http://127.0.0.1:{PORT}")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # Government networks are often closed, and visitors' data stays here: no calls from the
