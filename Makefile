@@ -5,13 +5,16 @@ UV_VERSION := 0.13.9
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# `make run` shows the site's own 404 and 500 pages; `DEBUG=1 make run` shows Django's debug
+# pages instead. Static files and uploads are served either way (supervisord.conf, gongkai/media.py).
+DEBUG ?= 0
 # supervisord's control socket and pid file under `make run` (supervisord.conf).
 RUN_DIR ?= $(CURDIR)/var/run
 # The suite runs in parallel, one pytest-xdist worker per core. `--dist load` hands each worker
 # tests in collection order, which keeps pytest-django's order (transactional tests, which
 # empty the database when they end, after all the others). TEST_WORKERS=0 runs serially.
 TEST_WORKERS ?= auto
-export PORT
+export PORT DEBUG
 
 .DEFAULT_GOAL := help
 .PHONY: help venv run test test-postgres lint format bench services services-stop run-deps system-deps demo clean messages
@@ -67,9 +70,9 @@ services-stop: ## stop the services `make services` started
 	tests/services.sh stop
 
 # Debian packages, installed only when missing (needs root or sudo). The site needs Pango (WeasyPrint
-# renders the PDFs: reports, 告知书, 审批单) and CJK fonts; the tests also need the browser for the
+# renders the PDFs: reports, 告知书, 审批单), CJK fonts and flite (the CAPTCHA read aloud); the tests also need the browser for the
 # browser tests and the PostgreSQL and Redis servers.
-RUN_PACKAGES := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
+RUN_PACKAGES := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 flite
 TEST_PACKAGES := chromium postgresql redis-server
 define install-missing
 	@missing=""; for p in $(1); do \

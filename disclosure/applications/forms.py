@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.applications.challenge import ApplicationCaptchaInput
 from disclosure.applications.models import ARTICLE_29_FIELDS, Application, Channel
 from disclosure.catalogue.models import Organisation
 
@@ -40,7 +41,7 @@ class ApplicationForm(forms.ModelForm):
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.order_by("name"),
         label=_("受理机关"),
-        empty_label=_("请选择"),
+        empty_label=_("请选择受理机关"),
         error_messages={"required": _("请选择受理机关。")},
     )
     id_proof = forms.FileField(
@@ -51,6 +52,11 @@ class ApplicationForm(forms.ModelForm):
     )
     captcha = CaptchaField(
         label=_("验证码"),
+        widget=ApplicationCaptchaInput,
+        help_text=_(
+            "请输入图中的 4 位数字，看不清可换一张。"
+            "无法完成验证码的，可以通过信函、传真或当面提交申请，或致电受理机关求助。"
+        ),
         error_messages={
             "invalid": _("验证码不正确，请重新输入。"),
             "required": _("请输入验证码。"),
@@ -64,6 +70,13 @@ class ApplicationForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 5}),
             "purpose": forms.Textarea(attrs={"rows": 3}),
         }
+
+    # The prompt each list shows before a choice, instead of Django's "---------".
+    prompts = {
+        "applicant_type": _("请选择申请人类型"),
+        "id_type": _("请选择证件类型"),
+        "delivery_form": _("请选择获取信息的方式"),
+    }
 
     required_messages = {
         "applicant_type": _("请选择申请人类型。"),
@@ -81,6 +94,14 @@ class ApplicationForm(forms.ModelForm):
             self.fields[name].error_messages["required"] = message
             self.fields[name].error_messages["invalid_choice"] = _("请从列表中选择。")
         self.fields["email"].error_messages["invalid"] = _("电子邮箱格式不正确。")
+        for name, prompt in self.prompts.items():
+            field = self.fields[name]
+            field.choices = [("", prompt), *((k, v) for k, v in field.choices if k != "")]
+        self.fields["phone"].widget.attrs.update(inputmode="tel", autocomplete="tel")
+        self.fields["email"].widget.attrs.update(autocomplete="email")
+        self.fields["name"].widget.attrs.update(autocomplete="name")
+        self.fields["address"].widget.attrs.update(autocomplete="street-address")
+        self.fields["postcode"].widget.attrs.update(inputmode="numeric", autocomplete="postal-code")
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

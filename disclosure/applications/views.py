@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from disclosure.applications import timeline
 from disclosure.applications.forms import ApplicationForm, StatusForm
 from disclosure.applications.letters import reply_letter, reply_letter_pdf
 from disclosure.catalogue.models import Organisation
@@ -20,6 +21,15 @@ def _too_many(request):
 
 
 def apply(request):
+    if request.method == "POST" and request.POST.get("captcha_refresh"):
+        # "换一张" without JavaScript posts the form: it comes back with what was typed and a
+        # new picture. Nothing is checked, stored or counted, as for a fresh GET.
+        typed = {
+            name: value
+            for name, value in request.POST.items()
+            if name in ApplicationForm.Meta.fields and name != "id_proof"
+        }
+        return _render_form(request, ApplicationForm(initial=typed))
     if request.method == "POST":
         limit, period = settings.GONGKAI_APPLICATION_RATE
         if ratelimit.hit(request, "apply", limit, period):
@@ -94,7 +104,15 @@ def status(request):
         application = form.cleaned_data["application"]
     else:
         ratelimit.hit(request, "status", limit, period)
-    return render(request, "applications/status.html", {"form": form, "application": application})
+    return render(
+        request,
+        "applications/status.html",
+        {
+            "form": form,
+            "application": application,
+            "steps": timeline.steps(application) if application else [],
+        },
+    )
 
 
 LETTER_FORMATS = {

@@ -8,12 +8,13 @@ decided. Wagtail's own workflow mails stay; each user can turn them off in their
 notification settings.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gongkai.accounts.roles import Role
 from gongkai.outbox import send_after_commit
+from gongkai.site_url import absolute
 
 from .models import disclosure_root_of
 
@@ -43,7 +44,7 @@ def notify(users, subject, body):
 
 
 def admin_link(page):
-    return f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page.pk}/edit/"
+    return absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
 def step_started(task_state):

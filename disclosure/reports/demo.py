@@ -5,8 +5,10 @@ The demo's catalogue column ``annual-reports`` (a plain CategoryPage) is replace
 AnnualReportIndexPage with the same title, slug and intro, so the address stays the same.
 """
 
+import datetime
 from pathlib import Path
 
+from django.utils import timezone
 from wagtail.models import Comment
 
 from disclosure.catalogue.models import CategoryPage
@@ -22,6 +24,20 @@ FILLED_NOTE = (
     "“（五）不予处理 4.无正当理由大量反复申请”两行的“自然人”单元格空白；"
     "同行总计与各列之和均为 0，故按勾稽关系填 0。"
 )
+
+# 友谊镇 published each report in the January after its year, before a township's Art. 49
+# deadline (31 January, settings.GONGKAI_REPORT_DEADLINES). The demo keeps those dates as its
+# 发布日期, as it keeps its items' (catalogue.demo.publish_child), not the day it was loaded.
+PUBLISHED_ON = {2022: datetime.date(2023, 1, 18), 2023: datetime.date(2024, 1, 23)}
+
+
+def backdate_first_publication(page):
+    """Give a report that was published before it came to this site its real 发布日期."""
+    published_on = PUBLISHED_ON.get(page.year)
+    if page.first_published_at is None and published_on:
+        page.first_published_at = timezone.make_aware(
+            datetime.datetime.combine(published_on, datetime.time(9))
+        )
 
 
 def _publish(page, user):
@@ -59,6 +75,7 @@ def report_2022(index, user):
         report_format=parsed.table_format,
         body=report_body({k: paragraphs_html(v) for k, v in parsed.sections.items()}, tables),
     )
+    backdate_first_publication(page)
     index.add_child(instance=page)
     revision = _publish(page, user)
     Comment.objects.create(
@@ -123,6 +140,7 @@ def report_2023(index, township_root, user):
         year=2023,
         body=report_body({k: paragraphs_html(v) for k, v in sections_2023(tables).items()}, tables),
     )
+    backdate_first_publication(page)
     index.add_child(instance=page)
     _publish(page, user)
     return page

@@ -4,6 +4,7 @@ The tables use the same grid as the page and the spreadsheet (``layout.py``); th
 repeat on each printed page (``w:tblHeader``).
 """
 
+import html
 import re
 from io import BytesIO
 
@@ -27,10 +28,11 @@ def _use_cjk_font(document):
     style.element.rPr.rFonts.set(qn("w:eastAsia"), BODY_FONT)
 
 
-def _paragraphs(html):
-    return [
-        strip_tags(p).strip() for p in re.split(r"</p>|<br\s*/?>", html) if strip_tags(p).strip()
-    ]
+def _paragraphs(source):
+    """The text of each paragraph of rich-text HTML. Word shows what it is given, so the
+    entities the editor writes (&quot; &amp; &nbsp;) become the characters they stand for."""
+    texts = (html.unescape(strip_tags(p)).strip() for p in re.split(r"</p>|<br\s*/?>", source))
+    return [text for text in texts if text]
 
 
 def _repeat_as_header(row):

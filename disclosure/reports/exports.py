@@ -2,11 +2,15 @@
 
 A download is a file in the default storage named after the live revision it was built from
 (``reports/exports/<page>/<revision>-<saved at>.<format>``), so a new publication gets new files
-and never serves the old ones. The first request for a file enqueues its build and answers with
-a page that refreshes itself (no JavaScript) until the file is there; later requests serve it.
-When Celery runs eagerly (tests) the first request builds the file and serves it at once.
+and never serves the old ones. Publishing a report enqueues its three builds (through the
+outbox, once the publication commits: ``enqueue_builds``), so the files are there before the
+first visitor asks. Should a request still come first (a worker that was down, files from before
+this), it enqueues the build and answers with a page that refreshes itself (no JavaScript) until
+the file is there. When Celery runs eagerly (tests) the first request builds the file and serves
+it at once.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -74,6 +78,23 @@ def store(revision, export_format):
     finally:
         cache.delete(_pending_key(name))
     return name
+
+
+def enqueue_builds(revision):
+    """Have the worker build every download of a revision being published, after the commit.
+    A request meanwhile finds the build pending and does not enqueue it a second time."""
+    from gongkai.outbox import send_after_commit
+
+    from .tasks import build_export
+
+    for export_format in CONTENT_TYPES:
+        if cache.add(_pending_key(file_name(revision, export_format)), True, PENDING_SECONDS):
+            send_after_commit(build_export, revision.pk, export_format)
+
+
+def on_report_published(sender, instance, revision=None, **kwargs):
+    if revision is not None and settings.GONGKAI_REPORT_EXPORTS_ON_PUBLISH:
+        enqueue_builds(revision)
 
 
 def _attachment(content, export_format, title):

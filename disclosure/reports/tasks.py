@@ -1,5 +1,5 @@
 from celery import shared_task
-from wagtail.models import Revision
+from wagtail.models import Page, Revision
 
 
 @shared_task(name="reports.build_export")
@@ -9,5 +9,9 @@ def build_export(revision_id, export_format):
 
     revision = Revision.objects.filter(pk=revision_id).first()
     if revision is None:  # the revision went away before the worker got to it
+        return None
+    if not Page.objects.filter(pk=revision.object_id, live_revision_id=revision.pk).exists():
+        # Published over (or unpublished) before the worker got to it: building it now would
+        # only drop the files of the revision that is live.
         return None
     return store(revision, export_format)

@@ -4,6 +4,7 @@ One setting, one place: each group below holds every setting of its concern. dev
 production.py import this module and override single settings after it.
 """
 
+import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -253,7 +254,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # -------------------------------------------------------------------------------------- Wagtail
 WAGTAIL_SITE_NAME = "政府信息公开平台"
-WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The site's address as visitors and staff reach it: links in mails, and (through the default
+# Site that `load_demo` aligns with it, gongkai/site_url.py) feeds, the sitemap and the API.
+# `make run` serves on 127.0.0.1:$PORT; a server sets WAGTAILADMIN_BASE_URL to its own address.
+PORT = env.int("PORT", default=8000)
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default=f"http://127.0.0.1:{PORT}")
 WAGTAILAPI_BASE_URL = WAGTAILADMIN_BASE_URL
 WAGTAIL_ALLOW_UNICODE_SLUGS = True
 # Government networks are often closed, and visitors' data stays here: no calls from the
@@ -412,7 +417,16 @@ HEALTHZ_MONITORING_ADDRESSES = env.list(
 )
 
 # ---------------------------------------- Public applications: 依申请公开 (disclosure/applications)
-CAPTCHA_LENGTH = 5
+# Four digits, drawn large and only slightly turned, with dots but no crossing lines: readable
+# by people, typed on a number pad (disclosure/applications/challenge.py). The audio version
+# needs flite (Makefile RUN_PACKAGES); without it the page offers the other channels only.
+CAPTCHA_CHALLENGE_FUNCT = "disclosure.applications.challenge.digits_challenge"
+CAPTCHA_LENGTH = 4
+CAPTCHA_FONT_SIZE = 32
+CAPTCHA_LETTER_ROTATION = (-15, 15)
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
+CAPTCHA_IMAGE_SIZE = (132, 48)
+CAPTCHA_FLITE_PATH = env.str("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or "") or None
 GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
 GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
 GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour
@@ -422,6 +436,9 @@ GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP pe
 # (catalogue.Level): departments of county-level and higher governments by 31 January, those
 # governments by 31 March, townships by the date their county sets (set it here). "" is an
 # organisation whose level is neither recorded nor readable from its name.
+# Publishing a report has the worker build its downloads at once (disclosure/reports/exports.py);
+# the unit tests turn this off and test it where they mean to (a PDF takes seconds to build).
+GONGKAI_REPORT_EXPORTS_ON_PUBLISH = True
 GONGKAI_REPORT_DEADLINES = {
     "department": (1, 31),
     "township": (1, 31),

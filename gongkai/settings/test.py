@@ -37,6 +37,9 @@ if CELERY_BROKER_URL.startswith("filesystem") or not CELERY_BROKER_URL:
         VAR_DIR / f"test-celery{_own}"
     )
 CELERY_TASK_DEFAULT_QUEUE = f"celery{_own}"
+# Eager Celery would build three downloads (a PDF among them) on every report a test publishes;
+# disclosure/reports/tests/test_exports_on_publish.py turns it on.
+GONGKAI_REPORT_EXPORTS_ON_PUBLISH = False
 CACHES["default"]["KEY_PREFIX"] = f"test{_own}"  # noqa: F405
 CACHES["pages"] = {  # noqa: F405
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

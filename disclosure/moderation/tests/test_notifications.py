@@ -97,3 +97,17 @@ def test_scheduled_items_go_live_from_beat(office, column):
 def test_beat_runs_reminders_and_scheduled_publishing():
     tasks = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
     assert {"moderation.send_review_reminders", "moderation.publish_scheduled"} <= tasks
+
+
+def test_review_mail_links_to_the_configured_address(
+    office, column, settings, django_capture_on_commit_callbacks
+):
+    """Not to port 8000 whatever PORT is: the link starts with WAGTAILADMIN_BASE_URL."""
+    settings.WAGTAILADMIN_BASE_URL = "http://portal.example.invalid:8153/"
+    users = office["users"]
+    page = draft_item(column, users["editor"], title="地址测试稿")
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(page, users["editor"])
+    (message,) = [m for m in mail.outbox if "地址测试稿" in m.subject]
+    assert f"http://portal.example.invalid:8153/admin/pages/{page.pk}/edit/" in message.body
+    assert ":8000" not in message.body

@@ -1,0 +1,39 @@
+"""The application form's CAPTCHA, made readable for people and kept hard for scripts.
+
+django-simple-captcha draws the image, offers a new one (``/captcha/refresh/``) and reads it
+aloud when flite is installed (``/captcha/audio/<key>.wav``). Here: the challenge is digits,
+which every visitor can read and type on a phone's number pad and which flite speaks clearly,
+and the widget shows the picture, a "换一张" button and the audio link, labelled in Chinese.
+The rate limits (settings.GONGKAI_APPLICATION_RATE) bound what guessing can gain.
+"""
+
+import secrets
+
+from captcha.fields import CaptchaTextInput
+from django.conf import settings
+
+# No 0 and 1: they pass for O and I (or l) in a distorted picture.
+DIGITS = "23456789"
+
+
+def digits_challenge():
+    """(what the picture shows, what the visitor types): the same digits."""
+    text = "".join(secrets.choice(DIGITS) for _ in range(settings.CAPTCHA_LENGTH))
+    return text, text
+
+
+class ApplicationCaptchaInput(CaptchaTextInput):
+    template_name = "applications/captcha_widget.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["refresh"] = self.refresh_url()
+        # The answer's input, for the picture's and the help text's aria references.
+        context["answer_id"] = self.id_for_label(self.id_)
+        context["image_size"] = settings.CAPTCHA_IMAGE_SIZE
+        return context
+
+    def build_attrs(self, base_attrs, extra_attrs=None):
+        attrs = super().build_attrs(base_attrs, extra_attrs)
+        attrs.setdefault("inputmode", "numeric")
+        return attrs

@@ -1,0 +1,23 @@
+// "换一张": a new CAPTCHA without leaving the page (django-simple-captcha's /captcha/refresh/).
+// Without JavaScript the button posts the form, which comes back with a new picture.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest(".captcha-refresh");
+  if (!button) return;
+  var box = button.closest(".captcha-box");
+  var field = box.parentElement;
+  event.preventDefault();
+  fetch(box.dataset.captchaRefresh, { headers: { "X-Requested-With": "XMLHttpRequest" } })
+    .then(function (response) { if (!response.ok) throw response; return response.json(); })
+    .then(function (captcha) {
+      box.querySelector(".captcha-image").src = captcha.image_url;
+      var audio = box.querySelector(".captcha-audio");
+      if (audio && captcha.audio_url) audio.href = captcha.audio_url;
+      field.querySelector("input[type=hidden][name$=_0]").value = captcha.key;
+      var answer = field.querySelector("input[name$=_1]");
+      answer.value = "";
+      answer.focus();
+      var status = document.querySelector("[data-captcha-announce]");
+      if (status) status.textContent = button.dataset.done || "已更换验证码";
+    })
+    .catch(function () { button.form.requestSubmit(button); });
+});

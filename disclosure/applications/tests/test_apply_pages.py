@@ -1,0 +1,169 @@
+"""The public 依申请公开 pages as a citizen meets them: Chinese prompts instead of "---------",
+the statutory 办理流程, a CAPTCHA that can be renewed (with and without JavaScript) and heard,
+and a status page that shows each step with its date and the deadline ahead."""
+
+import datetime
+import json
+import re
+import shutil
+
+import pytest
+from captcha.conf import settings as captcha_settings
+from captcha.models import CaptchaStore
+
+from disclosure.applications import timeline
+from disclosure.applications.challenge import DIGITS
+from disclosure.applications.models import Application
+from disclosure.applications.tests.test_public_form import form_data
+from disclosure.workdays.calendar import add_working_days
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def generous_limits(settings):
+    from django.core.cache import cache
+
+    settings.GONGKAI_APPLICATION_RATE = (1000, 3600)
+    cache.clear()
+
+
+def test_the_lists_prompt_in_chinese_not_with_dashes(client, organisation):
+    html = client.get("/apply/").text
+    assert "---------" not in html
+    for prompt in ("请选择受理机关", "请选择申请人类型", "请选择证件类型", "请选择获取信息的方式"):
+        assert f'<option value="" selected>{prompt}</option>' in html or (
+            f'<option value="">{prompt}</option>' in html
+        ), prompt
+
+
+def test_the_form_explains_the_statutory_steps_and_time_limits(client, organisation):
+    html = client.get("/apply/").text
+    assert "办理流程" in html
+    for rule in (
+        "7 个工作日内一次性告知",  # Art. 30
+        "第三十条",
+        "20 个工作日内答复",  # Art. 33
+        "延长期限最长不超过 20 个工作日",
+        "第三十三条",
+        "15 个工作日内提出",  # Art. 32
+    ):
+        assert rule in html, rule
+    assert "applications/apply.css" in html  # in the site's design, not unstyled
+
+
+def test_the_captcha_is_digits_with_a_refresh_button_and_an_alternative(client, organisation):
+    html = client.get("/apply/").text
+    key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
+    challenge = CaptchaStore.objects.get(hashkey=key).challenge
+    assert len(challenge) == 4 and set(challenge) <= set(DIGITS)
+    assert 'name="captcha_refresh"' in html and "换一张" in html
+    assert 'inputmode="numeric"' in html
+    assert "验证码图片" in html  # a text alternative names what the picture is for
+    assert "当面提交申请" in html  # another way in for whoever cannot do the CAPTCHA
+    assert client.get(f"/captcha/image/{key}/").status_code == 200
+
+
+def test_refresh_by_javascript_gives_a_new_picture(client, organisation):
+    response = client.get("/captcha/refresh/", headers={"X-Requested-With": "XMLHttpRequest"})
+    assert response.status_code == 200
+    fresh = json.loads(response.content)
+    assert CaptchaStore.objects.filter(hashkey=fresh["key"]).exists()
+    assert client.get(fresh["image_url"]).status_code == 200
+
+
+def test_refresh_without_javascript_keeps_what_was_typed_and_registers_nothing(
+    client, organisation
+):
+    data = form_data(organisation, captcha_refresh="1", captcha_1="WRONG")
+    old_key = data["captcha_0"]
+    response = client.post("/apply/", data)
+    assert response.status_code == 200
+    html = response.text
+    assert not Application.objects.exists()
+    assert "申请未提交" not in html  # nothing was checked
+    assert 'value="李四"' in html and "2023年友谊镇道路硬化工程招标文件" in html
+    new_key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
+    assert new_key != old_key
+
+
+@pytest.mark.skipif(shutil.which("flite") is None, reason="flite is not installed")
+def test_the_captcha_can_be_heard(client, organisation, monkeypatch):
+    # django-simple-captcha reads its settings once, into captcha.conf.settings.
+    monkeypatch.setattr(captcha_settings, "CAPTCHA_FLITE_PATH", shutil.which("flite"))
+    html = client.get("/apply/").text
+    key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
+    assert f'href="/captcha/audio/{key}.wav"' in html and "语音验证码" in html
+    audio = client.get(f"/captcha/audio/{key}.wav")
+    assert audio.status_code == 200
+    assert b"".join(audio.streaming_content)[:4] == b"RIFF"
+
+
+def test_no_audio_link_without_a_speech_synthesiser(client, organisation, monkeypatch):
+    monkeypatch.setattr(captcha_settings, "CAPTCHA_FLITE_PATH", None)
+    assert "语音验证码" not in client.get("/apply/").text
+
+
+def status_page(client, application, code):
+    return client.post(
+        "/apply/status/", {"tracking_number": application.tracking_number, "query_code": code}
+    ).text
+
+
+def register(organisation, clerk, received_on):
+    from disclosure.applications.tests.factories import applicant_fields
+
+    return Application.register(
+        user=clerk, organisation=organisation, **applicant_fields(received_on=received_on)
+    )
+
+
+def test_the_status_page_shows_each_step_with_its_date(client, organisation, clerk):
+    received = datetime.date(2025, 3, 3)
+    application, code = register(organisation, clerk, received)
+    asked = datetime.date(2025, 3, 5)
+    application.request_correction(clerk, asked, "请写明文件名称")
+    corrected = datetime.date(2025, 3, 10)
+    application.receive_correction(clerk, corrected)
+    application.accept(clerk, corrected)
+    extended = datetime.date(2025, 3, 20)
+    application.extend(clerk, extended, 10, "主任", "需要查阅档案")
+
+    html = status_page(client, application, code)
+    steps = re.findall(
+        r'<time datetime="([\d-]+)">[\d-]+</time>\s*<span class="timeline-label">([^<]+)', html
+    )
+    labels = [label for _on, label in steps]
+    assert steps[0] == ("2025-03-03", "收到申请")
+    assert ("2025-03-05", "告知补正申请内容（暂停计算答复期限）") in steps
+    assert ("2025-03-10", "收到补正材料，答复期限自当日重新计算") in steps
+    assert ("2025-03-20", "延期答复") in steps
+    due = add_working_days(corrected, 30)
+    assert steps[-1] == (due.isoformat(), "答复期限")
+    assert labels.index("收到申请") < labels.index("延期答复") < labels.index("答复期限")
+    assert "延长 10 个工作日" in html
+    assert "自收到补正之日起 30 个工作日" in html
+    assert "请写明文件名称" not in html and "主任" not in html  # the office's notes stay inside
+    assert "王办理" not in html  # nor the handler's name
+
+
+def test_the_status_page_of_an_answered_application_ends_with_the_reply(
+    client, organisation, clerk
+):
+    application, code = register(organisation, clerk, datetime.date(2025, 3, 3))
+    application.reply(clerk, datetime.date(2025, 3, 17), "granted")
+    html = status_page(client, application, code)
+    assert "2025-03-17" in html and "作出答复" in html and "予以公开" in html
+    assert "答复期限</span>" not in html  # nothing is ahead once answered
+
+
+def test_the_deadline_ahead_counts_working_days_left():
+    application = Application(
+        received_on=datetime.date(2025, 3, 3),
+        clock_started_on=datetime.date(2025, 3, 3),
+        due_on=datetime.date(2025, 3, 31),
+        state="handling",
+    )
+    detail = timeline._due_detail(application, datetime.date(2025, 3, 28))
+    assert detail == "自收到申请之日起 20 个工作日；还剩 1 个工作日"
+    assert "已超过答复期限" in timeline._due_detail(application, datetime.date(2025, 4, 1))
