@@ -106,7 +106,7 @@ def upload_view(request, page_id):
     page = _editable_report(request, page_id)
     title = _("上传统计表工作簿")
     form = WorkbookForm(request.POST or None, request.FILES or None)
-    problems = []
+    problems, warnings = [], []
     if request.method == "POST" and form.is_valid():
         try:
             reading = xlsx.read(form.cleaned_data["workbook"])
@@ -114,7 +114,7 @@ def upload_view(request, page_id):
             form.add_error("workbook", str(error))
         else:
             check = checker.check_upload(page, reading)
-            problems = check.errors
+            problems, warnings = check.errors, check.warnings
             if not problems:
                 tables = {
                     key: (_format_of(table), values)
@@ -128,15 +128,25 @@ def upload_view(request, page_id):
                 filling.save_filled_draft(page, request.user, tables, message)
                 saved = _("已保存为新的草稿版本：%(message)s") % {"message": message}
                 messages.success(request, saved)
-                if check.warnings:
-                    hint = _("工作簿有 %(count)d 条提示，请在“填报检查”中查看。")
-                    messages.warning(request, hint % {"count": len(check.warnings)})
+                _warn(request, check.warnings)
                 return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,
         "reports/admin/upload.html",
-        _context(page, title, form=form, problems=problems),
+        _context(page, title, form=form, problems=problems, warnings=warnings),
     )
+
+
+def _warn(request, warnings):
+    """The warnings of a workbook written into the report: each one about the workbook itself
+    (its 公开主体) in full, since the report's “填报检查” panel does not show it; the rules'
+    warnings (R6, R8, R9) by their number, since the panel lists them."""
+    about_workbook = [finding for finding, _where in warnings if finding.rule == xlsx.LAYOUT]
+    for finding in about_workbook:
+        messages.warning(request, finding.message)
+    if count := len(warnings) - len(about_workbook):
+        hint = _("工作簿有 %(count)d 条提示，请在“填报检查”中查看。")
+        messages.warning(request, hint % {"count": count})
 
 
 def _format_of(table):

@@ -73,6 +73,22 @@ def _year_problem(reading, year):
     return [xlsx.layout_problem(message, xlsx.INFO_SHEET)]
 
 
+def _organisation_problem(reading, organisation):
+    """A warning when the workbook names another organisation than the report's (names compared
+    after NFKC and without whitespace, the full name or the short one)."""
+    if not reading.organisation or organisation is None:
+        return []
+    names = {xlsx.normalise_label(n) for n in (organisation.name, organisation.short_name) if n}
+    if xlsx.normalise_label(reading.organisation) in names:
+        return []
+    message = _("工作簿注明的公开主体是“%(found)s”，而本报告属于“%(name)s”。") % {
+        "found": reading.organisation,
+        "name": organisation.name,
+    }
+    finding = rules.Finding(xlsx.LAYOUT, rules.WARNING, "", "", "", "", "", message)
+    return [(finding, xlsx.INFO_SHEET)]
+
+
 def check_upload(page, reading):
     """A workbook uploaded to ``page``: its layout, its year against the page's, and the rules
     with the page's previous report, its text (as last saved) and its organisation's level."""
@@ -80,22 +96,7 @@ def check_upload(page, reading):
     level = level_of(page.organisation)
     check = Check(level=level, organisation=reading.organisation, year=reading.year)
     check.located += reading.problems + _year_problem(reading, page.year)
-    organisation = page.organisation
-    if (
-        reading.organisation
-        and organisation
-        and reading.organisation
-        not in (
-            organisation.name,
-            organisation.short_name,
-        )
-    ):
-        message = _("工作簿注明的公开主体是“%(found)s”，而本报告属于“%(name)s”。") % {
-            "found": reading.organisation,
-            "name": organisation.name,
-        }
-        finding = rules.Finding(xlsx.LAYOUT, rules.WARNING, "", "", "", "", "", message)
-        check.located.append((finding, xlsx.INFO_SHEET))
+    check.located += _organisation_problem(reading, page.organisation)
     check.located += check_tables(
         reading.tables,
         previous=previous.table_values() if previous else None,

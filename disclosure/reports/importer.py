@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from disclosure.statutory import tables as t
 
-from . import rules
+from . import rules, years
 from .blocks import SECTIONS
 from .cells import is_valid as is_valid_cell
 from .cells import parse as parse_cell
@@ -320,16 +320,22 @@ def unplaced_rows(sections, table_a_format):
     return found
 
 
-def check_title(title, organisation, year):
-    """The year and the organisation the title names must be the ones the import is for."""
-    match = re.search(r"((?:19|20)[0-9]{2})\s*年", title)
+def check_title(title, organisation, year=None):
+    """The report's year, as its title names it (2023年, 二〇二三年, ２０２３年); ``year``, when
+    given, must be that one, and an organisation the title names must be ``organisation``.
+    A title that names no year is refused: the year of a report is never guessed."""
+    found, before = years.year_in(title)
     problems = []
-    if match and int(match.group(1)) != year:
+    if found is None:
+        problems.append(
+            _("报告标题“%(title)s”中找不到年度（应如“2023年”或“二〇二三年”）。") % {"title": title}
+        )
+    elif year is not None and found != year:
         problems.append(
             _("报告标题“%(title)s”是 %(found)s 年度的，而导入的年度是 %(year)s。")
-            % {"title": title, "found": match.group(1), "year": year}
+            % {"title": title, "found": found, "year": year}
         )
-    named = _organisation_in(title[: match.start()] if match else "")
+    named = _organisation_in(before if found else "")
     names = [_organisation_in(n) for n in (organisation.name, organisation.short_name) if n]
     if named and not any(n and (n in named or named in n) for n in names):
         problems.append(
@@ -338,21 +344,23 @@ def check_title(title, organisation, year):
         )
     if problems:
         raise ImportFormatError("\n".join(problems))
+    return found
 
 
 def _organisation_in(text):
     return re.sub(r"\s+|关于|^中共", "", unicodedata.normalize("NFKC", text or ""))
 
 
-def import_report(text, organisation_name, year, user=None):
-    """Create a draft AnnualReportPage from the text; return ``(page, ParsedReport)``."""
+def import_report(text, organisation_name, year=None, user=None):
+    """Create a draft AnnualReportPage from the text; return ``(page, ParsedReport)``. The year
+    is the one the title names (``year``, when given, must agree with it)."""
     from .build import paragraphs_html, report_body
     from .models import AnnualReportIndexPage, AnnualReportPage, report_of_year
 
     parsed = parse_report(text)
     index = index_for(organisation_name)
     root = index.get_parent()
-    check_title(parsed.title, root.specific.organisation, year)
+    year = check_title(parsed.title, root.specific.organisation, year)
     if report_of_year(root, year):
         raise ImportFormatError(
             _("%(org)s 已有 %(year)s 年度的年度报告。") % {"org": organisation_name, "year": year}

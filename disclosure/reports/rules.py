@@ -274,7 +274,7 @@ def check_r5(table_b, previous_table_b):
 # only for the outcome rows and the case counts, which are totals of their own wherever they are
 # stated ("办结122件，其中予以公开的27件"): "其中通过信函方式收到申请12件" is not the year's
 # 新收, "(含上一年度结转1件)" after 行政复议 is not Table B's 上年结转.
-_N = r"(?P<n>[0-9]+)\s*(?:件次|件|宗|个|项)"
+_N = r"(?P<n>[0-9]+)\s*(?:件次|件|宗|个|项|条)"
 _GAP = r"[^0-9，。；]{0,30}?"  # words between the keyword and the number, never another number
 _NEW_VERB = r"(?:新收|收到|受理|接到|接收|收悉|共收)"
 _ABOUT_INFORMATION = re.compile(r"政府信息|信息公开|依申请公开|公开申请")
@@ -283,6 +283,9 @@ _ABOUT_OTHER_MATTERS = re.compile(r"行政许可|热线|留言|咨询|来信|信
 _NONE = r"(?:^无|没有|未发生|未有|未因|未被)"  # "无" only opening a clause: 无法…, 并无…
 _OUTCOME = r"(?:纠错|败诉|撤销|违法|改变|维持|结果)"
 _QUALIFIERS = ("其中", "包括", "包含", "含")
+# A clause about the requests on one subject ("收到涉及征地拆迁的政府信息公开申请9件",
+# "受理关于房屋征收补偿的申请6件") states a subset of every quantity: it is not read at all.
+_TOPIC = re.compile(r"涉及|(?:关于|有关)[^0-9，。；]{1,20}?的")
 _SUBCOUNT = re.compile(
     r"^(?:其中|包括|包含|含)|通过|(?:网上|网络|信函|当面|现场|邮寄|传真|电子邮件|在线|电话)"
     r"(?:方式)?(?:提交|提出|收到|受理|申请|渠道)"
@@ -323,6 +326,9 @@ _QUANTITIES = (
         "table_b",
         ("new",),
         rf"{_NEW_VERB}{_GAP}{_N}",
+        # "依申请公开数为40件", "政府信息公开申请数量为40件"
+        rf"(?:依申请公开|公开申请)(?:的)?(?:申请)?(?:总)?(?:数量|件数|总数|总量|数)"
+        rf"(?:共|合计|共计)?(?:为|是|达到|达)?{_N}",
         about_information=True,
     ),
     _q(
@@ -459,7 +465,7 @@ def _clauses(text):
 def _statements(text):
     """``(quantity, number, clause)`` for each quantity the text states."""
     for sentence, clause, qualified in _clauses(text):
-        if not clause or _ABOUT_OTHER_MATTERS.search(clause):
+        if not clause or _ABOUT_OTHER_MATTERS.search(clause) or _TOPIC.search(clause):
             continue
         taken = []
         for quantity in _QUANTITIES:

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from disclosure.statutory import tables as t
 from gongkai import spreadsheets
 
-from . import cells, layout, rules
+from . import cells, layout, rules, stored_numbers, years
 
 FIRST_ROW = 2  # row 1 holds the table's caption
 THIN = Side(style="thin")
@@ -120,12 +120,15 @@ def _mismatches(sheet, table):
     return found
 
 
-def _values(sheet, table):
+def _values(sheet, table, stored=None):
+    """The sheet's values; ``stored`` (``stored_numbers``) is what a numeric cell holds when
+    openpyxl would read it otherwise (an infinity or NaN as a blank, ``-0`` as 0)."""
     kinds = {(r.key, c.key): c.kind for r, c in table.cells()}
     values = table.empty_values()
+    stored = stored or {}
     for cell, r, c in layout.positions(layout.grid(table, None)):
         if not cell.header:
-            raw = sheet.cell(row=r + FIRST_ROW, column=c + 1).value
+            raw = stored.get(address(r, c), sheet.cell(row=r + FIRST_ROW, column=c + 1).value)
             key = (cell.row_key, cell.column_key)
             values[cell.row_key][cell.column_key] = cells.parse(raw, kinds[key])
     return values
@@ -134,9 +137,10 @@ def _values(sheet, table):
 SHOWN_MISMATCHES = 10  # a sheet of another table differs everywhere: the first few say enough
 
 
-def read_sheet(sheet, key):
+def read_sheet(sheet, key, stored=None):
     """``(Table, values, problems)`` of one sheet, in whichever format's layout it is closest to;
-    each header label that differs is a problem naming its cell and both texts."""
+    each header label that differs is a problem naming its cell and both texts. ``stored``: the
+    sheet's numbers openpyxl does not read as written (see ``_values``)."""
     candidates = [t.table(f, key) for f in (t.FORMAT_2021, t.FORMAT_2019)]
     table, mismatches = min(
         ((table, _mismatches(sheet, table)) for table in candidates), key=lambda p: len(p[1])
@@ -159,7 +163,7 @@ def read_sheet(sheet, key):
                 key,
             )
         )
-    return table, _values(sheet, table), problems
+    return table, _values(sheet, table, stored), problems
 
 
 def read_table(sheet, key):
@@ -211,102 +215,149 @@ def _cells(table):
     return [cell for cell, _r, _c in layout.positions(layout.grid(table, None))]
 
 
-def _sheets_by_table(book):
-    """``{table key: [sheets]}``: a sheet named for a table (after NFKC and whitespace folding:
-    "表 二" is 表二), or named after it ("表二 (2)", the copy a spreadsheet program makes)."""
-    by_table = {key: [] for key in rules.TABLE_NAMES}
+INFO = "info"  # the key of the 报告信息 sheet among the sheets a workbook must have
+# Every sheet a workbook of ours has, by key: the three tables and 报告信息.
+SHEETS = {**rules.TABLE_NAMES, INFO: INFO_SHEET}
+
+
+def _is_info_sheet(sheet):
+    """A sheet holding 报告信息's two labels in its first column, whatever its name."""
+    labels = {normalise_label(value) for (value,) in sheet.iter_rows(max_col=1, values_only=True)}
+    return {INFO_ORGANISATION, INFO_YEAR} <= labels
+
+
+def _sheets_by_key(book):
+    """``({key: [sheets named for it]}, [(sheet, key) found under another name])``: a sheet is
+    named for a table or 报告信息 after NFKC and whitespace folding ("表 二" is 表二), or named
+    after it ("表二 (2)", the copy a spreadsheet program makes); a sheet under another name is
+    recognised by what it holds."""
+    by_key = {key: [] for key in SHEETS}
     renamed = []
     for sheet in book.worksheets:
         name = normalise_label(sheet.title)
-        key = next((k for k, n in rules.TABLE_NAMES.items() if name.startswith(n)), None)
-        if key is None and name != INFO_SHEET:
-            key = _table_of_sheet(sheet)
+        key = next((k for k, n in SHEETS.items() if name.startswith(n)), None)
+        if key is None:
+            key = INFO if _is_info_sheet(sheet) else _table_of_sheet(sheet)
             if key:
                 renamed.append((sheet, key))
-                continue
-        if key:
-            by_table[key].append(sheet)
-    return by_table, renamed
+            continue
+        by_key[key].append(sheet)
+    return by_key, renamed
 
 
-def _read_info(book, reading):
-    name = next((n for n in book.sheetnames if normalise_label(n) == INFO_SHEET), None)
-    if name is None:
-        return
-    for label, value in book[name].iter_rows(min_col=1, max_col=2, values_only=True):
-        label = normalise_label(label)
+def _placement_problems(key, sheets, renamed):
+    """The problems of where the sheet of ``key`` is: under another name, missing, several."""
+    name = SHEETS[key]
+    problems = [
+        layout_problem(
+            _(
+                "工作表“%(sheet)s”看来是%(table)s，但工作表名应为“%(table)s”"
+                "（请勿改名，检查按名称找表）。"
+            )
+            % {"sheet": sheet.title, "table": name},
+            sheet.title,
+            _table_key(key),
+        )
+        for sheet, found in renamed
+        if found == key
+    ]
+    if len(sheets) > 1:
+        problems.append(
+            layout_problem(
+                _("%(table)s 有 %(count)d 个工作表：%(sheets)s；每张表只能有一个工作表。")
+                % {
+                    "table": name,
+                    "count": len(sheets),
+                    "sheets": "、".join(f"“{s.title}”" for s in sheets),
+                },
+                name,
+                _table_key(key),
+            )
+        )
+    elif not sheets and not problems:
+        problems.append(
+            layout_problem(
+                _("缺少工作表“%(table)s”（工作簿应有“表一”“表二”“表三”“报告信息”四个工作表）。")
+                % {"table": name},
+                name,
+                _table_key(key),
+            )
+        )
+    elif len(sheets) == 1 and sheets[0].title != name:
+        problems.append(
+            layout_problem(
+                _("工作表名应为“%(table)s”，读到的是“%(sheet)s”。")
+                % {"table": name, "sheet": sheets[0].title},
+                sheets[0].title,
+                _table_key(key),
+            )
+        )
+    return problems
+
+
+def _table_key(key):
+    return "" if key == INFO else key
+
+
+def _read_info(sheet, reading):
+    """The organisation and the year 报告信息 names; a year that is no year is a problem naming
+    its cell (a blank one is not: the checker then has no year to compare)."""
+    for label_cell, value_cell in sheet.iter_rows(min_col=1, max_col=2):
+        label, value = normalise_label(label_cell.value), value_cell.value
         if label == INFO_ORGANISATION and value:
-            reading.organisation = str(value).strip()
-        elif label == INFO_YEAR and value:
-            year = cells.parse(value, t.COUNT)
-            reading.year = year if isinstance(year, int) else None
+            reading.organisation = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+        elif label == INFO_YEAR and value not in (None, ""):
+            reading.year = years.read_year(value)
+            if reading.year is None:
+                where = f"{sheet.title} {value_cell.coordinate}"
+                message = _(
+                    "工作表“%(sheet)s” %(cell)s：报告年度“%(value)s”无法识别，"
+                    "应写年份，如 2023、2023年 或 二〇二三年。"
+                ) % {"sheet": sheet.title, "cell": value_cell.coordinate, "value": value}
+                reading.problems.append(layout_problem(message, where))
+
+
+def _load(path_or_file):
+    """The workbook, and ``stored_numbers.unreadable`` of it."""
+    stored = stored_numbers.unreadable(path_or_file)
+    try:
+        return load_workbook(path_or_file, data_only=True), stored
+    except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
+        named = [
+            _("工作表“%(sheet)s” %(cell)s 的数值“%(value)s”")
+            % {"sheet": sheet, "cell": cell, "value": value}
+            for sheet, by_cell in stored.items()
+            for cell, value in by_cell.items()
+        ]
+        if named:  # openpyxl fails on the whole file for "<v>inf</v>": name the cells
+            message = _("无法读取该文件：%(cells)s 不是有限的数字，请改为非负整数。") % {
+                "cells": "、".join(named)
+            }
+        else:
+            message = _("无法读取该文件（应为 .xlsx 工作簿）：%(error)s") % {"error": error}
+        raise LayoutError(message) from error
 
 
 @statutory_language
 def read(path_or_file):
     """A :class:`WorkbookReading`: every table found, every layout problem (a missing, renamed or
     duplicated sheet, a header label that differs), and the report's organisation and year."""
-    try:
-        book = load_workbook(path_or_file, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
-        raise LayoutError(
-            _("无法读取该文件（应为 .xlsx 工作簿）：%(error)s") % {"error": error}
-        ) from error
+    book, stored = _load(path_or_file)
     reading = WorkbookReading()
-    by_table, renamed = _sheets_by_table(book)
-    for sheet, key in renamed:
-        name = rules.TABLE_NAMES[key]
-        reading.problems.append(
-            layout_problem(
-                _(
-                    "工作表“%(sheet)s”看来是%(table)s，但工作表名应为“%(table)s”"
-                    "（请勿改名，检查按名称找表）。"
-                )
-                % {"sheet": sheet.title, "table": name},
-                sheet.title,
-                key,
-            )
-        )
-    for key, name in rules.TABLE_NAMES.items():
-        sheets = by_table[key]
-        if len(sheets) > 1:
-            reading.problems.append(
-                layout_problem(
-                    _("%(table)s 有 %(count)d 个工作表：%(sheets)s；每张表只能有一个工作表。")
-                    % {
-                        "table": name,
-                        "count": len(sheets),
-                        "sheets": "、".join(f"“{s.title}”" for s in sheets),
-                    },
-                    name,
-                    key,
-                )
-            )
-        elif not sheets and key not in {k for _s, k in renamed}:
-            reading.problems.append(
-                layout_problem(
-                    _("缺少工作表“%(table)s”（工作簿应有“表一”“表二”“表三”三个工作表）。")
-                    % {"table": name},
-                    name,
-                    key,
-                )
-            )
-        if len(sheets) == 1:
-            sheet = sheets[0]
-            if sheet.title != name:
-                reading.problems.append(
-                    layout_problem(
-                        _("工作表名应为“%(table)s”，读到的是“%(sheet)s”。")
-                        % {"table": name, "sheet": sheet.title},
-                        sheet.title,
-                        key,
-                    )
-                )
-            table, values, problems = read_sheet(sheet, key)
+    by_key, renamed = _sheets_by_key(book)
+    for key in SHEETS:
+        sheets = by_key[key]
+        reading.problems += _placement_problems(key, sheets, renamed)
+        found = sheets if sheets else [s for s, k in renamed if k == key]
+        if len(found) != 1:
+            continue
+        if key == INFO:
+            _read_info(found[0], reading)
+        elif sheets:
+            table, values, problems = read_sheet(found[0], key, stored.get(found[0].title))
             reading.problems += problems
             if not problems:
                 reading.tables[key] = (table, values)
-    _read_info(book, reading)
     return reading
 
 

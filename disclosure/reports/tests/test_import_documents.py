@@ -128,3 +128,65 @@ def test_a_file_that_cannot_be_read_is_refused(tmp_path):
     path.write_bytes(b"not a pdf")
     with pytest.raises(CommandError, match="无法读取文件"):
         import_file(path)
+
+
+# ---------------------------------------------------------------- the year of the title
+def seed_titled(tmp_path, title):
+    """The seed report under another title (its first line)."""
+    make_index(name="友谊县友谊镇人民政府")
+    path = tmp_path / "seed.txt"
+    path.write_text(SEED.replace(SEED.splitlines()[0], title, 1), encoding="utf-8")
+    return path
+
+
+def import_seed(path, year=None):
+    from io import StringIO
+
+    out = StringIO()
+    arguments = [str(path), "--organisation", "友谊县友谊镇人民政府"]
+    if year is not None:
+        arguments += ["--year", str(year)]
+    call_command("import_annual_report", *arguments, stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "友谊县友谊镇人民政府二〇二二年政府信息公开工作年度报告",
+        "友谊县友谊镇人民政府二零二二年度政府信息公开工作年度报告",
+        "友谊县友谊镇人民政府２０２２年政府信息公开工作年度报告",
+    ],
+)
+def test_a_year_in_chinese_numerals_or_full_width_is_checked(tmp_path, title):
+    path = seed_titled(tmp_path, title)
+    with pytest.raises(CommandError, match="是 2022 年度的，而导入的年度是 2023"):
+        import_seed(path, 2023)
+    assert not AnnualReportPage.objects.exists()
+    out = import_seed(path, 2022)
+    assert AnnualReportPage.objects.get().year == 2022 and "已建立草稿" in out
+
+
+def test_the_year_comes_from_the_title_when_not_given(tmp_path):
+    import_seed(seed_titled(tmp_path, "友谊县友谊镇人民政府二〇二二年政府信息公开工作年度报告"))
+    page = AnnualReportPage.objects.get()
+    assert (page.year, page.slug) == (2022, "2022")
+
+
+def test_a_title_without_a_year_is_refused_and_nothing_is_saved(tmp_path):
+    path = seed_titled(tmp_path, "友谊县友谊镇人民政府政府信息公开工作年度报告")
+    for year in (2027, None):
+        with pytest.raises(
+            CommandError, match="报告标题“友谊县友谊镇人民政府政府信息公开工作年度报告”中找不到年度"
+        ):
+            import_seed(path, year)
+    assert not AnnualReportPage.objects.exists()
+
+
+def test_the_organisation_before_a_year_in_numerals_is_still_checked():
+    organisation = Organisation(name="某县西湖镇人民政府")
+    with pytest.raises(importer.ImportFormatError, match="机构“某县东湖镇人民政府”不是"):
+        importer.check_title(
+            "某县东湖镇人民政府二〇二二年政府信息公开工作年度报告", organisation, 2022
+        )
+    assert importer.check_title("二〇二二年政府信息公开工作年度报告", organisation, None) == 2022

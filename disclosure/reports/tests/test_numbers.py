@@ -5,9 +5,13 @@ never stored."""
 
 import json
 from decimal import Decimal
+from io import BytesIO, StringIO
+from zipfile import ZIP_DEFLATED, ZipFile
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from django.db import connection
 from django.urls import reverse
 from wagtail.models import Revision
@@ -283,3 +287,83 @@ def test_a_bad_value_stored_before_this_check_is_reported_not_a_crash(client, ad
     assert {(f.rule, f.row) for f in rules.errors(findings)} == {("R7", "fees"), ("R7", "new")}
     edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
     assert edit.status_code == 200 and "读到“Infinity”" in edit.content.decode()
+
+
+# ---------------------------------------------------------------- numbers as a file stores them
+def _stored(values, replace=None):
+    """The workbook of ``values``, its XML's "<v>424242</v>" replaced by ``replace``: what a
+    program other than ours may store in a numeric cell."""
+    content = workbook_upload(values).read()
+    if replace is None:
+        return content
+    source, target = BytesIO(content), BytesIO()
+    with ZipFile(source) as old, ZipFile(target, "w", ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(b"<v>424242</v>", f"<v>{replace}</v>".encode())
+            new.writestr(item, data)
+    return target.getvalue()
+
+
+def _command(tmp_path, content):
+    path = tmp_path / "stored.xlsx"
+    path.write_bytes(content)
+    out = StringIO()
+    with pytest.raises(SystemExit) as exited:
+        call_command("check_annual_report", str(path), stdout=out)
+    assert exited.value.code == 1
+    return out.getvalue()
+
+
+NEW_CELL = xlsx.cell_addresses(t.TABLE_B_2021)[("new", "natural")]
+FEE_CELL = xlsx.cell_addresses(t.TABLE_A_2021)[("fees", "amount")]
+
+
+@pytest.mark.parametrize("number", [float("inf"), float("-inf"), float("nan")])
+def test_an_infinite_or_nan_spreadsheet_number_is_an_r7_error_not_a_blank(tmp_path, number):
+    """openpyxl stores these as an empty numeric value, and reads that back as a blank."""
+    out = _command(tmp_path, _stored(_bad_workbook_values(number)))
+    assert f"R7 错误 表二 {NEW_CELL}:" in out and f"R7 错误 表一 {FEE_CELL}:" in out
+    assert "非有限数值" in out and "空白" not in out
+
+
+@pytest.mark.parametrize("number", [-0.0, "-0", "-0.0", "-0E0"])
+def test_a_negative_zero_spreadsheet_number_is_refused_like_a_negative_one(tmp_path, number):
+    values = _bad_workbook_values(-0.0 if number == -0.0 else 424242)
+    out = _command(tmp_path, _stored(values, None if number == -0.0 else number))
+    assert f"R7 错误 表二 {NEW_CELL}: " in out and f"R7 错误 表一 {FEE_CELL}: " in out
+    assert "读到“-0" in out
+
+
+@pytest.mark.parametrize("stored", ["1e999", "-1E999", "１２"])
+def test_a_stored_number_openpyxl_reads_otherwise_is_an_r7_error_as_written(tmp_path, stored):
+    """openpyxl reads "<v>1e999</v>" as an infinity and "<v>１２</v>" (full-width) as 12."""
+    out = _command(tmp_path, _stored(_bad_workbook_values(424242), stored))
+    assert f"R7 错误 表二 {NEW_CELL}: " in out and f"读到“{stored}”" in out
+
+
+@pytest.mark.parametrize("stored", ["inf", "NaN", "Infinity"])
+def test_a_stored_number_openpyxl_cannot_read_names_its_cell(tmp_path, stored):
+    """openpyxl refuses the whole file on "<v>inf</v>": the refusal names the cells."""
+    path = tmp_path / "stored.xlsx"
+    path.write_bytes(_stored(_bad_workbook_values(424242), stored))
+    with pytest.raises(CommandError) as refused:
+        call_command("check_annual_report", str(path), stdout=StringIO())
+    message = str(refused.value)
+    assert f"工作表“表二” {NEW_CELL} 的数值“{stored}”" in message
+    assert f"工作表“表一” {FEE_CELL} 的数值“{stored}”" in message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("number", [float("inf"), float("nan"), -0.0])
+def test_the_upload_refuses_an_infinite_nan_or_negative_zero_number(admin_client, number):
+    page = make_report(make_index(), 2024, publish=False)
+    latest = page.latest_revision_id
+    upload = SimpleUploadedFile("统计表.xlsx", _stored(_bad_workbook_values(number)))
+    response = admin_client.post(reverse("reports:upload", args=[page.pk]), {"workbook": upload})
+    html = response.content.decode()
+    assert response.status_code == 200 and f"表二 {NEW_CELL}" in html and "未写入报告" in html
+    assert "空白" not in html
+    page.refresh_from_db()
+    assert page.latest_revision_id == latest

@@ -196,6 +196,30 @@ REAL_SENTENCES = [
         {"granted_partial": 10, "refused": 2},
     ),
     ("issue 19", "其中通过信函方式收到申请12件。", {}),  # a part of the total, not the total
+    (
+        "延安市房屋征收管理局 2021",  # 条 of posts and mailbox messages are not requests
+        "2021年，我局共更新发布各类政务信息及政策解读184条，依托智慧政务12345平台回应公众关注"
+        "热点35件，回复办结网络信箱留言164条。2021年，我局共收到信息公开申请3件，及时办结3件。",
+        {"new": 3, "result_total": 3},
+    ),
+    # Phrasings an independent try-out of issue 19 found unread or misread (docs/reports.md).
+    (
+        "try-out: a subset by topic",
+        "2023年，共收到政府信息公开申请95件，其中收到涉及征地拆迁的政府信息公开申请9件。",
+        {"new": 95},
+    ),
+    ("try-out: a subset by topic", "收到涉及征地拆迁的政府信息公开申请9件。", {}),
+    ("try-out: a subset by topic", "受理关于房屋征收补偿的政府信息公开申请6件。", {}),
+    ("try-out: the unit 条", "本年度共受理政府信息公开申请共40条。", {"new": 40}),
+    ("try-out: the unit 条", "全年共收到政府信息公开申请40条，均按期答复。", {"new": 40}),
+    ("try-out: 数为", "2023年，我局依申请公开数为40件。", {"new": 40}),
+    ("try-out: 数为", "政府信息公开申请数量为40件，上年结转2件。", {"new": 40, "carried_in": 2}),
+    (
+        "try-out: full-width digits",
+        "全年共收到政府信息公开申请４０件，答复３８件。",
+        {"new": 40, "result_total": 38},
+    ),
+    ("try-out: full-width digits", "依申请公开数为４０件。", {"new": 40}),
     ("issue 19", "本年度通过信函方式收到政府信息公开申请12件。", {}),
 ]
 # The demo's own 2023 text (demo.py), in the same phrasings.

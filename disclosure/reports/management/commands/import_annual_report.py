@@ -6,14 +6,16 @@ from disclosure.reports.importer import ImportFormatError, import_report
 
 class Command(BaseCommand):
     help = (
-        "导入一份年度报告（文本、Word 或 PDF），建立草稿页面；核对标题中的年度和机构，"
-        "并列出空白或无法读取的单元格、未能对应到统计表的表格行。"
+        "导入一份年度报告（文本、Word 或 PDF），建立草稿页面；年度取自标题（须与 --year 一致），"
+        "核对标题中的机构，并列出空白或无法读取的单元格、未能对应到统计表的表格行。"
     )
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="报告文件：.txt（UTF-8 或 GBK）、.docx 或 .pdf")
         parser.add_argument("--organisation", required=True, help="公开主体名称（全称或简称）")
-        parser.add_argument("--year", required=True, type=int, help="报告年度")
+        parser.add_argument(
+            "--year", type=int, help="报告年度；默认取报告标题中的年度，给出时须与标题一致"
+        )
 
     def handle(self, *args, **options):
         try:

@@ -1,0 +1,77 @@
+"""The numbers a workbook's XML stores that openpyxl cannot hand back as written.
+
+openpyxl writes ``float("inf")`` and ``float("nan")`` as a numeric cell with an empty value
+(``<c t="n"><v></v></c>``) and reads that back as ``None``, a blank; it reads ``<v>-0</v>`` as
+the integer 0 and ``<v>１２</v>`` (full-width) as 12; and it fails on the whole file for
+``<v>inf</v>``. So before openpyxl reads a workbook, each sheet's XML is read for numeric cells
+whose stored text is not a finite number in ASCII digits, or is a negative zero: what they hold
+is then shown to rule R7 as written, and R7 names the cell (a blank would say "missing").
+"""
+
+import math
+import re
+
+from django.utils.translation import gettext as _
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import iterparse  # defusedxml's, as openpyxl's own reader
+
+_CELL = f"{{{SHEET_MAIN_NS}}}c"
+_VALUE = f"{{{SHEET_MAIN_NS}}}v"
+_ASCII_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?")
+
+
+def unreadable(path_or_file):
+    """``{sheet title: {"C8": what the cell stores, as R7 shows it}}``; ``{}`` for a file that is
+    not a workbook (openpyxl then says why). A file object is left at its start."""
+    try:
+        return _scan(path_or_file)
+    except Exception:  # not a workbook: load_workbook then says why, in its words
+        return {}
+    finally:
+        if hasattr(path_or_file, "seek"):
+            path_or_file.seek(0)
+
+
+def _scan(path_or_file):
+    reader = ExcelReader(path_or_file, read_only=True, data_only=True)
+    try:
+        reader.read_manifest()
+        reader.read_workbook()
+        found = {}
+        for sheet, rel in reader.parser.find_sheets():
+            if rel.target not in reader.valid_files or "chartsheet" in rel.Type:
+                continue
+            with reader.archive.open(rel.target) as xml:
+                cells = dict(_numbers_not_as_written(xml))
+            if cells:
+                found[sheet.name] = cells
+        return found
+    finally:
+        reader.archive.close()
+
+
+def _numbers_not_as_written(xml):
+    for _event, element in iterparse(xml):
+        if element.tag != _CELL:
+            continue
+        value = element.find(_VALUE)
+        coordinate = element.get("r")
+        if element.get("t", "n") == "n" and value is not None and coordinate:
+            shown = _shown(value.text or "")
+            if shown is not None:
+                yield coordinate, shown
+        element.clear()
+
+
+def _shown(stored):
+    """What R7 shows for a numeric cell's stored text, or None when openpyxl reads it right."""
+    text = stored.strip()
+    if not text:
+        return _("非有限数值（Infinity 或 NaN）")
+    if not _ASCII_NUMBER.fullmatch(text):
+        return text
+    number = float(text)
+    if not math.isfinite(number) or (number == 0 and text.startswith("-")):
+        return text
+    return None

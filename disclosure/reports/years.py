@@ -1,0 +1,55 @@
+"""A report's year as offices write it: 2023, "2023年", "2023年度", "二〇二三年" (a year in
+Chinese numerals is read digit by digit: 二〇二三, 二零二三), full-width "２０２３".
+
+One reading for the workbook's 报告年度 cell (``read_year``: the whole cell is a year) and for a
+report's title (``year_in``: the year the title names), so that every way in checks the same
+year whatever way it was written.
+"""
+
+import math
+import re
+import unicodedata
+from decimal import Decimal
+
+_NUMERALS = "〇零一二三四五六七八九"
+_DIGIT_OF = str.maketrans(_NUMERALS, "00123456789")
+# Four numerals in a row are a year ("二〇二三"); a lone numeral elsewhere ("第一", "五一镇") is
+# left alone.
+_NUMERAL_YEAR = re.compile(rf"(?<![{_NUMERALS}])[{_NUMERALS}]{{4}}(?![{_NUMERALS}])")
+_YEAR = r"(?:19|20)[0-9]{2}"
+_WHOLE_YEAR = re.compile(rf"{_YEAR}")
+_YEAR_IN_TEXT = re.compile(rf"(?<![0-9])(?P<year>{_YEAR})(?=\s*年)")
+
+
+def _digits(text):
+    """NFKC (full-width digits become ASCII) and a year in Chinese numerals in digits."""
+    text = unicodedata.normalize("NFKC", text)
+    return _NUMERAL_YEAR.sub(lambda m: m.group(0).translate(_DIGIT_OF), text)
+
+
+def read_year(value):
+    """The year a cell holds, or None when it holds no year (blank included)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, float | Decimal):
+        finite = value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
+        if not finite or value != int(value):
+            return None
+        value = int(value)
+    if isinstance(value, int):
+        return value if _WHOLE_YEAR.fullmatch(str(value)) else None
+    if not isinstance(value, str):
+        return None
+    text = re.sub(r"\s+", "", _digits(value))
+    text = re.sub(r"年度?$", "", text)
+    return int(text) if _WHOLE_YEAR.fullmatch(text) else None
+
+
+def year_in(text):
+    """``(year, words before it)`` of the first year the text names ("…2023年…",
+    "…二〇二三年度…"), the words after NFKC; ``(None, text)`` when it names none."""
+    normalised = _digits(text or "")
+    match = _YEAR_IN_TEXT.search(normalised)
+    if match is None:
+        return None, normalised
+    return int(match["year"]), normalised[: match.start()]
