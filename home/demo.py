@@ -124,6 +124,10 @@ def load_demo(password=None, english=False):
     footer.address = content.TOWNSHIP["address"]
     footer.postcode = content.TOWNSHIP["postcode"]
     footer.phone = content.TOWNSHIP["phone"]
+    footer.icp_number, footer.public_security_number, footer.site_id_code = (
+        content.SAMPLE_IDENTIFIERS
+    )
+    footer.identifiers_are_samples = True
     footer.save()
     load_catalogue_demo(township, county, township_root, admin)
     load_demo_register(township, admin)

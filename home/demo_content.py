@@ -43,12 +43,22 @@ DISCLOSURE_ROOT_INTRO = (
     "均按《条例》要求发布。</p>"
 )
 
+# ICP 备案号, 公安备案号, 政府网站标识码 in their real formats (省简称 ICP 备 8 位号; 公网安备
+# 14 位; 6 位行政区划代码 + 4 位顺序号), made of zeros so that nobody mistakes them for registered
+# ones; the footer labels them 示例 (SiteFooterSettings.identifiers_are_samples).
+SAMPLE_IDENTIFIERS = ("黑ICP备00000000号", "黑公网安备23000000000000号", "2300000000")
+
 # Catalogue columns (title, slug, intro) in the order the public sees them.
 CATEGORIES = [
     (
         "政府信息公开指南",
         "guide",
         "<p>公开的范围、方式、途径以及依申请公开的办理程序。</p>",
+    ),
+    (
+        "政府信息公开制度",
+        "rules",
+        "<p>友谊镇政府信息公开工作的保密审查、发布协调等制度。</p>",
     ),
     (
         "机构职能",

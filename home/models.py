@@ -63,6 +63,13 @@ class SiteFooterSettings(ReadOnlyForRequestsMixin, BaseSiteSetting):
     site_id_code = models.CharField(
         _("政府网站标识码"), max_length=10, blank=True, validators=[site_id_code_validator]
     )
+    # A demo or test site shows where the identifiers go without passing off made-up numbers
+    # as registered ones: each is labelled 示例 and the SiteIDCode meta tag is left out.
+    identifiers_are_samples = models.BooleanField(
+        _("备案号和标识码为示例值"),
+        default=False,
+        help_text=_("演示站点使用。正式上线前填入真实的备案号和标识码，并取消勾选。"),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("sponsor"), FieldPanel("organiser")], heading=_("主办与承办")),
@@ -80,6 +87,7 @@ class SiteFooterSettings(ReadOnlyForRequestsMixin, BaseSiteSetting):
                 FieldPanel("icp_number"),
                 FieldPanel("public_security_number"),
                 FieldPanel("site_id_code"),
+                FieldPanel("identifiers_are_samples"),
             ],
             heading=_("备案与标识"),
         ),

@@ -363,6 +363,41 @@ def policy_documents(user, policies, notices):
         )
 
 
+DISCLOSURE_RULES = [
+    (
+        "友谊镇人民政府政府信息公开保密审查制度",
+        "<p>拟公开的政府信息由承办科室初审、综合办公室复审、分管领导审定；"
+        "不能确定是否可以公开的，依照法律、法规和国家有关规定报有关主管部门或者保密行政管理部门确定。</p>",
+        "保密审查",
+        "2021-03-15",
+    ),
+    (
+        "友谊镇人民政府政府信息公开发布协调制度",
+        "<p>拟发布的政府信息涉及其他行政机关的，应当与有关行政机关进行沟通、确认，"
+        "保证发布的政府信息准确一致。</p>",
+        "发布协调",
+        "2021-03-15",
+    ),
+]
+
+
+def disclosure_rules(user, column):
+    """政府信息公开制度: the office's own rules, which the portal's navigation links to."""
+    for title, text, keywords, date in DISCLOSURE_RULES:
+        publish_child(
+            column,
+            DisclosureDocumentPage(
+                title=title,
+                body=[paragraph(text)],
+                keywords=keywords,
+                summary=title,
+                written_on=day(date),
+                published_on=day(date),
+            ),
+            user,
+        )
+
+
 def load_catalogue_demo(township, county, township_root, user):
     """Fill 友谊镇's columns (found by slug under /xxgk/) with realistic items."""
     township.code = TOWNSHIP_CODE
@@ -376,6 +411,8 @@ def load_catalogue_demo(township, county, township_root, user):
     guides = service_guides(user, columns["service-guides"])
     service_item_list(user, columns["service-items"], guides)
     policy_documents(user, columns["policies"], columns["notices"])
+    if "rules" in columns:
+        disclosure_rules(user, columns["rules"])
     disclosure_guides(user, township_root, county)
 
 

@@ -262,6 +262,8 @@ class StatisticalTableBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         rows = layout.grid(self.table, self.values(value))
+        for cell, _row, column in layout.positions(rows):
+            cell.column = column
         context["grid"] = {
             "table": self.table,
             "name": rules.TABLE_NAMES[self.table_key],

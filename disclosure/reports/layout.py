@@ -19,6 +19,7 @@ class Cell:
     row_key: str = ""  # for value cells: where the value lives
     column_key: str = ""
     value: object = None
+    column: int = 0  # where a browser places it (positions()); the web page pins the label columns
 
 
 @dataclass

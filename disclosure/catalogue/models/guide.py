@@ -18,6 +18,31 @@ from .domains import Domain
 from .organisations import Organisation
 from .slugs import ReservedSlugMixin
 
+INDEX_PART_MEANINGS = {
+    "year": _("信息发布的年份"),
+    "serial": _("本机关当年发布信息的顺序号（这里是当年第 %(number)s 条）"),
+}
+
+
+def index_example(organisation):
+    """An index number the organisation's pattern makes, and what each piece of it means, in
+    words a citizen reads (the pattern itself, `{code}/{year}-{serial:05d}`, is for editors)."""
+    parts = organisation.index_number_parts(timezone.localdate().year, 1)
+    explained = []
+    for text, field in parts:
+        if field == "code":
+            meaning = (
+                _("本机关的统一社会信用代码") if len(text) == 18 else _("本机关的组织机构代码")
+            )
+        elif field == "serial":
+            meaning = INDEX_PART_MEANINGS["serial"] % {"number": 1}
+        elif field:
+            meaning = INDEX_PART_MEANINGS[field]
+        else:
+            continue
+        explained.append((text, meaning))
+    return {"number": "".join(text for text, _field in parts), "parts": explained}
+
 
 class DisclosureGuidePage(ReservedSlugMixin, Page):
     office_name = models.CharField(
@@ -106,8 +131,6 @@ class DisclosureGuidePage(ReservedSlugMixin, Page):
             organisation=organisation,
             columns=self.column_tree(root) if root else [],
             domains=Domain.objects.all(),
-            index_example=organisation.index_number(timezone.localdate().year, 1)
-            if organisation.pk
-            else "",
+            index_example=index_example(organisation) if organisation.pk else None,
         )
         return context

@@ -1,5 +1,7 @@
 """Organisations that disclose information, and how their pattern makes index numbers."""
 
+import string
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,20 @@ DEFAULT_INDEX_PATTERN = "{code}/{year}-{serial:05d}"
 
 def format_index_number(pattern, code, year, serial):
     return pattern.format(code=code, year=year, serial=serial)
+
+
+def index_number_parts(pattern, code, year, serial):
+    """The number the pattern makes, cut into (text, placeholder) pieces, so that a page can
+    say what each piece is (the 指南 explains an example, not the pattern's syntax);
+    placeholder is None for the literal characters between them."""
+    values = {"code": code, "year": year, "serial": serial}
+    parts = []
+    for literal, field, spec, _conversion in string.Formatter().parse(pattern):
+        if literal:
+            parts.append((literal, None))
+        if field is not None:
+            parts.append((format(values[field], spec or ""), field))
+    return parts
 
 
 def validate_index_pattern(pattern):
@@ -112,6 +128,9 @@ class Organisation(index.Indexed, models.Model):
 
     def index_number(self, year, serial):
         return format_index_number(self.index_pattern, self.code or str(self.pk), year, serial)
+
+    def index_number_parts(self, year, serial):
+        return index_number_parts(self.index_pattern, self.code or str(self.pk), year, serial)
 
 
 class IndexNumberCounter(models.Model):
