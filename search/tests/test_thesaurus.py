@@ -147,6 +147,7 @@ def test_did_you_mean_never_offers_visitors_queries(client, corpus, settings):
     assert "低保申请办理" not in did_you_mean(public_pages(), "低保申请办埋")
 
 
+@pytest.mark.backend_independent  # the bench builds its own SQLite tables
 @pytest.mark.django_db
 def test_the_bench_query_set_keeps_full_recall_and_typed_words_first_with_the_thesaurus():
     """The benchmark's measured queries (docs/search.md) through the default thesaurus: every
@@ -171,8 +172,9 @@ def test_the_bench_query_set_keeps_full_recall_and_typed_words_first_with_the_th
     assert expanded_any >= 2  # the thesaurus took part
 
 
+@pytest.mark.backend_independent
 @pytest.mark.django_db
-def test_the_search_engines_get_the_typed_word_boosted(settings):
+def test_the_search_engines_get_the_typed_word_boosted():
     """The engines rank by score: the typed word is boosted, its alternatives are not."""
     from modelsearch.query import Boost, Or, PlainText
 
