@@ -1,4 +1,4 @@
-""" "您是不是要找": texts close to a query that found nothing, which do find public pages.
+"""Did you mean (您是不是要找): texts close to a query that found nothing, which do find pages.
 
 Drawn only from text the site vouches for — the thesaurus (`search.models.Synonym`) and the
 titles of the pages the caller's queryset admits (the search page passes `public_pages()`:

@@ -185,3 +185,26 @@ def test_the_search_engines_get_the_typed_word_boosted():
     assert all(isinstance(other, PlainText) for other in others)
     assert re.search("最低生活保障", " ".join(o.query_string for o in others))
     assert analysis.query_terms(boosted.subquery.query_string)
+
+
+@pytest.mark.backend_independent
+def test_every_backend_compiles_the_alternatives_and_ranks_the_typed_words_first():
+    """The SQL both database backends run (FTS5 and PostgreSQL tsquery) comes from the same tree:
+    the boost is a preference, never a dropped word; the tiers of the words as typed come first,
+    then the whole query (title, then text)."""
+    from modelsearch.query import And, Boost, Or, PlainText
+
+    from search.backends import fts5, tsquery
+    from search.backends.common import preferred, ranking_tiers
+
+    query = And([Or([Boost(PlainText("低保"), 10), PlainText("最低生活保障")]), PlainText("申请")])
+    _column, pg = tsquery.column_match("body", query)
+    assert "'低保'" in pg and "'最低' <-> '低生'" in pg and "'申请'" in pg
+    sqlite = fts5.column_match("body", query)
+    assert '"低保"' in sqlite and '"最低 低生 生活 活保 保障"' in sqlite and '"申请"' in sqlite
+    typed = preferred(query)
+    assert [sub.query_string for sub in typed.subqueries] == ["低保", "申请"]
+    tiers = ranking_tiers(query)
+    assert tiers[0][1].query_string == "低保申请"  # the typed words side by side, in the title
+    assert tiers[-2:] == [(True, query), (False, query)]
+    assert preferred(And([PlainText("低保"), PlainText("申请")])) is None
