@@ -208,3 +208,18 @@ def test_every_backend_compiles_the_alternatives_and_ranks_the_typed_words_first
     assert tiers[0][1].query_string == "低保申请"  # the typed words side by side, in the title
     assert tiers[-2:] == [(True, query), (False, query)]
     assert preferred(And([PlainText("低保"), PlainText("申请")])) is None
+
+
+@pytest.mark.django_db
+def test_reloading_keeps_an_offices_edits_and_unloading_removes_only_unedited_groups():
+    edited = Synonym.objects.get(words__startswith="低保，")
+    edited.source = "本镇民政办核对"
+    edited.save()
+    Synonym.objects.get(words__startswith="残联，").delete()  # an office deleted it
+    Synonym.objects.create(words="一窗受理，综合窗口受理", source="本县政务服务中心")
+    assert thesaurus.install(Synonym) == 1  # only the deleted group comes back when asked
+    thesaurus.uninstall(Synonym)
+    assert set(Synonym.objects.values_list("source", flat=True)) == {
+        "本镇民政办核对",
+        "本县政务服务中心",
+    }
