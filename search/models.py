@@ -19,7 +19,14 @@ class Synonym(index.Indexed, models.Model):
         help_text=_("用逗号、顿号或空格分隔，例如：低保，最低生活保障"),
     )
 
-    panels = [FieldPanel("words")]
+    source = models.CharField(
+        _("来源"),
+        max_length=500,
+        blank=True,
+        help_text=_("使用这组词的政府文件或网页：文件名称、文号或网址。"),
+    )
+
+    panels = [FieldPanel("words"), FieldPanel("source")]
     search_fields = [index.SearchField("words")]
 
     class Meta:

@@ -1,11 +1,46 @@
-"""From what a citizen typed to the search query run: words, synonyms, and the terms to mark."""
+"""From what a citizen typed to the search query run: words, their alternatives, the terms to mark.
+
+Each typed word matches itself or one of its alternatives:
+- its synonyms (`search.models.Synonym`, the thesaurus offices edit: 低保 → 最低生活保障), also
+  inside a longer word (低保申请 → 最低生活保障申请);
+- its mainland wording when it is written the Taiwan way (OpenCC's `tw2sp` phrase conversion:
+  資訊 → 信息, 網路 → 网络). The index keeps its per-character folding (資訊 is stored as 资讯),
+  so highlights stay exact; the phrase conversion only adds an alternative at query time.
+
+The typed word is boosted among its alternatives: the engines weigh the boost, the database
+backends rank every page matching the words as typed above pages found only through an
+alternative (`search.backends.common.preferred`).
+"""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from modelsearch.query import And, Or, PlainText
+from modelsearch.query import And, Boost, Or, PlainText
+from opencc import OpenCC
 
 from search import analysis
 from search.models import Synonym
+
+# How much more the engines weigh a page matching the typed word than one matching only an
+# alternative; the database backends rank them in separate tiers instead.
+TYPED_WORD_BOOST = 10.0
+# Alternatives per typed word, to bound the size of the query sent to the index.
+MAX_ALTERNATIVES = 12
+
+
+@lru_cache(maxsize=1)
+def _tw2sp() -> OpenCC:
+    # Loaded on first use: the phrase dictionaries take a moment and most queries never need them.
+    return OpenCC("tw2sp")
+
+
+def regional_form(word: str) -> str | None:
+    """The mainland wording of a word written the Taiwan/Hong Kong way, or None when the
+    index's per-character folding already gives the same text (资讯 is not 信息)."""
+    converted = _tw2sp().convert(word)
+    if analysis.normalise(converted) == analysis.normalise(word):
+        return None
+    return converted
 
 
 def synonym_table() -> dict[str, list[str]]:
@@ -19,15 +54,54 @@ def synonym_table() -> dict[str, list[str]]:
     return table
 
 
+def synonyms_of(word: str, table: dict[str, list[str]]) -> list[str]:
+    """The thesaurus forms of a word: its groups when it is a thesaurus word, otherwise the word
+    with a thesaurus word inside it replaced (低保申请 → 最低生活保障申请), unless the word
+    already holds the longer form (住房公积金 holds 住房公积金, so 公积金 is not expanded in it)."""
+    normalised = analysis.normalise(word)
+    if normalised in table:
+        return list(table[normalised])
+    found = []
+    for key in sorted(table, key=len, reverse=True):
+        if len(key) < 2 or key not in normalised:
+            continue
+        others = [analysis.normalise(w) for w in table[key]]
+        if any(key in other and other in normalised for other in others if other != key):
+            continue
+        found.extend(normalised.replace(key, other) for other in others if other != key)
+    return found
+
+
+def alternatives_of(word: str, table: dict[str, list[str]]) -> tuple[str, ...]:
+    """The word as typed, then its regional form and the synonyms of both, without repeats."""
+    forms = [word]
+    regional = regional_form(word)
+    if regional:
+        forms.append(regional)
+    for form in list(forms):
+        forms.extend(synonyms_of(form, table))
+    unique: dict[str, str] = {}
+    for form in forms:
+        unique.setdefault(analysis.normalise(form), form)
+    return tuple(unique.values())[: MAX_ALTERNATIVES + 1]
+
+
+def word_query(words: tuple[str, ...]):
+    """A typed word and its alternatives: the typed word boosted among them."""
+    if len(words) == 1:
+        return PlainText(words[0])
+    return Or([Boost(PlainText(words[0]), TYPED_WORD_BOOST), *(PlainText(w) for w in words[1:])])
+
+
 @dataclass(frozen=True)
 class ExpandedQuery:
     text: str
-    alternatives: tuple[tuple[str, ...], ...]  # for each word typed: it and its synonyms
+    alternatives: tuple[tuple[str, ...], ...]  # for each word typed: it, then its alternatives
 
     @property
     def search_query(self):
-        """Every typed word must match, through itself or any of its synonyms."""
-        groups = [Or([PlainText(word) for word in words]) for words in self.alternatives]
+        """Every typed word must match, through itself or any of its alternatives."""
+        groups = [word_query(words) for words in self.alternatives]
         return And(groups) if len(groups) > 1 else groups[0]
 
     @property
@@ -46,8 +120,4 @@ def expand(text: str) -> ExpandedQuery | None:
     if not words:
         return None
     table = synonym_table()
-    alternatives = []
-    for word in dict.fromkeys(words):
-        found = table.get(analysis.normalise(word), [])
-        alternatives.append((word, *(w for w in found if w != word)))
-    return ExpandedQuery(text, tuple(alternatives))
+    return ExpandedQuery(text, tuple(alternatives_of(word, table) for word in dict.fromkeys(words)))

@@ -16,6 +16,7 @@ from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Domai
 from disclosure.catalogue.models.items_base import DisclosureItemPage, Validity
 from gongkai.params import bounded_int, object_id
 from search import highlight, recording
+from search.did_you_mean import did_you_mean
 from search.query import ExpandedQuery, expand
 from search.suggestions import suggestions
 
@@ -193,6 +194,7 @@ def search(request):
         "rows": [],
         "picks": [],
         "suggestions": [],
+        "did_you_mean": [],
     }
     if expanded is not None:
         results = run_search(expanded, filters)
@@ -203,6 +205,7 @@ def search(request):
             recording.record(query_text, found=page.paginator.count > 0)
             context["picks"] = editors_picks(query_text)
         if not page.paginator.count:
+            context["did_you_mean"] = did_you_mean(public_pages(), query_text)
             context["suggestions"] = suggestions(expanded.words)
     elif query_text:
         context["suggestions"] = suggestions()

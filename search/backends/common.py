@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from django.db.models import Q
-from modelsearch.query import And, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
 
 from search import analysis
 
@@ -36,6 +36,9 @@ def compile_query(query, render_terms: RenderTerms, and_: str = "AND", or_: str 
             return None
         joiner = f" {and_ if isinstance(query, And) else or_} "
         return joiner.join(f"({part})" for part in parts)
+    if isinstance(query, Boost):
+        # A boost is a preference among matches (see `preferred`), never a filter.
+        return compile_query(query.subquery, render_terms, and_, or_)
     if isinstance(query, WholeWords):
         match = compile_query(query.query, render_terms, and_, or_)
         return match and f"({render_terms(query.terms, 'AND')}) {and_} ({match})"
@@ -55,6 +58,8 @@ def text_matches(query, normalised: str) -> bool | None:
             return None
         found = [term.text in normalised for term in terms]
         return any(found) if str(getattr(query, "operator", "and")).upper() == "OR" else all(found)
+    if isinstance(query, Boost):
+        return text_matches(query.subquery, normalised)
     if isinstance(query, (And, Or)):
         parts = [text_matches(sub, normalised) for sub in query.subqueries]
         parts = [part for part in parts if part is not None]
@@ -120,16 +125,50 @@ def whole_words(query) -> WholeWords | None:
     return WholeWords(words, query) if words else None
 
 
+def preferred(query):
+    """The query with each OR reduced to its boosted alternatives, or None when it boosts none.
+
+    `search.query` boosts the words a citizen typed among their synonyms and regional forms
+    (`Or([Boost(低保), 最低生活保障])`): the search engines weigh the boost in their score, and
+    the database backends rank every page matching the preferred query above the pages found
+    only through an alternative (`ranking_tiers`).
+    """
+    if isinstance(query, Boost):
+        return query.subquery
+    if isinstance(query, Or):
+        boosted = [sub.subquery for sub in query.subqueries if isinstance(sub, Boost)]
+        if not boosted:
+            return None
+        return boosted[0] if len(boosted) == 1 else Or(boosted)
+    if isinstance(query, And):
+        parts = [preferred(sub) for sub in query.subqueries]
+        if all(part is None for part in parts):
+            return None
+        return And(
+            [p if p is not None else s for p, s in zip(parts, query.subqueries, strict=True)]
+        )
+    return None
+
+
 def ranking_tiers(query, title_only: bool = False) -> list[tuple[bool, object]]:
     """(in the title?, query) best first: the ranking rules as a list of filters.
 
     Title matches come before body matches, the words side by side before the words scattered,
     whole jieba words before words spanning two (in the body); within a tier the newest first.
     Each tier is answered by the index newest-first with a LIMIT, which it stops early; nothing
-    ranks every match.
+    ranks every match. A query with preferred (boosted) alternatives ranks by the preferred
+    query's tiers first — the words as typed — then the pages found only through a synonym or a
+    regional form, title before body.
     """
     if isinstance(query, str):
         query = PlainText(query)
+    typed = preferred(query)
+    if typed is not None:
+        tiers = ranking_tiers(typed, title_only)
+        tiers.append((True, query))
+        if not title_only:
+            tiers.append((False, query))
+        return tiers
     phrase = side_by_side(query)
     tiers = [(True, phrase)] if phrase else []
     tiers.append((True, query))

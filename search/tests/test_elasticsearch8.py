@@ -98,6 +98,35 @@ def test_documents_searches_and_deletions(recorder):
 
 
 @pytest.mark.django_db
+def test_the_typed_word_is_boosted_above_its_synonyms(recorder):
+    """The engine ranks by score: what the search page sends boosts the words as typed, so a
+    page holding them scores above one found only through a synonym (search.query)."""
+    from search.query import TYPED_WORD_BOOST, expand
+
+    backend = es8(f"http://127.0.0.1:{recorder.server_port}")
+    list(backend.search(expand("低保").search_query, Page.objects.live())[:10])
+    [(_, body)] = [r for r in requests_to(recorder, "POST") if r[0].endswith("/_search")]
+    boosts: dict[tuple[str, str], float] = {}  # (field, query) -> boost
+
+    def walk(node):
+        if isinstance(node, dict):
+            for field, match in node.get("match", {}).items():
+                if isinstance(match, dict):  # not the content-type filter
+                    boosts[field, match["query"]] = match.get("boost", 1.0)
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(body)
+    fields = {field for field, query in boosts if query == "低保"}
+    assert fields and fields == {field for field, query in boosts if query == "最低生活保障"}
+    for field in fields:  # each field keeps its own weight; the typed word weighs 10 times more
+        assert boosts[field, "低保"] == TYPED_WORD_BOOST * boosts[field, "最低生活保障"]
+
+
+@pytest.mark.django_db
 def test_documents_carry_the_attachment_text_of_live_pages_only(recorder, corpus):
     from search.models import AttachmentText
     from search.tests.factories import attach

@@ -91,3 +91,17 @@ def test_engine_highlights_the_match(engine):
         for fragment in fragments
     ]
     assert fragments == ["友谊镇2022年<em>部门预算</em>公开"]
+
+
+@pytest.mark.django_db
+def test_engine_ranks_the_typed_words_above_a_synonym_only_match(engine):
+    """What the search page sends (search.query): 申请指南 holds 最低生活保障 in its text,
+    低保申请须知 only the synonym 低保 in its title; the boosted typed words win."""
+    from search.query import expand
+
+    results = list(
+        Page.objects.live()
+        .public()
+        .search(expand("最低生活保障").search_query, backend="opensearch")
+    )
+    assert [page.title for page in results][:2] == ["申请指南", "低保申请须知"]
