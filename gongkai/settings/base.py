@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "disclosure.applications",
     "disclosure.workdays",
     "disclosure.imports",
+    "disclosure.inspection",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
