@@ -1,16 +1,16 @@
 """Check digits of Chinese identity numbers: the resident ID (GB 11643) and the unified social
-credit code (GB 32100). A wrong number is a typo to catch at the form, not at the reply."""
+credit code (GB 32100, the catalogue's implementation). A wrong number is a typo to catch at the
+form, not at the reply."""
 
 import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.catalogue.codes import USCC_ALPHABET, uscc_check_character
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
-
-_USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-_USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
 
 def resident_id_check_digit(first17):
@@ -33,14 +33,9 @@ def validate_resident_id(value):
         raise ValidationError(_("居民身份证号码校验位不正确，请核对是否输错。"))
 
 
-def uscc_check_character(first17):
-    total = sum(_USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=True))
-    return _USCC_ALPHABET[(31 - total % 31) % 31]
-
-
 def validate_uscc(value):
     code = (value or "").strip().upper()
-    if len(code) != 18 or any(c not in _USCC_ALPHABET for c in code):
+    if len(code) != 18 or any(c not in USCC_ALPHABET for c in code):
         raise ValidationError(
             _("统一社会信用代码应为18位，由数字和大写字母组成（不含 I、O、Z、S、V）。")
         )

@@ -17,6 +17,7 @@ from .models import (
     Domain,
     OrganisationFunctionPage,
     PolicyDocumentPage,
+    PublicationDateSource,
     ServiceGuidePage,
     ServiceItemListPage,
     ServiceKind,
@@ -40,7 +41,7 @@ def paragraph(html):
 
 def publish_child(parent, page, user):
     if hasattr(page, "backdate_first_publication"):
-        page.backdate_first_publication()  # the demo's items were published on their 发布日期
+        page.backdate_first_publication(PublicationDateSource.DEMO)
     parent.add_child(instance=page)
     page.save_revision(user=user, log_action=True).publish(user=user)
     return page

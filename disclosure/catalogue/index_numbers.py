@@ -47,6 +47,17 @@ def first_publication_date(page):
     return timezone.localdate(moment)
 
 
+def publication_date(page):
+    """The 发布日期 an item gets when first published: that day, unless the item carries a
+    recorded earlier publication (backdate_first_publication) or is a translation, which keeps
+    its source's date. A date typed or set any other way is not trusted."""
+    if page.published_on and (page.has_recorded_earlier_publication or page.alias_of_id):
+        return page.published_on
+    if page.published_on and source_index_number(page) is not None:
+        return page.published_on
+    return first_publication_date(page)
+
+
 def source_index_number(page):
     """The number of another language's version of the same item: a translation keeps it."""
     return (
@@ -65,7 +76,7 @@ def assign_index_number(page):
     organisation = page.organisation
     if organisation is None:  # an item outside any organisation's catalogue
         return None
-    published_on = page.published_on or first_publication_date(page)
+    published_on = publication_date(page)
     with transaction.atomic():
         number = source_index_number(page)
         if number is None:

@@ -34,6 +34,7 @@ from disclosure.catalogue.models import (
     DisclosureIndexPage,
     ImportedDocument,
     Organisation,
+    PublicationDateSource,
     Validity,
 )
 from disclosure.catalogue.tasks import index_pages_task
@@ -444,7 +445,7 @@ def import_record(record, line_number, destinations, options):
     )
     page._is_site_root = False  # a new item is no site's root: spares a query on every save
     if live:
-        page.backdate_first_publication()  # the old site published it on its 发布日期
+        page.backdate_first_publication(PublicationDateSource.OLD_SITE)
     category.add_child(instance=page)
     publish_or_save(page, live, context)
     if source_url:

@@ -55,23 +55,22 @@ class ChineseSQLiteIndex(SQLiteIndex):
         data = dict(analysed_fields(obj, self.backend) for obj in objs)
         if not data:
             return
-        entries = self.entries.filter(content_type_id=content_type_pk)
-        existing = set(entries.filter(object_id__in=data).values_list("object_id", flat=True))
-        for object_id in existing:
-            title, autocomplete, body = data[object_id]
-            entries.filter(object_id=object_id).update(
-                title=title, autocomplete=autocomplete, body=body
-            )
+        # One upsert, as on PostgreSQL: two workers indexing the same page at once (a publish
+        # and the reconcile) both write instead of one failing on the unique entry.
         self.entries.bulk_create(
-            self.entries.model(
-                content_type_id=content_type_pk,
-                object_id=object_id,
-                title=title,
-                autocomplete=autocomplete,
-                body=body,
-            )
-            for object_id, (title, autocomplete, body) in data.items()
-            if object_id not in existing
+            [
+                self.entries.model(
+                    content_type_id=content_type_pk,
+                    object_id=object_id,
+                    title=title,
+                    autocomplete=autocomplete,
+                    body=body,
+                )
+                for object_id, (title, autocomplete, body) in data.items()
+            ],
+            update_conflicts=True,
+            unique_fields=["content_type", "object_id"],
+            update_fields=["title", "autocomplete", "body"],
         )
 
 

@@ -14,7 +14,7 @@ from .items import (
     ServiceItemListPage,
     ServiceKind,
 )
-from .items_base import DisclosureItemPage, Validity
+from .items_base import DisclosureItemPage, PublicationDateSource, Validity
 from .organisations import DEFAULT_INDEX_PATTERN, IndexNumberCounter, Level, Organisation
 from .pages import ITEM_PAGE_TYPES, CategoryPage, DisclosureIndexPage
 
@@ -36,6 +36,7 @@ __all__ = [
     "OrganisationFunctionPage",
     "PolicyDocumentPage",
     "PolicyKind",
+    "PublicationDateSource",
     "ServiceGuidePage",
     "ServiceItemListPage",
     "ServiceKind",

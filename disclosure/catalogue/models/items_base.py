@@ -30,6 +30,15 @@ class Validity(models.TextChoices):
     ABOLISHED = "abolished", _("废止")
 
 
+class PublicationDateSource(models.TextChoices):
+    """Where an item's 发布日期 came from. Inspectors treat a date that is neither the
+    system's first publication nor a recorded earlier publication as faked (伪造发稿日期)."""
+
+    FIRST_PUBLICATION = "first_publication", _("本平台首次发布")
+    OLD_SITE = "old_site", _("原网站发布日期（迁移导入）")
+    DEMO = "demo", _("演示数据")
+
+
 def item_content_panels(*body_panels):
     """Title, then the type's own fields, then the shared metadata."""
     return [*Page.content_panels, *body_panels, *DisclosureItemPage.metadata_panels]
@@ -59,7 +68,14 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
     )
     written_on = models.DateField(_("成文日期"), null=True, blank=True)
     published_on = models.DateField(
-        _("发布日期"), null=True, blank=True, help_text=_("留空则取首次发布的日期。")
+        _("发布日期"), null=True, blank=True, help_text=_("首次发布时由系统记录，不能修改。")
+    )
+    published_on_source = models.CharField(
+        _("发布日期来源"),
+        max_length=20,
+        choices=PublicationDateSource.choices,
+        default=PublicationDateSource.FIRST_PUBLICATION,
+        editable=False,
     )
     doc_number = models.CharField(
         _("文号"), max_length=100, blank=True, help_text=_("例如：友政发〔2022〕3号")
@@ -78,7 +94,9 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("domain"),
-                FieldRowPanel([FieldPanel("written_on"), FieldPanel("published_on")]),
+                FieldRowPanel(
+                    [FieldPanel("written_on"), FieldPanel("published_on", read_only=True)]
+                ),
                 FieldPanel("doc_number"),
                 FieldRowPanel(
                     [
@@ -117,7 +135,8 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
         APIField("keyword_list"),
         APIField("summary"),
     ]
-    exclude_fields_in_copy = ["index_number"]
+    # A copy is new content: it gets its own number and its own first publication.
+    exclude_fields_in_copy = ["index_number", "published_on", "published_on_source"]
     # Words are translated; what identifies the document is the same in every language. Each
     # item type's own fields (bodies, tables) follow wagtail-localize's defaults: text is
     # translated, numbers, dates, choices and links are synchronised.
@@ -133,6 +152,7 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
         SynchronizedField("validity", overridable=False),
         SynchronizedField("written_on", overridable=False),
         SynchronizedField("published_on", overridable=False),
+        SynchronizedField("published_on_source", overridable=False),
         SynchronizedField("effective_on", overridable=False),
         SynchronizedField("abolished_on", overridable=False),
         SynchronizedField("domain"),
@@ -187,13 +207,20 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
         if errors:
             raise ValidationError(errors)
 
-    def backdate_first_publication(self):
+    def backdate_first_publication(self, source):
         """An item the office published before it came to this site (an import, the demo) keeps
-        its 发布日期 as its first publication: listings, feeds and search sort and show it."""
+        its 发布日期 as its first publication, recorded as coming from `source`: listings,
+        feeds and search sort and show it. Nothing else may set a 发布日期 (index_numbers.py
+        gives every other item the day of its first publication here)."""
         if self.first_published_at is None and self.published_on:
+            self.published_on_source = source
             self.first_published_at = timezone.make_aware(
                 datetime.datetime.combine(self.published_on, datetime.time(9))
             )
+
+    @property
+    def has_recorded_earlier_publication(self):
+        return self.published_on_source != PublicationDateSource.FIRST_PUBLICATION
 
     def with_content_json(self, content):
         # The index number and the first publication date belong to the page, not to a
@@ -202,6 +229,7 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
         obj.index_number = self.index_number
         if obj.published_on is None:
             obj.published_on = self.published_on
+            obj.published_on_source = self.published_on_source
         return obj
 
     def get_context(self, request, *args, **kwargs):

@@ -9,6 +9,7 @@ from disclosure.catalogue.models import (
     BudgetPage,
     DisclosureDocumentPage,
     ImportedDocument,
+    PublicationDateSource,
 )
 from disclosure.imports import importer
 
@@ -57,6 +58,7 @@ def test_a_thousand_documents_import_once_and_reimport_as_unchanged(category, tm
     assert len(set(pages.values_list("index_number", flat=True))) == 1000
     page = pages.get(doc_number="测政发〔2021〕7号")
     assert page.published_on.isoformat() == "2021-08-08"
+    assert page.published_on_source == PublicationDateSource.OLD_SITE
     assert page.first_published_at.date().isoformat() == "2021-08-08"
     assert page.keyword_list == ["垃圾分类", "批次7"]
     assert "第7批垃圾分类工作安排如下" in str(page.body)

@@ -8,7 +8,8 @@ from django.utils.text import slugify
 from disclosure.catalogue.models import CategoryPage, ServiceGuidePage
 from disclosure.catalogue.title_slugs import free_slug, pinyin_slug
 from disclosure.moderation.tests.helpers import edit_form_data, fresh, new_service_guide
-from disclosure.moderation.tests.offices import build_office, publish_directly
+from disclosure.moderation.tests.offices import build_office
+from tests.factories import publish_fixture as publish_directly
 
 TITLE = "办事指南：老年人优待证办理"
 SLUG = "ban-shi-zhi-nan-lao-nian-ren-you-dai-zheng-ban-li"

@@ -12,9 +12,9 @@ from disclosure.moderation.dashboard import my_drafts, sent_back_to
 from disclosure.moderation.deadlines import art26_due_on, unpublished_items_near_deadline
 from disclosure.moderation.walls import within_organisation
 from disclosure.workdays.calendar import add_working_days, working_days_between
+from tests.factories import publish_fixture as publish_directly
 
 from .helpers import FULL_CHECKLIST, act, fresh, submit
-from .offices import publish_directly
 
 
 def document(column, author, title, written_on):
