@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -26,6 +27,19 @@ from search.models import AttachmentText, ExtractionStatus
 from .models import SensitiveWord, SensitiveWordLevel
 
 EXCERPT_CONTEXT = 15  # characters shown either side of a hit
+
+# A Wagtail hook for apps above this one that keep lists of their own (disclosure/inspection's
+# serious misstatements): each function registered returns entries shaped like SensitiveWord
+# (pattern, category, level, note, compiled()), and every scan reads them with the list.
+SENSITIVE_WORD_LISTS = "sensitive_word_lists"
+
+
+def all_words():
+    """The administrators' list and every list registered on SENSITIVE_WORD_LISTS."""
+    words = list(SensitiveWord.objects.all())
+    for more in hooks.get_hooks(SENSITIVE_WORD_LISTS):
+        words.extend(more())
+    return words
 
 
 @dataclass(frozen=True)
@@ -127,7 +141,7 @@ def _excerpt(text, start, end):
 
 def scan(page, words=None):
     """Every hit of the list in the page, errors first."""
-    words = list(SensitiveWord.objects.all()) if words is None else words
+    words = all_words() if words is None else words
     compiled = [(word, word.compiled()) for word in words]
     hits = []
     for where, text in page_texts(page):
@@ -179,5 +193,5 @@ def highlighted(text, words):
 def mentions_any(text, words=None):
     """Whether any entry of the list, of either level, occurs in `text` (e.g. a search offered
     to the public as a suggestion)."""
-    words = list(SensitiveWord.objects.all()) if words is None else words
+    words = all_words() if words is None else words
     return any(word.compiled().search(text) for word in words)

@@ -11,9 +11,10 @@ from gongkai.pdf import render_pdf
 
 from .audit import AuditFilterForm, audit_response
 from .force_publish import ForcePublishForm, force_publish, may_force_publish
-from .models import SensitiveWord, WithdrawalRequest, may_follow_review
+from .models import WithdrawalRequest, may_follow_review
 from .review_record import moderation_log, review_runs
 from .sensitive import (
+    all_words,
     highlighted,
     page_texts,
     pending_attachments,
@@ -110,7 +111,7 @@ def sensitive_scan_view(request, page_id):
         raise PermissionDenied
     revision = page.get_latest_revision()
     candidate = revision.as_object() if revision else page
-    words = list(SensitiveWord.objects.all())
+    words = all_words()
     hits = scan(candidate, words)
     sections = [
         {"where": where, "text": highlighted(text, words)}

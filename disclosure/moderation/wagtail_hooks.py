@@ -28,7 +28,7 @@ from .guards import (
 from .models import SensitiveWord
 from .page_views import ModeratedPageViewSet
 from .patches.admin_api_actions import use_guarded_pages_endpoint
-from .sensitive import mentions_any
+from .sensitive import all_words, mentions_any
 from .user_admin import SCOPED_USER_BULK_ACTIONS
 from .withdrawal import may_request_withdrawal
 
@@ -205,7 +205,7 @@ register_snippet(SensitiveWordViewSet)
 @hooks.register(FILTER_SEARCH_SUGGESTIONS)
 def drop_sensitive_suggestions(texts):
     """No suggestion offered to the public mentions an entry of the list, of either level."""
-    words = list(SensitiveWord.objects.all())
+    words = all_words()
     return [text for text in texts if not mentions_any(text, words)]
 
 

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "disclosure.applications",
     "disclosure.workdays",
     "disclosure.imports",
+    "disclosure.inspection",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -396,7 +397,25 @@ CELERY_BEAT_SCHEDULE = {
     },
     # Scheduled publishing (定时发布) and expiry: Wagtail's publish_scheduled.
     "moderation-publish-scheduled": {"task": "moderation.publish_scheduled", "schedule": 60},
+    # Website inspection (docs/inspection.md): external links nightly (when enabled), the
+    # digest to each office's 管理员 weekly.
+    "inspection-external-links": {
+        "task": "inspection.check_external_links",
+        "schedule": 24 * 60 * 60,
+    },
+    "inspection-weekly-digest": {
+        "task": "inspection.send_weekly_digests",
+        "schedule": 7 * 24 * 60 * 60,
+    },
 }
+
+# ------------------------------------------------------ Website inspection (docs/inspection.md)
+# External links are checked only when this is on: many offices' networks are closed, and the
+# checker would otherwise wait on every timeout.
+GONGKAI_INSPECTION_EXTERNAL_LINKS = env.bool("INSPECTION_EXTERNAL_LINKS", default=False)
+GONGKAI_INSPECTION_LINK_TIMEOUT = 10  # seconds per request
+GONGKAI_INSPECTION_LINK_HOST_INTERVAL = 2  # seconds between two requests to one host
+GONGKAI_INSPECTION_LINK_MAX = 300  # links checked per run, the least recently checked first
 
 # ------------------------------------------------------------------------------- Health checks
 # /healthz/ is readiness (every required service answers: 200 or 503); /healthz/live/ is

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class InspectionConfig(AppConfig):
+    name = "disclosure.inspection"
+    label = "inspection"
+    verbose_name = "网站检查"

@@ -1,0 +1,133 @@
+"""Columns against their cadence (栏目不更新), blank columns (空白栏目) and the home page's last
+update (首页不更新).
+
+A column's last update is the newest first publication of a live item below it. Its type
+(models.ColumnType) says how long it may go without one; a column within WARNING_DAYS of that
+is a warning before the veto (the editors' dashboard shows it, wagtail_hooks.py)."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import CadenceKind, ColumnSetting, ColumnType
+from .results import Finding
+
+WARNING_DAYS = 7
+
+
+@dataclass
+class ColumnState:
+    column: object
+    column_type: object
+    last_update: object  # a date, or None for a blank column
+
+    @property
+    def blank(self):
+        return self.last_update is None
+
+    def due_on(self):
+        days = self.column_type.cadence_days if self.column_type else None
+        if self.blank or not days or self.column_type.kind == CadenceKind.STATIC:
+            return None
+        return self.last_update + timedelta(days=days)
+
+    def days_left(self, today):
+        due = self.due_on()
+        return None if due is None else (due - today).days
+
+
+class ColumnTypes:
+    """Each column's type: named for it, else by a keyword of its title, else the default."""
+
+    def __init__(self):
+        self.types = list(ColumnType.objects.all())
+        self.default = next((t for t in self.types if t.is_default), None)
+        self.named = {
+            setting.column_id: setting.column_type
+            for setting in ColumnSetting.objects.select_related("column_type")
+        }
+
+    def of(self, column):
+        if column.pk in self.named:
+            return self.named[column.pk]
+        for column_type in self.types:
+            if any(word in column.title for word in column_type.keyword_list()):
+                return column_type
+        return self.default
+
+
+def column_states(scope):
+    types = ColumnTypes()
+    states = []
+    for column in scope.columns():
+        newest = next((item for item in scope.items if item[0].startswith(column.path)), None)
+        states.append(ColumnState(column, types.of(column), newest[3] if newest else None))
+    return states
+
+
+def _stale(state, today):
+    days_left = state.days_left(today)
+    if days_left is None or days_left > WARNING_DAYS:
+        return None
+    type_name = state.column_type.name
+    if days_left < 0:
+        detail = _("%(type)s栏目，最近更新 %(date)s，已超过 %(days)s 天未更新") % {
+            "type": type_name,
+            "date": state.last_update,
+            "days": state.column_type.cadence_days,
+        }
+        return Finding(state.column.pk, state.column.title, detail)
+    detail = _("%(type)s栏目，最近更新 %(date)s，%(left)s 天后（%(due)s）将超期未更新") % {
+        "type": type_name,
+        "date": state.last_update,
+        "left": days_left,
+        "due": state.due_on(),
+    }
+    return Finding(state.column.pk, state.column.title, detail, upcoming=True)
+
+
+def stale_columns(states, kinds, today=None):
+    today = today or timezone.localdate()
+    findings = [
+        _stale(state, today)
+        for state in states
+        if state.column_type is not None and state.column_type.kind in kinds
+    ]
+    return [finding for finding in findings if finding is not None]
+
+
+def blank_columns(states):
+    return [
+        Finding(state.column.pk, state.column.title, _("栏目下没有已发布的信息"))
+        for state in states
+        if state.blank and state.column.get_children().live().type(type(state.column)).count() == 0
+    ]
+
+
+def home_not_updated(scope, period_days, today=None):
+    """The organisation's disclosure root is its home page: something new within the period."""
+    today = today or timezone.localdate()
+    newest = scope.items[0] if scope.items else None
+    root = scope.roots[0] if scope.roots else None
+    if root is None:
+        return []
+    if newest is None:
+        return [Finding(root.pk, root.title, _("首页下没有已发布的信息"))]
+    days_left = (newest[3] + timedelta(days=period_days) - today).days
+    if days_left > WARNING_DAYS:
+        return []
+    if days_left < 0:
+        detail = _("最近一条信息“%(title)s”发布于 %(date)s，已超过 %(days)s 天") % {
+            "title": newest[2],
+            "date": newest[3],
+            "days": period_days,
+        }
+        return [Finding(newest[1], root.title, detail)]
+    detail = _("最近一条信息发布于 %(date)s，%(left)s 天后将超过 %(days)s 天未更新") % {
+        "date": newest[3],
+        "left": days_left,
+        "days": period_days,
+    }
+    return [Finding(root.pk, root.title, detail, upcoming=True)]

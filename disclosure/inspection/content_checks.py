@@ -1,0 +1,89 @@
+"""Checks of what live items say: 办事指南 elements, policy interpretations linked both ways,
+serious misstatements."""
+
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from disclosure.catalogue.models import PolicyDocumentPage, PolicyKind, ServiceGuidePage, Validity
+from disclosure.moderation.sensitive import scan
+
+from .models import Misstatement
+from .results import Finding
+
+# The key elements of a 办事指南 the 2019 indicators name (服务不实用), as this platform's
+# ServiceGuidePage fields: 申请条件 is its 受理条件, 联系电话 its 咨询电话.
+GUIDE_ELEMENTS = [
+    ("item_name", gettext_lazy("事项名称")),
+    ("legal_basis", gettext_lazy("设定依据")),
+    ("conditions", gettext_lazy("申请条件")),
+    ("materials", gettext_lazy("办理材料")),
+    ("location", gettext_lazy("办理地点")),
+    ("service_hours", gettext_lazy("办理时间")),
+    ("consultation_phone", gettext_lazy("联系电话")),
+    ("steps", gettext_lazy("办理流程")),
+]
+
+
+def _is_empty(value):
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not strip_tags(value).strip()
+    return len(value) == 0  # a StreamValue: no block
+
+
+def missing_guide_elements(guide):
+    return [str(label) for name, label in GUIDE_ELEMENTS if _is_empty(getattr(guide, name))]
+
+
+def guide_findings(scope):
+    findings = []
+    for guide in ServiceGuidePage.objects.live().filter(scope.within()).order_by("path"):
+        missing = missing_guide_elements(guide)
+        if missing:
+            detail = _("办事指南缺少要素：%(missing)s") % {"missing": "、".join(missing)}
+            findings.append(Finding(guide.pk, guide.title, detail))
+    return findings
+
+
+def interpretation_findings(scope):
+    """Each 规范性文件 in force has a live 解读 that names it (the policy page lists its live
+    interpretations, so one link makes both ways); an interpretation of a policy that is not
+    live links one way only. Returns (findings, numbers)."""
+    policies = PolicyDocumentPage.objects.live().filter(scope.within())
+    normative = policies.filter(kind=PolicyKind.NORMATIVE, validity=Validity.VALID)
+    findings, interpreted = [], 0
+    for policy in normative.order_by("path"):
+        if policy.live_interpretations().exists():
+            interpreted += 1
+        else:
+            findings.append(Finding(policy.pk, policy.title, _("规范性文件没有关联的政策解读")))
+    orphans = policies.filter(kind=PolicyKind.INTERPRETATION).exclude(interpreted_policy__live=True)
+    for orphan in orphans.order_by("path"):
+        findings.append(Finding(orphan.pk, orphan.title, _("解读所关联的政策文件未发布或已删除")))
+    total = normative.count()
+    numbers = {
+        "normative": total,
+        "interpreted": interpreted,
+        "ratio": round(interpreted / total, 3) if total else None,
+    }
+    return findings, numbers
+
+
+def misstatement_findings(scope):
+    """The list of serious misstatements over every live page in scope, with the sensitive-word
+    scan (its text fields, StreamFields and attachments' text)."""
+    words = list(Misstatement.objects.all())
+    if not words:
+        return []
+    findings = []
+    for page in scope.live_pages().specific().order_by("path"):
+        for hit in scan(page, words):
+            detail = _("“%(matched)s”（见%(where)s：%(excerpt)s）") % {
+                "matched": hit.matched,
+                "where": hit.where,
+                "excerpt": hit.excerpt,
+            }
+            findings.append(Finding(page.pk, page.title, detail))
+    return findings

@@ -1,0 +1,57 @@
+"""The inspection's findings as rows: for the admin report, its XLSX export and the digest."""
+
+from io import BytesIO
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from gongkai.spreadsheets import append_row
+
+from .indicators import inspect
+
+
+def organisation_rows(organisations, today=None):
+    """[(organisation, results)] for each organisation, the platform (None) first if asked."""
+    return [(organisation, inspect(organisation, today=today)) for organisation in organisations]
+
+
+def edit_url(page_id):
+    return f"{settings.WAGTAILADMIN_BASE_URL}/admin/pages/{page_id}/edit/" if page_id else ""
+
+
+def workbook(rows):
+    """One sheet of indicators per organisation, one of every finding; text stays text."""
+    book = Workbook()
+    summary = book.active
+    summary.title = _("检查结果")
+    append_row(
+        summary, [_("公开主体"), _("指标"), _("类别"), _("状态"), _("问题数"), _("否决阈值")]
+    )
+    details = book.create_sheet(_("问题清单"))
+    append_row(
+        details, [_("公开主体"), _("指标"), _("页面"), _("说明"), _("即将超期"), _("修改地址")]
+    )
+    for organisation, results in rows:
+        name = organisation.name if organisation else _("全平台")
+        for result in results:
+            kind = _("单项否决") if result.kind == "veto" else _("扣分")
+            append_row(
+                summary,
+                [name, result.name, kind, result.status_label, result.count, result.threshold],
+            )
+            for finding in result.findings:
+                append_row(
+                    details,
+                    [
+                        name,
+                        result.name,
+                        finding.title,
+                        finding.detail,
+                        _("是") if finding.upcoming else "",
+                        edit_url(finding.page_id),
+                    ],
+                )
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,56 @@
+"""What an indicator found: the things to fix (with the pages) and the status it gives."""
+
+from dataclasses import asdict, dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+PASS, WARN, VETO = "pass", "warn", "veto"
+STATUS_LABELS = {PASS: _("通过"), WARN: _("提醒"), VETO: _("否决")}
+
+
+@dataclass
+class Finding:
+    """One thing an inspector would report, and the page where it is fixed."""
+
+    page_id: int | None
+    title: str
+    detail: str
+    # A warning before the veto: not a failure yet, one within the warning period.
+    upcoming: bool = False
+
+
+@dataclass
+class Result:
+    code: str
+    name: str
+    kind: str
+    threshold: int
+    source: str
+    findings: list = field(default_factory=list)
+    numbers: dict = field(default_factory=dict)
+    note: str = ""
+
+    @property
+    def failures(self):
+        return [finding for finding in self.findings if not finding.upcoming]
+
+    @property
+    def count(self):
+        return len(self.failures)
+
+    @property
+    def status(self):
+        if self.kind == "veto" and self.count >= self.threshold:
+            return VETO
+        if self.findings:
+            return WARN
+        return PASS
+
+    @property
+    def status_label(self):
+        return str(STATUS_LABELS[self.status])
+
+    def as_dict(self):
+        data = asdict(self)
+        data.update(status=self.status, count=self.count)
+        return data

@@ -1,0 +1,65 @@
+"""Which pages an inspection reads: the live pages below the disclosure roots of one
+organisation, or of every organisation (the platform), in the site's default language (the
+inspectors read the Chinese site; a translation is not a column of its own)."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Locale, Page
+
+from disclosure.catalogue.models import ITEM_PAGE_TYPES, CategoryPage, DisclosureIndexPage
+
+INFORMATION_PAGE_TYPES = [*ITEM_PAGE_TYPES, "reports.AnnualReportPage"]
+
+
+def item_content_types():
+    models = [apps.get_model(name) for name in INFORMATION_PAGE_TYPES]
+    return list(ContentType.objects.get_for_models(*models).values())
+
+
+@dataclass
+class Scope:
+    organisation: object = None  # catalogue.Organisation, or None for the whole platform
+
+    @cached_property
+    def roots(self):
+        roots = DisclosureIndexPage.objects.filter(locale=Locale.get_default()).select_related(
+            "organisation"
+        )
+        if self.organisation is not None:
+            roots = roots.filter(organisation=self.organisation)
+        return list(roots.order_by("path"))
+
+    def within(self):
+        q = Q(pk__in=[])
+        for root in self.roots:
+            q |= Q(path__startswith=root.path)
+        return q
+
+    def live_pages(self):
+        return Page.objects.live().filter(self.within())
+
+    def columns(self):
+        return CategoryPage.objects.live().filter(self.within()).order_by("path")
+
+    @cached_property
+    def items(self):
+        """(path, pk, title, first published date) of every live item in scope (the catalogue's
+        item types and the annual reports: what an inspector counts as new information; a
+        column, a root or the 公开指南 is not), newest first."""
+        rows = (
+            self.live_pages()
+            .filter(content_type__in=item_content_types())
+            .filter(first_published_at__isnull=False)
+            .order_by("-first_published_at")
+            .values_list("path", "pk", "title", "first_published_at")
+        )
+        return [(path, pk, title, timezone.localdate(at)) for path, pk, title, at in rows]
+
+    @property
+    def label(self):
+        return self.organisation.name if self.organisation is not None else "全平台"

@@ -1,0 +1,17 @@
+"""Celery tasks of the inspection, run by beat (settings CELERY_BEAT_SCHEDULE)."""
+
+from celery import shared_task
+from django.db import transaction
+
+from . import digest, link_checks
+
+
+@shared_task(name="inspection.check_external_links", soft_time_limit=30 * 60, time_limit=35 * 60)
+def check_external_links():
+    return link_checks.check_external_links()
+
+
+@shared_task(name="inspection.send_weekly_digests")
+def send_weekly_digests():
+    with transaction.atomic():
+        return digest.send_weekly_digests()

@@ -1,0 +1,79 @@
+"""The reports behind the walls, the XLSX export and the dashboard's warning before the veto."""
+
+from io import BytesIO
+
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from disclosure.inspection.models import Indicator
+
+from .helpers import column, item
+
+
+def refused(response):
+    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard."""
+    return response.status_code in (302, 403) and response.get("Location", "/admin/") == reverse(
+        "wagtailadmin_home"
+    )
+
+
+def test_staff_see_their_own_organisation_only(client, office):
+    township, county = office["township"], office["county"]
+    client.force_login(office["users"]["editor"])
+    overview = client.get(reverse("inspection:overview"))
+    assert overview.status_code == 302
+    assert overview["Location"] == reverse("inspection:organisation", args=[township.pk])
+    assert client.get(reverse("inspection:organisation", args=[township.pk])).status_code == 200
+    for name in ("organisation", "organisation_xlsx"):
+        assert refused(client.get(reverse(f"inspection:{name}", args=[county.pk])))
+    assert refused(client.get(reverse("inspection:overview_xlsx")))
+    client.force_login(office["users"]["outsider"])
+    assert refused(client.get(reverse("inspection:organisation", args=[township.pk])))
+
+
+def test_the_report_links_each_page_to_fix(client, office):
+    stale = column(office["root"], "工作动态")
+    item(stale, days=20)
+    client.force_login(office["users"]["editor"])
+    html = client.get(reverse("inspection:organisation", args=[office["township"].pk])).content
+    html = html.decode()
+    assert reverse("wagtailadmin_pages:edit", args=[stale.pk]) in html
+    assert 'data-indicator="stale_columns" data-status="warn"' in html
+
+
+def test_site_administrators_see_the_platform(client, office):
+    client.force_login(office["users"]["admin"])
+    html = client.get(reverse("inspection:overview")).content.decode()
+    assert office["township"].name in html and office["county"].name in html
+    assert 'data-indicator="home_not_updated" data-status="veto"' in html  # nothing published
+
+
+def test_the_xlsx_keeps_a_formula_looking_title_as_text(client, office):
+    news = column(office["root"], '=HYPERLINK("http://evil.invalid","动态")')
+    item(news, days=30)
+    client.force_login(office["users"]["admin"])
+    response = client.get(reverse("inspection:overview_xlsx"))
+    assert response.status_code == 200
+    book = load_workbook(BytesIO(response.content))
+    cells = [cell for row in book["问题清单"].iter_rows() for cell in row]
+    planted = [cell for cell in cells if str(cell.value).startswith("=HYPERLINK")]
+    assert planted and all(cell.data_type == "s" for cell in planted)
+
+
+def test_only_site_administrators_edit_the_thresholds(client, office):
+    indicator = Indicator.objects.get(code="blank_columns")
+    url = reverse("wagtailsnippets_inspection_indicator:edit", args=[indicator.pk])
+    client.force_login(office["users"]["editor"])
+    assert refused(client.get(url))
+    client.force_login(office["users"]["admin"])
+    assert client.get(url).status_code == 200
+
+
+def test_the_dashboard_warns_a_week_before_a_column_goes_stale(client, office):
+    news = column(office["root"], "工作动态")
+    item(news, days=10)
+    client.force_login(office["users"]["editor"])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "栏目即将超期未更新" in html and "4 天后" in html
+    client.force_login(office["users"]["outsider"])
+    assert "栏目即将超期未更新" not in client.get(reverse("wagtailadmin_home")).content.decode()

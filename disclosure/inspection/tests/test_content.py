@@ -1,0 +1,113 @@
+"""Planted content defects: a guide without materials, a policy without interpretation, a broken
+internal link, an attachment whose file is gone, a serious misstatement."""
+
+import pytest
+from django.urls import reverse
+from wagtail.rich_text import RichText
+
+from disclosure.catalogue.tests.factories import (
+    DisclosureDocumentPageFactory,
+    PolicyDocumentPageFactory,
+    ServiceGuidePageFactory,
+)
+from disclosure.inspection.content_checks import missing_guide_elements
+from disclosure.inspection.models import Misstatement
+from disclosure.moderation.tests.helpers import draft_item, edit_form_data, fresh
+from tests.factories import DocumentFactory
+
+from .helpers import result
+
+COMPLETE_GUIDE = {
+    "item_name": "老年人优待证办理",
+    "legal_basis": "《中华人民共和国老年人权益保障法》",
+    "conditions": "本镇户籍 60 周岁以上老年人",
+    "materials": [("material", {"name": "居民身份证", "copies": 1, "form": "原件", "notes": ""})],
+    "steps": [("step", {"title": "申请", "description": "到便民服务中心提交材料"})],
+    "location": "友谊镇便民服务中心",
+    "service_hours": "工作日 8:30—17:00",
+    "consultation_phone": "0469-5818672",
+}
+
+
+def test_a_guide_without_materials_is_a_veto(office):
+    guides = office["columns"][0]
+    complete = ServiceGuidePageFactory(parent=guides, **COMPLETE_GUIDE)
+    assert missing_guide_elements(complete) == []
+    assert result("guide_elements", office["township"]).status == "pass"
+    lacking = ServiceGuidePageFactory(
+        parent=guides, title="无材料的指南", **{**COMPLETE_GUIDE, "materials": [], "location": " "}
+    )
+    found = result("guide_elements", office["township"])
+    assert found.status == "veto"
+    assert [(f.page_id, f.detail) for f in found.findings] == [
+        (lacking.pk, "办事指南缺少要素：办理材料、办理地点")
+    ]
+    assert result("guide_elements", office["county"]).status == "pass"
+
+
+def test_a_policy_without_interpretation_and_the_ratio(office):
+    notices = office["columns"][1]
+    explained = PolicyDocumentPageFactory(parent=notices, title="已解读的办法", kind="normative")
+    PolicyDocumentPageFactory(
+        parent=notices, title="解读", kind="interpretation", interpreted_policy=explained
+    )
+    alone = PolicyDocumentPageFactory(parent=notices, title="未解读的办法", kind="normative")
+    found = result("interpretations", office["township"])
+    assert [f.page_id for f in found.findings] == [alone.pk]
+    assert found.numbers == {"normative": 2, "interpreted": 1, "ratio": 0.5}
+    assert found.status == "warn"
+
+
+def test_a_link_to_a_deleted_page_is_broken(office):
+    notices = office["columns"][1]
+    target = DisclosureDocumentPageFactory(parent=notices, title="被链接的通知")
+    linking = DisclosureDocumentPageFactory(
+        parent=notices,
+        title="链接其他页面的通知",
+        body=[("paragraph", RichText(f'<p><a linktype="page" id="{target.pk}">见此</a></p>'))],
+    )
+    assert result("broken_links", office["township"]).findings == []
+    target.delete()
+    found = result("broken_links", office["township"])
+    assert [f.page_id for f in found.findings] == [linking.pk]
+    assert found.numbers["internal_broken"] == 1
+
+
+def test_an_attachment_whose_file_is_gone_is_a_veto(office):
+    document = DocumentFactory(title="申请表")
+    page = DisclosureDocumentPageFactory(
+        parent=office["columns"][1],
+        title="附申请表的通知",
+        body=[("attachment", {"document": document, "title": "申请表"})],
+    )
+    assert result("attachments", office["township"]).status == "pass"
+    document.file.storage.delete(document.file.name)
+    found = result("attachments", office["township"])
+    assert found.status == "veto" and [f.page_id for f in found.findings] == [page.pk]
+    assert "申请表" in found.findings[0].detail
+
+
+@pytest.mark.parametrize("where", ["title", "body"])
+def test_a_live_misstatement_is_a_veto(office, where):
+    text = "中华人民共合国政府信息公开条例"
+    fields = {"title": text} if where == "title" else {"body": [("paragraph", f"<p>{text}</p>")]}
+    page = DisclosureDocumentPageFactory(parent=office["columns"][1], **fields)
+    found = result("misstatements", office["township"])
+    assert found.status == "veto" and [f.page_id for f in found.findings] == [page.pk]
+    assert "中华人民共合国" in found.findings[0].detail
+    Misstatement.objects.filter(pattern="中华人民共合国").delete()
+    assert result("misstatements", office["township"]).status == "pass"
+
+
+def test_submission_refuses_a_misstatement(client, office):
+    editor = office["users"]["editor"]
+    page = draft_item(office["columns"][0], editor)
+    client.force_login(editor)
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]),
+        edit_form_data(page, title="台湾国旅游办事指南", **{"action-submit": "1"}),
+        follow=True,
+    )
+    assert not fresh(page).workflow_in_progress
+    html = response.content.decode()
+    assert "未能提交审核" in html and "严重表述错误" in html

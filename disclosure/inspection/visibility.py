@@ -1,0 +1,45 @@
+"""Who sees which inspection reports and edits the inspection's data, through the walls
+(disclosure/moderation/walls.py): an organisation's staff see their own organisation's report;
+site administrators see every organisation and the platform overview, and alone edit the
+thresholds, column types and the list of misstatements."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from wagtail.permission_policies.base import BasePermissionPolicy
+
+from disclosure.catalogue.models import Organisation
+from disclosure.moderation.walls import organisation_id_of
+from gongkai.accounts.administrators import is_site_administrator, site_administrators_group_name
+
+
+def visible_organisations(user):
+    organisation_id = organisation_id_of(user)
+    if organisation_id is not None:
+        return Organisation.objects.filter(pk=organisation_id)
+    if is_site_administrator(user):
+        return Organisation.objects.all()
+    return Organisation.objects.none()
+
+
+def sees_platform(user):
+    return organisation_id_of(user) is None and is_site_administrator(user)
+
+
+class SiteAdministratorsOnly(BasePermissionPolicy):
+    """Every action on the model, for site administrators only: the thresholds are the
+    platform's, like the sensitive-word list (walls.SITE_WIDE_MODELS)."""
+
+    def user_has_permission(self, user, action):
+        return is_site_administrator(user)
+
+    def user_has_any_permission(self, user, actions):
+        return is_site_administrator(user)
+
+    def users_with_any_permission(self, actions):
+        return get_user_model().objects.filter(
+            Q(is_superuser=True) | Q(groups__name=site_administrators_group_name()),
+            is_active=True,
+        )
+
+    def users_with_permission(self, action):
+        return self.users_with_any_permission([action])

@@ -1,0 +1,84 @@
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from disclosure.moderation.sensitive import SENSITIVE_WORD_LISTS
+
+from . import admin_urls
+from .dashboard import add_panel
+from .models import ColumnSetting, ColumnType, Indicator, Misstatement
+from .visibility import SiteAdministratorsOnly, visible_organisations
+
+for model in (Indicator, ColumnType, ColumnSetting, Misstatement):
+    register_permission_policy(model, SiteAdministratorsOnly(model))
+
+
+@hooks.register(SENSITIVE_WORD_LISTS)
+def serious_misstatements():
+    """Submission refuses a serious misstatement as it refuses an error-level sensitive word."""
+    return list(Misstatement.objects.all())
+
+
+@hooks.register("register_admin_urls")
+def register_inspection_urls():
+    return [path("inspection/", include(admin_urls, namespace="inspection"))]
+
+
+class InspectionMenuItem(MenuItem):
+    def is_shown(self, request):
+        return visible_organisations(request.user).exists()
+
+
+@hooks.register("register_reports_menu_item")
+def register_inspection_menu_item():
+    return InspectionMenuItem(
+        _("网站检查"), reverse("inspection:overview"), icon_name="tasks", order=910
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_columns_near_cadence(request, panels):
+    add_panel(request.user, panels)
+
+
+class IndicatorViewSet(SnippetViewSet):
+    model = Indicator
+    icon = "tasks"
+    menu_label = _("检查指标")
+    list_display = ["name", "kind", "threshold", "period_days", "enabled"]
+
+
+class ColumnTypeViewSet(SnippetViewSet):
+    model = ColumnType
+    icon = "list-ul"
+    menu_label = _("栏目类型")
+    list_display = ["name", "kind", "keywords", "cadence_days", "is_default"]
+
+
+class ColumnSettingViewSet(SnippetViewSet):
+    model = ColumnSetting
+    icon = "folder-open-inverse"
+    menu_label = _("栏目类型设置")
+    list_display = ["column", "column_type"]
+
+
+class MisstatementViewSet(SnippetViewSet):
+    model = Misstatement
+    icon = "warning"
+    menu_label = _("严重表述错误")
+    list_display = ["pattern", "correct", "source"]
+    search_fields = ["pattern", "correct", "source"]
+
+
+class InspectionViewSetGroup(SnippetViewSetGroup):
+    items = (IndicatorViewSet, ColumnTypeViewSet, ColumnSettingViewSet, MisstatementViewSet)
+    menu_icon = "tasks"
+    menu_label = _("网站检查设置")
+    menu_name = "inspection-settings"
+
+
+register_snippet(InspectionViewSetGroup)
