@@ -1,72 +1,133 @@
-"""Cost of `import_documents` per new document: SQL queries and seconds, per 1,000 documents.
+"""Site migration speed (issue 18): records per second of `import_documents`, today's path
+against the bulk path, and resident memory at record 1,000 and record 10,000.
 
-Builds a fresh database (migrations, like the test suite; SQLite unless DATABASE_URL says
-otherwise), one organisation with one empty column, then imports BENCH_IMPORT_SIZE generated
-documents (default 200) through the same code as the command, counting every SQL statement.
-Search and reference indexing run in the process (as the test settings do), so they are counted.
-Run alone: `.venv/bin/python -m bench.bench_import`.
+Builds a fresh database (migrations, like the test suite; SQLite unless DATABASE_URL names a
+PostgreSQL server, where the same code runs unchanged), then for each path and size a new
+organisation with the five columns of the contract (规范性文件, 办事指南, 预算决算,
+便民服务事项清单, 机构职能) and imports a generated legacy catalogue into it through the same code
+as the command:
+the layouts of `disclosure/imports/tests/legacy_catalogue.py` (tables and numbered paragraphs as
+old CMSs publish them), every tenth record with an attachment. Search and reference indexing run
+in the process (as the test settings do), so their cost is counted.
+
+Sizes: BENCH_IMPORT_SIZES="1000,10000" (default). Today's path (one transaction, one add_child
+and one index task per record) runs at BENCH_IMPORT_BASELINE_SIZES (default "1000": at today's
+3–10 records/s, 10,000 records take most of an hour). BENCH_IMPORT_PROFILE=500 prints the
+top cProfile entries of both paths on that many records instead.
+Run alone: `.venv/bin/python -m bench.bench_import` (`make bench` runs every benchmark).
 """
 
-import json
+import cProfile
+import io
 import os
+import pstats
+import tempfile
 import time
+from pathlib import Path
 
-RECORD_YEAR = 2021
-
-
-def record(n):
-    return json.dumps(
-        {
-            "title": f"关于做好第{n}批垃圾分类工作的通知",
-            "body": f"<p>各村（社区）：</p><p>第{n}批垃圾分类工作安排如下。</p>",
-            "category": "政策信息",
-            "published_at": f"{RECORD_YEAR}-{n % 12 + 1:02d}-{n % 28 + 1:02d}",
-            "doc_number": f"测政发〔{RECORD_YEAR}〕{n}号",
-            "keywords": ["垃圾分类"],
-            "source_url": f"http://old.example.gov.cn/xxgk/{n}.html",
-        },
-        ensure_ascii=False,
-    )
+PDF = b"%%PDF-1.4\n%%bench attachment %d\n"
+ATTACHMENT_EVERY = 10
+PROFILE_TOP = 25
 
 
-def catalogue_with_one_column():
+def resident_mb():
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def organisation_with_the_five_columns(run):
     from wagtail.models import Site
 
     from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
+    from disclosure.imports.tests.legacy_catalogue import COLUMNS
     from disclosure.moderation.publication import sanctioned_publication
 
-    organisation = Organisation.objects.create(
-        name="测试镇人民政府", short_name="测试镇", code="1123052200432650XW"
+    organisation = Organisation.objects.create(name=f"基准{run}镇人民政府")
+    root = DisclosureIndexPage(
+        title=f"{organisation.name}信息公开", slug=f"xxgk-{run}", organisation=organisation
     )
-    root = DisclosureIndexPage(title="测试镇政府信息公开", slug="xxgk", organisation=organisation)
     Site.objects.get(is_default_site=True).root_page.add_child(instance=root)
-    column = CategoryPage(title="政策信息", slug="notices")
     with sanctioned_publication("benchmark set-up"):  # set-up, not what is measured
         root.save_revision().publish()
-        root.add_child(instance=column)
-        column.save_revision().publish()
+        for n, title in enumerate(COLUMNS):
+            column = CategoryPage(title=title, slug=f"column-{n}")
+            root.add_child(instance=column)
+            column.save_revision().publish()
+    return organisation
 
 
-def measure(size):
-    from django.db import connection
+def catalogue_lines(organisation, run, size, folder):
+    import json
 
-    from disclosure.imports.importer import import_documents
+    from disclosure.imports.tests.legacy_catalogue import legacy_records
 
-    import_documents([record(0)])  # warm per-process caches
-    queries = 0
+    for n, record in enumerate(legacy_records(size)):
+        record["organisation"] = organisation.name
+        record["source_url"] = record["source_url"].replace("www.", f"{run}.", 1)
+        if n % ATTACHMENT_EVERY == 0:
+            name = f"附件{n % 7}.pdf"
+            record["attachments"] = [{"title": f"第{n}号附件", "path": name}]
+            if not (folder / name).exists():
+                (folder / name).write_bytes(PDF % n)
+        yield json.dumps(record, ensure_ascii=False)
 
-    def count(execute, sql, params, many, context):
-        nonlocal queries
-        queries += 1
-        return execute(sql, params, many, context)
 
-    lines = [record(n) for n in range(1, size + 1)]
+def import_catalogue(run, size, one_by_one, folder, profile=False):
+    """Imports `size` records; returns (records/s, {record number: resident MB})."""
+    from disclosure.imports.files import FileFolder
+    from disclosure.imports.importer import ImportOptions, import_documents
+
+    organisation = organisation_with_the_five_columns(run)
+    lines = list(catalogue_lines(organisation, run, size, folder))
+    memory = {}
+
+    def progress(line_number):
+        if line_number in (1_000, 10_000):
+            memory[line_number] = resident_mb()
+
+    options = ImportOptions(source_name="bench.jsonl", files=FileFolder(folder))
+    options.one_by_one = one_by_one
+    profiler = cProfile.Profile() if profile else None
     started = time.perf_counter()
-    with connection.execute_wrapper(count):
-        summary = import_documents(lines)
+    if profiler:
+        profiler.enable()
+    summary = import_documents(lines, progress=progress, options=options)
+    if profiler:
+        profiler.disable()
     seconds = time.perf_counter() - started
-    assert len(summary.created) == size, summary.skipped[:3]
-    return queries / size, seconds / size * 1000
+    assert len(summary.created) == size and not summary.skipped, summary.skipped[:3]
+    if profiler:
+        out = io.StringIO()
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(PROFILE_TOP)
+        print(out.getvalue())
+    return size / seconds, memory
+
+
+def sizes(name, default):
+    return [int(size) for size in os.environ.get(name, default).split(",") if size.strip()]
+
+
+def report(vendor, run_rates, memory):
+    for size, rates in sorted(run_rates.items()):
+        today, bulk = rates.get("today"), rates.get("bulk")
+        line = f"  import_documents, {size} records on {vendor}:"
+        if today:
+            line += f" today's path {today:.1f} records/s,"
+        if bulk:
+            line += f" bulk path {bulk:.1f} records/s"
+        if today and bulk:
+            line += f", ratio {bulk / today:.1f}×"
+        print(line)
+    for path, at in memory.items():
+        if 1_000 in at and 10_000 in at:
+            print(
+                f"  {path} path resident memory: {at[1_000]:.0f} MB at record 1,000, "
+                f"{at[10_000]:.0f} MB at record 10,000 (+{at[10_000] - at[1_000]:.0f} MB)"
+            )
+        elif at:
+            print(f"  {path} path resident memory: {at[1_000]:.0f} MB at record 1,000")
 
 
 def main():
@@ -78,21 +139,34 @@ def main():
     from django.db import connection
     from django.test.utils import setup_test_environment
 
-    size = int(os.environ.get("BENCH_IMPORT_SIZE", "200"))
     if connection.vendor == "sqlite":
         # Never the test suite's file: a suite may be running.
         connection.settings_dict["TEST"]["NAME"] = str(settings.VAR_DIR / "bench-import.db")
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    rates, memory = {}, {"today": {}, "bulk": {}}
     try:
-        catalogue_with_one_column()
-        per_document, per_thousand = measure(size)
+        with tempfile.TemporaryDirectory() as folder:
+            folder = Path(folder)
+            profile = int(os.environ.get("BENCH_IMPORT_PROFILE", "0"))
+            if profile:
+                for path in ("today", "bulk"):
+                    print(f"== cProfile, {path}'s path, {profile} records")
+                    rate, _ = import_catalogue(
+                        f"p{path}", profile, path == "today", folder, profile=True
+                    )
+                    rates.setdefault(profile, {})[path] = rate
+            else:
+                runs = [("today", size) for size in sizes("BENCH_IMPORT_BASELINE_SIZES", "1000")]
+                runs += [("bulk", size) for size in sizes("BENCH_IMPORT_SIZES", "1000,10000")]
+                for number, (path, size) in enumerate(runs):
+                    rate, at = import_catalogue(f"r{number}", size, path == "today", folder)
+                    rates.setdefault(size, {})[path] = rate
+                    memory[path].update(at)
+                    print(f"  ({path}, {size}: {rate:.1f} records/s)", flush=True)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
-    print(
-        f"  import_documents, {size} new documents on {connection.vendor}: "
-        f"{per_document:.1f} queries per document, {per_thousand:.0f} s per 1,000 documents"
-    )
+    report(connection.vendor, rates, memory)
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ from disclosure.catalogue.models import (
 from disclosure.catalogue.tasks import index_pages_task
 from disclosure.moderation.publication import sanctioned_publication
 
+from .batches import BATCH_SIZE, ChildSlots, OneByOne, batches
 from .files import FileFolder, attach_files
 from .redirects import normalise_host, redirect_old_address
 from .types import (
@@ -394,7 +395,7 @@ def publish_or_save(page, live, context):
     return revision
 
 
-def import_record(record, line_number, destinations, options):
+def import_record(record, line_number, destinations, options, tree):
     """Create or update the page for one record; returns "created", "updated" or "unchanged",
     the page written (None when unchanged) and the notes for the editor."""
     source_url = text_value(record, "source_url")
@@ -446,7 +447,7 @@ def import_record(record, line_number, destinations, options):
     page._is_site_root = False  # a new item is no site's root: spares a query on every save
     if live:
         page.backdate_first_publication(PublicationDateSource.OLD_SITE)
-    category.add_child(instance=page)
+    tree.add_child(category, page)
     publish_or_save(page, live, context)
     if source_url:
         ImportedDocument.objects.create(source_url=source_url, page=page, fingerprint=digest)
@@ -467,6 +468,11 @@ class ImportOptions:
     redirect_host: str = ""
     # Where the records' attachments are (files.FileFolder); None: no attachments.
     files: FileFolder | None = None
+    # Records committed together (batches.py); a bad one rolls back to its own savepoint.
+    batch_size: int = BATCH_SIZE
+    # Today's path before the bulk one: a transaction, a tree insert and an index task per
+    # record (bench/bench_import.py measures both).
+    one_by_one: bool = False
 
     def __post_init__(self):
         self.redirect_host = normalise_host(self.redirect_host)
@@ -478,28 +484,63 @@ def import_documents(lines, source_name="", progress=None, options=None):
     options = options or ImportOptions(source_name=source_name)
     summary = ImportSummary()
     destinations = Destinations()
-    batch = IndexBatch()
+    index = IndexBatch()
+    numbered = enumerate(lines, start=1)
     with index_updates_deferred():
         try:
-            for line_number, raw in enumerate(lines, start=1):
-                page = import_line(raw, line_number, summary, destinations, options)
-                if page is not None:  # committed: its index update may be queued
-                    batch.add(page)
-                if progress:
-                    progress(line_number)
+            if options.one_by_one:
+                for line_number, raw in numbered:
+                    page = import_line(raw, line_number, summary, destinations, options, OneByOne())
+                    if page is not None:  # committed: its index update may be queued
+                        index.add(page)
+                    if progress:
+                        progress(line_number)
+            else:
+                for batch in batches(numbered, options.batch_size):
+                    import_batch(batch, summary, destinations, options, index, progress)
         finally:
-            batch.send()
+            index.send()
     return summary
 
 
-def import_line(raw, line_number, summary, destinations, options):
-    """Import one line in its own transaction; returns the page written, if any."""
+def import_batch(batch, summary, destinations, options, index, progress):
+    """One transaction for the batch, a savepoint for each record in it: the summary and the
+    index updates take the batch's outcomes once it has committed. An import stopped inside a
+    batch (an unexpected error, Ctrl-C) still commits the records finished before: the one it
+    stopped in has rolled back to its savepoint already."""
+    outcome = ImportSummary()
+    written = []
+    tree = ChildSlots()
+    stopped = None
+    with transaction.atomic():
+        for line_number, raw in batch:
+            try:
+                page = import_line(raw, line_number, outcome, destinations, options, tree)
+                if page is not None:
+                    written.append(page)
+                if progress:
+                    progress(line_number)
+            except BaseException as error:  # re-raised once the finished records are committed
+                stopped = error
+                break
+        tree.close()
+    for name in ("created", "updated", "unchanged", "skipped", "notes"):
+        getattr(summary, name).extend(getattr(outcome, name))
+    for page in written:
+        index.add(page)
+    if stopped is not None:
+        raise stopped
+
+
+def import_line(raw, line_number, summary, destinations, options, tree):
+    """Import one line in its own transaction (a savepoint inside a batch); returns the page
+    written, if any."""
     if not raw.strip():
         return None
     try:
         record = parse_line(raw)
         with transaction.atomic():
-            outcome, page, notes = import_record(record, line_number, destinations, options)
+            outcome, page, notes = import_record(record, line_number, destinations, options, tree)
     except LineError as error:
         summary.skipped.append((line_number, str(error)))
         return None

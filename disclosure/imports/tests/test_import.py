@@ -11,16 +11,16 @@ from disclosure.catalogue.models import (
     ImportedDocument,
     PublicationDateSource,
 )
-from disclosure.imports import importer
-
-from .factories import (
+from disclosure.catalogue.tests.factories import (
     TOWNSHIP_CODE,
     BudgetPageFactory,
     CategoryPageFactory,
     DisclosureIndexPageFactory,
     PolicyDocumentPageFactory,
-    record,
 )
+from disclosure.imports import importer
+
+from .factories import record
 
 pytestmark = pytest.mark.django_db
 

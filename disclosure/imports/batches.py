@@ -1,0 +1,68 @@
+"""The bulk path of an import: records in batches, a transaction per batch, a savepoint per record.
+
+A bad record rolls back to its savepoint and is reported; the batch's other records commit
+together. What the framework would do once per page is done once per batch here: the place of
+new pages in the tree (ChildSlots), their search- and reference-index updates (importer.IndexBatch,
+sent after the batch commits).
+"""
+
+from itertools import islice
+
+from django.db.models import Count
+from wagtail.models import Page
+
+# Records per transaction: large enough that the per-batch work is paid rarely, small enough
+# that a crash loses little and a writer waiting on SQLite's lock waits briefly.
+BATCH_SIZE = 200
+
+
+def batches(numbered_lines, size):
+    """[(line number, line), …] in lists of `size`."""
+    iterator = iter(numbered_lines)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+class OneByOne:
+    """Today's path, kept for comparison (bench/bench_import.py): treebeard places each page."""
+
+    def add_child(self, column, page):
+        column.add_child(instance=page)
+
+    def close(self):
+        return None
+
+
+class ChildSlots:
+    """Where a batch's new pages go in the tree. treebeard's add_child locks and re-reads the
+    parent, asks for its last child and raises its numchild for every page; a batch locks each
+    column once (held to the batch's commit, so an editor's add_child waits instead of taking
+    the same path), hands out the following paths itself and sets numchild once at the end.
+    A record rolled back to its savepoint leaves a gap in the paths, as a deleted page does."""
+
+    def __init__(self):
+        self.columns = {}  # column pk: [locked row, next free path]
+
+    def add_child(self, column, page):
+        slot = self.columns.get(column.pk)
+        if slot is None:
+            locked = Page.objects.select_for_update().get(pk=column.pk)
+            last = locked.get_last_child()
+            depth = locked.depth + 1
+            slot = [locked, last._inc_path() if last else Page._get_path(locked.path, depth, 1)]
+            self.columns[column.pk] = slot
+        locked, path = slot
+        page.depth = locked.depth + 1
+        page.path = path
+        page._cached_parent_obj = column
+        page.save()
+        slot[1] = page._inc_path()
+
+    def close(self):
+        """Each column's numchild, counted: the batch's records that committed."""
+        for locked, _path in self.columns.values():
+            children = Page.objects.filter(
+                path__startswith=locked.path, depth=locked.depth + 1
+            ).aggregate(count=Count("pk"))["count"]
+            Page.objects.filter(pk=locked.pk).update(numchild=children)
+        self.columns.clear()
