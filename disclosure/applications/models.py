@@ -254,6 +254,9 @@ class Application(models.Model):
         return application, query_code
 
     def clean(self):
+        if self.received_on and self.received_on > timezone.localdate():
+            # The statutory clock starts on a day that has happened.
+            raise ValidationError({"received_on": _("收到申请日期不能晚于今天。")})
         if self.applicant_type and self.id_type and self.id_number:
             self.clean_applicant()
 
@@ -329,6 +332,8 @@ class Application(models.Model):
             .order_by("-on")
             .values_list("on", flat=True)
         )
+        if on > timezone.localdate():
+            raise TransitionRefused(_("日期不能晚于今天：办理期限从实际发生的日期起算。"))
         floor = max([self.received_on, *last[:1]])
         if on < floor:
             raise TransitionRefused(

@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from disclosure.applications.models import Application, State, TransitionRefused
 from disclosure.applications.tests.factories import VALID_USCC, applicant_fields
@@ -41,6 +42,19 @@ def test_identity_is_checked_at_registration(organisation):
         **applicant_fields(applicant_type="commercial", id_type="uscc", id_number=VALID_USCC),
     )
     assert application.applicant_type == "commercial"
+
+
+def test_the_clock_never_starts_or_moves_on_a_day_that_has_not_happened(
+    make_application, organisation, clerk
+):
+    tomorrow = timezone.localdate() + datetime.timedelta(days=1)
+    with pytest.raises(ValidationError) as error:
+        Application.register(organisation=organisation, **applicant_fields(received_on=tomorrow))
+    assert "不能晚于今天" in str(error.value)
+    app = make_application()
+    with pytest.raises(TransitionRefused, match="不能晚于今天"):
+        app.review(clerk, tomorrow, "材料齐全")
+    app.review(clerk, timezone.localdate(), "材料齐全")
 
 
 def test_the_whole_path_is_logged_with_who_when_why(make_application, clerk):

@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("moderation", "0008_organisation_collections"),
-        ("catalogue", "0009_staff_organisation_from_moderation"),
+        ("catalogue", "0010_staff_organisation_from_moderation"),
         ("auth", "0012_alter_user_first_name_max_length"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ("contenttypes", "0002_remove_content_type_name"),

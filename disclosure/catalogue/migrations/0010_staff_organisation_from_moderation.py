@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("catalogue", "0008_organisation_level"),
+        ("catalogue", "0009_published_on_source"),
         ("moderation", "0006_staff_organisation"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
