@@ -239,6 +239,7 @@ class Application(models.Model):
     def register(cls, *, user=None, reason="", **fields):
         """Record a new application (登记); returns (application, query code shown once)."""
         application = cls(**fields)
+        application.clean_received_on()
         application.clean_applicant()
         query_code = _random_code(10)
         application.query_code_hash = make_password(query_code)
@@ -254,11 +255,14 @@ class Application(models.Model):
         return application, query_code
 
     def clean(self):
-        if self.received_on and self.received_on > timezone.localdate():
-            # The statutory clock starts on a day that has happened.
-            raise ValidationError({"received_on": _("收到申请日期不能晚于今天。")})
+        self.clean_received_on()
         if self.applicant_type and self.id_type and self.id_number:
             self.clean_applicant()
+
+    def clean_received_on(self):
+        # The statutory clock starts on a day that has happened.
+        if self.received_on and self.received_on > timezone.localdate():
+            raise ValidationError({"received_on": _("收到申请日期不能晚于今天。")})
 
     def clean_applicant(self):
         from disclosure.applications.identity import validate_resident_id, validate_uscc
