@@ -15,6 +15,7 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -28,14 +29,17 @@ from . import cells, layout, rules
 
 SEPARATOR = "__"
 
-SECTIONS = [
-    ("1", _("一、总体情况")),
-    ("2", _("二、主动公开政府信息情况")),
-    ("3", _("三、收到和处理政府信息公开申请情况")),
-    ("4", _("四、政府信息公开行政复议、行政诉讼情况")),
-    ("5", _("五、存在的主要问题及改进情况")),
-    ("6", _("六、其他需要报告的事项")),
-]
+
+class Section(models.TextChoices):
+    """The six statutory sections of the report (2021 format), in order; the value is what a
+    section block stores."""
+
+    OVERVIEW = "1", _("一、总体情况")
+    PROACTIVE = "2", _("二、主动公开政府信息情况")
+    REQUESTS = "3", _("三、收到和处理政府信息公开申请情况")
+    REVIEWS = "4", _("四、政府信息公开行政复议、行政诉讼情况")
+    PROBLEMS = "5", _("五、存在的主要问题及改进情况")
+    OTHER = "6", _("六、其他需要报告的事项")
 
 
 class InvalidCellValue(ValueError):
@@ -71,14 +75,14 @@ def equations_json(table):
 class SectionBlock(blocks.StructBlock):
     """One of the six statutory sections: its fixed heading and its text."""
 
-    section = blocks.ChoiceBlock(choices=SECTIONS, label=_("部分"))
+    section = blocks.ChoiceBlock(choices=Section.choices, label=_("部分"))
     body = blocks.RichTextBlock(
         label=_("正文"), features=["bold", "italic", "h3", "h4", "ol", "ul", "link"]
     )
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["heading"] = dict(SECTIONS).get(value["section"], "")
+        context["heading"] = dict(Section.choices).get(value["section"], "")
         return context
 
     class Meta:

@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 
 from . import layout, rules
-from .blocks import SECTIONS
+from .blocks import Section
 
 BODY_FONT = "宋体"  # Word/WPS substitute a CJK font where it is missing
 
@@ -66,7 +66,7 @@ def report_document(page):
     document = Document()
     _use_cjk_font(document)
     document.add_heading(page.title, level=0)
-    headings = dict(SECTIONS)
+    headings = dict(Section.choices)
     for child in page.body:
         if child.block_type == "section":
             document.add_heading(str(headings.get(child.value["section"], "")), level=1)

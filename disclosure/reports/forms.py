@@ -13,7 +13,7 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 from disclosure.catalogue.title_slugs import TitleSlugPageForm
 
 from . import rules
-from .blocks import SECTIONS, cell_name
+from .blocks import Section, cell_name
 
 
 class AnnualReportPageForm(TitleSlugPageForm):
@@ -44,8 +44,8 @@ def missing_parts(body):
     """The sections and tables a publishable report lacks, or has out of order."""
     problems = []
     sections = [child.value["section"] for child in body if child.block_type == "section"]
-    expected = [key for key, _label in SECTIONS]
-    labels = dict(SECTIONS)
+    expected = Section.values
+    labels = dict(Section.choices)
     for key in expected:
         if key not in sections:
             problems.append(_("缺少“%(section)s”部分。") % {"section": labels[key]})

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from disclosure.statutory import tables as t
 
 from . import rules, years
-from .blocks import SECTIONS
+from .blocks import Section
 from .cells import is_valid as is_valid_cell
 from .cells import parse as parse_cell
 
@@ -77,7 +77,7 @@ def _compact(text):
 
 def split_sections(lines):
     """``(preamble lines, {"1": [lines], …})``; table lines (``|``) stay with their section."""
-    expected = iter(SECTIONS)
+    expected = iter(Section.choices)
     key, heading = next(expected)
     preamble, sections, current = [], {}, None
     for line in lines:
@@ -86,7 +86,7 @@ def split_sections(lines):
             key, heading = next(expected, (None, ""))
             continue
         (preamble if current is None else current).append(line)
-    missing = [label for k, label in SECTIONS if k not in sections]
+    missing = [section.label for section in Section if section.value not in sections]
     if missing:
         raise ImportFormatError(
             _("找不到年度报告的以下部分（应为单独一行的标题）：%(parts)s")
@@ -295,7 +295,7 @@ def unplaced_rows(sections, table_a_format):
     labels = {_compact(str(row.label)) for row in t.table(table_a_format, "table_a").rows}
     width_b = len(t.TABLE_B_COLUMNS)
     width_c = len(t.TABLE_C.blocks[0].columns)
-    headings = dict(SECTIONS)
+    headings = dict(Section.choices)
     found, table_c_rows = [], 0
     for key, lines in sections.items():
         for cells in table_rows(lines):

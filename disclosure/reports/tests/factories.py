@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from disclosure.catalogue.tests.factories import DisclosureIndexPageFactory
 from disclosure.reports import xlsx
-from disclosure.reports.blocks import SECTIONS, cell_name
+from disclosure.reports.blocks import Section, cell_name
 from disclosure.reports.build import report_body
 from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
 from disclosure.statutory import tables as t
@@ -132,7 +132,7 @@ def post_data(table_b, action, table_a=None):
         report["table_a"] = table_a
     body = [
         ("section", {"section": key, "body": rich_text(f"<p>{label}</p>")})
-        for key, label in SECTIONS
+        for key, label in Section.choices
     ]
     body.insert(2, ("table_a", cells(report["table_a"])))
     body.insert(4, ("table_b", cells(table_b)))

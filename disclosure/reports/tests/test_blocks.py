@@ -118,3 +118,24 @@ def test_table_b_public_rendering_merges_the_result_rows():
     assert 'scope="rowgroup" rowspan="8">（三）不予公开' in html
     assert 'scope="row" colspan="3">一、本年新收政府信息公开申请数量' in html
     assert "<thead>" in html and 'colspan="5">法人或其他组织' in html
+
+
+def test_the_sections_keep_their_keys_and_labels():
+    """Section (a TextChoices) stores what the six sections always stored: no data migration,
+    and the choices of the block's migration state are unchanged."""
+    from django.utils import translation
+
+    from disclosure.reports.blocks import Section, SectionBlock
+
+    expected = [
+        ("1", "一、总体情况"),
+        ("2", "二、主动公开政府信息情况"),
+        ("3", "三、收到和处理政府信息公开申请情况"),
+        ("4", "四、政府信息公开行政复议、行政诉讼情况"),
+        ("5", "五、存在的主要问题及改进情况"),
+        ("6", "六、其他需要报告的事项"),
+    ]
+    with translation.override("zh-hans"):
+        assert [(key, str(label)) for key, label in Section.choices] == expected
+        choices = SectionBlock().child_blocks["section"].field.choices
+        assert [(key, str(label)) for key, label in choices if key] == expected
