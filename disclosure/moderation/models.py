@@ -145,7 +145,7 @@ class RoleApprovalTask(Task):
         return [
             ("reject", _("退回修改"), True),
             ("approve", _("通过"), False),
-            ("approve", _("通过并填写意见"), True),
+            ("approve", _("附意见通过"), True),
         ]
 
     def get_form_for_action(self, action):

@@ -36,6 +36,8 @@ DJANGO = _messages(
     {
         # ---------------------------------------------------------------- wagtail.admin
         "%(label)s and Publish": "%(label)s并发布",
+        # The chooser of 主题分类 and other records: "片段" (snippet) is the framework's word.
+        'Sorry, no snippets match "<em>%(search_query)s</em>"': "抱歉，没有与“<em>%(search_query)s</em>”匹配的项目",
         "Wagtail admin": "管理后台",
         "Use server language: %(language_name)s": "使用服务器语言：%(language_name)s",
         'You do not have permission to publish pages at "%(page_title)s"': (
