@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Page, Site
 
-from disclosure.applications.demo import load_demo_register
+from disclosure.applications.demo import load_demo_register, load_open_applications
 from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP, ensure_organisation_handlers
 from disclosure.catalogue.demo import load_catalogue_demo
 from disclosure.catalogue.models import (
@@ -131,6 +131,7 @@ def load_demo(password=None, english=False):
     footer.save()
     load_catalogue_demo(township, county, township_root, admin)
     load_demo_register(township, admin)
+    load_open_applications(township, admin)
     load_reports_demo(township_root, admin)
     join_organisation_roles(township, users)
     join_handlers(township, users["handler"])

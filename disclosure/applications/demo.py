@@ -5,6 +5,8 @@ import datetime
 import random
 from decimal import Decimal
 
+from django.utils import timezone
+
 from disclosure.applications import outcomes
 from disclosure.applications.identity import resident_id_check_digit, uscc_check_character
 from disclosure.applications.models import Application, CaseKind, CaseOutcome, ReviewCase
@@ -168,3 +170,24 @@ def load_demo_register(organisation, user):
             decided_on=add_working_days(replied, 50),
             note="友谊县人民政府行政复议决定维持。",
         )
+
+
+def load_open_applications(organisation, user, today=None):
+    """Three applications in hand on the day the demo is loaded, so that the handler's dashboard
+    shows the statutory clocks at work: one past its 20 working days, one due in a week or two,
+    one received today. None of them is a 2023 application, so the 2023 report is unchanged."""
+    today = today or timezone.localdate()
+    rng = random.Random(today.toordinal())
+    late, soon, new = (
+        Application.register(
+            user=user,
+            organisation=organisation,
+            received_on=today - datetime.timedelta(days=days_ago),
+            **_applicant(rng, "natural"),
+        )[0]
+        for days_ago in (45, 20, 0)
+    )
+    for app in (late, soon):
+        app.review(user, add_working_days(app.received_on, 1))
+    late.accept(user, add_working_days(late.received_on, 2))
+    return late, soon, new
