@@ -5,6 +5,7 @@ import time
 import pytest
 from django.core.files.storage import default_storage
 
+from disclosure.moderation.publication import sanctioned_publication
 from disclosure.reports import exports
 from disclosure.reports.tests.factories import make_index, make_report
 from tests.processes import wait_for
@@ -21,7 +22,8 @@ def test_downloads_are_ready_within_30_seconds_of_publication(celery_worker, set
     report = make_report(make_index(), 2023, publish=False)
     started = time.monotonic()
     revision = report.save_revision()
-    revision.publish()
+    with sanctioned_publication("test fixture"):
+        revision.publish()
     names = [exports.file_name(revision, f) for f in ("xlsx", "docx", "pdf")]
     wait_for(
         lambda: all(default_storage.exists(name) for name in names),
