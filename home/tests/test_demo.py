@@ -75,6 +75,7 @@ def test_footer_identifiers_come_from_site_settings(client, demo):
     footer = SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
     footer.icp_number = "黑ICP备12345678号"
     footer.site_id_code = "2306000001"
+    footer.identifiers_are_samples = False  # real numbers replace the demo's samples
     footer.save()
     html = client.get("/").content.decode()
     assert "黑ICP备12345678号" in html

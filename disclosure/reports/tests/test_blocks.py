@@ -114,9 +114,21 @@ def test_public_rendering_labels_every_row_and_column(block_class):
 def test_table_b_public_rendering_merges_the_result_rows():
     block = blocks.TableB2021Block()
     html = block.render(block.to_python(consistent_b()))
-    assert 'scope="rowgroup" rowspan="22">三、本年度办理结果' in html
-    assert 'scope="rowgroup" rowspan="8">（三）不予公开' in html
-    assert 'scope="row" colspan="3">一、本年新收政府信息公开申请数量' in html
+    # Each label says which column the browser puts it in: the web page pins them there.
+    assert (
+        'scope="rowgroup" rowspan="22" class="report-label report-label--col0">三、本年度办理结果'
+        in html
+    )
+    assert (
+        'scope="rowgroup" rowspan="8" class="report-label report-label--col1">（三）不予公开'
+        in html
+    )
+    assert 'scope="row" class="report-label report-label--col2">1.属于国家秘密' in html
+    assert (
+        'scope="row" colspan="3" class="report-label report-label--col0 report-label--span3">'
+        "一、本年新收政府信息公开申请数量" in html
+    )
+    assert 'role="region" tabindex="0" aria-label="表二（可左右滑动查看）"' in html
     assert "<thead>" in html and 'colspan="5">法人或其他组织' in html
 
 
