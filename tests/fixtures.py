@@ -101,21 +101,14 @@ def default_interface_language():
 # once its tests pass without it.
 NOT_YET_PUBLISHING_EXPLICITLY = (
     "gongkai/accounts/tests/",
-    "home/tests/",
     "search/tests/",
     "tests/hostile/",
-    "tests/deploy/",
 )
-# Modules of those directories that always published as production does.
-PUBLISHING_AS_PRODUCTION = ("home/tests/test_demo.py",)
 
 
 @pytest.fixture(autouse=True)
 def publishing_outside_review_until_converted(request):
-    nodeid = request.node.nodeid
-    if not nodeid.startswith(NOT_YET_PUBLISHING_EXPLICITLY) or nodeid.startswith(
-        PUBLISHING_AS_PRODUCTION
-    ):
+    if not request.node.nodeid.startswith(NOT_YET_PUBLISHING_EXPLICITLY):
         yield
         return
     from tests.factories import publishing_as_fixture
