@@ -100,25 +100,14 @@ def default_interface_language():
 # sanctioned context. Everywhere else a test publishes as production does. Remove a directory
 # once its tests pass without it.
 NOT_YET_PUBLISHING_EXPLICITLY = (
-    "gongkai/tests/",
-    "gongkai/accounts/tests/",
-    "disclosure/catalogue/tests/",
-    "disclosure/workdays/",
-    "home/tests/",
     "search/tests/",
     "tests/hostile/",
-    "tests/deploy/",
 )
-# Modules of those directories that always published as production does.
-PUBLISHING_AS_PRODUCTION = ("disclosure/catalogue/tests/test_import.py", "home/tests/test_demo.py")
 
 
 @pytest.fixture(autouse=True)
 def publishing_outside_review_until_converted(request):
-    nodeid = request.node.nodeid
-    if not nodeid.startswith(NOT_YET_PUBLISHING_EXPLICITLY) or nodeid.startswith(
-        PUBLISHING_AS_PRODUCTION
-    ):
+    if not request.node.nodeid.startswith(NOT_YET_PUBLISHING_EXPLICITLY):
         yield
         return
     from tests.factories import publishing_as_fixture

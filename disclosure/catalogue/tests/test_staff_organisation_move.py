@@ -4,29 +4,14 @@ catalogue 0009 and moderation 0009)."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from disclosure.catalogue.models import Organisation, StaffOrganisation
 from disclosure.catalogue.staff import organisation_of
+from tests.migrations import granted_under_the_old_label, latest_migrations, migrate
 
 BEFORE = [("moderation", "0008_organisation_collections"), ("catalogue", "0008_organisation_level")]
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-
-
-def leaves():
-    return [
-        key
-        for key in MigrationExecutor(connection).loader.graph.leaf_nodes()
-        if key[0] in {"catalogue", "moderation"}
-    ]
 
 
 @pytest.mark.django_db
@@ -54,14 +39,9 @@ def test_a_new_database_knows_the_model_under_its_new_label():
 def test_an_existing_database_keeps_its_rows_grants_and_history():
     migrate(BEFORE)
     # As moderation left it: its content type, a permission granted to a group, a row.
-    # (Migrating back gave the content type its old label again; a fresh one is made if not.)
-    ContentType.objects.filter(app_label="catalogue", model="stafforganisation").delete()
-    old, _ = ContentType.objects.get_or_create(app_label="moderation", model="stafforganisation")
-    viewing, _ = Permission.objects.get_or_create(
-        content_type=old, codename="view_stafforganisation", defaults={"name": "Can view"}
+    old, viewing, group = granted_under_the_old_label(
+        "stafforganisation", "moderation", "catalogue", "view_stafforganisation", "人员机构查看"
     )
-    group = Group.objects.create(name="人员机构查看")
-    group.permissions.add(viewing)
     user = get_user_model().objects.create_user("township-clerk")
     organisation = Organisation.objects.create(name="迁移测试镇人民政府")
     with connection.cursor() as cursor:
@@ -70,7 +50,7 @@ def test_an_existing_database_keeps_its_rows_grants_and_history():
             [user.pk, organisation.pk],
         )
 
-    migrate(leaves())
+    migrate(latest_migrations("catalogue", "moderation"))
 
     assert organisation_of(user) == organisation
     assert StaffOrganisation.objects.get(user=user).organisation == organisation

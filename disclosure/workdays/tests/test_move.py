@@ -5,29 +5,15 @@ workdays 0001 and applications 0006)."""
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from disclosure.workdays.models import CalendarDay
+from tests.migrations import granted_under_the_old_label, latest_migrations, migrate
 
 BEFORE = [("applications", "0005_reply_letter_issue"), ("workdays", None)]
 CODENAMES = {"add_calendarday", "change_calendarday", "delete_calendarday", "view_calendarday"}
-
-
-def migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-
-
-def leaves():
-    return [
-        key
-        for key in MigrationExecutor(connection).loader.graph.leaf_nodes()
-        if key[0] in {"applications", "workdays"}
-    ]
 
 
 @pytest.mark.django_db
@@ -52,21 +38,16 @@ def test_a_new_database_grants_the_calendar_under_its_new_label():
 def test_an_existing_database_keeps_its_rows_grants_and_history():
     migrate(BEFORE)
     # As the register left it: its content type, a permission granted to a group, a row.
-    # (Migrating back gave the content type its old label again; a fresh one is made if not.)
-    ContentType.objects.filter(app_label="workdays", model="calendarday").delete()
-    old, _ = ContentType.objects.get_or_create(app_label="applications", model="calendarday")
-    editing, _ = Permission.objects.get_or_create(
-        content_type=old, codename="change_calendarday", defaults={"name": "Can change"}
+    old, editing, group = granted_under_the_old_label(
+        "calendarday", "applications", "workdays", "change_calendarday", "日历管理"
     )
-    group = Group.objects.create(name="日历管理")
-    group.permissions.add(editing)
     with connection.cursor() as cursor:
         cursor.execute(
             "INSERT INTO applications_calendarday (date, is_working_day, name) VALUES (%s, %s, %s)",
             [datetime.date(2099, 1, 3), True, "元旦调休"],
         )
 
-    migrate(leaves())
+    migrate(latest_migrations("applications", "workdays"))
 
     assert CalendarDay.objects.get(date=datetime.date(2099, 1, 3)).name == "元旦调休"
     moved = ContentType.objects.get(pk=old.pk)

@@ -1,0 +1,39 @@
+"""Migrating the test database back and forth, for the tests of a migration that moves a model
+between apps with its rows (disclosure/workdays/tests/test_move.py,
+disclosure/catalogue/tests/test_staff_organisation_move.py)."""
+
+from django.contrib.auth.models import Group, Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+
+def migrate(targets):
+    """Migrate the test database to `targets`, [(app label, migration name or None)]."""
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+
+
+def latest_migrations(*app_labels):
+    """The last migration of each app named: what `migrate` takes to bring them forward."""
+    return [
+        key
+        for key in MigrationExecutor(connection).loader.graph.leaf_nodes()
+        if key[0] in app_labels
+    ]
+
+
+def granted_under_the_old_label(model, old_label, new_label, codename, group_name):
+    """What a database migrated before `model` moved from `old_label` to `new_label` holds: its
+    content type under the old label and a permission on it granted to a group. (Migrating
+    back gave the content type its old label again; a fresh one is made if not.) Returns the
+    content type, the permission and the group."""
+    ContentType.objects.filter(app_label=new_label, model=model).delete()
+    content_type, _ = ContentType.objects.get_or_create(app_label=old_label, model=model)
+    permission, _ = Permission.objects.get_or_create(
+        content_type=content_type, codename=codename, defaults={"name": codename}
+    )
+    group = Group.objects.create(name=group_name)
+    group.permissions.add(permission)
+    return content_type, permission, group
