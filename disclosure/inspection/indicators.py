@@ -4,7 +4,7 @@ migration 0002, edited by site administrators); the checks are code, one functio
 
 from django.utils import timezone
 
-from . import columns, content_checks, links
+from . import columns, content_checks, dates, links
 from .models import CadenceKind, Indicator
 from .results import Result
 from .scope import Scope
@@ -71,6 +71,10 @@ def misstatements(context, indicator):
     return content_checks.misstatement_findings(context["scope"]), {}
 
 
+def faked_dates(context, indicator):
+    return dates.faked_date_findings(context["scope"]), {}
+
+
 CHECKS = {
     "home_not_updated": home_not_updated,
     "stale_columns": stale_news_and_notices,
@@ -79,6 +83,7 @@ CHECKS = {
     "guide_elements": guide_elements,
     "attachments": attachments,
     "misstatements": misstatements,
+    "faked_dates": faked_dates,
     "broken_links": broken_links,
     "interpretations": interpretations,
 }

@@ -14,9 +14,12 @@ def result(code, organisation=None, today=None):
 
 
 def backdate(page, days):
-    """The item was first published `days` ago."""
+    """The item was first published `days` ago, and its 发布日期 says so."""
     when = timezone.make_aware(datetime.combine(timezone.localdate(), time(9)))
-    Page.objects.filter(pk=page.pk).update(first_published_at=when - timedelta(days=days))
+    when -= timedelta(days=days)
+    Page.objects.filter(pk=page.pk).update(first_published_at=when)
+    type(page).objects.filter(pk=page.pk).update(published_on=timezone.localdate(when))
+    page.refresh_from_db()
     return page
 
 
