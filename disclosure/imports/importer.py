@@ -1,7 +1,8 @@
 """Bulk import of an old site's documents (DESIGN.md, public contract: ``import_documents``).
 
-One JSON object per line. Each line is imported in its own transaction: a bad line is reported
-with its number and reason and leaves nothing behind, and lines imported before it stay.
+One JSON object per line. Lines are committed in batches (batches.py), each line inside its own
+savepoint: a bad line is reported with its number and reason and leaves nothing behind, and the
+other lines of its batch stay.
 ``source_url`` makes re-running safe: a known address updates its page (or leaves it alone when
 the record has not changed) instead of creating a second one.
 

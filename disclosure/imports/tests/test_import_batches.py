@@ -1,0 +1,55 @@
+"""The bulk path (issue 18): batches share a transaction, each record keeps its own savepoint, and
+the tree stays what treebeard would have made."""
+
+import json
+
+import pytest
+from wagtail.models import Page
+
+from disclosure.catalogue.models import DisclosureDocumentPage, ImportedDocument
+from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
+from disclosure.imports import importer
+
+from .factories import record
+
+pytestmark = pytest.mark.django_db
+
+
+def lines(*records):
+    return [json.dumps(row, ensure_ascii=False) for row in records]
+
+
+def test_records_across_batches_keep_the_tree_whole_and_a_bad_one_costs_only_itself(category):
+    DisclosureDocumentPageFactory(parent=category, title="编辑已建的文件")  # a column with a child
+    rows = [record(n) for n in range(1, 8)]
+    rows[3] = record(4, published_at="2021-13-45")  # inside the second batch of three
+
+    summary = importer.import_documents(lines(*rows), options=importer.ImportOptions(batch_size=3))
+
+    assert summary.created == [1, 2, 3, 5, 6, 7]
+    assert [line for line, _reason in summary.skipped] == [4]
+    assert "发布日期" in summary.skipped[0][1]
+    assert Page.find_problems() == ([], [], [], [], [])  # paths, depths and numchild agree
+    category.refresh_from_db()
+    assert category.numchild == 7
+    assert not ImportedDocument.objects.filter(source_url__endswith="/4.html").exists()
+    # An editor's page after the import takes the next free place.
+    later = DisclosureDocumentPageFactory(parent=category, title="导入后新建的文件")
+    assert later.path > max(
+        Page.objects.child_of(category).exclude(pk=later.pk).values_list("path", flat=True)
+    )
+    assert DisclosureDocumentPage.objects.live().child_of(category).count() == 8
+
+
+def test_today_path_and_bulk_path_make_the_same_pages(category):
+    bulk = importer.import_documents(lines(record(1), record(2)))
+    one_by_one = importer.import_documents(
+        lines(record(3), record(4)), options=importer.ImportOptions(one_by_one=True)
+    )
+
+    assert (bulk.created, one_by_one.created) == ([1, 2], [1, 2])
+    pages = DisclosureDocumentPage.objects.child_of(category).order_by("path")
+    assert [page.doc_number for page in pages] == [f"测政发〔2021〕{n}号" for n in (1, 2, 3, 4)]
+    assert all(page.live and page.index_number and page.live_revision_id for page in pages)
+    assert len({page.index_number for page in pages}) == 4
+    assert Page.find_problems() == ([], [], [], [], [])
