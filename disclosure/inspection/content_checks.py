@@ -77,11 +77,13 @@ def misstatement_findings(scope):
     words = list(Misstatement.objects.all())
     if not words:
         return []
+    correct = {word.pattern: word.correct for word in words}
     findings = []
     for page in scope.live_pages().specific().order_by("path"):
         for hit in scan(page, words):
-            detail = _("“%(matched)s”（见%(where)s：%(excerpt)s）") % {
+            detail = _("“%(matched)s”应为“%(correct)s”（见%(where)s：%(excerpt)s）") % {
                 "matched": hit.matched,
+                "correct": correct[hit.pattern],
                 "where": hit.where,
                 "excerpt": hit.excerpt,
             }

@@ -5,7 +5,7 @@ from io import BytesIO
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from disclosure.inspection.models import Indicator
+from disclosure.inspection.models import ColumnSetting, ColumnType, Indicator
 
 from .helpers import column, item
 
@@ -77,3 +77,20 @@ def test_the_dashboard_warns_a_week_before_a_column_goes_stale(client, office):
     assert "栏目即将超期未更新" in html and "4 天后" in html
     client.force_login(office["users"]["outsider"])
     assert "栏目即将超期未更新" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_a_site_administrator_names_a_column_type(client, office):
+    client.force_login(office["users"]["admin"])
+    add = reverse("wagtailsnippets_inspection_columnsetting:add")
+    assert client.get(add).status_code == 200
+    news = column(office["root"], "信息汇编")
+    item(news, days=20)
+    response = client.post(
+        add,
+        {
+            "column": news.pk,
+            "column_type": ColumnType.objects.get(name="动态要闻").pk,
+        },
+    )
+    assert response.status_code == 302
+    assert ColumnSetting.objects.filter(column=news).exists()

@@ -94,7 +94,7 @@ def test_a_live_misstatement_is_a_veto(office, where):
     page = DisclosureDocumentPageFactory(parent=office["columns"][1], **fields)
     found = result("misstatements", office["township"])
     assert found.status == "veto" and [f.page_id for f in found.findings] == [page.pk]
-    assert "中华人民共合国" in found.findings[0].detail
+    assert "“中华人民共合国”应为“中华人民共和国”" in found.findings[0].detail
     Misstatement.objects.filter(pattern="中华人民共合国").delete()
     assert result("misstatements", office["township"]).status == "pass"
 

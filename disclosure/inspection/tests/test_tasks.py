@@ -60,10 +60,11 @@ def test_external_links_are_not_checked_unless_enabled(office, server):
 def test_broken_external_links_are_found_with_a_pause_per_host(office, server):
     base, hits = server
     page = linking(office, f"{base}/ok", f"{base}/missing", f"{base}/ok2")
-    assert link_checks.check_external_links(host_interval=0.3, timeout=5) == 3
+    assert link_checks.check_external_links(host_interval=0.5, timeout=5) == 3
     assert len(hits) == 3
     times = sorted(at for _path, at in hits)
-    assert all(later - earlier >= 0.29 for earlier, later in pairwise(times))
+    # Measured where the requests arrive: the interval, less the network's jitter.
+    assert all(later - earlier >= 0.35 for earlier, later in pairwise(times))
     states = dict(ExternalLink.objects.values_list("url", "state"))
     assert states[f"{base}/missing"] == LinkState.BROKEN and states[f"{base}/ok"] == LinkState.OK
     found = result("broken_links", office["township"])
