@@ -95,27 +95,6 @@ def default_interface_language():
     translation.deactivate()
 
 
-# Test directories not yet converted to publishing their fixtures explicitly (issue 21;
-# docs/testing.md, “Publishing in tests”): until they are, their tests publish inside a
-# sanctioned context. Everywhere else a test publishes as production does. Remove a directory
-# once its tests pass without it.
-NOT_YET_PUBLISHING_EXPLICITLY = (
-    "search/tests/",
-    "tests/hostile/",
-)
-
-
-@pytest.fixture(autouse=True)
-def publishing_outside_review_until_converted(request):
-    if not request.node.nodeid.startswith(NOT_YET_PUBLISHING_EXPLICITLY):
-        yield
-        return
-    from tests.factories import publishing_as_fixture
-
-    with publishing_as_fixture():
-        yield
-
-
 def drain_celery_queue():
     """Take every message off the test broker's queue; return [(task name, args)]."""
     from gongkai.celery import app
