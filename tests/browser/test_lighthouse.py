@@ -14,7 +14,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-# Measured (docs/portal.md): LCP about 1.1 s simulated, TBT 0 ms, CLS 0, 20–60 KB per page.
+# Measured (docs/portal.md): LCP 1.0–1.3 s simulated, TBT 0–10 ms, CLS 0, 19–33 KB per page.
 BUDGETS = {
     "lcp": 4000,  # ms: Lighthouse's own "poor" threshold on mobile
     "tbt": 600,  # ms
