@@ -17,7 +17,7 @@ from django.db.models import CharField
 from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page, ReferenceIndex
 
 from .models import ExternalLink, LinkState
@@ -133,20 +133,9 @@ def internal_findings(scope):
 
 def external_urls(page):
     """The http(s) addresses in a page's own text fields, StreamFields and URL fields."""
-    page_fields = {field.name for field in Page._meta.concrete_fields}
     urls = set()
-    for field in page._meta.concrete_fields:
-        if field.name in page_fields:
-            continue
-        value = getattr(page, field.attname, None)
-        if not value:
-            continue
-        if isinstance(field, StreamField):
-            text = json.dumps(field.get_prep_value(value), ensure_ascii=False)
-        elif isinstance(field, RichTextField) or isinstance(value, str):
-            text = str(value)
-        else:
-            continue
+    for _field, stored in _stored_text(page):
+        text = stored if isinstance(stored, str) else json.dumps(stored, ensure_ascii=False)
         urls.update(match.rstrip(".,;)）。，") for match in URL.findall(text))
     return {url for url in urls if urlsplit(url).hostname}
 

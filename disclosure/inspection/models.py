@@ -3,15 +3,13 @@ administrators edit: the thresholds of each indicator with its source clause, th
 and their update cadence, the list of serious misstatements, the stored status of links, and the
 weekly snapshot the digest compares with."""
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from disclosure.catalogue.models import CategoryPage, Organisation
-from disclosure.moderation.models import SensitiveWordLevel
+from disclosure.moderation.models import MatchesPattern, SensitiveWordLevel
 
 SOURCE_2019 = "国办秘函〔2019〕19号《政府网站与政务新媒体检查指标、监管工作年度考核指标》"
 
@@ -122,7 +120,7 @@ class ColumnSetting(models.Model):
         return f"{self.column.title}：{self.column_type.name}"
 
 
-class Misstatement(models.Model):
+class Misstatement(MatchesPattern, models.Model):
     """A serious misstatement (严重表述错误): a wrong official name or formulation. The sensitive-
     word scan reads these beside the administrators' sensitive words (moderation/sensitive.py,
     SENSITIVE_WORD_LISTS), so submission refuses them and the inspection finds them live."""
@@ -157,21 +155,6 @@ class Misstatement(models.Model):
     @property
     def note(self):
         return f"{self.correct}（{self.source}）"
-
-    def compiled(self):
-        source = self.pattern if self.is_regex else re.escape(self.pattern)
-        return re.compile(source, re.IGNORECASE)
-
-    def clean(self):
-        if self.is_regex:
-            try:
-                regex = re.compile(self.pattern)
-            except re.error as error:
-                raise ValidationError(
-                    {"pattern": _("正则表达式有误：%(error)s") % {"error": error}}
-                ) from error
-            if regex.search(""):
-                raise ValidationError({"pattern": _("正则表达式不能匹配空文本。")})
 
 
 class LinkState(models.TextChoices):

@@ -326,7 +326,28 @@ class SensitiveWordLevel(models.TextChoices):
     WARNING = "warning", _("提示（提醒审核人）")
 
 
-class SensitiveWord(models.Model):
+class MatchesPattern:
+    """An entry of a word list the sensitive-word scan reads (sensitive.py): its `pattern` is
+    literal text or, with `is_regex`, a regular expression, matched ignoring case."""
+
+    def compiled(self):
+        source = self.pattern if self.is_regex else re.escape(self.pattern)
+        return re.compile(source, re.IGNORECASE)
+
+    def clean(self):
+        super().clean()
+        if self.is_regex:
+            try:
+                regex = re.compile(self.pattern)
+            except re.error as error:
+                raise ValidationError(
+                    {"pattern": _("正则表达式有误：%(error)s") % {"error": error}}
+                ) from error
+            if regex.search(""):
+                raise ValidationError({"pattern": _("正则表达式不能匹配空文本。")})
+
+
+class SensitiveWord(MatchesPattern, models.Model):
     """One entry of the administrators' sensitive-word list, checked at submission."""
 
     pattern = models.CharField(
@@ -353,21 +374,6 @@ class SensitiveWord(models.Model):
 
     def __str__(self):
         return f"{self.pattern}（{self.category}）"
-
-    def compiled(self):
-        source = self.pattern if self.is_regex else re.escape(self.pattern)
-        return re.compile(source, re.IGNORECASE)
-
-    def clean(self):
-        if self.is_regex:
-            try:
-                re.compile(self.pattern)
-            except re.error as error:
-                raise ValidationError(
-                    {"pattern": _("正则表达式有误：%(error)s") % {"error": error}}
-                ) from error
-            if re.compile(self.pattern).search(""):
-                raise ValidationError({"pattern": _("正则表达式不能匹配空文本。")})
 
 
 def may_follow_review(page, user):
