@@ -30,6 +30,7 @@ from .people import ensure_handler, sign_in
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.backend_independent,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -6,7 +6,7 @@ it while a page that starts loading a framework, a web font or a hero image does
 import pytest
 
 from .lighthouse import run, summary
-from .test_phones import phone_paths
+from .public_pages import phone_paths
 
 pytestmark = [
     pytest.mark.browser,

@@ -6,6 +6,8 @@ box."""
 
 import pytest
 
+from .public_pages import phone_paths
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.backend_independent,
@@ -28,19 +30,6 @@ LINES_OF_TEXT = """element => {
   return new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size; }"""
 
 OVERFLOW = "document.documentElement.scrollWidth - window.innerWidth"
-
-
-def phone_paths():
-    from wagtail.models import Locale
-
-    from disclosure.catalogue.models import DisclosureItemPage, PolicyDocumentPage
-    from disclosure.reports.models import AnnualReportPage
-
-    chinese = Locale.objects.get(language_code="zh-hans")
-    item = PolicyDocumentPage.objects.live().filter(locale=chinese).first()
-    assert isinstance(item, DisclosureItemPage)
-    report = AnnualReportPage.objects.live().get(year=2023, locale=chinese)
-    return {"home": "/", "item": item.url, "report": report.url, "search": "/search/?q=垃圾分类"}
 
 
 @pytest.fixture

@@ -17,6 +17,7 @@ from disclosure.statutory import tables as t
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.backend_independent,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -2,6 +2,8 @@
 
 import datetime
 
+from captcha.models import CaptchaStore
+
 from disclosure.applications.identity import resident_id_check_digit, uscc_check_character
 
 VALID_RESIDENT_ID = "11010519491231002" + resident_id_check_digit("11010519491231002")
@@ -40,3 +42,28 @@ def staff_form(organisation, **overrides):
     )
     form.update(overrides)
     return form
+
+
+def solved_captcha():
+    key = CaptchaStore.generate_key()
+    return {"captcha_0": key, "captcha_1": CaptchaStore.objects.get(hashkey=key).response}
+
+
+def form_data(org, **overrides):
+    data = {
+        "organisation": org.pk,
+        "applicant_type": "natural",
+        "name": "李四",
+        "id_type": "resident_id",
+        "id_number": VALID_RESIDENT_ID,
+        "phone": "0451-1234567",
+        "email": "lisi@example.invalid",
+        "address": "友谊镇幸福路2号",
+        "postcode": "",
+        "description": "2023年友谊镇道路硬化工程招标文件",
+        "purpose": "",
+        "delivery_form": "email",
+        **solved_captcha(),
+    }
+    data.update(overrides)
+    return {k: v for k, v in data.items() if v is not None}

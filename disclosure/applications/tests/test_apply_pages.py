@@ -14,7 +14,7 @@ from captcha.models import CaptchaStore
 from disclosure.applications import timeline
 from disclosure.applications.challenge import DIGITS
 from disclosure.applications.models import Application
-from disclosure.applications.tests.test_public_form import form_data
+from disclosure.applications.tests.factories import form_data
 from disclosure.workdays.calendar import add_working_days
 
 pytestmark = pytest.mark.django_db

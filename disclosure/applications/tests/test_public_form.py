@@ -2,7 +2,6 @@ import datetime
 from pathlib import Path
 
 import pytest
-from captcha.models import CaptchaStore
 from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -16,6 +15,8 @@ from disclosure.applications.tests.factories import (
     VALID_RESIDENT_ID,
     VALID_USCC,
     applicant_fields,
+    form_data,
+    solved_captcha,
 )
 from disclosure.catalogue.models import Organisation
 from tests.factories import publish_fixture
@@ -32,31 +33,6 @@ def private_root(settings, tmp_path):
 
     cache.clear()
     return settings.GONGKAI_PRIVATE_MEDIA_ROOT
-
-
-def solved_captcha():
-    key = CaptchaStore.generate_key()
-    return {"captcha_0": key, "captcha_1": CaptchaStore.objects.get(hashkey=key).response}
-
-
-def form_data(org, **overrides):
-    data = {
-        "organisation": org.pk,
-        "applicant_type": "natural",
-        "name": "李四",
-        "id_type": "resident_id",
-        "id_number": VALID_RESIDENT_ID,
-        "phone": "0451-1234567",
-        "email": "lisi@example.invalid",
-        "address": "友谊镇幸福路2号",
-        "postcode": "",
-        "description": "2023年友谊镇道路硬化工程招标文件",
-        "purpose": "",
-        "delivery_form": "email",
-        **solved_captcha(),
-    }
-    data.update(overrides)
-    return {k: v for k, v in data.items() if v is not None}
 
 
 def test_the_form_preselects_an_organisation(client, organisation):
