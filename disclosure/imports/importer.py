@@ -1,4 +1,4 @@
-"""Bulk import of an old site's documents (DESIGN.md, public contract: ``import_documents``).
+"""Bulk import of an old site's documents (docs/catalogue.md, the ``import_documents`` contract).
 
 One JSON object per line. Lines are committed in batches (batches.py), each line inside its own
 savepoint: a bad line is reported with its number and reason and leaves nothing behind, and the
