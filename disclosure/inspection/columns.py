@@ -73,13 +73,13 @@ def _stale(state, today):
         return None
     type_name = state.column_type.name
     if days_left < 0:
-        detail = _("%(type)s栏目，最近更新 %(date)s，已超过 %(days)s 天未更新") % {
+        detail = _("栏目类型“%(type)s”，最近更新 %(date)s，已超过 %(days)s 天未更新") % {
             "type": type_name,
             "date": state.last_update,
             "days": state.column_type.cadence_days,
         }
         return Finding(state.column.pk, state.column.title, detail)
-    detail = _("%(type)s栏目，最近更新 %(date)s，%(left)s 天后（%(due)s）将超期未更新") % {
+    detail = _("栏目类型“%(type)s”，最近更新 %(date)s，%(left)s 天后（%(due)s）将超期未更新") % {
         "type": type_name,
         "date": state.last_update,
         "left": days_left,

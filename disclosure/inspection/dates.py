@@ -12,23 +12,39 @@ from .results import Finding
 
 
 def faked_date_findings(scope):
+    """Every live item: its 发布日期 is the day of its first publication (an import and the demo
+    backdate that first publication to the date they bring), and never a day still to come."""
+    today = timezone.localdate()
     findings = []
     for name in ITEM_PAGE_TYPES:
         items = (
             apps.get_model(name)
             .objects.live()
             .filter(scope.within())
-            .filter(published_on_source=PublicationDateSource.FIRST_PUBLICATION)
             .exclude(first_published_at__isnull=True)
             .exclude(published_on__isnull=True)
-            .only("pk", "title", "published_on", "first_published_at")
+            .only("pk", "title", "published_on", "published_on_source", "first_published_at")
         )
         for item in items:
-            first = timezone.localdate(item.first_published_at)
-            if item.published_on != first:
-                detail = _("发布日期 %(shown)s 与首次发布日期 %(first)s 不符，且无来源记录") % {
-                    "shown": item.published_on,
-                    "first": first,
-                }
+            detail = faked_date(item, today)
+            if detail:
                 findings.append(Finding(item.pk, item.title, detail))
     return sorted(findings, key=lambda finding: finding.page_id)
+
+
+def faked_date(item, today):
+    first = timezone.localdate(item.first_published_at)
+    if item.published_on > today:
+        return _("发布日期 %(shown)s 晚于今天") % {"shown": item.published_on}
+    if item.published_on == first:
+        return None
+    if item.published_on_source == PublicationDateSource.FIRST_PUBLICATION:
+        return _("发布日期 %(shown)s 与首次发布日期 %(first)s 不符，且无来源记录") % {
+            "shown": item.published_on,
+            "first": first,
+        }
+    return _("发布日期 %(shown)s 与记录的首次发布日期 %(first)s 不符（来源：%(source)s）") % {
+        "shown": item.published_on,
+        "first": first,
+        "source": item.get_published_on_source_display(),
+    }

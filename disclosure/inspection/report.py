@@ -35,10 +35,11 @@ def workbook(rows):
     for organisation, results in rows:
         name = organisation.name if organisation else _("全平台")
         for result in results:
-            kind = _("单项否决") if result.kind == "veto" else _("扣分")
+            kind = _("单项否决") if result.is_veto_item else _("扣分")
+            threshold = result.threshold if result.is_veto_item else "—"
             append_row(
                 summary,
-                [name, result.name, kind, result.status_label, result.count, result.threshold],
+                [name, result.name, kind, result.status_label, result.count, threshold],
             )
             for finding in result.findings:
                 append_row(

@@ -6,6 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 PASS, WARN, VETO = "pass", "warn", "veto"
 STATUS_LABELS = {PASS: _("通过"), WARN: _("提醒"), VETO: _("否决")}
+# The numbers behind an indicator, as the report names them.
+NUMBER_LABELS = {
+    "columns": _("检查的栏目"),
+    "external": _("外部链接"),
+    "external_checked": _("已检查的外部链接"),
+    "internal_broken": _("不可用的站内链接"),
+    "external_broken": _("不可用的外部链接"),
+    "normative": _("规范性文件"),
+    "interpreted": _("已解读"),
+    "ratio": _("解读比例"),
+}
 
 
 @dataclass
@@ -45,6 +56,14 @@ class Result:
         if self.findings:
             return WARN
         return PASS
+
+    @property
+    def is_veto_item(self):
+        return self.kind == "veto"
+
+    @property
+    def labelled_numbers(self):
+        return [(str(NUMBER_LABELS.get(key, key)), value) for key, value in self.numbers.items()]
 
     @property
     def status_label(self):

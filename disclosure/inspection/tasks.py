@@ -1,7 +1,6 @@
 """Celery tasks of the inspection, run by beat (settings CELERY_BEAT_SCHEDULE)."""
 
 from celery import shared_task
-from django.db import transaction
 
 from . import digest, link_checks
 
@@ -13,5 +12,4 @@ def check_external_links():
 
 @shared_task(name="inspection.send_weekly_digests")
 def send_weekly_digests():
-    with transaction.atomic():
-        return digest.send_weekly_digests()
+    return digest.send_weekly_digests()

@@ -2,6 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -49,14 +50,26 @@ class IndicatorViewSet(SnippetViewSet):
     model = Indicator
     icon = "tasks"
     menu_label = _("检查指标")
-    list_display = ["name", "kind", "threshold", "period_days", "enabled"]
+    list_display = [
+        "name",
+        "kind",
+        "threshold",
+        "period_days",
+        BooleanColumn("enabled", label=_("启用")),
+    ]
 
 
 class ColumnTypeViewSet(SnippetViewSet):
     model = ColumnType
     icon = "list-ul"
     menu_label = _("栏目类型")
-    list_display = ["name", "kind", "keywords", "cadence_days", "is_default"]
+    list_display = [
+        "name",
+        "kind",
+        "keywords",
+        "cadence_days",
+        BooleanColumn("is_default", label=_("默认类型")),
+    ]
 
 
 class ColumnSettingViewSet(SnippetViewSet):

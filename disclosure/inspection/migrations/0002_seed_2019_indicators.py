@@ -154,7 +154,8 @@ MISSTATEMENTS = [
     ("全国人民代表大会常务委会", False, "全国人民代表大会常务委员会", CONSTITUTION),
     ("全国人大常委委员会", False, "全国人民代表大会常务委员会（全国人大常委会）", CONSTITUTION),
     ("中国人民政治协商会议全国委员会委员长", False, "中国人民政治协商会议全国委员会主席", CONSTITUTION),
-    ("台湾国", False, "台湾地区、台湾", XINHUA),
+    # Not 台湾国民党 or 台湾国际…: the error is naming Taiwan a country.
+    ("台湾国(?![民际])", True, "台湾地区、台湾", XINHUA),
     ("台湾总统", False, "台湾地区领导人", XINHUA),
     ("中港两地", False, "内地与香港", XINHUA),
     ("中台关系", False, "两岸关系", XINHUA),

@@ -111,3 +111,12 @@ def test_submission_refuses_a_misstatement(client, office):
     assert not fresh(page).workflow_in_progress
     html = response.content.decode()
     assert "未能提交审核" in html and "严重表述错误" in html
+
+
+def test_taiwan_as_a_country_is_a_misstatement_its_parties_and_airports_are_not(office):
+    column = office["columns"][1]
+    wrong = DisclosureDocumentPageFactory(parent=column, title="台湾国旅游须知")
+    for title in ("台湾国民党当局的有关情况", "台湾国际空间问题"):
+        DisclosureDocumentPageFactory(parent=column, title=title)
+    found = result("misstatements", office["township"])
+    assert [f.page_id for f in found.findings] == [wrong.pk]
