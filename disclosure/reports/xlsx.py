@@ -6,6 +6,8 @@ name a finding by its cell (``表二 C8``).
 """
 
 import functools
+import io
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -19,6 +21,8 @@ from openpyxl.utils import get_column_letter
 
 from disclosure.statutory import tables as t
 from gongkai import spreadsheets
+from search.limits import ExtractionLimits, Refused
+from search.safezip import BoundedZip
 
 from . import cells, layout, rules, stored_numbers, years
 
@@ -317,8 +321,45 @@ def _read_info(sheet, reading):
                 reading.problems.append(layout_problem(message, where))
 
 
+# A statutory workbook is four small sheets (tens of KB): anything far larger is refused before
+# openpyxl reads it whole, which costs a gigabyte for a 1 MB file inflating to one.
+WORKBOOK_LIMITS = ExtractionLimits(
+    file_bytes=2 * 1024 * 1024,
+    zip_members=200,
+    zip_member_bytes=8 * 1024 * 1024,
+    zip_total_bytes=16 * 1024 * 1024,
+    zip_ratio_floor_bytes=256 * 1024,
+)
+
+
+def _bounded_bytes(path_or_file):
+    """The file's bytes, refused (LayoutError) past WORKBOOK_LIMITS, inflated or not."""
+    limit = WORKBOOK_LIMITS.file_bytes
+    if isinstance(path_or_file, (str, os.PathLike)):
+        with open(path_or_file, "rb") as file:
+            data = file.read(limit + 1)
+    else:
+        path_or_file.seek(0)
+        data = path_or_file.read(limit + 1)
+        path_or_file.seek(0)
+    if len(data) > limit:
+        raise LayoutError(_("文件超过 2 MB，不是统计表工作簿（四个工作表通常只有几十 KB）。"))
+    try:
+        with BoundedZip(data, WORKBOOK_LIMITS) as archive:
+            archive.verify()
+    except Refused as refused:
+        if refused.code == "not_a_zip":
+            return data  # openpyxl says why, in its words
+        raise LayoutError(
+            _("文件解压后过大或已损坏，不是统计表工作簿（%(reason)s）。") % {"reason": refused.code}
+        ) from refused
+    return data
+
+
 def _load(path_or_file):
     """The workbook, and ``stored_numbers.unreadable`` of it."""
+    data = _bounded_bytes(path_or_file)
+    path_or_file = io.BytesIO(data)
     stored = stored_numbers.unreadable(path_or_file)
     try:
         return load_workbook(path_or_file, data_only=True), stored
