@@ -13,11 +13,13 @@ import re
 
 from django.utils.translation import gettext as _
 from openpyxl.reader.excel import ExcelReader
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, get_column_letter
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse  # defusedxml's, as openpyxl's own reader
 
 _CELL = f"{{{SHEET_MAIN_NS}}}c"
 _VALUE = f"{{{SHEET_MAIN_NS}}}v"
+_ROW = f"{{{SHEET_MAIN_NS}}}row"
 _ASCII_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?")
 
 
@@ -52,12 +54,26 @@ def _scan(path_or_file):
 
 
 def _numbers_not_as_written(xml):
-    for _event, element in iterparse(xml):
+    # `r` is optional on rows and cells (OOXML): a cell without it follows the one before, as
+    # openpyxl places it, so its address is counted here the same way.
+    row = column = 0
+    for event, element in iterparse(xml, events=("start", "end")):
+        if event == "start":
+            if element.tag == _ROW:
+                row = int(element.get("r") or row + 1)
+                column = 0
+            continue
         if element.tag != _CELL:
             continue
-        value = element.find(_VALUE)
         coordinate = element.get("r")
-        if element.get("t", "n") == "n" and value is not None and coordinate:
+        if coordinate:
+            letters, row = coordinate_from_string(coordinate)
+            column = column_index_from_string(letters)
+        else:
+            column += 1
+            coordinate = f"{get_column_letter(column)}{row}"
+        value = element.find(_VALUE)
+        if element.get("t", "n") == "n" and value is not None:
             shown = _shown(value.text or "")
             if shown is not None:
                 yield coordinate, shown

@@ -4,6 +4,7 @@ number (a fee: finite, ≥ 0, at most 4 decimals) is an R7 error on its cell, ne
 never stored."""
 
 import json
+import re
 from decimal import Decimal
 from io import BytesIO, StringIO
 from zipfile import ZIP_DEFLATED, ZipFile
@@ -367,3 +368,25 @@ def test_the_upload_refuses_an_infinite_nan_or_negative_zero_number(admin_client
     assert "空白" not in html
     page.refresh_from_db()
     assert page.latest_revision_id == latest
+
+
+def _without_cell_addresses(content, row):
+    """The workbook with the `r` of each cell of sheet row ``row`` left off, as OOXML allows."""
+    source, target = BytesIO(content), BytesIO()
+    with ZipFile(source) as old, ZipFile(target, "w", ZIP_DEFLATED) as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = re.sub(rb'(<c) r="[A-Z]+%d"' % row, rb"\1", data)
+            new.writestr(item, data)
+    return target.getvalue()
+
+
+def test_a_negative_zero_in_a_cell_without_its_address_is_still_refused(tmp_path):
+    row = int(re.sub(r"[A-Z]", "", NEW_CELL))
+    content = _without_cell_addresses(_stored(_bad_workbook_values(424242), "-0"), row)
+    assert f'r="{NEW_CELL}"'.encode() not in ZipFile(BytesIO(content)).read(
+        "xl/worksheets/sheet2.xml"
+    )
+    out = _command(tmp_path, content)
+    assert f"R7 错误 表二 {NEW_CELL}: " in out and "读到“-0" in out
