@@ -12,6 +12,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
 from disclosure.catalogue.models.attached import AttachedFilesMixin
 from disclosure.statutory import tables as t
@@ -78,6 +79,8 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
         FieldPanel("body"),
         FieldPanel("attachments"),
     ]
+    # The report's prose is what citizens search for (总体情况, 行政复议 …), not only its title.
+    search_fields = [*Page.search_fields, index.SearchField("body")]
     base_form_class = AnnualReportPageForm
     parent_page_types = ["reports.AnnualReportIndexPage"]
     subpage_types = []

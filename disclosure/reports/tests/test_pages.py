@@ -128,3 +128,10 @@ def test_docx_download_reads_back(client):
     assert {"三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "申请人情况"} <= texts
     assert table_b.cell(3, 3).text == "3"  # 一、本年新收, 自然人
     assert table_b.cell(4, 3).text == "1"  # 二、上年结转, 自然人
+
+
+def test_the_reports_prose_is_found_by_search(client):
+    report = make_report(make_index(), 2023)
+    response = client.get("/search/", {"q": "无其他需要报告"})  # a phrase of section 6
+    assert response.status_code == 200
+    assert report.pk in [row["page"].pk for row in response.context["rows"]]
