@@ -194,6 +194,8 @@ class InspectionSnapshot(models.Model):
     findings = models.JSONField(default=dict)
 
     class Meta:
+        verbose_name = _("检查快照")
+        verbose_name_plural = _("检查快照")
         ordering = ["-taken_at", "-pk"]
 
     def __str__(self):

@@ -4,6 +4,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from disclosure.catalogue.models import DisclosureDocumentPage, ServiceGuidePage
 from disclosure.catalogue.tests.factories import CategoryPageFactory
+from disclosure.catalogue.title_slugs import pinyin_slug
 from disclosure.moderation.forms import SECRECY_CHECKLIST
 
 FULL_CHECKLIST = {name: True for name, _statement in SECRECY_CHECKLIST}
@@ -31,8 +32,11 @@ def approve_all(page, users):
 
 
 def draft_item(parent, author, title="办事指南：老年人优待证办理"):
-    """A column page drafted by `author` under `parent`: not live, one revision."""
-    return CategoryPageFactory(parent=parent, title=title, live=False, owner=author)
+    """A column page drafted by `author` under `parent`: not live, one revision, its slug made
+    from the title as the editor's form makes it (so a reviewer's save changes nothing)."""
+    return CategoryPageFactory(
+        parent=parent, title=title, slug=pinyin_slug(title), live=False, owner=author
+    )
 
 
 def body_with(*documents):

@@ -7,6 +7,7 @@ from django.core.files.storage import default_storage
 from disclosure.reports import exports
 from disclosure.reports.tests.factories import make_index, make_report
 from gongkai.models import OutboxMessage
+from tests.factories import publishing_as_fixture
 
 pytestmark = pytest.mark.django_db
 FORMATS = ("xlsx", "docx", "pdf")
@@ -23,7 +24,8 @@ def on_publish(settings):
 def publish_new_revision(report):
     report.title = report.title + "（修订）"
     revision = report.save_revision()
-    revision.publish()
+    with publishing_as_fixture():
+        revision.publish()
     report.refresh_from_db()
     return revision
 
