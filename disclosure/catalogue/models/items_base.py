@@ -39,6 +39,19 @@ class PublicationDateSource(models.TextChoices):
     DEMO = "demo", _("演示数据")
 
 
+class PublicationDateDisplay(FieldPanel):
+    """发布日期, shown and never edited: before the first publication it says when it is set."""
+
+    def __init__(self, field_name="published_on", **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(field_name, **kwargs)
+
+    def format_value_for_display(self, value):
+        if value is None:
+            return _("首次发布时自动记录")
+        return super().format_value_for_display(value)
+
+
 def item_content_panels(*body_panels):
     """Title, then the type's own fields, then the shared metadata."""
     return [*Page.content_panels, *body_panels, *DisclosureItemPage.metadata_panels]
@@ -94,9 +107,7 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("domain"),
-                FieldRowPanel(
-                    [FieldPanel("written_on"), FieldPanel("published_on", read_only=True)]
-                ),
+                FieldRowPanel([FieldPanel("written_on"), PublicationDateDisplay()]),
                 FieldPanel("doc_number"),
                 FieldRowPanel(
                     [

@@ -65,3 +65,11 @@ def test_a_revision_published_later_keeps_the_first_date(category):
     assert page.published_on == day("2020-05-06")
     assert page.published_on_source == PublicationDateSource.OLD_SITE
     assert page.first_published_at.date() <= datetime.date(2020, 5, 6)
+
+
+def test_the_editor_says_when_the_date_is_set_before_first_publication(admin_client, category):
+    page = DisclosureDocumentPageFactory(parent=category, live=False)
+    response = admin_client.get(f"/admin/pages/{page.pk}/edit/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "首次发布时自动记录" in html
