@@ -61,10 +61,14 @@ def disclosure_root_of(page):
 def site_root(request, home):
     """The root a page outside any organisation's section (home, search, the form) shows: the
     one of the home page's organisation, else the first, in the language being read."""
+    try:
+        locale = Locale.get_active()
+    except Locale.DoesNotExist:  # a site with no content yet: its error pages still render
+        return None
     roots = (
         DisclosureIndexPage.objects.live()
         .public()
-        .filter(locale=Locale.get_active())
+        .filter(locale=locale)
         .select_related("organisation")
         .order_by("path")
     )

@@ -19,7 +19,11 @@ from django.conf import settings
 
 from tests.processes import Process, child_env, database_url, running, wait_for
 
-pytestmark = pytest.mark.backend_independent
+pytestmark = [
+    pytest.mark.backend_independent,
+    # The server reads the test database; restoring it keeps the next serialized test's rows.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 PORT = 8151
 START_TIMEOUT = 120
@@ -61,7 +65,7 @@ def get(path, host="127.0.0.1"):
 
 
 @pytest.fixture
-def make_run_web(transactional_db, tmp_path):
+def make_run_web(tmp_path):
     media = tmp_path / "media"
     (media / "images").mkdir(parents=True)
     (media / "images" / "probe.txt").write_text("rendition")
