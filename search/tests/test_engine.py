@@ -94,14 +94,20 @@ def test_engine_highlights_the_match(engine):
 
 
 @pytest.mark.django_db
-def test_engine_ranks_the_typed_words_above_a_synonym_only_match(engine):
-    """What the search page sends (search.query): 申请指南 holds 最低生活保障 in its text,
-    低保申请须知 only the synonym 低保 in its title; the boosted typed words win."""
+def test_engine_ranks_the_typed_words_above_a_synonym_only_match(engine, corpus):
+    """What the search page sends (search.query): a title holding 最低生活保障 as typed ranks
+    above 低保申请须知, whose title holds only the synonym 低保; the boosted typed words win.
+    (The fixture indexes pages as Page documents, which carry titles, not the columns' intros.)"""
+    from disclosure.catalogue.tests.factories import CategoryPageFactory
     from search.query import expand
 
+    typed = CategoryPageFactory(parent=corpus["guide"], title="最低生活保障审核确认办法")
+    index = engine.get_index_for_model(Page)
+    index.add_items(Page, [typed.page_ptr])
+    index.refresh()
     results = list(
         Page.objects.live()
         .public()
         .search(expand("最低生活保障").search_query, backend="opensearch")
     )
-    assert [page.title for page in results][:2] == ["申请指南", "低保申请须知"]
+    assert [page.title for page in results][:2] == ["最低生活保障审核确认办法", "低保申请须知"]
