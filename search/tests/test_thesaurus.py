@@ -17,8 +17,9 @@ from search.models import AnsweredQuery, Synonym
 from search.query import expand
 from search.views import public_pages
 
-# The thesaurus ships in a data migration, frozen with its CSV.
+# The thesaurus ships in a data migration, frozen with its CSV; a second one corrects its sources.
 thesaurus = importlib.import_module("search.migrations.0006_default_government_thesaurus")
+review = importlib.import_module("search.migrations.0007_thesaurus_sources_verified")
 
 
 def get(client, **params):
@@ -33,11 +34,15 @@ def result_titles(response):
 
 @pytest.mark.django_db
 def test_the_default_thesaurus_is_loaded_with_a_source_for_every_group():
-    shipped = thesaurus.default_groups()
+    shipped = [
+        (words, source)
+        for words, _old, source, verdict in review.reviewed_groups()
+        if verdict != review.DROPPED
+    ]
     assert len(shipped) >= 150
     loaded = dict(Synonym.objects.values_list("words", "source"))
     for words, source in shipped:
-        assert loaded[words] == source and source
+        assert loaded[words] == source and source, words
         assert len(Synonym(words=words).word_list()) >= 2, words
     # One word in one group only: otherwise a search would silently merge two groups.
     words = [w for group, _ in shipped for w in Synonym(words=group).word_list()]
@@ -221,9 +226,63 @@ def test_reloading_keeps_an_offices_edits_and_unloading_removes_only_unedited_gr
     edited.save()
     Synonym.objects.get(words__startswith="残联，").delete()  # an office deleted it
     Synonym.objects.create(words="一窗受理，综合窗口受理", source="本县政务服务中心")
+    review.revert_review(Synonym)  # migrating back: 0007 first, then 0006
     assert thesaurus.install(Synonym) == 1  # only the deleted group comes back when asked
     thesaurus.uninstall(Synonym)
     assert set(Synonym.objects.values_list("source", flat=True)) == {
         "本镇民政办核对",
         "本县政务服务中心",
     }
+
+
+def test_every_shipped_group_was_reviewed_once_with_a_verdict():
+    shipped = thesaurus.default_groups()
+    reviewed = review.reviewed_groups()
+    assert [(words, old) for words, old, _new, _verdict in reviewed] == shipped
+    for words, _old, source, verdict in reviewed:
+        assert verdict in {review.VERIFIED, review.UNVERIFIED, review.DROPPED}, words
+        assert bool(source) == (verdict != review.DROPPED), words
+        if verdict == review.VERIFIED:  # the page that was read, by its address
+            assert re.search(r"见 https?://\S+$", source), words
+        # The links 0006 carried to sites that are no government's are gone.
+        assert not re.search(r"https?://(?!\S*(gov\.cn|org\.cn))", source), words
+
+
+@pytest.mark.django_db
+def test_after_migrating_verified_groups_cite_a_page_and_dropped_groups_are_gone():
+    reviewed = review.reviewed_groups()
+    loaded = dict(Synonym.objects.values_list("words", "source"))
+    verified = [words for words, _o, _s, verdict in reviewed if verdict == review.VERIFIED]
+    assert verified
+    for words in verified:
+        assert "http" in loaded[words], words
+    for words, _old, _source, verdict in reviewed:
+        assert (words in loaded) == (verdict != review.DROPPED), words
+    assert all(loaded.values())
+
+
+@pytest.mark.django_db
+def test_the_review_leaves_an_offices_edits_alone_and_is_reversible():
+    reviewed = review.reviewed_groups()
+    corrected = [(w, old, new) for w, old, new, v in reviewed if v != review.DROPPED and new != old]
+    dropped = [(w, old) for w, old, _new, v in reviewed if v == review.DROPPED]
+    assert corrected
+    review.revert_review(Synonym)  # back to the sources 0006 shipped
+    for words, old, _new in corrected:
+        assert Synonym.objects.get(words=words).source == old
+    for words, old in dropped:
+        assert Synonym.objects.get(words=words).source == old
+
+    edited_words = corrected[0][0]
+    Synonym.objects.filter(words=edited_words).update(source="本县医保局核对")
+    if dropped:  # an office that relies on a dropped group and said so keeps it
+        Synonym.objects.filter(words=dropped[0][0]).update(source="本镇核对保留")
+    review.apply_review(Synonym)
+
+    assert Synonym.objects.get(words=edited_words).source == "本县医保局核对"
+    for words, _old, new in corrected[1:]:
+        assert Synonym.objects.get(words=words).source == new
+    if dropped:
+        assert Synonym.objects.get(words=dropped[0][0]).source == "本镇核对保留"
+        for words, _old in dropped[1:]:
+            assert not Synonym.objects.filter(words=words).exists()
