@@ -97,6 +97,7 @@ def check_upload(page, reading):
     previous = page.previous_report()
     level = level_of(page.organisation)
     check = Check(level=level, organisation=reading.organisation, year=reading.year)
+    check.notes += reading.notes
     check.located += reading.problems + _year_problem(reading, page.year)
     check.located += _organisation_problem(reading, page.organisation)
     check.located += check_tables(
@@ -116,6 +117,7 @@ def check_file(path, *, text=None, previous_path=None, level=None):
     check = Check(organisation=reading.organisation, year=reading.year)
     check.level = level or level_of_name(reading.organisation)
     check.located += reading.problems
+    check.notes += reading.notes
     previous = None
     if previous_path:
         last = xlsx.read(previous_path)

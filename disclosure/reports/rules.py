@@ -633,6 +633,12 @@ def check_cell(table, row, column, value):
     """R7 for one cell (``row``/``column`` are the table's Row and Column): a Finding or None."""
     if value is None or value == "":
         problem, shown = _("空白，缺少数据（空白不等于 0）"), "空白"
+    elif isinstance(value, cells.Uncomputed):
+        shown = str(value) or _("公式")
+        problem = _(
+            "是公式“%(formula)s”，但文件中没有它的计算结果（保存该文件的程序不计算公式）；"
+            "请在 Excel 或 WPS 中打开该文件并保存，再重新上传或检查"
+        ) % {"formula": shown}
     elif not _is_number(value, column.kind):
         shown = str(value)
         problem = _("读到“%(value)s”，%(rule)s") % {

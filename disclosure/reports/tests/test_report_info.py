@@ -148,7 +148,11 @@ def test_an_info_sheet_named_with_a_suffix_is_an_error_naming_it(tmp_path):
 
     out, code = check(tmp_path, workbook_bytes(rename))
     assert code == 1
-    assert f"版式 错误 报告信息 (2): 工作表名应为“{xlsx.INFO_SHEET}”，读到的是“报告信息 (2)”" in out
+    # not the statutory name (no prefix match): found by its two labels, under another name
+    assert (
+        f"版式 错误 报告信息 (2): 工作表“报告信息 (2)”看来是{xlsx.INFO_SHEET}，"
+        f"但工作表名应为“{xlsx.INFO_SHEET}”"
+    ) in out
 
 
 def test_a_duplicated_info_sheet_is_an_error_naming_both(tmp_path):
