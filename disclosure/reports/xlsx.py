@@ -326,8 +326,9 @@ def _is_hidden(sheet):
 def _hidden_problems(sheets):
     """A hidden sheet hides what it holds from whoever reviews the workbook in Excel/WPS: one
     the checker reads (a table or 报告信息, by name or by what it holds) is an error, since the
-    numbers written into the report would be ones the reviewer never saw; any other hidden sheet
-    is a warning naming it, since the checker does not read it either."""
+    numbers written into the report would be ones the reviewer never saw, and so are hidden rows
+    or columns of a table; any other hidden sheet is a warning naming it, since the checker does
+    not read it either."""
     problems = []
     for key in SHEETS:
         for sheet in sheets.of(key):
@@ -337,6 +338,8 @@ def _hidden_problems(sheets):
                     "请在 Excel 或 WPS 中取消隐藏后再上传或检查。"
                 ) % {"sheet": sheet.title, "table": SHEETS[key]}
                 problems.append(layout_problem(message, sheet.title, _table_key(key)))
+            if key != INFO:
+                problems += _hidden_lines(sheet, key)
     for sheet in sheets.ignored:
         if _is_hidden(sheet):
             message = _(
@@ -346,6 +349,37 @@ def _hidden_problems(sheets):
             finding = rules.Finding(LAYOUT, rules.WARNING, "", "", "", "", "", message)
             problems.append((finding, sheet.title))
     return problems
+
+
+def _hidden_lines(sheet, key):
+    """Hidden rows or columns of a table's sheet hide its cells as a hidden sheet does: an
+    error naming them (the rows and columns of the table's layout, the caption's included)."""
+    grids = [layout.grid(t.table(f, key), None) for f in t.TABLES]
+    last_row = FIRST_ROW + max(len(rows) for rows in grids) - 1
+    width = max(_grid_width(rows) for rows in grids)
+    hidden_rows = [
+        str(r) for r, dim in sorted(sheet.row_dimensions.items()) if dim.hidden and r <= last_row
+    ]
+    hidden_columns = sorted(
+        {
+            c
+            for dim in sheet.column_dimensions.values()
+            if dim.hidden
+            for c in range(dim.min or 1, (dim.max or dim.min or 1) + 1)
+            if c <= width
+        }
+    )
+    if not hidden_rows and not hidden_columns:
+        return []
+    lines = [_("第 %(rows)s 行") % {"rows": "、".join(hidden_rows)}] if hidden_rows else []
+    if hidden_columns:
+        letters = "、".join(get_column_letter(c) for c in hidden_columns)
+        lines.append(_("%(columns)s 列") % {"columns": letters})
+    message = _(
+        "工作表“%(sheet)s”的%(lines)s是隐藏的：%(table)s的行和列不能隐藏（隐藏的数字审核人看不到）。"
+        "请在 Excel 或 WPS 中取消隐藏后再上传或检查。"
+    ) % {"sheet": sheet.title, "lines": "和".join(lines), "table": SHEETS[key]}
+    return [layout_problem(message, sheet.title, key)]
 
 
 def _ignored_notes(sheets):

@@ -228,3 +228,22 @@ def test_a_shared_formulas_other_cells_are_uncomputed_too(tmp_path):
     found = dict(stored_numbers._numbers_not_as_written(BytesIO(xml)))
     assert found == {"A1": "=B1", "A2": ""}
     assert all(isinstance(v, cells.Uncomputed) for v in found.values())
+
+
+def test_hidden_rows_or_columns_of_a_table_are_an_error_naming_them(tmp_path):
+    row = int(NEW_NATURAL[1:])
+
+    def hide(book):
+        book["表二"].row_dimensions[row].hidden = True
+        book["表二"].column_dimensions["C"].hidden = True
+
+    out, code = run(altered(tmp_path, hide))
+    assert code == 1
+    assert f"版式 错误 表二: 工作表“表二”的第 {row} 行和C 列是隐藏的" in out
+
+
+def test_a_hidden_row_below_the_table_is_not_the_tables(tmp_path):
+    def hide(book):
+        book["表二"].row_dimensions[200].hidden = True
+
+    assert run(altered(tmp_path, hide))[1] == 0
