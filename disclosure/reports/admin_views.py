@@ -106,7 +106,7 @@ def upload_view(request, page_id):
     page = _editable_report(request, page_id)
     title = _("上传统计表工作簿")
     form = WorkbookForm(request.POST or None, request.FILES or None)
-    problems, warnings = [], []
+    problems, warnings, notes = [], [], []
     if request.method == "POST" and form.is_valid():
         try:
             reading = xlsx.read(form.cleaned_data["workbook"])
@@ -114,7 +114,7 @@ def upload_view(request, page_id):
             form.add_error("workbook", str(error))
         else:
             check = checker.check_upload(page, reading)
-            problems, warnings = check.errors, check.warnings
+            problems, warnings, notes = check.errors, check.warnings, check.notes
             if not problems:
                 tables = {
                     key: (_format_of(table), values)
@@ -129,11 +129,13 @@ def upload_view(request, page_id):
                 saved = _("已保存为新的草稿版本：%(message)s") % {"message": message}
                 messages.success(request, saved)
                 _warn(request, check.warnings)
+                for note in notes:  # the sheets left alone ("填表说明")
+                    messages.info(request, note)
                 return redirect("wagtailadmin_pages:edit", page.pk)
     return TemplateResponse(
         request,
         "reports/admin/upload.html",
-        _context(page, title, form=form, problems=problems, warnings=warnings),
+        _context(page, title, form=form, problems=problems, warnings=warnings, notes=notes),
     )
 
 

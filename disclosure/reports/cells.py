@@ -34,6 +34,13 @@ _NEGATIVE_ZERO = re.compile(r"-0+")
 _LONGEST = 32  # characters: far more than a valid value has, far fewer than int() refuses
 
 
+class Uncomputed(str):
+    """A formula cell stored without its computed value, as a library that writes formulas but
+    does not compute them saves it (openpyxl writes ``<f>SUM(C6:C7)</f><v></v>``): the text is
+    the formula. Never a valid value; R7 asks for the file to be opened and saved in Excel/WPS,
+    which computes it."""
+
+
 def is_valid(value, kind=t.COUNT):
     """Whether ``value`` (already parsed) is a value a cell of ``kind`` may hold."""
     if isinstance(value, bool):
@@ -64,6 +71,8 @@ def parse(raw, kind=t.COUNT):
     """
     if raw is None:
         return None
+    if isinstance(raw, Uncomputed):
+        return raw
     if isinstance(raw, str):
         return _parse_text(raw, kind)
     if isinstance(raw, float):

@@ -44,15 +44,17 @@ def format_of(found):
     return t.FORMAT_2019 if table_a and table_a[0] is t.TABLE_A_2019 else t.FORMAT_2021
 
 
-def check_tables(found, *, previous=None, text="", level=""):
+def check_tables(found, *, previous=None, text="", level="", year=None):
     """The rules over tables read from a workbook (``{key: (Table, values)}``), each finding
-    with its cell; ``previous`` is last year's values (R5, R8), ``text`` the prose (R6)."""
+    with its cell; ``previous`` is last year's values (R5, R8), ``text`` the prose and ``year``
+    the report's year (R6 compares only what the text says of that year)."""
     findings = rules.check_report(
         {key: values for key, (_table, values) in found.items()},
         format_key=format_of(found),
         previous=previous,
         text=text,
         level=level,
+        year=year,
     )
     located = []
     for finding in findings:
@@ -95,6 +97,7 @@ def check_upload(page, reading):
     previous = page.previous_report()
     level = level_of(page.organisation)
     check = Check(level=level, organisation=reading.organisation, year=reading.year)
+    check.notes += reading.notes
     check.located += reading.problems + _year_problem(reading, page.year)
     check.located += _organisation_problem(reading, page.organisation)
     check.located += check_tables(
@@ -102,6 +105,7 @@ def check_upload(page, reading):
         previous=previous.table_values() if previous else None,
         text=page.get_latest_revision_as_object().text(),
         level=level,
+        year=page.year,
     )
     return check
 
@@ -113,6 +117,7 @@ def check_file(path, *, text=None, previous_path=None, level=None):
     check = Check(organisation=reading.organisation, year=reading.year)
     check.level = level or level_of_name(reading.organisation)
     check.located += reading.problems
+    check.notes += reading.notes
     previous = None
     if previous_path:
         last = xlsx.read(previous_path)
@@ -135,6 +140,6 @@ def check_file(path, *, text=None, previous_path=None, level=None):
             _("工作簿未注明公开主体或无法从名称判断层级，未检查 R9（可用 --level 指定）。")
         )
     check.located += check_tables(
-        reading.tables, previous=previous, text=text or "", level=check.level
+        reading.tables, previous=previous, text=text or "", level=check.level, year=reading.year
     )
     return check

@@ -146,6 +146,7 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
             previous=previous.table_values() if previous else None,
             text=self.text(),
             level=level_of(self.organisation),
+            year=self.year,
         )
 
     def statistics(self):

@@ -279,7 +279,10 @@ _GAP = r"[^0-9，。；]{0,30}?"  # words between the keyword and the number, ne
 _NEW_VERB = r"(?:新收|收到|受理|接到|接收|收悉|共收)"
 _ABOUT_INFORMATION = re.compile(r"政府信息|信息公开|依申请公开|公开申请")
 _ABOUT_CASES = re.compile(r"复议|诉讼")
-_ABOUT_OTHER_MATTERS = re.compile(r"行政许可|热线|留言|咨询|来信|信访|建议|提案|12345")
+# 12345 is the hotline's number, not five digits of "12345678件".
+_ABOUT_OTHER_MATTERS = re.compile(
+    r"行政许可|热线|留言|咨询|来信|信访|建议|提案|(?<![0-9])12345(?![0-9])"
+)
 _NONE = r"(?:^无|没有|未发生|未有|未因|未被)"  # "无" only opening a clause: 无法…, 并无…
 _OUTCOME = r"(?:纠错|败诉|撤销|违法|改变|维持|结果)"
 _QUALIFIERS = ("其中", "包括", "包含", "含")
@@ -437,35 +440,98 @@ _QUANTITIES = (
 )
 
 
-def _clauses(text):
-    """``(sentence, clause)`` pairs: brackets are clauses of their own, after their sentence's."""
+# A number belongs to the report's year only: a clause about another period is not compared.
+# A clause opening with a period ("2022年，…", "上年度，…", "去年…") speaks of it, and so do the
+# clauses after it in the same sentence, until one opens with the report's year ("本年度…");
+# a clause naming another year anywhere, last year (上年, 上一年度, 去年, 前年) or a comparison
+# (同比, 环比, 较上年…, a number after 增加/减少) is skipped on its own. A carry-over names
+# another year without speaking of it: "上年结转2件" is this year's 上年结转 and "结转2024年办理
+# 2件" this year's 结转下年度.
+_CARRY_OVER = r"(?!度?(?:结转|转结|结余))"
+_OPENING_PERIOD = re.compile(
+    rf"^(?:在|于)?(?:(?P<year>(?:19|20)[0-9]{{2}})年度?|(?P<previous>上一?年度?|去年|前年)"
+    rf"|(?P<this>本年度?|今年|全年)){_CARRY_OVER}"
+)
+_PREVIOUS_YEAR = re.compile(rf"(?:上一?年|去年|前年){_CARRY_OVER}")
+_COMPARISON = re.compile(r"同比|环比|(?:增加|减少|增长|下降|上升|增多|减|增)了?[0-9]")
+_YEAR_NAMED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
+_CARRY_OVER_YEAR = re.compile(
+    r"(?:结转|转结)(?:至|到|入)?(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}年度?(?:结转|转结)"
+)
+# "1,035件", "１，０３５件" (a comma after NFKC), "1 035件": a thousands separator, not a
+# clause's end.
+_GROUPED_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])")
+_CLAUSE_END = r"[；;，,、：:]+"
+_BRACKETED = r"[(\[【][^()\[\]【】]*[)\]】]"
+
+
+class _Period:
+    """Whether the clauses of one sentence, read in order, speak of the report's year."""
+
+    def __init__(self, year):
+        self.year = year
+        self.other = False  # the sentence has opened with another period
+
+    def is_other(self, clause, *, opens=True):
+        opening = _OPENING_PERIOD.match(clause) if opens else None
+        if opening and opening["year"]:
+            self.other = self.year is not None and int(opening["year"]) != self.year
+        elif opening:
+            self.other = bool(opening["previous"])
+        return self.other or self.names_other(clause)
+
+    def names_other(self, clause):
+        if _COMPARISON.search(clause) or _PREVIOUS_YEAR.search(clause):
+            return True
+        if self.year is None:
+            return False
+        named = _YEAR_NAMED.findall(_CARRY_OVER_YEAR.sub("", clause))
+        return any(int(year) != self.year for year in named)
+
+
+def _normalised(text):
     text = unicodedata.normalize("NFKC", text or "")
+    text = _GROUPED_NUMBER.sub(lambda m: re.sub(r"[, ]", "", m.group(0)), text)
     # A PDF's spaces between characters, but never between two digits.
     text = re.sub(r"(?<![0-9])[ \t\u3000]+|[ \t\u3000]+(?![0-9])", "", text)
     # "予以公开、部分公开共10件" is one quantity, not a clause "部分公开共10件".
     text = re.sub(r"(予以公开|同意公开|全部公开)、部分公开", r"\1及部分公开", text)
     # "没有行政复议、行政诉讼" speaks of both: one clause.
-    text = re.sub(r"行政复议[、或及与]((?:被)?提起)?行政诉讼", r"行政复议和\1行政诉讼", text)
+    return re.sub(r"行政复议[、或及与]((?:被)?提起)?行政诉讼", r"行政复议和\1行政诉讼", text)
+
+
+def _clauses(text, year=None):
+    """``(sentence, clause, qualified, other period)`` in the order written; brackets are
+    clauses of their own. ``qualified``: the clause states a part; ``other period``: it speaks
+    of another year than ``year`` (see _Period)."""
     # A sentence (。) gives the context: "…依申请公开89件次…；产生行政复议13件…" is about
     # information requests though its clause does not say so.
-    for sentence in re.split(r"[。！？!?\n]+", text):
-        inner = re.findall(r"[(\[【]([^()\[\]【】]*)[)\]】]", sentence)
-        outer = re.sub(r"[(\[【][^()\[\]【】]*[)\]】]", "，", sentence)
+    for sentence in re.split(r"[。！？!?\n]+", _normalised(text)):
+        period = _Period(year)
         after_qualifier = False
-        for clause in re.split(r"[；;，,、：:]+", outer):
-            # "其中，行政复议7件": a qualifier standing alone qualifies the clause after it
-            yield sentence, clause, after_qualifier or bool(_SUBCOUNT.search(clause))
-            after_qualifier = clause in _QUALIFIERS
-        for clause in inner:
-            qualified = bool(_SUBCOUNT.search(clause))
-            for part in re.split(r"[；;，,、：:]+", clause):
-                yield sentence, part, qualified
+        for segment in re.split(f"({_BRACKETED})", sentence):
+            if re.fullmatch(_BRACKETED, segment):
+                inner = segment[1:-1]
+                qualified = bool(_SUBCOUNT.search(inner))
+                for part in re.split(_CLAUSE_END, inner):
+                    yield sentence, part, qualified, period.is_other(part, opens=False)
+                continue
+            for clause in re.split(_CLAUSE_END, segment):
+                if not clause:
+                    continue
+                # "其中，行政复议7件": a qualifier standing alone qualifies the clause after it
+                qualified = after_qualifier or bool(_SUBCOUNT.search(clause))
+                yield sentence, clause, qualified, period.is_other(clause)
+                after_qualifier = clause in _QUALIFIERS
 
 
-def _statements(text):
-    """``(quantity, number, clause)`` for each quantity the text states."""
-    for sentence, clause, qualified in _clauses(text):
-        if not clause or _ABOUT_OTHER_MATTERS.search(clause) or _TOPIC.search(clause):
+def _statements(text, year=None):
+    """``(quantity, number, clause)`` for each quantity the text states of the year ``year``
+    (None: of whichever year a clause does not name, as far as the words tell)."""
+    for sentence, clause, qualified, other_period in _clauses(text, year):
+        if other_period or not clause:
+            continue
+        if _ABOUT_OTHER_MATTERS.search(clause) or _TOPIC.search(clause):
             continue
         taken = []
         for quantity in _QUANTITIES:
@@ -515,11 +581,12 @@ def _table_value(quantity, tables_by_key):
     return sum(numbers)
 
 
-def check_r6(text, tables_by_key):
-    """Every quantity the text states (本年新收…件, 办结…件, 予以公开…件, 行政复议…件, 制发规范性
-    文件…件 …) equals the tables (a warning): one finding per clause that differs."""
+def check_r6(text, tables_by_key, year=None):
+    """Every quantity the text states of the report's ``year`` (本年新收…件, 办结…件, 予以公开…件,
+    行政复议…件, 制发规范性文件…件 …) equals the tables (a warning): one finding per clause that
+    differs. A clause about another year (上年度…, 2022年…, 同比…) is not compared."""
     findings = []
-    for quantity, quoted, clause in _statements(text):
+    for quantity, quoted, clause in _statements(text, year):
         in_table = _table_value(quantity, tables_by_key)
         if in_table is None or quoted == in_table:
             continue
@@ -566,6 +633,12 @@ def check_cell(table, row, column, value):
     """R7 for one cell (``row``/``column`` are the table's Row and Column): a Finding or None."""
     if value is None or value == "":
         problem, shown = _("空白，缺少数据（空白不等于 0）"), "空白"
+    elif isinstance(value, cells.Uncomputed):
+        shown = str(value) or _("公式")
+        problem = _(
+            "是公式“%(formula)s”，但文件中没有它的计算结果（保存该文件的程序不计算公式）；"
+            "请在 Excel 或 WPS 中打开该文件并保存，再重新上传或检查"
+        ) % {"formula": shown}
     elif not _is_number(value, column.kind):
         shown = str(value)
         problem = _("读到“%(value)s”，%(rule)s") % {
@@ -640,13 +713,21 @@ def check_table(table, values, previous=None):
 
 
 def check_report(
-    tables_by_key, *, format_key=t.FORMAT_2021, previous=None, text="", level="", township=False
+    tables_by_key,
+    *,
+    format_key=t.FORMAT_2021,
+    previous=None,
+    text="",
+    level="",
+    township=False,
+    year=None,
 ):
     """Every rule over a report's tables.
 
     ``tables_by_key`` maps "table_a"/"table_b"/"table_c" to values; ``previous`` is last year's
     report in the same shape (or None); ``text`` the report's prose, for R6; ``level`` the
-    organisation's level ("township" … "department", see ``levels.py``), for R9.
+    organisation's level ("township" … "department", see ``levels.py``), for R9; ``year`` the
+    report's year, for R6 (a clause about another year is not compared).
     """
     township = township or level == TOWNSHIP
     previous = previous or {}
@@ -663,5 +744,5 @@ def check_report(
     ):
         findings += check_r8(table_a, previous.get("table_a"))
     findings += check_r9(table_a, township)
-    findings += check_r6(text, tables_by_key)
+    findings += check_r6(text, tables_by_key, year)
     return findings

@@ -6,6 +6,11 @@ the integer 0 and ``<v>１２</v>`` (full-width) as 12; and it fails on the whol
 ``<v>inf</v>``. So before openpyxl reads a workbook, each sheet's XML is read for numeric cells
 whose stored text is not a finite number in ASCII digits, or is a negative zero: what they hold
 is then shown to rule R7 as written, and R7 names the cell (a blank would say "missing").
+
+A formula cell saved without its computed value (``<f>SUM(C6:C7)</f>`` and no or an empty
+``<v>``, as a library that does not compute formulas writes it) is neither a blank nor a number
+that is not finite: it comes back as ``cells.Uncomputed``, and R7 asks for the file to be opened
+and saved in Excel or WPS.
 """
 
 import math
@@ -17,8 +22,11 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse  # defusedxml's, as openpyxl's own reader
 
+from .cells import Uncomputed
+
 _CELL = f"{{{SHEET_MAIN_NS}}}c"
 _VALUE = f"{{{SHEET_MAIN_NS}}}v"
+_FORMULA = f"{{{SHEET_MAIN_NS}}}f"
 _ROW = f"{{{SHEET_MAIN_NS}}}row"
 _ASCII_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?")
 
@@ -73,7 +81,11 @@ def _numbers_not_as_written(xml):
             column += 1
             coordinate = f"{get_column_letter(column)}{row}"
         value = element.find(_VALUE)
-        if element.get("t", "n") == "n" and value is not None:
+        formula = element.find(_FORMULA)
+        if formula is not None and (value is None or not (value.text or "").strip()):
+            # a shared formula's other cells carry no text of their own (<f t="shared" si="0"/>)
+            yield coordinate, Uncomputed(f"={formula.text.strip()}" if formula.text else "")
+        elif element.get("t", "n") == "n" and value is not None:
             shown = _shown(value.text or "")
             if shown is not None:
                 yield coordinate, shown

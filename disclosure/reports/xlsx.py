@@ -186,6 +186,7 @@ class WorkbookReading:
     problems: list = field(default_factory=list)  # (Finding, where) with rule LAYOUT
     organisation: str = ""
     year: int | None = None
+    notes: list = field(default_factory=list)  # sheets left alone, as "说明" lines
 
 
 LAYOUT = "版式"  # the "rule" of a layout problem: a missing, renamed or altered sheet
@@ -204,7 +205,9 @@ def _table_of_sheet(sheet):
     that, by its header labels matching a table's; None for a sheet of something else."""
     caption = normalise_label(sheet.cell(row=1, column=1).value)
     for key, name in rules.TABLE_NAMES.items():
-        if caption.startswith(name):
+        # the whole caption as written (表二 收到和处理政府信息公开申请情况), not a prefix:
+        # "表二填表说明" in A1 is not 表二
+        if caption in {normalise_label(f"{name}{t.table(f, key).caption}") for f in t.TABLES}:
             return key
     for key in rules.TABLE_NAMES:
         for format_key in (t.FORMAT_2021, t.FORMAT_2019):
@@ -230,73 +233,161 @@ def _is_info_sheet(sheet):
     return {INFO_ORGANISATION, INFO_YEAR} <= labels
 
 
+@dataclass
+class _Sheets:
+    """Which sheet of a workbook holds what: ``named`` ``{key: [sheets named for it]}``,
+    ``renamed`` ``[(sheet, key)]`` found under another name by what they hold, ``ignored`` the
+    sheets of something else."""
+
+    named: dict
+    renamed: list
+    ignored: list
+
+    def of(self, key):
+        """Every sheet holding ``key``'s table or 报告信息: named for it first."""
+        return self.named[key] + [sheet for sheet, found in self.renamed if found == key]
+
+
 def _sheets_by_key(book):
-    """``({key: [sheets named for it]}, [(sheet, key) found under another name])``: a sheet is
-    named for a table or 报告信息 after NFKC and whitespace folding ("表 二" is 表二), or named
-    after it ("表二 (2)", the copy a spreadsheet program makes); a sheet under another name is
-    recognised by what it holds."""
-    by_key = {key: [] for key in SHEETS}
-    renamed = []
+    """A sheet is named for a table or 报告信息 when its name is the statutory one after NFKC
+    and whitespace folding ("表 二" is 表二; "表二填表说明" and "表二 (2)" are not); a sheet under
+    another name is recognised by what it holds (its caption or header labels, or 报告信息's
+    two labels), else it is a sheet of something else, left alone."""
+    sheets = _Sheets({key: [] for key in SHEETS}, [], [])
     for sheet in book.worksheets:
         name = normalise_label(sheet.title)
-        key = next((k for k, n in SHEETS.items() if name.startswith(n)), None)
-        if key is None:
-            key = INFO if _is_info_sheet(sheet) else _table_of_sheet(sheet)
-            if key:
-                renamed.append((sheet, key))
+        key = next((k for k, n in SHEETS.items() if name == n), None)
+        if key is not None:
+            sheets.named[key].append(sheet)
             continue
-        by_key[key].append(sheet)
-    return by_key, renamed
+        key = INFO if _is_info_sheet(sheet) else _table_of_sheet(sheet)
+        if key:
+            sheets.renamed.append((sheet, key))
+        else:
+            sheets.ignored.append(sheet)
+    return sheets
 
 
-def _placement_problems(key, sheets, renamed):
+def _placement_problems(key, sheets):
     """The problems of where the sheet of ``key`` is: under another name, missing, several."""
     name = SHEETS[key]
-    problems = [
-        layout_problem(
-            _(
-                "工作表“%(sheet)s”看来是%(table)s，但工作表名应为“%(table)s”"
-                "（请勿改名，检查按名称找表）。"
-            )
-            % {"sheet": sheet.title, "table": name},
-            sheet.title,
-            _table_key(key),
-        )
-        for sheet, found in renamed
-        if found == key
-    ]
-    if len(sheets) > 1:
-        problems.append(
+    found = sheets.of(key)
+    if len(found) > 1:
+        return [
             layout_problem(
                 _("%(table)s 有 %(count)d 个工作表：%(sheets)s；每张表只能有一个工作表。")
                 % {
                     "table": name,
-                    "count": len(sheets),
-                    "sheets": "、".join(f"“{s.title}”" for s in sheets),
+                    "count": len(found),
+                    "sheets": "、".join(f"“{s.title}”" for s in found),
                 },
                 name,
                 _table_key(key),
             )
-        )
-    elif not sheets and not problems:
-        problems.append(
+        ]
+    if not found:
+        return [
             layout_problem(
                 _("缺少工作表“%(table)s”（工作簿应有“表一”“表二”“表三”“报告信息”四个工作表）。")
                 % {"table": name},
                 name,
                 _table_key(key),
             )
-        )
-    elif len(sheets) == 1 and sheets[0].title != name:
-        problems.append(
+        ]
+    (sheet,) = found
+    if not sheets.named[key]:
+        return [
             layout_problem(
-                _("工作表名应为“%(table)s”，读到的是“%(sheet)s”。")
-                % {"table": name, "sheet": sheets[0].title},
-                sheets[0].title,
+                _(
+                    "工作表“%(sheet)s”看来是%(table)s，但工作表名应为“%(table)s”"
+                    "（请勿改名，检查按名称找表）。"
+                )
+                % {"sheet": sheet.title, "table": name},
+                sheet.title,
                 _table_key(key),
             )
-        )
+        ]
+    if sheet.title != name:
+        return [
+            layout_problem(
+                _("工作表名应为“%(table)s”，读到的是“%(sheet)s”。")
+                % {"table": name, "sheet": sheet.title},
+                sheet.title,
+                _table_key(key),
+            )
+        ]
+    return []
+
+
+def _is_hidden(sheet):
+    return sheet.sheet_state in (sheet.SHEETSTATE_HIDDEN, sheet.SHEETSTATE_VERYHIDDEN)
+
+
+def _hidden_problems(sheets):
+    """A hidden sheet hides what it holds from whoever reviews the workbook in Excel/WPS: one
+    the checker reads (a table or 报告信息, by name or by what it holds) is an error, since the
+    numbers written into the report would be ones the reviewer never saw, and so are hidden rows
+    or columns of a table; any other hidden sheet is a warning naming it, since the checker does
+    not read it either."""
+    problems = []
+    for key in SHEETS:
+        for sheet in sheets.of(key):
+            if _is_hidden(sheet):
+                message = _(
+                    "工作表“%(sheet)s”是隐藏的：%(table)s不能隐藏（隐藏的工作表审核人看不到）。"
+                    "请在 Excel 或 WPS 中取消隐藏后再上传或检查。"
+                ) % {"sheet": sheet.title, "table": SHEETS[key]}
+                problems.append(layout_problem(message, sheet.title, _table_key(key)))
+            if key != INFO:
+                problems += _hidden_lines(sheet, key)
+    for sheet in sheets.ignored:
+        if _is_hidden(sheet):
+            message = _(
+                "工作簿有隐藏的工作表“%(sheet)s”，检查不读取它，审核人也看不到它；"
+                "请删除或取消隐藏。"
+            ) % {"sheet": sheet.title}
+            finding = rules.Finding(LAYOUT, rules.WARNING, "", "", "", "", "", message)
+            problems.append((finding, sheet.title))
     return problems
+
+
+def _hidden_lines(sheet, key):
+    """Hidden rows or columns of a table's sheet hide its cells as a hidden sheet does: an
+    error naming them (the rows and columns of the table's layout, the caption's included)."""
+    grids = [layout.grid(t.table(f, key), None) for f in t.TABLES]
+    last_row = FIRST_ROW + max(len(rows) for rows in grids) - 1
+    width = max(_grid_width(rows) for rows in grids)
+    hidden_rows = [
+        str(r) for r, dim in sorted(sheet.row_dimensions.items()) if dim.hidden and r <= last_row
+    ]
+    hidden_columns = sorted(
+        {
+            c
+            for dim in sheet.column_dimensions.values()
+            if dim.hidden
+            for c in range(dim.min or 1, (dim.max or dim.min or 1) + 1)
+            if c <= width
+        }
+    )
+    if not hidden_rows and not hidden_columns:
+        return []
+    lines = [_("第 %(rows)s 行") % {"rows": "、".join(hidden_rows)}] if hidden_rows else []
+    if hidden_columns:
+        letters = "、".join(get_column_letter(c) for c in hidden_columns)
+        lines.append(_("%(columns)s 列") % {"columns": letters})
+    message = _(
+        "工作表“%(sheet)s”的%(lines)s是隐藏的：%(table)s的行和列不能隐藏（隐藏的数字审核人看不到）。"
+        "请在 Excel 或 WPS 中取消隐藏后再上传或检查。"
+    ) % {"sheet": sheet.title, "lines": "和".join(lines), "table": SHEETS[key]}
+    return [layout_problem(message, sheet.title, key)]
+
+
+def _ignored_notes(sheets):
+    return [
+        _("工作表“%(sheet)s”不是统计表或报告信息，检查时已忽略。") % {"sheet": sheet.title}
+        for sheet in sheets.ignored
+        if not _is_hidden(sheet)
+    ]
 
 
 def _table_key(key):
@@ -369,6 +460,7 @@ def _load(path_or_file):
             % {"sheet": sheet, "cell": cell, "value": value}
             for sheet, by_cell in stored.items()
             for cell, value in by_cell.items()
+            if not isinstance(value, cells.Uncomputed)
         ]
         if named:  # openpyxl fails on the whole file for "<v>inf</v>": name the cells
             message = _("无法读取该文件：%(cells)s 不是有限的数字，请改为非负整数。") % {
@@ -381,33 +473,35 @@ def _load(path_or_file):
 
 @statutory_language
 def read(path_or_file):
-    """A :class:`WorkbookReading`: every table found, every layout problem (a missing, renamed or
-    duplicated sheet, a header label that differs), and the report's organisation and year."""
+    """A :class:`WorkbookReading`: every table found, every layout problem (a missing, renamed,
+    duplicated or hidden sheet, a header label that differs), the report's organisation and
+    year, and a note for each sheet of something else, which is left alone."""
     book, stored = _load(path_or_file)
     reading = WorkbookReading()
-    by_key, renamed = _sheets_by_key(book)
+    sheets = _sheets_by_key(book)
     for key in SHEETS:
-        sheets = by_key[key]
-        reading.problems += _placement_problems(key, sheets, renamed)
-        found = sheets if sheets else [s for s, k in renamed if k == key]
+        reading.problems += _placement_problems(key, sheets)
+        found = sheets.of(key)
         if len(found) != 1:
             continue
         if key == INFO:
             _read_info(found[0], reading)
-        elif sheets:
+        elif sheets.named[key]:
             table, values, problems = read_sheet(found[0], key, stored.get(found[0].title))
             reading.problems += problems
             if not problems:
                 reading.tables[key] = (table, values)
+    reading.problems += _hidden_problems(sheets)
+    reading.notes += _ignored_notes(sheets)
     return reading
 
 
 def read_workbook(path_or_file):
-    """``{table_key: (Table, values)}`` from a workbook in our layout; LayoutError (every problem,
-    one a line) when a sheet is missing, renamed, duplicated or differs from the layout."""
+    """``{table_key: (Table, values)}`` from a workbook in our layout; LayoutError (every error,
+    one a line) when a sheet is missing, renamed, duplicated, hidden or differs from the layout."""
     reading = read(path_or_file)
-    if reading.problems:
-        raise LayoutError("\n".join(finding.message for finding, _where in reading.problems))
+    if errors := [finding for finding, _where in reading.problems if finding.is_error]:
+        raise LayoutError("\n".join(finding.message for finding in errors))
     return reading.tables
 
 

@@ -1,5 +1,8 @@
 """A report's year as offices write it: 2023, "2023年", "2023年度", "二〇二三年" (a year in
-Chinese numerals is read digit by digit: 二〇二三, 二零二三), full-width "２０２３".
+Chinese numerals is read digit by digit: 二〇二三, 二零二三), full-width "２０２３". The zero of a
+year in numerals is typed with whatever circle an input method offers: 〇 (U+3007, the right
+one), ○ (U+25CB), ◯ (U+25EF), ⚪, the letter O/o (Latin, full-width Ｏ, Greek, Cyrillic) or
+零; all are read as 〇, but only within four numerals in a row ("OA系统" stays as it is).
 
 One reading for the workbook's 报告年度 cell (``read_year``: the whole cell is a year) and for a
 report's title (``year_in``: the year the title names), so that every way in checks the same
@@ -11,8 +14,9 @@ import re
 import unicodedata
 from decimal import Decimal
 
-_NUMERALS = "〇零一二三四五六七八九"
-_DIGIT_OF = str.maketrans(_NUMERALS, "00123456789")
+_ZEROS = "〇零○◯⚪OoΟοОо0"  # 0: "二0二三", a digit among numerals (after NFKC: ０ and Ｏ too)
+_NUMERALS = _ZEROS + "一二三四五六七八九"
+_DIGIT_OF = str.maketrans(_NUMERALS, "0" * len(_ZEROS) + "123456789")
 # Four numerals in a row are a year ("二〇二三"); a lone numeral elsewhere ("第一", "五一镇") is
 # left alone.
 _NUMERAL_YEAR = re.compile(rf"(?<![{_NUMERALS}])[{_NUMERALS}]{{4}}(?![{_NUMERALS}])")
@@ -40,7 +44,7 @@ def read_year(value):
         return value if _WHOLE_YEAR.fullmatch(str(value)) else None
     if not isinstance(value, str):
         return None
-    text = re.sub(r"\s+", "", _digits(value))
+    text = _digits(re.sub(r"\s+", "", value))
     text = re.sub(r"年度?$", "", text)
     return int(text) if _WHOLE_YEAR.fullmatch(text) else None
 

@@ -226,3 +226,44 @@ def test_the_upload_checks_the_year_and_the_text_of_the_page(admin_client, tmp_p
         )
     messages = [str(m) for m in response.context["messages"]]
     assert any("1 条提示" in m for m in messages)  # R6: 收到行政复议 1 件 vs 表三 2
+
+
+# ---------------------------------------------------------------- R6 reads the report's year
+LAST_AND_THIS_YEAR = (
+    "<p>2023年共收到政府信息公开申请17件。</p><p>2024年共收到政府信息公开申请3件。</p>"
+)
+
+
+@pytest.mark.django_db
+def test_the_command_compares_the_text_of_the_workbooks_year_only(tmp_path):
+    """The year is the workbook's 报告年度: 2023's 17 is not compared in the 2024 report."""
+    text = tmp_path / "report.txt"
+    text.write_text(
+        "三、收到和处理政府信息公开申请情况\n2023年共收到政府信息公开申请17件。\n"
+        "2024年共收到政府信息公开申请3件。\n",
+        encoding="utf-8",
+    )
+    out, code = run(workbook_file(tmp_path, year=2024), "--text", text)
+    assert code == 0 and "R6" not in out, out
+    out, code = run(workbook_file(tmp_path, year=2023, name="r2023.xlsx"), "--text", text)
+    assert f"R6 警告 表二 {NEW_TOTAL}:" in out and "= 17" in out
+
+
+@pytest.mark.django_db
+def test_the_upload_compares_the_text_of_the_pages_year_only(admin_client, tmp_path):
+    from disclosure.reports.build import report_body
+    from disclosure.reports.tests.factories import SECTION_TEXT, AnnualReportPageFactory
+
+    sections = {**SECTION_TEXT, "3": LAST_AND_THIS_YEAR}
+    tables = {key: (t.FORMAT_2021, v) for key, v in consistent_report().items()}
+    page = AnnualReportPageFactory(
+        parent=make_index(), year=2024, live=False, body=report_body(sections, tables)
+    )
+    page.save_revision()
+    assert [f.rule for f in page.findings()] == []  # the admin: 2023's 17 is not compared
+    with workbook_file(tmp_path, year=2024).open("rb") as upload:
+        response = admin_client.post(
+            reverse("reports:upload", args=[page.pk]), {"workbook": upload}, follow=True
+        )
+    messages = [str(m) for m in response.context["messages"]]
+    assert not any("条提示" in m for m in messages), messages  # no R6 warning

@@ -190,3 +190,13 @@ def test_the_organisation_before_a_year_in_numerals_is_still_checked():
             "某县东湖镇人民政府二〇二二年政府信息公开工作年度报告", organisation, 2022
         )
     assert importer.check_title("二〇二二年政府信息公开工作年度报告", organisation, None) == 2022
+
+
+@pytest.mark.parametrize("zero", ["○", "◯", "Ｏ", "O", "零"])
+def test_a_title_whose_zero_is_a_look_alike_names_its_year(zero):
+    """The re-try typed 二○二三 (U+25CB WHITE CIRCLE); the title's year is read all the same."""
+    organisation = Organisation(name="某县西湖镇人民政府")
+    title = f"某县西湖镇人民政府二{zero}二三年政府信息公开工作年度报告"
+    assert importer.check_title(title, organisation, 2023) == 2023
+    with pytest.raises(importer.ImportFormatError, match="是 2023 年度的，而导入的年度是 2024"):
+        importer.check_title(title, organisation, 2024)

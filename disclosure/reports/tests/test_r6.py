@@ -5,6 +5,8 @@ The sources are listed in docs/reports.md (organisation, year, address); the sen
 quoted as published, only the ones the rule must not read are marked.
 """
 
+import re
+
 import pytest
 
 from disclosure.reports import rules
@@ -372,3 +374,149 @@ def test_no_case_lost_is_not_no_case():
     assert rules.check_r6(text, tables) == []
     text = "未出现因答复不当引起的行政复议、行政诉讼等情况。"
     assert rules.check_r6(text, tables) == []
+
+
+# ---------------------------------------------------------------- the report's year only
+def _year_of(source):
+    years = re.findall(r"(?<![0-9])(?:19|20)[0-9]{2}(?![0-9])", source)
+    return int(years[0]) if years else None
+
+
+@pytest.mark.parametrize(("source", "sentence", "numbers"), SENTENCES)
+def test_each_sentence_states_its_numbers_in_its_own_year(source, sentence, numbers):
+    """Read as its own year's report (舟山's "结转2024年办理2件" and 高平's "上年度结转…0件" are
+    that year's carry-overs, 上海's "较2022年上升29.3%" is skipped), each states the same."""
+    found = {q.key: n for q, n, _c in rules._statements(sentence, _year_of(source))}
+    assert found == numbers, source
+
+
+# (source, sentence, report year, {quantity: number stated of that year})
+YEAR_SENTENCES = [
+    # Real sentences: read in their own year's report, and quoted in the next year's.
+    (
+        "南京市高淳区人民政府 2022",
+        "2022年，全区共收到政府信息公开申请130件，申请量同比增长103%。",
+        2022,
+        {"new": 130},
+    ),
+    (
+        "南京市高淳区人民政府 2022, quoted a year later",
+        "2022年，全区共收到政府信息公开申请130件，申请量同比增长103%。",
+        2023,
+        {},
+    ),
+    (
+        "上饶市人民政府 2022",
+        "2022年全市共收到政府信息申请公开件658件，因政府信息公开引起的行政复议22件、"
+        "行政诉讼案件1件。",
+        2022,
+        {"new": 658, "review": 22, "litigation": 1},
+    ),
+    (
+        "上饶市人民政府 2022, quoted a year later",
+        "2022年全市共收到政府信息申请公开件658件，因政府信息公开引起的行政复议22件、"
+        "行政诉讼案件1件。",
+        2023,
+        {},
+    ),
+    (
+        "杭州市余杭区人民政府 2023",
+        "2023年，全区共收到政府信息依申请公开1641件，其中，通过网络申请1156件，占70.44%；"
+        "通过信函申请470件，占28.64%，通过当面申请15件，占比0.91%。全区共处理政府信息公开"
+        "申请件1717件（包含上年结转76件），1646件已按规定在法定期限内予以答复，71件结转下年"
+        "答复。",
+        2023,
+        {"new": 1641, "carried_out": 71},
+    ),
+    (
+        "嘉兴市人民政府办公室 2023, quoted a year later",
+        "2023年，共收到政府信息公开申请132件，上年结转2件，共计134件。",
+        2024,
+        {},
+    ),
+    # The phrasings of the re-try (docs/reports.md): last year's numbers in this year's report.
+    ("re-try", "上年度收到政府信息公开申请20件。", 2023, {}),
+    ("re-try", "上一年度共受理政府信息公开申请20件。", 2023, {}),
+    ("re-try", "去年共收到政府信息公开申请20件。", 2023, {}),
+    ("re-try", "2022年共收到政府信息公开申请20件。", 2023, {}),
+    ("re-try", "2022年度，共受理政府信息公开申请20件，办结18件。", 2023, {}),
+    (
+        "re-try",
+        "2023年共收到政府信息公开申请25件，较上年增加5件，同比增长25%。",
+        2023,
+        {"new": 25},
+    ),
+    ("re-try", "收到政府信息公开申请同比增加5件。", 2023, {}),
+    ("re-try", "新收政府信息公开申请较上年减少3件。", 2023, {}),
+    ("re-try", "新收政府信息公开申请比2022年多3件。", 2023, {}),
+    (
+        "re-try",
+        "上年度，共收到政府信息公开申请20件，办结18件；本年度共收到政府信息公开申请25件，"
+        "办结24件。",
+        2023,
+        {"new": 25, "result_total": 24},
+    ),
+    (
+        "re-try: this year's carry-overs name other years",
+        "2023年新收政府信息公开申请18件，2022年度结转申请1件，上年度结转1件，结转2024年办理2件。",
+        2023,
+        {"new": 18, "carried_in": 1, "carried_out": 2},
+    ),
+    # Thousands separators: "1,035", full-width "１，０３５", "1 035".
+    (
+        "re-try",
+        "全年共收到政府信息公开申请1,035件，答复1,020件。",
+        2023,
+        {"new": 1035, "result_total": 1020},
+    ),
+    ("re-try", "全年共收到政府信息公开申请１，０３５件。", 2023, {"new": 1035}),
+    ("re-try", "全年共收到政府信息公开申请1 035件。", 2023, {"new": 1035}),
+    ("re-try", "全年共收到政府信息公开申请12,345,678件。", 2023, {"new": 12345678}),
+    (
+        "re-try: not a separator",
+        "予以公开12件,部分公开100件。",
+        2023,
+        {"granted": 12, "partial": 100},
+    ),
+]
+
+
+@pytest.mark.parametrize(("source", "sentence", "year", "numbers"), YEAR_SENTENCES)
+def test_only_the_report_years_numbers_are_read(source, sentence, year, numbers):
+    found = {q.key: n for q, n, _c in rules._statements(sentence, year)}
+    assert found == numbers, source
+
+
+@pytest.mark.parametrize(("source", "sentence", "year", "numbers"), YEAR_SENTENCES)
+def test_a_clause_of_another_year_gives_no_warning(source, sentence, year, numbers):
+    """The tables differ from every number of another year: only this year's are compared."""
+    differing = {key: 99_999 for key in PLACES}
+    differing.update(numbers)
+    assert rules.check_r6(sentence, tables_stating(differing), year) == [], source
+
+
+def test_the_report_year_reaches_r6_through_check_report():
+    text = "2022年共收到政府信息公开申请20件。2023年共收到政府信息公开申请25件。"
+    tables = tables_stating({"new": 25})
+    assert [f for f in rules.check_report(tables, text=text, year=2023) if f.rule == "R6"] == []
+    r6 = [f for f in rules.check_report(tables, text=text, year=2022) if f.rule == "R6"]
+    assert [f.left for f in r6] == ["正文“2022年共收到政府信息公开申请20件” = 20"]
+
+
+@pytest.mark.django_db
+def test_the_pages_year_is_the_year_r6_reads():
+    from disclosure.reports.build import report_body
+    from disclosure.reports.models import AnnualReportPage
+    from disclosure.reports.tests.factories import SECTION_TEXT, consistent_report, make_index
+
+    sections = {
+        **SECTION_TEXT,
+        "3": "<p>上年度收到政府信息公开申请20件。</p><p>2023年共收到政府信息公开申请17件。</p>",
+    }
+    tables = {key: (t.FORMAT_2021, v) for key, v in consistent_report().items()}
+    page = AnnualReportPage(title="报告", slug="r", year=2024, body=report_body(sections, tables))
+    make_index().add_child(instance=page)
+    assert [f for f in page.findings() if f.rule == "R6"] == []  # both speak of other years
+    page.year = 2023
+    r6 = [f for f in page.findings() if f.rule == "R6"]
+    assert [(f.row, f.right) for f in r6] == [("new", "表二“本年新收申请” = 3")]

@@ -61,6 +61,19 @@ def check(tmp_path, content):
         "二零二三年度",
         "２０２３",
         "２０２３年",
+        # the zero typed with a look-alike (the re-try typed ○, U+25CB WHITE CIRCLE)
+        "二○二三",
+        "二○二三年度",
+        "二◯二三年",
+        "二⚪二三",
+        "二Ｏ二三",
+        "二O二三年",
+        "二o二三",
+        "二Ο二三",  # Greek
+        "二О二三",  # Cyrillic
+        "二0二三",
+        "二０二三",
+        " 二 ○ 二 三 年 ",
     ],
 )
 def test_the_year_is_read_in_every_form_offices_write_it(written):
@@ -69,7 +82,10 @@ def test_the_year_is_read_in_every_form_offices_write_it(written):
     assert reading.year == 2023 and reading.problems == []
 
 
-@pytest.mark.parametrize("written", ["去年", "2023-2024", "23", "二〇二", "2023.5", True, "１２３"])
+@pytest.mark.parametrize(
+    "written",
+    ["去年", "2023-2024", "23", "二〇二", "2023.5", True, "１２３", "二OOOO", "OOOO", "二○二"],
+)
 def test_a_year_that_is_no_year_is_an_error_naming_its_cell(tmp_path, written):
     assert years.read_year(written) is None
     out, code = check(tmp_path, workbook_bytes(with_year(written)))
@@ -132,7 +148,11 @@ def test_an_info_sheet_named_with_a_suffix_is_an_error_naming_it(tmp_path):
 
     out, code = check(tmp_path, workbook_bytes(rename))
     assert code == 1
-    assert f"版式 错误 报告信息 (2): 工作表名应为“{xlsx.INFO_SHEET}”，读到的是“报告信息 (2)”" in out
+    # not the statutory name (no prefix match): found by its two labels, under another name
+    assert (
+        f"版式 错误 报告信息 (2): 工作表“报告信息 (2)”看来是{xlsx.INFO_SHEET}，"
+        f"但工作表名应为“{xlsx.INFO_SHEET}”"
+    ) in out
 
 
 def test_a_duplicated_info_sheet_is_an_error_naming_both(tmp_path):
