@@ -38,6 +38,13 @@ def _oldest(stored):
     return min((snapshot.computed_at for snapshot in stored.values()), default=None)
 
 
+def _in_columns(results, indicators):
+    """An organisation's results under the overview's indicator columns (a row stored before
+    an indicator was enabled lacks it: an empty cell)."""
+    by_code = {result.code: result for result in results}
+    return [by_code.get(indicator.code) for indicator in indicators]
+
+
 def overview_view(request):
     if not sees_platform(request.user):
         mine = visible_organisations(request.user).first()
@@ -52,7 +59,7 @@ def overview_view(request):
         rows.append(
             {
                 "organisation": organisation,
-                "results": snapshot.results if snapshot else None,
+                "results": _in_columns(snapshot.results, platform) if snapshot else None,
                 "veto": snapshot.veto if snapshot else False,
                 "computed_at": snapshot.computed_at if snapshot else None,
             }

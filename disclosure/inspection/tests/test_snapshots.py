@@ -189,3 +189,17 @@ def test_the_dashboard_panel_reads_the_stored_results(client, office, stored):
         assert queued() == []
     else:
         assert "尚未完成检查" in html and queued() == [[office["township"].pk]]
+
+
+def test_a_row_stored_before_an_indicator_was_enabled_keeps_the_columns_aligned(client, office):
+    snapshots.refresh_inspections()
+    county = OrganisationInspection.objects.get(organisation=office["county"])
+    county.results = [r for r in county.results if r["code"] != "blank_columns"]
+    county.save()
+    client.force_login(office["users"]["admin"])
+    html = client.get(reverse("inspection:overview")).content.decode()
+    rows = [row for row in html.split("<tr") if office["county"].name in row]
+    (row,) = [row for row in rows if "data-veto" in row]
+    assert 'data-indicator="blank_columns"' not in row and "<td>—</td>" in row
+    header = html.split("<thead>")[1].split("</thead>")[0]
+    assert row.count("<td") == header.count('<th scope="col"') - 1  # the name is a <th>
