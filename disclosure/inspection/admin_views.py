@@ -1,22 +1,48 @@
 """网站检查 in the admin: each organisation's report (its own staff see only theirs), the
-platform overview for site administrators, and both as XLSX."""
+platform overview for site administrators, and both as XLSX. They read the results a Celery
+refresh stored (snapshots.py), show when they were computed, and queue a refresh on demand
+(POST) or when none is stored yet."""
 
 from urllib.parse import quote
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from disclosure.catalogue.models import Organisation
 
-from .indicators import any_veto, inspect
-from .report import organisation_rows, workbook
+from .indicators import any_veto
+from .report import workbook
+from .snapshots import platform_results, request_refresh, snapshot_of, snapshots_of
 from .visibility import sees_platform, visible_organisations
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _platform(request):
+    if not sees_platform(request.user):
+        raise PermissionDenied
+    organisations = list(Organisation.objects.order_by("name"))
+    stored = snapshots_of(organisations)
+    if len(stored) < len(organisations):
+        request_refresh(None)
+    return organisations, stored
+
+
+def _oldest(stored):
+    return min((snapshot.computed_at for snapshot in stored.values()), default=None)
+
+
+def _in_columns(results, indicators):
+    """An organisation's results under the overview's indicator columns (a row stored before
+    an indicator was enabled lacks it: an empty cell)."""
+    by_code = {result.code: result for result in results}
+    return [by_code.get(indicator.code) for indicator in indicators]
 
 
 def overview_view(request):
@@ -25,8 +51,19 @@ def overview_view(request):
         if mine is None:
             raise PermissionDenied
         return redirect("inspection:organisation", mine.pk)
-    organisations = Organisation.objects.order_by("name")
-    rows = [(None, inspect(None)), *organisation_rows(organisations)]
+    organisations, stored = _platform(request)
+    platform = platform_results(stored.values())
+    rows = [{"organisation": None, "results": platform, "veto": any_veto(platform)}]
+    for organisation in organisations:
+        snapshot = stored.get(organisation.pk)
+        rows.append(
+            {
+                "organisation": organisation,
+                "results": _in_columns(snapshot.results, platform) if snapshot else None,
+                "veto": snapshot.veto if snapshot else False,
+                "computed_at": snapshot.computed_at if snapshot else None,
+            }
+        )
     title = _("网站检查总览")
     return TemplateResponse(
         request,
@@ -34,11 +71,10 @@ def overview_view(request):
         {
             "page_title": title,
             "header_title": title,
-            "rows": [
-                {"organisation": organisation, "results": results, "veto": any_veto(results)}
-                for organisation, results in rows
-            ],
-            "indicators": rows[0][1],
+            "rows": rows if stored else [],
+            "indicators": platform,
+            "computed_at": _oldest(stored),
+            "missing": len(stored) < len(organisations),
         },
     )
 
@@ -50,9 +86,16 @@ def _organisation(request, organisation_id):
     return organisation
 
 
+def _stored(organisation):
+    snapshot = snapshot_of(organisation)
+    if snapshot is None:
+        request_refresh(organisation.pk)
+    return snapshot
+
+
 def organisation_view(request, organisation_id):
     organisation = _organisation(request, organisation_id)
-    results = inspect(organisation)
+    snapshot = _stored(organisation)
     title = _("网站检查：%(name)s") % {"name": organisation.name}
     return TemplateResponse(
         request,
@@ -61,8 +104,9 @@ def organisation_view(request, organisation_id):
             "page_title": title,
             "header_title": title,
             "organisation": organisation,
-            "results": results,
-            "veto": any_veto(results),
+            "snapshot": snapshot,
+            "results": snapshot.results if snapshot else [],
+            "veto": snapshot.veto if snapshot else False,
             "platform": sees_platform(request.user),
         },
     )
@@ -77,13 +121,44 @@ def _xlsx(rows, name):
 
 def organisation_xlsx(request, organisation_id):
     organisation = _organisation(request, organisation_id)
+    snapshot = _stored(organisation)
+    if snapshot is None:
+        return redirect("inspection:organisation", organisation.pk)
     return _xlsx(
-        organisation_rows([organisation]), _("网站检查_%(name)s_") % {"name": organisation.name}
+        [(organisation, snapshot.results, snapshot.computed_at)],
+        _("网站检查_%(name)s_") % {"name": organisation.name},
     )
 
 
 def overview_xlsx(request):
+    organisations, stored = _platform(request)
+    if not stored:
+        return redirect("inspection:overview")
+    rows = [(None, platform_results(stored.values()), _oldest(stored))]
+    for organisation in organisations:
+        snapshot = stored.get(organisation.pk)
+        if snapshot:
+            rows.append((organisation, snapshot.results, snapshot.computed_at))
+    return _xlsx(rows, _("网站检查总览_"))
+
+
+def _queued_message(request, queued):
+    if queued:
+        messages.success(request, _("已安排重新检查，通常几分钟内完成，请稍后刷新本页。"))
+    else:
+        messages.info(request, _("重新检查已在排队，通常几分钟内完成，请稍后刷新本页。"))
+
+
+@require_POST
+def refresh_view(request, organisation_id):
+    organisation = _organisation(request, organisation_id)
+    _queued_message(request, request_refresh(organisation.pk))
+    return redirect("inspection:organisation", organisation.pk)
+
+
+@require_POST
+def refresh_all_view(request):
     if not sees_platform(request.user):
         raise PermissionDenied
-    rows = [(None, inspect(None)), *organisation_rows(Organisation.objects.order_by("name"))]
-    return _xlsx(rows, _("网站检查总览_"))
+    _queued_message(request, request_refresh(None))
+    return redirect("inspection:overview")

@@ -124,7 +124,7 @@ def home_not_updated(scope, period_days, today=None):
             "date": newest[3],
             "days": period_days,
         }
-        return [Finding(newest[1], root.title, detail)]
+        return [Finding(root.pk, root.title, detail)]
     detail = _("最近一条信息发布于 %(date)s，%(left)s 天后将超过 %(days)s 天未更新") % {
         "date": newest[3],
         "left": days_left,

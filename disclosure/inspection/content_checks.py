@@ -43,8 +43,29 @@ def guide_findings(scope):
         missing = missing_guide_elements(guide)
         if missing:
             detail = _("办事指南缺少要素：%(missing)s") % {"missing": "、".join(missing)}
-            findings.append(Finding(guide.pk, guide.title, detail))
+            findings.append(Finding(guide.pk, guide.title, detail, weight=len(missing)))
     return findings
+
+
+def _interpreted_policy_ids():
+    """The policies a live 解读 names; one that names an alias interprets the alias's page."""
+    rows = (
+        PolicyDocumentPage.objects.live()
+        .filter(kind=PolicyKind.INTERPRETATION, interpreted_policy__isnull=False)
+        .values_list("interpreted_policy_id", "interpreted_policy__alias_of_id")
+    )
+    return {alias_of or policy for policy, alias_of in rows}
+
+
+def _documents(pages):
+    """Each document once: a Wagtail alias shows a page elsewhere and is not another document,
+    and the translations of one document share its translation_key."""
+    seen, documents = set(), []
+    for page in pages.filter(alias_of__isnull=True).order_by("path"):
+        if page.translation_key not in seen:
+            seen.add(page.translation_key)
+            documents.append(page)
+    return documents
 
 
 def interpretation_findings(scope):
@@ -52,17 +73,18 @@ def interpretation_findings(scope):
     interpretations, so one link makes both ways); an interpretation of a policy that is not
     live links one way only. Returns (findings, numbers)."""
     policies = PolicyDocumentPage.objects.live().filter(scope.within())
-    normative = policies.filter(kind=PolicyKind.NORMATIVE, validity=Validity.VALID)
+    normative = _documents(policies.filter(kind=PolicyKind.NORMATIVE, validity=Validity.VALID))
+    explained = _interpreted_policy_ids()
     findings, interpreted = [], 0
-    for policy in normative.order_by("path"):
-        if policy.live_interpretations().exists():
+    for policy in normative:
+        if policy.pk in explained:
             interpreted += 1
         else:
             findings.append(Finding(policy.pk, policy.title, _("规范性文件没有关联的政策解读")))
     orphans = policies.filter(kind=PolicyKind.INTERPRETATION).exclude(interpreted_policy__live=True)
-    for orphan in orphans.order_by("path"):
+    for orphan in _documents(orphans):
         findings.append(Finding(orphan.pk, orphan.title, _("解读所关联的政策文件未发布或已删除")))
-    total = normative.count()
+    total = len(normative)
     numbers = {
         "normative": total,
         "interpreted": interpreted,
@@ -87,5 +109,6 @@ def misstatement_findings(scope):
                 "where": hit.where,
                 "excerpt": hit.excerpt,
             }
-            findings.append(Finding(page.pk, page.title, detail))
+            subject = f"{hit.pattern}|{hit.where}|{hit.matched}"
+            findings.append(Finding(page.pk, page.title, detail, subject=subject))
     return findings

@@ -1,24 +1,33 @@
 """Warnings before the veto on the editors' dashboard: the columns of the user's organisation
-that go past their cadence within columns.WARNING_DAYS (or already have)."""
+that go past their cadence within columns.WARNING_DAYS (or already have), as the last stored
+inspection found them (snapshots.py)."""
 
 from django.urls import reverse
 from wagtail.admin.ui.components import Component
 
 from disclosure.moderation.dashboard import WRITERS, roles_of
 
-from .columns import WARNING_DAYS, column_states, stale_columns
-from .models import CadenceKind
-from .scope import Scope
+from .columns import WARNING_DAYS
+from .snapshots import column_findings, request_refresh, snapshots_of
 from .visibility import visible_organisations
-
-CADENCED = {CadenceKind.NEWS, CadenceKind.NOTICES, CadenceKind.SHOULD_UPDATE}
 
 
 def columns_near_cadence(user):
-    findings = []
-    for organisation in visible_organisations(user).order_by("name"):
-        findings.extend(stale_columns(column_states(Scope(organisation)), CADENCED))
-    return findings
+    """(findings, oldest computation time, whether an organisation has no results yet); an
+    organisation without results gets a refresh queued."""
+    organisations = list(visible_organisations(user).order_by("name"))
+    stored = snapshots_of(organisations)
+    missing = [organisation for organisation in organisations if organisation.pk not in stored]
+    if missing:
+        request_refresh(missing[0].pk if len(missing) == 1 else None)
+    findings = [
+        finding
+        for organisation in organisations
+        if organisation.pk in stored
+        for finding in column_findings(stored[organisation.pk])
+    ]
+    computed_at = min((snapshot.computed_at for snapshot in stored.values()), default=None)
+    return findings, computed_at, bool(missing)
 
 
 class ColumnsNearCadencePanel(Component):
@@ -29,8 +38,11 @@ class ColumnsNearCadencePanel(Component):
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         mine = visible_organisations(user).first()
+        findings, computed_at, missing = columns_near_cadence(user)
         return {
-            "columns": columns_near_cadence(user),
+            "columns": findings,
+            "computed_at": computed_at,
+            "missing": missing,
             "warn_days": WARNING_DAYS,
             "report_url": reverse("inspection:organisation", args=[mine.pk]) if mine else "",
         }

@@ -1,41 +1,80 @@
 """The weekly digest: each organisation's 管理员 hear what the inspection finds now that it did
-not find last week, and what has been fixed since."""
+not find last week, what got worse or better, and what has been fixed since. It refreshes the
+stored results the admin pages read (snapshots.py) as it goes."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from disclosure.catalogue.models import Organisation
 from disclosure.moderation.tasks import send_review_mail
 from gongkai.accounts.roles import Role
 from gongkai.outbox import send_after_commit
 
-from .indicators import inspect
 from .models import InspectionSnapshot
+from .snapshots import refresh
+
+# Findings keyed by indicator and page (and the link or word within it), never by their text:
+# snapshots of format 1 keyed by text, so "3 天" → "5 天" read as one fixed and one new.
+FORMAT = 2
 
 
 def findings_of(results):
-    """{key: line} of every finding, and {code: status}: what a snapshot keeps."""
+    """What a snapshot keeps: every finding by its stable key (its line, its detail and how
+    severe it is), and each indicator's status, name and count."""
     findings = {}
     for result in results:
         for finding in result.findings:
-            key = f"{result.code}|{finding.page_id}|{finding.detail}"
-            findings[key] = f"{result.name}：{finding.title}（{finding.detail}）"
+            findings[f"{result.code}|{finding.identity}"] = {
+                "line": f"{result.name}：{finding.title}（{finding.detail}）",
+                "detail": finding.detail,
+                "severity": list(finding.severity),
+            }
     return {
+        "format": FORMAT,
         "findings": findings,
         "statuses": {result.code: result.status for result in results},
         "names": {result.code: result.name for result in results},
+        "counts": {result.code: result.count for result in results},
     }
+
+
+def _comparable(snapshot):
+    """The previous findings by key; a snapshot of the old format cannot be matched (its keys
+    hold the text), so the digest after the upgrade compares with nothing."""
+    if not snapshot or snapshot.get("format") != FORMAT:
+        return {}
+    return snapshot["findings"]
 
 
 def changes(previous, current):
-    before = previous.get("findings", {}) if previous else {}
-    now = current["findings"]
-    return {
-        "new": [now[key] for key in now if key not in before],
-        "fixed": [before[key] for key in before if key not in now],
-    }
+    """{new, worsened, improved, fixed}: lines of the findings that appeared, got worse (a
+    warning became a failure, more elements missing), got better, or went."""
+    before, now = _comparable(previous), current["findings"]
+    changed = {"new": [], "worsened": [], "improved": [], "fixed": []}
+    for key, finding in now.items():
+        old = before.get(key)
+        if old is None:
+            changed["new"].append(finding["line"])
+        elif finding["severity"] != old["severity"]:
+            kind = "worsened" if finding["severity"] > old["severity"] else "improved"
+            line = _("%(line)s；上周：%(before)s") % {
+                "line": finding["line"],
+                "before": old["detail"],
+            }
+            changed[kind].append(line)
+    changed["fixed"] = [old["line"] for key, old in before.items() if key not in now]
+    return changed
+
+
+SECTIONS = (
+    ("new", gettext_lazy("本周新发现的问题")),
+    ("worsened", gettext_lazy("本周加重的问题")),
+    ("improved", gettext_lazy("本周减轻的问题")),
+    ("fixed", gettext_lazy("本周已整改的问题")),
+)
 
 
 def administrators_of(organisation):
@@ -52,12 +91,17 @@ def administrators_of(organisation):
     )
 
 
-def digest_body(organisation, results, changed):
+def digest_body(organisation, results, changed, previous_counts=None):
     lines = [_("%(name)s 网站检查周报") % {"name": organisation.name}, ""]
+    previous_counts = previous_counts or {}
     for result in results:
-        lines.append(f"[{result.status_label}] {result.name}：{result.count}")
-    for heading, key in ((_("本周新发现的问题"), "new"), (_("本周已整改的问题"), "fixed")):
-        lines += ["", heading + _("（%(n)s 个）：") % {"n": len(changed[key])}]
+        line = f"[{result.status_label}] {result.name}：{result.count}"
+        before = previous_counts.get(result.code)
+        if before is not None and before != result.count:
+            line += _("（上周 %(n)s）") % {"n": before}
+        lines.append(line)
+    for key, heading in SECTIONS:
+        lines += ["", str(heading) + _("（%(n)s 个）：") % {"n": len(changed[key])}]
         lines += [f"- {line}" for line in changed[key]] or [_("无")]
     lines += [
         "",
@@ -75,17 +119,22 @@ def send_weekly_digests():
     (SQLite has one write lock)."""
     sent = 0
     for organisation in Organisation.objects.order_by("name"):
-        results = inspect(organisation)
+        results = refresh(organisation)
         current = findings_of(results)
         previous = InspectionSnapshot.objects.filter(organisation=organisation).first()
-        changed = changes(previous.findings if previous else None, current)
+        previous = previous.findings if previous else None
+        changed = changes(previous, current)
         addresses = administrators_of(organisation)
-        subject = _("【网站检查周报】%(name)s：新问题 %(new)s 个，已整改 %(fixed)s 个") % {
+        subject = _(
+            "【网站检查周报】%(name)s：新问题 %(new)s 个，加重 %(worsened)s 个，已整改 %(fixed)s 个"
+        ) % {
             "name": organisation.name,
             "new": len(changed["new"]),
+            "worsened": len(changed["worsened"]),
             "fixed": len(changed["fixed"]),
         }
-        body = digest_body(organisation, results, changed)
+        counts = (previous or {}).get("counts")
+        body = digest_body(organisation, results, changed, counts)
         with transaction.atomic():
             InspectionSnapshot.objects.create(organisation=organisation, findings=current)
             if addresses:

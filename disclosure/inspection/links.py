@@ -118,7 +118,9 @@ def internal_findings(scope):
         for model, to_id in sorted(references[page_id], key=lambda ref: (ref[0].__name__, ref[1])):
             if model is Page and to_id not in live:
                 detail = _("链接的页面（#%(id)s）不存在或未发布") % {"id": to_id}
-                broken.append(Finding(page_id, titles.get(page_id, ""), detail))
+                broken.append(
+                    Finding(page_id, titles.get(page_id, ""), detail, subject=f"page:{to_id}")
+                )
             elif model is Document:
                 document = documents.get(to_id)
                 if document is None:
@@ -127,7 +129,9 @@ def internal_findings(scope):
                     detail = _("附件“%(title)s”的文件丢失，无法下载") % {"title": document.title}
                 else:
                     continue
-                attachments.append(Finding(page_id, titles.get(page_id, ""), detail))
+                attachments.append(
+                    Finding(page_id, titles.get(page_id, ""), detail, subject=f"document:{to_id}")
+                )
     return broken, attachments
 
 
@@ -161,6 +165,6 @@ def external_findings(scope):
         reason = f"HTTP {link.http_status}" if link.http_status else link.error
         for page_id, title in pages:
             detail = _("外部链接 %(url)s 无法访问（%(reason)s）") % {"url": url, "reason": reason}
-            findings.append(Finding(page_id, title, detail))
+            findings.append(Finding(page_id, title, detail, subject=url))
     checked = sum(1 for url in found if url in checks and checks[url].state != LinkState.UNCHECKED)
     return findings, {"external": len(found), "external_checked": checked}

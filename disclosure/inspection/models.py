@@ -4,6 +4,7 @@ and their update cadence, the list of serious misstatements, the stored status o
 weekly snapshot the digest compares with."""
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -200,3 +201,26 @@ class InspectionSnapshot(models.Model):
 
     def __str__(self):
         return f"{self.organisation_id or '-'} {self.taken_at:%Y-%m-%d}"
+
+
+class OrganisationInspection(models.Model):
+    """The latest results of every indicator for one organisation, computed in Celery
+    (snapshots.py): the admin report, the platform overview, the dashboard panel and the XLSX
+    read this row, since computing every indicator for every organisation on each request takes
+    seconds. `manage.py inspect_site` still computes live."""
+
+    organisation = models.OneToOneField(
+        Organisation,
+        verbose_name=_("公开主体"),
+        on_delete=models.CASCADE,
+        related_name="inspection",
+    )
+    computed_at = models.DateTimeField(_("检查时间"))
+    results = models.JSONField(_("检查结果"), default=list, encoder=DjangoJSONEncoder)
+
+    class Meta:
+        verbose_name = _("检查结果")
+        verbose_name_plural = _("检查结果")
+
+    def __str__(self):
+        return f"{self.organisation} {self.computed_at:%Y-%m-%d %H:%M}"

@@ -1,19 +1,13 @@
-"""The inspection's findings as rows: for the admin report, its XLSX export and the digest."""
+"""The inspection's stored results as an XLSX workbook (the admin report's export)."""
 
 from io import BytesIO
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from gongkai.spreadsheets import append_row
-
-from .indicators import inspect
-
-
-def organisation_rows(organisations, today=None):
-    """[(organisation, results)] for each organisation, the platform (None) first if asked."""
-    return [(organisation, inspect(organisation, today=today)) for organisation in organisations]
 
 
 def edit_url(page_id):
@@ -21,25 +15,28 @@ def edit_url(page_id):
 
 
 def workbook(rows):
-    """One sheet of indicators per organisation, one of every finding; text stays text."""
+    """rows: (organisation or None for the platform, results, computed at). One sheet of
+    indicators per organisation, one of every finding; text stays text."""
     book = Workbook()
     summary = book.active
     summary.title = _("检查结果")
     append_row(
-        summary, [_("公开主体"), _("指标"), _("类别"), _("状态"), _("问题数"), _("否决阈值")]
+        summary,
+        [_("公开主体"), _("指标"), _("类别"), _("状态"), _("问题数"), _("否决阈值"), _("检查时间")],
     )
     details = book.create_sheet(_("问题清单"))
     append_row(
         details, [_("公开主体"), _("指标"), _("页面"), _("说明"), _("即将超期"), _("修改地址")]
     )
-    for organisation, results in rows:
+    for organisation, results, computed_at in rows:
         name = organisation.name if organisation else _("全平台")
+        checked = f"{timezone.localtime(computed_at):%Y-%m-%d %H:%M}" if computed_at else ""
         for result in results:
             kind = _("单项否决") if result.is_veto_item else _("扣分")
             threshold = result.threshold if result.is_veto_item else "—"
             append_row(
                 summary,
-                [name, result.name, kind, result.status_label, result.count, threshold],
+                [name, result.name, kind, result.status_label, result.count, threshold, checked],
             )
             for finding in result.findings:
                 append_row(

@@ -28,6 +28,25 @@ class Finding:
     detail: str
     # A warning before the veto: not a failure yet, one within the warning period.
     upcoming: bool = False
+    # What the finding is about within its page when a page can have several (a link's target,
+    # a misstatement's word): never a number that changes as the problem grows, so the digest
+    # recognises a finding from week to week (the detail text may change).
+    subject: str = ""
+    # How much of it there is (a guide's missing elements): larger is worse.
+    weight: int = 1
+
+    @property
+    def identity(self):
+        return f"{self.page_id}|{self.subject}"
+
+    @property
+    def severity(self):
+        """Ordered: an upcoming warning < a failure; more missing < fewer."""
+        return (0 if self.upcoming else 1, self.weight)
+
+    @classmethod
+    def from_dict(cls, data):
+        return cls(**{name: data[name] for name in cls.__dataclass_fields__ if name in data})
 
 
 @dataclass
@@ -73,3 +92,10 @@ class Result:
         data = asdict(self)
         data.update(status=self.status, count=self.count)
         return data
+
+    @classmethod
+    def from_dict(cls, data):
+        """A Result as stored by as_dict() (the status and count follow from the findings)."""
+        fields = {name: data[name] for name in cls.__dataclass_fields__ if name in data}
+        fields["findings"] = [Finding.from_dict(finding) for finding in data.get("findings", [])]
+        return cls(**fields)

@@ -407,6 +407,8 @@ CELERY_BEAT_SCHEDULE = {
         "task": "inspection.send_weekly_digests",
         "schedule": 7 * 24 * 60 * 60,
     },
+    # The stored results the inspection pages read (publications refresh them too).
+    "inspection-refresh": {"task": "inspection.refresh_inspections", "schedule": 60 * 60},
 }
 
 # ------------------------------------------------------ Website inspection (docs/inspection.md)
@@ -416,6 +418,10 @@ GONGKAI_INSPECTION_EXTERNAL_LINKS = env.bool("INSPECTION_EXTERNAL_LINKS", defaul
 GONGKAI_INSPECTION_LINK_TIMEOUT = 10  # seconds per request
 GONGKAI_INSPECTION_LINK_HOST_INTERVAL = 2  # seconds between two requests to one host
 GONGKAI_INSPECTION_LINK_MAX = 300  # links checked per run, the least recently checked first
+# A publication or unpublication refreshes its organisation's stored results this many seconds
+# later; the publications within that time ride on the same refresh.
+GONGKAI_INSPECTION_REFRESH_ON_PUBLISH = env.bool("INSPECTION_REFRESH_ON_PUBLISH", default=True)
+GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS = env.int("INSPECTION_REFRESH_DELAY_SECONDS", default=120)
 
 # ------------------------------------------------------------------------------- Health checks
 # /healthz/ is readiness (every required service answers: 200 or 503); /healthz/live/ is

@@ -40,6 +40,9 @@ CELERY_TASK_DEFAULT_QUEUE = f"celery{_own}"
 # Eager Celery would build three downloads (a PDF among them) on every report a test publishes;
 # disclosure/reports/tests/test_exports_on_publish.py turns it on.
 GONGKAI_REPORT_EXPORTS_ON_PUBLISH = False
+# Likewise every publication would recompute its organisation's inspection;
+# disclosure/inspection/tests/test_snapshots.py turns it on.
+GONGKAI_INSPECTION_REFRESH_ON_PUBLISH = False
 CACHES["default"]["KEY_PREFIX"] = f"test{_own}"  # noqa: F405
 CACHES["pages"] = {  # noqa: F405
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

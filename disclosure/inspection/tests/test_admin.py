@@ -6,6 +6,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from disclosure.inspection.models import ColumnSetting, ColumnType, Indicator
+from disclosure.inspection.snapshots import refresh_inspections
 
 from .helpers import column, item
 
@@ -34,6 +35,7 @@ def test_staff_see_their_own_organisation_only(client, office):
 def test_the_report_links_each_page_to_fix(client, office):
     stale = column(office["root"], "工作动态")
     item(stale, days=20)
+    refresh_inspections()
     client.force_login(office["users"]["editor"])
     html = client.get(reverse("inspection:organisation", args=[office["township"].pk])).content
     html = html.decode()
@@ -42,6 +44,7 @@ def test_the_report_links_each_page_to_fix(client, office):
 
 
 def test_site_administrators_see_the_platform(client, office):
+    refresh_inspections()
     client.force_login(office["users"]["admin"])
     html = client.get(reverse("inspection:overview")).content.decode()
     assert office["township"].name in html and office["county"].name in html
@@ -51,6 +54,7 @@ def test_site_administrators_see_the_platform(client, office):
 def test_the_xlsx_keeps_a_formula_looking_title_as_text(client, office):
     news = column(office["root"], '=HYPERLINK("http://evil.invalid","动态")')
     item(news, days=30)
+    refresh_inspections()
     client.force_login(office["users"]["admin"])
     response = client.get(reverse("inspection:overview_xlsx"))
     assert response.status_code == 200
@@ -72,6 +76,7 @@ def test_only_site_administrators_edit_the_thresholds(client, office):
 def test_the_dashboard_warns_a_week_before_a_column_goes_stale(client, office):
     news = column(office["root"], "工作动态")
     item(news, days=10)
+    refresh_inspections()
     client.force_login(office["users"]["editor"])
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "栏目即将超期未更新" in html and "4 天后" in html

@@ -5,6 +5,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from disclosure.inspection.management.commands.inspect_site import Command
+
 from .helpers import column, item
 
 
@@ -42,6 +44,23 @@ def test_json_for_one_organisation_passing_every_veto(office):
     assert {"count", "threshold", "findings", "numbers", "source"} <= set(report["indicators"][0])
 
 
-def test_an_unknown_organisation_is_refused(office):
-    with pytest.raises(CommandError, match="没有名为"):
+def test_an_unknown_organisation_is_refused_with_exit_2_and_close_names(office):
+    with pytest.raises(CommandError, match="没有名为") as refused:
         call_command("inspect_site", "--organisation", "不存在的镇")
+    assert refused.value.returncode == 2
+
+
+def test_from_the_shell_an_unknown_organisation_exits_2_not_1(office, capsys):
+    name = office["township"].name
+    with pytest.raises(SystemExit) as exited:
+        Command().run_from_argv(["manage.py", "inspect_site", "--organisation", name[:-1]])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert "没有名为" in error and f"是否要找：{name}" in error
+
+
+def test_the_help_names_the_exit_codes(capsys):
+    with pytest.raises(SystemExit):
+        Command().run_from_argv(["manage.py", "inspect_site", "--help"])
+    text = capsys.readouterr().out
+    assert "退出状态" in text and "0" in text and "1" in text and "2" in text

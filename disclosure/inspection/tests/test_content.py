@@ -120,3 +120,18 @@ def test_taiwan_as_a_country_is_a_misstatement_its_parties_and_airports_are_not(
         DisclosureDocumentPageFactory(parent=column, title=title)
     found = result("misstatements", office["township"])
     assert [f.page_id for f in found.findings] == [wrong.pk]
+
+
+def test_an_alias_of_a_policy_or_an_interpretation_is_not_another_document(office):
+    notices, guides = office["columns"][1], office["columns"][0]
+    explained = PolicyDocumentPageFactory(parent=notices, title="已解读的办法", kind="normative")
+    interpretation = PolicyDocumentPageFactory(
+        parent=notices, title="解读", kind="interpretation", interpreted_policy=explained
+    )
+    alone = PolicyDocumentPageFactory(parent=notices, title="未解读的办法", kind="normative")
+    for page in (explained, interpretation, alone):
+        alias = page.create_alias(parent=guides, update_slug=f"{page.slug}-alias")
+        assert alias.live and alias.alias_of_id == page.pk
+    found = result("interpretations", office["township"])
+    assert found.numbers == {"normative": 2, "interpreted": 1, "ratio": 0.5}
+    assert [f.page_id for f in found.findings] == [alone.pk]

@@ -1,5 +1,6 @@
 """``manage.py inspect_site [--organisation NAME] [--json]``: what an inspector would find."""
 
+import difflib
 import json
 
 from django.core.management.base import BaseCommand, CommandError
@@ -9,9 +10,16 @@ from disclosure.catalogue.models import Organisation
 
 from ...indicators import any_veto, inspect
 
+# Exit statuses: a deployment check tells a failed inspection from a mistyped name.
+PASSED, VETO, UNKNOWN_ORGANISATION = 0, 1, 2
+
 
 class Command(BaseCommand):
-    help = "按国办秘函〔2019〕19号的检查指标检查网站内容；有单项否决项时以状态 1 退出。"
+    help = (
+        "按国办秘函〔2019〕19号的检查指标检查网站内容（实时计算）。"
+        f"退出状态：{PASSED} 单项否决项全部通过；{VETO} 有单项否决项不合格；"
+        f"{UNKNOWN_ORGANISATION} 没有所填名称的公开主体。"
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--organisation", help="公开主体的全称或简称；不填则检查全平台。")
@@ -25,15 +33,28 @@ class Command(BaseCommand):
         else:
             self._write_text(target, results)
         if any_veto(results):
-            raise SystemExit(1)
+            raise SystemExit(VETO)
 
     def _organisation(self, name):
         found = Organisation.objects.filter(name=name) or Organisation.objects.filter(
             short_name=name
         )
         if not found:
-            raise CommandError(_("没有名为“%(name)s”的公开主体。") % {"name": name})
+            raise CommandError(self._unknown(name), returncode=UNKNOWN_ORGANISATION)
         return found[0]
+
+    def _unknown(self, name):
+        names = [
+            label
+            for full, short in Organisation.objects.values_list("name", "short_name")
+            for label in (full, short)
+            if label
+        ]
+        close = difflib.get_close_matches(name, names, n=5, cutoff=0.5)
+        message = _("没有名为“%(name)s”的公开主体。") % {"name": name}
+        if close:
+            message += _("是否要找：%(names)s？") % {"names": "、".join(close)}
+        return message
 
     def _write_json(self, target, results):
         report = {

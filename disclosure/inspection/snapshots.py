@@ -1,0 +1,179 @@
+"""The inspection's results as the admin reads them: computed in Celery and stored, one row per
+organisation (models.OrganisationInspection), because computing every indicator for every
+organisation takes seconds (bench/bench_inspection_overview.py, docs/inspection.md).
+
+A refresh is queued through the outbox (gongkai/outbox.py): by beat, by a publication or an
+unpublication in the organisation (after a delay, so a burst of publications costs one run), by
+the “立即重新检查” button and by a page that finds no results yet. A refresh already waiting to
+start covers a new request; one that is running does not (it may have read before the change)."""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from disclosure.catalogue.models import DisclosureIndexPage, Organisation
+
+from .indicators import any_veto, inspect
+from .models import OrganisationInspection
+from .results import Result
+
+REFRESH_TASK = "inspection.refresh_inspections"
+# The indicators the dashboard's “栏目即将超期未更新” panel lists.
+COLUMN_CADENCE_CODES = ("stale_columns", "long_unupdated_columns")
+
+
+@dataclass
+class Snapshot:
+    organisation: object
+    computed_at: object
+    results: list
+
+    @property
+    def veto(self):
+        return any_veto(self.results)
+
+
+def refresh(organisation, today=None):
+    """Compute every indicator for `organisation` and store them; returns the results. The
+    checks only read; the row is written in a short transaction of its own (SQLite has one
+    write lock, editors' saves must not wait for the checks)."""
+    results = inspect(organisation, today=today)
+    with transaction.atomic():
+        OrganisationInspection.objects.update_or_create(
+            organisation=organisation,
+            defaults={
+                "computed_at": timezone.now(),
+                "results": [result.as_dict() for result in results],
+            },
+        )
+    return results
+
+
+def refresh_inspections(organisation_id=None):
+    """The task's work: one organisation, or every organisation (None). Returns how many."""
+    organisations = Organisation.objects.order_by("name")
+    if organisation_id is not None:
+        organisations = organisations.filter(pk=organisation_id)
+    count = 0
+    for organisation in organisations:
+        refresh(organisation)
+        count += 1
+    return count
+
+
+def _snapshot(row, organisation):
+    return Snapshot(
+        organisation=organisation,
+        computed_at=row.computed_at,
+        results=[Result.from_dict(data) for data in row.results],
+    )
+
+
+def snapshots_of(organisations):
+    """{organisation pk: Snapshot} of those of `organisations` that have results stored."""
+    organisations = {organisation.pk: organisation for organisation in organisations}
+    rows = OrganisationInspection.objects.filter(organisation_id__in=list(organisations))
+    return {row.organisation_id: _snapshot(row, organisations[row.organisation_id]) for row in rows}
+
+
+def snapshot_of(organisation):
+    return snapshots_of([organisation]).get(organisation.pk)
+
+
+def _merged_numbers(numbers):
+    merged = {}
+    for values in numbers:
+        for key, value in values.items():
+            if isinstance(value, int) and not isinstance(value, bool):
+                merged[key] = merged.get(key, 0) + value
+            else:
+                merged.setdefault(key, None)
+    if "normative" in merged:
+        normative, interpreted = merged["normative"] or 0, merged.get("interpreted") or 0
+        merged["ratio"] = round(interpreted / normative, 3) if normative else None
+    return merged
+
+
+def platform_results(snapshots):
+    """The platform as the sum of its organisations' stored results: each indicator's findings
+    over every organisation, its numbers added up, its status against the threshold."""
+    snapshots = sorted(snapshots, key=lambda snapshot: snapshot.computed_at, reverse=True)
+    by_code = {}
+    for snapshot in snapshots:  # the newest first: its names and thresholds are current
+        for result in snapshot.results:
+            by_code.setdefault(result.code, []).append(result)
+    merged = []
+    for results in by_code.values():
+        first = results[0]
+        merged.append(
+            Result(
+                code=first.code,
+                name=first.name,
+                kind=first.kind,
+                threshold=first.threshold,
+                source=first.source,
+                findings=[finding for result in results for finding in result.findings],
+                numbers=_merged_numbers(result.numbers for result in results),
+            )
+        )
+    return merged
+
+
+def column_findings(snapshot):
+    """The columns past or within a week of their cadence, as the snapshot found them."""
+    return [
+        finding
+        for result in snapshot.results
+        if result.code in COLUMN_CADENCE_CODES
+        for finding in result.findings
+    ]
+
+
+def _waiting_refreshes():
+    """The refresh rows not yet started: not done, not held by a running worker, not given up."""
+    from gongkai.models import OutboxMessage
+
+    now = timezone.now()
+    return (
+        OutboxMessage.objects.filter(task=REFRESH_TASK, delivered_at__isnull=True)
+        .filter(attempts__lt=settings.GONGKAI_OUTBOX_MAX_ATTEMPTS)
+        .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
+    )
+
+
+def request_refresh(organisation_id=None, delay=0):
+    """Queue a refresh of one organisation (or every one, None) `delay` seconds after the
+    current transaction commits, unless a waiting refresh covers it. True when queued."""
+    from gongkai.outbox import send_after_commit
+
+    covering = [[None]] if organisation_id is None else [[None], [organisation_id]]
+    if any(args in covering for args in _waiting_refreshes().values_list("args", flat=True)):
+        return False
+    run_after = timezone.now() + timedelta(seconds=delay) if delay else None
+    send_after_commit(REFRESH_TASK, organisation_id, run_after=run_after)
+    return True
+
+
+def organisation_id_of_page(page):
+    """The organisation whose disclosure root `page` is in (or is), or None."""
+    steplen = type(page).steplen
+    paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    return (
+        DisclosureIndexPage.objects.filter(path__in=paths)
+        .values_list("organisation_id", flat=True)
+        .first()
+    )
+
+
+def refresh_after_publication(sender, instance, **kwargs):
+    """page_published / page_unpublished: the organisation's results change; refresh them once
+    the burst of publications is over (GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS)."""
+    if not settings.GONGKAI_INSPECTION_REFRESH_ON_PUBLISH:
+        return
+    organisation_id = organisation_id_of_page(instance)
+    if organisation_id is not None:
+        request_refresh(organisation_id, delay=settings.GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS)
