@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before everything a cached page does not need (gongkai/page_cache.py).
+    "gongkai.page_cache.PublicPageCacheMiddleware",
     "gongkai.json_bodies.JsonDepthLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -102,7 +104,6 @@ MIDDLEWARE = [
     "disclosure.moderation.attachment_lock.ActingUserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "gongkai.page_cache.PublicPageCacheMiddleware",
     # Late, as django-axes asks: it turns a refused login into the lockout answer.
     "axes.middleware.AxesMiddleware",
     # Last, so its process_exception sees a view's "database is locked" first (gongkai/busy.py).
