@@ -167,11 +167,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --------------------------------------------------------------------------------------- Caches
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="locmemcache://gongkai"),
-    # Rendered public pages (gongkai/page_cache.py). Its own store, because publishing clears
-    # all of it: on Redis, a database of its own (never the broker's or the default cache's).
-    # On disk by default so the web process and the Celery worker (which publishes scheduled
-    # pages) share it.
-    "pages": env.cache_url("PAGE_CACHE_URL", default=f"filecache://{VAR_DIR / 'page-cache'}"),
+    # Rendered public pages and their tokens (gongkai/page_cache.py). Its own store, so that
+    # nothing else evicts the tokens: on Redis, a database of its own (never the broker's or the
+    # default cache's). On disk by default so the web process and the Celery worker (which
+    # publishes scheduled pages) share it; a county's pages and tokens fit in the entry limit.
+    "pages": env.cache_url(
+        "PAGE_CACHE_URL", default=f"filecache://{VAR_DIR / 'page-cache'}?max_entries=20000"
+    ),
 }
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
