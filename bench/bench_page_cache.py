@@ -9,7 +9,8 @@ views, middleware and settings. Run twice with the same seed and visits:
 - by what changed (gongkai/page_cache.py as it is);
 - emptying the whole cache on every publication (the rule it replaced);
 - publishing nothing: the ceiling that the visits themselves allow (first visits miss).
-Prints each hit rate and the ratio of misses. Run alone: `.venv/bin/python -m bench.bench_page_cache`.
+Prints each hit rate and the ratio of misses.
+Run alone: `.venv/bin/python -m bench.bench_page_cache`.
 Numbers: docs/performance.md.
 """
 
