@@ -11,22 +11,22 @@ class GongkaiConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import checks  # noqa: F401  (registers the system checks)
-        from .page_cache import clear_page_cache, clear_page_cache_on_settings_change
+        from .page_cache import page_published as published
+        from .page_cache import page_removed, site_changed, site_object_changed
 
-        for name, signal in (
-            ("published", page_published),
-            ("unpublished", page_unpublished),
-            ("moved", post_page_move),
-        ):
-            signal.connect(clear_page_cache, dispatch_uid=f"gongkai-page-cache-{name}")
-        post_delete.connect(clear_page_cache, sender=Page, dispatch_uid="gongkai-page-cache-delete")
+        page_published.connect(published, dispatch_uid="gongkai-page-cache-published")
+        page_unpublished.connect(page_removed, dispatch_uid="gongkai-page-cache-unpublished")
+        post_delete.connect(page_removed, sender=Page, dispatch_uid="gongkai-page-cache-delete")
+        post_page_move.connect(site_changed, dispatch_uid="gongkai-page-cache-moved")
         # A page made private (or public again) must not be answered from the cache.
         for signal in (post_save, post_delete):
             signal.connect(
-                clear_page_cache,
+                site_changed,
                 sender=PageViewRestriction,
                 dispatch_uid=f"gongkai-page-cache-restriction-{signal is post_save}",
             )
-        post_save.connect(
-            clear_page_cache_on_settings_change, dispatch_uid="gongkai-page-cache-settings"
-        )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                site_object_changed,
+                dispatch_uid=f"gongkai-page-cache-site-objects-{signal is post_save}",
+            )

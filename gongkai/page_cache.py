@@ -1,43 +1,162 @@
-"""A shared cache of public pages that is emptied whenever published content changes.
+"""A shared cache of public pages, invalidated by what changed.
 
-Anonymous visitors read the same pages over and over; editors publish a few times a day. So
-rendered pages are kept in their own cache (``CACHES["pages"]``: Redis in production, shared by
-every web process and worker) and the whole of it is cleared on publish, unpublish, move or
-delete of any page, and when site settings change: a listing, the home page, the feeds and the
-sitemap all show other pages, so clearing one URL would leave them stale. The timeout only
-bounds what no signal covers (e.g. a snippet renamed).
+Anonymous visitors read the same pages over and over; on a county platform dozens of offices
+publish all day. Rendered pages are kept in their own cache (``CACHES["pages"]``: Redis in
+production, shared by every web process and worker). Each rendering is stored with two
+tokens read before it was rendered: its page's and the site's. A hit is served only while both
+are unchanged; a token missing from the cache (evicted, never set) is a miss, never a stale hit.
 
-Only Wagtail's page serving is cached (feeds are page routes, so they are too), only for
+A change to page P (publish, unpublish, delete) renews the tokens of the pages that show it:
+P, its ancestors (columns list their children, the home page the latest items, the feeds are
+their routes), its other languages (the language switcher) and the pages it links to or that
+link to it (Wagtail's reference index, before and after the change: a 政策文件 lists the 解读
+that names it). Page types whose pages appear elsewhere in ways no link records (an
+organisation's root, its 指南, columns and indexes make up every page's navigation and
+breadcrumbs) renew the site's token instead, as do moves, view restrictions, site settings
+and snippets.
+A page type declares itself local with ``page_cache_changes_show_site_wide = False``.
+Tokens are renewed at the change and again when it commits: a rendering that read the old
+content is stored under a token that no longer holds.
+
+Only Wagtail's page serving is stored (feeds are page routes, so they are too), only for
 requests without a session (signed-in editors and visitors who passed a password restriction
 always get a fresh page), only for 200 responses that set no cookie and are not marked private.
+The middleware stands first, so a hit costs no session, authentication, two-factor, throttling
+or database work.
 """
 
 import hashlib
+import uuid
 
 from django.conf import settings
 from django.core.cache import caches
-from wagtail import views as wagtail_views
+from django.db import transaction
+from django.db.models import Q
 from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.snippets.models import get_snippet_models
 
 PAGE_CACHE_ALIAS = "pages"
-_KEY_ATTR = "_gongkai_page_cache_key"
+SITE_TOKEN = "page-token:site"
+_SHAREABLE_ATTR = "_gongkai_page_cache_shareable"
+_TOKENS_ATTR = "_gongkai_page_cache_tokens"
 
 
 def page_cache():
     return caches[PAGE_CACHE_ALIAS]
 
 
-def clear_page_cache(**kwargs):
-    """Signal receiver: published content changed somewhere."""
-    page_cache().clear()
+def _page_token(page_id):
+    return f"page-token:{page_id}"
 
 
-def clear_page_cache_on_settings_change(sender, **kwargs):
-    # Site settings (the footer's 主办/承办, 备案号) appear on every page.
-    if issubclass(sender, BaseSiteSetting):
-        page_cache().clear()
+def _renew(keys):
+    keys = list(keys)
+    if keys:
+        page_cache().set_many({key: uuid.uuid4().hex for key in keys}, timeout=None)
 
 
+def _renew_now_and_on_commit(keys):
+    # Now, for the requests that read committed content meanwhile; again at the commit, for
+    # a rendering that read the old content and its tokens while the change was committing.
+    keys = set(keys)
+    _renew(keys)
+    transaction.on_commit(lambda: _renew(keys))
+
+
+def _tokens(keys):
+    """The current tokens of `keys`, creating those the cache does not hold."""
+    cache = page_cache()
+    tokens = cache.get_many(keys)
+    missing = [key for key in keys if key not in tokens]
+    for key in missing:
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+    if missing:
+        tokens.update(cache.get_many(missing))  # whichever process's add won
+    return tokens
+
+
+# ---------------------------------------------------------------- what a change renews
+def shows_site_wide(page):
+    return getattr(page.specific_class, "page_cache_changes_show_site_wide", True)
+
+
+def _links_of(page):
+    """The pages `page`'s content links to (Wagtail offers no public way to read an object's
+    references without writing them to the index)."""
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    return {
+        int(to_object_id)
+        for to_type_id, to_object_id, *_ in ReferenceIndex._extract_references_from_object(page)
+        if to_type_id == page_type.pk
+    }
+
+
+def _previously_live(page, revision):
+    """What was live before this publication: the revision of the last publication logged
+    (Wagtail sends page_published before it logs the new one)."""
+    revision_id = (
+        PageLogEntry.objects.filter(page_id=page.pk, action="wagtail.publish")
+        .exclude(revision_id=getattr(revision, "pk", None))
+        .order_by("-timestamp", "-pk")
+        .values_list("revision_id", flat=True)
+        .first()
+    )
+    previous = Revision.objects.filter(pk=revision_id).first() if revision_id else None
+    return previous.as_object() if previous else None
+
+
+def _pages_showing(page, before=None):
+    """The page, its ancestors, its languages, and the pages linked with it in either
+    direction, now and before the change."""
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    linking_here = ReferenceIndex.objects.filter(
+        base_content_type=page_type, to_content_type=page_type, to_object_id=str(page.pk)
+    ).values_list("object_id", flat=True)
+    ancestor_paths = [page.path[:end] for end in range(page.steplen, len(page.path), page.steplen)]
+    ids = {page.pk, *_links_of(page), *(int(pk) for pk in linking_here)}
+    if before is not None:
+        ids |= _links_of(before)
+    ids |= set(
+        Page.objects.filter(
+            Q(path__in=ancestor_paths) | Q(translation_key=page.translation_key)
+        ).values_list("pk", flat=True)
+    )
+    return ids
+
+
+def _renew_pages_showing(page, before=None):
+    if shows_site_wide(page):
+        _renew_now_and_on_commit([SITE_TOKEN])
+    else:
+        _renew_now_and_on_commit(_page_token(pk) for pk in _pages_showing(page, before))
+
+
+def page_published(instance, revision=None, **kwargs):
+    """Signal receiver."""
+    before = None if shows_site_wide(instance) else _previously_live(instance, revision)
+    _renew_pages_showing(instance, before)
+
+
+def page_removed(instance, **kwargs):
+    """Signal receiver: a page was unpublished or deleted."""
+    if isinstance(instance, Page):
+        _renew_pages_showing(instance)
+
+
+def site_changed(**kwargs):
+    """Signal receiver: a page moved or a view restriction changed."""
+    _renew_now_and_on_commit([SITE_TOKEN])
+
+
+def site_object_changed(sender, **kwargs):
+    """Signal receiver for every model: site settings (the footer's 主办/承办, 备案号) and
+    snippets (an organisation's name in every banner) appear on pages no link records."""
+    if issubclass(sender, BaseSiteSetting) or sender in get_snippet_models():
+        _renew_now_and_on_commit([SITE_TOKEN])
+
+
+# ---------------------------------------------------------------- serving and storing
 def _cache_key(request):
     url = request.build_absolute_uri()
     return "page:" + hashlib.sha256(url.encode()).hexdigest()
@@ -54,29 +173,38 @@ def _response_is_shareable(response):
     )
 
 
+def remember_tokens(page, request, serve_args, serve_kwargs):
+    """Wagtail hook `before_serve_page`: the tokens this rendering will be stored under, read
+    before it reads any content."""
+    if getattr(request, _SHAREABLE_ATTR, False) and not request.user.is_authenticated:
+        setattr(request, _TOKENS_ATTR, _tokens([SITE_TOKEN, _page_token(page.pk)]))
+
+
 class PublicPageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        shareable = request.method == "GET" and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        if shareable:
+            cached = self._fresh_copy(request)
+            if cached is not None:
+                return cached
+            setattr(request, _SHAREABLE_ATTR, True)
         response = self.get_response(request)
-        key = getattr(request, _KEY_ATTR, None)
-        if key and _response_is_shareable(response):
-            page_cache().set(key, response, settings.PAGE_CACHE_SECONDS)
+        tokens = getattr(request, _TOKENS_ATTR, None)
+        if tokens and _response_is_shareable(response):
+            page_cache().set(_cache_key(request), (tokens, response), settings.PAGE_CACHE_SECONDS)
         return response
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if (
-            request.method != "GET"
-            or view_func is not wagtail_views.serve
-            or settings.SESSION_COOKIE_NAME in request.COOKIES
-            or request.user.is_authenticated
-        ):
+    @staticmethod
+    def _fresh_copy(request):
+        cache = page_cache()
+        entry = cache.get(_cache_key(request))
+        if entry is None:
             return None
-        key = _cache_key(request)
-        cached = page_cache().get(key)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
-        setattr(request, _KEY_ATTR, key)
-        return None
+        tokens, response = entry
+        if cache.get_many(list(tokens)) != tokens:
+            return None
+        response["X-Page-Cache"] = "hit"
+        return response

@@ -3,6 +3,8 @@ from django.utils.html import format_html, json_script
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from . import page_cache
+
 
 @hooks.register("insert_editor_js")
 def show_errors_on_hidden_tabs():
@@ -13,3 +15,6 @@ def show_errors_on_hidden_tabs():
         json_script({"message": _("错误在%(tabs)s标签页中。")}, "tab-errors-config"),
         static("js/admin/tab_errors.js"),
     )
+
+
+hooks.register("before_serve_page", page_cache.remember_tokens)

@@ -61,6 +61,10 @@ class AnnualReportIndexPage(Page):
 class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
     """One organisation's 政府信息公开工作年度报告 for one year."""
 
+    # Shown only on itself, its column, its languages and the pages linked with it
+    # (gongkai/page_cache.py): publishing one leaves the rest of the cached site warm.
+    page_cache_changes_show_site_wide = False
+
     year = models.PositiveSmallIntegerField(_("报告年度"))
     report_format = models.CharField(
         _("统计表格式"),

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before everything a cached page does not need (gongkai/page_cache.py).
+    "gongkai.page_cache.PublicPageCacheMiddleware",
     "gongkai.json_bodies.JsonDepthLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -102,7 +104,6 @@ MIDDLEWARE = [
     "disclosure.moderation.attachment_lock.ActingUserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
-    "gongkai.page_cache.PublicPageCacheMiddleware",
     # Late, as django-axes asks: it turns a refused login into the lockout answer.
     "axes.middleware.AxesMiddleware",
     # Last, so its process_exception sees a view's "database is locked" first (gongkai/busy.py).
@@ -166,11 +167,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --------------------------------------------------------------------------------------- Caches
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="locmemcache://gongkai"),
-    # Rendered public pages (gongkai/page_cache.py). Its own store, because publishing clears
-    # all of it: on Redis, a database of its own (never the broker's or the default cache's).
-    # On disk by default so the web process and the Celery worker (which publishes scheduled
-    # pages) share it.
-    "pages": env.cache_url("PAGE_CACHE_URL", default=f"filecache://{VAR_DIR / 'page-cache'}"),
+    # Rendered public pages and their tokens (gongkai/page_cache.py). Its own store, so that
+    # nothing else evicts the tokens: on Redis, a database of its own (never the broker's or the
+    # default cache's). On disk by default so the web process and the Celery worker (which
+    # publishes scheduled pages) share it; a county's pages and tokens fit in the entry limit.
+    "pages": env.cache_url(
+        "PAGE_CACHE_URL", default=f"filecache://{VAR_DIR / 'page-cache'}?max_entries=20000"
+    ),
 }
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 

@@ -60,6 +60,10 @@ def item_content_panels(*body_panels):
 class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
     """Base of every catalogue item; the publishing organisation comes from the tree."""
 
+    # Shown only on itself, its column, its languages and the pages linked with it
+    # (gongkai/page_cache.py): publishing one leaves the rest of the cached site warm.
+    page_cache_changes_show_site_wide = False
+
     index_number = models.CharField(  # noqa: DJ001 (NULL = not yet published, as before)
         _("索引号"),
         max_length=100,

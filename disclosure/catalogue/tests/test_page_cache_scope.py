@@ -1,0 +1,140 @@
+"""What one publication takes out of the public page cache (gongkai/page_cache.py): the pages
+that show the changed item, not the whole site."""
+
+import pytest
+from wagtail.models import Site
+
+from gongkai.page_cache import page_cache
+from tests.factories import publish_fixture
+
+from .factories import (
+    CategoryPageFactory,
+    DisclosureDocumentPageFactory,
+    DisclosureIndexPageFactory,
+    OrganisationFactory,
+    PolicyDocumentPageFactory,
+)
+
+
+def cached(client, page):
+    client.get(page.url)
+    return client.get(page.url).get("X-Page-Cache") == "hit"
+
+
+@pytest.fixture
+def county(db):
+    page_cache().clear()
+
+    def office(name, slug):
+        root = DisclosureIndexPageFactory(organisation=OrganisationFactory(name=name), slug=slug)
+        column = CategoryPageFactory(parent=root, title="通知公告", slug="notices")
+        item = DisclosureDocumentPageFactory(parent=column, title=f"{name}关于春耕的通知")
+        return {"root": root, "column": column, "item": item}
+
+    yield {
+        "home": Site.objects.get(is_default_site=True).root_page.specific,
+        "a": office("东湖街道办事处", "donghu"),
+        "b": office("西山镇人民政府", "xishan"),
+    }
+    page_cache().clear()
+
+
+def test_publishing_an_item_refreshes_the_pages_that_show_it(client, county):
+    a = county["a"]
+    for page in (county["home"], a["root"], a["column"], a["item"]):
+        assert cached(client, page)
+
+    a["item"].title = "东湖街道关于春耕备耕的通知"
+    publish_fixture(a["item"])
+
+    for page in (county["home"], a["root"], a["column"], a["item"]):
+        assert "X-Page-Cache" not in client.get(page.url), page.title
+    for page in (a["column"], a["item"]):
+        assert "东湖街道关于春耕备耕的通知" in client.get(page.url).text, page.title
+
+
+def test_publishing_an_item_leaves_other_offices_and_siblings_cached(client, county):
+    a, b = county["a"], county["b"]
+    sibling = DisclosureDocumentPageFactory(parent=a["column"], title="东湖街道关于防汛的通知")
+    for page in (b["root"], b["column"], b["item"], sibling):
+        assert cached(client, page)
+
+    a["item"].title = "东湖街道关于春耕备耕的通知"
+    publish_fixture(a["item"])
+
+    for page in (b["root"], b["column"], b["item"], sibling):
+        assert client.get(page.url).get("X-Page-Cache") == "hit", page.title
+
+
+def test_a_new_item_appears_in_its_column_at_once(client, county):
+    a = county["a"]
+    assert cached(client, a["column"])
+    DisclosureDocumentPageFactory(parent=a["column"], title="东湖街道关于秋收的通知")
+    assert "东湖街道关于秋收的通知" in client.get(a["column"].url).text
+
+
+def test_unpublishing_and_deleting_an_item_take_it_off_its_column(client, county):
+    a = county["a"]
+    other = DisclosureDocumentPageFactory(parent=a["column"], title="东湖街道关于防汛的通知")
+    assert cached(client, a["column"])
+    a["item"].unpublish()
+    assert "东湖街道办事处关于春耕的通知" not in client.get(a["column"].url).text
+
+    assert cached(client, a["column"])
+    other.delete()
+    assert "东湖街道关于防汛的通知" not in client.get(a["column"].url).text
+
+
+def test_an_interpretation_refreshes_the_document_it_explains_before_and_after(client, county):
+    column = county["a"]["column"]
+    first = PolicyDocumentPageFactory(parent=column, title="东湖街道农村建房管理办法")
+    second = PolicyDocumentPageFactory(parent=column, title="东湖街道养犬管理规定")
+    interpretation = PolicyDocumentPageFactory(
+        parent=column,
+        title="《东湖街道农村建房管理办法》解读",
+        kind="interpretation",
+        interpreted_policy=first,
+    )
+    title = interpretation.title
+    assert cached(client, first) and title in client.get(first.url).text
+    assert cached(client, second) and title not in client.get(second.url).text
+
+    interpretation.interpreted_policy = second
+    publish_fixture(interpretation)
+
+    response = client.get(first.url)
+    assert "X-Page-Cache" not in response
+    assert title not in response.text
+    assert title in client.get(second.url).text
+
+
+def test_a_column_change_refreshes_every_page(client, county):
+    a, b = county["a"], county["b"]
+    assert cached(client, b["item"])
+    a["column"].title = "通知公告栏"
+    publish_fixture(a["column"])
+    assert "X-Page-Cache" not in client.get(b["item"].url)
+
+
+def test_renaming_an_organisation_refreshes_every_page(client, county):
+    b = county["b"]
+    assert cached(client, b["item"])
+    organisation = county["a"]["root"].organisation
+    organisation.name = "东湖街道办事处（新）"
+    organisation.save()
+    assert "X-Page-Cache" not in client.get(b["item"].url)
+
+
+def test_an_evicted_token_is_a_miss_never_a_stale_page(client, county):
+    item = county["a"]["item"]
+    assert cached(client, item)
+    page_cache().delete(f"page-token:{item.pk}")
+    assert "X-Page-Cache" not in client.get(item.url)
+    assert client.get(item.url).get("X-Page-Cache") == "hit"
+
+
+def test_a_hit_reads_nothing_from_the_database(client, county, django_assert_num_queries):
+    item = county["a"]["item"]
+    assert cached(client, item)
+    with django_assert_num_queries(0):
+        assert client.get(item.url).get("X-Page-Cache") == "hit"
