@@ -8,7 +8,9 @@ evaluated on the documents it would index) all run this set: test_shared_queries
 
 Each decoy page holds the characters or the separate words of a query but not the query:
 - `金支出`, `低保 公示`, `垃圾分类 燃气` are the queries for which OpenSearch's top ten held
-  pages without the words (bigrams ORed: 资金 … 支出 matched 金支出);
+  pages without the words: a word's bigrams were ANDed without adjacency (资金支付 … 支出
+  matched 金支出; 垃圾分拣 … 分类 matched 垃圾分类), and words typed without an operator were
+  ORed (低保 alone matched 低保 公示);
 - `税` one character, inside a run and at a run's end;
 - `2023年` and `PDF` mix digits and Latin letters with Han characters; `（2023）年` and `PD F`
   hold them across a boundary, which is no substring;
@@ -20,7 +22,7 @@ SYNONYMS = ["低保，最低生活保障"]
 # (title, text) of each page; titles are unique and name the page in the expectations below.
 PAGES = [
     ("2023年部门预算公开", "本单位2023年财政资金支出情况，附件为PDF格式。"),
-    ("资金管理办法", "专项资金按规定拨付，支出须经审批。"),
+    ("资金管理办法", "专项资金支付按规定办理，支出须经审批。"),
     ("住房公积金支出明细", "提取情况如下。"),
     ("低保对象名单公示", "城乡最低生活保障对象如下。"),
     ("低保申请须知", "申请时请携带身份证。"),
@@ -28,7 +30,7 @@ PAGES = [
     ("公示公告", "低收入家庭保障情况。"),
     ("村务公开栏", "本月低保金按时发放。"),
     ("垃圾分类和燃气安全工作要点", "开展宣传，检查管道。"),
-    ("垃圾清运通知", "垃圾按分类投放，燃气公司配合。"),
+    ("垃圾清运通知", "垃圾分拣站按分类投放，燃气公司配合。"),
     ("燃气安全检查", "入户检查灶具。"),
     ("税收优惠政策解读", "小微企业减负。"),
     ("个人所得税汇算", "依法免征个人所得税"),
@@ -53,6 +55,16 @@ QUERIES = {
         "村务公开栏",
     },
     "量子计算机": set(),
+}
+
+# The same words sent as a plain string, as `/api/v2/pages/?search=` and the admin send them
+# (no synonyms): the backend's default operator must AND them.
+RAW_QUERIES = {
+    "金支出": {"2023年部门预算公开", "住房公积金支出明细"},
+    "低保 公示": {"低保对象名单公示"},
+    "垃圾分类 燃气": {"垃圾分类和燃气安全工作要点"},
+    "税": {"税收优惠政策解读", "个人所得税汇算"},
+    "2023年 PDF": {"2023年部门预算公开", "附件下载"},
 }
 
 # Ranking: the results in tiers, best first (order within a tier is by recency, not checked).

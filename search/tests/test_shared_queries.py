@@ -19,7 +19,7 @@ from wagtail.search.backends import get_search_backend
 
 from search.engine import INDEX_SETTINGS
 from search.query import expand
-from search.tests.shared_queries import QUERIES, RANKINGS, build, tiers_of
+from search.tests.shared_queries import QUERIES, RANKINGS, RAW_QUERIES, build, tiers_of
 
 needs_node = pytest.mark.skipif(
     not os.environ.get("TEST_OPENSEARCH_URL"),
@@ -35,16 +35,24 @@ def shared_pages(db):
     return build(root)
 
 
-def ranked_titles(text, **kwargs) -> list[str]:
-    results = Page.objects.live().public().search(expand(text).search_query, **kwargs)
+def search_query(text, raw=False):
+    """What the search page sends (the words and their alternatives), or the plain string."""
+    return text if raw else expand(text).search_query
+
+
+def ranked_titles(text, raw=False, **kwargs) -> list[str]:
+    results = Page.objects.live().public().search(search_query(text, raw), **kwargs)
     return [page.title for page in results]
 
 
 def assert_query_set(ranked):
-    """`ranked(text)` -> titles, best first: every query finds exactly its set, every ranking
-    has its tiers. All differences are reported at once."""
-    assert {text: set(ranked(text)) for text in QUERIES} == QUERIES
-    assert {text: tiers_of(ranked(text), tiers) for text, tiers in RANKINGS.items()} == RANKINGS
+    """`ranked(text, raw)` -> titles, best first: every query finds exactly its set, every
+    ranking has its tiers. All differences are reported at once."""
+    assert {text: set(ranked(text, False)) for text in QUERIES} == QUERIES
+    assert {text: set(ranked(text, True)) for text in RAW_QUERIES} == RAW_QUERIES
+    assert {
+        text: tiers_of(ranked(text, False), tiers) for text, tiers in RANKINGS.items()
+    } == RANKINGS
 
 
 @pytest.mark.django_db
@@ -73,10 +81,11 @@ def test_the_opensearch_node_passes_the_query_set(shared_pages):
     backend = get_search_backend("opensearch")
     index = index_pages(backend)
     try:
-        assert_query_set(lambda text: ranked_titles(text, backend="opensearch"))
+        assert_query_set(lambda text, raw: ranked_titles(text, raw, backend="opensearch"))
         # The evaluator below reads the compiled query as the node does.
-        for text in [*QUERIES, *RANKINGS]:
-            assert evaluated_titles(backend, text) == ranked_titles(text, backend="opensearch")
+        for text, raw in all_queries():
+            node = ranked_titles(text, raw, backend="opensearch")
+            assert evaluated_titles(backend, text, raw) == node
     finally:
         index.delete()
 
@@ -166,9 +175,13 @@ def engine_document(page) -> dict:
     return document
 
 
-def evaluated_titles(backend, text) -> list[str]:
+def all_queries():
+    return [(t, False) for t in [*QUERIES, *RANKINGS]] + [(t, True) for t in RAW_QUERIES]
+
+
+def evaluated_titles(backend, text, raw=False) -> list[str]:
     queryset = Page.objects.live().public()
-    compiler = backend.query_compiler_class(queryset, expand(text).search_query)
+    compiler = backend.query_compiler_class(queryset, search_query(text, raw))
     inner = compiler.get_inner_query()
     assert compiler.get_query()["bool"]["must"] == inner
     sort = compiler.get_sort()
@@ -189,7 +202,7 @@ def evaluated_titles(backend, text) -> list[str]:
 @pytest.mark.django_db
 def test_elasticsearch8_passes_the_query_set_through_its_compiled_query(shared_pages):
     backend = es8()
-    assert_query_set(lambda text: evaluated_titles(backend, text))
+    assert_query_set(lambda text, raw: evaluated_titles(backend, text, raw))
 
 
 @pytest.mark.django_db
@@ -197,8 +210,8 @@ def test_elasticsearch8_sends_the_queries_opensearch_runs(shared_pages):
     from search.backends.opensearch2 import ChineseOpenSearch2SearchQueryCompiler
 
     queryset = Page.objects.live().public()
-    for text in [*QUERIES, *RANKINGS]:
-        query = expand(text).search_query
+    for text, raw in all_queries():
+        query = search_query(text, raw)
         sent = es8().query_compiler_class(queryset, query)
         runs = ChineseOpenSearch2SearchQueryCompiler(queryset, query)
         assert (sent.get_query(), sent.get_sort()) == (runs.get_query(), runs.get_sort())
