@@ -14,6 +14,9 @@ and query compilers with this mixin; settings name the module, whose `SearchBack
 loads, and /healthz/ names the engine by the backend class's module.
 """
 
+from modelsearch.index import SearchField
+
+from search import analysis
 from search.backends import engine_query
 from search.backends.common import attachment_text, withdrawn
 
@@ -31,7 +34,21 @@ class AttachmentTextMapping:
     def get_document(self, obj):
         document = super().get_document(obj)
         document[ATTACHMENT_FIELD] = "" if withdrawn(obj) else attachment_text(obj)
+        # The searched text normalised as the database index normalises it (OpenCC
+        # traditional→simplified, NFKC, case), which no engine does without a plugin: a query
+        # word, sent normalised, then finds 資訊公開 as the database does. Filter and
+        # autocomplete fields keep their values.
+        for name in [ATTACHMENT_FIELD, *self.searched_columns()]:
+            if isinstance(document.get(name), str):
+                document[name] = analysis.normalise(document[name])
         return document
+
+    def searched_columns(self) -> list[str]:
+        return [
+            self.get_field_column_name(field)
+            for field in self.model.get_search_fields()
+            if isinstance(field, SearchField)
+        ]
 
 
 class SubstringQueryMixin:

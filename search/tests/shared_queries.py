@@ -14,7 +14,8 @@ Each decoy page holds the characters or the separate words of a query but not th
 - `税` one character, inside a run and at a run's end;
 - `2023年` and `PDF` mix digits and Latin letters with Han characters; `（2023）年` and `PD F`
   hold them across a boundary, which is no substring;
-- `低保` and `最低生活保障` form a synonym group.
+- `低保` and `最低生活保障` form a synonym group;
+- a page written in traditional characters is found by simplified and traditional words.
 """
 
 SYNONYMS = ["低保，最低生活保障"]
@@ -37,6 +38,7 @@ PAGES = [
     ("预算报告（2023）年度说明", "年度说明。"),
     ("PD文件格式说明", "上传 PD F 文件。"),
     ("附件下载", "请下载pdf版本（12023年修订）。"),
+    ("醫療保障資訊公開", "繁體字頁面。"),
 ]
 
 # What each query (as a citizen types it, expanded by search.query) must find: exactly these.
@@ -55,6 +57,8 @@ QUERIES = {
         "村务公开栏",
     },
     "量子计算机": set(),
+    "医疗保障": {"醫療保障資訊公開"},
+    "醫療保障": {"醫療保障資訊公開"},
 }
 
 # The same words sent as a plain string, as `/api/v2/pages/?search=` and the admin send them
