@@ -220,7 +220,7 @@ def run(size):
         if expected:
             recall.append(len(store.index_all(query) & expected) / len(expected))
             top = store.index_top(query, 10)
-            precision.append(sum(1 for pk in top if pk in expected) / len(top))
+            precision.append(sum(1 for pk in top if pk in expected) / max(len(top), 1))
         top_ms.append(timed(store.index_top, query))
         like_ms.append(timed(store.like_top, text))
         early_ms.append(timed(store.like_top_early_stop, text))

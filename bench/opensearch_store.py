@@ -4,8 +4,10 @@ Chosen by `bench_search.make_store()` when BENCH_OPENSEARCH_URL is set. The inde
 settings the backends send (`search.engine.INDEX_SETTINGS`) and the fields of modelsearch's
 mapping that searches read (`title`, and `_all_text`, which title and text are copied into), and
 is queried with the query and sort our engine compiler sends (`search.backends.engine_query`).
-The ground truth and the LIKE baseline run on the same normalised text in SQLite, as for the
-SQLite bench. The index (`bench_search_<size>`) is deleted after the run.
+Documents carry the text normalised, as the engine mapping sends it
+(`engines.AttachmentTextMapping`). The ground truth and the LIKE baseline run on the same
+normalised text in SQLite, as for the SQLite bench. The index (`bench_search_<size>`) is
+deleted after the run.
 
 BENCH_ENGINE_LEGACY=1 measures what the engines did before that compiler: the `cjk_bigram`
 analysis and modelsearch's query for the text (its bigrams ORed in one `match`).
@@ -20,6 +22,7 @@ from opensearchpy import OpenSearch
 from opensearchpy.helpers import bulk, scan
 
 from bench.bench_search import TOP_K, SqliteStore, progress, publication_dates
+from search import analysis
 from search.backends.engine_query import newest_first_sort, search_query
 from search.engine import INDEX_SETTINGS
 
@@ -64,6 +67,8 @@ class OpenSearchStore(SqliteStore):
         self.es.indices.create(index=self.index, body={"settings": settings, "mappings": MAPPING})
         started = time.perf_counter()
         dates = publication_dates(len(pages))
+        # The engine mapping sends the searched text normalised (engines.AttachmentTextMapping).
+        text = (lambda value: value) if LEGACY else analysis.normalise
         for start in range(0, len(pages), 1000):
             chunk = pages[start : start + 1000]
             bulk(
@@ -72,8 +77,8 @@ class OpenSearchStore(SqliteStore):
                     {
                         "_index": self.index,
                         "_id": n,
-                        "title": p["title"],
-                        "body": p["body"],
+                        "title": text(p["title"]),
+                        "body": text(p["body"]),
                         "published": dates[n - 1],
                     }
                     for n, p in enumerate(chunk, start + 1)
