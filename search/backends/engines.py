@@ -23,6 +23,16 @@ from search.backends.common import attachment_text, withdrawn
 ATTACHMENT_FIELD = "_attachment_text"
 
 
+def normalised(value):
+    """A text field's value (a string, or a list of them: a StreamField's searchable content)
+    normalised; anything else as it is."""
+    if isinstance(value, str):
+        return analysis.normalise(value)
+    if isinstance(value, list):
+        return [normalised(item) for item in value]
+    return value
+
+
 class AttachmentTextMapping:
     """Mixin for an engine's mapping class."""
 
@@ -39,8 +49,8 @@ class AttachmentTextMapping:
         # word, sent normalised, then finds 資訊公開 as the database does. Filter and
         # autocomplete fields keep their values.
         for name in [ATTACHMENT_FIELD, *self.searched_columns()]:
-            if isinstance(document.get(name), str):
-                document[name] = analysis.normalise(document[name])
+            if name in document:
+                document[name] = normalised(document[name])
         return document
 
     def searched_columns(self) -> list[str]:

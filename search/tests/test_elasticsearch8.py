@@ -226,3 +226,23 @@ def test_engine_backends_are_plain_subclasses_written_in_their_module(module):
         assert inspect.getsource(cls).startswith(f"class {cls.__name__}(")
     for compiler in compilers:
         assert compiler.mapping_class is backend_class.mapping_class
+
+
+@pytest.mark.django_db
+def test_documents_carry_the_searched_text_normalised_like_the_database_index(corpus):
+    """Titles, StreamField bodies and attachment text are folded (traditional→simplified,
+    width, case) before the engine sees them: the engines have no such filter without a plugin,
+    and the query words they get are normalised (search.backends.engine_query)."""
+    from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
+    from search.backends.elasticsearch8 import ChineseElasticsearch8Mapping
+
+    page = DisclosureDocumentPageFactory(
+        parent=corpus["budget"],
+        title="醫療保障資訊公開ＰＤＦ",
+        body=[("paragraph", "<p>繁體字頁面。</p>")],
+    )
+    document = ChineseElasticsearch8Mapping(type(page)).get_document(page)
+    text = json.dumps(document, ensure_ascii=False, default=str)
+    assert document["title"] == "医疗保障资讯公开pdf"
+    assert "繁体字页面" in text and "繁體" not in text
+    assert document["title_filter"] == "醫療保障資訊公開ＰＤＦ"  # filters keep the value
