@@ -50,14 +50,13 @@ INDEX_SETTINGS = {
 def engine_backend(backend_path: str, url: str, prefix: str, **extra) -> dict:
     """A WAGTAILSEARCH_BACKENDS entry for a search engine, with the Chinese index settings.
 
-    `ATOMIC_REBUILD`: `update_index` builds a new index beside the old one and moves the alias
-    when it is full, so a reindex (after an analysis change) never leaves search empty."""
+    modelsearch's `ATOMIC_REBUILD` is on by default: `update_index` builds a new index beside
+    the old one and moves the alias to it when it is full (docs/search.md, reindexing)."""
     return {
         "BACKEND": backend_path,
         "URLS": [url],
         "INDEX_PREFIX": prefix,
         "TIMEOUT": 10,
-        "ATOMIC_REBUILD": True,
         "INDEX_SETTINGS": INDEX_SETTINGS,
         **extra,
     }
