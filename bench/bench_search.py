@@ -10,7 +10,9 @@ Sizes: BENCH_SIZES="10000,100000" (default 10000).
 
 With DATABASE_URL naming a PostgreSQL server, the same measures run there (`postgres_store.py`):
 the tables of search.backends.postgres (tsvector columns with GIN indexes) in a schema of their
-own, queried with the SQL of `search.backends.tsquery`.
+own, queried with the SQL of `search.backends.tsquery`. With BENCH_OPENSEARCH_URL naming a search
+engine (the OpenSearch node of tests/opensearch.sh), the index is the engine's, with the settings
+and queries of the engine backends (`opensearch_store.py`).
 """
 
 import datetime
@@ -177,7 +179,25 @@ def report(name, index_ms, like_ms):
     )
 
 
+def quality(store, texts) -> tuple[float, float]:
+    """Mean recall and P@10 against the substring ground truth, over the texts with hits."""
+    recall, precision = [], []
+    for text in texts:
+        query = search_query(text)
+        expected = store.truth(text)
+        if expected:
+            recall.append(len(store.index_all(query) & expected) / len(expected))
+            top = store.index_top(query, 10)
+            precision.append(sum(1 for pk in top if pk in expected) / max(len(top), 1))
+    return statistics.mean(recall), statistics.mean(precision)
+
+
 def make_store():
+    engine = os.environ.get("BENCH_OPENSEARCH_URL", "")
+    if engine:
+        from bench.opensearch_store import OpenSearchStore
+
+        return OpenSearchStore(engine)
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         from bench.postgres_store import PostgresStore
@@ -200,7 +220,7 @@ def run(size):
         if expected:
             recall.append(len(store.index_all(query) & expected) / len(expected))
             top = store.index_top(query, 10)
-            precision.append(sum(1 for pk in top if pk in expected) / len(top))
+            precision.append(sum(1 for pk in top if pk in expected) / max(len(top), 1))
         top_ms.append(timed(store.index_top, query))
         like_ms.append(timed(store.like_top, text))
         early_ms.append(timed(store.like_top_early_stop, text))
@@ -210,6 +230,12 @@ def run(size):
     print(file=sys.stderr)
     print(f"  queries (≥2 characters per word): {len(texts)}, with hits: {len(recall)}")
     print(f"  recall {statistics.mean(recall):.3f}  P@10 {statistics.mean(precision):.3f}")
+    short = [q for q in queries() if q not in texts]
+    short_recall, short_precision = quality(store, short)
+    print(
+        f"  one-character queries ({', '.join(short)}): recall {short_recall:.3f}"
+        f"  P@10 {short_precision:.3f}"
+    )
     report(f"top-{TOP_K} (LIKE: full scan, newest {TOP_K} by date)", top_ms, like_ms)
     report(f"top-{TOP_K} (LIKE best case: newest rows first, stops at {TOP_K})", top_ms, early_ms)
     report("count", count_ms, like_count_ms)

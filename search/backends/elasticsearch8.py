@@ -1,4 +1,4 @@
-"""Elasticsearch 8 with attachment text in its documents (`engines.py`)."""
+"""Elasticsearch 8 with attachment text in its documents and our query compiler (`engines.py`)."""
 
 from wagtail.search.backends.elasticsearch8 import (
     Elasticsearch8AutocompleteQueryCompiler,
@@ -7,14 +7,16 @@ from wagtail.search.backends.elasticsearch8 import (
     Elasticsearch8SearchQueryCompiler,
 )
 
-from search.backends.engines import AttachmentTextMapping
+from search.backends.engines import AttachmentTextMapping, SubstringQueryMixin
 
 
 class ChineseElasticsearch8Mapping(AttachmentTextMapping, Elasticsearch8Mapping):
     pass
 
 
-class ChineseElasticsearch8SearchQueryCompiler(Elasticsearch8SearchQueryCompiler):
+class ChineseElasticsearch8SearchQueryCompiler(
+    SubstringQueryMixin, Elasticsearch8SearchQueryCompiler
+):
     mapping_class = ChineseElasticsearch8Mapping
 
 

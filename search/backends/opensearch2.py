@@ -1,4 +1,4 @@
-"""OpenSearch 2 with attachment text in its documents (`engines.py`)."""
+"""OpenSearch 2 with attachment text in its documents and our query compiler (`engines.py`)."""
 
 from wagtail.search.backends.opensearch2 import (
     OpenSearch2AutocompleteQueryCompiler,
@@ -7,14 +7,14 @@ from wagtail.search.backends.opensearch2 import (
     OpenSearch2SearchQueryCompiler,
 )
 
-from search.backends.engines import AttachmentTextMapping
+from search.backends.engines import AttachmentTextMapping, SubstringQueryMixin
 
 
 class ChineseOpenSearch2Mapping(AttachmentTextMapping, OpenSearch2Mapping):
     pass
 
 
-class ChineseOpenSearch2SearchQueryCompiler(OpenSearch2SearchQueryCompiler):
+class ChineseOpenSearch2SearchQueryCompiler(SubstringQueryMixin, OpenSearch2SearchQueryCompiler):
     mapping_class = ChineseOpenSearch2Mapping
 
 

@@ -74,8 +74,13 @@ def test_index_creation_sends_the_chinese_analysis(recorder):
     backend.get_index_for_model(Page).put()
     [(path, body)] = requests_to(recorder, "PUT")
     assert path.startswith("/gk_")
-    analyzer = body["settings"]["analysis"]["analyzer"]["default"]
-    assert analyzer["filter"] == ["cjk_width", "lowercase", "cjk_bigram"]
+    analysis = body["settings"]["analysis"]
+    assert analysis["analyzer"]["default"] == {
+        "type": "custom",
+        "tokenizer": "zh_substring",
+        "filter": ["cjk_width", "lowercase"],
+    }
+    assert analysis["tokenizer"]["zh_substring"]["type"] == "ngram"
 
 
 @pytest.mark.django_db
@@ -98,32 +103,38 @@ def test_documents_searches_and_deletions(recorder):
 
 
 @pytest.mark.django_db
-def test_the_typed_word_is_boosted_above_its_synonyms(recorder):
-    """The engine ranks by score: what the search page sends boosts the words as typed, so a
-    page holding them scores above one found only through a synonym (search.query)."""
-    from search.query import TYPED_WORD_BOOST, expand
+def test_the_typed_word_ranks_above_its_synonyms(recorder):
+    """The engine ranks by the tiers our compiler sends (search.backends.engine_query): the
+    words as typed, in the title, then in the text, outweigh a page found only through a
+    synonym; every word is a phrase filter (search/tests/test_shared_queries.py runs them)."""
+    from search.query import expand
 
     backend = es8(f"http://127.0.0.1:{recorder.server_port}")
     list(backend.search(expand("低保").search_query, Page.objects.live())[:10])
     [(_, body)] = [r for r in requests_to(recorder, "POST") if r[0].endswith("/_search")]
-    boosts: dict[tuple[str, str], float] = {}  # (field, query) -> boost
-
-    def walk(node):
-        if isinstance(node, dict):
-            for field, match in node.get("match", {}).items():
-                if isinstance(match, dict):  # not the content-type filter
-                    boosts[field, match["query"]] = match.get("boost", 1.0)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(body)
-    fields = {field for field, query in boosts if query == "低保"}
-    assert fields and fields == {field for field, query in boosts if query == "最低生活保障"}
-    for field in fields:  # each field keeps its own weight; the typed word weighs 10 times more
-        assert boosts[field, "低保"] == TYPED_WORD_BOOST * boosts[field, "最低生活保障"]
+    inner = body["query"]["bool"]["must"]
+    assert inner["bool"]["filter"] == [
+        {
+            "bool": {
+                "should": [
+                    {"match_phrase": {"_all_text": "低保"}},
+                    {"match_phrase": {"_all_text": "最低生活保障"}},
+                ],
+                "minimum_should_match": 1,
+            }
+        }
+    ]
+    tiers = [
+        (c["constant_score"]["filter"], c["constant_score"]["boost"])
+        for c in inner["bool"]["should"]
+    ]
+    assert [clause for clause, _ in tiers][:2] == [
+        {"match_phrase": {"title": "低保"}},
+        {"match_phrase": {"_all_text": "低保"}},
+    ]
+    boosts = [boost for _, boost in tiers]
+    assert boosts == sorted(boosts, reverse=True) and boosts[0] > sum(boosts[1:])
+    assert body["sort"][0] == "_score"
 
 
 @pytest.mark.django_db
@@ -215,3 +226,23 @@ def test_engine_backends_are_plain_subclasses_written_in_their_module(module):
         assert inspect.getsource(cls).startswith(f"class {cls.__name__}(")
     for compiler in compilers:
         assert compiler.mapping_class is backend_class.mapping_class
+
+
+@pytest.mark.django_db
+def test_documents_carry_the_searched_text_normalised_like_the_database_index(corpus):
+    """Titles, StreamField bodies and attachment text are folded (traditional→simplified,
+    width, case) before the engine sees them: the engines have no such filter without a plugin,
+    and the query words they get are normalised (search.backends.engine_query)."""
+    from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
+    from search.backends.elasticsearch8 import ChineseElasticsearch8Mapping
+
+    page = DisclosureDocumentPageFactory(
+        parent=corpus["budget"],
+        title="醫療保障資訊公開ＰＤＦ",
+        body=[("paragraph", "<p>繁體字頁面。</p>")],
+    )
+    document = ChineseElasticsearch8Mapping(type(page)).get_document(page)
+    text = json.dumps(document, ensure_ascii=False, default=str)
+    assert document["title"] == "医疗保障资讯公开pdf"
+    assert "繁体字页面" in text and "繁體" not in text
+    assert document["title_filter"] == "醫療保障資訊公開ＰＤＦ"  # filters keep the value

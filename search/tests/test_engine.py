@@ -31,16 +31,23 @@ def titles(results):
 
 
 @pytest.mark.django_db
-def test_engine_accepts_the_settings_and_analyses_chinese_into_bigrams(engine):
+def test_engine_accepts_the_settings_and_analyses_runs_into_characters_and_pairs(engine):
     index = engine.get_index_for_model(Page)
     analysed = engine.es.indices.analyze(
-        index=index.name, body={"analyzer": "default", "text": "政府信息公开 ＡＢＣ"}
+        index=index.name, body={"analyzer": "default", "text": "政务公开 ＰＤＦ，2023年"}
     )
-    tokens = [token["token"] for token in analysed["tokens"]]
-    assert tokens == ["政府", "府信", "信息", "息公", "公开", "abc"]
+    tokens = [(token["token"], token["position"]) for token in analysed["tokens"]]
+    # Every character and every pair of a run, in order: a phrase of them is a substring.
+    assert [token for token, _ in tokens] == [
+        "政", "政务", "务", "务公", "公", "公开", "开",
+        "p", "pd", "d", "df", "f",
+        "2", "20", "0", "02", "2", "23", "3", "3年", "年",
+    ]  # fmt: skip
+    assert [position for _, position in tokens] == list(range(len(tokens)))
     settings = engine.es.indices.get_settings(index=index.name)
     analysis = next(iter(settings.values()))["settings"]["index"]["analysis"]
-    assert analysis["analyzer"]["default"]["filter"] == ["cjk_width", "lowercase", "cjk_bigram"]
+    assert analysis["analyzer"]["default"]["tokenizer"] == "zh_substring"
+    assert analysis["tokenizer"]["zh_substring"]["type"] == "ngram"
     assert "default" in INDEX_SETTINGS["settings"]["analysis"]["analyzer"]
 
 
