@@ -172,3 +172,29 @@ def test_the_scan_finds_a_patch_written_anywhere():
         "conf.settings.X",
         "setattr(WorkflowState, 'x', 1)",
     ]
+
+
+def test_the_scan_follows_what_another_package_hands_out_but_not_new_objects():
+    text = (
+        "from django.apps import apps\n"
+        "from django import forms\n"
+        "from wagtail.models import Site\n"
+        "from wagtail.sites.views import IndexView\n"
+        "from wagtail.admin.forms.workflows import WorkflowPageForm\n"
+        "def ready():\n"
+        "    for column in IndexView.columns:\n"
+        "        column.label = 'x'\n"
+        "    WorkflowPageForm.base_fields['page'].label = 'x'\n"
+        "    for model in apps.get_models():\n"
+        "        options = model._meta\n"
+        "        options.verbose_name_plural = options.verbose_name\n"
+        "    site = Site.objects.get(is_default_site=True)\n"
+        "    site.site_name = 'a row, saved as any row is'\n"
+        "    field = forms.CharField()\n"
+        "    field.label = 'a new object'\n"
+    )
+    assert sorted(foreign_attribute_assignments(text)) == [
+        "WorkflowPageForm.base_fields['page'].label",
+        "column.label",
+        "options.verbose_name_plural",
+    ]
