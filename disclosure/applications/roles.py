@@ -9,11 +9,15 @@ the tables as they were then, and disclosure.moderation's tests/test_roles.py ch
 migrated database holds what this module says.
 """
 
-from django.apps import apps as global_apps
+from django.apps import apps
+from django.contrib.auth.models import Group
 from django.db.models import Q
 
+from disclosure.catalogue.models import Organisation, OrganisationRole
 from gongkai.accounts.roles import APPLICATION_HANDLERS_GROUP, Role
 from gongkai.permissions import get_permissions
+
+from .models import OrganisationHandlers
 
 # What the site-wide 依申请办理 group and each organisation's copy hold; the site-wide 管理员
 # holds these and CALENDAR_PERMISSIONS.
@@ -38,12 +42,9 @@ def organisation_handlers_name(organisation):
     return f"{organisation.name}·{APPLICATION_HANDLERS_GROUP}"
 
 
-def ensure_organisation_handlers(organisation, apps=global_apps):
+def ensure_organisation_handlers(organisation):
     """The organisation's own 依申请办理 group (created once), with the handler permissions;
     its administrators' group, if it exists already, gets them too."""
-    Group = apps.get_model("auth", "Group")
-    OrganisationHandlers = apps.get_model("applications", "OrganisationHandlers")
-    OrganisationRole = apps.get_model("moderation", "OrganisationRole")
     link = OrganisationHandlers.objects.filter(organisation_id=organisation.pk).first()
     if link is not None:
         return link.group
@@ -64,7 +65,6 @@ def handled_organisation_ids(user):
         return set()
     if user.is_superuser:
         return None
-    Organisation = global_apps.get_model("catalogue", "Organisation")
     group_ids = list(user.groups.values_list("pk", flat=True))
     return set(
         Organisation.objects.filter(

@@ -1,3 +1,4 @@
+from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
@@ -8,6 +9,7 @@ from disclosure.applications.staff import (
     application_viewset,
     review_case_viewset,
 )
+from disclosure.catalogue.root_links import DISCLOSURE_ROOT_LINKS
 
 PANEL_LENGTH = 30
 
@@ -37,3 +39,11 @@ class DeadlinesPanel(Component):
 def add_deadlines_panel(request, panels):
     if request.user.has_perm("applications.view_application"):
         panels.append(DeadlinesPanel(request.user))
+
+
+@hooks.register(DISCLOSURE_ROOT_LINKS)
+def apply_link(organisation, request):
+    """An organisation's disclosure root links to the form, the organisation chosen."""
+    return render_to_string(
+        "applications/_apply_link.html", {"organisation": organisation}, request=request
+    )

@@ -7,7 +7,6 @@ rows are combined in one UNION so a feed costs a handful of queries whatever the
 
 import datetime
 
-from django.apps import apps
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
@@ -16,13 +15,9 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from .listing import attach_domains, restricted_paths, under_paths, union
-from .models import ITEM_PAGE_TYPES
+from .models import ITEM_PAGE_MODELS
 
 FEED_SIZE = 30
-
-
-def item_models():
-    return [apps.get_model(name) for name in ITEM_PAGE_TYPES]
 
 
 def latest_items(scope, limit=FEED_SIZE):
@@ -30,7 +25,7 @@ def latest_items(scope, limit=FEED_SIZE):
     hidden = under_paths(restricted_paths())
     querysets = [
         model.objects.descendant_of(scope).live().exclude(hidden).order_by()
-        for model in item_models()
+        for model in ITEM_PAGE_MODELS
     ]
     rows = union(querysets, "pk", "published_on").order_by("-published_on", "-pk")[:limit]
     ids = [row[0] for row in rows]

@@ -2,11 +2,10 @@
 records an earlier publication it came with (the old site's date in an import, the demo:
 catalogue's PublicationDateSource). Anything else was set behind the system's back."""
 
-from django.apps import apps
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.catalogue.models import ITEM_PAGE_TYPES, PublicationDateSource
+from disclosure.catalogue.models import ITEM_PAGE_MODELS, PublicationDateSource
 
 from .results import Finding
 
@@ -16,10 +15,9 @@ def faked_date_findings(scope):
     backdate that first publication to the date they bring), and never a day still to come."""
     today = timezone.localdate()
     findings = []
-    for name in ITEM_PAGE_TYPES:
+    for model in ITEM_PAGE_MODELS:
         items = (
-            apps.get_model(name)
-            .objects.live()
+            model.objects.live()
             .filter(scope.within())
             .exclude(first_published_at__isnull=True)
             .exclude(published_on__isnull=True)

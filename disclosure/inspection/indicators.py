@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from . import columns, content_checks, dates, links
 from .models import CadenceKind, Indicator
-from .results import Result
+from .results import Result, Status
 from .scope import Scope
 
 
@@ -110,4 +110,4 @@ def inspect(organisation=None, today=None):
 
 
 def any_veto(results):
-    return any(result.status == "veto" for result in results)
+    return any(result.status == Status.VETO for result in results)

@@ -2,10 +2,21 @@
 
 from dataclasses import asdict, dataclass, field
 
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-PASS, WARN, VETO = "pass", "warn", "veto"
-STATUS_LABELS = {PASS: _("通过"), WARN: _("提醒"), VETO: _("否决")}
+from .models import IndicatorKind
+
+
+class Status(models.TextChoices):
+    """What an indicator gives. The values are what the snapshots, the command's JSON and the
+    admin's data-status attributes hold."""
+
+    PASS = "pass", _("通过")
+    WARN = "warn", _("提醒")
+    VETO = "veto", _("否决")
+
+
 # The numbers behind an indicator, as the report names them.
 NUMBER_LABELS = {
     "columns": _("检查的栏目"),
@@ -70,15 +81,15 @@ class Result:
 
     @property
     def status(self):
-        if self.kind == "veto" and self.count >= self.threshold:
-            return VETO
+        if self.kind == IndicatorKind.VETO and self.count >= self.threshold:
+            return Status.VETO
         if self.findings:
-            return WARN
-        return PASS
+            return Status.WARN
+        return Status.PASS
 
     @property
     def is_veto_item(self):
-        return self.kind == "veto"
+        return self.kind == IndicatorKind.VETO
 
     @property
     def labelled_numbers(self):
@@ -86,7 +97,7 @@ class Result:
 
     @property
     def status_label(self):
-        return str(STATUS_LABELS[self.status])
+        return str(self.status.label)
 
     def as_dict(self):
         data = asdict(self)

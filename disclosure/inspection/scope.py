@@ -5,20 +5,19 @@ inspectors read the Chinese site; a translation is not a column of its own)."""
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from disclosure.catalogue.models import ITEM_PAGE_TYPES, CategoryPage, DisclosureIndexPage
+from disclosure.catalogue.models import ITEM_PAGE_MODELS, CategoryPage, DisclosureIndexPage
+from disclosure.reports.models import AnnualReportPage
 
-INFORMATION_PAGE_TYPES = [*ITEM_PAGE_TYPES, "reports.AnnualReportPage"]
+INFORMATION_PAGE_MODELS = [*ITEM_PAGE_MODELS, AnnualReportPage]
 
 
 def item_content_types():
-    models = [apps.get_model(name) for name in INFORMATION_PAGE_TYPES]
-    return list(ContentType.objects.get_for_models(*models).values())
+    return list(ContentType.objects.get_for_models(*INFORMATION_PAGE_MODELS).values())
 
 
 @dataclass

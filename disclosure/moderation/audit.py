@@ -14,11 +14,10 @@ from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from wagtail.models import PageLogEntry
 
-from disclosure.catalogue.models import DisclosureIndexPage, Organisation
+from disclosure.catalogue.models import DisclosureIndexPage, Organisation, OrganisationRole
 from gongkai import spreadsheets
 from gongkai.accounts.roles import Role
 
-from .models import OrganisationRole
 from .walls import is_site_administrator
 
 COLUMNS = [_("时间"), _("操作人"), _("操作"), _("页面"), _("页面ID"), _("详情")]

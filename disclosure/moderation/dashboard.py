@@ -22,11 +22,11 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
+from disclosure.catalogue.models import OrganisationRole
 from disclosure.workdays.calendar import working_days_between
 from gongkai.accounts.administrators import is_site_administrator
 from gongkai.accounts.roles import Role
 
-from .models import OrganisationRole
 from .walls import within_organisation
 
 PANEL_LENGTH = 20

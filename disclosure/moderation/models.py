@@ -1,42 +1,17 @@
-"""Review tasks of the disclosure workflow and the organisation-scoped role groups they use."""
+"""Review tasks of the disclosure workflow and the organisation-scoped collections; the role
+groups they use are the catalogue's (OrganisationRole)."""
 
 import re
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 from wagtail.signals import task_submitted
 
+from disclosure.catalogue.models import OrganisationRole
 from gongkai.accounts.roles import Role
-
-
-class OrganisationRole(models.Model):
-    """The group that holds one role for one organisation; its page permissions sit on the
-    organisation's disclosure roots, so its members act only inside that subtree."""
-
-    organisation = models.ForeignKey(
-        "catalogue.Organisation",
-        verbose_name=_("公开主体"),
-        on_delete=models.CASCADE,
-        related_name="role_groups",
-    )
-    role = models.CharField(_("角色"), max_length=20, choices=Role)
-    group = models.OneToOneField(
-        Group, verbose_name=_("用户组"), on_delete=models.CASCADE, related_name="organisation_role"
-    )
-
-    class Meta:
-        verbose_name = _("机构角色组")
-        verbose_name_plural = _("机构角色组")
-        constraints = [
-            models.UniqueConstraint(fields=["organisation", "role"], name="one_group_per_role")
-        ]
-
-    def __str__(self):
-        return self.group.name
 
 
 class OrganisationCollection(models.Model):

@@ -6,25 +6,26 @@ collection, so one organisation's staff neither see nor choose nor change anothe
 The data migration 0008_organisation_collections set up the organisations that existed then.
 """
 
-from django.apps import apps as global_apps
+from django.apps import apps
 
+from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 from gongkai.permissions import get_permission
 
 from .roles import COLLECTION_PERMISSIONS
 
 
-def root_collection(apps=global_apps):
+def root_collection():
     return apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
 
 
-def organisation_collection(organisation, apps=global_apps):
+def organisation_collection(organisation):
     """The organisation's collection, created under the root collection if missing."""
     Collection = apps.get_model("wagtailcore", "Collection")
     OrganisationCollection = apps.get_model("moderation", "OrganisationCollection")
     link = OrganisationCollection.objects.filter(organisation_id=organisation.pk).first()
     if link is not None:
         return Collection.objects.get(pk=link.collection_id)
-    root = root_collection(apps)
+    root = root_collection()
     collection = Collection.objects.filter(
         name=organisation.name, depth=root.depth + 1, path__startswith=root.path
     ).first() or root.add_child(instance=Collection(name=organisation.name))
@@ -32,7 +33,7 @@ def organisation_collection(organisation, apps=global_apps):
     return collection
 
 
-def rename_organisation_collection(organisation, apps=global_apps):
+def rename_organisation_collection(organisation):
     Collection = apps.get_model("wagtailcore", "Collection")
     OrganisationCollection = apps.get_model("moderation", "OrganisationCollection")
     Collection.objects.filter(
@@ -42,11 +43,11 @@ def rename_organisation_collection(organisation, apps=global_apps):
     ).update(name=organisation.name)
 
 
-def ensure_organisation_collection(organisation, groups, apps=global_apps):
+def ensure_organisation_collection(organisation, groups):
     """The organisation's collection, with each of its role groups' document and image
     permissions on it. `groups` is {role: group}."""
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    collection = organisation_collection(organisation, apps)
+    collection = organisation_collection(organisation)
     for role, group in groups.items():
         for spec in COLLECTION_PERMISSIONS[role]:
             GroupCollectionPermission.objects.get_or_create(
@@ -57,11 +58,11 @@ def ensure_organisation_collection(organisation, groups, apps=global_apps):
     return collection
 
 
-def revoke_root_collection_permissions(apps=global_apps):
+def revoke_root_collection_permissions():
     """Nobody below site administrator (a superuser, who needs no grant) holds anything on the
     root collection: neither our role groups nor Wagtail's default Editors and Moderators."""
     GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
-    root = root_collection(apps)
+    root = root_collection()
     if root is not None:
         GroupCollectionPermission.objects.filter(collection_id=root.pk).delete()
 
@@ -69,10 +70,9 @@ def revoke_root_collection_permissions(apps=global_apps):
 ATTACHMENT_MODELS = [("wagtaildocs", "document"), ("wagtailimages", "image")]
 
 
-def _organisation_of_pages(apps, page_ids):
+def _organisation_of_pages(page_ids):
     """{page id: organisation id} for the pages inside a disclosure root."""
     Page = apps.get_model("wagtailcore", "Page")
-    DisclosureIndexPage = apps.get_model("catalogue", "DisclosureIndexPage")
     roots = sorted(
         DisclosureIndexPage.objects.values_list("path", "organisation_id"),
         key=lambda root: -len(root[0]),
@@ -85,14 +85,13 @@ def _organisation_of_pages(apps, page_ids):
     return owners
 
 
-def move_attachments_to_organisations(apps=global_apps):
+def move_attachments_to_organisations():
     """Put each document and image of the root collection into the collection of the one
     organisation whose pages use it; files used by several organisations' pages, or by none,
     stay in the root collection, which only site administrators manage."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     ReferenceIndex = apps.get_model("wagtailcore", "ReferenceIndex")
-    Organisation = apps.get_model("catalogue", "Organisation")
-    root = root_collection(apps)
+    root = root_collection()
     if root is None:
         return
     page_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="page")
@@ -106,7 +105,7 @@ def move_attachments_to_organisations(apps=global_apps):
                 base_content_type=page_type, to_content_type=attachment_type
             ).values_list("object_id", "to_object_id")
         )
-        owners = _organisation_of_pages(apps, {int(page) for page, _ in references})
+        owners = _organisation_of_pages({int(page) for page, _ in references})
         users = {}
         for page, attachment in references:
             users.setdefault(attachment, set()).add(owners.get(int(page)))
@@ -114,7 +113,7 @@ def move_attachments_to_organisations(apps=global_apps):
             if len(organisations) != 1 or None in organisations:
                 continue
             organisation = Organisation.objects.get(pk=organisations.pop())
-            collection = organisation_collection(organisation, apps)
+            collection = organisation_collection(organisation)
             model.objects.filter(pk=attachment, collection_id=root.pk).update(
                 collection_id=collection.pk
             )

@@ -3,8 +3,9 @@ permissions on the root, and the default review workflow (created by the data mi
 0003_default_workflow).
 """
 
-from django.apps import apps as global_apps
+from django.apps import apps
 
+from disclosure.catalogue.models import Organisation, OrganisationRole
 from gongkai.accounts.roles import Role
 
 from .organisation_collections import ensure_organisation_collection
@@ -18,13 +19,12 @@ def organisation_group_name(organisation, role):
     return f"{organisation.name}·{Role(role).group_name}"
 
 
-def ensure_organisation_roles(organisation, apps=global_apps):
+def ensure_organisation_roles(organisation):
     """The organisation's own copy of each role group, with the site-wide role's model
     permissions except those on site-wide objects (walls.SITE_WIDE_MODELS), which stay with site
     administrators, and the organisation's collection with the groups' document and image
     permissions on it. Returns {role: group}."""
     Group = apps.get_model("auth", "Group")
-    OrganisationRole = apps.get_model("moderation", "OrganisationRole")
     groups = {}
     for role in Role:
         link = OrganisationRole.objects.filter(organisation_id=organisation.pk, role=role).first()
@@ -37,11 +37,11 @@ def ensure_organisation_roles(organisation, apps=global_apps):
             group.permissions.add(*site_wide.permissions.exclude(site_wide_permissions_q()))
         OrganisationRole.objects.create(organisation_id=organisation.pk, role=role, group=group)
         groups[role] = group
-    ensure_organisation_collection(organisation, groups, apps)
+    ensure_organisation_collection(organisation, groups)
     return groups
 
 
-def grant_root_permissions(root, groups, apps=global_apps):
+def grant_root_permissions(root, groups):
     Permission = apps.get_model("auth", "Permission")
     GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     for role, codenames in ROOT_PAGE_PERMISSIONS.items():
@@ -54,20 +54,19 @@ def grant_root_permissions(root, groups, apps=global_apps):
             )
 
 
-def default_workflow(apps=global_apps):
+def default_workflow():
     Workflow = apps.get_model("wagtailcore", "Workflow")
     return Workflow.objects.filter(name=DEFAULT_WORKFLOW_NAME).first()
 
 
-def attach_default_workflow(root, apps=global_apps):
+def attach_default_workflow(root):
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
-    workflow = default_workflow(apps)
+    workflow = default_workflow()
     if workflow is not None and not WorkflowPage.objects.filter(page_id=root.pk).exists():
         WorkflowPage.objects.create(page_id=root.pk, workflow=workflow)
 
 
-def set_up_disclosure_root(root, apps=global_apps):
-    Organisation = apps.get_model("catalogue", "Organisation")
+def set_up_disclosure_root(root):
     organisation = Organisation.objects.get(pk=root.organisation_id)
-    grant_root_permissions(root, ensure_organisation_roles(organisation, apps), apps)
-    attach_default_workflow(root, apps)
+    grant_root_permissions(root, ensure_organisation_roles(organisation))
+    attach_default_workflow(root)

@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q
 
-from disclosure.catalogue.models import StaffOrganisation
+from disclosure.catalogue.models import OrganisationRole, StaffOrganisation
 from disclosure.catalogue.staff import organisation_id_of
 from gongkai.accounts.administrators import (
     is_site_administrator,
@@ -95,8 +95,6 @@ def assignable_groups(actor):
 def record_organisation_from_groups(users):
     """Give each user that has no organisation yet the one whose role groups it belongs to,
     when that is exactly one. Superusers stay site-wide."""
-    from .models import OrganisationRole
-
     for user in users:
         if user.is_superuser or StaffOrganisation.objects.filter(user_id=user.pk).exists():
             continue

@@ -27,8 +27,9 @@ def _required_members():
     and every organisation's copy of them; superusers count as 管理员."""
     roles = settings.GONGKAI_TWO_FACTOR_ROLES
     site_wide_names = [Role(role).group_name for role in roles]
-    # The organisation's copies are linked to their role by disclosure.moderation's
-    # OrganisationRole (group.organisation_role); read through the relation, not imported.
+    # The organisation's copies are linked to their role by the catalogue's OrganisationRole
+    # (group.organisation_role), a layer above: read through the relation, not imported
+    # (a dependency import-linter does not see; docs/architecture.md).
     members = Q(groups__name__in=site_wide_names) | Q(groups__organisation_role__role__in=roles)
     if Role.ADMINISTRATORS in roles:
         members |= Q(is_superuser=True)

@@ -9,13 +9,13 @@ class LanguagesConfig(AppConfig):
 
     def ready(self):
         from .locales import ensure_content_locales_after_migrate
-        from .patches import locale_lookup
+        from .patches import admin_labels, locale_lookup, model_names, translation_report_labels
+        from .permission_names import name_permissions_in_chinese
 
         post_migrate.connect(ensure_content_locales_after_migrate, dispatch_uid="content_locales")
         locale_lookup.apply()
-
-        from .admin_labels import label_the_admin_in_chinese
-        from .permission_names import name_permissions_in_chinese
-
-        label_the_admin_in_chinese()
+        # Names the admin shows that come from code rather than catalogues.
+        model_names.apply()
+        admin_labels.apply()
+        translation_report_labels.apply()
         post_migrate.connect(name_permissions_in_chinese, dispatch_uid="zh_permissions")

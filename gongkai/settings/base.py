@@ -15,10 +15,11 @@ from search.engine import engine_backend
 # ------------------------------------------------------------------------- Paths and environment
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
-VAR_DIR = Path(environ.Env().str("GONGKAI_VAR_DIR", default=str(BASE_DIR / "var")))
-
+# .env first (optional; real environment variables win): every setting below, VAR_DIR too, may
+# come from it.
 env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env")  # optional; real environment variables win
+environ.Env.read_env(BASE_DIR / ".env")
+VAR_DIR = Path(env.str("GONGKAI_VAR_DIR", default=str(BASE_DIR / "var")))
 
 # ------------------------------------------------------------------------------------- Security
 DEBUG = env.bool("DEBUG", default=False)

@@ -3,25 +3,14 @@ kept, and every app of the project has its place in them."""
 
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 
-PYPROJECT = Path(settings.BASE_DIR) / "pyproject.toml"
+from .project_code import PLUMBING, import_linter, layered_modules
+
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-# The project package is the plumbing under every layer (the "plumbing" contract).
-PLUMBING = "gongkai"
-
-
-def import_linter():
-    return tomllib.loads(PYPROJECT.read_text())["tool"]["importlinter"]
-
-
-def layered_modules():
-    (layers,) = [c["layers"] for c in import_linter()["contracts"] if c["type"] == "layers"]
-    return {name.strip() for layer in layers for name in layer.replace("|", ":").split(":")}
 
 
 def test_the_import_contracts_are_kept():

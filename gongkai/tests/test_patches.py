@@ -1,7 +1,8 @@
 """Every patch of third-party code is a recorded module, and fails here when the library changes.
 
 gongkai/patching.py describes the record. The tests that each patch is in effect sit beside its
-app: gongkai/languages/tests/test_locale_lookup_patch.py and
+app: gongkai/languages/tests/test_locale_lookup_patch.py,
+gongkai/languages/tests/test_admin_label_patches.py and
 disclosure/moderation/tests/test_patches.py.
 """
 
@@ -18,7 +19,10 @@ PATCH_MODULES = [
     "disclosure.moderation.patches.admin_api_actions",
     "disclosure.moderation.patches.run_revision_approvals",
     "disclosure.moderation.patches.workflow_mails",
+    "gongkai.languages.patches.admin_labels",
     "gongkai.languages.patches.locale_lookup",
+    "gongkai.languages.patches.model_names",
+    "gongkai.languages.patches.translation_report_labels",
 ]
 
 PROJECT_PACKAGES = {"gongkai", "home", "disclosure", "search", "tests", "bench"}
@@ -63,9 +67,34 @@ def test_the_source_is_read_from_the_file_even_after_the_patch():
     assert fingerprint("wagtail.admin.api.urls") == fingerprint("wagtail.admin.api.urls")
 
 
+# Calls that hand out another package's shared objects (model classes, their options and fields)
+# rather than new ones: what they return is followed like an attribute.
+SHARED_OBJECT_LOOKUPS = {"get_model", "get_models", "get_field", "get_fields", "get_app_config"}
+
+
+def _root(node):
+    """The name an expression starts from, through attributes, items and the lookups of shared
+    objects (`apps.get_model(label)._meta`, `View.columns[0]`, `Form.base_fields["page"]`).
+    Any other call gives a new object or a row (`Site.objects.get()`, `forms.CharField()`),
+    nobody else's, so the expression has no root."""
+    while True:
+        if isinstance(node, (ast.Attribute, ast.Subscript)):
+            node = node.value
+        elif isinstance(node, ast.Call):
+            if getattr(node.func, "attr", None) not in SHARED_OBJECT_LOOKUPS:
+                return None
+            node = node.func.value
+        elif isinstance(node, ast.Name):
+            return node.id
+        else:
+            return None
+
+
 def foreign_attribute_assignments(text: str) -> list[str]:
-    """`X.attr = …`, `X.attr += …` and `setattr(X, …)` where X was imported from outside the
-    project: a change to another package's objects."""
+    """`X.attr = …`, `X.attr += …`, `X.a["b"].c = …` and `setattr(X, …)` where X was imported
+    from outside the project, or is a name bound to something reached from such an import
+    (`for column in IndexView.columns`, `options = apps.get_model(label)._meta`): a change to
+    another package's objects."""
     tree = ast.parse(text)
     foreign = set()
     for node in ast.walk(tree):
@@ -76,11 +105,24 @@ def foreign_attribute_assignments(text: str) -> list[str]:
             for alias in node.names:
                 if alias.name.split(".")[0] not in PROJECT_PACKAGES:
                     foreign.add(alias.asname or alias.name.split(".")[0])
-
-    def root(node):
-        while isinstance(node, ast.Attribute):
-            node = node.value
-        return node.id if isinstance(node, ast.Name) else None
+    # Names bound to what a foreign name reaches, until no more are found.
+    bindings = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            bindings += [(target, node.value) for target in node.targets]
+        elif isinstance(node, (ast.For, ast.comprehension)):
+            bindings.append((node.target, node.iter))
+        elif isinstance(node, ast.NamedExpr):
+            bindings.append((node.target, node.value))
+    while True:
+        reached = {
+            target.id
+            for target, value in bindings
+            if isinstance(target, ast.Name) and _root(value) in foreign
+        } - foreign
+        if not reached:
+            break
+        foreign |= reached
 
     found = []
     for node in ast.walk(tree):
@@ -92,11 +134,11 @@ def foreign_attribute_assignments(text: str) -> list[str]:
         elif (
             isinstance(node, ast.Call)
             and getattr(node.func, "id", None) == "setattr"
-            and root(node.args[0]) in foreign
+            and _root(node.args[0]) in foreign
         ):
             found.append(ast.unparse(node))
         found += [
-            ast.unparse(t) for t in targets if isinstance(t, ast.Attribute) and root(t) in foreign
+            ast.unparse(t) for t in targets if isinstance(t, ast.Attribute) and _root(t) in foreign
         ]
     return found
 
@@ -129,4 +171,30 @@ def test_the_scan_finds_a_patch_written_anywhere():
         "LocaleManager.get_for_language",
         "conf.settings.X",
         "setattr(WorkflowState, 'x', 1)",
+    ]
+
+
+def test_the_scan_follows_what_another_package_hands_out_but_not_new_objects():
+    text = (
+        "from django.apps import apps\n"
+        "from django import forms\n"
+        "from wagtail.models import Site\n"
+        "from wagtail.sites.views import IndexView\n"
+        "from wagtail.admin.forms.workflows import WorkflowPageForm\n"
+        "def ready():\n"
+        "    for column in IndexView.columns:\n"
+        "        column.label = 'x'\n"
+        "    WorkflowPageForm.base_fields['page'].label = 'x'\n"
+        "    for model in apps.get_models():\n"
+        "        options = model._meta\n"
+        "        options.verbose_name_plural = options.verbose_name\n"
+        "    site = Site.objects.get(is_default_site=True)\n"
+        "    site.site_name = 'a row, saved as any row is'\n"
+        "    field = forms.CharField()\n"
+        "    field.label = 'a new object'\n"
+    )
+    assert sorted(foreign_attribute_assignments(text)) == [
+        "WorkflowPageForm.base_fields['page'].label",
+        "column.label",
+        "options.verbose_name_plural",
     ]

@@ -1,6 +1,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 from django.conf import settings
 from django.db import connection
@@ -71,3 +72,32 @@ def test_database_url_selects_postgresql():
         cwd=settings.BASE_DIR,
     )
     assert result.stdout.strip() == "django.db.backends.postgresql", result.stderr
+
+
+def test_settings_read_from_dot_env_come_from_it_before_any_is_used(tmp_path):
+    """A GONGKAI_VAR_DIR set only in .env is honoured: base.py reads .env before any setting.
+    The settings module runs as a copy beside its own .env, so the repository's is untouched."""
+    settings_dir = tmp_path / "gongkai" / "settings"
+    settings_dir.mkdir(parents=True)
+    copy = settings_dir / "base.py"
+    copy.write_text(
+        (Path(settings.BASE_DIR) / "gongkai" / "settings" / "base.py").read_text(encoding="utf-8")
+    )
+    var_dir = tmp_path / "from-dot-env"
+    (tmp_path / ".env").write_text(f"GONGKAI_VAR_DIR={var_dir}\n")
+    clean = {k: v for k, v in os.environ.items() if k != "GONGKAI_VAR_DIR"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import runpy, sys; s = runpy.run_path(sys.argv[1]);"
+            " print(s['VAR_DIR']); print(s['MEDIA_ROOT'])",
+            str(copy),
+        ],
+        env=clean,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [str(var_dir), str(var_dir / "media")]

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from disclosure.applications.models import Application
+from disclosure.applications.tests.factories import applicant_fields
 from disclosure.catalogue.models import DisclosureIndexPage, ServiceGuidePage
 from disclosure.moderation.forms import SECRECY_CHECKLIST
 from disclosure.moderation.tests.helpers import FULL_CHECKLIST, act, fresh
@@ -130,14 +131,11 @@ def test_handlers_first_day(browser, live_demo, output_dir):
         user=handler,
         organisation=township,
         channel="paper",
-        applicant_type="natural",
-        name="张三",
-        id_type="other_personal",
-        id_number="X1234567",
-        phone="13800000000",
-        description="2023年友谊镇农村低保资金发放明细",
-        delivery_form="paper",
-        received_on=timezone.localdate() - datetime.timedelta(days=60),
+        **applicant_fields(
+            delivery_form="paper",
+            email="",
+            received_on=timezone.localdate() - datetime.timedelta(days=60),
+        ),
     )
     page = sign_in(browser, live_demo, "handler")
     deadlines = panel(page, "application-deadlines")

@@ -167,3 +167,19 @@ def test_the_deadline_ahead_counts_working_days_left():
     detail = timeline._due_detail(application, datetime.date(2025, 3, 28))
     assert detail == "自收到申请之日起 20 个工作日；还剩 1 个工作日"
     assert "已超过答复期限" in timeline._due_detail(application, datetime.date(2025, 4, 1))
+
+
+def test_an_organisations_disclosure_root_links_to_its_form_and_the_status_query(
+    client, organisation
+):
+    """The catalogue's root page shows the register's links through the catalogue's hook
+    (disclosure/catalogue/root_links.py): the form with the organisation chosen."""
+    from django.urls import reverse
+
+    from disclosure.catalogue.tests.factories import DisclosureIndexPageFactory
+
+    root = DisclosureIndexPageFactory(organisation=organisation, title="友谊镇政府信息公开")
+    html = client.get(root.url).text
+    apply = reverse("applications:apply")
+    assert f'<p class="apply-link"><a href="{apply}?organisation={organisation.pk}">' in html
+    assert f'<a href="{reverse("applications:status")}">查询申请办理进度</a>' in html

@@ -17,10 +17,22 @@ from .items import (
 from .items_base import DisclosureItemPage, PublicationDateSource, Validity
 from .organisations import DEFAULT_INDEX_PATTERN, IndexNumberCounter, Level, Organisation
 from .pages import ITEM_PAGE_TYPES, CategoryPage, DisclosureIndexPage
-from .staff import StaffOrganisation
+from .staff import OrganisationRole, StaffOrganisation
+
+# The item page classes, in the order of ITEM_PAGE_TYPES (which pages.py writes as labels: the
+# item pages' module imports it).
+ITEM_PAGE_MODELS = [
+    OrganisationFunctionPage,
+    BudgetPage,
+    ServiceGuidePage,
+    ServiceItemListPage,
+    PolicyDocumentPage,
+    DisclosureDocumentPage,
+]
 
 __all__ = [
     "DEFAULT_INDEX_PATTERN",
+    "ITEM_PAGE_MODELS",
     "ITEM_PAGE_TYPES",
     "BudgetKind",
     "BudgetPage",
@@ -35,6 +47,7 @@ __all__ = [
     "Level",
     "Organisation",
     "OrganisationFunctionPage",
+    "OrganisationRole",
     "PolicyDocumentPage",
     "PolicyKind",
     "PublicationDateSource",

@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..root_links import disclosure_root_links
 from .organisations import Organisation
 from .slugs import ReservedSlugMixin
 from .tree import TreeNeighboursMixin
@@ -80,6 +81,7 @@ class DisclosureIndexPage(FeedRouteMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["categories"] = self.get_children().live().public().specific()
+        context["root_links"] = disclosure_root_links(self.organisation, request)
         return context
 
 

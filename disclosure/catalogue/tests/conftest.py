@@ -1,31 +1,12 @@
-"""Fixtures for catalogue tests: an organisation's tree with a column to put items in."""
+"""Fixtures for catalogue tests: an organisation's tree with a column to put items in
+(fixtures.py, shared with the import tests), and items in that column."""
 
 import pytest
 
-from .factories import (
-    TEST_TOWNSHIP,
-    CategoryPageFactory,
-    DisclosureDocumentPageFactory,
-    DisclosureIndexPageFactory,
-    OrganisationFactory,
-)
+from .factories import DisclosureDocumentPageFactory
+from .fixtures import category, disclosure_root, organisation
 
-
-@pytest.fixture
-def organisation(db):
-    return OrganisationFactory(**TEST_TOWNSHIP)
-
-
-@pytest.fixture
-def disclosure_root(organisation):
-    return DisclosureIndexPageFactory(
-        organisation=organisation, title="测试镇政府信息公开", slug="xxgk"
-    )
-
-
-@pytest.fixture
-def category(disclosure_root):
-    return CategoryPageFactory(parent=disclosure_root, title="政策信息", slug="notices")
+__all__ = ["category", "disclosure_root", "organisation"]
 
 
 @pytest.fixture

@@ -1,28 +1,6 @@
-"""Fixtures for import tests: an organisation's tree with a column to import into (the
-catalogue's factories build it)."""
+"""Fixtures for import tests: an organisation's tree with a column to import into, the
+catalogue's own (disclosure/catalogue/tests/fixtures.py)."""
 
-import pytest
+from disclosure.catalogue.tests.fixtures import category, disclosure_root, organisation
 
-from disclosure.catalogue.tests.factories import (
-    TEST_TOWNSHIP,
-    CategoryPageFactory,
-    DisclosureIndexPageFactory,
-    OrganisationFactory,
-)
-
-
-@pytest.fixture
-def organisation(db):
-    return OrganisationFactory(**TEST_TOWNSHIP)
-
-
-@pytest.fixture
-def disclosure_root(organisation):
-    return DisclosureIndexPageFactory(
-        organisation=organisation, title="测试镇政府信息公开", slug="xxgk"
-    )
-
-
-@pytest.fixture
-def category(disclosure_root):
-    return CategoryPageFactory(parent=disclosure_root, title="政策信息", slug="notices")
+__all__ = ["category", "disclosure_root", "organisation"]

@@ -8,7 +8,6 @@ Wagtail's registry, so a view or action added by a Wagtail upgrade is tried too.
 
 import importlib
 
-from django.apps import apps as django_apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
@@ -119,7 +118,13 @@ class OrganisationAdministratorWalls(TestCase):
         migration = importlib.import_module(
             "disclosure.moderation.migrations.0007_site_wide_objects_for_site_administrators"
         )
-        migration.withdraw_site_wide_permissions(django_apps, None)
+        # The models as that migration saw them (OrganisationRole was moderation's then).
+        migration.withdraw_site_wide_permissions(
+            MigrationLoader(connection)
+            .project_state(("moderation", "0007_site_wide_objects_for_site_administrators"))
+            .apps,
+            None,
+        )
         assert not group.permissions.filter(codename="change_workflow").exists()
         site_wide = Group.objects.get(name=Role.ADMINISTRATORS.group_name)
         assert site_wide.permissions.filter(codename="change_workflow").exists()
