@@ -211,6 +211,7 @@ class Destinations:
     def __init__(self):
         self.organisations = list(Organisation.objects.all())
         self._columns = {}
+        self._roots = {}
         self._column_types = {}
 
     def organisation(self, record):
@@ -231,12 +232,21 @@ class Destinations:
 
     def columns(self, organisation):
         if organisation.pk not in self._columns:
-            roots = DisclosureIndexPage.objects.filter(organisation=organisation)
+            roots = list(DisclosureIndexPage.objects.filter(organisation=organisation))
             columns = CategoryPage.objects.none()
             for root in roots:
+                root.organisation = organisation
                 columns |= CategoryPage.objects.descendant_of(root)
             self._columns[organisation.pk] = list(columns)
+            for column in self._columns[organisation.pk]:
+                # The deepest root above the column is its items' disclosure root.
+                above = [root for root in roots if column.path.startswith(root.path)]
+                self._roots[column.pk] = max(above, key=lambda root: root.depth)
         return self._columns[organisation.pk]
+
+    def root_of(self, column):
+        """The disclosure root (with its organisation) the column's new items belong to."""
+        return self._roots[column.pk]
 
     def category(self, record, organisation):
         wanted = text_value(record, "category", required=True)
@@ -433,6 +443,8 @@ def import_record(record, line_number, destinations, options, tree):
         locale_id=category.locale_id,  # what Wagtail would look up through the parent
     )
     page._is_site_root = False  # a new item is no site's root: spares a query on every save
+    # Known already: spares the tree query an item makes to find its organisation.
+    page.__dict__["disclosure_root"] = destinations.root_of(category)
     if live:
         page.backdate_first_publication(PublicationDateSource.OLD_SITE)
     tree.create(category, page, live, context)
