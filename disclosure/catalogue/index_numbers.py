@@ -39,21 +39,36 @@ class SerialBatch:
     queries per publication. The lock is held to the commit (PostgreSQL; SQLite serialises
     writers anyway), so a parallel publish waits for the batch instead of sharing a serial. A
     serial taken by a record that then rolls back to its savepoint is a gap, as a deleted
-    page's is."""
+    page's is.
+
+    A counter first locked inside a savepoint that rolls back is unlocked (and, if it was
+    created there, gone) again: the caller says so (`discard`) and the next serial locks and
+    reads it afresh; `keep` says the savepoint was released, its locks now the transaction's."""
 
     def __init__(self):
         self.counters = {}
+        self.fresh = []  # counters first locked since the last keep/discard
 
     def take(self, organisation, year):
-        counter = self.counters.get((organisation.pk, year))
+        key = (organisation.pk, year)
+        counter = self.counters.get(key)
         if counter is None:
             IndexNumberCounter.objects.get_or_create(organisation=organisation, year=year)
             counter = IndexNumberCounter.objects.select_for_update().get(
                 organisation=organisation, year=year
             )
-            self.counters[(organisation.pk, year)] = counter
+            self.counters[key] = counter
+            self.fresh.append(key)
         counter.last_serial += 1
         return counter.last_serial
+
+    def keep(self):
+        self.fresh.clear()
+
+    def discard(self):
+        for key in self.fresh:
+            del self.counters[key]
+        self.fresh.clear()
 
     def write(self):
         for counter in self.counters.values():
@@ -62,11 +77,11 @@ class SerialBatch:
 
 
 @contextmanager
-def serials_in_one_transaction():
+def serials_in_one_transaction(batch=None):
     """Inside this block (itself inside the transaction) every serial, whoever publishes, comes
     from one SerialBatch, written when the block ends without an error (on an error the
     transaction is expected to roll back)."""
-    batch = SerialBatch()
+    batch = batch or SerialBatch()
     token = _batch_serials.set(batch)
     try:
         yield batch
@@ -116,11 +131,12 @@ def source_index_number(page):
     )
 
 
-def number_at_first_publication(page, organisation):
+def number_at_first_publication(page, organisation, translated=True):
     """The index number and 发布日期 of an item being published for the first time (a serial
-    is taken: call it once, in the transaction that stores them)."""
+    is taken: call it once, in the transaction that stores them). `translated=False`: the
+    caller made the page with a new translation key, so it has no other language's number."""
     published_on = publication_date(page)
-    number = source_index_number(page)
+    number = source_index_number(page) if translated else None
     if number is None:
         serial = next_serial(organisation, published_on.year)
         number = organisation.index_number(published_on.year, serial)

@@ -13,6 +13,8 @@ from itertools import islice
 from django.db.models import Count
 from wagtail.models import Page
 
+from disclosure.catalogue.index_numbers import SerialBatch
+
 from .publishing import LogBatch, publish_created, publish_or_save
 
 # Records per transaction: large enough that the per-batch work is paid rarely, small enough
@@ -52,6 +54,7 @@ class Batch:
     def __init__(self):
         self.slots = ChildSlots()
         self.logs = LogBatch()
+        self.serials = SerialBatch()  # made current by the caller (serials_in_one_transaction)
 
     def create(self, column, page, live, context):
         if live:
@@ -60,11 +63,15 @@ class Batch:
         return publish_or_save(page, live, context)
 
     def keep(self):
-        """The record's savepoint is released: its log entries will be written."""
+        """The record's savepoint is released: its log entries will be written, its counter
+        locks are the batch's."""
         self.logs.keep()
+        self.serials.keep()
 
     def discard(self):
+        """The record's savepoint rolled back, and with it its log entries and counter locks."""
         self.logs.discard()
+        self.serials.discard()
 
     def close(self):
         """Before the batch commits."""

@@ -512,7 +512,7 @@ def import_batch(batch, summary, destinations, options, index, progress):
     tree = Batch()
     stopped = None
     with transaction.atomic():
-        with serials_in_one_transaction():
+        with serials_in_one_transaction(tree.serials):
             for line_number, raw in batch:
                 try:
                     page = import_line(raw, line_number, outcome, destinations, options, tree)

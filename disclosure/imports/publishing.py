@@ -139,7 +139,11 @@ def publish_created(page, column, slots, logs, context):
     organisation = getattr(page, "organisation", None)
     if organisation is not None and hasattr(page, "index_number") and not page.index_number:
         # What the page_published receiver would store by a second update (index_numbers.py).
-        page.index_number, page.published_on = number_at_first_publication(page, organisation)
+        # The page was made here, with a translation key of its own: no other language's
+        # version can carry a number to keep.
+        page.index_number, page.published_on = number_at_first_publication(
+            page, organisation, translated=False
+        )
         update_fields += NUMBER_FIELDS
     with sanctioned_publication(IMPORT_ACTION):
         page.save(clean=False, update_fields=update_fields)

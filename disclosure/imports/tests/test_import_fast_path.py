@@ -4,6 +4,7 @@ stay whole across batches."""
 
 import json
 import re
+from contextlib import nullcontext
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -20,6 +21,7 @@ from disclosure.catalogue.models import (
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.imports import importer, publishing
 from disclosure.imports.files import FileFolder
+from disclosure.moderation.publication import UnreviewedPublication
 
 from .factories import record
 
@@ -180,11 +182,16 @@ def test_serials_of_a_batch_are_whole_whoever_publishes(category):
     assert later.index_number.endswith("-00004")
 
 
-def test_a_record_rolled_back_leaves_no_log_entry_and_the_others_keep_theirs(category, monkeypatch):
+@pytest.mark.parametrize("failing", [1, 2])
+def test_a_record_rolled_back_leaves_no_log_entry_and_the_others_keep_theirs(
+    category, monkeypatch, failing
+):
+    """The first record takes (creates and locks) the year's counter; when it is the one that
+    rolls back, the counter goes with it and the next record takes it afresh."""
     real_entry = publishing.import_log_entry
 
     def failing_entry(page, revision, context):
-        if "第2批" in page.title:
+        if f"第{failing}批" in page.title:
             raise importer.LineError("模拟的故障")
         return real_entry(page, revision, context)
 
@@ -192,10 +199,15 @@ def test_a_record_rolled_back_leaves_no_log_entry_and_the_others_keep_theirs(cat
 
     summary = importer.import_documents(lines(record(1), record(2), record(3)))
 
-    assert summary.created == [1, 3] and summary.skipped == [(2, "模拟的故障")]
-    assert not PageLogEntry.objects.filter(label__contains="第2批").exists()
-    for page in DisclosureDocumentPage.objects.all():
+    kept = [n for n in (1, 2, 3) if n != failing]
+    assert summary.created == kept and summary.skipped == [(failing, "模拟的故障")]
+    assert not PageLogEntry.objects.filter(label__contains=f"第{failing}批").exists()
+    pages = DisclosureDocumentPage.objects.order_by("index_number")
+    for page in pages:
         assert PageLogEntry.objects.filter(page=page).count() == 3
+    serials = [int(page.index_number.rsplit("-", 1)[1]) for page in pages]
+    assert len(set(serials)) == 2
+    assert IndexNumberCounter.objects.get().last_serial == max(serials)
 
 
 def test_the_search_index_is_complete_when_the_import_ends(category):
@@ -217,3 +229,17 @@ def test_the_search_index_is_complete_when_the_import_ends(category):
     # The organisation's name, read from the tree for the whole batch at once, is searchable.
     by_organisation = {hit.pk for hit in Page.objects.live().search("测试镇人民政府")}
     assert set(pages.values_list("pk", flat=True)) <= by_organisation
+
+
+def test_the_bulk_publication_goes_live_only_inside_the_sanction(category, monkeypatch):
+    """The insert is a draft row; the one save that puts the page live passes the revision
+    check (moderation/publication.py) like any other: without the importer's sanction it is
+    refused, and nothing of the record stays."""
+    monkeypatch.setattr(publishing, "sanctioned_publication", lambda why: nullcontext())
+
+    with pytest.raises(UnreviewedPublication):
+        importer.import_documents(lines(record(1)))
+
+    assert not DisclosureDocumentPage.objects.exists()
+    assert not ImportedDocument.objects.exists()
+    assert not PageLogEntry.objects.filter(action="catalogue.import").exists()
