@@ -12,8 +12,9 @@ in the process (as the test settings do), so their cost is counted.
 
 Sizes: BENCH_IMPORT_SIZES="1000,10000" (default). Today's path (one transaction, one add_child
 and one index task per record) runs at BENCH_IMPORT_BASELINE_SIZES (default "1000": at today's
-3–10 records/s, 10,000 records take most of an hour). BENCH_IMPORT_PROFILE=500 prints the
-top cProfile entries of both paths on that many records instead.
+3–10 records/s, 10,000 records take most of an hour). BENCH_IMPORT_PROFILE=200 prints the
+queries per record, the most frequent queries and the top cProfile entries of both paths on
+that many records instead.
 Run alone: `.venv/bin/python -m bench.bench_import` (`make bench` runs every benchmark).
 """
 
@@ -23,6 +24,8 @@ import os
 import pstats
 import tempfile
 import time
+from collections import Counter
+from contextlib import nullcontext
 from pathlib import Path
 
 PDF = b"%%PDF-1.4\n%%bench attachment %d\n"
@@ -76,6 +79,8 @@ def catalogue_lines(organisation, run, size, folder):
 
 def import_catalogue(run, size, one_by_one, folder, profile=False):
     """Imports `size` records; returns (records/s, {record number: resident MB})."""
+    from django.db import connection
+
     from disclosure.imports.files import FileFolder
     from disclosure.imports.importer import ImportOptions, import_documents
 
@@ -90,15 +95,25 @@ def import_catalogue(run, size, one_by_one, folder, profile=False):
     options = ImportOptions(source_name="bench.jsonl", files=FileFolder(folder))
     options.one_by_one = one_by_one
     profiler = cProfile.Profile() if profile else None
+    queries = Counter()
+
+    def count_query(execute, sql, params, many, context):
+        queries[" ".join(sql.split())[:100]] += 1
+        return execute(sql, params, many, context)
+
     started = time.perf_counter()
-    if profiler:
-        profiler.enable()
-    summary = import_documents(lines, progress=progress, options=options)
-    if profiler:
-        profiler.disable()
+    with connection.execute_wrapper(count_query) if profiler else nullcontext():
+        if profiler:
+            profiler.enable()
+        summary = import_documents(lines, progress=progress, options=options)
+        if profiler:
+            profiler.disable()
     seconds = time.perf_counter() - started
     assert len(summary.created) == size and not summary.skipped, summary.skipped[:3]
     if profiler:
+        print(f"{sum(queries.values()) / size:.1f} queries per record, the most frequent:")
+        for sql, count in queries.most_common(PROFILE_TOP):
+            print(f"  {count / size:5.2f}  {sql}")
         out = io.StringIO()
         pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(PROFILE_TOP)
         print(out.getvalue())

@@ -18,6 +18,8 @@ from .models import DisclosureItemPage, IndexNumberCounter
 
 # Set by a caller that indexes the pages it publishes itself (the import, in batches).
 _reindex_by_caller = ContextVar("reindex_by_caller", default=False)
+# Set by a caller that publishes many pages in one transaction (the import's batches).
+_batch_serials = ContextVar("batch_serials", default=None)
 
 
 @contextmanager
@@ -31,7 +33,67 @@ def caller_reindexes():
         _reindex_by_caller.reset(token)
 
 
+class SerialBatch:
+    """Serials for many publications in one transaction: each counter row is created if need be,
+    locked and read once, raised in memory and written once before the commit, instead of three
+    queries per publication. The lock is held to the commit (PostgreSQL; SQLite serialises
+    writers anyway), so a parallel publish waits for the batch instead of sharing a serial. A
+    serial taken by a record that then rolls back to its savepoint is a gap, as a deleted
+    page's is.
+
+    A counter first locked inside a savepoint that rolls back is unlocked (and, if it was
+    created there, gone) again: the caller says so (`discard`) and the next serial locks and
+    reads it afresh; `keep` says the savepoint was released, its locks now the transaction's."""
+
+    def __init__(self):
+        self.counters = {}
+        self.fresh = []  # counters first locked since the last keep/discard
+
+    def take(self, organisation, year):
+        key = (organisation.pk, year)
+        counter = self.counters.get(key)
+        if counter is None:
+            IndexNumberCounter.objects.get_or_create(organisation=organisation, year=year)
+            counter = IndexNumberCounter.objects.select_for_update().get(
+                organisation=organisation, year=year
+            )
+            self.counters[key] = counter
+            self.fresh.append(key)
+        counter.last_serial += 1
+        return counter.last_serial
+
+    def keep(self):
+        self.fresh.clear()
+
+    def discard(self):
+        for key in self.fresh:
+            del self.counters[key]
+        self.fresh.clear()
+
+    def write(self):
+        for counter in self.counters.values():
+            counter.save(update_fields=["last_serial"])
+        self.counters.clear()
+
+
+@contextmanager
+def serials_in_one_transaction(batch=None):
+    """Inside this block (itself inside the transaction) every serial, whoever publishes, comes
+    from one SerialBatch, written when the block ends without an error (on an error the
+    transaction is expected to roll back)."""
+    batch = batch or SerialBatch()
+    token = _batch_serials.set(batch)
+    try:
+        yield batch
+        batch.write()
+    finally:
+        _batch_serials.reset(token)
+
+
 def next_serial(organisation, year):
+    batch = _batch_serials.get()
+    if batch is not None:
+        return batch.take(organisation, year)
     with transaction.atomic():
         IndexNumberCounter.objects.get_or_create(organisation=organisation, year=year)
         counter = IndexNumberCounter.objects.select_for_update().get(
@@ -69,6 +131,18 @@ def source_index_number(page):
     )
 
 
+def number_at_first_publication(page, organisation, translated=True):
+    """The index number and 发布日期 of an item being published for the first time (a serial
+    is taken: call it once, in the transaction that stores them). `translated=False`: the
+    caller made the page with a new translation key, so it has no other language's number."""
+    published_on = publication_date(page)
+    number = source_index_number(page) if translated else None
+    if number is None:
+        serial = next_serial(organisation, published_on.year)
+        number = organisation.index_number(published_on.year, serial)
+    return number, published_on
+
+
 def assign_index_number(page):
     """Give a just-published item its index number and publication date, once."""
     if page.index_number:
@@ -76,12 +150,8 @@ def assign_index_number(page):
     organisation = page.organisation
     if organisation is None:  # an item outside any organisation's catalogue
         return None
-    published_on = publication_date(page)
     with transaction.atomic():
-        number = source_index_number(page)
-        if number is None:
-            serial = next_serial(organisation, published_on.year)
-            number = organisation.index_number(published_on.year, serial)
+        number, published_on = number_at_first_publication(page, organisation)
         type(page).objects.filter(pk=page.pk, index_number__isnull=True).update(
             index_number=number, published_on=published_on
         )

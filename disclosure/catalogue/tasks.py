@@ -4,8 +4,11 @@ import logging
 
 from django.apps import apps
 from django_tasks import task
+from modelcluster.models import get_all_child_relations
 from modelsearch.index import get_search_backends_with_name
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
+
+from .models import DisclosureIndexPage, DisclosureItemPage
 
 logger = logging.getLogger(__name__)
 
@@ -15,7 +18,11 @@ def index_pages_task(app_label, model_name, pks):
     """Search- and reference-index updates for many pages of one type: what modelsearch's and
     Wagtail's per-object tasks do, with one query for the pages and one bulk add per engine."""
     model = apps.get_model(app_label, model_name)
-    pages = list(model.get_indexed_objects().filter(pk__in=pks))
+    # Both indexes read every child relation of every page (the reference index, and search
+    # for the documents a page links): one query per relation for all pages.
+    relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
+    pages = list(model.get_indexed_objects().filter(pk__in=pks).prefetch_related(*relations))
+    remember_disclosure_roots(pages)
     for name, backend in get_search_backends_with_name(with_auto_update=True):
         try:
             backend.add_bulk(model, pages)
@@ -26,3 +33,26 @@ def index_pages_task(app_label, model_name, pks):
                 raise
     for page in pages:
         ReferenceIndex.create_or_update_for_object(page)
+
+
+def remember_disclosure_roots(pages):
+    """Each item's disclosure root (with its organisation), read for all of them in one query:
+    the search document of an item carries its organisation's name, which an item alone finds
+    with a tree query of its own."""
+    steplen = Page.steplen
+
+    def ancestor_paths(page):
+        return [page.path[:end] for end in range(steplen, len(page.path), steplen)]
+
+    items = [page for page in pages if isinstance(page, DisclosureItemPage)]
+    paths = {path for page in items for path in ancestor_paths(page)}
+    roots = {
+        root.path: root
+        for root in DisclosureIndexPage.objects.filter(path__in=paths).select_related(
+            "organisation"
+        )
+    }
+    for page in items:
+        # The deepest root above the item, as DisclosureItemPage.disclosure_root finds it.
+        found = [roots[path] for path in ancestor_paths(page) if path in roots]
+        page.__dict__["disclosure_root"] = found[-1] if found else None

@@ -2,14 +2,20 @@
 
 A bad record rolls back to its savepoint and is reported; the batch's other records commit
 together. What the framework would do once per page is done once per batch here: the place of
-new pages in the tree (ChildSlots), their search- and reference-index updates (importer.IndexBatch,
-sent after the batch commits).
+new pages in the tree (ChildSlots), their index-number serials (index_numbers.SerialBatch),
+their log entries (publishing.LogBatch), their search- and reference-index updates
+(importer.IndexBatch, sent after the batch commits); a new live record is published in one
+save (publishing.publish_created).
 """
 
 from itertools import islice
 
 from django.db.models import Count
 from wagtail.models import Page
+
+from disclosure.catalogue.index_numbers import SerialBatch
+
+from .publishing import LogBatch, publish_created, publish_or_save
 
 # Records per transaction: large enough that the per-batch work is paid rarely, small enough
 # that a crash loses little and a writer waiting on SQLite's lock waits briefly.
@@ -24,13 +30,53 @@ def batches(numbered_lines, size):
 
 
 class OneByOne:
-    """Today's path, kept for comparison (bench/bench_import.py): treebeard places each page."""
+    """Today's path, kept for comparison (bench/bench_import.py): treebeard places each page,
+    Wagtail saves, revises and publishes it."""
 
-    def add_child(self, column, page):
+    def create(self, column, page, live, context):
         column.add_child(instance=page)
+        return publish_or_save(page, live, context)
+
+    def keep(self):
+        return None
+
+    def discard(self):
+        return None
 
     def close(self):
         return None
+
+
+class Batch:
+    """What a batch's records share until it commits: their places in the tree and their log
+    entries. A new live record is published the bulk way, a draft the framework's way."""
+
+    def __init__(self):
+        self.slots = ChildSlots()
+        self.logs = LogBatch()
+        self.serials = SerialBatch()  # made current by the caller (serials_in_one_transaction)
+
+    def create(self, column, page, live, context):
+        if live:
+            return publish_created(page, column, self.slots, self.logs, context)
+        self.slots.add_child(column, page)
+        return publish_or_save(page, live, context)
+
+    def keep(self):
+        """The record's savepoint is released: its log entries will be written, its counter
+        locks are the batch's."""
+        self.logs.keep()
+        self.serials.keep()
+
+    def discard(self):
+        """The record's savepoint rolled back, and with it its log entries and counter locks."""
+        self.logs.discard()
+        self.serials.discard()
+
+    def close(self):
+        """Before the batch commits."""
+        self.slots.close()
+        self.logs.write()
 
 
 class ChildSlots:
@@ -44,6 +90,12 @@ class ChildSlots:
         self.columns = {}  # column pk: [locked row, next free path]
 
     def add_child(self, column, page):
+        """Insert `page` as add_child would (minimal validation, a wagtail.create entry)."""
+        self.place(column, page)
+        page.save()
+
+    def place(self, column, page):
+        """Give `page` its place below `column`, unsaved; the next page takes the next one."""
         slot = self.columns.get(column.pk)
         if slot is None:
             locked = Page.objects.select_for_update().get(pk=column.pk)
@@ -55,7 +107,6 @@ class ChildSlots:
         page.depth = locked.depth + 1
         page.path = path
         page._cached_parent_obj = column
-        page.save()
         slot[1] = page._inc_path()
 
     def close(self):

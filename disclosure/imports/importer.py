@@ -23,12 +23,11 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 from modelsearch import signal_handlers as search_signals
-from wagtail.log_actions import log
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from disclosure.catalogue import title_slugs
 from disclosure.catalogue.codes import normalise_code
-from disclosure.catalogue.index_numbers import caller_reindexes
+from disclosure.catalogue.index_numbers import caller_reindexes, serials_in_one_transaction
 from disclosure.catalogue.models import (
     CategoryPage,
     DisclosureDocumentPage,
@@ -39,10 +38,10 @@ from disclosure.catalogue.models import (
     Validity,
 )
 from disclosure.catalogue.tasks import index_pages_task
-from disclosure.moderation.publication import sanctioned_publication
 
-from .batches import BATCH_SIZE, ChildSlots, OneByOne, batches
+from .batches import BATCH_SIZE, Batch, OneByOne, batches
 from .files import FileFolder, attach_files
+from .publishing import publish_or_save
 from .redirects import normalise_host, redirect_old_address
 from .types import (
     ITEM_TYPES,
@@ -212,6 +211,7 @@ class Destinations:
     def __init__(self):
         self.organisations = list(Organisation.objects.all())
         self._columns = {}
+        self._roots = {}
         self._column_types = {}
 
     def organisation(self, record):
@@ -232,12 +232,21 @@ class Destinations:
 
     def columns(self, organisation):
         if organisation.pk not in self._columns:
-            roots = DisclosureIndexPage.objects.filter(organisation=organisation)
+            roots = list(DisclosureIndexPage.objects.filter(organisation=organisation))
             columns = CategoryPage.objects.none()
             for root in roots:
+                root.organisation = organisation
                 columns |= CategoryPage.objects.descendant_of(root)
             self._columns[organisation.pk] = list(columns)
+            for column in self._columns[organisation.pk]:
+                # The deepest root above the column is its items' disclosure root.
+                above = [root for root in roots if column.path.startswith(root.path)]
+                self._roots[column.pk] = max(above, key=lambda root: root.depth)
         return self._columns[organisation.pk]
+
+    def root_of(self, column):
+        """The disclosure root (with its organisation) the column's new items belong to."""
+        return self._roots[column.pk]
 
     def category(self, record, organisation):
         wanted = text_value(record, "category", required=True)
@@ -384,18 +393,6 @@ class IndexBatch:
         self.pending.clear()
 
 
-def publish_or_save(page, live, context):
-    # Validated already: by add_child's save for a new page, by full_clean for an update.
-    # A new page's creation is logged already; an update logs its edit.
-    revision = page.save_revision(log_action=page.live, clean=False)
-    if live:
-        # Records the old site already published: logged as imported, not reviewed again.
-        with sanctioned_publication("catalogue.import"):
-            revision.publish(user=None)
-        log(instance=page, action="catalogue.import", data=context, revision=revision)
-    return revision
-
-
 def import_record(record, line_number, destinations, options, tree):
     """Create or update the page for one record; returns "created", "updated" or "unchanged",
     the page written (None when unchanged) and the notes for the editor."""
@@ -446,10 +443,11 @@ def import_record(record, line_number, destinations, options, tree):
         locale_id=category.locale_id,  # what Wagtail would look up through the parent
     )
     page._is_site_root = False  # a new item is no site's root: spares a query on every save
+    # Known already: spares the tree query an item makes to find its organisation.
+    page.__dict__["disclosure_root"] = destinations.root_of(category)
     if live:
         page.backdate_first_publication(PublicationDateSource.OLD_SITE)
-    tree.add_child(category, page)
-    publish_or_save(page, live, context)
+    tree.create(category, page, live, context)
     if source_url:
         ImportedDocument.objects.create(source_url=source_url, page=page, fingerprint=digest)
     return "created", page, notes + old_address_notes(source_url, page, options)
@@ -511,19 +509,20 @@ def import_batch(batch, summary, destinations, options, index, progress):
     stopped in has rolled back to its savepoint already."""
     outcome = ImportSummary()
     written = []
-    tree = ChildSlots()
+    tree = Batch()
     stopped = None
     with transaction.atomic():
-        for line_number, raw in batch:
-            try:
-                page = import_line(raw, line_number, outcome, destinations, options, tree)
-                if page is not None:
-                    written.append(page)
-                if progress:
-                    progress(line_number)
-            except BaseException as error:  # re-raised once the finished records are committed
-                stopped = error
-                break
+        with serials_in_one_transaction(tree.serials):
+            for line_number, raw in batch:
+                try:
+                    page = import_line(raw, line_number, outcome, destinations, options, tree)
+                    if page is not None:
+                        written.append(page)
+                    if progress:
+                        progress(line_number)
+                except BaseException as error:  # re-raised once the finished records commit
+                    stopped = error
+                    break
         tree.close()
     for name in ("created", "updated", "unchanged", "skipped", "notes"):
         getattr(summary, name).extend(getattr(outcome, name))
@@ -543,11 +542,17 @@ def import_line(raw, line_number, summary, destinations, options, tree):
         with transaction.atomic():
             outcome, page, notes = import_record(record, line_number, destinations, options, tree)
     except LineError as error:
+        tree.discard()
         summary.skipped.append((line_number, str(error)))
         return None
     except ValidationError as error:
+        tree.discard()
         summary.skipped.append((line_number, validation_reason(error)))
         return None
+    except BaseException:
+        tree.discard()
+        raise
+    tree.keep()
     getattr(summary, outcome).append(line_number)
     summary.notes.extend((line_number, note) for note in notes)
     return page
