@@ -6,10 +6,15 @@ become such lines; a PDF gives lines of text, and a line that ends in the number
 ("1.属于国家秘密 0 0 0 0 0 0 0") becomes such a line too.
 """
 
+import io
 import re
+import unicodedata
 from pathlib import Path
 
 from django.utils.translation import gettext as _
+
+from search.limits import LIMITS, Refused
+from search.safezip import BoundedZip
 
 from .importer import join_cjk
 
@@ -58,12 +63,28 @@ def _pipe_row(cells):
     return "| " + " | ".join(cell.replace("|", "/") for cell in cells) + " |"
 
 
+def _bounded_zip(path):
+    """The bytes of a zip-based file, refused before any library inflates it past the limits
+    attachments have (search.safezip): a 1 MB Word file can inflate to gigabytes."""
+    if path.stat().st_size > LIMITS.file_bytes:
+        raise DocumentError(_("文件“%(name)s”过大，不是年度报告。") % {"name": path.name})
+    data = path.read_bytes()
+    try:
+        with BoundedZip(data) as archive:
+            archive.verify()
+    except Refused as refused:
+        raise DocumentError(
+            _("文件“%(name)s”已损坏或解压后过大，不是有效的 Word 文档。") % {"name": path.name}
+        ) from refused
+    return data
+
+
 def docx_text(path):
     from docx import Document
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    document = Document(str(path))
+    document = Document(io.BytesIO(_bounded_zip(Path(path))))
     lines = []
     for element in document.element.body.iterchildren():
         tag = element.tag.rsplit("}", 1)[-1]
@@ -89,17 +110,57 @@ def pdf_text(path):
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
-    lines = [
-        join_cjk(line)
-        for page in reader.pages
-        for line in (page.extract_text() or "").splitlines()
-        if not _PAGE_NUMBER.fullmatch(join_cjk(line))
-    ]
+    lines = _unwrapped(
+        [
+            join_cjk(line)
+            for page in reader.pages
+            for line in (page.extract_text() or "").splitlines()
+            if not _PAGE_NUMBER.fullmatch(join_cjk(line))
+        ]
+    )
     # A sentence wrapped just after a number ("…申请 12" / "件，…") stays a sentence.
     return "\n".join(
         line if _UNIT_FIRST.match(following) else _pdf_line(line)
         for line, following in zip(lines, [*lines[1:], ""], strict=True)
     )
+
+
+def _display_width(text):
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _is_table_like(line):
+    match = _TABLE_LINE.match(line.strip())
+    return bool(match) and len(match.group("numbers").split()) > 1
+
+
+# A PDF breaks a paragraph into lines of the page's width. A line that fills the width and
+# does not end a sentence goes on in the next line: read as one, so that R6 sees a sentence
+# whole ("…共新收政府信息公开申请" / "36件…"). Headings and last lines are shorter.
+_SENTENCE_END = re.compile(r"[。！？；：!?;:」』”）)]$")
+_HEADING = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[0-9]+[.、．])"
+)
+_FULL_LINE = 0.85
+
+
+def _unwrapped(lines):
+    widths = [_display_width(line.strip()) for line in lines if not _is_table_like(line)]
+    full = _FULL_LINE * max(widths, default=0)
+    joined, goes_on = [], False
+    for line in lines:
+        if goes_on and line.strip() and not _is_table_like(line) and not _HEADING.match(line):
+            joined[-1] = join_cjk(joined[-1].rstrip() + line.strip())
+        else:
+            joined.append(line)
+        # Whether this physical line filled the width without ending its sentence.
+        goes_on = (
+            not _is_table_like(line)
+            and not (_HEADING.match(line) and "，" not in line)
+            and _display_width(line.strip()) >= full
+            and not _SENTENCE_END.search(line.strip())
+        )
+    return joined
 
 
 _UNIT_FIRST = re.compile(r"(?:件|宗|个|项|条|%|年|月|日|万元|元|人|次)")
