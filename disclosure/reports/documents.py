@@ -73,6 +73,8 @@ def _bounded_zip(path):
         with BoundedZip(data) as archive:
             archive.verify()
     except Refused as refused:
+        if refused.code == "not_a_zip":  # read_document names the file and the formats read
+            raise ValueError(_("不是 Word 文档（.docx 文件应为 zip 格式）")) from refused
         raise DocumentError(
             _("文件“%(name)s”已损坏或解压后过大，不是有效的 Word 文档。") % {"name": path.name}
         ) from refused

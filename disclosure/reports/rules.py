@@ -13,12 +13,20 @@ import unicodedata
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from disclosure.statutory import tables as t
 
 from . import cells
 
 TOWNSHIP = "township"  # the level of 乡、镇、街道 (catalogue.Level.TOWNSHIP)
+# Only the people's governments of provinces and of 设区的市 may make 规章 (立法法 第九十三条);
+# the levels (catalogue.Level) whose reports must show none:
+WITHOUT_REGULATIONS = {
+    TOWNSHIP: _lazy("乡镇、街道"),
+    "county": _lazy("县级人民政府"),
+    "department": _lazy("政府部门"),
+}
 
 ERROR = "error"
 WARNING = "warning"
@@ -685,9 +693,10 @@ def check_r8(table_a, previous_table_a):
     return findings
 
 
-def check_r9(table_a, township):
-    """Townships and streets cannot make 规章 (立法法 第九十三条): their 规章 counts are 0."""
-    if not township:
+def check_r9(table_a, level):
+    """Townships, counties and departments cannot make 规章 (立法法 第九十三条): their 规章
+    counts are 0. ``level`` is the organisation's (catalogue.Level); unknown: no check."""
+    if level not in WITHOUT_REGULATIONS:
         return []
     findings = []
     for column, value in ((table_a or {}).get("regulations") or {}).items():
@@ -695,8 +704,9 @@ def check_r9(table_a, township):
             continue
         left = f"规章 = {value}"
         message = _(
-            "表一 行“规章”：乡镇、街道无权制定规章（立法法第九十三条），%(left)s，应为 0。"
-        ) % {"left": left}
+            "表一 行“规章”：%(level)s无权制定规章（立法法第九十三条：只有省级和设区的市级人民政府"
+            "可以制定规章），%(left)s，应为 0。"
+        ) % {"level": WITHOUT_REGULATIONS[level], "left": left}
         findings.append(
             Finding("R9", WARNING, "table_a", "regulations", column, left, "0", message)
         )
@@ -729,7 +739,7 @@ def check_report(
     organisation's level ("township" … "department", see ``levels.py``), for R9; ``year`` the
     report's year, for R6 (a clause about another year is not compared).
     """
-    township = township or level == TOWNSHIP
+    level = TOWNSHIP if township else level
     previous = previous or {}
     findings = []
     for key in ("table_a", "table_b", "table_c"):
@@ -743,6 +753,6 @@ def check_report(
         "normative", {}
     ):
         findings += check_r8(table_a, previous.get("table_a"))
-    findings += check_r9(table_a, township)
+    findings += check_r9(table_a, level)
     findings += check_r6(text, tables_by_key, year)
     return findings

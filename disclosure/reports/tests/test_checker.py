@@ -85,7 +85,7 @@ def test_the_level_comes_from_the_organisation_the_workbook_names(tmp_path):
     assert code == 0  # R9 is a warning
     assert "公开主体：某县东湖镇人民政府（层级：乡镇、街道）" in out
     assert f"R9 警告 表一 {REGULATIONS}:" in out
-    out, _code = run(path, "--level", "county")
+    out, _code = run(path, "--level", "city")
     assert "R9" not in out
 
 

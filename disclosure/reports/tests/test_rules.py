@@ -117,12 +117,23 @@ def test_r8_in_force_follows_from_last_year():
     assert findings[0].right.endswith("= 11")
 
 
-def test_r9_townships_make_no_regulations():
+@pytest.mark.parametrize(
+    "level, label",
+    [("township", "乡镇、街道"), ("county", "县级人民政府"), ("department", "政府部门")],
+)
+def test_r9_townships_counties_and_departments_make_no_regulations(level, label):
     table_a = consistent_report()["table_a"]
     table_a["regulations"]["issued"] = 1
-    assert rules.check_r9(table_a, township=False) == []
-    findings = rules.check_r9(table_a, township=True)
+    findings = rules.check_r9(table_a, level)
     assert [(f.rule, f.severity, f.column) for f in findings] == [("R9", "warning", "issued")]
+    assert findings[0].message.startswith(f"表一 行“规章”：{label}无权制定规章")
+
+
+@pytest.mark.parametrize("level", ["city", "province", ""])
+def test_r9_lets_provinces_and_cities_make_regulations(level):
+    table_a = consistent_report()["table_a"]
+    table_a["regulations"]["issued"] = 1
+    assert rules.check_r9(table_a, level) == []
 
 
 def test_seed_blanks_are_missing_not_arithmetic_errors():
