@@ -226,3 +226,25 @@ def test_reloading_keeps_an_offices_edits_and_unloading_removes_only_unedited_gr
         "本镇民政办核对",
         "本县政务服务中心",
     }
+
+
+@pytest.mark.django_db
+def test_a_report_found_only_through_a_synonym_ranks_below_exact_matches_for_镇政府(client, corpus):
+    """镇政府 / 镇人民政府 is a thesaurus group. The newest page, a report whose title holds only
+    镇人民政府, comes after every page holding 镇政府 as typed, on the search page (by relevance)
+    and in the title autocomplete alike."""
+    from disclosure.reports.tests.factories import AnnualReportPageFactory, make_index
+
+    CategoryPageFactory(parent=corpus["guide"], title="镇政府工作动态", intro="<p>动态。</p>")
+    CategoryPageFactory(parent=corpus["guide"], title="会议通知", intro="<p>本镇政府召开会议。</p>")
+    report = AnnualReportPageFactory(
+        parent=make_index(), year=2023, title="测试镇人民政府2023年政府信息公开工作年度报告"
+    )
+    exact = {"镇政府工作动态", "会议通知", "友谊镇政府信息公开"}
+    titles = result_titles(get(client, q="镇政府"))
+    assert set(titles[: len(exact)]) == exact
+    assert report.title in titles[len(exact) :]
+    suggested = client.get(reverse("search_autocomplete"), {"q": "镇政府"}).json()["results"]
+    in_title = [item["title"] for item in suggested]
+    assert set(in_title[:2]) == {"镇政府工作动态", "友谊镇政府信息公开"}
+    assert in_title[2:] and all("镇政府" not in title for title in in_title[2:])
