@@ -167,3 +167,20 @@ def test_the_deadline_ahead_counts_working_days_left():
     detail = timeline._due_detail(application, datetime.date(2025, 3, 28))
     assert detail == "自收到申请之日起 20 个工作日；还剩 1 个工作日"
     assert "已超过答复期限" in timeline._due_detail(application, datetime.date(2025, 4, 1))
+
+
+def full_width(text):
+    """Text as a Chinese input method in full-width mode types it (Ａ for A, １ for 1)."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def test_the_status_lookup_reads_full_width_digits_and_letters(client, organisation, clerk):
+    application, code = register(organisation, clerk, datetime.date(2025, 3, 3))
+    typed_number = full_width(application.tracking_number.lower())
+    assert typed_number != application.tracking_number
+    response = client.post(
+        "/apply/status/",
+        {"tracking_number": f" {typed_number}\u3000", "query_code": full_width(code)},
+    )
+    assert response.context["application"] == application
+    assert "收到申请" in response.text
