@@ -119,24 +119,35 @@ WORDS_BROKEN_MID_WORD = """() => {
 }"""
 
 
-def test_form_controls_are_large_enough_that_phones_do_not_zoom_in(phone, live_demo):
+@pytest.fixture
+def live_english_demo(transactional_db, live_server):
+    from home.demo import load_demo
+
+    load_demo(password="browser-test", english=True)
+    return live_server
+
+
+def test_form_controls_are_large_enough_that_phones_do_not_zoom_in(phone, live_english_demo):
     small = {}
     for path in ("/", "/search/?q=垃圾分类", "/apply/", "/apply/status/", "/en/"):
-        phone.goto(live_demo.url + path)
+        response = phone.goto(live_english_demo.url + path)
+        assert response.status == 200, path
         found = phone.evaluate(SMALL_CONTROLS)
         if found:
             small[path] = found
     assert not small, small
 
 
-def test_english_pages_never_split_a_word_on_a_phone(phone, live_demo, output_dir):
+def test_english_pages_never_split_a_word_on_a_phone(phone, live_english_demo, output_dir):
+    from disclosure.catalogue.models import DisclosureGuidePage
     from disclosure.reports.models import AnnualReportPage
 
-    report = AnnualReportPage.objects.live().filter(locale__language_code="en").first()
-    paths = ["/en/", *([report.url] if report else [])]
+    english = {"locale__language_code": "en"}
+    report = AnnualReportPage.objects.live().get(**english)
+    guide = DisclosureGuidePage.objects.live().get(**english)
     problems = {}
-    for path in paths:
-        phone.goto(live_demo.url + path)
+    for path in ("/en/", report.url, guide.url):
+        assert phone.goto(live_english_demo.url + path).status == 200, path
         broken = phone.evaluate(WORDS_BROKEN_MID_WORD)
         overflow = phone.evaluate(OVERFLOW)
         if broken:
@@ -146,5 +157,5 @@ def test_english_pages_never_split_a_word_on_a_phone(phone, live_demo, output_di
         phone.screenshot(path=output_dir / f"{path.strip('/').replace('/', '-')}-360px.png")
     assert not problems, problems
     # Chinese text still breaks between any two characters (no page widened by it).
-    phone.goto(live_demo.url + "/")
+    phone.goto(live_english_demo.url + "/")
     assert phone.evaluate(OVERFLOW) <= 0
