@@ -4,12 +4,12 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.moderation.public_api import api_router
-from gongkai import healthz
+from gongkai import healthz, well_known
 from gongkai.media import serve_media
+from gongkai.sitemap import EveryLanguageSitemap
 from search import views as search_views
 
 urlpatterns = [
@@ -18,7 +18,9 @@ urlpatterns = [
     path("healthz/", healthz.healthz, name="healthz"),
     path("healthz/live/", healthz.live, name="healthz_live"),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": EveryLanguageSitemap}}),
+    path("robots.txt", well_known.robots_txt, name="robots_txt"),
+    path("favicon.ico", well_known.favicon_ico, name="favicon_ico"),
     path("captcha/", include("captcha.urls")),
     # Answers only where settings.GONGKAI_SERVE_MEDIA is on; in production nginx serves /media/.
     path("media/<path:path>", serve_media),

@@ -37,7 +37,20 @@ def translate_page(page, locale, english, user):
     translation.import_po(fill(translation.export_po(), english), user=user)
     target, _created = source.create_or_update_translation(locale, user=user, publish=False)
     target.get_latest_revision().publish(user=user)
+    backdate_to_source(target, page)
     return Page.objects.get(pk=target.pk).specific
+
+
+def backdate_to_source(target, page):
+    """The demo's English versions were published with their Chinese pages, as the demo's
+    reports and items were published on the township's old site before it was loaded: the
+    translation's first and last publication (the sitemap's lastmod) are the source's
+    publication, not the day the demo was loaded."""
+    if page.first_published_at is not None:
+        Page.objects.filter(pk=target.pk).update(
+            first_published_at=page.first_published_at,
+            last_published_at=page.first_published_at,
+        )
 
 
 def demo_pages(home, township_root):

@@ -2,8 +2,15 @@
 
 County portals show the same five entries on every disclosure page (docs/portal.md). Here they
 are found in the tree, never configured: the organisation's disclosure root (法定主动公开内容, its
-catalogue), its 指南 page, a column titled …制度, its annual-report index and the 依申请公开 form.
+catalogue), its 指南 page, its 制度 column, its annual reports and the 依申请公开 form.
 An entry whose page does not exist is left out rather than linking somewhere else.
+
+Offices name and place these columns as their old sites did: a county bureau keeps 公开制度 and
+政府信息公开年报 one level down under a 政府信息公开 column, as ordinary columns of documents;
+some are known only by the slugs county sites use (gkzd, ndbg). So the 制度 and 年报 entries
+look at the columns down to COLUMN_DEPTH levels below the root, by title or slug, the
+shallowest first and, at one depth, a title naming 公开 first (财务管理制度 is no disclosure
+rule); the 年报 entry prefers the report index page (AnnualReportIndexPage) wherever it is.
 """
 
 from dataclasses import dataclass
@@ -15,7 +22,28 @@ from wagtail.models import Locale, Page
 from disclosure.catalogue.models import CategoryPage, DisclosureGuidePage, DisclosureIndexPage
 from disclosure.reports.models import AnnualReportIndexPage
 
-RULES_TITLE_MARK = "制度"
+# How far below the root the 制度 and 年报 columns may sit (root → 政府信息公开 → 公开制度).
+COLUMN_DEPTH = 2
+RULES_TITLE_MARKS = ("制度",)
+RULES_SLUGS = frozenset({"zd", "gkzd", "xxgkzd", "zfxxgkzd", "rules"})
+REPORTS_TITLE_MARKS = ("年报", "年度报告")
+REPORTS_SLUGS = frozenset({"nb", "ndbg", "gknb", "xxgknb", "zfxxgknb", "reports", "annual-reports"})
+DISCLOSURE_MARK = "公开"
+
+
+@dataclass(frozen=True)
+class ColumnRule:
+    """Which column an entry opens: a title holding one of the marks, or one of the slugs."""
+
+    title_marks: tuple
+    slugs: frozenset
+
+    def matches(self, page) -> bool:
+        return page.slug in self.slugs or any(mark in page.title for mark in self.title_marks)
+
+
+RULES = ColumnRule(RULES_TITLE_MARKS, RULES_SLUGS)
+REPORTS = ColumnRule(REPORTS_TITLE_MARKS, REPORTS_SLUGS)
 
 
 @dataclass(frozen=True)
@@ -93,32 +121,45 @@ def portal_nav(request, page=None):
     return nav
 
 
+def section_pages(root):
+    """The live, public guide, columns and report indexes down to COLUMN_DEPTH levels below
+    the root, shallowest first (items are left out: a column may hold thousands)."""
+    return list(
+        Page.objects.descendant_of(root)
+        .filter(depth__lte=root.depth + COLUMN_DEPTH)
+        .type(DisclosureGuidePage, CategoryPage, AnnualReportIndexPage)
+        .live()
+        .public()
+        .order_by("depth", "path")
+    )
+
+
+def first_of_type(pages, kind):
+    return next((page for page in pages if issubclass(page.specific_class, kind)), None)
+
+
+def first_column(pages, rule):
+    """The shallowest column the rule matches; at one depth, a title naming 公开 first."""
+    columns = [p for p in pages if issubclass(p.specific_class, CategoryPage) and rule.matches(p)]
+    columns.sort(key=lambda page: (page.depth, DISCLOSURE_MARK not in page.title))
+    return columns[0] if columns else None
+
+
 def build(request, root, current):
-    children = list(Page.objects.child_of(root).live().public().order_by("path"))
+    pages = section_pages(root)
     current_path = current.path if current is not None else ""
 
     def entry(key, label, target):
         return NavEntry(key, label, target.get_url(request), current_path.startswith(target.path))
 
-    def first(kind, title_mark=None):
-        return next(
-            (
-                child
-                for child in children
-                if issubclass(child.specific_class, kind)
-                and (title_mark is None or title_mark in child.title)
-            ),
-            None,
-        )
-
     entries = []
-    guide = first(DisclosureGuidePage)
+    guide = first_of_type(pages, DisclosureGuidePage)
     if guide is not None:
         entries.append(entry("guide", _("政府信息公开指南"), guide))
-    rules = first(CategoryPage, RULES_TITLE_MARK)
+    rules = first_column(pages, RULES)
     if rules is not None:
         entries.append(entry("rules", _("政府信息公开制度"), rules))
-    reports = first(AnnualReportIndexPage)
+    reports = first_of_type(pages, AnnualReportIndexPage) or first_column(pages, REPORTS)
     if reports is not None:
         entries.append(entry("reports", _("政府信息公开年报"), reports))
     apply_url = f"{reverse('applications:apply')}?organisation={root.organisation_id}"

@@ -77,8 +77,8 @@ class AttachmentText(models.Model):
 class SearchSuggestion(models.Model):
     """A search the site administrators offer under "您可以试试" when a search finds nothing.
 
-    Visitors' own queries are suggested only once they have found public pages (AnsweredQuery):
-    whatever anyone types must never become text the site shows to everyone else."""
+    Visitors' own queries are never suggested: whatever anyone types, however often, must never
+    become text the site shows to everyone else (`search.suggestions`)."""
 
     text = models.CharField(_("搜索词"), max_length=100, unique=True)
     sort_order = models.IntegerField(_("排序"), default=0, help_text=_("数字小的排在前面。"))
@@ -92,19 +92,3 @@ class SearchSuggestion(models.Model):
 
     def __str__(self):
         return self.text
-
-
-class AnsweredQuery(models.Model):
-    """A recorded search (Wagtail's Query) that found public pages the last time it was run."""
-
-    query = models.OneToOneField(
-        "wagtailsearchpromotions.Query", on_delete=models.CASCADE, related_name="answered"
-    )
-    last_answered_at = models.DateTimeField(_("最近有结果"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("有结果的搜索")
-        verbose_name_plural = _("有结果的搜索")
-
-    def __str__(self):
-        return str(self.query)

@@ -25,7 +25,7 @@ def within_budget() -> bool:
     return cache.incr(key) <= settings.GONGKAI_SEARCH_RECORD_PER_MINUTE
 
 
-def record(query_text: str, found: bool) -> bool:
+def record(query_text: str) -> bool:
     """Queue one search for counting; whether it was queued. Never raises."""
     from search.tasks import record_search
 
@@ -35,7 +35,7 @@ def record(query_text: str, found: bool) -> bool:
     try:
         if not within_budget():
             return False
-        record_search.delay(query_string, found)
+        record_search.delay(query_string)
     except Exception:  # statistics are not worth a failed page
         logger.warning("search %r not recorded", query_string, exc_info=True)
         return False

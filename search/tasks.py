@@ -43,16 +43,13 @@ def remove_page_from_index(page_id: int):
     retry_backoff=True,
     max_retries=5,
 )
-def record_search(query_string: str, found: bool):
-    """Count one search; remember whether it found public pages (only those may be suggested)."""
+def record_search(query_string: str, found: bool | None = None):
+    """Count one search (Wagtail's search-terms report, read by administrators only).
+
+    `found` is accepted and ignored: messages queued before it was dropped still carry it.
+    Whether a search found pages no longer matters, since no visitor's query is ever suggested.
+    """
     from wagtail.contrib.search_promotions.models import Query
 
-    from search.models import AnsweredQuery
-
     with transaction.atomic():
-        query = Query.get(query_string)
-        query.add_hit()
-        if found:
-            AnsweredQuery.objects.update_or_create(query=query)
-        else:
-            AnsweredQuery.objects.filter(query=query).delete()
+        Query.get(query_string).add_hit()

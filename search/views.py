@@ -202,13 +202,13 @@ def search(request):
         context["search_results"] = page
         context["rows"] = result_rows(page.object_list, expanded, organisation_roots())
         if page.number == 1:
-            recording.record(query_text, found=page.paginator.count > 0)
+            recording.record(query_text)
             context["picks"] = editors_picks(query_text)
         if not page.paginator.count:
             context["did_you_mean"] = did_you_mean(public_pages(), query_text)
-            context["suggestions"] = suggestions(expanded.words)
+            context["suggestions"] = suggestions(public_pages(), expanded.words)
     elif query_text:
-        context["suggestions"] = suggestions()
+        context["suggestions"] = suggestions(public_pages())
     return TemplateResponse(request, "search/search.html", context)
 
 

@@ -1,5 +1,7 @@
 """The public application form (Art. 29) and the status lookup."""
 
+import unicodedata
+
 from captcha.fields import CaptchaField
 from django import forms
 from django.conf import settings
@@ -152,6 +154,13 @@ class ApplicationForm(forms.ModelForm):
         )
 
 
+def as_typed_code(value):
+    """A code as the letter gave it, however it was typed: a Chinese input method in full-width
+    mode gives ２０２５０３０３－ＡＢＣ (NFKC folds it to 20250303-ABC, and the ideographic
+    space to a plain one), and the letter's capitals may be typed in lower case."""
+    return unicodedata.normalize("NFKC", value or "").strip().upper()
+
+
 class StatusForm(forms.Form):
     tracking_number = forms.CharField(
         label=_("申请编号"), max_length=20, error_messages={"required": _("请填写申请编号。")}
@@ -162,8 +171,8 @@ class StatusForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        number = (cleaned.get("tracking_number") or "").strip().upper()
-        code = cleaned.get("query_code") or ""
+        number = as_typed_code(cleaned.get("tracking_number"))
+        code = as_typed_code(cleaned.get("query_code"))
         if number and code:
             application = Application.objects.filter(tracking_number=number).first()
             # One message and one hash for both failures: neither the answer nor its timing

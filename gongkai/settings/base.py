@@ -323,8 +323,6 @@ WAGTAILSEARCH_BACKENDS = {
 # Searches are counted by a Celery task (search.recording), never in the visitor's request;
 # beyond this many per minute (per cache: shared on Redis) they are not counted at all.
 GONGKAI_SEARCH_RECORD_PER_MINUTE = env.int("SEARCH_RECORD_PER_MINUTE", default=300)
-# A visitor's search is suggested to others only after this many searches found pages with it.
-GONGKAI_SUGGESTION_MIN_HITS = env.int("SUGGESTION_MIN_HITS", default=5)
 # Live pages whose search-index entry is missing or older than their live revision.
 GONGKAI_SEARCH_RECONCILE_BATCH = 500
 

@@ -182,6 +182,14 @@ def ranking_tiers(query, title_only: bool = False) -> list[tuple[bool, object]]:
     return tiers
 
 
+def typed_first(query) -> list:
+    """The title autocomplete's tiers: the words as typed, then the query with their
+    alternatives, so a title found only through a synonym never leads (镇政府 before a title
+    holding only 镇人民政府). Autocomplete has no body and no phrase tiers."""
+    typed = preferred(query)
+    return [query] if typed is None else [typed, query]
+
+
 def walk_tiers(fetch, expressions: list, limit: int | None, offset: int = 0) -> list[tuple]:
     """(pk, score) rows [offset, offset + limit) of the ranking: the tiers in order, each newest
     first through `fetch(expression, limit)`, a page found in a better tier skipped."""

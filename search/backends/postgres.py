@@ -27,6 +27,7 @@ from search.backends.common import (
     pk_cast,
     ranking_tiers,
     split_withdrawn,
+    typed_first,
 )
 from search.backends.tsquery import (
     CONFIG,
@@ -129,7 +130,7 @@ class ChinesePostgresAutocompleteQueryCompiler(ChinesePostgresSearchQueryCompile
         return column_match("autocomplete", self.query)
 
     def tier_expressions(self):
-        return [self.match_expression()]
+        return [column_match("autocomplete", query) for query in typed_first(self.query)]
 
 
 class ChinesePostgresSearchResults(PostgresSearchResults):

@@ -28,6 +28,7 @@ from search.backends.common import (
     pk_cast,
     ranking_tiers,
     split_withdrawn,
+    typed_first,
 )
 from search.backends.fts5 import column_match, document_columns, tier_sql
 
@@ -124,7 +125,7 @@ class ChineseSQLiteAutocompleteQueryCompiler(ChineseSQLiteSearchQueryCompiler):
         return column_match("autocomplete", self.query)
 
     def tier_expressions(self):
-        return [self.match_expression()]
+        return [column_match("autocomplete", query) for query in typed_first(self.query)]
 
 
 class ChineseSQLiteSearchResults(SQLiteSearchResults):

@@ -92,3 +92,70 @@ def test_search_buttons_stay_beside_their_boxes(phone, live_demo):
             assert button_box["x"] >= field_box["x"] + field_box["width"], (path, field)
             assert abs(button_box["y"] - field_box["y"]) < field_box["height"], (path, field)
             assert button.evaluate(LINES_OF_TEXT) == 1, f"{path}: the button's text wraps"
+
+
+# Visible form controls drawn below 16 px: iOS Safari zooms the page in when one takes focus.
+SMALL_CONTROLS = """() => [...document.querySelectorAll(
+    'input:not([type=hidden]):not([type=checkbox]):not([type=radio]), select, textarea')]
+  .filter(control => control.offsetParent !== null)
+  .map(control => ({name: control.name || control.id,
+                    font: parseFloat(getComputedStyle(control).fontSize)}))
+  .filter(control => control.font < 16)"""
+
+# Latin words (two letters or more) whose letters lie on more than one line.
+WORDS_BROKEN_MID_WORD = """() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement || node.parentElement.offsetParent === null) continue;
+    for (const match of node.data.matchAll(/[A-Za-z]{2,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index); range.setEnd(node, match.index + match[0].length);
+      const lines = new Set([...range.getClientRects()].map(rect => Math.round(rect.top)));
+      if (lines.size > 1) broken.push(match[0]);
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.fixture
+def live_english_demo(transactional_db, live_server):
+    from home.demo import load_demo
+
+    load_demo(password="browser-test", english=True)
+    return live_server
+
+
+def test_form_controls_are_large_enough_that_phones_do_not_zoom_in(phone, live_english_demo):
+    small = {}
+    for path in ("/", "/search/?q=垃圾分类", "/apply/", "/apply/status/", "/en/"):
+        response = phone.goto(live_english_demo.url + path)
+        assert response.status == 200, path
+        found = phone.evaluate(SMALL_CONTROLS)
+        if found:
+            small[path] = found
+    assert not small, small
+
+
+def test_english_pages_never_split_a_word_on_a_phone(phone, live_english_demo, output_dir):
+    from disclosure.catalogue.models import DisclosureGuidePage
+    from disclosure.reports.models import AnnualReportPage
+
+    english = {"locale__language_code": "en"}
+    report = AnnualReportPage.objects.live().get(**english)
+    guide = DisclosureGuidePage.objects.live().get(**english)
+    problems = {}
+    for path in ("/en/", report.url, guide.url):
+        assert phone.goto(live_english_demo.url + path).status == 200, path
+        broken = phone.evaluate(WORDS_BROKEN_MID_WORD)
+        overflow = phone.evaluate(OVERFLOW)
+        if broken:
+            problems[f"{path} splits"] = broken[:10]
+        if overflow > 0:
+            problems[f"{path} scrolls sideways by"] = overflow
+        phone.screenshot(path=output_dir / f"{path.strip('/').replace('/', '-')}-360px.png")
+    assert not problems, problems
+    # Chinese text still breaks between any two characters (no page widened by it).
+    phone.goto(live_english_demo.url + "/")
+    assert phone.evaluate(OVERFLOW) <= 0

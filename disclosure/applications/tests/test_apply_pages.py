@@ -183,3 +183,20 @@ def test_an_organisations_disclosure_root_links_to_its_form_and_the_status_query
     apply = reverse("applications:apply")
     assert f'<p class="apply-link"><a href="{apply}?organisation={organisation.pk}">' in html
     assert f'<a href="{reverse("applications:status")}">查询申请办理进度</a>' in html
+
+
+def full_width(text):
+    """Text as a Chinese input method in full-width mode types it (Ａ for A, １ for 1)."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def test_the_status_lookup_reads_full_width_digits_and_letters(client, organisation, clerk):
+    application, code = register(organisation, clerk, datetime.date(2025, 3, 3))
+    typed_number = full_width(application.tracking_number.lower())
+    assert typed_number != application.tracking_number
+    response = client.post(
+        "/apply/status/",
+        {"tracking_number": f" {typed_number}\u3000", "query_code": full_width(code)},
+    )
+    assert response.context["application"] == application
+    assert "收到申请" in response.text

@@ -5,8 +5,12 @@ the office's address, hours, phone, fax and e-mail) is generated, so the guide n
 the catalogue; the office writes only what the system cannot know.
 """
 
+import html
+
 from django.db import models
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.api import APIField
@@ -42,6 +46,10 @@ def index_example(organisation):
             continue
         explained.append((text, meaning))
     return {"number": "".join(text for text, _field in parts), "parts": explained}
+
+
+# The guide's body, shared by the page and the index (generated_text).
+GUIDE_BODY_TEMPLATE = "catalogue/includes/disclosure_guide_body.html"
 
 
 class DisclosureGuidePage(ReservedSlugMixin, Page):
@@ -82,13 +90,10 @@ class DisclosureGuidePage(ReservedSlugMixin, Page):
         FieldPanel("application"),
         FieldPanel("supervision"),
     ]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("active_disclosure"),
-        index.SearchField("application"),
-        index.SearchField("supervision"),
-    ]
+    # What citizens read is mostly generated (the columns, the office's address and hours, the
+    # default paragraphs where the office wrote none), so the index reads the rendered guide,
+    # the office's own paragraphs included, not the fields alone.
+    search_fields = [*Page.search_fields, index.SearchField("generated_text")]
     api_fields = [
         APIField("office_name"),
         APIField("organisation_name"),
@@ -122,15 +127,26 @@ class DisclosureGuidePage(ReservedSlugMixin, Page):
         columns = CategoryPage.objects.descendant_of(root).live().public().order_by("path")
         return [(column, column.depth - root.depth) for column in columns]
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def guide_context(self):
+        """What the guide's text is generated from."""
         root = self.disclosure_root()
         organisation = root.organisation if root else Organisation()
-        context.update(
-            root=root,
-            organisation=organisation,
-            columns=self.column_tree(root) if root else [],
-            domains=Domain.objects.all(),
-            index_example=index_example(organisation) if organisation.pk else None,
-        )
+        return {
+            "page": self,
+            "root": root,
+            "organisation": organisation,
+            "columns": self.column_tree(root) if root else [],
+            "domains": Domain.objects.all(),
+            "index_example": index_example(organisation) if organisation.pk else None,
+        }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.guide_context())
         return context
+
+    def generated_text(self) -> str:
+        """The guide's text as a citizen reads it, in the page's language, for the index."""
+        with translation.override(self.locale.language_code):
+            rendered = render_to_string(GUIDE_BODY_TEMPLATE, self.guide_context())
+        return " ".join(html.unescape(strip_tags(rendered)).split())

@@ -64,3 +64,34 @@ def test_guide_follows_the_organisation_data(client, guide, organisation):
 def test_one_guide_per_organisation_root(guide, disclosure_root, category):
     assert not DisclosureGuidePage.can_create_at(disclosure_root)
     assert not DisclosureGuidePage.can_create_at(category)
+
+
+def searched(client, words):
+    response = client.get("/search/", {"q": words})
+    assert response.status_code == 200
+    return [row["page"].pk for row in response.context["rows"]]
+
+
+def test_the_generated_text_citizens_see_is_found_by_search(client, guide):
+    """The address comes from the organisation, 行政诉讼 from the template's default text: no
+    field of the guide holds them, yet a citizen reads them on the page."""
+    own_fields = " ".join(
+        str(getattr(guide, name)) for name in ("title", "intro", "active_disclosure", "supervision")
+    )
+    for words in ("站前街", "提起行政诉讼", "通知公告"):
+        assert words not in own_fields
+        assert words in client.get(guide.url).content.decode()
+        assert guide.pk in searched(client, words), words
+
+
+def test_the_guide_is_reindexed_when_its_organisation_or_a_column_changes(
+    client, guide, organisation, category, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        organisation.address = "测试县迎宾路2号"
+        organisation.save()
+    assert guide.pk in searched(client, "迎宾路")
+    assert guide.pk not in searched(client, "站前街")
+    with django_capture_on_commit_callbacks(execute=True):
+        CategoryPageFactory(parent=category, title="征地拆迁公示", slug="land")
+    assert guide.pk in searched(client, "征地拆迁公示")

@@ -1,6 +1,7 @@
 from django import template
 
 from gongkai.languages.locales import language_tag
+from gongkai.languages.publication import publication_date as _publication_date
 from gongkai.languages.switcher import home_url, versions
 
 register = template.Library()
@@ -22,3 +23,9 @@ def lang_tag(code):
 @register.simple_tag
 def language_home_url(code):
     return home_url(code)
+
+
+@register.filter
+def publication_date(page):
+    """{{ page|publication_date|date:"Y-m-d" }}: a translation shows its source's 发布日期."""
+    return _publication_date(page)
