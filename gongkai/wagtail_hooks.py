@@ -13,3 +13,10 @@ def show_errors_on_hidden_tabs():
         json_script({"message": _("错误在%(tabs)s标签页中。")}, "tab-errors-config"),
         static("js/admin/tab_errors.js"),
     )
+
+
+@hooks.register("insert_editor_js")
+def submit_the_editor_form_once():
+    """A second click of 保存草稿 (or Enter, or mod+s) while the first is on its way sends
+    nothing: one click, one draft (static/js/admin/submit_once.js)."""
+    return format_html('<script src="{}"></script>', static("js/admin/submit_once.js"))
