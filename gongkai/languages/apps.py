@@ -9,10 +9,11 @@ class LanguagesConfig(AppConfig):
 
     def ready(self):
         from .locales import ensure_content_locales_after_migrate
-        from .patches import locale_lookup
+        from .patches import locale_lookup, localize_dates
 
         post_migrate.connect(ensure_content_locales_after_migrate, dispatch_uid="content_locales")
         locale_lookup.apply()
+        localize_dates.apply()
 
         from .admin_labels import label_the_admin_in_chinese
         from .permission_names import name_permissions_in_chinese

@@ -19,6 +19,7 @@ PATCH_MODULES = [
     "disclosure.moderation.patches.run_revision_approvals",
     "disclosure.moderation.patches.workflow_mails",
     "gongkai.languages.patches.locale_lookup",
+    "gongkai.languages.patches.localize_dates",
 ]
 
 PROJECT_PACKAGES = {"gongkai", "home", "disclosure", "search", "tests", "bench"}
