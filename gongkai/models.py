@@ -61,3 +61,21 @@ class SearchIndexStamp(models.Model):
 
     def __str__(self):
         return f"{self.page_id}@{self.revision_id}"
+
+
+class CreateFormToken(models.Model):
+    """A page create form that was saved (gongkai/create_once.py): the same form sent again (a
+    second click on a slow server) finds its page here instead of creating another."""
+
+    token = models.CharField(_("表单标识"), max_length=64, unique=True)
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("创建时间"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("已提交的新建表单")
+        verbose_name_plural = _("已提交的新建表单")
+
+    def __str__(self):
+        return self.token

@@ -11,10 +11,11 @@ from wagtail.admin.views.pages.edit import EditView
 from wagtail.admin.viewsets.pages import PageViewSet
 
 from gongkai.busy import PageEditorKeepsTypedText
+from gongkai.create_once import CreateOnce
 
 
-class BusyAwareCreateView(PageEditorKeepsTypedText, CreateView):
-    pass
+class BusyAwareCreateView(PageEditorKeepsTypedText, CreateOnce, CreateView):
+    """Also creates one page per create form, however often it is sent (create_once.py)."""
 
 
 class BusyAwareEditView(PageEditorKeepsTypedText, EditView):

@@ -17,4 +17,11 @@ def show_errors_on_hidden_tabs():
     )
 
 
+@hooks.register("insert_editor_js")
+def submit_the_editor_form_once():
+    """A second click of 保存草稿 (or Enter, or mod+s) while the first is on its way sends
+    nothing: one click, one draft (static/js/admin/submit_once.js)."""
+    return format_html('<script src="{}"></script>', static("js/admin/submit_once.js"))
+
+
 hooks.register("before_serve_page", page_cache.remember_tokens)

@@ -12,7 +12,9 @@ published, its address is not yet anyone's link and the server decides it:
   characters cut at a syllable;
 - a slug the editor typed in Latin letters is kept;
 - either way, one a sibling already has, or one the parent answers at itself (its feed), gets
-  the first free suffix: `-2`, `-3`, …
+  the first free suffix: `-2`, `-3`, … and the editor is told the address it got (a message
+  after the save, `wagtail_hooks.tell_the_editor_a_taken_address`): creation is never blocked,
+  and never silently given another address either.
 
 Once a page has been published its slug is its public address: it changes only when an editor
 changes it, and a conflict is then an error (in Chinese, on the 推广 tab).
@@ -70,13 +72,16 @@ def is_derived(slug, previous_title):
     return bool(previous) and _with_any_suffix(previous).fullmatch(slug) is not None
 
 
+def wanted_slug(title, slug, previous_title=""):
+    """The slug a never-published page would have if no sibling had it."""
+    if is_derived(slug, previous_title):
+        return pinyin_slug(title) or (pinyin_slug(slug) if slug else "") or FALLBACK
+    return slug
+
+
 def slug_before_publication(page, parent, title, slug, previous_title=""):
     """The slug a never-published page is saved with."""
-    if is_derived(slug, previous_title):
-        base = pinyin_slug(title) or (pinyin_slug(slug) if slug else "") or FALLBACK
-    else:
-        base = slug
-    return free_slug(parent, base, page)
+    return free_slug(parent, wanted_slug(title, slug, previous_title), page)
 
 
 class TitleSlugPageForm(WagtailAdminPageForm):
@@ -104,6 +109,8 @@ class TitleSlugPageForm(WagtailAdminPageForm):
             return  # an autosave before the title is typed: Wagtail saves nothing yet
         # The edit view's instance is the latest draft: its title is the one saved before.
         previous_title = page.title if page.pk else ""
-        self.cleaned_data["slug"] = slug_before_publication(
-            page, parent, title, self.cleaned_data.get("slug", ""), previous_title
-        )
+        wanted = wanted_slug(title, self.cleaned_data.get("slug", ""), previous_title)
+        slug = free_slug(parent, wanted, page)
+        self.cleaned_data["slug"] = slug
+        # Read by the hooks after the save (the views save this very instance).
+        page.slug_taken_by_another_page = wanted if slug != wanted else None

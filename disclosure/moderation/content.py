@@ -1,7 +1,9 @@
 """What counts as a page's content — what the public reads — as opposed to its state."""
 
+import json
 import re
 
+from django.core.serializers.json import DjangoJSONEncoder
 from modelcluster.models import get_all_child_relations, get_serializable_data_for_fields
 
 # Page fields that describe the page's state, not what the public reads.
@@ -68,8 +70,25 @@ def public_content(page):
     return data
 
 
+def _stream_blocks(value):
+    """A StreamField's stored JSON (a list of blocks), or None for any other text."""
+    if not value.startswith("[{"):
+        return None
+    try:
+        blocks = json.loads(value)
+    except ValueError:
+        return None
+    if isinstance(blocks, list) and all(isinstance(block, dict) for block in blocks):
+        return blocks
+    return None
+
+
 def _normalised(value):
     if isinstance(value, str):
+        blocks = _stream_blocks(value)
+        if blocks is not None:
+            # Block ids are new whenever a form without them is saved; the public never sees them.
+            return _normalised(blocks)
         for noise in MARKUP_NOISE:
             value = noise.sub("", value)
         return value.strip()
@@ -91,3 +110,25 @@ def revision_text(revision):
 
 def same_text(first, second):
     return first.pk == second.pk or revision_text(first) == revision_text(second)
+
+
+def public_text(page):
+    """`public_content` without the editor's noise: equal for two pages the public reads alike."""
+    data = json.loads(json.dumps(public_content(page), cls=DjangoJSONEncoder))
+    return {key: _normalised(value) for key, value in data.items()}
+
+
+def edited_fields_text(page):
+    """The fields of a page being edited (the form applied, not saved) as `revision_text` gives
+    them: child objects left out, since the editor's formsets hold them until saved."""
+    fields = json.loads(json.dumps(get_serializable_data_for_fields(page), cls=DjangoJSONEncoder))
+    return {key: _normalised(value) for key, value in fields.items() if key not in STATE_FIELDS}
+
+
+def fields_differ(edited, stored):
+    """Whether the edited page's fields say anything the stored one does not."""
+    before = edited_fields_text(stored)
+    return any(
+        key not in before or before[key] != value
+        for key, value in edited_fields_text(edited).items()
+    )

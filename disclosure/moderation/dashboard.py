@@ -6,6 +6,10 @@
 - everyone with pages: 主动公开时限 (deadlines.py);
 - 依申请办理: the register's open applications by due date (disclosure/applications).
 
+The summary above the panels (Wagtail's counts of pages, documents and images) tells screen
+readers whose they are: the user's organisation (`name_the_summary`), not the site Wagtail finds
+above the user's explorable root.
+
 Every list is limited to the user's organisation (walls.within_organisation); the review list is
 Wagtail's own `reviewable_by`, which our tasks already limit to the organisation's role group
 and the four-eyes rule.
@@ -23,6 +27,7 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
 from disclosure.catalogue.models import OrganisationRole
+from disclosure.catalogue.staff import organisation_of
 from disclosure.workdays.calendar import working_days_between
 from gongkai.accounts.administrators import is_site_administrator
 from gongkai.accounts.roles import Role
@@ -200,3 +205,24 @@ def arrange_dashboard(user, panels, deadlines):
     if roles & WRITERS:
         panels.append(SentBackPanel())
         panels.append(MyDraftsPanel())
+
+
+def name_the_summary(user, items):
+    """Wagtail's summary items say "N 个页面（site_name）" with the site's name (or
+    WAGTAIL_SITE_NAME) for everyone; a user of an organisation counts that organisation's pages
+    and files, so the name read out is the organisation's."""
+    organisation = organisation_of(user)
+    if organisation is None:
+        return
+    for item in items:
+        item.get_context_data = _with_site_name(item.get_context_data, organisation.name)
+
+
+def _with_site_name(get_context_data, name):
+    def named(parent_context):
+        context = get_context_data(parent_context)
+        if "site_name" in context:
+            context["site_name"] = name
+        return context
+
+    return named

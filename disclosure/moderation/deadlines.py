@@ -5,7 +5,9 @@ lists the organisation's items whose deadline is near or past:
 - an item never published counts from its 成文日期, or, without one, from the day it was
   created here (its first revision);
 - a published item with unpublished changes counts from the first change made after its last
-  publication (the first revision saved since).
+  publication: the first revision saved since whose content the public would read differently
+  (a revision that only repeats the live text — an unchanged save, an autosave — changes
+  nothing and starts no clock).
 """
 
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from wagtail.models import Revision, WorkflowState, get_default_page_content_typ
 
 from disclosure.workdays.calendar import add_working_days, working_days_between
 
+from .content import public_text
 from .status import moderation_status
 from .walls import within_organisation
 
@@ -72,13 +75,28 @@ def _first_revision(after=None):
     return Subquery(revisions.order_by("created_at").values("created_at")[:1])
 
 
+def _first_content_change(page):
+    """When the first revision since the last publication that changes the public content was
+    saved, or None."""
+    if page.first_change_at is None:
+        return None
+    live = public_text(page)
+    revisions = Revision.page_revisions.filter(
+        object_id=str(page.pk), created_at__gte=page.first_change_at
+    ).order_by("created_at", "pk")
+    for revision in revisions.iterator():
+        if public_text(revision.as_object()) != live:
+            return revision.created_at
+    return None
+
+
 def _counted_from(page):
     if page.first_published_at is None:
         if page.written_on:
             return page.written_on, WRITTEN
         created = page.first_revision_at
         return (timezone.localdate(created), CREATED) if created else (None, None)
-    changed = page.first_change_at
+    changed = _first_content_change(page)
     return (timezone.localdate(changed), CHANGED) if changed else (None, None)
 
 

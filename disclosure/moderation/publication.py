@@ -10,7 +10,10 @@ bulk actions, wagtail-localize, copies, aliases — ends in saving the page row 
   localize, for example, saves an updated translation straight into its live row);
 - an alias inside a disclosure tree is live only while its original is a live disclosure page
   (whose live content passed this check), and a live alias does not become a page of its own;
-- scheduling a revision (定时发布) is publishing: the same rule applies to it.
+- scheduling a revision (定时发布) is publishing: the same rule applies to it;
+- a revision a review step was given, or a page's live revision, is never rewritten in place
+  (Wagtail's autosave overwrites the revision its tab saved last: a reviewer's correction, once
+  signed, or the live text, would otherwise change under the signatures).
 
 The sanctioned exceptions run inside `sanctioned_publication(...)`: 强制发布 by an administrator
 (force_publish.py), the importer of already-published records and the demo loader. Each of them
@@ -25,7 +28,7 @@ from contextvars import ContextVar
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.models import Page, PageLogEntry, Revision, TaskState
 
 from .content import STATE_FIELDS, public_content
 from .runs import approved_by_a_finished_run
@@ -145,10 +148,28 @@ def check_scheduling(revision, update_fields=None):
         raise UnreviewedPublication()
 
 
+def check_revision_rewrite(revision, update_fields=None):
+    """A revision reviewers signed or the public reads keeps its text: a change is a new
+    revision, which needs a review of its own."""
+    if revision.pk is None or publication_is_sanctioned():
+        return
+    if update_fields is not None and "content" not in update_fields:
+        return
+    stored = Revision.objects.filter(pk=revision.pk).values_list("content", flat=True).first()
+    if stored is None or stored == revision.content:
+        return
+    if (
+        TaskState.objects.filter(revision_id=revision.pk).exists()
+        or Page.objects.filter(live_revision_id=revision.pk).exists()
+    ):
+        raise UnreviewedPublication()
+
+
 def check_publication(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw:
         return
     if isinstance(instance, Page):
         check_page_save(instance, update_fields)
     elif isinstance(instance, Revision):
+        check_revision_rewrite(instance, update_fields)
         check_scheduling(instance, update_fields)

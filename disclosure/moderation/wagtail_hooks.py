@@ -16,7 +16,7 @@ from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 from . import admin_urls
 from .attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
 from .attachments import may_download
-from .dashboard import ListingPanel, arrange_dashboard
+from .dashboard import ListingPanel, arrange_dashboard, name_the_summary
 from .deadlines import unpublished_items_near_deadline
 from .force_publish import may_force_publish
 from .guards import (
@@ -228,6 +228,12 @@ class Art26DeadlinePanel(ListingPanel, Component):
 @hooks.register("construct_homepage_panels")
 def add_role_panels(request, panels):
     arrange_dashboard(request.user, panels, deadlines=Art26DeadlinePanel())
+
+
+# After the apps that add the summary items (documents, images: default order 0).
+@hooks.register("construct_homepage_summary_items", order=100)
+def name_the_organisation_in_the_summary(request, items):
+    name_the_summary(request.user, items)
 
 
 @hooks.register("before_serve_document")

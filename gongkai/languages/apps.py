@@ -9,7 +9,13 @@ class LanguagesConfig(AppConfig):
 
     def ready(self):
         from .locales import ensure_content_locales_after_migrate
-        from .patches import admin_labels, locale_lookup, model_names, translation_report_labels
+        from .patches import (
+            admin_labels,
+            locale_lookup,
+            localize_dates,
+            model_names,
+            translation_report_labels,
+        )
         from .permission_names import name_permissions_in_chinese
 
         post_migrate.connect(ensure_content_locales_after_migrate, dispatch_uid="content_locales")
@@ -18,4 +24,5 @@ class LanguagesConfig(AppConfig):
         model_names.apply()
         admin_labels.apply()
         translation_report_labels.apply()
+        localize_dates.apply()
         post_migrate.connect(name_permissions_in_chinese, dispatch_uid="zh_permissions")

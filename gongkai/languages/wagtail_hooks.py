@@ -1,3 +1,6 @@
+from django.templatetags.static import static
+from django.utils.html import format_html, json_script
+from django.utils.translation import gettext as _
 from wagtail import hooks
 from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.admin.wagtail_hooks import SettingsMenuItem
@@ -37,3 +40,18 @@ def locales_come_from_settings(request, menu_items):
     re-sync languages behind the settings' back (and shows English of its own), so it is not
     offered."""
     menu_items[:] = [item for item in menu_items if not isinstance(item, LocalesMenuItem)]
+
+
+@hooks.register("insert_editor_js")
+def localize_editor_in_chinese():
+    """The two texts wagtail-localize's translation editor writes without gettext (its heading
+    and the actions menu's label), in the admin's language (static/js/admin/localize_editor.js);
+    wagtail-localize renders this hook in its editor too."""
+    return format_html(
+        '{}<script src="{}"></script>',
+        json_script(
+            {"heading": _("翻译：%(source)s → %(target)s"), "moreActions": _("更多操作")},
+            "localize-editor-chinese",
+        ),
+        static("js/admin/localize_editor.js"),
+    )

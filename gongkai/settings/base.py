@@ -332,16 +332,19 @@ GONGKAI_SEARCH_RECONCILE_BATCH = 500
 
 
 def embedded_celery(folder):
-    """(broker URL, broker transport options, result backend) for kombu's filesystem
-    transport, rooted at `folder`."""
-    for sub in ("queue", "control", "results"):
+    """(broker URL, transport class, its options, result backend) for kombu's filesystem
+    transport, rooted at `folder`. The transport is kombu's, writing whole messages only and
+    quarantining an unreadable one instead of dying on it (gongkai/broker.py)."""
+    for sub in ("queue", "control", "results", "quarantine"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     return (
         "filesystem://",
+        "gongkai.broker:Transport",
         {
             "data_folder_in": str(folder / "queue"),
             "data_folder_out": str(folder / "queue"),
             "control_folder": str(folder / "control"),
+            "quarantine_folder": str(folder / "quarantine"),
             "store_processed": False,
             "polling_interval": 0.2,
         },
@@ -354,9 +357,12 @@ if _broker:
     CELERY_BROKER_URL = _broker
     CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=_broker)
 else:
-    CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = embedded_celery(
-        VAR_DIR / "celery"
-    )
+    (
+        CELERY_BROKER_URL,
+        CELERY_BROKER_TRANSPORT,
+        CELERY_BROKER_TRANSPORT_OPTIONS,
+        CELERY_RESULT_BACKEND,
+    ) = embedded_celery(VAR_DIR / "celery")
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
 CELERY_TASK_ACKS_LATE = True

@@ -33,9 +33,12 @@ TASKS = {
 }
 if CELERY_BROKER_URL.startswith("filesystem") or not CELERY_BROKER_URL:
     # Never share a queue with a development worker started by `make run`.
-    CELERY_BROKER_URL, CELERY_BROKER_TRANSPORT_OPTIONS, CELERY_RESULT_BACKEND = embedded_celery(
-        VAR_DIR / f"test-celery{_own}"
-    )
+    (
+        CELERY_BROKER_URL,
+        CELERY_BROKER_TRANSPORT,
+        CELERY_BROKER_TRANSPORT_OPTIONS,
+        CELERY_RESULT_BACKEND,
+    ) = embedded_celery(VAR_DIR / f"test-celery{_own}")
 CELERY_TASK_DEFAULT_QUEUE = f"celery{_own}"
 # Eager Celery would build three downloads (a PDF among them) on every report a test publishes;
 # disclosure/reports/tests/test_exports_on_publish.py turns it on.

@@ -23,6 +23,7 @@ PATCH_MODULES = [
     "gongkai.languages.patches.locale_lookup",
     "gongkai.languages.patches.model_names",
     "gongkai.languages.patches.translation_report_labels",
+    "gongkai.languages.patches.localize_dates",
 ]
 
 PROJECT_PACKAGES = {"gongkai", "home", "disclosure", "search", "tests", "bench"}

@@ -1,0 +1,103 @@
+"""The embedded broker: kombu's filesystem transport, with whole messages only.
+
+kombu writes a message straight into the queue folder under its final name (`…<queue>.msg`) and
+reads whatever that folder lists; its lock is advisory and the reader never takes it. A worker
+polling while the web process was still writing read half a message, and the worker died with
+`JSONDecodeError` (issue 17, faults). Two changes, through the transport class Celery is given
+(CELERY_BROKER_TRANSPORT in settings), kombu untouched:
+
+- a message is written under a name the reader does not take (`.…msg.part`) and renamed into
+  place when complete: a rename within one folder is atomic, so a listed message is whole;
+- a message that is not valid JSON anyway (a truncated file left by a crash, or written by
+  something else) is moved to the quarantine folder with an error in the log, and the worker
+  goes on with the next message instead of dying.
+"""
+
+import contextlib
+import logging
+import os
+import shutil
+import tempfile
+import uuid
+from time import monotonic
+
+from kombu.exceptions import ChannelError
+from kombu.transport import filesystem
+from kombu.utils.encoding import bytes_to_str, str_to_bytes
+from kombu.utils.json import dumps, loads
+from kombu.utils.objects import cached_property
+
+logger = logging.getLogger(__name__)
+
+PARTIAL_SUFFIX = ".part"
+
+
+class Channel(filesystem.Channel):
+    @cached_property
+    def quarantine_folder(self):
+        folder = self.transport_options.get("quarantine_folder") or os.path.join(
+            os.path.dirname(os.path.abspath(self.data_folder_in)), "quarantine"
+        )
+        os.makedirs(folder, exist_ok=True)
+        return folder
+
+    def _put(self, queue, payload, **kwargs):
+        name = f"{round(monotonic() * 1000)}_{uuid.uuid4()}.{queue}.msg"
+        final = os.path.join(self.data_folder_out, name)
+        # A leading dot: kombu's reader compares what follows the first dot with "<queue>.msg".
+        partial = os.path.join(self.data_folder_out, f".{name}{PARTIAL_SUFFIX}")
+        try:
+            with open(partial, "wb") as file:
+                file.write(str_to_bytes(dumps(payload)))
+            os.replace(partial, final)
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.remove(partial)
+            raise ChannelError(f"Cannot add file {final!r} to directory") from exc
+
+    def _get(self, queue):
+        wanted = f"{queue}.msg"
+        for name in sorted(os.listdir(self.data_folder_in)):
+            if name.partition(".")[2] != wanted:
+                continue
+            taken = self._take(name)
+            if taken is None:
+                continue  # another worker took it first
+            try:
+                with open(taken, "rb") as file:
+                    payload = file.read()
+            except OSError as exc:
+                raise ChannelError(f"Cannot read file {taken!r} from queue.") from exc
+            if not self.store_processed:
+                os.remove(taken)
+            try:
+                return loads(bytes_to_str(payload))
+            except ValueError:
+                self._quarantine(name, payload)
+        raise filesystem.Empty()
+
+    def _take(self, name):
+        """Move the message out of the queue folder, so that no other worker takes it: where it
+        is now, or None if it is gone."""
+        folder = self.processed_folder if self.store_processed else tempfile.gettempdir()
+        try:
+            shutil.move(os.path.join(self.data_folder_in, name), folder)
+        except OSError:
+            return None  # locked or taken meanwhile, as kombu's own reader assumes
+        return os.path.join(folder, name)
+
+    def _quarantine(self, name, payload):
+        kept = os.path.join(self.quarantine_folder, name)
+        with open(kept, "wb") as file:
+            file.write(payload)
+        logger.error(
+            "后台任务队列中的消息无法解析（%d 字节，可能被截断），已移到隔离目录 %s，未执行。",
+            len(payload),
+            kept,
+        )
+
+
+class Transport(filesystem.Transport):
+    Channel = Channel
+    # The filesystem transport's state (exchanges and bindings) is shared by its connections.
+    global_state = filesystem.Transport.global_state

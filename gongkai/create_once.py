@@ -1,0 +1,65 @@
+"""One create form, one page: a create form sent twice (a second click of 保存草稿 while the
+first request is still on a slow server, or an autosave racing the click) creates one page.
+
+The create form carries a one-time token (a hidden input, templates/gongkai/pages/create.html).
+The view claims it in the transaction that creates the page: the token's unique row is written
+before the page, so a second request with the same token waits for the first to commit (SQLite
+takes the write lock at BEGIN IMMEDIATE; PostgreSQL makes the second insert wait on the unique
+index) and then finds the token taken. It then creates nothing and opens the page the first
+request created. A form without a token (scripts, older tabs) is created as before: creation
+is never blocked.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
+from django.utils.translation import gettext_lazy as _
+
+from .models import CreateFormToken
+
+FIELD = "create_form_token"
+ALREADY_CREATED = _(
+    "这份表单已经保存过（重复提交），没有再新建一份；下面是已保存的稿件，请核对内容。"
+)
+
+
+class CreateOnce:
+    """For Wagtail's page CreateView, inside the transaction of its save (gongkai/busy.py)."""
+
+    template_name = "gongkai/pages/create.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        # A form shown again after an error keeps its token: it has not created anything yet.
+        context[FIELD] = self.request.POST.get(FIELD) or uuid.uuid4().hex
+        return context
+
+    def form_valid(self, form):
+        token = self.request.POST.get(FIELD, "")[:64]
+        if not token:
+            return super().form_valid(form)
+        try:
+            with transaction.atomic():
+                claim = CreateFormToken.objects.create(token=token)
+        except IntegrityError:
+            return self.already_created(token)
+        response = super().form_valid(form)
+        if self.page.pk is not None:
+            claim.page_id = self.page.pk
+            claim.save(update_fields=["page"])
+        else:
+            claim.delete()  # nothing was created (a hook answered instead): the form may retry
+        return response
+
+    def already_created(self, token):
+        if self.expects_json_response:  # an autosave racing the click that created the page
+            return self.json_error_response("invalid_revision", str(ALREADY_CREATED))
+        messages.warning(self.request, ALREADY_CREATED)
+        page_id = (
+            CreateFormToken.objects.filter(token=token).values_list("page_id", flat=True).first()
+        )
+        if page_id is None:
+            return redirect("wagtailadmin_explore", self.parent_page.pk)
+        return redirect("wagtailadmin_pages:edit", page_id)

@@ -1,0 +1,95 @@
+"""The embedded broker never hands the worker half a message (issue 17, faults: the worker died
+with JSONDecodeError reading a message file of kombu's filesystem transport).
+
+Real folders, real files, the transport class the settings give Celery."""
+
+import json
+import logging
+import os
+from queue import Empty
+
+import pytest
+from django.conf import settings
+from kombu import Connection
+
+from gongkai.broker import Transport
+
+QUEUE = "celery-broker-test"
+
+
+@pytest.fixture
+def folders(tmp_path):
+    for name in ("queue", "control", "quarantine"):
+        (tmp_path / name).mkdir()
+    return tmp_path
+
+
+@pytest.fixture
+def channel(folders):
+    options = {
+        "data_folder_in": str(folders / "queue"),
+        "data_folder_out": str(folders / "queue"),
+        "control_folder": str(folders / "control"),
+        "quarantine_folder": str(folders / "quarantine"),
+        "store_processed": False,
+    }
+    with Connection("filesystem://", transport=Transport, transport_options=options) as conn:
+        yield conn.default_channel
+
+
+def test_the_settings_give_celery_this_transport():
+    if not settings.CELERY_BROKER_URL.startswith("filesystem"):
+        pytest.skip("the broker is not the embedded one")
+    assert settings.CELERY_BROKER_TRANSPORT == "gongkai.broker:Transport"
+    from gongkai.celery import app
+
+    with app.connection_for_write() as connection:
+        assert isinstance(connection.transport, Transport)
+
+
+def test_a_truncated_message_is_quarantined_and_the_next_one_delivered(channel, folders, caplog):
+    whole = json.dumps({"body": "第一条", "headers": {}})
+    # Left by a writer that died half-way (kombu writes under the final name).
+    truncated = folders / "queue" / f"1_0000.{QUEUE}.msg"
+    truncated.write_bytes(whole[: len(whole) // 2].encode())
+    channel._put(QUEUE, {"body": "第二条", "headers": {}})
+
+    with caplog.at_level(logging.ERROR, logger="gongkai.broker"):
+        message = channel._get(QUEUE)
+
+    assert message["body"] == "第二条"
+    assert not truncated.exists()
+    kept = folders / "quarantine" / truncated.name
+    assert kept.read_bytes() == whole[: len(whole) // 2].encode()
+    assert any(str(kept) in record.getMessage() for record in caplog.records)
+    assert os.listdir(folders / "queue") == []
+
+
+def test_a_queue_of_only_broken_messages_is_empty_not_fatal(channel, folders):
+    (folders / "queue" / f"1_0000.{QUEUE}.msg").write_bytes(b"")
+    (folders / "queue" / f"2_0000.{QUEUE}.msg").write_bytes(b'{"body": "')
+    with pytest.raises(Empty):
+        channel._get(QUEUE)
+    assert sorted(os.listdir(folders / "quarantine")) == [
+        f"1_0000.{QUEUE}.msg",
+        f"2_0000.{QUEUE}.msg",
+    ]
+
+
+def test_a_message_being_written_is_not_listed_under_its_queue(channel, folders, monkeypatch):
+    """The reader sees a message only once it is whole: written under another name, renamed."""
+    seen_while_writing = []
+    real_replace = os.replace
+
+    def replace(source, target):
+        seen_while_writing.append(sorted(os.listdir(folders / "queue")))
+        assert channel._size(QUEUE) == 0
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    channel._put(QUEUE, {"body": "整条", "headers": {}})
+
+    [listing] = seen_while_writing
+    assert len(listing) == 1 and listing[0].startswith(".") and listing[0].endswith(".part")
+    assert channel._size(QUEUE) == 1
+    assert channel._get(QUEUE)["body"] == "整条"

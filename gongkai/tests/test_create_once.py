@@ -1,0 +1,75 @@
+"""One create form, one page (issue 17, try-out: one click of 保存草稿 on a slow server made two
+drafts). The same create form posted twice creates one page; the second post opens it."""
+
+import pytest
+from django.urls import reverse
+
+from disclosure.catalogue.models import ServiceGuidePage
+from disclosure.moderation.tests.helpers import edit_form_data, new_service_guide
+from disclosure.moderation.tests.offices import build_office
+
+
+@pytest.fixture
+def office(db):
+    return build_office()
+
+
+@pytest.fixture
+def editor_client(client, office):
+    client.force_login(office["users"]["editor"])
+    return client
+
+
+def create_url(office):
+    column = office["columns"][0]
+    return reverse("wagtailadmin_pages:add", args=("catalogue", "serviceguidepage", column.pk))
+
+
+def the_create_form(client, url):
+    """The form as the browser has it: its fields and the token the page was rendered with."""
+    response = client.get(url)
+    assert response.status_code == 200
+    token = response.context["create_form_token"]
+    assert f'name="create_form_token" value="{token}"' in response.content.decode()
+    return edit_form_data(new_service_guide(None), create_form_token=token)
+
+
+def test_the_same_create_form_posted_twice_makes_one_draft(editor_client, office):
+    url = create_url(office)
+    data = the_create_form(editor_client, url)
+
+    first = editor_client.post(url, data)
+    second = editor_client.post(url, data)
+
+    assert first.status_code == 302
+    page = ServiceGuidePage.objects.get()
+    assert second.status_code == 302
+    assert second["Location"] == reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    messages = [str(message) for message in second.wsgi_request._messages]
+    assert any("重复提交" in message for message in messages)
+
+
+def test_an_autosave_racing_the_click_makes_one_draft(editor_client, office):
+    url = create_url(office)
+    data = the_create_form(editor_client, url)
+
+    editor_client.post(url, data)
+    raced = editor_client.post(url, data, HTTP_ACCEPT="application/json")
+
+    assert ServiceGuidePage.objects.count() == 1
+    assert raced.status_code == 400
+    assert raced.json()["success"] is False
+
+
+def test_two_create_forms_make_two_drafts(editor_client, office):
+    url = create_url(office)
+    editor_client.post(url, the_create_form(editor_client, url))
+    editor_client.post(url, the_create_form(editor_client, url))
+    assert ServiceGuidePage.objects.count() == 2
+
+
+def test_a_form_without_a_token_is_still_created(editor_client, office):
+    url = create_url(office)
+    response = editor_client.post(url, edit_form_data(new_service_guide(None)))
+    assert response.status_code == 302
+    assert ServiceGuidePage.objects.count() == 1
