@@ -21,9 +21,9 @@ PATCH_MODULES = [
     "disclosure.moderation.patches.workflow_mails",
     "gongkai.languages.patches.admin_labels",
     "gongkai.languages.patches.locale_lookup",
+    "gongkai.languages.patches.localize_dates",
     "gongkai.languages.patches.model_names",
     "gongkai.languages.patches.translation_report_labels",
-    "gongkai.languages.patches.localize_dates",
 ]
 
 PROJECT_PACKAGES = {"gongkai", "home", "disclosure", "search", "tests", "bench"}
