@@ -56,7 +56,7 @@ def test_an_existing_database_keeps_its_rows_grants_and_history(django_user_mode
             [organisation.pk, "administrators", administrators.pk],
         )
 
-    migrate(latest_migrations("catalogue", "moderation", "applications"))
+    migrate(latest_migrations())
 
     role = OrganisationRole.objects.get(group=administrators)
     assert (role.organisation, role.role) == (organisation, Role.ADMINISTRATORS)

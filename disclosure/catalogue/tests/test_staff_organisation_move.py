@@ -50,7 +50,7 @@ def test_an_existing_database_keeps_its_rows_grants_and_history():
             [user.pk, organisation.pk],
         )
 
-    migrate(latest_migrations("catalogue", "moderation"))
+    migrate(latest_migrations())
 
     assert organisation_of(user) == organisation
     assert StaffOrganisation.objects.get(user=user).organisation == organisation

@@ -47,7 +47,7 @@ def test_an_existing_database_keeps_its_rows_grants_and_history():
             [datetime.date(2099, 1, 3), True, "元旦调休"],
         )
 
-    migrate(latest_migrations("applications", "workdays"))
+    migrate(latest_migrations())
 
     assert CalendarDay.objects.get(date=datetime.date(2099, 1, 3)).name == "元旦调休"
     moved = ContentType.objects.get(pk=old.pk)
