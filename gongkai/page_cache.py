@@ -13,7 +13,7 @@ link to it (Wagtail's reference index, before and after the change: a 政策文�
 that names it). Page types whose pages appear elsewhere in ways no link records (an
 organisation's root, its 指南, columns and indexes make up every page's navigation and
 breadcrumbs) renew the site's token instead, as do moves, view restrictions, site settings
-and snippets.
+and snippets. A document or image changed renews the pages that reference it.
 A page type declares itself local with ``page_cache_changes_show_site_wide = False``.
 Tokens are renewed at the change and again when it commits: a rendering that read the old
 content is stored under a token that no longer holds.
@@ -142,6 +142,24 @@ def page_removed(instance, **kwargs):
     """Signal receiver: a page was unpublished or deleted."""
     if isinstance(instance, Page):
         _renew_pages_showing(instance)
+
+
+# What Wagtail records of a file when a page first shows it: nothing the page shows changes.
+_RECORDED_ON_READING = {"file_size", "file_hash"}
+
+
+def attachment_changed(sender, instance, update_fields=None, **kwargs):
+    """Signal receiver: a document or image was renamed, replaced or deleted; the pages that
+    show it (its title, its link) are the pages that reference it."""
+    if update_fields and set(update_fields) <= _RECORDED_ON_READING:
+        return
+    page_type = ReferenceIndex._get_base_content_type(Page)
+    pages = ReferenceIndex.objects.filter(
+        base_content_type=page_type,
+        to_content_type=ReferenceIndex._get_base_content_type(sender),
+        to_object_id=str(instance.pk),
+    ).values_list("object_id", flat=True)
+    _renew_now_and_on_commit(_page_token(page_id) for page_id in set(pages))
 
 
 def site_changed(**kwargs):

@@ -6,8 +6,14 @@ import re
 from collections import deque
 from urllib.parse import urljoin, urlparse
 
+from django.contrib.auth import get_user_model
 from playwright.sync_api import Error as PlaywrightError
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
 
+from disclosure.applications.models import Application, ReviewCase
+from disclosure.catalogue.models import Domain, Organisation
 from gongkai.languages.admin_words import WORD
 
 # What a walk must not open: signing out, downloads (they have no screen), previews of the
@@ -98,3 +104,29 @@ def content_words(*texts):
     for text in texts:
         words.update(WORD.findall(str(text or "")))
     return words
+
+
+def demo_content_words():
+    """Every word of the demo's content (titles, names, addresses): not interface text."""
+    Document, Image = get_document_model(), get_image_model()
+    texts = []
+    for page in Page.objects.filter(depth__gt=1):
+        texts += [page.title, page.draft_title, page.slug, page.seo_title]
+    for user in get_user_model().objects.all():
+        texts += [user.username, user.first_name, user.last_name, user.email]
+    for document in Document.objects.all():
+        texts += [document.title, document.file.name]
+    for image in Image.objects.all():
+        texts += [image.title, image.file.name]
+    for organisation in Organisation.objects.all():
+        texts += [organisation.name, organisation.short_name, organisation.code]
+        texts += [organisation.index_pattern, organisation.email, organisation.office_hours]
+    for application in Application.objects.all():
+        texts += [application.tracking_number, application.name, application.email]
+        texts += [application.address, application.description, application.purpose]
+    texts += [case.note for case in ReviewCase.objects.all()]
+    for site in Site.objects.all():
+        texts += [site.hostname, site.site_name]
+    texts += [collection.name for collection in Collection.objects.filter(depth__gt=1)]
+    texts += [domain.name for domain in Domain.objects.all()]
+    return content_words(*texts)

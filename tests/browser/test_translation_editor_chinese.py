@@ -14,9 +14,8 @@ from wagtail_localize.models import StringTranslation
 
 from gongkai.languages.admin_words import latin_words
 
-from .admin_walk import INTERFACE_TEXT, content_words
+from .admin_walk import INTERFACE_TEXT, content_words, demo_content_words
 from .people import sign_in
-from .test_chinese_admin import demo_content_words
 
 pytestmark = [
     pytest.mark.browser,

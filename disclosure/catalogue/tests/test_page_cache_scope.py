@@ -2,6 +2,8 @@
 that show the changed item, not the whole site."""
 
 import pytest
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
 from wagtail.models import Site
 
 from gongkai.page_cache import page_cache
@@ -13,6 +15,7 @@ from .factories import (
     DisclosureIndexPageFactory,
     OrganisationFactory,
     PolicyDocumentPageFactory,
+    ServiceGuidePageFactory,
 )
 
 
@@ -138,3 +141,23 @@ def test_a_hit_reads_nothing_from_the_database(client, county, django_assert_num
     assert cached(client, item)
     with django_assert_num_queries(0):
         assert client.get(item.url).get("X-Page-Cache") == "hit"
+
+
+def test_a_replaced_attachment_refreshes_the_pages_that_list_it(client, county):
+    column = county["a"]["column"]
+    document = get_document_model().objects.create(
+        title="申请表", file=ContentFile(b"%PDF-1.4 " + b"x" * 2000, name="form.pdf")
+    )
+    guide = ServiceGuidePageFactory(
+        parent=column,
+        title="东湖街道老年人优待证办理",
+        attachments=[("attachment", {"document": document, "title": "申请表（表格下载）"})],
+    )
+    other = county["b"]["item"]
+    assert cached(client, guide) and cached(client, other)
+
+    document.file = ContentFile(b"%PDF-1.4 " + b"y" * 900_000, name="form-2026.pdf")
+    document.save()
+
+    assert "X-Page-Cache" not in client.get(guide.url)
+    assert client.get(other.url).get("X-Page-Cache") == "hit"

@@ -2,6 +2,7 @@
 
 from datetime import datetime, time, timedelta
 
+from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -29,3 +30,22 @@ def column(root, title, slug=None):
 
 def item(parent, title="关于做好垃圾分类工作的通知", days=1, **fields):
     return backdate(DisclosureDocumentPageFactory(parent=parent, title=title, **fields), days)
+
+
+def refused(response):
+    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard."""
+    return response.status_code in (302, 403) and response.get("Location", "/admin/") == reverse(
+        "wagtailadmin_home"
+    )
+
+
+COMPLETE_GUIDE = {
+    "item_name": "老年人优待证办理",
+    "legal_basis": "《中华人民共和国老年人权益保障法》",
+    "conditions": "本镇户籍 60 周岁以上老年人",
+    "materials": [("material", {"name": "居民身份证", "copies": 1, "form": "原件", "notes": ""})],
+    "steps": [("step", {"title": "申请", "description": "到便民服务中心提交材料"})],
+    "location": "友谊镇便民服务中心",
+    "service_hours": "工作日 8:30—17:00",
+    "consultation_phone": "0469-5818672",
+}

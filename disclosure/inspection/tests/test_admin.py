@@ -8,14 +8,7 @@ from openpyxl import load_workbook
 from disclosure.inspection.models import ColumnSetting, ColumnType, Indicator
 from disclosure.inspection.snapshots import refresh_inspections
 
-from .helpers import column, item
-
-
-def refused(response):
-    """Wagtail's admin answers PermissionDenied with a redirect to the dashboard."""
-    return response.status_code in (302, 403) and response.get("Location", "/admin/") == reverse(
-        "wagtailadmin_home"
-    )
+from .helpers import column, item, refused
 
 
 def test_staff_see_their_own_organisation_only(client, office):

@@ -15,18 +15,7 @@ from disclosure.inspection.models import Misstatement
 from disclosure.moderation.tests.helpers import draft_item, edit_form_data, fresh
 from tests.factories import DocumentFactory
 
-from .helpers import result
-
-COMPLETE_GUIDE = {
-    "item_name": "老年人优待证办理",
-    "legal_basis": "《中华人民共和国老年人权益保障法》",
-    "conditions": "本镇户籍 60 周岁以上老年人",
-    "materials": [("material", {"name": "居民身份证", "copies": 1, "form": "原件", "notes": ""})],
-    "steps": [("step", {"title": "申请", "description": "到便民服务中心提交材料"})],
-    "location": "友谊镇便民服务中心",
-    "service_hours": "工作日 8:30—17:00",
-    "consultation_phone": "0469-5818672",
-}
+from .helpers import COMPLETE_GUIDE, result
 
 
 def test_a_guide_without_materials_is_a_veto(office):

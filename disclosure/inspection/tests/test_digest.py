@@ -14,7 +14,7 @@ from disclosure.moderation.placement import ensure_organisation_roles
 from gongkai.accounts.roles import Role
 from tests.factories import UserFactory
 
-from .test_content import COMPLETE_GUIDE
+from .helpers import COMPLETE_GUIDE
 
 
 def stale_column(detail, upcoming=False):

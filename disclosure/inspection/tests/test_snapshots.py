@@ -21,8 +21,7 @@ from disclosure.inspection.tasks import refresh_inspections
 from gongkai.models import OutboxMessage
 from tests.factories import publishing_as_fixture
 
-from .helpers import column, item
-from .test_admin import refused
+from .helpers import column, item, refused
 
 
 def publish(page):
