@@ -56,12 +56,16 @@ def demo_for_the_module(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
-def empty_caches_over_a_shared_demo(request):
-    """The database goes back to the demo after each test, the caches do not: a page a test
-    changed and rendered would still be served from the page cache to the next test."""
+def empty_caches_the_database_does_not_roll_back(request):
+    """The database goes back after each test, the caches do not. The page cache is emptied
+    before every test: the next test's pages reuse the ids and addresses of the last one's, so
+    its copies and their tokens would be served as the new pages (gongkai/page_cache.py). Over
+    a shared demo every cache is emptied: a page a test changed would still be served."""
     if DEMO_FOR_THE_MODULE in request.fixturenames:
         for cache in caches.all():
             cache.clear()
+    else:
+        caches["pages"].clear()
 
 
 def pytest_collection_modifyitems(items):
