@@ -26,10 +26,14 @@ def fresh_answer():
 @pytest.fixture
 def unreachable_broker():
     """Point Celery at a Redis port where nothing listens: a broker that is really down."""
-    previous = celery_app.conf.broker_write_url
-    celery_app.conf.broker_write_url = "redis://127.0.0.1:1/0"
+    previous = celery_app.conf.broker_write_url, celery_app.conf.broker_transport
+    # The embedded broker names its transport (gongkai/broker.py), which would win over the URL.
+    celery_app.conf.broker_write_url, celery_app.conf.broker_transport = (
+        "redis://127.0.0.1:1/0",
+        None,
+    )
     yield
-    celery_app.conf.broker_write_url = previous
+    celery_app.conf.broker_write_url, celery_app.conf.broker_transport = previous
 
 
 def test_healthz_reports_every_service_to_a_monitoring_address(client, db):

@@ -4,6 +4,8 @@ correct a text while approving it (docs/moderation.md) — so they may upload in
 organisation and into a report waiting at their own step, and not into one locked at another
 step or another organisation's. Each case is tried over HTTP, the edit view beside the upload."""
 
+from decimal import Decimal
+
 import pytest
 from django.urls import reverse
 from wagtail.models import Revision
@@ -33,13 +35,13 @@ def may_edit(client, page):
     return client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
 
 
-def upload(client, page):
+def upload(client, page, values=None):
     """Whether the upload wrote a new draft revision (checked in the database, not only by the
     answer: Wagtail's admin answers a refusal with a redirect to the dashboard)."""
     before = Revision.page_revisions.filter(object_id=str(page.pk)).count()
     response = client.post(
         reverse("reports:upload", args=[page.pk]),
-        {"workbook": workbook_upload(consistent_report())},
+        {"workbook": workbook_upload(values or consistent_report())},
     )
     written = Revision.page_revisions.filter(object_id=str(page.pk)).count() > before
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
@@ -61,7 +63,9 @@ def test_a_reviewer_may_upload_at_their_own_step_as_a_correction(client, office)
     submit(page, office["users"]["editor"])
     client.force_login(reviewer)
     assert may_edit(client, page)
-    assert upload(client, page)
+    corrected = consistent_report()  # the submitted tables, with one figure corrected
+    corrected["table_a"]["fees"]["amount"] = Decimal("0.50")
+    assert upload(client, page, corrected)
     # A correction like any edit: approving sends the uploaded tables back to 初审 (runs.py),
     # where another reviewer must approve them (four-eyes).
     act(page, reviewer, "approve")
