@@ -104,8 +104,10 @@ def search_entry_of(page):
     entry = IndexEntry.objects.get(
         content_type=ContentType.objects.get_for_model(page), object_id=str(page.pk)
     )
-    # Without the number tokens: the two index numbers differ in their serial.
-    words = [word for word in entry.body.split() if not word.rstrip("w").isdigit()]
+    # Without the number tokens: the two index numbers differ in their serial. PostgreSQL
+    # stores a tsvector ('word':positions), SQLite the words: compare the words.
+    words = sorted({word.split("':")[0].strip("'") for word in entry.body.split()})
+    words = [word for word in words if not word.rstrip("w").isdigit()]
     return (entry.title, words, entry.autocomplete)
 
 
