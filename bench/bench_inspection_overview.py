@@ -18,6 +18,8 @@ import os
 import statistics
 import time
 
+from bench.fresh_database import fresh_database
+
 COLUMNS = ["工作动态", "通知公告", "规范性文件", "办事指南", "预算决算", "机构职能"]
 
 
@@ -124,25 +126,11 @@ def run(organisations, items, runs):
 
 
 def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings.test")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
     organisations = int(os.environ.get("BENCH_INSPECTION_ORGANISATIONS", "4"))
     items = int(os.environ.get("BENCH_INSPECTION_ITEMS", "1500"))
     runs = int(os.environ.get("BENCH_INSPECTION_RUNS", "3"))
-    # Never the test suite's file: a suite may be running.
-    connection.settings_dict["TEST"]["NAME"] = str(settings.VAR_DIR / "bench-inspection.db")
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with fresh_database("bench-inspection.db"):
         run(organisations, items, runs)
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

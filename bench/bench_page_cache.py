@@ -17,6 +17,8 @@ Numbers: docs/performance.md.
 import os
 import random
 
+from bench.fresh_database import fresh_database
+
 
 def build_county(offices, items):
     from disclosure.catalogue.tests.factories import (
@@ -76,23 +78,11 @@ def simulate(pages, leaves, minutes, visits, policy, seed=20261130):
 
 
 def main():
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings.test")
-    import django
-
-    django.setup()
-    from django.conf import settings
-    from django.db import connection
-    from django.test.utils import setup_test_environment
-
     offices = int(os.environ.get("BENCH_CACHE_OFFICES", "50"))
     items = int(os.environ.get("BENCH_CACHE_ITEMS", "4"))
     minutes = int(os.environ.get("BENCH_CACHE_MINUTES", "30"))
     visits = int(os.environ.get("BENCH_CACHE_VISITS", "200"))
-    # Never the test suite's file: a suite may be running.
-    connection.settings_dict["TEST"]["NAME"] = str(settings.VAR_DIR / "bench-page-cache.db")
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    try:
+    with fresh_database("bench-page-cache.db"):
         pages, leaves = build_county(offices, items)
         print(
             f"{offices} offices, {len(pages)} pages; {minutes} minutes, one publication and "
@@ -105,8 +95,6 @@ def main():
         print(f"hit rate, renewed by what changed:       {renewed:.3f}")
         print(f"hit rate, nothing published (ceiling):   {ceiling:.3f}")
         print(f"misses: {(1 - renewed) / (1 - emptied):.2f}x of before")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":
