@@ -100,10 +100,10 @@ def check_search():
 def check_outbox():
     """Work waiting for the broker or the worker (gongkai/outbox.py). Fails when a row has
     used up its attempts or has waited longer than an hour: someone must look."""
-    from gongkai.models import OutboxMessage
+    from gongkai import outbox
 
-    waiting = OutboxMessage.objects.filter(delivered_at__isnull=True)
-    given_up = waiting.filter(attempts__gte=settings.GONGKAI_OUTBOX_MAX_ATTEMPTS).count()
+    waiting = outbox.undelivered()
+    given_up = outbox.given_up(waiting).count()
     oldest = waiting.order_by("created_at").values_list("created_at", flat=True).first()
     age = (timezone.now() - oldest).total_seconds() if oldest else 0
     detail = f"{waiting.count()} waiting, oldest {age:.0f} s, {given_up} given up"

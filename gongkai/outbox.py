@@ -77,23 +77,46 @@ def _send(message_id, task_name, run_after=None):
     return True
 
 
-def waiting(min_age_seconds=None):
-    """Rows due to be (re)sent: not done, not being run, due, and either never sent by the
-    relay or sent long enough ago that the message must have been lost."""
+# What a row's columns say about it, here only: the other modules ask these functions
+# (gongkai/tests/test_outbox.py fails when another module queries the rows itself).
+def undelivered():
+    """Rows not run to completion yet: waiting, running, retrying or given up."""
     from gongkai.models import OutboxMessage
 
+    return OutboxMessage.objects.filter(delivered_at__isnull=True)
+
+
+def given_up(rows):
+    """Those of `rows` that used up their attempts: nobody runs them again."""
+    return rows.filter(attempts__gte=settings.GONGKAI_OUTBOX_MAX_ATTEMPTS)
+
+
+def not_started(task=None):
+    """Rows that will still run and that no worker is running now: not done, not given up,
+    not held by a run (its lease). Work such a row will do need not be asked for again.
+    `task`: only the rows of that task (a task object or its registered name)."""
+    now = timezone.now()
+    rows = (
+        undelivered()
+        .filter(attempts__lt=settings.GONGKAI_OUTBOX_MAX_ATTEMPTS)
+        .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
+    )
+    if task is not None:
+        rows = rows.filter(task=task if isinstance(task, str) else task.name)
+    return rows
+
+
+def waiting(min_age_seconds=None):
+    """Rows due to be (re)sent: not started, due, and either never sent by the relay or sent
+    long enough ago that the message must have been lost."""
     now = timezone.now()
     if min_age_seconds is None:
         min_age_seconds = settings.GONGKAI_OUTBOX_RELAY_AFTER_SECONDS
     resend_before = now - timedelta(seconds=settings.GONGKAI_OUTBOX_RESEND_AFTER_SECONDS)
     return (
-        OutboxMessage.objects.filter(
-            delivered_at__isnull=True,
-            attempts__lt=settings.GONGKAI_OUTBOX_MAX_ATTEMPTS,
-            created_at__lte=now - timedelta(seconds=min_age_seconds),
-        )
+        not_started()
+        .filter(created_at__lte=now - timedelta(seconds=min_age_seconds))
         .filter(Q(run_after__isnull=True) | Q(run_after__lte=now))
-        .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
         .filter(Q(sent_at__isnull=True) | Q(sent_at__lte=resend_before))
         .order_by("created_at")
     )

@@ -36,6 +36,8 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.snippets.models import get_snippet_models
 
+from .content_references import base_content_type, referenced_ids
+
 PAGE_CACHE_ALIAS = "pages"
 SITE_TOKEN = "page-token:site"
 _SHAREABLE_ATTR = "_gongkai_page_cache_shareable"
@@ -82,14 +84,8 @@ def shows_site_wide(page):
 
 
 def _links_of(page):
-    """The pages `page`'s content links to (Wagtail offers no public way to read an object's
-    references without writing them to the index)."""
-    page_type = ReferenceIndex._get_base_content_type(Page)
-    return {
-        int(to_object_id)
-        for to_type_id, to_object_id, *_ in ReferenceIndex._extract_references_from_object(page)
-        if to_type_id == page_type.pk
-    }
+    """The pages `page`'s content links to."""
+    return referenced_ids(page, Page)
 
 
 def _previously_live(page, revision):
@@ -109,7 +105,7 @@ def _previously_live(page, revision):
 def _pages_showing(page, before=None):
     """The page, its ancestors, its languages, and the pages linked with it in either
     direction, now and before the change."""
-    page_type = ReferenceIndex._get_base_content_type(Page)
+    page_type = base_content_type(Page)
     linking_here = ReferenceIndex.objects.filter(
         base_content_type=page_type, to_content_type=page_type, to_object_id=str(page.pk)
     ).values_list("object_id", flat=True)
@@ -153,10 +149,10 @@ def attachment_changed(sender, instance, update_fields=None, **kwargs):
     show it (its title, its link) are the pages that reference it."""
     if update_fields and set(update_fields) <= _RECORDED_ON_READING:
         return
-    page_type = ReferenceIndex._get_base_content_type(Page)
+    page_type = base_content_type(Page)
     pages = ReferenceIndex.objects.filter(
         base_content_type=page_type,
-        to_content_type=ReferenceIndex._get_base_content_type(sender),
+        to_content_type=base_content_type(sender),
         to_object_id=str(instance.pk),
     ).values_list("object_id", flat=True)
     _renew_now_and_on_commit(_page_token(page_id) for page_id in set(pages))

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from disclosure.catalogue.models import CategoryPage, DisclosureGuidePage, DisclosureIndexPage
+from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.reports.models import AnnualReportIndexPage
 
 # How far below the root the 制度 and 年报 columns may sit (root → 政府信息公开 → 公开制度).
@@ -63,27 +64,6 @@ class PortalNav:
     def by_key(self):
         """Entries by key, for templates: `nav.by_key.guide`."""
         return {entry.key: entry for entry in self.entries}
-
-
-def disclosure_root_of(page):
-    """The organisation root at or above `page`, without a query when the page already read
-    its ancestors (catalogue items and columns, models/tree.py)."""
-    if isinstance(page, DisclosureIndexPage):
-        return page
-    if hasattr(page, "ancestor_pages"):
-        for ancestor in reversed(page.ancestor_pages):
-            root = getattr(ancestor, "disclosureindexpage", None)
-            if root is not None:
-                return root
-        return None
-    if page.depth <= 2:
-        return None
-    return (
-        DisclosureIndexPage.objects.ancestor_of(page)
-        .select_related("organisation")
-        .order_by("-depth")
-        .first()
-    )
 
 
 def site_root(request, home):

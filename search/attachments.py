@@ -11,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.documents import get_document_model
 from wagtail.models import ReferenceIndex
 
+from gongkai.content_references import referenced_ids
 from search.limits import Refused
 from search.readers import READERS, can_read, extension, extract
 
@@ -19,13 +20,7 @@ __all__ = ["READERS", "Refused", "can_read", "extension", "extract"]
 
 def linked_document_ids(page) -> list[int]:
     """Documents the page links, from its fields, StreamField blocks and rich text."""
-    document_type = ContentType.objects.get_for_model(get_document_model()).pk
-    found = {
-        int(object_id)
-        for content_type, object_id, *_ in ReferenceIndex._extract_references_from_object(page)
-        if content_type == document_type and str(object_id).isdigit()
-    }
-    return sorted(found)
+    return sorted(referenced_ids(page, get_document_model()))
 
 
 def text_for_page(page) -> str:

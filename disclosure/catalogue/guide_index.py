@@ -35,7 +35,9 @@ def on_organisation_saved(sender, instance, raw=False, **kwargs):
 
 def on_column_changed(sender, instance, **kwargs):
     """A column published, unpublished or renamed changes the guide's list of columns."""
-    from .models import CategoryPage, DisclosureIndexPage
+    from .models import CategoryPage
+    from .roots import disclosure_root_of
 
     if issubclass(instance.specific_class or type(instance), CategoryPage):
-        reindex_guides_under(DisclosureIndexPage.objects.ancestor_of(instance))
+        root = disclosure_root_of(instance)
+        reindex_guides_under([root] if root is not None else [])

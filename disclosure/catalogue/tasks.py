@@ -6,9 +6,10 @@ from django.apps import apps
 from django_tasks import task
 from modelcluster.models import get_all_child_relations
 from modelsearch.index import get_search_backends_with_name
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import ReferenceIndex
 
-from .models import DisclosureIndexPage, DisclosureItemPage
+from .models import DisclosureItemPage
+from .roots import disclosure_roots_of
 
 logger = logging.getLogger(__name__)
 
@@ -39,20 +40,6 @@ def remember_disclosure_roots(pages):
     """Each item's disclosure root (with its organisation), read for all of them in one query:
     the search document of an item carries its organisation's name, which an item alone finds
     with a tree query of its own."""
-    steplen = Page.steplen
-
-    def ancestor_paths(page):
-        return [page.path[:end] for end in range(steplen, len(page.path), steplen)]
-
     items = [page for page in pages if isinstance(page, DisclosureItemPage)]
-    paths = {path for page in items for path in ancestor_paths(page)}
-    roots = {
-        root.path: root
-        for root in DisclosureIndexPage.objects.filter(path__in=paths).select_related(
-            "organisation"
-        )
-    }
-    for page in items:
-        # The deepest root above the item, as DisclosureItemPage.disclosure_root finds it.
-        found = [roots[path] for path in ancestor_paths(page) if path in roots]
-        page.__dict__["disclosure_root"] = found[-1] if found else None
+    for page, root in zip(items, disclosure_roots_of(items), strict=True):
+        page.__dict__["disclosure_root"] = root

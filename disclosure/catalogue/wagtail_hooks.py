@@ -3,11 +3,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from gongkai.accounts.roles import ROLE_MEMBERS_HOOK
+
 from .domain_chooser import DomainViewSet
 from .models import Organisation
+from .staff import organisation_role_members
 
 register_snippet(Organisation)
 register_snippet(DomainViewSet)
+hooks.register(ROLE_MEMBERS_HOOK, organisation_role_members)
 
 
 @hooks.register("register_log_actions")

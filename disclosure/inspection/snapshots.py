@@ -12,10 +12,11 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
-from disclosure.catalogue.models import DisclosureIndexPage, Organisation
+from disclosure.catalogue.models import Organisation
+from disclosure.catalogue.roots import organisation_id_of
+from gongkai import outbox
 
 from .indicators import any_veto, inspect
 from .models import OrganisationInspection
@@ -133,40 +134,16 @@ def column_findings(snapshot):
     ]
 
 
-def _waiting_refreshes():
-    """The refresh rows not yet started: not done, not held by a running worker, not given up."""
-    from gongkai.models import OutboxMessage
-
-    now = timezone.now()
-    return (
-        OutboxMessage.objects.filter(task=REFRESH_TASK, delivered_at__isnull=True)
-        .filter(attempts__lt=settings.GONGKAI_OUTBOX_MAX_ATTEMPTS)
-        .filter(Q(locked_until__isnull=True) | Q(locked_until__lte=now))
-    )
-
-
 def request_refresh(organisation_id=None, delay=0):
     """Queue a refresh of one organisation (or every one, None) `delay` seconds after the
     current transaction commits, unless a waiting refresh covers it. True when queued."""
-    from gongkai.outbox import send_after_commit
-
     covering = [[None]] if organisation_id is None else [[None], [organisation_id]]
-    if any(args in covering for args in _waiting_refreshes().values_list("args", flat=True)):
+    waiting = outbox.not_started(REFRESH_TASK).values_list("args", flat=True)
+    if any(args in covering for args in waiting):
         return False
     run_after = timezone.now() + timedelta(seconds=delay) if delay else None
-    send_after_commit(REFRESH_TASK, organisation_id, run_after=run_after)
+    outbox.send_after_commit(REFRESH_TASK, organisation_id, run_after=run_after)
     return True
-
-
-def organisation_id_of_page(page):
-    """The organisation whose disclosure root `page` is in (or is), or None."""
-    steplen = type(page).steplen
-    paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
-    return (
-        DisclosureIndexPage.objects.filter(path__in=paths)
-        .values_list("organisation_id", flat=True)
-        .first()
-    )
 
 
 def refresh_after_publication(sender, instance, **kwargs):
@@ -174,6 +151,6 @@ def refresh_after_publication(sender, instance, **kwargs):
     the burst of publications is over (GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS)."""
     if not settings.GONGKAI_INSPECTION_REFRESH_ON_PUBLISH:
         return
-    organisation_id = organisation_id_of_page(instance)
+    organisation_id = organisation_id_of(instance)
     if organisation_id is not None:
         request_refresh(organisation_id, delay=settings.GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS)

@@ -17,6 +17,8 @@ from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
 from wagtail.models import Page, ReferenceIndex, Revision, WorkflowState
 
+from gongkai.content_references import refers_to
+
 
 def _referenced_by(pages, model):
     """Keys of the `model` objects (documents or images) that the rows of `pages` refer to."""
@@ -64,14 +66,12 @@ def _under_review(attachment):
     """Whether a revision reviewers are signing, or signed for a later publication, refers to
     `attachment`. The reference index only knows page rows, so those revisions are scanned
     here; there are few pages under review or scheduled at a time."""
-    target = (ContentType.objects.get_for_model(attachment).pk, str(attachment.pk))
     seen = set()
     for revision in _signed_revisions():
         if revision.pk in seen:
             continue
         seen.add(revision.pk)
-        references = ReferenceIndex._extract_references_from_object(revision.as_object())
-        if any((ct, key) == target for ct, key, *_paths in references):
+        if refers_to(revision.as_object(), attachment):
             return True
     return False
 

@@ -8,7 +8,7 @@ in wagtail_hooks.py; they are plain functions so tests can reach them directly.
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from .models import disclosure_root_of
+from disclosure.catalogue.roots import disclosure_root_of
 
 PUBLISH_THROUGH_REVIEW = _(
     "政府信息须经初审、保密审查和终审后由系统发布，不能直接发布。"

@@ -11,6 +11,7 @@ from wagtail.models import Page, Task, TaskState
 from wagtail.signals import task_submitted
 
 from disclosure.catalogue.models import OrganisationRole
+from disclosure.catalogue.roots import disclosure_root_of
 from gongkai.accounts.roles import Role
 
 
@@ -37,24 +38,6 @@ class OrganisationCollection(models.Model):
 
     def __str__(self):
         return self.collection.name
-
-
-def disclosure_root_of(page):
-    """The DisclosureIndexPage whose subtree holds `page` (the root itself included), or None."""
-    from disclosure.catalogue.models import DisclosureIndexPage
-
-    if page is None or page.pk is None:
-        return None
-    return (
-        DisclosureIndexPage.objects.filter(path__in=_ancestor_paths(page))
-        .select_related("organisation")
-        .first()
-    )
-
-
-def _ancestor_paths(page):
-    steplen = Page.steplen
-    return [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
 
 
 def user_holds_role(user, page, role):

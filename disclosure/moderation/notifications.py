@@ -12,11 +12,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from disclosure.catalogue.roots import disclosure_root_of
 from gongkai.accounts.roles import Role
 from gongkai.outbox import send_after_commit
 from gongkai.site_url import absolute
-
-from .models import disclosure_root_of
 
 
 def role_members(page, role):

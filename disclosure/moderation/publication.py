@@ -30,6 +30,8 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry, Revision, TaskState
 
+from disclosure.catalogue.roots import disclosure_root_of
+
 from .content import STATE_FIELDS, public_content
 from .runs import approved_by_a_finished_run
 
@@ -67,16 +69,7 @@ def publication_is_sanctioned():
 
 def in_disclosure_tree(page):
     """Whether `page` (saved or about to be) is a disclosure root or lies under one."""
-    from disclosure.catalogue.models import DisclosureIndexPage
-
-    if isinstance(page, DisclosureIndexPage):
-        return True
-    if not page.path:
-        return False
-    steplen = Page.steplen
-    # Its own path too: `page` may be a root loaded as a plain Page.
-    ancestors = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
-    return DisclosureIndexPage.objects.filter(path__in=ancestors).exists()
+    return disclosure_root_of(page) is not None
 
 
 def revision_may_go_live(revision):

@@ -3,21 +3,28 @@ decision, comment and secrecy checklist answers, and the moderation log entries 
 
 from dataclasses import dataclass, field
 
+from django.db import models
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from wagtail.models import PageLogEntry, TaskState
 
 from .forms import SECRECY_CHECKLIST
 from .models import SecrecyReviewTaskState
 from .runs import approved_by_every_step, run_revision
 
-STATUS_LABELS = {
-    TaskState.STATUS_IN_PROGRESS: "审核中",
-    TaskState.STATUS_APPROVED: "通过",
-    TaskState.STATUS_REJECTED: "退回修改",
-    TaskState.STATUS_CANCELLED: "已取消",
-    TaskState.STATUS_SKIPPED: "跳过",
-}
+
+class StepStatus(models.TextChoices):
+    """A review step's outcome as the record names it: Wagtail's TaskState statuses, in the
+    office's words (a rejection sends the draft back for changes)."""
+
+    IN_PROGRESS = TaskState.STATUS_IN_PROGRESS, _lazy("审核中")
+    APPROVED = TaskState.STATUS_APPROVED, _lazy("通过")
+    REJECTED = TaskState.STATUS_REJECTED, _lazy("退回修改")
+    CANCELLED = TaskState.STATUS_CANCELLED, _lazy("已取消")
+    SKIPPED = TaskState.STATUS_SKIPPED, _lazy("跳过")
+
+
 CHECKLIST_STATEMENTS = dict(SECRECY_CHECKLIST)
 
 
@@ -73,7 +80,7 @@ def review_runs(page):
             steps.append(
                 Step(
                     name=task_state.task.name,
-                    status=STATUS_LABELS.get(task_state.status, task_state.status),
+                    status=StepStatus(task_state.status).label,
                     started_at=task_state.started_at,
                     finished_at=task_state.finished_at,
                     finished_by=str(task_state.finished_by or ""),

@@ -11,9 +11,11 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page
 
+from disclosure.catalogue.roots import disclosure_root_of
+
 from . import notifications
 from .guards import has_live_content, is_disclosure_page
-from .models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus, disclosure_root_of
+from .models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus
 
 
 class WithdrawalRequestForm(forms.Form):

@@ -87,7 +87,7 @@ def _organisation_problem(reading, organisation):
         "found": reading.organisation,
         "name": organisation.name,
     }
-    finding = rules.Finding(xlsx.LAYOUT, rules.WARNING, "", "", "", "", "", message)
+    finding = rules.Finding(xlsx.LAYOUT, rules.Severity.WARNING, "", "", "", "", "", message)
     return [(finding, xlsx.INFO_SHEET)]
 
 
@@ -128,7 +128,9 @@ def check_file(path, *, text=None, previous_path=None, level=None):
                 "found": last.year,
                 "year": reading.year,
             }
-            finding = rules.Finding(xlsx.LAYOUT, rules.WARNING, "", "", "", "", "", message)
+            finding = rules.Finding(
+                xlsx.LAYOUT, rules.Severity.WARNING, "", "", "", "", "", message
+            )
             check.located.append((finding, _("上年工作簿")))
         previous = {key: values for key, (_table, values) in last.tables.items()}
     else:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from disclosure.applications.statistics import table_b, table_c
+from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.statutory import tables as t
 
 from .blocks import TABLE_BLOCK_NAMES
@@ -157,13 +158,11 @@ def normative_counts(root, year):
 
 def catalogue_tables(page):
     """Table A with its 行政规范性文件 row counted from the catalogue; other cells kept."""
-    from .models import organisation_root
-
     if page.report_format != t.FORMAT_2021:
         raise FillError(
             _("从目录统计只适用于 2021 年格式的表一；2019 年试行格式的表一请手工填写。")
         )
-    root = organisation_root(page)
+    root = disclosure_root_of(page)
     if root is None:
         raise FillError(_("该年度报告不在任何机构的信息公开目录下，无法从目录统计。"))
     current = page.get_latest_revision_as_object().table_values().get("table_a")

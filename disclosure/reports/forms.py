@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 
+from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.catalogue.title_slugs import TitleSlugPageForm
 
 from . import rules
@@ -19,10 +20,10 @@ from .blocks import Section, cell_name
 class AnnualReportPageForm(TitleSlugPageForm):
     def clean(self):
         cleaned_data = super().clean()
-        from .models import duplicate_year_message, organisation_root, report_of_year
+        from .models import duplicate_year_message, report_of_year
 
         parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
-        root = organisation_root(parent) if parent else None
+        root = disclosure_root_of(parent) if parent else None
         year = cleaned_data.get("year")
         if root and year and report_of_year(root, year, exclude=self.instance.pk):
             self.add_error("year", duplicate_year_message(year))

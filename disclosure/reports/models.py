@@ -15,21 +15,13 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from disclosure.catalogue.models.attached import AttachedFilesMixin
+from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.statutory import tables as t
 
 from . import exports, rules
 from .blocks import ReportBodyBlock
 from .forms import AnnualReportPageForm
 from .panels import FillActionsPanel, FindingsPanel
-
-
-def organisation_root(page_or_parent):
-    """The nearest 政府信息公开 root (DisclosureIndexPage) at or above a page, or None."""
-    from disclosure.catalogue.models import DisclosureIndexPage
-
-    return (
-        DisclosureIndexPage.objects.ancestor_of(page_or_parent, inclusive=True).order_by("-depth")
-    ).first()
 
 
 class AnnualReportIndexPage(Page):
@@ -95,12 +87,12 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
     # ------------------------------------------------------------ where it belongs
     @cached_property
     def organisation(self):
-        root = organisation_root(self) if self.pk else None
+        root = disclosure_root_of(self) if self.pk else None
         return root.organisation if root else None
 
     def previous_report(self):
         """Last year's report of the same organisation, if there is one."""
-        return report_of_year(organisation_root(self), self.year - 1, exclude=self.pk)
+        return report_of_year(disclosure_root_of(self), self.year - 1, exclude=self.pk)
 
     # ------------------------------------------------------------ the tables
     def tables(self):
@@ -179,7 +171,7 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
 
     def clean(self):
         super().clean()
-        root = organisation_root(self) if self.pk else None
+        root = disclosure_root_of(self) if self.pk else None
         if root and report_of_year(root, self.year, exclude=self.pk):
             raise ValidationError({"year": duplicate_year_message(self.year)})
 

@@ -10,34 +10,34 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from disclosure.catalogue.models import Level
 from gongkai import spreadsheets
 
-from . import rules
 from .levels import level_of
 
 RULES = tuple(f"R{n}" for n in range(1, 10))
 
-ON_TIME = "on_time"
-LATE = "late"
-MISSING = "missing"
-DRAFT = "draft"
-NOT_DUE = "not_due"
-NO_COLUMN = "no_column"
-STATUS_LABELS = {
-    ON_TIME: gettext_lazy("按时发布"),
-    LATE: gettext_lazy("逾期发布"),
-    MISSING: gettext_lazy("逾期未发布"),
-    DRAFT: gettext_lazy("逾期未发布（仅有草稿）"),
-    NOT_DUE: gettext_lazy("尚未发布（未到期限）"),
-    NO_COLUMN: gettext_lazy("未设年度报告栏目"),
-}
-OVERDUE = {LATE, MISSING, DRAFT, NO_COLUMN}
+
+class Status(models.TextChoices):
+    """Where an organisation's report of the year stands; the values are the admin table's
+    data-status attributes."""
+
+    ON_TIME = "on_time", gettext_lazy("按时发布")
+    LATE = "late", gettext_lazy("逾期发布")
+    MISSING = "missing", gettext_lazy("逾期未发布")
+    DRAFT = "draft", gettext_lazy("逾期未发布（仅有草稿）")
+    NOT_DUE = "not_due", gettext_lazy("尚未发布（未到期限）")
+    NO_COLUMN = "no_column", gettext_lazy("未设年度报告栏目")
+
+
+OVERDUE = {Status.LATE, Status.MISSING, Status.DRAFT, Status.NO_COLUMN}
 
 
 def deadline(level, year):
@@ -76,14 +76,14 @@ class Row:
     organisation: object
     level: str
     deadline: datetime.date
-    status: str
+    status: Status
     report: object = None
     published: datetime.date | None = None
     results: list = field(default_factory=list)
 
     @property
     def status_label(self):
-        return STATUS_LABELS[self.status]
+        return Status(self.status).label
 
     @property
     def overdue(self):
@@ -91,8 +91,6 @@ class Row:
 
     @property
     def level_label(self):
-        from disclosure.catalogue.models import Level
-
         return dict(Level.choices).get(self.level, _("未知"))
 
 
@@ -119,7 +117,7 @@ def _report_of(organisation, year):
 def _results(report, level):
     findings = report.findings()
     previous = report.previous_report() is not None
-    applicable = {"R5": previous, "R8": previous, "R9": level == rules.TOWNSHIP}
+    applicable = {"R5": previous, "R8": previous, "R9": level == Level.TOWNSHIP}
     results = []
     for rule in RULES:
         mine = [f for f in findings if f.rule == rule]
@@ -142,13 +140,19 @@ def overview(year, organisations, today=None):
         level = level_of(organisation)
         due = deadline(level, year)
         report, has_column = _report_of(organisation, year)
-        row = Row(organisation, level, due, NOT_DUE, report=report)
+        row = Row(organisation, level, due, Status.NOT_DUE, report=report)
         if report is not None and report.live and report.first_published_at:
             row.published = timezone.localdate(report.first_published_at)
-            row.status = ON_TIME if row.published <= due else LATE
+            row.status = Status.ON_TIME if row.published <= due else Status.LATE
             row.results = _results(report, level)
         elif today > due:
-            row.status = DRAFT if report is not None else MISSING if has_column else NO_COLUMN
+            row.status = (
+                Status.DRAFT
+                if report is not None
+                else Status.MISSING
+                if has_column
+                else Status.NO_COLUMN
+            )
         rows.append(row)
     return rows
 

@@ -12,25 +12,26 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from disclosure.catalogue.models.organisations import Level
 from disclosure.statutory import tables as t
 
 from . import cells
 
-TOWNSHIP = "township"  # the level of 乡、镇、街道 (catalogue.Level.TOWNSHIP)
 # Only the people's governments of provinces and of 设区的市 may make 规章 (立法法 第九十三条);
-# the levels (catalogue.Level) whose reports must show none:
-WITHOUT_REGULATIONS = {
-    TOWNSHIP: _lazy("乡镇、街道"),
-    "county": _lazy("县级人民政府"),
-    "department": _lazy("政府部门"),
-}
+# the levels whose reports must show none:
+WITHOUT_REGULATIONS = {Level.TOWNSHIP, Level.COUNTY, Level.DEPARTMENT}
 
-ERROR = "error"
-WARNING = "warning"
-SEVERITY_LABELS = {ERROR: "错误", WARNING: "警告"}
+
+class Severity(models.TextChoices):
+    """How much a finding weighs: an error blocks review, a warning asks to look again."""
+
+    ERROR = "error", _lazy("错误")
+    WARNING = "warning", _lazy("警告")
+
 
 # How the tables are numbered when a report, a spreadsheet or a finding names them.
 TABLE_NAMES = {"table_a": "表一", "table_b": "表二", "table_c": "表三"}
@@ -39,7 +40,7 @@ TABLE_NAMES = {"table_a": "表一", "table_b": "表二", "table_c": "表三"}
 @dataclass(frozen=True)
 class Finding:
     rule: str  # "R1" … "R9"
-    severity: str  # ERROR or WARNING
+    severity: Severity
     table: str  # table key: "table_a", "table_b", "table_c" (or "" for the text)
     row: str  # row key ("" when the finding is about a whole table)
     column: str  # column key ("" when about a whole row)
@@ -49,11 +50,11 @@ class Finding:
 
     @property
     def is_error(self):
-        return self.severity == ERROR
+        return self.severity == Severity.ERROR
 
     @property
     def severity_label(self):
-        return SEVERITY_LABELS[self.severity]
+        return Severity(self.severity).label
 
 
 def errors(findings):
@@ -137,7 +138,14 @@ def evaluate(equation, values):
     message = equation_message(equation, sum(left), sum(right))
     table = equation.table.key
     return Finding(
-        equation.rule, ERROR, table, equation.row, equation.column, left_text, right_text, message
+        equation.rule,
+        Severity.ERROR,
+        table,
+        equation.row,
+        equation.column,
+        left_text,
+        right_text,
+        message,
     )
 
 
@@ -269,7 +277,7 @@ def check_r5(table_b, previous_table_b):
             "right": right,
         }
         findings.append(
-            Finding("R5", ERROR, "table_b", "carried_in", column.key, left, right, message)
+            Finding("R5", Severity.ERROR, "table_b", "carried_in", column.key, left, right, message)
         )
     return findings
 
@@ -613,7 +621,9 @@ def check_r6(text, tables_by_key, year=None):
         elif quantity.table == "table_a":
             row = quantity.rows[0]
             column = "made" if "made" in (tables_by_key["table_a"].get(row) or {}) else "issued"
-        findings.append(Finding("R6", WARNING, quantity.table, row, column, left, right, message))
+        findings.append(
+            Finding("R6", Severity.WARNING, quantity.table, row, column, left, right, message)
+        )
     return findings
 
 
@@ -662,7 +672,14 @@ def check_cell(table, row, column, value):
         "problem": problem,
     }
     return Finding(
-        "R7", ERROR, table.key, row.key, column.key, shown, _KIND_RULES[column.kind], message
+        "R7",
+        Severity.ERROR,
+        table.key,
+        row.key,
+        column.key,
+        shown,
+        _KIND_RULES[column.kind],
+        message,
     )
 
 
@@ -689,7 +706,9 @@ def check_r8(table_a, previous_table_a):
             "left": left,
             "right": right,
         }
-        findings.append(Finding("R8", WARNING, "table_a", row, "in_force", left, right, message))
+        findings.append(
+            Finding("R8", Severity.WARNING, "table_a", row, "in_force", left, right, message)
+        )
     return findings
 
 
@@ -706,9 +725,9 @@ def check_r9(table_a, level):
         message = _(
             "表一 行“规章”：%(level)s无权制定规章（立法法第九十三条：只有省级和设区的市级人民政府"
             "可以制定规章），%(left)s，应为 0。"
-        ) % {"level": WITHOUT_REGULATIONS[level], "left": left}
+        ) % {"level": Level(level).label, "left": left}
         findings.append(
-            Finding("R9", WARNING, "table_a", "regulations", column, left, "0", message)
+            Finding("R9", Severity.WARNING, "table_a", "regulations", column, left, "0", message)
         )
     return findings
 
@@ -739,7 +758,7 @@ def check_report(
     organisation's level ("township" … "department", see ``levels.py``), for R9; ``year`` the
     report's year, for R6 (a clause about another year is not compared).
     """
-    level = TOWNSHIP if township else level
+    level = Level.TOWNSHIP if township else level
     previous = previous or {}
     findings = []
     for key in ("table_a", "table_b", "table_c"):

@@ -196,7 +196,7 @@ INFO_YEAR = "报告年度"
 
 
 def layout_problem(message, where, table_key=""):
-    finding = rules.Finding(LAYOUT, rules.ERROR, table_key, "", "", "", "", str(message))
+    finding = rules.Finding(LAYOUT, rules.Severity.ERROR, table_key, "", "", "", "", str(message))
     return finding, where
 
 
@@ -346,7 +346,7 @@ def _hidden_problems(sheets):
                 "工作簿有隐藏的工作表“%(sheet)s”，检查不读取它，审核人也看不到它；"
                 "请删除或取消隐藏。"
             ) % {"sheet": sheet.title}
-            finding = rules.Finding(LAYOUT, rules.WARNING, "", "", "", "", "", message)
+            finding = rules.Finding(LAYOUT, rules.Severity.WARNING, "", "", "", "", "", message)
             problems.append((finding, sheet.title))
     return problems
 

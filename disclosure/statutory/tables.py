@@ -28,17 +28,26 @@ FORMAT_2021 = Format.V2021
 FORMAT_2019 = Format.V2019
 FORMATS = Format.choices
 
-# Kinds of cell: what a value may be (rule R7).
-COUNT = "count"  # a non-negative whole number
-CHANGE = "change"  # a whole number that may be negative (本年增/减)
-AMOUNT = "amount"  # a non-negative decimal (万元)
+
+class CellKind(models.TextChoices):
+    """What a cell's value may be (rule R7)."""
+
+    COUNT = "count", _("非负整数")
+    CHANGE = "change", _("可为负数的整数（本年增/减）")
+    AMOUNT = "amount", _("非负金额（万元）")
+
+
+# The names the rules, cells and importers read: the same members, as FORMAT_2021 above.
+COUNT = CellKind.COUNT
+CHANGE = CellKind.CHANGE
+AMOUNT = CellKind.AMOUNT
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
     label: str
-    kind: str = COUNT
+    kind: CellKind = CellKind.COUNT
     group: str = ""  # the merged header cell above it, if any
 
 

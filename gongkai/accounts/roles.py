@@ -14,6 +14,7 @@ groups carry the names as they were then.
 """
 
 from django.db import models
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -31,6 +32,23 @@ class Role(models.TextChoices):
         (a group is one row, whichever language its members read)."""
         with translation.override(None):
             return str(self.label)
+
+
+# The apps that give a role to groups of their own (the catalogue's organisation groups,
+# `某镇·初审`) sit above accounts: each registers on this Wagtail hook a function taking role
+# codes and returning a filter (Q) on users for the members of its groups holding them.
+ROLE_MEMBERS_HOOK = "role_members"
+
+
+def role_members(roles):
+    """A filter on users for everyone holding any of `roles`: the site-wide groups, and what
+    each app registered on ROLE_MEMBERS_HOOK adds."""
+    from wagtail import hooks
+
+    members = Q(groups__name__in=[Role(role).group_name for role in roles])
+    for members_of in hooks.get_hooks(ROLE_MEMBERS_HOOK):
+        members |= members_of(roles)
+    return members
 
 
 # Not an office role (no review step, no OrganisationRole): the group that handles applications

@@ -15,7 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import audit
-from .roles import Role
+from .roles import Role, role_members
 
 AUTHENTICATOR_NAME = "authenticator"
 BACKUP_CODES_NAME = "backup-codes"
@@ -26,11 +26,7 @@ def _required_members():
     """A filter on users for the members of GONGKAI_TWO_FACTOR_ROLES: the site-wide role groups
     and every organisation's copy of them; superusers count as 管理员."""
     roles = settings.GONGKAI_TWO_FACTOR_ROLES
-    site_wide_names = [Role(role).group_name for role in roles]
-    # The organisation's copies are linked to their role by the catalogue's OrganisationRole
-    # (group.organisation_role), a layer above: read through the relation, not imported
-    # (a dependency import-linter does not see; docs/architecture.md).
-    members = Q(groups__name__in=site_wide_names) | Q(groups__organisation_role__role__in=roles)
+    members = role_members(roles)
     if Role.ADMINISTRATORS in roles:
         members |= Q(is_superuser=True)
     return members

@@ -111,9 +111,9 @@ class DisclosureGuidePage(ReservedSlugMixin, Page):
         verbose_name = _("政府信息公开指南")
 
     def disclosure_root(self):
-        from .pages import DisclosureIndexPage
+        from ..roots import disclosure_root_of
 
-        return DisclosureIndexPage.objects.ancestor_of(self).select_related("organisation").last()
+        return disclosure_root_of(self)
 
     @property
     def organisation_name(self):

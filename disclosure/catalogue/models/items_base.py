@@ -184,11 +184,9 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
 
     @cached_property
     def disclosure_root(self):
-        for ancestor in reversed(self.ancestor_pages):
-            root = getattr(ancestor, "disclosureindexpage", None)
-            if root is not None:
-                return root
-        return None
+        from ..roots import disclosure_root_of
+
+        return disclosure_root_of(self)
 
     @property
     def organisation(self):

@@ -51,7 +51,9 @@ class FeedRouteMixin(RoutablePageMixin):
         return CatalogueFeed(self, self.feed_organisation())(request)
 
     def feed_organisation(self):
-        root = DisclosureIndexPage.objects.ancestor_of(self, inclusive=True).last()
+        from ..roots import disclosure_root_of
+
+        root = disclosure_root_of(self)
         return root.organisation if root else ""
 
 

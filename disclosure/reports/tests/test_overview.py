@@ -63,25 +63,25 @@ def by_name(rows):
 
 def test_status_by_the_deadline_of_each_level(county):
     rows = by_name(overview.overview(YEAR, Organisation.objects.all(), datetime.date(2024, 5, 1)))
-    assert rows["某县东湖镇人民政府"].status == overview.ON_TIME
-    assert rows["某县农业农村局"].status == overview.LATE  # departments: 31 January
+    assert rows["某县东湖镇人民政府"].status == overview.Status.ON_TIME
+    assert rows["某县农业农村局"].status == overview.Status.LATE  # departments: 31 January
     assert rows["某县农业农村局"].deadline == datetime.date(2024, 1, 31)
-    assert rows["某县人民政府"].status == overview.MISSING  # governments: 31 March
+    assert rows["某县人民政府"].status == overview.Status.MISSING  # governments: 31 March
     assert rows["某县人民政府"].deadline == datetime.date(2024, 3, 31)
-    assert rows["某县西湖镇人民政府"].status == overview.DRAFT
-    assert rows["某县信访局"].status == overview.NO_COLUMN
+    assert rows["某县西湖镇人民政府"].status == overview.Status.DRAFT
+    assert rows["某县信访局"].status == overview.Status.NO_COLUMN
 
 
 def test_before_the_deadline_a_missing_report_is_not_yet_due(county):
     rows = by_name(overview.overview(YEAR, Organisation.objects.all(), datetime.date(2024, 2, 1)))
-    assert rows["某县人民政府"].status == overview.NOT_DUE
-    assert rows["某县农业农村局"].status == overview.LATE  # published after its deadline
+    assert rows["某县人民政府"].status == overview.Status.NOT_DUE
+    assert rows["某县农业农村局"].status == overview.Status.LATE  # published after its deadline
 
 
 def test_the_deadlines_are_set_per_level(county, settings):
     settings.GONGKAI_REPORT_DEADLINES = {**settings.GONGKAI_REPORT_DEADLINES, "township": (1, 15)}
     rows = by_name(overview.overview(YEAR, Organisation.objects.all(), datetime.date(2024, 5, 1)))
-    assert rows["某县东湖镇人民政府"].status == overview.LATE
+    assert rows["某县东湖镇人民政府"].status == overview.Status.LATE
     assert rows["某县东湖镇人民政府"].deadline == datetime.date(2024, 1, 15)
 
 

@@ -1,0 +1,81 @@
+"""The organisation's 政府信息公开 root (DisclosureIndexPage) above a page: the one place that
+walks up the tree for it. Walls, review steps, notifications, the portal's navigation, the
+inspection's refreshes, the reports and the catalogue's own pages all ask here
+(`disclosure/catalogue/tests/test_roots.py` fails when another module walks up for it again).
+"""
+
+from wagtail.models import Page
+
+# A root's parent is a HomePage (DisclosureIndexPage.parent_page_types), itself at least at
+# depth 2: nothing at depth 2 or above it has a root over it.
+_SHALLOWEST_ROOT = 3
+
+
+def ancestor_paths(page, *, inclusive=True):
+    """The tree paths of the page's ancestors, top down, and its own when `inclusive`."""
+    steplen = Page.steplen
+    end = len(page.path or "") + (1 if inclusive else 0)
+    return [page.path[:cut] for cut in range(steplen, end, steplen)]
+
+
+def _root_among(ancestors):
+    for ancestor in reversed(ancestors):
+        # Reverse one-to-one of the page's specific row: absent on other pages' rows (the
+        # RelatedObjectDoesNotExist Django raises is an AttributeError, hence getattr).
+        root = getattr(ancestor, "disclosureindexpage", None)
+        if root is not None:
+            return root
+    return None
+
+
+def disclosure_root_of(page):
+    """The DisclosureIndexPage at or above `page` (the root itself included), with its
+    organisation, or None.
+
+    A page that has read its ancestors already (catalogue items and columns: `ancestor_pages`,
+    models/tree.py) is answered without a query; any other page with one query on its path, so a
+    page about to be saved (a path, no id yet) and a root loaded as a plain Page are answered too.
+    """
+    from .models.pages import DisclosureIndexPage
+    from .models.tree import TreeNeighboursMixin
+
+    if page is None:
+        return None
+    if isinstance(page, DisclosureIndexPage):
+        return page
+    if isinstance(page, TreeNeighboursMixin):
+        return _root_among(page.ancestor_pages)
+    if not page.path or (page.depth and page.depth < _SHALLOWEST_ROOT):
+        return None
+    return (
+        DisclosureIndexPage.objects.filter(path__in=ancestor_paths(page))
+        .select_related("organisation")
+        .order_by("-depth")
+        .first()
+    )
+
+
+def disclosure_roots_of(pages):
+    """The disclosure root (or None) of each page, in the pages' order, read in one query
+    (batch indexing, where a query per page would dominate)."""
+    from .models.pages import DisclosureIndexPage
+
+    paths = {path for page in pages for path in ancestor_paths(page)}
+    roots = {
+        root.path: root
+        for root in DisclosureIndexPage.objects.filter(path__in=paths).select_related(
+            "organisation"
+        )
+    }
+    found = []
+    for page in pages:
+        # The deepest root, as disclosure_root_of finds it.
+        mine = [roots[path] for path in ancestor_paths(page) if path in roots]
+        found.append(mine[-1] if mine else None)
+    return found
+
+
+def organisation_id_of(page):
+    """The id of the organisation whose disclosure root `page` is in (or is), or None."""
+    root = disclosure_root_of(page)
+    return root.organisation_id if root is not None else None
