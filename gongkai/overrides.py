@@ -83,4 +83,14 @@ OVERRIDES = {
             {"wagtail.contrib.sitemaps.sitemap_generator.Sitemap.items": "eb70e8d67324ed2c"},
         ),
     ),
+    "gongkai.site_settings.ReadOnlyForRequestsMixin": Override(
+        replaces="Wagtail's BaseSiteSetting.for_request",
+        why="Wagtail's is get-or-create: a visitor's GET inserted the settings row, which "
+        "failed the page under a busy SQLite; ours reads the row or shows the defaults",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {"wagtail.contrib.settings.models.BaseSiteSetting.for_request": "7b0f7b4711f19334"},
+        ),
+    ),
 }

@@ -174,6 +174,13 @@ def _calls_super(function):
     )
 
 
+def _function(attribute):
+    """The function of a method, class method or static method; None for other attributes."""
+    if isinstance(attribute, (classmethod, staticmethod)):
+        attribute = attribute.__func__
+    return attribute if inspect.isfunction(attribute) else None
+
+
 def reimplemented_methods(classes, is_ours):
     """{dotted path of a project class: {dotted path of a library method}} for each library
     method a project class takes over: one with a private name (`_put`), or one it replaces
@@ -188,7 +195,8 @@ def reimplemented_methods(classes, is_ours):
             if not is_ours(ours):
                 continue
             for name, value in vars(ours).items():
-                if name.startswith("__") or not inspect.isfunction(value):
+                value = _function(value)
+                if name.startswith("__") or value is None:
                     continue
                 library = next(
                     (
@@ -200,8 +208,8 @@ def reimplemented_methods(classes, is_ours):
                 )
                 if library is None:
                     continue
-                original = vars(library)[name]
-                if inspect.isfunction(original) and _is_hook(original):
+                original = _function(vars(library)[name])
+                if original is not None and _is_hook(original):
                     continue
                 if name.startswith("_") or not _calls_super(value):
                     found.setdefault(f"{ours.__module__}.{ours.__qualname__}", set()).add(

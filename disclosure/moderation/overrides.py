@@ -106,4 +106,19 @@ OVERRIDES = {
             "django", "5.2.19", {"django.forms.models.BaseModelForm._save_m2m": "a0e40c1c669c6b36"}
         ),
     ),
+    "disclosure.moderation.attachment_bulk_actions._SavesEachObject": Override(
+        replaces="Wagtail's document and image AddToCollectionBulkAction.execute_action",
+        why="Wagtail moves the files with one QuerySet.update(), which sends no save signal: the "
+        "model guard of the attachment lock (attachment_lock.py) must see each moved file",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                "wagtail.documents.views.bulk_actions.add_to_collection.AddToCollectionBulkAction"
+                ".execute_action": "526feac60b8cef83",
+                "wagtail.images.views.bulk_actions.add_to_collection.AddToCollectionBulkAction"
+                ".execute_action": "ef1c3839435656ed",
+            },
+        ),
+    ),
 }

@@ -7,7 +7,8 @@ STRUCT = "wagtail.blocks.struct_block.BaseStructBlock"
 
 OVERRIDES = {
     "disclosure.reports.blocks.StatisticalTableBlock": Override(
-        replaces="Wagtail's BaseStructBlock.deconstruct and deconstruct_with_lookup",
+        replaces="Wagtail's BaseStructBlock.deconstruct, deconstruct_with_lookup and "
+        "construct_from_lookup",
         why="the table's child blocks are built from the statutory table definitions; a "
         "migration records the block's arguments, not its hundreds of cells",
         checked=Patch(
@@ -16,6 +17,7 @@ OVERRIDES = {
             {
                 f"{STRUCT}.deconstruct": "fb0a9c127b425d65",
                 f"{STRUCT}.deconstruct_with_lookup": "5f3c9b4d7beb2194",
+                f"{STRUCT}.construct_from_lookup": "a3dc7394aebf9833",
             },
         ),
     ),

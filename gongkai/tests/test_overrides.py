@@ -103,6 +103,10 @@ class Library:
     def save(self):
         self.saved = True
 
+    @classmethod
+    def for_request(cls, request):
+        return cls.objects.get_or_create(site=request.site)[0]
+
 
 class Ours(Library):
     def _put(self, item):  # private: always counted
@@ -116,6 +120,10 @@ class Ours(Library):
 
     def save(self):  # extended
         super().save()
+
+    @classmethod
+    def for_request(cls, request):  # a class method, replaced
+        return cls(site=request.site)
 
 
 class ReplacingMixin:
@@ -134,7 +142,7 @@ def test_the_scan_finds_private_and_replaced_methods_and_mixins_but_not_hooks_or
     found = reimplemented_methods([Ours, Composed, ReplacingMixin], in_this_module)
     library = f"{__name__}.Library"
     assert found == {
-        f"{__name__}.Ours": {f"{library}._put", f"{library}.render"},
+        f"{__name__}.Ours": {f"{library}._put", f"{library}.render", f"{library}.for_request"},
         f"{__name__}.ReplacingMixin": {f"{library}.save"},
     }
 
