@@ -6,19 +6,25 @@ the project's template directories and the project's apps come before the librar
 template search path. Some are copies of the library's template with one place changed
 (gongkai/languages/wagtail_templates/README.md), others extend it and fill its blocks
 (`{% extends "wagtailadmin/login.html" %}` in gongkai/templates/wagtailadmin/login.html);
-either way they depend on the library's template as it was. When a library upgrade changes it,
+either way they depend on the library's template as it was. So does a project template of
+another name that extends a library's (`{% extends "wagtailadmin/pages/create.html" %}` in
+gongkai/templates/gongkai/pages/create.html): it fills blocks that must still exist and mean the
+same. When a library upgrade changes such a template,
 `gongkai/tests/test_template_overrides.py` fails: diff the library's new template against the
 old one, carry the change into the override (or check its blocks still exist), then record the
 new hash and version below.
 """
 
 import hashlib
+import re
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,18 @@ OVERRIDES = {
     ),
     "wagtailadmin/tables/boolean_cell.html": Checked("wagtail", "8.0.1", "f52d1f7945b2b176"),
 }
+
+# Library template → the library's template that project templates of other names extend, as
+# last compared (EXTENDED_BY below finds which).
+EXTENDED = {
+    "wagtailadmin/base.html": Checked("wagtail", "8.0.1", "d9022f8527df321f"),
+    "wagtailadmin/generic/base.html": Checked("wagtail", "8.0.1", "396c75d15810634a"),
+    "wagtailadmin/pages/create.html": Checked("wagtail", "8.0.1", "fc9cd05a7fd80461"),
+    "wagtailusers/users/create.html": Checked("wagtail", "8.0.1", "7bcb3dda247a3e3c"),
+    "wagtailusers/users/edit.html": Checked("wagtail", "8.0.1", "ed9a834a5c667e46"),
+}
+
+EXTENDS = re.compile(r"""{%\s*extends\s+["']([^"']+)["']""")
 
 
 def _is_project_path(path):
@@ -91,13 +109,33 @@ def overrides():
     return {name: libraries[name] for name in sorted(names) if name in libraries}
 
 
+def extended_library_templates():
+    """{library template name: (its path, [the project templates of other names extending it])}."""
+    found = {}
+    for folder in project_template_dirs():
+        for path in sorted(folder.rglob("*.html")):
+            name = path.relative_to(folder).as_posix()
+            for parent in EXTENDS.findall(path.read_text(encoding="utf-8")):
+                if parent == name:
+                    continue  # a same-name override, in OVERRIDES
+                try:
+                    origin = get_template(parent).origin.name
+                except TemplateDoesNotExist:
+                    continue  # test_template_layers.py reports it
+                users = found.setdefault(parent, (origin, []))[1]
+                if not _is_project_path(origin) and name not in users:
+                    users.append(name)
+    return {name: entry for name, entry in found.items() if entry[1]}
+
+
 def digest(path):
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:16]
 
 
-def drift(records=None):
-    """What changed since each override was compared with the library's template."""
+def drift(records=None, extended_records=None):
+    """What changed since each override or extension was compared with the library's template."""
     records = OVERRIDES if records is None else records
+    extended_records = EXTENDED if extended_records is None else extended_records
     found = overrides()
     problems = [
         f"{name}: replaces a library template, not recorded"
@@ -114,5 +152,24 @@ def drift(records=None):
             problems.append(
                 f"{name}: {checked.library} {installed}'s template changed since {checked.version}"
                 f" (sha256 {current}, recorded {checked.sha256})"
+            )
+    extended = extended_library_templates()
+    problems += [
+        f"{name}: a library template extended by {', '.join(extended[name][1])}, not recorded"
+        for name in sorted(extended.keys() - extended_records.keys())
+    ]
+    problems += [
+        f"{name}: recorded, no longer extended"
+        for name in extended_records.keys() - extended.keys()
+    ]
+    for name in sorted(extended.keys() & extended_records.keys()):
+        checked = extended_records[name]
+        path, users = extended[name]
+        current = digest(path)
+        if current != checked.sha256:
+            problems.append(
+                f"{name}: {checked.library} {metadata.version(checked.library)}'s template changed"
+                f" since {checked.version} (sha256 {current}, recorded {checked.sha256}); check the"
+                f" blocks {', '.join(users)} fill"
             )
     return problems

@@ -1,6 +1,9 @@
+from django.urls import reverse
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from gongkai.templatetags.navigation import SITE_SEARCH
 from search.models import SearchSuggestion, Synonym
 
 
@@ -31,3 +34,9 @@ class SearchSuggestionViewSet(SnippetViewSet):
 
 register_snippet(SynonymViewSet)
 register_snippet(SearchSuggestionViewSet)
+
+
+@hooks.register(SITE_SEARCH)
+def site_search_url(request):
+    """The header's search box, and the guide's link to the search, send queries here."""
+    return reverse("search")

@@ -1,18 +1,35 @@
-"""`{% portal_nav as nav %}`: the 政府信息公开 navigation of the page being shown, for the site's
-skeleton (base.html), which every app's pages extend.
+"""What the site's skeleton (base.html, which every app's pages extend) shows from the apps
+above it, found through Wagtail hooks: the skeleton sits below every app, so it names none of
+their URLs, models or settings (gongkai/tests/test_template_layers.py).
 
-The skeleton sits below every app, so it cannot know how the navigation is found (home does
-it from the catalogue and the reports, home/portal_nav.py): the app that finds it registers a
-function on the Wagtail hook PORTAL_NAVIGATION, taking the request and the page (or None) and
-returning the navigation or None. Without one, pages show no navigation.
+- `{% portal_nav as nav %}`: the 政府信息公开 navigation of the page being shown. Home finds it
+  from the catalogue and the reports (home/portal_nav.py) and registers a function on
+  PORTAL_NAVIGATION, taking the request and the page (or None) and returning the navigation or
+  None. Without one, pages show no navigation.
+- `{% site_identity as site %}`: the site's sponsor, footer facts and registration numbers
+  (《政府网站发展指引》). Home keeps them in its site settings and registers a function on
+  SITE_IDENTITY, taking the request and returning an object with those attributes, or None.
+- `{% site_search_url as url %}`: where the header's search box sends its query. The search
+  app registers a function on SITE_SEARCH, taking the request (None when a page's text is
+  rendered for the index) and returning the URL, or None. Without one, no search box.
 """
 
 from django import template
 from wagtail import hooks
 
 PORTAL_NAVIGATION = "portal_navigation"
+SITE_IDENTITY = "site_identity"
+SITE_SEARCH = "site_search"
 
 register = template.Library()
+
+
+def _first_answer(hook_name, *args):
+    for answer in hooks.get_hooks(hook_name):
+        found = answer(*args)
+        if found is not None:
+            return found
+    return None
 
 
 @register.simple_tag(takes_context=True)
@@ -21,8 +38,17 @@ def portal_nav(context):
     if request is None:
         return None
     page = context.get("page")
-    for find in hooks.get_hooks(PORTAL_NAVIGATION):
-        nav = find(request, page if hasattr(page, "path") else None)
-        if nav is not None:
-            return nav
-    return None
+    return _first_answer(PORTAL_NAVIGATION, request, page if hasattr(page, "path") else None)
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    request = context.get("request")
+    if request is None:
+        return None
+    return _first_answer(SITE_IDENTITY, request)
+
+
+@register.simple_tag(takes_context=True)
+def site_search_url(context):
+    return _first_answer(SITE_SEARCH, context.get("request"))

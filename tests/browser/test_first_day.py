@@ -20,6 +20,7 @@ from .people import ensure_handler, sign_in, wait_until
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.backend_independent,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

@@ -9,6 +9,7 @@ from disclosure.reports.models import AnnualReportPage
 
 pytestmark = [
     pytest.mark.browser,
+    pytest.mark.backend_independent,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 

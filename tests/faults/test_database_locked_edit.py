@@ -18,16 +18,15 @@ from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
 from disclosure.moderation.tests.helpers import edit_form_data, new_service_guide
 from disclosure.moderation.tests.offices import PASSWORD, build_office
 from gongkai.busy import BUSY_NOT_SAVED
+from tests.fixtures import sqlite_only
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [sqlite_only, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 BUSY_TIMEOUT_SECONDS = 1  # the settings' 20 s, shortened so that the test stays fast
 
 
 @pytest.fixture
 def short_busy_timeout(monkeypatch):
-    if connection.vendor != "sqlite":
-        pytest.skip("holds SQLite's write lock from a second connection")
     monkeypatch.setitem(connection.settings_dict["OPTIONS"], "timeout", BUSY_TIMEOUT_SECONDS)
     connection.close()  # the next query connects with the short timeout
     yield

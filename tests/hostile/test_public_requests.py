@@ -8,11 +8,12 @@ other Unicode digits, NUL and control characters, very long strings, SQL and HTM
 invalid UTF-8 percent-encodings and repeated parameters, mixed with valid values so that the
 deeper code paths run too. The demo-like site is built once for the class, not per example.
 
-Where hostile values reach the database (search, the API's filters, column filters, the
-application lookups) each engine has its own limits: PostgreSQL refuses NUL characters and
-integers out of range, SQLite's FTS5 and PostgreSQL's tsquery each parse their own syntax. Those
-tests run in both CI passes. The pages whose parameters only choose how to display (home, roots,
-sitemap, items, reports, feeds) are `backend_independent`: the SQLite pass runs them.
+The fuzz is `backend_independent`: CI runs it in the SQLite pass only (.ci/run). Where hostile
+values reach the database (search, the API's filters, column filters, the application lookups)
+each engine has its own limits: PostgreSQL refuses NUL characters and integers out of range,
+SQLite's FTS5 and PostgreSQL's tsquery each parse their own syntax. Those limits are sent
+once to every parameter that reaches the database, with no fuzz around them
+(`test_engine_limits_reach_every_database_parameter`), in both passes.
 """
 
 from urllib.parse import quote, quote_from_bytes
@@ -106,6 +107,55 @@ BROKEN_ESCAPES = [
     "%e4%b8",
     "%00",
 ]
+# The values each database engine has a limit for (NUL, integers out of range, full-text query
+# syntax), percent-encoded.
+ENGINE_LIMITS = [
+    "%00",
+    quote("公\x00开", safe=""),
+    "2147483648",
+    "9223372036854775808",
+    "-9223372036854775809",
+    "99999999999999999999999",
+    quote('"政府', safe=""),
+    quote("NEAR(政府 公开)", safe=""),
+    quote("AND OR NOT", safe=""),
+    "*",
+]
+SEARCH_PARAMETERS = ["q", "org", "column", "year", "domain", "validity", "sort", "page"]
+API_PAGE_PARAMETERS = [
+    "search",
+    "search_operator",
+    "offset",
+    "limit",
+    "type",
+    "fields",
+    "order",
+    "child_of",
+    "ancestor_of",
+    "descendant_of",
+    "translation_of",
+    "locale",
+    "site",
+    "slug",
+    "title",
+    "id",
+    "show_in_menus",
+    "html_path",
+    "format",
+]
+API_DOCUMENT_PARAMETERS = [
+    "search",
+    "offset",
+    "limit",
+    "fields",
+    "order",
+    "title",
+    "id",
+    "tags",
+    "format",
+]
+COLUMN_PARAMETERS = ["year", "domain", "validity", "keyword", "page"]
+APPLICATION_PARAMETERS = ["organisation", "tracking_number", "query_code"]
 CONTROL = st.characters(codec="utf-8", max_codepoint=0x1F) | st.sampled_from(
     ["\x7f", "\u200b", "\ufeff", "\u202e", "\u2028", "\ud7ff", "\U0010ffff"]
 )
@@ -190,37 +240,60 @@ class HostileRequests(TestCase):
         )
         @given(path=st.sampled_from(paths), query=query_strings(known, good))
         def request(path, query):
-            # A path may carry fixed parameters (e.g. ?type=…) for the hostile ones to follow.
-            path, _, fixed = path.partition("?")
-            query = "&".join(part for part in (fixed, query) if part)
-            with CaptureQueriesContext(connection) as queries:
-                response = self.client.get(path, QUERY_STRING=query)
-            self.sent += 1
-            url = f"{path}?{query[:300]}"
-            assert response.status_code < 500, f"{response.status_code} for {url}"
-            if not may_write:
-                assert not writes(queries), f"{url} wrote: {writes(queries)[:1]}"
+            self.send(path, query, may_write)
 
         request()
         # Every example ran a request (hypothesis did not stop early).
         assert self.sent >= examples, self.sent
 
+    def send(self, path, query, may_write=False):
+        """One GET: no 5xx, and no write to the database unless `may_write`."""
+        # A path may carry fixed parameters (e.g. ?type=…) for the hostile ones to follow.
+        path, _, fixed = path.partition("?")
+        query = "&".join(part for part in (fixed, query) if part)
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(path, QUERY_STRING=query)
+        self.sent += 1
+        url = f"{path}?{query[:300]}"
+        assert response.status_code < 500, f"{response.status_code} for {url}"
+        if not may_write:
+            assert not writes(queries), f"{url} wrote: {writes(queries)[:1]}"
+
+    def test_engine_limits_reach_every_database_parameter(self):
+        families = [
+            (["/search/"], SEARCH_PARAMETERS, False),
+            (["/search/autocomplete/"], ["q"], False),
+            (["/api/v2/pages/"], [*API_PAGE_PARAMETERS, *self.item_fields[:3]], False),
+            (["/api/v2/documents/"], API_DOCUMENT_PARAMETERS, False),
+            (self.columns[:1], COLUMN_PARAMETERS, False),
+            (["/apply/", "/apply/status/"], APPLICATION_PARAMETERS, True),
+        ]
+        for paths, parameters, may_write in families:
+            for path in paths:
+                for name in parameters:
+                    for value in ENGINE_LIMITS:
+                        self.send(path, f"{name}={value}", may_write)
+        assert self.sent >= len(ENGINE_LIMITS) * 40
+
     def both_languages(self, paths):
         return [*paths, *(f"/en{path}" for path in paths)]
 
+    @pytest.mark.backend_independent
     def test_search_page(self):
         self.hammer(
             self.both_languages(["/search/"]),
-            ["q", "org", "column", "year", "domain", "validity", "sort", "page"],
+            SEARCH_PARAMETERS,
             good=["政府", "公开", "预算", "2022", "date", "valid", "abolished", *self.ids[:5]],
             examples=450,
         )
 
+    @pytest.mark.backend_independent
     def test_search_autocomplete(self):
         self.hammer(
             self.both_languages(["/search/autocomplete/"]), ["q"], good=["政府", "预"], examples=150
         )
 
+    @pytest.mark.backend_independent
     def test_api_pages(self):
         ids = [str(pk) for pk in self.ids[:4]]
         self.hammer(
@@ -231,28 +304,7 @@ class HostileRequests(TestCase):
                 "/api/v2/pages/find/",
                 "/api/v2/pages/99999999999999999999/",
             ],
-            [
-                "search",
-                "search_operator",
-                "offset",
-                "limit",
-                "type",
-                "fields",
-                "order",
-                "child_of",
-                "ancestor_of",
-                "descendant_of",
-                "translation_of",
-                "locale",
-                "site",
-                "slug",
-                "title",
-                "id",
-                "show_in_menus",
-                "html_path",
-                "format",
-                *self.item_fields,
-            ],
+            [*API_PAGE_PARAMETERS, *self.item_fields],
             good=[
                 *ids,
                 "公开",
@@ -277,11 +329,12 @@ class HostileRequests(TestCase):
             examples=450,
         )
 
+    @pytest.mark.backend_independent
     def test_api_documents(self):
         ids = [str(pk) for pk in self.document_ids[:2]]
         self.hammer(
             ["/api/v2/documents/", *(f"/api/v2/documents/{pk}/" for pk in ids)],
-            ["search", "offset", "limit", "fields", "order", "title", "id", "tags", "format"],
+            API_DOCUMENT_PARAMETERS,
             good=[*ids, "公开", "*", "-title", "title", "download_url", "random"],
             examples=200,
         )
@@ -295,10 +348,11 @@ class HostileRequests(TestCase):
             examples=150,
         )
 
+    @pytest.mark.backend_independent
     def test_column_listings(self):
         self.hammer(
             self.columns,
-            ["year", "domain", "validity", "keyword", "page"],
+            COLUMN_PARAMETERS,
             good=["2022", "2023", "current", "valid", "abolished", "预算", "1", "2"],
             examples=300,
         )
@@ -313,10 +367,11 @@ class HostileRequests(TestCase):
         feeds = [f"{url}rss/" for url in self.roots + self.columns[:3]]
         self.hammer(feeds, ["page", "format", "type"], examples=100)
 
+    @pytest.mark.backend_independent
     def test_application_form_and_status(self):
         self.hammer(
             self.both_languages(["/apply/", "/apply/status/"]),
-            ["organisation", "tracking_number", "query_code"],
+            APPLICATION_PARAMETERS,
             good=["1", "2"],
             examples=100,
             may_write=True,

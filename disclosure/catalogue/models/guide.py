@@ -18,6 +18,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..root_links import disclosure_root_links
 from .domains import Domain
 from .organisations import Organisation
 from .slugs import ReservedSlugMixin
@@ -127,11 +128,14 @@ class DisclosureGuidePage(ReservedSlugMixin, Page):
         columns = CategoryPage.objects.descendant_of(root).live().public().order_by("path")
         return [(column, column.depth - root.depth) for column in columns]
 
-    def guide_context(self):
-        """What the guide's text is generated from."""
+    def guide_context(self, request=None):
+        """What the guide's text is generated from. The links to the application form and its
+        status query come from the register through the disclosure root's hook (root_links.py):
+        the catalogue sits below it."""
         root = self.disclosure_root()
         organisation = root.organisation if root else Organisation()
         return {
+            "root_links": disclosure_root_links(organisation, request) if root else [],
             "page": self,
             "root": root,
             "organisation": organisation,
@@ -142,7 +146,7 @@ class DisclosureGuidePage(ReservedSlugMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.guide_context())
+        context.update(self.guide_context(request))
         return context
 
     def generated_text(self) -> str:

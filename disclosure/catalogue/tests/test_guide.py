@@ -36,7 +36,7 @@ def test_guide_generates_the_art_12_contents_from_the_organisation(client, guide
         f"{TOWNSHIP_CODE}/",  # an index-number example from the organisation's pattern
         "二、获取政府信息的方式",
         "镇政务公开栏每月更新。",  # editable text replaces the default
-        'href="/apply/"',
+        'href="/apply/?organisation=',  # the register's link, through the root's hook
         "三、政府信息公开工作机构",
         '<th scope="row">机构名称</th><td>测试镇党政综合办公室</td>',
         '<th scope="row">办公地址</th><td>测试县站前街1号</td>',

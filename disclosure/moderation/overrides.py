@@ -1,0 +1,124 @@
+"""Where the review workflow takes over Wagtail code (gongkai/patching.py, Override): checked
+against Wagtail 8.0.1 and Django 5.2.19."""
+
+from gongkai.patching import Override, Patch
+
+EDIT = "wagtail.admin.views.pages.edit.EditView"
+CREATE = "wagtail.admin.views.pages.create.CreateView"
+JSON_VIEW = "wagtail.admin.views.generic.mixins.JsonPostResponseMixin"
+TASK = "wagtail.models.workflows.Task"
+
+OVERRIDES = {
+    "disclosure.moderation.unchanged_saves.RevisionOnlyForChanges": Override(
+        replaces="Wagtail's page EditView.perform_workflow_action and save_action when the form "
+        "changes nothing, and the autosave's JSON answer",
+        why="Wagtail's has_content_changes (set in form_valid from form.has_changed()) counts a "
+        "StreamField's regenerated block ids as a change, so an untouched form made a draft",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                f"{EDIT}.form_valid": "382f64dbb852b7fb",
+                f"{EDIT}.perform_workflow_action": "919c182c1041dc57",
+                f"{EDIT}.save_action": "b885708896b41c6c",
+                f"{JSON_VIEW}.expects_json_response": "cf32e18220f68832",
+                f"{JSON_VIEW}.render_partials": "47b4e26c4bca4062",
+            },
+        ),
+    ),
+    "disclosure.moderation.submission.SubmissionScreening": Override(
+        replaces="Wagtail's page CreateView.submit_action and EditView.submit_action and "
+        "restart_workflow_action: a page that may not be submitted runs save_action instead",
+        why="Wagtail's workflow starts on any valid form; a task cannot refuse to start without "
+        "losing the editor's text",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                f"{CREATE}.submit_action": "9494fe9ff9396b6a",
+                f"{CREATE}.save_action": "f8edadfb0d053129",
+                f"{EDIT}.submit_action": "6c952cd43e31f4d2",
+                f"{EDIT}.restart_workflow_action": "76300f445c38f360",
+                f"{EDIT}.save_action": "b885708896b41c6c",
+            },
+        ),
+    ),
+    "disclosure.moderation.models.RoleApprovalTask": Override(
+        replaces="Wagtail's Task.start, on_action, get_form_for_action and "
+        "get_task_states_user_can_moderate",
+        why="a step is reviewed by a role within the page's organisation, on the run's "
+        "revision, never by its author: Wagtail's task knows none of these",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                f"{TASK}.start": "4d57c94b09fccac1",
+                f"{TASK}.on_action": "1b79deb9810fd7c9",
+                f"{TASK}.get_form_for_action": "84b6708ee9f365db",
+                f"{TASK}.get_task_states_user_can_moderate": "f912d420a6070df2",
+            },
+        ),
+    ),
+    "disclosure.moderation.public_api.PublicDocumentsAPIViewSet": Override(
+        replaces="Wagtail's DocumentsAPIViewSet.get_queryset",
+        why="the public API lists only the documents the public may read (public_documents), "
+        "not every document",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {"wagtail.documents.api.v2.views.DocumentsAPIViewSet.get_queryset": "74ab14baab83450f"},
+        ),
+    ),
+    "disclosure.moderation.user_admin.UserViewSet": Override(
+        replaces="Wagtail's UserViewSet.get_form_class",
+        why="the user forms are scoped to the editor's organisation",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {"wagtail.users.views.users.UserViewSet.get_form_class": "d062c83b6a9f7643"},
+        ),
+    ),
+    "disclosure.moderation.wagtail_hooks.ForcePublishMenuItem": Override(
+        replaces="Wagtail's ActionMenuItem.is_shown",
+        why="shown on a disclosure page's edit view to those who may force its publication, not "
+        "by Wagtail's publish permission",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {"wagtail.admin.action_menu.ActionMenuItem.is_shown": "ef1ad273b143fc02"},
+        ),
+    ),
+    "disclosure.moderation.wagtail_hooks.RequestWithdrawalMenuItem": Override(
+        replaces="Wagtail's ActionMenuItem.is_shown",
+        why="shown on a page's edit view to those who may ask for its withdrawal, not by "
+        "Wagtail's permissions",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {"wagtail.admin.action_menu.ActionMenuItem.is_shown": "ef1ad273b143fc02"},
+        ),
+    ),
+    "disclosure.moderation.user_admin.OrganisationScopedUserForm": Override(
+        replaces="Django's private BaseModelForm._save_m2m (extended: after Django's)",
+        why="the groups an editor may not see are kept, and a site administrator's "
+        "organisation role is granted, where the user's groups are written",
+        checked=Patch(
+            "django", "5.2.19", {"django.forms.models.BaseModelForm._save_m2m": "a0e40c1c669c6b36"}
+        ),
+    ),
+    "disclosure.moderation.attachment_bulk_actions._SavesEachObject": Override(
+        replaces="Wagtail's document and image AddToCollectionBulkAction.execute_action",
+        why="Wagtail moves the files with one QuerySet.update(), which sends no save signal: the "
+        "model guard of the attachment lock (attachment_lock.py) must see each moved file",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                "wagtail.documents.views.bulk_actions.add_to_collection.AddToCollectionBulkAction"
+                ".execute_action": "526feac60b8cef83",
+                "wagtail.images.views.bulk_actions.add_to_collection.AddToCollectionBulkAction"
+                ".execute_action": "ef1c3839435656ed",
+            },
+        ),
+    ),
+}

@@ -1,0 +1,96 @@
+"""Where the project package's plumbing takes over library code (gongkai/patching.py, Override):
+checked against Wagtail 8.0.1 and kombu 5.7.0."""
+
+from gongkai.patching import Override, Patch
+
+EDIT = "wagtail.admin.views.pages.edit.EditView"
+CREATE = "wagtail.admin.views.pages.create.CreateView"
+JSON_VIEW = "wagtail.admin.views.generic.mixins.JsonPostResponseMixin"
+
+OVERRIDES = {
+    "gongkai.broker.Channel": Override(
+        replaces="kombu's filesystem channel's _put and _get: a message is written under a "
+        "temporary name and renamed, and an unreadable one is quarantined",
+        why="kombu writes a message in place under its final name, so a polling worker read "
+        "half a message and died; its folder, processing and option properties are used as kombu "
+        "defines them",
+        checked=Patch(
+            "kombu",
+            "5.7.0",
+            {
+                "kombu.transport.filesystem.Channel._put": "482499ac7b103cc9",
+                "kombu.transport.filesystem.Channel._get": "630588cdbac12a69",
+                "kombu.transport.filesystem.Channel.data_folder_in": "2789088aca65bf4e",
+                "kombu.transport.filesystem.Channel.data_folder_out": "3fbc81c0a989862c",
+                "kombu.transport.filesystem.Channel.processed_folder": "fcfbff17fa561365",
+                "kombu.transport.filesystem.Channel.store_processed": "0f06c81380c3f89e",
+            },
+        ),
+    ),
+    "gongkai.broker.Transport": Override(
+        replaces="kombu's filesystem transport, only to use the channel above",
+        why="the transport shares its exchanges and bindings through a class attribute "
+        "(global_state) that a subclass must keep pointing at kombu's",
+        checked=Patch(
+            "kombu",
+            "5.7.0",
+            {"kombu.transport.filesystem.Transport.global_state": "a6133ff79e1d6cc3"},
+        ),
+    ),
+    "gongkai.create_once.CreateOnce": Override(
+        replaces="Wagtail's page CreateView.form_valid, claiming the form's one-time token "
+        "before the page is created, and its template (gongkai/pages/create.html)",
+        why="Wagtail's create form has no idempotency: a double submit creates two drafts; the "
+        "autosave answer uses the view's JSON error response",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                f"{CREATE}.form_valid": "b89dca6f5cff3f41",
+                f"{CREATE}.get_context_data": "9fb69b45b7706e7f",
+                f"{JSON_VIEW}.expects_json_response": "cf32e18220f68832",
+                f"{JSON_VIEW}.json_error_response": "18a5f49e6234538b",
+            },
+        ),
+    ),
+    "gongkai.busy.PageEditorKeepsTypedText": Override(
+        replaces="Wagtail's page CreateView and EditView dispatch and form_valid: a save the "
+        "busy database refused is shown again with the typed text",
+        why="Wagtail lets the database error through (a 500, the text lost); the retry forgets "
+        "the views' cached action_name_and_method and answers autosave with the JSON error",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                f"{CREATE}.dispatch": "1a79f872715a6edb",
+                f"{CREATE}.action_name_and_method": "941d64f41a3df7a9",
+                f"{CREATE}.form_valid": "b89dca6f5cff3f41",
+                f"{EDIT}.dispatch": "2001ea7ce9bbb3ad",
+                f"{EDIT}.action_name_and_method": "84e00eb59754a752",
+                f"{EDIT}.form_valid": "382f64dbb852b7fb",
+                f"{EDIT}.get_editing_sessions": "fa41576313d674cd",
+                f"{JSON_VIEW}.json_error_response": "18a5f49e6234538b",
+            },
+        ),
+    ),
+    "gongkai.sitemap.EveryLanguageSitemap": Override(
+        replaces="Wagtail's Sitemap.items",
+        why="Wagtail lists the pages below the site's root in its own language only; the "
+        "sitemap lists every language's version",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {"wagtail.contrib.sitemaps.sitemap_generator.Sitemap.items": "eb70e8d67324ed2c"},
+        ),
+    ),
+    "gongkai.site_settings.ReadOnlyForRequestsMixin": Override(
+        replaces="Wagtail's BaseSiteSetting.for_request",
+        why="Wagtail's is get-or-create: a visitor's GET inserted the settings row, which "
+        "failed the page under a busy SQLite; ours reads the row or shows the defaults",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {"wagtail.contrib.settings.models.BaseSiteSetting.for_request": "7b0f7b4711f19334"},
+        ),
+    ),
+}

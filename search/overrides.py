@@ -1,0 +1,98 @@
+"""Where the search backends take over modelsearch code (gongkai/patching.py, Override):
+checked against modelsearch 1.3.2."""
+
+from gongkai.patching import Override, Patch
+
+MODELSEARCH = "modelsearch.backends"
+SQLITE = f"{MODELSEARCH}.database.sqlite.sqlite"
+POSTGRES = f"{MODELSEARCH}.database.postgres.postgres"
+SQLITE_QUERY = f"{SQLITE}.SQLiteSearchQueryCompiler"
+POSTGRES_QUERY = f"{POSTGRES}.PostgresSearchQueryCompiler"
+
+OVERRIDES = {
+    "search.backends.common.TopKSearchMixin": Override(
+        replaces="modelsearch's query compilers' search and check (SQLite and PostgreSQL)",
+        why="Chinese text is matched on the index's n-grams in tiers and only the best "
+        "results are ranked; filters run on the caller's queryset, so modelsearch's FilterField "
+        "check does not apply",
+        checked=Patch(
+            "modelsearch",
+            "1.3.2",
+            {
+                f"{MODELSEARCH}.base.BaseSearchQueryCompiler.check": "f5db3ca1a5946646",
+                f"{SQLITE_QUERY}.search": "5aef6c60116eb5a7",
+                f"{POSTGRES_QUERY}.search": "a2e0aaf1edd18109",
+            },
+        ),
+    ),
+    "search.backends.engines.SubstringQueryMixin": Override(
+        replaces="modelsearch's Elasticsearch query compiler's get_inner_query",
+        why="every text is in `_all_text` already; the tiers do the weighing, not modelsearch's "
+        "boost fields",
+        checked=Patch(
+            "modelsearch",
+            "1.3.2",
+            {
+                f"{MODELSEARCH}.elasticsearchbase.ElasticsearchBaseSearchQueryCompiler"
+                ".get_inner_query": "6fa3dcc2543d6791",
+            },
+        ),
+    ),
+    "search.backends.sqlite.ChineseSQLiteAutocompleteQueryCompiler": Override(
+        replaces="modelsearch's SQLite autocomplete compiler's get_config and "
+        "get_search_fields_for_model",
+        why="autocomplete reads its own column of the index, with the backend's configuration",
+        checked=Patch(
+            "modelsearch",
+            "1.3.2",
+            {
+                f"{SQLITE_QUERY}.get_config": "f723b26101e39be6",
+                f"{SQLITE_QUERY}.get_search_fields_for_model": "a9a23ba93871b401",
+            },
+        ),
+    ),
+    "search.backends.sqlite.ChineseSQLiteIndex": Override(
+        replaces="modelsearch's SQLiteIndex.add_items",
+        why="a page's text is segmented for Chinese before it is indexed, and a withdrawn page "
+        "leaves the index",
+        checked=Patch(
+            "modelsearch", "1.3.2", {f"{SQLITE}.SQLiteIndex.add_items": "c48707b3a2e49006"}
+        ),
+    ),
+    "search.backends.sqlite.ChineseSQLiteSearchResults": Override(
+        replaces="modelsearch's private SQLiteSearchResults._do_count",
+        why="the count comes from the tiered query, as the results do",
+        checked=Patch(
+            "modelsearch", "1.3.2", {f"{SQLITE}.SQLiteSearchResults._do_count": "77ff34ffbe13bda2"}
+        ),
+    ),
+    "search.backends.postgres.ChinesePostgresAutocompleteQueryCompiler": Override(
+        replaces="modelsearch's PostgreSQL autocomplete compiler's get_config and "
+        "get_search_fields_for_model",
+        why="as on SQLite",
+        checked=Patch(
+            "modelsearch",
+            "1.3.2",
+            {
+                f"{POSTGRES_QUERY}.get_config": "f723b26101e39be6",
+                f"{POSTGRES_QUERY}.get_search_fields_for_model": "a9a23ba93871b401",
+            },
+        ),
+    ),
+    "search.backends.postgres.ChinesePostgresIndex": Override(
+        replaces="modelsearch's PostgresIndex.add_items",
+        why="as on SQLite",
+        checked=Patch(
+            "modelsearch", "1.3.2", {f"{POSTGRES}.PostgresIndex.add_items": "ada217d2c4eb42cd"}
+        ),
+    ),
+    "search.backends.postgres.ChinesePostgresSearchResults": Override(
+        replaces="modelsearch's private PostgresSearchResults._do_count",
+        why="as on SQLite",
+        checked=Patch(
+            "modelsearch",
+            "1.3.2",
+            {f"{POSTGRES}.PostgresSearchResults._do_count": "0a801dedd29cafbe"},
+        ),
+    ),
+}
