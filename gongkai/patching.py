@@ -12,6 +12,11 @@ with:
 `gongkai/tests/test_patches.py` finds every patch module and fails when the installed library
 is another version or any fingerprinted source changed: someone reads the new source, adjusts
 the patch (or drops it), and records the new version and fingerprints.
+
+A class that takes over library methods in a subclass or a mixin changes nothing globally but
+is written against the library's source just the same: each is an `Override` in its app's
+`overrides.py`, checked by `gongkai/tests/test_overrides.py`, which also scans the project's
+classes for unrecorded ones (`reimplemented_methods`).
 """
 
 import ast

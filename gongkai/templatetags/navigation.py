@@ -6,7 +6,7 @@ their URLs, models or settings (gongkai/tests/test_template_layers.py).
   from the catalogue and the reports (home/portal_nav.py) and registers a function on
   PORTAL_NAVIGATION, taking the request and the page (or None) and returning the navigation or
   None. Without one, pages show no navigation.
-- `{% site_identity as site %}`: the site's sponsor, footer facts and registration numbers
+- `{% site_identity as identity %}`: the site's sponsor, footer facts and registration numbers
   (《政府网站发展指引》). Home keeps them in its site settings and registers a function on
   SITE_IDENTITY, taking the request and returning an object with those attributes, or None.
 - `{% site_search_url as url %}`: where the header's search box sends its query. The search

@@ -98,6 +98,8 @@ def test_banner_shows_the_organisation_and_the_platform_with_a_drawn_mark(client
     assert '<span class="site-banner">政府信息公开平台</span>' in header
     assert '<svg class="site-brand__mark" aria-hidden="true"' in header
     assert "<img" not in header
+    # The skeleton takes the search box's address from the search app's hook (site_search).
+    assert '<form class="site-search" role="search" action="/search/"' in header
 
 
 def test_home_page_offers_guide_catalogue_reports_application_and_search(client):
