@@ -54,6 +54,9 @@ class ColumnsNearCadencePanel(Component):
             "missing": missing,
             "stale": stale,
             "refresh_url": _refresh_url(user, mine),
+            # Laces renders the panel's template without the request: the button's form needs
+            # the page's CSRF token handed on.
+            "csrf_token": parent_context.get("csrf_token"),
             "warn_days": WARNING_DAYS,
             "report_url": reverse("inspection:organisation", args=[mine.pk]) if mine else "",
         }

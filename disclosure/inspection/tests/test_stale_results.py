@@ -69,6 +69,8 @@ def test_a_change_after_the_check_marks_the_results_stale_everywhere(client, off
     dashboard = client.get(reverse("wagtailadmin_home")).content.decode()  # the editor's
     refresh = reverse("inspection:refresh", args=[office["township"].pk])
     assert STALE in dashboard and "检查时间" in dashboard and f'action="{refresh}"' in dashboard
+    form = dashboard.split(f'action="{refresh}"')[1].split("</form>")[0]
+    assert 'name="csrfmiddlewaretoken"' in form  # the button works under CSRF protection
     report = client.get(reverse("inspection:organisation", args=[office["township"].pk]))
     html = report.content.decode()
     assert STALE in html and "检查时间" in html and f'action="{refresh}"' in html
