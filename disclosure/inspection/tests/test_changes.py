@@ -140,3 +140,27 @@ def test_a_change_made_while_the_refresh_ran_leaves_the_results_stale(office, mo
     monkeypatch.setattr(snapshots, "inspect", inspect_then_change)
     snapshots.refresh(office["township"])
     assert office["township"].pk in stale(office)
+
+
+def test_a_threshold_edited_in_the_admin_marks_every_organisation_stale(client, office):
+    from django.urls import reverse
+
+    from disclosure.inspection.models import Indicator
+
+    indicator = Indicator.objects.get(code="blank_columns")
+    client.force_login(office["users"]["admin"])
+    url = reverse("wagtailsnippets_inspection_indicator:edit", args=[indicator.pk])
+    response = client.post(
+        url,
+        {
+            "name": indicator.name,
+            "kind": indicator.kind,
+            "threshold": 3,
+            "period_days": "",
+            "source": indicator.source,
+            "enabled": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Indicator.objects.get(pk=indicator.pk).threshold == 3
+    assert stale(office) == ids(office, "township", "county")
