@@ -17,7 +17,7 @@ gongkai/tests/test_content_references.py fails when the installed Wagtail differ
 module outside this one calls a private method of ReferenceIndex.
 """
 
-from wagtail.models import ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 
 from gongkai.patching import Patch
 
@@ -64,3 +64,14 @@ def referenced_ids(obj, model):
 def refers_to(obj, target):
     """Whether `obj`'s content refers to the saved object `target`."""
     return (base_content_type(target).pk, str(target.pk)) in references_of(obj)
+
+
+def page_ids_referring_to(target):
+    """The ids (ints) of the pages whose content refers to the saved object `target` (a
+    document's or an image's pages), as the reference index holds them."""
+    object_ids = ReferenceIndex.objects.filter(
+        base_content_type=base_content_type(Page),
+        to_content_type=base_content_type(target),
+        to_object_id=str(target.pk),
+    ).values_list("object_id", flat=True)
+    return {int(object_id) for object_id in object_ids if str(object_id).isdigit()}

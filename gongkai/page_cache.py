@@ -36,7 +36,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.snippets.models import get_snippet_models
 
-from .content_references import base_content_type, referenced_ids
+from .content_references import base_content_type, page_ids_referring_to, referenced_ids
 
 PAGE_CACHE_ALIAS = "pages"
 SITE_TOKEN = "page-token:site"
@@ -149,13 +149,7 @@ def attachment_changed(sender, instance, update_fields=None, **kwargs):
     show it (its title, its link) are the pages that reference it."""
     if update_fields and set(update_fields) <= _RECORDED_ON_READING:
         return
-    page_type = base_content_type(Page)
-    pages = ReferenceIndex.objects.filter(
-        base_content_type=page_type,
-        to_content_type=base_content_type(sender),
-        to_object_id=str(instance.pk),
-    ).values_list("object_id", flat=True)
-    _renew_now_and_on_commit(_page_token(page_id) for page_id in set(pages))
+    _renew_now_and_on_commit(_page_token(page_id) for page_id in page_ids_referring_to(instance))
 
 
 def site_changed(**kwargs):

@@ -38,6 +38,11 @@ def _oldest(stored):
     return min((snapshot.computed_at for snapshot in stored.values()), default=None)
 
 
+def _any_stale(stored):
+    """The platform's sum is as stale as its stalest organisation."""
+    return any(snapshot.stale for snapshot in stored.values())
+
+
 def _in_columns(results, indicators):
     """An organisation's results under the overview's indicator columns (a row stored before
     an indicator was enabled lacks it: an empty cell)."""
@@ -53,7 +58,8 @@ def overview_view(request):
         return redirect("inspection:organisation", mine.pk)
     organisations, stored = _platform(request)
     platform = platform_results(stored.values())
-    rows = [{"organisation": None, "results": platform, "veto": any_veto(platform)}]
+    stale = _any_stale(stored)
+    rows = [{"organisation": None, "results": platform, "veto": any_veto(platform), "stale": stale}]
     for organisation in organisations:
         snapshot = stored.get(organisation.pk)
         rows.append(
@@ -62,6 +68,7 @@ def overview_view(request):
                 "results": _in_columns(snapshot.results, platform) if snapshot else None,
                 "veto": snapshot.veto if snapshot else False,
                 "computed_at": snapshot.computed_at if snapshot else None,
+                "stale": snapshot.stale if snapshot else False,
             }
         )
     title = _("网站检查总览")
@@ -74,6 +81,7 @@ def overview_view(request):
             "rows": rows if stored else [],
             "indicators": platform,
             "computed_at": _oldest(stored),
+            "stale": stale,
             "missing": len(stored) < len(organisations),
         },
     )
@@ -125,7 +133,7 @@ def organisation_xlsx(request, organisation_id):
     if snapshot is None:
         return redirect("inspection:organisation", organisation.pk)
     return _xlsx(
-        [(organisation, snapshot.results, snapshot.computed_at)],
+        [(organisation, snapshot.results, snapshot.computed_at, snapshot.stale)],
         _("网站检查_%(name)s_") % {"name": organisation.name},
     )
 
@@ -134,11 +142,11 @@ def overview_xlsx(request):
     organisations, stored = _platform(request)
     if not stored:
         return redirect("inspection:overview")
-    rows = [(None, platform_results(stored.values()), _oldest(stored))]
+    rows = [(None, platform_results(stored.values()), _oldest(stored), _any_stale(stored))]
     for organisation in organisations:
         snapshot = stored.get(organisation.pk)
         if snapshot:
-            rows.append((organisation, snapshot.results, snapshot.computed_at))
+            rows.append((organisation, snapshot.results, snapshot.computed_at, snapshot.stale))
     return _xlsx(rows, _("网站检查总览_"))
 
 

@@ -7,9 +7,6 @@ class InspectionConfig(AppConfig):
     verbose_name = "网站检查"
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished
+        from . import changes
 
-        from .snapshots import refresh_after_publication
-
-        for name, signal in (("published", page_published), ("unpublished", page_unpublished)):
-            signal.connect(refresh_after_publication, dispatch_uid=f"inspection-refresh-{name}")
+        changes.connect()

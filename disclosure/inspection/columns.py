@@ -21,17 +21,28 @@ WARNING_DAYS = 7
 class ColumnState:
     column: object
     column_type: object
-    last_update: object  # a date, or None for a blank column
+    last_update: object  # a date, or None: no item of the organisation's own
+    # The column shows a live item, an alias of another page included (not blank).
+    shows_items: bool = True
 
     @property
     def blank(self):
-        return self.last_update is None
+        return not self.shows_items and self.last_update is None
+
+    @property
+    def has_cadence(self):
+        days = self.column_type.cadence_days if self.column_type else None
+        return bool(days) and self.column_type.kind != CadenceKind.STATIC
+
+    @property
+    def only_aliases(self):
+        """It shows items, none of them the organisation's own publication: never updated."""
+        return not self.blank and self.last_update is None
 
     def due_on(self):
-        days = self.column_type.cadence_days if self.column_type else None
-        if self.blank or not days or self.column_type.kind == CadenceKind.STATIC:
+        if self.last_update is None or not self.has_cadence:
             return None
-        return self.last_update + timedelta(days=days)
+        return self.last_update + timedelta(days=self.column_type.cadence_days)
 
     def days_left(self, today):
         due = self.due_on()
@@ -63,11 +74,17 @@ def column_states(scope):
     states = []
     for column in scope.columns():
         newest = next((item for item in scope.items if item[0].startswith(column.path)), None)
-        states.append(ColumnState(column, types.of(column), newest[3] if newest else None))
+        shows = any(path.startswith(column.path) for path in scope.shown_item_paths)
+        states.append(ColumnState(column, types.of(column), newest[3] if newest else None, shows))
     return states
 
 
 def _stale(state, today):
+    if state.only_aliases and state.has_cadence:
+        detail = _("栏目类型“%(type)s”，栏目下只有引用其他页面的信息，没有本单位发布的信息") % {
+            "type": state.column_type.name
+        }
+        return Finding(state.column.pk, state.column.title, detail)
     days_left = state.days_left(today)
     if days_left is None or days_left > WARNING_DAYS:
         return None
@@ -112,7 +129,10 @@ def home_not_updated(scope, period_days, today=None):
     newest = scope.items[0] if scope.items else None
     root = scope.roots[0] if scope.roots else None
     if root is None:
-        return []
+        detail = _(
+            "没有信息公开目录：未设置本公开主体的信息公开根页面，网站检查时无法找到其公开的信息"
+        )
+        return [Finding(None, scope.label, detail, decisive=True)]
     if newest is None:
         return [Finding(root.pk, root.title, _("首页下没有已发布的信息"))]
     days_left = (newest[3] + timedelta(days=period_days) - today).days

@@ -9,12 +9,12 @@ from disclosure.moderation.dashboard import WRITERS, roles_of
 
 from .columns import WARNING_DAYS
 from .snapshots import column_findings, request_refresh, snapshots_of
-from .visibility import visible_organisations
+from .visibility import sees_platform, visible_organisations
 
 
 def columns_near_cadence(user):
-    """(findings, oldest computation time, whether an organisation has no results yet); an
-    organisation without results gets a refresh queued."""
+    """(findings, oldest computation time, whether an organisation has no results yet, whether
+    any is stale); an organisation without results gets a refresh queued."""
     organisations = list(visible_organisations(user).order_by("name"))
     stored = snapshots_of(organisations)
     missing = [organisation for organisation in organisations if organisation.pk not in stored]
@@ -27,7 +27,16 @@ def columns_near_cadence(user):
         for finding in column_findings(stored[organisation.pk])
     ]
     computed_at = min((snapshot.computed_at for snapshot in stored.values()), default=None)
-    return findings, computed_at, bool(missing)
+    stale = any(snapshot.stale for snapshot in stored.values())
+    return findings, computed_at, bool(missing), stale
+
+
+def _refresh_url(user, mine):
+    """The 立即重新检查 the user may press: every organisation's for a site administrator, their
+    own organisation's for its staff (the walls of admin_views.refresh_view)."""
+    if sees_platform(user):
+        return reverse("inspection:refresh_all")
+    return reverse("inspection:refresh", args=[mine.pk]) if mine else ""
 
 
 class ColumnsNearCadencePanel(Component):
@@ -38,11 +47,16 @@ class ColumnsNearCadencePanel(Component):
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         mine = visible_organisations(user).first()
-        findings, computed_at, missing = columns_near_cadence(user)
+        findings, computed_at, missing, stale = columns_near_cadence(user)
         return {
             "columns": findings,
             "computed_at": computed_at,
             "missing": missing,
+            "stale": stale,
+            "refresh_url": _refresh_url(user, mine),
+            # Laces renders the panel's template without the request: the button's form needs
+            # the page's CSRF token handed on.
+            "csrf_token": parent_context.get("csrf_token"),
             "warn_days": WARNING_DAYS,
             "report_url": reverse("inspection:organisation", args=[mine.pk]) if mine else "",
         }

@@ -216,6 +216,9 @@ class OrganisationInspection(models.Model):
         related_name="inspection",
     )
     computed_at = models.DateTimeField(_("检查时间"))
+    # When something the results depend on last changed (changes.py): after computed_at, the
+    # pages say 过期.
+    changed_at = models.DateTimeField(_("内容变化时间"), null=True, blank=True)
     results = models.JSONField(_("检查结果"), default=list, encoder=DjangoJSONEncoder)
 
     class Meta:

@@ -15,20 +15,29 @@ def edit_url(page_id):
 
 
 def workbook(rows):
-    """rows: (organisation or None for the platform, results, computed at). One sheet of
-    indicators per organisation, one of every finding; text stays text."""
+    """rows: (organisation or None for the platform, results, computed at, stale). One sheet
+    of indicators per organisation, one of every finding; text stays text."""
     book = Workbook()
     summary = book.active
     summary.title = _("检查结果")
     append_row(
         summary,
-        [_("公开主体"), _("指标"), _("类别"), _("状态"), _("问题数"), _("否决阈值"), _("检查时间")],
+        [
+            _("公开主体"),
+            _("指标"),
+            _("类别"),
+            _("状态"),
+            _("问题数"),
+            _("否决阈值"),
+            _("检查时间"),
+            _("过期"),
+        ],
     )
     details = book.create_sheet(_("问题清单"))
     append_row(
         details, [_("公开主体"), _("指标"), _("页面"), _("说明"), _("即将超期"), _("修改地址")]
     )
-    for organisation, results, computed_at in rows:
+    for organisation, results, computed_at, stale in rows:
         name = organisation.name if organisation else _("全平台")
         checked = f"{timezone.localtime(computed_at):%Y-%m-%d %H:%M}" if computed_at else ""
         for result in results:
@@ -36,7 +45,16 @@ def workbook(rows):
             threshold = result.threshold if result.is_veto_item else "—"
             append_row(
                 summary,
-                [name, result.name, kind, result.status_label, result.count, threshold, checked],
+                [
+                    name,
+                    result.name,
+                    kind,
+                    result.status_label,
+                    result.count,
+                    threshold,
+                    checked,
+                    _("过期") if stale else "",
+                ],
             )
             for finding in result.findings:
                 append_row(

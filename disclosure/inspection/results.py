@@ -45,6 +45,9 @@ class Finding:
     subject: str = ""
     # How much of it there is (a guide's missing elements): larger is worse.
     weight: int = 1
+    # Fails its indicator alone, whatever the threshold (an organisation without a disclosure
+    # catalogue: nothing else of it can be inspected).
+    decisive: bool = False
 
     @property
     def identity(self):
@@ -81,7 +84,9 @@ class Result:
 
     @property
     def status(self):
-        if self.kind == IndicatorKind.VETO and self.count >= self.threshold:
+        if self.kind == IndicatorKind.VETO and (
+            self.count >= self.threshold or any(f.decisive for f in self.failures)
+        ):
             return Status.VETO
         if self.findings:
             return Status.WARN

@@ -45,14 +45,26 @@ class Scope:
     def columns(self):
         return CategoryPage.objects.live().filter(self.within()).order_by("path")
 
+    def live_items(self):
+        """The live items in scope: the catalogue's item types and the annual reports, what an
+        inspector counts as information (a column, a root or the 公开指南 is not)."""
+        return self.live_pages().filter(content_type__in=item_content_types())
+
+    @cached_property
+    def shown_item_paths(self):
+        """The paths of every live item in scope, aliases of other pages included: what a
+        column shows."""
+        return list(self.live_items().values_list("path", flat=True))
+
     @cached_property
     def items(self):
-        """(path, pk, title, first published date) of every live item in scope (the catalogue's
-        item types and the annual reports: what an inspector counts as new information; a
-        column, a root or the 公开指南 is not), newest first."""
+        """(path, pk, title, first published date) of every live item the organisation
+        published itself, newest first: what updates a column or the home page. An alias
+        (Wagtail's alias_of) shows another page, perhaps another office's, and its first
+        publication is not this organisation's."""
         rows = (
-            self.live_pages()
-            .filter(content_type__in=item_content_types())
+            self.live_items()
+            .filter(alias_of__isnull=True)
             .filter(first_published_at__isnull=False)
             .order_by("-first_published_at")
             .values_list("path", "pk", "title", "first_published_at")

@@ -2,8 +2,8 @@
 organisation (models.OrganisationInspection), because computing every indicator for every
 organisation takes seconds (bench/bench_inspection_overview.py, docs/inspection.md).
 
-A refresh is queued through the outbox (gongkai/outbox.py): by beat, by a publication or an
-unpublication in the organisation (after a delay, so a burst of publications costs one run), by
+A refresh is queued through the outbox (gongkai/outbox.py): by beat, by a change in the organisation
+(changes.py: after a delay, so a burst of changes costs one run), by
 the “立即重新检查” button and by a page that finds no results yet. A refresh already waiting to
 start covers a new request; one that is running does not (it may have read before the change)."""
 
@@ -15,7 +15,6 @@ from django.db import transaction
 from django.utils import timezone
 
 from disclosure.catalogue.models import Organisation
-from disclosure.catalogue.roots import organisation_id_of
 from gongkai import outbox
 
 from .indicators import any_veto, inspect
@@ -32,22 +31,34 @@ class Snapshot:
     organisation: object
     computed_at: object
     results: list
+    changed_at: object = None
 
     @property
     def veto(self):
         return any_veto(self.results)
+
+    @property
+    def stale(self):
+        """过期: something the results depend on changed after the refresh started reading
+        (changes.py marks it), or they are older than GONGKAI_INSPECTION_MAX_AGE_SECONDS (a
+        change no signal tells, a beat that stopped)."""
+        if self.changed_at is not None and self.changed_at > self.computed_at:
+            return True
+        max_age = timedelta(seconds=settings.GONGKAI_INSPECTION_MAX_AGE_SECONDS)
+        return timezone.now() - self.computed_at > max_age
 
 
 def refresh(organisation, today=None):
     """Compute every indicator for `organisation` and store them; returns the results. The
     checks only read; the row is written in a short transaction of its own (SQLite has one
     write lock, editors' saves must not wait for the checks)."""
+    started = timezone.now()  # a change from here on is not in the results: they are stale
     results = inspect(organisation, today=today)
     with transaction.atomic():
         OrganisationInspection.objects.update_or_create(
             organisation=organisation,
             defaults={
-                "computed_at": timezone.now(),
+                "computed_at": started,
                 "results": [result.as_dict() for result in results],
             },
         )
@@ -70,6 +81,7 @@ def _snapshot(row, organisation):
     return Snapshot(
         organisation=organisation,
         computed_at=row.computed_at,
+        changed_at=row.changed_at,
         results=[Result.from_dict(data) for data in row.results],
     )
 
@@ -144,13 +156,3 @@ def request_refresh(organisation_id=None, delay=0):
     run_after = timezone.now() + timedelta(seconds=delay) if delay else None
     outbox.send_after_commit(REFRESH_TASK, organisation_id, run_after=run_after)
     return True
-
-
-def refresh_after_publication(sender, instance, **kwargs):
-    """page_published / page_unpublished: the organisation's results change; refresh them once
-    the burst of publications is over (GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS)."""
-    if not settings.GONGKAI_INSPECTION_REFRESH_ON_PUBLISH:
-        return
-    organisation_id = organisation_id_of(instance)
-    if organisation_id is not None:
-        request_refresh(organisation_id, delay=settings.GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS)

@@ -430,6 +430,9 @@ GONGKAI_INSPECTION_LINK_MAX = 300  # links checked per run, the least recently c
 # later; the publications within that time ride on the same refresh.
 GONGKAI_INSPECTION_REFRESH_ON_PUBLISH = env.bool("INSPECTION_REFRESH_ON_PUBLISH", default=True)
 GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS = env.int("INSPECTION_REFRESH_DELAY_SECONDS", default=120)
+# Stored results older than this are shown as 过期 (expired) whatever changed: twice the beat's
+# hourly refresh.
+GONGKAI_INSPECTION_MAX_AGE_SECONDS = env.int("INSPECTION_MAX_AGE_SECONDS", default=2 * 60 * 60)
 
 # ------------------------------------------------------------------------------- Health checks
 # /healthz/ is readiness (every required service answers: 200 or 503); /healthz/live/ is

@@ -64,3 +64,56 @@ def test_the_help_names_the_exit_codes(capsys):
         Command().run_from_argv(["manage.py", "inspect_site", "--help"])
     text = capsys.readouterr().out
     assert "退出状态" in text and "0" in text and "1" in text and "2" in text
+
+
+def refusal(*args):
+    """(exit status, stderr) of the command run as from the shell."""
+    import io
+    from contextlib import redirect_stderr
+
+    error = io.StringIO()
+    with pytest.raises(SystemExit) as exited, redirect_stderr(error):
+        Command().run_from_argv(["manage.py", "inspect_site", *args])
+    return exited.value.code, error.getvalue()
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\u3000"])
+def test_an_empty_organisation_name_is_refused_not_the_whole_platform(office, name):
+    code, error = refusal("--organisation", name)
+    assert code == 2
+    assert "请填写公开主体" in error
+
+
+def test_the_text_output_has_only_chinese_labels(office):
+    import re
+
+    item(office["columns"][1], days=2)
+    _code, text = run("--organisation", office["township"].name)
+    assert not re.search(r"[A-Za-z_]+=", text), text
+    for label in ("检查的栏目", "外部链接", "不可用的站内链接", "规范性文件", "解读比例"):
+        assert label in text
+    assert not re.search(r"[A-Za-z]", text), text
+
+
+def test_every_number_an_indicator_gives_has_a_chinese_label(office):
+    from disclosure.inspection.indicators import inspect
+    from disclosure.inspection.results import NUMBER_LABELS
+
+    keys = {key for result in inspect(office["township"]) for key in result.numbers}
+    assert keys and keys <= set(NUMBER_LABELS)
+
+
+@pytest.mark.parametrize(
+    "typed", ["友谊镇政府", "友谊县友谊镇", "youyizhen", "Youyi Zhen", "县政府办公室"]
+)
+def test_close_names_are_suggested_by_name_short_name_and_pinyin(office, typed):
+    from disclosure.catalogue.tests.factories import OrganisationFactory
+
+    for n in range(5):
+        OrganisationFactory(name=f"友谊县第{n}人民政府办公室", short_name=f"第{n}办")
+    code, error = refusal("--organisation", typed)
+    assert code == 2
+    suggestions = error.split("是否要找：")[1].split("？")[0].split("、")
+    assert 1 <= len(suggestions) <= 3
+    wanted = office["county"] if "县政府" in typed else office["township"]
+    assert any(s.startswith(wanted.name) for s in suggestions), suggestions

@@ -5,6 +5,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from pypinyin import lazy_pinyin
 
 from disclosure.catalogue.models import Organisation
 
@@ -12,6 +13,34 @@ from ...indicators import any_veto, inspect
 
 # Exit statuses: a deployment check tells a failed inspection from a mistyped name.
 PASSED, VETO, UNKNOWN_ORGANISATION = 0, 1, 2
+
+
+def _display(value):
+    return "—" if value is None else value
+
+
+def close_names(typed, organisations, limit=3):
+    """Up to `limit` organisations' names (with the short name) closest to `typed`: compared
+    with difflib to each full name, short name and their pinyin (an office types “youyizhen”
+    on a terminal without a Chinese input method), and any name that contains what was typed
+    or is contained in it first."""
+    typed_keys = {typed, _pinyin(typed)}
+    scored = []
+    for full, short in organisations:
+        labels = [label for label in (full, short) if label]
+        keys = {key for label in labels for key in (label, _pinyin(label))}
+        contains = any(t in key or key in t for t in typed_keys for key in keys if t and key)
+        ratio = max(
+            difflib.SequenceMatcher(None, t, key).ratio() for t in typed_keys for key in keys
+        )
+        if contains or ratio >= 0.5:
+            scored.append((contains, ratio, full, short))
+    scored.sort(key=lambda row: (not row[0], -row[1], row[2]))
+    return [f"{full}（{short}）" if short else full for _c, _r, full, short in scored[:limit]]
+
+
+def _pinyin(text):
+    return "".join(lazy_pinyin(text)).replace(" ", "").lower()
 
 
 class Command(BaseCommand):
@@ -26,7 +55,9 @@ class Command(BaseCommand):
         parser.add_argument("--json", action="store_true", dest="as_json", help="以 JSON 输出。")
 
     def handle(self, *args, organisation=None, as_json=False, **options):
-        target = self._organisation(organisation) if organisation else None
+        # An empty name is a mistake (an unset variable in a script), not a request for the
+        # whole platform: leaving the option out asks for that.
+        target = self._organisation(organisation) if organisation is not None else None
         results = inspect(target)
         if as_json:
             self._write_json(target, results)
@@ -36,6 +67,12 @@ class Command(BaseCommand):
             raise SystemExit(VETO)
 
     def _organisation(self, name):
+        name = name.strip()
+        if not name:
+            raise CommandError(
+                _("请填写公开主体的全称或简称；要检查全平台，请不要使用 --organisation。"),
+                returncode=UNKNOWN_ORGANISATION,
+            )
         found = Organisation.objects.filter(name=name) or Organisation.objects.filter(
             short_name=name
         )
@@ -44,14 +81,8 @@ class Command(BaseCommand):
         return found[0]
 
     def _unknown(self, name):
-        names = [
-            label
-            for full, short in Organisation.objects.values_list("name", "short_name")
-            for label in (full, short)
-            if label
-        ]
-        close = difflib.get_close_matches(name, names, n=5, cutoff=0.5)
         message = _("没有名为“%(name)s”的公开主体。") % {"name": name}
+        close = close_names(name, Organisation.objects.values_list("name", "short_name"))
         if close:
             message += _("是否要找：%(names)s？") % {"names": "、".join(close)}
         return message
@@ -67,7 +98,9 @@ class Command(BaseCommand):
     def _write_text(self, target, results):
         self.stdout.write(target.name if target else _("全平台"))
         for result in results:
-            numbers = "，".join(f"{key}={value}" for key, value in result.numbers.items())
+            numbers = "，".join(
+                f"{label} {_display(value)}" for label, value in result.labelled_numbers
+            )
             self.stdout.write(
                 f"[{result.status_label}] {result.name}：{result.count}"
                 f"（{_('阈值')} {result.threshold}）{('；' + numbers) if numbers else ''}"

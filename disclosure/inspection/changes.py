@@ -1,0 +1,112 @@
+"""What changes an organisation's inspection results, as the framework signals it, and what
+follows: the stored results are marked changed at once (the pages say 过期 until a refresh has
+read the change, snapshots.Snapshot.stale) and the refresh is queued after
+GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS, so a burst of changes costs one run.
+
+- a page published or unpublished (Wagtail's page_published / page_unpublished, which Wagtail
+  also sends for the aliases it updates): its organisation;
+- a page moved (post_page_move): the organisations it left and joined;
+- a page deleted (pre_delete, while its ancestors still exist; a deleted subtree sends one per
+  page): its organisation;
+- a document replaced, edited or deleted (post_save / post_delete): the organisations whose
+  pages reference it (Wagtail's reference index);
+- the inspection's own data, every snippet of this app (thresholds, column types, a column's
+  type, the misstatement list; post_save / post_delete): every organisation.
+
+A disclosure root published, moved or deleted may change which organisation owns what: every
+organisation. Anything else (a script's queryset update) waits for the hourly beat refresh and
+shows as 过期 after GONGKAI_INSPECTION_MAX_AGE_SECONDS."""
+
+from django.conf import settings
+from django.db.models.signals import post_delete, post_save, pre_delete
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from disclosure.catalogue.models import DisclosureIndexPage
+from disclosure.catalogue.roots import disclosure_roots_of
+from gongkai.content_references import page_ids_referring_to
+
+from .models import OrganisationInspection
+from .snapshots import request_refresh
+
+EVERY_ORGANISATION = None
+# What Wagtail records of a file when it is first served: not a change.
+_FILE_METADATA = {"file_size", "file_hash"}
+
+
+def results_changed(organisation_ids):
+    """Mark the stored results of `organisation_ids` (EVERY_ORGANISATION: all) changed now and
+    queue their refresh (one for all, or one per organisation)."""
+    rows = OrganisationInspection.objects.all()
+    if organisation_ids is not EVERY_ORGANISATION:
+        organisation_ids = sorted(set(organisation_ids) - {None})
+        if not organisation_ids:
+            return
+        rows = rows.filter(organisation_id__in=organisation_ids)
+    rows.update(changed_at=timezone.now())
+    if not settings.GONGKAI_INSPECTION_REFRESH_ON_PUBLISH:
+        return
+    delay = settings.GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS
+    for organisation_id in [None] if organisation_ids is EVERY_ORGANISATION else organisation_ids:
+        request_refresh(organisation_id, delay=delay)
+
+
+def organisations_of_pages(changed, places=()):
+    """The organisations whose disclosure roots hold the `changed` pages or the `places` (a
+    moved page's old and new parents); EVERY_ORGANISATION when a changed page is a root: its
+    organisation, or which pages it holds, may have changed."""
+    if any(page.specific_class is DisclosureIndexPage for page in changed):
+        return EVERY_ORGANISATION
+    return {
+        root.organisation_id
+        for root in disclosure_roots_of([*changed, *places])
+        if root is not None
+    }
+
+
+def page_changed(sender, instance, **kwargs):
+    """page_published / page_unpublished / pre_delete of a page."""
+    results_changed(organisations_of_pages([instance]))
+
+
+def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):
+    places = [parent_page_before, parent_page_after]
+    results_changed(organisations_of_pages([instance], places))
+
+
+def document_changed(sender, instance, update_fields=None, **kwargs):
+    if update_fields and set(update_fields) <= _FILE_METADATA:
+        return
+    pages = Page.objects.filter(pk__in=page_ids_referring_to(instance)).only("path", "content_type")
+    results_changed(organisations_of_pages(list(pages)))
+
+
+def inspection_data_models():
+    """Every model of this app a site administrator edits: Wagtail's snippet registry."""
+    return [model for model in get_snippet_models() if model._meta.app_label == "inspection"]
+
+
+def model_saved_or_deleted(sender, **kwargs):
+    """post_save / post_delete of every model: the snippets are read from the registry when a
+    model changes, so one registered later is covered too."""
+    if sender._meta.app_label == "inspection" and sender in inspection_data_models():
+        results_changed(EVERY_ORGANISATION)
+
+
+def connect():
+    page_published.connect(page_changed, dispatch_uid="inspection-changed-published")
+    page_unpublished.connect(page_changed, dispatch_uid="inspection-changed-unpublished")
+    pre_delete.connect(page_changed, sender=Page, dispatch_uid="inspection-changed-deleted")
+    post_page_move.connect(page_moved, dispatch_uid="inspection-changed-moved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            document_changed,
+            sender=get_document_model(),
+            dispatch_uid=f"inspection-changed-document-{signal is post_save}",
+        )
+        signal.connect(
+            model_saved_or_deleted, dispatch_uid=f"inspection-changed-data-{signal is post_save}"
+        )
