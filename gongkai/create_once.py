@@ -8,13 +8,20 @@ takes the write lock at BEGIN IMMEDIATE; PostgreSQL makes the second insert wait
 index) and then finds the token taken. It then creates nothing and opens the page the first
 request created. A form without a token (scripts, older tabs) is created as before: creation
 is never blocked.
+
+A token is kept as long as the form that carries it can still be sent: the admin's session
+(SESSION_COOKIE_AGE); beat drops older ones daily (`forget_old_tokens`, task
+gongkai.forget_create_form_tokens).
 """
 
 import uuid
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import CreateFormToken
@@ -63,3 +70,10 @@ class CreateOnce:
         if page_id is None:
             return redirect("wagtailadmin_explore", self.parent_page.pk)
         return redirect("wagtailadmin_pages:edit", page_id)
+
+
+def forget_old_tokens():
+    """Drop the tokens of forms saved longer ago than a session lives: the session that showed
+    such a form has ended, so the form cannot be sent again. Returns how many went."""
+    cutoff = timezone.now() - timedelta(seconds=settings.SESSION_COOKIE_AGE)
+    return CreateFormToken.objects.filter(created_at__lt=cutoff).delete()[0]

@@ -45,6 +45,14 @@ def relay_outbox():
     return sent
 
 
+@shared_task(name="gongkai.forget_create_form_tokens")
+def forget_create_form_tokens():
+    """Beat: drop the one-time tokens of create forms that can no longer be sent."""
+    from gongkai.create_once import forget_old_tokens
+
+    return forget_old_tokens()
+
+
 @shared_task(name="gongkai.reconcile_search_index")
 def reconcile_search_index():
     """Beat: re-index live pages whose index entry is missing or older than their live

@@ -33,8 +33,9 @@ def disclosure_root_of(page):
     organisation, or None.
 
     A page that has read its ancestors already (catalogue items and columns: `ancestor_pages`,
-    models/tree.py) is answered without a query; any other page with one query on its path, so a
-    page about to be saved (a path, no id yet) and a root loaded as a plain Page are answered too.
+    models/tree.py) is answered without a query when they are those of its current path; any
+    other page with one query on its path, so a page about to be saved (a path, no id yet) and
+    a root loaded as a plain Page are answered too.
     """
     from .models.pages import DisclosureIndexPage
     from .models.tree import TreeNeighboursMixin
@@ -43,8 +44,12 @@ def disclosure_root_of(page):
         return None
     if isinstance(page, DisclosureIndexPage):
         return page
-    if isinstance(page, TreeNeighboursMixin):
-        return _root_among(page.ancestor_pages)
+    if isinstance(page, TreeNeighboursMixin) and page.path:
+        ancestors = page.ancestor_pages
+        # Read for the path the page has now (not before it got one, or before a move): the
+        # revision invariant asks here whether a page about to be saved is under a root.
+        if ancestors and ancestors[-1].path == page.path[: -Page.steplen]:
+            return _root_among(ancestors)
     if not page.path or (page.depth and page.depth < _SHALLOWEST_ROOT):
         return None
     return (

@@ -395,6 +395,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": GONGKAI_OUTBOX_RELAY_EVERY_SECONDS,
     },
     "search-index-reconcile": {"task": "gongkai.reconcile_search_index", "schedule": 10 * 60},
+    # The create forms' one-time tokens (gongkai/create_once.py), once their forms are dead.
+    "create-form-tokens": {"task": "gongkai.forget_create_form_tokens", "schedule": 24 * 60 * 60},
     "applications-deadline-reminders": {
         "task": "applications.send_deadline_reminders",
         "schedule": 24 * 60 * 60,  # daily

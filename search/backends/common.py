@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from django.db.models import Q
-from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.query import And, Boost, MatchAll, Or, Phrase, PlainText
 
 from search import analysis
 
@@ -15,58 +15,68 @@ def is_match_all(query) -> bool:
     return isinstance(query, MatchAll)
 
 
-def compile_query(query, render_terms: RenderTerms, and_: str = "AND", or_: str = "OR"):
-    """The backend's match expression for a query, or None when nothing in it can match.
+def walk_query(query, *, words, all_of, any_of, whole_words=None):
+    """Fold a modelsearch query tree into what a backend needs: the one walk of the tree that
+    the database backends' expressions, the engines' DSL and the text check share.
 
-    Negations are dropped rather than inverted: a page list of everything *not* containing a
-    word is not a search result anyone asks for, and dropping keeps every input answerable.
+    `words(terms, operator)` renders the analysed words of a plain-text leaf ("AND"/"OR");
+    `all_of(parts)` and `any_of(parts)` join what And and Or hold (never an empty list);
+    `whole_words(node, match)` renders the WholeWords ranking tier around its query's `match`
+    (a target without it: None). The result is None when nothing in the query can match; a
+    part that is None is left out of its join. Negations are dropped rather than inverted: a
+    page list of everything *not* containing a word is not a search result anyone asks for, and
+    dropping keeps every input answerable. A boost is a preference among matches (see
+    `preferred`), never a filter: its subquery is walked.
     """
-    if isinstance(query, str):
-        query = PlainText(query)
-    if isinstance(query, (PlainText, Phrase)):
-        terms = analysis.query_terms(query.query_string)
-        if not terms:
-            return None
-        operator = "OR" if str(getattr(query, "operator", "and")).upper() == "OR" else "AND"
-        return render_terms(terms, operator)
-    if isinstance(query, (And, Or)):
-        parts = [compile_query(sub, render_terms, and_, or_) for sub in query.subqueries]
-        parts = [part for part in parts if part]
-        if not parts:
-            return None
-        joiner = f" {and_ if isinstance(query, And) else or_} "
-        return joiner.join(f"({part})" for part in parts)
-    if isinstance(query, Boost):
-        # A boost is a preference among matches (see `preferred`), never a filter.
-        return compile_query(query.subquery, render_terms, and_, or_)
-    if isinstance(query, WholeWords):
-        match = compile_query(query.query, render_terms, and_, or_)
-        return match and f"({render_terms(query.terms, 'AND')}) {and_} ({match})"
-    if isinstance(query, Not):
-        return None
-    return None
+
+    def walk(node):
+        if isinstance(node, str):
+            node = PlainText(node)
+        if isinstance(node, (PlainText, Phrase)):
+            terms = analysis.query_terms(node.query_string)
+            if not terms:
+                return None
+            operator = "OR" if str(getattr(node, "operator", "and")).upper() == "OR" else "AND"
+            return words(terms, operator)
+        if isinstance(node, (And, Or)):
+            parts = [part for part in map(walk, node.subqueries) if part is not None]
+            if not parts:
+                return None
+            return all_of(parts) if isinstance(node, And) else any_of(parts)
+        if isinstance(node, Boost):
+            return walk(node.subquery)
+        if isinstance(node, WholeWords) and whole_words is not None:
+            match = walk(node.query)
+            return None if match is None else whole_words(node, match)
+        return None  # Not, MatchAll (answered before the walk) and anything unknown
+
+    return walk(query)
+
+
+def compile_query(query, render_terms: RenderTerms, and_: str = "AND", or_: str = "OR"):
+    """The backend's match expression for a query, or None when nothing in it can match."""
+
+    def joined(joiner):
+        return lambda parts: f" {joiner} ".join(f"({part})" for part in parts)
+
+    return walk_query(
+        query,
+        words=lambda terms, operator: render_terms(terms, operator) or None,
+        all_of=joined(and_),
+        any_of=joined(or_),
+        whole_words=lambda node, match: f"({render_terms(node.terms, 'AND')}) {and_} ({match})",
+    )
 
 
 def text_matches(query, normalised: str) -> bool | None:
     """Whether normalised text matches a query the way the index would: every word (any, for
     OR) a substring. None where compile_query has no expression (negations, nothing to match)."""
-    if isinstance(query, str):
-        query = PlainText(query)
-    if isinstance(query, (PlainText, Phrase)):
-        terms = analysis.query_terms(query.query_string)
-        if not terms:
-            return None
+
+    def words(terms, operator):
         found = [term.text in normalised for term in terms]
-        return any(found) if str(getattr(query, "operator", "and")).upper() == "OR" else all(found)
-    if isinstance(query, Boost):
-        return text_matches(query.subquery, normalised)
-    if isinstance(query, (And, Or)):
-        parts = [text_matches(sub, normalised) for sub in query.subqueries]
-        parts = [part for part in parts if part is not None]
-        if not parts:
-            return None
-        return all(parts) if isinstance(query, And) else any(parts)
-    return None
+        return any(found) if operator == "OR" else all(found)
+
+    return walk_query(query, words=words, all_of=all, any_of=any)
 
 
 def restricted_to_live(where) -> bool:

@@ -18,10 +18,10 @@ Pure functions of the query tree and field names, without Django, so bench/ send
 queries the backends send.
 """
 
-from modelsearch.query import And, Boost, MatchAll, Not, Or, Phrase, PlainText
+from modelsearch.query import MatchAll
 
 from search import analysis
-from search.backends.common import WholeWords, ranking_tiers
+from search.backends.common import WholeWords, ranking_tiers, walk_query
 
 MATCH_NONE = {"bool": {"must_not": {"match_all": {}}}}
 
@@ -45,31 +45,15 @@ def word_clause(term: analysis.QueryTerm, fields: list[str]) -> dict:
 
 
 def match_clause(query, fields: list[str]) -> dict | None:
-    """The clause every result must satisfy, or None when nothing in the query can match.
+    """The clause every result must satisfy, or None when nothing in the query can match
+    (the walk of `common.walk_query`: negations dropped, a boost's subquery walked; the typed
+    word's boost is a preference among matches, which the tiers below carry)."""
 
-    Negations are dropped, as in `common.compile_query`."""
-    if isinstance(query, str):
-        query = PlainText(query)
-    if isinstance(query, (PlainText, Phrase)):
-        terms = analysis.query_terms(query.query_string)
-        if not terms:
-            return None
+    def words(terms, operator):
         clauses = [word_clause(term, fields) for term in terms]
-        if str(getattr(query, "operator", "and")).upper() == "OR":
-            return any_of(clauses)
-        return all_of(clauses)
-    if isinstance(query, (And, Or)):
-        parts = [match_clause(sub, fields) for sub in query.subqueries]
-        parts = [part for part in parts if part is not None]
-        if not parts:
-            return None
-        return all_of(parts) if isinstance(query, And) else any_of(parts)
-    if isinstance(query, Boost):
-        # The typed word's boost is a preference among matches: the tiers below carry it.
-        return match_clause(query.subquery, fields)
-    if isinstance(query, Not):
-        return None
-    return None
+        return any_of(clauses) if operator == "OR" else all_of(clauses)
+
+    return walk_query(query, words=words, all_of=all_of, any_of=any_of)
 
 
 def tier_clauses(query, text_fields: list[str], title_fields: list[str], match: dict) -> list:

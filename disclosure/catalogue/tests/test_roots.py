@@ -109,3 +109,12 @@ def test_an_item_answers_from_the_ancestors_it_read(
     document.ancestor_pages  # noqa: B018 (the one tree query a served item makes)
     with django_assert_num_queries(0):
         assert disclosure_root_of(document).organisation.name
+
+
+def test_ancestors_read_before_the_page_had_its_path_are_not_trusted(category, make_document):
+    """The revision invariant asks whether a page about to be saved lies under a root: what the
+    page read of the tree before it got its path (none) must not answer for it."""
+    item = type(make_document())(title="新稿", slug="new")
+    assert item.ancestor_pages == []  # read while it had no path
+    item.path, item.depth = category.path + "0009", category.depth + 1
+    assert disclosure_root_of(item) == category.get_parent().specific
