@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
@@ -25,6 +26,7 @@ from search.limits import ExtractionLimits, Refused
 from search.safezip import BoundedZip
 
 from . import cells, layout, rules, stored_numbers, years
+from .file_errors import os_error_reason
 
 FIRST_ROW = 2  # row 1 holds the table's caption
 THIN = Side(style="thin")
@@ -185,6 +187,7 @@ class WorkbookReading:
     tables: dict = field(default_factory=dict)  # table key -> (Table, values)
     problems: list = field(default_factory=list)  # (Finding, where) with rule LAYOUT
     organisation: str = ""
+    organisation_cell: str = ""  # where 报告信息 names it ("B1")
     year: int | None = None
     notes: list = field(default_factory=list)  # sheets left alone, as "说明" lines
 
@@ -401,6 +404,7 @@ def _read_info(sheet, reading):
         label, value = normalise_label(label_cell.value), value_cell.value
         if label == INFO_ORGANISATION and value:
             reading.organisation = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+            reading.organisation_cell = value_cell.coordinate
         elif label == INFO_YEAR and value not in (None, ""):
             reading.year = years.read_year(value)
             if reading.year is None:
@@ -423,16 +427,61 @@ WORKBOOK_LIMITS = ExtractionLimits(
 )
 
 
-def _bounded_bytes(path_or_file):
-    """The file's bytes, refused (LayoutError) past WORKBOOK_LIMITS, inflated or not."""
-    limit = WORKBOOK_LIMITS.file_bytes
-    if isinstance(path_or_file, (str, os.PathLike)):
+# An OLE2 compound file: what Excel saves for a workbook with an opening password (the zip is
+# inside, encrypted, as "EncryptedPackage") and for the old .xls format.
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_ZIP_REFUSALS = {
+    "zip_members": _lazy("文件中的部件过多"),
+    "zip_total": _lazy("解压后过大"),
+    "zip_member": _lazy("其中一个部件解压后过大"),
+    "zip_ratio": _lazy("压缩比异常"),
+    "damaged": _lazy("压缩数据已损坏"),
+}
+
+
+def _read_bytes(path_or_file, limit):
+    if not isinstance(path_or_file, (str, os.PathLike)):
+        path_or_file.seek(0)
+        data = path_or_file.read(limit)
+        path_or_file.seek(0)
+        return data
+    try:
         with open(path_or_file, "rb") as file:
-            data = file.read(limit + 1)
-    else:
-        path_or_file.seek(0)
-        data = path_or_file.read(limit + 1)
-        path_or_file.seek(0)
+            return file.read(limit)
+    except OSError as error:  # the system's words are English: say it in Chinese
+        raise LayoutError(
+            _("无法打开文件“%(name)s”：%(reason)s。")
+            % {"name": os.fspath(path_or_file), "reason": os_error_reason(error)}
+        ) from error
+
+
+def _not_a_zip(data):
+    """The message for a file that is not a zip, as far as its first bytes tell."""
+    if data.startswith(_OLE2_MAGIC):
+        if _ENCRYPTED_PACKAGE in data:
+            return _(
+                "该工作簿设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码"
+                "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx，"
+                "再上传或检查。"
+            )
+        return _(
+            "该文件是旧版 Excel 97-2003 工作簿（.xls）或其他 Office 旧格式，不是 .xlsx。请在 Excel "
+            "或 WPS 中另存为“Excel 工作簿（*.xlsx）”，再上传或检查。"
+        )
+    if data.startswith(b"PK"):
+        return _("文件不完整或已损坏（可能下载或复制时被截断），不是可读取的 .xlsx 工作簿。")
+    return _(
+        "该文件不是 .xlsx 工作簿（.xlsx 文件是 zip 格式）。请上传由本系统下载、"
+        "在 Excel 或 WPS 中填写的统计表。"
+    )
+
+
+def _bounded_bytes(path_or_file):
+    """The file's bytes, refused (LayoutError) past WORKBOOK_LIMITS, inflated or not, or when
+    it is no zip at all."""
+    limit = WORKBOOK_LIMITS.file_bytes
+    data = _read_bytes(path_or_file, limit + 1)
     if len(data) > limit:
         raise LayoutError(_("文件超过 2 MB，不是统计表工作簿（四个工作表通常只有几十 KB）。"))
     try:
@@ -440,9 +489,13 @@ def _bounded_bytes(path_or_file):
             archive.verify()
     except Refused as refused:
         if refused.code == "not_a_zip":
-            return data  # openpyxl says why, in its words
+            raise LayoutError(
+                _("无法读取该文件：%(reason)s") % {"reason": _not_a_zip(data)}
+            ) from refused
+        reason = _ZIP_REFUSALS.get(refused.code, _("文件已损坏"))
         raise LayoutError(
-            _("文件解压后过大或已损坏，不是统计表工作簿（%(reason)s）。") % {"reason": refused.code}
+            _("无法读取该文件：文件已损坏或解压后过大，不是统计表工作簿（%(reason)s）。")
+            % {"reason": reason}
         ) from refused
     return data
 
@@ -454,7 +507,7 @@ def _load(path_or_file):
     stored = stored_numbers.unreadable(path_or_file)
     try:
         return load_workbook(path_or_file, data_only=True), stored
-    except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
+    except Exception as error:  # openpyxl raises many kinds, in English, for a file not XLSX
         named = [
             _("工作表“%(sheet)s” %(cell)s 的数值“%(value)s”")
             % {"sheet": sheet, "cell": cell, "value": value}
@@ -467,7 +520,10 @@ def _load(path_or_file):
                 "cells": "、".join(named)
             }
         else:
-            message = _("无法读取该文件（应为 .xlsx 工作簿）：%(error)s") % {"error": error}
+            message = _(
+                "无法读取该文件：它是 zip 文件，但不是有效的 .xlsx 工作簿（缺少或损坏了工作簿的"
+                "组成部分）。请在 Excel 或 WPS 中打开并另存为 .xlsx，再上传或检查。"
+            )
         raise LayoutError(message) from error
 
 
