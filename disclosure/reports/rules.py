@@ -725,15 +725,20 @@ def check_cell(table, row, column, value):
         }
     else:
         return None
-    message = _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
-        "table": TABLE_NAMES[table.key],
-        "row": _row_label(table, row.key),
-        "column": _column_label(table, row.key, column.key),
-        "problem": problem,
-    }
+    message = cell_message(table, row.key, column.key, problem)
     return Finding(
         "R7", ERROR, table.key, row.key, column.key, shown, _KIND_RULES[column.kind], message
     )
+
+
+def cell_message(table, row_key, column_key, problem):
+    """``表二 行“…” 列“…”：problem。``"""
+    return _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
+        "table": TABLE_NAMES[table.key],
+        "row": _row_label(table, row_key),
+        "column": _column_label(table, row_key, column_key),
+        "problem": problem,
+    }
 
 
 # ---------------------------------------------------------------- R8, R9: Table A

@@ -19,13 +19,14 @@ from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 
 from disclosure.statutory import tables as t
 from gongkai import spreadsheets
 from search.limits import ExtractionLimits, Refused
 from search.safezip import BoundedZip
 
-from . import cells, layout, rules, stored_numbers, years
+from . import cells, formulas, layout, rules, stored_numbers, years
 from .file_errors import os_error_reason
 
 FIRST_ROW = 2  # row 1 holds the table's caption
@@ -501,12 +502,15 @@ def _bounded_bytes(path_or_file):
 
 
 def _load(path_or_file):
-    """The workbook, and ``stored_numbers.unreadable`` of it."""
+    """The workbook as stored (a formula's computed value), as written (a formula's text), and
+    ``stored_numbers.unreadable`` of it."""
     data = _bounded_bytes(path_or_file)
     path_or_file = io.BytesIO(data)
     stored = stored_numbers.unreadable(path_or_file)
     try:
-        return load_workbook(path_or_file, data_only=True), stored
+        # the formulas as written too: a stale stored value is found by recomputing them
+        values = load_workbook(path_or_file, data_only=True)
+        return values, load_workbook(io.BytesIO(data), data_only=False), stored
     except Exception as error:  # openpyxl raises many kinds, in English, for a file not XLSX
         named = [
             _("工作表“%(sheet)s” %(cell)s 的数值“%(value)s”")
@@ -532,7 +536,7 @@ def read(path_or_file):
     """A :class:`WorkbookReading`: every table found, every layout problem (a missing, renamed,
     duplicated or hidden sheet, a header label that differs), the report's organisation and
     year, and a note for each sheet of something else, which is left alone."""
-    book, stored = _load(path_or_file)
+    book, written, stored = _load(path_or_file)
     reading = WorkbookReading()
     sheets = _sheets_by_key(book)
     for key in SHEETS:
@@ -544,12 +548,83 @@ def read(path_or_file):
             _read_info(found[0], reading)
         elif sheets.named[key]:
             table, values, problems = read_sheet(found[0], key, stored.get(found[0].title))
-            reading.problems += problems
+            reading.problems += problems + _beyond_the_table(found[0], table)
+            if not problems:
+                reading.problems += _stale_formulas(found[0], written, table)
             if not problems:
                 reading.tables[key] = (table, values)
     reading.problems += _hidden_problems(sheets)
     reading.notes += _ignored_notes(sheets)
     return reading
+
+
+def _stale_formulas(sheet, formulas_book, table):
+    """A formula in a value cell whose stored value is not what it computes (an error), or
+    that cannot be recomputed here (a warning): see ``formulas.py``."""
+    recomputer = formulas.Recomputer(formulas_book[sheet.title], sheet)
+    found = []
+    for (row_key, column_key), cell in cell_addresses(table).items():
+        row, column = coordinate_to_tuple(cell)
+        result = formulas.stale(recomputer, row, column)
+        if result is None:
+            continue
+        formula, recomputed = result
+        stored = sheet.cell(row=row, column=column).value
+        if recomputed is None:
+            problem = _(
+                "是公式“%(formula)s”，检查只能重算求和公式（SUM 和 +），无法核对它保存的值 "
+                "%(stored)s 是否就是 Excel 或 WPS 显示的值；请核对该单元格，或改为填写数字"
+            ) % {"formula": formula, "stored": stored}
+            severity = rules.WARNING
+        else:
+            problem = _(
+                "文件中保存的值是 %(stored)s，但它的公式“%(formula)s”算出 %(recomputed)s"
+                "（Excel 或 WPS 打开时显示 %(recomputed)s）；请在 Excel 或 WPS 中打开该文件、"
+                "重新计算并保存，再上传或检查"
+            ) % {"stored": stored, "formula": formula, "recomputed": _shown_number(recomputed)}
+            severity = rules.ERROR
+        message = rules.cell_message(table, row_key, column_key, problem)
+        finding = rules.Finding(
+            "R7", severity, table.key, row_key, column_key, str(stored), formula, message
+        )
+        found.append((finding, f"{rules.TABLE_NAMES[table.key]} {cell}"))
+    return found
+
+
+def _shown_number(number):
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+SHOWN_CELLS = 10
+
+
+def _beyond_the_table(sheet, table):
+    """Whatever a table's sheet holds outside the table (the caption row and the layout's
+    rows and columns) is not read: a warning naming those cells, so that a number typed beside
+    the table is not believed checked."""
+    rows = layout.grid(table, None)
+    last_row, width = FIRST_ROW + len(rows) - 1, _grid_width(rows)
+    outside = [
+        cell.coordinate
+        for line in sheet.iter_rows()
+        for cell in line
+        if cell.value not in (None, "") and (cell.row > last_row or cell.column > width)
+    ]
+    if not outside:
+        return []
+    shown = "、".join(outside[:SHOWN_CELLS])
+    if len(outside) > SHOWN_CELLS:
+        shown += _(" 等 %(count)d 个单元格") % {"count": len(outside)}
+    message = _(
+        "工作表“%(sheet)s”在统计表区域（A1:%(corner)s）以外有内容：%(cells)s。检查不读取它们，"
+        "审核人也不会把它们当作报告的数字；请删除或移到其他工作表。"
+    ) % {
+        "sheet": sheet.title,
+        "corner": f"{get_column_letter(width)}{last_row}",
+        "cells": shown,
+    }
+    finding = rules.Finding(LAYOUT, rules.WARNING, table.key, "", "", "", "", message)
+    return [(finding, f"{sheet.title} {outside[0]}")]
 
 
 def read_workbook(path_or_file):

@@ -36,7 +36,7 @@ SENTENCES = [
         {"new": 12, "result_total": 11},
     ),
     (
-        "list subject",
+        "a district's 2022 report (pages corpus, no address given)",
         "2022年，全区各职能部门、镇街共收到政府信息依申请公开1499件。",
         2022,
         {"new": 1499},
@@ -87,6 +87,13 @@ SENTENCES = [
         {"new": 45},
     ),
     ("the year's running total", "累计办结17件。", 2023, {"result_total": 17}),
+    (
+        "成都市武侯区 2019 (whole year by its last day; a part-year count before it)",
+        "2019年以来，我区通过政府信息公开管理系统累计主动公开政府信息19891条。截止12月31日，"
+        "区政府共收到各类依申请公开信件135件（次），按时回复办结率达到100%。",
+        2019,
+        {"new": 135},
+    ),
 ]
 
 
