@@ -9,6 +9,7 @@ checked as they grow, because headers can lie. Nothing is ever read whole withou
 
 import io
 import zipfile
+import zlib
 
 from search import limits as bounds
 from search.limits import ExtractionLimits, Refused
@@ -60,8 +61,9 @@ class BoundedZip:
                     if self.inflated_bytes > self.limits.zip_total_bytes:
                         raise Refused("zip_total", str(self.inflated_bytes))
                     yield chunk
-        except (zipfile.BadZipFile, EOFError, NotImplementedError, RuntimeError) as exc:
-            # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as exc:
+            # RuntimeError: an encrypted member; NotImplementedError: an unknown compression;
+            # zlib.error: deflated data damaged before the CRC could be checked.
             raise Refused("damaged", f"{info.filename}: {exc}") from exc
 
     def read(self, name: str) -> bytes:

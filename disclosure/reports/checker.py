@@ -110,6 +110,32 @@ def check_upload(page, reading):
     return check
 
 
+def _same_organisation(last, reading):
+    """Whether last year's workbook is the same organisation's (as far as both name one)."""
+    if not last.organisation or not reading.organisation:
+        return True
+    return xlsx.normalise_label(last.organisation) == xlsx.normalise_label(reading.organisation)
+
+
+def _other_organisation(last, reading):
+    """R8 (and R5) compare with last year's report of the same organisation: another one's
+    workbook given as ``--previous`` is said, and nothing is compared with it."""
+    where = _("上年工作簿 %(sheet)s %(cell)s") % {
+        "sheet": xlsx.INFO_SHEET,
+        "cell": last.organisation_cell,
+    }
+    message = _(
+        "上年工作簿“%(sheet)s” %(cell)s 注明的公开主体是“%(found)s”，而本工作簿是“%(name)s”："
+        "它不是本公开主体的上年报告，未与它比较（R5、R8）。"
+    ) % {
+        "sheet": xlsx.INFO_SHEET,
+        "cell": last.organisation_cell,
+        "found": last.organisation,
+        "name": reading.organisation,
+    }
+    return rules.Finding("R8", rules.WARNING, "table_a", "", "", "", "", message), where
+
+
 def check_file(path, *, text=None, previous_path=None, level=None):
     """A workbook on disk, with the report's prose (``text``, already read) and last year's
     workbook if given; the level is ``level`` or that of the organisation the workbook names."""
@@ -132,7 +158,11 @@ def check_file(path, *, text=None, previous_path=None, level=None):
                 xlsx.LAYOUT, rules.Severity.WARNING, "", "", "", "", "", message
             )
             check.located.append((finding, _("上年工作簿")))
-        previous = {key: values for key, (_table, values) in last.tables.items()}
+        if _same_organisation(last, reading):
+            previous = {key: values for key, (_table, values) in last.tables.items()}
+        else:
+            check.located.append(_other_organisation(last, reading))
+            check.notes.append(_("上年工作簿不是同一公开主体的，未检查 R5、R8。"))
     else:
         check.notes.append(_("未提供上年工作簿（--previous），未检查 R5、R8。"))
     if text is None:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from search.limits import LIMITS, Refused
 from search.safezip import BoundedZip
 
+from .file_errors import os_error_reason
 from .importer import join_cjk
 
 
@@ -38,10 +39,15 @@ def read_document(path):
         return _plain_text(path.read_bytes())
     except DocumentError:
         raise
-    except Exception as error:  # each library raises its own kinds for a damaged file
+    except OSError as error:
         raise DocumentError(
-            _("无法读取文件“%(name)s”（应为 .txt、.docx 或 .pdf）：%(error)s")
-            % {"name": path.name, "error": error}
+            _("无法打开文件“%(name)s”：%(reason)s。")
+            % {"name": path.name, "reason": os_error_reason(error)}
+        ) from error
+    except Exception as error:  # each library raises its own kinds, in English
+        raise DocumentError(
+            _("无法读取文件“%(name)s”（应为 .txt、.docx 或 .pdf）：文件已损坏或格式不符。")
+            % {"name": path.name}
         ) from error
 
 
@@ -73,8 +79,11 @@ def _bounded_zip(path):
         with BoundedZip(data) as archive:
             archive.verify()
     except Refused as refused:
-        if refused.code == "not_a_zip":  # read_document names the file and the formats read
-            raise ValueError(_("不是 Word 文档（.docx 文件应为 zip 格式）")) from refused
+        if refused.code == "not_a_zip":
+            raise DocumentError(
+                _("无法读取文件“%(name)s”：不是 Word 文档（.docx 文件应为 zip 格式）。")
+                % {"name": path.name}
+            ) from refused
         raise DocumentError(
             _("文件“%(name)s”已损坏或解压后过大，不是有效的 Word 文档。") % {"name": path.name}
         ) from refused

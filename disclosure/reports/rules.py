@@ -9,7 +9,6 @@ cell as missing instead, so a blank never shows up as a false arithmetic error.
 """
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from django.db import models
@@ -19,7 +18,8 @@ from django.utils.translation import gettext_lazy as _lazy
 from disclosure.catalogue.models.organisations import Level
 from disclosure.statutory import tables as t
 
-from . import cells
+from . import cells, years
+from .mapped_text import MappedText
 
 # Only the people's governments of provinces and of 设区的市 may make 规章 (立法法 第九十三条);
 # the levels whose reports must show none:
@@ -290,8 +290,11 @@ def check_r5(table_b, previous_table_b):
 # only for the outcome rows and the case counts, which are totals of their own wherever they are
 # stated ("办结122件，其中予以公开的27件"): "其中通过信函方式收到申请12件" is not the year's
 # 新收, "(含上一年度结转1件)" after 行政复议 is not Table B's 上年结转.
-_N = r"(?P<n>[0-9]+)\s*(?:件次|件|宗|个|项|条)"
-_GAP = r"[^0-9，。；]{0,30}?"  # words between the keyword and the number, never another number
+_N = r"(?P<n>[0-9]+)\s*(?:件次|件|宗|个|项|条|起|次)"
+_GAP = r"[^0-9，。；、]{0,30}?"  # words between the keyword and the number, never another number
+# A verb's object may be a list ("受理公民、法人或其他组织政府信息公开申请5件"): its gap may
+# cross a 、; an outcome's may not ("不予公开、无法提供共5件" is neither alone).
+_LIST_GAP = r"[^0-9，。；]{0,30}?"
 _NEW_VERB = r"(?:新收|收到|受理|接到|接收|收悉|共收)"
 _ABOUT_INFORMATION = re.compile(r"政府信息|信息公开|依申请公开|公开申请")
 _ABOUT_CASES = re.compile(r"复议|诉讼")
@@ -344,7 +347,7 @@ _QUANTITIES = (
         "本年新收申请",
         "table_b",
         ("new",),
-        rf"{_NEW_VERB}{_GAP}{_N}",
+        rf"{_NEW_VERB}{_LIST_GAP}{_N}",
         # "依申请公开数为40件", "政府信息公开申请数量为40件"
         rf"(?:依申请公开|公开申请)(?:的)?(?:申请)?(?:总)?(?:数量|件数|总数|总量|数)"
         rf"(?:共|合计|共计)?(?:为|是|达到|达)?{_N}",
@@ -380,7 +383,7 @@ _QUANTITIES = (
         "本年办结（答复）申请",
         "table_b",
         ("result_total",),
-        rf"(?:办结|答复|办理完毕|处理完毕){_GAP}{_N}",
+        rf"(?:办结|答复|办理完毕|处理完毕){_LIST_GAP}{_N}",
         about_information=False,
     ),
     _q(
@@ -457,12 +460,13 @@ _QUANTITIES = (
 
 
 # A number belongs to the report's year only: a clause about another period is not compared.
-# A clause opening with a period ("2022年，…", "上年度，…", "去年…") speaks of it, and so do the
-# clauses after it in the same sentence, until one opens with the report's year ("本年度…");
-# a clause naming another year anywhere, last year (上年, 上一年度, 去年, 前年) or a comparison
-# (同比, 环比, 较上年…, a number after 增加/减少) is skipped on its own. A carry-over names
-# another year without speaking of it: "上年结转2件" is this year's 上年结转 and "结转2024年办理
-# 2件" this year's 结转下年度.
+# A clause opening with a period ("2022年，…", "二〇二二年，…", "上年度，…", "去年…", "上半年…",
+# "截至11月底…") speaks of it, and so do the clauses after it in the same sentence, until one
+# opens with the report's year ("本年度…"); a clause naming another year anywhere, last year
+# (上年, 上一年度, 去年, 前年), a part of the year (上半年, 三季度, 1-6月, 截至11月底) or a
+# comparison (同比, 环比, 较上年…, a number after 增加/减少) is skipped on its own. A carry-over
+# names another year without speaking of it: "上年结转2件" is this year's 上年结转 and "结转2024年
+# 办理2件" this year's 结转下年度.
 _CARRY_OVER = r"(?!度?(?:结转|转结|结余))"
 _OPENING_PERIOD = re.compile(
     rf"^(?:在|于)?(?:(?P<year>(?:19|20)[0-9]{{2}})年度?|(?P<previous>上一?年度?|去年|前年)"
@@ -474,11 +478,29 @@ _YEAR_NAMED = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})年")
 _CARRY_OVER_YEAR = re.compile(
     r"(?:结转|转结)(?:至|到|入)?(?:19|20)[0-9]{2}年|(?:19|20)[0-9]{2}年度?(?:结转|转结)"
 )
+# The whole year said with dates ("1月1日至12月31日", "截至12月底", "截至年底") is the year;
+# any other month, quarter, half or "so far" is a part of it ("上半年", "前三季度", "1-6月",
+# "截至11月底", "截至目前累计", "自2008年以来累计"), whose counts are not the year's. A plain
+# "累计办结17件" (舟山 2023) is the year's total.
+_WHOLE_YEAR_DATES = re.compile(
+    r"1月(?:1日)?(?:起)?[至到~\-—–]+(?:(?:19|20)[0-9]{2}年)?12月(?:31日|底|末)?"
+    r"|截[至止](?:(?:19|20)[0-9]{2}年)?(?:12月(?:31日|底|末)?|年底|年末)"
+)
+_PART_OF_YEAR = re.compile(
+    r"上半年|下半年|上半年度|(?:第)?[一二三四1-4]季度|前[两二三2-3]季度"
+    r"|(?<![0-9])(?:1[01]|[1-9])月(?![0-9])|截[至止]|以来|历年|至今|迄今|目前为止"
+)
+_CLAUSE_END = re.compile(r"[；;，,：:]+")
+_ENUMERATION = re.compile(r"、+")
+_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+_BRACKETED = re.compile(r"[(\[【][^()\[\]【】]*[)\]】]")
 # "1,035件", "１，０３５件" (a comma after NFKC), "1 035件": a thousands separator, not a
 # clause's end.
 _GROUPED_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])")
-_CLAUSE_END = r"[；;，,、：:]+"
-_BRACKETED = r"[(\[【][^()\[\]【】]*[)\]】]"
+
+
+def _part_of_year(clause):
+    return bool(_PART_OF_YEAR.search(_WHOLE_YEAR_DATES.sub("", clause)))
 
 
 class _Period:
@@ -489,6 +511,10 @@ class _Period:
         self.other = False  # the sentence has opened with another period
 
     def is_other(self, clause, *, opens=True):
+        if opens and _part_of_year(clause):
+            # "截至11月底，累计收到…", "1-6月，收到…": the part is the period of what follows
+            self.other = True
+            return True
         opening = _OPENING_PERIOD.match(clause) if opens else None
         if opening and opening["year"]:
             self.other = self.year is not None and int(opening["year"]) != self.year
@@ -497,7 +523,7 @@ class _Period:
         return self.other or self.names_other(clause)
 
     def names_other(self, clause):
-        if _COMPARISON.search(clause) or _PREVIOUS_YEAR.search(clause):
+        if _COMPARISON.search(clause) or _PREVIOUS_YEAR.search(clause) or _part_of_year(clause):
             return True
         if self.year is None:
             return False
@@ -506,70 +532,114 @@ class _Period:
 
 
 def _normalised(text):
-    text = unicodedata.normalize("NFKC", text or "")
-    text = _GROUPED_NUMBER.sub(lambda m: re.sub(r"[, ]", "", m.group(0)), text)
+    """The text as R6 reads it (a MappedText, which quotes the original words)."""
+    mapped = MappedText.nfkc(text)
+    mapped = mapped.sub(_GROUPED_NUMBER, lambda m: re.sub(r"[, ]", "", m.group(0)))
     # A PDF's spaces between characters, but never between two digits.
-    text = re.sub(r"(?<![0-9])[ \t\u3000]+|[ \t\u3000]+(?![0-9])", "", text)
+    mapped = mapped.sub(r"(?<![0-9])[ \t\u3000]+|[ \t\u3000]+(?![0-9])", "")
+    # "二〇二二年，…" is 2022's, as "2022年，…" is.
+    mapped = mapped.replace(years.numeral_year_spans(mapped.text))
     # "予以公开、部分公开共10件" is one quantity, not a clause "部分公开共10件".
-    text = re.sub(r"(予以公开|同意公开|全部公开)、部分公开", r"\1及部分公开", text)
+    mapped = mapped.sub(r"(予以公开|同意公开|全部公开)、部分公开", r"\1及部分公开")
     # "没有行政复议、行政诉讼" speaks of both: one clause.
-    return re.sub(r"行政复议[、或及与]((?:被)?提起)?行政诉讼", r"行政复议和\1行政诉讼", text)
+    return mapped.sub(r"行政复议[、或及与]((?:被)?提起)?行政诉讼", r"行政复议和\1行政诉讼")
+
+
+def _between(pattern, text, start, end):
+    """The ``(start, end)`` spans of ``text[start:end]`` between the matches of ``pattern``."""
+    for match in pattern.finditer(text, start, end):
+        yield start, match.start()
+        start = match.end()
+    yield start, end
+
+
+def _clause_spans(text, start, end):
+    """The clauses of ``text[start:end]``: split at ，；：, and at a 、 only after words that
+    state a number ("予以公开2件、部分公开1件"); a 、 within a list of nouns
+    ("受理公民、法人或其他组织政府信息公开申请5件") leaves the verb with its number."""
+    for part_start, part_end in _between(_CLAUSE_END, text, start, end):
+        clause_start = part_start
+        pieces = list(_between(_ENUMERATION, text, part_start, part_end))
+        for index, (_piece_start, piece_end) in enumerate(pieces):
+            last = index == len(pieces) - 1
+            if last or re.search(r"[0-9]", text[clause_start:piece_end]):
+                if clause_start < piece_end:
+                    yield clause_start, piece_end
+                if not last:
+                    clause_start = pieces[index + 1][0]
+
+
+@dataclass(frozen=True)
+class _Clause:
+    sentence: str
+    text: str  # as read (normalised)
+    quote: str  # as the report writes it
+    qualified: bool  # states a part (其中…, 通过…方式…)
+    other_period: bool  # speaks of another period than the report's year
 
 
 def _clauses(text, year=None):
-    """``(sentence, clause, qualified, other period)`` in the order written; brackets are
-    clauses of their own. ``qualified``: the clause states a part; ``other period``: it speaks
-    of another year than ``year`` (see _Period)."""
+    """Each :class:`_Clause` in the order written; brackets are clauses of their own."""
+    mapped = _normalised(text)
+    norm = mapped.text
     # A sentence (。) gives the context: "…依申请公开89件次…；产生行政复议13件…" is about
     # information requests though its clause does not say so.
-    for sentence in re.split(r"[。！？!?\n]+", _normalised(text)):
+    for sentence_start, sentence_end in _between(_SENTENCE_END, norm, 0, len(norm)):
+        sentence = norm[sentence_start:sentence_end]
         period = _Period(year)
         after_qualifier = False
-        for segment in re.split(f"({_BRACKETED})", sentence):
-            if re.fullmatch(_BRACKETED, segment):
-                inner = segment[1:-1]
-                qualified = bool(_SUBCOUNT.search(inner))
-                for part in re.split(_CLAUSE_END, inner):
-                    yield sentence, part, qualified, period.is_other(part, opens=False)
-                continue
-            for clause in re.split(_CLAUSE_END, segment):
-                if not clause:
-                    continue
+        position = sentence_start
+        brackets = list(_BRACKETED.finditer(norm, sentence_start, sentence_end))
+        for bracket in [*brackets, None]:
+            segment_end = bracket.start() if bracket else sentence_end
+            for start, end in _clause_spans(norm, position, segment_end):
+                clause = norm[start:end]
                 # "其中，行政复议7件": a qualifier standing alone qualifies the clause after it
                 qualified = after_qualifier or bool(_SUBCOUNT.search(clause))
-                yield sentence, clause, qualified, period.is_other(clause)
+                other = period.is_other(clause)
+                yield _Clause(sentence, clause, mapped.quote(start, end), qualified, other)
                 after_qualifier = clause in _QUALIFIERS
+            if bracket is None:
+                break
+            inner_start, inner_end = bracket.start() + 1, bracket.end() - 1
+            qualified = bool(_SUBCOUNT.search(norm[inner_start:inner_end]))
+            for start, end in _clause_spans(norm, inner_start, inner_end):
+                clause = norm[start:end]
+                other = period.is_other(clause, opens=False)
+                yield _Clause(sentence, clause, mapped.quote(start, end), qualified, other)
+            position = bracket.end()
 
 
 def _statements(text, year=None):
-    """``(quantity, number, clause)`` for each quantity the text states of the year ``year``
-    (None: of whichever year a clause does not name, as far as the words tell)."""
-    for sentence, clause, qualified, other_period in _clauses(text, year):
-        if other_period or not clause:
+    """``(quantity, number, quote)`` for each quantity the text states of the year ``year``
+    (None: of whichever year a clause does not name, as far as the words tell); ``quote`` is
+    the clause as the report writes it."""
+    for clause in _clauses(text, year):
+        if clause.other_period or not clause.text:
             continue
-        if _ABOUT_OTHER_MATTERS.search(clause) or _TOPIC.search(clause):
+        if _ABOUT_OTHER_MATTERS.search(clause.text) or _TOPIC.search(clause.text):
             continue
         taken = []
         for quantity in _QUANTITIES:
-            if qualified and not quantity.own_total:
+            if clause.qualified and not quantity.own_total:
                 continue
             if quantity.about_cases:
-                if not _ABOUT_INFORMATION.search(sentence):
+                if not _ABOUT_INFORMATION.search(clause.sentence):
                     continue
-            elif quantity.table == "table_b" and _ABOUT_CASES.search(clause):
+            elif quantity.table == "table_b" and _ABOUT_CASES.search(clause.text):
                 continue
-            if quantity.about_information and not _ABOUT_INFORMATION.search(clause):
+            if quantity.about_information and not _ABOUT_INFORMATION.search(clause.text):
                 continue
             for pattern in quantity.patterns:
-                for match in pattern.finditer(clause):
+                for match in pattern.finditer(clause.text):
                     if quantity.value is not None:  # "没有…" names no number: takes no span
-                        yield quantity, quantity.value, clause
+                        yield quantity, quantity.value, clause.quote
                         continue
                     start, end = match.span()
                     if any(start < e and s < end for s, e in taken):
                         continue
                     taken.append((start, end))
-                    yield quantity, int(match["n"]), clause
+                    yield quantity, int(match["n"]), clause.quote
 
 
 def _rows_of(quantity, values):
@@ -665,12 +735,7 @@ def check_cell(table, row, column, value):
         }
     else:
         return None
-    message = _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
-        "table": TABLE_NAMES[table.key],
-        "row": _row_label(table, row.key),
-        "column": _column_label(table, row.key, column.key),
-        "problem": problem,
-    }
+    message = cell_message(table, row.key, column.key, problem)
     return Finding(
         "R7",
         Severity.ERROR,
@@ -681,6 +746,16 @@ def check_cell(table, row, column, value):
         _KIND_RULES[column.kind],
         message,
     )
+
+
+def cell_message(table, row_key, column_key, problem):
+    """``表二 行“…” 列“…”：problem。``"""
+    return _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
+        "table": TABLE_NAMES[table.key],
+        "row": _row_label(table, row_key),
+        "column": _column_label(table, row_key, column_key),
+        "problem": problem,
+    }
 
 
 # ---------------------------------------------------------------- R8, R9: Table A

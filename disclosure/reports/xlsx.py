@@ -15,16 +15,19 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.cell import coordinate_to_tuple
 
 from disclosure.statutory import tables as t
 from gongkai import spreadsheets
 from search.limits import ExtractionLimits, Refused
 from search.safezip import BoundedZip
 
-from . import cells, layout, rules, stored_numbers, years
+from . import cells, formulas, layout, rules, stored_numbers, years
+from .file_errors import os_error_reason
 
 FIRST_ROW = 2  # row 1 holds the table's caption
 THIN = Side(style="thin")
@@ -185,6 +188,7 @@ class WorkbookReading:
     tables: dict = field(default_factory=dict)  # table key -> (Table, values)
     problems: list = field(default_factory=list)  # (Finding, where) with rule LAYOUT
     organisation: str = ""
+    organisation_cell: str = ""  # where 报告信息 names it ("B1")
     year: int | None = None
     notes: list = field(default_factory=list)  # sheets left alone, as "说明" lines
 
@@ -401,6 +405,7 @@ def _read_info(sheet, reading):
         label, value = normalise_label(label_cell.value), value_cell.value
         if label == INFO_ORGANISATION and value:
             reading.organisation = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
+            reading.organisation_cell = value_cell.coordinate
         elif label == INFO_YEAR and value not in (None, ""):
             reading.year = years.read_year(value)
             if reading.year is None:
@@ -423,16 +428,61 @@ WORKBOOK_LIMITS = ExtractionLimits(
 )
 
 
-def _bounded_bytes(path_or_file):
-    """The file's bytes, refused (LayoutError) past WORKBOOK_LIMITS, inflated or not."""
-    limit = WORKBOOK_LIMITS.file_bytes
-    if isinstance(path_or_file, (str, os.PathLike)):
+# An OLE2 compound file: what Excel saves for a workbook with an opening password (the zip is
+# inside, encrypted, as "EncryptedPackage") and for the old .xls format.
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_ZIP_REFUSALS = {
+    "zip_members": _lazy("文件中的部件过多"),
+    "zip_total": _lazy("解压后过大"),
+    "zip_member": _lazy("其中一个部件解压后过大"),
+    "zip_ratio": _lazy("压缩比异常"),
+    "damaged": _lazy("压缩数据已损坏"),
+}
+
+
+def _read_bytes(path_or_file, limit):
+    if not isinstance(path_or_file, (str, os.PathLike)):
+        path_or_file.seek(0)
+        data = path_or_file.read(limit)
+        path_or_file.seek(0)
+        return data
+    try:
         with open(path_or_file, "rb") as file:
-            data = file.read(limit + 1)
-    else:
-        path_or_file.seek(0)
-        data = path_or_file.read(limit + 1)
-        path_or_file.seek(0)
+            return file.read(limit)
+    except OSError as error:  # the system's words are English: say it in Chinese
+        raise LayoutError(
+            _("无法打开文件“%(name)s”：%(reason)s。")
+            % {"name": os.fspath(path_or_file), "reason": os_error_reason(error)}
+        ) from error
+
+
+def _not_a_zip(data):
+    """The message for a file that is not a zip, as far as its first bytes tell."""
+    if data.startswith(_OLE2_MAGIC):
+        if _ENCRYPTED_PACKAGE in data:
+            return _(
+                "该工作簿设有打开密码（已加密），无法读取。请在 Excel 或 WPS 中取消密码"
+                "（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码）后另存为 .xlsx，"
+                "再上传或检查。"
+            )
+        return _(
+            "该文件是旧版 Excel 97-2003 工作簿（.xls）或其他 Office 旧格式，不是 .xlsx。请在 Excel "
+            "或 WPS 中另存为“Excel 工作簿（*.xlsx）”，再上传或检查。"
+        )
+    if data.startswith(b"PK"):
+        return _("文件不完整或已损坏（可能下载或复制时被截断），不是可读取的 .xlsx 工作簿。")
+    return _(
+        "该文件不是 .xlsx 工作簿（.xlsx 文件是 zip 格式）。请上传由本系统下载、"
+        "在 Excel 或 WPS 中填写的统计表。"
+    )
+
+
+def _bounded_bytes(path_or_file):
+    """The file's bytes, refused (LayoutError) past WORKBOOK_LIMITS, inflated or not, or when
+    it is no zip at all."""
+    limit = WORKBOOK_LIMITS.file_bytes
+    data = _read_bytes(path_or_file, limit + 1)
     if len(data) > limit:
         raise LayoutError(_("文件超过 2 MB，不是统计表工作簿（四个工作表通常只有几十 KB）。"))
     try:
@@ -440,21 +490,28 @@ def _bounded_bytes(path_or_file):
             archive.verify()
     except Refused as refused:
         if refused.code == "not_a_zip":
-            return data  # openpyxl says why, in its words
+            raise LayoutError(
+                _("无法读取该文件：%(reason)s") % {"reason": _not_a_zip(data)}
+            ) from refused
+        reason = _ZIP_REFUSALS.get(refused.code, _("文件已损坏"))
         raise LayoutError(
-            _("文件解压后过大或已损坏，不是统计表工作簿（%(reason)s）。") % {"reason": refused.code}
+            _("无法读取该文件：文件已损坏或解压后过大，不是统计表工作簿（%(reason)s）。")
+            % {"reason": reason}
         ) from refused
     return data
 
 
 def _load(path_or_file):
-    """The workbook, and ``stored_numbers.unreadable`` of it."""
+    """The workbook as stored (a formula's computed value), as written (a formula's text), and
+    ``stored_numbers.unreadable`` of it."""
     data = _bounded_bytes(path_or_file)
     path_or_file = io.BytesIO(data)
     stored = stored_numbers.unreadable(path_or_file)
     try:
-        return load_workbook(path_or_file, data_only=True), stored
-    except Exception as error:  # openpyxl raises many kinds for a file that is not XLSX
+        # the formulas as written too: a stale stored value is found by recomputing them
+        values = load_workbook(path_or_file, data_only=True)
+        return values, load_workbook(io.BytesIO(data), data_only=False), stored
+    except Exception as error:  # openpyxl raises many kinds, in English, for a file not XLSX
         named = [
             _("工作表“%(sheet)s” %(cell)s 的数值“%(value)s”")
             % {"sheet": sheet, "cell": cell, "value": value}
@@ -467,7 +524,10 @@ def _load(path_or_file):
                 "cells": "、".join(named)
             }
         else:
-            message = _("无法读取该文件（应为 .xlsx 工作簿）：%(error)s") % {"error": error}
+            message = _(
+                "无法读取该文件：它是 zip 文件，但不是有效的 .xlsx 工作簿（缺少或损坏了工作簿的"
+                "组成部分）。请在 Excel 或 WPS 中打开并另存为 .xlsx，再上传或检查。"
+            )
         raise LayoutError(message) from error
 
 
@@ -476,7 +536,7 @@ def read(path_or_file):
     """A :class:`WorkbookReading`: every table found, every layout problem (a missing, renamed,
     duplicated or hidden sheet, a header label that differs), the report's organisation and
     year, and a note for each sheet of something else, which is left alone."""
-    book, stored = _load(path_or_file)
+    book, written, stored = _load(path_or_file)
     reading = WorkbookReading()
     sheets = _sheets_by_key(book)
     for key in SHEETS:
@@ -488,12 +548,83 @@ def read(path_or_file):
             _read_info(found[0], reading)
         elif sheets.named[key]:
             table, values, problems = read_sheet(found[0], key, stored.get(found[0].title))
-            reading.problems += problems
+            reading.problems += problems + _beyond_the_table(found[0], table)
+            if not problems:
+                reading.problems += _stale_formulas(found[0], written, table)
             if not problems:
                 reading.tables[key] = (table, values)
     reading.problems += _hidden_problems(sheets)
     reading.notes += _ignored_notes(sheets)
     return reading
+
+
+def _stale_formulas(sheet, formulas_book, table):
+    """A formula in a value cell whose stored value is not what it computes (an error), or
+    that cannot be recomputed here (a warning): see ``formulas.py``."""
+    recomputer = formulas.Recomputer(formulas_book[sheet.title], sheet)
+    found = []
+    for (row_key, column_key), cell in cell_addresses(table).items():
+        row, column = coordinate_to_tuple(cell)
+        result = formulas.stale(recomputer, row, column)
+        if result is None:
+            continue
+        formula, recomputed = result
+        stored = sheet.cell(row=row, column=column).value
+        if recomputed is None:
+            problem = _(
+                "是公式“%(formula)s”，检查只能重算求和公式（SUM 和 +），无法核对它保存的值 "
+                "%(stored)s 是否就是 Excel 或 WPS 显示的值；请核对该单元格，或改为填写数字"
+            ) % {"formula": formula, "stored": stored}
+            severity = rules.WARNING
+        else:
+            problem = _(
+                "文件中保存的值是 %(stored)s，但它的公式“%(formula)s”算出 %(recomputed)s"
+                "（Excel 或 WPS 打开时显示 %(recomputed)s）；请在 Excel 或 WPS 中打开该文件、"
+                "重新计算并保存，再上传或检查"
+            ) % {"stored": stored, "formula": formula, "recomputed": _shown_number(recomputed)}
+            severity = rules.ERROR
+        message = rules.cell_message(table, row_key, column_key, problem)
+        finding = rules.Finding(
+            "R7", severity, table.key, row_key, column_key, str(stored), formula, message
+        )
+        found.append((finding, f"{rules.TABLE_NAMES[table.key]} {cell}"))
+    return found
+
+
+def _shown_number(number):
+    return str(int(number)) if float(number).is_integer() else str(number)
+
+
+SHOWN_CELLS = 10
+
+
+def _beyond_the_table(sheet, table):
+    """Whatever a table's sheet holds outside the table (the caption row and the layout's
+    rows and columns) is not read: a warning naming those cells, so that a number typed beside
+    the table is not believed checked."""
+    rows = layout.grid(table, None)
+    last_row, width = FIRST_ROW + len(rows) - 1, _grid_width(rows)
+    outside = [
+        cell.coordinate
+        for line in sheet.iter_rows()
+        for cell in line
+        if cell.value not in (None, "") and (cell.row > last_row or cell.column > width)
+    ]
+    if not outside:
+        return []
+    shown = "、".join(outside[:SHOWN_CELLS])
+    if len(outside) > SHOWN_CELLS:
+        shown += _(" 等 %(count)d 个单元格") % {"count": len(outside)}
+    message = _(
+        "工作表“%(sheet)s”在统计表区域（A1:%(corner)s）以外有内容：%(cells)s。检查不读取它们，"
+        "审核人也不会把它们当作报告的数字；请删除或移到其他工作表。"
+    ) % {
+        "sheet": sheet.title,
+        "corner": f"{get_column_letter(width)}{last_row}",
+        "cells": shown,
+    }
+    finding = rules.Finding(LAYOUT, rules.WARNING, table.key, "", "", "", "", message)
+    return [(finding, f"{sheet.title} {outside[0]}")]
 
 
 def read_workbook(path_or_file):

@@ -57,3 +57,17 @@ def year_in(text):
     if match is None:
         return None, normalised
     return int(match["year"]), normalised[: match.start()]
+
+
+# A year in numerals as a clause of prose opens with it ("二〇二二年，…"), for R6: the four
+# numerals only before 年, and only when they make a year.
+_NUMERAL_YEAR_IN_PROSE = re.compile(rf"{_NUMERAL_YEAR.pattern}(?=年)")
+
+
+def numeral_year_spans(text):
+    """``(start, end, "2022")`` for each year written in numerals before 年 in ``text`` (after
+    NFKC); the digits replace the numerals one for one, so positions in the text are kept."""
+    for match in _NUMERAL_YEAR_IN_PROSE.finditer(text):
+        digits = match.group(0).translate(_DIGIT_OF)
+        if _WHOLE_YEAR.fullmatch(digits):
+            yield match.start(), match.end(), digits

@@ -1,14 +1,16 @@
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import translation
 
 from disclosure.catalogue.models import Level
 from disclosure.reports.checker import check_file
 from disclosure.reports.documents import DocumentError, prose, read_document
+from disclosure.reports.file_errors import os_error_reason
+from disclosure.reports.management.chinese_command import ChineseCommand
 from disclosure.reports.xlsx import LayoutError
 
 
-class Command(BaseCommand):
+class Command(ChineseCommand):
     help = (
         "检查年度报告统计表工作簿（本系统的 XLSX 格式）：表格版式、勾稽关系 R1–R9，"
         "可同时对照报告正文（R6）和上年工作簿（R5、R8）。有错误时退出码为 1。"
@@ -37,8 +39,10 @@ class Command(BaseCommand):
                 previous_path=options["previous"],
                 level=options["level"],
             )
-        except (LayoutError, DocumentError, OSError) as error:
+        except (LayoutError, DocumentError) as error:
             raise CommandError(str(error)) from error
+        except OSError as error:  # its own words are English
+            raise CommandError(os_error_reason(error)) from error
         if check.organisation:
             level = dict(Level.choices).get(check.level, "未知")
             self.stdout.write(f"公开主体：{check.organisation}（层级：{level}）")

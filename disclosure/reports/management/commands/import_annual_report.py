@@ -1,10 +1,11 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from disclosure.reports.documents import DocumentError, read_document
 from disclosure.reports.importer import ImportFormatError, import_report
+from disclosure.reports.management.chinese_command import ChineseCommand
 
 
-class Command(BaseCommand):
+class Command(ChineseCommand):
     help = (
         "导入一份年度报告（文本、Word 或 PDF），建立草稿页面；年度取自标题（须与 --year 一致），"
         "核对标题中的机构，并列出空白或无法读取的单元格、未能对应到统计表的表格行。"

@@ -1,0 +1,136 @@
+"""R6 on the phrasings a county officer and a hostile uploader found misread on a second
+re-try of issue 19 (docs/reports.md, "R6: the text against the tables"): a year written in
+numerals, a verb whose object is a list, the units 起 and 次, counts of a part of the year,
+and the quote of a finding, which must be the report's own words."""
+
+import pytest
+
+from disclosure.reports import rules
+from disclosure.reports.tests.test_r6 import PLACES, tables_stating
+
+
+def read(sentence, year):
+    return {q.key: n for q, n, _quote in rules._statements(sentence, year)}
+
+
+# (what, sentence, report year, {quantity: number stated of that year})
+SENTENCES = [
+    # 1. a clause opening with a year in numerals sets the period, as "2022年，…" does
+    ("numeral year, last year's", "二〇二二年，共收到政府信息公开申请5件。", 2023, {}),
+    ("numeral year, as its own", "二〇二二年，共收到政府信息公开申请5件。", 2022, {"new": 5}),
+    ("numeral year, this year", "二〇二三年，共收到政府信息公开申请7件。", 2023, {"new": 7}),
+    ("numeral year, typed ○", "二○二二年度，共受理政府信息公开申请5件。", 2023, {}),
+    (
+        "numeral year, then this year",
+        "二〇二二年，共收到政府信息公开申请5件；本年度共收到政府信息公开申请7件。",
+        2023,
+        {"new": 7},
+    ),
+    # 2. a 、 inside the verb's object is not a clause's end
+    ("list object", "受理公民、法人或其他组织政府信息公开申请5件。", 2023, {"new": 5}),
+    (
+        "list object",
+        "全年共收到公民、法人和其他组织提出的政府信息公开申请12件，答复公民、法人或其他组织"
+        "政府信息公开申请11件。",
+        2023,
+        {"new": 12, "result_total": 11},
+    ),
+    (
+        "a district's 2022 report (pages corpus, no address given)",
+        "2022年，全区各职能部门、镇街共收到政府信息依申请公开1499件。",
+        2022,
+        {"new": 1499},
+    ),
+    (
+        "an enumeration still splits",
+        "予以公开2件、部分公开1件、无法提供1件。",
+        2023,
+        {"granted": 2, "partial": 1, "unable": 1},
+    ),
+    # 3. 起 and 次
+    (
+        "units 起 and 次",
+        "因政府信息公开被申请行政复议2起，提起行政诉讼1次。",
+        2023,
+        {"review": 2, "litigation": 1},
+    ),
+    (
+        "unit 起",
+        "全年共发生政府信息公开行政复议3起、行政诉讼0起。",
+        2023,
+        {"review": 3, "litigation": 0},
+    ),
+    # 4. a part of the year is not the year
+    ("first half", "上半年，共收到政府信息公开申请20件。", 2023, {}),
+    ("first half of the year", "2023年上半年，共收到政府信息公开申请20件。", 2023, {}),
+    ("to the end of November", "截至11月底，累计收到政府信息公开申请40件。", 2023, {}),
+    ("so far", "截至目前，累计受理政府信息公开申请300件。", 2023, {}),
+    ("since", "自2008年以来累计受理政府信息公开申请300件。", 2023, {}),
+    ("months", "1-6月，收到政府信息公开申请20件。", 2023, {}),
+    ("quarters", "前三季度共受理政府信息公开申请30件。", 2023, {}),
+    (
+        "a half, then the whole year",
+        "上半年共收到政府信息公开申请20件，全年共收到政府信息公开申请45件。",
+        2023,
+        {"new": 45},
+    ),
+    (
+        "the whole year by its dates",
+        "截至2023年12月31日，共收到政府信息公开申请45件。",
+        2023,
+        {"new": 45},
+    ),
+    (
+        "the whole year by its dates",
+        "2023年1月1日至12月31日，共收到政府信息公开申请45件。",
+        2023,
+        {"new": 45},
+    ),
+    ("the year's running total", "累计办结17件。", 2023, {"result_total": 17}),
+    (
+        "成都市武侯区 2019 (whole year by its last day; a part-year count before it)",
+        "2019年以来，我区通过政府信息公开管理系统累计主动公开政府信息19891条。截止12月31日，"
+        "区政府共收到各类依申请公开信件135件（次），按时回复办结率达到100%。",
+        2019,
+        {"new": 135},
+    ),
+]
+
+
+@pytest.mark.parametrize(("what", "sentence", "year", "numbers"), SENTENCES)
+def test_each_sentence_states_the_years_numbers(what, sentence, year, numbers):
+    assert read(sentence, year) == numbers, what
+
+
+@pytest.mark.parametrize(("what", "sentence", "year", "numbers"), SENTENCES)
+def test_no_false_warning_on_another_period(what, sentence, year, numbers):
+    """Tables that differ from every number but the year's own give no warning."""
+    differing = {key: 99_999 for key in PLACES}
+    differing.update(numbers)
+    assert rules.check_r6(sentence, tables_stating(differing), year) == [], what
+
+
+@pytest.mark.parametrize(("what", "sentence", "year", "numbers"), [s for s in SENTENCES if s[3]])
+def test_each_of_the_years_numbers_is_compared(what, sentence, year, numbers):
+    differing = {key: number + 1 for key, number in numbers.items()}
+    findings = rules.check_r6(sentence, tables_stating(differing), year)
+    assert len(findings) == len(numbers), what
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote"),
+    [
+        ("受理政府信息公开申请１７件。", "受理政府信息公开申请１７件"),
+        ("共 收 到 政 府 信 息 公 开 申 请 17 件。", "共 收 到 政 府 信 息 公 开 申 请 17 件"),
+        ("全年共收到政府信息公开申请１，０３５件。", "全年共收到政府信息公开申请１，０３５件"),
+        ("二〇二三年共收到政府信息公开申请17件。", "二〇二三年共收到政府信息公开申请17件"),
+        (
+            "受理公民、法人或其他组织政府信息公开申请17件。",
+            "受理公民、法人或其他组织政府信息公开申请17件",
+        ),
+    ],
+)
+def test_the_warning_quotes_the_reports_own_words(sentence, quote):
+    findings = rules.check_r6(sentence, tables_stating({"new": 95, "other": 95}), 2023)
+    assert [f.left.split("” = ")[0] for f in findings] == [f"正文“{quote}"]
+    assert f"正文“{quote}”" in findings[0].message
