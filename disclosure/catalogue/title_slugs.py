@@ -3,7 +3,7 @@
 Wagtail's editor copies the title into the slug as the editor types (Chinese, percent-encoded in
 the address at nine characters per Han character) and refuses a slug a sibling has. Autosave
 turns an abandoned first attempt into a draft that keeps that slug, so making the item again
-failed with a slug conflict on the hidden 推广 tab (issue 17). So, while a page has never been
+failed with a slug conflict on the hidden 推荐 tab (issue 17). So, while a page has never been
 published, its address is not yet anyone's link and the server decides it:
 
 - a slug left as the editor's sync made it (empty, Chinese, or what the server derived from the
@@ -17,7 +17,7 @@ published, its address is not yet anyone's link and the server decides it:
   and never silently given another address either.
 
 Once a page has been published its slug is its public address: it changes only when an editor
-changes it, and a conflict is then an error (in Chinese, on the 推广 tab).
+changes it, and a conflict is then an error (in Chinese, on the 推荐 tab).
 """
 
 import re
@@ -91,7 +91,7 @@ class TitleSlugPageForm(WagtailAdminPageForm):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields and self.instance.first_published_at is None:
             # Left empty (a title typed without key presses, as an input method may do), the
-            # slug is derived here: never a "required" error on the hidden 推广 tab.
+            # slug is derived here: never a "required" error on the hidden 推荐 (Promote) tab.
             self.fields["slug"].required = False
 
     def clean(self):

@@ -21,7 +21,7 @@ def register_catalogue_log_actions(actions):
 
 TAKEN_ADDRESS = _(
     "地址“%(taken)s”已被同一栏目下的其他页面使用，本页面的地址为 %(address)s"
-    "（可在“推广”标签页修改）。"
+    "（可在“推荐”标签页修改）。"
 )
 
 

@@ -1,6 +1,7 @@
 """The site's page create and edit views: Wagtail's, keeping the typed text when the database is
 busy (gongkai/page_views.py), screening submissions for review (submission.py) and saving no
-revision for an unchanged form (unchanged_saves.py).
+revision for an unchanged form (unchanged_saves.py) and telling the reviewer what a workflow
+action did (action_messages.py).
 
 wagtail_hooks.py registers `ModeratedPageViewSet` in place of Wagtail's base page viewset, so
 every page type without a viewset of its own is created and edited by these views.
@@ -8,6 +9,7 @@ every page type without a viewset of its own is created and edited by these view
 
 from gongkai.page_views import BusyAwareCreateView, BusyAwareEditView, BusyAwarePageViewSet
 
+from .action_messages import WorkflowActionMessages
 from .submission import SubmissionScreening
 from .unchanged_saves import RevisionOnlyForChanges
 
@@ -17,7 +19,9 @@ class ModeratedCreateView(SubmissionScreening, BusyAwareCreateView):
         return self.parent_page  # the new page is not in the tree yet
 
 
-class ModeratedEditView(SubmissionScreening, RevisionOnlyForChanges, BusyAwareEditView):
+class ModeratedEditView(
+    WorkflowActionMessages, SubmissionScreening, RevisionOnlyForChanges, BusyAwareEditView
+):
     pass
 
 

@@ -39,6 +39,10 @@ DJANGO = _messages(
         # The chooser of 主题分类 and other records: "片段" (snippet) is the framework's word.
         'Sorry, no snippets match "<em>%(search_query)s</em>"': "抱歉，没有与“<em>%(search_query)s</em>”匹配的项目",
         "Wagtail admin": "管理后台",
+        # Wagtail's Chinese read "用户 用户名 密码不匹配，请重试" at a wrong password.
+        "Your %(username_field)s and password didn't match. Please try again.": (
+            "%(username_field)s或密码不正确，请重试。"
+        ),
         "Use server language: %(language_name)s": "使用服务器语言：%(language_name)s",
         'You do not have permission to publish pages at "%(page_title)s"': (
             "您没有在“%(page_title)s”下发布页面的权限"

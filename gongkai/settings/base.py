@@ -71,6 +71,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail writes "how long ago" with humanize's naturaltime; its Chinese ("49秒之前") is in
+    # humanize's own catalogue, which Django reads only for an installed app.
+    "django.contrib.humanize",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",

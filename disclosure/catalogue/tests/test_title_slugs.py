@@ -143,3 +143,17 @@ def test_a_published_page_keeps_its_address(editor_client, office):
     assert response.status_code == 200
     errors = response.context["form"].errors["slug"]
     assert errors == ["缩略名“zhan-yong”已被同一上级页面下的其他页面使用。"]
+
+
+def test_the_taken_address_notice_names_the_tab_as_the_editor_sees_it():
+    """The notice sends the editor to the tab holding the address; Wagtail's tab is "Promote",
+    shown in zh-hans as 推荐 (the notice once said 推广, a tab no editor could find)."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    from disclosure.catalogue.wagtail_hooks import TAKEN_ADDRESS
+
+    with translation.override("zh-hans"):
+        tab = gettext("Promote")
+        notice = str(TAKEN_ADDRESS) % {"taken": "jia", "address": "/xxgk/jia-2/"}
+    assert f"“{tab}”标签页" in notice

@@ -64,3 +64,13 @@ def test_our_models_have_no_plural_s():
             assert model._meta.verbose_name_plural == model._meta.verbose_name or (
                 "verbose_name_plural" in model._meta.original_attrs
             ), model._meta.label
+
+
+def test_page_search_counts_its_results_in_pages(admin_client, township):
+    """Wagtail's page search gives its result header no model name: "共 1 个None，第 1–1 个"
+    (findings F9 of the editors' walk-through)."""
+    response = admin_client.get("/admin/pages/search/?q=政策", HTTP_ACCEPT_LANGUAGE="zh-hans")
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "个None" not in text
+    assert "个页面，第" in text

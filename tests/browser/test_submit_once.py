@@ -1,0 +1,67 @@
+"""One create form, one item, however the editor clicks (gongkai/create_once.py) — in chromium.
+
+A 信息员 on a slow township connection double-clicks 保存草稿, or clicks 提交 again while the first
+request is still on its way. The create form must make exactly one draft, and a submission
+exactly one workflow. The editor's walk-through (issue 17) checked it by hand; this keeps it."""
+
+import pytest
+
+from disclosure.catalogue.models import DisclosureIndexPage, ServiceGuidePage
+
+from .people import sign_in, wait_until
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.backend_independent,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+# Three clicks within 150 ms, dispatched in the page: faster than Playwright's own clicks,
+# which wait for the button to be stable and the dropdown to stay open.
+CLICK_THREE_TIMES = """(selector) => {
+  const button = document.querySelector(selector);
+  button.click();
+  setTimeout(() => button.click(), 40);
+  setTimeout(() => button.click(), 150);
+}"""
+
+
+def open_new_guide(browser, server, title):
+    root = DisclosureIndexPage.objects.get(slug="xxgk")
+    column = root.get_children().get(slug="service-guides")
+    page = sign_in(browser, server, "editor")
+    page.goto(f"{server.url}/admin/pages/add/catalogue/serviceguidepage/{column.pk}/")
+    page.fill("input[name=title]", title)
+    page.fill("input[name=item_name]", title)
+    page.fill("input[name=fees]", "不收费")
+    return page
+
+
+def settle(page):
+    page.wait_for_url("**/admin/pages/**")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)  # a late second request would land by now
+
+
+def test_double_click_on_save_draft_makes_one_draft(browser, live_demo):
+    title = "双击保存草稿测试"
+    page = open_new_guide(browser, live_demo, title)
+    page.dblclick("footer button.action-save", no_wait_after=True)
+    settle(page)
+    wait_until(page, lambda: ServiceGuidePage.objects.filter(title=title).exists())
+    assert ServiceGuidePage.objects.filter(title=title).count() == 1
+
+
+@pytest.mark.parametrize(
+    "button", ["footer button.action-save", "footer button[name=action-submit]"]
+)
+def test_rapid_clicks_make_one_item(browser, live_demo, button):
+    title = "连击测试" + ("提交" if "submit" in button else "保存")
+    page = open_new_guide(browser, live_demo, title)
+    page.evaluate(CLICK_THREE_TIMES, button)
+    settle(page)
+    wait_until(page, lambda: ServiceGuidePage.objects.filter(title=title).exists())
+    made = ServiceGuidePage.objects.filter(title=title)
+    assert made.count() == 1
+    if "submit" in button:
+        assert made.get().workflow_states.count() == 1
