@@ -244,3 +244,28 @@ def test_the_english_report_index_splits_no_word_on_a_phone(phone, live_english_
         "texts => texts.map(t => t.getBoundingClientRect().height)"
     )
     assert sizes and min(sizes) >= 12, sizes
+
+
+def test_a_wide_statutory_table_says_it_scrolls_and_pins_its_corner(phone, live_demo):
+    phone.goto(live_demo.url + phone_paths()["report"])
+    # A phone hides its scrollbar: the words of the region's label show where the table is
+    # wider than the screen (表二, 表三), not where it fits (表一).
+    assert phone.locator(".report-table--table_b .report-table__hint").is_visible()
+    assert phone.locator(".report-table--table_c .report-table__hint").is_visible()
+    assert not phone.locator(".report-table--table_a .report-table__hint").is_visible()
+    # Scrolled, the headings of the columns under the pinned labels hide under the pinned corner
+    # instead of standing above the labels with no figures under them.
+    region = phone.locator(".report-table--table_b > [role=region]")
+    corner = region.locator("thead th").first
+    corner.scroll_into_view_if_needed()
+    before = corner.bounding_box()["x"]
+    region.evaluate("r => r.scrollLeft = 200")
+    assert abs(corner.bounding_box()["x"] - before) <= 2
+    heading = region.locator("thead th", has_text="自然人").bounding_box()
+    at = [heading["x"] + heading["width"] / 2, heading["y"] + heading["height"] / 2]
+    on_top = phone.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('th').innerText", at
+    )
+    assert "勾稽关系" in on_top, on_top
+    phone.emulate_media(media="print")
+    assert not phone.locator(".report-table--table_b .report-table__hint").is_visible()
