@@ -5,6 +5,7 @@ from django.core.mail import send_mail
 from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from disclosure.applications import timeline
@@ -14,6 +15,7 @@ from disclosure.catalogue.models import Organisation
 from gongkai import ratelimit
 from gongkai.busy import is_database_busy
 from gongkai.params import object_id
+from gongkai.site_url import absolute
 
 
 def _too_many(request):
@@ -74,7 +76,8 @@ def _send_receipt(application, query_code):
         _(
             "%(name)s：\n\n%(organisation)s已收到您的政府信息公开申请。\n"
             "申请编号：%(number)s\n查询码：%(code)s\n收到日期：%(received)s\n答复期限：%(due)s\n\n"
-            "请凭申请编号和查询码在网站“申请查询”页面查看办理进度。查询码请妥善保管。"
+            "请凭申请编号和查询码在“申请办理进度查询”页面查看办理进度：\n%(status_url)s\n"
+            "查询码请妥善保管。"
         )
         % {
             "name": application.name,
@@ -83,6 +86,7 @@ def _send_receipt(application, query_code):
             "code": query_code,
             "received": application.received_on,
             "due": application.due_on,
+            "status_url": absolute(reverse("applications:status")),
         },
         None,
         [application.email],

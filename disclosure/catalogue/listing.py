@@ -30,6 +30,8 @@ class ItemFilterForm(forms.Form):
     keyword = forms.CharField(label=_("关键词"), required=False, max_length=50)
 
     def __init__(self, *args, years=(), **kwargs):
+        # The labels sit above their controls: Django's ASCII ":" after a Chinese label is noise.
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [("", _("全部")), *((y, y) for y in years)]
 

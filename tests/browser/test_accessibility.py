@@ -128,3 +128,12 @@ def test_display_switch_is_remembered_without_cookies(page, live_demo):
     assert page.evaluate("document.documentElement.className") == "text-3 contrast"
     assert page.evaluate("getComputedStyle(document.documentElement).fontSize") == "28px"
     assert page.context.cookies() == []
+
+
+def test_every_part_of_the_page_is_in_a_landmark(page, live_demo):
+    # axe's `region` rule (a best practice, outside the WCAG tags above): the 字号/高对比度 switch
+    # sat outside every landmark, so a screen reader's landmark list never reached it.
+    page.goto(live_demo.url + "/")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {runOnly: {type: 'rule', values: ['region']}})")
+    assert not result["violations"], [n["target"] for v in result["violations"] for n in v["nodes"]]

@@ -159,3 +159,113 @@ def test_english_pages_never_split_a_word_on_a_phone(phone, live_english_demo, o
     # Chinese text still breaks between any two characters (no page widened by it).
     phone.goto(live_english_demo.url + "/")
     assert phone.evaluate(OVERFLOW) <= 0
+
+
+# Dates (2022-03-05) whose digits lie on more than one line.
+DATES_SPLIT = """() => {
+  const split = [];
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.parentElement || node.parentElement.offsetParent === null) continue;
+    for (const match of node.data.matchAll(/\\d{4}-\\d{2}-\\d{2}/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index); range.setEnd(node, match.index + match[0].length);
+      if (new Set([...range.getClientRects()].map(rect => Math.round(rect.top))).size > 1)
+        split.push(match[0]);
+    }
+  }
+  return split;
+}"""
+
+
+# Table cells (outside the scrolling report regions) whose content sticks out of them.
+CELLS_SPILLING = """() => [...document.querySelectorAll('main td, main th')]
+  .filter(cell => cell.offsetParent !== null && !cell.closest('[role=region]'))
+  .filter(cell => cell.scrollWidth > cell.clientWidth + 1)
+  .map(cell => cell.innerText.trim().slice(0, 20))"""
+
+
+def reading_paths():
+    """One page of each kind whose tables a citizen reads: every item type (metadata table), a
+    column listing, the 指南 (office table), the report index (chart table) and the 2023 report."""
+    from wagtail.models import Locale
+
+    from disclosure.catalogue.models import (
+        CategoryPage,
+        DisclosureGuidePage,
+        DisclosureItemPage,
+    )
+    from disclosure.reports.models import AnnualReportIndexPage
+
+    chinese = Locale.objects.get(language_code="zh-hans")
+    paths = [CategoryPage.objects.live().filter(locale=chinese, slug="policies").first().url]
+    for model in DisclosureItemPage.__subclasses__():
+        paths.append(model.objects.live().filter(locale=chinese).first().url)
+    paths.append(DisclosureGuidePage.objects.live().filter(locale=chinese).first().url)
+    paths.append(AnnualReportIndexPage.objects.live().get(locale=chinese).url)
+    paths.append(AnnualReportIndexPage.objects.live().get(locale__language_code="en").url)
+    paths.append(phone_paths()["report"])
+    paths.append("/search/?q=公开")
+    return paths
+
+
+def test_the_largest_text_on_a_phone_keeps_two_characters_a_line(phone, live_english_demo):
+    # 特大 (175 %) is the 适老化 size: the item's metadata table went one character per line
+    # (索/引/号, 20/26/-1/1-/11) and the listing's dates likewise. A table that cannot keep its
+    # columns stacks them or scrolls; none squeezes a cell.
+    problems = {}
+    for path in reading_paths():
+        for text in (0, 3):
+            separator = "&" if "?" in path else "?"
+            assert phone.goto(f"{live_english_demo.url}{path}{separator}text={text}").status == 200
+            narrow = phone.evaluate(NARROW_CELLS)
+            if narrow:
+                problems[f"{path} text={text}: cells under two characters"] = narrow[:4]
+            spilling = phone.evaluate(CELLS_SPILLING)
+            if spilling:
+                problems[f"{path} text={text}: text wider than its cell"] = spilling[:4]
+            dates = phone.evaluate(DATES_SPLIT)
+            if dates:
+                problems[f"{path} text={text}: dates split"] = dates[:4]
+            if phone.evaluate(OVERFLOW) > 0:
+                problems[f"{path} text={text}: scrolls sideways"] = phone.evaluate(OVERFLOW)
+    assert not problems, problems
+
+
+def test_the_english_report_index_splits_no_word_on_a_phone(phone, live_english_demo):
+    from disclosure.reports.models import AnnualReportIndexPage
+
+    index = AnnualReportIndexPage.objects.live().get(locale__language_code="en")
+    phone.goto(live_english_demo.url + index.url)
+    broken = phone.evaluate(WORDS_BROKEN_MID_WORD)
+    assert not broken, broken  # "Reque / sts", "Y / e / ar", "2 / 0 / 2 / 2"
+    # The chart's labels are read at 12 px at least, not scaled down with the picture.
+    sizes = phone.locator(".report-chart svg text").evaluate_all(
+        "texts => texts.map(t => t.getBoundingClientRect().height)"
+    )
+    assert sizes and min(sizes) >= 12, sizes
+
+
+def test_a_wide_statutory_table_says_it_scrolls_and_pins_its_corner(phone, live_demo):
+    phone.goto(live_demo.url + phone_paths()["report"])
+    # A phone hides its scrollbar: the words of the region's label show where the table is
+    # wider than the screen (表二, 表三), not where it fits (表一).
+    assert phone.locator(".report-table--table_b .report-table__hint").is_visible()
+    assert phone.locator(".report-table--table_c .report-table__hint").is_visible()
+    assert not phone.locator(".report-table--table_a .report-table__hint").is_visible()
+    # Scrolled, the headings of the columns under the pinned labels hide under the pinned corner
+    # instead of standing above the labels with no figures under them.
+    region = phone.locator(".report-table--table_b > [role=region]")
+    corner = region.locator("thead th").first
+    corner.scroll_into_view_if_needed()
+    before = corner.bounding_box()["x"]
+    region.evaluate("r => r.scrollLeft = 200")
+    assert abs(corner.bounding_box()["x"] - before) <= 2
+    heading = region.locator("thead th", has_text="自然人").bounding_box()
+    at = [heading["x"] + heading["width"] / 2, heading["y"] + heading["height"] / 2]
+    on_top = phone.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('th').innerText", at
+    )
+    assert "勾稽关系" in on_top, on_top
+    phone.emulate_media(media="print")
+    assert not phone.locator(".report-table--table_b .report-table__hint").is_visible()

@@ -261,3 +261,15 @@ def test_an_unknown_number_costs_the_same_hash_as_a_known_one(
     counting_hasher.checks = 0
     client.post("/apply/status/", {"tracking_number": "NO-SUCH-NUMBER", "query_code": "WRONG"})
     assert known == counting_hasher.checks == 1
+
+
+def test_the_receipt_mail_links_to_the_status_page_at_the_sites_address(
+    client, organisation, settings
+):
+    # The mail named a page ("申请查询") the site does not have and gave no link to it.
+    settings.WAGTAILADMIN_BASE_URL = "http://xxgk.example.gov.cn:8121"
+    response = client.post("/apply/", form_data(organisation))
+    assert response.status_code == 200, response.context["form"].errors
+    body = mail.outbox[0].body
+    assert "http://xxgk.example.gov.cn:8121/apply/status/" in body
+    assert "申请办理进度查询" in body
