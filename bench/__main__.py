@@ -15,9 +15,17 @@ def main():
     if not names:
         print("no benchmarks yet")
         return 0
+    failed = []
     for name in sorted(names):
-        print(f"== {name}")
-        importlib.import_module(f"bench.{name}").main()
+        print(f"== {name}", flush=True)
+        try:
+            importlib.import_module(f"bench.{name}").main()
+        except SystemExit as stop:  # a benchmark that cannot run says why; the others still run
+            if stop.code:
+                failed.append(name)
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -8,10 +8,11 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from disclosure.catalogue.models.routing import PathRouteMixin
 from gongkai.site_settings import ReadOnlyForRequestsMixin
 
 
-class HomePage(Page):
+class HomePage(PathRouteMixin, Page):
     organisation = models.ForeignKey(
         "catalogue.Organisation",
         verbose_name=_("主办机构"),

@@ -6,12 +6,14 @@ number of types, and only the rows on the current page are then loaded.
 """
 
 from django import forms
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from .models import DisclosureItemPage, Domain, Validity
+from .visibility import unrestricted
 
 PAGE_SIZE = 20
 IN_FORCE = "current"
@@ -57,11 +59,10 @@ def under_paths(paths):
     return condition
 
 
-def item_querysets(category, models, filters=None, hidden_paths=()):
+def item_querysets(category, models, filters=None):
     filters = filters or {}
-    hidden = under_paths(hidden_paths)
     for model in models:
-        queryset = model.objects.child_of(category).live().exclude(hidden).order_by()
+        queryset = unrestricted(model.objects.child_of(category).live()).order_by()
         if filters.get("year"):
             queryset = queryset.filter(published_on__year=filters["year"])
         if filters.get("domain"):
@@ -90,12 +91,25 @@ def union(querysets, *fields):
     return first.union(*rest, all=True) if rest else first
 
 
-def publication_years(category, models, hidden_paths):
-    combined = union(item_querysets(category, models, hidden_paths=hidden_paths), "published_on")
+def publication_years(category, models):
+    combined = union(item_querysets(category, models), "published_on")
     if combined is None:
         return []
     years = {row[0].year for row in combined if row[0]}
     return sorted(years, reverse=True)
+
+
+def items_by_id(rows):
+    """The items of (pk, published_on, content type) rows with their domains, one query per
+    item type on the page (no query for the base rows, none for the domains)."""
+    ids_by_type = {}
+    for pk, _published_on, content_type_id in rows:
+        ids_by_type.setdefault(content_type_id, []).append(pk)
+    by_id = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        by_id.update(model.objects.filter(pk__in=ids).select_related("domain").in_bulk())
+    return by_id
 
 
 def attach_domains(pages):
@@ -108,11 +122,12 @@ def attach_domains(pages):
 
 def item_listing(category, request):
     models = item_models(category)
-    hidden_paths = restricted_paths()
-    years = publication_years(category, models, hidden_paths)
+    years = publication_years(category, models)
     form = ItemFilterForm(request.GET or None, years=years)
     filters = form.cleaned_data if form.is_valid() else {}
-    combined = union(item_querysets(category, models, filters, hidden_paths), "pk", "published_on")
+    combined = union(
+        item_querysets(category, models, filters), "pk", "published_on", "content_type_id"
+    )
     rows = combined.order_by("-published_on", "-pk") if combined is not None else []
     paginator = Paginator(rows, PAGE_SIZE)
     try:
@@ -122,8 +137,7 @@ def item_listing(category, request):
     except EmptyPage:
         listing_page = paginator.page(paginator.num_pages)
     ids = [row[0] for row in listing_page.object_list]
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    attach_domains(by_id.values())
+    by_id = items_by_id(listing_page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
     return {

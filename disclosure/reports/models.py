@@ -15,6 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from disclosure.catalogue.models.attached import AttachedFilesMixin
+from disclosure.catalogue.models.routing import PathRouteMixin
+from disclosure.catalogue.models.tree import TreeNeighboursMixin
 from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.statutory import tables as t
 
@@ -24,7 +26,7 @@ from .forms import AnnualReportPageForm
 from .panels import FillActionsPanel, FindingsPanel
 
 
-class AnnualReportIndexPage(Page):
+class AnnualReportIndexPage(PathRouteMixin, Page):
     """政府信息公开工作年度报告: an organisation's reports, newest first, with a chart."""
 
     intro = RichTextField(_("栏目说明"), blank=True)
@@ -50,7 +52,7 @@ class AnnualReportIndexPage(Page):
         return context
 
 
-class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
+class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, TreeNeighboursMixin, Page):
     """One organisation's 政府信息公开工作年度报告 for one year."""
 
     # Shown only on itself, its column, its languages and the pages linked with it
@@ -87,7 +89,9 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, Page):
     # ------------------------------------------------------------ where it belongs
     @cached_property
     def organisation(self):
-        root = disclosure_root_of(self) if self.pk else None
+        # The ancestors' query (models/tree.py) also serves the breadcrumb, the view
+        # restrictions and the language switcher.
+        root = self.disclosure_root if self.pk else None
         return root.organisation if root else None
 
     def previous_report(self):

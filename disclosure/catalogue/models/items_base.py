@@ -3,7 +3,6 @@ abstract page."""
 
 import datetime
 import re
-from functools import cached_property
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -63,6 +62,8 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
     # Shown only on itself, its column, its languages and the pages linked with it
     # (gongkai/page_cache.py): publishing one leaves the rest of the cached site warm.
     page_cache_changes_show_site_wide = False
+    # Read with the page when it is served (models/routing.py): every item shows its 主题分类.
+    route_select_related = ("domain",)
 
     index_number = models.CharField(  # noqa: DJ001 (NULL = not yet published, as before)
         _("索引号"),
@@ -181,12 +182,6 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
     @property
     def keyword_list(self):
         return [word for word in KEYWORD_SEPARATORS.split(self.keywords or "") if word]
-
-    @cached_property
-    def disclosure_root(self):
-        from ..roots import disclosure_root_of
-
-        return disclosure_root_of(self)
 
     @property
     def organisation(self):

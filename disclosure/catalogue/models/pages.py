@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from ..root_links import disclosure_root_links
 from .organisations import Organisation
+from .routing import PathRouteMixin
 from .slugs import ReservedSlugMixin
 from .tree import TreeNeighboursMixin
 
@@ -57,7 +58,7 @@ class FeedRouteMixin(RoutablePageMixin):
         return root.organisation if root else ""
 
 
-class DisclosureIndexPage(FeedRouteMixin, Page):
+class DisclosureIndexPage(FeedRouteMixin, PathRouteMixin, Page):
     """One organisation's 政府信息公开 root: its guide, catalogue columns and reports."""
 
     organisation = models.ForeignKey(
@@ -87,7 +88,7 @@ class DisclosureIndexPage(FeedRouteMixin, Page):
         return context
 
 
-class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, Page):
+class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, PathRouteMixin, Page):
     """A catalogue column: 机构职能, 预算决算, 办事指南, 便民服务事项清单, 规范性文件, …"""
 
     intro = RichTextField(_("栏目说明"), blank=True)

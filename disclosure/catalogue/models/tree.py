@@ -5,12 +5,13 @@ Serving a page asks the tree three times besides routing: Wagtail's view-restric
 organisation) and the language switcher (the live versions of the page in other languages).
 All three are rows of ``wagtailcore_page``, so one query with both conditions answers them; it
 is made once per page instance (a request's page), which keeps item pages and column listings
-inside their query budgets.
+inside their query budgets. Each row says whether a view restriction is set on it, so a page
+with none on itself or above (nearly every public page) is served without reading them.
 """
 
 from functools import cached_property
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page, PageViewRestriction
 
 
@@ -23,6 +24,11 @@ class TreeNeighboursMixin:
                 Q(path__in=paths) | Q(translation_key=self.translation_key, live=True)
             )
             .select_related("locale", "disclosureindexpage__organisation")
+            .annotate(
+                has_view_restriction=Exists(
+                    PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
+                )
+            )
             .order_by("path")
         )
         ancestors, versions = [], []
@@ -35,6 +41,14 @@ class TreeNeighboursMixin:
         """Ancestors below the tree root, top down; an organisation root has its organisation."""
         return [page for page in self._tree_neighbours[0] if page.depth > 1]
 
+    @cached_property
+    def disclosure_root(self):
+        """The nearest organisation root above this page, with its organisation, or None: read
+        from the ancestors above (roots.disclosure_root_of)."""
+        from ..roots import disclosure_root_of
+
+        return disclosure_root_of(self)
+
     @property
     def live_translations(self):
         """The live versions of this page in every language (itself included when live),
@@ -45,6 +59,11 @@ class TreeNeighboursMixin:
         ancestors = self._tree_neighbours[0]
         if self.alias_of_id or any(page.alias_of_id for page in ancestors):
             return super().get_view_restrictions()  # restrictions of the aliased pages
-        return PageViewRestriction.objects.filter(
-            page_id__in=[self.pk, *(page.pk for page in ancestors)]
-        )
+        ids = [self.pk, *(page.pk for page in ancestors)]
+        # This page's own row is among the versions when it is live (a served page is).
+        restricted = {
+            row.pk: row.has_view_restriction for row in (*ancestors, *self._tree_neighbours[1])
+        }
+        if all(pk in restricted for pk in ids) and not any(restricted[pk] for pk in ids):
+            return PageViewRestriction.objects.none()
+        return PageViewRestriction.objects.filter(page_id__in=ids)
