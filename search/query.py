@@ -44,10 +44,19 @@ def regional_form(word: str) -> str | None:
 
 
 def synonym_table() -> dict[str, list[str]]:
-    """Normalised word -> every word of its groups (itself included)."""
+    """Normalised word -> every word of its groups (itself included). Do not modify it.
+
+    The groups are read on every call (one small query, so an office's edit applies at once in
+    every worker); normalising their ~600 words is memoised on what was read.
+    """
+    return _table(tuple(Synonym.objects.order_by("pk").values_list("words", flat=True)))
+
+
+@lru_cache(maxsize=4)
+def _table(groups: tuple[str, ...]) -> dict[str, list[str]]:
     table: dict[str, list[str]] = {}
-    for group in Synonym.objects.all():
-        words = group.word_list()
+    for text in groups:
+        words = Synonym(words=text).word_list()
         for word in words:
             bucket = table.setdefault(analysis.normalise(word), [])
             bucket.extend(w for w in words if w not in bucket)
