@@ -133,7 +133,7 @@ def _other_organisation(last, reading):
         "found": last.organisation,
         "name": reading.organisation,
     }
-    return rules.Finding("R8", rules.WARNING, "table_a", "", "", "", "", message), where
+    return rules.Finding("R8", rules.Severity.WARNING, "table_a", "", "", "", "", message), where
 
 
 def check_file(path, *, text=None, previous_path=None, level=None):

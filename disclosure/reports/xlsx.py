@@ -575,14 +575,14 @@ def _stale_formulas(sheet, formulas_book, table):
                 "是公式“%(formula)s”，检查只能重算求和公式（SUM 和 +），无法核对它保存的值 "
                 "%(stored)s 是否就是 Excel 或 WPS 显示的值；请核对该单元格，或改为填写数字"
             ) % {"formula": formula, "stored": stored}
-            severity = rules.WARNING
+            severity = rules.Severity.WARNING
         else:
             problem = _(
                 "文件中保存的值是 %(stored)s，但它的公式“%(formula)s”算出 %(recomputed)s"
                 "（Excel 或 WPS 打开时显示 %(recomputed)s）；请在 Excel 或 WPS 中打开该文件、"
                 "重新计算并保存，再上传或检查"
             ) % {"stored": stored, "formula": formula, "recomputed": _shown_number(recomputed)}
-            severity = rules.ERROR
+            severity = rules.Severity.ERROR
         message = rules.cell_message(table, row_key, column_key, problem)
         finding = rules.Finding(
             "R7", severity, table.key, row_key, column_key, str(stored), formula, message
@@ -623,7 +623,7 @@ def _beyond_the_table(sheet, table):
         "corner": f"{get_column_letter(width)}{last_row}",
         "cells": shown,
     }
-    finding = rules.Finding(LAYOUT, rules.WARNING, table.key, "", "", "", "", message)
+    finding = rules.Finding(LAYOUT, rules.Severity.WARNING, table.key, "", "", "", "", message)
     return [(finding, f"{sheet.title} {outside[0]}")]
 
 

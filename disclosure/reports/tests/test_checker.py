@@ -1,10 +1,9 @@
 """One checker for the admin, the upload and the command: the level of the organisation (as
 recorded, or as its name says), the report's text (R6), last year's workbook (R5, R8)."""
 
-from io import BytesIO, StringIO
+from io import BytesIO
 
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 from docx import Document
@@ -12,12 +11,12 @@ from openpyxl import load_workbook
 
 from disclosure.catalogue.models import Organisation
 from disclosure.reports import levels, xlsx
+from disclosure.reports.tests.checking import CARRIED_IN, run, workbook_file
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
 from disclosure.statutory import tables as t
 from gongkai.pdf import html_to_pdf
 
 NEW_TOTAL = xlsx.cell_addresses(t.TABLE_B_2021)[("new", "total")]
-CARRIED_IN = xlsx.cell_addresses(t.TABLE_B_2021)[("carried_in", "natural")]
 REGULATIONS = xlsx.cell_addresses(t.TABLE_A_2021)[("regulations", "issued")]
 
 
@@ -50,26 +49,6 @@ REGULATIONS = xlsx.cell_addresses(t.TABLE_A_2021)[("regulations", "issued")]
 )
 def test_the_level_a_name_says(name, level):
     assert levels.level_from_name(name) == level
-
-
-def workbook_file(tmp_path, values=None, organisation="", year=None, name="report.xlsx"):
-    values = values or consistent_report()
-    tables = {key: (t.table(t.FORMAT_2021, key), v) for key, v in values.items()}
-    path = tmp_path / name
-    xlsx.workbook(tables, organisation=organisation, year=year).save(path)
-    return path
-
-
-def run(*args):
-    """The command's output and exit code, with Django's system checks run first as on the
-    command line (call_command skips them by default; a method named `check` once broke them)."""
-    out = StringIO()
-    try:
-        call_command("check_annual_report", *map(str, args), stdout=out, skip_checks=False)
-        code = 0
-    except SystemExit as exited:
-        code = exited.code
-    return out.getvalue(), code
 
 
 def with_regulation():

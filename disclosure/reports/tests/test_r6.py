@@ -10,6 +10,7 @@ import re
 import pytest
 
 from disclosure.reports import rules
+from disclosure.reports.tests.checking import PLACES, tables_stating
 from disclosure.reports.tests.factories import zeros
 from disclosure.statutory import tables as t
 
@@ -245,36 +246,6 @@ DEMO_SENTENCES = [
     ),
 ]
 SENTENCES = REAL_SENTENCES + DEMO_SENTENCES
-
-# Where each quantity lives in the tables (the first row of a group carries the number).
-PLACES = {
-    "new": ("table_b", "new", "total"),
-    "carried_in": ("table_b", "carried_in", "total"),
-    "result_total": ("table_b", "result_total", "total"),
-    "carried_out": ("table_b", "carried_out", "total"),
-    "granted_partial": ("table_b", "granted", "total"),
-    "granted": ("table_b", "granted", "total"),
-    "partial": ("table_b", "partial", "total"),
-    "refused": ("table_b", "refused_secret", "total"),
-    "unable": ("table_b", "unable_no_info", "total"),
-    "unprocessed": ("table_b", "unprocessed_petition", "total"),
-    "other": ("table_b", "other_overdue_correction", "total"),
-    "review": ("table_c", "cases", "review_total"),
-    "litigation": ("table_c", "cases", "litigation_direct_total"),
-    "normative_issued": ("table_a", "normative", "issued"),
-}
-
-
-def tables_stating(numbers):
-    tables = {
-        "table_a": zeros(t.TABLE_A_2021),
-        "table_b": zeros(t.TABLE_B_2021),
-        "table_c": zeros(t.TABLE_C),
-    }
-    for key, number in numbers.items():
-        table, row, column = PLACES[key]
-        tables[table][row][column] = number
-    return tables
 
 
 def stated(sentence):

@@ -3,14 +3,11 @@ hides numbers from whoever reviews the file), an instructions sheet named after 
 ("表二填表说明", taken for a second 表二), and a formula saved without its computed value (a
 library that writes formulas does not compute them; it was reported as "非有限数值")."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
-from django.urls import reverse
 from openpyxl import load_workbook
 
 from disclosure.reports import cells, stored_numbers, xlsx
+from disclosure.reports.tests.checking import run, upload
 from disclosure.reports.tests.factories import make_index, make_report, write
 from disclosure.statutory import tables as t
 
@@ -24,22 +21,6 @@ def altered(tmp_path, change):
     change(book)
     book.save(path)
     return path
-
-
-def run(path):
-    """The command's output and exit code."""
-    out = StringIO()
-    try:
-        call_command("check_annual_report", str(path), stdout=out)
-        code = 0
-    except SystemExit as exited:
-        code = exited.code
-    return out.getvalue(), code
-
-
-def upload(client, page, path):
-    with path.open("rb") as file:
-        return client.post(reverse("reports:upload", args=[page.pk]), {"workbook": file})
 
 
 # ---------------------------------------------------------------- hidden sheets

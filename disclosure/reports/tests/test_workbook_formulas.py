@@ -1,4 +1,4 @@
-"""Workbooks of the second re-try of issue 19: a formula whose stored value is stale (Excel
+"""Workbooks a county officer and a hostile uploader found misread: a formula whose stored value is stale (Excel
 shows the recomputed number, the checker read the stored one), and content outside a
 statutory table's area (ignored silently before)."""
 
@@ -8,8 +8,8 @@ import pytest
 from openpyxl import load_workbook
 
 from disclosure.reports import xlsx
+from disclosure.reports.tests.checking import run, upload
 from disclosure.reports.tests.factories import make_index, make_report, write
-from disclosure.reports.tests.test_workbook_hazards import run, upload
 from disclosure.statutory import tables as t
 
 ADDRESSES = xlsx.cell_addresses(t.TABLE_B_2021)

@@ -1,4 +1,4 @@
-"""The checker on the second re-try of issue 19: last year's workbook of another organisation
+"""The checker's refusals: last year's workbook of another organisation
 is not compared (R8 says so), and every file the checker, the upload and the commands cannot
 read is refused in Chinese — never the English words of openpyxl, zipfile or the system."""
 
@@ -14,8 +14,8 @@ from django.urls import reverse
 
 from disclosure.reports import xlsx
 from disclosure.reports.management.commands.check_annual_report import Command
+from disclosure.reports.tests.checking import CARRIED_IN, run, workbook_file
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
-from disclosure.reports.tests.test_checker import CARRIED_IN, run, workbook_file
 
 
 @pytest.mark.django_db

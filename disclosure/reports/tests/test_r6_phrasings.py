@@ -1,12 +1,12 @@
-"""R6 on the phrasings a county officer and a hostile uploader found misread on a second
-re-try of issue 19 (docs/reports.md, "R6: the text against the tables"): a year written in
+"""R6 on the phrasings a county officer and a hostile uploader found misread
+(docs/reports.md, "R6: the text against the tables"): a year written in
 numerals, a verb whose object is a list, the units 起 and 次, counts of a part of the year,
 and the quote of a finding, which must be the report's own words."""
 
 import pytest
 
 from disclosure.reports import rules
-from disclosure.reports.tests.test_r6 import PLACES, tables_stating
+from disclosure.reports.tests.checking import PLACES, tables_stating
 
 
 def read(sentence, year):
