@@ -429,6 +429,11 @@ CELERY_BEAT_SCHEDULE = {
 # checker would otherwise wait on every timeout.
 GONGKAI_INSPECTION_EXTERNAL_LINKS = env.bool("INSPECTION_EXTERNAL_LINKS", default=False)
 GONGKAI_INSPECTION_LINK_TIMEOUT = 10  # seconds per request
+# Internal networks the external-link check may request (e.g. an intranet the portal links:
+# "10.0.0.0/8"); every other non-global address is left unchecked (inspection/link_checks.py).
+GONGKAI_INSPECTION_LINK_INTERNAL_NETWORKS = env.list(
+    "INSPECTION_LINK_INTERNAL_NETWORKS", default=[]
+)
 GONGKAI_INSPECTION_LINK_HOST_INTERVAL = 2  # seconds between two requests to one host
 GONGKAI_INSPECTION_LINK_MAX = 300  # links checked per run, the least recently checked first
 # A publication or unpublication refreshes its organisation's stored results this many seconds

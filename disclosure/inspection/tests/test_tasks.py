@@ -19,27 +19,45 @@ from tests.factories import UserFactory
 
 from .helpers import column, item, result
 
+# The local test servers and the TEST-NET address are internal: the checker requests them
+# only when the operator lists their networks.
+LOCAL_NETWORKS = ["127.0.0.1/32", "192.0.2.0/24"]
 
-@pytest.fixture
-def server():
-    """A web server on a free port: /ok answers 200, anything else 404; it notes when."""
+
+def serve(host="127.0.0.1", redirect_to=None):
+    """A web server on a free port of `host`: /ok answers 200, /redirect 302 to `redirect_to`,
+    anything else 404; it notes what was asked and when. Returns (base URL, hits, stop)."""
     hits = []
 
     class Handler(BaseHTTPRequestHandler):
         def do_HEAD(self):
             hits.append((self.path, time.monotonic()))
-            self.send_response(200 if self.path.startswith("/ok") else 404)
+            if self.path.startswith("/redirect") and redirect_to:
+                self.send_response(302)
+                self.send_header("Location", redirect_to)
+            else:
+                self.send_response(200 if self.path.startswith("/ok") else 404)
             self.end_headers()
 
         def log_message(self, *args):
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd = ThreadingHTTPServer((host, 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}", hits
-    httpd.shutdown()
-    httpd.server_close()
+
+    def stop():
+        httpd.shutdown()
+        httpd.server_close()
+
+    return f"http://{host}:{httpd.server_address[1]}", hits, stop
+
+
+@pytest.fixture
+def server():
+    base, hits, stop = serve()
+    yield base, hits
+    stop()
 
 
 def linking(office, *urls):
@@ -56,7 +74,9 @@ def test_external_links_are_not_checked_unless_enabled(office, server):
     assert hits == [] and not ExternalLink.objects.exists()
 
 
-@override_settings(GONGKAI_INSPECTION_EXTERNAL_LINKS=True)
+@override_settings(
+    GONGKAI_INSPECTION_EXTERNAL_LINKS=True, GONGKAI_INSPECTION_LINK_INTERNAL_NETWORKS=LOCAL_NETWORKS
+)
 def test_broken_external_links_are_found_with_a_pause_per_host(office, server):
     base, hits = server
     page = linking(office, f"{base}/ok", f"{base}/missing", f"{base}/ok2")
@@ -72,7 +92,9 @@ def test_broken_external_links_are_found_with_a_pause_per_host(office, server):
     assert "HTTP 404" in found.findings[0].detail
 
 
-@override_settings(GONGKAI_INSPECTION_EXTERNAL_LINKS=True)
+@override_settings(
+    GONGKAI_INSPECTION_EXTERNAL_LINKS=True, GONGKAI_INSPECTION_LINK_INTERNAL_NETWORKS=LOCAL_NETWORKS
+)
 def test_a_run_checks_a_bounded_number_and_an_unreachable_host_times_out(office, server):
     base, hits = server
     linking(office, f"{base}/ok", f"{base}/ok2", f"{base}/ok3", "http://192.0.2.1/")  # TEST-NET
@@ -83,6 +105,59 @@ def test_a_run_checks_a_bounded_number_and_an_unreachable_host_times_out(office,
     assert time.monotonic() - started < 10
     unreachable = ExternalLink.objects.get(url="http://192.0.2.1/")
     assert unreachable.state == LinkState.BROKEN and unreachable.error
+
+
+@override_settings(GONGKAI_INSPECTION_EXTERNAL_LINKS=True)
+def test_an_editors_link_to_an_internal_address_is_never_requested(office, server):
+    base, hits = server
+    internal = [
+        f"{base}/ok",  # loopback
+        "http://169.254.169.254/latest/meta-data/",  # a cloud's metadata service
+        "http://[::1]/",
+        "http://10.1.2.3/",
+    ]
+    linking(office, *internal)
+    assert link_checks.check_external_links(host_interval=0, timeout=1) == len(internal)
+    assert hits == []
+    for link in ExternalLink.objects.all():
+        assert link.state == LinkState.UNCHECKED and link.http_status is None
+        assert "内部网络地址" in link.error
+    assert not result("broken_links", office["township"]).findings
+
+
+@override_settings(
+    GONGKAI_INSPECTION_EXTERNAL_LINKS=True,
+    GONGKAI_INSPECTION_LINK_INTERNAL_NETWORKS=["127.0.0.1/32"],
+)
+def test_a_redirect_to_an_internal_address_is_not_followed(office):
+    inside, inside_hits, stop_inside = serve(host="127.0.0.2")
+    allowed, allowed_hits, stop_allowed = serve(redirect_to=f"{inside}/ok-secret")
+    try:
+        linking(office, f"{allowed}/redirect")
+        assert link_checks.check_external_links(host_interval=0, timeout=2) == 1
+    finally:
+        stop_allowed()
+        stop_inside()
+    assert [path for path, _at in allowed_hits] == ["/redirect"]
+    assert inside_hits == []
+    link = ExternalLink.objects.get()
+    assert link.state == LinkState.UNCHECKED and "127.0.0.2" in link.error
+
+
+@override_settings(
+    GONGKAI_INSPECTION_EXTERNAL_LINKS=True, GONGKAI_INSPECTION_LINK_INTERNAL_NETWORKS=LOCAL_NETWORKS
+)
+def test_a_redirect_inside_allowed_networks_is_followed_to_its_answer(office, server):
+    base, hits = server
+    target, _target_hits, stop = serve(redirect_to=f"{base}/missing")
+    try:
+        linking(office, f"{target}/redirect")
+        assert link_checks.check_external_links(host_interval=0, timeout=2) == 1
+    finally:
+        stop()
+    link = ExternalLink.objects.get()
+    assert [path for path, _at in hits] == ["/missing"]
+    assert link.state == LinkState.BROKEN and link.http_status == 404
 
 
 def test_the_weekly_digest_tells_each_office_what_changed(
