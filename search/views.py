@@ -136,6 +136,8 @@ def publication_years(pages):
             return years
         year = timezone.localtime(latest).year
         years.append(year)
+        if year == datetime.MINYEAR:  # nothing is older (and no datetime before it exists)
+            return years
         before = timezone.make_aware(datetime.datetime(year, 1, 1))
 
 
@@ -162,7 +164,10 @@ def result_rows(pages, expanded, roots):
     pages = list(pages)
     specifics = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
     parent_paths = {page.path[: -Page.steplen] for page in pages}
-    parents = {parent.path: parent for parent in Page.objects.filter(path__in=parent_paths)}
+    # An unpublished column is not named under its live items (its title is not public).
+    parents = {
+        parent.path: parent for parent in Page.objects.filter(path__in=parent_paths, live=True)
+    }
     rows = []
     for page in pages:
         specific = specifics[page.pk]

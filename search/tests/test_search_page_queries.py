@@ -120,3 +120,21 @@ def test_the_year_choices_are_the_years_of_public_pages_in_the_site_time_zone(co
     assert years == [2024, 2023, 2019, 2018]
     # The same years as truncating every page's date, which the page used to do.
     assert years == [d.year for d in public_pages().dates("first_published_at", "year", "DESC")]
+
+
+@pytest.mark.django_db
+def test_a_page_dated_in_the_first_year_ends_the_year_choices_without_an_error(client, corpus):
+    published(corpus["dibao_title"], datetime.datetime(1, 1, 1, 12, tzinfo=datetime.UTC))
+    assert publication_years(public_pages())[-1] == 1
+    assert client.get("/search/", {"q": "低保"}).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_result_under_an_unpublished_column_does_not_name_it(client, corpus, celery_queue):
+    column = corpus["guide"]
+    Page.objects.filter(pk=column.pk).update(live=False)
+    response = client.get("/search/", {"q": "低保"})
+    under = [row for row in response.context["rows"] if row["page"].path.startswith(column.path)]
+    assert under and all(row["parent"] is None for row in under)
+    results = response.content.decode().split('<ol class="search-results"')[1].split("</ol>")[0]
+    assert column.title not in results
