@@ -1,6 +1,6 @@
-"""Workbooks a county officer and a hostile uploader found misread: a formula whose stored value is stale (Excel
-shows the recomputed number, the checker read the stored one), and content outside a
-statutory table's area (ignored silently before)."""
+"""Workbooks a county officer and a hostile uploader found misread: a formula whose stored
+value is stale (Excel shows the recomputed number, the checker read the stored one), and
+content outside a statutory table's area (ignored silently before)."""
 
 from zipfile import ZIP_DEFLATED, ZipFile
 
