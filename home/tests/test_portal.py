@@ -105,7 +105,8 @@ def test_banner_shows_the_organisation_and_the_platform_with_a_drawn_mark(client
 def test_home_page_offers_guide_catalogue_reports_application_and_search(client):
     root = DisclosureIndexPage.objects.get(slug="xxgk", locale__language_code="zh-hans")
     html = client.get("/").content.decode()
-    entries = html[html.index('class="portal-entries"') : html.index("</section>")]
+    start = html.index('class="portal-entries"')
+    entries = html[start : html.index("</section>", start)]
     nav = dict(expected_nav(root))
     for label, key in (
         ("公开指南", "政府信息公开指南"),
