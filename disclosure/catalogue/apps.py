@@ -13,7 +13,9 @@ class CatalogueConfig(AppConfig):
         from . import guide_index
         from .index_numbers import on_page_published
         from .models import Organisation
+        from .patches import alias_restrictions
 
+        alias_restrictions.apply()
         page_published.connect(on_page_published, dispatch_uid="catalogue_index_numbers")
         post_save.connect(
             guide_index.on_organisation_saved, sender=Organisation, dispatch_uid="guide_org"

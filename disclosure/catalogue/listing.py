@@ -52,10 +52,11 @@ def restricted_paths():
 
 
 def under_paths(paths):
-    """Pages at or below any of `paths`."""
+    """Pages at or below any of `paths`, and the aliases of such pages (an alias carries its
+    source's view restrictions: patches/alias_restrictions.py)."""
     condition = Q()
     for path in paths:
-        condition |= Q(path__startswith=path)
+        condition |= Q(path__startswith=path) | Q(alias_of__path__startswith=path)
     return condition
 
 

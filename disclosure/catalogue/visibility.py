@@ -11,9 +11,16 @@ from django.db.models.functions import Length, Substr
 from wagtail.models import PageViewRestriction
 
 
-def unrestricted(queryset):
-    """The pages of `queryset` neither under a view restriction nor below one."""
-    restricted_at_or_above = PageViewRestriction.objects.filter(
-        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+def _restricted_at_or_above(path):
+    return PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef(path), 1, Length("page__path"))
     )
-    return queryset.filter(~Exists(restricted_at_or_above))
+
+
+def unrestricted(queryset):
+    """The pages of `queryset` neither under a view restriction nor below one, nor aliases of
+    such a page (an alias carries its source's restrictions: patches/alias_restrictions.py)."""
+    return queryset.filter(
+        ~Exists(_restricted_at_or_above("path")),
+        ~Exists(_restricted_at_or_above("alias_of__path")),
+    )

@@ -16,6 +16,7 @@ from django.conf import settings
 from gongkai.patching import Patch, drift, fingerprint, project_patch_modules, source
 
 PATCH_MODULES = [
+    "disclosure.catalogue.patches.alias_restrictions",
     "disclosure.moderation.patches.admin_api_actions",
     "disclosure.moderation.patches.run_revision_approvals",
     "disclosure.moderation.patches.workflow_mails",

@@ -15,6 +15,12 @@ from django.db.models import Exists, OuterRef, Q
 from wagtail.models import Page, PageViewRestriction
 
 
+def _ancestor_ids(page):
+    steplen = page.steplen
+    paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
+    return Page.objects.filter(path__in=paths).values_list("pk", flat=True)
+
+
 class TreeNeighboursMixin:
     @cached_property
     def _tree_neighbours(self):
@@ -58,7 +64,13 @@ class TreeNeighboursMixin:
     def get_view_restrictions(self):
         ancestors = self._tree_neighbours[0]
         if self.alias_of_id or any(page.alias_of_id for page in ancestors):
-            return super().get_view_restrictions()  # restrictions of the aliased pages
+            # Wagtail reads the aliased pages' own restrictions, not those above the source:
+            # an alias carries them too (patches/alias_restrictions.py).
+            sources = [page.alias_of for page in (self, *ancestors) if page.alias_of_id]
+            above = {pk for source in sources for pk in _ancestor_ids(source)}
+            return PageViewRestriction.objects.filter(
+                Q(pk__in=super().get_view_restrictions().values("pk")) | Q(page_id__in=above)
+            )
         ids = [self.pk, *(page.pk for page in ancestors)]
         # This page's own row is among the versions when it is live (a served page is).
         restricted = {
