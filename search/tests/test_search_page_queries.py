@@ -59,7 +59,9 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, corpus, ce
     assert len(many) == len(few) + 1, "\n".join(extra.elements())
     # What one page reads in all (site, view restrictions, filters' choices, the search, the
     # count, the results, their pages and columns, editors' picks, the footer): a ceiling.
-    assert len(many) <= 25, "\n".join(many)
+    # PostgreSQL's ranking probes the index once more per tier (the newest entry's id, then the
+    # tier), so its pages read a few more than SQLite's.
+    assert len(many) <= 28, "\n".join(many)
 
 
 @pytest.mark.django_db
