@@ -35,11 +35,21 @@ API_MODULES = ("wagtail.api.v2.views", "wagtail.api.v3.querysets")
 
 
 def private_q(queryset):
-    from wagtail.models import PageViewRestriction
+    from wagtail.models import Page, PageViewRestriction
 
+    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
     q = Q()
-    for path in PageViewRestriction.objects.values_list("page__path", flat=True).distinct():
-        q |= Q(path__startswith=path) | Q(alias_of__path__startswith=path)
+    for path in paths:
+        q |= Q(path__startswith=path)
+    if paths:
+        # The aliases by id, read here: a search engine filters on the page's own indexed
+        # fields (id, path), not on the source's path through alias_of.
+        sources_restricted = Q()
+        for path in paths:
+            sources_restricted |= Q(alias_of__path__startswith=path)
+        alias_ids = list(Page.objects.filter(sources_restricted).values_list("pk", flat=True))
+        if alias_ids:
+            q |= Q(id__in=alias_ids)
     # do not match any page if no private section exists.
     return q if q else Q(pk__in=[])
 
