@@ -202,7 +202,9 @@ def paginate(results, number):
 
 def editors_picks(pages, query_text):
     """Pages the editors promoted for this search (read only: nothing is created here)."""
-    query = Query.objects.filter(query_string=normalise_query_string(query_text)).first()
+    # PostgreSQL refuses NUL in text: a query holding one matches no promoted search anyway.
+    query_string = normalise_query_string(query_text.replace("\x00", ""))
+    query = Query.objects.filter(query_string=query_string).first()
     if query is None:
         return []
     return [

@@ -95,6 +95,20 @@ def with_checked_filters(backends):
 
 
 class CheckedFindMixin:
+    def initial(self, request, *args, **kwargs):
+        # PostgreSQL refuses NUL in text (a 500 wherever a parameter reaches a query: site,
+        # locale, filters): no parameter may hold one.
+        for name, value in request.GET.items():
+            if "\x00" in name or "\x00" in value:
+                raise BadRequestError(
+                    _("%(name)s 的值无效：%(value)s")
+                    % {
+                        "name": name[:50].replace("\x00", ""),
+                        "value": value[:50].replace("\x00", ""),
+                    }
+                )
+        super().initial(request, *args, **kwargs)
+
     def find_object(self, queryset, request):
         # `find/?id=` went to queryset.get(id=…) as typed: a non-number was a ValueError (500).
         if "id" in request.GET and object_id(request.GET["id"]) is None:

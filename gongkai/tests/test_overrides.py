@@ -25,6 +25,10 @@ from gongkai.patching import (
 
 from .project_code import APP_PACKAGES, source_files
 
+# The overrides are library source, read once: in the SQLite pass, where every backend class
+# (the SQLite search index's included) can be imported.
+pytestmark = pytest.mark.backend_independent
+
 
 def is_ours(cls):
     return cls.__module__.split(".")[0] in APP_PACKAGES

@@ -60,8 +60,9 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, corpus, ce
     # What one page reads in all (site, view restrictions, filters' choices, the search, the
     # count, the results, their pages and columns, editors' picks, the footer): a ceiling.
     # PostgreSQL's ranking probes the index once more per tier (the newest entry's id, then the
-    # tier), so its pages read a few more than SQLite's.
-    assert len(many) <= 28, "\n".join(many)
+    # tier), so its pages read a few more than SQLite's; with a view restriction on the site,
+    # the aliases of restricted pages are read once (patches/alias_restrictions.py).
+    assert len(many) <= 30, "\n".join(many)
 
 
 @pytest.mark.django_db
