@@ -7,6 +7,8 @@ Ranking walks `common.ranking_tiers`, each tier newest first (`tsquery.newest_ma
 Plain PostgreSQL: no Chinese parser extension.
 """
 
+from functools import cached_property
+
 from django.db import connections, router
 from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.postgres.postgres import (
@@ -34,6 +36,7 @@ from search.backends.tsquery import (
     column_match,
     document_vectors,
     hits_sql,
+    index_size,
     newest_matches,
 )
 
@@ -101,14 +104,22 @@ class ChinesePostgresSearchQueryCompiler(TopKSearchMixin, PostgresSearchQueryCom
     def content_types(self):
         return get_descendants_content_types_pks(self.queryset.model)
 
-    def tier_pks(self, match, limit):
-        def run(sql, params):
-            with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
-                cursor.execute(sql, params)
-                return cursor.fetchall()
+    def run(self, sql, params):
+        with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
+    @cached_property
+    def index_size(self):
+        """Read once for all the tiers of one search."""
+        return index_size(self.run, IndexEntry._meta.db_table)
+
+    def tier_pks(self, match, limit):
         table = IndexEntry._meta.db_table
-        rows = newest_matches(run, table, match[0], self.content_types(), match[1], limit)
+        entries = self.index_size if limit is not None else None
+        rows = newest_matches(
+            self.run, table, match[0], self.content_types(), match[1], limit, entries
+        )
         return [self.queryset.model._meta.pk.to_python(row[0]) for row in rows]
 
     def matching_pks(self, match):

@@ -86,7 +86,14 @@ def tier_sql(table: str, column: str, content_types, limit: int | None) -> str:
     return sql if limit is None else f"{sql} LIMIT {int(limit)}"
 
 
-def newest_matches(run, table: str, column: str, content_types, expression: str, limit):
+def index_size(run, table: str) -> int:
+    """The number of entries, near enough: the highest id."""
+    return run(f"SELECT coalesce(max(id), 0) FROM {table}", [])[0][0]
+
+
+def newest_matches(
+    run, table: str, column: str, content_types, expression: str, limit, entries=None
+):
     """One tier's object ids, newest first, through `run(sql, params) -> rows`.
 
     A GIN index finds every match but cannot hand them over newest first, so a common word
@@ -96,10 +103,12 @@ def newest_matches(run, table: str, column: str, content_types, expression: str,
     between them from lexeme statistics and guesses wrong for rare words. So: the newest
     `probe_rows` entries are checked first (common words fill the page there); only a word too
     rare for that goes to the GIN index, where rarity makes it cheap. The entry count comes from
-    the highest id (a primary-key lookup): ids are assigned in order.
+    the highest id (a primary-key lookup): ids are assigned in order; a caller ranking several
+    tiers reads it once (`index_size`) and passes it as `entries`.
     """
     if limit is not None:
-        entries = run(f"SELECT coalesce(max(id), 0) FROM {table}", [])[0][0]
+        if entries is None:
+            entries = index_size(run, table)
         probe = probe_rows(limit, entries)
         if probe < entries:
             rows = run(probe_sql(table, column, content_types, limit, probe), [expression])
