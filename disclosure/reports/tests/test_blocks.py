@@ -168,6 +168,6 @@ def test_the_collapsed_heading_is_the_table_name_alone(block_class):
     gives a label format: the tables' headings read “表二 … 27” (the first cell)."""
     block = block_class()
     block.set_name("table")
-    name, children, meta = blocks.StatisticalTableBlockAdapter().js_args(block)
+    _name, _children, meta = blocks.StatisticalTableBlockAdapter().js_args(block)
     assert meta["labelFormat"] == ""
     assert str(meta["label"]) == str(block_class._meta_class.label)
