@@ -218,3 +218,15 @@ def test_a_draft_in_review_or_someone_elses_is_not_offered_for_deletion(
     response = client.post(url, as_the_editor_types(new_service_guide(None)), follow=True)
     (notice,) = [text for text in notices_after(response) if SLUG in text]
     assert "已被同一栏目下的其他页面使用" in notice and "删除" not in notice
+
+
+def test_the_named_draft_cannot_put_markup_into_the_notice(editor_client, office):
+    """The notice is HTML (its links); the draft's title in it is the editor's text, escaped."""
+    url = create_url(column_of(office))
+    guide = new_service_guide(None)
+    guide.title = '<img src=x onerror="alert(1)">优待证'
+    autosave(editor_client, url, as_the_editor_types(guide))
+    response = editor_client.post(url, as_the_editor_types(guide), follow=True)
+    (notice,) = [text for text in notices_after(response) if "您之前未提交的草稿" in text]
+    assert "<img" not in notice and "&lt;img src=x" in notice
+    assert "<img src=x" not in response.content.decode()
