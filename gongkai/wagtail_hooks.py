@@ -24,4 +24,11 @@ def submit_the_editor_form_once():
     return format_html('<script src="{}"></script>', static("js/admin/submit_once.js"))
 
 
+@hooks.register("insert_editor_js")
+def close_the_action_menu_for_its_dialog():
+    """An action of the footer menu that opens a dialog closes the menu, which otherwise stays
+    over the dialog on a narrow screen (static/js/admin/close_menu_for_dialog.js)."""
+    return format_html('<script src="{}"></script>', static("js/admin/close_menu_for_dialog.js"))
+
+
 hooks.register("before_serve_page", page_cache.remember_tokens)

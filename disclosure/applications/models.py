@@ -103,6 +103,24 @@ class EventAction(models.TextChoices):
 CLOCK_RUNNING = {State.REGISTERED, State.REVIEWING, State.HANDLING}
 OPEN_STATES = {s for s in State if s not in {State.REPLIED, State.ARCHIVED}}
 
+# The states each move may start from (Art. 30–45); the Application method of the move refuses
+# any other, and the staff's handle form offers only the moves of the application's state.
+MOVES_FROM = {
+    EventAction.REVIEW: {State.REGISTERED},
+    EventAction.REQUEST_CORRECTION: {State.REGISTERED, State.REVIEWING},
+    EventAction.RECEIVE_CORRECTION: {State.AWAITING_CORRECTION},
+    EventAction.CLOSE_UNCORRECTED: {State.AWAITING_CORRECTION},
+    EventAction.ACCEPT: {State.REGISTERED, State.REVIEWING},
+    EventAction.CONSULT: {State.HANDLING},
+    EventAction.END_CONSULTATION: {State.CONSULTING},
+    EventAction.EXTEND: {State.REVIEWING, State.HANDLING, State.CONSULTING},
+    EventAction.NOTIFY_FEE: {State.HANDLING},
+    EventAction.RECEIVE_FEE: {State.AWAITING_FEE},
+    EventAction.CLOSE_UNPAID: {State.AWAITING_FEE},
+    EventAction.REPLY: {State.REGISTERED, State.REVIEWING, State.HANDLING},
+    EventAction.ARCHIVE: {State.REPLIED},
+}
+
 
 # The applicant's contents of an application under Art. 29, in form order: the public form, the
 # staff's offline registration and the inspect page all show these.
@@ -320,6 +338,11 @@ class Application(models.Model):
         return self.clock_running and today > self.due_on
 
     # ------------------------------------------------------------ transitions
+    def possible_moves(self):
+        """The moves staff may make from the application's state (MOVES_FROM), in the order of
+        EventAction."""
+        return [action for action, states in MOVES_FROM.items() if self.state in states]
+
     def _require(self, allowed, action_label):
         if self.state not in allowed:
             raise TransitionRefused(
@@ -371,13 +394,13 @@ class Application(models.Model):
         return self._log(EventAction.VIEW, self.state, user, timezone.localdate(), reason)
 
     def review(self, user, on, reason=""):
-        self._require({State.REGISTERED}, _("进入审核"))
+        self._require(MOVES_FROM[EventAction.REVIEW], _("进入审核"))
         self._require_date(on)
         self._move(EventAction.REVIEW, State.REVIEWING, user, on, reason)
 
     def request_correction(self, user, on, reason, due_on=None):
         """补正: once, within 7 working days of receipt; the clock stops until it arrives."""
-        self._require({State.REGISTERED, State.REVIEWING}, _("告知补正"))
+        self._require(MOVES_FROM[EventAction.REQUEST_CORRECTION], _("告知补正"))
         self._require_date(on)
         if self.correction_requested_on:
             raise TransitionRefused(_("补正只能一次性告知，本申请已告知过补正。"))
@@ -403,7 +426,7 @@ class Application(models.Model):
 
     def receive_correction(self, user, on, reason=""):
         """The correction arrived: the 20 working days start again from that day."""
-        self._require({State.AWAITING_CORRECTION}, _("登记补正"))
+        self._require(MOVES_FROM[EventAction.RECEIVE_CORRECTION], _("登记补正"))
         self._require_date(on)
         if on > self.correction_due_on and not reason.strip():
             raise TransitionRefused(_("补正已逾期：如有正当理由接受补正，请写明理由。"))
@@ -420,7 +443,7 @@ class Application(models.Model):
 
     def close_uncorrected(self, user, on, reason=""):
         """逾期不补正: closed, counted in Table B row （六）1."""
-        self._require({State.AWAITING_CORRECTION}, _("按逾期不补正处理"))
+        self._require(MOVES_FROM[EventAction.CLOSE_UNCORRECTED], _("按逾期不补正处理"))
         self._require_date(on)
         if on <= self.correction_due_on:
             raise TransitionRefused(
@@ -437,13 +460,13 @@ class Application(models.Model):
         )
 
     def accept(self, user, on, reason=""):
-        self._require({State.REGISTERED, State.REVIEWING}, _("进入办理"))
+        self._require(MOVES_FROM[EventAction.ACCEPT], _("进入办理"))
         self._require_date(on)
         self._move(EventAction.ACCEPT, State.HANDLING, user, on, reason)
 
     def consult(self, user, on, party, reason=""):
         """征求第三方或其他机关意见 (Arts. 32, 34): the clock stops for up to 15 working days."""
-        self._require({State.HANDLING}, _("征求意见"))
+        self._require(MOVES_FROM[EventAction.CONSULT], _("征求意见"))
         self._require_date(on)
         if not party.strip():
             raise TransitionRefused(_("请写明征求意见的对象。"))
@@ -459,7 +482,7 @@ class Application(models.Model):
 
     def end_consultation(self, user, on, reason=""):
         """Only the consulted party's 15 working days are excluded from the reply period."""
-        self._require({State.CONSULTING}, _("结束征求意见"))
+        self._require(MOVES_FROM[EventAction.END_CONSULTATION], _("结束征求意见"))
         self._require_date(on)
         paused = min(working_days_between(self.consultation_started_on, on), CONSULTATION_DAYS)
         self._move(
@@ -473,7 +496,7 @@ class Application(models.Model):
 
     def extend(self, user, on, days, approved_by, reason):
         """One extension of at most 20 working days, approved by the office head (Art. 33)."""
-        self._require({State.REVIEWING, State.HANDLING, State.CONSULTING}, _("延期答复"))
+        self._require(MOVES_FROM[EventAction.EXTEND], _("延期答复"))
         self._require_date(on)
         if self.extension_days:
             raise TransitionRefused(_("答复期限只能延长一次，本申请已经延期。"))
@@ -497,7 +520,7 @@ class Application(models.Model):
 
     def notify_fee(self, user, on, amount, reason=""):
         """收费通知 (国办函〔2020〕109号): the applicant has 20 working days to pay."""
-        self._require({State.HANDLING}, _("发出收费通知"))
+        self._require(MOVES_FROM[EventAction.NOTIFY_FEE], _("发出收费通知"))
         self._require_date(on)
         if amount is None or amount <= 0:
             raise TransitionRefused(_("请填写收费金额。"))
@@ -513,7 +536,7 @@ class Application(models.Model):
         )
 
     def receive_fee(self, user, on, reason=""):
-        self._require({State.AWAITING_FEE}, _("登记缴费"))
+        self._require(MOVES_FROM[EventAction.RECEIVE_FEE], _("登记缴费"))
         self._require_date(on)
         if on > self.fee_due_on:
             raise TransitionRefused(
@@ -531,7 +554,7 @@ class Application(models.Model):
 
     def close_unpaid(self, user, on, reason=""):
         """逾期未缴费: closed, counted in Table B row （六）2."""
-        self._require({State.AWAITING_FEE}, _("按逾期未缴费处理"))
+        self._require(MOVES_FROM[EventAction.CLOSE_UNPAID], _("按逾期未缴费处理"))
         self._require_date(on)
         if on <= self.fee_due_on:
             raise TransitionRefused(_("缴费期限 %(date)s 尚未届满。") % {"date": self.fee_due_on})
@@ -547,7 +570,7 @@ class Application(models.Model):
 
     def reply(self, user, on, outcome, reason=""):
         """答复: the reply type is a Table B outcome row."""
-        self._require({State.REGISTERED, State.REVIEWING, State.HANDLING}, _("答复"))
+        self._require(MOVES_FROM[EventAction.REPLY], _("答复"))
         self._require_date(on)
         if outcome not in dict(outcomes.REPLY_CHOICES):
             raise TransitionRefused(_("请选择答复类型。"))
@@ -595,7 +618,7 @@ class Application(models.Model):
             self._log(EventAction.ISSUE_LETTER, self.state, user, on, "")
 
     def archive(self, user, on, reason=""):
-        self._require({State.REPLIED}, _("归档"))
+        self._require(MOVES_FROM[EventAction.ARCHIVE], _("归档"))
         self._require_date(on)
         self._move(EventAction.ARCHIVE, State.ARCHIVED, user, on, reason, archived_on=on)
 

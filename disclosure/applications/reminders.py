@@ -37,16 +37,17 @@ def open_applications_by_due_date(queryset, today=None, limit=None):
     applications = (
         queryset.filter(state__in=OPEN_STATES).select_related("organisation").order_by("due_on")
     )
-    rows = []
-    for application in applications[:limit]:
-        overdue = application.is_overdue(today)
-        rows.append(
-            OpenApplication(
-                application=application,
-                clock_running=application.clock_running,
-                overdue=overdue,
-                days_left=0 if overdue else working_days_between(today, application.due_on),
-                days_over=working_days_between(application.due_on, today) if overdue else 0,
-            )
-        )
-    return rows
+    return [deadline_of(application, today) for application in applications[:limit]]
+
+
+def deadline_of(application, today=None):
+    """Where `application` stands against its due date (the dashboard's row, the handle page)."""
+    today = today or timezone.localdate()
+    overdue = application.is_overdue(today)
+    return OpenApplication(
+        application=application,
+        clock_running=application.clock_running,
+        overdue=overdue,
+        days_left=0 if overdue else working_days_between(today, application.due_on),
+        days_over=working_days_between(application.due_on, today) if overdue else 0,
+    )

@@ -10,11 +10,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import AdminDateInput
 from wagtail.admin.widgets.button import ListingButton
 
 from disclosure.applications import outcomes
@@ -26,6 +28,7 @@ from disclosure.applications.models import (
     ReviewCase,
     TransitionRefused,
 )
+from disclosure.applications.reminders import deadline_of
 from disclosure.applications.scoping import get_scoped_or_404, scope, visible_organisations
 from disclosure.catalogue.models import Organisation
 
@@ -154,7 +157,9 @@ class TransitionForm(forms.Form):
         (EventAction.ARCHIVE, _("归档")),
     ]
     action = forms.ChoiceField(label=_("操作"), choices=ACTIONS)
-    on = forms.DateField(label=_("办理日期"), widget=forms.DateInput(attrs={"type": "date"}))
+    # Wagtail's date picker, as in the page editor (a native date input showed the browser's
+    # mm/dd/yyyy); most steps are recorded on the day they are made.
+    on = forms.DateField(label=_("办理日期"), widget=AdminDateInput, initial=timezone.localdate)
     reason = forms.CharField(label=_("说明或理由"), widget=forms.Textarea, required=False)
     outcome = forms.ChoiceField(
         label=_("答复类型"), choices=[("", "—"), *outcomes.REPLY_CHOICES], required=False
@@ -166,9 +171,34 @@ class TransitionForm(forms.Form):
     correction_due_on = forms.DateField(
         label=_("补正期限"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=AdminDateInput,
         help_text=_("不填则为告知之日起15个工作日。"),
     )
+
+    def __init__(self, *args, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if application is not None:
+            self._offer_the_moves_of(application)
+
+    def _offer_the_moves_of(self, application):
+        """The list shows only the moves the application's state allows (models.MOVES_FROM); the
+        one move chosen already when there is only one, none when there are several (a
+        preselected move would be recorded by a handler who did not look). Any move still
+        validates, so that one made stale by another handler meanwhile is refused by the model
+        with the state it is in."""
+        labels = dict(self.ACTIONS)
+        moves = application.possible_moves()
+        offered = [(move, labels[move]) for move in moves]
+        field = self.fields["action"]
+        if len(moves) == 1:
+            field.initial = moves[0]
+        else:
+            offered = [("", _("（请选择）")), *offered]
+        field.widget.choices = offered
+        if not moves:
+            field.help_text = _("当前状态为“%(state)s”，没有可以记录的办理操作。") % {
+                "state": application.get_state_display()
+            }
 
     def apply(self, application, user):
         d = self.cleaned_data
@@ -188,18 +218,25 @@ class TransitionForm(forms.Form):
         call()
 
 
+NOT_RECORDED = _("没有记录：请按表单中标出的提示修改后再提交。")
+
+
 def handle_view(request, pk):
     """Move an application on; a refused move shows why and changes nothing."""
     if not request.user.has_perm("applications.change_application"):
         raise PermissionDenied
     application = get_scoped_or_404(Application.objects.all(), request.user, pk=pk)
-    form = TransitionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = TransitionForm(request.POST or None, application=application)
+    if request.method == "POST" and not form.is_valid():
+        # On a long page the field's own error is out of sight: say it at the top too.
+        messages.error(request, NOT_RECORDED)
+    elif request.method == "POST":
         try:
             form.apply(application, request.user)
         except TransitionRefused as refusal:
             application.refresh_from_db()
             form.add_error(None, refusal)
+            messages.error(request, NOT_RECORDED)
         else:
             messages.success(
                 request,
@@ -212,6 +249,7 @@ def handle_view(request, pk):
         "applications/admin/handle.html",
         {
             "application": application,
+            "deadline": deadline_of(application),
             "form": form,
             "events": application.events.exclude(action=EventAction.VIEW),
             "edit_url": reverse("applications_application:edit", args=[application.pk]),
@@ -279,6 +317,7 @@ def letter_edit_view(request, pk):
         except TransitionRefused as refusal:
             application.refresh_from_db()
             form.add_error(None, refusal)
+            messages.error(request, NOT_RECORDED)
         else:
             messages.success(request, _("告知书已出具。") if issuing else _("告知书已保存。"))
             return redirect("applications_application:letter_edit", pk=application.pk)

@@ -114,3 +114,12 @@ class TitleSlugPageForm(WagtailAdminPageForm):
         self.cleaned_data["slug"] = slug
         # Read by the hooks after the save (the views save this very instance).
         page.slug_taken_by_another_page = wanted if slug != wanted else None
+        page.slug_holder = holder_of(parent, wanted, page) if slug != wanted else None
+
+
+def holder_of(parent, slug, page=None):
+    """The sibling of `page` under `parent` that has `slug`, or None (the parent's feed)."""
+    siblings = Page.objects.child_of(parent).filter(slug=slug)
+    if page is not None and page.pk:
+        siblings = siblings.exclude(pk=page.pk)
+    return siblings.select_related("owner").first()

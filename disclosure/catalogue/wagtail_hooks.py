@@ -1,4 +1,9 @@
 from django.contrib import messages
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -7,6 +12,7 @@ from gongkai.accounts.roles import ROLE_MEMBERS_HOOK
 
 from .domain_chooser import DomainViewSet
 from .models import Organisation
+from .own_drafts import created_at, delete_url, is_own_unreviewed_draft, may_delete_own_draft
 from .staff import organisation_role_members
 
 register_snippet(Organisation)
@@ -25,13 +31,61 @@ TAKEN_ADDRESS = _(
 )
 
 
+HELD_BY_MY_DRAFT = _(
+    "地址“%(taken)s”已被您之前未提交的草稿“%(title)s”（%(created)s 创建，从未发布）占用，"
+    "本页面的地址暂为 %(address)s。%(choices)s"
+)
+DELETE_OR_OPEN_MY_DRAFT = _(
+    "如果那份草稿是没写完就放弃的，可以%(delete)s，再保存本页面，地址就会改为“%(taken)s”；"
+    "也可以%(open)s。"
+)
+OPEN_MY_DRAFT = _("如需要，可以%(open)s。")
+DELETE_MY_DRAFT_LINK = _("删除那份草稿")
+OPEN_MY_DRAFT_LINK = _("打开那份草稿")
+
+
 @hooks.register("after_create_page")
 @hooks.register("after_edit_page")
 def tell_the_editor_a_taken_address(request, page):
     """A draft whose wanted address a sibling has gets a suffix (title_slugs.py); the editor
-    learns the address it got. Not on an autosave: its JSON answer shows no messages."""
+    learns the address it got, and when her own unreviewed draft holds the address (often an
+    attempt that autosave kept), which draft that is, with links to delete or open it. Not on an
+    autosave: its JSON answer shows no messages."""
     taken = getattr(page, "slug_taken_by_another_page", None)
     if not taken or not request.accepts("text/html"):
         return
     address = page.get_url(request=request) or page.slug
+    holder = getattr(page, "slug_holder", None)
+    if holder is not None and is_own_unreviewed_draft(holder, request.user):
+        messages.warning(request, _held_by_my_draft(request, page, holder, taken, address))
+        return
     messages.info(request, TAKEN_ADDRESS % {"taken": taken, "address": address})
+
+
+def _held_by_my_draft(request, page, holder, taken, address):
+    link = '<a href="{}">{}</a>'
+    opened = format_html(
+        link, reverse("wagtailadmin_pages:edit", args=(holder.pk,)), OPEN_MY_DRAFT_LINK
+    )
+    if may_delete_own_draft(holder, request.user):
+        back_here = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+        deleted = format_html(link, delete_url(holder, back_here), DELETE_MY_DRAFT_LINK)
+        choices = DELETE_OR_OPEN_MY_DRAFT % {
+            "delete": deleted,
+            "open": opened,
+            "taken": conditional_escape(taken),
+        }
+    else:
+        choices = OPEN_MY_DRAFT % {"open": opened}
+    made = created_at(holder)
+    # Every value is escaped above, or is a link made here.
+    return mark_safe(
+        HELD_BY_MY_DRAFT
+        % {
+            "taken": conditional_escape(taken),
+            "title": conditional_escape(holder.get_admin_display_title()),
+            "created": date_format(localtime(made), "Y-m-d H:i") if made else "",
+            "address": conditional_escape(address),
+            "choices": choices,
+        }
+    )

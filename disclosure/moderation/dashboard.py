@@ -20,6 +20,7 @@ from datetime import date
 
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
@@ -27,6 +28,12 @@ from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
 from disclosure.catalogue.models import OrganisationRole
+from disclosure.catalogue.own_drafts import (
+    delete_url,
+    first_revision_created_at,
+    is_never_published,
+    may_delete_own_draft,
+)
 from disclosure.catalogue.staff import organisation_of
 from disclosure.workdays.calendar import working_days_between
 from gongkai.accounts.administrators import is_site_administrator
@@ -66,8 +73,33 @@ def my_drafts(user):
         .filter(Q(live=False) | Q(has_unpublished_changes=True))
         .exclude(Exists(in_a_run))
         .select_related("latest_revision")
+        .annotate(created_at=first_revision_created_at())
         .order_by("-latest_revision_created_at")[:PANEL_LENGTH]
     )
+
+
+@dataclass
+class MyDraft:
+    """A row of 我的草稿: what tells twin drafts apart (an abandoned, autosaved first attempt
+    has the same title as the real item) and, for a draft only she has seen, a way to delete it."""
+
+    page: Page
+    never_published: bool
+    delete_url: str | None
+
+
+def my_draft_rows(user, back_to):
+    rows = []
+    for page in my_drafts(user):
+        deletable = may_delete_own_draft(page, user)
+        rows.append(
+            MyDraft(
+                page=page,
+                never_published=is_never_published(page),
+                delete_url=delete_url(page, back_to) if deletable else None,
+            )
+        )
+    return rows
 
 
 @dataclass
@@ -154,7 +186,7 @@ class MyDraftsPanel(ListingPanel, Component):
     heading = _("我的草稿（尚未提交审核）")
 
     def items(self, user):
-        return my_drafts(user)
+        return my_draft_rows(user, back_to=reverse("wagtailadmin_home"))
 
 
 class SentBackPanel(ListingPanel, Component):

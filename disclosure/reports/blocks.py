@@ -309,6 +309,9 @@ class StatisticalTableBlock(blocks.StructBlock):
         form_template = "reports/blocks/table_form.html"
         template = "reports/blocks/table.html"
         icon = "table"
+        # Wagtail's collapsed heading (and the minimap) shows the first child's value after the
+        # label by default: the first cell's count, meaningless there. The label alone.
+        label_format = ""
 
 
 class StatisticalTableBlockAdapter(StructBlockAdapter):

@@ -59,6 +59,14 @@ def test_create_abandon_recreate(browser, live_demo, output_dir):
     recreated = guides_titled(TITLE).get(slug=f"{SLUG}-2")
     assert Page.objects.get(pk=recreated.pk).workflow_in_progress
     assert not page.locator(".messages .error").count()
+    # The notice names the abandoned draft that holds the address, with a link to delete it.
+    notice = page.locator(".messages", has_text="您之前未提交的草稿")
+    abandoned = guides_titled(TITLE).get(slug=SLUG)
+    assert (
+        notice.get_by_role("link", name="删除那份草稿")
+        .get_attribute("href")
+        .startswith(f"/admin/pages/{abandoned.pk}/delete/")
+    )
 
 
 def test_an_error_on_a_hidden_tab_is_shown_on_it(browser, live_demo, output_dir):

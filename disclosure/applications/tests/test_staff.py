@@ -141,3 +141,55 @@ def test_a_handler_reads_the_history_of_an_own_application_and_not_of_another(
     other = make_application(organisation=other_organisation)
     response = handler_client.get(f"/admin/applications_application/history/{other.pk}/")
     assert response.status_code == 404
+
+
+# ---------------------------------------------- the handle form does the handler's work (issue 17)
+
+
+def offered_moves(response):
+    field = response.context["form"]["action"]
+    return [value for value, _label in field.field.widget.choices]
+
+
+def test_the_handle_form_offers_the_moves_of_the_state_and_today(handler_client, make_application):
+    from django.utils import timezone
+
+    application = make_application(received_on=D(2025, 3, 3))
+    url = f"/admin/applications_application/handle/{application.pk}/"
+    registered = handler_client.get(url)
+    assert offered_moves(registered) == ["", "review", "request_correction", "accept", "reply"]
+    assert registered.context["form"]["on"].value() == timezone.localdate()
+    html = registered.text
+    assert 'type="date"' not in html  # Wagtail's date picker, as in the page editor
+    assert "（请选择）" in html
+
+    handler_client.post(url, {"action": "accept", "on": "2025-03-04"})
+    handling = handler_client.get(url)
+    assert offered_moves(handling) == ["", "consult", "extend", "notify_fee", "reply"]
+    handler_client.post(url, {"action": "reply", "on": "2025-03-05", "outcome": "granted"})
+    replied = handler_client.get(url)
+    # One move left: chosen already.
+    assert offered_moves(replied) == ["archive"]
+    assert replied.context["form"]["action"].value() == "archive"
+    # A move made stale (another handler answered meanwhile) is refused with the state's name.
+    stale = handler_client.post(url, {"action": "reply", "on": "2025-03-05", "outcome": "granted"})
+    assert "当前状态为“已答复”，不能答复。" in stale.text
+
+
+def test_an_incomplete_handle_form_says_so_at_the_top(handler_client, make_application):
+    application = make_application(received_on=D(2025, 3, 3))
+    url = f"/admin/applications_application/handle/{application.pk}/"
+    for data in ({"action": "accept", "on": ""}, {"action": "archive", "on": "2025-03-04"}):
+        response = handler_client.post(url, data)
+        assert response.status_code == 200
+        notices = [str(message) for message in response.context["messages"]]
+        assert notices == ["没有记录：请按表单中标出的提示修改后再提交。"]
+    application.refresh_from_db()
+    assert application.state == State.REGISTERED
+
+
+def test_the_handle_page_says_the_application_is_overdue(handler_client, make_application):
+    application = make_application(received_on=D(2025, 3, 3))
+    response = handler_client.get(f"/admin/applications_application/handle/{application.pk}/")
+    assert application.is_overdue()
+    assert "已逾期" in response.text and "个工作日" in response.text

@@ -157,3 +157,76 @@ def test_the_taken_address_notice_names_the_tab_as_the_editor_sees_it():
         tab = gettext("Promote")
         notice = str(TAKEN_ADDRESS) % {"taken": "jia", "address": "/xxgk/jia-2/"}
     assert f"“{tab}”标签页" in notice
+
+
+# ------------------------------------------- the draft that holds the address is named (issue 17)
+
+
+def notices_after(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_the_notice_names_my_abandoned_draft_and_deleting_it_frees_the_address(
+    editor_client, office
+):
+    column = column_of(office)
+    url = create_url(column)
+    first = autosave(editor_client, url, as_the_editor_types(new_service_guide(None)))
+    abandoned = ServiceGuidePage.objects.get(pk=first["pk"])
+
+    response = editor_client.post(url, as_the_editor_types(new_service_guide(None)), follow=True)
+    made = ServiceGuidePage.objects.exclude(pk=abandoned.pk).get(title=TITLE)
+    assert made.slug == f"{SLUG}-2"
+    edit = reverse("wagtailadmin_pages:edit", args=(made.pk,))
+    delete = reverse("wagtailadmin_pages:delete", args=(abandoned.pk,))
+    (notice,) = [text for text in notices_after(response) if SLUG in text]
+    assert "您之前未提交的草稿“办事指南：老年人优待证办理”" in notice and "从未发布" in notice
+    assert f'href="{delete}?next={edit.replace("/", "%2F")}"' in notice
+    assert f'href="{reverse("wagtailadmin_pages:edit", args=(abandoned.pk,))}"' in notice
+    html = response.content.decode()
+    assert "删除那份草稿</a>" in html  # shown as a link, not as escaped markup
+
+    # The editor follows the link and confirms; Wagtail's delete view sends her back.
+    response = editor_client.post(f"{delete}?next={edit}")
+    assert response.status_code == 302 and response["Location"] == edit
+    assert not ServiceGuidePage.objects.filter(pk=abandoned.pk).exists()
+    # The next save takes the address the abandoned draft held, and nothing is said.
+    response = editor_client.post(edit, edit_form_data(fresh(made)), follow=True)
+    assert fresh(made).get_latest_revision_as_object().slug == SLUG
+    assert not [text for text in notices_after(response) if SLUG in text]
+
+
+def test_a_draft_in_review_or_someone_elses_is_not_offered_for_deletion(
+    editor_client, client, office
+):
+    column = column_of(office)
+    url = create_url(column)
+    submitted = editor_client.post(
+        url, as_the_editor_types(new_service_guide(None), **{"action-submit": "提交审核"})
+    )
+    assert submitted.status_code == 302
+    in_review = ServiceGuidePage.objects.get(title=TITLE)
+    assert in_review.workflow_in_progress
+
+    response = editor_client.post(url, as_the_editor_types(new_service_guide(None)), follow=True)
+    (notice,) = [text for text in notices_after(response) if SLUG in text]
+    assert "已被同一栏目下的其他页面使用" in notice and "删除" not in notice
+
+    # Another editor's draft holds it: she is told the address, not offered his draft.
+    other = office["users"]["admin"]
+    client.force_login(other)
+    response = client.post(url, as_the_editor_types(new_service_guide(None)), follow=True)
+    (notice,) = [text for text in notices_after(response) if SLUG in text]
+    assert "已被同一栏目下的其他页面使用" in notice and "删除" not in notice
+
+
+def test_the_named_draft_cannot_put_markup_into_the_notice(editor_client, office):
+    """The notice is HTML (its links); the draft's title in it is the editor's text, escaped."""
+    url = create_url(column_of(office))
+    guide = new_service_guide(None)
+    guide.title = '<img src=x onerror="alert(1)">优待证'
+    autosave(editor_client, url, as_the_editor_types(guide))
+    response = editor_client.post(url, as_the_editor_types(guide), follow=True)
+    (notice,) = [text for text in notices_after(response) if "您之前未提交的草稿" in text]
+    assert "<img" not in notice and "&lt;img src=x" in notice
+    assert "<img src=x" not in response.content.decode()

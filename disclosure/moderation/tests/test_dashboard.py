@@ -165,3 +165,47 @@ def test_panels_stay_inside_the_organisation(client, small_office):
         .filter(pk__in=township_pages)
         .exists()
     )
+
+
+def test_twin_drafts_read_apart_and_only_my_unpublished_ones_can_be_deleted(client, small_office):
+    """An autosaved, abandoned first attempt sits beside the real item with the same title
+    (issue 17): the rows show address, state and creation time, and 删除 for a never-published
+    draft of my own that nobody reviews."""
+    users, (guides, notices) = small_office["users"], small_office["columns"]
+    abandoned = document(guides, users["editor"], "同名的通知", None)
+    real = document(guides, users["editor"], "同名的通知", None)
+    published = document(notices, users["editor"], "已发布的通知", None)
+    publish_fixture(published)
+    published = fresh(published)
+    published.title = "已发布的通知（修改中）"
+    published.save_revision(user=users["editor"])
+    theirs = document(notices, users["admin"], "管理员建的草稿", None)
+    theirs.save_revision(user=users["editor"])  # I saved it last: listed, not mine to delete
+
+    drafts = panel(home_of(client, users["editor"]), "my-drafts")
+    assert drafts.count("未发布的草稿") == 3  # the twins and the administrator's draft
+    for page in (abandoned, real):
+        assert f"{page.slug}<" in drafts  # the address tells them apart
+        delete = reverse("wagtailadmin_pages:delete", args=(page.pk,))
+        assert f'href="{delete}?next=%2Fadmin%2F"' in drafts
+    assert abandoned.slug != real.slug
+    for page in (published, theirs):
+        assert page.title in drafts or page.get_latest_revision_as_object().title in drafts
+        assert reverse("wagtailadmin_pages:delete", args=(page.pk,)) not in drafts
+    assert "已发布，有未提交的修改" in drafts
+    created = timezone.localtime(
+        Revision.objects.filter(object_id=str(real.pk)).earliest("created_at").created_at
+    )
+    assert created.strftime("%Y-%m-%d %H:%M") in drafts
+
+    # Once submitted, it is in review: off 我的草稿, and Wagtail's delete is not offered anywhere.
+    submit(real, users["editor"])
+    drafts = panel(home_of(client, users["editor"]), "my-drafts")
+    assert reverse("wagtailadmin_pages:delete", args=(real.pk,)) not in drafts
+
+    # The link deletes it, and returns to the dashboard.
+    response = client.post(
+        reverse("wagtailadmin_pages:delete", args=(abandoned.pk,)) + "?next=/admin/"
+    )
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert not Page.objects.filter(pk=abandoned.pk).exists()

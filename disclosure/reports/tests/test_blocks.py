@@ -151,3 +151,23 @@ def test_the_sections_keep_their_keys_and_labels():
         assert [(key, str(label)) for key, label in Section.choices] == expected
         choices = SectionBlock().child_blocks["section"].field.choices
         assert [(key, str(label)) for key, label in choices if key] == expected
+
+
+@pytest.mark.parametrize(
+    "block_class",
+    [
+        blocks.TableA2021Block,
+        blocks.TableA2019Block,
+        blocks.TableB2021Block,
+        blocks.TableB2019Block,
+        blocks.TableCBlock,
+    ],
+)
+def test_the_collapsed_heading_is_the_table_name_alone(block_class):
+    """Wagtail follows a struct block's label with its first child's value unless the block
+    gives a label format: the tables' headings read “表二 … 27” (the first cell)."""
+    block = block_class()
+    block.set_name("table")
+    _name, _children, meta = blocks.StatisticalTableBlockAdapter().js_args(block)
+    assert meta["labelFormat"] == ""
+    assert str(meta["label"]) == str(block_class._meta_class.label)

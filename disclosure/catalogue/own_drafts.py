@@ -1,0 +1,73 @@
+"""An editor's own drafts that nobody else has seen: the ones she may throw away herself.
+
+Wagtail 8 autosaves the create form as soon as it differs from its starting state (a POST that
+asks for JSON): an editor who types a title and leaves the page has made a draft without meaning
+to. That draft keeps its slug (title_slugs.py gives the next attempt `-2`) and shows on her
+dashboard as a twin of the real item (issue 17). Both places offer to delete such a draft, but
+only a draft that is
+
+- never published (no address anyone has linked to, nothing to withdraw),
+- hers (its owner: whoever's form made it),
+- not in review and not sent back (a reviewer's work and the review record hang on it),
+
+and only when Wagtail's own page permissions let her delete it.
+"""
+
+from django.db.models import CharField, OuterRef, Subquery
+from django.db.models.functions import Cast
+from django.urls import reverse
+from django.utils.http import urlencode
+from wagtail.models import Revision, WorkflowState, get_default_page_content_type
+
+RUNNING = [WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
+
+
+def in_review_or_sent_back(page):
+    return WorkflowState.objects.filter(
+        base_content_type=get_default_page_content_type(),
+        object_id=str(page.pk),
+        status__in=RUNNING,
+    ).exists()
+
+
+def is_never_published(page):
+    return page.first_published_at is None and not page.live
+
+
+def is_own_unreviewed_draft(page, user):
+    """Never published, owned by `user`, not in review: hers alone (see the module's text)."""
+    return (
+        is_never_published(page) and page.owner_id == user.pk and not in_review_or_sent_back(page)
+    )
+
+
+def may_delete_own_draft(page, user):
+    return is_own_unreviewed_draft(page, user) and page.permissions_for_user(user).can_delete()
+
+
+def delete_url(page, back_to):
+    """Wagtail's delete confirmation of `page`, returning to `back_to` afterwards."""
+    return f"{reverse('wagtailadmin_pages:delete', args=(page.pk,))}?{urlencode({'next': back_to})}"
+
+
+def first_revision_created_at():
+    """For a queryset of pages: when each page's first revision was saved, i.e. when the page was
+    made (Page has no creation time; a draft has a revision from its first save)."""
+    revisions = Revision.objects.filter(
+        base_content_type=get_default_page_content_type(),
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    ).order_by("created_at")
+    return Subquery(revisions.values("created_at")[:1])
+
+
+def created_at(page):
+    """When `page` was made: its first revision's time (None for a page never saved as one)."""
+    first = (
+        Revision.objects.filter(
+            base_content_type=get_default_page_content_type(), object_id=str(page.pk)
+        )
+        .order_by("created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return first

@@ -1,0 +1,28 @@
+"""The editor's status panel of a sent-back item names who sent it back, and why (issue 17, F11:
+Wagtail's heading read “退回修改 经由<the editor who submitted it>”)."""
+
+from django.urls import reverse
+from wagtail.admin.templatetags.wagtailadmin_tags import user_display_name
+
+from disclosure.catalogue.models import CategoryPage
+from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
+
+from .helpers import act, submit
+
+
+def test_the_status_panel_names_who_sent_it_back_and_why(client, small_office):
+    users = small_office["users"]
+    column = CategoryPage.objects.descendant_of(small_office["root"]).first()
+    page = DisclosureDocumentPageFactory(
+        parent=column, title="被退回的通知", live=False, owner=users["editor"]
+    )
+    page.save_revision(user=users["editor"])
+    submit(page, users["editor"])
+    act(page, users["reviewer"], "reject", comment="请写明办理地点。")
+
+    client.force_login(users["editor"])
+    html = client.get(reverse("wagtailadmin_pages:edit", args=(page.pk,))).content.decode()
+    reviewer, editor = user_display_name(users["reviewer"]), user_display_name(users["editor"])
+    assert f"（退回人：{reviewer}）" in html
+    assert f"初审退回人：{reviewer}" in html and "退回理由：请写明办理地点。" in html
+    assert f"退回修改 经由{editor}" not in html
