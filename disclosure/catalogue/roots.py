@@ -72,12 +72,18 @@ def disclosure_roots_of(pages):
             "organisation"
         )
     }
-    found = []
-    for page in pages:
-        # The deepest root, as disclosure_root_of finds it.
-        mine = [roots[path] for path in ancestor_paths(page) if path in roots]
-        found.append(mine[-1] if mine else None)
-    return found
+    return [deepest_root_among(page, roots) for page in pages]
+
+
+def deepest_root_among(page, roots_by_path):
+    """The deepest of the roots read already (`roots_by_path`: tree path -> root) at or above
+    `page`, or None: for callers that hold the candidate roots (the search page's public
+    roots, an import's organisation) and must not read them again per page."""
+    for path in reversed(ancestor_paths(page)):
+        root = roots_by_path.get(path)
+        if root is not None:
+            return root
+    return None
 
 
 def organisation_id_of(page):
