@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
 from .models import DisclosureItemPage, Domain, Validity
+from .roots import pages_below_q
 from .visibility import unrestricted
 
 PAGE_SIZE = 20
@@ -54,10 +55,7 @@ def restricted_paths():
 def under_paths(paths):
     """Pages at or below any of `paths`, and the aliases of such pages (an alias carries its
     source's view restrictions: patches/alias_restrictions.py)."""
-    condition = Q()
-    for path in paths:
-        condition |= Q(path__startswith=path) | Q(alias_of__path__startswith=path)
-    return condition
+    return pages_below_q(paths) | pages_below_q(paths, field="alias_of__path")
 
 
 def item_querysets(category, models, filters=None):

@@ -19,6 +19,7 @@ from django.contrib.auth.models import Group
 from django.db.models import Q
 
 from disclosure.catalogue.models import OrganisationRole, StaffOrganisation
+from disclosure.catalogue.roots import pages_below_q
 from disclosure.catalogue.staff import organisation_id_of
 from gongkai.accounts.administrators import (
     is_site_administrator,
@@ -123,7 +124,6 @@ def organisation_roots(user):
 
 def within_organisation(user, prefix=""):
     """A Q over pages (or over `<prefix>path`) matching the pages of `user`'s organisation."""
-    q = Q(pk__in=[])
-    for path in organisation_roots(user).values_list("path", flat=True):
-        q |= Q(**{f"{prefix}path__startswith": path})
-    return q
+    return pages_below_q(
+        organisation_roots(user).values_list("path", flat=True), field=f"{prefix}path"
+    )

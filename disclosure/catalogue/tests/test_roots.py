@@ -7,7 +7,14 @@ import re
 
 from wagtail.models import Page
 
-from disclosure.catalogue.roots import disclosure_root_of, disclosure_roots_of, organisation_id_of
+from disclosure.catalogue.models import Organisation
+from disclosure.catalogue.roots import (
+    disclosure_root_of,
+    disclosure_roots_of,
+    organisation_id_of,
+    pages_below_q,
+    pages_of_organisation_q,
+)
 from gongkai.tests.project_code import source_files
 
 from .factories import DisclosureGuidePageFactory
@@ -192,3 +199,27 @@ def test_ancestors_read_before_the_page_had_its_path_are_not_trusted(category, m
     assert item.ancestor_pages == []  # read while it had no path
     item.path, item.depth = category.path + "0009", category.depth + 1
     assert disclosure_root_of(item) == category.get_parent().specific
+
+
+def test_the_pages_of_an_organisation_are_its_roots_and_below(
+    disclosure_root, category, make_document
+):
+    document = make_document()
+    home = disclosure_root.get_parent()
+    organisation = disclosure_root.organisation
+    mine = set(
+        Page.objects.filter(pages_of_organisation_q(organisation)).values_list("pk", flat=True)
+    )
+    assert {disclosure_root.pk, category.pk, document.pk} <= mine
+    assert home.pk not in mine
+    assert mine == set(
+        Page.objects.filter(
+            pages_of_organisation_q(Organisation.objects.filter(pk=organisation.pk))
+        ).values_list("pk", flat=True)
+    )
+    assert not Page.objects.filter(pages_of_organisation_q(Organisation.objects.none())).exists()
+    assert not Page.objects.filter(pages_below_q([])).exists()
+    assert set(Page.objects.filter(pages_below_q([category.path]))) == {
+        Page.objects.get(pk=category.pk),
+        Page.objects.get(pk=document.pk),
+    }
