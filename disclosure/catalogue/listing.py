@@ -8,6 +8,7 @@ number of types, and only the rows on the current page are then loaded.
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
@@ -17,7 +18,12 @@ from .roots import pages_below_q
 from .visibility import unrestricted
 
 PAGE_SIZE = 20
-IN_FORCE = "current"
+
+
+class ValidityFilter(models.TextChoices):
+    """The listing's validity choices beyond an item's own (Validity): the items in force."""
+
+    IN_FORCE = "current", _("现行有效")
 
 
 class ItemFilterForm(forms.Form):
@@ -28,7 +34,7 @@ class ItemFilterForm(forms.Form):
     validity = forms.ChoiceField(
         label=_("有效性"),
         required=False,
-        choices=[("", _("全部")), (IN_FORCE, _("现行有效")), *Validity.choices],
+        choices=[("", _("全部")), *ValidityFilter.choices, *Validity.choices],
     )
     keyword = forms.CharField(label=_("关键词"), required=False, max_length=50)
 
@@ -67,7 +73,7 @@ def item_querysets(category, models, filters=None):
         if filters.get("domain"):
             queryset = queryset.filter(domain=filters["domain"])
         validity = filters.get("validity")
-        if validity == IN_FORCE:
+        if validity == ValidityFilter.IN_FORCE:
             queryset = queryset.filter(validity=Validity.VALID)
         elif validity:
             queryset = queryset.filter(validity=validity)
