@@ -108,7 +108,7 @@ class Filters:
         return pages
 
 
-def organisation_roots(pages):
+def organisation_roots_among(pages):
     """Path -> DisclosureIndexPage among `pages`, in tree order: the organisation filter's
     choices, and each result's publishing organisation."""
     # specific() would drop select_related and read each root's organisation on its own.
@@ -213,7 +213,7 @@ def search(request):
     # One queryset for the whole page: public() reads the view restrictions when it is built.
     pages = public_pages()
     filters = Filters.from_request(request, pages)
-    roots = organisation_roots(pages)
+    roots = organisation_roots_among(pages)
     context = {
         "search_query": query_text,
         "filters": filters,

@@ -87,7 +87,7 @@ def deepest_root_among(page, roots_by_path):
     return None
 
 
-def organisation_id_of(page):
+def organisation_id_of_page(page):
     """The id of the organisation whose disclosure root `page` is in (or is), or None."""
     root = disclosure_root_of(page)
     return root.organisation_id if root is not None else None

@@ -11,7 +11,7 @@ from disclosure.catalogue.models import Organisation
 from disclosure.catalogue.roots import (
     disclosure_root_of,
     disclosure_roots_of,
-    organisation_id_of,
+    organisation_id_of_page,
     pages_below_q,
     pages_of_organisation_q,
 )
@@ -157,7 +157,7 @@ def test_the_root_of_each_kind_of_page(disclosure_root, category, make_document)
     guide = DisclosureGuidePageFactory(parent=disclosure_root)
     for page in (disclosure_root, category, document, guide):
         assert disclosure_root_of(page) == disclosure_root
-        assert organisation_id_of(page) == disclosure_root.organisation_id
+        assert organisation_id_of_page(page) == disclosure_root.organisation_id
     # A root read as a plain page, and a page about to be saved (a path, no id yet).
     assert disclosure_root_of(Page.objects.get(pk=disclosure_root.pk)) == disclosure_root
     unsaved = Page(title="新稿", path=category.path + "0001", depth=category.depth + 1)
@@ -169,7 +169,7 @@ def test_pages_outside_any_root_have_none(disclosure_root):
     assert disclosure_root_of(home) is None
     assert disclosure_root_of(Page.get_first_root_node()) is None
     assert disclosure_root_of(None) is None
-    assert organisation_id_of(home) is None
+    assert organisation_id_of_page(home) is None
     assert disclosure_root_of(Page(title="未放入树中")) is None
 
 
