@@ -17,6 +17,8 @@ gongkai/tests/test_content_references.py fails when the installed Wagtail differ
 module outside this one calls a private method of ReferenceIndex.
 """
 
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
 
 from gongkai.patching import Patch
@@ -75,3 +77,15 @@ def page_ids_referring_to(target):
         to_object_id=str(target.pk),
     ).values_list("object_id", flat=True)
     return {int(object_id) for object_id in object_ids if str(object_id).isdigit()}
+
+
+def references_from_pages(pages, models):
+    """The reference index's rows from the pages of `pages` (a queryset, read as a subquery)
+    to objects of `models` (Page, the document model, the image model): their `object_id`
+    (the page's key) and `to_object_id` are strings, as the index stores keys."""
+    page_keys = pages.annotate(key=Cast("pk", CharField())).values("key")
+    return ReferenceIndex.objects.filter(
+        base_content_type=base_content_type(Page),
+        object_id__in=page_keys,
+        to_content_type__in=[base_content_type(model) for model in models],
+    )

@@ -33,10 +33,10 @@ from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Q
 from wagtail.contrib.settings.models import BaseSiteSetting
-from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.snippets.models import get_snippet_models
 
-from .content_references import base_content_type, page_ids_referring_to, referenced_ids
+from .content_references import page_ids_referring_to, referenced_ids
 
 PAGE_CACHE_ALIAS = "pages"
 SITE_TOKEN = "page-token:site"
@@ -105,12 +105,8 @@ def _previously_live(page, revision):
 def _pages_showing(page, before=None):
     """The page, its ancestors, its languages, and the pages linked with it in either
     direction, now and before the change."""
-    page_type = base_content_type(Page)
-    linking_here = ReferenceIndex.objects.filter(
-        base_content_type=page_type, to_content_type=page_type, to_object_id=str(page.pk)
-    ).values_list("object_id", flat=True)
     ancestor_paths = [page.path[:end] for end in range(page.steplen, len(page.path), page.steplen)]
-    ids = {page.pk, *_links_of(page), *(int(pk) for pk in linking_here)}
+    ids = {page.pk, *_links_of(page), *page_ids_referring_to(page)}
     if before is not None:
         ids |= _links_of(before)
     ids |= set(

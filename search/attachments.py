@@ -7,11 +7,9 @@ so neither indexing a page nor a web request ever opens a file. The readers them
 `search.readers` (no Django there: the child imports them).
 """
 
-from django.contrib.contenttypes.models import ContentType
 from wagtail.documents import get_document_model
-from wagtail.models import ReferenceIndex
 
-from gongkai.content_references import referenced_ids
+from gongkai.content_references import page_ids_referring_to, referenced_ids
 from search.limits import Refused
 from search.readers import READERS, can_read, extension, extract
 
@@ -41,6 +39,4 @@ def pages_linking(document):
     """Pages whose content references the document (Wagtail's reference index)."""
     from wagtail.models import Page
 
-    page_type = ContentType.objects.get_for_model(Page)
-    ids = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type)
-    return Page.objects.filter(pk__in=[int(pk) for pk in ids.values_list("object_id", flat=True)])
+    return Page.objects.filter(pk__in=page_ids_referring_to(document))

@@ -16,6 +16,7 @@ from wagtail.search.utils import normalise_query_string
 
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Domain
 from disclosure.catalogue.models.items_base import DisclosureItemPage, Validity
+from disclosure.catalogue.roots import deepest_root_among
 from gongkai.params import bounded_int, object_id
 from search import highlight, recording
 from search.did_you_mean import did_you_mean
@@ -107,7 +108,7 @@ class Filters:
         return pages
 
 
-def organisation_roots(pages):
+def organisation_roots_among(pages):
     """Path -> DisclosureIndexPage among `pages`, in tree order: the organisation filter's
     choices, and each result's publishing organisation."""
     # specific() would drop select_related and read each root's organisation on its own.
@@ -141,14 +142,6 @@ def publication_years(pages):
         before = timezone.make_aware(datetime.datetime(year, 1, 1))
 
 
-def nearest_root(page, roots):
-    for depth in range(len(page.path) // Page.steplen, 0, -1):
-        root = roots.get(page.path[: depth * Page.steplen])
-        if root is not None:
-            return root
-    return None
-
-
 def run_search(pages, expanded: ExpandedQuery, filters: Filters):
     pages = filters.apply(pages)
     if filters.sort == "date":
@@ -177,7 +170,7 @@ def result_rows(pages, expanded, roots):
                 for name in ("search_description", "summary", "intro", "body")
             )
         )
-        root = nearest_root(page, roots)
+        root = deepest_root_among(page, roots)
         rows.append(
             {
                 "page": specific,
@@ -220,7 +213,7 @@ def search(request):
     # One queryset for the whole page: public() reads the view restrictions when it is built.
     pages = public_pages()
     filters = Filters.from_request(request, pages)
-    roots = organisation_roots(pages)
+    roots = organisation_roots_among(pages)
     context = {
         "search_query": query_text,
         "filters": filters,

@@ -4,7 +4,7 @@ through their transitions, and logging every look at an applicant's personal dat
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import AdminDateInput
 from wagtail.admin.widgets.button import ListingButton
@@ -69,18 +71,62 @@ class OrganisationScopedView:
         return form
 
 
+class ScopedIndexView(OrganisationScopedView, generic.IndexView):
+    pass
+
+
+class ScopedCreateView(OrganisationScopedView, generic.CreateView):
+    pass
+
+
+class ScopedEditView(OrganisationScopedView, generic.EditView):
+    pass
+
+
+class ScopedDeleteView(OrganisationScopedView, generic.DeleteView):
+    pass
+
+
+class ScopedHistoryView(OrganisationScopedView, HistoryView):
+    pass
+
+
+class ScopedUsageView(OrganisationScopedView, UsageView):
+    pass
+
+
+class ScopedInspectView(OrganisationScopedView, generic.InspectView):
+    pass
+
+
+class ScopedReorderView(OrganisationScopedView, generic.ReorderView):
+    pass
+
+
 class OrganisationScopedViewSet(ModelViewSet):
     organisation_field = "organisation"
     # A copy would show an applicant's data on an unlogged form.
     copy_view_enabled = False
+    index_view_class = ScopedIndexView
+    add_view_class = ScopedCreateView
+    edit_view_class = ScopedEditView
+    delete_view_class = ScopedDeleteView
+    history_view_class = ScopedHistoryView
+    usage_view_class = ScopedUsageView
+    inspect_view_class = ScopedInspectView
+    reorder_view_class = ScopedReorderView
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(organisation_field=self.organisation_field, **kwargs)
 
     def construct_view(self, view_class, **kwargs):
-        scoped = type(
-            view_class.__name__,
-            (OrganisationScopedView, view_class),
-            {"organisation_field": self.organisation_field},
-        )
-        return super().construct_view(scoped, **kwargs)
+        # Every view the viewset serves is scoped, a subclass's own views included.
+        if not issubclass(view_class, OrganisationScopedView):
+            raise ImproperlyConfigured(
+                f"{view_class.__name__}: a view of {type(self).__name__} must be an "
+                "OrganisationScopedView"
+            )
+        return super().construct_view(view_class, **kwargs)
 
 
 class RegisterFilterSet(WagtailFilterSet):
@@ -93,7 +139,7 @@ class RegisterFilterSet(WagtailFilterSet):
         fields = ["organisation", "state", "applicant_type", "channel", "outcome"]
 
 
-class RegisterIndexView(generic.IndexView):
+class RegisterIndexView(ScopedIndexView):
     filterset_class = RegisterFilterSet
 
     def get_list_more_buttons(self, instance):
@@ -108,7 +154,7 @@ class RegisterIndexView(generic.IndexView):
         ]
 
 
-class RegisterView(generic.CreateView):
+class RegisterView(ScopedCreateView):
     """Offline applications (paper, letter, in person) with their real receipt date (Art. 31)."""
 
     def save_instance(self):
@@ -122,14 +168,14 @@ class RegisterView(generic.CreateView):
         return application
 
 
-class LoggedEditView(generic.EditView):
+class LoggedEditView(ScopedEditView):
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
         self.object.log_view(request.user, _("打开编辑页面"))
         return response
 
 
-class LoggedInspectView(generic.InspectView):
+class LoggedInspectView(ScopedInspectView):
     fields = [*REGISTER_FIELDS, "tracking_number", "state", "due_on", "replied_on", "outcome"]
 
     def get(self, request, *args, **kwargs):

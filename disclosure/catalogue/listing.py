@@ -8,15 +8,22 @@ number of types, and only the rows on the current page are then loaded.
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
 
 from .models import DisclosureItemPage, Domain, Validity
+from .roots import pages_below_q
 from .visibility import unrestricted
 
 PAGE_SIZE = 20
-IN_FORCE = "current"
+
+
+class ValidityFilter(models.TextChoices):
+    """The listing's validity choices beyond an item's own (Validity): the items in force."""
+
+    IN_FORCE = "current", _("现行有效")
 
 
 class ItemFilterForm(forms.Form):
@@ -27,7 +34,7 @@ class ItemFilterForm(forms.Form):
     validity = forms.ChoiceField(
         label=_("有效性"),
         required=False,
-        choices=[("", _("全部")), (IN_FORCE, _("现行有效")), *Validity.choices],
+        choices=[("", _("全部")), *ValidityFilter.choices, *Validity.choices],
     )
     keyword = forms.CharField(label=_("关键词"), required=False, max_length=50)
 
@@ -54,10 +61,7 @@ def restricted_paths():
 def under_paths(paths):
     """Pages at or below any of `paths`, and the aliases of such pages (an alias carries its
     source's view restrictions: patches/alias_restrictions.py)."""
-    condition = Q()
-    for path in paths:
-        condition |= Q(path__startswith=path) | Q(alias_of__path__startswith=path)
-    return condition
+    return pages_below_q(paths) | pages_below_q(paths, field="alias_of__path")
 
 
 def item_querysets(category, models, filters=None):
@@ -69,7 +73,7 @@ def item_querysets(category, models, filters=None):
         if filters.get("domain"):
             queryset = queryset.filter(domain=filters["domain"])
         validity = filters.get("validity")
-        if validity == IN_FORCE:
+        if validity == ValidityFilter.IN_FORCE:
             queryset = queryset.filter(validity=Validity.VALID)
         elif validity:
             queryset = queryset.filter(validity=validity)

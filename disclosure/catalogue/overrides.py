@@ -28,4 +28,21 @@ OVERRIDES = {
             {"wagtail.models.pages.AbstractPage.get_template": "8726653a3b876444"},
         ),
     ),
+    "disclosure.catalogue.models.routing.PathRouteMixin": Override(
+        replaces="Wagtail's Page.route one level at a time: the pages on the rest of the path "
+        "read in one query, each level handed its child with its parent cached "
+        "(`_cached_parent_obj`, as Page.route sets it), pages passed through built with "
+        "specific_deferred, the last read in full as get_specific does",
+        why="Wagtail reads two queries a level (the child, then its specific row): six for an "
+        "item page before anything is rendered",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                "wagtail.models.pages.AbstractPage.route": "e4734f428a798894",
+                "wagtail.models.specific.SpecificMixin.get_specific": "2722a6619ee2deba",
+                "wagtail.models.specific.SpecificMixin.specific_deferred": "b79769ac7bf83c56",
+            },
+        ),
+    ),
 }

@@ -4,6 +4,7 @@ inspection's refreshes, the reports and the catalogue's own pages all ask here
 (`disclosure/catalogue/tests/test_roots.py` fails when another module walks up for it again).
 """
 
+from django.db.models import Q
 from wagtail.models import Page
 
 # A root's parent is a HomePage (DisclosureIndexPage.parent_page_types), itself at least at
@@ -72,15 +73,43 @@ def disclosure_roots_of(pages):
             "organisation"
         )
     }
-    found = []
-    for page in pages:
-        # The deepest root, as disclosure_root_of finds it.
-        mine = [roots[path] for path in ancestor_paths(page) if path in roots]
-        found.append(mine[-1] if mine else None)
-    return found
+    return [deepest_root_among(page, roots) for page in pages]
 
 
-def organisation_id_of(page):
+def deepest_root_among(page, roots_by_path):
+    """The deepest of the roots read already (`roots_by_path`: tree path -> root) at or above
+    `page`, or None: for callers that hold the candidate roots (the search page's public
+    roots, an import's organisation) and must not read them again per page."""
+    for path in reversed(ancestor_paths(page)):
+        root = roots_by_path.get(path)
+        if root is not None:
+            return root
+    return None
+
+
+def organisation_id_of_page(page):
     """The id of the organisation whose disclosure root `page` is in (or is), or None."""
     root = disclosure_root_of(page)
     return root.organisation_id if root is not None else None
+
+
+def pages_below_q(paths, *, field="path"):
+    """A Q matching the pages at or below any of the tree `paths` (none when there are none);
+    `field` names the path of a related page instead (`page__path` on log entries)."""
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(**{f"{field}__startswith": path})
+    return q
+
+
+def pages_of_organisation_q(organisations, *, field="path"):
+    """A Q matching the pages of `organisations` (one Organisation, or several): those at or
+    below their disclosure roots, in every language. `field` as in pages_below_q."""
+    from .models.pages import DisclosureIndexPage
+
+    roots = DisclosureIndexPage.objects.all()
+    if hasattr(organisations, "pk"):
+        roots = roots.filter(organisation=organisations)
+    else:
+        roots = roots.filter(organisation__in=organisations)
+    return pages_below_q(roots.values_list("path", flat=True), field=field)

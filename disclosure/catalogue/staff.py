@@ -5,7 +5,7 @@ from django.db.models import Q
 from .models import Organisation, StaffOrganisation
 
 
-def organisation_id_of(user):
+def organisation_id_of_user(user):
     """The pk of the organisation `user` belongs to, or None for a site-wide user."""
     if user is None or user.pk is None:
         return None
@@ -17,7 +17,7 @@ def organisation_id_of(user):
 
 
 def organisation_of(user):
-    organisation_id = organisation_id_of(user)
+    organisation_id = organisation_id_of_user(user)
     return None if organisation_id is None else Organisation.objects.get(pk=organisation_id)
 
 

@@ -37,6 +37,7 @@ from disclosure.catalogue.models import (
     PublicationDateSource,
     Validity,
 )
+from disclosure.catalogue.roots import deepest_root_among, pages_below_q
 from disclosure.catalogue.tasks import index_pages_task
 
 from .batches import BATCH_SIZE, Batch, OneByOne, batches
@@ -233,15 +234,14 @@ class Destinations:
     def columns(self, organisation):
         if organisation.pk not in self._columns:
             roots = list(DisclosureIndexPage.objects.filter(organisation=organisation))
-            columns = CategoryPage.objects.none()
             for root in roots:
                 root.organisation = organisation
-                columns |= CategoryPage.objects.descendant_of(root)
+            by_path = {root.path: root for root in roots}
+            columns = CategoryPage.objects.filter(pages_below_q(by_path))
             self._columns[organisation.pk] = list(columns)
             for column in self._columns[organisation.pk]:
                 # The deepest root above the column is its items' disclosure root.
-                above = [root for root in roots if column.path.startswith(root.path)]
-                self._roots[column.pk] = max(above, key=lambda root: root.depth)
+                self._roots[column.pk] = deepest_root_among(column, by_path)
         return self._columns[organisation.pk]
 
     def root_of(self, column):

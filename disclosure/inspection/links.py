@@ -12,13 +12,12 @@ import re
 from collections import defaultdict
 from urllib.parse import urlsplit
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField
-from django.db.models.functions import Cast
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
+
+from gongkai.content_references import base_content_type, references_from_pages
 
 from .models import ExternalLink, LinkState
 from .results import Finding
@@ -76,15 +75,11 @@ def content_references(page):
 def _references(pages):
     """{page pk: {(Page or Document, id)}}: what the stored content links, and what the
     reference index records besides (foreign keys, choosers of other blocks)."""
-    keys = pages.annotate(key=Cast("pk", CharField())).values("key")
     Document = get_document_model()
-    page_type = ContentType.objects.get_for_model(Page)
-    document_type = ContentType.objects.get_for_model(Document)
-    rows = ReferenceIndex.objects.filter(
-        base_content_type=page_type,
-        object_id__in=keys,
-        to_content_type__in=[page_type, document_type],
-    ).values_list("object_id", "to_content_type_id", "to_object_id")
+    rows = references_from_pages(pages, [Page, Document]).values_list(
+        "object_id", "to_content_type_id", "to_object_id"
+    )
+    page_type = base_content_type(Page)
     references = defaultdict(set)
     for object_id, to_type, to_id in rows.distinct():
         model = Page if to_type == page_type.pk else Document

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from disclosure.catalogue.models import ITEM_PAGE_MODELS, CategoryPage, DisclosureIndexPage
+from disclosure.catalogue.roots import pages_below_q
 from disclosure.reports.models import AnnualReportPage
 
 INFORMATION_PAGE_MODELS = [*ITEM_PAGE_MODELS, AnnualReportPage]
@@ -34,10 +34,7 @@ class Scope:
         return list(roots.order_by("path"))
 
     def within(self):
-        q = Q(pk__in=[])
-        for root in self.roots:
-            q |= Q(path__startswith=root.path)
-        return q
+        return pages_below_q(root.path for root in self.roots)
 
     def live_pages(self):
         return Page.objects.live().filter(self.within())

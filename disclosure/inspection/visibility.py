@@ -8,12 +8,12 @@ from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from disclosure.catalogue.models import Organisation
-from disclosure.moderation.walls import organisation_id_of
+from disclosure.moderation.walls import organisation_id_of_user
 from gongkai.accounts.administrators import is_site_administrator, site_administrators_group_name
 
 
 def visible_organisations(user):
-    organisation_id = organisation_id_of(user)
+    organisation_id = organisation_id_of_user(user)
     if organisation_id is not None:
         return Organisation.objects.filter(pk=organisation_id)
     if is_site_administrator(user):
@@ -22,7 +22,7 @@ def visible_organisations(user):
 
 
 def sees_platform(user):
-    return organisation_id_of(user) is None and is_site_administrator(user)
+    return organisation_id_of_user(user) is None and is_site_administrator(user)
 
 
 class SiteAdministratorsOnly(BasePermissionPolicy):

@@ -11,23 +11,17 @@ added in an unpublished next version is not referenced until that version is pub
 behind a view restriction (login, password, groups) do not make their attachments public.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
-from wagtail.models import Page, ReferenceIndex, Revision, WorkflowState
+from wagtail.models import Page, Revision, WorkflowState
 
-from gongkai.content_references import refers_to
+from gongkai.content_references import references_from_pages, refers_to
 
 
 def _referenced_by(pages, model):
     """Keys of the `model` objects (documents or images) that the rows of `pages` refer to."""
-    page_keys = pages.annotate(key=Cast("pk", CharField())).values("key")
-    return ReferenceIndex.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id__in=page_keys,
-        to_content_type=ContentType.objects.get_for_model(model),
-    ).values("to_object_id")
+    return references_from_pages(pages, [model]).values("to_object_id")
 
 
 def _with_keys(model, keys):

@@ -7,14 +7,14 @@ import json
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from wagtail.models import PageLogEntry
 
-from disclosure.catalogue.models import DisclosureIndexPage, Organisation, OrganisationRole
+from disclosure.catalogue.models import Organisation, OrganisationRole
+from disclosure.catalogue.roots import pages_of_organisation_q
 from gongkai import spreadsheets
 from gongkai.accounts.roles import Role
 
@@ -70,13 +70,7 @@ class AuditFilterForm(forms.Form):
             else self.fields["organisation"].queryset
         )
         if data.get("organisation") or not self.site_administrator:
-            paths = DisclosureIndexPage.objects.filter(organisation__in=organisations).values_list(
-                "path", flat=True
-            )
-            in_subtrees = Q(pk__in=[])
-            for path in paths:
-                in_subtrees |= Q(page__path__startswith=path)
-            entries = entries.filter(in_subtrees)
+            entries = entries.filter(pages_of_organisation_q(organisations, field="page__path"))
         if data.get("user"):
             entries = entries.filter(user=data["user"])
         if data.get("since"):

@@ -23,7 +23,7 @@ from wagtail.users.views.bulk_actions import (
 )
 
 from disclosure.catalogue.models import Organisation, StaffOrganisation
-from disclosure.catalogue.staff import organisation_id_of
+from disclosure.catalogue.staff import organisation_id_of_user
 
 from .walls import (
     assignable_groups,
@@ -45,7 +45,7 @@ class OrganisationScopedUserForm:
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.site_administrator = is_site_administrator(for_user)
-        self.organisation_id = organisation_id_of(for_user)
+        self.organisation_id = organisation_id_of_user(for_user)
         allowed = assignable_groups(for_user)
         self.fields["groups"].queryset = allowed
         # Memberships the administrator may not touch (site-wide roles, other organisations)
@@ -64,7 +64,7 @@ class OrganisationScopedUserForm:
                 label=_("所属公开主体"),
                 queryset=Organisation.objects.order_by("name"),
                 required=False,
-                initial=organisation_id_of(self.instance),
+                initial=organisation_id_of_user(self.instance),
                 help_text=_(
                     "留空则按所在的机构角色组确定；不属于任何一个机构的为全站用户，"
                     "只有站点管理员可以管理。"
@@ -132,7 +132,10 @@ class UserIndexView(wagtail_users.IndexView):
 
 class UserCreateView(RequesterFormMixin, wagtail_users.CreateView):
     def dispatch(self, request, *args, **kwargs):
-        if not is_site_administrator(request.user) and organisation_id_of(request.user) is None:
+        if (
+            not is_site_administrator(request.user)
+            and organisation_id_of_user(request.user) is None
+        ):
             # A site-wide user that is not a site administrator has no organisation to fill.
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

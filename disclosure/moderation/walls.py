@@ -19,7 +19,8 @@ from django.contrib.auth.models import Group
 from django.db.models import Q
 
 from disclosure.catalogue.models import OrganisationRole, StaffOrganisation
-from disclosure.catalogue.staff import organisation_id_of
+from disclosure.catalogue.roots import pages_below_q
+from disclosure.catalogue.staff import organisation_id_of_user
 from gongkai.accounts.administrators import (
     is_site_administrator,
     site_administrators_group_name,
@@ -70,7 +71,7 @@ def manageable_users(actor):
     User = get_user_model()
     if is_site_administrator(actor):
         return User.objects.all() if actor.is_superuser else User.objects.filter(is_superuser=False)
-    organisation_id = organisation_id_of(actor)
+    organisation_id = organisation_id_of_user(actor)
     if organisation_id is None or not actor.is_active:
         return User.objects.none()
     return User.objects.filter(staff_organisation__organisation_id=organisation_id).exclude(
@@ -86,7 +87,7 @@ def assignable_groups(actor):
     """The groups `actor` may put users into: its own organisation's role groups."""
     if is_site_administrator(actor):
         return Group.objects.all()
-    organisation_id = organisation_id_of(actor)
+    organisation_id = organisation_id_of_user(actor)
     if organisation_id is None:
         return Group.objects.none()
     return Group.objects.filter(organisation_role__organisation_id=organisation_id)
@@ -107,13 +108,13 @@ def record_organisation_from_groups(users):
             StaffOrganisation.objects.create(user=user, organisation_id=organisations.pop())
 
 
-def organisation_roots(user):
+def organisation_roots_of_user(user):
     """The disclosure roots (every language) of the organisation `user` works for: what the
     dashboard lists for it. A site administrator without an organisation sees every root;
     anyone else without one sees none."""
     from disclosure.catalogue.models import DisclosureIndexPage
 
-    organisation_id = organisation_id_of(user)
+    organisation_id = organisation_id_of_user(user)
     if organisation_id is not None:
         return DisclosureIndexPage.objects.filter(organisation_id=organisation_id)
     if is_site_administrator(user):
@@ -123,7 +124,6 @@ def organisation_roots(user):
 
 def within_organisation(user, prefix=""):
     """A Q over pages (or over `<prefix>path`) matching the pages of `user`'s organisation."""
-    q = Q(pk__in=[])
-    for path in organisation_roots(user).values_list("path", flat=True):
-        q |= Q(**{f"{prefix}path__startswith": path})
-    return q
+    return pages_below_q(
+        organisation_roots_of_user(user).values_list("path", flat=True), field=f"{prefix}path"
+    )

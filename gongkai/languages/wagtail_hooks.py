@@ -1,3 +1,4 @@
+from django.template.loader import get_template
 from django.templatetags.static import static
 from django.utils.html import format_html, json_script
 from django.utils.translation import gettext as _
@@ -6,9 +7,18 @@ from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.admin.wagtail_hooks import SettingsMenuItem
 from wagtail_localize.locales.wagtail_hooks import LocalesMenuItem
 
+from gongkai.templatetags.navigation import SITE_TOOLBAR
+
 # Links to Wagtail's English guides on its own website: unreadable for the offices and out of
 # reach of a closed government network. The keyboard-shortcuts item stays.
 EXTERNAL_HELP = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register(SITE_TOOLBAR)
+def language_and_display_toolbar(context):
+    """The site's skeleton shows the language switcher and the display settings here, rendered
+    in the page's own context (its language versions, `display`) as an include would."""
+    return get_template("languages/toolbar.html").template.render(context)
 
 
 @hooks.register("construct_help_menu")

@@ -12,6 +12,9 @@ their URLs, models or settings (gongkai/tests/test_template_layers.py).
 - `{% site_search_url as url %}`: where the header's search box sends its query. The search
   app registers a function on SITE_SEARCH, taking the request (None when a page's text is
   rendered for the index) and returning the URL, or None. Without one, no search box.
+- `{% site_toolbar %}`: the bar above the header (the language switcher and the display
+  settings). The languages app registers a function on SITE_TOOLBAR, taking the template
+  context and returning the bar's HTML, or None. Without one, no bar.
 """
 
 from django import template
@@ -20,6 +23,7 @@ from wagtail import hooks
 PORTAL_NAVIGATION = "portal_navigation"
 SITE_IDENTITY = "site_identity"
 SITE_SEARCH = "site_search"
+SITE_TOOLBAR = "site_toolbar"
 
 register = template.Library()
 
@@ -52,3 +56,8 @@ def site_identity(context):
 @register.simple_tag(takes_context=True)
 def site_search_url(context):
     return _first_answer(SITE_SEARCH, context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def site_toolbar(context):
+    return _first_answer(SITE_TOOLBAR, context) or ""

@@ -11,7 +11,7 @@ from .project_code import source_files
 # The calls that mark a translated label.
 LABEL_CALLS = {"_", "_lazy", "gettext", "gettext_lazy", "pgettext", "pgettext_lazy"}
 # Names of what holds one value of a set: `row.status = LATE`, `self.severity == ERROR`.
-STATUS_WORDS = ("status", "state", "severity", "level", "kind")
+STATUS_WORDS = ("status", "state", "severity", "level", "kind", "validity")
 CHOICES_BASES = {"Choices", "TextChoices", "IntegerChoices"}
 
 
@@ -109,6 +109,20 @@ def constants_with_a_label_dict(text: str, choices=frozenset()) -> list[str]:
     return found
 
 
+def constants_in_choice_pairs(text: str) -> list[str]:
+    """String constants of the module written as the value of a (value, label) pair, the way
+    a choices list is written: `choices=[("", _("全部")), (IN_FORCE, _("现行有效"))]`."""
+    tree = ast.parse(text)
+    constants = string_constants(tree)
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Tuple) and len(node.elts) == 2:
+            value, label = node.elts
+            if _name(value) in constants and isinstance(value, ast.Name) and _is_label(label):
+                found.add(value.id)
+    return sorted(found)
+
+
 def _holds_a_status(node):
     name = _name(node)
     return name is not None and name.lower().endswith(STATUS_WORDS)
@@ -155,6 +169,28 @@ def test_no_module_labels_string_constants_outside_a_textchoices():
         if (hits := constants_with_a_label_dict(text, choices))
     }
     assert found == {}
+
+
+def test_no_choices_list_pairs_a_string_constant_with_its_label():
+    found = {
+        str(path): hits
+        for path, text in source_files()
+        if (hits := constants_in_choice_pairs(text))
+    }
+    assert found == {}
+
+
+def test_the_scan_finds_constants_paired_with_labels_and_validity_compared_with_them():
+    text = (
+        "IN_FORCE = 'current'\n"
+        "class Form:\n"
+        "    validity = forms.ChoiceField(choices=[('', _('全部')), (IN_FORCE, _('现行有效'))])\n"
+        "def filtered(validity):\n"
+        "    return validity == IN_FORCE\n"
+    )
+    assert constants_in_choice_pairs(text) == ["IN_FORCE"]
+    assert constants_used_as_statuses(text) == ["IN_FORCE"]
+    assert constants_in_choice_pairs("PAGE_SIZE = 'x'\nrows = [('a', PAGE_SIZE)]\n") == []
 
 
 def test_no_status_takes_bare_string_constants():

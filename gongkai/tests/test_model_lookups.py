@@ -15,9 +15,6 @@ from .project_code import BASE, source_files
 LOOKUPS_BY_DATA = {
     "gongkai/search_reconcile.py": "the model a search-index update names (any indexed page type)",
     "disclosure/catalogue/tasks.py": "the page type a queued index task names",
-    "disclosure/moderation/organisation_collections.py": (
-        "ATTACHMENT_MODELS: Wagtail's documents and images"
-    ),
     "gongkai/languages/patches/model_names.py": "MODEL_NAMES: models of Wagtail and its companions",
 }
 

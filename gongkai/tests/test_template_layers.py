@@ -180,3 +180,12 @@ def test_a_url_is_owned_by_the_app_of_its_view_and_a_site_setting_by_its_app():
     assert not may_use("disclosure.catalogue", owner_of_module(views["applications:status"]))
     assert not may_use(PLUMBING, owner_of_app_label("home"))
     assert not may_use(PLUMBING, owner_of_module(views["search"]))
+
+
+def test_the_skeleton_includes_only_the_plumbings_templates():
+    """What base.html shows from an app (the languages app's toolbar) comes through a hook of
+    gongkai/templatetags/navigation.py, not an include naming the app's template."""
+    text = (BASE / PLUMBING / "templates" / "base.html").read_text(encoding="utf-8")
+    included = INCLUDE_OR_EXTENDS.findall(text)
+    assert included
+    assert [name for name in included if not (BASE / PLUMBING / "templates" / name).exists()] == []

@@ -109,3 +109,31 @@ def test_groups_and_permissions_are_made_once(organisation):
     group = organisation.application_handlers.group
     assert ensure_organisation_handlers(organisation) == group
     assert Group.objects.filter(name=group.name).count() == 1
+
+
+def test_every_class_based_view_of_the_scoped_viewsets_is_scoped():
+    """Each view Wagtail's ModelViewSet serves for the register and the review cases (index,
+    results, add, edit, delete, history, usage, inspect …), read from their URL patterns, is an
+    OrganisationScopedView with the viewset's organisation field."""
+    from django.core.exceptions import ImproperlyConfigured
+    from wagtail.admin.views import generic
+
+    from disclosure.applications.staff import (
+        OrganisationScopedView,
+        application_viewset,
+        review_case_viewset,
+    )
+
+    for viewset in (application_viewset, review_case_viewset):
+        views = [
+            pattern.callback.view_class
+            for pattern in viewset.get_urlpatterns()
+            if hasattr(pattern.callback, "view_class")
+        ]
+        assert len(views) >= 6, views
+        for view_class in views:
+            assert issubclass(view_class, OrganisationScopedView), view_class
+        scoped = viewset.index_view
+        assert scoped.view_initkwargs["organisation_field"] == viewset.organisation_field
+    with pytest.raises(ImproperlyConfigured):
+        application_viewset.construct_view(generic.IndexView)

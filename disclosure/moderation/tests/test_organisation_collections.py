@@ -1,7 +1,13 @@
 """Each organisation's documents and images live in its own collection: created when the
 organisation is placed, and filled by the data migration (0008_organisation_collections) with
-the files its pages use; the root collection is left to site administrators."""
+the files its pages use; the root collection is left to site administrators. The migration's
+own functions are tested, with the models as they were at that migration."""
 
+import importlib
+
+import pytest
+from django.db import connection
+from django.db.migrations.loader import MigrationLoader
 from wagtail.documents import get_document_model
 from wagtail.models import Collection, GroupCollectionPermission
 
@@ -10,13 +16,18 @@ from disclosure.catalogue.tests.factories import (
     DisclosureDocumentPageFactory,
 )
 from disclosure.moderation.models import OrganisationCollection
-from disclosure.moderation.organisation_collections import (
-    move_attachments_to_organisations,
-    revoke_root_collection_permissions,
-)
 from tests.factories import DocumentFactory
 
 from .helpers import body_with
+
+MIGRATION = ("moderation", "0008_organisation_collections")
+migration = importlib.import_module("disclosure.moderation.migrations." + MIGRATION[1])
+
+
+@pytest.fixture
+def historical_apps(db):
+    """The models as the migration saw them."""
+    return MigrationLoader(connection).project_state(MIGRATION).apps
 
 
 def root_document(title):
@@ -48,7 +59,7 @@ def test_placing_an_organisation_gives_it_its_collection_and_nothing_on_the_root
 
 
 def test_the_data_migration_moves_each_file_to_the_organisation_whose_pages_use_it(
-    small_office,
+    small_office, historical_apps
 ):
     township = small_office["root"].organisation
     county_root = small_office["county_root"]
@@ -57,7 +68,7 @@ def test_the_data_migration_moves_each_file_to_the_organisation_whose_pages_use_
     county_column = CategoryPageFactory(parent=county_root, title="县栏目", slug="county-column")
     page_using(county_column, "county-page", shared)
 
-    move_attachments_to_organisations()
+    migration.move_attachments_to_organisations(historical_apps)
 
     def collection_now(document):
         return get_document_model().objects.get(pk=document.pk).collection
@@ -68,7 +79,9 @@ def test_the_data_migration_moves_each_file_to_the_organisation_whose_pages_use_
     assert collection_now(unused) == root
 
 
-def test_the_data_migration_revokes_every_grant_on_the_root_collection(small_office):
+def test_the_data_migration_revokes_every_grant_on_the_root_collection(
+    small_office, historical_apps
+):
     editors = small_office["users"]["editor"].groups.first()
     root = Collection.get_first_root_node()
     GroupCollectionPermission.objects.create(
@@ -78,31 +91,22 @@ def test_the_data_migration_revokes_every_grant_on_the_root_collection(small_off
             "permission"
         ).related_model.objects.get(codename="change_document"),
     )
-    revoke_root_collection_permissions()
+    migration.revoke_root_collection_permissions(historical_apps)
     assert not GroupCollectionPermission.objects.filter(collection=root).exists()
 
 
-def test_the_data_migration_builds_valid_collections_with_historical_models(small_office):
+def test_the_data_migration_builds_valid_collections_with_historical_models(
+    small_office, historical_apps
+):
     """The migration's models have no treebeard methods: the paths it computes must make a
     tree Wagtail can still extend."""
-    import importlib
-
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-
-    migration = importlib.import_module(
-        "disclosure.moderation.migrations.0008_organisation_collections"
-    )
     OrganisationCollection.objects.all().delete()
     Collection.objects.filter(depth__gt=1).delete()
     Collection.objects.filter(depth=1).update(numchild=0)
     own = root_document("镇附件")
     page_using(small_office["columns"][0], "township-page", own)
 
-    state = MigrationLoader(connection).project_state(
-        ("moderation", "0008_organisation_collections")
-    )
-    migration.give_each_organisation_its_collection(state.apps, None)
+    migration.give_each_organisation_its_collection(historical_apps, None)
 
     township = small_office["root"].organisation
     assert get_document_model().objects.get(pk=own.pk).collection == collection_of(township)

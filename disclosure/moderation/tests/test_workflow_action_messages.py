@@ -32,7 +32,8 @@ def test_sending_back_says_it_was_sent_back(client, office, column):
     submit(page, users["editor"])
     client.force_login(users["reviewer"])
     said = act_in_the_editor(client, page, "reject", comment="办理地点写错了。")
-    assert any("已退回修改" in text and "已退回" in text for text in said), said
+    # The action done, then the status it left (“已退回修改” alone contains “已退回”).
+    assert any("已退回修改" in text and "当前状态：已退回" in text for text in said), said
     assert not any("已被更新" in text for text in said), said
 
 
