@@ -11,7 +11,6 @@ from django.db.models import Q
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 from wagtail.models import PageLogEntry
 
 from disclosure.catalogue.models import DisclosureIndexPage, Organisation, OrganisationRole
@@ -99,6 +98,10 @@ def rows(entries):
 
 
 def audit_response(entries, export_format):
+    # Imported on use: every web worker imports this module, few ever need openpyxl (27 MB)
+    # (docs/performance.md, "Worker memory").
+    from openpyxl import Workbook
+
     header = [str(column) for column in COLUMNS]
     stamp = timezone.localdate().isoformat()
     if export_format == "csv":

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from search import views
-from search.tests.test_search_page_queries import add_items
+from search.tests.factories import add_items
 
 
 def search(client, **params):

@@ -15,22 +15,11 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, PageViewRestriction
 
-from disclosure.catalogue.tests.factories import (
-    CategoryPageFactory,
-    DisclosureDocumentPageFactory,
-    PolicyDocumentPageFactory,
-)
+from disclosure.catalogue.tests.factories import CategoryPageFactory
+from search.tests.factories import add_items
 from search.views import public_pages, publication_years
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
-
-
-def add_items(corpus, count, offset=0):
-    """`count` items holding 公示, spread over both offices' columns and two item types."""
-    columns = [corpus["budget"], corpus["guide"]]
-    for n in range(offset, offset + count):
-        factory = DisclosureDocumentPageFactory if n % 2 else PolicyDocumentPageFactory
-        factory(parent=columns[n % 2], title=f"第{n}号公示", slug=f"notice-{n}")
 
 
 def search_queries(client, **params):
