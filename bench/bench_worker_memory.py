@@ -47,9 +47,19 @@ def site_environment(var_dir: Path) -> dict:
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "CELERY_BROKER_URL", "REDIS_URL"}
+        if key
+        not in {
+            "DATABASE_URL",
+            "DJANGO_SETTINGS_MODULE",
+            "CELERY_BROKER_URL",
+            "REDIS_URL",
+            "PYTHONDONTWRITEBYTECODE",
+        }
     }
     env.update(
+        # Compiled modules, as the image has them (deploy/Dockerfile: UV_COMPILE_BYTECODE);
+        # written by the build's first commands, read by gunicorn's processes.
+        PYTHONPYCACHEPREFIX=str(var_dir / "pycache"),
         DJANGO_SETTINGS_MODULE="gongkai.settings.production",
         GONGKAI_VAR_DIR=str(var_dir),
         SECRET_KEY=env.get("BENCH_SECRET_KEY", secrets.token_urlsafe(60)),
@@ -149,6 +159,11 @@ def measure_gunicorn(env: dict, preload: bool, rng_seed: int = 20) -> dict:
         "-m",
         "gunicorn",
         "gongkai.wsgi",
+        # The web nodes' settings (deploy/Dockerfile): with --preload the master loads jieba.
+        "-c",
+        "deploy/gunicorn.conf.py",
+        # gunicorn's control socket is one path per user: other servers may hold it.
+        "--no-control-socket",
         "--workers",
         "2",
         "--bind",
@@ -233,6 +248,7 @@ def main():
     var_dir = Path(os.environ.get("BENCH_MEMORY_VAR_DIR", BASE_DIR / "var" / "bench-worker-memory"))
     env = site_environment(var_dir)
     build_site(var_dir, env)
+    manage(env, "check")  # compiles every module the workers import (PYTHONPYCACHEPREFIX)
     print(
         f"-- web worker memory, gunicorn 2 sync workers, {REQUESTS} requests, production settings"
     )

@@ -40,6 +40,10 @@ from .content_references import page_ids_referring_to, referenced_ids
 
 PAGE_CACHE_ALIAS = "pages"
 SITE_TOKEN = "page-token:site"
+# Renewed by every change to which pages are public: a publication, an unpublication or a
+# deletion anywhere, a move, a view restriction. Guards what is derived from all public pages
+# at once (the search page's year choices: `remember_until_publication`).
+PUBLICATIONS_TOKEN = "page-token:publications"
 _SHAREABLE_ATTR = "_gongkai_page_cache_shareable"
 _TOKENS_ATTR = "_gongkai_page_cache_tokens"
 
@@ -119,9 +123,10 @@ def _pages_showing(page, before=None):
 
 def _renew_pages_showing(page, before=None):
     if shows_site_wide(page):
-        _renew_now_and_on_commit([SITE_TOKEN])
+        _renew_now_and_on_commit([SITE_TOKEN, PUBLICATIONS_TOKEN])
     else:
-        _renew_now_and_on_commit(_page_token(pk) for pk in _pages_showing(page, before))
+        keys = [_page_token(pk) for pk in _pages_showing(page, before)]
+        _renew_now_and_on_commit([*keys, PUBLICATIONS_TOKEN])
 
 
 def page_published(instance, revision=None, **kwargs):
@@ -150,7 +155,7 @@ def attachment_changed(sender, instance, update_fields=None, **kwargs):
 
 def site_changed(**kwargs):
     """Signal receiver: a page moved or a view restriction changed."""
-    _renew_now_and_on_commit([SITE_TOKEN])
+    _renew_now_and_on_commit([SITE_TOKEN, PUBLICATIONS_TOKEN])
 
 
 def site_object_changed(sender, **kwargs):
@@ -158,6 +163,22 @@ def site_object_changed(sender, **kwargs):
     snippets (an organisation's name in every banner) appear on pages no link records."""
     if issubclass(sender, BaseSiteSetting) or sender in get_snippet_models():
         _renew_now_and_on_commit([SITE_TOKEN])
+
+
+def remember_until_publication(key, compute, timeout=None):
+    """compute(), kept in the page cache (shared by every process) until the public pages
+    change (PUBLICATIONS_TOKEN). The token is read before computing: a change committed
+    meanwhile renews it, so what was computed from the old pages is never served after it."""
+    cache = page_cache()
+    held = cache.get_many([PUBLICATIONS_TOKEN, key])
+    token, entry = held.get(PUBLICATIONS_TOKEN), held.get(key)
+    if token is not None and entry is not None and entry[0] == token:
+        return entry[1]
+    if token is None:
+        token = _tokens([PUBLICATIONS_TOKEN])[PUBLICATIONS_TOKEN]
+    value = compute()
+    cache.set(key, (token, value), timeout)
+    return value
 
 
 # ---------------------------------------------------------------- serving and storing

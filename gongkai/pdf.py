@@ -6,13 +6,16 @@ embeds the subset it uses, so the file reads the same on a machine without those
 """
 
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 # Named in the stylesheet every PDF template extends (``pdf/base.html``).
 CJK_FONT_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC")
 
 
 def html_to_pdf(html: str, base_url: str | None = None) -> bytes:
+    # Imported on use: every web worker imports this module, few ever need
+    # WeasyPrint (50 MB with fontTools) (docs/performance.md, "Worker memory").
+    from weasyprint import HTML
+
     return HTML(string=html, base_url=base_url).write_pdf()
 
 

@@ -45,6 +45,16 @@ jieba.setLogLevel(60)  # its dictionary loading logs at INFO
 _segmenter = jieba.dt
 
 
+def load_dictionaries():
+    """Load what a search loads on first use (jieba's dictionary: 35 MB; OpenCC's tw2sp).
+    gunicorn's master calls it with --preload (deploy/gunicorn.conf.py), so that its workers
+    share one copy instead of each loading its own after the fork."""
+    from search.query import regional_form
+
+    _segmenter.initialize()
+    regional_form("資訊")
+
+
 @lru_cache(maxsize=65536)
 def normalise_char(char: str) -> str:
     """The normalised form of one character: '' for characters that never take part in a match."""

@@ -1,9 +1,12 @@
 """The public search page and its title autocomplete: only live, public pages."""
 
 import datetime
+import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.apps import apps
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.http import JsonResponse
@@ -17,6 +20,7 @@ from wagtail.search.utils import normalise_query_string
 from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Domain
 from disclosure.catalogue.models.items_base import DisclosureItemPage, Validity
 from disclosure.catalogue.roots import deepest_root_among
+from gongkai.page_cache import remember_until_publication
 from gongkai.params import bounded_int, object_id
 from search import highlight, recording
 from search.did_you_mean import did_you_mean
@@ -24,6 +28,10 @@ from search.query import ExpandedQuery, expand
 from search.suggestions import suggestions
 
 RESULTS_PER_PAGE = 10
+# The page counts at most this many results and pages through them only: past it it says
+# 超过 1000 条. Counting every match of a common word took seconds at 100,000 pages
+# (docs/search.md, "How many results").
+COUNT_CAP = 1000
 AUTOCOMPLETE_LIMIT = 8
 SORTS = {"relevance": _("按相关度"), "date": _("按发布日期")}
 
@@ -142,6 +150,17 @@ def publication_years(pages):
         before = timezone.make_aware(datetime.datetime(year, 1, 1))
 
 
+def cached_publication_years(pages):
+    """publication_years(pages), computed once per change to the public pages (a publication,
+    an unpublication, a move, a view restriction: gongkai/page_cache.py) and shared by every
+    process. Keyed by the queryset's SQL, which holds the locale and the restricted paths."""
+    sql, params = pages.query.sql_with_params()
+    key = "search-years:" + hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+    return remember_until_publication(
+        key, lambda: publication_years(pages), settings.PAGE_CACHE_SECONDS
+    )
+
+
 def run_search(pages, expanded: ExpandedQuery, filters: Filters):
     pages = filters.apply(pages)
     if filters.sort == "date":
@@ -183,8 +202,39 @@ def result_rows(pages, expanded, roots):
     return rows
 
 
+class CappedResults:
+    """Search results as the paginator sees them: at most `cap` of them. They are counted up
+    to cap + 1 (a LIMITed count on the database backends, which stops there), so that the page
+    can tell "exactly 1000" from "more than 1000"."""
+
+    def __init__(self, results, cap):
+        self.results = results
+        self.cap = cap
+
+    @cached_property
+    def _found(self):
+        count_up_to = getattr(self.results, "count_up_to", None)
+        if count_up_to is not None:
+            return count_up_to(self.cap + 1)
+        # The engines count from their index (a count request, no rows read).
+        return min(self.results.count(), self.cap + 1)
+
+    @property
+    def capped(self):
+        return self._found > self.cap
+
+    def count(self):
+        return min(self._found, self.cap)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        return self.results[key]
+
+
 def paginate(results, number):
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    paginator = Paginator(CappedResults(results, COUNT_CAP), RESULTS_PER_PAGE)
     try:
         return paginator.page(number)
     except PageNotAnInteger:
@@ -222,7 +272,7 @@ def search(request):
         "columns": pages.type(CategoryPage).filter(depth__lte=5).order_by("path"),
         "domains": Domain.objects.all(),
         "validities": Validity.choices,
-        "years": publication_years(pages),
+        "years": cached_publication_years(pages),
         "search_results": None,
         "rows": [],
         "picks": [],
@@ -233,6 +283,8 @@ def search(request):
         results = run_search(pages, expanded, filters)
         page = paginate(results, request.GET.get("page", 1))
         context["search_results"] = page
+        context["count_capped"] = page.paginator.object_list.capped
+        context["count_cap"] = COUNT_CAP
         context["rows"] = result_rows(page.object_list, expanded, roots)
         if page.number == 1:
             recording.record(query_text)

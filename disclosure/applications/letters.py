@@ -3,9 +3,6 @@ before the letter is issued (Application.edit_letter / issue_letter)."""
 
 import io
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-
 from disclosure.statutory.tables import TABLE_B_2021
 from gongkai.pdf import render_pdf
 
@@ -68,6 +65,11 @@ def letter_parts(application):
 
 def reply_letter(application):
     """The 告知书 of a replied application as DOCX bytes."""
+    # Imported on use: every web worker imports this module, few ever need python-docx (21 MB)
+    # (docs/performance.md, "Worker memory").
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     parts = letter_parts(application)
     document = Document()
     title = document.add_heading(parts["title"], level=1)

@@ -4,8 +4,6 @@ from io import BytesIO
 from urllib.parse import quote
 
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from gongkai import spreadsheets
 
@@ -28,6 +26,11 @@ def service_item_rows(page):
 
 
 def service_items_workbook(page):
+    # Imported on use: every web worker imports this module, few ever need openpyxl (27 MB)
+    # (docs/performance.md, "Worker memory").
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = "便民服务事项清单"

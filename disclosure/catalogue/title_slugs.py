@@ -23,7 +23,6 @@ changes it, and a conflict is then an error (in Chinese, on the 推荐 tab).
 import re
 
 from django.utils.text import slugify
-from pypinyin import lazy_pinyin
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
@@ -33,6 +32,10 @@ FALLBACK = "item"
 
 def pinyin_slug(text, max_length=SLUG_LENGTH):
     """'老年人优待证办理指南（2024年）' → 'lao-nian-ren-you-dai-zheng-ban-li-zhi-nan-2024-nian'."""
+    # Imported on use: every web worker imports this module, few ever need
+    # pypinyin's phrase dictionary (58 MB) (docs/performance.md, "Worker memory").
+    from pypinyin import lazy_pinyin
+
     words = lazy_pinyin(text or "")  # Latin letters and digits pass through as they are
     slug = slugify(" ".join(words))
     if len(slug) > max_length:

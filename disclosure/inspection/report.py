@@ -5,7 +5,6 @@ from io import BytesIO
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from gongkai.spreadsheets import append_row
 
@@ -17,6 +16,10 @@ def edit_url(page_id):
 def workbook(rows):
     """rows: (organisation or None for the platform, results, computed at, stale). One sheet
     of indicators per organisation, one of every finding; text stays text."""
+    # Imported on use: every web worker imports this module, few ever need openpyxl (27 MB)
+    # (docs/performance.md, "Worker memory").
+    from openpyxl import Workbook
+
     book = Workbook()
     summary = book.active
     summary.title = _("检查结果")

@@ -10,7 +10,6 @@ from django.contrib.auth import get_user_model
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
 from wagtail.models import PageLogEntry
 
 from disclosure.catalogue.models import Organisation, OrganisationRole
@@ -93,6 +92,10 @@ def rows(entries):
 
 
 def audit_response(entries, export_format):
+    # Imported on use: every web worker imports this module, few ever need openpyxl (27 MB)
+    # (docs/performance.md, "Worker memory").
+    from openpyxl import Workbook
+
     header = [str(column) for column in COLUMNS]
     stamp = timezone.localdate().isoformat()
     if export_format == "csv":

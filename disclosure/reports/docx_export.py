@@ -9,11 +9,6 @@ import re
 from io import BytesIO
 
 from django.utils.html import strip_tags
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Pt
 
 from . import layout, rules
 from .blocks import Section
@@ -22,6 +17,11 @@ BODY_FONT = "宋体"  # Word/WPS substitute a CJK font where it is missing
 
 
 def _use_cjk_font(document):
+    # Imported on use: every web worker imports this module, few ever need python-docx (21 MB)
+    # (docs/performance.md, "Worker memory").
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
     style = document.styles["Normal"]
     style.font.name = BODY_FONT
     style.font.size = Pt(11)
@@ -36,6 +36,9 @@ def _paragraphs(source):
 
 
 def _repeat_as_header(row):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
     properties = row._tr.get_or_add_trPr()
     marker = OxmlElement("w:tblHeader")
     marker.set(qn("w:val"), "true")
@@ -43,6 +46,8 @@ def _repeat_as_header(row):
 
 
 def add_table(document, table, values):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     rows = layout.grid(table, values)
     placed = list(layout.positions(rows))
     width = max(c + cell.colspan for cell, _r, c in placed)
@@ -63,6 +68,8 @@ def add_table(document, table, values):
 
 def report_document(page):
     """A python-docx Document of the page's title, sections and tables, in the body's order."""
+    from docx import Document
+
     document = Document()
     _use_cjk_font(document)
     document.add_heading(page.title, level=0)

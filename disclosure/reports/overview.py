@@ -14,8 +14,6 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from disclosure.catalogue.models import Level
 from gongkai import spreadsheets
@@ -159,6 +157,11 @@ def overview(year, organisations, today=None):
 
 def workbook(year, rows):
     """The overview as a workbook: one row per organisation, one column per rule."""
+    # Imported on use: every web worker imports this module, few ever need openpyxl (27 MB)
+    # (docs/performance.md, "Worker memory").
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     book = Workbook()
     sheet = book.active
     sheet.title = _("%(year)s 年度报告汇总") % {"year": year}

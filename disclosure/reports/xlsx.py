@@ -16,22 +16,28 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import coordinate_to_tuple
 
 from disclosure.statutory import tables as t
 from gongkai import spreadsheets
 from search.limits import ExtractionLimits, Refused
 from search.safezip import BoundedZip
 
-from . import cells, formulas, layout, rules, stored_numbers, years
+# openpyxl (27 MB) is imported by the functions that read or write a workbook, and the
+# modules built on it (formulas, stored_numbers) with them: the admin's URLs import this
+# module, and a web worker that never handles a workbook need not hold it
+# (docs/performance.md, "Worker memory").
+from . import cells, layout, rules, years
 from .file_errors import os_error_reason
 
 FIRST_ROW = 2  # row 1 holds the table's caption
-THIN = Side(style="thin")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+
+
+@functools.cache
+def _border():
+    from openpyxl.styles import Border, Side
+
+    thin = Side(style="thin")
+    return Border(left=thin, right=thin, top=thin, bottom=thin)
 
 
 class LayoutError(ValueError):
@@ -39,6 +45,8 @@ class LayoutError(ValueError):
 
 
 def address(row_index, column_index):
+    from openpyxl.utils import get_column_letter
+
     return f"{get_column_letter(column_index + 1)}{row_index + FIRST_ROW}"
 
 
@@ -47,6 +55,9 @@ def _grid_width(rows):
 
 
 def write_table(sheet, table, values):
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     rows = layout.grid(table, values)
     width = _grid_width(rows)
     spreadsheets.write_cell(
@@ -57,7 +68,7 @@ def write_table(sheet, table, values):
     for cell, r, c in layout.positions(rows):
         target = sheet.cell(row=r + FIRST_ROW, column=c + 1)
         spreadsheets.write_cell(target, cell.text if cell.header else cell.value)
-        target.border = BORDER
+        target.border = _border()
         target.alignment = Alignment(
             wrap_text=True, vertical="center", horizontal="center" if cell.header else "right"
         )
@@ -95,6 +106,8 @@ def workbook(tables_by_key, organisation="", year=None):
     """A workbook of ``{table_key: (Table, values)}``, in the order 表一, 表二, 表三, then a
     sheet 报告信息 naming the organisation and the year (the checker reads the level of the
     organisation from its name, and the year to match last year's workbook)."""
+    from openpyxl import Workbook
+
     book = Workbook()
     book.remove(book.active)
     for key, name in rules.TABLE_NAMES.items():
@@ -358,6 +371,8 @@ def _hidden_problems(sheets):
 def _hidden_lines(sheet, key):
     """Hidden rows or columns of a table's sheet hide its cells as a hidden sheet does: an
     error naming them (the rows and columns of the table's layout, the caption's included)."""
+    from openpyxl.utils import get_column_letter
+
     grids = [layout.grid(t.table(f, key), None) for f in t.TABLES]
     last_row = FIRST_ROW + max(len(rows) for rows in grids) - 1
     width = max(_grid_width(rows) for rows in grids)
@@ -504,6 +519,10 @@ def _bounded_bytes(path_or_file):
 def _load(path_or_file):
     """The workbook as stored (a formula's computed value), as written (a formula's text), and
     ``stored_numbers.unreadable`` of it."""
+    from openpyxl import load_workbook
+
+    from . import stored_numbers
+
     data = _bounded_bytes(path_or_file)
     path_or_file = io.BytesIO(data)
     stored = stored_numbers.unreadable(path_or_file)
@@ -561,6 +580,10 @@ def read(path_or_file):
 def _stale_formulas(sheet, formulas_book, table):
     """A formula in a value cell whose stored value is not what it computes (an error), or
     that cannot be recomputed here (a warning): see ``formulas.py``."""
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    from . import formulas
+
     recomputer = formulas.Recomputer(formulas_book[sheet.title], sheet)
     found = []
     for (row_key, column_key), cell in cell_addresses(table).items():
@@ -602,6 +625,8 @@ def _beyond_the_table(sheet, table):
     """Whatever a table's sheet holds outside the table (the caption row and the layout's
     rows and columns) is not read: a warning naming those cells, so that a number typed beside
     the table is not believed checked."""
+    from openpyxl.utils import get_column_letter
+
     rows = layout.grid(table, None)
     last_row, width = FIRST_ROW + len(rows) - 1, _grid_width(rows)
     outside = [

@@ -328,13 +328,28 @@ class TopKSearchMixin:
             results.append(obj)
         return results
 
-    def count(self):
+    def count(self, limit=None):
+        """How many pages match; with `limit`, at most that many, counted by a LIMITed
+        subquery that stops at the limit-th match (a common word matches most pages, and
+        PostgreSQL rechecks a phrase's positions on every match it counts)."""
         if is_match_all(self.query):
-            return self.queryset.count()
-        match = self.match_expression()
-        if match is None:
-            return 0
-        return self.queryset.filter(self.matching(match)).count()
+            matches = self.queryset
+        else:
+            match = self.match_expression()
+            if match is None:
+                return 0
+            matches = self.queryset.filter(self.matching(match))
+        return matches.count() if limit is None else matches[:limit].count()
+
+
+class CountUpToMixin:
+    """Search results that can stop counting: `count_up_to(limit)` (search/views.py caps the
+    count the search page prints)."""
+
+    def count_up_to(self, limit):
+        if self._count_cache is not None:
+            return min(self._count_cache, limit)
+        return self.query_compiler.count(limit)
 
 
 def withdrawn(obj) -> bool:

@@ -24,6 +24,7 @@ from modelsearch.index import AutocompleteField
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.backends.common import (
+    CountUpToMixin,
     TopKSearchMixin,
     attachment_text,
     pk_cast,
@@ -144,7 +145,7 @@ class ChinesePostgresAutocompleteQueryCompiler(ChinesePostgresSearchQueryCompile
         return [column_match("autocomplete", query) for query in typed_first(self.query)]
 
 
-class ChinesePostgresSearchResults(PostgresSearchResults):
+class ChinesePostgresSearchResults(CountUpToMixin, PostgresSearchResults):
     supports_facet = False
 
     def _do_count(self):

@@ -23,6 +23,7 @@ from modelsearch.backends.database.sqlite.sqlite import (
 from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
 
 from search.backends.common import (
+    CountUpToMixin,
     TopKSearchMixin,
     attachment_text,
     pk_cast,
@@ -128,7 +129,7 @@ class ChineseSQLiteAutocompleteQueryCompiler(ChineseSQLiteSearchQueryCompiler):
         return [column_match("autocomplete", query) for query in typed_first(self.query)]
 
 
-class ChineseSQLiteSearchResults(SQLiteSearchResults):
+class ChineseSQLiteSearchResults(CountUpToMixin, SQLiteSearchResults):
     supports_facet = False
 
     def _do_count(self):

@@ -1,8 +1,20 @@
 """Builders for search tests: a live item linking a document, with the document's text."""
 
-from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
+from disclosure.catalogue.tests.factories import (
+    DisclosureDocumentPageFactory,
+    PolicyDocumentPageFactory,
+)
 from search.models import AttachmentText
 from tests.factories import DocumentFactory
+
+
+def add_items(corpus, count, offset=0):
+    """`count` items holding 公示, spread over both offices' columns (the corpus fixture) and
+    two item types."""
+    columns = [corpus["budget"], corpus["guide"]]
+    for n in range(offset, offset + count):
+        factory = DisclosureDocumentPageFactory if n % 2 else PolicyDocumentPageFactory
+        factory(parent=columns[n % 2], title=f"第{n}号公示", slug=f"notice-{n}")
 
 
 def item_with_attachment(parent, document, title="危房改造公示"):

@@ -1,0 +1,63 @@
+"""The search page counts its results up to a cap, and says so when there are more.
+
+Counting every match of a common word took 3.5 s on PostgreSQL at 100,000 pages (each match's
+phrase positions rechecked); nobody pages past the hundredth page (docs/search.md).
+"""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from search import views
+from search.tests.factories import add_items
+
+
+def search(client, **params):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": "公示", **params})
+    assert response.status_code == 200
+    return response, [query["sql"] for query in queries]
+
+
+@pytest.mark.django_db
+def test_past_the_cap_the_page_says_more_than_and_pages_up_to_the_cap(
+    client, corpus, celery_queue, monkeypatch
+):
+    add_items(corpus, 8)
+    monkeypatch.setattr(views, "COUNT_CAP", 5)
+    monkeypatch.setattr(views, "RESULTS_PER_PAGE", 2)
+    response, sql = search(client)
+    paginator = response.context["search_results"].paginator
+    assert (paginator.count, paginator.num_pages) == (5, 3)
+    assert "共找到超过 5 条结果" in response.content.decode()
+    # Counted by a subquery that stops at the sixth match, not by counting all eight.
+    counts = [s for s in sql if s.upper().startswith("SELECT COUNT(")]
+    assert counts and all("LIMIT 6" in s for s in counts), counts
+    # A page past the cap shows the last page within it.
+    last, _sql = search(client, page="9")
+    assert last.context["search_results"].number == 3
+    assert len(last.context["rows"]) == 1
+
+
+@pytest.mark.django_db
+def test_exactly_the_cap_is_counted_as_it_is(client, corpus, celery_queue, monkeypatch):
+    add_items(corpus, 8)
+    found = search(client)[0].context["search_results"].paginator.count
+    monkeypatch.setattr(views, "COUNT_CAP", found)
+    response, _sql = search(client)
+    assert response.context["search_results"].paginator.count == found
+    assert not response.context["count_capped"]
+    assert f"共找到 {found} 条结果" in response.content.decode()
+    monkeypatch.setattr(views, "COUNT_CAP", found - 1)
+    assert search(client)[0].context["count_capped"]
+
+
+@pytest.mark.django_db
+def test_results_that_cannot_stop_counting_are_capped_after_counting(corpus):
+    # The engines' results (OpenSearch, Elasticsearch) count from their index: no count_up_to.
+    pages = Page.objects.filter(depth__gt=1)
+    capped = views.CappedResults(pages, 2)
+    assert (capped.count(), capped.capped) == (2, True)
+    everything = views.CappedResults(pages, pages.count())
+    assert (everything.count(), everything.capped) == (pages.count(), False)
