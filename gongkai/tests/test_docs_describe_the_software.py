@@ -36,7 +36,7 @@ HISTORY = re.compile(
 # of docs (“docs/domain.md”, “findings-citizen.md”); “tests/test_r6.py” beside an app's name
 # is that app's, so a name is found when some file's path ends with it.
 FILE_REFERENCE = re.compile(
-    r"(?<![\w/.:-])((?:[\w-]+/)*[\w-]+\.(?:py|md|html|txt|toml|json|ya?ml|po|js|css|cfg|sh|conf))(?![\w/-])"
+    r"(?<![\w/.:-])((?:[\w-]+/)*[\w-]+(?:\.[\w-]+)*\.(?:py|md|html|txt|toml|json|ya?ml|po|js|css|cfg|sh|conf))(?![\w/-])"
 )
 
 

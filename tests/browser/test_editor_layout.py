@@ -9,7 +9,7 @@ import pytest
 from disclosure.reports.models import AnnualReportPage
 
 from .people import sign_in
-from .test_first_day import submitted_guide
+from .review_items import submitted_guide
 
 pytestmark = [
     pytest.mark.browser,

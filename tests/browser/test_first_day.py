@@ -17,28 +17,13 @@ from disclosure.moderation.forms import SECRECY_CHECKLIST
 from disclosure.moderation.tests.helpers import FULL_CHECKLIST, act, fresh
 
 from .people import ensure_handler, sign_in, wait_until
+from .review_items import TITLE, guides_column, submitted_guide
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.backend_independent,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-TITLE = "老年人优待证办理指南"
-
-
-def guides_column():
-    return DisclosureIndexPage.objects.get(slug="xxgk").get_children().get(slug="service-guides")
-
-
-def submitted_guide():
-    """What the editor submitted yesterday, waiting at 初审."""
-    editor = get_user_model().objects.get(username="editor")
-    guide = ServiceGuidePage(title=TITLE, item_name="老年人优待证办理", owner=editor, live=False)
-    guides_column().add_child(instance=guide)
-    guide.save_revision(user=editor)
-    guide.get_workflow().start(guide, editor)
-    return fresh(guide)
 
 
 def panel(page, panel_id):
