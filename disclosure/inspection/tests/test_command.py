@@ -42,6 +42,8 @@ def test_json_for_one_organisation_passing_every_veto(office):
     statuses = {row["code"]: row["status"] for row in report["indicators"]}
     assert statuses["home_not_updated"] == "pass" and statuses["guide_elements"] == "pass"
     assert {"count", "threshold", "findings", "numbers", "source"} <= set(report["indicators"][0])
+    thresholds = {row["code"]: row["threshold"] for row in report["indicators"]}
+    assert thresholds["broken_links"] is None and thresholds["home_not_updated"] == 1
 
 
 def test_an_unknown_organisation_is_refused_with_exit_2_and_close_names(office):

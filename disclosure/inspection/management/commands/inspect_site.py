@@ -109,9 +109,16 @@ class Command(ChineseCommand):
         report = {
             "organisation": target.name if target else None,
             "veto": any_veto(results),
-            "indicators": [result.as_dict() for result in results],
+            "indicators": [self._indicator(result) for result in results],
         }
         self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+
+    @staticmethod
+    def _indicator(result):
+        data = result.as_dict()
+        if not result.is_veto_item:
+            data["threshold"] = None  # a deduction item never fails alone
+        return data
 
     def _write_text(self, target, results):
         self.stdout.write(target.name if target else _("全平台"))
