@@ -13,15 +13,21 @@ GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS, so a burst of changes costs one run.
 - the inspection's own data, every snippet of this app (thresholds, column types, a column's
   type, the misstatement list; post_save / post_delete): every organisation.
 
+- a live page created without a publication: an alias (Wagtail's create_alias sends no
+  page_published), or a page a script adds live (post_save, created): its organisation;
+- a view restriction at or above a disclosure root (PageViewRestriction, post_save /
+  post_delete) or a site changed (Site): a root the public cannot open fails 首页不更新.
+
 A disclosure root published, moved or deleted may change which organisation owns what: every
-organisation. Anything else (a script's queryset update) waits for the hourly beat refresh and
-shows as 过期 after GONGKAI_INSPECTION_MAX_AGE_SECONDS."""
+organisation. PAGE_ACTIONS says, for every page action Wagtail registers, which signal covers it
+(a test holds it to Wagtail's action registry). Anything else (a script's queryset update)
+waits for the hourly beat refresh and shows as 过期 after GONGKAI_INSPECTION_MAX_AGE_SECONDS."""
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -33,6 +39,25 @@ from .models import OrganisationInspection
 from .snapshots import request_refresh
 
 EVERY_ORGANISATION = None
+# Every page action of Wagtail's action registry (wagtail.actions.action_registry), and what
+# tells of it when it changes what the inspection reads (live pages in the default locale).
+PAGE_ACTIONS = {
+    "create": "a draft: nothing live; its publication sends page_published",
+    "edit": "a draft: nothing live; its publication sends page_published",
+    "delete": "pre_delete",
+    "publish": "page_published (also for the aliases Wagtail updates)",
+    "unpublish": "page_unpublished",
+    "revert": "a draft: nothing live; its publication sends page_published",
+    "copy": "page_published when the copy is kept live; otherwise a draft",
+    "move": "post_page_move",
+    # The admin's “copy as alias” and the admin API refuse a live disclosure page
+    # (moderation/guards.py copy_refusal); code (a script, an import) may still create one.
+    "create_alias": "post_save, created live (no page_published)",
+    # A live alias in a disclosure tree does not become a page of its own: moderation refuses
+    # it (moderation/publication.py); outside the trees nothing the inspection reads changes.
+    "convert_alias": "refused for a live alias in a disclosure tree",
+    "copy_for_translation": "another locale's draft, or an alias (create_alias)",
+}
 # What Wagtail records of a file when it is first served: not a change.
 _FILE_METADATA = {"file_size", "file_hash"}
 
@@ -77,6 +102,28 @@ def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs
     results_changed(organisations_of_pages([instance], places))
 
 
+def page_created(instance):
+    """A live page that appeared without a publication (an alias, a script's page):
+    page_published does not tell of it."""
+    if instance.live:
+        results_changed(organisations_of_pages([instance]))
+
+
+def restriction_changed(sender, instance, **kwargs):
+    """A view restriction at or above disclosure roots hides them (首页不更新); one inside a
+    root changes nothing the inspection reads. Deleted with its page: pre_delete told."""
+    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
+    if path is None:
+        return
+    below = DisclosureIndexPage.objects.filter(path__startswith=path)
+    results_changed(below.values_list("organisation_id", flat=True))
+
+
+def site_changed(sender, **kwargs):
+    """A root outside every site has no address: which roots the public can open changed."""
+    results_changed(EVERY_ORGANISATION)
+
+
 def document_changed(sender, instance, update_fields=None, **kwargs):
     if update_fields and set(update_fields) <= _FILE_METADATA:
         return
@@ -89,10 +136,15 @@ def inspection_data_models():
     return [model for model in get_snippet_models() if model._meta.app_label == "inspection"]
 
 
-def model_saved_or_deleted(sender, **kwargs):
+def model_saved_or_deleted(sender, instance=None, created=False, raw=False, **kwargs):
     """post_save / post_delete of every model: the snippets are read from the registry when a
-    model changes, so one registered later is covered too."""
-    if sender._meta.app_label == "inspection" and sender in inspection_data_models():
+    model changes, so one registered later is covered too; a page saved is the specific
+    model's signal, never Page's."""
+    if raw:
+        return
+    if created and isinstance(instance, Page):
+        page_created(instance)
+    elif sender._meta.app_label == "inspection" and sender in inspection_data_models():
         results_changed(EVERY_ORGANISATION)
 
 
@@ -109,4 +161,12 @@ def connect():
         )
         signal.connect(
             model_saved_or_deleted, dispatch_uid=f"inspection-changed-data-{signal is post_save}"
+        )
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"inspection-changed-restriction-{signal is post_save}",
+        )
+        signal.connect(
+            site_changed, sender=Site, dispatch_uid=f"inspection-changed-site-{signal is post_save}"
         )

@@ -123,16 +123,28 @@ def blank_columns(states):
     ]
 
 
+def _hidden_root_detail(why):
+    return _("公众无法访问信息公开目录：%(why)s，网站检查时无法找到本公开主体公开的信息") % {
+        "why": why.label
+    }
+
+
 def home_not_updated(scope, period_days, today=None):
     """The organisation's disclosure root is its home page: something new within the period."""
     today = today or timezone.localdate()
     newest = scope.items[0] if scope.items else None
-    root = scope.roots[0] if scope.roots else None
-    if root is None:
+    if not scope.roots:
         detail = _(
             "没有信息公开目录：未设置本公开主体的信息公开根页面，网站检查时无法找到其公开的信息"
         )
         return [Finding(None, scope.label, detail, decisive=True)]
+    if not scope.public_roots:
+        # A home page the public cannot open is no home page: as decisive as a missing one.
+        return [
+            Finding(root.pk, root.title, _hidden_root_detail(why), decisive=True, subject="hidden")
+            for root, why in ((root, scope.hidden_roots[root.pk]) for root in scope.roots)
+        ]
+    root = scope.public_roots[0]
     if newest is None:
         return [Finding(root.pk, root.title, _("首页下没有已发布的信息"))]
     days_left = (newest[3] + timedelta(days=period_days) - today).days

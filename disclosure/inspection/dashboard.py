@@ -13,15 +13,16 @@ from .visibility import sees_platform, visible_organisations
 
 
 def columns_near_cadence(user):
-    """(findings, oldest computation time, whether an organisation has no results yet, whether
-    any is stale); an organisation without results gets a refresh queued."""
+    """((organisation, finding) pairs, oldest computation time, whether an organisation has no
+    results yet, whether any is stale); an organisation without results gets a refresh
+    queued."""
     organisations = list(visible_organisations(user).order_by("name"))
     stored = snapshots_of(organisations)
     missing = [organisation for organisation in organisations if organisation.pk not in stored]
     if missing:
         request_refresh(missing[0].pk if len(missing) == 1 else None)
     findings = [
-        finding
+        (organisation, finding)
         for organisation in organisations
         if organisation.pk in stored
         for finding in column_findings(stored[organisation.pk])
@@ -50,6 +51,9 @@ class ColumnsNearCadencePanel(Component):
         findings, computed_at, missing, stale = columns_near_cadence(user)
         return {
             "columns": findings,
+            # A site administrator sees every organisation's columns, often with the same
+            # titles (工作动态): each says whose it is.
+            "several": len({organisation.pk for organisation, _finding in findings}) > 1,
             "computed_at": computed_at,
             "missing": missing,
             "stale": stale,

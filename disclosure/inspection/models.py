@@ -5,6 +5,7 @@ weekly snapshot the digest compares with."""
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -26,13 +27,21 @@ class Indicator(models.Model):
     code = models.SlugField(_("代码"), max_length=40, unique=True, editable=False)
     name = models.CharField(_("指标"), max_length=100)
     kind = models.CharField(_("类别"), max_length=10, choices=IndicatorKind.choices)
+    # At least 1: a veto at 0 problems would fail every organisation, the flawless too.
     threshold = models.PositiveIntegerField(
         _("否决阈值"),
         default=1,
-        help_text=_("问题数量达到此值即为单项否决；少于此值但不为零时为提醒。"),
+        validators=[MinValueValidator(1, _("否决阈值至少为 1：问题数量达到此值即为单项否决。"))],
+        help_text=_(
+            "问题数量达到此值即为单项否决；少于此值但不为零时为提醒。扣分项不单项否决，不使用此值。"
+        ),
     )
     period_days = models.PositiveIntegerField(
-        _("期限（天）"), null=True, blank=True, help_text=_("如首页两周未更新即为 14 天。")
+        _("期限（天）"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1, _("期限至少为 1 天；留空则按 14 天计。"))],
+        help_text=_("如首页两周未更新即为 14 天。"),
     )
     source = models.TextField(_("依据条款"))
     enabled = models.BooleanField(_("启用"), default=True)
@@ -76,7 +85,11 @@ class ColumnType(models.Model):
         help_text=_("栏目名称包含其中任一词即属此类型，多个词用空格分隔。"),
     )
     cadence_days = models.PositiveIntegerField(
-        _("更新周期（天）"), null=True, blank=True, help_text=_("留空表示无需定期更新。")
+        _("更新周期（天）"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1, _("更新周期至少为 1 天；无需定期更新的栏目类型请留空。"))],
+        help_text=_("留空表示无需定期更新。"),
     )
     order = models.PositiveSmallIntegerField(_("匹配顺序"), default=100)
     is_default = models.BooleanField(
@@ -96,7 +109,7 @@ class ColumnType(models.Model):
         return [word for word in self.keywords.split() if word]
 
     def clean(self):
-        if self.kind != CadenceKind.STATIC and not self.cadence_days:
+        if self.kind != CadenceKind.STATIC and self.cadence_days is None:
             raise ValidationError({"cadence_days": _("需要定期更新的栏目类型请填写更新周期。")})
 
 

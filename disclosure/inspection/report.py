@@ -15,7 +15,9 @@ def edit_url(page_id):
 
 def workbook(rows):
     """rows: (organisation or None for the platform, results, computed at, stale). One sheet
-    of indicators per organisation, one of every finding; text stays text."""
+    of indicators per organisation, one of every finding under its organisation's name; text
+    stays text. The platform's findings are its organisations' (snapshots.platform_results),
+    listed under their own rows, not a second time as 全平台's."""
     # Imported on use: every web worker imports this module, few ever need openpyxl (27 MB)
     # (docs/performance.md, "Worker memory").
     from openpyxl import Workbook
@@ -59,7 +61,7 @@ def workbook(rows):
                     _("过期") if stale else "",
                 ],
             )
-            for finding in result.findings:
+            for finding in result.findings if organisation is not None else ():
                 append_row(
                     details,
                     [

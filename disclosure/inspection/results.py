@@ -84,8 +84,9 @@ class Result:
 
     @property
     def status(self):
+        # A threshold below 1 (stored before the form refused it) still needs a problem.
         if self.kind == IndicatorKind.VETO and (
-            self.count >= self.threshold or any(f.decisive for f in self.failures)
+            self.count >= max(self.threshold or 0, 1) or any(f.decisive for f in self.failures)
         ):
             return Status.VETO
         if self.findings:

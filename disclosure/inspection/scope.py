@@ -6,12 +6,23 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from disclosure.catalogue.models import ITEM_PAGE_MODELS, CategoryPage, DisclosureIndexPage
 from disclosure.catalogue.roots import pages_below_q
 from disclosure.reports.models import AnnualReportPage
+
+
+class RootHidden(models.TextChoices):
+    """Why the public cannot open a disclosure root: the inspector finds no home page."""
+
+    UNPUBLISHED = "unpublished", _("页面未发布（或已撤销发布）")
+    RESTRICTED = "restricted", _("页面或其上级页面设置了访问限制（密码、登录或用户组）")
+    NO_SITE = "no_site", _("页面不在任何站点之下，没有公开的网址")
+
 
 INFORMATION_PAGE_MODELS = [*ITEM_PAGE_MODELS, AnnualReportPage]
 
@@ -32,6 +43,31 @@ class Scope:
         if self.organisation is not None:
             roots = roots.filter(organisation=self.organisation)
         return list(roots.order_by("path"))
+
+    @cached_property
+    def hidden_roots(self):
+        """{root pk: why the public cannot open it} of the roots that are not live, lie at or
+        below a view restriction (an alias root carries its source's, as PageQuerySet's
+        not_public() reads it: catalogue/patches/alias_restrictions.py) or under no site."""
+        restricted = set(
+            Page.objects.filter(pk__in=[root.pk for root in self.roots])
+            .not_public()
+            .values_list("pk", flat=True)
+        )
+        hidden = {}
+        for root in self.roots:
+            if not root.live:
+                hidden[root.pk] = RootHidden.UNPUBLISHED
+            elif root.pk in restricted:
+                hidden[root.pk] = RootHidden.RESTRICTED
+            elif root.get_url_parts() is None:
+                hidden[root.pk] = RootHidden.NO_SITE
+        return hidden
+
+    @property
+    def public_roots(self):
+        """The roots the public can open: what an inspector finds as the home page."""
+        return [root for root in self.roots if root.pk not in self.hidden_roots]
 
     def within(self):
         return pages_below_q(root.path for root in self.roots)

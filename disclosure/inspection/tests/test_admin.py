@@ -92,3 +92,35 @@ def test_a_site_administrator_names_a_column_type(client, office):
     )
     assert response.status_code == 302
     assert ColumnSetting.objects.filter(column=news).exists()
+
+
+def same_column_in_both_organisations(office):
+    """Each organisation has a 工作动态 column 4 days from going stale: the same title twice."""
+    for root in (office["root"], office["county_root"]):
+        item(column(root, "工作动态"), days=10)
+    refresh_inspections()
+
+
+def test_the_administrators_dashboard_names_each_columns_organisation(client, office):
+    same_column_in_both_organisations(office)
+    client.force_login(office["users"]["admin"])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    panel = html.split('id="inspection-panel-heading"')[1].split("</section>")[0]
+    rows = [row for row in panel.split("<li") if "工作动态" in row]
+    assert len(rows) == 2
+    names = [office["township"].name, office["county"].name]
+    assert all(sum(name in row for name in names) == 1 for row in rows)
+    assert any(office["township"].name in row for row in rows)
+    assert any(office["county"].name in row for row in rows)
+
+
+def test_the_overview_xlsx_lists_each_finding_once_under_its_organisation(client, office):
+    same_column_in_both_organisations(office)
+    client.force_login(office["users"]["admin"])
+    book = load_workbook(BytesIO(client.get(reverse("inspection:overview_xlsx")).content))
+    rows = list(book["问题清单"].iter_rows(min_row=2, values_only=True))
+    news = [row for row in rows if row[2] == "工作动态"]
+    assert sorted(row[0] for row in news) == sorted(
+        [office["township"].name, office["county"].name]
+    )
+    assert all(row[0] != "全平台" for row in rows)

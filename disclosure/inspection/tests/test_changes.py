@@ -10,11 +10,14 @@ import pytest
 from django.core.files.base import ContentFile
 from django.test import override_settings
 from django.utils import timezone
+from wagtail.actions import ConvertAliasPageAction, action_registry
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.snippets.models import get_snippet_models
 
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
-from disclosure.inspection import snapshots
+from disclosure.inspection import changes, snapshots
 from disclosure.inspection.models import ColumnSetting, ColumnType, Misstatement
+from disclosure.moderation.publication import UnreviewedPublication
 from gongkai.models import OutboxMessage
 from tests.factories import DocumentFactory
 
@@ -163,4 +166,71 @@ def test_a_threshold_edited_in_the_admin_marks_every_organisation_stale(client, 
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert Indicator.objects.get(pk=indicator.pk).threshold == 3
+    assert stale(office) == ids(office, "township", "county")
+
+
+def a_live_item(office):
+    page = DisclosureDocumentPageFactory(parent=office["columns"][1], title="将被引用的通知")
+    OutboxMessage.objects.all().delete()
+    snapshots.refresh_inspections()
+    return page
+
+
+@REFRESH_ON_CHANGE
+@pytest.mark.parametrize("recursive", [False, True])
+def test_creating_an_alias_refreshes_the_organisation_it_lands_in(office, recursive):
+    """Wagtail's create_alias sends no page_published: the alias is live from its creation."""
+    page = a_live_item(office)
+    source = page.get_parent() if recursive else page
+    alias = source.create_alias(
+        parent=office["county_root"], update_slug="alias-of-notices", recursive=recursive
+    )
+    assert alias.live and alias.alias_of_id == source.pk
+    assert queued() == ids(office, "county")
+    assert stale(office) == ids(office, "county")
+
+
+def test_an_alias_does_not_become_a_page_of_its_own(office):
+    """convert_alias sends nothing; moderation refuses it for a live alias in a disclosure tree
+    (changes.PAGE_ACTIONS relies on it)."""
+    alias = a_live_item(office).create_alias(parent=office["county_root"], update_slug="own")
+    with pytest.raises(UnreviewedPublication):
+        ConvertAliasPageAction(Page.objects.get(pk=alias.pk)).execute(skip_permission_checks=True)
+
+
+def test_every_page_action_wagtail_registers_is_covered():
+    """A new action in Wagtail's registry must be looked at: does it change what is live?"""
+    from disclosure.catalogue.models import DisclosureDocumentPage
+
+    registered = set(action_registry.get_actions_for_model(DisclosureDocumentPage))
+    assert registered <= set(changes.PAGE_ACTIONS), registered - set(changes.PAGE_ACTIONS)
+
+
+@REFRESH_ON_CHANGE
+@pytest.mark.parametrize("where", ["root", "above"])
+def test_a_view_restriction_over_a_root_refreshes_its_organisations(office, where):
+    page = office["root"] if where == "root" else office["root"].get_parent()
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type="password", password="secret"
+    )
+    expected = ids(office, "township") if where == "root" else ids(office, "township", "county")
+    assert queued() == expected
+    assert stale(office) == expected
+    OutboxMessage.objects.all().delete()
+    snapshots.refresh_inspections()
+    restriction.delete()
+    assert queued() == expected and stale(office) == expected
+
+
+def test_a_view_restriction_inside_a_root_changes_nothing(office):
+    PageViewRestriction.objects.create(
+        page=office["columns"][0], restriction_type="password", password="secret"
+    )
+    assert stale(office) == set()
+
+
+def test_a_changed_site_refreshes_every_organisation(office):
+    site = Site.objects.get(is_default_site=True)
+    site.hostname = "xxgk.example.invalid"
+    site.save()
     assert stale(office) == ids(office, "township", "county")

@@ -42,6 +42,8 @@ def test_json_for_one_organisation_passing_every_veto(office):
     statuses = {row["code"]: row["status"] for row in report["indicators"]}
     assert statuses["home_not_updated"] == "pass" and statuses["guide_elements"] == "pass"
     assert {"count", "threshold", "findings", "numbers", "source"} <= set(report["indicators"][0])
+    thresholds = {row["code"]: row["threshold"] for row in report["indicators"]}
+    assert thresholds["broken_links"] is None and thresholds["home_not_updated"] == 1
 
 
 def test_an_unknown_organisation_is_refused_with_exit_2_and_close_names(office):
@@ -117,3 +119,47 @@ def test_close_names_are_suggested_by_name_short_name_and_pinyin(office, typed):
     assert 1 <= len(suggestions) <= 3
     wanted = office["county"] if "县政府" in typed else office["township"]
     assert any(s.startswith(wanted.name) for s in suggestions), suggestions
+
+
+def test_a_refusal_says_error_in_chinese_without_django_s_prefix(office):
+    code, error = refusal("--organisation", "不存在的镇")
+    assert code == 2
+    assert error.startswith("错误：没有名为"), error
+    assert "CommandError" not in error
+
+
+def test_deduction_items_have_no_threshold_and_no_finding_prints_none(office):
+    from disclosure.catalogue.tests.factories import OrganisationFactory
+
+    nowhere = OrganisationFactory(name="无目录的乡", short_name="无目录乡")
+    _code, text = run("--organisation", nowhere.name)
+    lines = {line.split("] ")[1].split("：")[0]: line for line in text.splitlines() if "] " in line}
+    assert "阈值" not in lines["链接不可用"] and "阈值" not in lines["政策文件未解读或未双向关联"]
+    assert "（阈值 1）" in lines["首页不更新"]
+    assert "None" not in text
+    assert "- 无目录的乡：没有信息公开目录" in text
+
+
+@pytest.mark.parametrize("buffering", [1, -1], ids=["line-buffered", "block-buffered"])
+def test_a_closed_pipe_ends_the_command_quietly(office, buffering):
+    """`inspect_site | head`: the reader leaves early. No BrokenPipeError, now or when the
+    output is flushed at exit (the stream is left writable to nowhere); the exit status is the
+    inspection's."""
+    import io
+    import os
+    from contextlib import redirect_stderr
+
+    for n in range(3):
+        column(office["root"], f"空栏目{n}")
+    read, write = os.pipe()
+    os.close(read)
+    out = open(write, "w", encoding="utf-8", buffering=buffering)  # noqa: SIM115
+    error = io.StringIO()
+    with pytest.raises(SystemExit) as exited, redirect_stderr(error):
+        Command(stdout=out).run_from_argv(
+            ["manage.py", "inspect_site", "--organisation", office["township"].name]
+        )
+    out.write("what the interpreter flushes at exit\n")
+    out.close()
+    assert exited.value.code == 1  # the township's veto, told though nobody read it
+    assert error.getvalue() == ""

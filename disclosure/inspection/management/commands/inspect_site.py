@@ -1,13 +1,16 @@
 """``manage.py inspect_site [--organisation NAME] [--json]``: what an inspector would find."""
 
 import difflib
+import io
 import json
+import os
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils.translation import gettext as _
 from pypinyin import lazy_pinyin
 
 from disclosure.catalogue.models import Organisation
+from disclosure.reports.management.chinese_command import ChineseCommand
 
 from ...indicators import any_veto, inspect
 
@@ -43,7 +46,7 @@ def _pinyin(text):
     return "".join(lazy_pinyin(text)).replace(" ", "").lower()
 
 
-class Command(BaseCommand):
+class Command(ChineseCommand):
     help = (
         "按国办秘函〔2019〕19号的检查指标检查网站内容（实时计算）。"
         f"退出状态：{PASSED} 单项否决项全部通过；{VETO} 有单项否决项不合格；"
@@ -59,12 +62,27 @@ class Command(BaseCommand):
         # whole platform: leaving the option out asks for that.
         target = self._organisation(organisation) if organisation is not None else None
         results = inspect(target)
-        if as_json:
-            self._write_json(target, results)
-        else:
-            self._write_text(target, results)
+        try:
+            if as_json:
+                self._write_json(target, results)
+            else:
+                self._write_text(target, results)
+            self.stdout.flush()
+        except BrokenPipeError:
+            self._stop_writing()
         if any_veto(results):
             raise SystemExit(VETO)
+
+    def _stop_writing(self):
+        """The reader left (`inspect_site | head`): what is still buffered goes nowhere, so
+        neither this write nor the interpreter's flush at exit ends in a BrokenPipeError."""
+        try:
+            descriptor = self.stdout.fileno()
+        except (AttributeError, io.UnsupportedOperation):
+            return
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, descriptor)
+        os.close(devnull)
 
     def _organisation(self, name):
         name = name.strip()
@@ -91,9 +109,16 @@ class Command(BaseCommand):
         report = {
             "organisation": target.name if target else None,
             "veto": any_veto(results),
-            "indicators": [result.as_dict() for result in results],
+            "indicators": [self._indicator(result) for result in results],
         }
         self.stdout.write(json.dumps(report, ensure_ascii=False, indent=2, default=str))
+
+    @staticmethod
+    def _indicator(result):
+        data = result.as_dict()
+        if not result.is_veto_item:
+            data["threshold"] = None  # a deduction item never fails alone
+        return data
 
     def _write_text(self, target, results):
         self.stdout.write(target.name if target else _("全平台"))
@@ -101,12 +126,14 @@ class Command(BaseCommand):
             numbers = "，".join(
                 f"{label} {_display(value)}" for label, value in result.labelled_numbers
             )
+            # A deduction item never fails alone: it has no threshold to show.
+            threshold = f"（{_('阈值')} {result.threshold}）" if result.is_veto_item else ""
             self.stdout.write(
                 f"[{result.status_label}] {result.name}：{result.count}"
-                f"（{_('阈值')} {result.threshold}）{('；' + numbers) if numbers else ''}"
+                f"{threshold}{('；' + numbers) if numbers else ''}"
             )
             for finding in result.findings:
                 mark = _("即将") if finding.upcoming else "-"
-                self.stdout.write(
-                    f"    {mark} #{finding.page_id} {finding.title}：{finding.detail}"
-                )
+                # A finding about no page (an organisation without a catalogue) has no id.
+                page = f"#{finding.page_id} " if finding.page_id is not None else ""
+                self.stdout.write(f"    {mark} {page}{finding.title}：{finding.detail}")
