@@ -290,7 +290,8 @@ def check_r5(table_b, previous_table_b):
 # only for the outcome rows and the case counts, which are totals of their own wherever they are
 # stated ("办结122件，其中予以公开的27件"): "其中通过信函方式收到申请12件" is not the year's
 # 新收, "(含上一年度结转1件)" after 行政复议 is not Table B's 上年结转.
-_N = r"(?P<n>[0-9]+)\s*(?:件次|件|宗|个|项|条|起|次)"
+_UNIT = r"(?:件次|件|宗|个|项|条|起|次)"
+_N = rf"(?P<n>[0-9]+)\s*{_UNIT}"
 _GAP = r"[^0-9，。；、]{0,30}?"  # words between the keyword and the number, never another number
 # A verb's object may be a list ("受理公民、法人或其他组织政府信息公开申请5件"): its gap may
 # cross a 、; an outcome's may not ("不予公开、无法提供共5件" is neither alone).
@@ -515,6 +516,8 @@ _WHOLE_YEAR_OPENING = re.compile(
 _PART_OF_YEAR = re.compile(
     r"上半年|下半年|上半年度|(?:第)?[一二三四1-4]季度|前[两二三2-3]季度"
     r"|(?<![0-9])(?:1[01]|[1-9])月(?![0-9])|截[至止]|以来|历年|至今|迄今|目前为止"
+    # several years: "近三年共收到…", "三年来", "多年来"
+    r"|近[0-9一二两三四五六七八九十]+年|[0-9一二两三四五六七八九十多]+年(?:来|间)"
 )
 _CLAUSE_END = re.compile(r"[；;，,：:]+")
 _ENUMERATION = re.compile(r"、+")
@@ -523,6 +526,27 @@ _BRACKETED = re.compile(r"[(\[【][^()\[\]【】]*[)\]】]")
 # "1,035件", "１，０３５件" (a comma after NFKC), "1 035件": a thousands separator, not a
 # clause's end.
 _GROUPED_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])")
+
+
+_SPACED_DIGITS = re.compile(rf"(?<![0-9] )(?<![0-9])[0-9](?: [0-9])+(?= ?{_UNIT})")
+# Numerals before a unit, not an ordinal (第一件) nor a word (一次性).
+_NUMERAL_COUNT = re.compile(
+    rf"(?<![第0-9零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千]+"
+    rf"(?={_UNIT})(?!次性)"
+)
+
+
+def _numeral_count(match):
+    """The count in digits, or the numerals as written when they are no number."""
+    import cn2an  # loads its tables on import: only when a report writes a count so
+
+    numerals = match.group(0)
+    if numerals in ("零", "〇"):  # "零件" is a spare part
+        return numerals
+    try:
+        return str(cn2an.cn2an(numerals.replace("两", "二"), "strict"))
+    except ValueError:
+        return numerals
 
 
 def _part_of_year(clause):
@@ -569,8 +593,13 @@ def _normalised(text):
     """The text as R6 reads it (a MappedText, which quotes the original words)."""
     mapped = MappedText.nfkc(text)
     mapped = mapped.sub(_GROUPED_NUMBER, lambda m: re.sub(r"[, ]", "", m.group(0)))
+    # A PDF spacing out every character spaces out a number's digits too ("1 7 件"): in a
+    # number of single digits each followed by one space, before its unit, they are one number.
+    mapped = mapped.sub(_SPACED_DIGITS, lambda m: re.sub(r" ", "", m.group(0)))
     # A PDF's spaces between characters, but never between two digits.
     mapped = mapped.sub(r"(?<![0-9])[ \t\u3000]+|[ \t\u3000]+(?![0-9])", "")
+    # "收到政府信息公开申请五件", "办结十二件": a count in numerals, read in digits.
+    mapped = mapped.sub(_NUMERAL_COUNT, _numeral_count)
     # "二〇二二年，…" is 2022's, as "2022年，…" is.
     mapped = mapped.replace(years.numeral_year_spans(mapped.text))
     # "予以公开、部分公开共10件" is one quantity, not a clause "部分公开共10件".

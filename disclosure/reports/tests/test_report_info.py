@@ -179,16 +179,18 @@ def test_the_upload_refuses_a_workbook_without_its_info_sheet(admin_client):
 
 # ---------------------------------------------------------------- the organisation
 @pytest.mark.django_db
-def test_the_editor_sees_a_warning_naming_both_organisations(admin_client):
+def test_a_workbook_of_another_organisation_is_refused_naming_both(admin_client):
     page = make_report(make_index(name="某县东湖镇人民政府"), 2024, publish=False)
+    latest = page.latest_revision_id
     upload = SimpleUploadedFile("统计表.xlsx", workbook_bytes(organisation="某县西湖镇人民政府"))
     response = admin_client.post(
         reverse("reports:upload", args=[page.pk]), {"workbook": upload}, follow=True
     )
     html = response.content.decode()
     assert "工作簿注明的公开主体是“某县西湖镇人民政府”，而本报告属于“某县东湖镇人民政府”" in html
+    assert "不能填入本报告" in html and f"“{xlsx.INFO_SHEET}” B1" in html
     page.refresh_from_db()
-    assert page.has_unpublished_changes  # a warning: the tables were written
+    assert page.latest_revision_id == latest  # nothing written
 
 
 @pytest.mark.django_db
