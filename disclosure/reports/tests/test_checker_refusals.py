@@ -226,3 +226,18 @@ def test_the_help_is_chinese(capsys):
         r"\b(?:file|[Pp]ython|township|county|city|province|department|XLSX)\b", "", prose
     )
     assert not re.findall(r"[A-Za-z]{2,}", prose), re.findall(r"[A-Za-z]{2,}", prose)
+
+
+def test_a_workbook_given_as_the_text_is_named_as_the_mistake(tmp_path):
+    """Given as --text, a workbook was refused as "neither UTF-8 nor GBK", which says nothing
+    of the mistake; so was a workbook renamed .txt."""
+    path = workbook_file(tmp_path)
+    with pytest.raises(CommandError) as refused:
+        call_command("check_annual_report", str(path), text=str(path))
+    assert "“report.xlsx”是统计表工作簿，不是报告正文" in str(refused.value)
+    assert "编码" not in str(refused.value)
+    renamed = tmp_path / "正文.txt"
+    renamed.write_bytes(path.read_bytes())
+    with pytest.raises(CommandError) as refused:
+        call_command("check_annual_report", str(path), text=str(renamed))
+    assert "“正文.txt”不是文本文件" in str(refused.value)
