@@ -570,7 +570,13 @@ def _stale_formulas(sheet, formulas_book, table):
             continue
         formula, recomputed = result
         stored = sheet.cell(row=row, column=column).value
-        if recomputed is None:
+        if recomputed is formulas.TEXT:
+            problem = _(
+                "是公式“%(formula)s”，其结果是文本“%(stored)s”而不是数字，表格软件不会把它计入"
+                "求和；请改为填写数字"
+            ) % {"formula": formula, "stored": stored}
+            severity = rules.Severity.WARNING
+        elif recomputed is None:
             problem = _(
                 "是公式“%(formula)s”，检查只能重算求和公式（SUM 和 +），无法核对它保存的值 "
                 "%(stored)s 是否就是 Excel 或 WPS 显示的值；请核对该单元格，或改为填写数字"
