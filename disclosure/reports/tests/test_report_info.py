@@ -215,3 +215,21 @@ def test_the_reports_own_organisation_gives_no_warning(admin_client, written):
         reverse("reports:upload", args=[page.pk]), {"workbook": upload}, follow=True
     )
     assert response.status_code == 200 and "公开主体是" not in response.content.decode()
+
+
+# ---------------------------------------------------------------- beyond its two lines
+def test_content_beyond_the_info_lines_is_named(tmp_path):
+    def beside(book):
+        book[xlsx.INFO_SHEET]["C1"] = "联系人：张三"
+        book[xlsx.INFO_SHEET]["A4"] = "本年新收"
+        book[xlsx.INFO_SHEET]["B4"] = 95
+
+    out, code = check(tmp_path, workbook_bytes(beside))
+    assert code == 0  # a warning
+    line = next(line for line in out.splitlines() if "还有内容" in line)
+    assert f"警告 {xlsx.INFO_SHEET} C1:" in line and "还有内容：C1、A4、B4。" in line
+
+
+def test_the_info_lines_alone_give_no_warning(tmp_path):
+    out, code = check(tmp_path, workbook_bytes())
+    assert code == 0 and "还有内容" not in out and "共 0 个错误，0 个警告" in out
