@@ -530,9 +530,9 @@ _GROUPED_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])")
 
 
 _SPACED_DIGITS = re.compile(rf"(?<![0-9] )(?<![0-9])[0-9](?: [0-9])+(?= ?{_UNIT})")
-# Numerals before a unit, not an ordinal (第一件) nor a word (一次性).
+# Numerals before a unit, not an ordinal (第一件) nor a word (一次性, 统一项目, 同一件, 逐一).
 _NUMERAL_COUNT = re.compile(
-    rf"(?<![第0-9零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千]+"
+    rf"(?<![第统同唯之逐每任单某0-9零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千]+"
     rf"(?={_UNIT})(?!次性)"
 )
 

@@ -175,6 +175,7 @@ SENTENCES = [
     ),
     ("counts in numerals", "全年共受理政府信息公开申请一百零五件。", 2023, {"new": 105}),
     ("an ordinal is no count", "第一件申请予以公开。", 2023, {}),
+    ("a word is no count", "予以公开同一件事项的申请，办结统一项目。", 2023, {}),
     # 7. real sentences (docs/reports.md)
     (
         "海城市西四镇 2025 (通过任何形式 is every way, not a part)",
