@@ -470,12 +470,14 @@ _QUANTITIES = (
 
 
 # Quantities a list names before one number ("行政复议、行政诉讼0条", "被申请行政复议、行政诉讼
-# 均为0件", "不予公开、无法提供共5件"); 予以公开、部分公开 is the quantity of its own above.
+# 均为0件", "不予公开、无法提供共5件"); 予以公开、部分公开 is the quantity of its own above, listed
+# as one ("予以公开、部分公开、不予公开共10件" is their sum, not 不予公开 10).
 _BY_KEYWORD = {
     q.label: q
     for q in _QUANTITIES
     if q.value is None
-    and q.key in ("review", "litigation", "refused", "unable", "unprocessed", "other")
+    and q.key
+    in ("granted_partial", "review", "litigation", "refused", "unable", "unprocessed", "other")
 }
 _LISTED_KEYWORD = re.compile("|".join(_BY_KEYWORD))
 _LISTED = re.compile(

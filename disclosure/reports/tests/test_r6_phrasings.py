@@ -176,6 +176,12 @@ SENTENCES = [
     ("counts in numerals", "全年共受理政府信息公开申请一百零五件。", 2023, {"new": 105}),
     ("an ordinal is no count", "第一件申请予以公开。", 2023, {}),
     ("a word is no count", "予以公开同一件事项的申请，办结统一项目。", 2023, {}),
+    (
+        "a list of three, each",
+        "不予公开、无法提供、不予处理均为0件。",
+        2023,
+        {"refused": 0, "unable": 0, "unprocessed": 0},
+    ),
     # 7. real sentences (docs/reports.md)
     (
         "海城市西四镇 2025 (通过任何形式 is every way, not a part)",
@@ -256,3 +262,11 @@ def test_a_groups_warning_names_its_cells():
     [finding] = rules.check_r6("不予公开3件。", tables_stating({"refused": 2}), 2023)
     assert finding.right.startswith("表二“不予公开” = 2（")
     assert "1.属于国家秘密" in finding.right and "8.属于行政查询事项" in finding.right
+
+
+def test_a_list_opening_with_granted_and_partial_is_a_sum():
+    """Not 不予公开 10: the sum of the three."""
+    sentence = "予以公开、部分公开、不予公开共10件。"
+    assert read(sentence, 2023) == {"granted_partial+refused": 10}
+    tables = tables_stating({"granted": 5, "partial": 3, "refused": 2})
+    assert rules.check_r6(sentence, tables, 2023) == []
