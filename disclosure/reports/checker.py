@@ -76,19 +76,24 @@ def _year_problem(reading, year):
 
 
 def _organisation_problem(reading, organisation):
-    """A warning when the workbook names another organisation than the report's (names compared
-    after NFKC and without whitespace, the full name or the short one)."""
+    """An error when the workbook names another organisation than the report's (names compared
+    after NFKC and without whitespace, the full name or the short one): another office's
+    tables are never written into this office's report."""
     if not reading.organisation or organisation is None:
         return []
     names = {xlsx.normalise_label(n) for n in (organisation.name, organisation.short_name) if n}
     if xlsx.normalise_label(reading.organisation) in names:
         return []
-    message = _("工作簿注明的公开主体是“%(found)s”，而本报告属于“%(name)s”。") % {
+    message = _(
+        "工作簿注明的公开主体是“%(found)s”，而本报告属于“%(name)s”，不能填入本报告："
+        "请上传本机关的工作簿，或改正“%(sheet)s” %(cell)s 中的公开主体。"
+    ) % {
         "found": reading.organisation,
         "name": organisation.name,
+        "sheet": xlsx.INFO_SHEET,
+        "cell": reading.organisation_cell,
     }
-    finding = rules.Finding(xlsx.LAYOUT, rules.Severity.WARNING, "", "", "", "", "", message)
-    return [(finding, xlsx.INFO_SHEET)]
+    return [xlsx.layout_problem(message, f"{xlsx.INFO_SHEET} {reading.organisation_cell}".strip())]
 
 
 def check_upload(page, reading):

@@ -36,7 +36,9 @@ def read_document(path):
             return docx_text(path)
         if suffix == ".pdf":
             return pdf_text(path)
-        return _plain_text(path.read_bytes())
+        data = path.read_bytes()
+        _refuse_what_is_no_text(path, data)
+        return _plain_text(data)
     except DocumentError:
         raise
     except OSError as error:
@@ -49,6 +51,31 @@ def read_document(path):
             _("无法读取文件“%(name)s”（应为 .txt、.docx 或 .pdf）：文件已损坏或格式不符。")
             % {"name": path.name}
         ) from error
+
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".et", ".ods")
+# A zip (.xlsx, .docx, .wps …) or an old Office file (.xls, .doc) read as text would be
+# refused as "neither UTF-8 nor GBK", which says nothing of the mistake made.
+_BINARY_MAGIC = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+def _refuse_what_is_no_text(path, data):
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        raise DocumentError(
+            _(
+                "“%(name)s”是统计表工作簿，不是报告正文：报告正文应为 .txt、.docx 或 .pdf 文件"
+                "（检查工作簿时，工作簿是第一个参数，正文用 --text 给出）。"
+            )
+            % {"name": path.name}
+        )
+    if data.startswith(_BINARY_MAGIC):
+        raise DocumentError(
+            _(
+                "“%(name)s”不是文本文件，也不是 .docx 或 .pdf："
+                "报告正文应为 .txt、.docx 或 .pdf 文件。"
+            )
+            % {"name": path.name}
+        )
 
 
 def prose(text):

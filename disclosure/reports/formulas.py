@@ -21,6 +21,9 @@ _SUM = rf"SUM\(\s*{_RANGE}(?:\s*,\s*{_RANGE})*\s*\)"
 _TERM = re.compile(rf"\s*(?:(?P<sum>{_SUM})|(?P<cell>{_REFERENCE})|(?P<number>{_NUMBER}))\s*")
 
 
+TEXT = "text"  # what ``stale`` says of a formula whose result is a text
+
+
 class NotASum(ValueError):
     """The formula is not a plain sum of cells of its sheet: it is not recomputed here."""
 
@@ -101,14 +104,19 @@ def _coordinates_of(reference):
 
 def stale(recomputer, row, column):
     """``(formula, recomputed)`` when the cell's formula is a plain sum whose stored value
-    differs; ``(formula, None)`` when the formula cannot be recomputed here; None otherwise
+    differs; ``(formula, None)`` when the formula cannot be recomputed here; ``(formula, TEXT)``
+    when its result is a text ("35" of '="35"'); None otherwise
     (no formula, or the stored value is right)."""
     formula = recomputer.formulas.cell(row=row, column=column).value
     if not (isinstance(formula, str) and formula.startswith("=")):
         return None
     stored = recomputer.values.cell(row=row, column=column).value
+    if isinstance(stored, str) and stored.strip():
+        # '="35"' gives the text "35", which R7 reads as the number a clerk typed as text:
+        # the formula is what the reviewer must see
+        return formula, TEXT
     if isinstance(stored, bool) or not isinstance(stored, int | float):
-        return None  # no number stored (none computed, or text): R7 says what the cell holds
+        return None  # no value stored (none computed): R7 says the cell is empty
     try:
         recomputed = recomputer.compute(row, column)
     except NotASum:

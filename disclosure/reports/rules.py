@@ -290,7 +290,8 @@ def check_r5(table_b, previous_table_b):
 # only for the outcome rows and the case counts, which are totals of their own wherever they are
 # stated ("办结122件，其中予以公开的27件"): "其中通过信函方式收到申请12件" is not the year's
 # 新收, "(含上一年度结转1件)" after 行政复议 is not Table B's 上年结转.
-_N = r"(?P<n>[0-9]+)\s*(?:件次|件|宗|个|项|条|起|次)"
+_UNIT = r"(?:件次|件|宗|个|项|条|起|次)"
+_N = rf"(?P<n>[0-9]+)\s*{_UNIT}"
 _GAP = r"[^0-9，。；、]{0,30}?"  # words between the keyword and the number, never another number
 # A verb's object may be a list ("受理公民、法人或其他组织政府信息公开申请5件"): its gap may
 # cross a 、; an outcome's may not ("不予公开、无法提供共5件" is neither alone).
@@ -302,14 +303,22 @@ _ABOUT_CASES = re.compile(r"复议|诉讼")
 _ABOUT_OTHER_MATTERS = re.compile(
     r"行政许可|热线|留言|咨询|来信|信访|建议|提案|(?<![0-9])12345(?![0-9])"
 )
-_NONE = r"(?:^无|没有|未发生|未有|未因|未被)"  # "无" only opening a clause: 无法…, 并无…
+# "无" as a verb ("本年度无因政府信息公开工作被申请行政复议…的情况"), not inside a word (无法,
+# 无偿, 无论, 无需, 无误, 无纸化, 无障碍, 毫无).
+_NONE = r"(?:(?<!毫)无(?![法偿论需误纸障])|没有|未发生|未有|未因|未被)"
 _OUTCOME = r"(?:纠错|败诉|撤销|违法|改变|维持|结果)"
 _QUALIFIERS = ("其中", "包括", "包含", "含")
 # A clause about the requests on one subject ("收到涉及征地拆迁的政府信息公开申请9件",
 # "受理关于房屋征收补偿的申请6件") states a subset of every quantity: it is not read at all.
-_TOPIC = re.compile(r"涉及|(?:关于|有关)[^0-9，。；]{1,20}?的")
+# "收到有关政府信息公开的申请17件" names no subject: its 有关…的 is the requests themselves.
+_TOPIC = re.compile(r"(?:涉及|关于|有关)(?P<subject>[^0-9，。；]{1,20}?)的|涉及")
+_NO_SUBJECT = re.compile(
+    r"(?:本机关|本单位|我[局办委])?(?:的)?(?:政府)?信息(?:公开)?(?:工作|事项|方面)?"
+    r"|(?:政府信息)?依申请公开(?:政府信息)?(?:工作|事项)?"
+)
+# "通过任何形式提出的…申请" (海城市西四镇 2025) is every way, not a part.
 _SUBCOUNT = re.compile(
-    r"^(?:其中|包括|包含|含)|通过|(?:网上|网络|信函|当面|现场|邮寄|传真|电子邮件|在线|电话)"
+    r"^(?:其中|包括|包含|含)|通过(?!任何|各种|各类|多种|所有)|(?:网上|网络|信函|当面|现场|邮寄|传真|电子邮件|在线|电话)"
     r"(?:方式)?(?:提交|提出|收到|受理|申请|渠道)"
 )
 
@@ -325,6 +334,7 @@ class _Quantity:
     about_cases: bool = False  # the sentence must be about review or litigation cases
     value: int | None = None  # fixed value of a phrase without a number (未收到… = 0)
     own_total: bool = False  # an outcome row or a case count: read in a clause stating a part
+    parts: tuple = ()  # of _Quantity, when this is their sum as a list states it
 
 
 def _q(key, label, table, rows, *patterns, **options):
@@ -459,6 +469,23 @@ _QUANTITIES = (
 )
 
 
+# Quantities a list names before one number ("行政复议、行政诉讼0条", "被申请行政复议、行政诉讼
+# 均为0件", "不予公开、无法提供共5件"); 予以公开、部分公开 is the quantity of its own above, listed
+# as one ("予以公开、部分公开、不予公开共10件" is their sum, not 不予公开 10).
+_BY_KEYWORD = {
+    q.label: q
+    for q in _QUANTITIES
+    if q.value is None
+    and q.key
+    in ("granted_partial", "review", "litigation", "refused", "unable", "unprocessed", "other")
+}
+_LISTED_KEYWORD = re.compile("|".join(_BY_KEYWORD))
+_LISTED = re.compile(
+    rf"(?P<items>(?:{_LISTED_KEYWORD.pattern})(?:[、和及与或](?:被)?(?:提起|申请)?"
+    rf"(?:{_LISTED_KEYWORD.pattern}))+)(?P<gap>[^0-9，。；]{{0,12}}?){_N}"
+)
+_EACH = re.compile(r"均|各|都|分别")
+
 # A number belongs to the report's year only: a clause about another period is not compared.
 # A clause opening with a period ("2022年，…", "二〇二二年，…", "上年度，…", "去年…", "上半年…",
 # "截至11月底…") speaks of it, and so do the clauses after it in the same sentence, until one
@@ -486,9 +513,14 @@ _WHOLE_YEAR_DATES = re.compile(
     r"1月(?:1日)?(?:起)?[至到~\-—–]+(?:(?:19|20)[0-9]{2}年)?12月(?:31日|底|末)?"
     r"|截[至止](?:(?:19|20)[0-9]{2}年)?(?:12月(?:31日|底|末)?|年底|年末)"
 )
+_WHOLE_YEAR_OPENING = re.compile(
+    rf"(?:在|于)?(?:(?:19|20)[0-9]{{2}}年)?(?:{_WHOLE_YEAR_DATES.pattern})"
+)
 _PART_OF_YEAR = re.compile(
     r"上半年|下半年|上半年度|(?:第)?[一二三四1-4]季度|前[两二三2-3]季度"
     r"|(?<![0-9])(?:1[01]|[1-9])月(?![0-9])|截[至止]|以来|历年|至今|迄今|目前为止"
+    # several years: "近三年共收到…", "三年来", "多年来"
+    r"|近[0-9一二两三四五六七八九十]+年|[0-9一二两三四五六七八九十多]+年(?:来|间)"
 )
 _CLAUSE_END = re.compile(r"[；;，,：:]+")
 _ENUMERATION = re.compile(r"、+")
@@ -497,6 +529,27 @@ _BRACKETED = re.compile(r"[(\[【][^()\[\]【】]*[)\]】]")
 # "1,035件", "１，０３５件" (a comma after NFKC), "1 035件": a thousands separator, not a
 # clause's end.
 _GROUPED_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])")
+
+
+_SPACED_DIGITS = re.compile(rf"(?<![0-9] )(?<![0-9])[0-9](?: [0-9])+(?= ?{_UNIT})")
+# Numerals before a unit, not an ordinal (第一件) nor a word (一次性, 统一项目, 同一件, 逐一).
+_NUMERAL_COUNT = re.compile(
+    rf"(?<![第统同唯之逐每任单某0-9零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千]+"
+    rf"(?={_UNIT})(?!次性)"
+)
+
+
+def _numeral_count(match):
+    """The count in digits, or the numerals as written when they are no number."""
+    import cn2an  # loads its tables on import: only when a report writes a count so
+
+    numerals = match.group(0)
+    if numerals in ("零", "〇"):  # "零件" is a spare part
+        return numerals
+    try:
+        return str(cn2an.cn2an(numerals.replace("两", "二"), "strict"))
+    except ValueError:
+        return numerals
 
 
 def _part_of_year(clause):
@@ -509,12 +562,20 @@ class _Period:
     def __init__(self, year):
         self.year = year
         self.other = False  # the sentence has opened with another period
+        self.part = False  # … with a part of the year
 
     def is_other(self, clause, *, opens=True):
         if opens and _part_of_year(clause):
             # "截至11月底，累计收到…", "1-6月，收到…": the part is the period of what follows
-            self.other = True
+            self.other = self.part = True
             return True
+        whole_year = _WHOLE_YEAR_OPENING.match(clause) if opens and self.part else None
+        if whole_year:
+            # "上半年…20件；截至2023年12月31日，共收到…45件": a whole year again, the report's
+            # unless it names another
+            named = _YEAR_NAMED.findall(whole_year.group(0))
+            self.part = False
+            self.other = any(self.year is not None and int(y) != self.year for y in named)
         opening = _OPENING_PERIOD.match(clause) if opens else None
         if opening and opening["year"]:
             self.other = self.year is not None and int(opening["year"]) != self.year
@@ -535,8 +596,13 @@ def _normalised(text):
     """The text as R6 reads it (a MappedText, which quotes the original words)."""
     mapped = MappedText.nfkc(text)
     mapped = mapped.sub(_GROUPED_NUMBER, lambda m: re.sub(r"[, ]", "", m.group(0)))
+    # A PDF spacing out every character spaces out a number's digits too ("1 7 件"): in a
+    # number of single digits each followed by one space, before its unit, they are one number.
+    mapped = mapped.sub(_SPACED_DIGITS, lambda m: re.sub(r" ", "", m.group(0)))
     # A PDF's spaces between characters, but never between two digits.
     mapped = mapped.sub(r"(?<![0-9])[ \t\u3000]+|[ \t\u3000]+(?![0-9])", "")
+    # "收到政府信息公开申请五件", "办结十二件": a count in numerals, read in digits.
+    mapped = mapped.sub(_NUMERAL_COUNT, _numeral_count)
     # "二〇二二年，…" is 2022's, as "2022年，…" is.
     mapped = mapped.replace(years.numeral_year_spans(mapped.text))
     # "予以公开、部分公开共10件" is one quantity, not a clause "部分公开共10件".
@@ -610,6 +676,12 @@ def _clauses(text, year=None):
             position = bracket.end()
 
 
+def _on_a_topic(clause):
+    return any(
+        not (m["subject"] and _NO_SUBJECT.fullmatch(m["subject"])) for m in _TOPIC.finditer(clause)
+    )
+
+
 def _statements(text, year=None):
     """``(quantity, number, quote)`` for each quantity the text states of the year ``year``
     (None: of whichever year a clause does not name, as far as the words tell); ``quote`` is
@@ -617,18 +689,15 @@ def _statements(text, year=None):
     for clause in _clauses(text, year):
         if clause.other_period or not clause.text:
             continue
-        if _ABOUT_OTHER_MATTERS.search(clause.text) or _TOPIC.search(clause.text):
+        if _ABOUT_OTHER_MATTERS.search(clause.text) or _on_a_topic(clause.text):
             continue
         taken = []
+        for quantities, number, span in _lists(clause):
+            taken.append(span)
+            for quantity in quantities:
+                yield quantity, number, clause.quote
         for quantity in _QUANTITIES:
-            if clause.qualified and not quantity.own_total:
-                continue
-            if quantity.about_cases:
-                if not _ABOUT_INFORMATION.search(clause.sentence):
-                    continue
-            elif quantity.table == "table_b" and _ABOUT_CASES.search(clause.text):
-                continue
-            if quantity.about_information and not _ABOUT_INFORMATION.search(clause.text):
+            if not _applies(quantity, clause):
                 continue
             for pattern in quantity.patterns:
                 for match in pattern.finditer(clause.text):
@@ -642,6 +711,48 @@ def _statements(text, year=None):
                     yield quantity, int(match["n"]), clause.quote
 
 
+def _applies(quantity, clause):
+    """Whether ``clause`` may state ``quantity`` (a part, the cases, the requests)."""
+    if clause.qualified and not quantity.own_total:
+        return False
+    if quantity.about_cases:
+        if not _ABOUT_INFORMATION.search(clause.sentence):
+            return False
+    elif quantity.table == "table_b" and _ABOUT_CASES.search(clause.text):
+        return False
+    return not (quantity.about_information and not _ABOUT_INFORMATION.search(clause.text))
+
+
+def _lists(clause):
+    """``(quantities, number, span)`` for each list of quantities stating one number: each of
+    them when the number is 0 or said of each ("行政复议、行政诉讼均为0件" is 0 and 0), else
+    their sum ("不予公开、无法提供共5件"), a quantity of its own."""
+    for match in _LISTED.finditer(clause.text):
+        listed = [_BY_KEYWORD[k] for k in _LISTED_KEYWORD.findall(match["items"])]
+        if not all(_applies(q, clause) for q in listed):
+            continue
+        number = int(match["n"])
+        if number == 0 or _EACH.search(match["gap"]):
+            yield listed, number, match.span()
+        elif len({q.table for q in listed}) == 1:
+            yield (_sum_of(listed),), number, match.span()
+        else:
+            yield (), number, match.span()  # a sum across tables is not compared
+
+
+def _sum_of(quantities):
+    first = quantities[0]
+    return _Quantity(
+        "+".join(q.key for q in quantities),
+        "、".join(q.label for q in quantities),
+        first.table,
+        (),
+        (),
+        own_total=True,
+        parts=tuple(quantities),
+    )
+
+
 def _rows_of(quantity, values):
     """The rows a quantity adds up: its own, or every row of a group of Table B."""
     if isinstance(quantity.rows, tuple):
@@ -650,49 +761,64 @@ def _rows_of(quantity, values):
     return tuple(r.key for r in table_b.rows if quantity.rows in (r.parent, r.key))
 
 
-def _table_value(quantity, tables_by_key):
+def _cells_of(quantity, tables_by_key):
+    """``(table, row, column)`` of each cell a quantity adds up (None: a table is missing)."""
+    if quantity.parts:
+        parts = [_cells_of(part, tables_by_key) for part in quantity.parts]
+        return None if None in parts else [cell for part in parts for cell in part]
     values = tables_by_key.get(quantity.table)
     if not values:
         return None
     if quantity.table == "table_c":
-        cells = [("cases", column) for column in quantity.rows]
-    elif quantity.table == "table_a":
+        return [("table_c", "cases", column) for column in quantity.rows]
+    if quantity.table == "table_a":
         issued = "made" if "made" in (values.get(quantity.rows[0]) or {}) else "issued"
-        cells = [(quantity.rows[0], issued)]
-    else:
-        cells = [(row, "total") for row in _rows_of(quantity, values)]
-    numbers = [_get(values, row, column) for row, column in cells]
-    if not numbers or any(n is None for n in numbers):
-        return None
-    return sum(numbers)
+        return [("table_a", quantity.rows[0], issued)]
+    return [("table_b", row, "total") for row in _rows_of(quantity, values)]
+
+
+def _cell_name(table_key, row, column, tables_by_key):
+    """A cell as the county reads it: the row's and column's labels."""
+    values = tables_by_key[table_key]
+    table_format = _table_b_format(values) if table_key == "table_b" else None
+    table = t.table(table_format or t.FORMAT_2021, table_key)
+    return f"{_row_label(table, row)}{_column_label(table, row, column)}"
 
 
 def check_r6(text, tables_by_key, year=None):
     """Every quantity the text states of the report's ``year`` (本年新收…件, 办结…件, 予以公开…件,
     行政复议…件, 制发规范性文件…件 …) equals the tables (a warning): one finding per clause that
-    differs. A clause about another year (上年度…, 2022年…, 同比…) is not compared."""
+    differs. A clause about another year (上年度…, 2022年…, 同比…) is not compared. A quantity
+    the tables hold in several cells (a group's rows, a list's sum) names each cell with its
+    number."""
     findings = []
     for quantity, quoted, clause in _statements(text, year):
-        in_table = _table_value(quantity, tables_by_key)
-        if in_table is None or quoted == in_table:
+        cells_added = _cells_of(quantity, tables_by_key)
+        if not cells_added:
+            continue
+        numbers = [_get(tables_by_key[tk], row, column) for tk, row, column in cells_added]
+        if None in numbers or quoted == sum(numbers):
             continue
         name = TABLE_NAMES[quantity.table]
         left = f"正文“{clause}” = {quoted}"
-        right = f"{name}“{quantity.label}” = {in_table}"
+        right = f"{name}“{quantity.label}” = {sum(numbers)}"
+        if len(cells_added) > 1:
+            right += "（{}）".format(
+                " + ".join(
+                    f"{_cell_name(tk, row, column, tables_by_key)} {number}"
+                    for (tk, row, column), number in zip(cells_added, numbers, strict=True)
+                )
+            )
         message = _("正文引用的数字与%(table)s不一致：%(left)s，但 %(right)s。") % {
             "table": name,
             "left": left,
             "right": right,
         }
-        rows = _rows_of(quantity, tables_by_key.get(quantity.table))
-        row, column = (rows[0], "total") if len(rows) == 1 else ("", "")
-        if quantity.table == "table_c":
-            row, column = "cases", quantity.rows[0] if len(quantity.rows) == 1 else ""
-        elif quantity.table == "table_a":
-            row = quantity.rows[0]
-            column = "made" if "made" in (tables_by_key["table_a"].get(row) or {}) else "issued"
+        table_key, row, column = (
+            cells_added[0] if len(cells_added) == 1 else (quantity.table, "", "")
+        )
         findings.append(
-            Finding("R6", Severity.WARNING, quantity.table, row, column, left, right, message)
+            Finding("R6", Severity.WARNING, table_key, row, column, left, right, message)
         )
     return findings
 

@@ -565,6 +565,7 @@ def read(path_or_file):
             continue
         if key == INFO:
             _read_info(found[0], reading)
+            reading.problems += _beyond_the_info(found[0])
         elif sheets.named[key]:
             table, values, problems = read_sheet(found[0], key, stored.get(found[0].title))
             reading.problems += problems + _beyond_the_table(found[0], table)
@@ -593,7 +594,13 @@ def _stale_formulas(sheet, formulas_book, table):
             continue
         formula, recomputed = result
         stored = sheet.cell(row=row, column=column).value
-        if recomputed is None:
+        if recomputed is formulas.TEXT:
+            problem = _(
+                "是公式“%(formula)s”，其结果是文本“%(stored)s”而不是数字，表格软件不会把它计入"
+                "求和；请改为填写数字"
+            ) % {"formula": formula, "stored": stored}
+            severity = rules.Severity.WARNING
+        elif recomputed is None:
             problem = _(
                 "是公式“%(formula)s”，检查只能重算求和公式（SUM 和 +），无法核对它保存的值 "
                 "%(stored)s 是否就是 Excel 或 WPS 显示的值；请核对该单元格，或改为填写数字"
@@ -635,20 +642,44 @@ def _beyond_the_table(sheet, table):
         for cell in line
         if cell.value not in (None, "") and (cell.row > last_row or cell.column > width)
     ]
+    message = _(
+        "工作表“%(sheet)s”在统计表区域（A1:%(corner)s）以外有内容：%(cells)s。检查不读取它们，"
+        "审核人也不会把它们当作报告的数字；请删除或移到其他工作表。"
+    )
+    corner = f"{get_column_letter(width)}{last_row}"
+    return _content_outside(sheet, table.key, outside, message, corner=corner)
+
+
+def _beyond_the_info(sheet):
+    """Whatever 报告信息 holds besides its two lines (公开主体, 报告年度 and their values) is not
+    read either: the same warning, so that a note or a number typed there is not believed
+    checked."""
+    labels = {INFO_ORGANISATION, INFO_YEAR}
+    outside = [
+        cell.coordinate
+        for line in sheet.iter_rows()
+        for cell in line
+        if cell.value not in (None, "")
+        and (cell.column > 2 or normalise_label(line[0].value) not in labels)
+    ]
+    message = _(
+        "工作表“%(sheet)s”除“%(organisation)s”“%(year)s”两行（A、B 两列）外还有内容：%(cells)s。"
+        "检查不读取它们；请删除或移到其他工作表。"
+    )
+    return _content_outside(
+        sheet, "", outside, message, organisation=INFO_ORGANISATION, year=INFO_YEAR
+    )
+
+
+def _content_outside(sheet, table_key, outside, message, **names):
+    """A warning naming the first cells of ``outside`` (and how many there are)."""
     if not outside:
         return []
     shown = "、".join(outside[:SHOWN_CELLS])
     if len(outside) > SHOWN_CELLS:
         shown += _(" 等 %(count)d 个单元格") % {"count": len(outside)}
-    message = _(
-        "工作表“%(sheet)s”在统计表区域（A1:%(corner)s）以外有内容：%(cells)s。检查不读取它们，"
-        "审核人也不会把它们当作报告的数字；请删除或移到其他工作表。"
-    ) % {
-        "sheet": sheet.title,
-        "corner": f"{get_column_letter(width)}{last_row}",
-        "cells": shown,
-    }
-    finding = rules.Finding(LAYOUT, rules.Severity.WARNING, table.key, "", "", "", "", message)
+    text = message % {"sheet": sheet.title, "cells": shown, **names}
+    finding = rules.Finding(LAYOUT, rules.Severity.WARNING, table_key, "", "", "", "", text)
     return [(finding, f"{sheet.title} {outside[0]}")]
 
 

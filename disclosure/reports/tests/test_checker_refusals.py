@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from disclosure.catalogue.models import Level
 from disclosure.reports import xlsx
 from disclosure.reports.management.commands.check_annual_report import Command
 from disclosure.reports.tests.checking import CARRIED_IN, run, workbook_file
@@ -165,7 +166,8 @@ def test_on_the_command_line_the_refusal_and_a_wrong_option_are_chinese(tmp_path
         assert exited.value.code == code
         error = capsys.readouterr().err.strip()
         assert error.startswith("错误：") and "CommandError" not in error
-        assert_chinese(error)
+        # the option and the values typed or to type are named as typed
+        assert_chinese(re.sub(rf"--level|village|file|\b(?:{'|'.join(Level.values)})\b", "", error))
 
 
 @pytest.mark.django_db
@@ -184,3 +186,58 @@ def test_the_upload_refuses_it_in_chinese(kind, admin_client):
     assert errors
     for error in errors:
         assert_chinese(error)
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["报告.xlsx", "--level", "village"], "选项 --level 的值“village”无效，可选：township、"),
+        ([], "缺少参数：file（本年的统计表工作簿（.xlsx））"),
+        (["报告.xlsx", "多余.xlsx"], "无法识别的参数：多余.xlsx"),
+        (["报告.xlsx", "--text"], "选项 --text 需要一个值"),
+    ],
+)
+def test_a_wrong_option_is_named_in_chinese(argv, says, capsys):
+    with pytest.raises(SystemExit) as exited:
+        Command().run_from_argv(["manage.py", "check_annual_report", *argv])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err.strip()
+    assert error.startswith(f"错误：{says}"), error
+
+
+def test_the_help_is_chinese(capsys):
+    with pytest.raises(SystemExit) as exited:
+        Command().run_from_argv(["manage.py", "check_annual_report", "--help"])
+    assert exited.value.code == 0
+    help_text = capsys.readouterr().out
+    assert (
+        help_text.startswith("用法：") and "选项" in help_text and "显示本帮助并退出" in help_text
+    )
+    # what is left in Latin letters is the command, its options and their values
+    prose = re.sub(
+        r"--?[a-z-]+|\{[a-z,0-9]+\}|[A-Z_]{2,}|manage\.py|check_annual_report", "", help_text
+    )
+    prose = re.sub(
+        r"myproject\.settings\.main|/home/djangoprojects/myproject|\.(?:xlsx|txt|docx|pdf)",
+        "",
+        prose,
+    )
+    prose = re.sub(
+        r"\b(?:file|[Pp]ython|township|county|city|province|department|XLSX)\b", "", prose
+    )
+    assert not re.findall(r"[A-Za-z]{2,}", prose), re.findall(r"[A-Za-z]{2,}", prose)
+
+
+def test_a_workbook_given_as_the_text_is_named_as_the_mistake(tmp_path):
+    """Given as --text, a workbook was refused as "neither UTF-8 nor GBK", which says nothing
+    of the mistake; so was a workbook renamed .txt."""
+    path = workbook_file(tmp_path)
+    with pytest.raises(CommandError) as refused:
+        call_command("check_annual_report", str(path), text=str(path))
+    assert "“report.xlsx”是统计表工作簿，不是报告正文" in str(refused.value)
+    assert "编码" not in str(refused.value)
+    renamed = tmp_path / "正文.txt"
+    renamed.write_bytes(path.read_bytes())
+    with pytest.raises(CommandError) as refused:
+        call_command("check_annual_report", str(path), text=str(renamed))
+    assert "“正文.txt”不是文本文件" in str(refused.value)

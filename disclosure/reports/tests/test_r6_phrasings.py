@@ -94,6 +94,114 @@ SENTENCES = [
         2019,
         {"new": 135},
     ),
+    # 5. the re-try's misses (its sentences from real reports, docs/reports.md)
+    (
+        "a list sharing one number, 0",
+        "本年度因政府信息公开工作被申请行政复议、行政诉讼0条。",
+        2023,
+        {"review": 0, "litigation": 0},
+    ),
+    (
+        "a list sharing one number, each",
+        "本年度因政府信息公开工作被申请行政复议、行政诉讼均为0件。",
+        2023,
+        {"review": 0, "litigation": 0},
+    ),
+    (
+        "a list sharing one number, each, not 0",
+        "因政府信息公开工作被申请行政复议、提起行政诉讼各2件。",
+        2023,
+        {"review": 2, "litigation": 2},
+    ),
+    (
+        "有关…的 naming the requests themselves",
+        "收到有关政府信息公开的申请17件。",
+        2023,
+        {"new": 17},
+    ),
+    (
+        "有关…的 naming the requests themselves",
+        "本年度共受理有关政府信息依申请公开的申请17件，办结17件。",
+        2023,
+        {"new": 17, "result_total": 17},
+    ),
+    ("有关…的 naming a subject", "收到有关房屋征收的政府信息公开申请9件。", 2023, {}),
+    (
+        "无 after the period",
+        "本年度无因政府信息公开工作被申请行政复议、行政诉讼的情况。",
+        2023,
+        {"review": 0, "litigation": 0},
+    ),
+    (
+        "无 after the period",
+        "本年度无政府信息公开行政复议、行政诉讼案件。",
+        2023,
+        {"review": 0, "litigation": 0},
+    ),
+    (
+        "a whole-year date after a part",
+        "上半年，共收到政府信息公开申请20件；截至2023年12月31日，共收到政府信息公开申请45件，"
+        "办结45件。",
+        2023,
+        {"new": 45, "result_total": 45},
+    ),
+    (
+        "a whole-year date after a part, naming last year",
+        "上半年，共收到政府信息公开申请20件；截至2022年12月31日，共收到政府信息公开申请45件，"
+        "办结45件。",
+        2023,
+        {},
+    ),
+    (
+        "1-6月, then the whole year by its dates",
+        "1-6月，收到政府信息公开申请20件；1月1日至12月31日，共收到政府信息公开申请45件。",
+        2023,
+        {"new": 45},
+    ),
+    # 6. a PDF's spaced digits, several years, counts in numerals
+    (
+        "a PDF's spaced digits",
+        "共 收 到 政 府 信 息 公 开 申 请 1 7 件 ， 办 结 1 5 件 。",
+        2023,
+        {"new": 17, "result_total": 15},
+    ),
+    ("several years", "近三年共收到政府信息公开申请30件。", 2023, {}),
+    ("several years", "三年来共受理政府信息公开申请30件，办结30件。", 2023, {}),
+    (
+        "counts in numerals",
+        "共收到政府信息公开申请五件，办结十二件，其中予以公开两件。",
+        2023,
+        {"new": 5, "result_total": 12, "granted": 2},
+    ),
+    ("counts in numerals", "全年共受理政府信息公开申请一百零五件。", 2023, {"new": 105}),
+    ("an ordinal is no count", "第一件申请予以公开。", 2023, {}),
+    ("a word is no count", "予以公开同一件事项的申请，办结统一项目。", 2023, {}),
+    (
+        "a list of three, each",
+        "不予公开、无法提供、不予处理均为0件。",
+        2023,
+        {"refused": 0, "unable": 0, "unprocessed": 0},
+    ),
+    # 7. real sentences (docs/reports.md)
+    (
+        "海城市西四镇 2025 (通过任何形式 is every way, not a part)",
+        "2025年，我镇严格按照《中华人民共和国政府信息公开条例》及相关规定，规范依申请公开工作"
+        "流程。年内，我镇未收到公民、法人或其他组织通过任何形式提出的政府信息公开申请。",
+        2025,
+        {"new": 0},
+    ),
+    (
+        "海城市西四镇 2025",
+        "2025年，我镇共制定规范性文件0件，废止规范性文件0件，现行有效的规范性文件。",
+        2025,
+        {"normative_issued": 0},
+    ),
+    (
+        "湖口县大垅乡 2025 (通过信息公开平台 is one channel: a part)",
+        "通过信息公开平台收到申请0件，转办0件，本年度申请均全部办结。",
+        2025,
+        {},
+    ),
 ]
 
 
@@ -124,6 +232,8 @@ def test_each_of_the_years_numbers_is_compared(what, sentence, year, numbers):
         ("共 收 到 政 府 信 息 公 开 申 请 17 件。", "共 收 到 政 府 信 息 公 开 申 请 17 件"),
         ("全年共收到政府信息公开申请１，０３５件。", "全年共收到政府信息公开申请１，０３５件"),
         ("二〇二三年共收到政府信息公开申请17件。", "二〇二三年共收到政府信息公开申请17件"),
+        ("共收到政府信息公开申请十二件。", "共收到政府信息公开申请十二件"),
+        ("共 收 到 政 府 信 息 公 开 申 请 1 7 件 。", "共 收 到 政 府 信 息 公 开 申 请 1 7 件"),
         (
             "受理公民、法人或其他组织政府信息公开申请17件。",
             "受理公民、法人或其他组织政府信息公开申请17件",
@@ -134,3 +244,29 @@ def test_the_warning_quotes_the_reports_own_words(sentence, quote):
     findings = rules.check_r6(sentence, tables_stating({"new": 95, "other": 95}), 2023)
     assert [f.left.split("” = ")[0] for f in findings] == [f"正文“{quote}"]
     assert f"正文“{quote}”" in findings[0].message
+
+
+def test_a_list_stating_a_sum_is_compared_with_the_sum_naming_each_cell():
+    """ "不予公开、无法提供共5件" is neither alone: their sum, and the warning names the cells
+    the county must look at, with their numbers."""
+    sentence = "不予公开、无法提供共5件。"
+    assert read(sentence, 2023) == {"refused+unable": 5}
+    assert rules.check_r6(sentence, tables_stating({"refused": 2, "unable": 3}), 2023) == []
+    [finding] = rules.check_r6(sentence, tables_stating({"refused": 2, "unable": 4}), 2023)
+    assert "表二“不予公开、无法提供” = 6" in finding.right
+    assert "“（三）不予公开1.属于国家秘密”“总计” 2" in finding.right
+    assert "“（四）无法提供1.本机关不掌握相关政府信息”“总计” 4" in finding.right
+
+
+def test_a_groups_warning_names_its_cells():
+    [finding] = rules.check_r6("不予公开3件。", tables_stating({"refused": 2}), 2023)
+    assert finding.right.startswith("表二“不予公开” = 2（")
+    assert "1.属于国家秘密" in finding.right and "8.属于行政查询事项" in finding.right
+
+
+def test_a_list_opening_with_granted_and_partial_is_a_sum():
+    """Not 不予公开 10: the sum of the three."""
+    sentence = "予以公开、部分公开、不予公开共10件。"
+    assert read(sentence, 2023) == {"granted_partial+refused": 10}
+    tables = tables_stating({"granted": 5, "partial": 3, "refused": 2})
+    assert rules.check_r6(sentence, tables, 2023) == []

@@ -179,16 +179,18 @@ def test_the_upload_refuses_a_workbook_without_its_info_sheet(admin_client):
 
 # ---------------------------------------------------------------- the organisation
 @pytest.mark.django_db
-def test_the_editor_sees_a_warning_naming_both_organisations(admin_client):
+def test_a_workbook_of_another_organisation_is_refused_naming_both(admin_client):
     page = make_report(make_index(name="某县东湖镇人民政府"), 2024, publish=False)
+    latest = page.latest_revision_id
     upload = SimpleUploadedFile("统计表.xlsx", workbook_bytes(organisation="某县西湖镇人民政府"))
     response = admin_client.post(
         reverse("reports:upload", args=[page.pk]), {"workbook": upload}, follow=True
     )
     html = response.content.decode()
     assert "工作簿注明的公开主体是“某县西湖镇人民政府”，而本报告属于“某县东湖镇人民政府”" in html
+    assert "不能填入本报告" in html and f"“{xlsx.INFO_SHEET}” B1" in html
     page.refresh_from_db()
-    assert page.has_unpublished_changes  # a warning: the tables were written
+    assert page.latest_revision_id == latest  # nothing written
 
 
 @pytest.mark.django_db
@@ -213,3 +215,21 @@ def test_the_reports_own_organisation_gives_no_warning(admin_client, written):
         reverse("reports:upload", args=[page.pk]), {"workbook": upload}, follow=True
     )
     assert response.status_code == 200 and "公开主体是" not in response.content.decode()
+
+
+# ---------------------------------------------------------------- beyond its two lines
+def test_content_beyond_the_info_lines_is_named(tmp_path):
+    def beside(book):
+        book[xlsx.INFO_SHEET]["C1"] = "联系人：张三"
+        book[xlsx.INFO_SHEET]["A4"] = "本年新收"
+        book[xlsx.INFO_SHEET]["B4"] = 95
+
+    out, code = check(tmp_path, workbook_bytes(beside))
+    assert code == 0  # a warning
+    line = next(line for line in out.splitlines() if "还有内容" in line)
+    assert f"警告 {xlsx.INFO_SHEET} C1:" in line and "还有内容：C1、A4、B4。" in line
+
+
+def test_the_info_lines_alone_give_no_warning(tmp_path):
+    out, code = check(tmp_path, workbook_bytes())
+    assert code == 0 and "还有内容" not in out and "共 0 个错误，0 个警告" in out

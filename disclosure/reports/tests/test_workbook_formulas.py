@@ -95,3 +95,20 @@ def test_content_outside_the_table_is_a_warning_naming_the_cells(tmp_path):
 def test_a_table_as_exported_has_nothing_outside(tmp_path):
     out, code = run(write(tmp_path))
     assert code == 0 and "以外有内容" not in out
+
+
+def test_a_formula_giving_text_is_a_warning_on_its_cell(tmp_path):
+    """'="35"' is stored as the text "35" (Excel marks the cell t="str"), which R7 reads as a
+    number typed as text: the reviewer must still be told it is a formula, and a text one."""
+    saved = with_formula(tmp_path, '"35"', 35)
+    as_text = tmp_path / "text_formula.xlsx"
+    with ZipFile(saved) as source, ZipFile(as_text, "w", ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("xl/worksheets/"):
+                data = data.replace(b'"><f>"35"</f>', b'" t="str"><f>"35"</f>')
+            out.writestr(item, data)
+    assert load_workbook(as_text, data_only=True)["表二"][NEW_TOTAL].value == "35"
+    out, _code = run(as_text)
+    line = next(line for line in out.splitlines() if line.startswith(f"R7 警告 表二 {NEW_TOTAL}:"))
+    assert '是公式“="35"”，其结果是文本“35”而不是数字' in line
