@@ -4,7 +4,6 @@ One setting, one place: each group below holds every setting of its concern. dev
 production.py import this module and override single settings after it.
 """
 
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
@@ -465,14 +464,15 @@ HEALTHZ_MONITORING_ADDRESSES = env.list(
 # ---------------------------------------- Public applications: 依申请公开 (disclosure/applications)
 # Four digits, drawn large and only slightly turned, with dots but no crossing lines: readable
 # by people, typed on a number pad (disclosure/applications/challenge.py). The audio version
-# needs flite (Makefile RUN_PACKAGES); without it the page offers the other channels only.
+# reads them in Mandarin from clips shipped with the code (disclosure/applications/spoken_digits);
+# django-simple-captcha's own audio (flite, English only) stays off.
 CAPTCHA_CHALLENGE_FUNCT = "disclosure.applications.challenge.digits_challenge"
 CAPTCHA_LENGTH = 4
 CAPTCHA_FONT_SIZE = 32
 CAPTCHA_LETTER_ROTATION = (-15, 15)
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 CAPTCHA_IMAGE_SIZE = (132, 48)
-CAPTCHA_FLITE_PATH = env.str("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or "") or None
+CAPTCHA_FLITE_PATH = None
 GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
 GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
 GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour

@@ -61,8 +61,9 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, corpus, ce
     # count, the results, their pages and columns, editors' picks, the footer): a ceiling.
     # PostgreSQL's ranking reads the index's size once, then up to two queries per tier (the
     # newest entries, then the GIN index when they hold too few matches: how many depends on the
-    # ids the test database has handed out), so its pages read a few more than SQLite's (26); with a view restriction on the site,
-    # the aliases of restricted pages are read once (patches/alias_restrictions.py).
+    # ids the test database has handed out), so its pages read a few more than SQLite's (26);
+    # with a view restriction on the site, the aliases of restricted pages are read once
+    # (patches/alias_restrictions.py).
     assert len(many) <= 30, "\n".join(many)
 
 
