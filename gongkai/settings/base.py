@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from kombu import Exchange, Queue
 
 from search.engine import engine_backend
 
@@ -354,10 +355,29 @@ def embedded_celery(folder):
     )
 
 
+def celery_queues(default_queue, interactive_queue):
+    """(task_queues, task_routes): the queue of work someone is waiting for, then the default
+    queue of everything else. A worker started without -Q consumes both, and drains them in
+    this order (gongkai/broker.py; Redis: queue_order_strategy "priority"), so a report's
+    download is built before the demo's or a bulk import's hundreds of index updates."""
+    queues = tuple(
+        Queue(name, Exchange(name), routing_key=name) for name in (interactive_queue, default_queue)
+    )
+    routes = {task: {"queue": interactive_queue} for task in GONGKAI_INTERACTIVE_TASKS}
+    return queues, routes
+
+
+# Tasks a person waits on: a report's download shows "正在生成…" until its build has run.
+GONGKAI_INTERACTIVE_TASKS = ("reports.build_export",)
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES, CELERY_TASK_ROUTES = celery_queues(CELERY_TASK_DEFAULT_QUEUE, "interactive")
+
 _broker = env.str("CELERY_BROKER_URL", default=env.str("REDIS_URL", default=""))
 if _broker:
     CELERY_BROKER_URL = _broker
     CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=_broker)
+    # Redis rotates the queues it polls unless told to keep the worker's order.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"queue_order_strategy": "priority"}
 else:
     (
         CELERY_BROKER_URL,
