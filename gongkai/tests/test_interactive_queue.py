@@ -25,8 +25,9 @@ def _app(folder):
 def _taken_in_order(app, count):
     taken = []
     with app.connection_for_read() as connection:
-        consumer = connection.Consumer(
-            list(app.conf.task_queues),
+        # The consumer the worker makes: the queues of the settings, in their order.
+        consumer = app.amqp.TaskConsumer(
+            connection,
             callbacks=[
                 lambda body, message: (taken.append(message.headers["task"]), message.ack())
             ],

@@ -129,3 +129,40 @@ def test_every_backdated_demo_item_says_its_date_is_the_demos(demo):
             assert item.published_on == first, item.title
             if item.published_on < timezone.localdate():
                 assert item.published_on_source == PublicationDateSource.DEMO, item.title
+
+
+def _download(client, link):
+    response = client.get(link)
+    assert response.status_code == 200, link
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_demo_items_carry_real_attachments_a_visitor_can_download(client, demo):
+    import io
+    import re
+    import zipfile
+
+    from docx import Document
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from disclosure.catalogue.models import PolicyDocumentPage, ServiceGuidePage
+
+    plan = PolicyDocumentPage.objects.get(title="友谊镇生活垃圾分类工作实施方案")
+    guide = ServiceGuidePage.objects.get(slug="dibao")
+    found = {}
+    for page in (plan, guide):
+        html = client.get(page.url).text
+        # The list a visitor sees: the name, the type and the size of each file.
+        for link, kind in re.findall(
+            r'href="(/documents/[^"]+)"[^<]*</a>(?:<span[^>]*>)?（(\w+)，[\d.]+', html
+        ):
+            found[kind] = _download(client, link)
+    assert set(found) == {"PDF", "DOCX", "XLSX"}
+    pdf_text = PdfReader(io.BytesIO(found["PDF"])).pages[0].extract_text()
+    assert "生活垃圾分类" in pdf_text and "友政发〔2022〕3号" in pdf_text
+    form = Document(io.BytesIO(found["DOCX"]))
+    assert "城乡居民最低生活保障申请表" in form.paragraphs[0].text
+    assert zipfile.ZipFile(io.BytesIO(found["XLSX"])).testzip() is None
+    sheet = load_workbook(io.BytesIO(found["XLSX"])).active
+    assert sheet["A1"].value == "姓名"
