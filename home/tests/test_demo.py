@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -166,3 +168,22 @@ def test_demo_items_carry_real_attachments_a_visitor_can_download(client, demo):
     assert zipfile.ZipFile(io.BytesIO(found["XLSX"])).testzip() is None
     sheet = load_workbook(io.BytesIO(found["XLSX"])).active
     assert sheet["A1"].value == "姓名"
+
+
+def test_the_sitemap_dates_backdated_pages_by_their_publication_not_the_load(client, demo):
+    import xml.etree.ElementTree as ET
+
+    from disclosure.catalogue.models import PolicyDocumentPage
+    from disclosure.reports.models import AnnualReportPage
+
+    sitemap = ET.fromstring(client.get("/sitemap.xml").content)
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    lastmod = {u.findtext(f"{ns}loc"): u.findtext(f"{ns}lastmod") for u in sitemap}
+    report = AnnualReportPage.objects.get(year=2022)
+    plan = PolicyDocumentPage.objects.get(title="友谊镇生活垃圾分类工作实施方案")
+    assert lastmod[report.get_full_url()].startswith("2023-01-18")
+    assert lastmod[plan.get_full_url()].startswith("2022-03-05")
+    # Pages the demo made on the day it was loaded keep that day.
+    home = HomePage.objects.get()
+    assert lastmod[home.get_full_url()].startswith(f"{home.last_published_at:%Y-%m-%d}")
+    assert home.last_published_at.date() >= timezone.now().date() - datetime.timedelta(days=1)

@@ -1,5 +1,7 @@
 """Report pages: placement, organisation, unique year, findings, public rendering, chart."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -72,6 +74,22 @@ def test_index_lists_reports_with_a_chart(client):
     )
     assert "<svg" in html and html.count("<rect") == 6
     assert "<title>2023 收到申请：3</title>" in html
+
+
+def test_the_index_list_names_the_year_once_and_sets_the_date_apart(client):
+    from disclosure.reports.tests.factories import AnnualReportPageFactory
+
+    index = make_index()
+    make_report(index, 2023)
+    AnnualReportPageFactory(parent=index, year=2022, title="友谊镇政府信息公开工作年度报告")
+    html = client.get(index.url).content.decode()
+    listing = html[html.index('<ul class="report-list">') :].split("</ul>", 1)[0]
+    items = re.findall(r"<li>.*?</li>", listing)
+    assert len(items) == 2
+    # A title with its year: no second "2023 年度"; one without: the year is said.
+    assert "年度</span>" not in items[0] and "2022 年度</span>" in items[1]
+    for item in items:
+        assert '<span class="report-list__date">发布日期 <time' in item
 
 
 def test_xlsx_download_reads_back(client, tmp_path):
