@@ -52,6 +52,24 @@ def test_the_form_explains_the_statutory_steps_and_time_limits(client, organisat
     assert "applications/apply.css" in html  # in the site's design, not unstyled
 
 
+def test_the_process_is_read_before_the_form_with_a_way_past_it(client, organisation):
+    html = client.get("/apply/").text
+    # A 须知 before the form: on a phone the page is read in this order.
+    form = html.index('<form method="post"')
+    assert html.index('id="apply-process-title"') < form
+    skip = re.search(r'<p class="apply-skip"><a href="#(\w[\w-]*)">', html)
+    assert skip and html.index(skip.group(0)) < html.index('id="apply-process-title"')
+    assert html.index(f'id="{skip.group(1)}"') < form
+
+
+def test_a_refused_submission_puts_the_focus_on_the_error_summary(client, organisation):
+    html = client.post("/apply/", form_data(organisation, name="")).text
+    summary = re.search(r'<div class="errorsummary"[^>]*>', html).group(0)
+    assert 'role="alert"' in summary and 'tabindex="-1"' in summary and "autofocus" in summary
+    assert html.count("autofocus") == 1
+    assert "申请未提交" in html
+
+
 def test_the_captcha_is_digits_with_a_refresh_button_and_an_alternative(client, organisation):
     html = client.get("/apply/").text
     key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)

@@ -122,18 +122,12 @@ class DisclosureGuidePage(ReservedSlugMixin, Page):
         return root.organisation.name if root else ""
 
     def column_tree(self, root):
-        """The live, public catalogue columns below the root as (column, depth) pairs: every
-        page type marked ``is_catalogue_column`` (the apps above the catalogue add theirs, such
-        as the annual reports' column, without the catalogue knowing them)."""
-        from django.apps import apps
+        """The live, public catalogue columns below the root as (column, depth) pairs, the
+        annual reports' column among them (columns.py)."""
+        from ..columns import column_types
 
-        column_types = [
-            model
-            for model in apps.get_models()
-            if issubclass(model, Page) and getattr(model, "is_catalogue_column", False)
-        ]
         columns = (
-            Page.objects.descendant_of(root).type(*column_types).live().public().order_by("path")
+            Page.objects.descendant_of(root).type(*column_types()).live().public().order_by("path")
         )
         return [(column, column.depth - root.depth) for column in columns]
 

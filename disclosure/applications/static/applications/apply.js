@@ -22,3 +22,10 @@ document.addEventListener("click", function (event) {
     })
     .catch(function () { button.form.requestSubmit(button); });
 });
+
+// A refused submission: the error summary takes the focus, so that a screen reader starts with
+// what to correct (the autofocus attribute does the same where the browser honours it).
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.querySelector(".errorsummary");
+  if (summary && document.activeElement !== summary) summary.focus();
+});
