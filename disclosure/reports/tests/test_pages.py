@@ -148,6 +148,28 @@ def test_docx_download_reads_back(client):
     assert table_b.cell(4, 3).text == "1"  # 二、上年结转, 自然人
 
 
+def test_the_downloaded_report_says_when_it_was_published(client):
+    import datetime
+    from io import BytesIO
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    from disclosure.reports.docx_export import report_docx_bytes
+    from disclosure.reports.pdf_export import report_pdf_bytes
+
+    report = make_report(make_index(), 2023)
+    published = datetime.datetime(
+        2024, 1, 23, 9, tzinfo=datetime.timezone(datetime.timedelta(hours=8))
+    )
+    AnnualReportPage.objects.filter(pk=report.pk).update(first_published_at=published)
+    report.refresh_from_db()
+    paragraphs = [p.text for p in Document(BytesIO(report_docx_bytes(report))).paragraphs]
+    assert paragraphs[1] == "发布日期 2024-01-23"
+    first_page = PdfReader(BytesIO(report_pdf_bytes(report))).pages[0].extract_text()
+    assert "发布日期 2024-01-23" in first_page
+
+
 def test_the_reports_prose_is_found_by_search(client):
     report = make_report(make_index(), 2023)
     response = client.get("/search/", {"q": "无其他需要报告"})  # a phrase of section 6
