@@ -8,7 +8,7 @@ import datetime
 from django.utils import timezone
 
 from .blocks import MaterialForm
-from .demo_attachments import attachment, dibao_forms, garbage_plan_pdf
+from .demo_attachments import attachment, garbage_plan_pdf, old_housing_forms
 from .models import (
     BudgetPage,
     CategoryPage,
@@ -236,7 +236,7 @@ def service_guides(user, column):
                 keywords=f"办事指南 {domain_name}",
                 summary=f"{name}的受理条件、申请材料、办理流程和时限。",
                 published_on=day("2022-04-15"),
-                attachments=dibao_forms() if slug == "dibao" else [],
+                attachments=old_housing_forms() if slug == "old-housing" else [],
             ),
             user,
         )

@@ -1,6 +1,8 @@
 """Files the demo's items carry, made here (no download): the 正式文本 of a 规范性文件 as a PDF,
-and the 低保 guide's application form as a Word file and its income sheet as a spreadsheet, so
-that a visitor of the demo sees an item's attachment list (type, size, download)."""
+and the 老旧小区改造 guide's registration form as a Word file and its summary sheet as a
+spreadsheet, so that a visitor of the demo sees an item's attachment list (type, size,
+download). The 低保 guide, the item bench/bench_http.py serves, keeps none: its counted
+queries stay those of an item without attachments (home/tests/test_page_queries.py)."""
 
 import io
 
@@ -82,31 +84,30 @@ def garbage_plan_pdf():
     )
 
 
-def dibao_forms():
-    """The 低保 guide's two forms: the application (Word) and the household income (Excel)."""
-    application = docx_document(
-        "城乡居民最低生活保障申请表",
+def old_housing_forms():
+    """The 老旧小区改造 guide's two forms: the owner's registration (Word) and the community's
+    summary sheet (Excel)."""
+    registration = docx_document(
+        "老旧小区改造意见登记表",
         [
-            "申请人姓名",
-            "居民身份证号码",
-            "户籍所在地",
-            "现居住地址",
+            "小区名称",
+            "楼栋、单元、门牌号",
+            "业主姓名",
             "联系电话",
-            "家庭人口",
-            "家庭月收入（元）",
-            "申请理由",
-            "申请人签字",
-            "申请日期",
+            "房屋产权证明或租赁合同编号",
+            "改造意见（屋面、外墙保温、管网、道路、绿化等）",
+            "业主签字",
+            "登记日期",
         ],
-        "dibao-application-form.docx",
+        "old-housing-registration.docx",
     )
-    income = xlsx_document(
-        "家庭成员及收入情况表",
-        ["姓名", "与申请人关系", "居民身份证号码", "就业情况", "月收入（元）", "备注"],
-        [["（示例）张三", "本人", "", "灵活就业", 800, ""]],
-        "dibao-household-income.xlsx",
+    summary = xlsx_document(
+        "改造意见汇总表",
+        ["小区名称", "楼栋", "登记户数", "主要意见", "社区经办人", "备注"],
+        [["（示例）站前小区", "3号楼", 24, "更换供热管网、外墙保温", "", ""]],
+        "old-housing-summary.xlsx",
     )
     return [
-        attachment(application, "城乡居民最低生活保障申请表（Word）"),
-        attachment(income, "家庭成员及收入情况表（Excel）"),
+        attachment(registration, "老旧小区改造意见登记表（Word）"),
+        attachment(summary, "改造意见汇总表（Excel）"),
     ]

@@ -151,7 +151,7 @@ def test_demo_items_carry_real_attachments_a_visitor_can_download(client, demo):
     from disclosure.catalogue.models import PolicyDocumentPage, ServiceGuidePage
 
     plan = PolicyDocumentPage.objects.get(title="友谊镇生活垃圾分类工作实施方案")
-    guide = ServiceGuidePage.objects.get(slug="dibao")
+    guide = ServiceGuidePage.objects.get(slug="old-housing")
     found = {}
     for page in (plan, guide):
         html = client.get(page.url).text
@@ -164,10 +164,10 @@ def test_demo_items_carry_real_attachments_a_visitor_can_download(client, demo):
     pdf_text = PdfReader(io.BytesIO(found["PDF"])).pages[0].extract_text()
     assert "生活垃圾分类" in pdf_text and "友政发〔2022〕3号" in pdf_text
     form = Document(io.BytesIO(found["DOCX"]))
-    assert "城乡居民最低生活保障申请表" in form.paragraphs[0].text
+    assert "老旧小区改造意见登记表" in form.paragraphs[0].text
     assert zipfile.ZipFile(io.BytesIO(found["XLSX"])).testzip() is None
     sheet = load_workbook(io.BytesIO(found["XLSX"])).active
-    assert sheet["A1"].value == "姓名"
+    assert sheet["A1"].value == "小区名称"
 
 
 def test_the_sitemap_dates_backdated_pages_by_their_publication_not_the_load(client, demo):
