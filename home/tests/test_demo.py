@@ -188,3 +188,8 @@ def test_the_sitemap_dates_backdated_pages_by_their_publication_not_the_load(cli
     loaded = timezone.localtime(home.last_published_at)
     assert lastmod[home.get_full_url()].startswith(f"{loaded:%Y-%m-%d}")
     assert home.last_published_at.date() >= timezone.now().date() - datetime.timedelta(days=1)
+
+
+def test_the_footer_gives_the_postcode_in_one_translatable_phrase(client, demo):
+    html = client.get("/").content.decode()
+    assert "友谊县站前街137号（邮编：155800）" in html
