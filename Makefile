@@ -70,9 +70,10 @@ services-stop: ## stop the services `make services` started
 	tests/services.sh stop
 
 # Debian packages, installed only when missing (needs root or sudo). The site needs Pango (WeasyPrint
-# renders the PDFs: reports, 告知书, 审批单), CJK fonts and flite (the CAPTCHA read aloud); the tests also need the browser for the
+# renders the PDFs: reports, 告知书, 审批单) and CJK fonts (the CAPTCHA is read aloud from Mandarin clips shipped
+# with the code, disclosure/applications/spoken_digits: no speech synthesiser); the tests also need the browser for the
 # browser tests and the PostgreSQL and Redis servers.
-RUN_PACKAGES := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0 flite
+RUN_PACKAGES := fonts-noto-cjk libpango-1.0-0 libpangoft2-1.0-0
 TEST_PACKAGES := chromium postgresql redis-server
 define install-missing
 	@missing=""; for p in $(1); do \

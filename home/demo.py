@@ -5,6 +5,8 @@ import os
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from disclosure.applications.demo import load_demo_register, load_open_applications
@@ -82,6 +84,7 @@ def load_demo(password=None, english=False):
     it off."""
     if is_loaded():
         return False
+    loading_since = timezone.now()
     users = create_accounts(password or demo_password())
     admin = users["admin"]
 
@@ -137,7 +140,17 @@ def load_demo(password=None, english=False):
     join_handlers(township, users["handler"])
     if english:
         load_english_demo(home, township_root, admin)
+    backdate_last_publication(loading_since)
     return True
+
+
+def backdate_last_publication(loading_since):
+    """The demo's backdated pages (items, reports) were published on the township's old site
+    and not changed since: their last publication (the sitemap's lastmod) is their first, not
+    the moment the demo was loaded, as for their English versions (demo_translation.py)."""
+    Page.objects.filter(
+        first_published_at__lt=loading_since, last_published_at__gte=loading_since
+    ).update(last_published_at=F("first_published_at"))
 
 
 def accounts_summary(password=None):

@@ -121,6 +121,15 @@ class ExpandedQuery:
     def words(self) -> list[str]:
         return [words[0] for words in self.alternatives]
 
+    @property
+    def also_searched(self) -> list[str]:
+        """The full forms and regional alternatives searched besides the typed words (低保 →
+        最低生活保障): the results page names them, so that highlights of words the visitor
+        never typed make sense."""
+        typed = set(self.words)
+        also = (word for words in self.alternatives for word in words[1:])
+        return [word for word in dict.fromkeys(also) if word not in typed]
+
 
 def expand(text: str) -> ExpandedQuery | None:
     """The query for a typed text, or None when it holds nothing searchable."""

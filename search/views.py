@@ -17,7 +17,8 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Domain
+from disclosure.catalogue.columns import column_types
+from disclosure.catalogue.models import DisclosureIndexPage, Domain
 from disclosure.catalogue.models.items_base import DisclosureItemPage, Validity
 from disclosure.catalogue.roots import deepest_root_among
 from gongkai.page_cache import remember_until_publication
@@ -88,7 +89,7 @@ class Filters:
     def from_request(cls, request, pages=None):
         pages = public_pages() if pages is None else pages
         organisations = pages.type(DisclosureIndexPage)
-        columns = pages.type(CategoryPage)
+        columns = pages.type(*column_types())
         return cls(
             organisation=chosen(organisations, request.GET.get("org")),
             column=chosen(columns, request.GET.get("column")),
@@ -123,6 +124,25 @@ def organisation_roots_among(pages):
     ids = pages.type(DisclosureIndexPage).values_list("pk", flat=True)
     roots = DisclosureIndexPage.objects.filter(pk__in=list(ids)).select_related("organisation")
     return {root.path: root for root in roots.order_by("path")}
+
+
+def undated_types():
+    """Page types whose first publication is no 发布日期: the catalogue's roots and columns,
+    published the day a site was set up. Results show them without a date, and the year
+    filter does not offer a year that only they were published in."""
+    return [DisclosureIndexPage, *column_types()]
+
+
+def column_groups(pages, roots):
+    """The 栏目 filter's choices, [(root, [column, …])] in tree order: grouped under their
+    organisation, since two organisations may each have a 规范性文件."""
+    groups = {path: (root, []) for path, root in roots.items()}
+    for column in pages.type(*column_types()).filter(depth__lte=5).order_by("path"):
+        for path, (_root, columns) in groups.items():
+            if column.path.startswith(path):
+                columns.append(column)
+                break
+    return [(root, columns) for root, columns in groups.values() if columns]
 
 
 def publication_years(pages):
@@ -173,6 +193,7 @@ def result_rows(pages, expanded, roots):
     """The results as the template shows them, read in a fixed number of queries: the specific
     pages in one query per page type, their parents (columns) in one."""
     terms = expanded.highlight_terms
+    undated = tuple(undated_types())
     pages = list(pages)
     specifics = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
     parent_paths = {page.path[: -Page.steplen] for page in pages}
@@ -197,6 +218,7 @@ def result_rows(pages, expanded, roots):
                 "snippet": highlight.snippet(body, terms) if body else "",
                 "organisation": root.organisation if root else None,
                 "parent": parents.get(page.path[: -Page.steplen]),
+                "dated": not isinstance(specific, undated),
             }
         )
     return rows
@@ -269,10 +291,10 @@ def search(request):
         "filters": filters,
         "sorts": SORTS,
         "organisations": list(roots.values()),
-        "columns": pages.type(CategoryPage).filter(depth__lte=5).order_by("path"),
+        "column_groups": column_groups(pages, roots),
         "domains": Domain.objects.all(),
         "validities": Validity.choices,
-        "years": cached_publication_years(pages),
+        "years": cached_publication_years(pages.not_type(*undated_types())),
         "search_results": None,
         "rows": [],
         "picks": [],
@@ -280,6 +302,7 @@ def search(request):
         "did_you_mean": [],
     }
     if expanded is not None:
+        context["expanded"] = expanded
         results = run_search(pages, expanded, filters)
         page = paginate(results, request.GET.get("page", 1))
         context["search_results"] = page

@@ -100,23 +100,25 @@ def default_interface_language():
 
 
 def drain_celery_queue():
-    """Take every message off the test broker's queue; return [(task name, args)]."""
+    """Take every message off the test broker's queues (the interactive one, then the
+    default one); return [(task name, args)]."""
     from gongkai.celery import app
 
     taken = []
     with app.connection_for_read() as connection:
-        queue = connection.SimpleQueue(app.conf.task_default_queue)
-        try:
-            while True:
-                try:
-                    message = queue.get(timeout=0.2)
-                except queue.Empty:
-                    break
-                args, _kwargs, _embed = message.decode()
-                taken.append((message.headers["task"], tuple(args)))
-                message.ack()
-        finally:
-            queue.close()
+        for declared in app.conf.task_queues:
+            queue = connection.SimpleQueue(declared.name)
+            try:
+                while True:
+                    try:
+                        message = queue.get(timeout=0.2)
+                    except queue.Empty:
+                        break
+                    args, _kwargs, _embed = message.decode()
+                    taken.append((message.headers["task"], tuple(args)))
+                    message.ack()
+            finally:
+                queue.close()
     return taken
 
 

@@ -1,9 +1,10 @@
 """The application form's CAPTCHA, made readable for people and kept hard for scripts.
 
-django-simple-captcha draws the image, offers a new one (``/captcha/refresh/``) and reads it
-aloud when flite is installed (``/captcha/audio/<key>.wav``). Here: the challenge is digits,
-which every visitor can read and type on a phone's number pad and which flite speaks clearly,
-and the widget shows the picture, a "换一张" button and the audio link, labelled in Chinese.
+django-simple-captcha draws the image and offers a new one (``/captcha/refresh/``). Here: the
+challenge is digits, which every visitor can read and type on a phone's number pad, and the
+widget shows the picture, a "换一张" button and a link to the digits read in Mandarin
+(``/apply/captcha/<key>.wav``, spoken_digits: django-simple-captcha's own audio needs flite,
+which has no Chinese voice), labelled in Chinese.
 The rate limits (settings.GONGKAI_APPLICATION_RATE) bound what guessing can gain.
 """
 
@@ -11,6 +12,7 @@ import secrets
 
 from captcha.fields import CaptchaTextInput
 from django.conf import settings
+from django.urls import reverse
 
 # No 0 and 1: they pass for O and I (or l) in a distorted picture.
 DIGITS = "23456789"
@@ -24,6 +26,9 @@ def digits_challenge():
 
 class ApplicationCaptchaInput(CaptchaTextInput):
     template_name = "applications/captcha_widget.html"
+
+    def audio_url(self):
+        return reverse("applications:captcha_audio", kwargs={"key": self._key})
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)

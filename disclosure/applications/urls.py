@@ -6,4 +6,5 @@ app_name = "applications"
 urlpatterns = [
     path("", views.apply, name="apply"),
     path("status/", views.status, name="status"),
+    path("captcha/<slug:key>.wav", views.captcha_audio, name="captcha_audio"),
 ]

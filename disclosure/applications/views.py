@@ -1,14 +1,16 @@
 """Public pages: apply (/apply/) and follow an application (/apply/status/)."""
 
+from captcha.models import CaptchaStore
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import DatabaseError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
-from disclosure.applications import timeline
+from disclosure.applications import spoken_digits, timeline
 from disclosure.applications.forms import ApplicationForm, StatusForm
 from disclosure.applications.letters import reply_letter, reply_letter_pdf
 from disclosure.catalogue.models import Organisation
@@ -20,6 +22,20 @@ from gongkai.site_url import absolute
 
 def _too_many(request):
     return render(request, "applications/too_many.html", status=429)
+
+
+@never_cache
+def captcha_audio(request, key):
+    """The CAPTCHA's digits read in Mandarin (the accessible alternative to the picture)."""
+    store = CaptchaStore.objects.filter(hashkey=key).first()
+    if store is None:
+        # Gone, as django-simple-captcha answers: an expired challenge is not worth crawling.
+        return HttpResponse(status=410)
+    if not all(c in "0123456789" for c in store.challenge):
+        raise Http404
+    response = HttpResponse(spoken_digits.spoken(store.challenge), content_type="audio/wav")
+    response["Content-Disposition"] = 'inline; filename="captcha.wav"'
+    return response
 
 
 def apply(request):

@@ -8,6 +8,7 @@ import datetime
 from django.utils import timezone
 
 from .blocks import MaterialForm
+from .demo_attachments import attachment, garbage_plan_pdf, old_housing_forms
 from .models import (
     BudgetPage,
     CategoryPage,
@@ -235,6 +236,7 @@ def service_guides(user, column):
                 keywords=f"办事指南 {domain_name}",
                 summary=f"{name}的受理条件、申请材料、办理流程和时限。",
                 published_on=day("2022-04-15"),
+                attachments=old_housing_forms() if slug == "old-housing" else [],
             ),
             user,
         )
@@ -311,7 +313,8 @@ def policy_documents(user, policies, notices):
                 paragraph(
                     "<p>为推进生活垃圾分类，结合本镇实际，制定本方案。"
                     "各社区负责本辖区居民的宣传和指导。</p>"
-                )
+                ),
+                attachment(garbage_plan_pdf(), "友谊镇生活垃圾分类工作实施方案（正式文本）"),
             ],
             domain=domain("环境保护"),
             keywords="垃圾分类 低碳环保",

@@ -8,7 +8,11 @@ import html
 import re
 from io import BytesIO
 
+from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from gongkai.languages.publication import publication_date
 
 from . import layout, rules
 from .blocks import Section
@@ -73,6 +77,10 @@ def report_document(page):
     document = Document()
     _use_cjk_font(document)
     document.add_heading(page.title, level=0)
+    published = publication_date(page)
+    if published is not None:
+        # A downloaded report says when it was published, as the page does.
+        document.add_paragraph(f"{_('发布日期')} {timezone.localtime(published):%Y-%m-%d}")
     headings = dict(Section.choices)
     for child in page.body:
         if child.block_type == "section":

@@ -29,6 +29,8 @@ from .panels import FillActionsPanel, FindingsPanel
 class AnnualReportIndexPage(PathRouteMixin, Page):
     """政府信息公开工作年度报告: an organisation's reports, newest first, with a chart."""
 
+    is_catalogue_column = True  # the 指南 lists it among the catalogue's columns
+
     intro = RichTextField(_("栏目说明"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -4,11 +4,11 @@ One setting, one place: each group below holds every setting of its concern. dev
 production.py import this module and override single settings after it.
 """
 
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
 import environ
+from kombu import Exchange, Queue
 
 from search.engine import engine_backend
 
@@ -355,10 +355,29 @@ def embedded_celery(folder):
     )
 
 
+def celery_queues(default_queue, interactive_queue):
+    """(task_queues, task_routes): the queue of work someone is waiting for, then the default
+    queue of everything else. A worker started without -Q consumes both, and drains them in
+    this order (gongkai/broker.py; Redis: queue_order_strategy "priority"), so a report's
+    download is built before the demo's or a bulk import's hundreds of index updates."""
+    queues = tuple(
+        Queue(name, Exchange(name), routing_key=name) for name in (interactive_queue, default_queue)
+    )
+    routes = {task: {"queue": interactive_queue} for task in GONGKAI_INTERACTIVE_TASKS}
+    return queues, routes
+
+
+# Tasks a person waits on: a report's download shows "正在生成…" until its build has run.
+GONGKAI_INTERACTIVE_TASKS = ("reports.build_export",)
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_QUEUES, CELERY_TASK_ROUTES = celery_queues(CELERY_TASK_DEFAULT_QUEUE, "interactive")
+
 _broker = env.str("CELERY_BROKER_URL", default=env.str("REDIS_URL", default=""))
 if _broker:
     CELERY_BROKER_URL = _broker
     CELERY_RESULT_BACKEND = env.str("CELERY_RESULT_BACKEND", default=_broker)
+    # Redis rotates the queues it polls unless told to keep the worker's order.
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"queue_order_strategy": "priority"}
 else:
     (
         CELERY_BROKER_URL,
@@ -465,14 +484,15 @@ HEALTHZ_MONITORING_ADDRESSES = env.list(
 # ---------------------------------------- Public applications: 依申请公开 (disclosure/applications)
 # Four digits, drawn large and only slightly turned, with dots but no crossing lines: readable
 # by people, typed on a number pad (disclosure/applications/challenge.py). The audio version
-# needs flite (Makefile RUN_PACKAGES); without it the page offers the other channels only.
+# reads them in Mandarin from clips shipped with the code (disclosure/applications/spoken_digits);
+# django-simple-captcha's own audio (flite, English only) stays off.
 CAPTCHA_CHALLENGE_FUNCT = "disclosure.applications.challenge.digits_challenge"
 CAPTCHA_LENGTH = 4
 CAPTCHA_FONT_SIZE = 32
 CAPTCHA_LETTER_ROTATION = (-15, 15)
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 CAPTCHA_IMAGE_SIZE = (132, 48)
-CAPTCHA_FLITE_PATH = env.str("CAPTCHA_FLITE_PATH", default=shutil.which("flite") or "") or None
+CAPTCHA_FLITE_PATH = None
 GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
 GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
 GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour

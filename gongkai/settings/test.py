@@ -1,5 +1,5 @@
 from .base import *  # noqa: F403
-from .base import CELERY_BROKER_URL, VAR_DIR, embedded_celery, env
+from .base import CELERY_BROKER_URL, VAR_DIR, celery_queues, embedded_celery, env
 
 SECRET_KEY = "test-only-insecure-key"
 
@@ -40,6 +40,9 @@ if CELERY_BROKER_URL.startswith("filesystem") or not CELERY_BROKER_URL:
         CELERY_RESULT_BACKEND,
     ) = embedded_celery(VAR_DIR / f"test-celery{_own}")
 CELERY_TASK_DEFAULT_QUEUE = f"celery{_own}"
+CELERY_TASK_QUEUES, CELERY_TASK_ROUTES = celery_queues(
+    CELERY_TASK_DEFAULT_QUEUE, f"interactive{_own}"
+)
 # Eager Celery would build three downloads (a PDF among them) on every report a test publishes;
 # disclosure/reports/tests/test_exports_on_publish.py turns it on.
 GONGKAI_REPORT_EXPORTS_ON_PUBLISH = False

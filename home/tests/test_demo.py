@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
@@ -129,3 +131,65 @@ def test_every_backdated_demo_item_says_its_date_is_the_demos(demo):
             assert item.published_on == first, item.title
             if item.published_on < timezone.localdate():
                 assert item.published_on_source == PublicationDateSource.DEMO, item.title
+
+
+def _download(client, link):
+    response = client.get(link)
+    assert response.status_code == 200, link
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_demo_items_carry_real_attachments_a_visitor_can_download(client, demo):
+    import io
+    import re
+    import zipfile
+
+    from docx import Document
+    from openpyxl import load_workbook
+    from pypdf import PdfReader
+
+    from disclosure.catalogue.models import PolicyDocumentPage, ServiceGuidePage
+
+    plan = PolicyDocumentPage.objects.get(title="友谊镇生活垃圾分类工作实施方案")
+    guide = ServiceGuidePage.objects.get(slug="old-housing")
+    found = {}
+    for page in (plan, guide):
+        html = client.get(page.url).text
+        # The list a visitor sees: the name, the type and the size of each file.
+        for link, kind in re.findall(
+            r'href="(/documents/[^"]+)"[^<]*</a>(?:<span[^>]*>)?（(\w+)，[\d.]+', html
+        ):
+            found[kind] = _download(client, link)
+    assert set(found) == {"PDF", "DOCX", "XLSX"}
+    pdf_text = PdfReader(io.BytesIO(found["PDF"])).pages[0].extract_text()
+    assert "生活垃圾分类" in pdf_text and "友政发〔2022〕3号" in pdf_text
+    form = Document(io.BytesIO(found["DOCX"]))
+    assert "老旧小区改造意见登记表" in form.paragraphs[0].text
+    assert zipfile.ZipFile(io.BytesIO(found["XLSX"])).testzip() is None
+    sheet = load_workbook(io.BytesIO(found["XLSX"])).active
+    assert sheet["A1"].value == "小区名称"
+
+
+def test_the_sitemap_dates_backdated_pages_by_their_publication_not_the_load(client, demo):
+    import xml.etree.ElementTree as ET
+
+    from disclosure.catalogue.models import PolicyDocumentPage
+    from disclosure.reports.models import AnnualReportPage
+
+    sitemap = ET.fromstring(client.get("/sitemap.xml").content)
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    lastmod = {u.findtext(f"{ns}loc"): u.findtext(f"{ns}lastmod") for u in sitemap}
+    report = AnnualReportPage.objects.get(year=2022)
+    plan = PolicyDocumentPage.objects.get(title="友谊镇生活垃圾分类工作实施方案")
+    assert lastmod[report.get_full_url()].startswith("2023-01-18")
+    assert lastmod[plan.get_full_url()].startswith("2022-03-05")
+    # Pages the demo made on the day it was loaded keep that day.
+    home = HomePage.objects.get()
+    loaded = timezone.localtime(home.last_published_at)
+    assert lastmod[home.get_full_url()].startswith(f"{loaded:%Y-%m-%d}")
+    assert home.last_published_at.date() >= timezone.now().date() - datetime.timedelta(days=1)
+
+
+def test_the_footer_gives_the_postcode_in_one_translatable_phrase(client, demo):
+    html = client.get("/").content.decode()
+    assert "友谊县站前街137号（邮编：155800）" in html

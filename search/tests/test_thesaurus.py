@@ -307,3 +307,14 @@ def test_a_report_found_only_through_a_synonym_ranks_below_exact_matches_for_镇
     in_title = [item["title"] for item in suggested]
     assert set(in_title[:2]) == {"镇政府工作动态", "友谊镇政府信息公开"}
     assert in_title[2:] and all("镇政府" not in title for title in in_title[2:])
+
+
+@pytest.mark.django_db
+def test_the_results_name_the_full_forms_searched_besides_the_typed_words(client, corpus):
+    html = get(client, q="低保").content.decode()
+    also = re.search(r'<p class="search-also">同时搜索了：([^<]*)</p>', html)
+    assert also and "最低生活保障" in also.group(1).split("、")
+    assert "低保" not in also.group(1).split("、")  # the typed word is not repeated
+    # A word with no alternative: no note.
+    assert expand("请携带").also_searched == []
+    assert 'class="search-also"' not in get(client, q="请携带").content.decode()

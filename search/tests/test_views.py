@@ -1,8 +1,13 @@
 """The public search page and the autocomplete endpoint, through the test client."""
 
+import datetime
+import re
+
 import pytest
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
 
+from disclosure.catalogue.tests.factories import CategoryPageFactory
 from search.models import SearchSuggestion, Synonym
 
 
@@ -145,3 +150,35 @@ def test_filters_by_domain_and_validity_in_the_url(client, items):
     assert '<option value="abolished" selected>废止</option>' in html
     # Unknown values are ignored rather than failing.
     assert len(result_titles(get(client, q="临时救助", domain="x", validity="nope"))) == 2
+
+
+@pytest.mark.django_db
+def test_columns_are_undated_and_grouped_by_organisation_and_their_year_not_offered(
+    client, corpus, items
+):
+    from disclosure.reports.tests.factories import AnnualReportIndexPageFactory
+
+    CategoryPageFactory(parent=corpus["county_root"], title="预算决算")  # as the township's
+    AnnualReportIndexPageFactory(parent=corpus["township_root"], title="年度报告")
+    Page.objects.filter(depth__gt=1).update(
+        first_published_at=datetime.datetime(2024, 6, 1, tzinfo=datetime.UTC)
+    )
+    Page.objects.filter(pk=corpus["budget"].pk).update(
+        first_published_at=datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC)
+    )
+    response = get(client, q="预算")
+    html = response.content.decode()
+    # The 栏目 filter: each organisation's columns under its name, the reports' column among them.
+    column_filter = html[html.index('<select id="search-column"') :].split("</select>", 1)[0]
+    groups = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', column_filter)
+    assert [label for label, _ in groups] == ["友谊镇人民政府", "和平县医疗保障局"]
+    assert "年度报告" in groups[0][1] and groups[0][1].count(">预算决算<") == 1
+    assert groups[1][1].count(">预算决算<") == 1
+    organisation_filter = html[html.index('<select id="search-org"') :].split("</select>", 1)[0]
+    assert ">友谊镇人民政府</option>" in organisation_filter
+    # Each label with its control, wrapping as one.
+    assert html.count('<span class="search-filter"><label') == 6
+    # A column found by the search shows no date; the year it was set up is not a choice.
+    rows = {row["page"].title: row for row in response.context["rows"]}
+    assert rows["预算决算"]["dated"] is False
+    assert 2026 not in response.context["years"] and 2024 in response.context["years"]

@@ -3,15 +3,15 @@ the statutory 办理流程, a CAPTCHA that can be renewed (with and without Java
 and a status page that shows each step with its date and the deadline ahead."""
 
 import datetime
+import io
 import json
 import re
-import shutil
+import wave
 
 import pytest
-from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
 
-from disclosure.applications import timeline
+from disclosure.applications import spoken_digits, timeline
 from disclosure.applications.challenge import DIGITS
 from disclosure.applications.models import Application
 from disclosure.applications.tests.factories import form_data
@@ -52,6 +52,24 @@ def test_the_form_explains_the_statutory_steps_and_time_limits(client, organisat
     assert "applications/apply.css" in html  # in the site's design, not unstyled
 
 
+def test_the_process_is_read_before_the_form_with_a_way_past_it(client, organisation):
+    html = client.get("/apply/").text
+    # A 须知 before the form: on a phone the page is read in this order.
+    form = html.index('<form method="post"')
+    assert html.index('id="apply-process-title"') < form
+    skip = re.search(r'<p class="apply-skip"><a href="#(\w[\w-]*)">', html)
+    assert skip and html.index(skip.group(0)) < html.index('id="apply-process-title"')
+    assert html.index(f'id="{skip.group(1)}"') < form
+
+
+def test_a_refused_submission_puts_the_focus_on_the_error_summary(client, organisation):
+    html = client.post("/apply/", form_data(organisation, name="")).text
+    summary = re.search(r'<div class="errorsummary"[^>]*>', html).group(0)
+    assert 'role="alert"' in summary and 'tabindex="-1"' in summary and "autofocus" in summary
+    assert html.count("autofocus") == 1
+    assert "申请未提交" in html
+
+
 def test_the_captcha_is_digits_with_a_refresh_button_and_an_alternative(client, organisation):
     html = client.get("/apply/").text
     key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
@@ -87,21 +105,67 @@ def test_refresh_without_javascript_keeps_what_was_typed_and_registers_nothing(
     assert new_key != old_key
 
 
-@pytest.mark.skipif(shutil.which("flite") is None, reason="flite is not installed")
-def test_the_captcha_can_be_heard(client, organisation, monkeypatch):
-    # django-simple-captcha reads its settings once, into captcha.conf.settings.
-    monkeypatch.setattr(captcha_settings, "CAPTCHA_FLITE_PATH", shutil.which("flite"))
+def _heard(client, key):
+    audio = client.get(f"/apply/captcha/{key}.wav")
+    assert audio.status_code == 200 and audio["Content-Type"] == "audio/wav"
+    with wave.open(io.BytesIO(audio.content)) as heard:
+        return heard.readframes(heard.getnframes())
+
+
+def _clips_in_order(frames, digits):
+    """Where each digit's Mandarin clip starts in ``frames``, read in order (None if one is
+    missing)."""
+    found, at = [], 0
+    for digit in digits:
+        at = frames.find(spoken_digits.clip_frames(digit), at)
+        if at < 0:
+            return None
+        found.append(at)
+        at += 1
+    return found
+
+
+def test_the_captcha_is_read_aloud_in_mandarin_without_a_speech_synthesiser(
+    client, organisation, monkeypatch
+):
+    # No flite, no espeak: the digits come from the Mandarin clips shipped with the code.
+    monkeypatch.setenv("PATH", "")
     html = client.get("/apply/").text
     key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
-    assert f'href="/captcha/audio/{key}.wav"' in html and "语音验证码" in html
-    audio = client.get(f"/captcha/audio/{key}.wav")
-    assert audio.status_code == 200
-    assert b"".join(audio.streaming_content)[:4] == b"RIFF"
+    assert f'href="/apply/captcha/{key}.wav"' in html and "普通话朗读数字" in html
+    assert "英文" not in html
+    challenge = CaptchaStore.objects.get(hashkey=key).challenge
+    frames = _heard(client, key)
+    # Read twice, each time the challenge's digits in the challenge's order.
+    first = _clips_in_order(frames, challenge)
+    assert first is not None
+    assert _clips_in_order(frames[first[-1] + 1 :], challenge) is not None
 
 
-def test_no_audio_link_without_a_speech_synthesiser(client, organisation, monkeypatch):
-    monkeypatch.setattr(captcha_settings, "CAPTCHA_FLITE_PATH", None)
-    assert "语音验证码" not in client.get("/apply/").text
+def test_the_audio_reads_the_challenges_own_digits(client, organisation):
+    for challenge in ("2345", "9876", "2222"):
+        store = CaptchaStore.objects.create(challenge=challenge, response=challenge)
+        frames = _heard(client, store.hashkey)
+        assert _clips_in_order(frames, challenge + challenge) is not None
+        others = set(DIGITS) - set(challenge)
+        assert not any(spoken_digits.clip_frames(d) in frames for d in others), challenge
+
+
+def test_each_digit_has_its_own_clip():
+    clips = [spoken_digits.clip_frames(str(d)) for d in range(10)]
+    assert all(len(clip) > 2000 for clip in clips)  # at least ~0.1 s of sound each
+    assert len(set(clips)) == 10
+
+
+def test_an_expired_challenge_has_no_audio(client, organisation):
+    assert client.get("/apply/captcha/0123456789abcdef.wav").status_code == 410
+
+
+def test_django_simple_captchas_english_audio_stays_off(client, organisation):
+    store = CaptchaStore.objects.create(challenge="2345", response="2345")
+    assert client.get(f"/captcha/audio/{store.hashkey}.wav").status_code == 404
+    refreshed = client.get("/captcha/refresh/", headers={"X-Requested-With": "XMLHttpRequest"})
+    assert json.loads(refreshed.content)["audio_url"] is None
 
 
 def status_page(client, application, code):

@@ -122,10 +122,13 @@ class DisclosureGuidePage(ReservedSlugMixin, Page):
         return root.organisation.name if root else ""
 
     def column_tree(self, root):
-        """The live, public catalogue columns below the root as (column, depth) pairs."""
-        from .pages import CategoryPage
+        """The live, public catalogue columns below the root as (column, depth) pairs, the
+        annual reports' column among them (columns.py)."""
+        from ..columns import column_types
 
-        columns = CategoryPage.objects.descendant_of(root).live().public().order_by("path")
+        columns = (
+            Page.objects.descendant_of(root).type(*column_types()).live().public().order_by("path")
+        )
         return [(column, column.depth - root.depth) for column in columns]
 
     def guide_context(self, request=None):

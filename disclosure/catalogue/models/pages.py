@@ -91,6 +91,10 @@ class DisclosureIndexPage(FeedRouteMixin, PathRouteMixin, Page):
 class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, PathRouteMixin, Page):
     """A catalogue column: 机构职能, 预算决算, 办事指南, 便民服务事项清单, 规范性文件, …"""
 
+    # Listed among the columns of the 指南 (DisclosureGuidePage.column_tree), as is every page
+    # type that sets it (the annual reports' index).
+    is_catalogue_column = True
+
     intro = RichTextField(_("栏目说明"), blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]

@@ -95,3 +95,15 @@ def test_the_guide_is_reindexed_when_its_organisation_or_a_column_changes(
     with django_capture_on_commit_callbacks(execute=True):
         CategoryPageFactory(parent=category, title="征地拆迁公示", slug="land")
     assert guide.pk in searched(client, "征地拆迁公示")
+
+
+def test_guide_lists_the_annual_reports_column_with_the_others(client, guide, disclosure_root):
+    from disclosure.reports.tests.factories import AnnualReportIndexPageFactory
+
+    AnnualReportIndexPageFactory(
+        parent=disclosure_root, title="政府信息公开工作年度报告", slug="annual-reports"
+    )
+    html = client.get(guide.url).content.decode()
+    columns = html[html.index('<ul class="guide-columns">') :].split("</ul>", 1)[0]
+    assert 'href="/xxgk/annual-reports/">政府信息公开工作年度报告</a>' in columns
+    assert 'href="/xxgk/notices/">政策信息</a>' in columns

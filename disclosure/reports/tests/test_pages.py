@@ -1,5 +1,7 @@
 """Report pages: placement, organisation, unique year, findings, public rendering, chart."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 
@@ -74,6 +76,22 @@ def test_index_lists_reports_with_a_chart(client):
     assert "<title>2023 收到申请：3</title>" in html
 
 
+def test_the_index_list_names_the_year_once_and_sets_the_date_apart(client):
+    from disclosure.reports.tests.factories import AnnualReportPageFactory
+
+    index = make_index()
+    make_report(index, 2023)
+    AnnualReportPageFactory(parent=index, year=2022, title="友谊镇政府信息公开工作年度报告")
+    html = client.get(index.url).content.decode()
+    listing = html[html.index('<ul class="report-list">') :].split("</ul>", 1)[0]
+    items = re.findall(r"<li>.*?</li>", listing)
+    assert len(items) == 2
+    # A title with its year: no second "2023 年度"; one without: the year is said.
+    assert "年度</span>" not in items[0] and "2022 年度</span>" in items[1]
+    for item in items:
+        assert '<span class="report-list__date">发布日期 <time' in item
+
+
 def test_xlsx_download_reads_back(client, tmp_path):
     from disclosure.reports import xlsx
 
@@ -128,6 +146,28 @@ def test_docx_download_reads_back(client):
     assert {"三、本年度办理结果", "（三）不予公开", "1.属于国家秘密", "申请人情况"} <= texts
     assert table_b.cell(3, 3).text == "3"  # 一、本年新收, 自然人
     assert table_b.cell(4, 3).text == "1"  # 二、上年结转, 自然人
+
+
+def test_the_downloaded_report_says_when_it_was_published(client):
+    import datetime
+    from io import BytesIO
+
+    from docx import Document
+    from pypdf import PdfReader
+
+    from disclosure.reports.docx_export import report_docx_bytes
+    from disclosure.reports.pdf_export import report_pdf_bytes
+
+    report = make_report(make_index(), 2023)
+    published = datetime.datetime(
+        2024, 1, 23, 9, tzinfo=datetime.timezone(datetime.timedelta(hours=8))
+    )
+    AnnualReportPage.objects.filter(pk=report.pk).update(first_published_at=published)
+    report.refresh_from_db()
+    paragraphs = [p.text for p in Document(BytesIO(report_docx_bytes(report))).paragraphs]
+    assert paragraphs[1] == "发布日期 2024-01-23"
+    first_page = PdfReader(BytesIO(report_pdf_bytes(report))).pages[0].extract_text()
+    assert "发布日期 2024-01-23" in first_page
 
 
 def test_the_reports_prose_is_found_by_search(client):

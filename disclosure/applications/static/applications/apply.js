@@ -11,7 +11,8 @@ document.addEventListener("click", function (event) {
     .then(function (captcha) {
       box.querySelector(".captcha-image").src = captcha.image_url;
       var audio = box.querySelector(".captcha-audio");
-      if (audio && captcha.audio_url) audio.href = captcha.audio_url;
+      // The Mandarin audio is ours (/apply/captcha/<key>.wav), not django-simple-captcha's.
+      if (audio) audio.href = audio.href.replace(/[^/]+\.wav$/, captcha.key + ".wav");
       field.querySelector("input[type=hidden][name$=_0]").value = captcha.key;
       var answer = field.querySelector("input[name$=_1]");
       answer.value = "";
@@ -20,4 +21,11 @@ document.addEventListener("click", function (event) {
       if (status) status.textContent = button.dataset.done || "已更换验证码";
     })
     .catch(function () { button.form.requestSubmit(button); });
+});
+
+// A refused submission: the error summary takes the focus, so that a screen reader starts with
+// what to correct (the autofocus attribute does the same where the browser honours it).
+document.addEventListener("DOMContentLoaded", function () {
+  var summary = document.querySelector(".errorsummary");
+  if (summary && document.activeElement !== summary) summary.focus();
 });
