@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -7,6 +8,7 @@ from gongkai.accounts.roles import ROLE_MEMBERS_HOOK
 
 from .domain_chooser import DomainViewSet
 from .models import Organisation
+from .models.slugs import reserved_slug_error
 from .staff import organisation_role_members
 
 register_snippet(Organisation)
@@ -35,3 +37,13 @@ def tell_the_editor_a_taken_address(request, page):
         return
     address = page.get_url(request=request) or page.slug
     messages.info(request, TAKEN_ADDRESS % {"taken": taken, "address": address})
+
+
+@hooks.register("before_move_page")
+def no_move_onto_a_route(request, page, destination):
+    """A page moved below a column keeps its slug: one called rss would take the column's
+    feed address (models/slugs.py refuses it on create, edit and copy)."""
+    if error := reserved_slug_error(page.slug, destination):
+        messages.error(request, error)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
