@@ -52,8 +52,12 @@ def test_unpublishing_withdraws_the_downloads_and_republishing_restores_them(
     client, report, django_capture_on_commit_callbacks
 ):
     names = built_files(client, report)
+    for export_format in FORMATS:  # served twice: from the public page cache, if it keeps them
+        assert client.get(f"{report.url}{export_format}/").status_code == 200
     with publishing_as_fixture(), django_capture_on_commit_callbacks(execute=True):
         report.unpublish()
+    for export_format in FORMATS:  # the cache is not cleared: unpublishing must renew it
+        assert client.get(f"{report.url}{export_format}/").status_code == 404
     for export_format, name in zip(FORMATS, names, strict=True):
         assert download(client, report, export_format).status_code == 404, export_format
         assert not default_storage.exists(name), name
