@@ -2,7 +2,9 @@
 
 The rule is deploy/nginx/gongkai.conf's: image renditions are public files; documents and
 original images never are, because a document becomes public only while a live, public page
-uses it, which /documents/<id>/ checks on every request.
+uses it, which /documents/<id>/ checks on every request. Annual reports' downloads never are
+either: the report's own routes (<report>/xlsx/ …) serve them while the report is live and
+only to whom its view restrictions admit (disclosure/reports/exports.py).
 """
 
 import posixpath
@@ -11,7 +13,7 @@ from django.conf import settings
 from django.http import Http404
 from django.views.static import serve
 
-PRIVATE_FOLDERS = ("documents/", "original_images/")
+PRIVATE_FOLDERS = ("documents/", "original_images/", "reports/exports/")
 
 
 def serve_media(request, path):

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import conditional_escape, format_html
@@ -12,6 +13,7 @@ from gongkai.accounts.roles import ROLE_MEMBERS_HOOK
 
 from .domain_chooser import DomainViewSet
 from .models import Organisation
+from .models.slugs import reserved_slug_error
 from .own_drafts import created_at, delete_url, is_own_unreviewed_draft, may_delete_own_draft
 from .staff import organisation_role_members
 
@@ -89,3 +91,13 @@ def _held_by_my_draft(request, page, holder, taken, address):
             "choices": choices,
         }
     )
+
+
+@hooks.register("before_move_page")
+def no_move_onto_a_route(request, page, destination):
+    """A page moved below a column keeps its slug: one called rss would take the column's
+    feed address (models/slugs.py refuses it on create, edit and copy)."""
+    if error := reserved_slug_error(page.slug, destination):
+        messages.error(request, error)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None

@@ -7,11 +7,18 @@ class ReportsConfig(AppConfig):
     verbose_name = "政府信息公开工作年度报告"
 
     def ready(self):
-        from wagtail.signals import page_published
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished
 
-        from .exports import on_report_published
+        from .exports import on_report_published, on_report_withdrawn
         from .models import AnnualReportPage
 
         page_published.connect(
             on_report_published, sender=AnnualReportPage, dispatch_uid="reports-exports-on-publish"
+        )
+        page_unpublished.connect(
+            on_report_withdrawn, sender=AnnualReportPage, dispatch_uid="reports-exports-unpublished"
+        )
+        post_delete.connect(
+            on_report_withdrawn, sender=AnnualReportPage, dispatch_uid="reports-exports-deleted"
         )

@@ -8,12 +8,20 @@ first visitor asks. Should a request still come first (a worker that was down, f
 this), it enqueues the build and answers with a page that refreshes itself (no JavaScript) until
 the file is there. When Celery runs eagerly (tests) the first request builds the file and serves
 it at once.
+
+The files follow the page's publication and view restrictions. They are served only through the
+page's own routes (``<report>/xlsx/`` …), which Wagtail answers only while the page is live and
+after its view-restriction check (login, password, groups); the folder is never served as media
+(``gongkai/media.py`` and the ``internal`` location in ``deploy/nginx/gongkai.conf``), so the
+hard-to-guess names are not the guard. Unpublishing or deleting the page also deletes its files
+(``on_report_withdrawn``), for storages a web server might still serve (object storage).
 """
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.db import transaction
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from kombu.exceptions import OperationalError
@@ -95,6 +103,24 @@ def enqueue_builds(revision):
 def on_report_published(sender, instance, revision=None, **kwargs):
     if revision is not None and settings.GONGKAI_REPORT_EXPORTS_ON_PUBLISH:
         enqueue_builds(revision)
+
+
+def drop_files(page_id):
+    """Delete every download of the page, whatever revision it was built from."""
+    folder = f"{FOLDER}/{page_id}"
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except FileNotFoundError:
+        return
+    for name in files:
+        default_storage.delete(f"{folder}/{name}")
+
+
+def on_report_withdrawn(sender, instance, **kwargs):
+    """page_unpublished / post_delete of a report: its files go once that is committed (a
+    rolled-back unpublication keeps them; republishing builds them again on first request)."""
+    page_id = instance.pk
+    transaction.on_commit(lambda: drop_files(page_id))
 
 
 def _attachment(content, export_format, title):

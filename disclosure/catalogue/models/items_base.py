@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from gongkai.languages.fields import DeclaredTranslatableFields
 
+from ..ancestors import public_column
 from .domains import Domain
 from .slugs import ReservedSlugMixin
 from .tree import TreeNeighboursMixin
@@ -242,9 +243,9 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # The query that finds the organisation also serves the breadcrumb and column name.
-        context["ancestors"] = self.ancestor_pages
-        context["column"] = context["ancestors"][-1] if context["ancestors"] else None
+        # The query that finds the organisation also serves the breadcrumb and column name;
+        # a column that is not live is not named (ancestors.py).
+        context["column"] = public_column(self)
         return context
 
     def get_template(self, request, *args, **kwargs):

@@ -32,15 +32,17 @@ class FeedRouteMixin(RoutablePageMixin):
     """``<page url>rss/``: the newest items below the page, as RSS."""
 
     # A child with one of these slugs would sit at the address of one of the page's routes.
-    # Editors are refused them (ChildSlugForm); a child that has one anyway (moved here, made
-    # in code) is still served: routing prefers the real page to the route.
+    # Editors are refused them when they create, edit, copy or move a page (slugs.py); a live
+    # child that has one anyway (made in code, imported) is still served: routing prefers the
+    # published page to the route. A child that is not live never hides the route (a draft
+    # called rss blanked the column's feed).
     reserved_child_slugs = frozenset({FEED_SLUG})
 
     def route(self, request, path_components):
         if (
             path_components
             and path_components[0] in self.reserved_child_slugs
-            and self.get_children().filter(slug=path_components[0]).exists()
+            and self.get_children().live().filter(slug=path_components[0]).exists()
         ):
             return Page.route(self, request, path_components)
         return super().route(request, path_components)

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.pages import CopyForm
 
 from ..title_slugs import TitleSlugPageForm
 
@@ -27,10 +28,23 @@ class ReservedSlugPageForm(TitleSlugPageForm):
         return cleaned_data
 
 
+class ReservedSlugCopyForm(CopyForm):
+    """Wagtail's copy form: the copy's slug is checked against its new parent's routes."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        parent = cleaned_data.get("new_parent_page") or self.page.get_parent()
+        error = reserved_slug_error(cleaned_data.get("new_slug"), parent)
+        if error:
+            self.add_error("new_slug", error)
+        return cleaned_data
+
+
 class ReservedSlugMixin:
     """For page types that live below a page with a feed (columns, items, the guide)."""
 
     base_form_class = ReservedSlugPageForm
+    copy_form_class = ReservedSlugCopyForm
 
     def clean(self):
         super().clean()

@@ -112,7 +112,7 @@ def test_the_editor_is_told_why_rss_is_refused(client, category, django_user_mod
 
 
 def test_a_child_called_rss_anyway_is_served_instead_of_the_feed(client, category, make_document):
-    # E.g. moved here from a page without a feed: routing prefers the real page.
+    # Made in code or imported (editors are refused the slug): routing prefers the live page.
     page = make_document(title="订阅说明", slug="rss-help")
     type(page).objects.filter(pk=page.pk).update(slug="rss", url_path=page.url_path[:-9] + "rss/")
     response = client.get(f"{category.url}rss/")
