@@ -13,6 +13,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
+from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from tests.factories import publish_fixture
 
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
@@ -25,6 +26,11 @@ def dated(page, year):
     )
 
 
+def item(corpus, title):
+    """An item page: the year filter offers the years of items, not of columns (undated_types)."""
+    return DisclosureDocumentPageFactory(parent=corpus["budget"], title=title)
+
+
 def year_choices(client):
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/search/")
@@ -35,31 +41,33 @@ def year_choices(client):
 
 @pytest.mark.django_db
 def test_the_year_choices_are_read_once_until_the_public_pages_change(client, corpus):
+    notice, rules = item(corpus, "低保公示"), item(corpus, "低保办法")
     first, probes = year_choices(client)
     assert probes
-    dated(corpus["dibao_title"], 2015)
+    dated(notice, 2015)
     # Served from the cache: no probe, and the change made without a signal is not seen yet.
     assert year_choices(client) == (first, [])
 
-    publish_fixture(corpus["dibao_body"])
+    publish_fixture(rules)
     years, probes = year_choices(client)
     assert 2015 in years and probes
 
-    corpus["dibao_title"].specific.unpublish()
+    notice.unpublish()
     assert 2015 not in year_choices(client)[0]
 
 
 @pytest.mark.django_db
 def test_a_view_restriction_or_a_deletion_renews_the_year_choices(client, corpus):
-    dated(corpus["budget_2022"], 2016)
-    dated(corpus["dibao_title"], 2014)
+    budget, notice = item(corpus, "2016年预算"), item(corpus, "低保公示")
+    dated(budget, 2016)
+    dated(notice, 2014)
     years, _probes = year_choices(client)
     assert {2016, 2014} <= set(years)
 
     PageViewRestriction.objects.create(
-        page=corpus["budget_2022"], restriction_type="password", password="x"
+        page=budget, restriction_type="password", password="x"
     )
     assert 2016 not in year_choices(client)[0]
 
-    corpus["dibao_title"].delete()
+    notice.delete()
     assert 2014 not in year_choices(client)[0]
