@@ -74,12 +74,14 @@ def _tokens(keys):
     """The current tokens of `keys`, creating those the cache does not hold."""
     cache = page_cache()
     tokens = cache.get_many(keys)
-    missing = [key for key in keys if key not in tokens]
-    for key in missing:
-        cache.add(key, uuid.uuid4().hex, timeout=None)
+    missing = {key: uuid.uuid4().hex for key in keys if key not in tokens}
+    for key, token in missing.items():
+        cache.add(key, token, timeout=None)
     if missing:
         tokens.update(cache.get_many(missing))  # whichever process's add won
-    return tokens
+    # A cache that keeps nothing (the development settings' dummy cache) still gives each key a
+    # token: one of this call's, so nothing computed now is ever taken for current later.
+    return {**missing, **tokens}
 
 
 # ---------------------------------------------------------------- what a change renews

@@ -71,3 +71,21 @@ def test_a_view_restriction_or_a_deletion_renews_the_year_choices(client, corpus
 
     notice.delete()
     assert 2014 not in year_choices(client)[0]
+
+
+@pytest.mark.django_db
+def test_a_cache_that_keeps_nothing_still_serves_the_search_page(
+    client, corpus, settings, celery_queue
+):
+    """The development settings' page cache is a dummy cache: `make run` must still search."""
+    item(corpus, "低保公示")
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    for _request in range(2):
+        years, probes = year_choices(client)
+        assert years and probes  # computed every time: nothing is kept
+    response = client.get("/search/", {"q": "低保"})
+    assert response.status_code == 200
+    assert response.context["rows"]  # the item, found
