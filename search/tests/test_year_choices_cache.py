@@ -64,9 +64,7 @@ def test_a_view_restriction_or_a_deletion_renews_the_year_choices(client, corpus
     years, _probes = year_choices(client)
     assert {2016, 2014} <= set(years)
 
-    PageViewRestriction.objects.create(
-        page=budget, restriction_type="password", password="x"
-    )
+    PageViewRestriction.objects.create(page=budget, restriction_type="password", password="x")
     assert 2016 not in year_choices(client)[0]
 
     notice.delete()
