@@ -338,10 +338,31 @@ class Application(models.Model):
         return self.clock_running and today > self.due_on
 
     # ------------------------------------------------------------ transitions
-    def possible_moves(self):
+    def possible_moves(self, today=None):
         """The moves staff may make from the application's state (MOVES_FROM), in the order of
-        EventAction."""
-        return [action for action, states in MOVES_FROM.items() if self.state in states]
+        EventAction, less those the procedure no longer allows today: a second extension or one
+        after the deadline, a second correction notice or one after its 7 working days. The
+        transition methods still check each move against the date it is recorded for."""
+        today = today or timezone.localdate()
+        closed = set()
+        if self.extension_days or today > self.due_on:
+            closed.add(EventAction.EXTEND)
+        if self.correction_requested_on or today > self.correction_notice_by:
+            closed.add(EventAction.REQUEST_CORRECTION)
+        return [
+            action
+            for action, states in MOVES_FROM.items()
+            if self.state in states and action not in closed
+        ]
+
+    def possible_outcomes(self):
+        """The reply types this application may be given: 补正后申请内容仍不明确 only once a
+        correction was received."""
+        return [
+            (value, label)
+            for value, label in outcomes.REPLY_CHOICES
+            if value != outcomes.UNCLEAR_AFTER_CORRECTION or self.corrected_on
+        ]
 
     def _require(self, allowed, action_label):
         if self.state not in allowed:

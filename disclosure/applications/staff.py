@@ -241,6 +241,7 @@ class TransitionForm(forms.Form):
         else:
             offered = [("", _("（请选择）")), *offered]
         field.widget.choices = offered
+        self.fields["outcome"].choices = [("", "—"), *application.possible_outcomes()]
         if not moves:
             field.help_text = _("当前状态为“%(state)s”，没有可以记录的办理操作。") % {
                 "state": application.get_state_display()

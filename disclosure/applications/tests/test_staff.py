@@ -157,7 +157,8 @@ def test_the_handle_form_offers_the_moves_of_the_state_and_today(handler_client,
     application = make_application(received_on=D(2025, 3, 3))
     url = f"/admin/applications_application/handle/{application.pk}/"
     registered = handler_client.get(url)
-    assert offered_moves(registered) == ["", "review", "request_correction", "accept", "reply"]
+    # Received long ago: the correction notice's 7 working days and the deadline are past.
+    assert offered_moves(registered) == ["", "review", "accept", "reply"]
     assert registered.context["form"]["on"].value() == timezone.localdate()
     html = registered.text
     assert 'type="date"' not in html  # Wagtail's date picker, as in the page editor
@@ -165,7 +166,7 @@ def test_the_handle_form_offers_the_moves_of_the_state_and_today(handler_client,
 
     handler_client.post(url, {"action": "accept", "on": "2025-03-04"})
     handling = handler_client.get(url)
-    assert offered_moves(handling) == ["", "consult", "extend", "notify_fee", "reply"]
+    assert offered_moves(handling) == ["", "consult", "notify_fee", "reply"]
     handler_client.post(url, {"action": "reply", "on": "2025-03-05", "outcome": "granted"})
     replied = handler_client.get(url)
     # One move left: chosen already.
@@ -174,6 +175,36 @@ def test_the_handle_form_offers_the_moves_of_the_state_and_today(handler_client,
     # A move made stale (another handler answered meanwhile) is refused with the state's name.
     stale = handler_client.post(url, {"action": "reply", "on": "2025-03-05", "outcome": "granted"})
     assert "当前状态为“已答复”，不能答复。" in stale.text
+
+
+def test_the_handle_form_offers_no_move_the_procedure_no_longer_allows(
+    handler_client, make_application
+):
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    application = make_application(received_on=today)
+    url = f"/admin/applications_application/handle/{application.pk}/"
+    assert "request_correction" in offered_moves(handler_client.get(url))
+    handler_client.post(url, {"action": "accept", "on": today.isoformat()})
+    handling = handler_client.get(url)
+    assert "extend" in offered_moves(handling)
+    outcome_values = [value for value, _label in handling.context["form"]["outcome"].field.choices]
+    assert "granted" in outcome_values
+    assert "unable_unclear" not in outcome_values  # no correction was received
+    handler_client.post(
+        url,
+        {
+            "action": "extend",
+            "on": today.isoformat(),
+            "days": "10",
+            "approved_by": "王主任",
+            "reason": "需要调取档案",
+        },
+    )
+    application.refresh_from_db()
+    assert application.extension_days == 10
+    assert "extend" not in offered_moves(handler_client.get(url))  # one extension only
 
 
 def test_an_incomplete_handle_form_says_so_at_the_top(handler_client, make_application):
