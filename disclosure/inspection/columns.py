@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CadenceKind, ColumnSetting, ColumnType
+from .models import MAX_DAYS, CadenceKind, ColumnSetting, ColumnType
 from .results import Finding
 
 WARNING_DAYS = 7
@@ -42,7 +42,8 @@ class ColumnState:
     def due_on(self):
         if self.last_update is None or not self.has_cadence:
             return None
-        return self.last_update + timedelta(days=self.column_type.cadence_days)
+        # A value stored past the form's limit (a script) must not end every inspection.
+        return self.last_update + timedelta(days=min(self.column_type.cadence_days, MAX_DAYS))
 
     def days_left(self, today):
         due = self.due_on()
@@ -147,7 +148,7 @@ def home_not_updated(scope, period_days, today=None):
     root = scope.public_roots[0]
     if newest is None:
         return [Finding(root.pk, root.title, _("首页下没有已发布的信息"))]
-    days_left = (newest[3] + timedelta(days=period_days) - today).days
+    days_left = (newest[3] + timedelta(days=min(period_days, MAX_DAYS)) - today).days
     if days_left > WARNING_DAYS:
         return []
     if days_left < 0:
