@@ -133,7 +133,6 @@ def _hidden_root_detail(why):
 def home_not_updated(scope, period_days, today=None):
     """The organisation's disclosure root is its home page: something new within the period."""
     today = today or timezone.localdate()
-    newest = scope.items[0] if scope.items else None
     if not scope.roots:
         detail = _(
             "没有信息公开目录：未设置本公开主体的信息公开根页面，网站检查时无法找到其公开的信息"
@@ -141,10 +140,32 @@ def home_not_updated(scope, period_days, today=None):
         return [Finding(None, scope.label, detail, decisive=True)]
     if not scope.public_roots:
         # A home page the public cannot open is no home page: as decisive as a missing one.
-        return [
-            Finding(root.pk, root.title, _hidden_root_detail(why), decisive=True, subject="hidden")
-            for root, why in ((root, scope.hidden_roots[root.pk]) for root in scope.roots)
-        ]
+        return [_hidden_root_finding(root, scope, decisive=True) for root in scope.roots]
+    # Another root the public cannot open: what is below it reaches no one (its items count
+    # for nothing above), a warning the office must see.
+    hidden = [
+        _hidden_root_finding(root, scope, upcoming=True)
+        for root in scope.roots
+        if root.pk in scope.hidden_roots
+    ]
+    return _home_freshness(scope, period_days, today) + hidden
+
+
+def _hidden_root_finding(root, scope, decisive=False, upcoming=False):
+    why = scope.hidden_roots[root.pk]
+    if decisive:
+        detail = _hidden_root_detail(why)
+    else:
+        detail = _("公众无法访问这个信息公开目录：%(why)s，其下的信息不计入首页和栏目的更新") % {
+            "why": why.label
+        }
+    return Finding(
+        root.pk, root.title, detail, subject="hidden", decisive=decisive, upcoming=upcoming
+    )
+
+
+def _home_freshness(scope, period_days, today):
+    newest = scope.items[0] if scope.items else None
     root = scope.public_roots[0]
     if newest is None:
         return [Finding(root.pk, root.title, _("首页下没有已发布的信息"))]
