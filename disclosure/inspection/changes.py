@@ -15,8 +15,10 @@ GONGKAI_INSPECTION_REFRESH_DELAY_SECONDS, so a burst of changes costs one run.
 
 - a live page created without a publication: an alias (Wagtail's create_alias sends no
   page_published), or a page a script adds live (post_save, created): its organisation;
-- a view restriction at or above a disclosure root (PageViewRestriction, post_save /
-  post_delete) or a site changed (Site): a root the public cannot open fails 首页不更新.
+- a view restriction (PageViewRestriction, post_save / post_delete): at or above a disclosure
+  root, the root the public cannot open fails 首页不更新; inside a root, the restricted
+  columns and items (and aliases of them elsewhere) no longer count;
+- a site changed (Site): a root outside every site fails 首页不更新.
 
 A disclosure root published, moved or deleted may change which organisation owns what: every
 organisation. PAGE_ACTIONS says, for every page action Wagtail registers, which signal covers it
@@ -110,13 +112,17 @@ def page_created(instance):
 
 
 def restriction_changed(sender, instance, **kwargs):
-    """A view restriction at or above disclosure roots hides them (首页不更新); one inside a
-    root changes nothing the inspection reads. Deleted with its page: pre_delete told."""
-    path = Page.objects.filter(pk=instance.page_id).values_list("path", flat=True).first()
-    if path is None:
+    """A view restriction hides what is at or below its page from the public: roots below it
+    (首页不更新), the root above it (its columns and items no longer count), and the
+    organisations showing an alias of a page below it. Deleted with its page: pre_delete told."""
+    page = Page.objects.filter(pk=instance.page_id).only("path", "content_type").first()
+    if page is None:
         return
-    below = DisclosureIndexPage.objects.filter(path__startswith=path)
-    results_changed(below.values_list("organisation_id", flat=True))
+    aliases = Page.objects.filter(alias_of__path__startswith=page.path).only("path", "content_type")
+    # Which organisation owns what did not change: the roots holding them, not every one.
+    holding = {root.organisation_id for root in disclosure_roots_of([page, *aliases]) if root}
+    below = DisclosureIndexPage.objects.filter(path__startswith=page.path)
+    results_changed(holding | set(below.values_list("organisation_id", flat=True)))
 
 
 def site_changed(sender, **kwargs):

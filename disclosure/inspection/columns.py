@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import CadenceKind, ColumnSetting, ColumnType
+from .models import MAX_DAYS, CadenceKind, ColumnSetting, ColumnType
 from .results import Finding
 
 WARNING_DAYS = 7
@@ -42,7 +42,8 @@ class ColumnState:
     def due_on(self):
         if self.last_update is None or not self.has_cadence:
             return None
-        return self.last_update + timedelta(days=self.column_type.cadence_days)
+        # A value stored past the form's limit (a script) must not end every inspection.
+        return self.last_update + timedelta(days=min(self.column_type.cadence_days, MAX_DAYS))
 
     def days_left(self, today):
         due = self.due_on()
@@ -132,7 +133,6 @@ def _hidden_root_detail(why):
 def home_not_updated(scope, period_days, today=None):
     """The organisation's disclosure root is its home page: something new within the period."""
     today = today or timezone.localdate()
-    newest = scope.items[0] if scope.items else None
     if not scope.roots:
         detail = _(
             "没有信息公开目录：未设置本公开主体的信息公开根页面，网站检查时无法找到其公开的信息"
@@ -140,14 +140,36 @@ def home_not_updated(scope, period_days, today=None):
         return [Finding(None, scope.label, detail, decisive=True)]
     if not scope.public_roots:
         # A home page the public cannot open is no home page: as decisive as a missing one.
-        return [
-            Finding(root.pk, root.title, _hidden_root_detail(why), decisive=True, subject="hidden")
-            for root, why in ((root, scope.hidden_roots[root.pk]) for root in scope.roots)
-        ]
+        return [_hidden_root_finding(root, scope, decisive=True) for root in scope.roots]
+    # Another root the public cannot open: what is below it reaches no one (its items count
+    # for nothing above), a warning the office must see.
+    hidden = [
+        _hidden_root_finding(root, scope, upcoming=True)
+        for root in scope.roots
+        if root.pk in scope.hidden_roots
+    ]
+    return _home_freshness(scope, period_days, today) + hidden
+
+
+def _hidden_root_finding(root, scope, decisive=False, upcoming=False):
+    why = scope.hidden_roots[root.pk]
+    if decisive:
+        detail = _hidden_root_detail(why)
+    else:
+        detail = _("公众无法访问这个信息公开目录：%(why)s，其下的信息不计入首页和栏目的更新") % {
+            "why": why.label
+        }
+    return Finding(
+        root.pk, root.title, detail, subject="hidden", decisive=decisive, upcoming=upcoming
+    )
+
+
+def _home_freshness(scope, period_days, today):
+    newest = scope.items[0] if scope.items else None
     root = scope.public_roots[0]
     if newest is None:
         return [Finding(root.pk, root.title, _("首页下没有已发布的信息"))]
-    days_left = (newest[3] + timedelta(days=period_days) - today).days
+    days_left = (newest[3] + timedelta(days=min(period_days, MAX_DAYS)) - today).days
     if days_left > WARNING_DAYS:
         return []
     if days_left < 0:

@@ -5,13 +5,17 @@ weekly snapshot the digest compares with."""
 
 from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
 from disclosure.catalogue.models import CategoryPage, Organisation
 from disclosure.moderation.models import MatchesPattern, SensitiveWordLevel
+
+# The longest period or cadence, in days: ten years. A date plus a larger number leaves what a
+# date can hold (year 9999), and every inspection would fail on it.
+MAX_DAYS = 3650
 
 SOURCE_2019 = "国办秘函〔2019〕19号《政府网站与政务新媒体检查指标、监管工作年度考核指标》"
 
@@ -40,7 +44,10 @@ class Indicator(models.Model):
         _("期限（天）"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1, _("期限至少为 1 天；留空则按 14 天计。"))],
+        validators=[
+            MinValueValidator(1, _("期限至少为 1 天；留空则按 14 天计。")),
+            MaxValueValidator(MAX_DAYS, _("期限最多为 %(limit_value)s 天（十年）。")),
+        ],
         help_text=_("如首页两周未更新即为 14 天。"),
     )
     source = models.TextField(_("依据条款"))
@@ -88,7 +95,10 @@ class ColumnType(models.Model):
         _("更新周期（天）"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1, _("更新周期至少为 1 天；无需定期更新的栏目类型请留空。"))],
+        validators=[
+            MinValueValidator(1, _("更新周期至少为 1 天；无需定期更新的栏目类型请留空。")),
+            MaxValueValidator(MAX_DAYS, _("更新周期最多为 %(limit_value)s 天（十年）。")),
+        ],
         help_text=_("留空表示无需定期更新。"),
     )
     order = models.PositiveSmallIntegerField(_("匹配顺序"), default=100)

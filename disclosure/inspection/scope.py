@@ -72,26 +72,40 @@ class Scope:
     def within(self):
         return pages_below_q(root.path for root in self.roots)
 
+    def public_within(self):
+        """Below the roots the public can open: what an inspector can find at all."""
+        return pages_below_q(root.path for root in self.public_roots)
+
     def live_pages(self):
         return Page.objects.live().filter(self.within())
 
     def columns(self):
-        return CategoryPage.objects.live().filter(self.within()).order_by("path")
+        """The columns an inspector finds: live, below a public root and not behind a view
+        restriction (a password on a column, or on the page an alias column shows)."""
+        return CategoryPage.objects.live().public().filter(self.public_within()).order_by("path")
 
     def live_items(self):
-        """The live items in scope: the catalogue's item types and the annual reports, what an
-        inspector counts as information (a column, a root or the 公开指南 is not)."""
-        return self.live_pages().filter(content_type__in=item_content_types())
+        """The live items in scope the public can open: the catalogue's item types and the
+        annual reports, what an inspector counts as information (a column, a root or the
+        公开指南 is not). An item under a hidden root or a view restriction (its own, an
+        ancestor's, or its alias source's: PageQuerySet.public(), patched by
+        catalogue/patches/alias_restrictions.py) updates nothing an inspector sees."""
+        return (
+            Page.objects.live()
+            .public()
+            .filter(self.public_within())
+            .filter(content_type__in=item_content_types())
+        )
 
     @cached_property
     def shown_item_paths(self):
-        """The paths of every live item in scope, aliases of other pages included: what a
-        column shows."""
+        """The paths of every public live item in scope, aliases of other pages included:
+        what a column shows."""
         return list(self.live_items().values_list("path", flat=True))
 
     @cached_property
     def items(self):
-        """(path, pk, title, first published date) of every live item the organisation
+        """(path, pk, title, first published date) of every public live item the organisation
         published itself, newest first: what updates a column or the home page. An alias
         (Wagtail's alias_of) shows another page, perhaps another office's, and its first
         publication is not this organisation's."""

@@ -222,11 +222,25 @@ def test_a_view_restriction_over_a_root_refreshes_its_organisations(office, wher
     assert queued() == expected and stale(office) == expected
 
 
-def test_a_view_restriction_inside_a_root_changes_nothing(office):
-    PageViewRestriction.objects.create(
+def test_a_view_restriction_inside_a_root_marks_its_organisation(office):
+    """A password on a column hides its items: they no longer update the organisation."""
+    snapshots.refresh_inspections()
+    restriction = PageViewRestriction.objects.create(
         page=office["columns"][0], restriction_type="password", password="secret"
     )
+    assert stale(office) == ids(office, "township")
+    snapshots.refresh_inspections()
     assert stale(office) == set()
+    restriction.delete()
+    assert stale(office) == ids(office, "township")
+
+
+def test_a_view_restriction_on_an_aliased_page_marks_the_alias_s_organisation(office):
+    alias = a_live_item(office).create_alias(parent=office["county_root"], update_slug="own")
+    snapshots.refresh_inspections()
+    source = Page.objects.get(pk=alias.alias_of_id)
+    PageViewRestriction.objects.create(page=source, restriction_type="password", password="s")
+    assert stale(office) == ids(office, "township", "county")
 
 
 def test_a_changed_site_refreshes_every_organisation(office):

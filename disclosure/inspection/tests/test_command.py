@@ -163,3 +163,16 @@ def test_a_closed_pipe_ends_the_command_quietly(office, buffering):
     out.close()
     assert exited.value.code == 1  # the township's veto, told though nobody read it
     assert error.getvalue() == ""
+
+
+def test_an_inspection_that_fails_exits_3_in_chinese_not_the_veto_s_1(office, monkeypatch):
+    from disclosure.inspection.management.commands import inspect_site
+
+    def broken(*args, **kwargs):
+        raise OverflowError("date value out of range")
+
+    monkeypatch.setattr(inspect_site, "inspect", broken)
+    code, error = refusal("--organisation", office["township"].name)
+    assert code == 3
+    assert error.startswith("错误：检查出错，未能完成：date value out of range"), error
+    assert "Traceback" not in error

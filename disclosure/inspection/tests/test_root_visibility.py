@@ -68,15 +68,65 @@ def test_the_threshold_does_not_save_a_hidden_root(office):
     assert result("home_not_updated", office["township"]).status == "veto"
 
 
-def test_one_public_root_is_enough_for_an_organisation_with_two(office):
-    root = fresh_township(office)
-    second = DisclosureIndexPageFactory(
-        title="友谊镇旧版信息公开", slug="old-xxgk", organisation=office["township"], live=False
+def second_root(office):
+    return DisclosureIndexPageFactory(
+        title="友谊镇旧版信息公开", slug="old-xxgk", organisation=office["township"]
     )
+
+
+def test_one_public_root_is_enough_for_an_organisation_with_two_and_the_hidden_one_is_named(
+    office,
+):
+    root = fresh_township(office)
+    second = second_root(office)
     Page.objects.filter(pk=second.pk).update(live=False)
-    assert result("home_not_updated", office["township"]).status == "pass"
+    found = result("home_not_updated", office["township"])
+    assert found.status == "warn" and found.count == 0
+    (warning,) = found.findings
+    assert warning.page_id == second.pk and warning.upcoming and "未发布" in warning.detail
     Page.objects.filter(pk=root.pk).update(live=False)
     assert result("home_not_updated", office["township"]).status == "veto"
+
+
+@pytest.mark.parametrize("how", ["unpublished", "restricted"])
+def test_items_under_a_hidden_second_root_update_nothing(office, how):
+    """The public root has nothing new; fresh items under the hidden one do not save it."""
+    from disclosure.inspection.columns import column_states
+    from disclosure.inspection.scope import Scope
+
+    from .helpers import backdate
+
+    for page in Page.objects.filter(path__startswith=office["root"].path).exclude(
+        pk=office["root"].pk
+    ):
+        if page.specific_class is not type(office["columns"][0]):
+            backdate(page.specific, 400)
+    second = second_root(office)
+    news = column(second, "工作动态", slug="old-news")
+    item(news, "旧版网站的新动态", days=1)
+    if how == "unpublished":
+        Page.objects.filter(pk=second.pk).update(live=False)
+    else:
+        PageViewRestriction.objects.create(page=second, restriction_type="login")
+    found = result("home_not_updated", office["township"])
+    assert found.status == "veto", [f.detail for f in found.findings]
+    assert any(f.page_id == second.pk and f.upcoming for f in found.findings)
+    columns = {state.column.pk for state in column_states(Scope(office["township"]))}
+    assert news.pk not in columns
+
+
+def test_items_behind_a_password_on_a_column_do_not_count(office):
+    from disclosure.inspection.columns import column_states
+    from disclosure.inspection.scope import Scope
+
+    locked = column(office["root"], "工作动态", slug="locked-news")
+    item(locked, "只有内部能看的动态", days=1)
+    assert result("home_not_updated", office["township"]).status == "pass"
+    PageViewRestriction.objects.create(page=locked, restriction_type="password", password="s")
+    found = result("home_not_updated", office["township"])
+    assert found.status != "pass", [f.detail for f in found.findings]
+    columns = {state.column.pk for state in column_states(Scope(office["township"]))}
+    assert locked.pk not in columns
 
 
 def test_a_missing_root_still_fails_and_the_platform_needs_one_public_root(office):

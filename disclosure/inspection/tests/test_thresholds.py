@@ -100,3 +100,61 @@ def test_the_migration_raises_stored_zeros(db):
     assert Indicator.objects.get(code="misstatements").threshold == 1
     assert Indicator.objects.get(code="home_not_updated").period_days is None
     assert ColumnType.objects.get(name="动态要闻").cadence_days is None
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("period_days", 999999999, "期限最多为 3650 天"),
+        ("period_days", 3651, "期限最多为 3650 天"),
+    ],
+)
+def test_the_snippet_form_refuses_a_period_past_ten_years(client, office, field, value, message):
+    indicator = Indicator.objects.get(code="home_not_updated")
+    client.force_login(office["users"]["admin"])
+    url = reverse("wagtailsnippets_inspection_indicator:edit", args=[indicator.pk])
+    response = client.post(url, indicator_form(indicator, **{field: value}))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    indicator.refresh_from_db()
+    assert indicator.period_days == 14
+
+
+def test_a_column_type_refuses_a_cadence_past_ten_years(client, office):
+    news = ColumnType.objects.get(name="动态要闻")
+    client.force_login(office["users"]["admin"])
+    url = reverse("wagtailsnippets_inspection_columntype:edit", args=[news.pk])
+    data = {
+        "name": news.name,
+        "kind": news.kind,
+        "keywords": news.keywords,
+        "cadence_days": 2147483647,
+        "order": news.order,
+        "source": news.source,
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "更新周期最多为 3650 天" in response.content.decode()
+    news.refresh_from_db()
+    assert news.cadence_days == 14
+
+
+def test_huge_stored_days_neither_end_the_inspection_nor_survive_the_migration(office):
+    """A script stores what the form refuses: the inspection still runs, and 0007 lowers it."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from disclosure.inspection.snapshots import refresh
+
+    from .helpers import column, item
+
+    news = column(office["root"], "工作动态")
+    item(news, "一条动态")
+    Indicator.objects.filter(code="home_not_updated").update(period_days=999999999)
+    ColumnType.objects.update(cadence_days=2147483647)
+    assert refresh(office["township"])  # no OverflowError
+    migration = import_module("disclosure.inspection.migrations.0007_days_at_most_ten_years")
+    migration.lower_stored_huge_days(apps, None)
+    assert Indicator.objects.get(code="home_not_updated").period_days == 3650
+    assert set(ColumnType.objects.values_list("cadence_days", flat=True)) <= {3650, None}

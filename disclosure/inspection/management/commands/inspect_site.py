@@ -14,8 +14,9 @@ from disclosure.reports.management.chinese_command import ChineseCommand
 
 from ...indicators import any_veto, inspect
 
-# Exit statuses: a deployment check tells a failed inspection from a mistyped name.
-PASSED, VETO, UNKNOWN_ORGANISATION = 0, 1, 2
+# Exit statuses: a deployment check tells a failed inspection from a mistyped name, and from an
+# inspection that could not run (which says nothing about the site: never the veto's 1).
+PASSED, VETO, UNKNOWN_ORGANISATION, FAILED = 0, 1, 2, 3
 
 
 def _display(value):
@@ -50,7 +51,7 @@ class Command(ChineseCommand):
     help = (
         "按国办秘函〔2019〕19号的检查指标检查网站内容（实时计算）。"
         f"退出状态：{PASSED} 单项否决项全部通过；{VETO} 有单项否决项不合格；"
-        f"{UNKNOWN_ORGANISATION} 没有所填名称的公开主体。"
+        f"{UNKNOWN_ORGANISATION} 没有所填名称的公开主体；{FAILED} 检查出错，未能完成。"
     )
 
     def add_arguments(self, parser):
@@ -61,7 +62,12 @@ class Command(ChineseCommand):
         # An empty name is a mistake (an unset variable in a script), not a request for the
         # whole platform: leaving the option out asks for that.
         target = self._organisation(organisation) if organisation is not None else None
-        results = inspect(target)
+        try:
+            results = inspect(target)
+        except Exception as failure:
+            raise CommandError(
+                _("检查出错，未能完成：%(error)s") % {"error": failure}, returncode=FAILED
+            ) from failure
         try:
             if as_json:
                 self._write_json(target, results)
