@@ -7,6 +7,7 @@ from django.db import DatabaseError
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -27,9 +28,10 @@ def _too_many(request):
 @never_cache
 def captcha_audio(request, key):
     """The CAPTCHA's digits read in Mandarin (the accessible alternative to the picture)."""
-    store = CaptchaStore.objects.filter(hashkey=key).first()
+    store = CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now()).first()
     if store is None:
-        # Gone, as django-simple-captcha answers: an expired challenge is not worth crawling.
+        # Gone, as django-simple-captcha answers: an expired challenge is not worth crawling,
+        # nor read aloud to whoever kept its key (expired rows stay until the cleanup runs).
         return HttpResponse(status=410)
     if not all(c in "0123456789" for c in store.challenge):
         raise Http404

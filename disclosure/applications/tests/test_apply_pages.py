@@ -10,6 +10,7 @@ import wave
 
 import pytest
 from captcha.models import CaptchaStore
+from django.utils import timezone
 
 from disclosure.applications import spoken_digits, timeline
 from disclosure.applications.challenge import DIGITS
@@ -128,6 +129,7 @@ def _clips_in_order(frames, digits):
 def test_the_captcha_is_read_aloud_in_mandarin_without_a_speech_synthesiser(
     client, organisation, monkeypatch
 ):
+    monkeypatch.setattr(spoken_digits, "VARY", False)  # to find each clip by its bytes
     # No flite, no espeak: the digits come from the Mandarin clips shipped with the code.
     monkeypatch.setenv("PATH", "")
     html = client.get("/apply/").text
@@ -142,7 +144,8 @@ def test_the_captcha_is_read_aloud_in_mandarin_without_a_speech_synthesiser(
     assert _clips_in_order(frames[first[-1] + 1 :], challenge) is not None
 
 
-def test_the_audio_reads_the_challenges_own_digits(client, organisation):
+def test_the_audio_reads_the_challenges_own_digits(client, organisation, monkeypatch):
+    monkeypatch.setattr(spoken_digits, "VARY", False)
     for challenge in ("2345", "9876", "2222"):
         store = CaptchaStore.objects.create(challenge=challenge, response=challenge)
         frames = _heard(client, store.hashkey)
@@ -159,6 +162,35 @@ def test_each_digit_has_its_own_clip():
 
 def test_an_expired_challenge_has_no_audio(client, organisation):
     assert client.get("/apply/captcha/0123456789abcdef.wav").status_code == 410
+    store = CaptchaStore.objects.create(challenge="2345", response="2345")
+    CaptchaStore.objects.filter(pk=store.pk).update(
+        expiration=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    assert client.get(f"/apply/captcha/{store.hashkey}.wav").status_code == 410
+
+
+def test_each_rendering_differs_and_holds_no_shipped_clip(client, organisation):
+    store = CaptchaStore.objects.create(challenge="2345", response="2345")
+    first, second = _heard(client, store.hashkey), _heard(client, store.hashkey)
+    assert first != second
+    for frames in (first, second):
+        for digit in DIGITS:
+            clip = spoken_digits.clip_frames(digit)
+            # Not the clip, nor any tenth of it: a script cannot find a digit by its bytes.
+            tenth = len(clip) // 20 * 2
+            pieces = [clip[i : i + tenth] for i in range(0, len(clip) - tenth, 2000)]
+            assert not any(piece in frames for piece in pieces), digit
+
+
+def test_the_varied_reading_keeps_the_digits_audible():
+    plain = spoken_digits._samples(spoken_digits.clip_frames("7"))
+    loudest = max(abs(s) for s in plain)
+    heard = spoken_digits.spoken("7")
+    with wave.open(io.BytesIO(heard)) as audio:
+        samples = spoken_digits._samples(audio.readframes(audio.getnframes()))
+    # The digit stands well above the hiss (at most NOISE) at no less than 70% of its level.
+    assert max(abs(s) for s in samples) >= loudest * 0.7 - spoken_digits.NOISE
+    assert loudest > spoken_digits.NOISE * 20
 
 
 def test_django_simple_captchas_english_audio_stays_off(client, organisation):

@@ -11,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from .. import blocks
+from ..api_fields import PublicPageField
 from .attached import AttachedFilesMixin
 from .items_base import DisclosureItemPage, item_content_panels
 
@@ -268,7 +269,7 @@ class PolicyDocumentPage(DisclosureItemPage):
     api_fields = [
         *DisclosureItemPage.api_fields,
         APIField("kind"),
-        APIField("interpreted_policy"),
+        APIField("interpreted_policy", serializer=PublicPageField("public_interpreted_policy")),
         APIField("body"),
     ]
 
@@ -284,9 +285,22 @@ class PolicyDocumentPage(DisclosureItemPage):
         if self.interpreted_policy_id and self.interpreted_policy_id == self.pk:
             raise ValidationError({"interpreted_policy": _("文件不能解读它自己。")})
 
+    def public_interpreted_policy(self):
+        """The explained document while anyone may read it: naming a draft, a withdrawn
+        document or one behind a view restriction (its own or its alias source's) would
+        disclose what the office has not published."""
+        from ..visibility import unrestricted
+
+        if not self.interpreted_policy_id:
+            return None
+        policies = PolicyDocumentPage.objects.live().filter(pk=self.interpreted_policy_id)
+        return unrestricted(policies).first()
+
     def live_interpretations(self):
-        # Live is enough: a link into a restricted section asks for its password there.
-        return self.interpretations.live().order_by("-published_on")
+        # Only those anyone may read: a restricted interpretation's title is not public.
+        from ..visibility import unrestricted
+
+        return unrestricted(self.interpretations.live()).order_by("-published_on")
 
 
 class DisclosureDocumentPage(DisclosureItemPage):

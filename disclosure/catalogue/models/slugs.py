@@ -48,6 +48,15 @@ class ReservedSlugMixin:
 
     def clean(self):
         super().clean()
+        self._check_slug_is_not_reserved()
+
+    def minimal_clean(self):
+        # What Page.save() runs for a draft instead of full_clean: every save of a draft
+        # (Wagtail's copy and alias actions, the admin API, code) passes here, not the forms.
+        super().minimal_clean()
+        self._check_slug_is_not_reserved()
+
+    def _check_slug_is_not_reserved(self):
         # get_parent() is cached by treebeard and was just read by Wagtail's slug check.
         parent = self.get_parent() if self.path else None
         error = reserved_slug_error(self.slug, parent)

@@ -159,3 +159,23 @@ def test_a_page_called_rss_cannot_be_moved_into_a_column(admin_client, category,
     assert Page.objects.get(pk=page.pk).get_parent().pk == elsewhere.pk
     page_cache().clear()
     feed_items(admin_client, f"{category.url}rss/")
+
+
+def _api_action(client, page, action, data):
+    url = f"/admin/api/main/pages/{page.pk}/action/{action}/"
+    return client.post(url, data, content_type="application/json")
+
+
+def test_the_admin_api_cannot_copy_a_page_into_a_column_as_rss(
+    admin_client, category, make_document
+):
+    page = make_document(title="原文", slug="original")
+    response = _api_action(
+        admin_client,
+        page,
+        "copy",
+        {"destination_page_id": category.pk, "slug": "rss", "keep_live": False},
+    )
+    assert response.status_code == 400
+    assert "RSS 订阅的地址" in response.content.decode()
+    assert not Page.objects.filter(slug="rss").exists()
