@@ -13,7 +13,7 @@ only a draft that is
 and only when Wagtail's own page permissions let her delete it.
 """
 
-from django.db.models import CharField, OuterRef, Subquery
+from django.db.models import CharField, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -22,26 +22,37 @@ from wagtail.models import Revision, WorkflowState, get_default_page_content_typ
 RUNNING = [WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
 
 
-def in_review_or_sent_back(page):
+def in_review_or_sent_back(pages):
+    """Whether any page of the queryset `pages` has a review running or sent back."""
+    ids = pages.annotate(id_text=Cast("pk", output_field=CharField())).values("id_text")
     return WorkflowState.objects.filter(
         base_content_type=get_default_page_content_type(),
-        object_id=str(page.pk),
+        object_id__in=ids,
         status__in=RUNNING,
     ).exists()
 
 
 def is_never_published(page):
-    return page.first_published_at is None and not page.live
+    return page.first_published_at is None and not page.live and page.live_revision_id is None
 
 
 def is_own_unreviewed_draft(page, user):
-    """Never published, owned by `user`, not in review: hers alone (see the module's text)."""
-    return (
-        is_never_published(page) and page.owner_id == user.pk and not in_review_or_sent_back(page)
+    """`page` and every page under it (deleting it deletes them): never published, owned by
+    `user`, not in review (see the module's text). The rule moderation's deletion.py enforces
+    on every path that deletes a disclosure page."""
+    pages = page.get_descendants(inclusive=True)
+    return not (
+        pages.exclude(owner_id=user.pk).exists()
+        or pages.filter(
+            Q(live=True) | Q(first_published_at__isnull=False) | Q(live_revision__isnull=False)
+        ).exists()
+        or in_review_or_sent_back(pages)
     )
 
 
 def may_delete_own_draft(page, user):
+    """Offer the delete link: her own draft, and Wagtail's permissions (which ask the same rule
+    through moderation's deletion.py) let her delete it."""
     return is_own_unreviewed_draft(page, user) and page.permissions_for_user(user).can_delete()
 
 

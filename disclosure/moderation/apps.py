@@ -8,6 +8,7 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
-        from .patches import run_revision_approvals
+        from .patches import page_deletion, run_revision_approvals
 
         run_revision_approvals.apply()
+        page_deletion.apply()

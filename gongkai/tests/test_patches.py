@@ -18,6 +18,7 @@ from gongkai.patching import Patch, drift, fingerprint, project_patch_modules, s
 PATCH_MODULES = [
     "disclosure.catalogue.patches.alias_restrictions",
     "disclosure.moderation.patches.admin_api_actions",
+    "disclosure.moderation.patches.page_deletion",
     "disclosure.moderation.patches.run_revision_approvals",
     "disclosure.moderation.patches.workflow_mails",
     "gongkai.languages.patches.admin_labels",

@@ -31,8 +31,9 @@ PENDING_ROLE = {
 
 # THE table: action → state → roles allowed. A state missing from an action's row is one where
 # the action does not apply (nothing to approve in a draft, nothing to unpublish before publishing).
-# Drafts that never went public follow Wagtail's own rules: anyone of the organisation holding
-# "change" may delete one; moving also needs "add" on the destination.
+# A page that is not live is deleted only by its owner while never published and out of review,
+# or by an administrator (moderation/deletion.py); moving follows Wagtail's own rules ("change",
+# and "add" on the destination).
 ALLOWED = {
     "view_draft": {state: STAFF for state in STATES},
     "edit": {
@@ -46,8 +47,8 @@ ALLOWED = {
     "publish": {state: set() for state in STATES},
     "unpublish": {"published": set()},
     "delete": {
-        "draft": STAFF,
-        **{state: STAFF for state in PENDING_ROLE},
+        "draft": {"editor", "admin"},
+        **{state: {"admin"} for state in PENDING_ROLE},
         "published": set(),
     },
     "move": {

@@ -1,0 +1,32 @@
+"""Who may delete a disclosure page that is not live.
+
+Taking published information down goes through a withdrawal review (guards.py). A page that is
+not live can still carry work and history nobody should lose to one click by a colleague:
+another editor's draft, a page in a running review (the reviewers' work and the review record
+hang on it), an item published once and taken down since (its review record and history go
+with it). So, of the pages under a disclosure root, a user deletes
+
+- as a site administrator, or as an administrator of the page's organisation (the one role
+  holding publish permission there, who also decides withdrawals): whatever Wagtail lets them;
+- otherwise only pages that are all (the page and everything under it) never published, hers
+  (their owner), and not in review nor sent back (`catalogue.own_drafts.is_own_unreviewed_draft`,
+  which the dashboard's and the editor's delete offers ask too).
+
+Wagtail's delete view, bulk delete and the admin API's delete action all ask
+`PagePermissionTester.can_delete()`; patches/page_deletion.py makes it ask here.
+"""
+
+from disclosure.catalogue.own_drafts import is_own_unreviewed_draft
+from gongkai.accounts.administrators import is_site_administrator
+
+from .guards import is_disclosure_page
+
+
+def may_delete_unpublished(tester):
+    """The rule above for a Wagtail `PagePermissionTester` that has already said yes."""
+    page, user = tester.page, tester.user
+    if not is_disclosure_page(page) or is_site_administrator(user):
+        return True
+    if "publish" in tester.permissions:
+        return True
+    return is_own_unreviewed_draft(page, user)
