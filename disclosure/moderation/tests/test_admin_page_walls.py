@@ -140,3 +140,10 @@ class AdminPageWalls(TestCase):
         self.login("admin")
         response = self.client.get(reverse("wagtailadmin_reports:page_types_usage"))
         assert response.status_code == 200
+
+    def test_the_reports_menu_offers_page_types_usage_only_to_site_administrators(self):
+        url = reverse("wagtailadmin_reports:page_types_usage")
+        self.login("township_admin")
+        assert url not in self.text(self.client.get(reverse("wagtailadmin_home")))
+        self.login("admin")
+        assert url in self.text(self.client.get(reverse("wagtailadmin_home")))
