@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from disclosure.moderation import admin_page_walls
 from disclosure.moderation.public_api import api_router
 from gongkai import healthz, well_known
 from gongkai.media import serve_media
@@ -13,6 +14,8 @@ from gongkai.sitemap import EveryLanguageSitemap
 from search import views as search_views
 
 urlpatterns = [
+    # Wagtail admin views walled between organisations, at Wagtail's own addresses.
+    path("admin/", include(admin_page_walls.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", healthz.healthz, name="healthz"),

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 
 from . import admin_urls
+from .admin_page_walls import limit_page_chooser
 from .attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
 from .attachments import may_download
 from .dashboard import ListingPanel, arrange_dashboard, name_the_summary
@@ -30,12 +31,23 @@ from .page_views import ModeratedPageViewSet
 from .patches.admin_api_actions import use_guarded_pages_endpoint
 from .sensitive import all_words, mentions_any
 from .user_admin import SCOPED_USER_BULK_ACTIONS
+from .walls import is_site_administrator
 from .withdrawal import may_request_withdrawal
 
 # Replace Wagtail's user bulk actions (same action_type, registered later) with ones that act
 # only on users inside the requester's walls.
 for _action in SCOPED_USER_BULK_ACTIONS:
     hooks.register("register_bulk_action", _action, order=100)
+
+
+# The page chooser (browse and search) lists other organisations' pages only when live.
+hooks.register("construct_page_chooser_queryset", limit_page_chooser)
+
+
+@hooks.register("construct_reports_menu")
+def page_types_usage_for_site_administrators(request, menu_items):
+    if not is_site_administrator(request.user):
+        menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 
 # The admin API's page actions go through the same guards as the admin views.

@@ -1,0 +1,131 @@
+"""The walls between organisations on the admin views that name pages by id or list them
+outside the page explorer: the page chooser (browse, search, chosen), every page bulk action
+and the page-types-usage report.
+
+Staff see their own organisations' pages as Wagtail shows them; another organisation's page
+only once it is live (its title is public then, and linking to it is legitimate). Bulk
+actions never name another organisation's page: they cannot act on it anyway.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.urls import path
+from wagtail.admin.views import chooser
+from wagtail.admin.views.bulk_action import index as bulk_action_index
+from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
+from wagtail.models import Page
+
+from disclosure.catalogue.models import DisclosureIndexPage
+from disclosure.catalogue.roots import pages_below_q
+
+from .walls import is_site_administrator, within_organisation
+
+
+def other_organisations_pages_q(user):
+    """A Q over pages matching the pages of organisations `user` does not work for."""
+    every_root = pages_below_q(DisclosureIndexPage.objects.values_list("path", flat=True))
+    return every_root & ~within_organisation(user)
+
+
+def hidden_pages_q(user):
+    """Pages `user` may not see named in the chooser: other organisations' pages not live."""
+    return other_organisations_pages_q(user) & Q(live=False)
+
+
+def limit_page_chooser(pages, request):
+    """The `construct_page_chooser_queryset` hook (browse and search views)."""
+    return pages.exclude(hidden_pages_q(request.user))
+
+
+def _refuse_hidden(request, page_ids):
+    if Page.objects.filter(pk__in=page_ids).filter(hidden_pages_q(request.user)).exists():
+        raise Http404
+
+
+_browse = chooser.BrowseView.as_view()
+_chosen_multiple = chooser.ChosenMultipleView.as_view()
+
+
+def browse(request, parent_page_id=None):
+    """The chooser names the page it browses: only one the user may see."""
+    if parent_page_id is not None:
+        _refuse_hidden(request, [parent_page_id])
+    return _browse(request, parent_page_id=parent_page_id)
+
+
+def chosen_multiple(request):
+    """Answers with the title of every id asked for: only pages the user may see."""
+    ids = [pk for pk in request.GET.getlist("id") if pk.isdigit()]
+    _refuse_hidden(request, ids)
+    return _chosen_multiple(request)
+
+
+def _is_page_model(app_label, model_name):
+    from django.apps import apps
+
+    try:
+        return issubclass(apps.get_model(app_label, model_name), Page)
+    except LookupError:
+        return False
+
+
+def bulk_action(request, app_label, model_name, action):
+    """Every page bulk action of the registry, confirmation page and execution alike, gets only
+    the ids of pages of the user's organisations (and of pages of none); another
+    organisation's page is neither listed nor acted on. With nothing left: 404."""
+    if not _is_page_model(app_label, model_name):
+        return bulk_action_index(request, app_label, model_name, action)
+    action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
+    if action_class is None:
+        raise Http404
+    ids = request.GET.getlist("id")
+    if "all" in ids:
+        parent_id = request.GET.get("childOf")
+        instance = action_class(request, Page)
+        ids = list(instance.get_all_objects_in_listing_query(parent_id))
+    ids = [int(pk) for pk in ids if str(pk).isdigit()]
+    allowed = list(
+        Page.objects.filter(pk__in=ids)
+        .exclude(other_organisations_pages_q(request.user))
+        .values_list("pk", flat=True)
+    )
+    if not allowed:
+        raise Http404
+    query = request.GET.copy()
+    query.setlist("id", [str(pk) for pk in allowed])
+    request.GET = query
+    return bulk_action_index(request, app_label, model_name, action)
+
+
+class SiteAdministratorsPageTypesUsageReportView(PageTypesUsageReportView):
+    """The report names the last-edited page of each type across the whole site."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_site_administrator(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+def _admin(view):
+    from wagtail.admin.auth import require_admin_access
+
+    return require_admin_access(view)
+
+
+# Placed before Wagtail's admin URLs (gongkai/urls.py): the same addresses, walled.
+urlpatterns = [
+    path("choose-page/", _admin(browse)),
+    path("choose-page/<int:parent_page_id>/", _admin(browse)),
+    path("choose-page/chosen-multiple/", _admin(chosen_multiple)),
+    path("bulk/<str:app_label>/<str:model_name>/<str:action>/", _admin(bulk_action)),
+    path(
+        "reports/page-types-usage/",
+        _admin(SiteAdministratorsPageTypesUsageReportView.as_view()),
+    ),
+    path(
+        "reports/page-types-usage/results/",
+        _admin(SiteAdministratorsPageTypesUsageReportView.as_view(results_only=True)),
+    ),
+]
