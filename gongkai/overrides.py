@@ -24,6 +24,8 @@ OVERRIDES = {
                 "kombu.transport.filesystem.Channel.data_folder_out": "3fbc81c0a989862c",
                 "kombu.transport.filesystem.Channel.processed_folder": "fcfbff17fa561365",
                 "kombu.transport.filesystem.Channel.store_processed": "0f06c81380c3f89e",
+                # Its queues are read in their declared order (InOrder below), not in turns.
+                "kombu.transport.virtual.base.Channel._reset_cycle": "05060092ae951305",
             },
         ),
     ),
@@ -35,6 +37,16 @@ OVERRIDES = {
             "kombu",
             "5.7.0",
             {"kombu.transport.filesystem.Transport.global_state": "a6133ff79e1d6cc3"},
+        ),
+    ),
+    "gongkai.broker.InOrder": Override(
+        replaces="kombu's FairCycle.get, which takes turns between a worker's queues",
+        why="a worker drains its queues in their declared order, so what a person waits for "
+        "(the interactive queue, GONGKAI_INTERACTIVE_TASKS) goes ahead of bulk work",
+        checked=Patch(
+            "kombu",
+            "5.7.0",
+            {"kombu.utils.scheduling.FairCycle.get": "df21c2ea8a4e0abf"},
         ),
     ),
     "gongkai.create_once.CreateOnce": Override(

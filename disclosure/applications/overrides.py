@@ -14,6 +14,16 @@ OVERRIDES = {
             {"django.forms.models.BaseModelForm._post_clean": "ab96c0092f209325"},
         ),
     ),
+    "disclosure.applications.challenge.ApplicationCaptchaInput": Override(
+        replaces="django-simple-captcha's BaseCaptchaTextInput.audio_url",
+        why="the challenge is read aloud in Mandarin by our own view (spoken_digits), not by "
+        "the library's flite view, which reads English",
+        checked=Patch(
+            "django-simple-captcha",
+            "0.7.0",
+            {"captcha.fields.BaseCaptchaTextInput.audio_url": "31426accad05a4a7"},
+        ),
+    ),
     "disclosure.applications.staff.RegisterView": Override(
         replaces="Wagtail's generic CreateView.save_instance",
         why="an application registered by staff goes through Application.register() (tracking "

@@ -4,17 +4,13 @@ from rest_framework.fields import Field
 
 
 class PublicPageField(Field):
-    """A link to another page, read from a method of the page that returns it only while it
-    is live and unrestricted (None otherwise), in the shape Wagtail gives the parent page.
-    Wagtail's serializers load models, so they are read when the field is used, not when
-    the model module is."""
+    """A link to another page, read from a method of the page (`source`, which DRF calls) that
+    returns it only while it is live and unrestricted (None otherwise), in the shape Wagtail
+    gives the parent page. Wagtail's serializers load models, so they are read when the field
+    is used, not when the model module is."""
 
-    def __init__(self, method_name, **kwargs):
-        self.method_name = method_name
-        super().__init__(read_only=True, **kwargs)
-
-    def get_attribute(self, instance):
-        return getattr(instance, self.method_name)()
+    def __init__(self, source, **kwargs):
+        super().__init__(source=source, read_only=True, **kwargs)
 
     def to_representation(self, value):
         from wagtail.api.v2.serializers import PageSerializer, get_serializer_class
