@@ -78,7 +78,7 @@ def test_a_recorded_level_beats_the_name(tmp_path):
 
 @pytest.mark.django_db
 def test_without_an_organisation_r9_is_not_checked_and_says_so(tmp_path):
-    out, code = run(workbook_file(tmp_path, with_regulation()))
+    out, code = run(workbook_file(tmp_path, with_regulation(), organisation=""))
     assert code == 0 and "R9" not in out.replace("未检查 R9", "")
     assert "说明：工作簿未注明公开主体或无法从名称判断层级，未检查 R9" in out
     assert "说明：未提供上年工作簿（--previous），未检查 R5、R8。" in out
