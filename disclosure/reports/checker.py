@@ -151,8 +151,9 @@ def _other_organisation(last, reading):
 
 def _unnamed_organisation(reading):
     """On the command line there is no report to compare the organisation with: a workbook
-    naming none in B1 is a warning (an upload refuses it)."""
-    if not reading.organisation_problem:
+    hiding its name (a formula with no stored result, A1 relabelled) is a warning (an upload
+    refuses it); a blank B1 is said by the note that R9 was not checked for want of a name."""
+    if not reading.organisation_problem or reading.organisation_blank:
         return []
     finding = rules.Finding(
         xlsx.LAYOUT, rules.Severity.WARNING, "", "", "", "", "", reading.organisation_problem

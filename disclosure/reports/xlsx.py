@@ -206,6 +206,7 @@ class WorkbookReading:
     # result, A1 not labelled 公开主体): a workbook naming no one cannot be checked against the
     # report it is uploaded to
     organisation_problem: str = ""
+    organisation_blank: bool = False  # B1 holds nothing at all (not even a formula)
     year: int | None = None
     notes: list = field(default_factory=list)  # sheets left alone, as "说明" lines
 
@@ -444,6 +445,7 @@ def _read_organisation(sheet, written, reading):
             "请在 B1 直接填写本机关的名称（不用公式）。"
         ) % {**names, "formula": getattr(formula.value, "text", formula.value)}
     elif not name:
+        reading.organisation_blank = True
         reading.organisation_problem = (
             _("工作表“%(sheet)s” B1 空白：请在 B1 填写公开主体（本机关的名称）。") % names
         )

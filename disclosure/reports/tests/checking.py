@@ -7,13 +7,13 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from disclosure.reports import xlsx
-from disclosure.reports.tests.factories import ORGANISATION, consistent_report, zeros
+from disclosure.reports.tests.factories import consistent_report, zeros
 from disclosure.statutory import tables as t
 
 CARRIED_IN = xlsx.cell_addresses(t.TABLE_B_2021)[("carried_in", "natural")]
 
 
-def workbook_file(tmp_path, values=None, organisation=ORGANISATION, year=None, name="report.xlsx"):
+def workbook_file(tmp_path, values=None, organisation="", year=None, name="report.xlsx"):
     values = values or consistent_report()
     tables = {key: (t.table(t.FORMAT_2021, key), v) for key, v in values.items()}
     path = tmp_path / name

@@ -114,8 +114,7 @@ def write(tmp_path, report=None, b_table=t.TABLE_B_2021):
             "table_a": (t.TABLE_A_2021, report["table_a"]),
             "table_b": (b_table, report["table_b"]),
             "table_c": (t.TABLE_C, report["table_c"]),
-        },
-        organisation=ORGANISATION,
+        }
     )
     path = tmp_path / "report.xlsx"
     book.save(path)

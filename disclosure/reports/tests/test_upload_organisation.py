@@ -112,7 +112,7 @@ def test_a_formulas_stored_result_is_read_and_must_be_the_reports_organisation(a
     assert page.latest_revision_id != latest
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", ["formula", "concatenate", "relabelled"])
 def test_the_command_warns_of_a_workbook_naming_no_organisation(tmp_path, variant):
     change, said = VARIANTS[variant]
     path = tmp_path / "report.xlsx"
@@ -127,3 +127,12 @@ def test_the_command_warns_of_a_workbook_naming_no_organisation(tmp_path, varian
     line = next(line for line in output.splitlines() if said in line)
     assert "警告" in line and "错误" not in line.split(":")[0]
     assert code == 0
+
+
+@pytest.mark.parametrize("variant", ["beside", "blank"])
+def test_the_command_notes_a_blank_b1(tmp_path, variant):
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(_workbook(VARIANTS[variant][0]))
+    out = StringIO()
+    call_command("check_annual_report", str(path), stdout=out)
+    assert "说明：工作簿未注明公开主体或无法从名称判断层级，未检查 R9" in out.getvalue()
