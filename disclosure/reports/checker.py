@@ -78,9 +78,17 @@ def _year_problem(reading, year):
 def _organisation_problem(reading, organisation):
     """An error when the workbook names another organisation than the report's (names compared
     after NFKC and without whitespace, the full name or the short one): another office's
-    tables are never written into this office's report."""
-    if not reading.organisation or organisation is None:
+    tables are never written into this office's report. A workbook that names no organisation
+    in 报告信息 B1 as a plain value is refused too: it could be anyone's."""
+    if organisation is None:
         return []
+    where = f"{xlsx.INFO_SHEET} {reading.organisation_cell}".strip()
+    if reading.organisation_problem:
+        message = _("%(problem)s工作簿须注明本报告的公开主体“%(name)s”，才能填入本报告。") % {
+            "problem": reading.organisation_problem,
+            "name": organisation.name,
+        }
+        return [xlsx.layout_problem(message, where)]
     names = {xlsx.normalise_label(n) for n in (organisation.name, organisation.short_name) if n}
     if xlsx.normalise_label(reading.organisation) in names:
         return []
@@ -93,7 +101,7 @@ def _organisation_problem(reading, organisation):
         "sheet": xlsx.INFO_SHEET,
         "cell": reading.organisation_cell,
     }
-    return [xlsx.layout_problem(message, f"{xlsx.INFO_SHEET} {reading.organisation_cell}".strip())]
+    return [xlsx.layout_problem(message, where)]
 
 
 def check_upload(page, reading):
@@ -141,13 +149,25 @@ def _other_organisation(last, reading):
     return rules.Finding("R8", rules.Severity.WARNING, "table_a", "", "", "", "", message), where
 
 
+def _unnamed_organisation(reading):
+    """On the command line there is no report to compare the organisation with: a workbook
+    hiding its name (a formula with no stored result, A1 relabelled) is a warning (an upload
+    refuses it); a blank B1 is said by the note that R9 was not checked for want of a name."""
+    if not reading.organisation_problem or reading.organisation_blank:
+        return []
+    finding = rules.Finding(
+        xlsx.LAYOUT, rules.Severity.WARNING, "", "", "", "", "", reading.organisation_problem
+    )
+    return [(finding, f"{xlsx.INFO_SHEET} {reading.organisation_cell}")]
+
+
 def check_file(path, *, text=None, previous_path=None, level=None):
     """A workbook on disk, with the report's prose (``text``, already read) and last year's
     workbook if given; the level is ``level`` or that of the organisation the workbook names."""
     reading = xlsx.read(path)
     check = Check(organisation=reading.organisation, year=reading.year)
     check.level = level or level_of_name(reading.organisation)
-    check.located += reading.problems
+    check.located += reading.problems + _unnamed_organisation(reading)
     check.notes += reading.notes
     previous = None
     if previous_path:

@@ -307,6 +307,9 @@ _ABOUT_OTHER_MATTERS = re.compile(
 # 无偿, 无论, 无需, 无误, 无纸化, 无障碍, 毫无).
 _NONE = r"(?:(?<!毫)无(?![法偿论需误纸障])|没有|未发生|未有|未因|未被)"
 _OUTCOME = r"(?:纠错|败诉|撤销|违法|改变|维持|结果)"
+# Table C's breakdown of the cases (结果维持, 结果纠正, 其他结果, 尚未审结): "行政复议结果维持5件"
+# is one of its cells, not the 行政复议 total, and is not compared.
+_BREAKDOWN = r"(?![^0-9，。；、]{0,30}?(?:结果|维持|纠正|纠错|尚未审结|未审结))"
 _QUALIFIERS = ("其中", "包括", "包含", "含")
 # A clause about the requests on one subject ("收到涉及征地拆迁的政府信息公开申请9件",
 # "受理关于房屋征收补偿的申请6件") states a subset of every quantity: it is not read at all.
@@ -415,7 +418,7 @@ _QUANTITIES = (
         "行政复议",
         "table_c",
         ("review_total",),
-        rf"行政复议{_GAP}{_N}",
+        rf"行政复议{_BREAKDOWN}{_GAP}{_N}",
         about_cases=True,
         own_total=True,
     ),
@@ -424,7 +427,7 @@ _QUANTITIES = (
         "行政诉讼",
         "table_c",
         ("litigation_direct_total", "litigation_after_review_total"),
-        rf"行政诉讼{_GAP}{_N}",
+        rf"行政诉讼{_BREAKDOWN}{_GAP}{_N}",
         about_cases=True,
         own_total=True,
     ),
@@ -531,7 +534,8 @@ _BRACKETED = re.compile(r"[(\[【][^()\[\]【】]*[)\]】]")
 _GROUPED_NUMBER = re.compile(r"(?<![0-9])[0-9]{1,3}(?:[, ][0-9]{3})+(?![0-9])")
 
 
-_SPACED_DIGITS = re.compile(rf"(?<![0-9] )(?<![0-9])[0-9](?: [0-9])+(?= ?{_UNIT})")
+# … and a year's ("2 0 2 2 年"), which then opens a period as "2022年" does.
+_SPACED_DIGITS = re.compile(rf"(?<![0-9] )(?<![0-9])[0-9](?: [0-9])+(?= ?(?:{_UNIT}|年))")
 # Numerals before a unit, not an ordinal (第一件) nor a word (一次性, 统一项目, 同一件, 逐一).
 _NUMERAL_COUNT = re.compile(
     rf"(?<![第统同唯之逐每任单某0-9零〇一二两三四五六七八九十百千万])[零〇一二两三四五六七八九十百千]+"
@@ -569,11 +573,11 @@ class _Period:
             # "截至11月底，累计收到…", "1-6月，收到…": the part is the period of what follows
             self.other = self.part = True
             return True
-        whole_year = _WHOLE_YEAR_OPENING.match(clause) if opens and self.part else None
-        if whole_year:
+        whole_year = _WHOLE_YEAR_OPENING.match(clause) if opens else None
+        named = _YEAR_NAMED.findall(whole_year.group(0)) if whole_year else []
+        if whole_year and (self.part or named):
             # "上半年…20件；截至2023年12月31日，共收到…45件": a whole year again, the report's
-            # unless it names another
-            named = _YEAR_NAMED.findall(whole_year.group(0))
+            # unless it names another ("截至2022年12月31日，共收到…" in a 2023 report is 2022's)
             self.part = False
             self.other = any(self.year is not None and int(y) != self.year for y in named)
         opening = _OPENING_PERIOD.match(clause) if opens else None

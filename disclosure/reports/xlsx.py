@@ -202,6 +202,11 @@ class WorkbookReading:
     problems: list = field(default_factory=list)  # (Finding, where) with rule LAYOUT
     organisation: str = ""
     organisation_cell: str = ""  # where 报告信息 names it ("B1")
+    # why 报告信息 B1 names no organisation as a plain value (blank, a formula with no stored
+    # result, A1 not labelled 公开主体): a workbook naming no one cannot be checked against the
+    # report it is uploaded to
+    organisation_problem: str = ""
+    organisation_blank: bool = False  # B1 holds nothing at all (not even a formula)
     year: int | None = None
     notes: list = field(default_factory=list)  # sheets left alone, as "说明" lines
 
@@ -413,15 +418,49 @@ def _table_key(key):
     return "" if key == INFO else key
 
 
-def _read_info(sheet, reading):
-    """The organisation and the year 报告信息 names; a year that is no year is a problem naming
-    its cell (a blank one is not: the checker then has no year to compare)."""
+ORGANISATION_LABEL_CELL, ORGANISATION_CELL = "A1", "B1"
+
+
+def _read_organisation(sheet, written, reading):
+    """The organisation 报告信息 names in B1 (under the label 公开主体 in A1), as a plain value:
+    a formula counts only by the result the file stores for it (what Excel or WPS shows and
+    the reviewer saw); a blank B1, a formula without a stored result, or another label in A1
+    is ``organisation_problem``, naming the cell (a name typed elsewhere is not read)."""
+    reading.organisation_cell = ORGANISATION_CELL
+    names = {"sheet": sheet.title, "label": INFO_ORGANISATION}
+    label = sheet[ORGANISATION_LABEL_CELL].value
+    if normalise_label(label) != INFO_ORGANISATION:
+        reading.organisation_cell = ORGANISATION_LABEL_CELL
+        reading.organisation_problem = _(
+            "工作表“%(sheet)s” A1 应为“%(label)s”，读到的是“%(found)s”：公开主体须写在 A1 "
+            "“%(label)s”右边的 B1。"
+        ) % {**names, "found": "" if label is None else label}
+        return
+    value = sheet[ORGANISATION_CELL].value
+    name = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value or "")))
+    formula = written[sheet.title][ORGANISATION_CELL] if sheet.title in written else None
+    if formula is not None and formula.data_type == "f" and not name:
+        reading.organisation_problem = _(
+            "工作表“%(sheet)s” B1 是公式“%(formula)s”，文件中没有保存它的结果，读不出公开主体："
+            "请在 B1 直接填写本机关的名称（不用公式）。"
+        ) % {**names, "formula": getattr(formula.value, "text", formula.value)}
+    elif not name:
+        reading.organisation_blank = True
+        reading.organisation_problem = (
+            _("工作表“%(sheet)s” B1 空白：请在 B1 填写公开主体（本机关的名称）。") % names
+        )
+    else:
+        reading.organisation = name
+
+
+def _read_info(sheet, written, reading):
+    """The organisation (``_read_organisation``) and the year 报告信息 names; a year that is no
+    year is a problem naming its cell (a blank one is not: the checker then has no year to
+    compare)."""
+    _read_organisation(sheet, written, reading)
     for label_cell, value_cell in sheet.iter_rows(min_col=1, max_col=2):
         label, value = normalise_label(label_cell.value), value_cell.value
-        if label == INFO_ORGANISATION and value:
-            reading.organisation = re.sub(r"\s+", "", unicodedata.normalize("NFKC", str(value)))
-            reading.organisation_cell = value_cell.coordinate
-        elif label == INFO_YEAR and value not in (None, ""):
+        if label == INFO_YEAR and value not in (None, ""):
             reading.year = years.read_year(value)
             if reading.year is None:
                 where = f"{sheet.title} {value_cell.coordinate}"
@@ -564,7 +603,7 @@ def read(path_or_file):
         if len(found) != 1:
             continue
         if key == INFO:
-            _read_info(found[0], reading)
+            _read_info(found[0], written, reading)
             reading.problems += _beyond_the_info(found[0])
         elif sheets.named[key]:
             table, values, problems = read_sheet(found[0], key, stored.get(found[0].title))

@@ -92,7 +92,10 @@ class AnnualReportPageFactory(PageFactory):
     body = factory.LazyAttribute(lambda page: report_body(SECTION_TEXT, page.tables))
 
 
-def make_index(name="测试县测试镇人民政府"):
+ORGANISATION = "测试县测试镇人民政府"  # make_index's, named in workbook_upload's 报告信息 B1
+
+
+def make_index(name=ORGANISATION):
     """An organisation's disclosure root with its 年度报告 column; returns the column."""
     root = DisclosureIndexPageFactory(organisation__name=name, slug="xxgk-test")
     return AnnualReportIndexPageFactory(parent=root)
@@ -151,8 +154,8 @@ def post_data(table_b, action, table_a=None):
     return nested_form_data(data)
 
 
-def workbook_upload(report_values):
+def workbook_upload(report_values, organisation=ORGANISATION):
     tables = {key: (t.table(t.FORMAT_2021, key), values) for key, values in report_values.items()}
     buffer = BytesIO()
-    xlsx.workbook(tables).save(buffer)
+    xlsx.workbook(tables, organisation=organisation).save(buffer)
     return SimpleUploadedFile("统计表.xlsx", buffer.getvalue())

@@ -12,7 +12,12 @@ from openpyxl import load_workbook
 from disclosure.catalogue.models import Organisation
 from disclosure.reports import levels, xlsx
 from disclosure.reports.tests.checking import CARRIED_IN, run, workbook_file
-from disclosure.reports.tests.factories import consistent_report, make_index, make_report
+from disclosure.reports.tests.factories import (
+    ORGANISATION,
+    consistent_report,
+    make_index,
+    make_report,
+)
 from disclosure.statutory import tables as t
 from gongkai.pdf import html_to_pdf
 
@@ -198,7 +203,7 @@ def test_the_upload_checks_the_year_and_the_text_of_the_page(admin_client, tmp_p
     assert page.latest_revision_id == latest
     values = consistent_report()
     values["table_c"]["cases"].update(review_upheld=2, review_total=2)  # the text says 1
-    path = workbook_file(tmp_path, values, year=2024)
+    path = workbook_file(tmp_path, values, organisation=ORGANISATION, year=2024)
     with path.open("rb") as upload:
         response = admin_client.post(
             reverse("reports:upload", args=[page.pk]), {"workbook": upload}, follow=True
@@ -240,7 +245,7 @@ def test_the_upload_compares_the_text_of_the_pages_year_only(admin_client, tmp_p
     )
     page.save_revision()
     assert [f.rule for f in page.findings()] == []  # the admin: 2023's 17 is not compared
-    with workbook_file(tmp_path, year=2024).open("rb") as upload:
+    with workbook_file(tmp_path, organisation=ORGANISATION, year=2024).open("rb") as upload:
         response = admin_client.post(
             reverse("reports:upload", args=[page.pk]), {"workbook": upload}, follow=True
         )

@@ -20,6 +20,7 @@ from wagtail.models import Revision
 from disclosure.reports import blocks, cells, checker, filling, rules, xlsx
 from disclosure.reports.models import AnnualReportPage
 from disclosure.reports.tests.factories import (
+    ORGANISATION,
     consistent_b,
     consistent_report,
     make_index,
@@ -222,7 +223,7 @@ def test_the_upload_names_the_cells_and_writes_nothing(admin_client, raw):
 @pytest.mark.parametrize("raw", ["Infinity", "NaN", "sNaN", "-0", "1e3", "１２", "9" * 20])
 def test_the_command_reports_r7_on_the_cell(tmp_path, capsys, raw):
     path = tmp_path / "bad.xlsx"
-    path.write_bytes(workbook_upload(_bad_workbook_values(raw)).read())
+    path.write_bytes(workbook_upload(_bad_workbook_values(raw), "").read())
     with pytest.raises(SystemExit) as exited:
         call_command("check_annual_report", str(path))
     assert exited.value.code == 1
@@ -237,7 +238,7 @@ def test_numbers_stored_as_spreadsheet_numbers_are_checked_too(tmp_path):
     """A numeric cell holding a fraction or a huge number: an R7 error on its cell."""
     for raw, rows in ((2.5, {"new"}), (1e20, {"new", "fees"}), (0.12345, {"new", "fees"})):
         path = tmp_path / "numbers.xlsx"
-        path.write_bytes(workbook_upload(_bad_workbook_values(raw)).read())
+        path.write_bytes(workbook_upload(_bad_workbook_values(raw), "").read())
         located = checker.check_tables(xlsx.read_workbook(path))
         assert {(f.rule, f.row) for f, _cell in located} == {("R7", row) for row in rows}, raw
 
@@ -292,10 +293,10 @@ def test_a_bad_value_stored_before_this_check_is_reported_not_a_crash(client, ad
 
 
 # ---------------------------------------------------------------- numbers as a file stores them
-def _stored(values, replace=None):
+def _stored(values, replace=None, organisation=""):
     """The workbook of ``values``, its XML's "<v>424242</v>" replaced by ``replace``: what a
     program other than ours may store in a numeric cell."""
-    content = workbook_upload(values).read()
+    content = workbook_upload(values, organisation).read()
     if replace is None:
         return content
     source, target = BytesIO(content), BytesIO()
@@ -362,7 +363,9 @@ def test_a_stored_number_openpyxl_cannot_read_names_its_cell(tmp_path, stored):
 def test_the_upload_refuses_an_infinite_nan_or_negative_zero_number(admin_client, number):
     page = make_report(make_index(), 2024, publish=False)
     latest = page.latest_revision_id
-    upload = SimpleUploadedFile("统计表.xlsx", _stored(_bad_workbook_values(number)))
+    upload = SimpleUploadedFile(
+        "统计表.xlsx", _stored(_bad_workbook_values(number), organisation=ORGANISATION)
+    )
     response = admin_client.post(reverse("reports:upload", args=[page.pk]), {"workbook": upload})
     html = response.content.decode()
     assert response.status_code == 200 and f"表二 {NEW_CELL}" in html and "未写入报告" in html

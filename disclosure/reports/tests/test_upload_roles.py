@@ -41,7 +41,7 @@ def upload(client, page, values=None):
     before = Revision.page_revisions.filter(object_id=str(page.pk)).count()
     response = client.post(
         reverse("reports:upload", args=[page.pk]),
-        {"workbook": workbook_upload(values or consistent_report())},
+        {"workbook": workbook_upload(values or consistent_report(), page.organisation.name)},
     )
     written = Revision.page_revisions.filter(object_id=str(page.pk)).count() > before
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])

@@ -8,11 +8,21 @@ from openpyxl import load_workbook
 
 from disclosure.reports import cells, stored_numbers, xlsx
 from disclosure.reports.tests.checking import run, upload
-from disclosure.reports.tests.factories import make_index, make_report, write
+from disclosure.reports.tests.factories import ORGANISATION, make_index, make_report, write
 from disclosure.statutory import tables as t
 
 NEW_NATURAL = xlsx.cell_addresses(t.TABLE_B_2021)[("new", "natural")]  # 表二 一 自然人
 NEW_TOTAL = xlsx.cell_addresses(t.TABLE_B_2021)[("new", "total")]
+
+
+def named(change):
+    """``change``, and 报告信息 B1 naming the report's organisation, as an upload must."""
+
+    def both(book):
+        change(book)
+        book[xlsx.INFO_SHEET]["B1"] = ORGANISATION
+
+    return both
 
 
 def altered(tmp_path, change):
@@ -82,7 +92,7 @@ def test_the_upload_warns_of_a_hidden_extra_sheet(admin_client, tmp_path):
     def add(book):
         book.create_sheet("底稿").sheet_state = "hidden"
 
-    response = upload(admin_client, page, altered(tmp_path, add))
+    response = upload(admin_client, page, altered(tmp_path, named(add)))
     assert response.status_code == 302  # written: the tables the reviewer sees are the ones read
     messages = [str(m) for m in response.wsgi_request._messages]
     assert any("隐藏的工作表“底稿”" in m for m in messages)
@@ -132,7 +142,7 @@ def test_the_upload_says_which_sheets_it_left_alone(admin_client, tmp_path):
     def add(book):
         book.create_sheet("表二填表说明")["A1"] = "表二填表说明"
 
-    response = upload(admin_client, page, altered(tmp_path, add))
+    response = upload(admin_client, page, altered(tmp_path, named(add)))
     assert response.status_code == 302
     messages = [str(m) for m in response.wsgi_request._messages]
     assert "工作表“表二填表说明”不是统计表或报告信息，检查时已忽略。" in messages
