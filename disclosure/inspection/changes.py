@@ -34,7 +34,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from wagtail.snippets.models import get_snippet_models
 
 from disclosure.catalogue.models import DisclosureIndexPage
-from disclosure.catalogue.roots import disclosure_roots_of
+from disclosure.catalogue.roots import disclosure_roots_of, pages_below_q
 from gongkai.content_references import page_ids_referring_to
 
 from .models import OrganisationInspection
@@ -118,10 +118,12 @@ def restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).only("path", "content_type").first()
     if page is None:
         return
-    aliases = Page.objects.filter(alias_of__path__startswith=page.path).only("path", "content_type")
+    aliases = Page.objects.filter(pages_below_q([page.path], field="alias_of__path")).only(
+        "path", "content_type"
+    )
     # Which organisation owns what did not change: the roots holding them, not every one.
     holding = {root.organisation_id for root in disclosure_roots_of([page, *aliases]) if root}
-    below = DisclosureIndexPage.objects.filter(path__startswith=page.path)
+    below = DisclosureIndexPage.objects.filter(pages_below_q([page.path]))
     results_changed(holding | set(below.values_list("organisation_id", flat=True)))
 
 

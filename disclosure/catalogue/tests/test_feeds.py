@@ -1,5 +1,3 @@
-import xml.etree.ElementTree as ET
-
 import pytest
 from wagtail.models import PageViewRestriction
 
@@ -7,16 +5,9 @@ from disclosure.catalogue.models import CategoryPage, Domain
 from tests.factories import publish_fixture
 
 from .factories import CategoryPageFactory, day
+from .feed_reading import feed_items
 
 pytestmark = pytest.mark.django_db
-
-
-def feed_items(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/rss+xml")
-    channel = ET.fromstring(response.content).find("channel")
-    return channel, channel.findall("item")
 
 
 def test_column_feed_lists_its_items_newest_first_with_metadata(client, category, make_document):

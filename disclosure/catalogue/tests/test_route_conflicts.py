@@ -17,7 +17,7 @@ from .factories import (
     DisclosureDocumentPageFactory,
     DisclosureIndexPageFactory,
 )
-from .test_feeds import feed_items
+from .feed_reading import feed_items
 
 pytestmark = pytest.mark.django_db
 
