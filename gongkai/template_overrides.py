@@ -52,6 +52,9 @@ OVERRIDES = {
     "wagtailadmin/shared/headers/page_edit_header.html": Checked(
         "wagtail", "8.0.1", "4fa8e889c687f945"
     ),
+    "wagtailadmin/shared/side_panels/includes/status/workflow.html": Checked(
+        "wagtail", "8.0.1", "5576087b4e000e63"
+    ),
     "wagtailadmin/tables/boolean_cell.html": Checked("wagtail", "8.0.1", "f52d1f7945b2b176"),
 }
 

@@ -9,13 +9,19 @@ import io
 from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from wagtail.documents import get_document_model
+from wagtail.utils.file import hash_filelike
 
 from gongkai.pdf import html_to_pdf
 
 
 def _document(title, file_name, content):
+    # Size and hash recorded now, as Wagtail's upload form does: otherwise the first visitor's
+    # page view writes them (a write on GET, and a second text extraction).
     return get_document_model().objects.create(
-        title=title, file=ContentFile(content, name=file_name)
+        title=title,
+        file=ContentFile(content, name=file_name),
+        file_size=len(content),
+        file_hash=hash_filelike(io.BytesIO(content)),
     )
 
 

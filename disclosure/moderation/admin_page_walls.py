@@ -15,7 +15,7 @@ from wagtail.admin.views import chooser
 from wagtail.admin.views.bulk_action import index as bulk_action_index
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
 from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.catalogue.roots import pages_below_q
@@ -63,12 +63,10 @@ def chosen_multiple(request):
 
 
 def _is_page_model(app_label, model_name):
-    from django.apps import apps
-
-    try:
-        return issubclass(apps.get_model(app_label, model_name), Page)
-    except LookupError:
-        return False
+    return any(
+        model._meta.app_label == app_label and model._meta.model_name == model_name
+        for model in [Page, *get_page_models()]
+    )
 
 
 def bulk_action(request, app_label, model_name, action):

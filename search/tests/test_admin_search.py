@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
+from disclosure.catalogue.models.staff import StaffOrganisation
 from disclosure.catalogue.tests.factories import CategoryPageFactory
 
 DRAFT = "关于政府信息公开工作的通知（草稿）"
@@ -30,6 +31,8 @@ def editor(corpus, django_user_model):
         )
     user = django_user_model.objects.create_user("editor", "editor@example.invalid", "pw")
     user.groups.add(group)
+    # Staff of the township, as every editor is: the admin's walls follow the organisation.
+    StaffOrganisation.objects.create(user=user, organisation=corpus["township_root"].organisation)
     return user
 
 
