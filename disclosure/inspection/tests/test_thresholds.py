@@ -26,6 +26,19 @@ def indicator_form(indicator, **changes):
     return data
 
 
+def refused_indicator_edit(client, office, field, value, message):
+    """The office admin posts `field` = `value` to 首页不更新's snippet form: refused with
+    `message`; the indicator as stored afterwards."""
+    indicator = Indicator.objects.get(code="home_not_updated")
+    client.force_login(office["users"]["admin"])
+    url = reverse("wagtailsnippets_inspection_indicator:edit", args=[indicator.pk])
+    response = client.post(url, indicator_form(indicator, **{field: value}))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    indicator.refresh_from_db()
+    return indicator
+
+
 @pytest.mark.parametrize(
     "field, value, message",
     [
@@ -34,13 +47,7 @@ def indicator_form(indicator, **changes):
     ],
 )
 def test_the_snippet_form_refuses_a_zero_threshold_or_period(client, office, field, value, message):
-    indicator = Indicator.objects.get(code="home_not_updated")
-    client.force_login(office["users"]["admin"])
-    url = reverse("wagtailsnippets_inspection_indicator:edit", args=[indicator.pk])
-    response = client.post(url, indicator_form(indicator, **{field: value}))
-    assert response.status_code == 200
-    assert message in response.content.decode()
-    indicator.refresh_from_db()
+    indicator = refused_indicator_edit(client, office, field, value, message)
     assert indicator.threshold == 1 and indicator.period_days == 14
 
 
@@ -110,13 +117,7 @@ def test_the_migration_raises_stored_zeros(db):
     ],
 )
 def test_the_snippet_form_refuses_a_period_past_ten_years(client, office, field, value, message):
-    indicator = Indicator.objects.get(code="home_not_updated")
-    client.force_login(office["users"]["admin"])
-    url = reverse("wagtailsnippets_inspection_indicator:edit", args=[indicator.pk])
-    response = client.post(url, indicator_form(indicator, **{field: value}))
-    assert response.status_code == 200
-    assert message in response.content.decode()
-    indicator.refresh_from_db()
+    indicator = refused_indicator_edit(client, office, field, value, message)
     assert indicator.period_days == 14
 
 
