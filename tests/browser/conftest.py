@@ -32,6 +32,17 @@ def browser(django_db_setup):
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def close_every_context(browser):
+    """Close the contexts a test opened (people signing in open their own): an admin page left
+    open keeps pinging the live server, whose thread then logs a traceback while later tests
+    run. Python 3.11.7 shares the AST builder's recursion counter between threads, so that
+    traceback's caret parsing can break an `ast.parse` in the main thread (SystemError)."""
+    yield
+    for context in list(browser.contexts):
+        context.close()
+
+
 @pytest.fixture
 def page(browser):
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
