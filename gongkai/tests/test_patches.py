@@ -7,6 +7,7 @@ disclosure/moderation/tests/test_patches.py.
 """
 
 import ast
+import hashlib
 from importlib import import_module, metadata
 from pathlib import Path
 
@@ -67,7 +68,12 @@ def test_the_source_is_read_from_the_file_even_after_the_patch():
     original = source("wagtail.models.i18n.LocaleManager.get_for_language")
     assert original.startswith("def get_for_language(self, language_code):")
     assert "return self.get(" in original
-    assert fingerprint("wagtail.admin.api.urls") == fingerprint("wagtail.admin.api.urls")
+
+
+def test_a_module_fingerprint_is_its_file_text_hashed():
+    text = Path(import_module("wagtail.admin.api.urls").__file__).read_text(encoding="utf-8")
+    assert fingerprint("wagtail.admin.api.urls") == hashlib.sha256(text.encode()).hexdigest()[:16]
+    assert fingerprint("wagtail.admin.api.urls") != fingerprint("wagtail.admin.api.views")
 
 
 # Calls that hand out another package's shared objects (model classes, their options and fields)
