@@ -41,28 +41,6 @@ class OutboxMessage(models.Model):
         return f"{self.task} #{self.pk}"
 
 
-class SearchIndexStamp(models.Model):
-    """The live revision of a page that the search index last received.
-
-    modelsearch's index entries carry no date, so this is how the reconcile tells an entry
-    that is older than the page's live revision (gongkai/search_reconcile.py)."""
-
-    page = models.OneToOneField(
-        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
-    )
-    revision_id = models.BigIntegerField(_("版本"), null=True)
-    # False when the page's model does not index it (it is not among its indexed objects).
-    in_index = models.BooleanField(_("在索引中"), default=True)
-    indexed_at = models.DateTimeField(_("索引时间"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("搜索索引记录")
-        verbose_name_plural = _("搜索索引记录")
-
-    def __str__(self):
-        return f"{self.page_id}@{self.revision_id}"
-
-
 class CreateFormToken(models.Model):
     """A page create form that was saved (gongkai/create_once.py): the same form sent again (a
     second click on a slow server) finds its page here instead of creating another."""

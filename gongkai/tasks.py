@@ -4,13 +4,16 @@ import logging
 
 from celery import shared_task
 from django.core.exceptions import ObjectDoesNotExist
+from django.dispatch import Signal
 from django.utils.module_loading import import_string
 
 from gongkai import outbox
 
 logger = logging.getLogger(__name__)
 
-INDEX_UPDATE_TASK = "modelsearch.tasks.insert_or_update_object_task"
+# Sent after a django-tasks task ran in the worker, with `task_path` and `args`: the apps
+# whose upkeep follows a task (the search index's stamps) listen without this package naming them.
+django_task_ran = Signal()
 
 
 @shared_task(name="gongkai.deliver", bind=True)
@@ -53,15 +56,6 @@ def forget_create_form_tokens():
     return forget_old_tokens()
 
 
-@shared_task(name="gongkai.reconcile_search_index")
-def reconcile_search_index():
-    """Beat: re-index live pages whose index entry is missing or older than their live
-    revision (an index update that failed or never arrived)."""
-    from gongkai.search_reconcile import reconcile
-
-    return reconcile()
-
-
 @shared_task(name="gongkai.run_django_task")
 def run_django_task(task_path: str, args: list, kwargs: dict):
     """Run one django-tasks task (Wagtail's index updates, …) inside a Celery worker."""
@@ -74,10 +68,7 @@ def run_django_task(task_path: str, args: list, kwargs: dict):
         # deletion already removed it from the index and the reference index.
         logger.info("%s：对象 %s 已不存在，跳过", task_path, args)
         return None
-    if task_path == INDEX_UPDATE_TASK:
-        from gongkai.search_reconcile import stamp_indexed
-
-        stamp_indexed(*args)
+    django_task_ran.send(sender=run_django_task, task_path=task_path, args=args)
     return result
 
 

@@ -6,7 +6,10 @@ from wagtail.documents import get_document_model
 from wagtail.signals import page_unpublished
 
 from gongkai.outbox import send_after_commit
+from gongkai.tasks import django_task_ran
 from search import extraction, tasks
+
+INDEX_UPDATE_TASK = "modelsearch.tasks.insert_or_update_object_task"
 
 
 @receiver(page_unpublished)
@@ -23,3 +26,12 @@ def extract_on_save(sender, instance, **kwargs):
 
 
 post_save.connect(extract_on_save, sender=get_document_model(), dispatch_uid="search-extract")
+
+
+@receiver(django_task_ran)
+def stamp_index_update(sender, task_path, args, **kwargs):
+    """Each index update that ran in the worker stamps its page (search/reconcile.py)."""
+    if task_path == INDEX_UPDATE_TASK:
+        from search.reconcile import stamp_indexed
+
+        stamp_indexed(*args)

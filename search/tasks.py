@@ -53,3 +53,12 @@ def record_search(query_string: str, found: bool | None = None):
 
     with transaction.atomic():
         Query.get(query_string).add_hit()
+
+
+@shared_task(name="search.reconcile_search_index")
+def reconcile_search_index():
+    """Beat: re-index live pages whose index entry is missing or older than their live
+    revision (an index update that failed or never arrived)."""
+    from search.reconcile import reconcile
+
+    return reconcile()

@@ -416,7 +416,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "gongkai.relay_outbox",
         "schedule": GONGKAI_OUTBOX_RELAY_EVERY_SECONDS,
     },
-    "search-index-reconcile": {"task": "gongkai.reconcile_search_index", "schedule": 10 * 60},
+    "search-index-reconcile": {"task": "search.reconcile_search_index", "schedule": 10 * 60},
     # The create forms' one-time tokens (gongkai/create_once.py), once their forms are dead.
     "create-form-tokens": {"task": "gongkai.forget_create_form_tokens", "schedule": 24 * 60 * 60},
     "applications-deadline-reminders": {

@@ -148,7 +148,7 @@ def test_the_broker_refusing_a_message_leaves_the_row_waiting(
 
 def test_beat_runs_the_relay_and_the_reconcile():
     tasks = {entry["task"] for entry in django_settings.CELERY_BEAT_SCHEDULE.values()}
-    assert {"gongkai.relay_outbox", "gongkai.reconcile_search_index"} <= tasks
+    assert {"gongkai.relay_outbox", "search.reconcile_search_index"} <= tasks
 
 
 def test_the_delivery_message_keeps_the_tasks_queue_and_time_limits():

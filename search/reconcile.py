@@ -16,13 +16,14 @@ from django.db.models.functions import Cast, Coalesce
 from modelsearch import index
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+
+from search.models import SearchIndexStamp
 
 logger = logging.getLogger(__name__)
 
 
 def stamp(page, in_index=True):
-    from gongkai.models import SearchIndexStamp
-
     SearchIndexStamp.objects.update_or_create(
         page_id=page.pk, defaults={"revision_id": page.live_revision_id, "in_index": in_index}
     )
@@ -48,8 +49,6 @@ def uses_index_entries(backend=None):
 
 def stale_pages():
     """Live pages whose last stamp is missing or not their live revision."""
-    from gongkai.models import SearchIndexStamp
-
     # Pages published without a revision (the tree's root, fixtures) compare as revision 0.
     current = SearchIndexStamp.objects.annotate(revision=Coalesce("revision_id", 0)).filter(
         page_id=OuterRef("pk"), revision=Coalesce(OuterRef("live_revision_id"), 0)
@@ -59,10 +58,6 @@ def stale_pages():
 
 def pages_missing_entries():
     """Live pages stamped as indexed that have no index entry (database backends only)."""
-    from wagtail.search.models import IndexEntry
-
-    from gongkai.models import SearchIndexStamp
-
     entry = IndexEntry.objects.filter(
         content_type_id=OuterRef("content_type_id"),
         object_id=Cast(OuterRef("pk"), output_field=CharField()),

@@ -9,9 +9,11 @@ from disclosure.catalogue.models import CategoryPage
 from disclosure.catalogue.tests.factories import CategoryPageFactory
 from disclosure.moderation.tests.offices import build_office
 from gongkai.celery import app as celery_app
-from gongkai.models import OutboxMessage, SearchIndexStamp
-from gongkai.search_reconcile import reconcile, stale_pages
-from gongkai.tasks import reconcile_search_index, run_django_task
+from gongkai.models import OutboxMessage
+from gongkai.tasks import run_django_task
+from search.models import SearchIndexStamp
+from search.reconcile import reconcile, stale_pages
+from search.tasks import reconcile_search_index
 from tests.factories import publish_fixture
 
 
