@@ -11,6 +11,7 @@ between share the cached answer. Details (backends, worker host names, errors) g
 users and to monitoring addresses (docs/security.md); everyone else gets the status.
 """
 
+import io
 import ipaddress
 import threading
 import time
@@ -18,10 +19,13 @@ import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.handlers.base import BaseHandler
+from django.core.handlers.wsgi import WSGIRequest
 from django.db import connection
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
 from gongkai.celery import app as celery_app
@@ -90,11 +94,37 @@ def check_worker():
 
 
 def check_search():
-    from wagtail.models import Page
-
+    """The engine answers a query, and the search page renders through the whole middleware
+    stack as a visitor's would. The page is opened without a query, so no visitor's search is
+    counted and the engine is asked once."""
     backend = get_search_backend()
     list(backend.search("公开", Page.objects.live())[:1])
-    return type(backend).__module__
+    path = settings.HEALTHZ_SEARCH_PAGE
+    status = render_page(path).status_code
+    if status != 200:
+        raise RuntimeError(f"{path} answered {status}")
+    return f"{type(backend).__module__}; {path} 200"
+
+
+def render_page(path):
+    """One GET through the middleware stack, without the request signals (a finished request
+    closes the database connection, which this request is still using)."""
+    handler = BaseHandler()
+    handler.load_middleware()
+    site = Site.objects.filter(is_default_site=True).first()
+    request = WSGIRequest(
+        {
+            "REQUEST_METHOD": "GET",
+            "PATH_INFO": path,
+            "QUERY_STRING": "",
+            "SERVER_NAME": site.hostname if site else "localhost",
+            "SERVER_PORT": str(site.port) if site else "80",
+            "REMOTE_ADDR": "127.0.0.1",
+            "wsgi.input": io.BytesIO(),
+            "wsgi.url_scheme": "https" if site and site.port == 443 else "http",
+        }
+    )
+    return handler.get_response(request)
 
 
 def check_outbox():

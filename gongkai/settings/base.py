@@ -471,6 +471,9 @@ GONGKAI_INSPECTION_MAX_AGE_SECONDS = env.int("INSPECTION_MAX_AGE_SECONDS", defau
 HEALTHZ_REQUIRED = env.list(
     "HEALTHZ_REQUIRED", default=["database", "cache", "broker", "worker", "search"]
 )
+# The "search" check renders this page (no query: nothing is counted) as well as asking the
+# engine, so a failure in the page's own code is reported, not only an engine that is down.
+HEALTHZ_SEARCH_PAGE = "/search/"
 # Checks that send messages (the broker probe, the worker ping) run at most this often per
 # web process; visitors in between get the cached answer.
 HEALTHZ_CACHE_SECONDS = env.int("HEALTHZ_CACHE_SECONDS", default=5)

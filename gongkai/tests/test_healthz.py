@@ -129,3 +129,33 @@ def test_liveness_touches_no_service(client, db, unreachable_broker, django_asse
         response = client.get("/healthz/live/", **VISITOR)
     assert response.status_code == 200
     assert response.json() == {"status": "ok"}
+
+
+def test_search_is_reported_down_when_its_page_fails_though_the_engine_answers(
+    client, db, monkeypatch
+):
+    """The engine answering is not enough: the page visitors open runs the project's own code
+    (filters, the year choices' cache, the template), which once failed for every visitor
+    while the engine was fine."""
+    from search import views
+
+    def broken(pages):
+        raise RuntimeError("year choices unavailable")
+
+    monkeypatch.setattr(views, "cached_publication_years", broken)
+    # The test client would re-raise the page's exception; a server answers 500 instead.
+    client.raise_request_exception = False
+    response = client.get("/healthz/")
+    assert response.status_code == 503
+    search = response.json()["checks"]["search"]
+    assert search["ok"] is False
+    assert "500" in search["detail"]
+
+
+def test_the_search_probe_renders_the_page_without_counting_a_visitors_search(client, db):
+    from wagtail.contrib.search_promotions.models import Query
+
+    response = client.get("/healthz/")
+    assert response.json()["checks"]["search"]["ok"] is True
+    assert "/search/" in response.json()["checks"]["search"]["detail"]
+    assert not Query.objects.exists()
