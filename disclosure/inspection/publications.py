@@ -17,6 +17,7 @@ one table by hand changes no column's freshness unnoticed."""
 from datetime import timedelta
 
 from django.db.models import Min
+from django.utils import timezone
 
 from disclosure.catalogue.models import ITEM_PAGE_MODELS, PublicationDateSource
 
@@ -62,6 +63,12 @@ def trusted_first_publication(page_first, logged_first, recorded_earlier):
 def disagreement(page_first, logged_first, recorded_earlier):
     """How the page row's first publication contradicts the log: 'earlier', 'later' or None."""
     if logged_first is None:
+        return None
+    if recorded_earlier:
+        # A recorded date is a day (set at 09:00 of it): an old-site item dated today,
+        # imported this morning, is not later than its import.
+        if timezone.localdate(page_first) > timezone.localdate(logged_first):
+            return "later"
         return None
     if page_first > logged_first + SUBMISSION_SKEW:
         return "later"
