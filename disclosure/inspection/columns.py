@@ -144,14 +144,14 @@ def home_not_updated(scope, period_days, today=None):
     # Another root the public cannot open: what is below it reaches no one (its items count
     # for nothing above), a warning the office must see.
     hidden = [
-        _hidden_root_finding(root, scope, upcoming=True)
+        _hidden_root_finding(root, scope, notice=True)
         for root in scope.roots
         if root.pk in scope.hidden_roots
     ]
     return _home_freshness(scope, period_days, today) + hidden
 
 
-def _hidden_root_finding(root, scope, decisive=False, upcoming=False):
+def _hidden_root_finding(root, scope, decisive=False, notice=False):
     why = scope.hidden_roots[root.pk]
     if decisive:
         detail = _hidden_root_detail(why)
@@ -159,9 +159,7 @@ def _hidden_root_finding(root, scope, decisive=False, upcoming=False):
         detail = _("公众无法访问这个信息公开目录：%(why)s，其下的信息不计入首页和栏目的更新") % {
             "why": why.label
         }
-    return Finding(
-        root.pk, root.title, detail, subject="hidden", decisive=decisive, upcoming=upcoming
-    )
+    return Finding(root.pk, root.title, detail, subject="hidden", decisive=decisive, notice=notice)
 
 
 def _home_freshness(scope, period_days, today):

@@ -3,6 +3,7 @@ that go past their cadence within columns.WARNING_DAYS (or already have), as the
 inspection found them (snapshots.py)."""
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
 from disclosure.moderation.dashboard import WRITERS, roles_of
@@ -40,6 +41,14 @@ def _refresh_url(user, mine):
     return reverse("inspection:refresh", args=[mine.pk]) if mine else ""
 
 
+def _report_url(platform, mine):
+    """The panel's own link: the overview for a site administrator (every organisation),
+    the organisation's report for its staff."""
+    if platform:
+        return reverse("inspection:overview")
+    return reverse("inspection:organisation", args=[mine.pk]) if mine else ""
+
+
 class ColumnsNearCadencePanel(Component):
     name = "inspection_columns"
     order = 120  # first: a column about to fail the inspection needs an item this week
@@ -47,13 +56,15 @@ class ColumnsNearCadencePanel(Component):
 
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
-        mine = visible_organisations(user).first()
+        platform = sees_platform(user)
+        mine = None if platform else visible_organisations(user).first()
         findings, computed_at, missing, stale = columns_near_cadence(user)
         return {
             "columns": findings,
             # A site administrator sees every organisation's columns, often with the same
-            # titles (工作动态): each says whose it is.
-            "several": len({organisation.pk for organisation, _finding in findings}) > 1,
+            # titles (工作动态): each says whose it is, and leads to that organisation's
+            # report, however few organisations have findings. Staff see their own only.
+            "name_organisations": platform,
             "computed_at": computed_at,
             "missing": missing,
             "stale": stale,
@@ -62,7 +73,8 @@ class ColumnsNearCadencePanel(Component):
             # the page's CSRF token handed on.
             "csrf_token": parent_context.get("csrf_token"),
             "warn_days": WARNING_DAYS,
-            "report_url": reverse("inspection:organisation", args=[mine.pk]) if mine else "",
+            "report_url": _report_url(platform, mine),
+            "report_label": _("查看网站检查总览") if platform else _("查看网站检查结果"),
         }
 
 

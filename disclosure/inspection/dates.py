@@ -1,12 +1,15 @@
 """伪造发稿日期: a live item's 发布日期 is the day the system first published it, unless it
 records an earlier publication it came with (the old site's date in an import, the demo:
-catalogue's PublicationDateSource). Anything else was set behind the system's back."""
+catalogue's PublicationDateSource). Anything else was set behind the system's back, and so is
+a first publication the publication log does not bear out (publications.py): the page's
+dates moved together by SQL agree with each other, not with the log."""
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from disclosure.catalogue.models import ITEM_PAGE_MODELS, PublicationDateSource
 
+from .publications import disagreement, logged_first_publications
 from .results import Finding
 
 
@@ -23,8 +26,9 @@ def faked_date_findings(scope):
             .exclude(published_on__isnull=True)
             .only("pk", "title", "published_on", "published_on_source", "first_published_at")
         )
+        logged = logged_first_publications(items)
         for item in items:
-            detail = faked_date(item, today)
+            detail = faked_date(item, today) or unlogged_date(item, logged.get(item.pk))
             if detail:
                 findings.append(Finding(item.pk, item.title, detail))
     return sorted(findings, key=lambda finding: finding.page_id)
@@ -46,3 +50,28 @@ def faked_date(item, today):
         "first": first,
         "source": item.get_published_on_source_display(),
     }
+
+
+def unlogged_date(item, logged_first):
+    """The page row's first publication against the publication log's."""
+    found = disagreement(
+        item.first_published_at, logged_first, item.has_recorded_earlier_publication
+    )
+    if found is None:
+        return None
+    values = {
+        "first": f"{timezone.localtime(item.first_published_at):%Y-%m-%d %H:%M}",
+        "logged": f"{timezone.localtime(logged_first):%Y-%m-%d %H:%M}",
+    }
+    if found == "later":
+        return (
+            _("首次发布时间 %(first)s 晚于发布日志记录的 %(logged)s，页面的发布时间被改动过")
+            % values
+        )
+    return (
+        _(
+            "首次发布时间 %(first)s 早于发布日志记录的 %(logged)s，且无来源记录，"
+            "页面的发布时间被改动过"
+        )
+        % values
+    )

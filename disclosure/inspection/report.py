@@ -39,21 +39,18 @@ def workbook(rows):
         ],
     )
     details = book.create_sheet(_("问题清单"))
-    append_row(
-        details, [_("公开主体"), _("指标"), _("页面"), _("说明"), _("即将超期"), _("修改地址")]
-    )
+    append_row(details, [_("公开主体"), _("指标"), _("页面"), _("说明"), _("标记"), _("修改地址")])
     for organisation, results, computed_at, stale in rows:
         name = organisation.name if organisation else _("全平台")
         checked = f"{timezone.localtime(computed_at):%Y-%m-%d %H:%M}" if computed_at else ""
         for result in results:
-            kind = _("单项否决") if result.is_veto_item else _("扣分")
             threshold = result.threshold if result.is_veto_item else "—"
             append_row(
                 summary,
                 [
                     name,
                     result.name,
-                    kind,
+                    result.kind_label,
                     result.status_label,
                     result.count,
                     threshold,
@@ -69,7 +66,7 @@ def workbook(rows):
                         result.name,
                         finding.title,
                         finding.detail,
-                        _("是") if finding.upcoming else "",
+                        finding.mark,
                         edit_url(finding.page_id),
                     ],
                 )

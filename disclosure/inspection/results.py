@@ -17,6 +17,14 @@ class Status(models.TextChoices):
     VETO = "veto", _("否决")
 
 
+# What each output calls a status, as the indicators (DOMAIN.md §6) do: a veto item that fails
+# is 单项否决; problems of a deduction item cost points (扣分); problems that fail nothing yet
+# (below the veto threshold, about to go past a cadence, a reminder) are 提醒.
+VETO_LABEL = _("单项否决")
+DEDUCTION_LABEL = _("扣分")
+UPCOMING_MARK = _("即将超期")
+NOTICE_MARK = _("提醒")
+
 # The numbers behind an indicator, as the report names them.
 NUMBER_LABELS = {
     "columns": _("检查的栏目"),
@@ -39,6 +47,9 @@ class Finding:
     detail: str
     # A warning before the veto: not a failure yet, one within the warning period.
     upcoming: bool = False
+    # A reminder that never becomes a failure by waiting (a second disclosure root the public
+    # cannot open, beside a public one): counts for nothing, and is not “about to” anything.
+    notice: bool = False
     # What the finding is about within its page when a page can have several (a link's target,
     # a misstatement's word): never a number that changes as the problem grows, so the digest
     # recognises a finding from week to week (the detail text may change).
@@ -50,13 +61,24 @@ class Finding:
     decisive: bool = False
 
     @property
+    def counts(self):
+        return not (self.upcoming or self.notice)
+
+    @property
+    def mark(self):
+        """What the outputs print before a finding that does not count: 即将超期 or 提醒."""
+        if self.upcoming:
+            return str(UPCOMING_MARK)
+        return str(NOTICE_MARK) if self.notice else ""
+
+    @property
     def identity(self):
         return f"{self.page_id}|{self.subject}"
 
     @property
     def severity(self):
-        """Ordered: an upcoming warning < a failure; more missing < fewer."""
-        return (0 if self.upcoming else 1, self.weight)
+        """Ordered: a warning or reminder < a failure; more missing < fewer."""
+        return (1 if self.counts else 0, self.weight)
 
     @classmethod
     def from_dict(cls, data):
@@ -76,7 +98,7 @@ class Result:
 
     @property
     def failures(self):
-        return [finding for finding in self.findings if not finding.upcoming]
+        return [finding for finding in self.findings if finding.counts]
 
     @property
     def count(self):
@@ -103,11 +125,20 @@ class Result:
 
     @property
     def status_label(self):
-        return str(self.status.label)
+        status = self.status
+        if status == Status.VETO:
+            return str(VETO_LABEL)
+        if status == Status.WARN and not self.is_veto_item and self.failures:
+            return str(DEDUCTION_LABEL)
+        return str(status.label)
+
+    @property
+    def kind_label(self):
+        return str(VETO_LABEL if self.is_veto_item else DEDUCTION_LABEL)
 
     def as_dict(self):
         data = asdict(self)
-        data.update(status=self.status, count=self.count)
+        data.update(status=self.status, status_label=self.status_label, count=self.count)
         return data
 
     @classmethod

@@ -15,6 +15,12 @@ from disclosure.catalogue.models import ITEM_PAGE_MODELS, CategoryPage, Disclosu
 from disclosure.catalogue.roots import pages_below_q
 from disclosure.reports.models import AnnualReportPage
 
+from .publications import (
+    logged_first_publications,
+    trusted_first_publication,
+    with_recorded_earlier_publication,
+)
+
 
 class RootHidden(models.TextChoices):
     """Why the public cannot open a disclosure root: the inspector finds no home page."""
@@ -108,14 +114,18 @@ class Scope:
         """(path, pk, title, first published date) of every public live item the organisation
         published itself, newest first: what updates a column or the home page. An alias
         (Wagtail's alias_of) shows another page, perhaps another office's, and its first
-        publication is not this organisation's."""
-        rows = (
-            self.live_items()
-            .filter(alias_of__isnull=True)
-            .filter(first_published_at__isnull=False)
-            .order_by("-first_published_at")
-            .values_list("path", "pk", "title", "first_published_at")
+        publication is not this organisation's. The date is the one the publication log bears
+        out (publications.py), not the page row's alone."""
+        own = (
+            self.live_items().filter(alias_of__isnull=True).filter(first_published_at__isnull=False)
         )
+        logged = logged_first_publications(own)
+        recorded = with_recorded_earlier_publication(own)
+        rows = [
+            (path, pk, title, trusted_first_publication(at, logged.get(pk), pk in recorded))
+            for path, pk, title, at in own.values_list("path", "pk", "title", "first_published_at")
+        ]
+        rows.sort(key=lambda row: row[3], reverse=True)
         return [(path, pk, title, timezone.localdate(at)) for path, pk, title, at in rows]
 
     @property

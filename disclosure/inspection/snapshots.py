@@ -7,12 +7,14 @@ A refresh is queued through the outbox (gongkai/outbox.py): by beat, by a change
 the “立即重新检查” button and by a page that finds no results yet. A refresh already waiting to
 start covers a new request; one that is running does not (it may have read before the change)."""
 
+import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from disclosure.catalogue.models import Organisation
 from gongkai import outbox
@@ -24,6 +26,12 @@ from .results import Result
 REFRESH_TASK = "inspection.refresh_inspections"
 # The indicators the dashboard's “栏目即将超期未更新” panel lists.
 COLUMN_CADENCE_CODES = ("stale_columns", "long_unupdated_columns")
+
+logger = logging.getLogger(__name__)
+
+
+class RefreshFailed(Exception):
+    """Some organisations' inspections raised; the others' results were stored."""
 
 
 @dataclass
@@ -66,14 +74,32 @@ def refresh(organisation, today=None):
 
 
 def refresh_inspections(organisation_id=None):
-    """The task's work: one organisation, or every organisation (None). Returns how many."""
+    """The task's work: one organisation, or every organisation (None). Returns how many.
+
+    One organisation's failure (a page its checks cannot read) must not leave every other
+    office without results: each is refreshed, and the failures are raised together at the
+    end, naming their organisations, so the task fails and the outbox keeps the error and
+    retries."""
     organisations = Organisation.objects.order_by("name")
     if organisation_id is not None:
         organisations = organisations.filter(pk=organisation_id)
     count = 0
+    failures = []
     for organisation in organisations:
-        refresh(organisation)
-        count += 1
+        try:
+            refresh(organisation)
+        except Exception as error:
+            logger.exception("公开主体“%s”的网站检查出错，未能更新检查结果", organisation.name)
+            failures.append(
+                _("“%(name)s”：%(error)s") % {"name": organisation.name, "error": error}
+            )
+        else:
+            count += 1
+    if failures:
+        raise RefreshFailed(
+            _("%(count)s 个公开主体的网站检查出错，未能更新检查结果：%(failures)s")
+            % {"count": len(failures), "failures": "；".join(failures)}
+        )
     return count
 
 

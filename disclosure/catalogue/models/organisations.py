@@ -118,6 +118,18 @@ class Organisation(index.Indexed, models.Model):
         verbose_name = _("公开主体")
         verbose_name_plural = _("公开主体")
         ordering = ["name"]
+        constraints = [
+            # The command line, the report importer and the level lookup find an organisation
+            # by its short name: two with one name would make the answer depend on row order.
+            # The form refuses it (clean()); the database refuses what no form sees (a
+            # script, two administrators saving at once).
+            models.UniqueConstraint(
+                fields=["short_name"],
+                condition=~models.Q(short_name=""),
+                name="catalogue_organisation_short_name_unique",
+                violation_error_message=_("这个简称已被另一个公开主体使用。"),
+            )
+        ]
 
     def __str__(self):
         return self.name
@@ -125,6 +137,44 @@ class Organisation(index.Indexed, models.Model):
     def clean(self):
         super().clean()
         self.code = normalise_code(self.code)
+        self._refuse_a_taken_short_name()
+        self._refuse_a_name_taken_as_short_name()
+
+    def _refuse_a_taken_short_name(self):
+        """A short name another organisation has, as its short name or its full name (what
+        `--organisation` and the importer would find first), on the field and naming it."""
+        if not self.short_name:
+            return
+        taken = (
+            Organisation.objects.exclude(pk=self.pk)
+            .filter(models.Q(short_name=self.short_name) | models.Q(name=self.short_name))
+            .first()
+        )
+        if taken is not None:
+            raise ValidationError(
+                {
+                    "short_name": _(
+                        "简称“%(short_name)s”已是“%(other)s”的名称，请另取一个简称，"
+                        "以免按简称查找公开主体时混淆。"
+                    )
+                    % {"short_name": self.short_name, "other": taken.name}
+                }
+            )
+
+    def _refuse_a_name_taken_as_short_name(self):
+        taken = Organisation.objects.exclude(pk=self.pk).filter(short_name=self.name).first()
+        if self.name and taken is not None:
+            raise ValidationError(
+                {
+                    "name": _("“%(name)s”已是“%(other)s”的简称，请填写机构全称。")
+                    % {"name": self.name, "other": taken.name}
+                }
+            )
+
+    def validate_constraints(self, exclude=None):
+        # clean() already refused a taken short name on its field, naming the organisation
+        # that has it; the constraint's generic message would repeat it without the name.
+        super().validate_constraints(exclude={*(exclude or ()), "short_name"})
 
     def index_number(self, year, serial):
         return format_index_number(self.index_pattern, self.code or str(self.pk), year, serial)

@@ -4,10 +4,11 @@ from datetime import datetime, time, timedelta
 
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageLogEntry
 
 from disclosure.catalogue.tests.factories import CategoryPageFactory, DisclosureDocumentPageFactory
 from disclosure.inspection.indicators import inspect
+from disclosure.inspection.publications import PUBLISH_ACTION
 
 
 def result(code, organisation=None, today=None):
@@ -15,10 +16,12 @@ def result(code, organisation=None, today=None):
 
 
 def backdate(page, days):
-    """The item was first published `days` ago, and its 发布日期 says so."""
+    """The item was first published `days` ago: its page row, its publication log entries
+    (what the inspection trusts: publications.py) and its 发布日期 say so."""
     when = timezone.make_aware(datetime.combine(timezone.localdate(), time(9)))
     when -= timedelta(days=days)
-    Page.objects.filter(pk=page.pk).update(first_published_at=when)
+    Page.objects.filter(pk=page.pk).update(first_published_at=when, last_published_at=when)
+    PageLogEntry.objects.filter(page_id=page.pk, action=PUBLISH_ACTION).update(timestamp=when)
     type(page).objects.filter(pk=page.pk).update(published_on=timezone.localdate(when))
     page.refresh_from_db()
     return page

@@ -124,3 +124,29 @@ def test_the_overview_xlsx_lists_each_finding_once_under_its_organisation(client
         [office["township"].name, office["county"].name]
     )
     assert all(row[0] != "全平台" for row in rows)
+
+
+def dashboard_panel(client, user):
+    client.force_login(user)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    return html.split('id="inspection-panel-heading"')[1].split("</section>")[0]
+
+
+def test_the_administrators_dashboard_names_and_links_a_lone_organisations_column(client, office):
+    """One organisation with findings (the township, whose name sorts after the county's): the
+    site administrator still reads whose column it is, its name links to that organisation's
+    report, and the panel's own link goes to the overview, not to the first organisation's."""
+    township, county = office["township"], office["county"]
+    item(column(office["root"], "工作动态"), days=10)
+    refresh_inspections()
+    panel = dashboard_panel(client, office["users"]["admin"])
+    (row,) = [row for row in panel.split("<li") if "工作动态" in row]
+    township_report = reverse("inspection:organisation", args=[township.pk])
+    assert township.name in row and f'href="{township_report}"' in row
+    assert reverse("inspection:organisation", args=[county.pk]) not in panel
+    assert f'href="{reverse("inspection:overview")}"' in panel
+
+    staff_panel = dashboard_panel(client, office["users"]["editor"])
+    assert f'href="{township_report}"' in staff_panel
+    assert county.name not in staff_panel
+    assert f'href="{reverse("inspection:overview")}"' not in staff_panel

@@ -28,7 +28,7 @@ def test_a_veto_exits_1_and_names_the_pages(office):
     code, text = run("--organisation", office["township"].name)
     assert code == 1
     assert (
-        "[否决] 空白栏目：7" in text
+        "[单项否决] 空白栏目：7" in text
     )  # the office's two columns are empty too and "空栏目4：栏目下没有已发布的信息" in text
 
 

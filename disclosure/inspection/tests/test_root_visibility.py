@@ -83,7 +83,12 @@ def test_one_public_root_is_enough_for_an_organisation_with_two_and_the_hidden_o
     found = result("home_not_updated", office["township"])
     assert found.status == "warn" and found.count == 0
     (warning,) = found.findings
-    assert warning.page_id == second.pk and warning.upcoming and "未发布" in warning.detail
+    assert (
+        warning.page_id == second.pk
+        and warning.notice
+        and not warning.upcoming
+        and "未发布" in warning.detail
+    )
     Page.objects.filter(pk=root.pk).update(live=False)
     assert result("home_not_updated", office["township"]).status == "veto"
 
@@ -110,7 +115,7 @@ def test_items_under_a_hidden_second_root_update_nothing(office, how):
         PageViewRestriction.objects.create(page=second, restriction_type="login")
     found = result("home_not_updated", office["township"])
     assert found.status == "veto", [f.detail for f in found.findings]
-    assert any(f.page_id == second.pk and f.upcoming for f in found.findings)
+    assert any(f.page_id == second.pk and f.notice for f in found.findings)
     columns = {state.column.pk for state in column_states(Scope(office["township"]))}
     assert news.pk not in columns
 

@@ -139,7 +139,7 @@ class Command(ChineseCommand):
                 f"{threshold}{('；' + numbers) if numbers else ''}"
             )
             for finding in result.findings:
-                mark = _("即将") if finding.upcoming else "-"
+                mark = finding.mark or "-"
                 # A finding about no page (an organisation without a catalogue) has no id.
                 page = f"#{finding.page_id} " if finding.page_id is not None else ""
                 self.stdout.write(f"    {mark} {page}{finding.title}：{finding.detail}")
