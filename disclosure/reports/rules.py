@@ -427,7 +427,17 @@ _QUANTITIES = (
     ),
     _q("partial", "部分公开", "table_b", ("partial",), rf"部分公开{_GAP}{_N}", own_total=True),
     # A group of Table B (its key as in tables.ROW_GROUPS): the sum of its rows.
-    _q("refused", "不予公开", "table_b", t.REFUSED, rf"不予公开{_GAP}{_N}", own_total=True),
+    # "不予公开信息10条" counts items of information withheld (the 2008 format's
+    # 不予公开信息的情况), not requests refused: Table B counts requests, so only
+    # "不予公开…申请" or a plain "不予公开N件" is compared.
+    _q(
+        "refused",
+        "不予公开",
+        "table_b",
+        t.REFUSED,
+        rf"不予公开(?!(?:的)?(?:政府)?信息(?![^0-9，。；]{{0,10}}?申请)){_GAP}{_N}",
+        own_total=True,
+    ),
     _q("unable", "无法提供", "table_b", t.UNABLE, rf"无法提供{_GAP}{_N}", own_total=True),
     _q("unprocessed", "不予处理", "table_b", t.UNPROCESSED, rf"不予处理{_GAP}{_N}", own_total=True),
     _q("other", "其他处理", "table_b", t.OTHER, rf"其他处理{_GAP}{_N}", own_total=True),

@@ -245,6 +245,13 @@ SENTENCES = [
         {"new": 8},
     ),
     ("the re-try's (处理…申请)", "本年度共处理政府信息公开申请12件。", 2023, {"result_total": 12}),
+    (
+        "道县文广新局 2013 (不予公开信息…条: items withheld, not requests refused)",
+        "不予公开信息有10条，主要是关于本系统计生综治情况以及人事安排的信息。",
+        2013,
+        {},
+    ),
+    ("不予公开…申请 is requests", "不予公开的政府信息公开申请3件。", 2023, {"refused": 3}),
 ]
 
 
@@ -352,3 +359,14 @@ def test_a_review_bodys_own_cases_are_not_read_from_the_sentence_before():
     body's own work ("办理行政复议案件45件") is not a case against the office."""
     text = "全年共受理政府信息公开申请3件。办理行政复议案件45件。"
     assert read(text, 2023) == {"new": 3}
+
+
+def test_information_withheld_is_not_requests_refused():
+    """ "不予公开信息N条" (the 2008 format's 不予公开信息的情况: items of information withheld)
+    is not Table B's 不予公开, which counts requests: it is not compared; "不予公开N件" still
+    is."""
+    tables = tables_stating({"refused": 2})
+    assert rules.check_r6("不予公开信息有10条，主要是关于人事安排的信息。", tables, 2023) == []
+    assert rules.check_r6("不予公开政府信息10条。", tables, 2023) == []
+    assert len(rules.check_r6("不予公开10件。", tables, 2023)) == 1
+    assert len(rules.check_r6("不予公开的政府信息公开申请10件。", tables, 2023)) == 1
