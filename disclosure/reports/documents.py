@@ -7,8 +7,11 @@ become such lines; a PDF gives lines of text, and a line that ends in the number
 """
 
 import io
+import logging
 import re
 import unicodedata
+import warnings
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -144,18 +147,58 @@ _NUMBER = r"-?[0-9]+(?:\.[0-9]+)?"
 _TABLE_LINE = re.compile(rf"^(?P<label>.*?)\s*(?P<numbers>(?:{_NUMBER}\s+)*{_NUMBER})$")
 
 
+class _Kept(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.messages = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _pypdf_kept_quiet():
+    """pypdf tells of a damaged file by logging English lines ("EOF marker not found") and
+    warnings, which reach stderr when nothing handles them: kept here instead, for the one
+    Chinese error the user gets. Yields the messages logged."""
+    logger = logging.getLogger("pypdf")
+    kept, propagate = _Kept(), logger.propagate
+    logger.addHandler(kept)
+    logger.propagate = False
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield kept.messages
+    finally:
+        logger.removeHandler(kept)
+        logger.propagate = propagate
+
+
+_TRUNCATED = re.compile(r"EOF marker|truncated", re.IGNORECASE)
+
+
 def pdf_text(path):
     from pypdf import PdfReader
 
-    reader = PdfReader(str(path))
-    lines = _unwrapped(
-        [
-            join_cjk(line)
-            for page in reader.pages
-            for line in (page.extract_text() or "").splitlines()
-            if not _PAGE_NUMBER.fullmatch(join_cjk(line))
-        ]
-    )
+    with _pypdf_kept_quiet() as logged:
+        try:
+            reader = PdfReader(str(path))
+            page_lines = [
+                join_cjk(line)
+                for page in reader.pages
+                for line in (page.extract_text() or "").splitlines()
+            ]
+        except Exception as error:  # pypdf's own kinds, in English
+            if any(_TRUNCATED.search(message) for message in logged):
+                raise DocumentError(
+                    _(
+                        "无法读取文件“%(name)s”：PDF 文件不完整（缺少文件结尾，可能在下载或复制时被"
+                        "截断），请重新导出或下载该文件。"
+                    )
+                    % {"name": Path(path).name}
+                ) from error
+            raise
+    lines = _unwrapped([line for line in page_lines if not _PAGE_NUMBER.fullmatch(line)])
     # A sentence wrapped just after a number ("…申请 12" / "件，…") stays a sentence.
     return "\n".join(
         line if _UNIT_FIRST.match(following) else _pdf_line(line)

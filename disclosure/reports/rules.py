@@ -290,14 +290,15 @@ def check_r5(table_b, previous_table_b):
 # only for the outcome rows and the case counts, which are totals of their own wherever they are
 # stated ("办结122件，其中予以公开的27件"): "其中通过信函方式收到申请12件" is not the year's
 # 新收, "(含上一年度结转1件)" after 行政复议 is not Table B's 上年结转.
-_UNIT = r"(?:件次|件|宗|个|项|条|起|次)"
+_UNIT = r"(?:件次|件|宗|个|项|条|起|次|份)"
 _N = rf"(?P<n>[0-9]+)\s*{_UNIT}"
 _GAP = r"[^0-9，。；、]{0,30}?"  # words between the keyword and the number, never another number
 # A verb's object may be a list ("受理公民、法人或其他组织政府信息公开申请5件"): its gap may
 # cross a 、; an outcome's may not ("不予公开、无法提供共5件" is neither alone).
 _LIST_GAP = r"[^0-9，。；]{0,30}?"
 _NEW_VERB = r"(?:新收|收到|受理|接到|接收|收悉|共收)"
-_ABOUT_INFORMATION = re.compile(r"政府信息|信息公开|依申请公开|公开申请")
+# "受理依申请信息56条" names the requests without 公开.
+_ABOUT_INFORMATION = re.compile(r"政府信息|信息公开|依申请公开|依申请信息|公开申请")
 _ABOUT_CASES = re.compile(r"复议|诉讼")
 # 12345 is the hotline's number, not five digits of "12345678件".
 _ABOUT_OTHER_MATTERS = re.compile(
@@ -305,7 +306,13 @@ _ABOUT_OTHER_MATTERS = re.compile(
 )
 # "无" as a verb ("本年度无因政府信息公开工作被申请行政复议…的情况"), not inside a word (无法,
 # 无偿, 无论, 无需, 无误, 无纸化, 无障碍, 毫无).
-_NONE = r"(?:(?<!毫)无(?![法偿论需误纸障])|没有|未发生|未有|未因|未被)"
+_NONE = r"(?:(?<!毫)无(?![法偿论需误纸障])|没有|未发生|未出现|未有|未因|未被)"
+# The words between "none" and the cases, never naming a kind of them: "未出现因答复不当引起的
+# 行政复议" denies only the cases a wrong answer caused (甘谷 2024), not every case.
+_NONE_GAP = r"(?:(?!不当|错误|违法|瑕疵)[^0-9，。；])"
+# A review body's own work ("办理行政复议案件45件") is not a case against the office: a case count
+# is read outside a sentence about information requests only when it says no such thing.
+_REVIEW_BODY = re.compile(r"办理|受理|审理|审结")
 _OUTCOME = r"(?:纠错|败诉|撤销|违法|改变|维持|结果)"
 # Table C's breakdown of the cases (结果维持, 结果纠正, 其他结果, 尚未审结): "行政复议结果维持5件"
 # is one of its cells, not the 行政复议 total, and is not compared.
@@ -338,6 +345,7 @@ class _Quantity:
     value: int | None = None  # fixed value of a phrase without a number (未收到… = 0)
     own_total: bool = False  # an outcome row or a case count: read in a clause stating a part
     parts: tuple = ()  # of _Quantity, when this is their sum as a list states it
+    also: tuple = ()  # other readings of the words (each rows of Table B), which agree as well
 
 
 def _q(key, label, table, rows, *patterns, **options):
@@ -390,6 +398,16 @@ _QUANTITIES = (
         ("carried_out",),
         rf"结转(?:至|到|入)?(?:下(?:一)?年(?:度)?|[0-9]{{4}}年(?:度)?){_GAP}{_N}",
         rf"{_N}[^0-9，。；]{{0,6}}?结转(?:至|到|入)?下(?:一)?年",
+        own_total=True,  # "其中结转2024年度7件" is the year's carry-over, wherever it is stated
+    ),
+    _q(
+        "carried_out",
+        "结转下年度办理的申请",
+        "table_b",
+        ("carried_out",),
+        rf"{_NONE}(?:需要|需)?结转(?:至|到|入)?(?:下(?:一)?年(?:度)?|[0-9]{{4}}年(?:度)?)",
+        own_total=True,
+        value=0,
     ),
     _q(
         "result_total",
@@ -409,10 +427,32 @@ _QUANTITIES = (
     ),
     _q("partial", "部分公开", "table_b", ("partial",), rf"部分公开{_GAP}{_N}", own_total=True),
     # A group of Table B (its key as in tables.ROW_GROUPS): the sum of its rows.
-    _q("refused", "不予公开", "table_b", t.REFUSED, rf"不予公开{_GAP}{_N}", own_total=True),
+    # "不予公开信息10条" counts items of information withheld (the 2008 format's
+    # 不予公开信息的情况), not requests refused: Table B counts requests, so only
+    # "不予公开…申请" or a plain "不予公开N件" is compared.
+    _q(
+        "refused",
+        "不予公开",
+        "table_b",
+        t.REFUSED,
+        rf"不予公开(?!(?:的)?(?:政府)?信息(?![^0-9，。；]{{0,10}}?申请)){_GAP}{_N}",
+        own_total=True,
+    ),
     _q("unable", "无法提供", "table_b", t.UNABLE, rf"无法提供{_GAP}{_N}", own_total=True),
     _q("unprocessed", "不予处理", "table_b", t.UNPROCESSED, rf"不予处理{_GAP}{_N}", own_total=True),
     _q("other", "其他处理", "table_b", t.OTHER, rf"其他处理{_GAP}{_N}", own_total=True),
+    # "共处理政府信息公开申请12件": 处理 is 办理 (the table's 本年度办理结果) to most offices;
+    # others write it of the requests received, or of all the year had to handle ("共处理…申请件
+    # 1717件（包含上年结转76件）", 余杭 2023: 新收 + 上年结转). Any of these agrees.
+    _q(
+        "result_total",
+        "本年办结（答复）申请",
+        "table_b",
+        ("result_total",),
+        rf"(?<!不予)(?<!其他)处理(?!结果|决定|情况){_LIST_GAP}{_N}",
+        about_information=True,
+        also=(("new",), ("new", "carried_in")),
+    ),
     _q(
         "review",
         "行政复议",
@@ -438,7 +478,7 @@ _QUANTITIES = (
         "行政复议",
         "table_c",
         ("review_total",),
-        rf"{_NONE}[^0-9，。；]{{0,20}}?行政复议(?![^，。；]*?{_OUTCOME})",
+        rf"{_NONE}{_NONE_GAP}{{0,20}}?行政复议(?![^，。；]*?{_OUTCOME})",
         about_cases=True,
         own_total=True,
         value=0,
@@ -448,7 +488,7 @@ _QUANTITIES = (
         "行政诉讼",
         "table_c",
         ("litigation_direct_total", "litigation_after_review_total"),
-        rf"{_NONE}[^0-9，。；]{{0,30}}?行政诉讼(?![^，。；]*?{_OUTCOME})",
+        rf"{_NONE}{_NONE_GAP}{{0,30}}?行政诉讼(?![^，。；]*?{_OUTCOME})",
         about_cases=True,
         own_total=True,
         value=0,
@@ -646,6 +686,9 @@ class _Clause:
     quote: str  # as the report writes it
     qualified: bool  # states a part (其中…, 通过…方式…)
     other_period: bool  # speaks of another period than the report's year
+    previous_sentence: str = ""  # the sentence before (normalised)
+    # the clause before, when this one states a part of it ("行政复议9件（含结转下年度1件）")
+    whole: str = ""
 
 
 def _clauses(text, year=None):
@@ -654,11 +697,13 @@ def _clauses(text, year=None):
     norm = mapped.text
     # A sentence (。) gives the context: "…依申请公开89件次…；产生行政复议13件…" is about
     # information requests though its clause does not say so.
+    previous_sentence = ""
     for sentence_start, sentence_end in _between(_SENTENCE_END, norm, 0, len(norm)):
         sentence = norm[sentence_start:sentence_end]
         period = _Period(year)
         after_qualifier = False
         position = sentence_start
+        before = ""  # the clause before the one read
         brackets = list(_BRACKETED.finditer(norm, sentence_start, sentence_end))
         for bracket in [*brackets, None]:
             segment_end = bracket.start() if bracket else sentence_end
@@ -667,8 +712,18 @@ def _clauses(text, year=None):
                 # "其中，行政复议7件": a qualifier standing alone qualifies the clause after it
                 qualified = after_qualifier or bool(_SUBCOUNT.search(clause))
                 other = period.is_other(clause)
-                yield _Clause(sentence, clause, mapped.quote(start, end), qualified, other)
+                yield _Clause(
+                    sentence,
+                    clause,
+                    mapped.quote(start, end),
+                    qualified,
+                    other,
+                    previous_sentence,
+                    before if qualified else "",
+                )
                 after_qualifier = clause in _QUALIFIERS
+                if not after_qualifier:
+                    before = clause
             if bracket is None:
                 break
             inner_start, inner_end = bracket.start() + 1, bracket.end() - 1
@@ -676,8 +731,17 @@ def _clauses(text, year=None):
             for start, end in _clause_spans(norm, inner_start, inner_end):
                 clause = norm[start:end]
                 other = period.is_other(clause, opens=False)
-                yield _Clause(sentence, clause, mapped.quote(start, end), qualified, other)
+                yield _Clause(
+                    sentence,
+                    clause,
+                    mapped.quote(start, end),
+                    qualified,
+                    other,
+                    previous_sentence,
+                    before if qualified else "",
+                )
             position = bracket.end()
+        previous_sentence = sentence
 
 
 def _on_a_topic(clause):
@@ -720,9 +784,17 @@ def _applies(quantity, clause):
     if clause.qualified and not quantity.own_total:
         return False
     if quantity.about_cases:
-        if not _ABOUT_INFORMATION.search(clause.sentence):
+        # "（二）依申请公开情况。…受理依申请公开14件。发生行政复议1件" (攸县 2024): the
+        # sentence before says what the cases are about
+        if not (
+            _ABOUT_INFORMATION.search(clause.sentence)
+            or (
+                _ABOUT_INFORMATION.search(clause.previous_sentence)
+                and not _REVIEW_BODY.search(clause.text)
+            )
+        ):
             return False
-    elif quantity.table == "table_b" and _ABOUT_CASES.search(clause.text):
+    elif quantity.table == "table_b" and _ABOUT_CASES.search(clause.text + clause.whole):
         return False
     return not (quantity.about_information and not _ABOUT_INFORMATION.search(clause.text))
 
@@ -789,6 +861,11 @@ def _cell_name(table_key, row, column, tables_by_key):
     return f"{_row_label(table, row)}{_column_label(table, row, column)}"
 
 
+def _reads_as(quoted, rows, table_b):
+    numbers = [_get(table_b, row, "total") for row in rows]
+    return None not in numbers and quoted == sum(numbers)
+
+
 def check_r6(text, tables_by_key, year=None):
     """Every quantity the text states of the report's ``year`` (本年新收…件, 办结…件, 予以公开…件,
     行政复议…件, 制发规范性文件…件 …) equals the tables (a warning): one finding per clause that
@@ -802,6 +879,8 @@ def check_r6(text, tables_by_key, year=None):
             continue
         numbers = [_get(tables_by_key[tk], row, column) for tk, row, column in cells_added]
         if None in numbers or quoted == sum(numbers):
+            continue
+        if any(_reads_as(quoted, rows, tables_by_key["table_b"]) for rows in quantity.also):
             continue
         name = TABLE_NAMES[quantity.table]
         left = f"正文“{clause}” = {quoted}"

@@ -630,6 +630,7 @@ def _stale_formulas(sheet, formulas_book, table):
         row, column = coordinate_to_tuple(cell)
         result = formulas.stale(recomputer, row, column)
         if result is None:
+            found += _number_typed_as_text(sheet, table, row_key, column_key, cell)
             continue
         formula, recomputed = result
         stored = sheet.cell(row=row, column=column).value
@@ -658,6 +659,27 @@ def _stale_formulas(sheet, formulas_book, table):
         )
         found.append((finding, f"{rules.TABLE_NAMES[table.key]} {cell}"))
     return found
+
+
+def _number_typed_as_text(sheet, table, row_key, column_key, address):
+    """A number stored as text ("12" in a text cell: typed after an apostrophe, into a cell
+    formatted as text, or pasted) is read as the number, but the spreadsheet's SUM skips it and
+    the reviewer sees a green triangle: a warning on its cell, as for a formula giving text."""
+    stored = sheet[address].value
+    if not isinstance(stored, str) or stored.lstrip().startswith("="):
+        return []
+    column = next(c for r, c in table.cells() if r.key == row_key and c.key == column_key)
+    if not cells.is_valid(cells.parse(stored, column.kind), column.kind):
+        return []  # not a number: R7 names it as an error
+    problem = _(
+        "是文本“%(stored)s”而不是数字，表格软件不会把它计入求和；检查已按数字 %(number)s 读取，"
+        "请改为填写数字"
+    ) % {"stored": stored, "number": cells.parse(stored, column.kind)}
+    message = rules.cell_message(table, row_key, column_key, problem)
+    finding = rules.Finding(
+        "R7", rules.Severity.WARNING, table.key, row_key, column_key, stored, "", message
+    )
+    return [(finding, f"{rules.TABLE_NAMES[table.key]} {address}")]
 
 
 def _shown_number(number):

@@ -209,7 +209,9 @@ def test_the_upload_checks_the_year_and_the_text_of_the_page(admin_client, tmp_p
             reverse("reports:upload", args=[page.pk]), {"workbook": upload}, follow=True
         )
     messages = [str(m) for m in response.context["messages"]]
-    assert any("1 条提示" in m for m in messages)  # R6: 收到行政复议 1 件 vs 表三 2
+    # R6: "收到行政复议 1 件" vs 表三 2 (read since its sentence follows one about information
+    # requests, as 攸县's "发生行政复议1件" does), and R8 on 表一
+    assert any("2 条提示" in m for m in messages)
 
 
 # ---------------------------------------------------------------- R6 reads the report's year

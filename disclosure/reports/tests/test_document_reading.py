@@ -63,3 +63,26 @@ def test_a_word_file_that_inflates_past_the_limits_is_refused_unread(tmp_path):
     assert path.stat().st_size < 1024 * 1024
     with pytest.raises(DocumentError, match="解压后过大"):
         docx_text(path)
+
+
+@pytest.mark.parametrize("kept", [0.5, 0.9, -10])
+def test_a_truncated_pdf_is_one_chinese_error_and_nothing_on_stderr(tmp_path, capfd, kept):
+    """pypdf logs "EOF marker not found" (English, on stderr through logging's last resort)
+    before it fails: the user gets one Chinese error saying the file is incomplete, and the
+    command prints that line alone."""
+    from disclosure.reports.documents import read_document
+    from disclosure.reports.management.commands.check_annual_report import Command
+    from disclosure.reports.tests.checking import workbook_file
+
+    data = pdf_of(tmp_path, f"<p>{PARAGRAPH}</p>", 100).read_bytes()
+    path = tmp_path / "truncated.pdf"
+    path.write_bytes(data[: int(len(data) * kept)] if kept > 0 else data[:kept])
+    with pytest.raises(DocumentError, match="不完整") as refused:
+        read_document(path)
+    assert "EOF" not in str(refused.value)
+    assert capfd.readouterr().err == ""
+    argv = ["manage.py", "check_annual_report", str(workbook_file(tmp_path)), "--text", str(path)]
+    with pytest.raises(SystemExit) as exited:
+        Command().run_from_argv(argv)
+    assert exited.value.code == 1
+    assert capfd.readouterr().err.splitlines() == [f"错误：{refused.value}"]

@@ -397,7 +397,8 @@ YEAR_SENTENCES = [
         "申请件1717件（包含上年结转76件），1646件已按规定在法定期限内予以答复，71件结转下年"
         "答复。",
         2023,
-        {"new": 1641, "carried_out": 71},
+        # 处理 is read as 办结 (or 新收, or 新收 + 上年结转, as here: see test_r6_phrasings)
+        {"new": 1641, "carried_out": 71, "result_total": 1717},
     ),
     (
         "嘉兴市人民政府办公室 2023, quoted a year later",

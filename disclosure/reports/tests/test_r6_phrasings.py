@@ -202,6 +202,56 @@ SENTENCES = [
         2025,
         {},
     ),
+    # 8. an independent re-try with 37 real reports (docs/reports.md, "Phrasings of the re-try")
+    (
+        "攸县人民政府办公室 2024 (the cases in a sentence after the requests)",
+        "（二）依申请公开情况。完善《政府信息公开指南》，规范依申请公开登记、审核、答复、送达、"
+        "归档各个环节的办理流程。2024年共受理依申请公开14件。发生行政复议1件，申请人已撤回；"
+        "发生行政诉讼1件，结果维持。",
+        2024,
+        {"new": 14, "review": 1, "litigation": 1},
+    ),
+    (
+        "广元市统计局 2024 (未出现…等现象 is none of either)",
+        "（二）依申请公开信息情况。全年共收到依申请公开共9件，全部及时分发到责任科室予以办理，"
+        "未出现行政复议、行政诉讼等现象。",
+        2024,
+        {"new": 9, "review": 0, "litigation": 0},
+    ),
+    (
+        "the re-try's (no carry-over, 无结转…件)",
+        "本年度共收到政府信息公开申请5件，办结5件，无结转2024年继续办理件。",
+        2023,
+        {"new": 5, "result_total": 5, "carried_out": 0},
+    ),
+    (
+        "the re-try's (其中结转… is the year's carry-over)",
+        "共收到政府信息公开申请50件，办结43件，其中结转2024年度7件。",
+        2023,
+        {"new": 50, "result_total": 43, "carried_out": 7},
+    ),
+    (
+        "the re-try's (the number before the requests)",
+        "收到0件信息公开申请受理。",
+        2023,
+        {"new": 0},
+    ),
+    ("the re-try's (依申请信息, unit 条)", "全年共受理依申请信息56条。", 2023, {"new": 56}),
+    ("the re-try's (unit 份)", "全年共收到8份政府信息公开申请。", 2023, {"new": 8}),
+    (
+        "the re-try's (unit 份, the number after the verb)",
+        "本年度共收到群众提交的政府信息公开申请8份，均已按期答复。",
+        2023,
+        {"new": 8},
+    ),
+    ("the re-try's (处理…申请)", "本年度共处理政府信息公开申请12件。", 2023, {"result_total": 12}),
+    (
+        "道县文广新局 2013 (不予公开信息…条: items withheld, not requests refused)",
+        "不予公开信息有10条，主要是关于本系统计生综治情况以及人事安排的信息。",
+        2013,
+        {},
+    ),
+    ("不予公开…申请 is requests", "不予公开的政府信息公开申请3件。", 2023, {"refused": 3}),
 ]
 
 
@@ -270,3 +320,53 @@ def test_a_list_opening_with_granted_and_partial_is_a_sum():
     assert read(sentence, 2023) == {"granted_partial+refused": 10}
     tables = tables_stating({"granted": 5, "partial": 3, "refused": 2})
     assert rules.check_r6(sentence, tables, 2023) == []
+
+
+def test_handled_agrees_with_either_reading():
+    """ "处理…申请N件" is answered (办结) to most offices, received or all the year handled to
+    some: N agrees with the tables when it is any; a warning only when it is none."""
+    sentence = "本年度共处理政府信息公开申请12件。"
+    for numbers in ({"result_total": 12, "new": 15}, {"result_total": 10, "new": 12}):
+        assert rules.check_r6(sentence, tables_stating(numbers), 2023) == [], numbers
+    [finding] = rules.check_r6(sentence, tables_stating({"result_total": 10, "new": 11}), 2023)
+    assert (finding.table, finding.row) == ("table_b", "result_total")
+    # 余杭 2023: all the year had to handle, 新收 + 上年结转
+    tables = tables_stating({"result_total": 1646, "new": 1641, "carried_in": 76})
+    text = "全区共处理政府信息公开申请件1717件（包含上年结转76件）。"
+    assert rules.check_r6(text, tables, 2023) == []
+
+
+def test_no_case_caused_by_a_wrong_answer_is_not_no_case():
+    """甘谷 2024: "未出现因答复不当引起的…" denies only the cases a wrong answer caused."""
+    text = (
+        "2024年，我办共收到公开政府信息申请1件，已全部答复，办结率100%。未出现因答复不当引起的"
+        "行政复议、行政诉讼等情况。"
+    )
+    assert read(text, 2024) == {"new": 1}
+    text = "2024年，我办共收到公开政府信息申请1件。未出现行政复议、行政诉讼等现象。"
+    assert read(text, 2024) == {"new": 1, "review": 0, "litigation": 0}
+
+
+def test_a_carry_over_inside_a_case_count_is_the_cases():
+    """ "（含结转下年度1件）" after 行政复议 is a part of the cases, not Table B's 结转下年度."""
+    text = "因政府信息公开被申请行政复议3件（含结转下年度1件）。"
+    assert read(text, 2023) == {"review": 3}
+    assert read("因政府信息公开被申请行政复议3件，其中结转下年度1件。", 2023) == {"review": 3}
+
+
+def test_a_review_bodys_own_cases_are_not_read_from_the_sentence_before():
+    """The sentence before makes "发生行政复议1件" about information requests, but a review
+    body's own work ("办理行政复议案件45件") is not a case against the office."""
+    text = "全年共受理政府信息公开申请3件。办理行政复议案件45件。"
+    assert read(text, 2023) == {"new": 3}
+
+
+def test_information_withheld_is_not_requests_refused():
+    """ "不予公开信息N条" (the 2008 format's 不予公开信息的情况: items of information withheld)
+    is not Table B's 不予公开, which counts requests: it is not compared; "不予公开N件" still
+    is."""
+    tables = tables_stating({"refused": 2})
+    assert rules.check_r6("不予公开信息有10条，主要是关于人事安排的信息。", tables, 2023) == []
+    assert rules.check_r6("不予公开政府信息10条。", tables, 2023) == []
+    assert len(rules.check_r6("不予公开10件。", tables, 2023)) == 1
+    assert len(rules.check_r6("不予公开的政府信息公开申请10件。", tables, 2023)) == 1

@@ -48,12 +48,17 @@ def _blank(sheet):
     sheet["B1"] = None
 
 
+def _spaces(sheet):
+    sheet["B1"] = " \u3000 "  # blank to the eye: half- and full-width spaces
+
+
 VARIANTS = {
     "formula": (_formula, "B1 是公式"),
     "concatenate": (_concatenate, "B1 是公式"),
     "relabelled": (_relabelled, "A1 应为“公开主体”"),
     "beside": (_beside, "B1 空白"),
     "blank": (_blank, "B1 空白"),
+    "spaces": (_spaces, "B1 空白"),
 }
 
 

@@ -112,3 +112,20 @@ def test_a_formula_giving_text_is_a_warning_on_its_cell(tmp_path):
     out, _code = run(as_text)
     line = next(line for line in out.splitlines() if line.startswith(f"R7 警告 表二 {NEW_TOTAL}:"))
     assert '是公式“="35"”，其结果是文本“35”而不是数字' in line
+
+
+@pytest.mark.parametrize("typed", ["{}", " {} "])
+def test_a_count_typed_as_text_is_read_with_a_warning_on_its_cell(tmp_path, typed):
+    """A number stored as text (a string cell, "12" with Excel's green triangle) is not added
+    up by the spreadsheet's SUM: it is read as the number, and R7 says so on its cell, as for a
+    formula giving text."""
+    path = write(tmp_path)
+    book = load_workbook(path)
+    number = book["表二"][NEW_TOTAL].value
+    book["表二"][NEW_TOTAL] = typed.format(number)
+    book.save(path)
+    assert load_workbook(path)["表二"][NEW_TOTAL].data_type == "s"
+    out, code = run(path)
+    line = next(line for line in out.splitlines() if line.startswith(f"R7 警告 表二 {NEW_TOTAL}:"))
+    assert f"是文本“{typed.format(number)}”而不是数字，" in line and f"按数字 {number} 读取" in line
+    assert code == 0  # read as the number: the sums hold, no error
