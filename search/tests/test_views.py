@@ -182,3 +182,17 @@ def test_columns_are_undated_and_grouped_by_organisation_and_their_year_not_offe
     rows = {row["page"].title: row for row in response.context["rows"]}
     assert rows["预算决算"]["dated"] is False
     assert 2026 not in response.context["years"] and 2024 in response.context["years"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{}, {"q": "低保"}])
+def test_the_search_page_has_a_breadcrumb_from_the_home_page(client, corpus, params):
+    from wagtail.models import Site
+
+    home = Site.objects.get(is_default_site=True).root_page
+    html = get(client, **params).content.decode()
+    trail = re.search(r'<nav aria-label="当前位置" class="breadcrumb">(.*?)</nav>', html, re.S)
+    assert trail, "no breadcrumb"
+    crumbs = re.findall(r"<li[^>]*>(.*?)</li>", trail[1])
+    assert crumbs == [f'<a href="/">{home.title}</a>', "站内搜索"]
+    assert '<li aria-current="page">站内搜索</li>' in trail[1]
