@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from disclosure.moderation import admin_page_walls
 from disclosure.moderation.public_api import api_router
 from gongkai import healthz, well_known
+from gongkai.document_names import serve_under_title
 from gongkai.media import serve_media
 from gongkai.sitemap import EveryLanguageSitemap
 from search import views as search_views
@@ -17,6 +18,8 @@ urlpatterns = [
     # Wagtail admin views walled between organisations, at Wagtail's own addresses.
     path("admin/", include(admin_page_walls.urlpatterns)),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view at its own address, naming the download after the title.
+    re_path(r"^documents/(\d+)/(.*)$", serve_under_title, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", healthz.healthz, name="healthz"),
     path("healthz/live/", healthz.live, name="healthz_live"),

@@ -2,14 +2,13 @@ from wagtail import hooks
 
 from gongkai.templatetags.navigation import PORTAL_NAVIGATION, SITE_IDENTITY
 
-from .models import SiteFooterSettings
+from .identity import page_identity
 from .portal_nav import portal_nav
 
 # The site's skeleton shows the navigation home finds (gongkai/templatetags/navigation.py).
 hooks.register(PORTAL_NAVIGATION, portal_nav)
 
 
-@hooks.register(SITE_IDENTITY)
-def site_identity(request):
-    """The skeleton's sponsor, footer and registration numbers: the site's footer settings."""
-    return SiteFooterSettings.for_request(request)
+# The skeleton's sponsor, footer and registration numbers: the site's footer settings, or
+# the organisation whose section the page is in (home/identity.py).
+hooks.register(SITE_IDENTITY, page_identity)

@@ -126,11 +126,24 @@ def organisation_roots_among(pages):
     return {root.path: root for root in roots.order_by("path")}
 
 
+# A site's home page, in every language, sits at this depth (below the tree's root).
+HOME_DEPTH = 2
+
+
 def undated_types():
     """Page types whose first publication is no 发布日期: the catalogue's roots and columns,
-    published the day a site was set up. Results show them without a date, and the year
-    filter does not offer a year that only they were published in."""
+    published the day a site was set up (as the home pages are: `is_undated`). Results show
+    them without a date, and the year filter does not offer a year that only they were
+    published in."""
     return [DisclosureIndexPage, *column_types()]
+
+
+def is_undated(page):
+    return page.depth == HOME_DEPTH or isinstance(page, tuple(undated_types()))
+
+
+def dated_pages(pages):
+    return pages.not_type(*undated_types()).exclude(depth=HOME_DEPTH)
 
 
 def column_groups(pages, roots):
@@ -193,7 +206,6 @@ def result_rows(pages, expanded, roots):
     """The results as the template shows them, read in a fixed number of queries: the specific
     pages in one query per page type, their parents (columns) in one."""
     terms = expanded.highlight_terms
-    undated = tuple(undated_types())
     pages = list(pages)
     specifics = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
     parent_paths = {page.path[: -Page.steplen] for page in pages}
@@ -218,7 +230,7 @@ def result_rows(pages, expanded, roots):
                 "snippet": highlight.snippet(body, terms) if body else "",
                 "organisation": root.organisation if root else None,
                 "parent": parents.get(page.path[: -Page.steplen]),
-                "dated": not isinstance(specific, undated),
+                "dated": not is_undated(specific),
             }
         )
     return rows
@@ -294,7 +306,7 @@ def search(request):
         "column_groups": column_groups(pages, roots),
         "domains": Domain.objects.all(),
         "validities": Validity.choices,
-        "years": cached_publication_years(pages.not_type(*undated_types())),
+        "years": cached_publication_years(dated_pages(pages)),
         "search_results": None,
         "rows": [],
         "picks": [],

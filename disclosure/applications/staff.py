@@ -273,8 +273,12 @@ def handle_view(request, pk):
     if not request.user.has_perm("applications.change_application"):
         raise PermissionDenied
     application = get_scoped_or_404(Application.objects.all(), request.user, pk=pk)
-    form = TransitionForm(request.POST or None, application=application)
-    if request.method == "POST" and not form.is_valid():
+    # A closed file (归档) has no move left: it is shown read-only, with its record.
+    closed = not application.possible_moves()
+    form = None if closed else TransitionForm(request.POST or None, application=application)
+    if request.method == "POST" and closed:
+        messages.error(request, NOT_RECORDED)
+    elif request.method == "POST" and not form.is_valid():
         # On a long page the field's own error is out of sight: say it at the top too.
         messages.error(request, NOT_RECORDED)
     elif request.method == "POST":

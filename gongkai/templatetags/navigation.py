@@ -6,9 +6,11 @@ their URLs, models or settings (gongkai/tests/test_template_layers.py).
   from the catalogue and the reports (home/portal_nav.py) and registers a function on
   PORTAL_NAVIGATION, taking the request and the page (or None) and returning the navigation or
   None. Without one, pages show no navigation.
-- `{% site_identity as identity %}`: the site's sponsor, footer facts and registration numbers
-  (《政府网站发展指引》). Home keeps them in its site settings and registers a function on
-  SITE_IDENTITY, taking the request and returning an object with those attributes, or None.
+- `{% site_identity as identity %}`: the sponsor, footer facts and registration numbers
+  (《政府网站发展指引》) of the page being shown, and `home_url`, where its banner leads. Home
+  keeps the site's in its site settings, an office's in its organisation, and registers a
+  function on SITE_IDENTITY, taking the request and the page (or None) and returning an
+  object with those attributes, or None.
 - `{% site_search_url as url %}`: where the header's search box sends its query. The search
   app registers a function on SITE_SEARCH, taking the request (None when a page's text is
   rendered for the index) and returning the URL, or None. Without one, no search box.
@@ -36,13 +38,17 @@ def _first_answer(hook_name, *args):
     return None
 
 
+def _page_of(context):
+    page = context.get("page")
+    return page if hasattr(page, "path") else None
+
+
 @register.simple_tag(takes_context=True)
 def portal_nav(context):
     request = context.get("request")
     if request is None:
         return None
-    page = context.get("page")
-    return _first_answer(PORTAL_NAVIGATION, request, page if hasattr(page, "path") else None)
+    return _first_answer(PORTAL_NAVIGATION, request, _page_of(context))
 
 
 @register.simple_tag(takes_context=True)
@@ -50,7 +56,7 @@ def site_identity(context):
     request = context.get("request")
     if request is None:
         return None
-    return _first_answer(SITE_IDENTITY, request)
+    return _first_answer(SITE_IDENTITY, request, _page_of(context))
 
 
 @register.simple_tag(takes_context=True)

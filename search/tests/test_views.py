@@ -8,6 +8,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page
 
 from disclosure.catalogue.tests.factories import CategoryPageFactory
+from gongkai.page_cache import page_cache
 from search.models import SearchSuggestion, Synonym
 
 
@@ -182,3 +183,37 @@ def test_columns_are_undated_and_grouped_by_organisation_and_their_year_not_offe
     rows = {row["page"].title: row for row in response.context["rows"]}
     assert rows["预算决算"]["dated"] is False
     assert 2026 not in response.context["years"] and 2024 in response.context["years"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("params", [{}, {"q": "低保"}])
+def test_the_search_page_has_a_breadcrumb_from_the_home_page(client, corpus, params):
+    from wagtail.models import Site
+
+    home = Site.objects.get(is_default_site=True).root_page
+    html = get(client, **params).content.decode()
+    trail = re.search(r'<nav aria-label="当前位置" class="breadcrumb">(.*?)</nav>', html, re.S)
+    assert trail, "no breadcrumb"
+    crumbs = re.findall(r"<li[^>]*>(.*?)</li>", trail[1])
+    assert crumbs == [f'<a href="/">{home.title}</a>', "站内搜索"]
+    assert '<li aria-current="page">站内搜索</li>' in trail[1]
+
+
+@pytest.mark.django_db
+def test_the_home_page_is_undated_and_its_year_not_offered(client, corpus, items):
+    """The site's home page (every language's) is published the day the site is set up, as
+    the roots and columns are: on `make run` it put the current year among the choices."""
+    Page.objects.filter(depth__gt=1).update(
+        first_published_at=datetime.datetime(2024, 6, 1, tzinfo=datetime.UTC)
+    )
+    home = Page.objects.get(depth=2)
+    assert home.live and corpus["township_root"].path.startswith(home.path)
+    Page.objects.filter(pk=home.pk).update(
+        first_published_at=datetime.datetime(2026, 1, 5, tzinfo=datetime.UTC)
+    )
+    page_cache().clear()  # the year choices read before the dates were changed
+    response = get(client, q=home.title)
+    assert response.context["years"] == [2024]
+    rows = {row["page"].pk: row for row in response.context["rows"]}
+    if home.pk in rows:
+        assert rows[home.pk]["dated"] is False

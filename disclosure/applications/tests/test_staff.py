@@ -224,3 +224,29 @@ def test_the_handle_page_says_the_application_is_overdue(handler_client, make_ap
     response = handler_client.get(f"/admin/applications_application/handle/{application.pk}/")
     assert application.is_overdue()
     assert "已逾期" in response.text and "个工作日" in response.text
+
+
+def test_an_archived_application_is_shown_read_only(handler_client, make_application):
+    application = make_application(received_on=D(2025, 3, 3))
+    url = f"/admin/applications_application/handle/{application.pk}/"
+    for step in (
+        {"action": "accept", "on": "2025-03-04"},
+        {"action": "reply", "on": "2025-03-25", "outcome": "granted", "reason": ""},
+        {"action": "archive", "on": "2025-03-26"},
+    ):
+        handler_client.post(url, step)
+    application.refresh_from_db()
+    assert application.state == State.ARCHIVED
+    page = handler_client.get(url).text
+    main = page[page.index('<div class="nice-padding">') :]
+    # No input, select or text area to fill, no 记录 button: the file is closed.
+    for control in ("<input", "<select", "<textarea", "记录</button>"):
+        assert control not in main.replace('type="hidden"', ""), control
+    assert "已归档，办理已结束" in main
+    # The record of what was done stays.
+    assert "办理记录" in main and "归档" in main
+    # A post made from a page opened before the archiving changes nothing.
+    events = application.events.count()
+    refused = handler_client.post(url, {"action": "reply", "on": "2025-03-27"})
+    assert refused.status_code == 200 and "没有记录" in refused.text
+    assert application.events.count() == events

@@ -1,5 +1,6 @@
 """Dashboard: awaiting my review, my items in review, and the Art. 26 publication deadline."""
 
+import re
 from datetime import date, datetime, time, timedelta
 
 from django.urls import reverse
@@ -209,3 +210,17 @@ def test_twin_drafts_read_apart_and_only_my_unpublished_ones_can_be_deleted(clie
     )
     assert response.status_code == 302 and response["Location"] == "/admin/"
     assert not Page.objects.filter(pk=abandoned.pk).exists()
+
+
+def test_the_times_of_my_drafts_carry_their_labels(client, small_office):
+    """Below 1200 px Wagtail lays a dashboard row out as a wrapped line without the table's
+    headings (issue 17: two bare times at 768 px): each time cell names what it is."""
+    users, (guides, _notices) = small_office["users"], small_office["columns"]
+    draft = document(guides, users["editor"], "带时间的草稿", None)
+    drafts = panel(home_of(client, users["editor"]), "my-drafts")
+    row = drafts[drafts.index(draft.title) :].split("</tr>", 1)[0]
+    cells = re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    times = [cell for cell in cells if "<time" in cell]
+    assert len(times) == 2, row
+    for cell, label in zip(times, ("创建", "最后保存"), strict=True):
+        assert re.search(rf'<span class="[^"]*">{label}</span>\s*<time datetime="[^"]+">', cell)

@@ -1,0 +1,94 @@
+"""Whose name a public page carries in its banner, `<title>` and footer.
+
+One site may serve several offices (a township and the county government's office, each with
+its disclosure root under the one home page). The site's footer settings (页脚与备案信息) speak
+for the organisation they name as 主办单位, which is also the home page's 主办机构; a page in
+another organisation's section carries that organisation's name and contacts instead, so that
+a citizen does not read the county office as part of the township. The registration numbers
+(ICP 备案号, 公安备案号, 政府网站标识码) are the website's, whoever's page it serves, and stay.
+
+The section is the one the page's navigation was built for (home/portal_nav.py, computed once
+per request), so telling which organisation a page belongs to costs nothing more; only a
+section whose organisation is not the one the settings name asks one query (is it the home
+page's organisation under another spelling?).
+"""
+
+from dataclasses import dataclass, fields
+
+from wagtail.models import Page
+
+from .models import HomePage, SiteFooterSettings
+from .portal_nav import portal_nav
+
+_CACHE_ATTR = "_gongkai_identity"
+
+
+@dataclass(frozen=True)
+class Identity:
+    sponsor: str = ""
+    organiser: str = ""
+    address: str = ""
+    postcode: str = ""
+    phone: str = ""
+    email: str = ""
+    icp_number: str = ""
+    public_security_number: str = ""
+    site_id_code: str = ""
+    identifiers_are_samples: bool = False
+    # Where the banner leads: the home page, or the organisation's own section.
+    home_url: str = "/"
+
+    @classmethod
+    def of_site(cls, settings):
+        names = [field.name for field in fields(cls) if field.name != "home_url"]
+        return cls(**{name: getattr(settings, name) for name in names})
+
+    def of_organisation(self, organisation, home_url):
+        return Identity(
+            sponsor=organisation.name,
+            address=organisation.address,
+            postcode=organisation.postcode,
+            phone=organisation.phone,
+            email=organisation.email,
+            icp_number=self.icp_number,
+            public_security_number=self.public_security_number,
+            site_id_code=self.site_id_code,
+            identifiers_are_samples=self.identifiers_are_samples,
+            home_url=home_url,
+        )
+
+
+def _section_root(request, page):
+    """The disclosure root the page is in (or is), or None for pages outside every section
+    (the home page, search, the application form: their navigation shows the site's root)."""
+    if page is None or not page.path:
+        return None
+    nav = portal_nav(request, page)
+    if nav is None or not page.path.startswith(nav.root.path):
+        return None
+    return nav.root
+
+
+def _is_site_organisation(root, site_identity):
+    organisation = root.organisation
+    if organisation is None or organisation.name == site_identity.sponsor:
+        return True
+    home_path = root.path[: -Page.steplen]
+    home_organisation = (
+        HomePage.objects.filter(path=home_path).values_list("organisation_id", flat=True).first()
+    )
+    return home_organisation == organisation.pk
+
+
+def page_identity(request, page=None):
+    """The identity the page shows, computed once per request and page."""
+    cached = getattr(request, _CACHE_ATTR, None)
+    if cached is not None and cached[0] is page:
+        return cached[1]
+    site_identity = Identity.of_site(SiteFooterSettings.for_request(request))
+    identity = site_identity
+    root = _section_root(request, page)
+    if root is not None and not _is_site_organisation(root, site_identity):
+        identity = site_identity.of_organisation(root.organisation, root.get_url(request))
+    setattr(request, _CACHE_ATTR, (page, identity))
+    return identity
