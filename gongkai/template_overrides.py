@@ -64,6 +64,9 @@ EXTENDED = {
     "wagtailadmin/base.html": Checked("wagtail", "8.0.1", "d9022f8527df321f"),
     "wagtailadmin/generic/base.html": Checked("wagtail", "8.0.1", "396c75d15810634a"),
     "wagtailadmin/pages/create.html": Checked("wagtail", "8.0.1", "fc9cd05a7fd80461"),
+    "wagtailadmin/shared/side_panels/includes/action_list_item.html": Checked(
+        "wagtail", "8.0.1", "c21a796bd44b4e7b"
+    ),
     "wagtailusers/users/create.html": Checked("wagtail", "8.0.1", "7bcb3dda247a3e3c"),
     "wagtailusers/users/edit.html": Checked("wagtail", "8.0.1", "ed9a834a5c667e46"),
 }

@@ -11,11 +11,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import PageViewRestriction
 
 from .models import DisclosureItemPage, Domain, Validity
 from .roots import pages_below_q
-from .visibility import unrestricted
+from .visibility import restricted_roots, unrestricted
 
 PAGE_SIZE = 20
 
@@ -54,8 +53,9 @@ def item_models(category):
 
 
 def restricted_paths():
-    """Paths under a view restriction, read once (PageQuerySet.public() reads them per model)."""
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
+    """Paths below which a view restriction hides every page (catalogue/visibility.py:
+    translations included), read once (PageQuerySet.public() reads them per model)."""
+    return restricted_roots()
 
 
 def under_paths(paths):

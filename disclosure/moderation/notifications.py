@@ -94,6 +94,18 @@ def sent_back(workflow_state, user):
     )
 
 
+def cancelled_by_other(workflow_state, user):
+    page = workflow_state.content_object
+    notify(
+        [workflow_state.requested_by],
+        _("审核已被取消：%(title)s") % {"title": page.title},
+        _(
+            "您提交的稿件“%(title)s”的审核已由%(user)s取消，稿件回到草稿状态。如有疑问请与其联系：%(link)s"
+        )
+        % {"title": page.title, "user": user, "link": admin_link(page)},
+    )
+
+
 def published(workflow_state):
     page = workflow_state.content_object
     notify(

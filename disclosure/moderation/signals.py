@@ -3,7 +3,13 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
+from wagtail.signals import (
+    task_approved,
+    task_submitted,
+    workflow_approved,
+    workflow_cancelled,
+    workflow_rejected,
+)
 
 from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 
@@ -13,6 +19,7 @@ from .organisation_collections import rename_organisation_collection
 from .placement import set_up_disclosure_root
 from .publication import check_publication
 from .walls import record_organisation_from_groups
+from .workflow_cancel import record_cancellation
 
 
 @receiver(post_save, sender=DisclosureIndexPage)
@@ -41,6 +48,11 @@ def tell_the_author_of_the_approval(sender, instance, user=None, **kwargs):
 @receiver(workflow_rejected)
 def tell_the_author_it_was_sent_back(sender, instance, user=None, **kwargs):
     notifications.sent_back(instance, user)
+
+
+@receiver(workflow_cancelled)
+def record_a_cancellation_by_another(sender, instance, user=None, **kwargs):
+    record_cancellation(instance, user)
 
 
 @receiver(workflow_approved)

@@ -33,6 +33,7 @@ from .sensitive import all_words, mentions_any
 from .user_admin import SCOPED_USER_BULK_ACTIONS
 from .walls import is_site_administrator
 from .withdrawal import may_request_withdrawal
+from .workflow_cancel import CANCELLED_BY_OTHER
 
 # Replace Wagtail's user bulk actions (same action_type, registered later) with ones that act
 # only on users inside the requester's walls.
@@ -80,6 +81,7 @@ def register_moderation_log_actions(actions):
     actions.register_action("moderation.withdrawal_requested", _("申请撤稿"), _("提交撤稿申请"))
     actions.register_action("moderation.withdrawal_approved", _("批准撤稿"), _("撤稿已批准"))
     actions.register_action("moderation.withdrawal_refused", _("驳回撤稿"), _("撤稿未批准"))
+    actions.register_action(CANCELLED_BY_OTHER, _("他人取消审核"), _("审核由提交人以外的人员取消"))
 
 
 def _refuse(request, reason, page):

@@ -21,6 +21,7 @@ PATCH_MODULES = [
     "disclosure.moderation.patches.admin_api_actions",
     "disclosure.moderation.patches.page_deletion",
     "disclosure.moderation.patches.run_revision_approvals",
+    "disclosure.moderation.patches.workflow_cancel",
     "disclosure.moderation.patches.workflow_mails",
     "gongkai.languages.patches.admin_labels",
     "gongkai.languages.patches.locale_lookup",

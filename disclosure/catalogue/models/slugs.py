@@ -15,6 +15,14 @@ def reserved_slug_error(slug, parent):
     }
 
 
+def refuse_a_move_onto_a_route(sender, instance, parent_page_after, **kwargs):
+    """The `pre_page_move` receiver: every move (the admin's move view, the admin API's move
+    action, translations moved along, code) passes here, not only the view's hook."""
+    error = reserved_slug_error(instance.slug, parent_page_after)
+    if error:
+        raise ValidationError({"slug": error})
+
+
 class ReservedSlugPageForm(TitleSlugPageForm):
     """The editor's form: a new page has no place in the tree yet, only `parent_page`. A page
     never published gets a free slug from its title first (title_slugs.py)."""

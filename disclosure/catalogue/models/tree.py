@@ -5,20 +5,17 @@ Serving a page asks the tree three times besides routing: Wagtail's view-restric
 organisation) and the language switcher (the live versions of the page in other languages).
 All three are rows of ``wagtailcore_page``, so one query with both conditions answers them; it
 is made once per page instance (a request's page), which keeps item pages and column listings
-inside their query budgets. Each row says whether a view restriction is set on it, so a page
-with none on itself or above (nearly every public page) is served without reading them.
+inside their query budgets. Each row says whether its translation family is restricted
+(catalogue/visibility.py), so a page with no such row on itself or above (nearly every public
+page) is served without reading the restrictions.
 """
 
 from functools import cached_property
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-
-def _ancestor_ids(page):
-    steplen = page.steplen
-    paths = [page.path[:end] for end in range(steplen, len(page.path) + 1, steplen)]
-    return Page.objects.filter(path__in=paths).values_list("pk", flat=True)
+from ..visibility import in_restricted_family
 
 
 class TreeNeighboursMixin:
@@ -30,11 +27,7 @@ class TreeNeighboursMixin:
                 Q(path__in=paths) | Q(translation_key=self.translation_key, live=True)
             )
             .select_related("locale", "disclosureindexpage__organisation")
-            .annotate(
-                has_view_restriction=Exists(
-                    PageViewRestriction.objects.filter(page_id=OuterRef("pk"))
-                )
-            )
+            .annotate(in_restricted_family=in_restricted_family())
             .order_by("path")
         )
         ancestors, versions = [], []
@@ -63,19 +56,18 @@ class TreeNeighboursMixin:
 
     def get_view_restrictions(self):
         ancestors = self._tree_neighbours[0]
-        if self.alias_of_id or any(page.alias_of_id for page in ancestors):
-            # Wagtail reads the aliased pages' own restrictions, not those above the source:
-            # an alias carries them too (patches/alias_restrictions.py).
-            sources = [page.alias_of for page in (self, *ancestors) if page.alias_of_id]
-            above = {pk for source in sources for pk in _ancestor_ids(source)}
-            return PageViewRestriction.objects.filter(
-                Q(pk__in=super().get_view_restrictions().values("pk")) | Q(page_id__in=above)
-            )
         ids = [self.pk, *(page.pk for page in ancestors)]
         # This page's own row is among the versions when it is live (a served page is).
         restricted = {
-            row.pk: row.has_view_restriction for row in (*ancestors, *self._tree_neighbours[1])
+            row.pk: row.in_restricted_family for row in (*ancestors, *self._tree_neighbours[1])
         }
-        if all(pk in restricted for pk in ids) and not any(restricted[pk] for pk in ids):
+        if (
+            not self.alias_of_id
+            and not any(page.alias_of_id for page in ancestors)
+            and all(pk in restricted for pk in ids)
+            and not any(restricted[pk] for pk in ids)
+        ):
             return PageViewRestriction.objects.none()
-        return PageViewRestriction.objects.filter(page_id__in=ids)
+        # A restriction reaches this page (catalogue/visibility.py: through a translation of
+        # it or of an ancestor, or an alias's source): read which.
+        return super().get_view_restrictions()

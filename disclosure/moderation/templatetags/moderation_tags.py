@@ -13,6 +13,12 @@ def moderation_badge(page):
     return {"page": page, "label": label, "public": str(label) in PUBLIC_STATES}
 
 
+@register.simple_tag
+def moderation_state(page):
+    """The name the badge shows (status.moderation_status), for headlines beside it."""
+    return moderation_status(page)
+
+
 @register.inclusion_tag("moderation/sensitive_link.html")
 def sensitive_scan_link(page):
     """On an item under review: how many listed words it contains, linking to the marked text."""
