@@ -7,8 +7,6 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
-from disclosure.catalogue.visibility import unrestricted
-
 from .locales import language_tag
 
 
@@ -31,12 +29,10 @@ def public_translations(page):
         versions = Page.objects.filter(
             translation_key=page.translation_key, live=True
         ).select_related("locale")
-    others = [version.pk for version in versions if version.pk != page.pk]
-    # The visitor is on `page` already; another version must be public to be offered (one
-    # query for all of them, only when there are any).
-    public = set(unrestricted(Page.objects.filter(pk__in=others)).values_list("pk", flat=True))
     for version in versions:
-        if version.pk == page.pk or version.pk in public:
+        # The visitor is on `page` already; another version must be public to be offered
+        # (Page.get_view_restrictions counts restrictions on any language version).
+        if version.pk == page.pk or not version.get_view_restrictions().exists():
             found[version.locale.language_code] = version
     return found
 
