@@ -9,7 +9,7 @@ cell as missing instead, so a blank never shows up as a false arithmetic error.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import models
 from django.utils.translation import gettext as _
@@ -290,19 +290,19 @@ def check_r5(table_b, previous_table_b):
 # only for the outcome rows and the case counts, which are totals of their own wherever they are
 # stated ("办结122件，其中予以公开的27件"): "其中通过信函方式收到申请12件" is not the year's
 # 新收, "(含上一年度结转1件)" after 行政复议 is not Table B's 上年结转.
-_UNIT = r"(?:件次|件|宗|个|项|条|起|次|份)"
+_UNIT = r"(?:件次|件|宗|个|项|条|起|次|份|封)"
 _N = rf"(?P<n>[0-9]+)\s*{_UNIT}"
 _GAP = r"[^0-9，。；、]{0,30}?"  # words between the keyword and the number, never another number
 # A verb's object may be a list ("受理公民、法人或其他组织政府信息公开申请5件"): its gap may
 # cross a 、; an outcome's may not ("不予公开、无法提供共5件" is neither alone).
 _LIST_GAP = r"[^0-9，。；]{0,30}?"
 _NEW_VERB = r"(?:新收|收到|受理|接到|接收|收悉|共收)"
-# "受理依申请信息56条" names the requests without 公开.
-_ABOUT_INFORMATION = re.compile(r"政府信息|信息公开|依申请公开|依申请信息|公开申请")
+# "受理依申请信息56条", "共收到依申请件0件" (东风垦殖场 2024) name the requests without 公开.
+_ABOUT_INFORMATION = re.compile(r"政府信息|信息公开|依申请公开|依申请信息|依申请件|公开申请")
 _ABOUT_CASES = re.compile(r"复议|诉讼")
 # 12345 is the hotline's number, not five digits of "12345678件".
 _ABOUT_OTHER_MATTERS = re.compile(
-    r"行政许可|热线|留言|咨询|来信|信访|建议|提案|(?<![0-9])12345(?![0-9])"
+    r"行政许可|热线|留言|咨询|来信|来访|信访|建议|提案|(?<![0-9])12345(?![0-9])"
 )
 # "无" as a verb ("本年度无因政府信息公开工作被申请行政复议…的情况"), not inside a word (无法,
 # 无偿, 无论, 无需, 无误, 无纸化, 无障碍, 毫无).
@@ -326,11 +326,38 @@ _NO_SUBJECT = re.compile(
     r"(?:本机关|本单位|我[局办委])?(?:的)?(?:政府)?信息(?:公开)?(?:工作|事项|方面)?"
     r"|(?:政府信息)?依申请公开(?:政府信息)?(?:工作|事项)?"
 )
+# A channel states a part: "通过信函方式收到申请12件", "受理线上信息公开申请65件" (进贤县 2024).
 # "通过任何形式提出的…申请" (海城市西四镇 2025) is every way, not a part.
-_SUBCOUNT = re.compile(
-    r"^(?:其中|包括|包含|含)|通过(?!任何|各种|各类|多种|所有)|(?:网上|网络|信函|当面|现场|邮寄|传真|电子邮件|在线|电话)"
+_CHANNEL = re.compile(
+    r"通过(?!任何|各种|各类|多种|所有)|线[上下]|(?:网上|网络|信函|当面|现场|邮寄|传真|电子邮件|在线|电话)"
     r"(?:方式)?(?:提交|提出|收到|受理|申请|渠道)"
 )
+# … but channels listed with 等 ("通过线上、信函等渠道收到…16件", 平利县 2024) or both 线上 and
+# 线下 are every channel: the whole.
+_EVERY_CHANNEL = re.compile(
+    r"通过[^0-9，。；]{0,20}?、[^0-9，。；]{0,20}?等(?:渠道|方式|途径|形式|平台)"
+    r"|线上[、与和及]?线下|线下[、与和及]?线上"
+)
+# "按时办结66件" (永州市人民政府办公室 2024) is the part answered in time, not 办结.
+_ON_TIME = r"(?:按时|按期|如期|逾期)(?:办结|答复)"
+_SUBCOUNT = re.compile(rf"^(?:其中|包括|包含|含)|{_CHANNEL.pattern}|{_ON_TIME}")
+# After a channel's clause, its sentence goes on about that part ("受理线上…申请65件，依法办结
+# 62件"), until a clause speaks of the whole again ("全年共收到…").
+_WHOLE_AGAIN = re.compile(r"^(?:全年|本年度?|全[县区市镇乡]|共|合计|总计|累计|总共)")
+
+
+def _states_a_part(clause):
+    return bool(_SUBCOUNT.search(_EVERY_CHANNEL.sub("", clause)))
+
+
+def _requests_by_a_channel(clause):
+    """ "受理线上信息公开申请65件": a count of the requests one channel brought (not "通过政府网站
+    主动公开政府信息200条", after which the requests are the year's)."""
+    return bool(
+        "申请" in clause
+        and re.search(r"[0-9]", clause)
+        and _CHANNEL.search(_EVERY_CHANNEL.sub("", clause))
+    )
 
 
 @dataclass(frozen=True)
@@ -346,6 +373,8 @@ class _Quantity:
     own_total: bool = False  # an outcome row or a case count: read in a clause stating a part
     parts: tuple = ()  # of _Quantity, when this is their sum as a list states it
     also: tuple = ()  # other readings of the words (each rows of Table B), which agree as well
+    # readings that agree only in a sentence matching the pattern: of (re.Pattern, rows)
+    also_if: tuple = ()
 
 
 def _q(key, label, table, rows, *patterns, **options):
@@ -373,6 +402,10 @@ _QUANTITIES = (
         rf"(?:依申请公开|公开申请)(?:的)?(?:申请)?(?:总)?(?:数量|件数|总数|总量|数)"
         rf"(?:共|合计|共计)?(?:为|是|达到|达)?{_N}",
         about_information=True,
+        # "共受理依申请公开62件（其中上年结转3件）" (攸县人民政府办公室 2023): 新收 + 上年结转
+        also_if=(
+            (re.compile(r"(?:其中|包括|包含|含)上一?年度?(?:结转|转结)"), ("new", "carried_in")),
+        ),
     ),
     _q(
         "new",
@@ -440,7 +473,17 @@ _QUANTITIES = (
     ),
     _q("unable", "无法提供", "table_b", t.UNABLE, rf"无法提供{_GAP}{_N}", own_total=True),
     _q("unprocessed", "不予处理", "table_b", t.UNPROCESSED, rf"不予处理{_GAP}{_N}", own_total=True),
-    _q("other", "其他处理", "table_b", t.OTHER, rf"其他处理{_GAP}{_N}", own_total=True),
+    # "逾期未补正2件，其他处理5件" (祁阳市 2024): beside （六）'s first row 逾期不补正, 其他处理
+    # is the group's other rows (the outcomes listed add up to the total only so).
+    _q(
+        "other",
+        "其他处理",
+        "table_b",
+        t.OTHER,
+        rf"其他处理{_GAP}{_N}",
+        own_total=True,
+        also_if=((re.compile(r"逾期(?:未|不)补正"), ("other_overdue_fee", "other_other")),),
+    ),
     # "共处理政府信息公开申请12件": 处理 is 办理 (the table's 本年度办理结果) to most offices;
     # others write it of the requests received, or of all the year had to handle ("共处理…申请件
     # 1717件（包含上年结转76件）", 余杭 2023: 新收 + 上年结转). Any of these agrees.
@@ -689,6 +732,24 @@ class _Clause:
     previous_sentence: str = ""  # the sentence before (normalised)
     # the clause before, when this one states a part of it ("行政复议9件（含结转下年度1件）")
     whole: str = ""
+    # about another matter than information requests, or after such a clause in its sentence
+    # ("受理群众网上来访信件34件，办结34件", 永靖县 2024)
+    other_matters: bool = False
+
+
+class _Topic:
+    """Whether the clauses of one sentence, read in order, go on about another matter (来访,
+    留言, 热线 …) until one names information requests again."""
+
+    def __init__(self):
+        self.other = False
+
+    def is_other(self, clause):
+        if _ABOUT_INFORMATION.search(clause):
+            self.other = False
+        elif _ABOUT_OTHER_MATTERS.search(clause):
+            self.other = True
+        return self.other
 
 
 def _clauses(text, year=None):
@@ -701,7 +762,9 @@ def _clauses(text, year=None):
     for sentence_start, sentence_end in _between(_SENTENCE_END, norm, 0, len(norm)):
         sentence = norm[sentence_start:sentence_end]
         period = _Period(year)
+        topic = _Topic()
         after_qualifier = False
+        in_channel = False  # the clauses after a channel's are about that part
         position = sentence_start
         before = ""  # the clause before the one read
         brackets = list(_BRACKETED.finditer(norm, sentence_start, sentence_end))
@@ -709,8 +772,10 @@ def _clauses(text, year=None):
             segment_end = bracket.start() if bracket else sentence_end
             for start, end in _clause_spans(norm, position, segment_end):
                 clause = norm[start:end]
+                in_channel = in_channel and not _WHOLE_AGAIN.match(clause)
                 # "其中，行政复议7件": a qualifier standing alone qualifies the clause after it
-                qualified = after_qualifier or bool(_SUBCOUNT.search(clause))
+                qualified = after_qualifier or in_channel or _states_a_part(clause)
+                in_channel = in_channel or _requests_by_a_channel(clause)
                 other = period.is_other(clause)
                 yield _Clause(
                     sentence,
@@ -720,6 +785,7 @@ def _clauses(text, year=None):
                     other,
                     previous_sentence,
                     before if qualified else "",
+                    topic.is_other(clause),
                 )
                 after_qualifier = clause in _QUALIFIERS
                 if not after_qualifier:
@@ -727,7 +793,7 @@ def _clauses(text, year=None):
             if bracket is None:
                 break
             inner_start, inner_end = bracket.start() + 1, bracket.end() - 1
-            qualified = bool(_SUBCOUNT.search(norm[inner_start:inner_end]))
+            qualified = _states_a_part(norm[inner_start:inner_end])
             for start, end in _clause_spans(norm, inner_start, inner_end):
                 clause = norm[start:end]
                 other = period.is_other(clause, opens=False)
@@ -739,6 +805,7 @@ def _clauses(text, year=None):
                     other,
                     previous_sentence,
                     before if qualified else "",
+                    topic.is_other(clause),
                 )
             position = bracket.end()
         previous_sentence = sentence
@@ -757,7 +824,9 @@ def _statements(text, year=None):
     for clause in _clauses(text, year):
         if clause.other_period or not clause.text:
             continue
-        if _ABOUT_OTHER_MATTERS.search(clause.text) or _on_a_topic(clause.text):
+        if clause.other_matters or _ABOUT_OTHER_MATTERS.search(clause.text):
+            continue
+        if _on_a_topic(clause.text):
             continue
         taken = []
         for quantities, number, span in _lists(clause):
@@ -767,6 +836,7 @@ def _statements(text, year=None):
         for quantity in _QUANTITIES:
             if not _applies(quantity, clause):
                 continue
+            quantity = _in_context(quantity, clause.sentence)
             for pattern in quantity.patterns:
                 for match in pattern.finditer(clause.text):
                     if quantity.value is not None:  # "没有…" names no number: takes no span
@@ -777,6 +847,12 @@ def _statements(text, year=None):
                         continue
                     taken.append((start, end))
                     yield quantity, int(match["n"]), clause.quote
+
+
+def _in_context(quantity, sentence):
+    """``quantity`` with the readings its sentence allows as well."""
+    readings = tuple(rows for pattern, rows in quantity.also_if if pattern.search(sentence))
+    return replace(quantity, also=quantity.also + readings) if readings else quantity
 
 
 def _applies(quantity, clause):

@@ -252,6 +252,66 @@ SENTENCES = [
         {},
     ),
     ("不予公开…申请 is requests", "不予公开的政府信息公开申请3件。", 2023, {"refused": 3}),
+    # 9. a second re-try with real reports (docs/reports.md, "Phrasings of the second re-try")
+    (
+        "进贤县 2024 (线上/线下 are channels: parts, and 办结 after 线上 is the part's)",
+        "2024年，全县受理线上信息公开申请65件，依法办结62件，结转下年度办理3件，受理线下信息"
+        "公开申请9件，已全部依法办结。",
+        2024,
+        {"carried_out": 3},
+    ),
+    (
+        "永靖县 2024 (来访信件 are petitions, and so is the 办结 after them)",
+        "继续深化政民互动，加强群众关注热点问题主动回应，2024年共受理群众网上来访信件34件，"
+        "办结34件，办结率100%。",
+        2024,
+        {},
+    ),
+    (
+        "永州市人民政府办公室 2024 (按时办结 is a part of 办结)",
+        "全年收到依申请公开信件为75件，按时办结66件，5件逾期未补正，2件撤销申请，结转下年度"
+        "继续办理2件；发生行政复议4件，3件维持，1件撤诉；发生行政诉讼2件，1件维持，1件尚未审结。",
+        2024,
+        {"new": 75, "carried_out": 2, "review": 4, "litigation": 2},
+    ),
+    (
+        "祁阳市 2024",
+        "全年共受理依申请公开事项133件，均按照规定程序和时限进行了妥善处理。其中，予以公开46件，"
+        "部分公开22件，不予公开15件，无法提供27件，不予处理0件，逾期未补正2件，其他处理5件，"
+        "结转下年度继续办理16件。",
+        2024,
+        {
+            "new": 133,
+            "granted": 46,
+            "partial": 22,
+            "refused": 15,
+            "unable": 27,
+            "unprocessed": 0,
+            "other": 5,
+            "carried_out": 16,
+        },
+    ),
+    (
+        "平利县 2024 (通过线上、信函等渠道 is every channel: the whole)",
+        "通过线上、信函等渠道收到依申请公开信息16件。",
+        2024,
+        {"new": 16},
+    ),
+    ("both channels are the whole", "线上线下共收到政府信息公开申请74件。", 2024, {"new": 74}),
+    (
+        "a channel of something else is no part of the requests",
+        "通过政府网站主动公开政府信息200条，受理政府信息公开申请5件，办结5件。",
+        2024,
+        {"new": 5, "result_total": 5},
+    ),
+    (
+        "东风垦殖场 2024 (依申请件)",
+        "依照《条例》的规定，2024年，我场开展了依申请公开受理工作，共收到依申请件0件。",
+        2024,
+        {"new": 0},
+    ),
+    ("the re-try's (unit 封)", "全年共收到12封政府信息公开申请。", 2024, {"new": 12}),
+    ("unit 封, the number after", "收到政府信息公开申请12封，均已答复。", 2024, {"new": 12}),
 ]
 
 
@@ -370,3 +430,46 @@ def test_information_withheld_is_not_requests_refused():
     assert rules.check_r6("不予公开政府信息10条。", tables, 2023) == []
     assert len(rules.check_r6("不予公开10件。", tables, 2023)) == 1
     assert len(rules.check_r6("不予公开的政府信息公开申请10件。", tables, 2023)) == 1
+
+
+def test_online_and_offline_are_parts_of_the_years_requests():
+    """进贤县 2024: 线上 65 + 线下 9 = 新收 74; 办结 62 is the 线上 part's (71 in the table)."""
+    text = (
+        "2024年，全县受理线上信息公开申请65件，依法办结62件，结转下年度办理3件，受理线下信息"
+        "公开申请9件，已全部依法办结。"
+    )
+    tables = tables_stating({"new": 74, "result_total": 71, "carried_out": 3})
+    assert rules.check_r6(text, tables, 2024) == []
+    # a clause about the whole year again after the part is the year's
+    text = "通过线上收到申请65件，全年共收到政府信息公开申请74件，办结71件。"
+    assert read(text, 2024) == {"new": 74, "result_total": 71}
+
+
+def test_received_with_last_years_carry_over_inside_is_both():
+    """攸县人民政府办公室 2023: "共受理依申请公开62件（其中上年结转3件）" is 新收 + 上年结转."""
+    text = (
+        "2023年，全县共受理依申请公开62件（其中上年结转3件），委托县自然资源局办理自然资源类政府"
+        "信息公开申请25件。"
+    )
+    assert rules.check_r6(text, tables_stating({"new": 59, "carried_in": 3}), 2023) == []
+    [finding] = rules.check_r6(text, tables_stating({"new": 58, "carried_in": 3}), 2023)
+    assert (finding.table, finding.row) == ("table_b", "new")
+    # without the carry-over inside, the number is 新收 alone
+    text = "共受理依申请公开62件。"
+    assert len(rules.check_r6(text, tables_stating({"new": 59, "carried_in": 3}), 2023)) == 1
+
+
+def test_other_processing_beside_overdue_correction_is_the_rest_of_its_group():
+    """祁阳市 2024: "逾期未补正2件，其他处理5件" — the 2021 table's （六）其他处理 has the row
+    1.申请人无正当理由逾期不补正…; 其他处理 listed beside it is the group's other rows (the
+    outcomes listed add up to 133 only so). Alone, 其他处理 is the whole group."""
+    text = "逾期未补正2件，其他处理5件。"
+    tables = tables_stating({})
+    tables["table_b"]["other_overdue_correction"]["total"] = 2
+    tables["table_b"]["other_other"]["total"] = 5
+    assert rules.check_r6(text, tables, 2024) == []
+    assert rules.check_r6("其他处理7件。", tables, 2024) == []
+    assert len(rules.check_r6("其他处理5件。", tables, 2024)) == 1
+    tables["table_b"]["other_other"]["total"] = 4
+    [finding] = rules.check_r6(text, tables, 2024)
+    assert "其他处理" in finding.right
