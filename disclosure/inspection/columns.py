@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Page
 
 from .models import MAX_DAYS, CadenceKind, ColumnSetting, ColumnType
 from .results import Finding
@@ -117,10 +118,15 @@ def stale_columns(states, kinds, today=None):
 
 
 def blank_columns(states):
+    """A column without an item, and without a sub-column the public can open (one inspected
+    itself: an empty one is the blank one). A sub-column behind a password or unpublished
+    fills nothing; the states hold only the columns the public can open, so such a sub-column
+    is not inspected either."""
+    parents = {state.column.path[: -Page.steplen] for state in states}
     return [
         Finding(state.column.pk, state.column.title, _("栏目下没有已发布的信息"))
         for state in states
-        if state.blank and state.column.get_children().live().type(type(state.column)).count() == 0
+        if state.blank and state.column.path not in parents
     ]
 
 

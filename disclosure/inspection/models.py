@@ -17,6 +17,11 @@ from disclosure.moderation.models import MatchesPattern, SensitiveWordLevel
 # date can hold (year 9999), and every inspection would fail on it.
 MAX_DAYS = 3650
 
+# The highest veto threshold. The 2019 indicators' are 1, 5 and 10; an office has tens of
+# columns, a few hundred guides at most, so a count past a thousand is never reached: such a
+# threshold would switch the veto off without saying so (启用 does that openly).
+MAX_THRESHOLD = 1000
+
 SOURCE_2019 = "国办秘函〔2019〕19号《政府网站与政务新媒体检查指标、监管工作年度考核指标》"
 
 
@@ -35,7 +40,13 @@ class Indicator(models.Model):
     threshold = models.PositiveIntegerField(
         _("否决阈值"),
         default=1,
-        validators=[MinValueValidator(1, _("否决阈值至少为 1：问题数量达到此值即为单项否决。"))],
+        validators=[
+            MinValueValidator(1, _("否决阈值至少为 1：问题数量达到此值即为单项否决。")),
+            MaxValueValidator(
+                MAX_THRESHOLD,
+                _("否决阈值最多为 %(limit_value)s；不再检查此指标请取消“启用”。"),
+            ),
+        ],
         help_text=_(
             "问题数量达到此值即为单项否决；少于此值但不为零时为提醒。扣分项不单项否决，不使用此值。"
         ),
@@ -121,6 +132,16 @@ class ColumnType(models.Model):
     def clean(self):
         if self.kind != CadenceKind.STATIC and self.cadence_days is None:
             raise ValidationError({"cadence_days": _("需要定期更新的栏目类型请填写更新周期。")})
+        # Blank keywords match no column: the type would silently apply to none by its title.
+        if not self.is_default and not self.keyword_list():
+            raise ValidationError(
+                {
+                    "keywords": _(
+                        "请填写栏目名称关键词（多个词用空格分隔）：不填则没有栏目按名称归入此类型。"
+                        "只有默认类型可以不填。"
+                    )
+                }
+            )
 
 
 class ColumnSetting(models.Model):

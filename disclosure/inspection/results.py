@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, field
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import IndicatorKind
+from .models import MAX_THRESHOLD, IndicatorKind
 
 
 class Status(models.TextChoices):
@@ -106,9 +106,11 @@ class Result:
 
     @property
     def status(self):
-        # A threshold below 1 (stored before the form refused it) still needs a problem.
+        # A threshold below 1 (stored before the form refused it) still needs a problem; one
+        # past MAX_THRESHOLD (stored past the form) would never fail anyone.
+        threshold = min(max(self.threshold or 0, 1), MAX_THRESHOLD)
         if self.kind == IndicatorKind.VETO and (
-            self.count >= max(self.threshold or 0, 1) or any(f.decisive for f in self.failures)
+            self.count >= threshold or any(f.decisive for f in self.failures)
         ):
             return Status.VETO
         if self.findings:

@@ -7,6 +7,7 @@ from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -82,21 +83,40 @@ class Scope:
         """Below the roots the public can open: what an inspector can find at all."""
         return pages_below_q(root.path for root in self.public_roots)
 
+    @cached_property
+    def _unreachable_q(self):
+        """The pages below an unpublished page inside a public root. Wagtail unpublishes a
+        column alone and leaves its children live, but the public no longer finds them (the
+        column is gone from the navigation): they update nothing. Only pages with children
+        matter, which keeps the condition short (a draft item has none)."""
+        hidden = Page.objects.filter(self.public_within(), live=False, numchild__gt=0)
+        condition = Q()
+        for path in hidden.values_list("path", flat=True):
+            condition |= Q(path__startswith=path)
+        return condition
+
+    def reachable(self, pages):
+        """`pages` without those below an unpublished page (view restrictions are public()'s)."""
+        return pages.exclude(self._unreachable_q) if self._unreachable_q else pages
+
     def live_pages(self):
         return Page.objects.live().filter(self.within())
 
     def columns(self):
-        """The columns an inspector finds: live, below a public root and not behind a view
-        restriction (a password on a column, or on the page an alias column shows)."""
-        return CategoryPage.objects.live().public().filter(self.public_within()).order_by("path")
+        """The columns an inspector finds: live, below a public root, under no unpublished
+        column and not behind a view restriction (a password on a column, or on the page an
+        alias column shows)."""
+        columns = CategoryPage.objects.live().public().filter(self.public_within())
+        return self.reachable(columns).order_by("path")
 
     def live_items(self):
         """The live items in scope the public can open: the catalogue's item types and the
         annual reports, what an inspector counts as information (a column, a root or the
-        公开指南 is not). An item under a hidden root or a view restriction (its own, an
-        ancestor's, or its alias source's: PageQuerySet.public(), patched by
-        catalogue/patches/alias_restrictions.py) updates nothing an inspector sees."""
-        return (
+        公开指南 is not). An item under a hidden root, an unpublished column or a view
+        restriction (its own, an ancestor's, or its alias source's: PageQuerySet.public(),
+        patched by catalogue/patches/alias_restrictions.py) updates nothing an inspector
+        sees."""
+        return self.reachable(
             Page.objects.live()
             .public()
             .filter(self.public_within())

@@ -14,6 +14,8 @@ from disclosure.catalogue.models import OrganisationRole
 from disclosure.catalogue.roots import disclosure_root_of
 from gongkai.accounts.roles import Role
 
+from .patterns import bounded, nested_quantifier
+
 
 class OrganisationCollection(models.Model):
     """The collection that holds one organisation's documents and images; its role groups hold
@@ -289,19 +291,29 @@ class MatchesPattern:
     literal text or, with `is_regex`, a regular expression, matched ignoring case."""
 
     def compiled(self):
+        """Bounded in time (patterns.py): the scan runs in requests and workers."""
         source = self.pattern if self.is_regex else re.escape(self.pattern)
-        return re.compile(source, re.IGNORECASE)
+        return bounded(source)
 
     def clean(self):
         super().clean()
         if self.is_regex:
             try:
-                regex = re.compile(self.pattern)
+                re.compile(self.pattern)
             except re.error as error:
                 raise ValidationError(
                     {"pattern": _("正则表达式有误：%(error)s") % {"error": error}}
                 ) from error
-            if regex.search(""):
+            if nested_quantifier(self.pattern):
+                raise ValidationError(
+                    {
+                        "pattern": _(
+                            "正则表达式含有嵌套的量词（如“(红+)+”），匹配时可能耗尽处理器时间；"
+                            "请改写，例如“红+”。"
+                        )
+                    }
+                )
+            if bounded(self.pattern, ignore_case=False).search(""):
                 raise ValidationError({"pattern": _("正则表达式不能匹配空文本。")})
 
 
