@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html, json_script
 from django.utils.translation import gettext as _
 from wagtail import hooks
@@ -29,6 +31,28 @@ def close_the_action_menu_for_its_dialog():
     """An action of the footer menu that opens a dialog closes the menu, which otherwise stays
     over the dialog on a narrow screen (static/js/admin/close_menu_for_dialog.js)."""
     return format_html('<script src="{}"></script>', static("js/admin/close_menu_for_dialog.js"))
+
+
+@hooks.register("insert_editor_js")
+def warn_a_signed_out_editor():
+    """Every page and snippet editor: when Wagtail's editing-session ping finds the session gone,
+    a warning with a link to sign in again in a new tab, and the form's actions send nothing; a
+    save sent while signed out leaves a copy in the tab that is offered back on the edit page
+    (static/js/admin/signed_out_editor.js)."""
+    config = {
+        "loginUrl": getattr(settings, "WAGTAILADMIN_LOGIN_URL", None)
+        or reverse("wagtailadmin_login"),
+        "signedOut": _("登录已失效：请在新窗口重新登录后再保存，本页内容不会丢失。"),
+        "signInLink": _("在新窗口登录"),
+        "copyKept": _("本页有 %(time)s 未能保存的内容（当时登录已失效）。"),
+        "restore": _("恢复未保存的内容"),
+        "discard": _("丢弃"),
+    }
+    return format_html(
+        '{}<script src="{}"></script>',
+        json_script(config, "signed-out-editor-config"),
+        static("js/admin/signed_out_editor.js"),
+    )
 
 
 hooks.register("before_serve_page", page_cache.remember_tokens)
