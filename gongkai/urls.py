@@ -16,7 +16,8 @@ from search import views as search_views
 urlpatterns = [
     # Wagtail admin views walled between organisations, at Wagtail's own addresses.
     path("admin/", include(admin_page_walls.urlpatterns)),
-    path("admin/", include(wagtailadmin_urls)),
+    # Every other admin view: none names another organisation's page by id.
+    path("admin/", include(admin_page_walls.walled_admin_urls(wagtailadmin_urls.urlpatterns))),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", healthz.healthz, name="healthz"),
     path("healthz/live/", healthz.live, name="healthz_live"),

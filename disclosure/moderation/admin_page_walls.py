@@ -1,11 +1,13 @@
 """The walls between organisations on the admin views that name pages by id or list them
-outside the page explorer: the page chooser (browse, search, chosen), every page bulk action
-and the page-types-usage report.
+outside the page explorer: every admin view that takes a page id in its URL, the page chooser
+(browse, search, chosen), every page bulk action and the page-types-usage report.
 
 Staff see their own organisations' pages as Wagtail shows them; another organisation's page
 only once it is live (its title is public then, and linking to it is legitimate). Bulk
 actions never name another organisation's page: they cannot act on it anyway.
 """
+
+from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -16,6 +18,7 @@ from wagtail.admin.views.bulk_action import index as bulk_action_index
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page, get_page_models
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.catalogue.roots import pages_below_q
@@ -42,6 +45,44 @@ def limit_page_chooser(pages, request):
 def _refuse_hidden(request, page_ids):
     if Page.objects.filter(pk__in=page_ids).filter(hidden_pages_q(request.user)).exists():
         raise Http404
+
+
+# The URL keywords by which Wagtail's admin views and the apps' own name a page.
+PAGE_KEYWORDS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
+
+
+def _pages_named(request, kwargs):
+    names = [kwargs[keyword] for keyword in PAGE_KEYWORDS if keyword in kwargs]
+    match = request.resolver_match
+    if match is not None and match.namespace == "wagtailadmin_pages" and "pk" in kwargs:
+        names.append(kwargs["pk"])
+    return names
+
+
+def walled_by_page_id(view):
+    """Wraps each admin view: one that names a page of another organisation by id answers 404
+    before it runs, whatever it would show (editor, preview, history, workflow preview with
+    its error naming the draft, …). Site administrators stand outside the walls."""
+
+    @wraps(view)
+    def walled_view(request, *args, **kwargs):
+        page_ids = _pages_named(request, kwargs)
+        if (
+            page_ids
+            and not is_site_administrator(request.user)
+            and Page.objects.filter(pk__in=page_ids)
+            .filter(other_organisations_pages_q(request.user))
+            .exists()
+        ):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return walled_view
+
+
+def walled_admin_urls(patterns):
+    """Wagtail's admin URL patterns (hooks' included), each view behind walled_by_page_id."""
+    return decorate_urlpatterns(list(patterns), walled_by_page_id)
 
 
 _browse = chooser.BrowseView.as_view()
