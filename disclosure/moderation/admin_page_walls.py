@@ -85,8 +85,72 @@ def walled_admin_urls(patterns):
     return decorate_urlpatterns(list(patterns), walled_by_page_id)
 
 
-_browse = chooser.BrowseView.as_view()
-_chosen_multiple = chooser.ChosenMultipleView.as_view()
+def show_live_title(page, user):
+    """Another organisation's page is named by its live title: Wagtail's admin shows the
+    latest draft's title, an unreviewed text of that organisation. (A live page's row keeps
+    its live title; the draft title lives beside it.)"""
+    if (
+        page is not None
+        and not is_site_administrator(user)
+        and Page.objects.filter(pk=page.pk).filter(other_organisations_pages_q(user)).exists()
+    ):
+        page.draft_title = page.title
+    return page
+
+
+class _LiveTitleColumn:
+    def get_cell_context_data(self, instance, parent_context):
+        show_live_title(instance, parent_context["request"].user)
+        return super().get_cell_context_data(instance, parent_context)
+
+
+class _LiveTitlePageTitleColumn(_LiveTitleColumn, chooser.PageTitleColumn):
+    pass
+
+
+class _LiveTitleParentPageColumn(chooser.ParentPageColumn):
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        show_live_title(context["value"], parent_context["request"].user)
+        return context
+
+
+_LIVE_TITLE_COLUMNS = {
+    chooser.PageTitleColumn: _LiveTitlePageTitleColumn,
+    chooser.ParentPageColumn: _LiveTitleParentPageColumn,
+}
+
+
+class _LiveTitles:
+    """The chooser's title columns name other organisations' pages by their live titles."""
+
+    @property
+    def columns(self):
+        columns = super().columns
+        for column in columns:
+            column.__class__ = _LIVE_TITLE_COLUMNS.get(type(column), type(column))
+        return columns
+
+
+class _BrowseView(_LiveTitles, chooser.BrowseView):
+    pass
+
+
+class _SearchView(_LiveTitles, chooser.SearchView):
+    pass
+
+
+class _ChosenMultipleView(chooser.ChosenMultipleView):
+    def render_chosen_response(self, result):
+        pages = Page.objects.in_bulk([item["id"] for item in result])
+        for item in result:
+            page = show_live_title(pages[item["id"]], self.request.user)
+            item["adminTitle"] = page.get_admin_display_title()
+        return super().render_chosen_response(result)
+
+
+_browse = _BrowseView.as_view()
+_chosen_multiple = _ChosenMultipleView.as_view()
 
 
 def browse(request, parent_page_id=None):
@@ -157,6 +221,7 @@ def _admin(view):
 urlpatterns = [
     path("choose-page/", _admin(browse)),
     path("choose-page/<int:parent_page_id>/", _admin(browse)),
+    path("choose-page/search/", _admin(_SearchView.as_view())),
     path("choose-page/chosen-multiple/", _admin(chosen_multiple)),
     path("bulk/<str:app_label>/<str:model_name>/<str:action>/", _admin(bulk_action)),
     path(
