@@ -1,6 +1,7 @@
 """The walls between organisations on the admin views that name pages by id or list them
 outside the page explorer: every admin view that takes a page id in its URL, the page chooser
-(browse, search, chosen), every page bulk action and the page-types-usage report.
+(browse, search, chosen), every page bulk action, the page-types-usage report and
+wagtail-localize's translations report.
 
 Staff see their own organisations' pages as Wagtail shows them; another organisation's page
 only once it is live (its title is public then, and linking to it is legitimate). Bulk
@@ -19,6 +20,7 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page, get_page_models
 from wagtail.utils.urlpatterns import decorate_urlpatterns
+from wagtail_localize.views.report import TranslationsReportView
 
 from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.catalogue.roots import pages_below_q
@@ -211,6 +213,19 @@ class SiteAdministratorsPageTypesUsageReportView(PageTypesUsageReportView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class OrganisationTranslationsReportView(TranslationsReportView):
+    """wagtail-localize's translations report names each translated page's title, every
+    organisation's (restricted pages' too): staff see their own organisation's pages'
+    translations, site administrators all (snippets are site-wide objects)."""
+
+    def get_queryset(self):
+        translations = super().get_queryset()
+        if is_site_administrator(self.request.user):
+            return translations
+        own_pages = Page.objects.filter(within_organisation(self.request.user))
+        return translations.filter(source__object_id__in=own_pages.values("translation_key"))
+
+
 def _admin(view):
     from wagtail.admin.auth import require_admin_access
 
@@ -231,5 +246,10 @@ urlpatterns = [
     path(
         "reports/page-types-usage/results/",
         _admin(SiteAdministratorsPageTypesUsageReportView.as_view(results_only=True)),
+    ),
+    path("localize/reports/translations/", _admin(OrganisationTranslationsReportView.as_view())),
+    path(
+        "localize/reports/translations/results/",
+        _admin(OrganisationTranslationsReportView.as_view(results_only=True)),
     ),
 ]
