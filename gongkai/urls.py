@@ -17,7 +17,8 @@ from search import views as search_views
 urlpatterns = [
     # Wagtail admin views walled between organisations, at Wagtail's own addresses.
     path("admin/", include(admin_page_walls.urlpatterns)),
-    path("admin/", include(wagtailadmin_urls)),
+    # Every other admin view: none names another organisation's page by id.
+    path("admin/", include(admin_page_walls.walled_admin_urls(wagtailadmin_urls.urlpatterns))),
     # Wagtail's document view at its own address, naming the download after the title.
     re_path(r"^documents/(\d+)/(.*)$", serve_under_title, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,11 +1,14 @@
 """The walls between organisations on the admin views that name pages by id or list them
-outside the page explorer: the page chooser (browse, search, chosen), every page bulk action
-and the page-types-usage report.
+outside the page explorer: every admin view that takes a page id in its URL, the page chooser
+(browse, search, chosen), every page bulk action, the page-types-usage report and
+wagtail-localize's translations report.
 
 Staff see their own organisations' pages as Wagtail shows them; another organisation's page
 only once it is live (its title is public then, and linking to it is legitimate). Bulk
 actions never name another organisation's page: they cannot act on it anyway.
 """
+
+from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -16,6 +19,8 @@ from wagtail.admin.views.bulk_action import index as bulk_action_index
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page, get_page_models
+from wagtail.utils.urlpatterns import decorate_urlpatterns
+from wagtail_localize.views.report import TranslationsReportView
 
 from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.catalogue.roots import pages_below_q
@@ -44,8 +49,110 @@ def _refuse_hidden(request, page_ids):
         raise Http404
 
 
-_browse = chooser.BrowseView.as_view()
-_chosen_multiple = chooser.ChosenMultipleView.as_view()
+# The URL keywords by which Wagtail's admin views and the apps' own name a page.
+PAGE_KEYWORDS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
+
+
+def _pages_named(request, kwargs):
+    names = [kwargs[keyword] for keyword in PAGE_KEYWORDS if keyword in kwargs]
+    match = request.resolver_match
+    if match is not None and match.namespace == "wagtailadmin_pages" and "pk" in kwargs:
+        names.append(kwargs["pk"])
+    return names
+
+
+def walled_by_page_id(view):
+    """Wraps each admin view: one that names a page of another organisation by id answers 404
+    before it runs, whatever it would show (editor, preview, history, workflow preview with
+    its error naming the draft, …). Site administrators stand outside the walls."""
+
+    @wraps(view)
+    def walled_view(request, *args, **kwargs):
+        page_ids = _pages_named(request, kwargs)
+        if (
+            page_ids
+            and not is_site_administrator(request.user)
+            and Page.objects.filter(pk__in=page_ids)
+            .filter(other_organisations_pages_q(request.user))
+            .exists()
+        ):
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    return walled_view
+
+
+def walled_admin_urls(patterns):
+    """Wagtail's admin URL patterns (hooks' included), each view behind walled_by_page_id."""
+    return decorate_urlpatterns(list(patterns), walled_by_page_id)
+
+
+def show_live_title(page, user):
+    """Another organisation's page is named by its live title: Wagtail's admin shows the
+    latest draft's title, an unreviewed text of that organisation. (A live page's row keeps
+    its live title; the draft title lives beside it.)"""
+    if (
+        page is not None
+        and not is_site_administrator(user)
+        and Page.objects.filter(pk=page.pk).filter(other_organisations_pages_q(user)).exists()
+    ):
+        page.draft_title = page.title
+    return page
+
+
+class _LiveTitleColumn:
+    def get_cell_context_data(self, instance, parent_context):
+        show_live_title(instance, parent_context["request"].user)
+        return super().get_cell_context_data(instance, parent_context)
+
+
+class _LiveTitlePageTitleColumn(_LiveTitleColumn, chooser.PageTitleColumn):
+    pass
+
+
+class _LiveTitleParentPageColumn(chooser.ParentPageColumn):
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        show_live_title(context["value"], parent_context["request"].user)
+        return context
+
+
+_LIVE_TITLE_COLUMNS = {
+    chooser.PageTitleColumn: _LiveTitlePageTitleColumn,
+    chooser.ParentPageColumn: _LiveTitleParentPageColumn,
+}
+
+
+class _LiveTitles:
+    """The chooser's title columns name other organisations' pages by their live titles."""
+
+    @property
+    def columns(self):
+        columns = super().columns
+        for column in columns:
+            column.__class__ = _LIVE_TITLE_COLUMNS.get(type(column), type(column))
+        return columns
+
+
+class _BrowseView(_LiveTitles, chooser.BrowseView):
+    pass
+
+
+class _SearchView(_LiveTitles, chooser.SearchView):
+    pass
+
+
+class _ChosenMultipleView(chooser.ChosenMultipleView):
+    def render_chosen_response(self, result):
+        pages = Page.objects.in_bulk([item["id"] for item in result])
+        for item in result:
+            page = show_live_title(pages[item["id"]], self.request.user)
+            item["adminTitle"] = page.get_admin_display_title()
+        return super().render_chosen_response(result)
+
+
+_browse = _BrowseView.as_view()
+_chosen_multiple = _ChosenMultipleView.as_view()
 
 
 def browse(request, parent_page_id=None):
@@ -106,6 +213,19 @@ class SiteAdministratorsPageTypesUsageReportView(PageTypesUsageReportView):
         return super().dispatch(request, *args, **kwargs)
 
 
+class OrganisationTranslationsReportView(TranslationsReportView):
+    """wagtail-localize's translations report names each translated page's title, every
+    organisation's (restricted pages' too): staff see their own organisation's pages'
+    translations, site administrators all (snippets are site-wide objects)."""
+
+    def get_queryset(self):
+        translations = super().get_queryset()
+        if is_site_administrator(self.request.user):
+            return translations
+        own_pages = Page.objects.filter(within_organisation(self.request.user))
+        return translations.filter(source__object_id__in=own_pages.values("translation_key"))
+
+
 def _admin(view):
     from wagtail.admin.auth import require_admin_access
 
@@ -116,6 +236,7 @@ def _admin(view):
 urlpatterns = [
     path("choose-page/", _admin(browse)),
     path("choose-page/<int:parent_page_id>/", _admin(browse)),
+    path("choose-page/search/", _admin(_SearchView.as_view())),
     path("choose-page/chosen-multiple/", _admin(chosen_multiple)),
     path("bulk/<str:app_label>/<str:model_name>/<str:action>/", _admin(bulk_action)),
     path(
@@ -125,5 +246,10 @@ urlpatterns = [
     path(
         "reports/page-types-usage/results/",
         _admin(SiteAdministratorsPageTypesUsageReportView.as_view(results_only=True)),
+    ),
+    path("localize/reports/translations/", _admin(OrganisationTranslationsReportView.as_view())),
+    path(
+        "localize/reports/translations/results/",
+        _admin(OrganisationTranslationsReportView.as_view(results_only=True)),
     ),
 ]

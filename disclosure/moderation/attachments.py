@@ -11,12 +11,15 @@ added in an unpublished next version is not referenced until that version is pub
 behind a view restriction (login, password, groups) do not make their attachments public.
 """
 
-from django.db.models import CharField
+from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, WorkflowState
 
+from gongkai.accounts.administrators import is_site_administrator
 from gongkai.content_references import references_from_pages, refers_to
+
+from .organisation_collections import own_collections
 
 
 def _referenced_by(pages, model):
@@ -28,10 +31,14 @@ def _with_keys(model, keys):
     return model.objects.annotate(key=Cast("pk", CharField())).filter(key__in=keys)
 
 
+def public_attachments(model):
+    """The documents or images (`model`) that a live, unrestricted page's live content refers
+    to: what the public may download."""
+    return _with_keys(model, _referenced_by(Page.objects.live().public(), model))
+
+
 def public_documents():
-    """The documents that a live, unrestricted page's live content refers to."""
-    Document = get_document_model()
-    return _with_keys(Document, _referenced_by(Page.objects.live().public(), Document))
+    return public_attachments(get_document_model())
 
 
 def used_by_live_pages(model):
@@ -84,7 +91,18 @@ def is_content(attachment):
     )
 
 
+def visible_attachments(model, user):
+    """The documents or images (`model`) `user` may see, choose and download: a site
+    administrator every one; other staff their own organisation's (its collections, and any
+    collection their groups hold a permission on) and, like the public, those a live public
+    page uses. Another organisation's unpublished files stay behind its wall."""
+    if is_site_administrator(user):
+        return model.objects.all()
+    public = public_attachments(model).values("pk")
+    if not (user.is_authenticated and user.is_active):
+        return model.objects.filter(pk__in=public)
+    return model.objects.filter(Q(collection__in=own_collections(model, user)) | Q(pk__in=public))
+
+
 def may_download(document, user):
-    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
-        return True
-    return public_documents().filter(pk=document.pk).exists()
+    return visible_attachments(type(document), user).filter(pk=document.pk).exists()

@@ -7,6 +7,7 @@ The data migration 0008_organisation_collections set up the organisations that e
 """
 
 from django.apps import apps
+from django.db.models import Q
 
 from gongkai.permissions import get_permission
 
@@ -55,3 +56,24 @@ def ensure_organisation_collection(organisation, groups):
                 permission=get_permission(apps, *spec),
             )
     return collection
+
+
+def own_collections(model, user):
+    """The collections whose documents or images (`model`) are `user`'s organisation's: its
+    organisation's collection and those below, and any collection `user`'s groups hold a
+    permission on for `model` (an 依申请 handler holds none and still sees its own)."""
+    from wagtail.models import Collection
+    from wagtail.permission_policies.collections import CollectionPermissionPolicy
+
+    from disclosure.catalogue.staff import organisation_id_of_user
+
+    permitted = CollectionPermissionPolicy(model).collections_user_has_any_permission_for(
+        user, ["add", "change", "choose"]
+    )
+    below = Q(pk__in=permitted.values("pk"))
+    links = apps.get_model("moderation", "OrganisationCollection").objects.filter(
+        organisation_id=organisation_id_of_user(user)
+    )
+    for collection in Collection.objects.filter(pk__in=links.values("collection_id")):
+        below |= Q(path__startswith=collection.path)
+    return Collection.objects.filter(below)

@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 
 from . import admin_urls
+from .admin_api_walls import wall_every_endpoint
 from .admin_page_walls import limit_page_chooser
 from .attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
 from .attachments import may_download
@@ -53,6 +54,8 @@ def page_types_usage_for_site_administrators(request, menu_items):
 
 # The admin API's page actions go through the same guards as the admin views.
 hooks.register("construct_admin_api", use_guarded_pages_endpoint)
+# Then every endpoint of the admin API, whoever registered it, stops at the walls.
+hooks.register("construct_admin_api", wall_every_endpoint, order=1000)
 
 
 # Wagtail registers its own base page viewset with order -1; this one, registered after it,

@@ -6,6 +6,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
+from disclosure.moderation.organisation_collections import organisation_collection
 from disclosure.moderation.withdrawal import decide_withdrawal, request_withdrawal
 from tests.factories import DocumentFactory
 
@@ -17,8 +18,8 @@ def office(small_office):
     return small_office
 
 
-def new_document(title):
-    return DocumentFactory(title=title, file__data=f"%PDF-1.4 {title}".encode())
+def new_document(title, **kwargs):
+    return DocumentFactory(title=title, file__data=f"%PDF-1.4 {title}".encode(), **kwargs)
 
 
 def draft_with(office, slug, *documents):
@@ -46,7 +47,9 @@ def public_status(client, document):
 
 def test_attachment_of_a_draft_is_held_back_until_publication(client, office):
     users = office["users"]
-    document = new_document("征求意见稿")
+    # Uploaded by the township's editor, into its organisation's collection.
+    township = office["root"].organisation
+    document = new_document("征求意见稿", collection=organisation_collection(township))
     page = draft_with(office, "consultation", document)
 
     assert public_status(client, document) == 404
