@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import PageViewRestriction
@@ -39,9 +41,14 @@ from .force_publish import MIN_REASON_LENGTH
 LOG_ACTION = "moderation.lift_view_restriction"
 
 REFUSED = _("只有管理员可以取消或放宽页面的访问限制。")
-REASON_NEEDED = _("取消或放宽访问限制必须填写理由（至少 %(limit)d 个字）。") % {
-    "limit": MIN_REASON_LENGTH
-}
+# Formatted when shown, in the reader's language (a lazy string's % would format it at import).
+REASON_NEEDED = lazy(
+    lambda: (
+        gettext("取消或放宽访问限制必须填写理由（至少 %(limit)d 个字）。")
+        % {"limit": MIN_REASON_LENGTH}
+    ),
+    str,
+)()
 
 _reason = ContextVar("gongkai_view_restriction_reason", default="")
 
