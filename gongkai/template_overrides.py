@@ -52,6 +52,7 @@ OVERRIDES = {
     "wagtailadmin/shared/headers/page_edit_header.html": Checked(
         "wagtail", "8.0.1", "4fa8e889c687f945"
     ),
+    "wagtailadmin/shared/set_privacy.html": Checked("wagtail", "8.0.1", "8073265cd6723802"),
     "wagtailadmin/shared/side_panels/includes/status/workflow.html": Checked(
         "wagtail", "8.0.1", "5576087b4e000e63"
     ),

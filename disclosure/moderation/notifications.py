@@ -4,8 +4,9 @@
 Who hears what: each step's group when an item reaches it (submission, or the previous step's
 approval); the author when a step approves, when the item is sent back (with the reason) and
 when it is published; the leaders when a withdrawal is requested, the requester when it is
-decided. Wagtail's own workflow mails stay; each user can turn them off in their account's
-notification settings.
+decided; the reviewers, 保密审查 and leaders when an administrator lifts or loosens a page's
+view restriction (view_restrictions.py). Wagtail's own workflow mails stay; each user can turn
+them off in their account's notification settings.
 """
 
 from django.contrib.auth import get_user_model
@@ -140,4 +141,22 @@ def withdrawal_decided(withdrawal):
             "status": withdrawal.get_status_display(),
             "comment": withdrawal.decision_comment,
         },
+    )
+
+
+def view_restriction_lifted(page, user, reason):
+    """An organisation's 管理员 lifted or loosened a page's view restriction: those who review
+    what the organisation discloses hear of it, with the reason."""
+    reviewers = [
+        member
+        for role in (Role.REVIEWERS, Role.SECRECY, Role.LEADERS)
+        for member in role_members(page, role)
+    ]
+    notify(
+        reviewers,
+        _("访问限制已放宽：%(title)s") % {"title": page.title},
+        _(
+            "%(user)s取消或放宽了页面“%(title)s”的访问限制，更多人现在可以看到其内容。理由：%(reason)s\n%(link)s"
+        )
+        % {"user": user, "title": page.title, "reason": reason, "link": admin_link(page)},
     )

@@ -121,4 +121,23 @@ OVERRIDES = {
             },
         ),
     ),
+    "disclosure.moderation.page_privacy.ReasonedSetPrivacyView": Override(
+        replaces="Wagtail's SetPrivacyView.get_form_kwargs and form_valid (extended: both call "
+        "Wagtail's), with a form adding a reason field (ReasonedViewRestrictionForm)",
+        why="lifting or loosening a view restriction is a disclosure decision: an organisation's "
+        "管理员 gives a written reason, which the model guard (view_restrictions.py) logs; "
+        "form_valid runs Wagtail's delete or save inside lifting_with_reason",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                "wagtail.admin.views.page_privacy.SetPrivacyView.dispatch": "6d3836c336f75c5e",
+                "wagtail.admin.views.page_privacy.SetPrivacyView.get_form_kwargs": (
+                    "a604b381b0078d52"
+                ),
+                "wagtail.admin.views.page_privacy.SetPrivacyView.form_valid": "03bea83d8941c3d4",
+                "wagtail.admin.forms.pages.PageViewRestrictionForm.__init__": "92e0c594ac9e4a06",
+            },
+        ),
+    ),
 }

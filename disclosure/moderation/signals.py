@@ -3,6 +3,7 @@ from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_sav
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import PageViewRestriction
 from wagtail.signals import (
     task_approved,
     task_submitted,
@@ -18,6 +19,7 @@ from .attachment_lock import refuse_change, refuse_save
 from .organisation_collections import rename_organisation_collection
 from .placement import set_up_disclosure_root
 from .publication import check_publication
+from .view_restrictions import on_delete, on_groups_added, on_save
 from .walls import record_organisation_from_groups
 from .workflow_cancel import record_cancellation
 
@@ -96,3 +98,25 @@ def refuse_retagging_used_attachments(sender, instance, action, **kwargs):
     attachment_models = (get_document_model(), get_image_model())
     if action.startswith("pre_") and isinstance(instance, attachment_models):
         refuse_change(instance)
+
+
+@receiver(pre_save, sender=PageViewRestriction)
+def judge_a_changed_view_restriction(sender, instance, raw=False, **kwargs):
+    on_save(instance, raw=raw)
+
+
+@receiver(pre_delete, sender=PageViewRestriction)
+def judge_a_lifted_view_restriction(sender, instance, origin=None, **kwargs):
+    on_delete(instance, origin=origin)
+
+
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def judge_groups_admitted_by_a_view_restriction(sender, instance, action, pk_set, **kwargs):
+    if action != "pre_add":
+        return
+    if isinstance(instance, PageViewRestriction):
+        on_groups_added(instance, pk_set)
+        return
+    # From the group's side (group.pageviewrestriction_set.add): each restriction admits it.
+    for restriction in PageViewRestriction.objects.filter(pk__in=pk_set or ()):
+        on_groups_added(restriction, {instance.pk})

@@ -81,6 +81,9 @@ def register_moderation_log_actions(actions):
         "moderation.publish_approved", _("审核通过后由系统发布"), _("审核通过，系统发布")
     )
     actions.register_action("moderation.force_publish", _("强制发布"), _("管理员强制发布"))
+    actions.register_action(
+        "moderation.lift_view_restriction", _("放宽访问限制"), _("管理员取消或放宽访问限制")
+    )
     actions.register_action("moderation.withdrawal_requested", _("申请撤稿"), _("提交撤稿申请"))
     actions.register_action("moderation.withdrawal_approved", _("批准撤稿"), _("撤稿已批准"))
     actions.register_action("moderation.withdrawal_refused", _("驳回撤稿"), _("撤稿未批准"))
