@@ -87,7 +87,7 @@ def organisation_with_the_five_columns(run):
 
     from disclosure.catalogue.models import CategoryPage, DisclosureIndexPage, Organisation
     from disclosure.imports.tests.legacy_catalogue import COLUMNS
-    from disclosure.moderation.publication import sanctioned_publication
+    from disclosure.moderation.publishing.publication import sanctioned_publication
 
     organisation = Organisation.objects.create(name=f"基准{run}镇人民政府")
     root = DisclosureIndexPage(

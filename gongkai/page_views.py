@@ -1,9 +1,10 @@
 """Wagtail's page create and edit views, keeping the typed text when the database is busy
 (gongkai/busy.py).
 
-The moderation app builds the site's page viewset on these (disclosure/moderation/page_views.py)
-and registers it in place of Wagtail's own; a page viewset registered later for one page type
-must use view classes built on these two as well (gongkai/tests/test_busy.py enumerates them).
+The moderation app builds the site's page viewset on these
+(disclosure/moderation/review/page_views.py) and registers it in place of Wagtail's own; a page
+viewset registered later for one page type must use view classes built on these two as well
+(gongkai/tests/test_busy.py enumerates them).
 """
 
 from wagtail.admin.views.pages.create import CreateView

@@ -6,8 +6,8 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from disclosure.moderation import admin_page_walls
-from disclosure.moderation.public_api import api_router
+from disclosure.moderation.organisations import admin_page_walls
+from disclosure.moderation.publishing.public_api import api_router
 from gongkai import healthz, well_known
 from gongkai.document_names import serve_under_title
 from gongkai.media import serve_media

@@ -19,7 +19,7 @@ from disclosure.catalogue.models import (
     StaffOrganisation,
 )
 from disclosure.moderation.demo import join_organisation_roles
-from disclosure.moderation.publication import sanctioned_publication
+from disclosure.moderation.publishing.publication import sanctioned_publication
 from disclosure.reports.demo import load_reports_demo
 from gongkai.accounts.roles import Role
 from home import demo_content as content
@@ -166,7 +166,8 @@ def all_pages_live():
 def join_handlers(organisation, user):
     """Make ``user`` one of the organisation's 依申请办理: the site-wide group carries the
     permissions, the organisation's own group opens its register (roles.py); the user belongs
-    to the organisation, so its administrators manage the account (moderation.walls)."""
+    to the organisation, so its administrators manage the account
+    (moderation.organisations.walls)."""
     user.groups.add(
         Group.objects.get(name=APPLICATION_HANDLERS_GROUP),
         ensure_organisation_handlers(organisation),

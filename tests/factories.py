@@ -9,7 +9,7 @@ import wagtail_factories
 from django.conf import settings
 from wagtail.models import Collection, Site
 
-from disclosure.moderation.publication import sanctioned_publication
+from disclosure.moderation.publishing.publication import sanctioned_publication
 
 DEFAULT_PASSWORD = "test-password"
 
@@ -23,7 +23,8 @@ def home_page():
 def publishing_as_fixture():
     """What is published inside is published as a fixture, outside review, as the demo loader
     publishes its pages. Everywhere else a test publishes as production does: a disclosure page
-    takes only a revision that a finished review approved (disclosure/moderation/publication.py).
+    takes only a revision that a finished review approved
+    (disclosure/moderation/publishing/publication.py).
     """
     with sanctioned_publication("test fixture"):
         yield

@@ -26,7 +26,7 @@ from wagtail.fields import StreamField
 
 from disclosure.catalogue.attachments import validate_attachment
 from disclosure.catalogue.blocks import AttachmentBlock
-from disclosure.moderation.organisation_collections import organisation_collection
+from disclosure.moderation.organisations.organisation_collections import organisation_collection
 
 DOCUMENT_TITLE_MAX_LENGTH = 255
 

@@ -19,7 +19,7 @@ from wagtail.models import COMMENTS_RELATION_NAME, PageLogEntry, Revision
 from wagtail.signals import page_published
 
 from disclosure.catalogue.index_numbers import number_at_first_publication
-from disclosure.moderation.publication import sanctioned_publication
+from disclosure.moderation.publishing.publication import sanctioned_publication
 
 IMPORT_ACTION = "catalogue.import"
 

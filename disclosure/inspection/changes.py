@@ -53,10 +53,12 @@ PAGE_ACTIONS = {
     "copy": "page_published when the copy is kept live; otherwise a draft",
     "move": "post_page_move",
     # The admin's “copy as alias” and the admin API refuse a live disclosure page
-    # (moderation/guards.py copy_refusal); code (a script, an import) may still create one.
+    # (moderation/publishing/guards.py copy_refusal); code (a script, an import) may still create
+    # one.
     "create_alias": "post_save, created live (no page_published)",
     # A live alias in a disclosure tree does not become a page of its own: moderation refuses
-    # it (moderation/publication.py); outside the trees nothing the inspection reads changes.
+    # it (moderation/publishing/publication.py); outside the trees nothing the inspection reads
+    # changes.
     "convert_alias": "refused for a live alias in a disclosure tree",
     "copy_for_translation": "another locale's draft, or an alias (create_alias)",
 }

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from disclosure.catalogue.models import PolicyDocumentPage, PolicyKind, ServiceGuidePage, Validity
-from disclosure.moderation.sensitive import scan
+from disclosure.moderation.review.sensitive import scan
 
 from .blank import is_blank
 from .models import Misstatement

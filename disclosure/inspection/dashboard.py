@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
-from disclosure.moderation.dashboard import WRITERS, roles_of
+from disclosure.moderation.review.dashboard import WRITERS, roles_of
 
 from .columns import WARNING_DAYS
 from .snapshots import column_findings, request_refresh, snapshots_of

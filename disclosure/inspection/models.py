@@ -167,8 +167,9 @@ class ColumnSetting(models.Model):
 
 class Misstatement(MatchesPattern, models.Model):
     """A serious misstatement (严重表述错误): a wrong official name or formulation. The sensitive-
-    word scan reads these beside the administrators' sensitive words (moderation/sensitive.py,
-    SENSITIVE_WORD_LISTS), so submission refuses them and the inspection finds them live."""
+    word scan reads these beside the administrators' sensitive words
+    (moderation/review/sensitive.py, SENSITIVE_WORD_LISTS), so submission refuses them and the
+    inspection finds them live."""
 
     CATEGORY = _("严重表述错误")
 

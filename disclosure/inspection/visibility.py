@@ -1,6 +1,6 @@
 """Who sees which inspection reports and edits the inspection's data, through the walls
-(disclosure/moderation/walls.py): an organisation's staff see their own organisation's report;
-site administrators see every organisation and the platform overview, and alone edit the
+(disclosure/moderation/organisations/walls.py): an organisation's staff see their own organisation's
+report; site administrators see every organisation and the platform overview, and alone edit the
 thresholds, column types and the list of misstatements."""
 
 from django.contrib.auth import get_user_model
@@ -8,7 +8,7 @@ from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from disclosure.catalogue.models import Organisation
-from disclosure.moderation.walls import organisation_id_of_user
+from disclosure.moderation.organisations.walls import organisation_id_of_user
 from gongkai.accounts.administrators import is_site_administrator, site_administrators_group_name
 
 

@@ -7,7 +7,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from disclosure.moderation.sensitive import SENSITIVE_WORD_LISTS
+from disclosure.moderation.review.sensitive import SENSITIVE_WORD_LISTS
 
 from . import admin_urls
 from .dashboard import add_panel

@@ -2,7 +2,7 @@
 
 from gongkai.accounts.roles import Role
 
-from .placement import ensure_organisation_roles
+from .organisations.placement import ensure_organisation_roles
 
 
 def join_organisation_roles(organisation, users):

@@ -14,7 +14,7 @@ from disclosure.catalogue.models import OrganisationRole
 from disclosure.catalogue.roots import disclosure_root_of
 from gongkai.accounts.roles import Role
 
-from .patterns import bounded, nested_quantifier
+from .review.patterns import bounded, nested_quantifier
 
 
 class OrganisationCollection(models.Model):
@@ -84,7 +84,7 @@ class RoleApprovalTask(Task):
     def start(self, workflow_state, user=None):
         """Start on the run's revision (runs.py), not simply the latest one; when an earlier
         step has not approved that revision, the run returns to that step instead."""
-        from .runs import run_revision
+        from .review.runs import run_revision
 
         first = workflow_state.get_next_task()
         if first is not None and first.pk != self.pk:

@@ -9,7 +9,7 @@ JSON_VIEW = "wagtail.admin.views.generic.mixins.JsonPostResponseMixin"
 TASK = "wagtail.models.workflows.Task"
 
 OVERRIDES = {
-    "disclosure.moderation.unchanged_saves.RevisionOnlyForChanges": Override(
+    "disclosure.moderation.review.unchanged_saves.RevisionOnlyForChanges": Override(
         replaces="Wagtail's page EditView.perform_workflow_action and save_action when the form "
         "changes nothing, and the autosave's JSON answer",
         why="Wagtail's has_content_changes (set in form_valid from form.has_changed()) counts a "
@@ -26,7 +26,7 @@ OVERRIDES = {
             },
         ),
     ),
-    "disclosure.moderation.submission.SubmissionScreening": Override(
+    "disclosure.moderation.review.submission.SubmissionScreening": Override(
         replaces="Wagtail's page CreateView.submit_action and EditView.submit_action and "
         "restart_workflow_action: a page that may not be submitted runs save_action instead",
         why="Wagtail's workflow starts on any valid form; a task cannot refuse to start without "
@@ -59,7 +59,7 @@ OVERRIDES = {
             },
         ),
     ),
-    "disclosure.moderation.public_api.PublicDocumentsAPIViewSet": Override(
+    "disclosure.moderation.publishing.public_api.PublicDocumentsAPIViewSet": Override(
         replaces="Wagtail's DocumentsAPIViewSet.get_queryset",
         why="the public API lists only the documents the public may read (public_documents), "
         "not every document",
@@ -69,7 +69,7 @@ OVERRIDES = {
             {"wagtail.documents.api.v2.views.DocumentsAPIViewSet.get_queryset": "74ab14baab83450f"},
         ),
     ),
-    "disclosure.moderation.user_admin.UserViewSet": Override(
+    "disclosure.moderation.people.user_admin.UserViewSet": Override(
         replaces="Wagtail's UserViewSet.get_form_class",
         why="the user forms are scoped to the editor's organisation",
         checked=Patch(
@@ -98,7 +98,7 @@ OVERRIDES = {
             {"wagtail.admin.action_menu.ActionMenuItem.is_shown": "ef1ad273b143fc02"},
         ),
     ),
-    "disclosure.moderation.user_admin.OrganisationScopedUserForm": Override(
+    "disclosure.moderation.people.user_admin.OrganisationScopedUserForm": Override(
         replaces="Django's private BaseModelForm._save_m2m (extended: after Django's)",
         why="the groups an editor may not see are kept, and a site administrator's "
         "organisation role is granted, where the user's groups are written",
@@ -106,7 +106,7 @@ OVERRIDES = {
             "django", "5.2.19", {"django.forms.models.BaseModelForm._save_m2m": "a0e40c1c669c6b36"}
         ),
     ),
-    "disclosure.moderation.attachment_bulk_actions._SavesEachObject": Override(
+    "disclosure.moderation.files.attachment_bulk_actions._SavesEachObject": Override(
         replaces="Wagtail's document and image AddToCollectionBulkAction.execute_action",
         why="Wagtail moves the files with one QuerySet.update(), which sends no save signal: the "
         "model guard of the attachment lock (attachment_lock.py) must see each moved file",
@@ -121,7 +121,7 @@ OVERRIDES = {
             },
         ),
     ),
-    "disclosure.moderation.page_privacy.ReasonedSetPrivacyView": Override(
+    "disclosure.moderation.publishing.page_privacy.ReasonedSetPrivacyView": Override(
         replaces="Wagtail's SetPrivacyView.get_form_kwargs and form_valid (extended: both call "
         "Wagtail's), with a form adding a reason field (ReasonedViewRestrictionForm)",
         why="lifting or loosening a view restriction is a disclosure decision: an organisation's "

@@ -14,14 +14,14 @@ from wagtail.signals import (
 
 from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 
-from . import notifications
-from .attachment_lock import refuse_change, refuse_save
-from .organisation_collections import rename_organisation_collection
-from .placement import set_up_disclosure_root
-from .publication import check_publication
-from .view_restrictions import on_delete, on_groups_added, on_save
-from .walls import record_organisation_from_groups
-from .workflow_cancel import record_cancellation
+from .files.attachment_lock import refuse_change, refuse_save
+from .mail import notifications
+from .organisations.organisation_collections import rename_organisation_collection
+from .organisations.placement import set_up_disclosure_root
+from .organisations.walls import record_organisation_from_groups
+from .publishing.publication import check_publication
+from .publishing.view_restrictions import on_delete, on_groups_added, on_save
+from .review.workflow_cancel import record_cancellation
 
 
 @receiver(post_save, sender=DisclosureIndexPage)

@@ -9,7 +9,7 @@ from wagtail.models import TaskState
 
 from disclosure.workdays.calendar import working_days_between
 
-from .notifications import admin_link, notify, role_members
+from .mail.notifications import admin_link, notify, role_members
 
 
 @shared_task(name="moderation.send_review_mail")

@@ -9,20 +9,10 @@ from wagtail.models import Page
 
 from gongkai.pdf import render_pdf
 
-from .audit import AuditFilterForm, audit_response
-from .force_publish import ForcePublishForm, force_publish, may_force_publish
 from .models import WithdrawalRequest, may_follow_review
-from .review_record import moderation_log, review_runs
-from .sensitive import (
-    all_words,
-    highlighted,
-    page_texts,
-    pending_attachments,
-    scan,
-    unreadable_attachments,
-)
-from .status import moderation_status
-from .withdrawal import (
+from .people.audit import AuditFilterForm, audit_response
+from .publishing.force_publish import ForcePublishForm, force_publish, may_force_publish
+from .publishing.withdrawal import (
     WithdrawalDecision,
     WithdrawalDecisionForm,
     WithdrawalRequestForm,
@@ -30,6 +20,16 @@ from .withdrawal import (
     may_request_withdrawal,
     request_withdrawal,
 )
+from .review.review_record import moderation_log, review_runs
+from .review.sensitive import (
+    all_words,
+    highlighted,
+    page_texts,
+    pending_attachments,
+    scan,
+    unreadable_attachments,
+)
+from .review.status import moderation_status
 
 
 def force_publish_view(request, page_id):

@@ -14,27 +14,27 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 
 from . import admin_urls
-from .admin_api_walls import wall_every_endpoint
-from .admin_page_walls import limit_page_chooser
-from .attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
-from .attachments import may_download
-from .dashboard import ListingPanel, arrange_dashboard, name_the_summary
-from .deadlines import unpublished_items_near_deadline
-from .force_publish import may_force_publish
-from .guards import (
+from .files.attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
+from .files.attachments import may_download
+from .models import SensitiveWord
+from .organisations.admin_api_walls import wall_every_endpoint
+from .organisations.admin_page_walls import limit_page_chooser
+from .organisations.walls import is_site_administrator
+from .patches.admin_api_actions import use_guarded_pages_endpoint
+from .people.user_admin import SCOPED_USER_BULK_ACTIONS
+from .publishing.force_publish import may_force_publish
+from .publishing.guards import (
     copy_refusal,
     is_disclosure_page,
     publishing_refusal,
     takedown_refusal,
 )
-from .models import SensitiveWord
-from .page_views import ModeratedPageViewSet
-from .patches.admin_api_actions import use_guarded_pages_endpoint
-from .sensitive import all_words, mentions_any
-from .user_admin import SCOPED_USER_BULK_ACTIONS
-from .walls import is_site_administrator
-from .withdrawal import may_request_withdrawal
-from .workflow_cancel import CANCELLED_BY_OTHER
+from .publishing.withdrawal import may_request_withdrawal
+from .review.dashboard import ListingPanel, arrange_dashboard, name_the_summary
+from .review.deadlines import unpublished_items_near_deadline
+from .review.page_views import ModeratedPageViewSet
+from .review.sensitive import all_words, mentions_any
+from .review.workflow_cancel import CANCELLED_BY_OTHER
 
 # Replace Wagtail's user bulk actions (same action_type, registered later) with ones that act
 # only on users inside the requester's walls.

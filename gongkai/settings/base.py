@@ -50,7 +50,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
-    "disclosure.moderation.users_app.UsersConfig",  # wagtail.users behind the walls
+    "disclosure.moderation.people.users_app.UsersConfig",  # wagtail.users behind the walls
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -83,7 +83,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     # Review mail is ours (Celery): this app, after wagtail.admin, switches Wagtail's mails off.
-    "disclosure.moderation.wagtail_mail.WagtailWorkflowMailOffConfig",
+    "disclosure.moderation.mail.wagtail_mail.WagtailWorkflowMailOffConfig",
     # Creates the content locales' Locale rows after migrate; the language switcher, hreflang
     # links and the display (text size, contrast) switch (docs/languages.md).
     "gongkai.languages",
@@ -105,7 +105,7 @@ MIDDLEWARE = [
     # After the messages: it tells the user why it sent them to enrolment.
     "gongkai.accounts.middleware.TwoFactorRequiredMiddleware",
     # Attachments used by live pages are refused to the request's user below site administrator.
-    "disclosure.moderation.attachment_lock.ActingUserMiddleware",
+    "disclosure.moderation.files.attachment_lock.ActingUserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Late, as django-axes asks: it turns a refused login into the lockout answer.
@@ -294,12 +294,12 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Attachment uploads go through a form that refuses other types and sizes with a Chinese
 # message (and, extending it, one that refuses to edit a file a live page uses:
-# disclosure/moderation/attachment_forms.py).
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.moderation.attachment_forms.DocumentForm"
-WAGTAILIMAGES_IMAGE_FORM_BASE = "disclosure.moderation.attachment_forms.ImageForm"
+# disclosure/moderation/files/attachment_forms.py).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "disclosure.moderation.files.attachment_forms.DocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "disclosure.moderation.files.attachment_forms.ImageForm"
 # Publishing a disclosure page is the review workflow's finish action, performed by the
 # system; publishing never silently cancels a running review (disclosure/moderation).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.moderation.finish.publish_approved"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "disclosure.moderation.review.finish.publish_approved"
 WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
 
 # --------------------------------------------------------------------------------------- Search

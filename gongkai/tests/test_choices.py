@@ -1,6 +1,6 @@
 """A set of values with labels, or of values a status takes, is a TextChoices
 (statutory.tables.Format, applications.outcomes.Outcome, inspection.results.Status,
-reports.overview.Status, reports.rules.Severity, moderation.review_record.StepStatus), not
+reports.overview.Status, reports.rules.Severity, moderation.review.review_record.StepStatus), not
 string constants beside a dict of their labels, nor bare string constants a status is compared
 with or set to."""
 
@@ -283,6 +283,6 @@ def test_inspection_statuses_keep_the_values_snapshots_hold():
 def test_every_wagtail_review_step_status_has_the_records_label():
     from wagtail.models import TaskState
 
-    from disclosure.moderation.review_record import StepStatus
+    from disclosure.moderation.review.review_record import StepStatus
 
     assert {value for value, _label in TaskState.STATUS_CHOICES} == set(StepStatus.values)

@@ -111,7 +111,7 @@ def test_the_check_finds_live_code():
 import disclosure.catalogue.codes
 from django.conf import settings
 from django.db import migrations, models
-from disclosure.moderation.placement import set_up_disclosure_root
+from disclosure.moderation.organisations.placement import set_up_disclosure_root
 from .helpers import something
 
 
@@ -129,7 +129,7 @@ class Migration(migrations.Migration):
 """
     found = [what for _, what in live_code_uses(ast.parse(source), {"disclosure"})]
     assert found == [
-        "from disclosure.moderation.placement import …",
+        "from disclosure.moderation.organisations.placement import …",
         "a relative import",
         "settings.GONGKAI_TWO_FACTOR_ROLES",
         "disclosure… outside the operations' fields",

@@ -96,8 +96,8 @@ def test_the_records_named_in_the_pending_list_are_there():
     assert {
         "gongkai.broker.Channel",
         "gongkai.create_once.CreateOnce",
-        "disclosure.moderation.unchanged_saves.RevisionOnlyForChanges",
-        "disclosure.moderation.submission.SubmissionScreening",
+        "disclosure.moderation.review.unchanged_saves.RevisionOnlyForChanges",
+        "disclosure.moderation.review.submission.SubmissionScreening",
         "disclosure.imports.publishing.publish_created",
         # Library internals used without overriding a method (treebeard's paths, the parent
         # cache, Wagtail's site-root flag) and a route() that calls super() on its way out.

@@ -27,7 +27,7 @@ def live_demo_in_english(live_demo):
     from wagtail.models import Locale, Site
 
     from disclosure.catalogue.models import DisclosureIndexPage
-    from disclosure.moderation.publication import sanctioned_publication
+    from disclosure.moderation.publishing.publication import sanctioned_publication
     from home.demo_translation import load_english_demo
 
     home = Site.objects.get(is_default_site=True).root_page.specific

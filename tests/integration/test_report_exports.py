@@ -5,7 +5,7 @@ import time
 import pytest
 from django.core.files.storage import default_storage
 
-from disclosure.moderation.publication import sanctioned_publication
+from disclosure.moderation.publishing.publication import sanctioned_publication
 from disclosure.reports import exports
 from disclosure.reports.tests.factories import make_index, make_report
 from tests.processes import wait_for

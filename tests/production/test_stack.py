@@ -181,7 +181,7 @@ def test_production_stack_serves_searches_and_publishes_through_the_worker(
             "-c",
             "from wagtail.models import Page\n"
             "from disclosure.catalogue.models import DisclosureDocumentPage\n"
-            "from disclosure.moderation.publication import sanctioned_publication\n"
+            "from disclosure.moderation.publishing.publication import sanctioned_publication\n"
             "parent = Page.objects.get(url_path='/home/xxgk/notices/')\n"
             f"page = DisclosureDocumentPage(title='{NEW_TITLE}', slug='gas-safety',\n"
             "    body=[('paragraph', '<p>各社区开展燃气安全检查。</p>')])\n"

@@ -19,7 +19,7 @@ from disclosure.catalogue.models import (
     ServiceGuidePage,
 )
 from disclosure.moderation.models import OrganisationCollection
-from disclosure.moderation.publication import sanctioned_publication
+from disclosure.moderation.publishing.publication import sanctioned_publication
 from disclosure.moderation.tests.helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
 from tests.fixtures import DEMO_PER_MODULE
 

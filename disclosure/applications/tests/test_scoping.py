@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from disclosure.applications.models import Application, ReviewCase, State
 from disclosure.applications.tests.factories import staff_form
 from disclosure.catalogue.tests.factories import OrganisationFactory
-from disclosure.moderation.placement import ensure_organisation_roles
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from tests.factories import UserFactory
 
 D = datetime.date

@@ -102,7 +102,7 @@ def test_every_view_of_personal_data_is_logged(handler_client, handler, make_app
 
 
 def test_personal_data_is_neither_indexed_nor_in_the_api(client, make_application):
-    from disclosure.moderation.public_api import api_router
+    from disclosure.moderation.publishing.public_api import api_router
 
     application = make_application(name="独特姓名甲", description="独特描述乙")
     for query in ("独特姓名甲", "独特描述乙", application.tracking_number):

@@ -4,8 +4,8 @@
 
 The files are Wagtail documents linked from a StreamField of the page, so every rule about
 attachments applies unchanged: the reference index sees them, the public may download one only
-while a live page's live content links it (`disclosure.moderation.attachments`), search indexes
-their text and the sensitive-word scan reads it.
+while a live page's live content links it (`disclosure.moderation.files.attachments`), search
+indexes their text and the sensitive-word scan reads it.
 """
 
 from django.db import models

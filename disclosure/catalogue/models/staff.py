@@ -13,7 +13,7 @@ from gongkai.accounts.roles import Role
 
 class StaffOrganisation(models.Model):
     """The organisation a staff user belongs to. A user without one is site-wide: only site
-    administrators manage it (disclosure.moderation.walls)."""
+    administrators manage it (disclosure.moderation.organisations.walls)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
@@ -44,7 +44,7 @@ class StaffOrganisation(models.Model):
 class OrganisationRole(models.Model):
     """The group that holds one role for one organisation; its page permissions sit on the
     organisation's disclosure roots, so its members act only inside that subtree
-    (disclosure.moderation.placement creates them)."""
+    (disclosure.moderation.organisations.placement creates them)."""
 
     organisation = models.ForeignKey(
         "catalogue.Organisation",

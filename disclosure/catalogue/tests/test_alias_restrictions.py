@@ -5,7 +5,7 @@ searched, mapped nor handed out by the API to a visitor who may not see the sour
 import pytest
 from wagtail.models import Page, PageViewRestriction
 
-from disclosure.moderation.publication import sanctioned_publication
+from disclosure.moderation.publishing.publication import sanctioned_publication
 
 from .factories import CategoryPageFactory
 

@@ -5,7 +5,7 @@ or through the column of the page an alias shows) is not named, in the page nor 
 import pytest
 from wagtail.models import PageViewRestriction
 
-from disclosure.moderation.publication import sanctioned_publication
+from disclosure.moderation.publishing.publication import sanctioned_publication
 
 from .factories import CategoryPageFactory, PolicyDocumentPageFactory
 

@@ -1,7 +1,7 @@
 """附件 on the item types whose own fields have no place for a file: 办事指南, 机构职能,
 便民服务事项清单 and the annual report. Each carries titled attachments, lists them in the
 metadata area with type and size, and gives a file to the public only while a live page's live
-content links it (the rule of disclosure.moderation.attachments, unchanged)."""
+content links it (the rule of disclosure.moderation.files.attachments, unchanged)."""
 
 import pytest
 from django.apps import apps

@@ -21,7 +21,7 @@ from disclosure.catalogue.models import (
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.imports import importer, publishing
 from disclosure.imports.files import FileFolder
-from disclosure.moderation.publication import UnreviewedPublication
+from disclosure.moderation.publishing.publication import UnreviewedPublication
 
 from .factories import record
 
@@ -235,8 +235,8 @@ def test_the_search_index_is_complete_when_the_import_ends(category):
 
 def test_the_bulk_publication_goes_live_only_inside_the_sanction(category, monkeypatch):
     """The insert is a draft row; the one save that puts the page live passes the revision
-    check (moderation/publication.py) like any other: without the importer's sanction it is
-    refused, and nothing of the record stays."""
+    check (moderation/publishing/publication.py) like any other: without the importer's sanction it
+    is refused, and nothing of the record stays."""
     monkeypatch.setattr(publishing, "sanctioned_publication", lambda why: nullcontext())
 
     with pytest.raises(UnreviewedPublication):

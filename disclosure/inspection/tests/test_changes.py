@@ -17,7 +17,7 @@ from wagtail.snippets.models import get_snippet_models
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.inspection import changes, snapshots
 from disclosure.inspection.models import ColumnSetting, ColumnType, Misstatement
-from disclosure.moderation.publication import UnreviewedPublication
+from disclosure.moderation.publishing.publication import UnreviewedPublication
 from gongkai.models import OutboxMessage
 from tests.factories import DocumentFactory
 

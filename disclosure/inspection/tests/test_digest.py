@@ -10,7 +10,7 @@ from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
 from disclosure.inspection import digest
 from disclosure.inspection.models import InspectionSnapshot
 from disclosure.inspection.results import Finding, Result
-from disclosure.moderation.placement import ensure_organisation_roles
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from gongkai.accounts.roles import Role
 from tests.factories import UserFactory
 

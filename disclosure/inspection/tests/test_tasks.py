@@ -13,7 +13,7 @@ from django.test import override_settings
 from disclosure.inspection import link_checks
 from disclosure.inspection.models import ExternalLink, LinkState
 from disclosure.inspection.tasks import send_weekly_digests
-from disclosure.moderation.placement import ensure_organisation_roles
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from gongkai.accounts.roles import Role
 from tests.factories import UserFactory
 

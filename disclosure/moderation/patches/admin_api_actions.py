@@ -21,7 +21,12 @@ from wagtail.admin.api.views import PagesAdminAPIViewSet
 
 from gongkai.patching import Patch
 
-from ..guards import copy_refusal, is_disclosure_page, publishing_refusal, takedown_refusal
+from ..publishing.guards import (
+    copy_refusal,
+    is_disclosure_page,
+    publishing_refusal,
+    takedown_refusal,
+)
 
 PATCH = Patch(
     library="wagtail",

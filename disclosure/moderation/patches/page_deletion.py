@@ -34,7 +34,7 @@ PATCH = Patch(
 def apply():
     from wagtail.models import PagePermissionTester
 
-    from ..deletion import may_delete_unpublished
+    from ..publishing.deletion import may_delete_unpublished
 
     wagtails_can_delete = PagePermissionTester.can_delete
 

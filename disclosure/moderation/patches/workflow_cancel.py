@@ -32,7 +32,7 @@ PATCH = Patch(
 def apply():
     from wagtail.models import LockableMixin, WorkflowState
 
-    from ..workflow_cancel import REFUSAL, may_cancel_workflow
+    from ..review.workflow_cancel import REFUSAL, may_cancel_workflow
 
     original_cancel = WorkflowState.cancel
 

@@ -1,7 +1,7 @@
 from django import template
 
-from ..sensitive import pending_attachments, scan, unreadable_attachments
-from ..status import PUBLIC_STATES, moderation_status
+from ..review.sensitive import pending_attachments, scan, unreadable_attachments
+from ..review.status import PUBLIC_STATES, moderation_status
 
 register = template.Library()
 

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.test import override_settings
 
 from disclosure.catalogue.models import DisclosureIndexPage
-from disclosure.moderation.placement import ensure_organisation_roles
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
 
 from .offices import build_office
 

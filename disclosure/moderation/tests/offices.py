@@ -10,7 +10,7 @@ from disclosure.catalogue.tests.factories import (
     DisclosureIndexPageFactory,
     OrganisationFactory,
 )
-from disclosure.moderation.placement import ensure_organisation_roles
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from home import demo_content
 from tests.factories import UserFactory
 

@@ -20,7 +20,7 @@ from disclosure.catalogue.tests.factories import (
     CategoryPageFactory,
     DisclosureDocumentPageFactory,
 )
-from disclosure.moderation.attachment_lock import ActingUserMiddleware, AttachmentInUse
+from disclosure.moderation.files.attachment_lock import ActingUserMiddleware, AttachmentInUse
 from disclosure.moderation.models import OrganisationCollection
 from tests.factories import DocumentFactory
 
@@ -245,7 +245,7 @@ def test_every_document_and_image_bulk_action_leaves_out_files_that_are_content(
     here until it is guarded."""
     from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 
-    from disclosure.moderation.attachment_bulk_actions import BULK_ACTIONS
+    from disclosure.moderation.files.attachment_bulk_actions import BULK_ACTIONS
 
     for app_label, model_name in [("wagtaildocs", "document"), ("wagtailimages", "image")]:
         actions = list(bulk_action_registry.get_bulk_actions_for_model(app_label, model_name))
@@ -260,7 +260,7 @@ def test_every_admin_view_of_one_document_or_image_is_refused_before_it_runs():
     upload, which becomes a new object)."""
     from django.urls import get_resolver
 
-    from disclosure.moderation.attachment_lock import _OBJECT_VIEWS
+    from disclosure.moderation.files.attachment_lock import _OBJECT_VIEWS
 
     def patterns(resolver, namespace=None):
         for pattern in resolver.url_patterns:

@@ -29,7 +29,7 @@ from disclosure.catalogue.tests.factories import (
     DisclosureDocumentPageFactory,
 )
 from disclosure.moderation.models import OrganisationCollection
-from disclosure.moderation.placement import ensure_organisation_roles
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from gongkai.accounts.roles import Role
 
 from .offices import build_office, make_user

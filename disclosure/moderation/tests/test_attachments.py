@@ -6,8 +6,8 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
-from disclosure.moderation.organisation_collections import organisation_collection
-from disclosure.moderation.withdrawal import decide_withdrawal, request_withdrawal
+from disclosure.moderation.organisations.organisation_collections import organisation_collection
+from disclosure.moderation.publishing.withdrawal import decide_withdrawal, request_withdrawal
 from tests.factories import DocumentFactory
 
 from .helpers import approve_all, body_with, fresh, submit

@@ -9,9 +9,9 @@ from wagtail.models import Page, Revision, TaskState
 
 from disclosure.catalogue.models import CategoryPage
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
-from disclosure.moderation.dashboard import my_drafts, sent_back_to
-from disclosure.moderation.deadlines import art26_due_on, unpublished_items_near_deadline
-from disclosure.moderation.walls import within_organisation
+from disclosure.moderation.organisations.walls import within_organisation
+from disclosure.moderation.review.dashboard import my_drafts, sent_back_to
+from disclosure.moderation.review.deadlines import art26_due_on, unpublished_items_near_deadline
 from disclosure.workdays.calendar import add_working_days, working_days_between
 from tests.factories import publish_fixture
 

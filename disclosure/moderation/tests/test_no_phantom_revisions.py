@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.models import Revision
 
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
-from disclosure.moderation.deadlines import unpublished_items_near_deadline
+from disclosure.moderation.review.deadlines import unpublished_items_near_deadline
 from tests.factories import DocumentFactory
 
 from .helpers import FULL_CHECKLIST, act, body_with, edit_form_data, fresh, submit

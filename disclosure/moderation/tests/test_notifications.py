@@ -7,8 +7,8 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import TaskState
 
+from disclosure.moderation.publishing.withdrawal import request_withdrawal
 from disclosure.moderation.tasks import publish_scheduled, send_review_reminders
-from disclosure.moderation.withdrawal import request_withdrawal
 from tests.fixtures import DEMO_PER_MODULE
 
 from .helpers import FULL_CHECKLIST, act, draft_item, fresh, submit

@@ -21,7 +21,7 @@ from wagtail.models import Site, Workflow
 
 from disclosure.catalogue.models import Domain, Organisation
 from disclosure.moderation.models import RoleApprovalTask, SensitiveWord
-from disclosure.moderation.placement import DEFAULT_WORKFLOW_NAME
+from disclosure.moderation.organisations.placement import DEFAULT_WORKFLOW_NAME
 from home.models import SiteFooterSettings
 from search.models import Synonym
 

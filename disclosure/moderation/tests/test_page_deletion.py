@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from disclosure.catalogue.own_drafts import may_delete_own_draft
 from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
-from disclosure.moderation.placement import ensure_organisation_roles
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
 
 from .helpers import approve_all, fresh, submit
 from .offices import make_user

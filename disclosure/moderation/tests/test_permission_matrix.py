@@ -32,8 +32,8 @@ PENDING_ROLE = {
 # THE table: action → state → roles allowed. A state missing from an action's row is one where
 # the action does not apply (nothing to approve in a draft, nothing to unpublish before publishing).
 # A page that is not live is deleted only by its owner while never published and out of review,
-# or by an administrator (moderation/deletion.py); moving follows Wagtail's own rules ("change",
-# and "add" on the destination).
+# or by an administrator (moderation/publishing/deletion.py); moving follows Wagtail's own rules
+# ("change", and "add" on the destination).
 ALLOWED = {
     "view_draft": {state: STAFF for state in STATES},
     "edit": {

@@ -29,7 +29,10 @@ from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import Translation, TranslationSource
 
 from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
-from disclosure.moderation.publication import UnreviewedPublication, sanctioned_publication
+from disclosure.moderation.publishing.publication import (
+    UnreviewedPublication,
+    sanctioned_publication,
+)
 
 from .helpers import FULL_CHECKLIST, act, approve_all, fresh, submit
 

@@ -9,9 +9,12 @@ from django.urls import reverse
 from wagtail.models import TaskState
 
 from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
-from disclosure.moderation.placement import ensure_organisation_roles
-from disclosure.moderation.publication import UnreviewedPublication, sanctioned_publication
-from disclosure.moderation.review_record import review_runs
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
+from disclosure.moderation.publishing.publication import (
+    UnreviewedPublication,
+    sanctioned_publication,
+)
+from disclosure.moderation.review.review_record import review_runs
 
 from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
 from .offices import make_user

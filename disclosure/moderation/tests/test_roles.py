@@ -5,8 +5,8 @@ from wagtail.models import Collection, GroupCollectionPermission
 from disclosure.applications.roles import CALENDAR_PERMISSIONS, HANDLER_PERMISSIONS
 from disclosure.catalogue.models import Organisation, OrganisationRole
 from disclosure.moderation.models import OrganisationCollection
-from disclosure.moderation.placement import ensure_organisation_roles
-from disclosure.moderation.roles import MODEL_PERMISSIONS, SITE_ADMINISTRATION
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
+from disclosure.moderation.people.roles import MODEL_PERMISSIONS, SITE_ADMINISTRATION
 from gongkai.accounts.roles import APPLICATION_HANDLERS_GROUP, Role
 
 

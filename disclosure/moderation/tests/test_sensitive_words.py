@@ -14,7 +14,7 @@ from wagtail.rich_text import RichText
 from disclosure.catalogue.models import DisclosureDocumentPage
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.models import SensitiveWord
-from disclosure.moderation.sensitive import highlighted, scan
+from disclosure.moderation.review.sensitive import highlighted, scan
 from search.extraction import extract_document
 from search.models import AttachmentText, ExtractionStatus
 from tests.bombs import MIB, docx_bomb

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from disclosure.catalogue.models import CategoryPage
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
-from disclosure.moderation.status import moderation_status
+from disclosure.moderation.review.status import moderation_status
 
 from .helpers import act, submit
 

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import WorkflowState
 
-from disclosure.moderation.status import moderation_status
+from disclosure.moderation.review.status import moderation_status
 from tests.fixtures import DEMO_PER_MODULE
 
 from .helpers import FULL_CHECKLIST, act, draft_item, edit_form_data, fresh, submit

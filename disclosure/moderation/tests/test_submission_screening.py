@@ -10,7 +10,7 @@ from wagtail.models import Page, WorkflowState, get_page_models
 
 from disclosure.catalogue.models import ServiceGuidePage
 from disclosure.moderation.models import SensitiveWord
-from disclosure.moderation.submission import SubmissionScreening
+from disclosure.moderation.review.submission import SubmissionScreening
 
 from .helpers import act, edit_form_data, fresh, new_service_guide, submit
 

@@ -18,9 +18,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import PageLogEntry, PageViewRestriction
 
-from disclosure.moderation.attachment_lock import ActingUserMiddleware
-from disclosure.moderation.placement import ensure_organisation_roles
-from disclosure.moderation.view_restrictions import LOG_ACTION, lifting_with_reason
+from disclosure.moderation.files.attachment_lock import ActingUserMiddleware
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
+from disclosure.moderation.publishing.view_restrictions import LOG_ACTION, lifting_with_reason
 from gongkai.accounts.roles import Role
 
 from .offices import make_user

@@ -19,12 +19,12 @@ from wagtail.models import PageLogEntry
 
 from disclosure.catalogue.models import StaffOrganisation
 from disclosure.catalogue.staff import organisation_of
-from disclosure.moderation.user_admin import UserViewSet
-from disclosure.moderation.walls import (
+from disclosure.moderation.organisations.walls import (
     is_site_administrator,
     manageable_users,
     site_wide_permissions_q,
 )
+from disclosure.moderation.people.user_admin import UserViewSet
 from gongkai.accounts.roles import Role
 
 from .offices import PASSWORD

@@ -23,7 +23,7 @@ from disclosure.catalogue.tests.factories import (
     CategoryPageFactory,
     DisclosureDocumentPageFactory,
 )
-from disclosure.moderation.organisation_collections import organisation_collection
+from disclosure.moderation.organisations.organisation_collections import organisation_collection
 from tests.factories import DocumentFactory
 
 from .helpers import body_with

@@ -7,7 +7,7 @@ from wagtail.models import PageLogEntry, WorkflowPage
 
 from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 from disclosure.moderation.models import SecrecyReviewTaskState
-from disclosure.moderation.placement import DEFAULT_WORKFLOW_NAME, default_workflow
+from disclosure.moderation.organisations.placement import DEFAULT_WORKFLOW_NAME, default_workflow
 
 from .helpers import FULL_CHECKLIST, act, approve_all, draft_item, fresh, submit
 
@@ -75,7 +75,7 @@ def test_another_organisations_reviewer_has_no_actions(office, column):
     users = office["users"]
     from django.contrib.auth import get_user_model
 
-    from disclosure.moderation.placement import ensure_organisation_roles
+    from disclosure.moderation.organisations.placement import ensure_organisation_roles
 
     county_reviewer = get_user_model().objects.create_user("county-reviewer")
     county_reviewer.groups.add(

@@ -10,7 +10,7 @@ Users (by key): the township's editor, reviewer, secrecy, leader and its own 管
 from django.contrib.auth.models import Group
 
 from disclosure.catalogue.models import DisclosureIndexPage
-from disclosure.moderation.placement import ensure_organisation_roles
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from gongkai.accounts.roles import Role
 
 from .offices import build_office, make_user

@@ -25,7 +25,7 @@ def make_staff(username, role=None, superuser=False):
 def organisation_administrator(username):
     """An organisation's 管理员: manages its own users, never account security site-wide."""
     from disclosure.catalogue.models import Organisation
-    from disclosure.moderation.placement import ensure_organisation_roles
+    from disclosure.moderation.organisations.placement import ensure_organisation_roles
 
     user = make_staff(username)
     organisation = Organisation.objects.create(name="账号测试镇人民政府")

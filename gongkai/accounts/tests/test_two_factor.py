@@ -20,7 +20,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import ModelLogEntry
 
 from disclosure.catalogue.models import Organisation
-from disclosure.moderation.placement import ensure_organisation_roles
+from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from gongkai.accounts import audit
 from gongkai.accounts.two_factor import issue_backup_codes
 from home import demo_content

@@ -24,7 +24,7 @@ from wagtail.models import Page
 from search.attachments import can_read
 from search.models import AttachmentText, ExtractionStatus
 
-from .models import SensitiveWord, SensitiveWordLevel
+from ..models import SensitiveWord, SensitiveWordLevel
 
 EXCERPT_CONTEXT = 15  # characters shown either side of a hit
 

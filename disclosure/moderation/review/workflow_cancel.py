@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from . import notifications
-from .force_publish import may_force_publish
+from ..mail import notifications
+from ..publishing.force_publish import may_force_publish
 
 CANCELLED_BY_OTHER = "moderation.workflow_cancelled_by_other"
 REFUSAL = _("只有提交人或管理员可以取消审核流程；审核人员请使用“通过”或“退回”并填写意见。")

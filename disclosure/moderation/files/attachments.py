@@ -19,7 +19,7 @@ from wagtail.models import Page, Revision, WorkflowState
 from gongkai.accounts.administrators import is_site_administrator
 from gongkai.content_references import references_from_pages, refers_to
 
-from .organisation_collections import own_collections
+from ..organisations.organisation_collections import own_collections
 
 
 def _referenced_by(pages, model):

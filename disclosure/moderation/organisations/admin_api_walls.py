@@ -12,8 +12,8 @@ makes the hook fail, so a new one is classified before it is served.
 
 from wagtail.models import CollectionMember, Page
 
+from ..files.attachments import visible_attachments
 from .admin_page_walls import other_organisations_pages_q
-from .attachments import visible_attachments
 from .walls import is_site_administrator
 
 

@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from gongkai.permissions import get_permission
 
-from .roles import COLLECTION_PERMISSIONS
+from ..people.roles import COLLECTION_PERMISSIONS
 
 
 def root_collection():

@@ -34,8 +34,8 @@ from disclosure.catalogue.roots import disclosure_root_of
 from gongkai.accounts.administrators import is_site_administrator
 from gongkai.accounts.roles import Role
 
-from . import notifications
-from .attachment_lock import acting_user
+from ..files.attachment_lock import acting_user
+from ..mail import notifications
 from .force_publish import MIN_REASON_LENGTH
 
 LOG_ACTION = "moderation.lift_view_restriction"

@@ -22,9 +22,9 @@ from wagtail.models import Revision, WorkflowState, get_default_page_content_typ
 
 from disclosure.workdays.calendar import add_working_days, working_days_between
 
-from .content import public_text
+from ..organisations.walls import within_organisation
+from ..publishing.content import public_text
 from .status import moderation_status
-from .walls import within_organisation
 
 ART26_WORKING_DAYS = 20
 WRITTEN, CREATED, CHANGED = _("成文"), _("创建"), _("变更")

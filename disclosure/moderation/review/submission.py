@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from search import extraction
 
-from .guards import is_disclosure_page
+from ..publishing.guards import is_disclosure_page
 from .sensitive import describe_hits, pending_attachments, scan
 
 

@@ -5,11 +5,11 @@ from django.apps import AppConfig
 
 
 class WagtailWorkflowMailOffConfig(AppConfig):
-    name = "disclosure.moderation.wagtail_mail"
+    name = "disclosure.moderation.mail.wagtail_mail"
     label = "moderation_wagtail_mail"
     verbose_name = "审核与发布：停用 Wagtail 自带的审核邮件"
 
     def ready(self):
-        from .patches import workflow_mails
+        from ..patches import workflow_mails
 
         workflow_mails.apply()

@@ -25,7 +25,7 @@ from wagtail.users.views.bulk_actions import (
 from disclosure.catalogue.models import Organisation, StaffOrganisation
 from disclosure.catalogue.staff import organisation_id_of_user
 
-from .walls import (
+from ..organisations.walls import (
     assignable_groups,
     can_manage_user,
     is_site_administrator,

@@ -15,7 +15,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from gongkai.params import bounded_int, object_id
 
-from .attachments import public_documents
+from ..files.attachments import public_documents
 
 # Wagtail checks only the sign of offset: a larger one reached the database, which cannot hold
 # it in LIMIT/OFFSET (a 500). No listing comes near this many rows.

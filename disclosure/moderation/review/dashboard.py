@@ -39,7 +39,7 @@ from disclosure.workdays.calendar import working_days_between
 from gongkai.accounts.administrators import is_site_administrator
 from gongkai.accounts.roles import Role
 
-from .walls import within_organisation
+from ..organisations.walls import within_organisation
 
 PANEL_LENGTH = 20
 WRITERS = {Role.EDITORS, Role.ADMINISTRATORS}

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.models import PageLogEntry, TaskState
 
-from .forms import SECRECY_CHECKLIST
-from .models import SecrecyReviewTaskState
+from ..forms import SECRECY_CHECKLIST
+from ..models import SecrecyReviewTaskState
 from .runs import approved_by_every_step, run_revision
 
 

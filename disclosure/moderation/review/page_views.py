@@ -10,8 +10,8 @@ every page type without a viewset of its own is created and edited by these view
 
 from gongkai.page_views import BusyAwareCreateView, BusyAwareEditView, BusyAwarePageViewSet
 
+from ..publishing.page_privacy import ReasonedSetPrivacyView
 from .action_messages import WorkflowActionMessages
-from .page_privacy import ReasonedSetPrivacyView
 from .submission import SubmissionScreening
 from .unchanged_saves import RevisionOnlyForChanges
 

@@ -5,5 +5,5 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class UsersConfig(WagtailUsersAppConfig):
-    user_viewset = "disclosure.moderation.user_admin.UserViewSet"
-    group_viewset = "disclosure.moderation.user_admin.GroupViewSet"
+    user_viewset = "disclosure.moderation.people.user_admin.UserViewSet"
+    group_viewset = "disclosure.moderation.people.user_admin.GroupViewSet"

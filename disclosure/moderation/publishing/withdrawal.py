@@ -13,9 +13,9 @@ from wagtail.models import Page
 
 from disclosure.catalogue.roots import disclosure_root_of
 
-from . import notifications
+from ..mail import notifications
+from ..models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus
 from .guards import has_live_content, is_disclosure_page
-from .models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus
 
 
 class WithdrawalRequestForm(forms.Form):

@@ -32,8 +32,8 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState
 
 from disclosure.catalogue.roots import disclosure_root_of
 
+from ..review.runs import approved_by_a_finished_run
 from .content import STATE_FIELDS, public_content
-from .runs import approved_by_a_finished_run
 
 REFUSAL = _(
     "政府信息只能发布经初审、保密审查和终审全部通过的版本；本次操作要发布或写入的内容未经完整审核，已拒绝。"

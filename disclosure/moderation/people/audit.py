@@ -17,7 +17,7 @@ from disclosure.catalogue.roots import pages_of_organisation_q
 from gongkai import spreadsheets
 from gongkai.accounts.roles import Role
 
-from .walls import is_site_administrator
+from ..organisations.walls import is_site_administrator
 
 COLUMNS = [_("时间"), _("操作人"), _("操作"), _("页面"), _("页面ID"), _("详情")]
 

@@ -8,8 +8,8 @@ from django.apps import apps
 from disclosure.catalogue.models import Organisation, OrganisationRole
 from gongkai.accounts.roles import Role
 
+from ..people.roles import ROOT_PAGE_PERMISSIONS
 from .organisation_collections import ensure_organisation_collection
-from .roles import ROOT_PAGE_PERMISSIONS
 from .walls import site_wide_permissions_q
 
 DEFAULT_WORKFLOW_NAME = "政府信息公开先审后发"

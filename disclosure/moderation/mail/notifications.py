@@ -38,7 +38,7 @@ def notify(users, subject, body):
     """Queue one mail to every user with an address, after the current transaction commits."""
     addresses = sorted({user.email for user in users if user is not None and user.email})
     if addresses:
-        from .tasks import send_review_mail
+        from ..tasks import send_review_mail
 
         send_after_commit(send_review_mail, addresses, str(subject), str(body))
 

@@ -1,0 +1,1 @@
+"""Attachments as content: public through a published page, locked while a live page uses them."""

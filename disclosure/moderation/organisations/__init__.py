@@ -1,0 +1,1 @@
+"""The walls between organisations and the set-up of each organisation's disclosure root."""

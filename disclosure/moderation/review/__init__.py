@@ -1,0 +1,1 @@
+"""The review workflow (先审后发): runs, submission, each step, the item's status and record."""
