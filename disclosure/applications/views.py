@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from disclosure.applications import spoken_digits, timeline
 from disclosure.applications.forms import ApplicationForm, StatusForm
 from disclosure.applications.letters import reply_letter, reply_letter_pdf
+from disclosure.applications.models import Application
 from disclosure.catalogue.models import Organisation
 from gongkai import ratelimit
 from gongkai.busy import is_database_busy
@@ -58,11 +59,10 @@ def apply(request):
         if form.is_valid():
             application, query_code = form.register()
             _send_receipt(application, query_code)
-            return render(
-                request,
-                "applications/submitted.html",
-                {"application": application, "query_code": query_code},
-            )
+            # Post/redirect/get: reloading the confirmation must not post the form again (its
+            # spent CAPTCHA then said 申请未提交 of an application that was registered).
+            request.session[SUBMITTED] = {"id": application.pk, "query_code": query_code}
+            return redirect("applications:submitted")
     else:
         initial = {}
         # str.isdigit() also accepts "²", which the database query then failed on (a 500).
@@ -71,6 +71,27 @@ def apply(request):
             initial["organisation"] = organisation
         form = ApplicationForm(initial=initial)
     return _render_form(request, form)
+
+
+SUBMITTED = "applications_submitted"
+
+
+@never_cache
+def submitted(request):
+    """The confirmation of this visitor's last submission: the query code only the first time
+    (the session forgets it once shown), the tracking number on every reload."""
+    receipt = request.session.get(SUBMITTED)
+    application = receipt and Application.objects.filter(pk=receipt["id"]).first()
+    if not application:
+        return redirect("applications:apply")
+    query_code = receipt.pop("query_code", None)
+    if query_code:
+        request.session[SUBMITTED] = receipt
+    return render(
+        request,
+        "applications/submitted.html",
+        {"application": application, "query_code": query_code},
+    )
 
 
 def _render_form(request, form):
