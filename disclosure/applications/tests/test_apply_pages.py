@@ -7,6 +7,7 @@ import io
 import json
 import re
 import wave
+from pathlib import Path
 
 import pytest
 from captcha.models import CaptchaStore
@@ -104,6 +105,31 @@ def test_refresh_without_javascript_keeps_what_was_typed_and_registers_nothing(
     assert 'value="李四"' in html and "2023年友谊镇道路硬化工程招标文件" in html
     new_key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
     assert new_key != old_key
+
+
+def test_the_audio_plays_on_the_page_with_a_link_for_browsers_without_a_player(
+    client, organisation
+):
+    # A plain link navigated away; coming back reloaded /apply/ with a new challenge, so the
+    # digits heard were no longer the ones asked for.
+    html = client.get("/apply/").text
+    key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
+    player = re.search(r"<audio[^>]*>.*?</audio>", html, re.S)
+    assert player, html
+    tag = player.group(0)
+    assert "controls" in tag and 'preload="none"' in tag
+    assert f'<source src="/apply/captcha/{key}.wav" type="audio/wav">' in tag
+    # The fallback inside the player, for a browser that has none.
+    assert f'href="/apply/captcha/{key}.wav"' in tag
+    assert html.count(f"/apply/captcha/{key}.wav") == 2  # the player's source and its fallback
+
+
+def test_the_refresh_script_renews_the_players_source_with_the_picture():
+    from django.contrib.staticfiles import finders
+
+    script = Path(finders.find("applications/apply.js")).read_text(encoding="utf-8")
+    refresh = script[script.index("captcha.image_url") :]
+    assert "source" in refresh and ".load()" in refresh
 
 
 def _heard(client, key):
