@@ -1,7 +1,9 @@
 """Public pages: apply (/apply/) and follow an application (/apply/status/)."""
 
+from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
@@ -26,6 +28,17 @@ def _too_many(request):
     return render(request, "applications/too_many.html", status=429)
 
 
+def _plays(key):
+    """Count one more fetch of this challenge's audio; how many there have been."""
+    name = f"gongkai-captcha-audio:{key}"
+    cache.add(name, 0, captcha_settings.CAPTCHA_TIMEOUT * 60)
+    try:
+        return cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.set(name, 1, captcha_settings.CAPTCHA_TIMEOUT * 60)
+        return 1
+
+
 @never_cache
 def captcha_audio(request, key):
     """The CAPTCHA's digits read in Mandarin (the accessible alternative to the picture)."""
@@ -36,6 +49,10 @@ def captcha_audio(request, key):
         return HttpResponse(status=410)
     if not all(c in "0123456789" for c in store.challenge):
         raise Http404
+    # A few plays for a listener; not an endless supply of renderings of the same digits
+    # for a script to compare or average.
+    if _plays(key) > settings.GONGKAI_CAPTCHA_AUDIO_PLAYS:
+        return HttpResponse(status=410)
     response = HttpResponse(spoken_digits.spoken(store.challenge), content_type="audio/wav")
     response["Content-Disposition"] = 'inline; filename="captcha.wav"'
     return response
