@@ -1,5 +1,6 @@
 """Public pages: apply (/apply/) and follow an application (/apply/status/)."""
 
+from captcha import views as captcha_views
 from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from disclosure.applications import spoken_digits, timeline
+from disclosure.applications.challenge import new_challenge_allowed
 from disclosure.applications.forms import ApplicationForm, StatusForm
 from disclosure.applications.letters import reply_letter, reply_letter_pdf
 from disclosure.applications.models import Application
@@ -39,10 +41,30 @@ def _plays(key):
         return 1
 
 
+def _live_challenge(key):
+    return CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now()).first()
+
+
+def captcha_image(request, key, scale=1):
+    """django-simple-captcha's picture, gone (410) once the challenge has expired, as the
+    audio is: the library draws any row still in the table until the cleanup removes it."""
+    if _live_challenge(key) is None:
+        return HttpResponse(status=410)
+    return captcha_views.captcha_image(request, key, scale=scale)
+
+
+def captcha_refresh(request):
+    """django-simple-captcha's refresh, counted against the address like the form's own
+    challenges."""
+    if not new_challenge_allowed(request):
+        return _too_many(request)
+    return captcha_views.captcha_refresh(request)
+
+
 @never_cache
 def captcha_audio(request, key):
     """The CAPTCHA's digits read in Mandarin (the accessible alternative to the picture)."""
-    store = CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now()).first()
+    store = _live_challenge(key)
     if store is None:
         # Gone, as django-simple-captcha answers: an expired challenge is not worth crawling,
         # nor read aloud to whoever kept its key (expired rows stay until the cleanup runs).
@@ -116,6 +138,8 @@ def _render_form(request, form):
     stores each challenge): when the database is too busy to store one, the form is shown
     without it and the visitor is asked to reload before submitting."""
     try:
+        if not new_challenge_allowed(request):
+            return _too_many(request)
         return render(request, "applications/apply.html", {"form": form})
     except DatabaseError as error:
         if not is_database_busy(error):
