@@ -26,9 +26,9 @@ from pathlib import Path
 CLIPS = Path(__file__).parent
 BETWEEN_DIGITS = 0.6  # seconds
 BEFORE_REPEAT = 1.5
-SPEED = (0.8, 1.25)  # each digit played this much faster (>1) or slower, pitch with it
+SPEED = (0.75, 1.3)  # each digit played this much faster (>1) or slower, pitch with it
 CONTOUR = (0.45, 1.0)  # the gain at each of a digit's contour points
-CONTOUR_POINTS = 5
+CONTOUR_POINTS = 7
 PAUSE_STRETCH = (0.6, 1.6)
 LEAD = (0.15, 0.8)  # seconds before the first digit
 BABBLE_SNR = (12.0, 15.0)  # decibels of the digits above the babble, drawn per rendering
