@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from disclosure.applications import views as application_views
 from disclosure.moderation.organisations import admin_page_walls
 from disclosure.moderation.publishing.public_api import api_router
 from gongkai import healthz, well_known
@@ -28,6 +29,11 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": EveryLanguageSitemap}}),
     path("robots.txt", well_known.robots_txt, name="robots_txt"),
     path("favicon.ico", well_known.favicon_ico, name="favicon_ico"),
+    # Ahead of django-simple-captcha's own patterns, same addresses: an expired picture is
+    # gone (410) and a refresh is counted against the address (applications/challenge.py).
+    re_path(r"^captcha/image/(?P<key>\w+)/$", application_views.captcha_image),
+    re_path(r"^captcha/image/(?P<key>\w+)@2/$", application_views.captcha_image, {"scale": 2}),
+    re_path(r"^captcha/refresh/$", application_views.captcha_refresh),
     path("captcha/", include("captcha.urls")),
     # Answers only where settings.GONGKAI_SERVE_MEDIA is on; in production nginx serves /media/.
     path("media/<path:path>", serve_media),

@@ -6,13 +6,21 @@ widget shows the picture, a "换一张" button and a link to the digits read in 
 (``/apply/captcha/<key>.wav``, spoken_digits: django-simple-captcha's own audio needs flite,
 which has no Chinese voice), labelled in Chinese.
 The rate limits (settings.GONGKAI_APPLICATION_RATE) bound what guessing can gain.
+
+Each challenge is a row: every way of making one (the form, its no-JavaScript refresh,
+``/captcha/refresh/``) asks ``new_challenge_allowed`` first, which counts it against the address
+(settings.GONGKAI_CAPTCHA_RATE) and removes the expired rows, so the table holds at most what
+the limit lets through in CAPTCHA_TIMEOUT.
 """
 
 import secrets
 
 from captcha.fields import CaptchaTextInput
+from captcha.models import CaptchaStore
 from django.conf import settings
 from django.urls import reverse
+
+from gongkai import ratelimit
 
 # No 0 and 1: they pass for O and I (or l) in a distorted picture.
 DIGITS = "23456789"
@@ -22,6 +30,15 @@ def digits_challenge():
     """(what the picture shows, what the visitor types): the same digits."""
     text = "".join(secrets.choice(DIGITS) for _ in range(settings.CAPTCHA_LENGTH))
     return text, text
+
+
+def new_challenge_allowed(request):
+    """Count one new challenge for this address; False (nothing written) over the limit."""
+    limit, period = settings.GONGKAI_CAPTCHA_RATE
+    if ratelimit.hit(request, "captcha", limit, period):
+        return False
+    CaptchaStore.remove_expired()
+    return True
 
 
 class ApplicationCaptchaInput(CaptchaTextInput):

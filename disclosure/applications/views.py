@@ -1,19 +1,24 @@
 """Public pages: apply (/apply/) and follow an application (/apply/status/)."""
 
+from captcha import views as captcha_views
+from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import DatabaseError
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from disclosure.applications import spoken_digits, timeline
+from disclosure.applications.challenge import new_challenge_allowed
 from disclosure.applications.forms import ApplicationForm, StatusForm
 from disclosure.applications.letters import reply_letter, reply_letter_pdf
+from disclosure.applications.models import Application
 from disclosure.catalogue.models import Organisation
 from gongkai import ratelimit
 from gongkai.busy import is_database_busy
@@ -25,16 +30,51 @@ def _too_many(request):
     return render(request, "applications/too_many.html", status=429)
 
 
+def _plays(key):
+    """Count one more fetch of this challenge's audio; how many there have been."""
+    name = f"gongkai-captcha-audio:{key}"
+    cache.add(name, 0, captcha_settings.CAPTCHA_TIMEOUT * 60)
+    try:
+        return cache.incr(name)
+    except ValueError:  # expired between add and incr
+        cache.set(name, 1, captcha_settings.CAPTCHA_TIMEOUT * 60)
+        return 1
+
+
+def _live_challenge(key):
+    return CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now()).first()
+
+
+def captcha_image(request, key, scale=1):
+    """django-simple-captcha's picture, gone (410) once the challenge has expired, as the
+    audio is: the library draws any row still in the table until the cleanup removes it."""
+    if _live_challenge(key) is None:
+        return HttpResponse(status=410)
+    return captcha_views.captcha_image(request, key, scale=scale)
+
+
+def captcha_refresh(request):
+    """django-simple-captcha's refresh, counted against the address like the form's own
+    challenges."""
+    if not new_challenge_allowed(request):
+        return _too_many(request)
+    return captcha_views.captcha_refresh(request)
+
+
 @never_cache
 def captcha_audio(request, key):
     """The CAPTCHA's digits read in Mandarin (the accessible alternative to the picture)."""
-    store = CaptchaStore.objects.filter(hashkey=key, expiration__gt=timezone.now()).first()
+    store = _live_challenge(key)
     if store is None:
         # Gone, as django-simple-captcha answers: an expired challenge is not worth crawling,
         # nor read aloud to whoever kept its key (expired rows stay until the cleanup runs).
         return HttpResponse(status=410)
     if not all(c in "0123456789" for c in store.challenge):
         raise Http404
+    # A few plays for a listener; not an endless supply of renderings of the same digits
+    # for a script to compare or average.
+    if _plays(key) > settings.GONGKAI_CAPTCHA_AUDIO_PLAYS:
+        return HttpResponse(status=410)
     response = HttpResponse(spoken_digits.spoken(store.challenge), content_type="audio/wav")
     response["Content-Disposition"] = 'inline; filename="captcha.wav"'
     return response
@@ -58,11 +98,10 @@ def apply(request):
         if form.is_valid():
             application, query_code = form.register()
             _send_receipt(application, query_code)
-            return render(
-                request,
-                "applications/submitted.html",
-                {"application": application, "query_code": query_code},
-            )
+            # Post/redirect/get: reloading the confirmation must not post the form again (its
+            # spent CAPTCHA then said 申请未提交 of an application that was registered).
+            request.session[SUBMITTED] = {"id": application.pk, "query_code": query_code}
+            return redirect("applications:submitted")
     else:
         initial = {}
         # str.isdigit() also accepts "²", which the database query then failed on (a 500).
@@ -73,11 +112,34 @@ def apply(request):
     return _render_form(request, form)
 
 
+SUBMITTED = "applications_submitted"
+
+
+@never_cache
+def submitted(request):
+    """The confirmation of this visitor's last submission: the query code only the first time
+    (the session forgets it once shown), the tracking number on every reload."""
+    receipt = request.session.get(SUBMITTED)
+    application = receipt and Application.objects.filter(pk=receipt["id"]).first()
+    if not application:
+        return redirect("applications:apply")
+    query_code = receipt.pop("query_code", None)
+    if query_code:
+        request.session[SUBMITTED] = receipt
+    return render(
+        request,
+        "applications/submitted.html",
+        {"application": application, "query_code": query_code},
+    )
+
+
 def _render_form(request, form):
     """The form page. Its CAPTCHA is the one thing a public page writes (django-simple-captcha
     stores each challenge): when the database is too busy to store one, the form is shown
     without it and the visitor is asked to reload before submitting."""
     try:
+        if not new_challenge_allowed(request):
+            return _too_many(request)
         return render(request, "applications/apply.html", {"form": form})
     except DatabaseError as error:
         if not is_database_busy(error):

@@ -5,8 +5,11 @@ and a status page that shows each step with its date and the deadline ahead."""
 import datetime
 import io
 import json
+import math
 import re
+import secrets
 import wave
+from pathlib import Path
 
 import pytest
 from captcha.models import CaptchaStore
@@ -15,6 +18,7 @@ from django.utils import timezone
 from disclosure.applications import spoken_digits, timeline
 from disclosure.applications.challenge import DIGITS
 from disclosure.applications.models import Application
+from disclosure.applications.tests import audio_solver
 from disclosure.applications.tests.factories import form_data
 from disclosure.workdays.calendar import add_working_days
 
@@ -106,6 +110,57 @@ def test_refresh_without_javascript_keeps_what_was_typed_and_registers_nothing(
     assert new_key != old_key
 
 
+def test_the_audio_plays_on_the_page_with_a_link_for_browsers_without_a_player(
+    client, organisation
+):
+    # A plain link navigated away; coming back reloaded /apply/ with a new challenge, so the
+    # digits heard were no longer the ones asked for.
+    html = client.get("/apply/").text
+    key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
+    player = re.search(r"<audio[^>]*>.*?</audio>", html, re.S)
+    assert player, html
+    tag = player.group(0)
+    assert "controls" in tag and 'preload="none"' in tag
+    assert f'<source src="/apply/captcha/{key}.wav" type="audio/wav">' in tag
+    # The fallback inside the player, for a browser that has none.
+    assert f'href="/apply/captcha/{key}.wav"' in tag
+    assert html.count(f"/apply/captcha/{key}.wav") == 2  # the player's source and its fallback
+
+
+def test_the_refresh_script_renews_the_players_source_with_the_picture():
+    from django.contrib.staticfiles import finders
+
+    script = Path(finders.find("applications/apply.js")).read_text(encoding="utf-8")
+    refresh = script[script.index("captcha.image_url") :]
+    assert "source" in refresh and ".load()" in refresh
+
+
+def test_a_challenge_takes_one_answer_and_a_wrong_one_brings_a_new_challenge(client, organisation):
+    html = client.get("/apply/").text
+    key = re.search(r'name="captcha_0" value="(\w+)"', html).group(1)
+    right = CaptchaStore.objects.get(hashkey=key).response
+    wrong = str(int(right) + 1)
+    refused = client.post("/apply/", form_data(organisation, captcha_0=key, captcha_1=wrong))
+    assert "验证码不正确" in refused.text and not Application.objects.exists()
+    assert not CaptchaStore.objects.filter(hashkey=key).exists()
+    new_key = re.search(r'name="captcha_0" value="(\w+)"', refused.text).group(1)
+    assert new_key != key and CaptchaStore.objects.filter(hashkey=new_key).exists()
+    # The spent key, now with the right answer, is refused: a guess costs the challenge.
+    again = client.post("/apply/", form_data(organisation, captcha_0=key, captcha_1=right))
+    assert "验证码不正确" in again.text and not Application.objects.exists()
+    assert client.get(f"/apply/captcha/{key}.wav").status_code == 410
+
+
+def test_a_challenges_audio_is_served_a_few_times_then_gone(client, organisation, settings):
+    settings.GONGKAI_CAPTCHA_AUDIO_PLAYS = 3
+    store = CaptchaStore.objects.create(challenge="2345", response="2345")
+    for _ in range(3):
+        assert client.get(f"/apply/captcha/{store.hashkey}.wav").status_code == 200
+    assert client.get(f"/apply/captcha/{store.hashkey}.wav").status_code == 410
+    other = CaptchaStore.objects.create(challenge="2345", response="2345")
+    assert client.get(f"/apply/captcha/{other.hashkey}.wav").status_code == 200
+
+
 def _heard(client, key):
     audio = client.get(f"/apply/captcha/{key}.wav")
     assert audio.status_code == 200 and audio["Content-Type"] == "audio/wav"
@@ -182,15 +237,44 @@ def test_each_rendering_differs_and_holds_no_shipped_clip(client, organisation):
             assert not any(piece in frames for piece in pieces), digit
 
 
-def test_the_varied_reading_keeps_the_digits_audible():
-    plain = spoken_digits._samples(spoken_digits.clip_frames("7"))
-    loudest = max(abs(s) for s in plain)
-    heard = spoken_digits.spoken("7")
-    with wave.open(io.BytesIO(heard)) as audio:
-        samples = spoken_digits._samples(audio.readframes(audio.getnframes()))
-    # The digit stands well above the hiss (at most NOISE) at no less than 70% of its level.
-    assert max(abs(s) for s in samples) >= loudest * 0.7 - spoken_digits.NOISE
-    assert loudest > spoken_digits.NOISE * 20
+def _snr(speech, babble):
+    """Decibels of the digits above what is mixed under them, while they sound."""
+    voiced = [(s, b) for s, b in zip(speech, babble, strict=True) if s]
+    signal = sum(s * s for s, _ in voiced)
+    noise = sum(b * b for _, b in voiced)
+    return 10 * math.log10(signal / noise)
+
+
+def test_the_varied_reading_keeps_the_digits_well_above_the_babble():
+    for challenge in ("2345", "9876", "7777"):
+        speech, babble = spoken_digits.tracks(challenge)
+        assert _snr(speech, babble) >= 10
+        # Each digit keeps most of its loudness: its contour's loudest point is full level.
+        plain = max(abs(s) for s in spoken_digits._samples(spoken_digits.clip_frames("7")))
+        assert max(abs(s) for s in speech) >= plain * 0.7
+
+
+def test_the_attackers_outline_matching_reads_the_plain_clips():
+    # The solver works: on the unvaried reading it finds the digits (so the next test's
+    # failures are the audio's doing, not a broken solver's).
+    for challenge in ("2345", "9876", "6789", "7432", "8642"):
+        assert audio_solver.solve(spoken_digits.spoken(challenge, vary=False)) == challenge
+
+
+def test_the_attackers_outline_matching_solves_at_most_one_challenge_in_twenty(
+    client, organisation
+):
+    # The testers' script matched each digit's loudness outline to the shipped clips and read
+    # 13 challenges in 20.
+    solved = 0
+    for _ in range(20):
+        store = CaptchaStore.objects.create(
+            challenge="".join(secrets.choice(DIGITS) for _ in range(4)), response="x"
+        )
+        heard = client.get(f"/apply/captcha/{store.hashkey}.wav")
+        assert heard.status_code == 200
+        solved += audio_solver.solve(heard.content) == store.challenge
+    assert solved <= 1
 
 
 def test_django_simple_captchas_english_audio_stays_off(client, organisation):

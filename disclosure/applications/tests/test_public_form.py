@@ -45,7 +45,7 @@ def test_the_form_preselects_an_organisation(client, organisation):
 def test_a_valid_application_gives_codes_by_page_and_email_and_the_status_page_shows_it(
     client, organisation
 ):
-    response = client.post("/apply/", form_data(organisation))
+    response = client.post("/apply/", form_data(organisation), follow=True)
     assert response.status_code == 200, response.context["form"].errors
     application = Application.objects.get()
     code = response.context["query_code"]
@@ -104,7 +104,7 @@ def test_an_organisation_with_a_valid_credit_code_is_accepted(client, organisati
             organisation, applicant_type="legal", id_type="uscc", id_number=VALID_USCC.lower()
         ),
     )
-    assert response.status_code == 200 and "query_code" in response.context
+    assert response.status_code == 302, response.context["form"].errors
     assert Application.objects.get().id_number == VALID_USCC
 
 
@@ -130,7 +130,7 @@ def test_a_good_upload_is_stored_outside_the_public_media_root(
 ):
     upload = SimpleUploadedFile("id.png", PNG, content_type="image/png")
     response = client.post("/apply/", form_data(organisation, id_proof=upload))
-    assert "query_code" in response.context, response.context["form"].errors
+    assert response.status_code == 302, response.context["form"].errors
     stored = Application.objects.get().id_proof
     path = Path(stored.path)
     assert path.is_file() and path.is_relative_to(private_root)
@@ -191,7 +191,7 @@ class FuzzTheForm(HypothesisTestCase):
         if upload is not None:
             data["id_proof"] = SimpleUploadedFile("f.png", upload)
         response = self.client.post("/apply/", data)
-        assert response.status_code == 200
+        assert response.status_code in (200, 302)  # 302: registered, to the confirmation
         lookup = self.client.post(
             "/apply/status/",
             {"tracking_number": data.get("name", ""), "query_code": data.get("phone", "")},
@@ -269,7 +269,40 @@ def test_the_receipt_mail_links_to_the_status_page_at_the_sites_address(
     # The mail named a page ("申请查询") the site does not have and gave no link to it.
     settings.WAGTAILADMIN_BASE_URL = "http://xxgk.example.gov.cn:8121"
     response = client.post("/apply/", form_data(organisation))
-    assert response.status_code == 200, response.context["form"].errors
+    assert response.status_code == 302, response.context["form"].errors
     body = mail.outbox[0].body
     assert "http://xxgk.example.gov.cn:8121/apply/status/" in body
     assert "申请办理进度查询" in body
+
+
+def test_a_submission_redirects_to_a_confirmation_that_survives_a_reload(client, organisation):
+    # The page that said 申请已提交 was the POST's answer: reloading it posted the form again,
+    # whose spent CAPTCHA then said 申请未提交 of an application that was registered.
+    response = client.post("/apply/", form_data(organisation))
+    assert response.status_code == 302, response.context["form"].errors
+    assert response["Location"] == "/apply/submitted/"
+    application = Application.objects.get()
+    first = client.get("/apply/submitted/")
+    assert first.status_code == 200
+    code = first.context["query_code"]
+    assert code and application.check_query_code(code)
+    assert application.tracking_number in first.text and code in first.text
+    assert "no-store" in first["Cache-Control"]
+
+    again = client.get("/apply/submitted/")
+    assert again.status_code == 200
+    assert application.tracking_number in again.text and "申请已提交" in again.text
+    assert code not in again.text  # the query code is shown once
+    assert "查询码已在提交后显示" in again.text
+    assert "申请未提交" not in again.text and "验证码不正确" not in again.text
+    assert Application.objects.count() == 1
+
+
+def test_the_confirmation_shows_nothing_to_whoever_submitted_nothing(client, organisation):
+    client.post("/apply/", form_data(organisation))
+    from django.test import Client
+
+    stranger = Client()
+    response = stranger.get("/apply/submitted/")
+    assert response.status_code == 302 and response["Location"] == "/apply/"
+    assert Application.objects.get().tracking_number not in stranger.get("/apply/").text

@@ -10,9 +10,18 @@ document.addEventListener("click", function (event) {
     .then(function (response) { if (!response.ok) throw response; return response.json(); })
     .then(function (captcha) {
       box.querySelector(".captcha-image").src = captcha.image_url;
-      var audio = box.querySelector(".captcha-audio");
-      // The Mandarin audio is ours (/apply/captcha/<key>.wav), not django-simple-captcha's.
-      if (audio) audio.href = audio.href.replace(/[^/]+\.wav$/, captcha.key + ".wav");
+      // The Mandarin audio is ours (/apply/captcha/<key>.wav), not django-simple-captcha's:
+      // the player and its fallback link follow the new picture, or they would read the old
+      // challenge's digits.
+      var wav = function (url) { return url.replace(/[^/]+\.wav$/, captcha.key + ".wav"); };
+      var link = box.querySelector(".captcha-audio");
+      if (link) link.href = wav(link.href);
+      var player = box.querySelector(".captcha-player");
+      if (player) {
+        var source = player.querySelector("source");
+        source.src = wav(source.src);
+        player.load();
+      }
       field.querySelector("input[type=hidden][name$=_0]").value = captcha.key;
       var answer = field.querySelector("input[name$=_1]");
       answer.value = "";
