@@ -496,7 +496,9 @@ CAPTCHA_LETTER_ROTATION = (-15, 15)
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 CAPTCHA_IMAGE_SIZE = (132, 48)
 CAPTCHA_FLITE_PATH = None
-GONGKAI_CAPTCHA_AUDIO_PLAYS = 3  # fetches of one challenge's audio; then 410
+# Fetches of one challenge's audio, then 410: enough for a person to replay it (a player may
+# fetch again on each play), too few to average renderings.
+GONGKAI_CAPTCHA_AUDIO_PLAYS = 6
 GONGKAI_CAPTCHA_RATE = (120, 3600)  # new challenges per IP per hour (form views, refreshes)
 GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
 GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
