@@ -13,9 +13,11 @@ LOCALE_PATHS wins over the apps' own (Django's merge order), for the `django` do
 for the `djangojs` one (JavaScript's strings), which has no source of ours and is written whole.
 """
 
+import gettext
 from pathlib import Path
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
@@ -51,21 +53,48 @@ def run_makemessages(verbosity=0, symlinks=False):
     )
 
 
+def apps_chinese():
+    """{msgid: Chinese} from the installed apps' own zh_Hans catalogues (Wagtail's and its
+    companions'), as Django would merge them: an app listed earlier wins."""
+    found = {}
+    for config in reversed(list(apps.get_app_configs())):
+        try:
+            catalogue = gettext.translation(
+                "django", Path(config.path) / "locale", languages=[SOURCE_LANGUAGE]
+            )
+        except OSError:
+            continue
+        found.update(catalogue._catalog)
+    return found
+
+
+def has_chinese(text):
+    return any("\u4e00" <= character <= "\u9fff" for character in text)
+
+
 def fill_source_language(po, overrides=None):
     """msgstr = msgid for the Chinese catalogue, and the Chinese of each override (added when
-    missing); returns how many entries changed."""
+    missing); returns how many entries changed. An English msgid comes from a copy of a
+    library's template: it takes the library's own Chinese, where the library has one, since
+    our catalogue wins over the library's."""
     overrides = wagtail_overrides.DJANGO if overrides is None else overrides
     changed = add_overrides(po, overrides)
+    library = apps_chinese()
     for entry in po:
         if entry.obsolete or override_key(entry) in overrides:
             continue
+        if not has_chinese(entry.msgid):
+            source = library.get((entry.msgid, 0) if entry.msgid_plural else entry.msgid)
+            source = source or entry.msgid
+        else:
+            source = entry.msgid
         if entry.msgid_plural:
-            wanted = {0: entry.msgid}  # Chinese has one plural form
+            wanted = {0: source}  # Chinese has one plural form
             if entry.msgstr_plural != wanted:
                 entry.msgstr_plural = wanted
                 changed += 1
-        elif entry.msgstr != entry.msgid:
-            entry.msgstr = entry.msgid
+        elif entry.msgstr != source:
+            entry.msgstr = source
             changed += 1
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")

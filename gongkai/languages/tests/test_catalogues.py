@@ -85,3 +85,13 @@ def test_catalogue_is_used(language):
     with translation.override("en" if language == "en" else "zh-hans"):
         text = translation.gettext("跳到正文")
     assert text == ("Skip to main content" if language == "en" else "跳到正文")
+
+
+def test_a_library_string_in_a_copied_template_keeps_the_librarys_chinese():
+    """A copy of a Wagtail template brings Wagtail's English msgids into our catalogue, which
+    wins over Wagtail's: filling them with themselves would show English in the Chinese admin."""
+    from django.utils import translation
+
+    with translation.override("zh-hans"):
+        assert translation.gettext("Edit schedule") == "编辑计划"
+        assert translation.gettext("Save") == "保存"
