@@ -277,7 +277,7 @@ def test_inspection_statuses_keep_the_values_snapshots_hold():
         ("veto", "否决"),
     ]
     vetoed = Result("x", "x", "veto", 1, "", findings=[Finding(None, "title", "detail")])
-    assert vetoed.status is Status.VETO and vetoed.status_label == "否决"
+    assert vetoed.status is Status.VETO and vetoed.status_label == "单项否决"
 
 
 def test_every_wagtail_review_step_status_has_the_records_label():

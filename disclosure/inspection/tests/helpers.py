@@ -8,6 +8,7 @@ from wagtail.models import Page, PageLogEntry
 
 from disclosure.catalogue.tests.factories import CategoryPageFactory, DisclosureDocumentPageFactory
 from disclosure.inspection.indicators import inspect
+from disclosure.inspection.models import Indicator
 from disclosure.inspection.publications import PUBLISH_ACTION
 
 
@@ -52,3 +53,29 @@ COMPLETE_GUIDE = {
     "service_hours": "工作日 8:30—17:00",
     "consultation_phone": "0469-5818672",
 }
+
+
+def indicator_form(indicator, **changes):
+    data = {
+        "name": indicator.name,
+        "kind": indicator.kind,
+        "threshold": indicator.threshold,
+        "period_days": indicator.period_days or "",
+        "source": indicator.source,
+        "enabled": "on",
+    }
+    data.update(changes)
+    return data
+
+
+def refused_indicator_edit(client, office, field, value, message):
+    """The office admin posts `field` = `value` to 首页不更新's snippet form: refused with
+    `message`; the indicator as stored afterwards."""
+    indicator = Indicator.objects.get(code="home_not_updated")
+    client.force_login(office["users"]["admin"])
+    url = reverse("wagtailsnippets_inspection_indicator:edit", args=[indicator.pk])
+    response = client.post(url, indicator_form(indicator, **{field: value}))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    indicator.refresh_from_db()
+    return indicator

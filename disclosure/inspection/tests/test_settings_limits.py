@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from disclosure.inspection.models import MAX_THRESHOLD, ColumnType, Indicator
 
-from .test_thresholds import refused_indicator_edit
+from .helpers import refused_indicator_edit
 
 
 def column_type_form(column_type, **changes):

@@ -10,33 +10,7 @@ from django.urls import reverse
 from disclosure.inspection.models import ColumnType, Indicator
 from disclosure.inspection.results import Result, Status
 
-from .helpers import result
-
-
-def indicator_form(indicator, **changes):
-    data = {
-        "name": indicator.name,
-        "kind": indicator.kind,
-        "threshold": indicator.threshold,
-        "period_days": indicator.period_days or "",
-        "source": indicator.source,
-        "enabled": "on",
-    }
-    data.update(changes)
-    return data
-
-
-def refused_indicator_edit(client, office, field, value, message):
-    """The office admin posts `field` = `value` to 首页不更新's snippet form: refused with
-    `message`; the indicator as stored afterwards."""
-    indicator = Indicator.objects.get(code="home_not_updated")
-    client.force_login(office["users"]["admin"])
-    url = reverse("wagtailsnippets_inspection_indicator:edit", args=[indicator.pk])
-    response = client.post(url, indicator_form(indicator, **{field: value}))
-    assert response.status_code == 200
-    assert message in response.content.decode()
-    indicator.refresh_from_db()
-    return indicator
+from .helpers import refused_indicator_edit, result
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from disclosure.catalogue.models import DisclosureDocumentPage, ServiceGuidePage
-from disclosure.catalogue.tests.factories import CategoryPageFactory
+from disclosure.catalogue.tests.factories import CategoryPageFactory, DisclosureDocumentPageFactory
 from disclosure.catalogue.title_slugs import pinyin_slug
 from disclosure.moderation.forms import SECRECY_CHECKLIST
 
@@ -120,3 +120,22 @@ def edit_form_data(page, **extra):
         ),
         **extra,
     }
+
+
+def draft_with(office, slug, *documents):
+    editor = office["users"]["editor"]
+    return DisclosureDocumentPageFactory(
+        parent=office["columns"][0],
+        title=f"附件测试 {slug}",
+        slug=slug,
+        live=False,
+        owner=editor,
+        body=body_with(*documents),
+    )
+
+
+def published_with(office, slug, *documents):
+    page = draft_with(office, slug, *documents)
+    submit(page, office["users"]["editor"])
+    assert approve_all(page, office["users"]).live
+    return fresh(page)

@@ -9,7 +9,7 @@ from django.urls import reverse
 from gongkai.document_names import download_name
 from tests.factories import DocumentFactory
 
-from .test_attachments import draft_with, published_with
+from .helpers import draft_with, published_with
 
 
 @pytest.fixture

@@ -5,12 +5,11 @@ retracted page, not from a page behind a view restriction."""
 import pytest
 from wagtail.models import PageViewRestriction
 
-from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.organisations.organisation_collections import organisation_collection
 from disclosure.moderation.publishing.withdrawal import decide_withdrawal, request_withdrawal
 from tests.factories import DocumentFactory
 
-from .helpers import approve_all, body_with, fresh, submit
+from .helpers import approve_all, body_with, draft_with, fresh, published_with, submit
 
 
 @pytest.fixture
@@ -20,25 +19,6 @@ def office(small_office):
 
 def new_document(title, **kwargs):
     return DocumentFactory(title=title, file__data=f"%PDF-1.4 {title}".encode(), **kwargs)
-
-
-def draft_with(office, slug, *documents):
-    editor = office["users"]["editor"]
-    return DisclosureDocumentPageFactory(
-        parent=office["columns"][0],
-        title=f"附件测试 {slug}",
-        slug=slug,
-        live=False,
-        owner=editor,
-        body=body_with(*documents),
-    )
-
-
-def published_with(office, slug, *documents):
-    page = draft_with(office, slug, *documents)
-    submit(page, office["users"]["editor"])
-    assert approve_all(page, office["users"]).live
-    return fresh(page)
 
 
 def public_status(client, document):
