@@ -52,5 +52,13 @@
     });
   }
 
-  document.querySelectorAll('form[data-edit-form]').forEach(submitOnce);
+  // Wagtail places the editor's scripts before the edit form: wrap it once the page is read.
+  function wrapEditForms() {
+    document.querySelectorAll('form[data-edit-form]').forEach(submitOnce);
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', wrapEditForms);
+  } else {
+    wrapEditForms();
+  }
 })();
