@@ -38,6 +38,8 @@ SITE_WIDE_MODELS = [
     ("catalogue", "organisation"),
     ("catalogue", "domain"),
     ("search", "synonym"),
+    # The working-day calendar counts every organisation's statutory clocks.
+    ("workdays", "calendarday"),
     ("wagtailsearchpromotions", "query"),
     ("wagtailsearchpromotions", "searchpromotion"),
     ("wagtailcore", "site"),

@@ -112,6 +112,29 @@ class OrganisationAdministratorWalls(TestCase):
         site_wide = Group.objects.get(name=Role.ADMINISTRATORS.group_name)
         assert site_wide.permissions.filter(site_wide_permissions_q()).count() >= 20
 
+    def test_an_organisations_administrator_cannot_change_the_holiday_calendar(self):
+        """The working-day calendar counts every organisation's statutory clocks."""
+        for office in ("township", "county"):
+            group = self.office[f"{office}_groups"]["administrators"]
+            held = group.permissions.filter(content_type__app_label="workdays")
+            assert not held.exists(), list(held.values_list("codename", flat=True))
+        site_wide = Group.objects.get(name=Role.ADMINISTRATORS.group_name)
+        assert site_wide.permissions.filter(codename="change_calendarday").exists()
+
+    def test_the_calendar_migration_withdraws_it_from_organisation_administrators(self):
+        group = self.office["county_groups"]["administrators"]
+        group.permissions.add(Permission.objects.get(codename="change_calendarday"))
+        migration = importlib.import_module(
+            "disclosure.moderation.migrations.0011_calendar_for_site_administrators_only"
+        )
+        migration.withdraw_calendar_permissions(
+            MigrationLoader(connection)
+            .project_state(("moderation", "0011_calendar_for_site_administrators_only"))
+            .apps,
+            None,
+        )
+        assert not group.permissions.filter(codename="change_calendarday").exists()
+
     def test_the_data_migration_withdraws_site_wide_permissions_from_organisation_groups(self):
         group = self.office["county_groups"]["administrators"]
         group.permissions.add(Permission.objects.get(codename="change_workflow"))
