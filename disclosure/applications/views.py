@@ -1,5 +1,8 @@
 """Public pages: apply (/apply/) and follow an application (/apply/status/)."""
 
+import logging
+import smtplib
+
 from captcha import views as captcha_views
 from captcha.conf import settings as captcha_settings
 from captcha.models import CaptchaStore
@@ -24,6 +27,8 @@ from gongkai import ratelimit
 from gongkai.busy import is_database_busy
 from gongkai.params import object_id
 from gongkai.site_url import absolute
+
+logger = logging.getLogger(__name__)
 
 
 def _too_many(request):
@@ -97,10 +102,14 @@ def apply(request):
         form = ApplicationForm(request.POST, request.FILES)
         if form.is_valid():
             application, query_code = form.register()
-            _send_receipt(application, query_code)
             # Post/redirect/get: reloading the confirmation must not post the form again (its
             # spent CAPTCHA then said 申请未提交 of an application that was registered).
-            request.session[SUBMITTED] = {"id": application.pk, "query_code": query_code}
+            mailed = _send_receipt(application, query_code)
+            request.session[SUBMITTED] = {
+                "id": application.pk,
+                "query_code": query_code,
+                "mailed": mailed,
+            }
             return redirect("applications:submitted")
     else:
         initial = {}
@@ -129,7 +138,7 @@ def submitted(request):
     return render(
         request,
         "applications/submitted.html",
-        {"application": application, "query_code": query_code},
+        {"application": application, "query_code": query_code, "mailed": receipt.get("mailed")},
     )
 
 
@@ -149,8 +158,19 @@ def _render_form(request, form):
 
 
 def _send_receipt(application, query_code):
+    """Whether the receipt went out. The application is registered already: a mail server
+    that refuses or does not answer (EMAIL_TIMEOUT) is logged, never the visitor's error."""
     if not application.email:
-        return
+        return False
+    try:
+        _mail_receipt(application, query_code)
+    except (OSError, smtplib.SMTPException):
+        logger.warning("申请 %s 的回执邮件未能发出", application.tracking_number, exc_info=True)
+        return False
+    return True
+
+
+def _mail_receipt(application, query_code):
     send_mail(
         _("政府信息公开申请已收到：%(number)s") % {"number": application.tracking_number},
         _(

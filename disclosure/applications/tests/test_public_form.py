@@ -306,3 +306,21 @@ def test_the_confirmation_shows_nothing_to_whoever_submitted_nothing(client, org
     response = stranger.get("/apply/submitted/")
     assert response.status_code == 302 and response["Location"] == "/apply/"
     assert Application.objects.get().tracking_number not in stranger.get("/apply/").text
+
+
+def test_a_mail_server_that_is_down_does_not_lose_the_registered_application(
+    client, organisation, settings
+):
+    """The receipt is sent while the visitor waits; the application is already registered.
+    A refused mail must neither answer 500 nor lose the one-time query code, and the page
+    must not claim the receipt was sent."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", 1  # nothing listens there
+    response = client.post("/apply/", form_data(organisation))
+    assert response.status_code == 302
+    application = Application.objects.get()
+    page = client.get("/apply/submitted/")
+    code = page.context["query_code"]
+    assert code and application.check_query_code(code)
+    assert "以上信息已发送到您的电子邮箱" not in page.text
+    assert "回执邮件未能发出" in page.text
