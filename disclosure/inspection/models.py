@@ -142,6 +142,15 @@ class ColumnType(models.Model):
                     )
                 }
             )
+        # An invisible character matches no title; a lone hyphen or comma matches many.
+        meaningless = [word for word in self.keyword_list() if not any(c.isalnum() for c in word)]
+        if meaningless:
+            raise ValidationError(
+                {
+                    "keywords": _("关键词“%(word)s”不含文字或数字，请删去或改为栏目名称中的词。")
+                    % {"word": meaningless[0]}
+                }
+            )
 
 
 class ColumnSetting(models.Model):

@@ -46,6 +46,16 @@ def test_the_default_type_needs_no_keywords(db):
     assert "请填写栏目名称关键词" in str(refused.value.message_dict["keywords"])
 
 
+@pytest.mark.parametrize("keywords", ["\u200b", "，", "、", "-", "动态 -"])
+def test_a_keyword_without_a_letter_or_digit_is_refused(db, keywords):
+    """An invisible character matches no title; a lone hyphen or comma matches many."""
+    news = ColumnType.objects.get(name="动态要闻")
+    news.keywords = keywords
+    with pytest.raises(ValidationError) as refused:
+        news.full_clean()
+    assert "关键词" in str(refused.value.message_dict["keywords"])
+
+
 @pytest.mark.parametrize("value", [9223372036854775807, MAX_THRESHOLD + 1])
 def test_the_snippet_form_refuses_a_threshold_past_the_cap(client, office, value):
     indicator = refused_indicator_edit(
