@@ -342,8 +342,11 @@ _EVERY_CHANNEL = re.compile(
 _ON_TIME = r"(?:按时|按期|如期|逾期)(?:办结|答复)"
 _SUBCOUNT = re.compile(rf"^(?:其中|包括|包含|含)|{_CHANNEL.pattern}|{_ON_TIME}")
 # After a channel's clause, its sentence goes on about that part ("受理线上…申请65件，依法办结
-# 62件"), until a clause speaks of the whole again ("全年共收到…").
-_WHOLE_AGAIN = re.compile(r"^(?:全年|本年度?|全[县区市镇乡]|共|合计|总计|累计|总共)")
+# 62件"), until a clause speaks of the whole again ("全年共收到…"), turns to another count
+# ("另有上年结转申请4件") or follows a semicolon.
+_WHOLE_AGAIN = re.compile(
+    r"^(?:全年|本年度?|全[县区市镇乡]|共|合计|总计|累计|总共|另有|另外|此外|上年结转|上年度结转)"
+)
 
 
 def _states_a_part(clause):
@@ -772,7 +775,9 @@ def _clauses(text, year=None):
             segment_end = bracket.start() if bracket else sentence_end
             for start, end in _clause_spans(norm, position, segment_end):
                 clause = norm[start:end]
-                in_channel = in_channel and not _WHOLE_AGAIN.match(clause)
+                in_channel = (
+                    in_channel and not _WHOLE_AGAIN.match(clause) and norm[start - 1] not in "；;"
+                )
                 # "其中，行政复议7件": a qualifier standing alone qualifies the clause after it
                 qualified = after_qualifier or in_channel or _states_a_part(clause)
                 in_channel = in_channel or _requests_by_a_channel(clause)

@@ -445,6 +445,18 @@ def test_online_and_offline_are_parts_of_the_years_requests():
     assert read(text, 2024) == {"new": 74, "result_total": 71}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年，本机关共收到政府信息公开申请56件，其中通过线上渠道申请40件、线下申请16件；上年结转4件。",
+        "2024年，本机关共收到政府信息公开申请56件，其中线上申请40件，线下申请16件，另有上年结转申请4件。",
+    ],
+)
+def test_a_carry_over_after_the_channels_is_the_years(text):
+    """The channels' parts end at a semicolon or where another count begins."""
+    assert read(text, 2024) == {"new": 56, "carried_in": 4}
+
+
 def test_received_with_last_years_carry_over_inside_is_both():
     """攸县人民政府办公室 2023: "共受理依申请公开62件（其中上年结转3件）" is 新收 + 上年结转."""
     text = (
