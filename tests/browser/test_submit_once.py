@@ -65,31 +65,3 @@ def test_rapid_clicks_make_one_item(browser, live_demo, button):
     assert made.count() == 1
     if "submit" in button:
         assert made.get().workflow_states.count() == 1
-
-
-def test_the_edit_form_goes_out_once_however_often_it_is_sent(browser, live_demo):
-    """Wagtail's scripts send the edit form through form.submit(); the scripts that guard it
-    are placed before the form, so they must wait for the page to be read."""
-    page = sign_in(browser, live_demo, "editor")
-    guide = ServiceGuidePage.objects.filter(live=True).first()
-    page.goto(f"{live_demo.url}/admin/pages/{guide.pk}/edit/")
-    page.wait_for_load_state("networkidle")
-    posts = []
-    page.on(
-        "request",
-        lambda request: (
-            posts.append(request.url)
-            if request.method == "POST" and request.url.endswith(f"/pages/{guide.pk}/edit/")
-            else None
-        ),
-    )
-    page.evaluate(
-        """() => {
-          const form = document.querySelector('form[data-edit-form]');
-          form.submit();
-          setTimeout(() => form.submit(), 40);
-          setTimeout(() => form.submit(), 150);
-        }"""
-    )
-    settle(page)
-    assert len(posts) == 1

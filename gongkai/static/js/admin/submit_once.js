@@ -52,13 +52,5 @@
     });
   }
 
-  // Wagtail places the editor's scripts before the edit form: wrap it once the page is read.
-  function wrapEditForms() {
-    document.querySelectorAll('form[data-edit-form]').forEach(submitOnce);
-  }
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', wrapEditForms);
-  } else {
-    wrapEditForms();
-  }
+  document.querySelectorAll('form[data-edit-form]').forEach(submitOnce);
 })();
