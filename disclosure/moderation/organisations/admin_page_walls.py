@@ -64,13 +64,16 @@ def _pages_named(request, kwargs):
 def walled_by_page_id(view):
     """Wraps each admin view: one that names a page of another organisation by id answers 404
     before it runs, whatever it would show (editor, preview, history, workflow preview with
-    its error naming the draft, …). Site administrators stand outside the walls."""
+    its error naming the draft, …). Site administrators stand outside the walls. A signed-out
+    request goes on to the view, which sends it to the login page (a 404 would lose an editor's
+    save sent after her session ended, and a link to the editor would look dead)."""
 
     @wraps(view)
     def walled_view(request, *args, **kwargs):
         page_ids = _pages_named(request, kwargs)
         if (
             page_ids
+            and request.user.is_authenticated
             and not is_site_administrator(request.user)
             and Page.objects.filter(pk__in=page_ids)
             .filter(other_organisations_pages_q(request.user))

@@ -71,7 +71,7 @@ def test_only_administrators_may_force_publish(client, office, column):
         login(client, office, role)
         url = reverse("moderation:force_publish", args=[page.pk])
         response = client.post(url, {"reason": "这是一个足够长的强制发布理由。"})
-        assert response.status_code in {302, 403}, role
+        assert response.status_code in {302, 403, 404}, role
         assert not fresh(page).live, role
 
 
@@ -112,6 +112,6 @@ def test_another_organisations_editor_cannot_open_the_editor(client, office, col
     page = draft_item(column, office["users"]["editor"])
     login(client, office, "outsider")
     response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
-    assert response.status_code in {302, 403}
+    assert response.status_code in {302, 403, 404}
     login(client, office, "editor")
     assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200

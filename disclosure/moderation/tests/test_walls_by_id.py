@@ -256,3 +256,16 @@ class OrganisationWallsById(TestCase):
                 response = self.client.get(url)
                 assert response.status_code == 200, (key, name)
                 assert LIVE in text(response), (key, name)
+
+
+def test_a_signed_out_request_for_a_page_view_goes_to_the_login_page(client, db):
+    """The wall answers for a signed-in user of another organisation; a signed-out one is sent
+    to sign in, as Wagtail's views do (an editor whose session ended keeps her way back)."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(depth__gt=1).first()
+    for url in (f"/admin/pages/{page.pk}/edit/", f"/admin/pages/{page.pk}/history/"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"], url
+        response = client.post(url, {})
+        assert response.status_code in (302, 403) and response.status_code != 404, url
