@@ -6,15 +6,11 @@ import json
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
 from disclosure.catalogue.tests.factories import CategoryPageFactory
 
-from .walled_offices import build_walled_office
+from .walled_offices import DRAFT, OWN_DRAFT, WalledPages, build_walled_office
 
-DRAFT = "县里未审草稿栏目"
-LIVE = "县里已公开栏目"
-OWN_DRAFT = "镇里自己的草稿栏目"
 API = "/admin/api/main/pages/"
 
 
@@ -27,21 +23,7 @@ def _text(response):
 TOWNSHIP_STAFF = ["editor", "reviewer", "secrecy", "leader", "township_admin"]
 
 
-class AdminApiWalls(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.office = build_walled_office()
-        cls.users = cls.office["users"]
-        county_root = cls.office["county_root"]
-        cls.draft = CategoryPageFactory(parent=county_root, title=DRAFT, slug="draft", live=False)
-        cls.live = CategoryPageFactory(parent=county_root, title=LIVE, slug="live")
-        cls.own_draft = CategoryPageFactory(
-            parent=cls.office["root"], title=OWN_DRAFT, slug="own-draft", live=False
-        )
-        backend = get_search_backend()
-        for page in (cls.draft, cls.live, cls.own_draft):
-            backend.add(page)
-
+class AdminApiWalls(WalledPages, TestCase):
     def test_the_admin_api_lists_no_other_organisations_draft(self):
         county_root = self.office["county_root"]
         for key in TOWNSHIP_STAFF:

@@ -12,15 +12,8 @@ from django.test import TestCase
 from django.urls import reverse
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import Page
-from wagtail.search.backends import get_search_backend
 
-from disclosure.catalogue.tests.factories import CategoryPageFactory
-
-from .walled_offices import build_walled_office
-
-DRAFT = "县里未审草稿栏目"
-LIVE = "县里已公开栏目"
-OWN_DRAFT = "镇里自己的草稿栏目"
+from .walled_offices import DRAFT, LIVE, OWN_DRAFT, WalledPages
 
 
 def page_bulk_actions():
@@ -35,21 +28,7 @@ def page_bulk_actions():
     return found
 
 
-class AdminPageWalls(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.office = build_walled_office()
-        cls.users = cls.office["users"]
-        county_root = cls.office["county_root"]
-        cls.draft = CategoryPageFactory(parent=county_root, title=DRAFT, slug="draft", live=False)
-        cls.live = CategoryPageFactory(parent=county_root, title=LIVE, slug="live")
-        cls.own_draft = CategoryPageFactory(
-            parent=cls.office["root"], title=OWN_DRAFT, slug="own-draft", live=False
-        )
-        backend = get_search_backend()
-        for page in (cls.draft, cls.live, cls.own_draft):
-            backend.add(page)
-
+class AdminPageWalls(WalledPages, TestCase):
     def login(self, key):
         self.client.force_login(self.users[key])
 

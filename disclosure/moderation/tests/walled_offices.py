@@ -47,3 +47,33 @@ def build_walled_office():
         county_groups=county_groups,
     )
     return office
+
+
+# Titles of the pages WalledPages plants: the county's draft and live columns, the township's
+# own draft (what the admin walls must hide, show, and show to their own office).
+DRAFT = "县里未审草稿栏目"
+LIVE = "县里已公开栏目"
+OWN_DRAFT = "镇里自己的草稿栏目"
+
+
+class WalledPages:
+    """Test data for a TestCase: the walled office, a draft and a live column of the county
+    office and a draft of the township, all in the search index."""
+
+    @classmethod
+    def setUpTestData(cls):
+        from wagtail.search.backends import get_search_backend
+
+        from disclosure.catalogue.tests.factories import CategoryPageFactory
+
+        cls.office = build_walled_office()
+        cls.users = cls.office["users"]
+        county_root = cls.office["county_root"]
+        cls.draft = CategoryPageFactory(parent=county_root, title=DRAFT, slug="draft", live=False)
+        cls.live = CategoryPageFactory(parent=county_root, title=LIVE, slug="live")
+        cls.own_draft = CategoryPageFactory(
+            parent=cls.office["root"], title=OWN_DRAFT, slug="own-draft", live=False
+        )
+        backend = get_search_backend()
+        for page in (cls.draft, cls.live, cls.own_draft):
+            backend.add(page)
