@@ -105,8 +105,10 @@ def drain_celery_queue():
     from gongkai.celery import app
 
     taken = []
-    with app.connection_for_read() as connection:
-        for declared in app.conf.task_queues:
+    for declared in app.conf.task_queues:
+        # A connection per queue: over Redis, a get that timed out leaves its BRPOP pending on
+        # the connection, and the next queue's get on the same connection then finds nothing.
+        with app.connection_for_read() as connection:
             queue = connection.SimpleQueue(declared.name)
             try:
                 while True:

@@ -141,7 +141,8 @@ def test_production_stack_serves_searches_and_publishes_through_the_worker(
             and health["checks"]["database"]["detail"] == "postgresql"
         )
         if "OPENSEARCH_URL" in production_env:
-            assert health["checks"]["search"]["detail"].endswith("opensearch2")
+            backend, page = health["checks"]["search"]["detail"].split("; ")
+            assert backend.endswith("opensearch2") and page == "/search/ 200"
         assert all(p.alive() for p in processes)
 
         catalogue = requests.get(f"{base}/xxgk/", timeout=30)
