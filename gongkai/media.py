@@ -1,10 +1,12 @@
 """Uploaded files when no nginx stands in front of Django (`make run`).
 
-The rule is deploy/nginx/gongkai.conf's: image renditions are public files; documents and
-original images never are, because a document becomes public only while a live, public page
-uses it, which /documents/<id>/ checks on every request. Annual reports' downloads never are
-either: the report's own routes (<report>/xlsx/ …) serve them while the report is live and
-only to whom its view restrictions admit (disclosure/reports/exports.py).
+The rule is deploy/nginx/gongkai.conf's, and it is an allow-list: only the folders named in
+PUBLIC_FOLDERS are public files, image renditions (Wagtail's images/) and the staff's avatars
+(avatar_images/, shown in the admin). Everything else under MEDIA_ROOT is not served here,
+whatever a new kind of upload calls its folder: documents and original images become public only
+while a live, public page uses them, which /documents/<id>/ and the renditions check; annual
+reports' downloads are served by the report's own routes (<report>/xlsx/ …) while the report is
+live and only to whom its view restrictions admit (disclosure/reports/exports.py).
 """
 
 import posixpath
@@ -13,7 +15,12 @@ from django.conf import settings
 from django.http import Http404
 from django.views.static import serve
 
-PRIVATE_FOLDERS = ("documents/", "original_images/", "reports/exports/")
+PUBLIC_FOLDERS = ("images/", "avatar_images/")
+
+
+def is_public(path):
+    """Whether `path` (relative to MEDIA_ROOT, normalised) lies in a public folder."""
+    return path.startswith(PUBLIC_FOLDERS) and not path.startswith("..")
 
 
 def serve_media(request, path):
@@ -21,6 +28,6 @@ def serve_media(request, path):
         raise Http404
     # Normalised first, so that "images/../documents/x.pdf" is seen for what it is.
     normalised = posixpath.normpath(path).lstrip("/")
-    if normalised.startswith(PRIVATE_FOLDERS) or normalised.startswith(".."):
+    if not is_public(normalised):
         raise Http404
     return serve(request, normalised, document_root=settings.MEDIA_ROOT)

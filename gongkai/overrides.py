@@ -6,6 +6,8 @@ from gongkai.patching import Override, Patch
 EDIT = "wagtail.admin.views.pages.edit.EditView"
 CREATE = "wagtail.admin.views.pages.create.CreateView"
 JSON_VIEW = "wagtail.admin.views.generic.mixins.JsonPostResponseMixin"
+DRAFTAIL = "wagtail.admin.rich_text.editors.draftail.DraftailRichTextArea"
+CONTENTSTATE = "wagtail.admin.rich_text.converters.contentstate.ContentstateConverter"
 
 OVERRIDES = {
     "gongkai.broker.Channel": Override(
@@ -47,6 +49,25 @@ OVERRIDES = {
             "kombu",
             "5.7.0",
             {"kombu.utils.scheduling.FairCycle.get": "df21c2ea8a4e0abf"},
+        ),
+    ),
+    "gongkai.rich_text_input.RichTextArea": Override(
+        replaces="Draftail's widget's value_from_datadict and format_value, for every rich-text "
+        "field and block (WAGTAILADMIN_RICH_TEXT_EDITORS): malformed contentstate becomes a value "
+        "the form field refuses",
+        why="Wagtail converts the posted JSON while the form reads the request, before any "
+        "validation, and malformed JSON raised there (500); the value passes through "
+        "RichTextBlock's value_from_form/value_for_form to the CharField unchanged",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                f"{DRAFTAIL}.value_from_datadict": "750f8fa6f01325d4",
+                f"{DRAFTAIL}.format_value": "582d5af542706224",
+                f"{CONTENTSTATE}.to_database_format": "fa59a79b8d2f3560",
+                "wagtail.blocks.field_block.RichTextBlock.value_from_form": "d20f35836012d29e",
+                "wagtail.blocks.field_block.RichTextBlock.value_for_form": "7d826f3cf1965d5e",
+            },
         ),
     ),
     "gongkai.create_once.CreateOnce": Override(

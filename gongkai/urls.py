@@ -13,7 +13,6 @@ from gongkai import healthz, well_known
 from gongkai.document_names import serve_under_title
 from gongkai.media import serve_media
 from gongkai.sitemap import EveryLanguageSitemap
-from search import views as search_views
 
 urlpatterns = [
     # Wagtail admin views walled between organisations, at Wagtail's own addresses.
@@ -46,9 +45,8 @@ if settings.DEBUG:
 
 # Chinese lives at the root, other content locales under their prefix (/en/…).
 urlpatterns += i18n_patterns(
-    path("search/", search_views.search, name="search"),
+    path("search/", include("search.urls")),
     path("apply/", include("disclosure.applications.urls")),
-    path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

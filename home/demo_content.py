@@ -8,6 +8,7 @@ from gongkai.accounts.roles import Role
 
 TOWNSHIP = {
     "name": "友谊县友谊镇人民政府",
+    "name_en": "Youyi Township People’s Government, Youyi County",
     "short_name": "友谊镇",
     "level": "township",
     "address": "友谊县站前街137号",
@@ -17,6 +18,7 @@ TOWNSHIP = {
 
 COUNTY_OFFICE = {
     "name": "友谊县人民政府办公室",
+    "name_en": "General Office of the Youyi County People’s Government",
     "short_name": "县政府办",
     "level": "department",
     "address": "友谊县",

@@ -13,9 +13,12 @@ section whose organisation is not the one the settings name asks one query (is i
 page's organisation under another spelling?).
 """
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
+from django.utils import translation
 from wagtail.models import Page
+
+from disclosure.catalogue.models import Organisation
 
 from .models import HomePage, SiteFooterSettings
 from .portal_nav import portal_nav
@@ -90,5 +93,18 @@ def page_identity(request, page=None):
     root = _section_root(request, page)
     if root is not None and not _is_site_organisation(root, site_identity):
         identity = site_identity.of_organisation(root.organisation, root.get_url(request))
+    identity = _in_page_language(identity)
     setattr(request, _CACHE_ATTR, (page, identity))
     return identity
+
+
+def _in_page_language(identity):
+    """On English pages the sponsor is the organisation's English name where it has one. The
+    site's settings name the sponsor in Chinese (the name other pages compare with): the
+    organisation of that name gives the English one, one query on English pages only."""
+    if not (translation.get_language() or "").startswith("en") or not identity.sponsor:
+        return identity
+    name_en = (
+        Organisation.objects.filter(name=identity.sponsor).values_list("name_en", flat=True).first()
+    )
+    return replace(identity, sponsor=name_en) if name_en else identity

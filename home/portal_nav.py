@@ -21,7 +21,7 @@ from wagtail.models import Locale, Page
 
 from disclosure.catalogue.models import CategoryPage, DisclosureGuidePage, DisclosureIndexPage
 from disclosure.catalogue.roots import disclosure_root_of
-from disclosure.catalogue.visibility import unrestricted
+from disclosure.catalogue.visibility import public
 from disclosure.reports.models import AnnualReportIndexPage
 
 # How far below the root the 制度 and 年报 columns may sit (root → 政府信息公开 → 公开制度).
@@ -106,11 +106,10 @@ def section_pages(root):
     """The live, public guide, columns and report indexes down to COLUMN_DEPTH levels below
     the root, shallowest first (items are left out: a column may hold thousands)."""
     return list(
-        unrestricted(
+        public(
             Page.objects.descendant_of(root)
             .filter(depth__lte=root.depth + COLUMN_DEPTH)
             .type(DisclosureGuidePage, CategoryPage, AnnualReportIndexPage)
-            .live()
         ).order_by("depth", "path")
     )
 

@@ -6,4 +6,4 @@ class SearchConfig(AppConfig):
     verbose_name = "站内搜索"
 
     def ready(self):
-        from search import signals  # noqa: F401
+        from search import guide_index, signals  # noqa: F401

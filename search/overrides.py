@@ -38,8 +38,8 @@ OVERRIDES = {
             },
         ),
     ),
-    "search.backends.sqlite.ChineseSQLiteAutocompleteQueryCompiler": Override(
-        replaces="modelsearch's SQLite autocomplete compiler's get_config and "
+    "search.backends.column_compilers.AutocompleteMixin": Override(
+        replaces="modelsearch's SQLite and PostgreSQL autocomplete compilers' get_config and "
         "get_search_fields_for_model",
         why="autocomplete reads its own column of the index, with the backend's configuration",
         checked=Patch(
@@ -48,6 +48,8 @@ OVERRIDES = {
             {
                 f"{SQLITE_QUERY}.get_config": "f723b26101e39be6",
                 f"{SQLITE_QUERY}.get_search_fields_for_model": "a9a23ba93871b401",
+                f"{POSTGRES_QUERY}.get_config": "f723b26101e39be6",
+                f"{POSTGRES_QUERY}.get_search_fields_for_model": "a9a23ba93871b401",
             },
         ),
     ),
@@ -64,19 +66,6 @@ OVERRIDES = {
         why="the count comes from the tiered query, as the results do",
         checked=Patch(
             "modelsearch", "1.3.2", {f"{SQLITE}.SQLiteSearchResults._do_count": "77ff34ffbe13bda2"}
-        ),
-    ),
-    "search.backends.postgres.ChinesePostgresAutocompleteQueryCompiler": Override(
-        replaces="modelsearch's PostgreSQL autocomplete compiler's get_config and "
-        "get_search_fields_for_model",
-        why="as on SQLite",
-        checked=Patch(
-            "modelsearch",
-            "1.3.2",
-            {
-                f"{POSTGRES_QUERY}.get_config": "f723b26101e39be6",
-                f"{POSTGRES_QUERY}.get_search_fields_for_model": "a9a23ba93871b401",
-            },
         ),
     ),
     "search.backends.postgres.ChinesePostgresIndex": Override(

@@ -4,8 +4,10 @@ Each typed word matches itself or one of its alternatives:
 - its synonyms (`search.models.Synonym`, the thesaurus offices edit: 低保 → 最低生活保障), also
   inside a longer word (低保申请 → 最低生活保障申请);
 - its mainland wording when it is written the Taiwan way (OpenCC's `tw2sp` phrase conversion:
-  資訊 → 信息, 網路 → 网络). The index keeps its per-character folding (資訊 is stored as 资讯),
-  so highlights stay exact; the phrase conversion only adds an alternative at query time.
+  資訊 → 信息, 網路 → 网络), also when the Taiwan word was typed in simplified characters
+  (资讯 → 信息: converted back to traditional first). The index keeps its per-character folding
+  (資訊 is stored as 资讯), so highlights stay exact; the phrase conversion only adds an
+  alternative at query time.
 
 The typed word is boosted among its alternatives: the engines weigh the boost, the database
 backends rank every page matching the words as typed above pages found only through an
@@ -28,19 +30,23 @@ TYPED_WORD_BOOST = 10.0
 MAX_ALTERNATIVES = 12
 
 
-@lru_cache(maxsize=1)
-def _tw2sp() -> OpenCC:
+@lru_cache(maxsize=2)
+def _converter(config: str) -> OpenCC:
     # Loaded on first use: the phrase dictionaries take a moment and most queries never need them.
-    return OpenCC("tw2sp")
+    return OpenCC(config)
 
 
 def regional_form(word: str) -> str | None:
     """The mainland wording of a word written the Taiwan/Hong Kong way, or None when the
-    index's per-character folding already gives the same text (资讯 is not 信息)."""
-    converted = _tw2sp().convert(word)
-    if analysis.normalise(converted) == analysis.normalise(word):
-        return None
-    return converted
+    index's per-character folding already gives the same text. A Taiwan word typed in
+    simplified characters (资讯, what a per-character conversion of 資訊 gives) is read through
+    its traditional spelling: `tw2sp` only knows the phrase as Taiwan writes it."""
+    tw2sp = _converter("tw2sp")
+    for spelling in (word, _converter("s2t").convert(word)):
+        converted = tw2sp.convert(spelling)
+        if analysis.normalise(converted) != analysis.normalise(word):
+            return converted
+    return None
 
 
 def synonym_table() -> dict[str, list[str]]:

@@ -2,9 +2,13 @@
 
 An index update can fail without anyone noticing: modelsearch logs a backend's error and moves
 on, a message can be lost with a broker. Each index update that runs through the worker stamps
-the page with the live revision it indexed (SearchIndexStamp). The reconcile (Celery beat)
+the page with the live revision it indexed (SearchIndexStamp): modelsearch's per-page task
+through `stamp_indexed` (search/signals.py), the batch task of search/indexing.py through
+`stamp_pages`. The reconcile (Celery beat)
 re-indexes live pages that have no stamp or a stamp older than their live revision, and, on
-the database backends, pages stamped as indexed whose index entry is gone.
+the database backends, pages stamped as indexed whose index entry is gone. A new attachment
+text leaves the live revision as it was: the extraction drops the stamps of the pages linking
+the document and queues their batch update (search/tasks.py), which stamps them again.
 """
 
 import logging
@@ -26,6 +30,22 @@ logger = logging.getLogger(__name__)
 def stamp(page, in_index=True):
     SearchIndexStamp.objects.update_or_create(
         page_id=page.pk, defaults={"revision_id": page.live_revision_id, "in_index": in_index}
+    )
+
+
+def stamp_pages(model, pks, indexed):
+    """After a batch index update of pages `pks` of `model`, of which `indexed` went into the
+    index: stamp the live ones, in one statement."""
+    indexed_pks = {page.pk for page in indexed}
+    live = model.objects.filter(pk__in=pks, live=True).values_list("pk", "live_revision_id")
+    SearchIndexStamp.objects.bulk_create(
+        [
+            SearchIndexStamp(page_id=pk, revision_id=revision_id, in_index=pk in indexed_pks)
+            for pk, revision_id in live
+        ],
+        update_conflicts=True,
+        unique_fields=["page"],
+        update_fields=["revision_id", "in_index", "indexed_at"],
     )
 
 

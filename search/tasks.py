@@ -1,5 +1,7 @@
 """Celery tasks: attachment text extraction, and taking withdrawn pages out of the index."""
 
+from collections import defaultdict
+
 from celery import shared_task
 from django.db import OperationalError, transaction
 from modelsearch import index
@@ -22,8 +24,26 @@ def extract_attachment_text(document_id: int):
         AttachmentText.objects.filter(document=document).delete()
         return
     extraction.extract_document(document)
-    for page in attachments.pages_linking(document).live().specific():
-        index.insert_or_update_object(page)
+    reindex_pages_linking(document)
+
+
+def reindex_pages_linking(document):
+    """Queue the index update of the live pages linking `document`, batched per page type.
+    Their stamps name the live revision, which a new attachment text leaves unchanged: they
+    are dropped first, so that the reconcile takes the pages again until the update has run
+    and stamped them (an update that fails or is lost is not left unnoticed)."""
+    from search.indexing import queue_index_update
+    from search.models import SearchIndexStamp
+
+    pks_by_model = defaultdict(list)
+    for page in attachments.pages_linking(document).live().specific(defer=True):
+        pks_by_model[type(page)].append(page.pk)
+    with transaction.atomic():
+        SearchIndexStamp.objects.filter(
+            page_id__in=[pk for pks in pks_by_model.values() for pk in pks]
+        ).delete()
+        for model, pks in pks_by_model.items():
+            queue_index_update(model, pks)
 
 
 @shared_task(name="search.remove_page_from_index")

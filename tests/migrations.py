@@ -2,6 +2,8 @@
 between apps with its rows (disclosure/workdays/tests/test_move.py,
 disclosure/catalogue/tests/test_staff_organisation_move.py)."""
 
+from contextlib import contextmanager
+
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -13,6 +15,33 @@ def migrate(targets):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(targets)
+
+
+@contextmanager
+def migrated_back_to(targets):
+    """The test database migrated back to `targets` while the block runs, forward to the latest
+    migrations after it, whatever happened (a test failing while back left every later test of
+    its worker without the newer tables). Yields the app registry of that state: the rows a test
+    plants there are made with its models, not today's (a later field has no column yet)."""
+    migrate(targets)
+    try:
+        # (app, None) is "none of the app's migrations": no node of the graph.
+        nodes = [target for target in targets if target[1] is not None]
+        yield MigrationExecutor(connection).loader.project_state(nodes).apps
+    finally:
+        migrate(latest_migrations())
+
+
+def run_data_migration(app_label, name, function):
+    """Run `function` of migration `app_label.name` on the test database, with the models as
+    that migration saw them (as `migrate` would, without migrating back)."""
+    from importlib import import_module
+
+    from django.db.migrations.loader import MigrationLoader
+
+    migration = import_module(f"disclosure.{app_label}.migrations.{name}")
+    apps = MigrationLoader(connection).project_state((app_label, name)).apps
+    getattr(migration, function)(apps, None)
 
 
 def latest_migrations():

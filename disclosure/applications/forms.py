@@ -39,8 +39,16 @@ def validate_proof(upload):
         raise ValidationError(_("文件内容与扩展名不符，请上传真实的 PDF、JPG 或 PNG 文件。"))
 
 
+class OrganisationChoiceField(forms.ModelChoiceField):
+    """The organisations under their names in the page's language (English on /en/ where
+    given)."""
+
+    def label_from_instance(self, obj):
+        return obj.local_name
+
+
 class ApplicationForm(forms.ModelForm):
-    organisation = forms.ModelChoiceField(
+    organisation = OrganisationChoiceField(
         queryset=Organisation.objects.order_by("name"),
         label=_("受理机关"),
         empty_label=_("请选择受理机关"),
@@ -121,7 +129,8 @@ class ApplicationForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         delivery = cleaned.get("delivery_form")
-        if delivery == "email" and not cleaned.get("email"):
+        # An address the field refused already has its error: one mistake, one message.
+        if delivery == "email" and not cleaned.get("email") and "email" not in self.errors:
             self.add_error("email", _("选择电子邮件方式获取信息时，请填写电子邮箱。"))
         if delivery == "paper" and not cleaned.get("address"):
             self.add_error("address", _("选择邮寄纸质文本时，请填写通信地址。"))
@@ -140,6 +149,15 @@ class ApplicationForm(forms.ModelForm):
             else:
                 cleaned["id_number"] = probe.id_number
         return cleaned
+
+    @property
+    def proof_to_choose_again(self):
+        """The name of the good ID file a form refused for another field could not keep: a
+        browser never refills a file input, so the applicant must choose it again."""
+        upload = self.files.get("id_proof") if self.is_bound else None
+        if not upload or not self.errors or "id_proof" in self.errors:
+            return ""
+        return upload.name
 
     def _post_clean(self):
         # The model's own full_clean would demand the clock fields register() fills in.

@@ -14,6 +14,16 @@ OVERRIDES = {
             {"django.forms.models.BaseModelForm._post_clean": "ab96c0092f209325"},
         ),
     ),
+    "disclosure.applications.forms.OrganisationChoiceField": Override(
+        replaces="Django's ModelChoiceField.label_from_instance (the model's __str__)",
+        why="the organisations are offered under their names in the page's language: the "
+        "English name on /en/ where one is given (Organisation.local_name)",
+        checked=Patch(
+            "django",
+            "5.2.19",
+            {"django.forms.models.ModelChoiceField.label_from_instance": "964ba4bca18c4b8d"},
+        ),
+    ),
     "disclosure.applications.challenge.ApplicationCaptchaInput": Override(
         replaces="django-simple-captcha's BaseCaptchaTextInput.audio_url",
         why="the challenge is read aloud in Mandarin by our own view (spoken_digits), not by "
@@ -24,7 +34,7 @@ OVERRIDES = {
             {"captcha.fields.BaseCaptchaTextInput.audio_url": "31426accad05a4a7"},
         ),
     ),
-    "disclosure.applications.staff.RegisterView": Override(
+    "disclosure.applications.register_admin.RegisterView": Override(
         replaces="Wagtail's generic CreateView.save_instance",
         why="an application registered by staff goes through Application.register() (tracking "
         "number, query code, deadline), not form.save()",

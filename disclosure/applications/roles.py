@@ -11,16 +11,16 @@ migrated database holds what this module says.
 
 from django.apps import apps
 from django.contrib.auth.models import Group
-from django.db.models import Q
 
-from disclosure.catalogue.models import Organisation, OrganisationRole
+from disclosure.catalogue.staff_roles import organisation_ids_where, role_group
 from gongkai.accounts.roles import APPLICATION_HANDLERS_GROUP, Role
 from gongkai.permissions import get_permissions
 
 from .models import OrganisationHandlers
 
 # What the site-wide 依申请办理 group and each organisation's copy hold; the site-wide 管理员
-# holds these and CALENDAR_PERMISSIONS.
+# holds these too, and the working-day calendar as a site-wide model
+# (gongkai.accounts.site_wide).
 HANDLER_PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin"),
     ("applications", "application", "add_application"),
@@ -29,12 +29,6 @@ HANDLER_PERMISSIONS = [
     ("applications", "reviewcase", "add_reviewcase"),
     ("applications", "reviewcase", "change_reviewcase"),
     ("applications", "reviewcase", "view_reviewcase"),
-]
-CALENDAR_PERMISSIONS = [
-    ("workdays", "calendarday", "add_calendarday"),
-    ("workdays", "calendarday", "change_calendarday"),
-    ("workdays", "calendarday", "delete_calendarday"),
-    ("workdays", "calendarday", "view_calendarday"),
 ]
 
 
@@ -52,10 +46,9 @@ def ensure_organisation_handlers(organisation):
     group, _ = Group.objects.get_or_create(name=organisation_handlers_name(organisation))
     group.permissions.add(*permissions)
     OrganisationHandlers.objects.create(organisation_id=organisation.pk, group=group)
-    for role in OrganisationRole.objects.filter(
-        organisation_id=organisation.pk, role=Role.ADMINISTRATORS
-    ):
-        role.group.permissions.add(*permissions)
+    administrators = role_group(organisation.pk, Role.ADMINISTRATORS)
+    if administrators is not None:
+        administrators.permissions.add(*permissions)
     return group
 
 
@@ -65,10 +58,9 @@ def handled_organisation_ids(user):
         return set()
     if user.is_superuser:
         return None
-    group_ids = list(user.groups.values_list("pk", flat=True))
-    return set(
-        Organisation.objects.filter(
-            Q(application_handlers__group_id__in=group_ids)
-            | Q(role_groups__role=Role.ADMINISTRATORS, role_groups__group_id__in=group_ids)
-        ).values_list("pk", flat=True)
+    handled = set(
+        OrganisationHandlers.objects.filter(group__user=user).values_list(
+            "organisation_id", flat=True
+        )
     )
+    return handled | organisation_ids_where(user, Role.ADMINISTRATORS)

@@ -2,16 +2,24 @@ from django.template.loader import render_to_string
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from disclosure.applications.models import Application
-from disclosure.applications.reminders import open_applications_by_due_date
-from disclosure.applications.scoping import scope
-from disclosure.applications.staff import (
+from disclosure.applications.models import Application, OrganisationHandlers
+from disclosure.applications.register_admin import (
     application_viewset,
     review_case_viewset,
 )
+from disclosure.applications.reminders import open_applications_by_due_date
+from disclosure.applications.scoping import scope
 from disclosure.catalogue.root_links import DISCLOSURE_ROOT_LINKS
+from disclosure.catalogue.staff_roles import ORGANISATION_GROUPS_HOOK
 
 PANEL_LENGTH = 30
+
+
+@hooks.register(ORGANISATION_GROUPS_HOOK)
+def organisation_handler_groups():
+    """Each organisation's 依申请办理 group belongs to it: one organisation per staff user
+    counts it (disclosure.moderation.organisations.membership)."""
+    return OrganisationHandlers.objects.values_list("group_id", "organisation_id")
 
 
 @hooks.register("register_admin_viewset")

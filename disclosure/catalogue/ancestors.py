@@ -1,13 +1,12 @@
 """The ancestors a public page names: its breadcrumb and its column (``<meta name="ColumnName">``).
 
-Wagtail serves a live page below a column that is not live (a draft, or a column unpublished
-without its pages): its routing checks only the page served. The ancestors' titles are not
-published with it: the title of a column that never passed review, or was withdrawn, must not
-reach the public through its children. Every public template names a page's ancestors through
-this module (the ``breadcrumb`` tag of ``public_ancestors``, and ``public_column`` for the item
-pages' metadata), which leaves out those that are not live. A restricted ancestor needs no rule
-of its own: its restriction covers the page, so whoever sees the page has passed it.
-"""
+A page below an ancestor that is not live is not served (visibility.py), so on a public page
+every ancestor is live; the titles of ancestors that are not live (a column that never passed
+review, or was withdrawn) are still left out here, for a preview and for any page served
+another way. Every public template names a page's ancestors through this module (the
+``breadcrumb`` tag of ``public_ancestors``, and ``public_column`` for the item pages'
+metadata). A restricted ancestor needs no rule of its own: its restriction covers the page, so
+whoever sees the page has passed it."""
 
 from wagtail.models import Page
 

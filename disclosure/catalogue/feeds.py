@@ -14,18 +14,17 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .listing import attach_domains, restricted_paths, under_paths, union
+from .listing import attach_domains, union
 from .models import ITEM_PAGE_MODELS
+from .visibility import public
 
 FEED_SIZE = 30
 
 
 def latest_items(scope, limit=FEED_SIZE):
     """The newest live, public items anywhere below `scope`."""
-    hidden = under_paths(restricted_paths())
     querysets = [
-        model.objects.descendant_of(scope).live().exclude(hidden).order_by()
-        for model in ITEM_PAGE_MODELS
+        public(model.objects.descendant_of(scope)).order_by() for model in ITEM_PAGE_MODELS
     ]
     rows = union(querysets, "pk", "published_on").order_by("-published_on", "-pk")[:limit]
     ids = [row[0] for row in rows]

@@ -8,21 +8,17 @@ number of types, and only the rows on the current page are then loaded.
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import DisclosureItemPage, Domain, Validity
-from .roots import pages_below_q
-from .visibility import restricted_roots, unrestricted
+from .visibility import public
 
 PAGE_SIZE = 20
 
 
-class ValidityFilter(models.TextChoices):
-    """The listing's validity choices beyond an item's own (Validity): the items in force."""
-
-    IN_FORCE = "current", _("现行有效")
+# The former "现行有效" choice, the same items as 有效: addresses bookmarked with it still work.
+FORMER_IN_FORCE = "current"
 
 
 class ItemFilterForm(forms.Form):
@@ -33,7 +29,7 @@ class ItemFilterForm(forms.Form):
     validity = forms.ChoiceField(
         label=_("有效性"),
         required=False,
-        choices=[("", _("全部")), *ValidityFilter.choices, *Validity.choices],
+        choices=[("", _("全部")), *Validity.choices],
     )
     keyword = forms.CharField(label=_("关键词"), required=False, max_length=50)
 
@@ -41,6 +37,9 @@ class ItemFilterForm(forms.Form):
         # The labels sit above their controls: Django's ASCII ":" after a Chinese label is noise.
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        if self.data.get("validity") == FORMER_IN_FORCE:
+            self.data = self.data.copy()
+            self.data["validity"] = Validity.VALID
         self.fields["year"].choices = [("", _("全部")), *((y, y) for y in years)]
 
 
@@ -52,31 +51,16 @@ def item_models(category):
     ]
 
 
-def restricted_paths():
-    """Paths below which a view restriction hides every page (catalogue/visibility.py:
-    translations included), read once (PageQuerySet.public() reads them per model)."""
-    return restricted_roots()
-
-
-def under_paths(paths):
-    """Pages at or below any of `paths`, and the aliases of such pages (an alias carries its
-    source's view restrictions: patches/alias_restrictions.py)."""
-    return pages_below_q(paths) | pages_below_q(paths, field="alias_of__path")
-
-
 def item_querysets(category, models, filters=None):
     filters = filters or {}
     for model in models:
-        queryset = unrestricted(model.objects.child_of(category).live()).order_by()
+        queryset = public(model.objects.child_of(category)).order_by()
         if filters.get("year"):
             queryset = queryset.filter(published_on__year=filters["year"])
         if filters.get("domain"):
             queryset = queryset.filter(domain=filters["domain"])
-        validity = filters.get("validity")
-        if validity == ValidityFilter.IN_FORCE:
-            queryset = queryset.filter(validity=Validity.VALID)
-        elif validity:
-            queryset = queryset.filter(validity=validity)
+        if filters.get("validity"):
+            queryset = queryset.filter(validity=filters["validity"])
         if filters.get("keyword"):
             word = filters["keyword"]
             queryset = queryset.filter(

@@ -1,4 +1,20 @@
-"""Which pages a view restriction hides from the public: the one definition.
+"""Which pages the public may see: the one definition.
+
+A page is public when it is live, no view restriction hides it, and every ancestor below the
+tree root is live. The last part is ours: Wagtail's routing checks only the page it serves, so
+a live item under a column that was never published, or was unpublished (撤稿) on its own,
+stayed reachable by its address, searchable and listed. An office that takes a column down
+means everything in it to go. Readers:
+
+- ``ancestors_live(page)`` — serving (the ``before_serve_page`` hook answers 404 otherwise);
+- ``unreachable_roots()`` and ``below_q`` — the same as field lookups, in ``private_q``
+  (``public()``) and the public API;
+- ``public(queryset)`` — the whole rule as subqueries of the listing's own statement.
+
+An alias elsewhere of a page under a column taken down is a page of its own column: Wagtail
+keeps its ``live`` in step with its source's, and its own ancestors decide.
+
+View restrictions:
 
 A page is hidden when it, an ancestor, or a page it shows (an alias's source) belongs to a
 *restricted family*: the translations (same ``translation_key``) of a page at or below a view
@@ -15,12 +31,16 @@ Three readers, one rule:
   ``PageQuerySet.private_q`` (``public()``: listings, feeds, sitemap, search, documents) and the
   public API, which need plain field lookups (a search engine filters on indexed fields);
 - ``unrestricted(queryset)`` — the same exclusion as a subquery of the listing's own statement
-  (no query of its own: the navigation of every public page uses it).
+  (no query of its own), part of ``public(queryset)``: the navigation of every public page,
+  the column listings and the feeds use it.
 """
 
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
+
+# Wagtail's tree root is no page of any site: its `live` means nothing to the public.
+TREE_ROOT_DEPTH = 1
 
 
 def _restricted_at_or_above(path):
@@ -131,3 +151,51 @@ def view_restrictions_of(page):
         Exists(family.filter(path__startswith=OuterRef("page__path")))
         | Exists(family.filter(alias_of__path__startswith=OuterRef("page__path")))
     )
+
+
+# ---------------------------------------------------------------- ancestors that are not live
+def ancestors_live(page):
+    """Whether every ancestor of `page` below the tree root is live. Catalogue pages and
+    reports read their ancestors with the rest of their tree (models/tree.py): no query."""
+    ancestors = getattr(page, "ancestor_pages", None)
+    if ancestors is not None:
+        return all(ancestor.live for ancestor in ancestors)
+    paths = _prefixes(page.path)[1:-1]  # neither the tree root nor the page itself
+    return not paths or not Page.objects.filter(path__in=paths, live=False).exists()
+
+
+def unreachable_roots():
+    """The fewest pages that are not live and below which every page is unreachable, as paths:
+    one query. Only pages with children matter, which keeps the list short (a draft item has
+    none)."""
+    paths = Page.objects.filter(live=False, depth__gt=TREE_ROOT_DEPTH, numchild__gt=0).values_list(
+        "path", flat=True
+    )
+    return _minimal(paths)
+
+
+def below_q(roots):
+    """The pages strictly below `roots`, as field lookups a search engine can filter on."""
+    q = Q()
+    for path in roots:
+        q |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
+    return q
+
+
+def below_a_page_not_live():
+    """A condition on a page row: an ancestor below the tree root is not live (a subquery
+    of the row's own statement)."""
+    return Exists(
+        Page.objects.filter(
+            live=False,
+            depth__gt=TREE_ROOT_DEPTH,
+            depth__lt=OuterRef("depth"),
+            path=Substr(OuterRef("path"), 1, Length("path")),
+        )
+    )
+
+
+def public(queryset):
+    """The pages of `queryset` the public may see (the module's rule), without a query of
+    its own."""
+    return unrestricted(queryset.filter(live=True)).exclude(below_a_page_not_live())

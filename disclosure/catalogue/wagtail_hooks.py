@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -15,11 +16,21 @@ from .domain_chooser import DomainViewSet
 from .models import Organisation
 from .models.slugs import reserved_slug_error
 from .own_drafts import created_at, delete_url, is_own_unreviewed_draft, may_delete_own_draft
-from .staff import organisation_role_members
+from .staff_roles import role_members_q
+from .visibility import ancestors_live
 
 register_snippet(Organisation)
 register_snippet(DomainViewSet)
-hooks.register(ROLE_MEMBERS_HOOK, organisation_role_members)
+hooks.register(ROLE_MEMBERS_HOOK, role_members_q)
+
+
+@hooks.register("before_serve_page", order=-1)
+def refuse_below_a_page_not_live(page, request, serve_args, serve_kwargs):
+    """A page below a page that is not live is not public (visibility.py), whatever its own
+    flag: Wagtail's routing reads only the page served. Before the view restrictions' check,
+    so that a login or password form does not tell that the page exists."""
+    if not ancestors_live(page):
+        raise Http404
 
 
 @hooks.register("register_log_actions")

@@ -38,7 +38,7 @@ from disclosure.catalogue.models import (
     Validity,
 )
 from disclosure.catalogue.roots import deepest_root_among, pages_below_q
-from disclosure.catalogue.tasks import index_pages_task
+from search.indexing import queue_index_update
 
 from .batches import BATCH_SIZE, Batch, OneByOne, batches
 from .files import FileFolder, attach_files
@@ -389,7 +389,7 @@ class IndexBatch:
 
     def send(self):
         for model, pks in self.pending.items():
-            index_pages_task.enqueue(model._meta.app_label, model._meta.model_name, pks)
+            queue_index_update(model, pks)
         self.pending.clear()
 
 

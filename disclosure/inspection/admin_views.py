@@ -16,10 +16,10 @@ from django.views.decorators.http import require_POST
 
 from disclosure.catalogue.models import Organisation
 
+from .access import sees_platform, visible_organisations
 from .indicators import any_veto
 from .report import workbook
 from .snapshots import platform_results, request_refresh, snapshot_of, snapshots_of
-from .visibility import sees_platform, visible_organisations
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from .models import MAX_DAYS, CadenceKind, ColumnSetting, ColumnType
+from .models import CadenceKind, ColumnSetting, ColumnType
 from .results import Finding
 
 WARNING_DAYS = 7
@@ -25,6 +25,9 @@ class ColumnState:
     last_update: object  # a date, or None: no item of the organisation's own
     # The column shows a live item, an alias of another page included (not blank).
     shows_items: bool = True
+    # Some item of the organisation's own below it has no publication log entry
+    # (publications.py): it shows, but proves no update.
+    unlogged: bool = False
 
     @property
     def blank(self):
@@ -32,7 +35,7 @@ class ColumnState:
 
     @property
     def has_cadence(self):
-        days = self.column_type.cadence_days if self.column_type else None
+        days = self.column_type.applied_cadence_days if self.column_type else None
         return bool(days) and self.column_type.kind != CadenceKind.STATIC
 
     @property
@@ -44,7 +47,7 @@ class ColumnState:
         if self.last_update is None or not self.has_cadence:
             return None
         # A value stored past the form's limit (a script) must not end every inspection.
-        return self.last_update + timedelta(days=min(self.column_type.cadence_days, MAX_DAYS))
+        return self.last_update + timedelta(days=self.column_type.applied_cadence_days)
 
     def days_left(self, today):
         due = self.due_on()
@@ -77,33 +80,44 @@ def column_states(scope):
     for column in scope.columns():
         newest = next((item for item in scope.items if item[0].startswith(column.path)), None)
         shows = any(path.startswith(column.path) for path in scope.shown_item_paths)
-        states.append(ColumnState(column, types.of(column), newest[3] if newest else None, shows))
+        unlogged = any(row[0].startswith(column.path) for row in scope.unlogged_items)
+        states.append(
+            ColumnState(column, types.of(column), newest[3] if newest else None, shows, unlogged)
+        )
     return states
 
 
 def _stale(state, today):
     if state.only_aliases and state.has_cadence:
-        detail = _("栏目类型“%(type)s”，栏目下只有引用其他页面的信息，没有本单位发布的信息") % {
-            "type": state.column_type.name
-        }
+        if state.unlogged:
+            message = _("栏目类型“%(type)s”，栏目下本单位的信息发布记录缺失，无法证实更新时间")
+        else:
+            message = _("栏目类型“%(type)s”，栏目下只有引用其他页面的信息，没有本单位发布的信息")
+        detail = message % {"type": state.column_type.name}
         return Finding(state.column.pk, state.column.title, detail)
     days_left = state.days_left(today)
     if days_left is None or days_left > WARNING_DAYS:
         return None
-    type_name = state.column_type.name
-    if days_left < 0:
-        detail = _("栏目类型“%(type)s”，最近更新 %(date)s，已超过 %(days)s 天未更新") % {
-            "type": type_name,
-            "date": state.last_update,
-            "days": state.column_type.cadence_days,
-        }
-        return Finding(state.column.pk, state.column.title, detail)
-    detail = _("栏目类型“%(type)s”，最近更新 %(date)s，%(left)s 天后（%(due)s）将超期未更新") % {
-        "type": type_name,
+    # The cycle and the days since the last update are two numbers: an editor reads both.
+    facts = {
+        "type": state.column_type.name,
         "date": state.last_update,
-        "left": days_left,
-        "due": state.due_on(),
+        "cycle": state.column_type.applied_cadence_days,
+        "idle": (today - state.last_update).days,
     }
+    if days_left < 0:
+        detail = (
+            _(
+                "栏目类型“%(type)s”，更新周期 %(cycle)s 天，"
+                "已 %(idle)s 天未更新（最近更新 %(date)s），已超期"
+            )
+            % facts
+        )
+        return Finding(state.column.pk, state.column.title, detail)
+    detail = _(
+        "栏目类型“%(type)s”，更新周期 %(cycle)s 天，已 %(idle)s 天未更新（最近更新 %(date)s），"
+        "%(left)s 天后（%(due)s）将超期"
+    ) % {**facts, "left": days_left, "due": state.due_on()}
     return Finding(state.column.pk, state.column.title, detail, upcoming=True)
 
 
@@ -171,16 +185,23 @@ def _hidden_root_finding(root, scope, decisive=False, notice=False):
 def _home_freshness(scope, period_days, today):
     newest = scope.items[0] if scope.items else None
     root = scope.public_roots[0]
+    if newest is None and scope.unlogged_items:
+        detail = _("首页下的信息发布记录缺失，无法证实更新时间")
+        return [Finding(root.pk, root.title, detail)]
     if newest is None:
         return [Finding(root.pk, root.title, _("首页下没有已发布的信息"))]
-    days_left = (newest[3] + timedelta(days=min(period_days, MAX_DAYS)) - today).days
+    days_left = (newest[3] + timedelta(days=period_days) - today).days
     if days_left > WARNING_DAYS:
         return []
     if days_left < 0:
-        detail = _("最近一条信息“%(title)s”发布于 %(date)s，已超过 %(days)s 天") % {
+        detail = _(
+            "最近一条信息“%(title)s”发布于 %(date)s，"
+            "更新周期 %(days)s 天，已 %(idle)s 天未更新，已超期"
+        ) % {
             "title": newest[2],
             "date": newest[3],
             "days": period_days,
+            "idle": (today - newest[3]).days,
         }
         return [Finding(root.pk, root.title, detail)]
     detail = _("最近一条信息发布于 %(date)s，%(left)s 天后将超过 %(days)s 天未更新") % {

@@ -8,9 +8,9 @@ from wagtail.admin.ui.components import Component
 
 from disclosure.moderation.review.dashboard import WRITERS, roles_of
 
+from .access import sees_platform, visible_organisations
 from .columns import WARNING_DAYS
 from .snapshots import column_findings, request_refresh, snapshots_of
-from .visibility import sees_platform, visible_organisations
 
 
 def columns_near_cadence(user):

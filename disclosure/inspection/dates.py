@@ -35,7 +35,22 @@ def faked_date_findings(scope):
             if detail:
                 findings.append(Finding(item.pk, item.title, detail))
     findings += dated_ahead_findings(scope)
+    findings += unlogged_findings(scope)
     return sorted(findings, key=lambda finding: finding.page_id)
+
+
+def unlogged_findings(scope):
+    """A live item of the organisation's own without a publication log entry: its dates cannot
+    be checked against anything (the log deleted by SQL, or a page written around Wagtail), and
+    it updates no column (publications.py). A reminder, not a faked date: nothing shows that
+    its dates were moved."""
+    detail = _(
+        "发布记录缺失：发布日志中没有这条信息的发布记录，无法证实其发布时间，不计入首页和栏目的更新"
+    )
+    return [
+        Finding(pk, title, detail, subject="unlogged", notice=True)
+        for _path, pk, title in scope.unlogged_items
+    ]
 
 
 def faked_date(item, today):

@@ -3,13 +3,13 @@ not find last week, what got worse or better, and what has been fixed since. It 
 stored results the admin pages read (snapshots.py) as it goes."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from disclosure.catalogue.models import Organisation
-from disclosure.moderation.tasks import send_review_mail
+from disclosure.catalogue.staff_roles import role_members
+from disclosure.moderation.mail.notifications import send_review_mail
 from gongkai.accounts.roles import Role
 from gongkai.outbox import send_after_commit
 
@@ -79,12 +79,7 @@ SECTIONS = (
 
 def administrators_of(organisation):
     return sorted(
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__organisation_role__organisation=organisation,
-            groups__organisation_role__role=Role.ADMINISTRATORS,
-        )
+        role_members(organisation.pk, [Role.ADMINISTRATORS])
         .exclude(email="")
         .values_list("email", flat=True)
         .distinct()

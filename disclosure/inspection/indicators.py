@@ -18,7 +18,7 @@ def _columns(context):
 
 def home_not_updated(context, indicator):
     return columns.home_not_updated(
-        context["scope"], indicator.period_days or 14, context["today"]
+        context["scope"], indicator.applied_period_days, context["today"]
     ), {}
 
 
@@ -100,7 +100,7 @@ def inspect(organisation=None, today=None):
                 code=indicator.code,
                 name=indicator.name,
                 kind=indicator.kind,
-                threshold=indicator.threshold,
+                threshold=indicator.applied_threshold,
                 source=indicator.source,
                 findings=findings,
                 numbers=numbers,

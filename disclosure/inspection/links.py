@@ -17,6 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from disclosure.catalogue import visibility
 from gongkai.content_references import base_content_type, references_from_pages
 
 from .models import ExternalLink, LinkState
@@ -102,7 +103,12 @@ def internal_findings(scope):
     titles = dict(pages.values_list("pk", "title"))
     references = _references(pages)
     page_ids = {to_id for refs in references.values() for model, to_id in refs if model is Page}
-    live = set(Page.objects.filter(pk__in=page_ids, live=True).values_list("pk", flat=True))
+    # A live page below a column taken down is a 404 for visitors (catalogue/visibility.py).
+    live = set(
+        Page.objects.filter(pk__in=page_ids, live=True)
+        .exclude(visibility.below_a_page_not_live())
+        .values_list("pk", flat=True)
+    )
     Document = get_document_model()
     document_ids = {
         to_id for refs in references.values() for model, to_id in refs if model is Document

@@ -22,7 +22,16 @@ MAX_DAYS = 3650
 # threshold would switch the veto off without saying so (启用 does that openly).
 MAX_THRESHOLD = 1000
 
+# 首页不更新's period when none is stored: the 2019 indicators' two weeks.
+DEFAULT_PERIOD_DAYS = 14
+
 SOURCE_2019 = "国办秘函〔2019〕19号《政府网站与政务新媒体检查指标、监管工作年度考核指标》"
+
+
+def applied_threshold(stored):
+    """A threshold below 1 (stored before the form refused it) still needs a problem; one past
+    MAX_THRESHOLD (stored past the form) would never fail anyone."""
+    return min(max(stored or 0, 1), MAX_THRESHOLD)
 
 
 class IndicatorKind(models.TextChoices):
@@ -81,6 +90,16 @@ class Indicator(models.Model):
     def __str__(self):
         return self.name
 
+    # What the checks apply, which the settings lists show: a value stored past the form's
+    # limits (a script, an older row) is read within them, and shown as read.
+    @property
+    def applied_threshold(self):
+        return applied_threshold(self.threshold)
+
+    @property
+    def applied_period_days(self):
+        return min(self.period_days or DEFAULT_PERIOD_DAYS, MAX_DAYS)
+
 
 class CadenceKind(models.TextChoices):
     NEWS = "news", _("动态要闻类")
@@ -125,6 +144,11 @@ class ColumnType(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def applied_cadence_days(self):
+        """The cadence the checks apply (None: no cadence), within the form's limit."""
+        return min(self.cadence_days, MAX_DAYS) if self.cadence_days else None
 
     def keyword_list(self):
         return [word for word in self.keywords.split() if word]

@@ -6,7 +6,7 @@ from gongkai.patching import Override, Patch
 POLICY = "wagtail.permission_policies.base.BasePermissionPolicy"
 
 OVERRIDES = {
-    "disclosure.inspection.visibility.SiteAdministratorsOnly": Override(
+    "disclosure.inspection.access.SiteAdministratorsOnly": Override(
         replaces="Wagtail's BasePermissionPolicy.user_has_permission, user_has_any_permission "
         "and users_with_permission",
         why="the inspection reports are for site administrators, a role of ours, not a model "

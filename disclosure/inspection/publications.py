@@ -9,7 +9,10 @@ table) in the same transaction as every publication, imports and the demo includ
 - except that an item that records an earlier publication it came with (an import's old-site
   date, the demo: catalogue's PublicationDateSource) dates from that earlier publication, never
   from later than the log;
-- a page without any entry (written before the log existed) keeps its first_published_at.
+- a live page without any entry has no evidence of when it was published: its row's dates are
+  editable by SQL like any other column, and deleting its log entries must not make them trusted
+  again. It updates no column and no home page, and the inspection names it (发布记录缺失,
+  dates.py).
 
 A page row that disagrees with its log beyond SUBMISSION_SKEW is a faked date (dates.py): moving
 one table by hand changes no column's freshness unnoticed."""
@@ -53,8 +56,9 @@ def with_recorded_earlier_publication(pages):
 
 
 def trusted_first_publication(page_first, logged_first, recorded_earlier):
+    """The first publication the log bears out; None when the log has no entry for the page."""
     if logged_first is None:
-        return page_first
+        return None
     if recorded_earlier:
         return min(page_first, logged_first)
     return logged_first

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, field
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .models import MAX_THRESHOLD, IndicatorKind
+from .models import IndicatorKind, applied_threshold
 
 
 class Status(models.TextChoices):
@@ -17,9 +17,10 @@ class Status(models.TextChoices):
     VETO = "veto", _("否决")
 
 
-# What each output calls a status, as the indicators (DOMAIN.md §6) do: a veto item that fails
-# is 单项否决; problems of a deduction item cost points (扣分); problems that fail nothing yet
-# (below the veto threshold, about to go past a cadence, a reminder) are 提醒.
+# What each output calls a status, as the indicators (docs/domain.md, the quarterly website
+# inspection) do: a veto item that fails is 单项否决; problems of a deduction item cost
+# points (扣分); problems that fail nothing yet (below the veto threshold, about to go past a
+# cadence, a reminder) are 提醒.
 VETO_LABEL = _("单项否决")
 DEDUCTION_LABEL = _("扣分")
 UPCOMING_MARK = _("即将超期")
@@ -106,9 +107,8 @@ class Result:
 
     @property
     def status(self):
-        # A threshold below 1 (stored before the form refused it) still needs a problem; one
-        # past MAX_THRESHOLD (stored past the form) would never fail anyone.
-        threshold = min(max(self.threshold or 0, 1), MAX_THRESHOLD)
+        # Within the form's limits (models.applied_threshold), as the settings list shows it.
+        threshold = applied_threshold(self.threshold)
         if self.kind == IndicatorKind.VETO and (
             self.count >= threshold or any(f.decisive for f in self.failures)
         ):

@@ -7,7 +7,6 @@ from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
@@ -27,6 +26,9 @@ class RootHidden(models.TextChoices):
     """Why the public cannot open a disclosure root: the inspector finds no home page."""
 
     UNPUBLISHED = "unpublished", _("页面未发布（或已撤销发布）")
+    # Wagtail still serves a live page below an unpublished one by its URL, but the site's
+    # front page answers 404: an inspector starts there and finds nothing to follow.
+    SITE_HOME_UNPUBLISHED = "site_home_unpublished", _("网站首页未发布，公众打开网站即为 404")
     RESTRICTED = "restricted", _("页面或其上级页面设置了访问限制（密码、登录或用户组）")
     NO_SITE = "no_site", _("页面不在任何站点之下，没有公开的网址")
 
@@ -65,11 +67,19 @@ class Scope:
         for root in self.roots:
             if not root.live:
                 hidden[root.pk] = RootHidden.UNPUBLISHED
+            elif self._below_unpublished(root):
+                hidden[root.pk] = RootHidden.SITE_HOME_UNPUBLISHED
             elif root.pk in restricted:
                 hidden[root.pk] = RootHidden.RESTRICTED
             elif root.get_url_parts() is None:
                 hidden[root.pk] = RootHidden.NO_SITE
         return hidden
+
+    @staticmethod
+    def _below_unpublished(root):
+        """An ancestor of the root that is not live: the site's home page or a page between
+        (the tree's own root, depth 1, is never served and does not count)."""
+        return root.get_ancestors().filter(depth__gt=1, live=False).exists()
 
     @property
     def public_roots(self):
@@ -83,40 +93,25 @@ class Scope:
         """Below the roots the public can open: what an inspector can find at all."""
         return pages_below_q(root.path for root in self.public_roots)
 
-    @cached_property
-    def _unreachable_q(self):
-        """The pages below an unpublished page inside a public root. Wagtail unpublishes a
-        column alone and leaves its children live, but the public no longer finds them (the
-        column is gone from the navigation): they update nothing. Only pages with children
-        matter, which keeps the condition short (a draft item has none)."""
-        hidden = Page.objects.filter(self.public_within(), live=False, numchild__gt=0)
-        condition = Q()
-        for path in hidden.values_list("path", flat=True):
-            condition |= Q(path__startswith=path)
-        return condition
-
-    def reachable(self, pages):
-        """`pages` without those below an unpublished page (view restrictions are public()'s)."""
-        return pages.exclude(self._unreachable_q) if self._unreachable_q else pages
-
     def live_pages(self):
         return Page.objects.live().filter(self.within())
 
     def columns(self):
         """The columns an inspector finds: live, below a public root, under no unpublished
         column and not behind a view restriction (a password on a column, or on the page an
-        alias column shows)."""
+        alias column shows): public() as catalogue/visibility.py defines it."""
         columns = CategoryPage.objects.live().public().filter(self.public_within())
-        return self.reachable(columns).order_by("path")
+        return columns.order_by("path")
 
     def live_items(self):
         """The live items in scope the public can open: the catalogue's item types and the
         annual reports, what an inspector counts as information (a column, a root or the
         公开指南 is not). An item under a hidden root, an unpublished column or a view
-        restriction (its own, an ancestor's, or its alias source's: PageQuerySet.public(),
-        patched by catalogue/patches/alias_restrictions.py) updates nothing an inspector
-        sees."""
-        return self.reachable(
+        restriction (its own, an ancestor's, or its alias source's) updates nothing an
+        inspector sees: PageQuerySet.public(), patched by
+        catalogue/patches/alias_restrictions.py after catalogue/visibility.py, the rule every
+        public reader follows."""
+        return (
             Page.objects.live()
             .public()
             .filter(self.public_within())
@@ -130,23 +125,36 @@ class Scope:
         return list(self.live_items().values_list("path", flat=True))
 
     @cached_property
-    def items(self):
-        """(path, pk, title, first published date) of every public live item the organisation
-        published itself, newest first: what updates a column or the home page. An alias
-        (Wagtail's alias_of) shows another page, perhaps another office's, and its first
-        publication is not this organisation's. The date is the one the publication log bears
-        out (publications.py), not the page row's alone."""
+    def _own_publications(self):
+        """(path, pk, title, trusted first publication or None) of every public live item the
+        organisation published itself. An alias (Wagtail's alias_of) shows another page,
+        perhaps another office's, and its first publication is not this organisation's. The
+        time is the one the publication log bears out (publications.py), not the page row's."""
         own = (
             self.live_items().filter(alias_of__isnull=True).filter(first_published_at__isnull=False)
         )
         logged = logged_first_publications(own)
         recorded = with_recorded_earlier_publication(own)
-        rows = [
+        return [
             (path, pk, title, trusted_first_publication(at, logged.get(pk), pk in recorded))
             for path, pk, title, at in own.values_list("path", "pk", "title", "first_published_at")
         ]
+
+    @cached_property
+    def items(self):
+        """(path, pk, title, first published date) of every public live item the organisation
+        published itself and the log bears out, newest first: what updates a column or the
+        home page."""
+        rows = [row for row in self._own_publications if row[3] is not None]
         rows.sort(key=lambda row: row[3], reverse=True)
         return [(path, pk, title, timezone.localdate(at)) for path, pk, title, at in rows]
+
+    @cached_property
+    def unlogged_items(self):
+        """(path, pk, title) of the public live items of the organisation's own that the
+        publication log has no entry for: no evidence of when they were published."""
+        rows = [row[:3] for row in self._own_publications if row[3] is None]
+        return sorted(rows)
 
     @property
     def label(self):

@@ -2,7 +2,7 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -10,9 +10,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from disclosure.moderation.review.sensitive import SENSITIVE_WORD_LISTS
 
 from . import admin_urls
+from .access import SiteAdministratorsOnly, visible_organisations
 from .dashboard import add_panel
 from .models import ColumnSetting, ColumnType, Indicator, Misstatement
-from .visibility import SiteAdministratorsOnly, visible_organisations
 
 for model in (Indicator, ColumnType, ColumnSetting, Misstatement):
     register_permission_policy(model, SiteAdministratorsOnly(model))
@@ -53,8 +53,8 @@ class IndicatorViewSet(SnippetViewSet):
     list_display = [
         "name",
         "kind",
-        "threshold",
-        "period_days",
+        Column("applied_threshold", label=_("否决阈值")),
+        Column("applied_period_days", label=_("期限（天）")),
         BooleanColumn("enabled", label=_("启用")),
     ]
 
@@ -67,7 +67,7 @@ class ColumnTypeViewSet(SnippetViewSet):
         "name",
         "kind",
         "keywords",
-        "cadence_days",
+        Column("applied_cadence_days", label=_("更新周期（天）")),
         BooleanColumn("is_default", label=_("默认类型")),
     ]
 

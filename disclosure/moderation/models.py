@@ -10,11 +10,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 from wagtail.signals import task_submitted
 
-from disclosure.catalogue.models import OrganisationRole
-from disclosure.catalogue.roots import disclosure_root_of
+from disclosure.catalogue.roots import organisation_id_of_page
+from disclosure.catalogue.staff_roles import holds_role, organisation_ids_where, roles_held
 from gongkai.accounts.roles import Role
-
-from .review.patterns import bounded, nested_quantifier
+from gongkai.bounded_patterns import bounded, nested_quantifier
 
 
 class OrganisationCollection(models.Model):
@@ -44,14 +43,7 @@ class OrganisationCollection(models.Model):
 
 def user_holds_role(user, page, role):
     """Whether `user` holds `role` in the organisation that owns `page`."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    root = disclosure_root_of(page)
-    if root is None:
-        return False
-    return OrganisationRole.objects.filter(
-        organisation_id=root.organisation_id, role=role, group__user=user
-    ).exists()
+    return holds_role(user, organisation_id_of_page(page), role)
 
 
 def authored_latest_revision(page, user):
@@ -84,7 +76,7 @@ class RoleApprovalTask(Task):
     def start(self, workflow_state, user=None):
         """Start on the run's revision (runs.py), not simply the latest one; when an earlier
         step has not approved that revision, the run returns to that step instead."""
-        from .review.runs import run_revision
+        from .revisions.runs import run_revision
 
         first = workflow_state.get_next_task()
         if first is not None and first.pk != self.pk:
@@ -135,9 +127,7 @@ class RoleApprovalTask(Task):
         return None
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        organisation_ids = OrganisationRole.objects.filter(
-            role=self.role, group__user=user
-        ).values_list("organisation_id", flat=True)
+        organisation_ids = organisation_ids_where(user, self.role)
         if not user.is_active or not organisation_ids:
             return TaskState.objects.none()
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
@@ -291,7 +281,7 @@ class MatchesPattern:
     literal text or, with `is_regex`, a regular expression, matched ignoring case."""
 
     def compiled(self):
-        """Bounded in time (patterns.py): the scan runs in requests and workers."""
+        """Bounded in time (gongkai/bounded_patterns.py): the scan runs in requests and workers."""
         source = self.pattern if self.is_regex else re.escape(self.pattern)
         return bounded(source)
 
@@ -353,10 +343,5 @@ def may_follow_review(page, user):
         return False
     if user.is_superuser or page.permissions_for_user(user).can_edit():
         return True
-    root = disclosure_root_of(page)
-    return (
-        root is not None
-        and (
-            OrganisationRole.objects.filter(organisation_id=root.organisation_id, group__user=user)
-        ).exists()
-    )
+    organisation_id = organisation_id_of_page(page)
+    return organisation_id is not None and bool(roles_held(user, organisation_id))

@@ -12,16 +12,17 @@ from wagtail.signals import (
     workflow_rejected,
 )
 
-from disclosure.catalogue.models import DisclosureIndexPage, Organisation
+from disclosure.catalogue.models import DisclosureIndexPage, Organisation, StaffOrganisation
 
 from .files.attachment_lock import refuse_change, refuse_save
 from .mail import notifications
+from .organisations.membership import refuse_joining, refuse_leaving, refuse_organisation_change
 from .organisations.organisation_collections import rename_organisation_collection
 from .organisations.placement import set_up_disclosure_root
 from .organisations.walls import record_organisation_from_groups
 from .publishing.publication import check_publication
 from .publishing.view_restrictions import on_delete, on_groups_added, on_save
-from .review.workflow_cancel import record_cancellation
+from .review.who_may_cancel import record_cancellation
 
 
 @receiver(post_save, sender=DisclosureIndexPage)
@@ -71,11 +72,30 @@ def record_organisation_on_joining_its_groups(
     sender, instance, action, reverse, pk_set, model, raw=False, **kwargs
 ):
     """Whatever joins a user to an organisation's role groups (the user admin, the demo, a
-    script) records the organisation, so no staff user is left site-wide by accident."""
-    if action != "post_add" or not pk_set:
+    script) is refused when they are another organisation's than the user's, and records the
+    organisation of a user that had none, so no staff user is left site-wide by accident."""
+    if not pk_set:
         return
-    users = model.objects.filter(pk__in=pk_set) if reverse else [instance]
-    record_organisation_from_groups(users)
+    if action == "pre_add":
+        joining = {pk: {instance.pk} for pk in pk_set} if reverse else {instance.pk: pk_set}
+        for user_id, group_ids in joining.items():
+            refuse_joining(user_id, group_ids)
+    elif action == "post_add":
+        users = model.objects.filter(pk__in=pk_set) if reverse else [instance]
+        record_organisation_from_groups(users)
+
+
+@receiver(pre_save, sender=StaffOrganisation)
+def refuse_an_organisation_other_than_the_role_groups(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refuse_organisation_change(instance)
+
+
+@receiver(pre_delete, sender=StaffOrganisation)
+def refuse_leaving_an_organisation_while_in_its_role_groups(
+    sender, instance, origin=None, **kwargs
+):
+    refuse_leaving(instance, origin)
 
 
 def _refuse_attachment_save(sender, instance, raw=False, update_fields=None, **kwargs):

@@ -1,21 +1,21 @@
-"""Celery tasks of the review: mail, reminders from beat, scheduled publishing from beat."""
+"""Celery tasks of the review: reminders from beat, scheduled publishing from beat. The mail task
+(`moderation.send_review_mail`) sits with its sender in mail/notifications.py; importing it here
+registers it with the worker."""
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import TaskState
 
 from disclosure.workdays.calendar import working_days_between
 
-from .mail.notifications import admin_link, notify, role_members
-
-
-@shared_task(name="moderation.send_review_mail")
-def send_review_mail(addresses, subject, body):
-    send_mail(subject, body, None, addresses)
-    return len(addresses)
+from .mail.notifications import (  # noqa: F401
+    admin_link,
+    notify,
+    role_members_of_page,
+    send_review_mail,
+)
 
 
 @shared_task(name="moderation.send_review_reminders")
@@ -34,7 +34,7 @@ def send_review_reminders(today=None):
         if days <= limit or page is None or role is None:
             continue
         notify(
-            role_members(page, role),
+            role_members_of_page(page, role),
             _("审核提醒：%(title)s") % {"title": page.title},
             _("稿件“%(title)s”已在%(step)s等待%(days)s个工作日，请尽快审核：%(link)s")
             % {

@@ -89,9 +89,13 @@ def decide_withdrawal_view(request, withdrawal_id):
     form = WithdrawalDecisionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         approve = form.cleaned_data["decision"] == WithdrawalDecision.APPROVE
-        decide_withdrawal(withdrawal, request.user, approve, form.cleaned_data["comment"])
-        messages.success(request, _("已批准撤稿。") if approve else _("已驳回撤稿申请。"))
-        return redirect("wagtailadmin_home")
+        try:
+            decide_withdrawal(withdrawal, request.user, approve, form.cleaned_data["comment"])
+        except PermissionDenied as refusal:  # nothing was done: the decision rolled back
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, _("已批准撤稿。") if approve else _("已驳回撤稿申请。"))
+            return redirect("wagtailadmin_home")
     return TemplateResponse(
         request,
         "moderation/withdrawal_decision.html",

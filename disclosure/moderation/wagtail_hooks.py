@@ -14,16 +14,17 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 
 from . import admin_urls
+from .files.admin_api_walls import wall_every_endpoint
 from .files.attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIONS
 from .files.attachments import may_download
 from .models import SensitiveWord
-from .organisations.admin_api_walls import wall_every_endpoint
 from .organisations.admin_page_walls import limit_page_chooser
 from .organisations.walls import is_site_administrator
 from .patches.admin_api_actions import use_guarded_pages_endpoint
 from .people.user_admin import SCOPED_USER_BULK_ACTIONS
 from .publishing.force_publish import may_force_publish
 from .publishing.guards import (
+    alias_refusal,
     copy_refusal,
     is_disclosure_page,
     publishing_refusal,
@@ -34,7 +35,7 @@ from .review.dashboard import ListingPanel, arrange_dashboard, name_the_summary
 from .review.deadlines import unpublished_items_near_deadline
 from .review.page_views import ModeratedPageViewSet
 from .review.sensitive import all_words, mentions_any
-from .review.workflow_cancel import CANCELLED_BY_OTHER
+from .review.who_may_cancel import CANCELLED_BY_OTHER
 
 # Replace Wagtail's user bulk actions (same action_type, registered later) with ones that act
 # only on users inside the requester's walls.
@@ -128,12 +129,15 @@ def no_direct_move(request, page, destination):
 def no_live_copies(request, page):
     """A copy kept live, or an alias (always as live as its original), would put pages no
     review has seen online; plain copies are drafts and go through review."""
-    publishing = request.method == "POST" and (
-        request.POST.get("publish_copies") or request.POST.get("alias")
-    )
-    if publishing and (reason := copy_refusal(page)):
-        return _refuse(request, reason, page)
-    return None
+    if request.method != "POST":
+        return None
+    if request.POST.get("alias"):
+        reason = alias_refusal(page)
+    elif request.POST.get("publish_copies"):
+        reason = copy_refusal(page)
+    else:
+        reason = None
+    return _refuse(request, reason, page) if reason else None
 
 
 @hooks.register("before_bulk_action")

@@ -170,7 +170,7 @@ def _overview_year(request):
 def _overview_rows(request, year):
     """Every organisation for a site-wide user; an organisation's own staff see their own."""
     from disclosure.catalogue.models import Organisation
-    from disclosure.catalogue.staff import organisation_id_of_user
+    from disclosure.catalogue.staff_roles import organisation_id_of_user
 
     organisations = Organisation.objects.order_by("name")
     organisation_id = organisation_id_of_user(request.user)

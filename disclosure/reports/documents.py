@@ -20,7 +20,7 @@ from search.limits import LIMITS, Refused
 from search.safezip import BoundedZip
 
 from .file_errors import os_error_reason
-from .importer import join_cjk
+from .importer import ascii_digits, join_cjk
 
 
 class DocumentError(ValueError):
@@ -211,7 +211,7 @@ def _display_width(text):
 
 
 def _is_table_like(line):
-    match = _TABLE_LINE.match(line.strip())
+    match = _TABLE_LINE.match(ascii_digits(line.strip()))
     return bool(match) and len(match.group("numbers").split()) > 1
 
 
@@ -255,7 +255,7 @@ def _pdf_line(line):
     """A line that ends in the numbers of a table row becomes a table row. A line that ends in
     one number is a row only if it reads as a label (no sentence punctuation, not a date):
     a sentence ends in 。 and its numbers are followed by a unit."""
-    match = _TABLE_LINE.match(line.strip())
+    match = _TABLE_LINE.match(ascii_digits(line.strip()))
     if not match:
         return line
     label, numbers = match.group("label"), match.group("numbers").split()

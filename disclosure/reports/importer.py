@@ -96,13 +96,24 @@ def split_sections(lines):
 
 
 # ---------------------------------------------------------------- tables
+# A published report prints digits full-width as often as half-width ("１２"): its prose is
+# read so (R6, after NFKC) and so are its tables' rows. A cell typed in the admin or a
+# workbook is another matter: the person who typed it can fix it (cells.py, R7).
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def ascii_digits(text):
+    return text.translate(_FULL_WIDTH_DIGITS)
+
+
 def table_rows(lines):
-    """The cells of each table line, without separator lines (``|---|``)."""
+    """The cells of each table line, without separator lines (``|---|``); full-width digits
+    in ASCII."""
     rows = []
     for line in lines:
         if not line.startswith("|"):
             continue
-        cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+        cells = [ascii_digits(cell.strip()) for cell in line.strip().strip("|").split("|")]
         if all(re.fullmatch(r"-*", cell) for cell in cells):
             continue
         rows.append(cells)

@@ -300,6 +300,11 @@ _NEW_VERB = r"(?:新收|收到|受理|接到|接收|收悉|共收)"
 # "受理依申请信息56条", "共收到依申请件0件" (东风垦殖场 2024) name the requests without 公开.
 _ABOUT_INFORMATION = re.compile(r"政府信息|信息公开|依申请公开|依申请信息|依申请件|公开申请")
 _ABOUT_CASES = re.compile(r"复议|诉讼")
+# Table B's outcomes are said of information requests only: a clause naming one ("予以公开5件")
+# after another matter's ("另有咨询电话30个") is about the requests again.
+_REQUEST_OUTCOME = re.compile(
+    r"予以公开|同意公开|部分公开|不予公开|无法提供|不予处理|其他处理|逾期(?:未|不)补正"
+)
 # 12345 is the hotline's number, not five digits of "12345678件".
 _ABOUT_OTHER_MATTERS = re.compile(
     r"行政许可|热线|留言|咨询|来信|来访|信访|建议|提案|(?<![0-9])12345(?![0-9])"
@@ -351,6 +356,14 @@ _WHOLE_AGAIN = re.compile(
 
 def _states_a_part(clause):
     return bool(_SUBCOUNT.search(_EVERY_CHANNEL.sub("", clause)))
+
+
+def _names_requests_anew(clause):
+    """ "…通过信函方式收到申请12件，办结政府信息公开申请20件": a clause naming the requests
+    again, by no channel, speaks of all of them (not "依法办结62件", the channel's)."""
+    return bool(_ABOUT_INFORMATION.search(clause)) and not _CHANNEL.search(
+        _EVERY_CHANNEL.sub("", clause)
+    )
 
 
 def _requests_by_a_channel(clause):
@@ -409,6 +422,17 @@ _QUANTITIES = (
         also_if=(
             (re.compile(r"(?:其中|包括|包含|含)上一?年度?(?:结转|转结)"), ("new", "carried_in")),
         ),
+    ),
+    # "收到12封申请", "受理申请7件": the requests themselves, without 政府信息 or 公开 (a report
+    # on information disclosure); a case ("行政复议申请") or another matter's ("行政许可申请")
+    # is left out by _applies and _ABOUT_OTHER_MATTERS, a channel's part by its qualifier.
+    _q(
+        "new",
+        "本年新收申请",
+        "table_b",
+        ("new",),
+        rf"{_NEW_VERB}(?:了)?(?P<n>[0-9]+)\s*{_UNIT}(?:的)?申请(?!人)",
+        rf"{_NEW_VERB}申请{_N}",
     ),
     _q(
         "new",
@@ -476,6 +500,15 @@ _QUANTITIES = (
     ),
     _q("unable", "无法提供", "table_b", t.UNABLE, rf"无法提供{_GAP}{_N}", own_total=True),
     _q("unprocessed", "不予处理", "table_b", t.UNPROCESSED, rf"不予处理{_GAP}{_N}", own_total=True),
+    # （六）1. 申请人无正当理由逾期不补正: "逾期未补正2件".
+    _q(
+        "overdue_correction",
+        "逾期不补正",
+        "table_b",
+        ("other_overdue_correction",),
+        rf"逾期(?:未|不)补正{_GAP}{_N}",
+        own_total=True,
+    ),
     # "逾期未补正2件，其他处理5件" (祁阳市 2024): beside （六）'s first row 逾期不补正, 其他处理
     # is the group's other rows (the outcomes listed add up to the total only so).
     _q(
@@ -748,7 +781,7 @@ class _Topic:
         self.other = False
 
     def is_other(self, clause):
-        if _ABOUT_INFORMATION.search(clause):
+        if _ABOUT_INFORMATION.search(clause) or _REQUEST_OUTCOME.search(clause):
             self.other = False
         elif _ABOUT_OTHER_MATTERS.search(clause):
             self.other = True
@@ -776,7 +809,10 @@ def _clauses(text, year=None):
             for start, end in _clause_spans(norm, position, segment_end):
                 clause = norm[start:end]
                 in_channel = (
-                    in_channel and not _WHOLE_AGAIN.match(clause) and norm[start - 1] not in "；;"
+                    in_channel
+                    and not _WHOLE_AGAIN.match(clause)
+                    and not _names_requests_anew(clause)
+                    and norm[start - 1] not in "；;"
                 )
                 # "其中，行政复议7件": a qualifier standing alone qualifies the clause after it
                 qualified = after_qualifier or in_channel or _states_a_part(clause)

@@ -9,8 +9,8 @@ label as written here (信息员, 初审, …), and each organisation a copy of 
 `<机构>·<label>` (disclosure.moderation.organisations.placement). Group names are stored in the
 database: a renamed label needs a data migration that renames the groups.
 
-What each role may do is disclosure.moderation.people.roles; the data migrations that created the
-groups carry the names as they were then.
+What each role may do is disclosure.moderation.organisations.role_permissions; the data
+migrations that created the groups carry the names as they were then.
 """
 
 from django.db import models
@@ -40,9 +40,11 @@ class Role(models.TextChoices):
 ROLE_MEMBERS_HOOK = "role_members"
 
 
-def role_members(roles):
-    """A filter on users for everyone holding any of `roles`: the site-wide groups, and what
-    each app registered on ROLE_MEMBERS_HOOK adds."""
+def role_holders_q(roles):
+    """A filter (Q) on users for everyone in a group holding any of `roles`, inactive users
+    included: the site-wide groups, and what each app registered on ROLE_MEMBERS_HOOK adds
+    (every organisation's groups). Not `staff_roles.role_members`: the active users of one
+    organisation."""
     from wagtail import hooks
 
     members = Q(groups__name__in=[Role(role).group_name for role in roles])

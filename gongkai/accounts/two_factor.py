@@ -15,7 +15,7 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import audit
-from .roles import Role, role_members
+from .roles import Role, role_holders_q
 
 AUTHENTICATOR_NAME = "authenticator"
 BACKUP_CODES_NAME = "backup-codes"
@@ -26,7 +26,7 @@ def _required_members():
     """A filter on users for the members of GONGKAI_TWO_FACTOR_ROLES: the site-wide role groups
     and every organisation's copy of them; superusers count as 管理员."""
     roles = settings.GONGKAI_TWO_FACTOR_ROLES
-    members = role_members(roles)
+    members = role_holders_q(roles)
     if Role.ADMINISTRATORS in roles:
         members |= Q(is_superuser=True)
     return members

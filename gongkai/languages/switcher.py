@@ -20,15 +20,19 @@ class Version:
 
 
 def public_translations(page):
-    """{language code: page} for the live, unrestricted versions of `page`, itself included.
-    One query for a page nobody has translated (item pages have a query budget), none when
-    the page brings them along (`live_translations`, fetched with a query it makes anyway)."""
-    found = {}
+    """{language code: page} for the public versions of `page` (live, unrestricted, every
+    ancestor live), itself included when live. A query for a page that does not bring them
+    along; none when it does (`live_translations`, read with a query it makes anyway)."""
     versions = getattr(page, "live_translations", None)
     if versions is None:
-        versions = Page.objects.filter(
-            translation_key=page.translation_key, live=True
-        ).select_related("locale")
+        # PageQuerySet.public() is patched to the whole public rule (restrictions on any
+        # language version, ancestors not live): the visitor is on `page` already.
+        family = Page.objects.filter(translation_key=page.translation_key)
+        versions = family.filter(pk=page.pk, live=True) | family.live().public()
+        return {
+            version.locale.language_code: version for version in versions.select_related("locale")
+        }
+    found = {}
     for version in versions:
         # The visitor is on `page` already; another version must be public to be offered
         # (Page.get_view_restrictions counts restrictions on any language version).

@@ -83,7 +83,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     # Review mail is ours (Celery): this app, after wagtail.admin, switches Wagtail's mails off.
-    "disclosure.moderation.mail.wagtail_mail.WagtailWorkflowMailOffConfig",
+    "disclosure.moderation.wagtail_mail_off.apps.WagtailWorkflowMailOffConfig",
     # Creates the content locales' Locale rows after migrate; the language switcher, hreflang
     # links and the display (text size, contrast) switch (docs/languages.md).
     "gongkai.languages",
@@ -278,6 +278,9 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # deadlines, logs): with one zone the account page offers no choice of 600 zone names.
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
+# Every rich-text field and block uses Draftail through the project's widget, which answers
+# malformed contentstate with a field error instead of a server error (gongkai/rich_text_input.py).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "gongkai.rich_text_input.RichTextArea"}}
 WAGTAILDOCS_EXTENSIONS = [
     "pdf",
     "ofd",

@@ -1,4 +1,5 @@
-"""/media/ under `make run`: renditions are files anyone may fetch, documents never are."""
+"""/media/ under `make run`: renditions and avatars are files anyone may fetch; nothing else is,
+documents, original images, report downloads, nor a folder a new kind of upload adds."""
 
 import pytest
 
@@ -14,6 +15,8 @@ def media(settings, tmp_path):
         ("original_images", "a.png"),
         ("images", "a.width-400.png"),
         ("reports/exports/7", "12-1700000000.xlsx"),
+        ("avatar_images", "avatar_1_a.png"),
+        ("new_kind_of_upload", "notes.txt"),
     ]:
         (tmp_path / folder).mkdir(parents=True)
         (tmp_path / folder / name).write_bytes(
@@ -33,15 +36,15 @@ def media(settings, tmp_path):
         "/media/images/%2e%2e/documents/draft.pdf",
         "/media/reports/exports/7/12-1700000000.xlsx",
         "/media/reports/./exports/7/12-1700000000.xlsx",
+        "/media/new_kind_of_upload/notes.txt",
+        "/media/images/../new_kind_of_upload/notes.txt",
+        "/media/imagesX/../documents/draft.pdf",
+        "/media/images",
+        "/media/images/..",
     ],
 )
-def test_documents_and_original_images_are_never_served_from_media(client, media, path):
+def test_nothing_outside_the_public_folders_is_served_from_media(client, media, path):
     assert client.get(path).status_code == 404
-
-
-def test_image_renditions_are_served(client, media):
-    response = client.get("/media/images/a.width-400.png")
-    assert response.status_code == 200 and b"".join(response.streaming_content) == b"png"
 
 
 def test_nothing_is_served_from_media_where_a_web_server_does_it(client, media, settings):
@@ -49,14 +52,27 @@ def test_nothing_is_served_from_media_where_a_web_server_does_it(client, media, 
     assert client.get("/media/images/a.width-400.png").status_code == 404
 
 
-def test_nginx_never_serves_a_folder_django_keeps_private():
-    """Each folder gongkai/media.py refuses is `internal` in nginx too: the two rules are one."""
+@pytest.mark.parametrize(
+    "path", ["/media/images/a.width-400.png", "/media/avatar_images/avatar_1_a.png"]
+)
+def test_image_renditions_and_avatars_are_served(client, media, path):
+    response = client.get(path)
+    assert response.status_code == 200 and b"".join(response.streaming_content) == b"png"
+
+
+def test_nginx_serves_exactly_the_public_folders():
+    """nginx serves from disk the folders gongkai/media.py names and no other part of /media/:
+    the two rules are one."""
+    import re
     from pathlib import Path
 
     from django.conf import settings
 
-    from gongkai.media import PRIVATE_FOLDERS
+    from gongkai.media import PUBLIC_FOLDERS
 
     conf = (Path(settings.BASE_DIR) / "deploy" / "nginx" / "gongkai.conf").read_text()
-    for folder in PRIVATE_FOLDERS:
-        assert f"location /media/{folder} {{ internal; }}" in conf, folder
+    served = re.findall(r"location /media/(\S*) \{ alias /app/var/media/(\S*);", conf)
+    assert served == [(folder, folder) for folder in PUBLIC_FOLDERS]
+    assert re.findall(r"location /media/\S*", conf) == [
+        f"location /media/{f}" for f in PUBLIC_FOLDERS
+    ]

@@ -14,7 +14,7 @@ from .project_code import BASE, source_files
 # Lookups whose model is named by data, not by the code: each with where the name comes from.
 LOOKUPS_BY_DATA = {
     "search/reconcile.py": "the model a search-index update names (any indexed page type)",
-    "disclosure/catalogue/tasks.py": "the page type a queued index task names",
+    "search/indexing.py": "the page type a queued batch index task names",
     "gongkai/languages/patches/model_names.py": "MODEL_NAMES: models of Wagtail and its companions",
 }
 

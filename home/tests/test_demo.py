@@ -105,7 +105,7 @@ def test_admin_speaks_chinese(client, db):
 def test_the_handler_account_handles_the_townships_register(demo, client):
     from disclosure.applications.models import Application
     from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP, handled_organisation_ids
-    from disclosure.catalogue.staff import organisation_of
+    from disclosure.catalogue.staff_roles import organisation_of
 
     township = Organisation.objects.get(name="友谊县友谊镇人民政府")
     handler = get_user_model().objects.get(username="handler")

@@ -124,3 +124,60 @@ def test_the_identity_follows_the_page_not_the_previous_request(client):
     assert banner_name(client.get(county_url).content.decode()) == COUNTY
     assert banner_name(client.get("/xxgk/").content.decode()) == TOWNSHIP
     assert banner_name(client.get(county_url).content.decode()) == COUNTY
+
+
+TOWNSHIP_EN = "Youyi Township People’s Government, Youyi County"
+
+
+def english_demo():
+    from django.contrib.auth import get_user_model
+    from wagtail.models import Locale
+
+    from home.demo_translation import load_english_demo
+    from tests.factories import publishing_as_fixture
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    township_root = DisclosureIndexPage.objects.get(slug="xxgk", locale=Locale.get_default())
+    if not Page.objects.filter(locale__language_code="en", depth__gt=2).exists():
+        with publishing_as_fixture():
+            load_english_demo(home, township_root, get_user_model().objects.get(username="admin"))
+    return Page.objects.get(
+        translation_key=township_root.translation_key, locale__language_code="en"
+    )
+
+
+def test_english_pages_name_the_organisation_in_english_and_chinese_pages_in_chinese(client):
+    from disclosure.catalogue.models import Organisation
+
+    Organisation.objects.filter(name=TOWNSHIP).update(name_en=TOWNSHIP_EN)
+    page_cache().clear()
+    english_root = english_demo()
+    for url in ["/en/", english_root.url]:
+        html = client.get(url).content.decode()
+        assert banner_name(html) == TOWNSHIP_EN, url
+        assert title_of(html).endswith(TOWNSHIP_EN), url
+        assert TOWNSHIP_EN in footer_of(html) and TOWNSHIP not in title_of(html), url
+    results = client.get("/en/search/", {"q": "guide"})
+    rows = [row for row in results.context["rows"] if row["organisation"]]
+    assert rows and f"<span>{TOWNSHIP_EN}</span>" in results.content.decode()
+    chinese = client.get("/").content.decode()
+    assert banner_name(chinese) == TOWNSHIP and TOWNSHIP_EN not in chinese
+    # An organisation without an English name keeps its Chinese one.
+    Organisation.objects.filter(name=TOWNSHIP).update(name_en="")
+    page_cache().clear()
+    assert banner_name(client.get("/en/").content.decode()) == TOWNSHIP
+
+
+def test_the_english_guide_and_application_pages_name_the_organisation_in_english(client):
+    from disclosure.catalogue.models import Organisation
+
+    Organisation.objects.filter(name=TOWNSHIP).update(name_en=TOWNSHIP_EN)
+    page_cache().clear()
+    english_root = english_demo()
+    guide = client.get(f"{english_root.url}guide/")
+    assert guide.status_code == 200
+    assert TOWNSHIP_EN in guide.content.decode()
+    assert TOWNSHIP not in guide.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+    form = client.get("/en/apply/").content.decode()
+    assert f">{TOWNSHIP_EN}</option>" in form and f">{TOWNSHIP}</option>" not in form
+    assert f">{TOWNSHIP}</option>" in client.get("/apply/").content.decode()

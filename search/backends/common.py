@@ -369,8 +369,16 @@ def attachment_text(obj) -> str:
     return text_for_page(obj) if isinstance(obj, Page) else ""
 
 
-def split_withdrawn(objs) -> tuple[list, list]:
+def drop_withdrawn(content_type_pk, objs) -> list:
+    """The objects of one content type to index; the index entries of the withdrawn ones
+    (`withdrawn`) are deleted (the database backends' add_items)."""
+    from wagtail.search.models import IndexEntry
+
     kept, gone = [], []
     for obj in objs:
         (gone if withdrawn(obj) else kept).append(obj)
-    return kept, gone
+    if gone:
+        IndexEntry._default_manager.filter(
+            content_type_id=content_type_pk, object_id__in=[str(obj.pk) for obj in gone]
+        ).delete()
+    return kept

@@ -14,23 +14,21 @@ from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
-    PostgresAutocompleteQueryCompiler,
     PostgresIndex,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
     PostgresSearchResults,
 )
 from modelsearch.index import AutocompleteField
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk
 
+from search.backends.column_compilers import AutocompleteMixin, ColumnMatchMixin
 from search.backends.common import (
     CountUpToMixin,
     TopKSearchMixin,
     attachment_text,
+    drop_withdrawn,
     pk_cast,
-    ranking_tiers,
-    split_withdrawn,
-    typed_first,
 )
 from search.backends.tsquery import (
     CONFIG,
@@ -47,11 +45,7 @@ class ChinesePostgresIndex(PostgresIndex):
         if not model.get_search_fields():
             return
         content_type_pk = get_content_type_pk(model)
-        objs, gone = split_withdrawn(objs)
-        if gone:
-            IndexEntry._default_manager.filter(
-                content_type_id=content_type_pk, object_id__in=[str(obj.pk) for obj in gone]
-            ).delete()
+        objs = drop_withdrawn(content_type_pk, objs)
         rows, params = [], []
         for obj in objs:
             indexer = ObjectIndexer(obj, self.backend)
@@ -89,21 +83,10 @@ class ChinesePostgresIndex(PostgresIndex):
             )
 
 
-class ChinesePostgresSearchQueryCompiler(TopKSearchMixin, PostgresSearchQueryCompiler):
-    def title_only(self) -> bool:
-        return bool(self.fields) and set(self.fields) == {"title"}
-
-    def match_expression(self):
-        return column_match("title" if self.title_only() else "body", self.query)
-
-    def tier_expressions(self):
-        return [
-            column_match("title" if in_title else "body", query)
-            for in_title, query in ranking_tiers(self.query, title_only=self.title_only())
-        ]
-
-    def content_types(self):
-        return get_descendants_content_types_pks(self.queryset.model)
+class ChinesePostgresSearchQueryCompiler(
+    ColumnMatchMixin, TopKSearchMixin, PostgresSearchQueryCompiler
+):
+    column_match = staticmethod(column_match)
 
     def run(self, sql, params):
         with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
@@ -129,20 +112,10 @@ class ChinesePostgresSearchQueryCompiler(TopKSearchMixin, PostgresSearchQueryCom
         return RawSQL(sql, [match[1]])
 
 
-class ChinesePostgresAutocompleteQueryCompiler(ChinesePostgresSearchQueryCompiler):
-    TARGET_SEARCH_FIELD_TYPE = PostgresAutocompleteQueryCompiler.TARGET_SEARCH_FIELD_TYPE
-
-    def get_config(self, backend):
-        return backend.autocomplete_config
-
-    def get_search_fields_for_model(self):
-        return self.queryset.model.get_autocomplete_search_fields()
-
-    def match_expression(self):
-        return column_match("autocomplete", self.query)
-
-    def tier_expressions(self):
-        return [column_match("autocomplete", query) for query in typed_first(self.query)]
+class ChinesePostgresAutocompleteQueryCompiler(
+    AutocompleteMixin, ChinesePostgresSearchQueryCompiler
+):
+    pass
 
 
 class ChinesePostgresSearchResults(CountUpToMixin, PostgresSearchResults):

@@ -13,23 +13,21 @@ from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
     ObjectIndexer,
-    SQLiteAutocompleteQueryCompiler,
     SQLiteFTSIndexEntry,
     SQLiteIndex,
     SQLiteSearchBackend,
     SQLiteSearchQueryCompiler,
     SQLiteSearchResults,
 )
-from modelsearch.utils import get_content_type_pk, get_descendants_content_types_pks
+from modelsearch.utils import get_content_type_pk
 
+from search.backends.column_compilers import AutocompleteMixin, ColumnMatchMixin
 from search.backends.common import (
     CountUpToMixin,
     TopKSearchMixin,
     attachment_text,
+    drop_withdrawn,
     pk_cast,
-    ranking_tiers,
-    split_withdrawn,
-    typed_first,
 )
 from search.backends.fts5 import column_match, document_columns, tier_sql
 
@@ -49,11 +47,7 @@ class ChineseSQLiteIndex(SQLiteIndex):
         if not model.get_search_fields():
             return
         content_type_pk = get_content_type_pk(model)
-        objs, gone = split_withdrawn(objs)
-        if gone:
-            IndexEntry._default_manager.filter(
-                content_type_id=content_type_pk, object_id__in=[str(obj.pk) for obj in gone]
-            ).delete()
+        objs = drop_withdrawn(content_type_pk, objs)
         data = dict(analysed_fields(obj, self.backend) for obj in objs)
         if not data:
             return
@@ -76,21 +70,10 @@ class ChineseSQLiteIndex(SQLiteIndex):
         )
 
 
-class ChineseSQLiteSearchQueryCompiler(TopKSearchMixin, SQLiteSearchQueryCompiler):
-    def title_only(self) -> bool:
-        return bool(self.fields) and set(self.fields) == {"title"}
-
-    def match_expression(self) -> str | None:
-        return column_match("title" if self.title_only() else "body", self.query)
-
-    def tier_expressions(self) -> list[str | None]:
-        return [
-            column_match("title" if in_title else "body", query)
-            for in_title, query in ranking_tiers(self.query, title_only=self.title_only())
-        ]
-
-    def content_types(self):
-        return get_descendants_content_types_pks(self.queryset.model)
+class ChineseSQLiteSearchQueryCompiler(
+    ColumnMatchMixin, TopKSearchMixin, SQLiteSearchQueryCompiler
+):
+    column_match = staticmethod(column_match)
 
     def tier_pks(self, match, limit):
         sql = tier_sql(
@@ -113,20 +96,8 @@ class ChineseSQLiteSearchQueryCompiler(TopKSearchMixin, SQLiteSearchQueryCompile
         )
 
 
-class ChineseSQLiteAutocompleteQueryCompiler(ChineseSQLiteSearchQueryCompiler):
-    TARGET_SEARCH_FIELD_TYPE = SQLiteAutocompleteQueryCompiler.TARGET_SEARCH_FIELD_TYPE
-
-    def get_config(self, backend):
-        return backend.autocomplete_config
-
-    def get_search_fields_for_model(self):
-        return self.queryset.model.get_autocomplete_search_fields()
-
-    def match_expression(self):
-        return column_match("autocomplete", self.query)
-
-    def tier_expressions(self):
-        return [column_match("autocomplete", query) for query in typed_first(self.query)]
+class ChineseSQLiteAutocompleteQueryCompiler(AutocompleteMixin, ChineseSQLiteSearchQueryCompiler):
+    pass
 
 
 class ChineseSQLiteSearchResults(CountUpToMixin, SQLiteSearchResults):

@@ -1,4 +1,7 @@
-"""Builders for search tests: a live item linking a document, with the document's text."""
+"""Builders for search tests: a live item linking a document, with the document's text; the
+bytes of small Word, Excel and PDF files."""
+
+import io
 
 from disclosure.catalogue.tests.factories import (
     DisclosureDocumentPageFactory,
@@ -28,3 +31,31 @@ def attach(parent, text, title="危房改造公示"):
     document = DocumentFactory(title="名单", file__data=b"-", file__filename="名单.pdf")
     AttachmentText.objects.update_or_create(document=document, defaults={"text": text})
     return item_with_attachment(parent, document, title=title)
+
+
+def docx_bytes(paragraph, cell):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(paragraph)
+    document.add_table(rows=1, cols=1).cell(0, 0).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_bytes(value):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "支出明细"
+    workbook.active.append(["项目", value])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def pdf_bytes(text):
+    from weasyprint import HTML
+
+    return HTML(string=f"<p style='font-family: Noto Sans CJK SC'>{text}</p>").write_pdf()

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
-from disclosure.catalogue.models.staff import StaffOrganisation
+from disclosure.catalogue.models.staff_and_roles import StaffOrganisation
 from disclosure.catalogue.tests.factories import CategoryPageFactory
 
 DRAFT = "关于政府信息公开工作的通知（草稿）"

@@ -1,7 +1,5 @@
 """Attachment text: extracted in Celery, indexed with the live pages that link it."""
 
-import io
-
 import pytest
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
@@ -9,36 +7,8 @@ from wagtail.models import Page
 
 from search import attachments
 from search.models import AttachmentText, ExtractionStatus
-from search.tests.factories import item_with_attachment
+from search.tests.factories import docx_bytes, item_with_attachment, pdf_bytes, xlsx_bytes
 from tests.factories import DocumentFactory
-
-
-def docx_bytes(paragraph, cell):
-    import docx
-
-    document = docx.Document()
-    document.add_paragraph(paragraph)
-    document.add_table(rows=1, cols=1).cell(0, 0).text = cell
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def xlsx_bytes(value):
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    workbook.active.title = "支出明细"
-    workbook.active.append(["项目", value])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def pdf_bytes(text):
-    from weasyprint import HTML
-
-    return HTML(string=f"<p style='font-family: Noto Sans CJK SC'>{text}</p>").write_pdf()
 
 
 def test_pdf_docx_and_xlsx_text_is_read():

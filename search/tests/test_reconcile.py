@@ -1,7 +1,9 @@
 """The reconcile finds live pages the search index missed and indexes them again."""
 
+import contextlib
+
 import pytest
-from wagtail.models import Page
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
@@ -11,10 +13,12 @@ from disclosure.moderation.tests.offices import build_office
 from gongkai.celery import app as celery_app
 from gongkai.models import OutboxMessage
 from gongkai.tasks import run_django_task
+from search.attachments import pages_linking
 from search.models import SearchIndexStamp
 from search.reconcile import reconcile, stale_pages
-from search.tasks import reconcile_search_index
-from tests.factories import publish_fixture
+from search.tasks import extract_attachment_text, reconcile_search_index
+from search.tests.factories import docx_bytes, item_with_attachment
+from tests.factories import DocumentFactory, publish_fixture
 
 
 @pytest.fixture
@@ -99,3 +103,38 @@ def test_the_reconcile_works_in_batches(office, lost_index_updates):
     assert len(first) == 2
     rest = reconcile(limit=2)
     assert set(first) | set(rest) == {p.pk for p in pages}
+
+
+class IndexDown(Exception):
+    pass
+
+
+def test_attachment_text_whose_index_update_failed_is_repaired_by_the_reconcile(
+    office, lost_index_updates, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The stamp names the live revision, which a new attachment text does not change: the
+    extraction must leave the linking pages to the reconcile until their update has run."""
+    with django_capture_on_commit_callbacks(execute=False):  # no extraction yet
+        document = DocumentFactory(
+            title="名单", file__data=docx_bytes("Quokkafund 补助对象", "-"), file__filename="a.docx"
+        )
+    page = item_with_attachment(office["columns"][0], document)
+    ReferenceIndex.create_or_update_for_object(page)  # the worker's part of publishing
+    assert page.pk in set(pages_linking(document).values_list("pk", flat=True))
+    reconcile()
+    assert page.pk not in set(stale_pages().values_list("pk", flat=True))
+
+    def index_down(*args, **kwargs):
+        raise IndexDown
+
+    backend = type(get_search_backend())
+    with monkeypatch.context() as broken:
+        broken.setattr(backend, "add", index_down)
+        broken.setattr(backend, "add_bulk", index_down)
+        with contextlib.suppress(IndexDown):  # a task that fails is not retried
+            extract_attachment_text(document.pk)
+        lost_index_updates()
+    assert page.pk not in {row.pk for row in get_search_backend().search("Quokkafund", Page)}
+
+    assert page.pk in reconcile()
+    assert page.pk in {row.pk for row in get_search_backend().search("Quokkafund", Page)}

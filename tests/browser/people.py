@@ -40,3 +40,18 @@ def ensure_handler():
         user.save()
     user.groups.add(ensure_organisation_handlers(township))
     return user
+
+
+def form_posts(page, url):
+    """A list that fills with the form posts the page sends to `url` (navigations only: the
+    form, not Wagtail's autosave to the same address)."""
+    posts = []
+    page.on(
+        "request",
+        lambda request: (
+            posts.append(request.url)
+            if request.method == "POST" and request.url == url and request.is_navigation_request()
+            else None
+        ),
+    )
+    return posts

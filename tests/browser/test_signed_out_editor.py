@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 from disclosure.catalogue.models import ServiceGuidePage
 from disclosure.moderation.tests.helpers import fresh
 
-from .people import PASSWORD, sign_in, wait_until
+from .people import PASSWORD, form_posts, sign_in, wait_until
 from .review_items import guides_column
 
 pytestmark = [
@@ -114,3 +114,38 @@ def test_a_save_sent_while_signed_out_is_offered_back_after_signing_in(browser, 
     # Saved: the copy is not offered again.
     page.reload()
     assert page.get_by_role("button", name="恢复未保存的内容").count() == 0
+
+
+def test_a_form_held_back_while_signed_out_goes_out_once_after_signing_in(browser, live_demo):
+    """Wagtail's scripts send the form through form.submit(): signed_out_editor.js holds it back
+    while she is signed out, and submit_once.js (whose guard sits inside) must not count that as
+    sent; once she has signed in again, three quick sends make one POST."""
+    guide, page = open_editor_and_sign_out(browser, live_demo)
+    edit_url = page.url
+    come_back_to_the_tab(page)
+    warning = page.get_by_role("alert").filter(has_text=WARNING)
+    warning.wait_for(timeout=15000)
+    posts = form_posts(page, edit_url)
+    page.evaluate("document.querySelector('form[data-edit-form]').submit()")
+    page.wait_for_timeout(1500)
+    assert posts == [] and page.url == edit_url
+
+    with page.context.expect_page() as login_tab:
+        warning.get_by_role("link").click()
+    log_in_on(login_tab.value)
+    login_tab.value.wait_for_url(live_demo.url + "/admin/")
+    come_back_to_the_tab(page)
+    warning.wait_for(state="detached", timeout=30000)
+
+    page.evaluate(
+        """() => {
+          const form = document.querySelector('form[data-edit-form]');
+          form.submit();
+          setTimeout(() => form.submit(), 40);
+          setTimeout(() => form.submit(), 150);
+        }"""
+    )
+    wait_until(page, lambda: latest_fees(guide) == TYPED, what="the draft with her text")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)  # a late second request would land by now
+    assert posts == [edit_url]

@@ -8,7 +8,7 @@ import pytest
 
 from disclosure.catalogue.models import DisclosureIndexPage, ServiceGuidePage
 
-from .people import sign_in, wait_until
+from .people import form_posts, sign_in, wait_until
 
 pytestmark = [
     pytest.mark.browser,
@@ -65,3 +65,24 @@ def test_rapid_clicks_make_one_item(browser, live_demo, button):
     assert made.count() == 1
     if "submit" in button:
         assert made.get().workflow_states.count() == 1
+
+
+def test_the_edit_form_goes_out_once_however_often_it_is_sent(browser, live_demo):
+    """Wagtail's scripts send the edit form through form.submit() (its dialogs, workflow
+    actions); submit_once.js is placed before the form, so it wraps it once the page is read."""
+    page = sign_in(browser, live_demo, "editor")
+    guide = ServiceGuidePage.objects.filter(live=True).first()
+    edit_url = f"{live_demo.url}/admin/pages/{guide.pk}/edit/"
+    page.goto(edit_url)
+    page.wait_for_load_state("networkidle")
+    posts = form_posts(page, edit_url)
+    page.evaluate(
+        """() => {
+          const form = document.querySelector('form[data-edit-form]');
+          form.submit();
+          setTimeout(() => form.submit(), 40);
+          setTimeout(() => form.submit(), 150);
+        }"""
+    )
+    settle(page)
+    assert len(posts) == 1

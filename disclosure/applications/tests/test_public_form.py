@@ -324,3 +324,27 @@ def test_a_mail_server_that_is_down_does_not_lose_the_registered_application(
     assert code and application.check_query_code(code)
     assert "以上信息已发送到您的电子邮箱" not in page.text
     assert "回执邮件未能发出" in page.text
+
+
+def test_an_invalid_email_gets_one_error_for_one_mistake(client, organisation):
+    response = client.post("/apply/", form_data(organisation, email="lisi@", delivery_form="email"))
+    assert response.context["form"].errors["email"] == ["电子邮箱格式不正确。"]
+    assert "请填写电子邮箱" not in response.text
+
+
+def test_a_refused_form_tells_the_applicant_to_choose_the_id_file_again_beside_the_field(
+    client, organisation, private_root
+):
+    upload = SimpleUploadedFile("身份证.png", PNG, content_type="image/png")
+    response = client.post("/apply/", form_data(organisation, phone="abc", id_proof=upload))
+    assert response.status_code == 200 and not Application.objects.exists()
+    html = response.text
+    field = html[html.index('<div class="field', html.index('for="id_id_proof"') - 200) :]
+    field = field[: field.index("</div>")]
+    assert "已选择的文件“身份证.png”未能保留，请重新选择该文件后再提交。" in field
+    summary = html[html.index('class="errorsummary"') :]
+    assert 'href="#id_id_proof"' in summary[: summary.index("</div>")]
+    # A form refused for the file itself says only what is wrong with it.
+    bad = SimpleUploadedFile("id.png", b"not really a png")
+    refused = client.post("/apply/", form_data(organisation, id_proof=bad)).text
+    assert "未能保留" not in refused

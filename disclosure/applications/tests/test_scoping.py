@@ -118,7 +118,7 @@ def test_every_class_based_view_of_the_scoped_viewsets_is_scoped():
     from django.core.exceptions import ImproperlyConfigured
     from wagtail.admin.views import generic
 
-    from disclosure.applications.staff import (
+    from disclosure.applications.register_admin import (
         OrganisationScopedView,
         application_viewset,
         review_case_viewset,

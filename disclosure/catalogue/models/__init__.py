@@ -17,7 +17,7 @@ from .items import (
 from .items_base import DisclosureItemPage, PublicationDateSource, Validity
 from .organisations import DEFAULT_INDEX_PATTERN, IndexNumberCounter, Level, Organisation
 from .pages import ITEM_PAGE_TYPES, CategoryPage, DisclosureIndexPage
-from .staff import OrganisationRole, StaffOrganisation
+from .staff_and_roles import OrganisationRole, StaffOrganisation
 
 # The item page classes, in the order of ITEM_PAGE_TYPES (which pages.py writes as labels: the
 # item pages' module imports it).

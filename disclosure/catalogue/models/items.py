@@ -1,6 +1,8 @@
 """The item types of the catalogue (docs/catalogue.md, "Pages"), following the Regulation's
 Art. 20 list (docs/domain.md)."""
 
+from functools import cached_property
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -8,10 +10,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
 from wagtail.search import index
 
 from .. import blocks
 from ..api_fields import PublicPageField
+from ..visibility import public
 from .attached import AttachedFilesMixin
 from .items_base import DisclosureItemPage, item_content_panels
 
@@ -228,6 +232,16 @@ class ServiceItemListPage(RoutablePageMixin, AttachedFilesMixin, DisclosureItemP
     class Meta:
         verbose_name = _("便民服务事项清单")
 
+    @cached_property
+    def public_guide_ids(self):
+        """The ids of the linked 办事指南 the public may see (catalogue/visibility.py): a
+        draft, restricted guide, or one below a column taken down gets no link (a 404 or a
+        login form). One query for the whole list."""
+        ids = {block.value["guide"].pk for block in self.items if block.value.get("guide")}
+        if not ids:
+            return set()
+        return set(public(Page.objects.filter(pk__in=ids)).values_list("pk", flat=True))
+
     @path("")
     def list_view(self, request):
         return self.render(request)
@@ -289,18 +303,18 @@ class PolicyDocumentPage(DisclosureItemPage):
         """The explained document while anyone may read it: naming a draft, a withdrawn
         document or one behind a view restriction (its own or its alias source's) would
         disclose what the office has not published."""
-        from ..visibility import unrestricted
+        from ..visibility import public
 
         if not self.interpreted_policy_id:
             return None
-        policies = PolicyDocumentPage.objects.live().filter(pk=self.interpreted_policy_id)
-        return unrestricted(policies).first()
+        policies = PolicyDocumentPage.objects.filter(pk=self.interpreted_policy_id)
+        return public(policies).first()
 
     def live_interpretations(self):
         # Only those anyone may read: a restricted interpretation's title is not public.
-        from ..visibility import unrestricted
+        from ..visibility import public
 
-        return unrestricted(self.interpretations.live()).order_by("-published_on")
+        return public(self.interpretations.all()).order_by("-published_on")
 
 
 class DisclosureDocumentPage(DisclosureItemPage):

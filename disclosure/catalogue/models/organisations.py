@@ -1,9 +1,11 @@
 """Organisations that disclose information, and how their pattern makes index numbers."""
 
 import string
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
@@ -11,6 +13,12 @@ from wagtail.search import index
 from ..codes import normalise_code, validate_organisation_identifier
 
 DEFAULT_INDEX_PATTERN = "{code}/{year}-{serial:05d}"
+
+
+def english_name(name_en, name):
+    """`name_en` when the active language is English and it is given, else `name`."""
+    language = translation.get_language() or ""
+    return name_en if name_en and language.startswith("en") else name
 
 
 def format_index_number(pattern, code, year, serial):
@@ -55,11 +63,27 @@ class Level(models.TextChoices):
     DEPARTMENT = "department", _("政府部门")
 
 
+def visible_short_name(text):
+    """`text` without whitespace (full-width spaces included) and format characters (Unicode
+    category Cf: zero-width spaces and joiners, the byte-order mark, word joiners)."""
+    return "".join(
+        character
+        for character in text or ""
+        if not character.isspace() and unicodedata.category(character) != "Cf"
+    )
+
+
 class Organisation(index.Indexed, models.Model):
     """An organ that discloses information: a county government, a department, a township."""
 
     name = models.CharField(_("机构全称"), max_length=100, unique=True)
     short_name = models.CharField(_("简称"), max_length=30, blank=True)
+    name_en = models.CharField(
+        _("英文名称"),
+        max_length=200,
+        blank=True,
+        help_text=_("英文页面（/en/）上显示的机构名称，留空时显示机构全称。"),
+    )
     code = models.CharField(
         _("统一社会信用代码或组织机构代码"),
         max_length=18,
@@ -96,6 +120,7 @@ class Organisation(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("name_en"),
         FieldPanel("short_name"),
         FieldPanel("code"),
         FieldPanel("index_pattern"),
@@ -134,11 +159,32 @@ class Organisation(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # What no form sees (a script, an import) is stored as the form would store it.
+        self.short_name = visible_short_name(self.short_name)
+        super().save(*args, **kwargs)
+
+    @property
+    def local_name(self):
+        """The name in the language of the page being served: the English name on English
+        pages where one is given, the Chinese full name otherwise."""
+        return english_name(self.name_en, self.name)
+
     def clean(self):
         super().clean()
         self.code = normalise_code(self.code)
+        self._refuse_an_invisible_short_name()
         self._refuse_a_taken_short_name()
         self._refuse_a_name_taken_as_short_name()
+
+    def _refuse_an_invisible_short_name(self):
+        """A zero-width character or a space inside a short name is invisible on screen and
+        makes "友\u200b谊镇" another short name than "友谊镇" to the uniqueness check: the
+        short name is stored without them, and one made only of them is refused."""
+        written = self.short_name
+        self.short_name = visible_short_name(written)
+        if written and not self.short_name:
+            raise ValidationError({"short_name": _("简称只含空白或不可见字符，请填写简称或留空。")})
 
     def _refuse_a_taken_short_name(self):
         """A short name another organisation has, as its short name or its full name (what

@@ -15,7 +15,7 @@ from functools import cached_property
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
-from ..visibility import in_restricted_family
+from ..visibility import below_a_page_not_live, in_restricted_family
 
 
 class TreeNeighboursMixin:
@@ -27,7 +27,10 @@ class TreeNeighboursMixin:
                 Q(path__in=paths) | Q(translation_key=self.translation_key, live=True)
             )
             .select_related("locale", "disclosureindexpage__organisation")
-            .annotate(in_restricted_family=in_restricted_family())
+            .annotate(
+                in_restricted_family=in_restricted_family(),
+                below_a_page_not_live=below_a_page_not_live(),
+            )
             .order_by("path")
         )
         ancestors, versions = [], []
@@ -50,9 +53,14 @@ class TreeNeighboursMixin:
 
     @property
     def live_translations(self):
-        """The live versions of this page in every language (itself included when live),
-        with their locale: read by languages.switcher instead of a query of its own."""
-        return self._tree_neighbours[1]
+        """The live versions of this page in every language whose ancestors are all live
+        (itself included when live), with their locale: read by languages.switcher instead
+        of a query of its own. A version below a column taken down is not public."""
+        return [
+            version
+            for version in self._tree_neighbours[1]
+            if version.pk == self.pk or not version.below_a_page_not_live
+        ]
 
     def get_view_restrictions(self):
         ancestors = self._tree_neighbours[0]

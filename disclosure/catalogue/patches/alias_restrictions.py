@@ -18,6 +18,10 @@ restriction the request does not pass; this also what `restricted_roots` adds fo
 original `get_view_restrictions` returns the restrictions on the page and its ancestors (an
 alias's replaced by its source's); `visibility.view_restrictions_of` returns a superset
 (`wagtail_hooks.check_view_restrictions` checks each one before serving).
+
+Both `private_q` and the API's queryset also leave out the pages below a page that is not live
+(`visibility.unreachable_roots`, `visibility.below_a_page_not_live`): Wagtail's `live()` reads
+only each page's own flag, and a live item under a column taken down was listed everywhere.
 """
 
 from gongkai.patching import Patch
@@ -37,9 +41,9 @@ API_MODULES = ("wagtail.api.v2.views", "wagtail.api.v3.querysets")
 def private_q(queryset):
     from django.db.models import Q
 
-    from ..visibility import hidden_q, restricted_roots
+    from ..visibility import below_q, hidden_q, restricted_roots, unreachable_roots
 
-    q = hidden_q(restricted_roots())
+    q = hidden_q(restricted_roots()) | below_q(unreachable_roots())
     # do not match any page if no private section exists.
     return q if q else Q(pk__in=[])
 
@@ -48,9 +52,9 @@ def public_pages_for_api(request, model=None):
     from wagtail.api.querysets import get_public_pages_queryset
     from wagtail.models import Page, PageViewRestriction
 
-    from ..visibility import hidden_q, restricted_roots
+    from ..visibility import below_a_page_not_live, hidden_q, restricted_roots
 
-    queryset = get_public_pages_queryset(request, model or Page)
+    queryset = get_public_pages_queryset(request, model or Page).exclude(below_a_page_not_live())
     refused = [
         restriction.pk
         for restriction in PageViewRestriction.objects.select_related("page")

@@ -1,6 +1,7 @@
 """A public 政策解读 names and links the document it explains only while that document is live
 and open to everyone: a draft, a withdrawn document or one inside a restricted column (directly
-or through the column of the page an alias shows) is not named, in the page nor in the API."""
+or through the column of the page an alias shows) or below a column that is not live is not
+named, in the page nor in the API."""
 
 import pytest
 from wagtail.models import PageViewRestriction
@@ -36,7 +37,16 @@ def _restricted_column(disclosure_root, kind):
     return column
 
 
-@pytest.fixture(params=["draft", "unpublished", "password", "login", "alias-of-restricted"])
+@pytest.fixture(
+    params=[
+        "draft",
+        "unpublished",
+        "password",
+        "login",
+        "alias-of-restricted",
+        "below-a-withdrawn-column",
+    ]
+)
 def hidden_policy(request, disclosure_root, category):
     if request.param == "draft":
         return _policy(category, live=False)
@@ -45,6 +55,9 @@ def hidden_policy(request, disclosure_root, category):
         with sanctioned_publication("test: a withdrawn policy"):
             policy.unpublish()
         return policy
+    if request.param == "below-a-withdrawn-column":
+        column = CategoryPageFactory(parent=disclosure_root, slug="withdrawn", live=False)
+        return _policy(column)
     if request.param in ("password", "login"):
         return _policy(_restricted_column(disclosure_root, request.param))
     source = _policy(_restricted_column(disclosure_root, "password"))

@@ -10,7 +10,7 @@ from django.db import connection
 from disclosure.applications.roles import handled_organisation_ids
 from disclosure.catalogue.models import Organisation, OrganisationRole
 from gongkai.accounts.roles import Role
-from tests.migrations import granted_under_the_old_label, latest_migrations, migrate
+from tests.migrations import granted_under_the_old_label, migrated_back_to
 
 BEFORE = [
     ("moderation", "0009_staff_organisation_moved_to_catalogue"),
@@ -42,24 +42,25 @@ def test_a_new_database_knows_the_model_under_its_new_label():
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_existing_database_keeps_its_rows_grants_and_history(django_user_model):
-    migrate(BEFORE)
-    # As moderation left it: its content type, a permission granted to a group, a row.
-    old, viewing, group = granted_under_the_old_label(
-        "organisationrole", "moderation", "catalogue", "view_organisationrole", "机构角色组查看"
-    )
-    organisation = Organisation.objects.create(name="迁移测试镇人民政府")
-    administrators = Group.objects.create(name="迁移测试镇人民政府·管理员")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO moderation_organisationrole (organisation_id, role, group_id)"
-            " VALUES (%s, %s, %s)",
-            [organisation.pk, "administrators", administrators.pk],
+    with migrated_back_to(BEFORE) as old_apps:
+        # As moderation left it: its content type, a permission granted to a group, a row.
+        old, viewing, group = granted_under_the_old_label(
+            "organisationrole", "moderation", "catalogue", "view_organisationrole", "机构角色组查看"
         )
-
-    migrate(latest_migrations())
+        # The model of that state: today's has fields added since (no column yet).
+        organisation = old_apps.get_model("catalogue", "Organisation").objects.create(
+            name="迁移测试镇人民政府"
+        )
+        administrators = Group.objects.create(name="迁移测试镇人民政府·管理员")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO moderation_organisationrole (organisation_id, role, group_id)"
+                " VALUES (%s, %s, %s)",
+                [organisation.pk, "administrators", administrators.pk],
+            )
 
     role = OrganisationRole.objects.get(group=administrators)
-    assert (role.organisation, role.role) == (organisation, Role.ADMINISTRATORS)
+    assert (role.organisation_id, role.role) == (organisation.pk, Role.ADMINISTRATORS)
     # The register reads the role groups through the catalogue's relation.
     user = django_user_model.objects.create_user("township-admin")
     user.groups.add(administrators)

@@ -69,3 +69,32 @@ def test_the_admin_form_refuses_a_taken_short_name(client):
     response = client.post(add, {**form, "name": "友谊县友谊镇人民政府（旧）"})
     assert response.status_code == 200
     assert not Organisation.objects.filter(name="友谊县友谊镇人民政府（旧）").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "disguise", ["友\u200b谊镇", "\ufeff友谊镇", "友谊镇\u200d", " 友谊 镇\u3000"]
+)
+def test_an_invisible_character_or_a_space_does_not_make_a_short_name_another(disguise):
+    Organisation.objects.create(**TOWNSHIP)
+    other = Organisation(name="友谊县友谊镇人民政府（旧）", short_name=disguise)
+    with pytest.raises(ValidationError) as refused:
+        other.full_clean()
+    assert "友谊县友谊镇人民政府" in refused.value.message_dict["short_name"][0]
+    assert other.short_name == "友谊镇"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("blank", ["\u200b", " \u3000", "\u200c\u2060\t"])
+def test_a_short_name_of_only_invisible_characters_is_refused(blank):
+    other = Organisation(name="友谊县财政局", short_name=blank)
+    with pytest.raises(ValidationError) as refused:
+        other.full_clean()
+    assert "不可见" in refused.value.message_dict["short_name"][0]
+
+
+@pytest.mark.django_db
+def test_a_short_name_saved_by_a_script_is_stored_without_invisible_characters():
+    township = Organisation.objects.create(name="友谊县友谊镇人民政府", short_name="友\u200b谊镇 ")
+    township.refresh_from_db()
+    assert township.short_name == "友谊镇"

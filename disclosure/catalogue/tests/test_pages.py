@@ -1,6 +1,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 from openpyxl import load_workbook
+from wagtail.models import PageViewRestriction
 
 from disclosure.catalogue.models import (
     BudgetPage,
@@ -167,6 +168,29 @@ def test_service_item_list_links_guides_and_downloads_xlsx(client, category):
         "否",
         "镇便民服务中心",
     ]
+
+
+@pytest.mark.parametrize("hidden_by", ["draft", "column taken down", "view restriction"])
+def test_service_item_list_links_only_public_guides(client, category, hidden_by):
+    """A guide the public cannot see would be a link to a 404 or a login form: the name only."""
+    parent = category
+    if hidden_by == "column taken down":
+        parent = CategoryPageFactory(parent=category.get_parent(), slug="down", live=False)
+    elif hidden_by == "view restriction":
+        parent = CategoryPageFactory(parent=category.get_parent(), slug="internal")
+        PageViewRestriction.objects.create(page=parent, restriction_type="login")
+    guide = ServiceGuidePageFactory(
+        parent=parent, title="办事指南乙", item_name="乙", live=hidden_by != "draft"
+    )
+    shown = ServiceGuidePageFactory(parent=category, title="办事指南丙", item_name="丙")
+    items = [
+        ("item", {"name": name, "department": "便民服务中心", "guide": linked})
+        for name, linked in (("户籍证明", guide), ("居住证明", shown))
+    ]
+    page = ServiceItemListPageFactory(parent=category, items=items)
+    html = client.get(page.url).content.decode()
+    assert "户籍证明" in html and f'href="{guide.url}"' not in html
+    assert f'href="{shown.url}"' in html
 
 
 def test_policy_and_interpretation_link_both_ways(client, category):

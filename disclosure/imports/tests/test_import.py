@@ -242,15 +242,14 @@ def test_a_new_document_costs_a_bounded_number_of_queries_and_is_indexed_in_batc
     category, monkeypatch, django_assert_max_num_queries
 ):
     sent = []
-    real_task = importer.index_pages_task
+    real_queue = importer.queue_index_update
 
-    class RecordingTask:
-        def enqueue(self, app_label, model_name, pks):
-            sent.append(len(pks))
-            return real_task.enqueue(app_label, model_name, pks)
+    def recording_queue(model, pks):
+        sent.append(len(pks))
+        return real_queue(model, pks)
 
     monkeypatch.setattr(importer, "INDEX_BATCH_SIZE", 10)
-    monkeypatch.setattr(importer, "index_pages_task", RecordingTask())
+    monkeypatch.setattr(importer, "queue_index_update", recording_queue)
     importer.import_documents([json.dumps(record(0), ensure_ascii=False)])  # warm the caches
     sent.clear()
     lines = [json.dumps(record(n), ensure_ascii=False) for n in range(1, 26)]

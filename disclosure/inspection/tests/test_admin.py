@@ -2,6 +2,7 @@
 
 from io import BytesIO
 
+import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -75,6 +76,20 @@ def test_the_dashboard_warns_a_week_before_a_column_goes_stale(client, office):
     assert "栏目即将超期未更新" in html and "4 天后" in html
     client.force_login(office["users"]["outsider"])
     assert "栏目即将超期未更新" not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+@pytest.mark.parametrize("days, late", [(10, False), (20, True)])
+def test_the_dashboard_gives_the_update_cycle_and_the_days_since_the_last_update(
+    client, office, days, late
+):
+    news = column(office["root"], "工作动态")
+    item(news, days=days)
+    refresh_inspections()
+    client.force_login(office["users"]["editor"])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert f"更新周期 14 天，已 {days} 天未更新" in html
+    assert ("），已超期" in html) == late and ("4 天后" in html) == (not late)
+    assert "已超过 14 天未更新" not in html  # the cycle read as the time elapsed
 
 
 def test_a_site_administrator_names_a_column_type(client, office):

@@ -61,7 +61,7 @@ def test_blank_columns_count_against_five(office):
 def test_the_home_page_not_updated_for_two_weeks_is_a_veto(office):
     item(office["columns"][1], days=15)
     found = result("home_not_updated", office["township"])
-    assert found.status == "veto" and "已超过 14 天" in found.findings[0].detail
+    assert found.status == "veto" and "更新周期 14 天，已 15 天未更新" in found.findings[0].detail
     item(office["columns"][1], title="新通知", days=1)
     assert result("home_not_updated", office["township"]).status == "pass"
     # The county office publishes nothing: its home page fails on its own.

@@ -3,9 +3,11 @@ internal link, an attachment whose file is gone, a serious misstatement."""
 
 import pytest
 from django.urls import reverse
+from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
 from disclosure.catalogue.tests.factories import (
+    CategoryPageFactory,
     DisclosureDocumentPageFactory,
     PolicyDocumentPageFactory,
     ServiceGuidePageFactory,
@@ -124,3 +126,40 @@ def test_an_alias_of_a_policy_or_an_interpretation_is_not_another_document(offic
     found = result("interpretations", office["township"])
     assert found.numbers == {"normative": 2, "interpreted": 1, "ratio": 0.5}
     assert [f.page_id for f in found.findings] == [alone.pk]
+
+
+def _column_taken_down(office):
+    """A column of the township that is not live: the pages below it are 404 for visitors,
+    whatever their own flag (catalogue/visibility.py)."""
+    return CategoryPageFactory(parent=office["root"], title="已撤下的栏目", slug="down", live=False)
+
+
+def test_a_link_to_a_live_page_under_a_column_taken_down_is_broken(office):
+    target = DisclosureDocumentPageFactory(parent=_column_taken_down(office), title="栏目下的通知")
+    assert Page.objects.get(pk=target.pk).live
+    linking = DisclosureDocumentPageFactory(
+        parent=office["columns"][1],
+        title="链接其他页面的通知",
+        body=[("paragraph", RichText(f'<p><a linktype="page" id="{target.pk}">见此</a></p>'))],
+    )
+    found = result("broken_links", office["township"])
+    assert [f.page_id for f in found.findings] == [linking.pk]
+    assert found.numbers["internal_broken"] == 1
+
+
+@pytest.mark.parametrize("hidden_by", ["column taken down", "view restriction"])
+def test_an_interpretation_the_public_cannot_see_does_not_count(office, hidden_by):
+    """The policy page lists only its public interpretations: a hidden one is no link."""
+    notices = office["columns"][1]
+    policy = PolicyDocumentPageFactory(parent=notices, title="未公开解读的办法", kind="normative")
+    if hidden_by == "column taken down":
+        parent = _column_taken_down(office)
+    else:
+        parent = CategoryPageFactory(parent=office["root"], title="内部栏目", slug="internal")
+        PageViewRestriction.objects.create(page=parent, restriction_type="login")
+    PolicyDocumentPageFactory(
+        parent=parent, title="解读", kind="interpretation", interpreted_policy=policy
+    )
+    found = result("interpretations", office["township"])
+    assert policy.pk in [f.page_id for f in found.findings]
+    assert found.numbers["interpreted"] == 0

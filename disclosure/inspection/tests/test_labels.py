@@ -1,7 +1,7 @@
-"""Every output names an indicator's status as DOMAIN.md §6 does: 单项否决 for a veto item that
-fails, 扣分 for a deduction item with problems, 提醒 for problems that do not fail yet (below a
-veto threshold, a column about to go past its cadence, a hidden second root); and a finding's
-mark says which of 即将超期 or 提醒 it is."""
+"""Every output names an indicator's status as docs/domain.md (the quarterly website inspection)
+does: 单项否决 for a veto item that fails, 扣分 for a deduction item with problems, 提醒 for
+problems that do not fail yet (below a veto threshold, a column about to go past its cadence,
+a hidden second root); and a finding's mark says which of 即将超期 or 提醒 it is."""
 
 import json
 from contextlib import suppress

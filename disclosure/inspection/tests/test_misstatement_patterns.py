@@ -55,3 +55,15 @@ def test_a_runaway_pattern_stored_anyway_is_cut_off(office, pattern):
     assert time.monotonic() - started < 5
     # The other patterns are still applied.
     assert any("中华人民共合国" in finding.detail for finding in findings)
+
+
+def test_a_pattern_cut_off_is_reported_not_taken_for_no_match(office):
+    """A page the pattern could not be run over is unchecked, not clean: the inspection says
+    so on the page, as a 提醒 naming the pattern."""
+    runaway = "(红|红红)+星$"  # `regex` cuts `(红+)+` short itself; not this one
+    Misstatement.objects.create(pattern=runaway, is_regex=True, correct="红星", source="测试")
+    page = DisclosureDocumentPageFactory(parent=office["columns"][1], title="红" * 34 + "x")
+    findings = misstatement_findings(Scope(office["township"]))
+    (cut_off,) = [finding for finding in findings if "超时" in finding.detail]
+    assert cut_off.page_id == page.pk and runaway in cut_off.detail
+    assert cut_off.notice and not cut_off.counts

@@ -69,3 +69,17 @@ def test_an_honest_item_and_an_import_are_neither_stale_nor_faked(office):
     assert imported.published_on_source != "first_publication"
     assert news.pk not in stale_column_ids(office)
     assert faked_ids(office) == []
+
+
+def test_an_item_whose_log_was_deleted_updates_nothing_and_is_named(office):
+    """Deleting the publication log by SQL leaves only the page's own, editable dates: they
+    are no evidence of freshness, and the missing log is a 提醒 of its own."""
+    news = column(office["root"], "工作动态")
+    fresh = item(news, days=1)
+    PageLogEntry.objects.filter(page_id=fresh.pk, action=PUBLISH_ACTION).delete()
+    assert news.pk in stale_column_ids(office)
+    assert result("home_not_updated", office["township"]).status == "veto"
+    faked = result("faked_dates", office["township"])
+    (finding,) = faked.findings
+    assert finding.page_id == fresh.pk and "发布记录缺失" in finding.detail
+    assert finding.notice and faked.status == "warn"

@@ -145,3 +145,16 @@ def test_a_missing_root_still_fails_and_the_platform_needs_one_public_root(offic
         Page.objects.filter(pk=root.pk).update(live=False)
     platform = result("home_not_updated")
     assert platform.status == "veto" and all(f.decisive for f in platform.findings)
+
+
+@pytest.mark.parametrize("through_wagtail", [False, True])
+def test_a_root_under_an_unpublished_site_home_page_fails(office, through_wagtail):
+    """The site's front page gives 404: an inspector finds no home page, whatever is below."""
+    root = fresh_township(office)
+    home = root.get_site().root_page.specific
+    assert root.get_ancestors().filter(pk=home.pk).exists()
+    if through_wagtail:
+        home.unpublish(set_expired=False, log_action=False)
+    else:
+        Page.objects.filter(pk=home.pk).update(live=False)
+    hidden_root_finding(office, "网站首页未发布")

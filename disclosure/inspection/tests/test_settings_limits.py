@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from disclosure.inspection.models import MAX_THRESHOLD, ColumnType, Indicator
+from disclosure.inspection.models import MAX_DAYS, MAX_THRESHOLD, ColumnType, Indicator
 
 from .helpers import refused_indicator_edit
 
@@ -87,3 +87,22 @@ def test_a_huge_stored_threshold_is_read_as_the_cap(db):
         findings=failures,
     )
     assert found.status == "veto"
+
+
+def test_the_settings_lists_show_the_values_the_checks_apply(client, office):
+    """A value stored past the form (a script, an older row) is not what the check applies: the
+    lists show the applied one, never the stored one."""
+    Indicator.objects.filter(code="home_not_updated").update(threshold=5000, period_days=None)
+    Indicator.objects.filter(code="blank_columns").update(threshold=0, period_days=987654)
+    ColumnType.objects.filter(name="动态要闻").update(cadence_days=987653)
+    home = Indicator.objects.get(code="home_not_updated")
+    blank = Indicator.objects.get(code="blank_columns")
+    assert (home.applied_threshold, home.applied_period_days) == (MAX_THRESHOLD, 14)
+    assert (blank.applied_threshold, blank.applied_period_days) == (1, MAX_DAYS)
+    assert ColumnType.objects.get(name="动态要闻").applied_cadence_days == MAX_DAYS
+    client.force_login(office["users"]["admin"])
+    indicators = client.get(reverse("wagtailsnippets_inspection_indicator:list")).content.decode()
+    assert "5000" not in indicators and "987654" not in indicators
+    assert f">{MAX_THRESHOLD}<" in indicators.replace(" ", "").replace("\n", "")
+    types = client.get(reverse("wagtailsnippets_inspection_columntype:list")).content.decode()
+    assert "987653" not in types and f">{MAX_DAYS}<" in types.replace(" ", "").replace("\n", "")

@@ -32,8 +32,9 @@ def _with_keys(model, keys):
 
 
 def public_attachments(model):
-    """The documents or images (`model`) that a live, unrestricted page's live content refers
-    to: what the public may download."""
+    """The documents or images (`model`) that a public page's live content refers to (live,
+    unrestricted, every ancestor live: `public()`, catalogue/visibility.py): what the public
+    may download."""
     return _with_keys(model, _referenced_by(Page.objects.live().public(), model))
 
 

@@ -1,1 +1,1 @@
-"""Mail about review: who hears what, and Wagtail's own workflow mails switched off."""
+"""Mail about review: who hears what, and the Celery task that sends it."""

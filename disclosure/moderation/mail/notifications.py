@@ -9,37 +9,37 @@ view restriction (view_restrictions.py). Wagtail's own workflow mails stay; each
 them off in their account's notification settings.
 """
 
-from django.contrib.auth import get_user_model
+from celery import shared_task
+from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from disclosure.catalogue.roots import disclosure_root_of
+from disclosure.catalogue.roots import organisation_id_of_page
+from disclosure.catalogue.staff_roles import role_members
 from gongkai.accounts.roles import Role
 from gongkai.outbox import send_after_commit
 from gongkai.site_url import absolute
 
 
-def role_members(page, role):
-    root = disclosure_root_of(page)
-    if root is None:
+def role_members_of_page(page, role):
+    """The active members of `role` in the organisation that owns `page` (none outside every
+    organisation's disclosure root)."""
+    organisation_id = organisation_id_of_page(page)
+    if organisation_id is None:
         return []
-    return list(
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            groups__organisation_role__organisation_id=root.organisation_id,
-            groups__organisation_role__role=role,
-        )
-        .distinct()
-    )
+    return list(role_members(organisation_id, [role]))
+
+
+@shared_task(name="moderation.send_review_mail")
+def send_review_mail(addresses, subject, body):
+    send_mail(subject, body, None, addresses)
+    return len(addresses)
 
 
 def notify(users, subject, body):
     """Queue one mail to every user with an address, after the current transaction commits."""
     addresses = sorted({user.email for user in users if user is not None and user.email})
     if addresses:
-        from ..tasks import send_review_mail
-
         send_after_commit(send_review_mail, addresses, str(subject), str(body))
 
 
@@ -54,7 +54,7 @@ def step_started(task_state):
     if role is None or page is None:
         return
     notify(
-        role_members(page, role),
+        role_members_of_page(page, role),
         _("待%(step)s：%(title)s") % {"step": task_state.task.name, "title": page.title},
         _("稿件“%(title)s”已提交%(step)s，请审核：%(link)s")
         % {"title": page.title, "step": task_state.task.name, "link": admin_link(page)},
@@ -118,7 +118,7 @@ def published(workflow_state):
 
 def withdrawal_requested(withdrawal):
     notify(
-        role_members(withdrawal.page, Role.LEADERS),
+        role_members_of_page(withdrawal.page, Role.LEADERS),
         _("撤稿申请：%(title)s") % {"title": withdrawal.page_title},
         _("%(user)s申请%(action)s“%(title)s”。理由：%(reason)s")
         % {
@@ -150,7 +150,7 @@ def view_restriction_lifted(page, user, reason):
     reviewers = [
         member
         for role in (Role.REVIEWERS, Role.SECRECY, Role.LEADERS)
-        for member in role_members(page, role)
+        for member in role_members_of_page(page, role)
     ]
     notify(
         reviewers,

@@ -11,7 +11,7 @@ from django.db.models import Q
 
 from gongkai.permissions import get_permission
 
-from ..people.roles import COLLECTION_PERMISSIONS
+from .role_permissions import COLLECTION_PERMISSIONS
 
 
 def root_collection():
@@ -65,7 +65,7 @@ def own_collections(model, user):
     from wagtail.models import Collection
     from wagtail.permission_policies.collections import CollectionPermissionPolicy
 
-    from disclosure.catalogue.staff import organisation_id_of_user
+    from disclosure.catalogue.staff_roles import organisation_id_of_user
 
     permitted = CollectionPermissionPolicy(model).collections_user_has_any_permission_for(
         user, ["add", "change", "choose"]

@@ -7,10 +7,10 @@ from django.apps import apps
 
 from disclosure.catalogue.models import Organisation, OrganisationRole
 from gongkai.accounts.roles import Role
+from gongkai.accounts.site_wide import site_wide_permissions_q
 
-from ..people.roles import ROOT_PAGE_PERMISSIONS
 from .organisation_collections import ensure_organisation_collection
-from .walls import site_wide_permissions_q
+from .role_permissions import ROOT_PAGE_PERMISSIONS
 
 DEFAULT_WORKFLOW_NAME = "政府信息公开先审后发"
 
@@ -21,7 +21,7 @@ def organisation_group_name(organisation, role):
 
 def ensure_organisation_roles(organisation):
     """The organisation's own copy of each role group, with the site-wide role's model
-    permissions except those on site-wide objects (walls.SITE_WIDE_MODELS), which stay with site
+    permissions except those on site-wide objects (gongkai.accounts.site_wide), which stay with site
     administrators, and the organisation's collection with the groups' document and image
     permissions on it. Returns {role: group}."""
     Group = apps.get_model("auth", "Group")

@@ -1,12 +1,14 @@
 """The walls between organisations, defined once.
 
 - A staff user belongs to at most one organisation, recorded in the catalogue's
-  `StaffOrganisation` (read through `disclosure.catalogue.staff.organisation_of`); a user
-  without one is site-wide.
+  `StaffOrganisation` (read through
+  `disclosure.catalogue.staff_roles.organisation_of`); a user without one is
+  site-wide.
 - A *site administrator* is an active superuser or an active member of the site-wide 管理员
   group (`Role.ADMINISTRATORS` of gongkai.accounts.roles); `is_site_administrator(user)` says so.
-  Only site administrators change what exists once for the whole platform (SITE_WIDE_MODELS)
-  and manage site-wide users; only superusers manage superusers and the superuser flag.
+  Only site administrators change what exists once for the whole platform
+  (gongkai.accounts.site_wide.SITE_WIDE_MODELS) and manage site-wide users; only superusers
+  manage superusers and the superuser flag.
 - Anyone else manages only the users of its own organisation, and puts them only into its own
   organisation's role groups.
 
@@ -18,47 +20,17 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models import Q
 
-from disclosure.catalogue.models import OrganisationRole, StaffOrganisation
+from disclosure.catalogue.models import StaffOrganisation
 from disclosure.catalogue.roots import pages_below_q
-from disclosure.catalogue.staff import organisation_id_of_user
+from disclosure.catalogue.staff_roles import (
+    organisation_group_ids,
+    organisation_id_of_user,
+    organisations_of_groups,
+)
 from gongkai.accounts.administrators import (
     is_site_administrator,
     site_administrators_group_name,
 )
-
-# Objects that exist once for the whole platform: their model permissions are held by the
-# site-wide 管理员 group only, never by an organisation's copy of a role (placement.py).
-SITE_WIDE_MODELS = [
-    ("wagtailcore", "workflow"),
-    ("wagtailcore", "task"),
-    ("moderation", "roleapprovaltask"),
-    ("moderation", "secrecyreviewtask"),
-    ("moderation", "sensitiveword"),
-    ("home", "sitefootersettings"),
-    ("catalogue", "organisation"),
-    ("catalogue", "domain"),
-    ("search", "synonym"),
-    # The working-day calendar counts every organisation's statutory clocks.
-    ("workdays", "calendarday"),
-    ("wagtailsearchpromotions", "query"),
-    ("wagtailsearchpromotions", "searchpromotion"),
-    ("wagtailcore", "site"),
-    ("wagtailcore", "locale"),
-    ("auth", "group"),
-]
-
-
-def site_wide_permissions_q(prefix=""):
-    """A Q over Permission (or over `<prefix>permission`) matching SITE_WIDE_MODELS."""
-    q = Q(pk__in=[])
-    for app_label, model in SITE_WIDE_MODELS:
-        q |= Q(
-            **{
-                f"{prefix}content_type__app_label": app_label,
-                f"{prefix}content_type__model": model,
-            }
-        )
-    return q
 
 
 def site_level_users():
@@ -86,25 +58,25 @@ def can_manage_user(actor, target):
 
 
 def assignable_groups(actor):
-    """The groups `actor` may put users into: its own organisation's role groups."""
+    """The groups `actor` may put users into: its own organisation's groups (its role groups
+    and its register's 依申请办理 group)."""
     if is_site_administrator(actor):
         return Group.objects.all()
     organisation_id = organisation_id_of_user(actor)
     if organisation_id is None:
         return Group.objects.none()
-    return Group.objects.filter(organisation_role__organisation_id=organisation_id)
+    return Group.objects.filter(pk__in=organisation_group_ids(organisation_id))
 
 
 def record_organisation_from_groups(users):
-    """Give each user that has no organisation yet the one whose role groups it belongs to,
-    when that is exactly one. Superusers stay site-wide."""
+    """Give each user that has no organisation yet the one whose groups (role groups, the
+    register's 依申请办理 group) it belongs to, when that is exactly one. Superusers stay
+    site-wide."""
     for user in users:
         if user.is_superuser or StaffOrganisation.objects.filter(user_id=user.pk).exists():
             continue
         organisations = set(
-            OrganisationRole.objects.filter(group__user=user).values_list(
-                "organisation_id", flat=True
-            )
+            organisations_of_groups(user.groups.values_list("pk", flat=True)).values()
         )
         if len(organisations) == 1:
             StaffOrganisation.objects.create(user=user, organisation_id=organisations.pop())

@@ -22,6 +22,7 @@ from wagtail.admin.api.views import PagesAdminAPIViewSet
 from gongkai.patching import Patch
 
 from ..publishing.guards import (
+    alias_refusal,
     copy_refusal,
     is_disclosure_page,
     publishing_refusal,
@@ -46,7 +47,7 @@ REFUSALS = {
     "move": lambda page, data: takedown_refusal(page),
     # A live copy or an alias would be new public pages that no review has seen.
     "copy": lambda page, data: copy_refusal(page) if data.get("keep_live") else None,
-    "create_alias": lambda page, data: copy_refusal(page),
+    "create_alias": lambda page, data: alias_refusal(page),
 }
 
 

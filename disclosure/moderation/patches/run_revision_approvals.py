@@ -14,7 +14,7 @@ latest revision only under WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT) and its 
 
 from gongkai.patching import Patch
 
-from ..review.runs import successful_task_states
+from ..revisions.runs import successful_task_states
 
 PATCH = Patch(
     library="wagtail",

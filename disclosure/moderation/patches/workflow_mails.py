@@ -9,7 +9,7 @@ templates, beside our own mail (in Chinese, to the reviewers of the page's organ
 sent after the commit through the outbox).
 
 wagtail.admin connects them in its AppConfig.ready(), so this runs from the ready() of the small
-app `disclosure.moderation.mail.wagtail_mail`, listed after wagtail.admin in INSTALLED_APPS (Django
+app `disclosure.moderation.wagtail_mail_off`, listed after wagtail.admin in INSTALLED_APPS (Django
 runs ready() in that order; `disclosure.moderation` itself must stay before wagtail.admin, whose
 templates it overrides).
 

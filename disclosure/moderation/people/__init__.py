@@ -1,1 +1,1 @@
-"""Staff and what they may do: role permissions, the user and group admin, the audit export."""
+"""Staff in Wagtail's admin: the user and group admin behind the walls, the audit export."""

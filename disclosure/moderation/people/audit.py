@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageLogEntry
 
-from disclosure.catalogue.models import Organisation, OrganisationRole
+from disclosure.catalogue.models import Organisation
 from disclosure.catalogue.roots import pages_of_organisation_q
+from disclosure.catalogue.staff_roles import organisation_ids_where
 from gongkai import spreadsheets
 from gongkai.accounts.roles import Role
 
@@ -41,9 +42,7 @@ class AuditFilterForm(forms.Form):
             users = get_user_model().objects.all()
         else:
             organisations = Organisation.objects.filter(
-                pk__in=OrganisationRole.objects.filter(
-                    role=Role.ADMINISTRATORS, group__user=user
-                ).values("organisation_id")
+                pk__in=organisation_ids_where(user, Role.ADMINISTRATORS)
             )
             users = get_user_model().objects.filter(
                 staff_organisation__organisation__in=organisations

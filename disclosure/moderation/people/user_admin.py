@@ -22,15 +22,22 @@ from wagtail.users.views.bulk_actions import (
     SetActiveStateBulkAction,
 )
 
-from disclosure.catalogue.models import Organisation, StaffOrganisation
-from disclosure.catalogue.staff import organisation_id_of_user
+from disclosure.catalogue.models import Organisation
+from disclosure.catalogue.staff_roles import (
+    organisation_group_ids_of_user_id,
+    organisation_id_of_user,
+)
 
+from ..organisations.membership import (
+    conflict,
+    move_user,
+    role_group_organisations,
+)
 from ..organisations.walls import (
     assignable_groups,
     can_manage_user,
     is_site_administrator,
     manageable_users,
-    record_organisation_from_groups,
 )
 
 SUPERUSERS_ONLY = _("只有超级管理员可以设置。")
@@ -71,25 +78,36 @@ class OrganisationScopedUserForm:
                 ),
             )
 
+    def clean(self):
+        cleaned_data = super().clean()
+        groups = {group.pk for group in cleaned_data.get("groups") or ()}
+        groups |= {group.pk for group in self.kept_groups}
+        if self.site_administrator:
+            chosen = cleaned_data.get("organisation")
+            organisation_id = chosen.pk if chosen else None
+        else:
+            organisation_id = self.organisation_id
+        # One organisation per user: its role groups are all that organisation's
+        # (organisations/membership.py).
+        message = conflict(organisation_id, groups)
+        if message:
+            self.add_error("groups", message)
+        is_superuser = cleaned_data.get("is_superuser", self.instance.is_superuser)
+        if organisation_id is None and not is_superuser:
+            # Left empty: the organisation whose role groups the user is in (superusers stay
+            # site-wide).
+            organisation_id = next(iter(role_group_organisations(groups)), None)
+        self.target_organisation_id = organisation_id
+        return cleaned_data
+
     def _save_m2m(self):
-        super()._save_m2m()
         user = self.instance
+        if self.site_administrator or self.organisation_id is not None:
+            # Organisation first (leaving other organisations' role groups), groups after.
+            move_user(user, self.target_organisation_id)
+        super()._save_m2m()
         if self.kept_groups:
             user.groups.add(*self.kept_groups)
-        if self.site_administrator:
-            organisation = self.cleaned_data.get("organisation")
-            if organisation is None:
-                StaffOrganisation.objects.filter(user=user).delete()
-                record_organisation_from_groups([user])
-            else:
-                StaffOrganisation.objects.update_or_create(
-                    user=user, defaults={"organisation": organisation}
-                )
-        elif self.organisation_id is not None:
-            # An organisation's 管理员 creates and keeps users in its own organisation only.
-            StaffOrganisation.objects.update_or_create(
-                user=user, defaults={"organisation_id": self.organisation_id}
-            )
 
 
 class ScopedUserCreationForm(OrganisationScopedUserForm, UserCreationForm):
@@ -233,6 +251,26 @@ class ScopedAssignRoleBulkAction(ScopedUserBulkActionMixin, AssignRoleBulkAction
         form = super().get_form(form_class)
         form.fields["role"].queryset = assignable_groups(self.request.user)
         return form
+
+    def prepare_action(self, objects, objects_without_access):
+        # An organisation's role group takes only that organisation's users (membership.py).
+        role = self.cleaned_form.cleaned_data["role"]
+        refused = [
+            user
+            for user in objects
+            if conflict(
+                organisation_id_of_user(user),
+                organisation_group_ids_of_user_id(user.pk) | {role.pk},
+            )
+        ]
+        if refused:
+            self.cleaned_form.add_error(
+                "role",
+                _("%(users)s不属于“%(role)s”所在的公开主体，不能加入这个角色组。")
+                % {"users": "、".join(user.get_username() for user in refused), "role": role.name},
+            )
+            return self.form_invalid(self.cleaned_form)
+        return super().prepare_action(objects, objects_without_access)
 
 
 class ScopedDeleteBulkAction(ScopedUserBulkActionMixin, DeleteBulkAction):

@@ -10,6 +10,8 @@ from wagtail.models import Page
 
 from disclosure.catalogue.roots import disclosure_root_of
 
+from .publication import ALIAS_OF_UNPUBLISHED
+
 PUBLISH_THROUGH_REVIEW = _(
     "政府信息须经初审、保密审查和终审后由系统发布，不能直接发布。"
     "稿件已保存为草稿，请提交审核；管理员确需发布的，请使用“强制发布”并填写理由。"
@@ -45,4 +47,18 @@ def copy_refusal(page):
     """The reason a live copy or an alias of `page` is refused, or None."""
     if is_disclosure_page(page) and has_live_content(page):
         return COPY_THROUGH_REVIEW
+    return None
+
+
+def alias_refusal(page):
+    """The reason an alias of `page` is refused, or None: one of a page with published content
+    would be live at once, one of a page that is not live would go live with it; either way in
+    a place no reviewer was shown. (publication.check_alias_creation holds the second rule on
+    every path; this answers first, with the message for the case.)"""
+    if not is_disclosure_page(page):
+        return None
+    if has_live_content(page):
+        return COPY_THROUGH_REVIEW
+    if not page.live:
+        return ALIAS_OF_UNPUBLISHED
     return None

@@ -8,6 +8,9 @@ bulk actions, wagtail-localize, copies, aliases — ends in saving the page row 
   that every step of a finished, approved review run on that page approved (runs.py);
 - a live disclosure page's public content is not rewritten without a publication (wagtail-
   localize, for example, saves an updated translation straight into its live row);
+- an alias of a disclosure page is created only while its original is live: an alias of a draft
+  would go live with it, in a place no reviewer was shown (translation aliases excepted: they
+  mirror the original in another locale's tree);
 - an alias inside a disclosure tree is live only while its original is a live disclosure page
   (whose live content passed this check), and a live alias does not become a page of its own;
 - scheduling a revision (定时发布) is publishing: the same rule applies to it;
@@ -32,11 +35,15 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState
 
 from disclosure.catalogue.roots import disclosure_root_of
 
-from ..review.runs import approved_by_a_finished_run
-from .content import STATE_FIELDS, public_content
+from ..revisions.content import STATE_FIELDS, public_content
+from ..revisions.runs import approved_by_a_finished_run
 
 REFUSAL = _(
     "政府信息只能发布经初审、保密审查和终审全部通过的版本；本次操作要发布或写入的内容未经完整审核，已拒绝。"
+)
+ALIAS_OF_UNPUBLISHED = _(
+    "只能为已发布的政府信息创建别名：该页面尚未发布（或已撤下），别名会在它审核发布时一并上线，"
+    "出现在审核人没有看到的位置。请待它审核发布后再创建别名，或复制为草稿后提交审核。"
 )
 
 # Log entries of sanctioned publications that name the revision they published.
@@ -85,6 +92,25 @@ def revision_may_go_live(revision):
 def own_reviewed_revision(page):
     revision = page.live_revision
     return revision.object_id == str(page.pk) and revision_may_go_live(revision)
+
+
+def is_translation_alias(page, original):
+    """An alias wagtail-localize makes (copy_for_translation, tree synchronisation): the same
+    page in another locale's tree, sharing the original's translation key."""
+    return original.translation_key == page.translation_key and original.locale_id != page.locale_id
+
+
+def check_alias_creation(page):
+    """Refuse making `page` an alias of a disclosure page that is not live."""
+    if page.alias_of_id is None or publication_is_sanctioned():
+        return
+    if page.pk and Page.objects.filter(pk=page.pk, alias_of_id=page.alias_of_id).exists():
+        return  # already an alias of this original: an update, not a creation
+    original = Page.objects.filter(pk=page.alias_of_id).first()
+    if original is None or original.live or not in_disclosure_tree(original):
+        return
+    if not is_translation_alias(page, original):
+        raise UnreviewedPublication(ALIAS_OF_UNPUBLISHED)
 
 
 def check_page_save(page, update_fields=None):
@@ -162,6 +188,7 @@ def check_publication(sender, instance, raw=False, update_fields=None, **kwargs)
     if raw:
         return
     if isinstance(instance, Page):
+        check_alias_creation(instance)
         check_page_save(instance, update_fields)
     elif isinstance(instance, Revision):
         check_revision_rewrite(instance, update_fields)

@@ -29,8 +29,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import PageViewRestriction
 
-from disclosure.catalogue.models import OrganisationRole
-from disclosure.catalogue.roots import disclosure_root_of
+from disclosure.catalogue.roots import organisation_id_of_page
+from disclosure.catalogue.staff_roles import holds_role
 from gongkai.accounts.administrators import is_site_administrator
 from gongkai.accounts.roles import Role
 
@@ -102,12 +102,7 @@ NO_RESTRICTION = Readers(PageViewRestriction.NONE)
 
 
 def administers_organisation_of(page, user):
-    root = disclosure_root_of(page)
-    if root is None or not user.is_authenticated or not user.is_active:
-        return False
-    return OrganisationRole.objects.filter(
-        organisation_id=root.organisation_id, role=Role.ADMINISTRATORS, group__user=user
-    ).exists()
+    return holds_role(user, organisation_id_of_page(page), Role.ADMINISTRATORS)
 
 
 def may_lift(page, user):

@@ -17,6 +17,10 @@ from ..mail import notifications
 from ..models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus
 from .guards import has_live_content, is_disclosure_page
 
+MOVE_REFUSED = _(
+    "本稿件不能放在所选位置（只能移至可放置此类信息的栏目）：请不批准本申请，由申请人重新选择。"
+)
+
 
 class WithdrawalRequestForm(forms.Form):
     action = forms.ChoiceField(label=_("撤稿方式"), choices=WithdrawalAction)
@@ -32,10 +36,14 @@ class WithdrawalRequestForm(forms.Form):
     def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)
         root = disclosure_root_of(page)
-        self.fields["destination"].queryset = (
+        candidates = (
             Page.objects.descendant_of(root, inclusive=True)
             .exclude(pk__in=Page.objects.descendant_of(page, inclusive=True))
             .exclude(pk=page.get_parent().pk)
+        )
+        # Only where the page may stand (a column, not an item, a report or the 指南).
+        self.fields["destination"].queryset = Page.objects.filter(
+            pk__in=[place.pk for place in candidates.specific() if may_move_to(page, place)]
         )
 
     def clean_reason(self):
@@ -72,6 +80,11 @@ class WithdrawalDecisionForm(forms.Form):
         ):
             self.add_error("comment", _("不批准撤稿须填写意见。"))
         return data
+
+
+def may_move_to(page, destination):
+    """Whether `page` may stand under `destination` (its type's parent and subpage rules)."""
+    return page.specific.can_move_to(destination.specific)
 
 
 def may_request_withdrawal(page, user):
@@ -144,6 +157,10 @@ def _carry_out(withdrawal, page, user):
     elif withdrawal.action == WithdrawalAction.DELETE:
         DeletePageAction(page, user=user).execute(skip_permission_checks=True)
     elif withdrawal.action == WithdrawalAction.MOVE:
+        # Checked again: the place may have changed since the request (or a request made
+        # otherwise than through the form names one the page may not stand in).
+        if not may_move_to(page, withdrawal.destination):
+            raise PermissionDenied(MOVE_REFUSED)
         MovePageAction(page, withdrawal.destination, pos="last-child", user=user).execute(
             skip_permission_checks=True
         )

@@ -1,1 +1,1 @@
-"""The review workflow (先审后发): runs, submission, each step, the item's status and record."""
+"""The review workflow (先审后发): submission, each step, the item's status and record."""

@@ -27,14 +27,13 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
 from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
 
-from disclosure.catalogue.models import OrganisationRole
 from disclosure.catalogue.own_drafts import (
     delete_url,
     first_revision_created_at,
     is_never_published,
     may_delete_own_draft,
 )
-from disclosure.catalogue.staff import organisation_of
+from disclosure.catalogue.staff_roles import organisation_of, roles_held
 from disclosure.workdays.calendar import working_days_between
 from gongkai.accounts.administrators import is_site_administrator
 from gongkai.accounts.roles import Role
@@ -51,7 +50,7 @@ def roles_of(user):
     administrator holds them all."""
     if is_site_administrator(user):
         return set(Role)
-    return set(OrganisationRole.objects.filter(group__user=user).values_list("role", flat=True))
+    return roles_held(user)
 
 
 def _workflow_states_of_pages():

@@ -23,7 +23,7 @@ from wagtail.models import Revision, WorkflowState, get_default_page_content_typ
 from disclosure.workdays.calendar import add_working_days, working_days_between
 
 from ..organisations.walls import within_organisation
-from ..publishing.content import public_text
+from ..revisions.content import public_text
 from .status import moderation_status
 
 ART26_WORKING_DAYS = 20

@@ -9,7 +9,7 @@ from wagtail.log_actions import log
 def publish_approved(workflow_state, user=None):
     # Imported here: Wagtail imports this module while wagtail.models is still loading.
     from ..publishing.publication import UnreviewedPublication
-    from .runs import approved_by_every_step, run_revision
+    from ..revisions.runs import approved_by_every_step, run_revision
 
     obj = workflow_state.content_object
     revision = run_revision(workflow_state)

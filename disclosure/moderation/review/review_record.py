@@ -11,7 +11,7 @@ from wagtail.models import PageLogEntry, TaskState
 
 from ..forms import SECRECY_CHECKLIST
 from ..models import SecrecyReviewTaskState
-from .runs import approved_by_every_step, run_revision
+from ..revisions.runs import approved_by_every_step, run_revision
 
 
 class StepStatus(models.TextChoices):

@@ -139,14 +139,22 @@ def _excerpt(text, start, end):
     return f"…{before}【{text[start:end]}】{after}…"
 
 
-def scan(page, words=None):
-    """Every hit of the list in the page, errors first."""
+def scan(page, words=None, cut_off=None):
+    """Every hit of the list in the page, errors first. When `cut_off` is a list, each
+    (pattern, where) a pattern was cut off in (gongkai/bounded_patterns.py) is appended to
+    it: that text was not checked for it."""
     words = all_words() if words is None else words
     compiled = [(word, word.compiled()) for word in words]
     hits = []
     for where, text in page_texts(page):
         for word, regex in compiled:
-            for match in regex.finditer(text):
+            on_timeout = None
+            if cut_off is not None:
+
+                def on_timeout(pattern=word.pattern, where=where):
+                    cut_off.append((pattern, str(where)))
+
+            for match in regex.finditer(text, on_timeout=on_timeout):
                 hits.append(
                     Hit(
                         pattern=word.pattern,

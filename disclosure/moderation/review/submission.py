@@ -5,8 +5,9 @@ the worker has not read yet; the editor is told why, and nothing typed is lost.
 Wagtail's page create and edit views run the chosen action once the form is valid:
 `submit_action`, and on the edit view `restart_workflow_action` (submitting again while a review
 runs). `SubmissionScreening` extends those two: when the page may not be submitted, it runs the
-view's own `save_action` instead (a new draft revision, Wagtail's "saved" message) after the
-reason. The page viewset (page_views.py) builds the site's create and edit views with it.
+view's own `save_action` instead (a new draft revision) after the reason, which is then the
+only message: Wagtail's "saved" one beside it read as a submission that went through. The page
+viewset (page_views.py) builds the site's create and edit views with it.
 """
 
 from django.contrib import messages
@@ -55,4 +56,16 @@ class SubmissionScreening:
         if reason is None:
             return None
         messages.error(self.request, reason)
-        return self.save_action()
+        return without_save_confirmation(self.request, self.save_action)
+
+
+def without_save_confirmation(request, save):
+    """Runs the view's save, dropping the success message it adds ("页面已创建" / "已被更新"):
+    beside the refusal it read as a submission that went through, and the refusal already says
+    the draft was saved. Other notices of the save (a taken address) stay."""
+    storage = messages.get_messages(request)
+    before = len(storage._queued_messages)
+    response = save()
+    added = storage._queued_messages[before:]
+    storage._queued_messages[before:] = [m for m in added if m.level != messages.SUCCESS]
+    return response

@@ -21,7 +21,7 @@ unchanged form, and an autosave of an unchanged form saves nothing at all.
 from django.http import JsonResponse
 from wagtail.models import Page
 
-from ..publishing.content import fields_differ
+from ..revisions.content import fields_differ
 
 
 class RevisionOnlyForChanges:

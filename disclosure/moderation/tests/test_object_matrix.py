@@ -43,7 +43,9 @@ ALLOWED = {
     "edit_superuser": {"admin"},
     "set_township_user_password": {"township_admin", *SITE_ADMINISTRATORS},
     "make_township_user_superuser": {"admin"},
-    "put_township_user_into_county_group": SITE_ADMINISTRATORS,
+    # Nobody: a user's role groups are its own organisation's; a site administrator moves a user
+    # with the new organisation's groups instead (test_one_organisation_per_user.py).
+    "put_township_user_into_county_group": set(),
     "put_township_user_into_site_wide_group": SITE_ADMINISTRATORS,
     "deactivate_township_user_in_bulk": {"township_admin", *SITE_ADMINISTRATORS},
     "delete_township_user": {"admin"},

@@ -11,7 +11,7 @@ from wagtail.admin.api.views import PagesAdminAPIViewSet
 from wagtail.models import WorkflowState
 
 from disclosure.moderation.patches import admin_api_actions, workflow_mails
-from disclosure.moderation.review import runs
+from disclosure.moderation.revisions import runs
 
 
 def test_the_admin_api_serves_page_actions_through_the_guarded_endpoint():

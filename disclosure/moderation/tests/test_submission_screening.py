@@ -87,3 +87,23 @@ def test_restarting_a_sent_back_review_with_a_forbidden_word_saves_a_draft(clien
     assert list(Page.objects.get(pk=page.pk).workflow_states.values_list("pk", "status")) == [
         (run.pk, WorkflowState.STATUS_NEEDS_CHANGES)
     ]
+
+
+def test_a_refused_submission_says_one_thing_the_refusal(client, office):
+    """Wagtail's own "页面已创建/已被更新" beside the refusal read as a submission that went
+    through: the refusal, which says the draft was saved, is the one message."""
+    editor = office["users"]["editor"]
+    column = office["columns"][0]
+    typed = new_service_guide(editor)
+    typed.title = f"{FORBIDDEN}：老年人优待证办理"
+    client.force_login(editor)
+    add = reverse("wagtailadmin_pages:add", args=["catalogue", "serviceguidepage", column.pk])
+    created = client.post(add, edit_form_data(typed, slug="one-truth", **{"action-submit": "1"}))
+    page = ServiceGuidePage.objects.get(slug="one-truth")
+    client.get(created["Location"])  # the editor reads the first answer's messages
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    edited = client.post(edit, edit_form_data(fresh(page), **{"action-submit": "1"}))
+    for response in (created, edited):
+        shown = [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
+        assert len(shown) == 1 and shown[0][0] == "error", shown
+        assert "未能提交审核（已保存为草稿）" in shown[0][1]

@@ -6,47 +6,27 @@ The views are enumerated from the user viewset's own URL patterns and the bulk a
 Wagtail's registry, so a view or action added by a Wagtail upgrade is tried too.
 """
 
-import importlib
-
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
-from django.db.migrations.loader import MigrationLoader
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import PageLogEntry
 
 from disclosure.catalogue.models import StaffOrganisation
-from disclosure.catalogue.staff import organisation_of
-from disclosure.moderation.organisations.walls import (
-    is_site_administrator,
-    manageable_users,
-    site_wide_permissions_q,
-)
+from disclosure.catalogue.staff_roles import organisation_group_ids, organisation_of
+from disclosure.moderation.organisations.walls import is_site_administrator, manageable_users
 from disclosure.moderation.people.user_admin import UserViewSet
 from gongkai.accounts.roles import Role
+from gongkai.accounts.site_wide import site_wide_permissions_q
+from tests.migrations import run_data_migration
 
 from .offices import PASSWORD
-from .walled_offices import build_walled_office
+from .walled_offices import build_walled_office, user_form_data
 
 User = get_user_model()
 NEW_PASSWORD = "taken-over-password-1"
-
-
-def user_form_data(user, **overrides):
-    data = {
-        "username": user.username,
-        "email": user.email or f"{user.username}@example.invalid",
-        "first_name": user.first_name or "某",
-        "last_name": user.last_name or "人",
-        "is_active": "on",
-        "groups": [str(pk) for pk in user.groups.values_list("pk", flat=True)],
-        "password1": "",
-        "password2": "",
-    }
-    data.update(overrides)
-    return data
 
 
 def refused(response):
@@ -89,17 +69,12 @@ class OrganisationAdministratorWalls(TestCase):
         assert not is_site_administrator(self.users["township_admin"])
 
     def test_the_data_migration_derives_the_organisation_from_group_membership(self):
-        migration = importlib.import_module(
-            "disclosure.moderation.migrations.0006_staff_organisation"
-        )
-        StaffOrganisation.objects.all().delete()
+        # The table as it was before the migration (the model refuses to drop a record while
+        # its user is in the organisation's role groups).
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {StaffOrganisation._meta.db_table}")
         # The models as that migration saw them (StaffOrganisation was moderation's then).
-        migration.record_organisations(
-            MigrationLoader(connection)
-            .project_state(("moderation", "0006_staff_organisation"))
-            .apps,
-            None,
-        )
+        run_data_migration("moderation", "0006_staff_organisation", "record_organisations")
         assert organisation_of(self.users["county_reviewer"]) == self.office["county"]
         assert organisation_of(self.users["editor"]) == self.office["township"]
         assert organisation_of(self.users["admin"]) is None
@@ -124,29 +99,21 @@ class OrganisationAdministratorWalls(TestCase):
     def test_the_calendar_migration_withdraws_it_from_organisation_administrators(self):
         group = self.office["county_groups"]["administrators"]
         group.permissions.add(Permission.objects.get(codename="change_calendarday"))
-        migration = importlib.import_module(
-            "disclosure.moderation.migrations.0011_calendar_for_site_administrators_only"
-        )
-        migration.withdraw_calendar_permissions(
-            MigrationLoader(connection)
-            .project_state(("moderation", "0011_calendar_for_site_administrators_only"))
-            .apps,
-            None,
+        run_data_migration(
+            "moderation",
+            "0011_calendar_for_site_administrators_only",
+            "withdraw_calendar_permissions",
         )
         assert not group.permissions.filter(codename="change_calendarday").exists()
 
     def test_the_data_migration_withdraws_site_wide_permissions_from_organisation_groups(self):
         group = self.office["county_groups"]["administrators"]
         group.permissions.add(Permission.objects.get(codename="change_workflow"))
-        migration = importlib.import_module(
-            "disclosure.moderation.migrations.0007_site_wide_objects_for_site_administrators"
-        )
         # The models as that migration saw them (OrganisationRole was moderation's then).
-        migration.withdraw_site_wide_permissions(
-            MigrationLoader(connection)
-            .project_state(("moderation", "0007_site_wide_objects_for_site_administrators"))
-            .apps,
-            None,
+        run_data_migration(
+            "moderation",
+            "0007_site_wide_objects_for_site_administrators",
+            "withdraw_site_wide_permissions",
         )
         assert not group.permissions.filter(codename="change_workflow").exists()
         site_wide = Group.objects.get(name=Role.ADMINISTRATORS.group_name)
@@ -253,15 +220,22 @@ class OrganisationAdministratorWalls(TestCase):
         user = self.users["county_reviewer"]
         response = self.client.get(reverse("wagtailusers_users:edit", args=[user.pk]))
         assert "organisation" in response.context["form"].fields
+        # Moved with the new organisation's role groups (test_one_organisation_per_user.py)…
         self.client.post(
             reverse("wagtailusers_users:edit", args=[user.pk]),
-            user_form_data(user, organisation=str(self.office["township"].pk)),
+            user_form_data(
+                user,
+                organisation=str(self.office["township"].pk),
+                groups=[str(self.office["township_groups"]["reviewers"].pk)],
+            ),
         )
         assert organisation_of(user) == self.office["township"]
-        # Left blank, it follows the organisation role groups the user is in…
+        # …left blank, it follows the organisation role groups the user is in…
         self.client.post(
             reverse("wagtailusers_users:edit", args=[user.pk]),
-            user_form_data(user, organisation=""),
+            user_form_data(
+                user, organisation="", groups=[str(self.office["county_groups"]["reviewers"].pk)]
+            ),
         )
         assert organisation_of(user) == self.office["county"]
         # …and a user in no organisation's groups is site-wide.
@@ -319,7 +293,8 @@ class OrganisationAdministratorWalls(TestCase):
         self.login("county_admin")
         assert refused(self.client.get(reverse("wagtailusers_groups:edit", args=[group.pk])))
         listed = self.client.get(reverse("wagtailusers_groups:index")).context["object_list"]
-        assert set(listed) <= set(self.office["county_groups"].values())
+        # Its own organisation's groups: the role groups and the register's 依申请办理 group.
+        assert {group.pk for group in listed} <= organisation_group_ids(self.office["county"].pk)
         self.login("site_admin")
         assert (
             self.client.get(reverse("wagtailusers_groups:edit", args=[group.pk])).status_code == 200

@@ -1,6 +1,7 @@
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
+from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.models import WithdrawalRequest, WithdrawalStatus
 from tests.fixtures import DEMO_PER_MODULE
 
@@ -93,3 +94,30 @@ def test_the_requester_cannot_approve_their_own_withdrawal(client, office, colum
     withdrawal = WithdrawalRequest.objects.get()
     decide(client, users["admin"], withdrawal, decision="approve")
     assert fresh(page).live
+
+
+def test_a_move_goes_only_where_the_item_may_stand(client, office, column):
+    """An item moved under another item (or a report, or the 指南) would stay live at an
+    address the catalogue does not show: the form offers only places the page may stand in,
+    and the approval checks the place again (it may have changed since the request)."""
+    users = office["users"]
+    moving = published_item(office, column)
+    other = DisclosureDocumentPageFactory(parent=column, title="另一条信息", slug="another-item")
+    response = ask(client, office, moving, action="move", destination=other.pk, reason="放错")
+    assert response.status_code == 200 and not WithdrawalRequest.objects.exists()
+    offered = response.context["form"].fields["destination"].queryset
+    assert other.pk not in set(offered.values_list("pk", flat=True))
+    assert all(moving.specific.can_move_to(place) for place in offered)
+    # A request that names such a place (made before, or by a script) is not carried out.
+    withdrawal = WithdrawalRequest.objects.create(
+        page=moving,
+        page_title=moving.title,
+        action="move",
+        destination=other,
+        reason="放错",
+        requested_by=users["editor"],
+    )
+    response = decide(client, users["leader"], withdrawal, decision="approve")
+    assert "本稿件不能放在所选位置" in response.content.decode()
+    assert fresh(moving).get_parent().pk == column.pk
+    assert WithdrawalRequest.objects.get(pk=withdrawal.pk).status == WithdrawalStatus.PENDING

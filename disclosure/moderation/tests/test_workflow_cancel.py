@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import PageLogEntry, WorkflowState
 
-from disclosure.moderation.review.workflow_cancel import may_cancel_workflow
+from disclosure.moderation.review.who_may_cancel import may_cancel_workflow
 from tests.fixtures import DEMO_PER_MODULE
 
 from .helpers import act, draft_item, edit_form_data, fresh, submit

@@ -49,6 +49,22 @@ def build_walled_office():
     return office
 
 
+def user_form_data(user, **overrides):
+    """What Wagtail's user edit form posts for `user` as it is, with `overrides`."""
+    data = {
+        "username": user.username,
+        "email": user.email or f"{user.username}@example.invalid",
+        "first_name": user.first_name or "某",
+        "last_name": user.last_name or "人",
+        "is_active": "on",
+        "groups": [str(pk) for pk in user.groups.values_list("pk", flat=True)],
+        "password1": "",
+        "password2": "",
+    }
+    data.update(overrides)
+    return data
+
+
 # Titles of the pages WalledPages plants: the county's draft and live columns, the township's
 # own draft (what the admin walls must hide, show, and show to their own office).
 DRAFT = "县里未审草稿栏目"

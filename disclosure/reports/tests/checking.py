@@ -50,7 +50,9 @@ PLACES = {
     "refused": ("table_b", "refused_secret", "total"),
     "unable": ("table_b", "unable_no_info", "total"),
     "unprocessed": ("table_b", "unprocessed_petition", "total"),
-    "other": ("table_b", "other_overdue_correction", "total"),
+    # （六）'s third row: beside 逾期未补正 (its first), 其他处理 is the rows after it.
+    "other": ("table_b", "other_other", "total"),
+    "overdue_correction": ("table_b", "other_overdue_correction", "total"),
     "review": ("table_c", "cases", "review_total"),
     "litigation": ("table_c", "cases", "litigation_direct_total"),
     "normative_issued": ("table_a", "normative", "issued"),

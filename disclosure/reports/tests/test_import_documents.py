@@ -200,3 +200,23 @@ def test_a_title_whose_zero_is_a_look_alike_names_its_year(zero):
     assert importer.check_title(title, organisation, 2023) == 2023
     with pytest.raises(importer.ImportFormatError, match="是 2023 年度的，而导入的年度是 2024"):
         importer.check_title(title, organisation, 2024)
+
+
+def test_full_width_digits_in_a_tables_row_are_read_as_in_its_prose():
+    """A published report's text prints digits full-width as often as not: its prose is read so
+    (R6), and so are its tables' rows, not refused cell by cell as R7 errors or left unplaced."""
+    from disclosure.reports.documents import _pdf_line
+    from disclosure.reports.importer import parse_report
+
+    text = SEED.replace("| 行政强制 | 0 |", "| 行政强制 | ３ |", 1).replace(
+        "| 一、本年新收政府信息公开申请 数量 | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",
+        "| 一、本年新收政府信息公开申请 数量 | | | １２ | 0 | 0 | 0 | 0 | 0 | １２ |",
+        1,
+    )
+    parsed = parse_report(text)
+    table_a = parsed.tables["table_a"][1]
+    table_b = parsed.tables["table_b"][1]
+    assert 3 in table_a["enforcement"].values()
+    assert table_b["new"]["natural"] == 12 and table_b["new"]["total"] == 12
+    assert parsed.unplaced == []
+    assert _pdf_line("1.属于国家秘密 ０ ０ １ 0") == "| 1.属于国家秘密 | 0 | 0 | 1 | 0 |"

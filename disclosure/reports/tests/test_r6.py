@@ -224,6 +224,39 @@ REAL_SENTENCES = [
     ),
     ("try-out: full-width digits", "依申请公开数为４０件。", {"new": 40}),
     ("issue 19", "本年度通过信函方式收到政府信息公开申请12件。", {}),
+    # Phrasings a second independent try-out of issue 19 found unread (docs/reports.md).
+    ("try-out 2: a bare receipt", "收到12封申请。", {"new": 12}),
+    ("try-out 2: a bare receipt", "2023年，本机关收到12封申请，均已答复。", {"new": 12}),
+    ("try-out 2: a bare receipt", "本年度受理申请7件。", {"new": 7}),
+    ("try-out 2: a bare receipt", "收到行政复议申请1件。", {}),  # a case, not a request
+    ("try-out 2: a bare receipt", "受理行政许可申请30件。", {}),  # another matter
+    ("try-out 2: a bare receipt", "通过信函方式收到申请12件。", {}),  # a part
+    ("try-out 2: 逾期未补正", "逾期未补正2件。", {"overdue_correction": 2}),
+    (
+        "try-out 2: 逾期未补正",
+        "2023年，共收到政府信息公开申请20件，逾期未补正2件，其他处理3件。",
+        {"new": 20, "overdue_correction": 2, "other": 3},
+    ),
+    (
+        "try-out 2: after a channel",
+        "2023年，其中通过信函方式收到申请12件，办结政府信息公开申请20件。",
+        {"result_total": 20},
+    ),
+    (
+        "try-out 2: after a channel",  # the channel's own answers stay a part
+        "受理线上信息公开申请65件，依法办结62件。",
+        {},
+    ),
+    (
+        "try-out 2: after other matters",
+        "2023年，共收到政府信息公开申请20件，另有咨询电话30个，予以公开5件，不予公开1件。",
+        {"new": 20, "granted": 5, "refused": 1},
+    ),
+    (
+        "try-out 2: after other matters",  # the hotline's answers are not the requests'
+        "受理热线来电30件，办结30件。",
+        {},
+    ),
 ]
 # The demo's own 2023 text (demo.py), in the same phrasings.
 DEMO_SENTENCES = [

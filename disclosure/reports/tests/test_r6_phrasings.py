@@ -287,6 +287,7 @@ SENTENCES = [
             "refused": 15,
             "unable": 27,
             "unprocessed": 0,
+            "overdue_correction": 2,
             "other": 5,
             "carried_out": 16,
         },

@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 
 from disclosure.workdays.models import CalendarDay
-from tests.migrations import granted_under_the_old_label, latest_migrations, migrate
+from tests.migrations import granted_under_the_old_label, migrated_back_to
 
 BEFORE = [("applications", "0005_reply_letter_issue"), ("workdays", None)]
 CODENAMES = {"add_calendarday", "change_calendarday", "delete_calendarday", "view_calendarday"}
@@ -36,18 +36,17 @@ def test_a_new_database_grants_the_calendar_under_its_new_label():
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_existing_database_keeps_its_rows_grants_and_history():
-    migrate(BEFORE)
-    # As the register left it: its content type, a permission granted to a group, a row.
-    old, editing, group = granted_under_the_old_label(
-        "calendarday", "applications", "workdays", "change_calendarday", "日历管理"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "INSERT INTO applications_calendarday (date, is_working_day, name) VALUES (%s, %s, %s)",
-            [datetime.date(2099, 1, 3), True, "元旦调休"],
+    with migrated_back_to(BEFORE):
+        # As the register left it: its content type, a permission granted to a group, a row.
+        old, editing, group = granted_under_the_old_label(
+            "calendarday", "applications", "workdays", "change_calendarday", "日历管理"
         )
-
-    migrate(latest_migrations())
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "INSERT INTO applications_calendarday (date, is_working_day, name)"
+                " VALUES (%s, %s, %s)",
+                [datetime.date(2099, 1, 3), True, "元旦调休"],
+            )
 
     assert CalendarDay.objects.get(date=datetime.date(2099, 1, 3)).name == "元旦调休"
     moved = ContentType.objects.get(pk=old.pk)

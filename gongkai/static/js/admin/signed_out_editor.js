@@ -162,6 +162,8 @@
       },
       true,
     );
+    // Wraps submit_once.js's guard (wrapped first, its script comes first): a form held back
+    // here is not counted as sent there.
     const submit = form.submit.bind(form);
     form.submit = () => {
       keepCopy(null);

@@ -52,5 +52,18 @@
     });
   }
 
-  document.querySelectorAll('form[data-edit-form]').forEach(submitOnce);
+  // Wagtail places the editor's scripts before the edit form: wrap it once the page is read.
+  // signed_out_editor.js (inserted after this script, gongkai/wagtail_hooks.py) wraps the same
+  // form.submit on the same event, so its wrapper calls this one: a form it holds back while
+  // the editor is signed out never reaches this guard, and goes out once she has signed in
+  // again. In the other order this guard would count the held-back form as sent and refuse
+  // the real one.
+  function wrapEditForms() {
+    document.querySelectorAll('form[data-edit-form]').forEach(submitOnce);
+  }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', wrapEditForms);
+  } else {
+    wrapEditForms();
+  }
 })();

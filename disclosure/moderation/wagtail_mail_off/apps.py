@@ -5,7 +5,7 @@ from django.apps import AppConfig
 
 
 class WagtailWorkflowMailOffConfig(AppConfig):
-    name = "disclosure.moderation.mail.wagtail_mail"
+    name = "disclosure.moderation.wagtail_mail_off"
     label = "moderation_wagtail_mail"
     verbose_name = "审核与发布：停用 Wagtail 自带的审核邮件"
 

@@ -9,6 +9,7 @@ migration. Each organisation's copy of a role holds its collection and page perm
 """
 
 from gongkai.accounts.roles import Role
+from gongkai.accounts.site_wide import site_administration_permissions
 
 # Role → (app_label, model, codename) model permissions.
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
@@ -26,26 +27,10 @@ MODEL_PERMISSIONS = {
     ],
 }
 
-# What exists once for the whole platform (walls.SITE_WIDE_MODELS): held by the site-wide 管理员
-# group only, never copied to an organisation's 管理员 (placement.ensure_organisation_roles).
-SITE_ADMINISTRATION = [
-    ("catalogue", "organisation", "add_organisation"),
-    ("catalogue", "organisation", "change_organisation"),
-    ("home", "sitefootersettings", "change_sitefootersettings"),
-    *(
-        (app_label, model, f"{action}_{model}")
-        for app_label, model in [
-            ("wagtailcore", "workflow"),
-            ("wagtailcore", "task"),
-            ("catalogue", "domain"),
-            ("moderation", "sensitiveword"),
-            ("search", "synonym"),
-            ("wagtailsearchpromotions", "searchpromotion"),
-            ("auth", "group"),
-        ]
-        for action in ("add", "change", "delete")
-    ),
-]
+# What exists once for the whole platform (gongkai.accounts.site_wide.SITE_WIDE_MODELS): held by
+# the site-wide 管理员 group only, never copied to an organisation's 管理员
+# (placement.ensure_organisation_roles).
+SITE_ADMINISTRATION = site_administration_permissions()
 
 # Permissions each role holds on its organisation's own collection (documents and images:
 # attachments of disclosures), never on the root collection (organisation_collections.py).

@@ -1,4 +1,11 @@
-"""Background work of the catalogue: indexing imported documents in batches."""
+"""Batch index updates: many pages of one type in one task, stamped as the reconcile expects.
+
+The per-page updates are Wagtail's and modelsearch's (stamped through
+`gongkai.tasks.django_task_ran`, search/signals.py). This task is the one for batches: an import
+indexes its documents once, in batches (disclosure/imports/importer.py), and a 指南 whose
+organisation or columns changed is indexed again (search/guide_index.py). Enqueued as a
+django-task, it is an outbox row of the enqueuing transaction (gongkai/tasks_backend.py).
+"""
 
 import logging
 
@@ -8,23 +15,42 @@ from modelcluster.models import get_all_child_relations
 from modelsearch.index import get_search_backends_with_name
 from wagtail.models import ReferenceIndex
 
-from .models import DisclosureItemPage
-from .roots import disclosure_roots_of
+from disclosure.catalogue.models import DisclosureItemPage
+from disclosure.catalogue.roots import disclosure_roots_of
+from search.reconcile import stamp_pages
 
 logger = logging.getLogger(__name__)
 
 
+def search_backends():
+    """[(name, backend)] of the backends an index update writes to."""
+    return list(get_search_backends_with_name(with_auto_update=True))
+
+
+def queue_index_update(model, pks):
+    """Ask for the search- and reference-index update of these pages of `model`, as a row of
+    the current transaction (run after its commit, never if it rolls back)."""
+    if pks:
+        index_pages_task.enqueue(model._meta.app_label, model._meta.model_name, list(pks))
+
+
 @task()
 def index_pages_task(app_label, model_name, pks):
+    index_pages(app_label, model_name, pks)
+
+
+def index_pages(app_label, model_name, pks):
     """Search- and reference-index updates for many pages of one type: what modelsearch's and
-    Wagtail's per-object tasks do, with one query for the pages and one bulk add per engine."""
+    Wagtail's per-object tasks do, with one query for the pages and one bulk add per engine.
+    The pages are stamped once every engine took them; a failure leaves them to the reconcile."""
     model = apps.get_model(app_label, model_name)
     # Both indexes read every child relation of every page (the reference index, and search
     # for the documents a page links): one query per relation for all pages.
     relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
     pages = list(model.get_indexed_objects().filter(pk__in=pks).prefetch_related(*relations))
     remember_disclosure_roots(pages)
-    for name, backend in get_search_backends_with_name(with_auto_update=True):
+    complete = True
+    for name, backend in search_backends():
         try:
             backend.add_bulk(model, pages)
         except Exception:
@@ -32,6 +58,9 @@ def index_pages_task(app_label, model_name, pks):
             logger.exception("Indexing %d %s pages in '%s' failed", len(pages), model_name, name)
             if not backend.catch_indexing_errors:
                 raise
+            complete = False
+    if complete:
+        stamp_pages(model, pks, indexed=pages)
     for page in pages:
         ReferenceIndex.create_or_update_for_object(page)
 

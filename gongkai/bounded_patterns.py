@@ -6,7 +6,8 @@ backtracks catastrophically held the CPU: `(红+)+星$` took 5 s for 26 characte
 minutes for 34. So a pattern with nested quantifiers is refused when saved
 (`nested_quantifier`), and every match runs with the `regex` library's timeout: a pattern that
 still runs away (an alternation under a quantifier, `(红|红红)+星$`, or a row stored past the
-form) is cut off and logged, and finds nothing more in that text."""
+form) is cut off and logged, and finds nothing more in that text. A caller that must not take
+"cut off" for "no match" (the inspection) passes `on_timeout` and reports it."""
 
 import logging
 from re import _constants as sre  # the stdlib parser: a pattern's grammar is `re`'s
@@ -67,11 +68,14 @@ class BoundedPattern:
             len(text),
         )
 
-    def finditer(self, text):
+    def finditer(self, text, on_timeout=None):
+        """The matches; `on_timeout()` is called when the pattern is cut off in `text`."""
         try:
             yield from self._compiled.finditer(text, timeout=MATCH_TIMEOUT_SECONDS)
         except TimeoutError:
             self._timed_out(text)
+            if on_timeout is not None:
+                on_timeout()
 
     def search(self, text):
         try:

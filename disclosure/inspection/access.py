@@ -27,7 +27,7 @@ def sees_platform(user):
 
 class SiteAdministratorsOnly(BasePermissionPolicy):
     """Every action on the model, for site administrators only: the thresholds are the
-    platform's, like the sensitive-word list (walls.SITE_WIDE_MODELS)."""
+    platform's, like the sensitive-word list (gongkai.accounts.site_wide)."""
 
     def user_has_permission(self, user, action):
         return is_site_administrator(user)

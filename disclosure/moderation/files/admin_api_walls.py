@@ -12,9 +12,9 @@ makes the hook fail, so a new one is classified before it is served.
 
 from wagtail.models import CollectionMember, Page
 
-from ..files.attachments import visible_attachments
-from .admin_page_walls import other_organisations_pages_q
-from .walls import is_site_administrator
+from ..organisations.admin_page_walls import other_organisations_pages_q
+from ..organisations.walls import is_site_administrator
+from .attachments import visible_attachments
 
 
 def _walled_pages(queryset, user):

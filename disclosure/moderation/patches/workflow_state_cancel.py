@@ -1,6 +1,6 @@
 """Replaces `wagtail.models.WorkflowState.user_can_cancel` and wraps `WorkflowState.cancel`:
 only the run's submitter or a user who may publish the page cancels a review run
-(`workflow_cancel.may_cancel_workflow`).
+(`review/who_may_cancel.may_cancel_workflow`).
 
 Why: Wagtail lets the page's owner and every reviewer offered "approve" at the current step
 cancel the run (the edit view's 取消工作流), with no reason and no notice; a 初审 reviewer ended
@@ -32,7 +32,7 @@ PATCH = Patch(
 def apply():
     from wagtail.models import LockableMixin, WorkflowState
 
-    from ..review.workflow_cancel import REFUSAL, may_cancel_workflow
+    from ..review.who_may_cancel import REFUSAL, may_cancel_workflow
 
     original_cancel = WorkflowState.cancel
 

@@ -18,7 +18,7 @@ correction the run returns to the first step that did not approve the corrected 
 from django.db.models import Q
 from wagtail.models import Revision, Task, TaskState, WorkflowState
 
-from ..publishing.content import same_text
+from .content import same_text
 
 SUCCESSFUL = (TaskState.STATUS_APPROVED, TaskState.STATUS_SKIPPED)
 

@@ -1,0 +1,1 @@
+"""The app that switches Wagtail's own workflow mails off (apps.py)."""
