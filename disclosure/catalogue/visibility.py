@@ -6,10 +6,18 @@ a live item under a column that was never published, or was unpublished (撤稿)
 stayed reachable by its address, searchable and listed. An office that takes a column down
 means everything in it to go. Readers:
 
-- ``ancestors_live(page)`` — serving (the ``before_serve_page`` hook answers 404 otherwise);
+- ``ancestors_live(page)`` — serving (the ``before_serve_page`` hook answers 404 otherwise)
+  and the inspection's check of an organisation's root;
 - ``unreachable_roots()`` and ``below_q`` — the same as field lookups, in ``private_q``
   (``public()``) and the public API;
+- ``reachable(queryset)`` — live and every ancestor live, as a subquery: the pages an address
+  reaches (the inspection's internal links), restricted or not;
 - ``public(queryset)`` — the whole rule as subqueries of the listing's own statement.
+
+Every reader of what the public sees goes through this module, or through
+``PageQuerySet.public()`` after ``live()``, which the patch in ``patches/alias_restrictions.py``
+makes this rule; ``live()`` alone is Wagtail's flag of one page and serves no visitor
+(``gongkai/tests/test_public_readers.py`` lists the few places that read it alone, and why).
 
 An alias elsewhere of a page under a column taken down is a page of its own column: Wagtail
 keeps its ``live`` in step with its source's, and its own ancestors decide.
@@ -195,7 +203,14 @@ def below_a_page_not_live():
     )
 
 
+def reachable(queryset):
+    """The pages of `queryset` a visitor's address reaches: live, and every ancestor below the
+    tree root live (no 404), as a subquery. A view restriction may still ask for a password
+    or a login: that is `public()`."""
+    return queryset.filter(live=True).exclude(below_a_page_not_live())
+
+
 def public(queryset):
     """The pages of `queryset` the public may see (the module's rule), without a query of
     its own."""
-    return unrestricted(queryset.filter(live=True)).exclude(below_a_page_not_live())
+    return unrestricted(reachable(queryset))

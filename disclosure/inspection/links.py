@@ -105,9 +105,7 @@ def internal_findings(scope):
     page_ids = {to_id for refs in references.values() for model, to_id in refs if model is Page}
     # A live page below a column taken down is a 404 for visitors (catalogue/visibility.py).
     live = set(
-        Page.objects.filter(pk__in=page_ids, live=True)
-        .exclude(visibility.below_a_page_not_live())
-        .values_list("pk", flat=True)
+        visibility.reachable(Page.objects.filter(pk__in=page_ids)).values_list("pk", flat=True)
     )
     Document = get_document_model()
     document_ids = {

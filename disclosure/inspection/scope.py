@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 
 from disclosure.catalogue.models import ITEM_PAGE_MODELS, CategoryPage, DisclosureIndexPage
 from disclosure.catalogue.roots import pages_below_q
+from disclosure.catalogue.visibility import ancestors_live
 from disclosure.reports.models import AnnualReportPage
 
 from .publications import (
@@ -67,19 +68,14 @@ class Scope:
         for root in self.roots:
             if not root.live:
                 hidden[root.pk] = RootHidden.UNPUBLISHED
-            elif self._below_unpublished(root):
+            # An ancestor not live: the site's home page or a page between.
+            elif not ancestors_live(root):
                 hidden[root.pk] = RootHidden.SITE_HOME_UNPUBLISHED
             elif root.pk in restricted:
                 hidden[root.pk] = RootHidden.RESTRICTED
             elif root.get_url_parts() is None:
                 hidden[root.pk] = RootHidden.NO_SITE
         return hidden
-
-    @staticmethod
-    def _below_unpublished(root):
-        """An ancestor of the root that is not live: the site's home page or a page between
-        (the tree's own root, depth 1, is never served and does not count)."""
-        return root.get_ancestors().filter(depth__gt=1, live=False).exists()
 
     @property
     def public_roots(self):
