@@ -8,18 +8,56 @@ django-task, it is an outbox row of the enqueuing transaction (gongkai/tasks_bac
 """
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.apps import apps
+from django.db.models.signals import post_save
 from django_tasks import task
 from modelcluster.models import get_all_child_relations
+from modelsearch import signal_handlers as modelsearch_signals
 from modelsearch.index import get_search_backends_with_name
 from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from disclosure.catalogue.models import DisclosureItemPage
 from disclosure.catalogue.roots import disclosure_roots_of
 from search.reconcile import stamp_pages
 
 logger = logging.getLogger(__name__)
+
+# Set inside index_updates_deferred(): the caller indexes what it writes itself, in batches.
+_deferred = ContextVar("index_updates_deferred", default=False)
+
+
+@contextmanager
+def index_updates_deferred(models):
+    """Inside this block, saving or numbering a page of `models` queues no search- or
+    reference-index update of its own: the caller promises to index each page once, in
+    batches (`queue_index_update`). Saving, revising and publishing a page saves it three
+    times, each save queues its own update, and the index number queues one more; an import
+    of thousands of documents (disclosure/imports/importer.py) indexes each once instead.
+
+    modelsearch connects its post_save receiver per model; it is disconnected for the block
+    (for the process, as modelsearch offers no other switch) and connected again after, for
+    the models whose search_auto_update is on, as modelsearch connected it."""
+    models = list(models)
+    for model in models:
+        post_save.disconnect(modelsearch_signals.post_save_signal_handler, sender=model)
+    token = _deferred.set(True)
+    try:
+        with disable_reference_index_auto_update():
+            yield
+    finally:
+        _deferred.reset(token)
+        for model in models:
+            if getattr(model, "search_auto_update", True):
+                post_save.connect(modelsearch_signals.post_save_signal_handler, sender=model)
+
+
+def updates_deferred():
+    """Whether the current code runs inside index_updates_deferred()."""
+    return _deferred.get()
 
 
 def search_backends():

@@ -2,12 +2,15 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+from modelsearch.tasks import insert_or_update_object_task
 from wagtail.documents import get_document_model
 from wagtail.signals import page_unpublished
 
+from disclosure.catalogue.index_numbers import index_number_written
 from gongkai.outbox import send_after_commit
 from gongkai.tasks import django_task_ran
 from search import extraction, tasks
+from search.indexing import updates_deferred
 
 INDEX_UPDATE_TASK = "modelsearch.tasks.insert_or_update_object_task"
 
@@ -26,6 +29,16 @@ def extract_on_save(sender, instance, **kwargs):
 
 
 post_save.connect(extract_on_save, sender=get_document_model(), dispatch_uid="search-extract")
+
+
+@receiver(index_number_written, dispatch_uid="search-index-number")
+def reindex_numbered_item(sender, instance, **kwargs):
+    """An item's index number and 发布日期 were written past post_save: reindex it so the
+    number is searchable, unless its writer indexes it itself (index_updates_deferred)."""
+    if not updates_deferred():
+        insert_or_update_object_task.enqueue(
+            instance._meta.app_label, instance._meta.model_name, str(instance.pk)
+        )
 
 
 @receiver(django_task_ran)

@@ -11,26 +11,18 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
-from modelsearch.tasks import insert_or_update_object_task
 
 from .models import DisclosureItemPage, IndexNumberCounter
 
-# Set by a caller that indexes the pages it publishes itself (the import, in batches).
-_reindex_by_caller = ContextVar("reindex_by_caller", default=False)
 # Set by a caller that publishes many pages in one transaction (the import's batches).
 _batch_serials = ContextVar("batch_serials", default=None)
 
-
-@contextmanager
-def caller_reindexes():
-    """Inside this block a newly numbered page is not queued for reindexing: the caller
-    promises to index it (after the number is set) itself."""
-    token = _reindex_by_caller.set(True)
-    try:
-        yield
-    finally:
-        _reindex_by_caller.reset(token)
+# Sent with `instance` (the page) once an item's number and 发布日期 are written, by an update
+# that bypasses post_save: the search index, which is search's to keep (search/signals.py),
+# would not hear of them otherwise. The catalogue sits below search and names none of it.
+index_number_written = Signal()
 
 
 class SerialBatch:
@@ -157,11 +149,8 @@ def assign_index_number(page):
         )
     page.index_number = number
     page.published_on = published_on
-    # The update above bypasses post_save: reindex so the number is searchable.
-    if not _reindex_by_caller.get():
-        insert_or_update_object_task.enqueue(
-            page._meta.app_label, page._meta.model_name, str(page.pk)
-        )
+    # The update above bypasses post_save: say so, so that the number becomes searchable.
+    index_number_written.send(sender=type(page), instance=page)
     return number
 
 

@@ -15,19 +15,15 @@ import datetime
 import hashlib
 import json
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
-from modelsearch import signal_handlers as search_signals
-from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from disclosure.catalogue import title_slugs
 from disclosure.catalogue.codes import normalise_code
-from disclosure.catalogue.index_numbers import caller_reindexes, serials_in_one_transaction
+from disclosure.catalogue.index_numbers import serials_in_one_transaction
 from disclosure.catalogue.models import (
     CategoryPage,
     DisclosureDocumentPage,
@@ -38,7 +34,7 @@ from disclosure.catalogue.models import (
     Validity,
 )
 from disclosure.catalogue.roots import deepest_root_among, pages_below_q
-from search.indexing import queue_index_update
+from search.indexing import index_updates_deferred, queue_index_update
 
 from .batches import BATCH_SIZE, Batch, OneByOne, batches
 from .files import FileFolder, attach_files
@@ -357,23 +353,6 @@ def free_slug(column, title):
     return title_slugs.free_slug(column, title_slugs.pinyin_slug(title) or "document")
 
 
-@contextmanager
-def index_updates_deferred():
-    """Saving, revising and publishing a page saves it three times, each save queues its own
-    search- and reference-index update, and the index number queues one more; an import
-    indexes each document once instead, in batches (IndexBatch)."""
-    models = importable_models()
-    for model in models:
-        post_save.disconnect(search_signals.post_save_signal_handler, sender=model)
-    try:
-        with disable_reference_index_auto_update(), caller_reindexes():
-            yield
-    finally:
-        for model in models:
-            if getattr(model, "search_auto_update", True):
-                post_save.connect(search_signals.post_save_signal_handler, sender=model)
-
-
 class IndexBatch:
     """Imported documents waiting for their search- and reference-index update. Sent every
     INDEX_BATCH_SIZE documents, and at the end even when the import stops on an error, as one
@@ -485,7 +464,8 @@ def import_documents(lines, source_name="", progress=None, options=None):
     destinations = Destinations()
     index = IndexBatch()
     numbered = enumerate(lines, start=1)
-    with index_updates_deferred():
+    # Each document indexed once, in batches (IndexBatch), not at each of its saves.
+    with index_updates_deferred(importable_models()):
         try:
             if options.one_by_one:
                 for line_number, raw in numbered:

@@ -6,8 +6,13 @@ import json
 import pytest
 from wagtail.models import Page
 
+from disclosure.catalogue.index_numbers import index_number_written
 from disclosure.catalogue.models import DisclosureDocumentPage
-from disclosure.catalogue.tests.factories import CategoryPageFactory, DisclosureGuidePageFactory
+from disclosure.catalogue.tests.factories import (
+    CategoryPageFactory,
+    DisclosureDocumentPageFactory,
+    DisclosureGuidePageFactory,
+)
 from disclosure.catalogue.tests.fixtures import category, disclosure_root, organisation
 from disclosure.imports import importer
 from disclosure.imports.tests.factories import record
@@ -120,3 +125,45 @@ def test_a_guide_update_rolled_back_with_its_change_leaves_no_row(
         organisation.save()
         raise RuntimeError
     assert guide_rows(guide) == []
+
+
+PAGE_UPDATE_TASK = "modelsearch.tasks.insert_or_update_object_task"
+
+
+def page_update_rows(page):
+    """The outbox rows of modelsearch's per-page update of `page` (a save's, or the number's)."""
+    return [
+        row
+        for row in OutboxMessage.objects.filter(task="gongkai.run_django_task")
+        if row.args[0] == PAGE_UPDATE_TASK and row.args[1][2] == str(page.pk)
+    ]
+
+
+def test_a_new_index_number_queues_the_item_s_reindex_unless_deferred(
+    category, index_updates_through_the_outbox
+):
+    """The number is written past post_save (catalogue/index_numbers.py): the catalogue
+    announces it and search queues the reindex, or leaves it to a caller indexing in batches."""
+    page = DisclosureDocumentPageFactory(parent=category, title="关于秋季防火的通知")
+    assert page.index_number
+    OutboxMessage.objects.all().delete()
+
+    index_number_written.send(sender=type(page), instance=page)
+    assert len(page_update_rows(page)) == 1
+
+    OutboxMessage.objects.all().delete()
+    with indexing.index_updates_deferred([DisclosureDocumentPage]):
+        index_number_written.send(sender=type(page), instance=page)
+    assert page_update_rows(page) == []
+
+
+def test_inside_index_updates_deferred_saves_queue_no_update_and_after_it_they_do(
+    category, index_updates_through_the_outbox
+):
+    with indexing.index_updates_deferred([DisclosureDocumentPage]):
+        page = DisclosureDocumentPageFactory(parent=category, title="关于冬季供暖的通知")
+    assert page.index_number  # numbered at its publication, inside the block
+    assert page_update_rows(page) == []
+
+    page.save()  # modelsearch's receiver is connected again
+    assert len(page_update_rows(page)) == 1
