@@ -12,7 +12,11 @@ migrated database holds what this module says.
 from django.apps import apps
 from django.contrib.auth.models import Group
 
-from disclosure.catalogue.staff_roles import organisation_ids_where, role_group
+from disclosure.catalogue.staff_roles import (
+    organisation_group_name,
+    organisation_ids_where,
+    role_group,
+)
 from gongkai.accounts.roles import APPLICATION_HANDLERS_GROUP, Role
 from gongkai.permissions import get_permissions
 
@@ -33,7 +37,7 @@ HANDLER_PERMISSIONS = [
 
 
 def organisation_handlers_name(organisation):
-    return f"{organisation.name}·{APPLICATION_HANDLERS_GROUP}"
+    return organisation_group_name(organisation, APPLICATION_HANDLERS_GROUP)
 
 
 def ensure_organisation_handlers(organisation):

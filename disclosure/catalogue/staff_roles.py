@@ -43,7 +43,7 @@ def organisation_of(user):
 def role_members_q(roles, organisation_id=None):
     """A filter on users for the members of the role groups holding any of `roles`: those of
     `organisation_id`, or of every organisation when None. Registered on accounts'
-    ROLE_MEMBERS_HOOK, so that the two-factor rule counts them (alongside the site-wide groups
+    ROLE_HOLDERS_HOOK, so that the two-factor rule counts them (alongside the site-wide groups
     accounts reads itself) without reading the catalogue's relations."""
     q = Q(groups__organisation_role__role__in=list(roles))
     if organisation_id is not None:
@@ -138,6 +138,13 @@ def organisation_group_ids(organisation_id):
     for links in _organisation_group_links():
         found |= {group_id for group_id, _ in links.filter(organisation_id=organisation_id)}
     return found
+
+
+def organisation_group_name(organisation, group_name):
+    """The name of an organisation's own copy of a site-wide group: `某镇·初审`,
+    `某镇·依申请办理`. Moderation's placement names the role groups with it, the register its
+    handlers' group."""
+    return f"{organisation.name}·{group_name}"
 
 
 def role_groups(organisation_id):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
-from gongkai.accounts.roles import ROLE_MEMBERS_HOOK
+from gongkai.accounts.roles import ROLE_HOLDERS_HOOK
 
 from .domain_chooser import DomainViewSet
 from .models import Organisation
@@ -21,7 +21,7 @@ from .visibility import ancestors_live
 
 register_snippet(Organisation)
 register_snippet(DomainViewSet)
-hooks.register(ROLE_MEMBERS_HOOK, role_members_q)
+hooks.register(ROLE_HOLDERS_HOOK, role_members_q)
 
 
 @hooks.register("before_serve_page", order=-1)

@@ -37,18 +37,18 @@ class Role(models.TextChoices):
 # The apps that give a role to groups of their own (the catalogue's organisation groups,
 # `某镇·初审`) sit above accounts: each registers on this Wagtail hook a function taking role
 # codes and returning a filter (Q) on users for the members of its groups holding them.
-ROLE_MEMBERS_HOOK = "role_members"
+ROLE_HOLDERS_HOOK = "role_holders"
 
 
 def role_holders_q(roles):
     """A filter (Q) on users for everyone in a group holding any of `roles`, inactive users
-    included: the site-wide groups, and what each app registered on ROLE_MEMBERS_HOOK adds
+    included: the site-wide groups, and what each app registered on ROLE_HOLDERS_HOOK adds
     (every organisation's groups). Not `staff_roles.role_members`: the active users of one
     organisation."""
     from wagtail import hooks
 
     members = Q(groups__name__in=[Role(role).group_name for role in roles])
-    for members_of in hooks.get_hooks(ROLE_MEMBERS_HOOK):
+    for members_of in hooks.get_hooks(ROLE_HOLDERS_HOOK):
         members |= members_of(roles)
     return members
 

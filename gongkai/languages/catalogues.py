@@ -6,7 +6,7 @@ hand-editing. Locations are left out (--no-location) so that moving code changes
 The .mo files are compiled with polib (no msgfmt needed where the site runs).
 
 The zh_Hans catalogue also carries Chinese for admin strings of Wagtail and its companions that
-their own catalogues leave in English (`wagtail_overrides.py`). makemessages extracts only our
+their own catalogues leave in English (`admin_messages.py`). makemessages extracts only our
 source and would drop such entries, so `fill_source_language` writes them back from that module
 every time: the catalogue stays a product of the source, merges stay mechanical. A catalogue in
 LOCALE_PATHS wins over the apps' own (Django's merge order), for the `django` domain here and
@@ -21,7 +21,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 
-from . import wagtail_overrides
+from . import admin_messages
 
 SOURCE_LANGUAGE = "zh_Hans"
 LANGUAGES = [SOURCE_LANGUAGE, "en"]
@@ -77,7 +77,7 @@ def fill_source_language(po, overrides=None):
     missing); returns how many entries changed. An English msgid comes from a copy of a
     library's template: it takes the library's own Chinese, where the library has one, since
     our catalogue wins over the library's."""
-    overrides = wagtail_overrides.DJANGO if overrides is None else overrides
+    overrides = admin_messages.DJANGO if overrides is None else overrides
     changed = add_overrides(po, overrides)
     library = apps_chinese()
     for entry in po:
@@ -103,7 +103,7 @@ def fill_source_language(po, overrides=None):
 
 
 def override_key(entry):
-    return wagtail_overrides.Msg(entry.msgid, entry.msgid_plural or None, entry.msgctxt)
+    return admin_messages.Msg(entry.msgid, entry.msgid_plural or None, entry.msgctxt)
 
 
 def add_overrides(po, overrides):
@@ -144,7 +144,7 @@ def javascript_catalogue(overrides):
 
 def write_javascript_catalogue(locale_dir):
     path = catalogue_path(locale_dir, SOURCE_LANGUAGE).with_name("djangojs.po")
-    javascript_catalogue(wagtail_overrides.DJANGOJS).save(str(path))
+    javascript_catalogue(admin_messages.DJANGOJS).save(str(path))
     compile_catalogue(path)
 
 

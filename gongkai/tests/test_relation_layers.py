@@ -1,7 +1,7 @@
 """Queries keep the layers too: code may not filter through a relation that a model of a higher
 layer declares (`groups__organisation_role__role` in accounts walks the catalogue's
 OrganisationRole, which import-linter cannot see). The lower app offers a hook the higher one
-registers on instead (gongkai.accounts.roles.ROLE_MEMBERS_HOOK)."""
+registers on instead (gongkai.accounts.roles.ROLE_HOLDERS_HOOK)."""
 
 import ast
 

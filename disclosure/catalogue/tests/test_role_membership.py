@@ -121,7 +121,7 @@ def test_role_group_is_the_organisations_group_for_the_role(offices):
 
 def test_accounts_counts_site_wide_and_organisation_members_through_the_hook(offices):
     """The two-factor rule's reader (gongkai.accounts.roles.role_holders_q) adds the site-wide
-    group to every organisation's copies, through ROLE_MEMBERS_HOOK."""
+    group to every organisation's copies, through ROLE_HOLDERS_HOOK."""
     holders = get_user_model().objects.filter(role_holders_q([Role.REVIEWERS])).distinct()
     assert usernames(holders) == ["head", "neighbour", "retired", "reviewer", "site-wide"]
 
@@ -164,3 +164,34 @@ def test_the_scan_finds_a_query_of_its_own():
         "groups__organisation_role__role",
         "role_groups__role",
     }
+
+
+def group_names_written_out(text):
+    """f-strings joining two values with a bare `·`: an organisation's group name, `某镇·初审`."""
+    for node in ast.walk(ast.parse(text)):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        parts = node.values
+        for before, middle, after in zip(parts, parts[1:], parts[2:], strict=False):
+            if (
+                isinstance(before, ast.FormattedValue)
+                and isinstance(middle, ast.Constant)
+                and middle.value == "·"
+                and isinstance(after, ast.FormattedValue)
+            ):
+                yield ast.unparse(node)
+
+
+def test_an_organisations_group_is_named_in_one_place():
+    """staff_roles.organisation_group_name names the role groups (placement) and the
+    register's handlers' group alike: a second format would let the two drift apart."""
+    elsewhere = {
+        str(path): found
+        for path, text in source_files()
+        if str(path) != "disclosure/catalogue/staff_roles.py"
+        and (found := list(group_names_written_out(text)))
+    }
+    assert elsewhere == {}
+    assert list(group_names_written_out('f"{organisation.name}·{role.group_name}"')) == [
+        "f'{organisation.name}·{role.group_name}'"
+    ]

@@ -6,6 +6,7 @@ permissions on the root, and the default review workflow (created by the data mi
 from django.apps import apps
 
 from disclosure.catalogue.models import Organisation, OrganisationRole
+from disclosure.catalogue.staff_roles import organisation_group_name, role_group
 from gongkai.accounts.roles import Role
 from gongkai.accounts.site_wide import site_wide_permissions_q
 
@@ -13,10 +14,6 @@ from .organisation_collections import ensure_organisation_collection
 from .role_permissions import ROOT_PAGE_PERMISSIONS
 
 DEFAULT_WORKFLOW_NAME = "政府信息公开先审后发"
-
-
-def organisation_group_name(organisation, role):
-    return f"{organisation.name}·{Role(role).group_name}"
 
 
 def ensure_organisation_roles(organisation):
@@ -27,11 +24,13 @@ def ensure_organisation_roles(organisation):
     Group = apps.get_model("auth", "Group")
     groups = {}
     for role in Role:
-        link = OrganisationRole.objects.filter(organisation_id=organisation.pk, role=role).first()
-        if link is not None:
-            groups[role] = link.group
+        group = role_group(organisation.pk, role)
+        if group is not None:
+            groups[role] = group
             continue
-        group, _ = Group.objects.get_or_create(name=organisation_group_name(organisation, role))
+        group, _ = Group.objects.get_or_create(
+            name=organisation_group_name(organisation, role.group_name)
+        )
         site_wide = Group.objects.filter(name=role.group_name).first()
         if site_wide is not None:
             group.permissions.add(*site_wide.permissions.exclude(site_wide_permissions_q()))

@@ -1,5 +1,5 @@
 """The admin in zh-hans speaks Chinese: every message of every installed app's catalogue has a
-Chinese translation (Wagtail's own or ours, wagtail_overrides.py) without English words
+Chinese translation (Wagtail's own or ours, admin_messages.py) without English words
 (admin_words.ALLOWED aside). Issue 17; the browser walk is tests/browser/test_chinese_admin.py."""
 
 from pathlib import Path
@@ -10,10 +10,10 @@ from django.apps import apps
 from django.utils import translation
 from django.utils.translation import trans_real
 
-from gongkai.languages import wagtail_overrides
+from gongkai.languages import admin_messages
 from gongkai.languages.admin_words import latin_words
 
-DOMAINS = {"django": wagtail_overrides.DJANGO, "djangojs": wagtail_overrides.DJANGOJS}
+DOMAINS = {"django": admin_messages.DJANGO, "djangojs": admin_messages.DJANGOJS}
 
 
 def english_catalogues(domain):
@@ -57,7 +57,7 @@ def test_every_framework_message_has_chinese(domain):
                 english.append((app_label, entry.msgid, words))
     assert english == [], (
         f"{len(english)} messages show English in zh-hans; add them to "
-        f"gongkai/languages/wagtail_overrides.py and run `make messages`: {english[:10]}"
+        f"gongkai/languages/admin_messages.py and run `make messages`: {english[:10]}"
     )
 
 
@@ -65,7 +65,7 @@ def test_every_framework_message_has_chinese(domain):
 def test_every_override_is_a_message_of_an_installed_app(domain):
     """An override whose msgid has a typo (or left the framework) would never be used."""
     known = {
-        wagtail_overrides.Msg(entry.msgid, entry.msgid_plural or None, entry.msgctxt)
+        admin_messages.Msg(entry.msgid, entry.msgid_plural or None, entry.msgctxt)
         for _app, po in english_catalogues(domain)
         for entry in po
     }
