@@ -3,13 +3,13 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, MIDDLEWARE, env
+from .base import CACHES, DEBUG, MIDDLEWARE, SECRET_KEY, env
 
-DEBUG = env.bool("DEBUG", default=False)
+# base.py reads DEBUG and SECRET_KEY from the environment (off and empty by default); here
+# production only refuses what it must not start with.
 if DEBUG:
     raise ImproperlyConfigured("生产环境不得开启 DEBUG (DEBUG must be off in production).")
 
-SECRET_KEY = env.str("SECRET_KEY", default="")
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "change-me")):
     raise ImproperlyConfigured(
         "SECRET_KEY 未设置或为默认值：请设置至少 50 个字符的随机密钥 "

@@ -369,6 +369,14 @@ def attachment_text(obj) -> str:
     return text_for_page(obj) if isinstance(obj, Page) else ""
 
 
+def indexed_body(obj, body: str) -> str:
+    """The body an index entry of the database backends holds: the object's own indexed text,
+    then the text of the attachments it links (`attachment_text`). The engines keep the
+    attachments in a field of their own (engines.py)."""
+    extra = attachment_text(obj)
+    return f"{body}\n{extra}" if extra else body
+
+
 def drop_withdrawn(content_type_pk, objs) -> list:
     """The objects of one content type to index; the index entries of the withdrawn ones
     (`withdrawn`) are deleted (the database backends' add_items)."""

@@ -26,8 +26,8 @@ from search.backends.column_compilers import AutocompleteMixin, ColumnMatchMixin
 from search.backends.common import (
     CountUpToMixin,
     TopKSearchMixin,
-    attachment_text,
     drop_withdrawn,
+    indexed_body,
     pk_cast,
 )
 from search.backends.tsquery import (
@@ -49,10 +49,7 @@ class ChinesePostgresIndex(PostgresIndex):
         rows, params = [], []
         for obj in objs:
             indexer = ObjectIndexer(obj, self.backend)
-            title, body = indexer.title_text, indexer.body_text
-            extra = attachment_text(obj)
-            if extra:
-                body = f"{body}\n{extra}"
+            title, body = indexer.title_text, indexed_body(obj, indexer.body_text)
             autocomplete = " ".join(
                 value
                 for field in indexer.search_fields

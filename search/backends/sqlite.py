@@ -25,8 +25,8 @@ from search.backends.column_compilers import AutocompleteMixin, ColumnMatchMixin
 from search.backends.common import (
     CountUpToMixin,
     TopKSearchMixin,
-    attachment_text,
     drop_withdrawn,
+    indexed_body,
     pk_cast,
 )
 from search.backends.fts5 import column_match, document_columns, tier_sql
@@ -35,10 +35,7 @@ from search.backends.fts5 import column_match, document_columns, tier_sql
 def analysed_fields(obj, backend):
     """(title, autocomplete, body) of an object as index column values."""
     indexer = ObjectIndexer(obj, backend)
-    body = indexer.body
-    extra = attachment_text(obj)
-    if extra:
-        body = f"{body}\n{extra}"
+    body = indexed_body(obj, indexer.body)
     return indexer.id, document_columns(indexer.title, indexer.autocomplete, body)
 
 
