@@ -15,6 +15,7 @@ from disclosure.catalogue.roots import disclosure_root_of
 
 from ..mail import notifications
 from ..models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus
+from ..organisations.walls import within_organisation
 from .guards import has_live_content, is_disclosure_page
 
 MOVE_REFUSED = _(
@@ -93,6 +94,28 @@ def may_request_withdrawal(page, user):
         and has_live_content(page)
         and page.permissions_for_user(user).can_edit()
     )
+
+
+def pending_withdrawal_of(page):
+    """The 撤稿申请 of `page` still awaiting a decision (the oldest, should there be several)."""
+    return (
+        WithdrawalRequest.objects.filter(page=page, status=WithdrawalStatus.PENDING)
+        .select_related("requested_by")
+        .order_by("requested_at")
+        .first()
+    )
+
+
+def withdrawals_to_decide(user):
+    """The pending 撤稿申请 of `user`'s own organisation that `user` may decide, oldest first:
+    what the 分管领导 (or an administrator who may publish there) has to act on."""
+    pending = (
+        WithdrawalRequest.objects.filter(status=WithdrawalStatus.PENDING)
+        .filter(within_organisation(user, prefix="page__"))
+        .select_related("page", "requested_by")
+        .order_by("requested_at")
+    )
+    return [withdrawal for withdrawal in pending if withdrawal.may_decide(user)]
 
 
 def request_withdrawal(page, user, action, reason, destination=None):

@@ -5,16 +5,9 @@ from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.models import WithdrawalRequest, WithdrawalStatus
 from tests.fixtures import DEMO_PER_MODULE
 
-from .helpers import approve_all, draft_item, fresh, submit
+from .helpers import fresh, published_item
 
 pytestmark = DEMO_PER_MODULE
-
-
-def published_item(office, column):
-    users = office["users"]
-    page = draft_item(column, users["editor"])
-    submit(page, users["editor"])
-    return approve_all(page, users)
 
 
 def ask(client, office, page, **data):
