@@ -24,9 +24,20 @@ MOVE_REFUSED = _(
 
 
 class WithdrawalRequestForm(forms.Form):
-    action = forms.ChoiceField(label=_("撤稿方式"), choices=WithdrawalAction)
+    action = forms.ChoiceField(
+        label=_("撤稿方式"),
+        choices=WithdrawalAction,
+        error_messages={"invalid_choice": _("请选择撤稿方式：撤下、删除或移动。")},
+    )
     destination = forms.ModelChoiceField(
-        label=_("移至栏目（仅移动时填写）"), queryset=Page.objects.none(), required=False
+        label=_("移至栏目（仅移动时填写）"),
+        queryset=Page.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "本稿件不能移至所选位置：请从列表中选择本机构可放置此类信息的栏目。"
+            )
+        },
     )
     reason = forms.CharField(
         label=_("撤稿理由"),
