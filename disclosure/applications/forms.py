@@ -52,7 +52,10 @@ class ApplicationForm(forms.ModelForm):
         queryset=Organisation.objects.order_by("name"),
         label=_("受理机关"),
         empty_label=_("请选择受理机关"),
-        error_messages={"required": _("请选择受理机关。")},
+        error_messages={
+            "required": _("请选择受理机关。"),
+            "invalid_choice": _("请从列表中选择受理机关。"),
+        },
     )
     id_proof = forms.FileField(
         label=_("身份证明材料（可选）"),

@@ -8,8 +8,14 @@ class ModerationConfig(AppConfig):
 
     def ready(self):
         from . import signals  # noqa: F401
-        from .patches import page_deletion, run_revision_approvals, workflow_state_cancel
+        from .patches import (
+            page_deletion,
+            run_revision_approvals,
+            unpublish_button,
+            workflow_state_cancel,
+        )
 
         run_revision_approvals.apply()
         page_deletion.apply()
         workflow_state_cancel.apply()
+        unpublish_button.apply()

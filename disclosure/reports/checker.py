@@ -34,8 +34,13 @@ class Check:
         return [(f, where) for f, where in self.located if not f.is_error]
 
     def lines(self):
-        """One Chinese line per finding, naming its cell: ``R1 错误 表二 D28: …``."""
-        return [f"{f.rule} {f.severity_label} {where}: {f.message}" for f, where in self.located]
+        """One Chinese line per finding, naming its cell: ``R1 错误 表二 D28: …``; in reading
+        order (rules.arranged), so that an arithmetic error comes before the blank cells."""
+        where_of = {id(f): where for f, where in self.located}
+        return [
+            f"{f.rule} {f.severity_label} {where_of[id(f)]}: {f.message}"
+            for f in rules.arranged([f for f, _where in self.located])
+        ]
 
 
 def format_of(found):

@@ -56,6 +56,37 @@ class Finding:
     def severity_label(self):
         return Severity(self.severity).label
 
+    @property
+    def is_blank_cell(self):
+        """An R7 finding about a cell left blank (a half-filled table has dozens)."""
+        return self.rule == "R7" and self.left == BLANK
+
+
+# What an R7 finding shows as a blank cell's value (Finding.left).
+BLANK = "空白"
+
+
+@dataclass
+class Arranged:
+    """Findings in the order an editor reads them: the errors that are not blank cells (an
+    arithmetic error, a value that is no number), the blank cells (told as one line with the
+    cells inside), then the warnings."""
+
+    errors: list
+    blanks: list
+    warnings: list
+
+    def __iter__(self):
+        return iter([*self.errors, *self.blanks, *self.warnings])
+
+
+def arranged(findings):
+    return Arranged(
+        errors=[f for f in findings if f.is_error and not f.is_blank_cell],
+        blanks=[f for f in findings if f.is_blank_cell],
+        warnings=[f for f in findings if not f.is_error],
+    )
+
 
 def errors(findings):
     return [f for f in findings if f.is_error]
@@ -1046,7 +1077,7 @@ def check_r7(table, values):
 def check_cell(table, row, column, value):
     """R7 for one cell (``row``/``column`` are the table's Row and Column): a Finding or None."""
     if value is None or value == "":
-        problem, shown = _("空白，缺少数据（空白不等于 0）"), "空白"
+        problem, shown = _("空白，缺少数据（空白不等于 0）"), BLANK
     elif isinstance(value, cells.Uncomputed):
         shown = str(value) or _("公式")
         problem = _(

@@ -21,6 +21,7 @@ PATCH_MODULES = [
     "disclosure.moderation.patches.admin_api_actions",
     "disclosure.moderation.patches.page_deletion",
     "disclosure.moderation.patches.run_revision_approvals",
+    "disclosure.moderation.patches.unpublish_button",
     "disclosure.moderation.patches.workflow_mails",
     "disclosure.moderation.patches.workflow_state_cancel",
     "gongkai.languages.patches.admin_labels",

@@ -83,6 +83,7 @@ def test_a_valid_application_gives_codes_by_page_and_email_and_the_status_page_s
         ({"email": ""}, "email", "请填写电子邮箱"),
         ({"delivery_form": "paper", "address": ""}, "address", "通信地址"),
         ({"organisation": ""}, "organisation", "请选择受理机关"),
+        ({"organisation": "999999"}, "organisation", "请从列表中选择受理机关"),
         ({"captcha_1": "wrong"}, "captcha", "验证码不正确"),
     ],
 )

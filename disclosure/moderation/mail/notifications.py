@@ -13,6 +13,7 @@ from celery import shared_task
 from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from wagtail.admin.utils import get_user_display_name
 
 from disclosure.catalogue.roots import organisation_id_of_page
 from disclosure.catalogue.staff_roles import role_members
@@ -43,6 +44,11 @@ def notify(users, subject, body):
         send_after_commit(send_review_mail, addresses, str(subject), str(body))
 
 
+def named(user):
+    """How a mail names a person: the full name, or the username when there is none."""
+    return get_user_display_name(user) if user is not None else ""
+
+
 def admin_link(page):
     return absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
@@ -69,7 +75,7 @@ def step_approved(task_state, user):
         _("稿件“%(title)s”已由%(user)s通过%(step)s。%(comment)s")
         % {
             "title": page.title,
-            "user": user,
+            "user": named(user),
             "step": task_state.task.name,
             "comment": task_state.comment or "",
         },
@@ -88,7 +94,7 @@ def sent_back(workflow_state, user):
         % {
             "title": page.title,
             "step": task_state.task.name if task_state else "",
-            "user": user,
+            "user": named(user),
             "comment": task_state.comment if task_state else "",
             "link": admin_link(page),
         },
@@ -103,7 +109,7 @@ def cancelled_by_other(workflow_state, user):
         _(
             "您提交的稿件“%(title)s”的审核已由%(user)s取消，稿件回到草稿状态。如有疑问请与其联系：%(link)s"
         )
-        % {"title": page.title, "user": user, "link": admin_link(page)},
+        % {"title": page.title, "user": named(user), "link": admin_link(page)},
     )
 
 
@@ -120,12 +126,13 @@ def withdrawal_requested(withdrawal):
     notify(
         role_members_of_page(withdrawal.page, Role.LEADERS),
         _("撤稿申请：%(title)s") % {"title": withdrawal.page_title},
-        _("%(user)s申请%(action)s“%(title)s”。理由：%(reason)s")
+        _("%(user)s申请%(action)s“%(title)s”。理由：%(reason)s\n请审核：%(link)s")
         % {
-            "user": withdrawal.requested_by,
+            "user": named(withdrawal.requested_by),
             "action": withdrawal.get_action_display(),
             "title": withdrawal.page_title,
             "reason": withdrawal.reason,
+            "link": absolute(reverse("moderation:decide_withdrawal", args=[withdrawal.pk])),
         },
     )
 
@@ -135,10 +142,11 @@ def withdrawal_decided(withdrawal):
         [withdrawal.requested_by],
         _("撤稿申请%(status)s：%(title)s")
         % {"status": withdrawal.get_status_display(), "title": withdrawal.page_title},
-        _("您对“%(title)s”的撤稿申请%(status)s。意见：%(comment)s")
+        _("您对“%(title)s”的撤稿申请%(status)s（审核人：%(user)s）。意见：%(comment)s")
         % {
             "title": withdrawal.page_title,
             "status": withdrawal.get_status_display(),
+            "user": named(withdrawal.decided_by),
             "comment": withdrawal.decision_comment,
         },
     )
@@ -158,5 +166,5 @@ def view_restriction_lifted(page, user, reason):
         _(
             "%(user)s取消或放宽了页面“%(title)s”的访问限制，更多人现在可以看到其内容。理由：%(reason)s\n%(link)s"
         )
-        % {"user": user, "title": page.title, "reason": reason, "link": admin_link(page)},
+        % {"user": named(user), "title": page.title, "reason": reason, "link": admin_link(page)},
     )

@@ -25,10 +25,16 @@ COLUMNS = [_("时间"), _("操作人"), _("操作"), _("页面"), _("页面ID"),
 
 class AuditFilterForm(forms.Form):
     organisation = forms.ModelChoiceField(
-        label=_("公开主体"), queryset=Organisation.objects.none(), required=False
+        label=_("公开主体"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("只能导出您管理的公开主体的日志，请从列表中选择。")},
     )
     user = forms.ModelChoiceField(
-        label=_("操作人"), queryset=get_user_model().objects.none(), required=False
+        label=_("操作人"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        error_messages={"invalid_choice": _("只能选择本机构的用户作为操作人，请从列表中选择。")},
     )
     since = forms.DateField(label=_("起始日期"), required=False)
     until = forms.DateField(label=_("截止日期"), required=False)

@@ -71,6 +71,7 @@ class OrganisationScopedUserForm:
                 label=_("所属公开主体"),
                 queryset=Organisation.objects.order_by("name"),
                 required=False,
+                error_messages={"invalid_choice": _("请从列表中选择公开主体。")},
                 initial=organisation_id_of_user(self.instance),
                 help_text=_(
                     "留空则按所在的机构角色组确定；不属于任何一个机构的为全站用户，"
@@ -246,10 +247,17 @@ class ScopedUserBulkActionMixin:
         return super().check_perm(obj) and can_manage_user(self.request.user, obj)
 
 
+ROLE_GROUP_NOT_ASSIGNABLE = _("只能选择本机构的角色组（列表中的一项）。")
+
+
 class ScopedAssignRoleBulkAction(ScopedUserBulkActionMixin, AssignRoleBulkAction):
     def get_form(self, form_class=None):
         form = super().get_form(form_class)
-        form.fields["role"].queryset = assignable_groups(self.request.user)
+        field = form.fields["role"]
+        field.queryset = assignable_groups(self.request.user)
+        # Wagtail's field has no label (it read "Role") and Django's generic refusal.
+        field.label = _("角色组")
+        field.error_messages["invalid_choice"] = ROLE_GROUP_NOT_ASSIGNABLE
         return form
 
     def prepare_action(self, objects, objects_without_access):

@@ -15,6 +15,7 @@ from disclosure.catalogue.roots import disclosure_root_of
 
 from ..mail import notifications
 from ..models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus
+from ..organisations.walls import within_organisation
 from .guards import has_live_content, is_disclosure_page
 
 MOVE_REFUSED = _(
@@ -23,9 +24,20 @@ MOVE_REFUSED = _(
 
 
 class WithdrawalRequestForm(forms.Form):
-    action = forms.ChoiceField(label=_("撤稿方式"), choices=WithdrawalAction)
+    action = forms.ChoiceField(
+        label=_("撤稿方式"),
+        choices=WithdrawalAction,
+        error_messages={"invalid_choice": _("请选择撤稿方式：撤下、删除或移动。")},
+    )
     destination = forms.ModelChoiceField(
-        label=_("移至栏目（仅移动时填写）"), queryset=Page.objects.none(), required=False
+        label=_("移至栏目（仅移动时填写）"),
+        queryset=Page.objects.none(),
+        required=False,
+        error_messages={
+            "invalid_choice": _(
+                "本稿件不能移至所选位置：请从列表中选择本机构可放置此类信息的栏目。"
+            )
+        },
     )
     reason = forms.CharField(
         label=_("撤稿理由"),
@@ -93,6 +105,28 @@ def may_request_withdrawal(page, user):
         and has_live_content(page)
         and page.permissions_for_user(user).can_edit()
     )
+
+
+def pending_withdrawal_of(page):
+    """The 撤稿申请 of `page` still awaiting a decision (the oldest, should there be several)."""
+    return (
+        WithdrawalRequest.objects.filter(page=page, status=WithdrawalStatus.PENDING)
+        .select_related("requested_by")
+        .order_by("requested_at")
+        .first()
+    )
+
+
+def withdrawals_to_decide(user):
+    """The pending 撤稿申请 of `user`'s own organisation that `user` may decide, oldest first:
+    what the 分管领导 (or an administrator who may publish there) has to act on."""
+    pending = (
+        WithdrawalRequest.objects.filter(status=WithdrawalStatus.PENDING)
+        .filter(within_organisation(user, prefix="page__"))
+        .select_related("page", "requested_by")
+        .order_by("requested_at")
+    )
+    return [withdrawal for withdrawal in pending if withdrawal.may_decide(user)]
 
 
 def request_withdrawal(page, user, action, reason, destination=None):

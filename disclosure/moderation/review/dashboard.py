@@ -3,6 +3,8 @@
 - 信息员 (and 管理员): 我的草稿 (drafts I wrote that are not in review) and 退回给我的稿件 (items
   sent back to me, with the reviewer's reason);
 - 初审, 保密审查, 分管领导: 待我审核, oldest first, with the working days each has waited;
+- whoever may decide 撤稿申请 (分管领导, an administrator who may publish): 待处理的撤稿申请,
+  shown only while there is one;
 - everyone with pages: 主动公开时限 (deadlines.py);
 - 依申请办理: the register's open applications by due date (disclosure/applications).
 
@@ -39,10 +41,12 @@ from gongkai.accounts.administrators import is_site_administrator
 from gongkai.accounts.roles import Role
 
 from ..organisations.walls import within_organisation
+from ..publishing.withdrawal import withdrawals_to_decide
 
 PANEL_LENGTH = 20
 WRITERS = {Role.EDITORS, Role.ADMINISTRATORS}
 REVIEWERS = {Role.REVIEWERS, Role.SECRECY, Role.LEADERS, Role.ADMINISTRATORS}
+WITHDRAWAL_DECIDERS = {Role.LEADERS, Role.ADMINISTRATORS}
 
 
 def roles_of(user):
@@ -224,6 +228,22 @@ class AwaitingMyReviewPanel(WorkflowObjectsToModeratePanel):
         return context
 
 
+class WithdrawalsToDecidePanel(ListingPanel, Component):
+    """The 撤稿申请 awaiting this user's decision, each linking to the decision form."""
+
+    name = "withdrawals_to_decide"
+    order = 125  # first: a published item's removal is waiting on this one person
+    template_name = "moderation/dashboard/withdrawals.html"
+    panel_id = "withdrawals-to-decide"
+    heading = _("待处理的撤稿申请")
+
+    def __init__(self, withdrawals):
+        self.withdrawals = withdrawals
+
+    def items(self, user):
+        return self.withdrawals[:PANEL_LENGTH]
+
+
 def arrange_dashboard(user, panels, deadlines):
     """Replace Wagtail's review list by ours and add the role's panels; `deadlines` (the Art. 26
     panel) for anyone holding a role on pages."""
@@ -231,6 +251,8 @@ def arrange_dashboard(user, panels, deadlines):
     panels[:] = [panel for panel in panels if not isinstance(panel, WorkflowObjectsToModeratePanel)]
     if roles:
         panels.append(deadlines)
+    if roles & WITHDRAWAL_DECIDERS and (withdrawals := withdrawals_to_decide(user)):
+        panels.append(WithdrawalsToDecidePanel(withdrawals))
     if roles & REVIEWERS:
         panels.append(AwaitingMyReviewPanel())
     if roles & WRITERS:

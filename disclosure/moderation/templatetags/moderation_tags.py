@@ -1,5 +1,6 @@
 from django import template
 
+from ..publishing.withdrawal import pending_withdrawal_of
 from ..review.sensitive import pending_attachments, scan, unreadable_attachments
 from ..review.status import PUBLIC_STATES, moderation_status
 
@@ -34,4 +35,15 @@ def sensitive_scan_link(page):
         "errors": sum(h.blocks_submission for h in hits),
         # Attachments whose text the scan could not read: reviewers must open them.
         "unchecked": len(unreadable_attachments(candidate)) + len(pending_attachments(candidate)),
+    }
+
+
+@register.inclusion_tag("moderation/withdrawal_notice.html")
+def withdrawal_notice(page, user):
+    """On a page with a pending 撤稿申请: a link to the decision for whoever may decide it, the
+    request's state for everyone else (the requester included)."""
+    withdrawal = pending_withdrawal_of(page) if page is not None and page.pk else None
+    return {
+        "withdrawal": withdrawal,
+        "may_decide": withdrawal is not None and withdrawal.may_decide(user),
     }

@@ -1,3 +1,4 @@
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
@@ -29,6 +30,14 @@ def approve_all(page, users):
     act(page, users["secrecy"], "approve", **FULL_CHECKLIST)
     act(page, users["leader"], "approve")
     return fresh(page)
+
+
+def published_item(office, column):
+    """An item of `column` drafted by the office's editor and approved by every step."""
+    users = office["users"]
+    page = draft_item(column, users["editor"])
+    submit(page, users["editor"])
+    return approve_all(page, users)
 
 
 def draft_item(parent, author, title="办事指南：老年人优待证办理"):
@@ -139,3 +148,15 @@ def published_with(office, slug, *documents):
     submit(page, office["users"]["editor"])
     assert approve_all(page, office["users"]).live
     return fresh(page)
+
+
+def home_of(client, user):
+    """The HTML of `user`'s dashboard."""
+    client.force_login(user)
+    return client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def panel(html, panel_id):
+    """The HTML of one dashboard panel (Wagtail's {% panel %} wraps it in a section)."""
+    start = html.index(f'id="{panel_id}')
+    return html[start : html.index("</section>", start)]

@@ -15,7 +15,7 @@ from disclosure.moderation.review.deadlines import art26_due_on, unpublished_ite
 from disclosure.workdays.calendar import add_working_days, working_days_between
 from tests.factories import publish_fixture
 
-from .helpers import FULL_CHECKLIST, act, fresh, submit
+from .helpers import FULL_CHECKLIST, act, fresh, home_of, panel, submit
 
 
 def document(column, author, title, written_on):
@@ -58,17 +58,6 @@ def test_dashboard_panels(client, office):
 
 
 # ------------------------------------------------------------------ each role's panels (issue 17)
-
-
-def home_of(client, user):
-    client.force_login(user)
-    return client.get(reverse("wagtailadmin_home")).content.decode()
-
-
-def panel(html, panel_id):
-    """The HTML of one dashboard panel (Wagtail's {% panel %} wraps it in a section)."""
-    start = html.index(f'id="{panel_id}')
-    return html[start : html.index("</section>", start)]
 
 
 def test_editor_sees_drafts_and_what_was_sent_back_with_the_reason(client, small_office):

@@ -178,6 +178,18 @@ class OneOrganisationPerUser(TestCase):
 
     # --- the bulk "assign role" -----------------------------------------------------------------
 
+    def test_the_assign_role_form_speaks_chinese(self):
+        """Wagtail's field has no label ("Role") and Django's generic refusal of a choice."""
+        self.client.force_login(self.users["township_admin"])
+        url = reverse("wagtail_bulk_action", args=["auth", "user", "assign_role"])
+        url = f"{url}?id={self.users['editor'].pk}"
+        form_page = self.client.get(url).content.decode()
+        assert "角色组" in form_page and ">Role" not in form_page
+        response = self.client.post(url, {"role": str(self.county_reviewers.pk)})
+        refusal = response.content.decode()
+        assert "只能选择本机构的角色组" in refusal and "选择一个有效的选项" not in refusal
+        assert not self.county_reviewers.user_set.filter(pk=self.users["editor"].pk).exists()
+
     def test_assigning_a_role_group_to_another_organisations_users_is_refused(self):
         self.client.force_login(self.users["site_admin"])
         newcomer = make_user("newcomer")

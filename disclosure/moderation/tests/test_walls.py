@@ -315,6 +315,8 @@ class OrganisationAdministratorWalls(TestCase):
             reverse("moderation:audit_export"), {"user": township_leader.pk, "format": "csv"}
         )
         assert response.status_code == 200 and "csv" not in response.get("Content-Type", "")
+        refusal = response.content.decode()
+        assert "只能选择本机构的用户作为操作人" in refusal and "选择一个有效的选项" not in refusal
 
     def test_the_audit_export_carries_only_the_organisations_own_entries(self):
         PageLogEntry.objects.log_action(

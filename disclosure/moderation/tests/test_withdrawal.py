@@ -5,16 +5,9 @@ from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.models import WithdrawalRequest, WithdrawalStatus
 from tests.fixtures import DEMO_PER_MODULE
 
-from .helpers import approve_all, draft_item, fresh, submit
+from .helpers import fresh, published_item
 
 pytestmark = DEMO_PER_MODULE
-
-
-def published_item(office, column):
-    users = office["users"]
-    page = draft_item(column, users["editor"])
-    submit(page, users["editor"])
-    return approve_all(page, users)
 
 
 def ask(client, office, page, **data):
@@ -105,6 +98,8 @@ def test_a_move_goes_only_where_the_item_may_stand(client, office, column):
     other = DisclosureDocumentPageFactory(parent=column, title="另一条信息", slug="another-item")
     response = ask(client, office, moving, action="move", destination=other.pk, reason="放错")
     assert response.status_code == 200 and not WithdrawalRequest.objects.exists()
+    refusal = response.content.decode()
+    assert "本稿件不能移至所选位置" in refusal and "选择一个有效的选项" not in refusal
     offered = response.context["form"].fields["destination"].queryset
     assert other.pk not in set(offered.values_list("pk", flat=True))
     assert all(moving.specific.can_move_to(place) for place in offered)
