@@ -106,3 +106,27 @@ def test_running_again_keeps_the_recorded_groups():
     assert ensure_organisation_handlers(office) == handlers
     assert Group.objects.count() == count
     assert role_group(office.pk, Role.EDITORS) == first[Role.EDITORS]
+
+
+def test_a_collection_bearing_the_organisations_name_is_not_adopted():
+    """The organisation's collection (its files, on which its groups hold the document and image
+    permissions) is recorded by OrganisationCollection, never found by its name either."""
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    from disclosure.moderation.models import OrganisationCollection
+
+    _other, outsider = other_office_staff()
+    planted_collection = Collection.get_first_root_node().add_child(name=NEW_OFFICE)
+    foreign = planted("外来组", [outsider])
+    GroupCollectionPermission.objects.create(
+        group=foreign,
+        collection=planted_collection,
+        permission=Permission.objects.get(codename="choose_image"),
+    )
+
+    office = OrganisationFactory(name=NEW_OFFICE)
+    ensure_organisation_roles(office)
+
+    own = OrganisationCollection.objects.get(organisation=office).collection
+    assert own != planted_collection
+    assert not GroupCollectionPermission.objects.filter(collection=own, group=foreign).exists()
