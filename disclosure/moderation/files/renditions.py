@@ -22,6 +22,7 @@ under `make run` (GONGKAI_SERVE_MEDIA) Django sends it itself.
 import hashlib
 import mimetypes
 import posixpath
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db import transaction
@@ -80,7 +81,9 @@ def _send(request, name):
     response = HttpResponse(
         content_type=mimetypes.guess_type(name)[0] or "application/octet-stream"
     )
-    response["X-Accel-Redirect"] = INTERNAL_MEDIA_URL + name
+    # Percent-encoded, as nginx reads the header as a URI (a stored name may hold characters a
+    # header cannot carry as they are).
+    response["X-Accel-Redirect"] = quote(INTERNAL_MEDIA_URL + name)
     return response
 
 

@@ -7,6 +7,7 @@ rendition while a live, public page shows its image; signed-in staff also their 
 images (moderation/files/attachments.py `visible_attachments`); everyone else 404."""
 
 import io
+from urllib.parse import quote
 
 import pytest
 from django.core.files.base import ContentFile
@@ -133,7 +134,7 @@ def test_the_public_decision_is_remembered_until_the_next_publication(
 
 @override_settings(GONGKAI_SERVE_MEDIA=False)
 def test_behind_nginx_the_file_is_handed_to_nginx_after_the_check(client, small_office):
-    image = township_image(small_office)
+    image = township_image(small_office, "现场照片")
     page = draft_showing(small_office, image)
     rendition = image.get_rendition("width-400")
 
@@ -142,6 +143,6 @@ def test_behind_nginx_the_file_is_handed_to_nginx_after_the_check(client, small_
     publish_fixture(page)
     response = client.get(rendition.url)
     assert response.status_code == 200
-    assert response["X-Accel-Redirect"] == f"/internal-media/{rendition.file.name}"
+    assert response["X-Accel-Redirect"] == f"/internal-media/{quote(rendition.file.name)}"
     assert response["Content-Type"] == "image/png"
     assert not response.content
