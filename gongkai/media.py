@@ -1,10 +1,11 @@
 """Uploaded files when no nginx stands in front of Django (`make run`).
 
 The rule is deploy/nginx/gongkai.conf's, and it is an allow-list: only the folders named in
-PUBLIC_FOLDERS are public files, image renditions (Wagtail's images/) and the staff's avatars
-(avatar_images/, shown in the admin). Everything else under MEDIA_ROOT is not served here,
-whatever a new kind of upload calls its folder: documents and original images become public only
-while a live, public page uses them, which /documents/<id>/ and the renditions check; annual
+PUBLIC_FOLDERS are public files, the staff's avatars (avatar_images/, shown in the admin).
+Everything else under MEDIA_ROOT is not served here, whatever a new kind of upload calls its
+folder: documents and images become public only while a live, public page uses them, which
+/documents/<id>/ and /media/images/ (image renditions, their own view in the URL
+configuration: disclosure/moderation/files/renditions.py) check; original images never; annual
 reports' downloads are served by the report's own routes (<report>/xlsx/ …) while the report is
 live and only to whom its view restrictions admit (disclosure/reports/exports.py).
 """
@@ -15,7 +16,7 @@ from django.conf import settings
 from django.http import Http404
 from django.views.static import serve
 
-PUBLIC_FOLDERS = ("images/", "avatar_images/")
+PUBLIC_FOLDERS = ("avatar_images/",)
 
 
 def is_public(path):

@@ -17,8 +17,10 @@ UNREADABLE_MESSAGE = _(
 )
 
 # What the contentstate exporter raises on JSON that is not contentstate: JSONDecodeError is a
-# ValueError; a list, a number or blocks without their keys give the others.
-CONVERSION_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError)
+# ValueError; a list, a number or blocks without their keys give the others; JSON nested past
+# Python's recursion limit, or list items thousands of levels deep, a RecursionError (raised
+# from deep inside the decoder or the exporter, and caught here once the stack has unwound).
+CONVERSION_ERRORS = (ValueError, TypeError, KeyError, AttributeError, IndexError, RecursionError)
 
 
 class UnreadableRichText:

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.applications import views as application_views
+from disclosure.moderation.files.renditions import serve_rendition
 from disclosure.moderation.organisations import admin_page_walls
 from disclosure.moderation.publishing.public_api import api_router
 from gongkai import healthz, well_known
@@ -34,6 +35,8 @@ urlpatterns = [
     re_path(r"^captcha/image/(?P<key>\w+)@2/$", application_views.captcha_image, {"scale": 2}),
     re_path(r"^captcha/refresh/$", application_views.captcha_refresh),
     path("captcha/", include("captcha.urls")),
+    # Image renditions, to whom a page showing the image may be shown (nginx sends the file).
+    path("media/images/<path:path>", serve_rendition),
     # Answers only where settings.GONGKAI_SERVE_MEDIA is on; in production nginx serves /media/.
     path("media/<path:path>", serve_media),
 ]

@@ -10,8 +10,8 @@ migrated database holds what this module says.
 """
 
 from django.apps import apps
-from django.contrib.auth.models import Group
 
+from disclosure.catalogue.organisation_groups import new_organisation_group
 from disclosure.catalogue.staff_roles import (
     organisation_group_name,
     organisation_ids_where,
@@ -42,12 +42,13 @@ def organisation_handlers_name(organisation):
 
 def ensure_organisation_handlers(organisation):
     """The organisation's own 依申请办理 group (created once), with the handler permissions;
-    its administrators' group, if it exists already, gets them too."""
+    its administrators' group, if it exists already, gets them too. A group bearing the name but
+    not recorded as the organisation's is never adopted (catalogue.organisation_groups)."""
     link = OrganisationHandlers.objects.filter(organisation_id=organisation.pk).first()
     if link is not None:
         return link.group
     permissions = get_permissions(apps, HANDLER_PERMISSIONS)
-    group, _ = Group.objects.get_or_create(name=organisation_handlers_name(organisation))
+    group = new_organisation_group(organisation_handlers_name(organisation))
     group.permissions.add(*permissions)
     OrganisationHandlers.objects.create(organisation_id=organisation.pk, group=group)
     administrators = role_group(organisation.pk, Role.ADMINISTRATORS)

@@ -1,5 +1,5 @@
 from django.contrib.auth import get_user_model
-from django.db.models.signals import m2m_changed, post_save, pre_delete, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -15,6 +15,7 @@ from wagtail.signals import (
 from disclosure.catalogue.models import DisclosureIndexPage, Organisation, StaffOrganisation
 
 from .files.attachment_lock import refuse_change, refuse_save
+from .files.renditions import forget_rendition
 from .mail import notifications
 from .organisations.membership import refuse_joining, refuse_leaving, refuse_organisation_change
 from .organisations.organisation_collections import rename_organisation_collection
@@ -110,6 +111,8 @@ def _refuse_attachment_delete(sender, instance, **kwargs):
 for _attachment_model in (get_document_model(), get_image_model()):
     pre_save.connect(_refuse_attachment_save, sender=_attachment_model)
     pre_delete.connect(_refuse_attachment_delete, sender=_attachment_model)
+
+post_delete.connect(forget_rendition, sender=get_image_model().get_rendition_model())
 
 
 @receiver(m2m_changed)

@@ -1,5 +1,8 @@
-"""/media/ under `make run`: renditions and avatars are files anyone may fetch; nothing else is,
-documents, original images, report downloads, nor a folder a new kind of upload adds."""
+"""/media/ under `make run`: avatars are files anyone may fetch; nothing else is, documents,
+original images, report downloads, nor a folder a new kind of upload adds. Image renditions
+have their own view, which checks the image's pages
+(disclosure/moderation/tests/test_rendition_access.py): a file under images/ that no rendition
+records is not served."""
 
 import pytest
 
@@ -41,6 +44,7 @@ def media(settings, tmp_path):
         "/media/imagesX/../documents/draft.pdf",
         "/media/images",
         "/media/images/..",
+        "/media/images/a.width-400.png",
     ],
 )
 def test_nothing_outside_the_public_folders_is_served_from_media(client, media, path):
@@ -52,11 +56,8 @@ def test_nothing_is_served_from_media_where_a_web_server_does_it(client, media, 
     assert client.get("/media/images/a.width-400.png").status_code == 404
 
 
-@pytest.mark.parametrize(
-    "path", ["/media/images/a.width-400.png", "/media/avatar_images/avatar_1_a.png"]
-)
-def test_image_renditions_and_avatars_are_served(client, media, path):
-    response = client.get(path)
+def test_avatars_are_served(client, media):
+    response = client.get("/media/avatar_images/avatar_1_a.png")
     assert response.status_code == 200 and b"".join(response.streaming_content) == b"png"
 
 
@@ -76,3 +77,21 @@ def test_nginx_serves_exactly_the_public_folders():
     assert re.findall(r"location /media/\S*", conf) == [
         f"location /media/{f}" for f in PUBLIC_FOLDERS
     ]
+
+
+def test_nginx_sends_renditions_only_when_django_says_so():
+    """/media/images/ goes to Django (no location of its own); the folder is reachable only
+    through the internal location Django's X-Accel-Redirect names."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    from disclosure.moderation.files.renditions import INTERNAL_MEDIA_URL
+
+    conf = (Path(settings.BASE_DIR) / "deploy" / "nginx" / "gongkai.conf").read_text()
+    internal = re.search(
+        r"location (\S+) \{\s*internal;\s*alias /app/var/media/images/;\s*\}", conf
+    )
+    assert internal and internal.group(1) == f"{INTERNAL_MEDIA_URL}images/"
+    assert "location /media/images" not in conf

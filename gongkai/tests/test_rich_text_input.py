@@ -15,7 +15,27 @@ from disclosure.moderation.tests.helpers import draft_item, draft_with, edit_for
 from disclosure.moderation.tests.offices import build_office
 from gongkai.rich_text_input import UNREADABLE_MESSAGE, RichTextArea
 
-MALFORMED = ['{"blocks": [{"text": "未写完', "[]", '{"blocks": 5}']
+
+def _list_items_nested(depth):
+    """Draftail never nests lists this deep; the exporter recurses once per level."""
+    block = {
+        "type": "unordered-list-item",
+        "text": "项",
+        "inlineStyleRanges": [],
+        "entityRanges": [],
+    }
+    blocks = [{**block, "key": f"k{level}", "depth": level} for level in range(depth)]
+    return json.dumps({"blocks": blocks, "entityMap": {}})
+
+
+MALFORMED = [
+    '{"blocks": [{"text": "未写完',
+    "[]",
+    '{"blocks": 5}',
+    # Nested past Python's recursion limit: RecursionError in the JSON decoder or the exporter.
+    '{"blocks": ' + "[" * 100_000 + "]" * 100_000 + "}",
+    _list_items_nested(3000),
+]
 
 
 @pytest.fixture

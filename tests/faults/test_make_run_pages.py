@@ -1,6 +1,7 @@
 """`make run`'s web server as a visitor meets it: DEBUG is off unless asked for, so a mistyped
-address gets the site's own 404 page, not Django's debug page; static files and image
-renditions are still served, and only the expected host names are accepted.
+address gets the site's own 404 page, not Django's debug page; static files and avatars are
+still served (image renditions only of images a page shows), and only the expected host names
+are accepted.
 
 The server is the web command of the project's supervisord.conf, with the environment the
 Makefile gives it (its DEBUG default read from `make -p`), on the test database.
@@ -67,8 +68,10 @@ def get(path, host="127.0.0.1"):
 @pytest.fixture
 def make_run_web(tmp_path):
     media = tmp_path / "media"
-    (media / "images").mkdir(parents=True)
-    (media / "images" / "probe.txt").write_text("rendition")
+    (media / "avatar_images").mkdir(parents=True)
+    (media / "avatar_images" / "probe.txt").write_text("avatar")
+    (media / "images").mkdir()
+    (media / "images" / "probe.txt").write_text("no rendition records this file")
     (media / "documents").mkdir()
     (media / "documents" / "secret.txt").write_text("private")
     command = web_command()
@@ -106,7 +109,8 @@ def test_make_run_serves_its_own_pages_with_debug_off(make_run_web):
 
     status, css = get("/static/css/gongkai.css")
     assert status == 200 and css.strip()
-    assert get("/media/images/probe.txt") == (200, "rendition")
+    assert get("/media/avatar_images/probe.txt") == (200, "avatar")
+    assert get("/media/images/probe.txt")[0] == 404  # renditions only of images a page shows
     assert get("/media/documents/secret.txt")[0] == 404  # documents only through /documents/
 
     assert get("/healthz/live/", host="localhost")[0] == 200

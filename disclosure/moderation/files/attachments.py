@@ -17,7 +17,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, WorkflowState
 
 from gongkai.accounts.administrators import is_site_administrator
-from gongkai.content_references import references_from_pages, refers_to
+from gongkai.content_references import page_ids_referring_to, references_from_pages, refers_to
 
 from ..organisations.organisation_collections import own_collections
 
@@ -36,6 +36,14 @@ def public_attachments(model):
     unrestricted, every ancestor live: `public()`, catalogue/visibility.py): what the public
     may download."""
     return _with_keys(model, _referenced_by(Page.objects.live().public(), model))
+
+
+def is_public_attachment(model, pk):
+    """Whether a public page's live content refers to the document or image `pk` of `model`:
+    public_attachments' rule for one file, read from the reference index's rows to it (a few
+    pages) rather than from every public page."""
+    pages = page_ids_referring_to(model(pk=pk))
+    return bool(pages) and Page.objects.live().public().filter(pk__in=pages).exists()
 
 
 def public_documents():

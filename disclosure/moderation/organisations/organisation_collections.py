@@ -19,16 +19,15 @@ def root_collection():
 
 
 def organisation_collection(organisation):
-    """The organisation's collection, created under the root collection if missing."""
+    """The organisation's collection, created under the root collection if missing. Only the
+    collection OrganisationCollection records is reused: one that merely bears the
+    organisation's name (its files, other groups' permissions on it) is never adopted."""
     Collection = apps.get_model("wagtailcore", "Collection")
     OrganisationCollection = apps.get_model("moderation", "OrganisationCollection")
     link = OrganisationCollection.objects.filter(organisation_id=organisation.pk).first()
     if link is not None:
         return Collection.objects.get(pk=link.collection_id)
-    root = root_collection()
-    collection = Collection.objects.filter(
-        name=organisation.name, depth=root.depth + 1, path__startswith=root.path
-    ).first() or root.add_child(instance=Collection(name=organisation.name))
+    collection = root_collection().add_child(instance=Collection(name=organisation.name))
     OrganisationCollection.objects.create(organisation_id=organisation.pk, collection=collection)
     return collection
 

@@ -6,6 +6,7 @@ permissions on the root, and the default review workflow (created by the data mi
 from django.apps import apps
 
 from disclosure.catalogue.models import Organisation, OrganisationRole
+from disclosure.catalogue.organisation_groups import new_organisation_group
 from disclosure.catalogue.staff_roles import organisation_group_name, role_group
 from gongkai.accounts.roles import Role
 from gongkai.accounts.site_wide import site_wide_permissions_q
@@ -20,7 +21,9 @@ def ensure_organisation_roles(organisation):
     """The organisation's own copy of each role group, with the site-wide role's model
     permissions except those on site-wide objects (gongkai.accounts.site_wide), which stay with site
     administrators, and the organisation's collection with the groups' document and image
-    permissions on it. Returns {role: group}."""
+    permissions on it. Returns {role: group}. A group is reused only where OrganisationRole
+    records it as the organisation's; one merely bearing the name is never adopted
+    (catalogue.organisation_groups)."""
     Group = apps.get_model("auth", "Group")
     groups = {}
     for role in Role:
@@ -28,9 +31,7 @@ def ensure_organisation_roles(organisation):
         if group is not None:
             groups[role] = group
             continue
-        group, _ = Group.objects.get_or_create(
-            name=organisation_group_name(organisation, role.group_name)
-        )
+        group = new_organisation_group(organisation_group_name(organisation, role.group_name))
         site_wide = Group.objects.filter(name=role.group_name).first()
         if site_wide is not None:
             group.permissions.add(*site_wide.permissions.exclude(site_wide_permissions_q()))
