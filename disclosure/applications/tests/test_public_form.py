@@ -97,6 +97,36 @@ def test_bad_input_gets_a_clear_chinese_error_and_stores_nothing(
     assert not Application.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("+86 138 0013 8000", "+86-138-0013-8000"),
+        ("(0571)12345678", "0571-12345678"),
+        ("（0571）12345678", "0571-12345678"),
+        ("１３８００１３８０００", "13800138000"),
+        ("0451－1234567", "0451-1234567"),
+        (" 0451-1234567 ", "0451-1234567"),
+    ],
+)
+def test_a_phone_number_written_as_people_write_it_is_accepted_and_stored_plainly(
+    client, organisation, typed, stored
+):
+    response = client.post("/apply/", form_data(organisation, phone=typed))
+    assert response.status_code == 302, response.context["form"].errors
+    assert Application.objects.get().phone == stored
+
+
+@pytest.mark.parametrize(
+    "typed", ["123456", "138-0013-8000-1234-56789", "8+6 138", "138 0013 800a"]
+)
+def test_a_phone_number_of_too_few_or_too_many_digits_or_other_signs_is_refused(
+    client, organisation, typed
+):
+    response = client.post("/apply/", form_data(organisation, phone=typed))
+    assert "联系电话" in "".join(response.context["form"].errors.get("phone", []))
+    assert not Application.objects.exists()
+
+
 def test_an_organisation_with_a_valid_credit_code_is_accepted(client, organisation):
     response = client.post(
         "/apply/",
