@@ -124,7 +124,9 @@ def load_demo(password=None, english=False):
     footer = SiteFooterSettings.for_site(site)
     footer.sponsor = content.TOWNSHIP["name"]
     footer.organiser = content.OFFICE_NAME
+    footer.organiser_en = content.OFFICE_NAME_EN
     footer.address = content.TOWNSHIP["address"]
+    footer.address_en = content.TOWNSHIP["address_en"]
     footer.postcode = content.TOWNSHIP["postcode"]
     footer.phone = content.TOWNSHIP["phone"]
     footer.icp_number, footer.public_security_number, footer.site_id_code = (

@@ -12,6 +12,7 @@ TOWNSHIP = {
     "short_name": "友谊镇",
     "level": "township",
     "address": "友谊县站前街137号",
+    "address_en": "137 Zhanqian Street, Youyi County",
     "postcode": "155800",
     "phone": "0469-5818672",
 }
@@ -22,9 +23,11 @@ COUNTY_OFFICE = {
     "short_name": "县政府办",
     "level": "department",
     "address": "友谊县",
+    "address_en": "Youyi County",
 }
 
 OFFICE_NAME = "友谊县友谊镇人民政府综合办公室"
+OFFICE_NAME_EN = "General Office of the Youyi Township People’s Government"
 
 HOME_TITLE = "友谊县友谊镇人民政府"
 

@@ -38,6 +38,9 @@ class Identity:
     public_security_number: str = ""
     site_id_code: str = ""
     identifiers_are_samples: bool = False
+    # The English of the organiser and the address, shown on /en/ pages (blank: the Chinese).
+    organiser_en: str = ""
+    address_en: str = ""
     # Where the banner leads: the home page, or the organisation's own section.
     home_url: str = "/"
 
@@ -50,6 +53,7 @@ class Identity:
         return Identity(
             sponsor=organisation.name,
             address=organisation.address,
+            address_en=organisation.address_en,
             postcode=organisation.postcode,
             phone=organisation.phone,
             email=organisation.email,
@@ -99,10 +103,18 @@ def page_identity(request, page=None):
 
 
 def _in_page_language(identity):
-    """On English pages the sponsor is the organisation's English name where it has one. The
-    site's settings name the sponsor in Chinese (the name other pages compare with): the
-    organisation of that name gives the English one, one query on English pages only."""
-    if not (translation.get_language() or "").startswith("en") or not identity.sponsor:
+    """On English pages the organiser and the address are their English versions where given,
+    and the sponsor is the organisation's English name where it has one. The site's settings
+    name the sponsor in Chinese (the name other pages compare with): the organisation of that
+    name gives the English one, one query on English pages only."""
+    if not (translation.get_language() or "").startswith("en"):
+        return identity
+    identity = replace(
+        identity,
+        organiser=identity.organiser_en or identity.organiser,
+        address=identity.address_en or identity.address,
+    )
+    if not identity.sponsor:
         return identity
     name_en = (
         Organisation.objects.filter(name=identity.sponsor).values_list("name_en", flat=True).first()

@@ -55,7 +55,16 @@ class SiteFooterSettings(ReadOnlyForRequestsMixin, BaseSiteSetting):
 
     sponsor = models.CharField(_("主办单位"), max_length=100, blank=True)
     organiser = models.CharField(_("承办单位"), max_length=100, blank=True)
+    organiser_en = models.CharField(
+        _("承办单位英文名称"),
+        max_length=200,
+        blank=True,
+        help_text=_("留空时英文页面显示中文名称。"),
+    )
     address = models.CharField(_("地址"), max_length=200, blank=True)
+    address_en = models.CharField(
+        _("英文地址"), max_length=200, blank=True, help_text=_("留空时英文页面显示中文地址。")
+    )
     postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
@@ -73,10 +82,14 @@ class SiteFooterSettings(ReadOnlyForRequestsMixin, BaseSiteSetting):
     )
 
     panels = [
-        MultiFieldPanel([FieldPanel("sponsor"), FieldPanel("organiser")], heading=_("主办与承办")),
+        MultiFieldPanel(
+            [FieldPanel("sponsor"), FieldPanel("organiser"), FieldPanel("organiser_en")],
+            heading=_("主办与承办"),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("address"),
+                FieldPanel("address_en"),
                 FieldPanel("postcode"),
                 FieldPanel("phone"),
                 FieldPanel("email"),

@@ -13,7 +13,7 @@ from modelsearch.query import Or, PlainText
 from wagtail import hooks
 
 from search import analysis
-from search.query import expand, synonym_table
+from search.query import expand, thesaurus
 from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 
 LIMIT = 3
@@ -60,9 +60,11 @@ def did_you_mean(pages, query_text: str) -> list[str]:
     candidates: dict[str, tuple[str, bool]] = {}
     for title in title_candidates(pages, typed):
         candidates.setdefault(analysis.normalise("".join(title.split())), (title, True))
-    for words in synonym_table().values():
+    groups = thesaurus()
+    for words in groups.table.values():
         for word in words:
-            candidates.setdefault(analysis.normalise(word), (word, False))
+            if analysis.normalise(word) not in groups.mistyped:
+                candidates.setdefault(analysis.normalise(word), (word, False))
     candidates.pop(typed, None)
     scored = sorted(
         (

@@ -27,7 +27,20 @@ class Synonym(index.Indexed, models.Model):
         help_text=_("使用这组词的政府文件或网页：文件名称、文号或网址。"),
     )
 
-    panels = [FieldPanel("words"), FieldPanel("source")]
+    # A mistyping (低报 for 低保: same pinyin, the input method's first choice for many) finds
+    # the group's pages but is not a word of it: the results page never names it among the
+    # words searched besides the typed ones, nor offers it as 您是不是要找.
+    mistypings = models.CharField(
+        _("常见错误写法"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "市民常打错的写法，例如“低报”。输入它们也能找到本组的内容，"
+            "但搜索结果页不会把它们列为同时搜索的词。用逗号、顿号或空格分隔。"
+        ),
+    )
+
+    panels = [FieldPanel("words"), FieldPanel("mistypings"), FieldPanel("source")]
     search_fields = [index.SearchField("words")]
 
     class Meta:
@@ -39,6 +52,9 @@ class Synonym(index.Indexed, models.Model):
 
     def word_list(self) -> list[str]:
         return [word for word in SEPARATORS.split(self.words) if word]
+
+    def mistyping_list(self) -> list[str]:
+        return [word for word in SEPARATORS.split(self.mistypings) if word]
 
 
 class ExtractionStatus(models.TextChoices):

@@ -49,24 +49,36 @@ def regional_form(word: str) -> str | None:
     return None
 
 
-def synonym_table() -> dict[str, list[str]]:
-    """Normalised word -> every word of its groups (itself included). Do not modify it.
+@dataclass(frozen=True)
+class Thesaurus:
+    # Normalised word -> every word of its groups (itself included), their mistypings last:
+    # a mistyping finds what its group finds, and the group finds the pages that mistype it.
+    table: dict[str, list[str]]
+    mistyped: frozenset[str]  # the normalised mistypings: searched, never shown as words
+
+
+def thesaurus() -> Thesaurus:
+    """The synonym groups as queries read them. Do not modify it.
 
     The groups are read on every call (one small query, so an office's edit applies at once in
     every worker); normalising their ~600 words is memoised on what was read.
     """
-    return _table(tuple(Synonym.objects.order_by("pk").values_list("words", flat=True)))
+    return _thesaurus(tuple(Synonym.objects.order_by("pk").values_list("words", "mistypings")))
 
 
 @lru_cache(maxsize=4)
-def _table(groups: tuple[str, ...]) -> dict[str, list[str]]:
+def _thesaurus(groups: tuple[tuple[str, str], ...]) -> Thesaurus:
     table: dict[str, list[str]] = {}
-    for text in groups:
-        words = Synonym(words=text).word_list()
+    mistyped: set[str] = set()
+    for text, mistypings in groups:
+        group = Synonym(words=text, mistypings=mistypings)
+        mistakes = group.mistyping_list()
+        mistyped.update(analysis.normalise(word) for word in mistakes)
+        words = group.word_list() + mistakes
         for word in words:
             bucket = table.setdefault(analysis.normalise(word), [])
             bucket.extend(w for w in words if w not in bucket)
-    return table
+    return Thesaurus(table, frozenset(mistyped))
 
 
 def synonyms_of(word: str, table: dict[str, list[str]]) -> list[str]:
@@ -112,6 +124,7 @@ def word_query(words: tuple[str, ...]):
 class ExpandedQuery:
     text: str
     alternatives: tuple[tuple[str, ...], ...]  # for each word typed: it, then its alternatives
+    mistyped: frozenset[str] = frozenset()  # the thesaurus's mistypings, normalised
 
     @property
     def search_query(self):
@@ -131,10 +144,14 @@ class ExpandedQuery:
     def also_searched(self) -> list[str]:
         """The full forms and regional alternatives searched besides the typed words (低保 →
         最低生活保障): the results page names them, so that highlights of words the visitor
-        never typed make sense."""
+        never typed make sense. A mistyping is searched but not named: it is no word to learn."""
         typed = set(self.words)
         also = (word for words in self.alternatives for word in words[1:])
-        return [word for word in dict.fromkeys(also) if word not in typed]
+        return [
+            word
+            for word in dict.fromkeys(also)
+            if word not in typed and analysis.normalise(word) not in self.mistyped
+        ]
 
 
 def expand(text: str) -> ExpandedQuery | None:
@@ -143,5 +160,9 @@ def expand(text: str) -> ExpandedQuery | None:
     words = [word for word in text.split() if analysis.query_terms(word)]
     if not words:
         return None
-    table = synonym_table()
-    return ExpandedQuery(text, tuple(alternatives_of(word, table) for word in dict.fromkeys(words)))
+    groups = thesaurus()
+    return ExpandedQuery(
+        text,
+        tuple(alternatives_of(word, groups.table) for word in dict.fromkeys(words)),
+        groups.mistyped,
+    )

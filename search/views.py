@@ -2,6 +2,7 @@
 
 import datetime
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,6 +21,7 @@ from wagtail.search.utils import normalise_query_string
 from disclosure.catalogue.columns import column_types
 from disclosure.catalogue.models import DisclosureIndexPage, Domain
 from disclosure.catalogue.models.items_base import DisclosureItemPage, Validity
+from disclosure.catalogue.models.organisations import english_name
 from disclosure.catalogue.roots import deepest_root_among
 from gongkai.page_cache import remember_until_publication
 from gongkai.params import bounded_int, object_id
@@ -147,15 +149,35 @@ def dated_pages(pages):
 
 
 def column_groups(pages, roots):
-    """The 栏目 filter's choices, [(root, [column, …])] in tree order: grouped under their
-    organisation, since two organisations may each have a 规范性文件."""
+    """The 栏目 filter's choices, [(root, [(column, label), …])] in tree order: grouped under
+    their organisation, since two organisations may each have a 规范性文件. The group's label
+    is not read out or shown by every phone's list, so a title two organisations share is
+    labelled with its organisation too: 规范性文件（县政府办）."""
     groups = {path: (root, []) for path, root in roots.items()}
     for column in pages.type(*column_types()).filter(depth__lte=5).order_by("path"):
         for path, (_root, columns) in groups.items():
             if column.path.startswith(path):
                 columns.append(column)
                 break
-    return [(root, columns) for root, columns in groups.values() if columns]
+    titles = Counter(column.title for _root, columns in groups.values() for column in columns)
+    return [
+        (
+            root,
+            [(column, column_label(column, root, titles[column.title] > 1)) for column in columns],
+        )
+        for root, columns in groups.values()
+        if columns
+    ]
+
+
+def column_label(column, root, shared):
+    """A column's title, with its organisation's short name (English name on /en/) when
+    another organisation has a column of the same title."""
+    organisation = root.organisation
+    if not shared or organisation is None:
+        return column.title
+    name = english_name(organisation.name_en, organisation.short_name or organisation.name)
+    return _("%(column)s（%(organisation)s）") % {"column": column.title, "organisation": name}
 
 
 def publication_years(pages):
@@ -202,10 +224,14 @@ def run_search(pages, expanded: ExpandedQuery, filters: Filters):
     return pages.search(expanded.search_query)
 
 
-def result_rows(pages, expanded, roots):
+def filtered_listing(pages, filters):
+    """The dated pages (items, reports, guides) the filters keep, newest first."""
+    return dated_pages(filters.apply(pages)).order_by("-first_published_at", "-pk")
+
+
+def result_rows(pages, terms, roots):
     """The results as the template shows them, read in a fixed number of queries: the specific
-    pages in one query per page type, their parents (columns) in one."""
-    terms = expanded.highlight_terms
+    pages in one query per page type, their parents (columns) in one. `terms` are marked."""
     pages = list(pages)
     specifics = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
     parent_paths = {page.path[: -Page.steplen] for page in pages}
@@ -320,13 +346,21 @@ def search(request):
         context["search_results"] = page
         context["count_capped"] = page.paginator.object_list.capped
         context["count_cap"] = COUNT_CAP
-        context["rows"] = result_rows(page.object_list, expanded, roots)
+        context["rows"] = result_rows(page.object_list, expanded.highlight_terms, roots)
         if page.number == 1:
             recording.record(query_text)
             context["picks"] = editors_picks(pages, query_text)
         if not page.paginator.count:
             context["did_you_mean"] = did_you_mean(pages, query_text)
             context["suggestions"] = suggestions(pages, expanded.words)
+    elif filters.active:
+        # Nothing typed but a filter chosen (a subject, a column…): what the filter keeps,
+        # newest first, as a listing rather than an empty page.
+        page = paginate(filtered_listing(pages, filters), request.GET.get("page", 1))
+        context["search_results"] = page
+        context["count_capped"] = page.paginator.object_list.capped
+        context["count_cap"] = COUNT_CAP
+        context["rows"] = result_rows(page.object_list, [], roots)
     elif query_text:
         context["suggestions"] = suggestions(pages)
     return TemplateResponse(request, "search/search.html", context)

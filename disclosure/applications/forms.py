@@ -1,5 +1,6 @@
 """The public application form (Art. 29) and the status lookup."""
 
+import re
 import unicodedata
 
 from captcha.fields import CaptchaField
@@ -20,6 +21,24 @@ PROOF_SIGNATURES = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
+
+
+# What people put between the digits of a phone number: spaces, hyphens, the brackets around
+# an area code (after NFKC, which turns full-width digits and signs into ASCII ones).
+PHONE_SEPARATORS = re.compile(r"[\s\-()./]+")
+
+
+def normalise_phone(text):
+    """The number as digit groups joined by "-" ("+86 138 0013 8000" → "+86-138-0013-8000",
+    "(0571)12345678" → "0571-12345678", "１３８００１３８０００" → "13800138000"), with "+" kept in
+    front where written; None unless it has 7 to 15 digits and nothing but separators."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    plus = text.startswith("+")
+    groups = [group for group in PHONE_SEPARATORS.split(text.removeprefix("+")) if group]
+    digits = "".join(groups)
+    if not groups or not digits.isascii() or not digits.isdigit() or not 7 <= len(digits) <= 15:
+        return None
+    return ("+" if plus else "") + "-".join(groups)
 
 
 def validate_proof(upload):
@@ -117,10 +136,9 @@ class ApplicationForm(forms.ModelForm):
         self.fields["postcode"].widget.attrs.update(inputmode="numeric", autocomplete="postal-code")
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        digits = phone.replace("-", "").replace(" ", "")
-        if not digits.isdigit() or not 7 <= len(digits) <= 15:
-            raise ValidationError(_("联系电话应为7至15位数字，可含“-”。"))
+        phone = normalise_phone(self.cleaned_data["phone"])
+        if phone is None:
+            raise ValidationError(_("联系电话应为7至15位数字，可含“+”“-”、空格或括号内的区号。"))
         return phone
 
     def clean_postcode(self):

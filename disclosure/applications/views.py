@@ -31,8 +31,19 @@ from gongkai.site_url import absolute
 logger = logging.getLogger(__name__)
 
 
-def _too_many(request):
-    return render(request, "applications/too_many.html", status=429)
+def _too_many(request, rate, submission_lost=False):
+    """The answer over a per-address limit (`rate` is the setting's (limit, seconds)): what
+    was refused, when the limit lifts at the latest (the count's window starts at the first
+    request, so it may be sooner), and, for a refused application, that nothing was kept."""
+    period = rate[1]
+    response = render(
+        request,
+        "applications/too_many.html",
+        {"minutes": max(1, -(-period // 60)), "submission_lost": submission_lost},
+        status=429,
+    )
+    response["Retry-After"] = str(period)
+    return response
 
 
 def _plays(key):
@@ -62,7 +73,7 @@ def captcha_refresh(request):
     """django-simple-captcha's refresh, counted against the address like the form's own
     challenges."""
     if not new_challenge_allowed(request):
-        return _too_many(request)
+        return _too_many(request, settings.GONGKAI_CAPTCHA_RATE)
     return captcha_views.captcha_refresh(request)
 
 
@@ -98,7 +109,7 @@ def apply(request):
     if request.method == "POST":
         limit, period = settings.GONGKAI_APPLICATION_RATE
         if ratelimit.hit(request, "apply", limit, period):
-            return _too_many(request)
+            return _too_many(request, (limit, period), submission_lost=True)
         form = ApplicationForm(request.POST, request.FILES)
         if form.is_valid():
             application, query_code = form.register()
@@ -148,7 +159,7 @@ def _render_form(request, form):
     without it and the visitor is asked to reload before submitting."""
     try:
         if not new_challenge_allowed(request):
-            return _too_many(request)
+            return _too_many(request, settings.GONGKAI_CAPTCHA_RATE)
         return render(request, "applications/apply.html", {"form": form})
     except DatabaseError as error:
         if not is_database_busy(error):
@@ -181,7 +192,7 @@ def _mail_receipt(application, query_code):
         )
         % {
             "name": application.name,
-            "organisation": application.organisation.name,
+            "organisation": application.organisation.local_name,
             "number": application.tracking_number,
             "code": query_code,
             "received": application.received_on,
@@ -199,7 +210,7 @@ def status(request):
     limit, period = settings.GONGKAI_APPLICATION_LOOKUP_RATE
     # The limit comes first: over it, no query code is hashed and none is accepted.
     if ratelimit.exceeded(request, "status", limit):
-        return _too_many(request)
+        return _too_many(request, (limit, period))
     if request.POST.get("letter"):
         return _letter(request)
     form = StatusForm(request.POST)

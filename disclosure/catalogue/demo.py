@@ -29,6 +29,7 @@ TOWNSHIP_CODE = "1123052200432650XW"
 COUNTY_OFFICE_CODE = "112305000043265181"
 SERVICE_CENTRE = "友谊镇便民服务中心（友谊县站前街137号）"
 OFFICE_HOURS = "周一至周五 上午8:30—11:30，下午13:30—17:00（法定节假日除外）"
+OFFICE_HOURS_EN = "Monday to Friday, 8:30–11:30 and 13:30–17:00 (closed on public holidays)"
 PHONE = "0469-5818672"
 
 
@@ -417,6 +418,7 @@ def load_catalogue_demo(township, county, township_root, user):
     """Fill 友谊镇's columns (found by slug under /xxgk/) with realistic items."""
     township.code = TOWNSHIP_CODE
     township.office_hours = OFFICE_HOURS
+    township.office_hours_en = OFFICE_HOURS_EN
     township.save()
     county.code = COUNTY_OFFICE_CODE
     county.save()

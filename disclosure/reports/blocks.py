@@ -270,7 +270,7 @@ class StatisticalTableBlock(blocks.StructBlock):
             cell.column = column
         context["grid"] = {
             "table": self.table,
-            "name": rules.TABLE_NAMES[self.table_key],
+            "name": rules.table_name(self.table_key),
             "head": [r for r in rows if r.head],
             "body": [r for r in rows if not r.head],
         }

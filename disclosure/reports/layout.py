@@ -1,10 +1,14 @@
 """The printed layout of each table as a grid of cells (merged headers, numbered row labels).
 
 One layout serves the public HTML, the XLSX export and the spreadsheet checker, so the three
-cannot drift apart. A grid is a list of :class:`GridRow`; header rows come first.
+cannot drift apart. A grid is a list of :class:`GridRow`; header rows come first. Its words are
+in the active language: an English page prints them in English, while the spreadsheet and its
+checker build the grid in the statutory Chinese (``xlsx.statutory_language``).
 """
 
 from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
 
 from disclosure.statutory import tables as t
 
@@ -49,7 +53,7 @@ def table_a_grid(table, values):
         grid.append(GridRow([_th(block.heading, "colgroup", colspan=width + 1)]))
         headers = [_th(c.label, "col") for c in block.columns]
         headers[-1].colspan = width - len(block.columns) + 1
-        grid.append(GridRow([_th("信息内容", "col"), *headers]))
+        grid.append(GridRow([_th(_("信息内容"), "col"), *headers]))
         for row in block.rows:
             grid.append(
                 GridRow(
@@ -66,8 +70,8 @@ def table_b_grid(table, values):
     grid = [
         GridRow(
             [
-                _th(f"（{t.TABLE_B_NOTE}）", "", colspan=3, rowspan=3),
-                _th("申请人情况", "colgroup", colspan=len(columns)),
+                _th(_("（%(note)s）") % {"note": t.TABLE_B_NOTE}, "", colspan=3, rowspan=3),
+                _th(table.blocks[0].heading, "colgroup", colspan=len(columns)),
             ],
             head=True,
         ),
@@ -116,7 +120,7 @@ def table_c_grid(table, values):
         GridRow(
             [
                 _th(review[1], "colgroup", colspan=per_group),
-                _th("行政诉讼", "colgroup", colspan=per_group * len(litigation)),
+                _th(_("行政诉讼"), "colgroup", colspan=per_group * len(litigation)),
             ],
             head=True,
         ),

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_noop
 
 from disclosure.catalogue.models.organisations import Level
 from disclosure.statutory import tables as t
@@ -34,7 +35,18 @@ class Severity(models.TextChoices):
 
 
 # How the tables are numbered when a report, a spreadsheet or a finding names them.
-TABLE_NAMES = {"table_a": "表一", "table_b": "表二", "table_c": "表三"}
+# The statutory names, in Chinese wherever a workbook or a finding names the table; a page
+# shows them through gettext (`table_name`), so an English page says "Table 2".
+TABLE_NAMES = {
+    "table_a": gettext_noop("表一"),
+    "table_b": gettext_noop("表二"),
+    "table_c": gettext_noop("表三"),
+}
+
+
+def table_name(key):
+    """The table's name in the language of the page being served."""
+    return _(TABLE_NAMES[key])
 
 
 @dataclass(frozen=True)

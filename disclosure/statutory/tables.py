@@ -54,7 +54,9 @@ class Column:
 @dataclass(frozen=True)
 class Row:
     key: str
-    number: str  # the numbering printed before the label: "一、", "（一）", "1."
+    # The numbering printed before the label: "一、" and "（一）" through gettext (an English
+    # page numbers "I. " and "(1) "), "1." as it is.
+    number: str
     label: str
     parent: str = ""  # key of the row this one is part of (e.g. 三 for （一）), or a section
     total: bool = False
@@ -190,11 +192,14 @@ UNPROCESSED = "unprocessed"  # （五）不予处理
 OTHER = "other_processing"  # （六）其他处理
 
 _ROWS_B_HEAD = (
-    Row("new", "一、", _("本年新收政府信息公开申请数量")),
-    Row("carried_in", "二、", _("上年结转政府信息公开申请数量")),
-    Row("granted", "（一）", _("予以公开"), parent=RESULTS),
+    Row("new", _("一、"), _("本年新收政府信息公开申请数量")),
+    Row("carried_in", _("二、"), _("上年结转政府信息公开申请数量")),
+    Row("granted", _("（一）"), _("予以公开"), parent=RESULTS),
     Row(
-        "partial", "（二）", _("部分公开（区分处理的，只计这一情形，不计其他情形）"), parent=RESULTS
+        "partial",
+        _("（二）"),
+        _("部分公开（区分处理的，只计这一情形，不计其他情形）"),
+        parent=RESULTS,
     ),
     Row("refused_secret", "1.", _("属于国家秘密"), parent=REFUSED),
     Row("refused_law", "2.", _("其他法律行政法规禁止公开"), parent=REFUSED),
@@ -228,19 +233,19 @@ _ROWS_B_OTHER_2021 = (
     ),
     Row("other_other", "3.", _("其他"), parent=OTHER),
 )
-_ROWS_B_OTHER_2019 = (Row("other_processing", "（六）", _("其他处理"), parent=RESULTS),)
+_ROWS_B_OTHER_2019 = (Row("other_processing", _("（六）"), _("其他处理"), parent=RESULTS),)
 _ROWS_B_TAIL = (
-    Row("result_total", "（七）", _("总计"), parent=RESULTS, total=True),
-    Row("carried_out", "四、", _("结转下年度继续办理")),
+    Row("result_total", _("（七）"), _("总计"), parent=RESULTS, total=True),
+    Row("carried_out", _("四、"), _("结转下年度继续办理")),
 )
 
 # Headings of the grouped rows, printed as merged cells to the left of their members.
 ROW_GROUPS = {
-    RESULTS: ("三、", _("本年度办理结果")),
-    REFUSED: ("（三）", _("不予公开")),
-    UNABLE: ("（四）", _("无法提供")),
-    UNPROCESSED: ("（五）", _("不予处理")),
-    OTHER: ("（六）", _("其他处理")),
+    RESULTS: (_("三、"), _("本年度办理结果")),
+    REFUSED: (_("（三）"), _("不予公开")),
+    UNABLE: (_("（四）"), _("无法提供")),
+    UNPROCESSED: (_("（五）"), _("不予处理")),
+    OTHER: (_("（六）"), _("其他处理")),
 }
 TABLE_B_NOTE = _("本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和")
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from .locales import language_tag
@@ -13,10 +13,13 @@ from .locales import language_tag
 @dataclass(frozen=True)
 class Version:
     code: str
-    name: str
+    name: str  # in the language itself (English, 简体中文)
     tag: str  # for lang/hreflang
     url: str | None  # None: this page has no public version in that language
     current: bool
+    # The language's name in the language of the page, for the note saying the page has no
+    # version in it ("no Simplified Chinese version" on an English page).
+    name_here: str = ""
 
 
 def public_translations(page):
@@ -52,7 +55,8 @@ def versions(request, page=None):
             url = translation.get_url(request) if translation else None
         else:  # a view outside the page tree (search, 依申请公开): the same path per language
             url = translate_url(request.get_full_path(), code)
-        result.append(Version(code, name, language_tag(code), url, code == current))
+        name_here = get_language_info(code)["name_translated"]
+        result.append(Version(code, name, language_tag(code), url, code == current, name_here))
     return result
 
 

@@ -12,6 +12,7 @@ from wagtail.models import Page, Site
 from disclosure.catalogue.models import DisclosureIndexPage
 from gongkai.page_cache import page_cache
 from home.models import SiteFooterSettings
+from home.tests.english import english_demo
 from tests.fixtures import DEMO_PER_MODULE
 
 pytestmark = DEMO_PER_MODULE
@@ -127,23 +128,6 @@ def test_the_identity_follows_the_page_not_the_previous_request(client):
 
 
 TOWNSHIP_EN = "Youyi Township People’s Government, Youyi County"
-
-
-def english_demo():
-    from django.contrib.auth import get_user_model
-    from wagtail.models import Locale
-
-    from home.demo_translation import load_english_demo
-    from tests.factories import publishing_as_fixture
-
-    home = Site.objects.get(is_default_site=True).root_page.specific
-    township_root = DisclosureIndexPage.objects.get(slug="xxgk", locale=Locale.get_default())
-    if not Page.objects.filter(locale__language_code="en", depth__gt=2).exists():
-        with publishing_as_fixture():
-            load_english_demo(home, township_root, get_user_model().objects.get(username="admin"))
-    return Page.objects.get(
-        translation_key=township_root.translation_key, locale__language_code="en"
-    )
 
 
 def test_english_pages_name_the_organisation_in_english_and_chinese_pages_in_chinese(client):

@@ -173,8 +173,9 @@ def test_columns_are_undated_and_grouped_by_organisation_and_their_year_not_offe
     column_filter = html[html.index('<select id="search-column"') :].split("</select>", 1)[0]
     groups = re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', column_filter)
     assert [label for label, _ in groups] == ["友谊镇人民政府", "和平县医疗保障局"]
-    assert "年度报告" in groups[0][1] and groups[0][1].count(">预算决算<") == 1
-    assert groups[1][1].count(">预算决算<") == 1
+    # The title both organisations use says whose column it is.
+    assert "年度报告" in groups[0][1] and groups[0][1].count(">预算决算（友谊镇人民政府）<") == 1
+    assert groups[1][1].count(">预算决算（和平县医疗保障局）<") == 1
     organisation_filter = html[html.index('<select id="search-org"') :].split("</select>", 1)[0]
     assert ">友谊镇人民政府</option>" in organisation_filter
     # Each label with its control, wrapping as one.
@@ -217,3 +218,30 @@ def test_the_home_page_is_undated_and_its_year_not_offered(client, corpus, items
     rows = {row["page"].pk: row for row in response.context["rows"]}
     if home.pk in rows:
         assert rows[home.pk]["dated"] is False
+
+
+@pytest.mark.django_db
+def test_an_empty_query_with_a_filter_lists_what_the_filter_keeps_newest_first(client, items):
+    social = items["domains"]["social"].pk
+    response = get(client, q="", domain=social)
+    assert result_titles(response) == ["临时救助审批流程", "临时救助实施办法"]
+    assert "共找到 2 条结果" in response.content.decode()
+    assert result_titles(get(client, q="", domain=social, validity="abolished")) == [
+        "临时救助实施办法"
+    ]
+    nothing = get(client, domain=social, year=1999).content.decode()
+    assert "没有符合筛选条件的内容" in nothing and "请检查错别字" not in nothing
+    # Without a filter an empty query still lists nothing.
+    assert get(client, q="").context["search_results"] is None
+
+
+@pytest.mark.django_db
+def test_a_column_title_two_organisations_share_is_told_apart_in_the_filter(client, corpus):
+    for root in ("township_root", "county_root"):
+        CategoryPageFactory(parent=corpus[root], title="规范性文件")
+    html = get(client, q="").content.decode()
+    select = html[html.index('<select id="search-column"') :].split("</select>")[0]
+    assert select.count(">规范性文件（") == 2
+    assert ">规范性文件（友谊镇人民政府）</option>" in select
+    assert ">规范性文件（和平县医疗保障局）</option>" in select
+    assert ">预算决算</option>" in select  # a title of its own stays as it is

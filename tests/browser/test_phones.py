@@ -269,3 +269,58 @@ def test_a_wide_statutory_table_says_it_scrolls_and_pins_its_corner(phone, live_
     assert "勾稽关系" in on_top, on_top
     phone.emulate_media(media="print")
     assert not phone.locator(".report-table--table_b .report-table__hint").is_visible()
+
+
+# Elements wider than the screen, outside the regions that scroll on purpose.
+WIDER_THAN_THE_SCREEN = """() => [...document.querySelectorAll('main *')]
+  .filter(el => el.offsetParent !== null && !el.closest('[role=region]'))
+  .filter(el => el.getBoundingClientRect().right > window.innerWidth + 1)
+  .map(el => el.tagName + '.' + el.className + ' ' + Math.round(el.getBoundingClientRect().right))
+  .slice(0, 10)"""
+
+
+def test_the_english_report_and_search_fit_a_phone_their_tables_scrolling_in_their_regions(
+    phone, live_english_demo, output_dir
+):
+    from disclosure.reports.models import AnnualReportPage
+
+    report = AnnualReportPage.objects.live().get(locale__language_code="en")
+    problems = {}
+    paths = [report.url, f"{report.url}?text=3", "/en/search/?q=guide", "/search/?q=低保"]
+    for path in paths:
+        assert phone.goto(live_english_demo.url + path).status == 200, path
+        overflow = phone.evaluate(OVERFLOW)
+        wide = phone.evaluate(WIDER_THAN_THE_SCREEN)
+        if overflow > 0 or wide:
+            problems[path] = (overflow, wide)
+        phone.screenshot(path=output_dir / f"{path.strip('/').replace('/', '-')[:40]}-360px.png")
+    assert not problems, problems
+    phone.goto(live_english_demo.url + report.url)
+    region = phone.locator(".report-table--table_b > [role=region]")
+    assert region.evaluate("r => r.scrollWidth > r.clientWidth")  # it scrolls, inside its box
+    assert phone.locator(".report-table--table_b .report-table__hint").is_visible()
+    # The search filters: one a line, the selects in one column of one width.
+    for path in ("/en/search/?q=guide", "/search/?q=低保"):
+        phone.goto(live_english_demo.url + path)
+        boxes = phone.locator(".search-filter select").evaluate_all(
+            "els => els.map(el => el.getBoundingClientRect())"
+            ".map(r => [Math.round(r.left), Math.round(r.width), Math.round(r.top)])"
+        )
+        assert len({(left, width) for left, width, _top in boxes}) == 1, (path, boxes)
+        assert len({top for _left, _width, top in boxes}) == len(boxes), (path, boxes)
+
+
+def test_without_javascript_a_phone_still_shows_the_wide_tables_hint(browser, live_english_demo):
+    from disclosure.reports.models import AnnualReportPage
+
+    report = AnnualReportPage.objects.live().get(locale__language_code="en")
+    for viewport, shown in ((PHONE, True), ({"width": 1280, "height": 800}, False)):
+        context = browser.new_context(viewport=viewport, java_script_enabled=False)
+        page = context.new_page()
+        page.goto(live_english_demo.url + report.url)
+        hint = page.locator(".report-table--table_b .report-table__hint")
+        assert hint.is_visible() == shown, viewport
+        if shown:
+            assert hint.inner_text().startswith("Table 2 (scroll sideways to see all)")
+        assert not page.locator(".report-table--table_a .report-table__hint").is_visible()
+        context.close()

@@ -1,4 +1,5 @@
 import datetime
+import re
 from pathlib import Path
 
 import pytest
@@ -98,6 +99,36 @@ def test_bad_input_gets_a_clear_chinese_error_and_stores_nothing(
     assert not Application.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "typed, stored",
+    [
+        ("+86 138 0013 8000", "+86-138-0013-8000"),
+        ("(0571)12345678", "0571-12345678"),
+        ("（0571）12345678", "0571-12345678"),
+        ("１３８００１３８０００", "13800138000"),
+        ("0451－1234567", "0451-1234567"),
+        (" 0451-1234567 ", "0451-1234567"),
+    ],
+)
+def test_a_phone_number_written_as_people_write_it_is_accepted_and_stored_plainly(
+    client, organisation, typed, stored
+):
+    response = client.post("/apply/", form_data(organisation, phone=typed))
+    assert response.status_code == 302, response.context["form"].errors
+    assert Application.objects.get().phone == stored
+
+
+@pytest.mark.parametrize(
+    "typed", ["123456", "138-0013-8000-1234-56789", "8+6 138", "138 0013 800a"]
+)
+def test_a_phone_number_of_too_few_or_too_many_digits_or_other_signs_is_refused(
+    client, organisation, typed
+):
+    response = client.post("/apply/", form_data(organisation, phone=typed))
+    assert "联系电话" in "".join(response.context["form"].errors.get("phone", []))
+    assert not Application.objects.exists()
+
+
 def test_an_organisation_with_a_valid_credit_code_is_accepted(client, organisation):
     response = client.post(
         "/apply/",
@@ -146,6 +177,14 @@ def test_a_rate_limit_per_ip(client, organisation, settings):
         assert client.post("/apply/", {"name": "x"}).status_code == 200
     response = client.post("/apply/", {"name": "x"})
     assert response.status_code == 429 and "过于频繁" in response.text
+    # It says what happened to the application and when to come back, in the page's language.
+    assert "您刚才提交的申请没有收到，填写的内容也没有保存" in response.text
+    assert "最迟 60 分钟后即可再试" in response.text and response["Retry-After"] == "3600"
+    english = client.post("/en/apply/", {"name": "x"})
+    assert english.status_code == 429
+    main = english.text[english.text.index("<main") : english.text.index("</main>")]
+    assert "Your application was not received" in main
+    assert not re.search(r"[\u4e00-\u9fff]", main)
     # Another address is not affected.
     assert client.post("/apply/", {"name": "x"}, REMOTE_ADDR="10.0.0.9").status_code == 200
 
@@ -157,6 +196,8 @@ def test_failed_status_lookups_are_limited(client, settings):
         for _ in range(4)
     ]
     assert codes == [200, 200, 200, 429]
+    refused = client.post("/apply/status/", {"tracking_number": "X", "query_code": "Y"})
+    assert "查询办理进度" in refused.text and "申请没有收到" not in refused.text
 
 
 text = st.text(max_size=300)
@@ -323,8 +364,25 @@ def test_a_mail_server_that_is_down_does_not_lose_the_registered_application(
     page = client.get("/apply/submitted/")
     code = page.context["query_code"]
     assert code and application.check_query_code(code)
-    assert "以上信息已发送到您的电子邮箱" not in page.text
+    assert "回执邮件（含以上信息和查询码）已发往" not in page.text
     assert "回执邮件未能发出" in page.text
+    assert "回执邮件中也有查询码" not in client.get("/apply/submitted/").text
+
+
+def test_the_confirmation_says_where_the_receipt_went_and_claims_no_delivery(client, organisation):
+    client.post("/apply/", form_data(organisation))
+    first = client.get("/apply/submitted/").text
+    assert "回执邮件（含以上信息和查询码）已发往 lisi@example.invalid。" in first
+    assert "邮件可能延迟送达或被归入垃圾邮件" in first
+    again = client.get("/apply/submitted/").text
+    assert "回执邮件中也有查询码" in again
+
+
+def test_without_an_email_address_the_confirmation_mentions_no_mail(client, organisation):
+    client.post("/apply/", form_data(organisation, email="", delivery_form="paper"))
+    assert Application.objects.get().email == ""
+    for page in (client.get("/apply/submitted/").text, client.get("/apply/submitted/").text):
+        assert "回执邮件" not in page and "已发往" not in page
 
 
 def test_an_invalid_email_gets_one_error_for_one_mistake(client, organisation):

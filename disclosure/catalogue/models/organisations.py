@@ -16,7 +16,8 @@ DEFAULT_INDEX_PATTERN = "{code}/{year}-{serial:05d}"
 
 
 def english_name(name_en, name):
-    """`name_en` when the active language is English and it is given, else `name`."""
+    """`name_en` when the active language is English and it is given, else `name` (names,
+    addresses, office hours: whatever has an English version beside the Chinese)."""
     language = translation.get_language() or ""
     return name_en if name_en and language.startswith("en") else name
 
@@ -112,10 +113,19 @@ class Organisation(index.Indexed, models.Model):
         ),
     )
     address = models.CharField(_("办公地址"), max_length=200, blank=True)
+    address_en = models.CharField(
+        _("英文办公地址"), max_length=200, blank=True, help_text=_("留空时英文页面显示中文地址。")
+    )
     postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
     phone = models.CharField(_("联系电话"), max_length=50, blank=True)
     fax = models.CharField(_("传真"), max_length=50, blank=True)
     office_hours = models.CharField(_("办公时间"), max_length=200, blank=True)
+    office_hours_en = models.CharField(
+        _("英文办公时间"),
+        max_length=200,
+        blank=True,
+        help_text=_("留空时英文页面显示中文办公时间。"),
+    )
     email = models.EmailField(_("电子邮箱"), blank=True)
 
     panels = [
@@ -128,10 +138,12 @@ class Organisation(index.Indexed, models.Model):
         MultiFieldPanel(
             [
                 FieldPanel("address"),
+                FieldPanel("address_en"),
                 FieldPanel("postcode"),
                 FieldPanel("phone"),
                 FieldPanel("fax"),
                 FieldPanel("office_hours"),
+                FieldPanel("office_hours_en"),
                 FieldPanel("email"),
             ],
             heading=_("联系方式"),
@@ -169,6 +181,14 @@ class Organisation(index.Indexed, models.Model):
         """The name in the language of the page being served: the English name on English
         pages where one is given, the Chinese full name otherwise."""
         return english_name(self.name_en, self.name)
+
+    @property
+    def local_address(self):
+        return english_name(self.address_en, self.address)
+
+    @property
+    def local_office_hours(self):
+        return english_name(self.office_hours_en, self.office_hours)
 
     def clean(self):
         super().clean()

@@ -12,7 +12,7 @@ def test_chinese_page_names_its_language_and_says_english_is_missing(client, doc
     assert '<html lang="zh-Hans"' in html
     assert 'hreflang="zh-Hans"' in html
     assert 'rel="alternate" hreflang="en"' not in html
-    assert "本页暂无此语言版本" in html
+    assert "本页暂无英语版本" in html
     assert 'href="/en/"' in html  # the notice leads to the English home page
 
 

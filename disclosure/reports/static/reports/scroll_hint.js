@@ -9,6 +9,7 @@
       if (region) figure.classList.toggle("is-scrollable", region.scrollWidth > region.clientWidth + 1);
     });
   }
+  document.documentElement.classList.add("scroll-hints");
   mark();
   window.addEventListener("resize", mark);
 })();
