@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail import hooks
 
+from gongkai.accounts.administrators import is_site_administrator
+
 from .models import Organisation, OrganisationRole, StaffOrganisation
 
 
@@ -26,6 +28,19 @@ def organisation_id_of_user_id(user_id):
         .values_list("organisation_id", flat=True)
         .first()
     )
+
+
+def organisations_visible_to(user):
+    """The organisations whose work `user` sees in the admin (dashboards, inspection reports,
+    the county overview of annual reports): its own; every one for a site administrator
+    without an organisation; none for anyone else (a user recorded with no organisation is not
+    thereby site-wide)."""
+    organisation_id = organisation_id_of_user(user)
+    if organisation_id is not None:
+        return Organisation.objects.filter(pk=organisation_id)
+    if is_site_administrator(user):
+        return Organisation.objects.all()
+    return Organisation.objects.none()
 
 
 def organisation_of(user):

@@ -7,18 +7,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from disclosure.catalogue.models import Organisation
-from disclosure.moderation.organisations.walls import organisation_id_of_user
+from disclosure.catalogue.staff_roles import organisation_id_of_user
 from gongkai.accounts.administrators import is_site_administrator, site_administrators_group_name
-
-
-def visible_organisations(user):
-    organisation_id = organisation_id_of_user(user)
-    if organisation_id is not None:
-        return Organisation.objects.filter(pk=organisation_id)
-    if is_site_administrator(user):
-        return Organisation.objects.all()
-    return Organisation.objects.none()
 
 
 def sees_platform(user):

@@ -26,6 +26,7 @@ from disclosure.catalogue.staff_roles import (
     organisation_group_ids,
     organisation_id_of_user,
     organisations_of_groups,
+    organisations_visible_to,
 )
 from gongkai.accounts.administrators import (
     is_site_administrator,
@@ -88,12 +89,7 @@ def organisation_roots_of_user(user):
     anyone else without one sees none."""
     from disclosure.catalogue.models import DisclosureIndexPage
 
-    organisation_id = organisation_id_of_user(user)
-    if organisation_id is not None:
-        return DisclosureIndexPage.objects.filter(organisation_id=organisation_id)
-    if is_site_administrator(user):
-        return DisclosureIndexPage.objects.all()
-    return DisclosureIndexPage.objects.none()
+    return DisclosureIndexPage.objects.filter(organisation__in=organisations_visible_to(user))
 
 
 def within_organisation(user, prefix=""):
