@@ -155,11 +155,28 @@ def organisation_group_ids(organisation_id):
     return found
 
 
+# The separator organisation_group_name puts between the organisation and the site-wide group.
+GROUP_NAME_SEPARATOR = "·"
+
+
 def organisation_group_name(organisation, group_name):
     """The name of an organisation's own copy of a site-wide group: `某镇·初审`,
     `某镇·依申请办理`. Moderation's placement names the role groups with it, the register its
-    handlers' group."""
-    return f"{organisation.name}·{group_name}"
+    handlers' group; rename_organisation_groups keeps it when the organisation is renamed."""
+    return f"{organisation.name}{GROUP_NAME_SEPARATOR}{group_name}"
+
+
+def rename_organisation_groups(organisation):
+    """Name each group belonging to `organisation` after its (new) name, keeping the site-wide
+    group's name after the separator: a renamed organisation's groups would otherwise keep the
+    old name, which a new organisation of that name would then be given."""
+    groups = Group.objects.filter(pk__in=organisation_group_ids(organisation.pk))
+    for group in groups:
+        _old, separator, site_wide_name = group.name.rpartition(GROUP_NAME_SEPARATOR)
+        renamed = organisation_group_name(organisation, site_wide_name)
+        if separator and group.name != renamed:
+            group.name = renamed
+            group.save(update_fields=["name"])
 
 
 def role_groups(organisation_id):
