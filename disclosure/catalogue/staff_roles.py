@@ -30,6 +30,16 @@ def organisation_id_of_user_id(user_id):
     )
 
 
+def has_organisation(user):
+    """Whether `user` is recorded as working for an organisation (not site-wide)."""
+    return organisation_id_of_user(user) is not None
+
+
+def staff_of(organisation_id):
+    """The users recorded as working for `organisation_id` (StaffOrganisation), active or not."""
+    return get_user_model().objects.filter(staff_organisation__organisation_id=organisation_id)
+
+
 def organisations_visible_to(user):
     """The organisations whose work `user` sees in the admin (dashboards, inspection reports,
     the county overview of annual reports): its own; every one for a site administrator

@@ -19,3 +19,27 @@ def places(pattern, allowed=()):
 def test_a_running_review_is_wagtails_active_workflow_state():
     """A review running or sent back is WorkflowState.objects.active(), not a list of statuses."""
     assert places(r"WorkflowState\.STATUS_IN_PROGRESS") == []
+
+
+# The modules that name StaffOrganisation's table besides its reader (staff_roles), and why.
+STAFF_ORGANISATION_WRITERS = {
+    "disclosure/moderation/organisations/membership.py": "keeps it with the user's groups",
+    "disclosure/moderation/organisations/walls.py": "record_organisation_from_groups creates it",
+    "home/demo.py": "the demo's staff",
+    "disclosure/moderation/people/audit.py": "the audit form's users of several organisations",
+}
+
+
+def test_a_users_organisation_is_read_through_staff_roles():
+    """StaffOrganisation is read through staff_roles (organisation_id_of_user, staff_of,
+    has_organisation); the modules above only write it (or, the audit, filter by several)."""
+    assert (
+        places(
+            r"StaffOrganisation\.objects|staff_organisation__",
+            allowed={"disclosure/catalogue/staff_roles.py", *STAFF_ORGANISATION_WRITERS},
+        )
+        == []
+    )
+    # The walls only create the record; they read it through staff_roles.
+    readers = places(r"StaffOrganisation\.objects\.(filter|get|exclude)|staff_organisation__")
+    assert "disclosure/moderation/organisations/walls.py" not in readers

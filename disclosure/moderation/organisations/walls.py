@@ -23,10 +23,12 @@ from django.db.models import Q
 from disclosure.catalogue.models import StaffOrganisation
 from disclosure.catalogue.roots import pages_below_q
 from disclosure.catalogue.staff_roles import (
+    has_organisation,
     organisation_group_ids,
     organisation_id_of_user,
     organisations_of_groups,
     organisations_visible_to,
+    staff_of,
 )
 from gongkai.accounts.administrators import (
     is_site_administrator,
@@ -49,9 +51,7 @@ def manageable_users(actor):
     organisation_id = organisation_id_of_user(actor)
     if organisation_id is None or not actor.is_active:
         return User.objects.none()
-    return User.objects.filter(staff_organisation__organisation_id=organisation_id).exclude(
-        pk__in=site_level_users().values("pk")
-    )
+    return staff_of(organisation_id).exclude(pk__in=site_level_users().values("pk"))
 
 
 def can_manage_user(actor, target):
@@ -74,7 +74,7 @@ def record_organisation_from_groups(users):
     register's 依申请办理 group) it belongs to, when that is exactly one. Superusers stay
     site-wide."""
     for user in users:
-        if user.is_superuser or StaffOrganisation.objects.filter(user_id=user.pk).exists():
+        if user.is_superuser or has_organisation(user):
             continue
         organisations = set(
             organisations_of_groups(user.groups.values_list("pk", flat=True)).values()
