@@ -43,3 +43,15 @@ def test_a_users_organisation_is_read_through_staff_roles():
     # The walls only create the record; they read it through staff_roles.
     readers = places(r"StaffOrganisation\.objects\.(filter|get|exclude)|staff_organisation__")
     assert "disclosure/moderation/organisations/walls.py" not in readers
+
+
+def test_who_is_a_site_administrator_is_asked_of_administrators():
+    """Who the site administrators are: accounts.administrators.site_administrators_q."""
+    assert places(r"groups__name=site_administrators_group_name") == [
+        "gongkai/accounts/administrators.py"
+    ]
+
+
+def test_suggestions_are_filtered_in_one_place():
+    """Search suggestions pass the apps' filters through suggestions.allowed_suggestions."""
+    assert places(r"get_hooks\(FILTER_SEARCH_SUGGESTIONS\)") == ["search/suggestions.py"]

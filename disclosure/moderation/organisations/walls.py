@@ -18,7 +18,6 @@ decides who may manage whom.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models import Q
 
 from disclosure.catalogue.models import StaffOrganisation
 from disclosure.catalogue.roots import pages_below_q
@@ -32,15 +31,13 @@ from disclosure.catalogue.staff_roles import (
 )
 from gongkai.accounts.administrators import (
     is_site_administrator,
-    site_administrators_group_name,
+    site_administrators_q,
 )
 
 
 def site_level_users():
     """Users only site administrators manage: superusers and site-wide administrators."""
-    return get_user_model().objects.filter(
-        Q(is_superuser=True) | Q(groups__name=site_administrators_group_name())
-    )
+    return get_user_model().objects.filter(site_administrators_q())
 
 
 def manageable_users(actor):
