@@ -211,7 +211,7 @@ def result_rows(pages, expanded, roots):
     parent_paths = {page.path[: -Page.steplen] for page in pages}
     # An unpublished column is not named under its live items (its title is not public).
     parents = {
-        parent.path: parent for parent in Page.objects.filter(path__in=parent_paths).live().public()
+        parent.path: parent for parent in Page.objects.filter(path__in=parent_paths, live=True)
     }
     rows = []
     for page in pages:
