@@ -161,10 +161,6 @@ def accounts_summary(password=None):
     return "演示账号 (demo accounts), 密码 (password): " + password + "\n" + "\n".join(lines)
 
 
-def all_pages_live():
-    return not Page.objects.filter(depth__gt=1, live=False).exists()
-
-
 def join_handlers(organisation, user):
     """Make ``user`` one of the organisation's 依申请办理: the site-wide group carries the
     permissions, the organisation's own group opens its register (roles.py); the user belongs

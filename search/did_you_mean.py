@@ -10,11 +10,10 @@ lend its title.
 import difflib
 
 from modelsearch.query import Or, PlainText
-from wagtail import hooks
 
 from search import analysis
 from search.query import expand, thesaurus
-from search.suggestions import FILTER_SEARCH_SUGGESTIONS
+from search.suggestions import allowed_suggestions
 
 LIMIT = 3
 # How close a thesaurus word must be (difflib's ratio on the normalised texts): 最低生活保账 →
@@ -79,6 +78,4 @@ def did_you_mean(pages, query_text: str) -> list[str]:
         for score, shown, is_title in scored[: 4 * LIMIT]
         if score and (is_title or finds_pages(pages, shown))
     ]
-    for allowed in hooks.get_hooks(FILTER_SEARCH_SUGGESTIONS):
-        found = allowed(found)
-    return found[:LIMIT]
+    return allowed_suggestions(found)[:LIMIT]

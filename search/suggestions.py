@@ -21,6 +21,14 @@ FILTER_SEARCH_SUGGESTIONS = "filter_search_suggestions"
 CANDIDATES = 4 * LIMIT
 
 
+def allowed_suggestions(texts):
+    """`texts`, in order, less those an app registered on FILTER_SEARCH_SUGGESTIONS drops."""
+    found = list(texts)
+    for allowed in hooks.get_hooks(FILTER_SEARCH_SUGGESTIONS):
+        found = allowed(found)
+    return found
+
+
 def promoted_searches(public_pages) -> list[str]:
     """The searches an editor promoted a page for, when a visitor may see that page.
 
@@ -38,10 +46,8 @@ def promoted_searches(public_pages) -> list[str]:
 def site_suggestions(public_pages):
     """The administrators' list, then the promoted searches."""
     curated = [s.text for s in SearchSuggestion.objects.all()[:CANDIDATES]]
-    found = list(dict.fromkeys([*curated, *promoted_searches(public_pages)]))
-    for allowed in hooks.get_hooks(FILTER_SEARCH_SUGGESTIONS):
-        found = allowed(found)
-    return found[:LIMIT]
+    found = dict.fromkeys([*curated, *promoted_searches(public_pages)])
+    return allowed_suggestions(found)[:LIMIT]
 
 
 def suggestions(public_pages, typed_words=()):

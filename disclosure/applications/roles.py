@@ -10,6 +10,7 @@ migrated database holds what this module says.
 """
 
 from django.apps import apps
+from django.contrib.auth import get_user_model
 
 from disclosure.catalogue.organisation_groups import new_organisation_group
 from disclosure.catalogue.staff_roles import (
@@ -55,6 +56,16 @@ def ensure_organisation_handlers(organisation):
     if administrators is not None:
         administrators.permissions.add(*permissions)
     return group
+
+
+def organisation_handlers(organisation):
+    """The active members of `organisation`'s own 依申请办理 group (not its administrators,
+    not the site-wide group's members): who the register's reminders are for."""
+    return (
+        get_user_model()
+        .objects.filter(groups__handled_organisation__organisation=organisation, is_active=True)
+        .distinct()
+    )
 
 
 def handled_organisation_ids(user):

@@ -1,21 +1,16 @@
 """Celery beat: a daily reminder of applications due soon or overdue, per organisation."""
 
 from celery import shared_task
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
 from disclosure.applications.reminders import due_soon_and_overdue
+from disclosure.applications.roles import organisation_handlers
 
 
 def _recipients(organisation):
     """The organisation's address and its own 依申请办理 group's members."""
-    handlers = (
-        get_user_model()
-        .objects.filter(groups__handled_organisation__organisation=organisation, is_active=True)
-        .exclude(email="")
-    )
-    emails = {user.email for user in handlers}
+    emails = {user.email for user in organisation_handlers(organisation).exclude(email="")}
     if organisation.email:
         emails.add(organisation.email)
     return sorted(emails)

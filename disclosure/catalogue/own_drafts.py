@@ -19,17 +19,15 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.models import Revision, WorkflowState, get_default_page_content_type
 
-RUNNING = [WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
-
 
 def in_review_or_sent_back(pages):
     """Whether any page of the queryset `pages` has a review running or sent back."""
     ids = pages.annotate(id_text=Cast("pk", output_field=CharField())).values("id_text")
-    return WorkflowState.objects.filter(
-        base_content_type=get_default_page_content_type(),
-        object_id__in=ids,
-        status__in=RUNNING,
-    ).exists()
+    return (
+        WorkflowState.objects.active()
+        .filter(base_content_type=get_default_page_content_type(), object_id__in=ids)
+        .exists()
+    )
 
 
 def is_never_published(page):

@@ -8,6 +8,8 @@ from django.contrib.auth.models import Group
 from django.db.models import Q
 from wagtail import hooks
 
+from gongkai.accounts.administrators import is_site_administrator
+
 from .models import Organisation, OrganisationRole, StaffOrganisation
 
 
@@ -26,6 +28,29 @@ def organisation_id_of_user_id(user_id):
         .values_list("organisation_id", flat=True)
         .first()
     )
+
+
+def has_organisation(user):
+    """Whether `user` is recorded as working for an organisation (not site-wide)."""
+    return organisation_id_of_user(user) is not None
+
+
+def staff_of(organisation_id):
+    """The users recorded as working for `organisation_id` (StaffOrganisation), active or not."""
+    return get_user_model().objects.filter(staff_organisation__organisation_id=organisation_id)
+
+
+def organisations_visible_to(user):
+    """The organisations whose work `user` sees in the admin (dashboards, inspection reports,
+    the county overview of annual reports): its own; every one for a site administrator
+    without an organisation; none for anyone else (a user recorded with no organisation is not
+    thereby site-wide)."""
+    organisation_id = organisation_id_of_user(user)
+    if organisation_id is not None:
+        return Organisation.objects.filter(pk=organisation_id)
+    if is_site_administrator(user):
+        return Organisation.objects.all()
+    return Organisation.objects.none()
 
 
 def organisation_of(user):
@@ -140,11 +165,28 @@ def organisation_group_ids(organisation_id):
     return found
 
 
+# The separator organisation_group_name puts between the organisation and the site-wide group.
+GROUP_NAME_SEPARATOR = "·"
+
+
 def organisation_group_name(organisation, group_name):
     """The name of an organisation's own copy of a site-wide group: `某镇·初审`,
     `某镇·依申请办理`. Moderation's placement names the role groups with it, the register its
-    handlers' group."""
-    return f"{organisation.name}·{group_name}"
+    handlers' group; rename_organisation_groups keeps it when the organisation is renamed."""
+    return f"{organisation.name}{GROUP_NAME_SEPARATOR}{group_name}"
+
+
+def rename_organisation_groups(organisation):
+    """Name each group belonging to `organisation` after its (new) name, keeping the site-wide
+    group's name after the separator: a renamed organisation's groups would otherwise keep the
+    old name, which a new organisation of that name would then be given."""
+    groups = Group.objects.filter(pk__in=organisation_group_ids(organisation.pk))
+    for group in groups:
+        _old, separator, site_wide_name = group.name.rpartition(GROUP_NAME_SEPARATOR)
+        renamed = organisation_group_name(organisation, site_wide_name)
+        if separator and group.name != renamed:
+            group.name = renamed
+            group.save(update_fields=["name"])
 
 
 def role_groups(organisation_id):

@@ -82,11 +82,6 @@ def wanted_slug(title, slug, previous_title=""):
     return slug
 
 
-def slug_before_publication(page, parent, title, slug, previous_title=""):
-    """The slug a never-published page is saved with."""
-    return free_slug(parent, wanted_slug(title, slug, previous_title), page)
-
-
 class TitleSlugPageForm(WagtailAdminPageForm):
     """The editor's form of pages below a disclosure root (columns, items, the guide, reports)."""
 

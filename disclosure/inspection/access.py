@@ -4,21 +4,10 @@ report; site administrators see every organisation and the platform overview, an
 thresholds, column types and the list of misstatements."""
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from disclosure.catalogue.models import Organisation
-from disclosure.moderation.organisations.walls import organisation_id_of_user
-from gongkai.accounts.administrators import is_site_administrator, site_administrators_group_name
-
-
-def visible_organisations(user):
-    organisation_id = organisation_id_of_user(user)
-    if organisation_id is not None:
-        return Organisation.objects.filter(pk=organisation_id)
-    if is_site_administrator(user):
-        return Organisation.objects.all()
-    return Organisation.objects.none()
+from disclosure.catalogue.staff_roles import organisation_id_of_user
+from gongkai.accounts.administrators import is_site_administrator, site_administrators_q
 
 
 def sees_platform(user):
@@ -36,10 +25,7 @@ class SiteAdministratorsOnly(BasePermissionPolicy):
         return is_site_administrator(user)
 
     def users_with_any_permission(self, actions):
-        return get_user_model().objects.filter(
-            Q(is_superuser=True) | Q(groups__name=site_administrators_group_name()),
-            is_active=True,
-        )
+        return get_user_model().objects.filter(site_administrators_q(), is_active=True)
 
     def users_with_permission(self, action):
         return self.users_with_any_permission([action])

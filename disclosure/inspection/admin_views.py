@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.catalogue.models import Organisation
+from disclosure.catalogue.staff_roles import organisations_visible_to
 
-from .access import sees_platform, visible_organisations
+from .access import sees_platform
 from .indicators import any_veto
 from .report import workbook
 from .snapshots import platform_results, request_refresh, snapshot_of, snapshots_of
@@ -52,7 +53,7 @@ def _in_columns(results, indicators):
 
 def overview_view(request):
     if not sees_platform(request.user):
-        mine = visible_organisations(request.user).first()
+        mine = organisations_visible_to(request.user).first()
         if mine is None:
             raise PermissionDenied
         return redirect("inspection:organisation", mine.pk)
@@ -89,7 +90,7 @@ def overview_view(request):
 
 def _organisation(request, organisation_id):
     organisation = get_object_or_404(Organisation, pk=organisation_id)
-    if not visible_organisations(request.user).filter(pk=organisation.pk).exists():
+    if not organisations_visible_to(request.user).filter(pk=organisation.pk).exists():
         raise PermissionDenied
     return organisation
 

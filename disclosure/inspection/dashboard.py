@@ -6,9 +6,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
+from disclosure.catalogue.staff_roles import organisations_visible_to
 from disclosure.moderation.review.dashboard import WRITERS, roles_of
 
-from .access import sees_platform, visible_organisations
+from .access import sees_platform
 from .columns import WARNING_DAYS
 from .snapshots import column_findings, request_refresh, snapshots_of
 
@@ -17,7 +18,7 @@ def columns_near_cadence(user):
     """((organisation, finding) pairs, oldest computation time, whether an organisation has no
     results yet, whether any is stale); an organisation without results gets a refresh
     queued."""
-    organisations = list(visible_organisations(user).order_by("name"))
+    organisations = list(organisations_visible_to(user).order_by("name"))
     stored = snapshots_of(organisations)
     missing = [organisation for organisation in organisations if organisation.pk not in stored]
     if missing:
@@ -57,7 +58,7 @@ class ColumnsNearCadencePanel(Component):
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
         platform = sees_platform(user)
-        mine = None if platform else visible_organisations(user).first()
+        mine = None if platform else organisations_visible_to(user).first()
         findings, computed_at, missing, stale = columns_near_cadence(user)
         return {
             "columns": findings,

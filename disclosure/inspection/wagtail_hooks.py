@@ -7,10 +7,11 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from disclosure.catalogue.staff_roles import organisations_visible_to
 from disclosure.moderation.review.sensitive import SENSITIVE_WORD_LISTS
 
 from . import admin_urls
-from .access import SiteAdministratorsOnly, visible_organisations
+from .access import SiteAdministratorsOnly
 from .dashboard import add_panel
 from .models import ColumnSetting, ColumnType, Indicator, Misstatement
 
@@ -31,7 +32,7 @@ def register_inspection_urls():
 
 class InspectionMenuItem(MenuItem):
     def is_shown(self, request):
-        return visible_organisations(request.user).exists()
+        return organisations_visible_to(request.user).exists()
 
 
 @hooks.register("register_reports_menu_item")

@@ -46,11 +46,6 @@ def user_holds_role(user, page, role):
     return holds_role(user, organisation_id_of_page(page), role)
 
 
-def authored_latest_revision(page, user):
-    revision = page.get_latest_revision()
-    return revision is not None and revision.user_id == user.pk
-
-
 class RoleApprovalTask(Task):
     """A review step taken by the page's own organisation's group for one role.
 
@@ -61,8 +56,22 @@ class RoleApprovalTask(Task):
 
     admin_form_fields = [*Task.admin_form_fields, "role"]
 
+    def may_act(self, task_state, user):
+        """Whether `user` may approve or send back at `task_state`: one rule for the buttons,
+        the 待我审核 list and the action itself. Four-eyes is judged against the revision
+        submitted to this step, not the page's latest one: a colleague's correction saved
+        during the review does not change who may decide on the text this step reviews."""
+        obj = task_state.workflow_state.content_object
+        revision = task_state.revision
+        wrote_it = revision is not None and revision.user_id == user.pk
+        return user_holds_role(user, obj, self.role) and not wrote_it
+
     def may_review(self, obj, user):
-        return user_holds_role(user, obj, self.role) and not authored_latest_revision(obj, user)
+        """may_act at `obj`'s current step, when that step is this task."""
+        task_state = obj.current_workflow_task_state
+        if task_state is None or task_state.task_id != self.pk:
+            return False
+        return self.may_act(task_state, user)
 
     def user_can_access_editor(self, obj, user):
         return user_holds_role(user, obj, self.role)
@@ -108,11 +117,9 @@ class RoleApprovalTask(Task):
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
         # The editor's action menu posts the modal's data unvalidated; validate it here.
-        # Four-eyes against the revision submitted to this step: approving from the page editor
-        # may first save the reviewer's own edits as a newer revision, which later steps review.
-        obj = task_state.workflow_state.content_object
-        may_act = user_holds_role(user, obj, self.role) and task_state.revision.user_id != user.pk
-        if not may_act or action_name not in {"approve", "reject"}:
+        # Approving from the page editor may first save the reviewer's own edits as a newer
+        # revision; that one returns the run to review (runs.py), this step decides its own.
+        if not self.may_act(task_state, user) or action_name not in {"approve", "reject"}:
             raise PermissionDenied(_("您不能对本稿件执行此审核操作。"))
         form = self.get_form_for_action(action_name)(data=kwargs)
         if not form.is_valid():
@@ -131,13 +138,9 @@ class RoleApprovalTask(Task):
         if not user.is_active or not organisation_ids:
             return TaskState.objects.none()
         states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
-            "workflow_state"
+            "workflow_state", "revision"
         )
-        allowed = [
-            state.pk
-            for state in states
-            if self.may_review(state.workflow_state.content_object, user)
-        ]
+        allowed = [state.pk for state in states if self.may_act(state, user)]
         return TaskState.objects.filter(pk__in=allowed)
 
     @classmethod

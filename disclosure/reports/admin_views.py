@@ -168,14 +168,10 @@ def _overview_year(request):
 
 
 def _overview_rows(request, year):
-    """Every organisation for a site-wide user; an organisation's own staff see their own."""
-    from disclosure.catalogue.models import Organisation
-    from disclosure.catalogue.staff_roles import organisation_id_of_user
+    """The rows of the organisations the user sees (staff_roles.organisations_visible_to)."""
+    from disclosure.catalogue.staff_roles import organisations_visible_to
 
-    organisations = Organisation.objects.order_by("name")
-    organisation_id = organisation_id_of_user(request.user)
-    if organisation_id is not None:
-        organisations = organisations.filter(pk=organisation_id)
+    organisations = organisations_visible_to(request.user).order_by("name")
     return overview.overview(year, organisations)
 
 

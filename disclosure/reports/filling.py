@@ -129,10 +129,12 @@ def register_message(page):
 def normative_counts(root, year):
     """规范性文件 of a disclosure root in ``year``: issued, abolished, in force at year end.
 
-    Counted over the live 政策文件 of kind 规范性文件 under the root. A document is issued on its
-    成文日期 (or its 发布日期 when that is blank); abolished on its 废止日期; in force at the end
-    of the year when issued by then and not abolished by then. A document marked 失效 without a
-    date is not in force (the catalogue does not say when it lapsed).
+    Counted over the public 政策文件 (the catalogue's rule: live, every column above live, no
+    view restriction) of kind 规范性文件 under the root: the table is published as what the
+    organisation disclosed, so a document the public cannot reach is not counted. A document
+    is issued on its 成文日期 (or its 发布日期 when that is blank); abolished on its 废止日期;
+    in force at the end of the year when issued by then and not abolished by then. A document
+    marked 失效 without a date is not in force (the catalogue does not say when it lapsed).
     """
     from disclosure.catalogue.models import PolicyDocumentPage
     from disclosure.catalogue.models.items import PolicyKind
@@ -140,7 +142,10 @@ def normative_counts(root, year):
 
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     documents = (
-        PolicyDocumentPage.objects.descendant_of(root).live().filter(kind=PolicyKind.NORMATIVE)
+        PolicyDocumentPage.objects.descendant_of(root)
+        .live()
+        .public()
+        .filter(kind=PolicyKind.NORMATIVE)
     )
     issued_by = Q(written_on__lte=last) | Q(written_on__isnull=True, published_on__lte=last)
     issued_in = Q(written_on__range=(first, last)) | Q(

@@ -186,14 +186,6 @@ def read_sheet(sheet, key, stored=None):
     return table, _values(sheet, table, stored), problems
 
 
-def read_table(sheet, key):
-    """``(Table, values)`` of one sheet in our layout; LayoutError naming each differing label."""
-    table, values, problems = read_sheet(sheet, key)
-    if problems:
-        raise LayoutError("\n".join(finding.message for finding, _where in problems))
-    return table, values
-
-
 @dataclass
 class WorkbookReading:
     """What a workbook holds: its tables, what is wrong with its layout, whose report it is."""

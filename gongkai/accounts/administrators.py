@@ -1,12 +1,20 @@
 """Who is a site administrator: one definition for the whole platform (account security,
 the walls between organisations, attachments in use)."""
 
+from django.db.models import Q
+
 from .roles import Role
 
 
 def site_administrators_group_name():
     """The site-wide 管理员 group; an organisation's own copy (`<组织>·管理员`) is not it."""
     return Role.ADMINISTRATORS.group_name
+
+
+def site_administrators_q():
+    """A filter on users for the site administrators, active or not: superusers and members of
+    the site-wide 管理员 group (is_site_administrator asks it of one user, active ones only)."""
+    return Q(is_superuser=True) | Q(groups__name=site_administrators_group_name())
 
 
 def is_site_administrator(user):

@@ -6,8 +6,9 @@ the demo loader).
 Code refers to a role by its code (`Role.REVIEWERS`, stored in `OrganisationRole.role` and
 `RoleApprovalTask.role`); people see its label. Each role has a site-wide group named by its
 label as written here (信息员, 初审, …), and each organisation a copy of it named
-`<机构>·<label>` (disclosure.moderation.organisations.placement). Group names are stored in the
-database: a renamed label needs a data migration that renames the groups.
+`<机构>·<label>` (disclosure.catalogue.staff_roles.organisation_group_name, renamed with the
+organisation). Group names are stored in the database: a renamed label needs a data migration
+that renames the groups.
 
 What each role may do is disclosure.moderation.organisations.role_permissions; the data
 migrations that created the groups carry the names as they were then.

@@ -64,10 +64,6 @@ def has_two_factor(user):
     return user.is_authenticated and user_has_device(user, confirmed=True)
 
 
-def needs_verified_session(user):
-    return has_two_factor(user) or must_use_two_factor(user)
-
-
 def verify(user, token):
     """The device that accepts `token` (a 6-digit TOTP code, or a backup code, which is used up),
     or None. Only the device the token's form designates is tried, so a wrong TOTP code never

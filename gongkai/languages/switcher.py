@@ -23,25 +23,19 @@ class Version:
 
 
 def public_translations(page):
-    """{language code: page} for the public versions of `page` (live, unrestricted, every
-    ancestor live), itself included when live. A query for a page that does not bring them
-    along; none when it does (`live_translations`, read with a query it makes anyway)."""
-    versions = getattr(page, "live_translations", None)
+    """{language code: page} for the public versions of `page`, itself included when live.
+    Which versions are public is the catalogue's rule: a page that brings them along
+    (`public_translations`, catalogue/models/tree.py) answers it; for any other the query
+    asks `PageQuerySet.public()`, which the catalogue patches to the same rule (restrictions on
+    any language version, ancestors not live). Plumbing cannot import the catalogue."""
+    versions = getattr(page, "public_translations", None)
     if versions is None:
-        # PageQuerySet.public() is patched to the whole public rule (restrictions on any
-        # language version, ancestors not live): the visitor is on `page` already.
         family = Page.objects.filter(translation_key=page.translation_key)
-        versions = family.filter(pk=page.pk, live=True) | family.live().public()
-        return {
-            version.locale.language_code: version for version in versions.select_related("locale")
-        }
-    found = {}
-    for version in versions:
-        # The visitor is on `page` already; another version must be public to be offered
-        # (Page.get_view_restrictions counts restrictions on any language version).
-        if version.pk == page.pk or not version.get_view_restrictions().exists():
-            found[version.locale.language_code] = version
-    return found
+        # The visitor is on `page` already: it is offered when live, whatever else holds.
+        versions = (family.filter(pk=page.pk).live() | family.live().public()).select_related(
+            "locale"
+        )
+    return {version.locale.language_code: version for version in versions}
 
 
 def versions(request, page=None):

@@ -1,7 +1,8 @@
 """What the public sees is decided in one place, `disclosure/catalogue/visibility.py`: live, no
 view restriction, and every ancestor below the tree root live. Wagtail's `live()` reads one
 page's own flag, so a reader that serves visitors from `live()` alone lists an item under a
-column taken down (撤稿) or behind a password. Every public reader goes through `public()` —
+column taken down (撤稿) or behind a password; a `live=True` filter is the same flag spelt
+as a keyword and is read the same way. Every public reader goes through `public()` —
 visibility's function, or `PageQuerySet.public()` after `live()`, which
 `catalogue/patches/alias_restrictions.py` makes the same rule. The places that read `live()`
 alone serve no visitor; each is listed below with the reason."""
@@ -30,17 +31,39 @@ LIVE_ALONE = {
     ("disclosure/inspection/scope.py", "Scope.live_pages"): "admin report",
     ("disclosure/inspection/dates.py", "faked_date_findings"): "admin report",
     ("disclosure/inspection/dates.py", "dated_ahead_findings"): "admin report",
-    # Admin: the annual report's tables count the organisation's live normative documents.
-    ("disclosure/reports/filling.py", "normative_counts"): "admin: report tables",
+    ("search/reconcile.py", "stamp_pages"): "index upkeep: stamps every live page indexed",
+    ("search/reconcile.py", "stamp_indexed"): "index upkeep: stamps every live page indexed",
+    # The columns of results that are public already (their ancestors are live and not
+    # restricted, or the result would not be): a live one is public; in the query budget.
+    ("search/views.py", "result_rows"): "the columns of public results",
+    # The rule itself: public() is reachable() without restrictions.
+    ("disclosure/catalogue/visibility.py", "reachable"): "the rule: live, every ancestor live",
+    # The page the visitor is on, served already past the rule: offered in its own language.
+    ("gongkai/languages/switcher.py", "public_translations"): "the page being served",
     # Routing only: the child it routes to is served past the before_serve_page hook
     # (visibility.ancestors_live) and its view restrictions.
     ("disclosure/catalogue/models/pages.py", "FeedRouteMixin.route"): "routing, checked on serving",
 }
 
 
+def _reads_live(node):
+    """`.live()`, or a filter on `live=True` (the same flag, spelt as a keyword)."""
+    func = node.func
+    if not isinstance(func, ast.Attribute):
+        return False
+    if func.attr == "live":
+        return not node.args
+    return func.attr in {"filter", "get", "exclude"} and any(
+        keyword.arg == "live"
+        and isinstance(keyword.value, ast.Constant)
+        and keyword.value.value is True
+        for keyword in node.keywords
+    )
+
+
 class _LiveCalls(ast.NodeVisitor):
-    """(qualified name of the enclosing function, source) of each `.live()` call whose chain
-    neither calls `.public()` nor is handed to `public(…)`."""
+    """(qualified name of the enclosing function, source) of each `.live()` call or `live=True`
+    filter whose chain neither calls `.public()` nor is handed to `public(…)`."""
 
     def __init__(self):
         self.scope = []
@@ -61,8 +84,7 @@ class _LiveCalls(ast.NodeVisitor):
 
     def visit_Call(self, node):
         self.generic_visit(node)
-        func = node.func
-        if isinstance(func, ast.Attribute) and func.attr == "live" and not node.args:
+        if _reads_live(node):
             top = self._chain_top(node)
             if "public" not in self._chain_attributes(top) and not self._handed_to_public(top):
                 self.found.append((".".join(self.scope), ast.unparse(top)))
@@ -131,6 +153,8 @@ def test_the_scan_tells_a_public_reader_from_live_alone():
         "    b = Page.objects.filter(x=1).public().live()\n"
         "    c = public(Item.objects.live())\n"
         "    d = visibility.public(Item.objects.live().order_by('path'))\n"
+        "    e = Page.objects.filter(path__in=paths, live=True)\n"
+        "    f = Page.objects.filter(live=True).public()\n"
         "    return Page.objects.live().filter(depth=2)\n"
         "class Feed:\n"
         "    def items(self):\n"
@@ -139,6 +163,7 @@ def test_the_scan_tells_a_public_reader_from_live_alone():
         "                .specific()]\n"
     )
     assert live_alone(text) == [
+        ("listing", "Page.objects.filter(path__in=paths, live=True)"),
         ("listing", "Page.objects.live().filter(depth=2)"),
         ("Feed.items", "self.root.get_children().live().specific()"),
     ]

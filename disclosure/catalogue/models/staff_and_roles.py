@@ -34,7 +34,7 @@ class StaffOrganisation(models.Model):
     class Meta:
         verbose_name = _("工作人员所属机构")
         verbose_name_plural = _("工作人员所属机构")
-        # Moved here from moderation (catalogue 0009, moderation 0009) with its rows.
+        # Moved here from moderation (catalogue 0010, moderation 0009) with its rows.
         db_table = "moderation_stafforganisation"
 
     def __str__(self):

@@ -52,14 +52,16 @@ class TreeNeighboursMixin:
         return disclosure_root_of(self)
 
     @property
-    def live_translations(self):
-        """The live versions of this page in every language whose ancestors are all live
-        (itself included when live), with their locale: read by languages.switcher instead
-        of a query of its own. A version below a column taken down is not public."""
+    def public_translations(self):
+        """The versions of this page the public may see in every language (visibility.py's
+        rule: live, every ancestor live, no view restriction), with their locale, itself
+        included when live (the visitor is on it already): read by languages.switcher instead
+        of a query of its own."""
         return [
             version
             for version in self._tree_neighbours[1]
-            if version.pk == self.pk or not version.below_a_page_not_live
+            if version.pk == self.pk
+            or not (version.below_a_page_not_live or version.get_view_restrictions().exists())
         ]
 
     def get_view_restrictions(self):

@@ -18,26 +18,26 @@ decides who may manage whom.
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.db.models import Q
 
 from disclosure.catalogue.models import StaffOrganisation
 from disclosure.catalogue.roots import pages_below_q
 from disclosure.catalogue.staff_roles import (
+    has_organisation,
     organisation_group_ids,
     organisation_id_of_user,
     organisations_of_groups,
+    organisations_visible_to,
+    staff_of,
 )
 from gongkai.accounts.administrators import (
     is_site_administrator,
-    site_administrators_group_name,
+    site_administrators_q,
 )
 
 
 def site_level_users():
     """Users only site administrators manage: superusers and site-wide administrators."""
-    return get_user_model().objects.filter(
-        Q(is_superuser=True) | Q(groups__name=site_administrators_group_name())
-    )
+    return get_user_model().objects.filter(site_administrators_q())
 
 
 def manageable_users(actor):
@@ -48,9 +48,7 @@ def manageable_users(actor):
     organisation_id = organisation_id_of_user(actor)
     if organisation_id is None or not actor.is_active:
         return User.objects.none()
-    return User.objects.filter(staff_organisation__organisation_id=organisation_id).exclude(
-        pk__in=site_level_users().values("pk")
-    )
+    return staff_of(organisation_id).exclude(pk__in=site_level_users().values("pk"))
 
 
 def can_manage_user(actor, target):
@@ -73,7 +71,7 @@ def record_organisation_from_groups(users):
     register's 依申请办理 group) it belongs to, when that is exactly one. Superusers stay
     site-wide."""
     for user in users:
-        if user.is_superuser or StaffOrganisation.objects.filter(user_id=user.pk).exists():
+        if user.is_superuser or has_organisation(user):
             continue
         organisations = set(
             organisations_of_groups(user.groups.values_list("pk", flat=True)).values()
@@ -88,12 +86,7 @@ def organisation_roots_of_user(user):
     anyone else without one sees none."""
     from disclosure.catalogue.models import DisclosureIndexPage
 
-    organisation_id = organisation_id_of_user(user)
-    if organisation_id is not None:
-        return DisclosureIndexPage.objects.filter(organisation_id=organisation_id)
-    if is_site_administrator(user):
-        return DisclosureIndexPage.objects.all()
-    return DisclosureIndexPage.objects.none()
+    return DisclosureIndexPage.objects.filter(organisation__in=organisations_visible_to(user))
 
 
 def within_organisation(user, prefix=""):

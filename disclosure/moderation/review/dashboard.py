@@ -57,8 +57,9 @@ def roles_of(user):
     return roles_held(user)
 
 
-def _workflow_states_of_pages():
-    return WorkflowState.objects.filter(
+def _runs_of_pages():
+    """The review running or sent back (WorkflowState.objects.active()) of each outer page."""
+    return WorkflowState.objects.active().filter(
         base_content_type=get_default_page_content_type(),
         object_id=Cast(OuterRef("pk"), output_field=CharField()),
     )
@@ -67,9 +68,7 @@ def _workflow_states_of_pages():
 def my_drafts(user):
     """Pages of my organisation I own or last saved, with a draft nobody reviews yet: never
     published, or published with unpublished changes; no review running or sent back."""
-    in_a_run = _workflow_states_of_pages().filter(
-        status__in=[WorkflowState.STATUS_IN_PROGRESS, WorkflowState.STATUS_NEEDS_CHANGES]
-    )
+    in_a_run = _runs_of_pages()
     return (
         Page.objects.filter(within_organisation(user))
         .filter(Q(owner=user) | Q(latest_revision__user=user))

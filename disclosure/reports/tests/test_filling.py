@@ -91,6 +91,17 @@ def test_catalogue_counts_normative_documents_into_table_a(admin_client):
     assert PageLogEntry.objects.filter(page=page, action=filling.LOG_ACTION).exists()
 
 
+def test_a_normative_document_the_public_cannot_reach_is_not_counted():
+    index = make_index()
+    root = index.get_parent()
+    category = CategoryPageFactory(parent=root, title="政策文件", slug="policies")
+    _policy(category, "甲", written_on=day("2023-03-01"))
+    withdrawn = CategoryPageFactory(parent=root, title="撤下的栏目", slug="withdrawn")
+    _policy(withdrawn, "乙", written_on=day("2023-04-01"))  # live, but its column is not
+    withdrawn.unpublish()
+    assert filling.normative_counts(root, 2023) == {"issued": 1, "abolished": 0, "in_force": 1}
+
+
 def test_a_missing_table_is_inserted_after_its_section(admin_user):
     index = make_index()
     without_a = {k: (t.FORMAT_2021, v) for k, v in consistent_report().items() if k != "table_a"}

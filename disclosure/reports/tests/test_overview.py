@@ -132,6 +132,20 @@ def test_an_organisations_staff_see_only_their_own_row(client, county, django_us
     ]
 
 
+def test_a_user_without_organisation_who_is_not_a_site_administrator_sees_no_row(
+    client, county, django_user_model
+):
+    user = django_user_model.objects.create_user("nobody-in-particular", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    html = client.get(reverse("reports:overview"), {"year": YEAR}).content.decode()
+    assert "某县东湖镇人民政府" not in html and "某县农业农村局" not in html
+    sheet = load_workbook(
+        BytesIO(client.get(reverse("reports:overview_xlsx"), {"year": YEAR}).content)
+    ).active
+    assert list(sheet.iter_rows(min_row=2, values_only=True)) == []
+
+
 def test_anonymous_visitors_are_sent_to_sign_in(client):
     response = client.get(reverse("reports:overview"))
     assert response.status_code == 302 and "login" in response["Location"]

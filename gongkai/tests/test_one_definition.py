@@ -1,0 +1,57 @@
+"""Rules the project states once: a module that spells one out again in place (and so may drift
+from the others) fails here. Each rule names the one place that defines it."""
+
+import re
+
+from .project_code import source_files
+
+
+def places(pattern, allowed=()):
+    """The project modules whose code matches `pattern`, except the `allowed` ones."""
+    found = re.compile(pattern)
+    return sorted(
+        str(path)
+        for path, text in source_files()
+        if found.search(text) and str(path) not in allowed
+    )
+
+
+def test_a_running_review_is_wagtails_active_workflow_state():
+    """A review running or sent back is WorkflowState.objects.active(), not a list of statuses."""
+    assert places(r"WorkflowState\.STATUS_IN_PROGRESS") == []
+
+
+# The modules that name StaffOrganisation's table besides its reader (staff_roles), and why.
+STAFF_ORGANISATION_WRITERS = {
+    "disclosure/moderation/organisations/membership.py": "keeps it with the user's groups",
+    "disclosure/moderation/organisations/walls.py": "record_organisation_from_groups creates it",
+    "home/demo.py": "the demo's staff",
+    "disclosure/moderation/people/audit.py": "the audit form's users of several organisations",
+}
+
+
+def test_a_users_organisation_is_read_through_staff_roles():
+    """StaffOrganisation is read through staff_roles (organisation_id_of_user, staff_of,
+    has_organisation); the modules above only write it (or, the audit, filter by several)."""
+    assert (
+        places(
+            r"StaffOrganisation\.objects|staff_organisation__",
+            allowed={"disclosure/catalogue/staff_roles.py", *STAFF_ORGANISATION_WRITERS},
+        )
+        == []
+    )
+    # The walls only create the record; they read it through staff_roles.
+    readers = places(r"StaffOrganisation\.objects\.(filter|get|exclude)|staff_organisation__")
+    assert "disclosure/moderation/organisations/walls.py" not in readers
+
+
+def test_who_is_a_site_administrator_is_asked_of_administrators():
+    """Who the site administrators are: accounts.administrators.site_administrators_q."""
+    assert places(r"groups__name=site_administrators_group_name") == [
+        "gongkai/accounts/administrators.py"
+    ]
+
+
+def test_suggestions_are_filtered_in_one_place():
+    """Search suggestions pass the apps' filters through suggestions.allowed_suggestions."""
+    assert places(r"get_hooks\(FILTER_SEARCH_SUGGESTIONS\)") == ["search/suggestions.py"]
