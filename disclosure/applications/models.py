@@ -3,6 +3,7 @@
 import datetime
 import functools
 import secrets
+import unicodedata
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
@@ -295,6 +296,8 @@ class Application(models.Model):
                     else _("法人或其他组织请填写统一社会信用代码或其他组织证明文件编号。")
                 }
             )
+        # A number typed in full-width mode (１１０１…Ｘ) is the same number, read as ASCII.
+        self.id_number = unicodedata.normalize("NFKC", self.id_number).strip()
         validator = {IdType.RESIDENT_ID: validate_resident_id, IdType.USCC: validate_uscc}.get(
             self.id_type
         )
@@ -303,7 +306,7 @@ class Application(models.Model):
                 validator(self.id_number)
             except ValidationError as error:
                 raise ValidationError({"id_number": error.messages}) from None
-            self.id_number = self.id_number.strip().upper()
+            self.id_number = self.id_number.upper()
 
     def check_query_code(self, code):
         """Constant-time comparison through Django's password hashers."""

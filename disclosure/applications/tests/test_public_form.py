@@ -140,6 +140,15 @@ def test_an_organisation_with_a_valid_credit_code_is_accepted(client, organisati
     assert Application.objects.get().id_number == VALID_USCC
 
 
+def test_identity_numbers_typed_in_full_width_are_read_as_their_ascii_characters(
+    client, organisation
+):
+    full_width = VALID_RESIDENT_ID.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})
+    response = client.post("/apply/", form_data(organisation, id_number=full_width))
+    assert response.status_code == 302, response.context["form"].errors
+    assert Application.objects.get().id_number == VALID_RESIDENT_ID
+
+
 @pytest.mark.parametrize(
     "upload, message",
     [
