@@ -54,8 +54,10 @@ def test_the_number_of_queries_does_not_grow_with_the_results(client, corpus, ce
     # newest entries, then the GIN index when they hold too few matches: how many depends on the
     # ids the test database has handed out), so its pages read a few more than SQLite's (24);
     # with a view restriction on the site, the aliases of restricted pages are read once
-    # (patches/alias_restrictions.py).
-    assert len(many) <= 30, "\n".join(many)
+    # (patches/alias_restrictions.py); the public rule reads the pages not live that have children
+    # once per public() query (catalogue/visibility.py: every ancestor live), twice here (the
+    # results and the filters' columns).
+    assert len(many) <= 32, "\n".join(many)
 
 
 @pytest.mark.django_db
