@@ -327,6 +327,23 @@ def test_the_status_page_shows_each_step_with_its_date(client, organisation, cle
     assert "王办理" not in html  # nor the handler's name
 
 
+def test_a_step_still_to_come_says_so_in_the_pages_language(client, organisation, clerk):
+    application, code = register(organisation, clerk, datetime.date(2025, 3, 3))
+    ahead = re.search(
+        r'<li class="timeline-ahead">.*?</li>', status_page(client, application, code), re.S
+    )
+    assert "（待办）" in ahead.group(0)
+    english = client.post(
+        "/en/apply/status/",
+        {"tracking_number": application.tracking_number, "query_code": code},
+    ).text
+    ahead = re.search(r'<li class="timeline-ahead">.*?</li>', english, re.S)
+    assert "(to come)" in ahead.group(0)
+    # Text put in by the style sheet is neither translated nor read out by every screen reader.
+    css = (Path(__file__).parents[1] / "static/applications/apply.css").read_text()
+    assert not re.search(r"content:\s*\"[^\"]*[\u4e00-\u9fff（]", css)
+
+
 def test_the_status_page_of_an_answered_application_ends_with_the_reply(
     client, organisation, clerk
 ):
