@@ -29,15 +29,22 @@ PHONE_SEPARATORS = re.compile(r"[\s\-()./]+")
 
 
 def normalise_phone(text):
-    """The number as digit groups joined by "-" ("+86 138 0013 8000" → "+86-138-0013-8000",
-    "(0571)12345678" → "0571-12345678", "１３８００１３８０００" → "13800138000"), with "+" kept in
-    front where written; None unless it has 7 to 15 digits and nothing but separators."""
+    """The number as people write it, stored one way: a mainland mobile as its 11 digits
+    ("+86 138 0013 8000", "１３８００１３８０００" → "13800138000"), any other as digit groups
+    joined by "-" with "+" kept in front where written ("(0571)12345678" → "0571-12345678").
+    Raises ValidationError unless it has 7 to 15 digits and nothing but separators, or, starting
+    with 1, is not a mobile's 11 digits."""
     text = unicodedata.normalize("NFKC", text).strip()
     plus = text.startswith("+")
     groups = [group for group in PHONE_SEPARATORS.split(text.removeprefix("+")) if group]
     digits = "".join(groups)
     if not groups or not digits.isascii() or not digits.isdigit() or not 7 <= len(digits) <= 15:
-        return None
+        raise ValidationError(_("联系电话应为7至15位数字，可含“+”“-”、空格或括号内的区号。"))
+    national = digits.removeprefix("86") if plus else digits
+    if national.startswith("1"):
+        if len(national) != 11:
+            raise ValidationError(_("手机号码应为11位数字，请核对是否多输或少输。"))
+        return national
     return ("+" if plus else "") + "-".join(groups)
 
 
@@ -136,10 +143,7 @@ class ApplicationForm(forms.ModelForm):
         self.fields["postcode"].widget.attrs.update(inputmode="numeric", autocomplete="postal-code")
 
     def clean_phone(self):
-        phone = normalise_phone(self.cleaned_data["phone"])
-        if phone is None:
-            raise ValidationError(_("联系电话应为7至15位数字，可含“+”“-”、空格或括号内的区号。"))
-        return phone
+        return normalise_phone(self.cleaned_data["phone"])
 
     def clean_postcode(self):
         postcode = self.cleaned_data["postcode"].strip()

@@ -102,10 +102,12 @@ def test_bad_input_gets_a_clear_chinese_error_and_stores_nothing(
 @pytest.mark.parametrize(
     "typed, stored",
     [
-        ("+86 138 0013 8000", "+86-138-0013-8000"),
+        ("+86 138 0013 8000", "13800138000"),
+        ("138-0013-8000", "13800138000"),
         ("(0571)12345678", "0571-12345678"),
         ("（0571）12345678", "0571-12345678"),
         ("１３８００１３８０００", "13800138000"),
+        ("+852 2123 4567", "+852-2123-4567"),
         ("0451－1234567", "0451-1234567"),
         (" 0451-1234567 ", "0451-1234567"),
     ],
@@ -116,6 +118,13 @@ def test_a_phone_number_written_as_people_write_it_is_accepted_and_stored_plainl
     response = client.post("/apply/", form_data(organisation, phone=typed))
     assert response.status_code == 302, response.context["form"].errors
     assert Application.objects.get().phone == stored
+
+
+@pytest.mark.parametrize("typed", ["138 0013 800", "138001380001", "+86 138 0013 80001"])
+def test_a_mobile_number_of_other_than_eleven_digits_is_refused(client, organisation, typed):
+    response = client.post("/apply/", form_data(organisation, phone=typed))
+    assert "手机号码应为11位" in "".join(response.context["form"].errors.get("phone", []))
+    assert not Application.objects.exists()
 
 
 @pytest.mark.parametrize(
