@@ -267,6 +267,16 @@ class WithdrawalRequest(models.Model):
             or user.pk == self.requested_by_id
         ):
             return False
+        return self.decides_for_page(user)
+
+    def may_follow(self, user):
+        """Who may read the request once decided (the link in its mails stays good): whoever
+        asked or decided, and those who could have decided it."""
+        if user.pk in {self.requested_by_id, self.decided_by_id}:
+            return True
+        return self.page is not None and self.decides_for_page(user)
+
+    def decides_for_page(self, user):
         return user_holds_role(user, self.page, Role.LEADERS) or (
             self.page.permissions_for_user(user).can_publish()
         )

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from gongkai.pdf import render_pdf
 
-from .models import WithdrawalRequest, may_follow_review
+from .models import WithdrawalRequest, WithdrawalStatus, may_follow_review
 from .people.audit import AuditFilterForm, audit_response
 from .publishing.force_publish import ForcePublishForm, force_publish, may_force_publish
 from .publishing.withdrawal import (
@@ -84,6 +84,16 @@ def request_withdrawal_view(request, page_id):
 
 def decide_withdrawal_view(request, withdrawal_id):
     withdrawal = get_object_or_404(WithdrawalRequest, id=withdrawal_id)
+    if withdrawal.status != WithdrawalStatus.PENDING and withdrawal.may_follow(request.user):
+        return TemplateResponse(
+            request,
+            "moderation/withdrawal_decided.html",
+            {
+                "withdrawal": withdrawal,
+                "page_title": _("撤稿申请"),
+                "header_title": _("撤稿申请（已审核）"),
+            },
+        )
     if not withdrawal.may_decide(request.user):
         raise PermissionDenied
     form = WithdrawalDecisionForm(request.POST or None)

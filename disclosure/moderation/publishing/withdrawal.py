@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.actions.move_page import MovePageAction
@@ -18,6 +19,10 @@ from ..models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus
 from ..organisations.walls import within_organisation
 from .guards import has_live_content, is_disclosure_page
 
+ALREADY_PENDING = _(
+    "本稿件已有一份待审核的撤稿申请（%(action)s，%(requester)s 于 %(date)s 提交）："
+    "请待分管领导审核后再申请，或请其不批准后重新申请。"
+)
 MOVE_REFUSED = _(
     "本稿件不能放在所选位置（只能移至可放置此类信息的栏目）：请不批准本申请，由申请人重新选择。"
 )
@@ -47,6 +52,7 @@ class WithdrawalRequestForm(forms.Form):
 
     def __init__(self, *args, page, **kwargs):
         super().__init__(*args, **kwargs)
+        self.page = page
         root = disclosure_root_of(page)
         candidates = (
             Page.objects.descendant_of(root, inclusive=True)
@@ -68,6 +74,9 @@ class WithdrawalRequestForm(forms.Form):
         data = super().clean()
         if data.get("action") == WithdrawalAction.MOVE and not data.get("destination"):
             self.add_error("destination", _("移动稿件须选择目标栏目。"))
+        pending = pending_withdrawal_of(self.page)
+        if pending is not None:
+            raise ValidationError(already_pending(pending))
         return data
 
 
@@ -107,6 +116,16 @@ def may_request_withdrawal(page, user):
     )
 
 
+def already_pending(withdrawal):
+    """Why a second request for the same page is refused: two pending requests (撤下, then
+    删除) would both be approved one after the other, the leader seeing only one of them."""
+    return ALREADY_PENDING % {
+        "action": withdrawal.get_action_display(),
+        "requester": notifications.named(withdrawal.requested_by),
+        "date": date_format(timezone.localtime(withdrawal.requested_at), "Y-m-d H:i"),
+    }
+
+
 def pending_withdrawal_of(page):
     """The 撤稿申请 of `page` still awaiting a decision (the oldest, should there be several)."""
     return (
@@ -129,11 +148,17 @@ def withdrawals_to_decide(user):
     return [withdrawal for withdrawal in pending if withdrawal.may_decide(user)]
 
 
+@transaction.atomic
 def request_withdrawal(page, user, action, reason, destination=None):
     if not may_request_withdrawal(page, user):
         raise PermissionDenied(_("您不能对本稿件申请撤稿。"))
     if not reason.strip():
         raise PermissionDenied(_("撤稿必须填写理由。"))
+    # The page's row lock orders two requests sent at once: the second sees the first.
+    Page.objects.select_for_update().filter(pk=page.pk).first()
+    pending = pending_withdrawal_of(page)
+    if pending is not None:
+        raise PermissionDenied(already_pending(pending))
     withdrawal = WithdrawalRequest.objects.create(
         page=page,
         page_title=page.title,

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, PageLogEntry
 
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
@@ -116,3 +117,31 @@ def test_a_move_goes_only_where_the_item_may_stand(client, office, column):
     assert "本稿件不能放在所选位置" in response.content.decode()
     assert fresh(moving).get_parent().pk == column.pk
     assert WithdrawalRequest.objects.get(pk=withdrawal.pk).status == WithdrawalStatus.PENDING
+
+
+def test_a_second_request_for_a_page_already_awaiting_a_decision_is_refused(client, office, column):
+    page = published_item(office, column)
+    ask(client, office, page, action="unpublish", reason="政策已废止，信息失效。")
+    response = ask(client, office, page, action="delete", reason="重复发布的稿件")
+    assert response.status_code == 200
+    assert "已有一份待审核的撤稿申请" in response.content.decode()
+    assert WithdrawalRequest.objects.count() == 1
+
+
+def test_a_decided_request_says_who_decided_it_and_when_instead_of_refusing(client, office, column):
+    users = office["users"]
+    page = published_item(office, column)
+    ask(client, office, page, action="unpublish", reason="政策已废止，信息失效。")
+    withdrawal = WithdrawalRequest.objects.get()
+    decide(client, users["leader"], withdrawal, decision="refuse", comment="仍然有效")
+    for role in ["leader", "editor"]:
+        client.force_login(users[role])
+        response = client.get(reverse("moderation:decide_withdrawal", args=[withdrawal.pk]))
+        assert response.status_code == 200, role
+        text = response.content.decode()
+        assert "未批准" in text and get_user_display_name(users["leader"]) in text, role
+        assert "仍然有效" in text, role
+        assert "提交审核结论" not in text, role
+    client.force_login(users["outsider"])
+    response = client.get(reverse("moderation:decide_withdrawal", args=[withdrawal.pk]))
+    assert response.status_code in {302, 403, 404}
