@@ -12,7 +12,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
@@ -317,6 +319,16 @@ def editors_picks(pages, query_text):
     ]
 
 
+def source_language_search(query_text):
+    """From a page in another language, the same words searched among the Chinese pages: most
+    of a catalogue exists in Chinese only, so an English search finding nothing says little.
+    None on the Chinese site itself."""
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return None
+    with translation.override(settings.LANGUAGE_CODE):
+        return f"{reverse('search')}?{urlencode({'q': query_text})}"
+
+
 def search(request):
     query_text = " ".join(request.GET.get("q", "").split())
     expanded = expand(query_text)
@@ -353,6 +365,7 @@ def search(request):
         if not page.paginator.count:
             context["did_you_mean"] = did_you_mean(pages, query_text)
             context["suggestions"] = suggestions(pages, expanded.words)
+            context["source_language_search"] = source_language_search(query_text)
     elif filters.active:
         # Nothing typed but a filter chosen (a subject, a column…): what the filter keeps,
         # newest first, as a listing rather than an empty page.

@@ -88,3 +88,20 @@ def test_the_switchers_note_on_an_english_page_without_a_chinese_version_is_engl
         re.sub(r"<[^>]+>", "", note).split()
     )
     assert 'href="/"' in note
+
+
+def test_the_english_catalogue_names_the_columns_kept_in_chinese_only(client):
+    root = english_demo()
+    html = client.get(root.url).content.decode()
+    chinese_root = root.get_translation(Locale.get_default())
+    english_keys = set(root.get_children().values_list("translation_key", flat=True))
+    chinese_only = (
+        chinese_root.get_children().live().public().exclude(translation_key__in=english_keys)
+    )
+    assert chinese_only.exists()
+    section = part(html, '<section class="source-language-only"', "</section>")
+    assert "Columns available in Chinese only" in section
+    for column in chinese_only:
+        assert f'href="{column.url}"' in section
+    chinese = client.get(chinese_root.url).content.decode()
+    assert "source-language-only" not in chinese

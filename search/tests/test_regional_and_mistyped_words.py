@@ -59,3 +59,15 @@ def test_the_also_searched_hint_speaks_the_pages_language(client, corpus):
     html = english.content.decode()
     assert also_searched(html).endswith("Also searched for: 最低生活保障")
     assert "、" not in html[html.index("search-also") :].split("</p>")[0]
+
+
+@pytest.mark.django_db
+def test_an_english_search_that_finds_nothing_points_to_the_same_words_in_chinese(client, corpus):
+    Locale.objects.get_or_create(language_code="en")
+    english = client.get("/en/search/", {"q": "最低生活保障"})
+    assert titles(english) == []
+    assert 'href="/search/?q=%E6%9C%80%E4%BD%8E%E7%94%9F%E6%B4%BB%E4%BF%9D%E9%9A%9C"' in (
+        english.content.decode()
+    )
+    chinese = client.get("/search/", {"q": "不存在的词语甲乙"}).content.decode()
+    assert 'href="/search/?q=' not in chinese.split('class="search-empty"')[1]

@@ -1,11 +1,13 @@
 """An organisation's disclosure root and its catalogue columns."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from ..root_links import disclosure_root_links
@@ -87,7 +89,23 @@ class DisclosureIndexPage(FeedRouteMixin, PathRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["categories"] = self.get_children().live().public().specific()
         context["root_links"] = disclosure_root_links(self.organisation, request)
+        context["source_language_only"] = self.source_language_only_columns(context["categories"])
         return context
+
+    def source_language_only_columns(self, categories):
+        """On a translation (the English catalogue), the columns of the Chinese catalogue that
+        have no version here: most columns are kept in Chinese only, and a visitor should learn
+        they exist rather than take the short list for the whole catalogue."""
+        if translation.get_language() == settings.LANGUAGE_CODE:
+            return []  # the Chinese catalogue itself, without a query
+        default = Locale.get_default()
+        if self.locale_id == default.pk:
+            return []
+        source = self.get_translation_or_none(default)
+        if source is None or not source.live:
+            return []
+        shown = {category.translation_key for category in categories}
+        return list(source.get_children().live().public().exclude(translation_key__in=shown))
 
 
 class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, PathRouteMixin, Page):
