@@ -11,8 +11,10 @@ import secrets
 import wave
 from pathlib import Path
 
+import polib
 import pytest
 from captcha.models import CaptchaStore
+from django.conf import settings
 from django.utils import timezone
 
 from disclosure.applications import spoken_digits, timeline
@@ -397,3 +399,17 @@ def test_the_status_lookup_reads_full_width_digits_and_letters(client, organisat
     )
     assert response.context["application"] == application
     assert "收到申请" in response.text
+
+
+def test_english_names_the_two_codes_one_way_everywhere():
+    """申请编号 and 查询码 are "request number" and "lookup code" on every English page and mail:
+    a visitor told of a "tracking number" and a "query code" looks for four things."""
+    catalogue = polib.pofile(str(Path(settings.BASE_DIR) / "locale/en/LC_MESSAGES/django.po"))
+    other_names = re.compile(r"application number|tracking number|query code", re.I)
+    stray = [
+        entry.msgstr
+        for entry in catalogue
+        if ("申请编号" in entry.msgid or "查询码" in entry.msgid)
+        and other_names.search(entry.msgstr)
+    ]
+    assert stray == []
