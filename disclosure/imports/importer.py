@@ -372,6 +372,22 @@ class IndexBatch:
         self.pending.clear()
 
 
+def unreviewed_change(page):
+    """Why an update must not touch `page`, or None. The import publishes the page's latest
+    revision with the record's fields set: a person's change saved since (in review, sent back,
+    or never submitted) would go live with it, unreviewed. The importer's own revisions are
+    nobody's."""
+    if page.current_workflow_state is not None:  # in review or sent back (退回修改)
+        return _("该文件的修改稿正在审核中或已退回修改，本次未更新，请审核结束后重新导入。")
+    latest = page.latest_revision
+    if page.has_unpublished_changes and latest is not None and latest.user_id is not None:
+        return _(
+            "该文件有工作人员尚未发布的修改稿，本次未更新，以免未经审核的内容随导入发布："
+            "请先发布或删除该修改稿，再重新导入。"
+        )
+    return None
+
+
 def import_record(record, line_number, destinations, options, tree):
     """Create or update the page for one record; returns "created", "updated" or "unchanged",
     the page written (None when unchanged) and the notes for the editor."""
@@ -392,9 +408,10 @@ def import_record(record, line_number, destinations, options, tree):
         # A re-run with --redirect-host adds the redirects a first run did not make.
         return "unchanged", None, old_address_notes(source_url, known.page, options)
     if known:
+        unreviewed = unreviewed_change(known.page.specific)
+        if unreviewed:
+            raise LineError(unreviewed)
         page = known.page.get_latest_revision_as_object()
-        if page.workflow_in_progress:
-            raise LineError(_("该文件的修改稿正在审核中，本次未更新，请审核结束后重新导入。"))
         named = text_value(record, "type")
         if named and type_named(named) is not type(page):
             raise LineError(

@@ -17,8 +17,11 @@ def places(pattern, allowed=()):
 
 
 def test_a_running_review_is_wagtails_active_workflow_state():
-    """A review running or sent back is WorkflowState.objects.active(), not a list of statuses."""
+    """A review running or sent back is WorkflowState.objects.active() (a page's
+    current_workflow_state), not a list of statuses nor Wagtail's workflow_in_progress, which
+    forgets a review sent back (退回修改): the importer once published a sent-back draft."""
     assert places(r"WorkflowState\.STATUS_IN_PROGRESS") == []
+    assert places(r"\.workflow_in_progress\b") == []
 
 
 # The modules that name StaffOrganisation's table besides its reader (staff_roles), and why.

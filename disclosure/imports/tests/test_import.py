@@ -328,3 +328,44 @@ def test_the_column_or_the_type_field_decides_the_page_type(category, tmp_path, 
 def test_an_imported_title_never_takes_the_feed_address(category):
     importer.import_documents([json.dumps(record(1, title="RSS"))])
     assert DisclosureDocumentPage.objects.get().slug == "rss-2"
+
+
+def editors_draft(page, **changes):
+    """A person's unpublished change of an imported page (the importer saves as nobody)."""
+    from django.contrib.auth import get_user_model
+
+    editor = get_user_model().objects.create_user("draft-editor")
+    draft = page.get_latest_revision_as_object()
+    for name, value in changes.items():
+        setattr(draft, name, value)
+    draft.save_revision(user=editor)
+    return editor
+
+
+@pytest.mark.parametrize("review", [None, "needs_changes", "in_progress"])
+def test_a_page_with_a_persons_unpublished_change_is_not_updated_so_nothing_unreviewed_goes_live(
+    category, tmp_path, capsys, review
+):
+    from wagtail.models import Workflow, WorkflowState
+
+    run_import(write_jsonl(tmp_path / "a.jsonl", [record(1)]), capsys)
+    page = DisclosureDocumentPage.objects.get(doc_number="测政发〔2021〕1号")
+    editor = editors_draft(page, summary="未经审核的摘要")
+    if review:
+        WorkflowState.objects.create(
+            content_object=page,
+            content_type=page.content_type,
+            base_content_type=page.get_base_content_type(),
+            workflow=Workflow.objects.create(name="审核"),
+            requested_by=editor,
+            status=review,
+        )
+
+    changed = record(1, title="关于做好垃圾分类工作的通知（修订）")
+    out, _, error = run_import(write_jsonl(tmp_path / "b.jsonl", [changed]), capsys)
+
+    assert error is not None  # exit 1: a record was skipped
+    assert "本次未更新" in out + error
+    page.refresh_from_db()
+    assert page.title == "关于做好第1批垃圾分类工作的通知"
+    assert page.live_revision.as_object().summary != "未经审核的摘要"

@@ -23,7 +23,7 @@ def moderation_state(page):
 @register.inclusion_tag("moderation/sensitive_link.html")
 def sensitive_scan_link(page):
     """On an item under review: how many listed words it contains, linking to the marked text."""
-    if page is None or not page.workflow_in_progress:
+    if page is None or page.current_workflow_state is None:
         return {"show": False}
     revision = page.get_latest_revision()
     candidate = revision.as_object() if revision else page
