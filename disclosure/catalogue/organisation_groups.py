@@ -11,6 +11,7 @@ created here, empty, under the name or, when that is taken, a numbered variant o
 """
 
 import logging
+import re
 
 from django.contrib.auth.models import Group
 
@@ -25,11 +26,24 @@ def _names(name):
         number += 1
 
 
+NUMBERED = re.compile(r"（\d+）$")
+
+
+def free_group_name(name, excluding=None):
+    """`name`, or `name（2）`, `name（3）`… when a group other than `excluding` (a pk) holds it."""
+    name = NUMBERED.sub("", name)
+    taken = set(
+        Group.objects.filter(name__startswith=name)
+        .exclude(pk=excluding)
+        .values_list("name", flat=True)
+    )
+    return next(candidate for candidate in _names(name) if candidate not in taken)
+
+
 def new_organisation_group(name):
     """A group created now for an organisation, named `name`, or `name（2）`, `name（3）`…
     when a group of that name exists already (which is left as it is)."""
-    taken = set(Group.objects.filter(name__startswith=name).values_list("name", flat=True))
-    free = next(candidate for candidate in _names(name) if candidate not in taken)
+    free = free_group_name(name)
     if free != name:
         logger.warning(
             "A group named %r exists and is not recorded as an organisation's: "

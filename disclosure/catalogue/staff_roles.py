@@ -11,6 +11,7 @@ from wagtail import hooks
 from gongkai.accounts.administrators import is_site_administrator
 
 from .models import Organisation, OrganisationRole, StaffOrganisation
+from .organisation_groups import free_group_name
 
 
 def organisation_id_of_user(user):
@@ -183,7 +184,11 @@ def rename_organisation_groups(organisation):
     groups = Group.objects.filter(pk__in=organisation_group_ids(organisation.pk))
     for group in groups:
         _old, separator, site_wide_name = group.name.rpartition(GROUP_NAME_SEPARATOR)
-        renamed = organisation_group_name(organisation, site_wide_name)
+        # A name another group holds (a deleted organisation's leftover, a planted one) is
+        # never taken over: Group.name is unique, and the clash gets a number.
+        renamed = free_group_name(
+            organisation_group_name(organisation, site_wide_name), excluding=group.pk
+        )
         if separator and group.name != renamed:
             group.name = renamed
             group.save(update_fields=["name"])

@@ -44,3 +44,17 @@ def test_a_new_organisation_with_the_old_name_gets_groups_of_its_own(small_offic
     assert not organisation_group_ids(newcomer.pk) & kept
     assert organisation_group_ids(township.pk) == kept
     assert f"{old_name}·初审" in group_names(newcomer)
+
+
+def test_a_rename_onto_a_name_a_foreign_group_holds_takes_a_numbered_name(small_office):
+    township = small_office["root"].organisation
+    planted = Group.objects.create(name="新名镇人民政府·初审")  # a leftover or planted group
+    township.name = "新名镇人民政府"
+    township.save()  # refused with an IntegrityError before: Group.name is unique
+    names = group_names(township)
+    assert "新名镇人民政府·初审（2）" in names
+    assert planted.pk not in organisation_group_ids(township.pk)
+    assert Group.objects.get(pk=planted.pk).name == "新名镇人民政府·初审"
+    township.name = "又一新名镇人民政府"
+    township.save()
+    assert "又一新名镇人民政府·初审" in group_names(township)  # the number goes with the clash
