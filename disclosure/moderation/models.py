@@ -66,6 +66,11 @@ class RoleApprovalTask(Task):
         wrote_it = revision is not None and revision.user_id == user.pk
         return user_holds_role(user, obj, self.role) and not wrote_it
 
+    def reviewers(self, task_state, role_holders):
+        """Of `role_holders` (the step's role in the page's organisation), those who may act at
+        `task_state`: the ones its mails ask and remind, by the same rule as the buttons."""
+        return [user for user in role_holders if self.may_act(task_state, user)]
+
     def may_review(self, obj, user):
         """may_act at `obj`'s current step, when that step is this task."""
         task_state = obj.current_workflow_task_state

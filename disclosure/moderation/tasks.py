@@ -13,7 +13,7 @@ from disclosure.workdays.calendar import working_days_between
 from .mail.notifications import (  # noqa: F401
     admin_link,
     notify,
-    role_members_of_page,
+    reviewers_of_step,
     send_review_mail,
 )
 
@@ -30,11 +30,10 @@ def send_review_reminders(today=None):
     for task_state in waiting:
         days = working_days_between(timezone.localdate(task_state.started_at), today)
         page = task_state.workflow_state.content_object
-        role = getattr(task_state.task.specific, "role", None)
-        if days <= limit or page is None or role is None:
+        if days <= limit or page is None:
             continue
         notify(
-            role_members_of_page(page, role),
+            reviewers_of_step(task_state),
             _("审核提醒：%(title)s") % {"title": page.title},
             _("稿件“%(title)s”已在%(step)s等待%(days)s个工作日，请尽快审核：%(link)s")
             % {

@@ -53,14 +53,24 @@ def admin_link(page):
     return absolute(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
-def step_started(task_state):
-    """An item reached a step: tell the step's group."""
-    role = getattr(task_state.task.specific, "role", None)
+def reviewers_of_step(task_state):
+    """Who a step's mails go to: its role holders in the page's organisation who may act there
+    (never the author of the revision it reviews: four-eyes, RoleApprovalTask.may_act)."""
+    task = task_state.task.specific
     page = task_state.workflow_state.content_object
+    role = getattr(task, "role", None)
     if role is None or page is None:
+        return []
+    return task.reviewers(task_state, role_members_of_page(page, role))
+
+
+def step_started(task_state):
+    """An item reached a step: tell those who may decide it."""
+    page = task_state.workflow_state.content_object
+    if page is None:
         return
     notify(
-        role_members_of_page(page, role),
+        reviewers_of_step(task_state),
         _("待%(step)s：%(title)s") % {"step": task_state.task.name, "title": page.title},
         _("稿件“%(title)s”已提交%(step)s，请审核：%(link)s")
         % {"title": page.title, "step": task_state.task.name, "link": admin_link(page)},

@@ -114,3 +114,14 @@ def test_review_mail_links_to_the_configured_address(
     (message,) = [m for m in mail.outbox if "地址测试稿" in m.subject]
     assert f"http://portal.example.invalid:8153/admin/pages/{page.pk}/edit/" in message.body
     assert ":8000" not in message.body
+
+
+def test_a_step_asks_only_those_who_may_act_not_the_author_of_its_revision(
+    office, column, django_capture_on_commit_callbacks
+):
+    users = office["users"]
+    page = draft_item(column, users["reviewer"], title="初审人自己写的稿")
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(page, users["reviewer"])
+    asked = [to for subject, to in sent(mail.outbox) if subject.startswith("待初审")]
+    assert ["reviewer@example.invalid"] not in asked
