@@ -40,25 +40,50 @@ LIVE_ALONE = {
     ("disclosure/catalogue/visibility.py", "reachable"): "the rule: live, every ancestor live",
     # The page the visitor is on, served already past the rule: offered in its own language.
     ("gongkai/languages/switcher.py", "public_translations"): "the page being served",
+    # One query for a page's ancestors and its live language versions, annotated with the
+    # rule's own parts (visibility.in_restricted_family, below_a_page_not_live), which the
+    # switcher and hreflang read before offering a version.
+    ("disclosure/catalogue/models/tree.py", "TreeNeighboursMixin._tree_neighbours"): (
+        "annotated with visibility's parts"
+    ),
+    # Whether a page was ever published: the draft-deletion rule, admin only.
+    ("disclosure/catalogue/own_drafts.py", "is_own_unreviewed_draft"): "admin: never published",
+    # The dashboard's panel of live items whose changes wait near a deadline: admin only.
+    ("disclosure/moderation/review/deadlines.py", "unpublished_items_near_deadline"): (
+        "admin dashboard"
+    ),
     # Routing only: the child it routes to is served past the before_serve_page hook
     # (visibility.ancestors_live) and its view restrictions.
     ("disclosure/catalogue/models/pages.py", "FeedRouteMixin.route"): "routing, checked on serving",
 }
 
 
+LIVE_FLAGS = {"live", "live__exact"}
+
+
+def _flag(call, value):
+    """Whether `call` passes `live=value` (or `live__exact=value`)."""
+    return any(
+        keyword.arg in LIVE_FLAGS
+        and isinstance(keyword.value, ast.Constant)
+        and keyword.value.value is value
+        for keyword in call.keywords
+    )
+
+
 def _reads_live(node):
-    """`.live()`, or a filter on `live=True` (the same flag, spelt as a keyword)."""
+    """`.live()`, or the same flag spelt otherwise: `filter(live=True)`, `live__exact=True`,
+    `Q(live=True)`, `exclude(live=False)`."""
     func = node.func
+    if isinstance(func, ast.Name):
+        return func.id == "Q" and _flag(node, True)
     if not isinstance(func, ast.Attribute):
         return False
     if func.attr == "live":
         return not node.args
-    return func.attr in {"filter", "get", "exclude"} and any(
-        keyword.arg == "live"
-        and isinstance(keyword.value, ast.Constant)
-        and keyword.value.value is True
-        for keyword in node.keywords
-    )
+    if func.attr == "exclude" and _flag(node, False):
+        return True
+    return func.attr in {"filter", "get", "exclude"} and _flag(node, True)
 
 
 class _LiveCalls(ast.NodeVisitor):
@@ -155,6 +180,9 @@ def test_the_scan_tells_a_public_reader_from_live_alone():
         "    d = visibility.public(Item.objects.live().order_by('path'))\n"
         "    e = Page.objects.filter(path__in=paths, live=True)\n"
         "    f = Page.objects.filter(live=True).public()\n"
+        "    g = Page.objects.filter(Q(live=True) | Q(depth=2))\n"
+        "    h = Page.objects.exclude(live=False)\n"
+        "    i = Page.objects.filter(live__exact=True)\n"
         "    return Page.objects.live().filter(depth=2)\n"
         "class Feed:\n"
         "    def items(self):\n"
@@ -164,6 +192,9 @@ def test_the_scan_tells_a_public_reader_from_live_alone():
     )
     assert live_alone(text) == [
         ("listing", "Page.objects.filter(path__in=paths, live=True)"),
+        ("listing", "Q(live=True)"),
+        ("listing", "Page.objects.exclude(live=False)"),
+        ("listing", "Page.objects.filter(live__exact=True)"),
         ("listing", "Page.objects.live().filter(depth=2)"),
         ("Feed.items", "self.root.get_children().live().specific()"),
     ]
