@@ -14,7 +14,6 @@ from disclosure.moderation.tests.helpers import (
     fresh,
     submit,
 )
-from disclosure.moderation.tests.offices import build_office
 from gongkai.celery import app as celery_app
 from gongkai.models import OutboxMessage
 from gongkai.outbox import relay_pending
@@ -22,11 +21,6 @@ from tests.broker_faults import queue_folder, unwritable
 from tests.fixtures import embedded_broker_only
 
 pytestmark = embedded_broker_only
-
-
-@pytest.fixture
-def office(db):
-    return build_office()
 
 
 @pytest.fixture

@@ -1,23 +1,10 @@
 """One create form, one page (issue 17, try-out: one click of 保存草稿 on a slow server made two
 drafts). The same create form posted twice creates one page; the second post opens it."""
 
-import pytest
 from django.urls import reverse
 
 from disclosure.catalogue.models import ServiceGuidePage
 from disclosure.moderation.tests.helpers import edit_form_data, new_service_guide
-from disclosure.moderation.tests.offices import build_office
-
-
-@pytest.fixture
-def office(db):
-    return build_office()
-
-
-@pytest.fixture
-def editor_client(client, office):
-    client.force_login(office["users"]["editor"])
-    return client
 
 
 def create_url(office):

@@ -12,7 +12,6 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import get_page_models
 
 from disclosure.moderation.tests.helpers import draft_item, draft_with, edit_form_data, fresh
-from disclosure.moderation.tests.offices import build_office
 from gongkai.rich_text_input import UNREADABLE_MESSAGE, RichTextArea
 
 
@@ -36,17 +35,6 @@ MALFORMED = [
     '{"blocks": ' + "[" * 100_000 + "]" * 100_000 + "}",
     _list_items_nested(3000),
 ]
-
-
-@pytest.fixture
-def office(db):
-    return build_office()
-
-
-@pytest.fixture
-def editor_client(client, office):
-    client.force_login(office["users"]["editor"])
-    return client
 
 
 def assert_refused_on_the_form(response, field):
