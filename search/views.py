@@ -25,6 +25,7 @@ from disclosure.catalogue.models import DisclosureIndexPage, Domain
 from disclosure.catalogue.models.items_base import DisclosureItemPage, Validity
 from disclosure.catalogue.models.organisations import english_name
 from disclosure.catalogue.roots import deepest_root_among
+from gongkai.languages.locales import serving_source_language
 from gongkai.page_cache import remember_until_publication
 from gongkai.params import bounded_int, object_id
 from search import highlight, recording
@@ -323,7 +324,7 @@ def source_language_search(query_text):
     """From a page in another language, the same words searched among the Chinese pages: most
     of a catalogue exists in Chinese only, so an English search finding nothing says little.
     None on the Chinese site itself."""
-    if translation.get_language() == settings.LANGUAGE_CODE:
+    if serving_source_language():
         return None
     with translation.override(settings.LANGUAGE_CODE):
         return f"{reverse('search')}?{urlencode({'q': query_text})}"

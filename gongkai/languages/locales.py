@@ -5,6 +5,7 @@ LANGUAGES/WAGTAIL_CONTENT_LANGUAGES and run `migrate`, which creates its Locale.
 """
 
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import to_locale
 from wagtail.models import Locale
 
@@ -29,3 +30,9 @@ def ensure_content_locales_after_migrate(sender, app_config=None, using="default
 def language_tag(code):
     """BCP 47 tag for an HTML `lang`/`hreflang` attribute: zh-hans → zh-Hans, en → en."""
     return to_locale(code).replace("_", "-")
+
+
+def serving_source_language():
+    """Whether the request is served in the site's own language (Chinese, LANGUAGE_CODE): pages
+    that point a visitor of a translation to what exists in Chinese only do nothing there."""
+    return translation.get_language() == settings.LANGUAGE_CODE

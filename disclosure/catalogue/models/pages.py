@@ -1,14 +1,14 @@
 """An organisation's disclosure root and its catalogue columns."""
 
-from django.conf import settings
 from django.db import models
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale, Page
 from wagtail.search import index
+
+from gongkai.languages.locales import serving_source_language
 
 from ..root_links import disclosure_root_links
 from .organisations import Organisation
@@ -96,7 +96,7 @@ class DisclosureIndexPage(FeedRouteMixin, PathRouteMixin, Page):
         """On a translation (the English catalogue), the columns of the Chinese catalogue that
         have no version here: most columns are kept in Chinese only, and a visitor should learn
         they exist rather than take the short list for the whole catalogue."""
-        if translation.get_language() == settings.LANGUAGE_CODE:
+        if serving_source_language():
             return []  # the Chinese catalogue itself, without a query
         default = Locale.get_default()
         if self.locale_id == default.pk:
