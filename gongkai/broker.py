@@ -3,11 +3,14 @@
 kombu writes a message straight into the queue folder under its final name (`…<queue>.msg`) and
 reads whatever that folder lists; its lock is advisory and the reader never takes it. A worker
 polling while the web process was still writing read half a message, and the worker died with
-`JSONDecodeError` (issue 17, faults). Two changes, through the transport class Celery is given
+`JSONDecodeError` (issue 17, faults). Three changes, through the transport class Celery is given
 (CELERY_BROKER_TRANSPORT in settings), kombu untouched:
 
 - a message is written under a name the reader does not take (`.…msg.part`) and renamed into
   place when complete: a rename within one folder is atomic, so a listed message is whole;
+- a reader claims a message by renaming it, in its folder, to a name of its own (kombu moves it
+  by its bare name into the shared temporary folder, where a file of the same name made the move
+  fail and the message stay unread);
 - a message that is not valid JSON anyway (a truncated file left by a crash, or written by
   something else) is moved to the quarantine folder with an error in the log, and the worker
   goes on with the next message instead of dying.
@@ -22,7 +25,6 @@ import contextlib
 import logging
 import os
 import shutil
-import tempfile
 import uuid
 from time import monotonic
 
@@ -36,6 +38,7 @@ from kombu.utils.scheduling import FairCycle
 logger = logging.getLogger(__name__)
 
 PARTIAL_SUFFIX = ".part"
+CLAIMED_SUFFIX = ".taken"
 
 
 class InOrder(FairCycle):
@@ -63,7 +66,8 @@ class Channel(filesystem.Channel):
         return folder
 
     def _put(self, queue, payload, **kwargs):
-        name = f"{round(monotonic() * 1000)}_{uuid.uuid4()}.{queue}.msg"
+        # Padded: the reader takes names in sorted order, and 9999_… sorts after 10000_….
+        name = f"{round(monotonic() * 1000):015d}_{uuid.uuid4()}.{queue}.msg"
         final = os.path.join(self.data_folder_out, name)
         # A leading dot: kombu's reader compares what follows the first dot with "<queue>.msg".
         partial = os.path.join(self.data_folder_out, f".{name}{PARTIAL_SUFFIX}")
@@ -81,31 +85,38 @@ class Channel(filesystem.Channel):
         for name in sorted(os.listdir(self.data_folder_in)):
             if name.partition(".")[2] != wanted:
                 continue
-            taken = self._take(name)
-            if taken is None:
+            claimed = self._claim(name)
+            if claimed is None:
                 continue  # another worker took it first
             try:
-                with open(taken, "rb") as file:
+                with open(claimed, "rb") as file:
                     payload = file.read()
+                if self.store_processed:
+                    shutil.move(claimed, os.path.join(self.processed_folder, name))
+                else:
+                    os.remove(claimed)
             except OSError as exc:
-                raise ChannelError(f"Cannot read file {taken!r} from queue.") from exc
-            if not self.store_processed:
-                os.remove(taken)
+                raise ChannelError(f"Cannot read file {claimed!r} from queue.") from exc
             try:
                 return loads(bytes_to_str(payload))
             except ValueError:
                 self._quarantine(name, payload)
         raise filesystem.Empty()
 
-    def _take(self, name):
-        """Move the message out of the queue folder, so that no other worker takes it: where it
-        is now, or None if it is gone."""
-        folder = self.processed_folder if self.store_processed else tempfile.gettempdir()
+    def _claim(self, name):
+        """Rename the message, in its folder, to a name only this reader knows: where it is now,
+        or None if another reader renamed it first.
+
+        A rename within one folder is atomic and succeeds for one reader only. kombu moves the
+        file by its bare name into the shared temporary folder instead, and a file of that name
+        already there (left by a crash, or another reader's) made the move fail, so the message
+        stayed behind unread."""
+        claimed = os.path.join(self.data_folder_in, f".{name}.{uuid.uuid4()}{CLAIMED_SUFFIX}")
         try:
-            shutil.move(os.path.join(self.data_folder_in, name), folder)
-        except OSError:
-            return None  # locked or taken meanwhile, as kombu's own reader assumes
-        return os.path.join(folder, name)
+            os.rename(os.path.join(self.data_folder_in, name), claimed)
+        except FileNotFoundError:
+            return None
+        return claimed
 
     def _quarantine(self, name, payload):
         kept = os.path.join(self.quarantine_folder, name)

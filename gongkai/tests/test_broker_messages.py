@@ -6,6 +6,7 @@ Real folders, real files, the transport class the settings give Celery."""
 import json
 import logging
 import os
+import tempfile
 from queue import Empty
 
 import pytest
@@ -50,7 +51,7 @@ def test_the_settings_give_celery_this_transport():
 def test_a_truncated_message_is_quarantined_and_the_next_one_delivered(channel, folders, caplog):
     whole = json.dumps({"body": "第一条", "headers": {}})
     # Left by a writer that died half-way (kombu writes under the final name).
-    truncated = folders / "queue" / f"1_0000.{QUEUE}.msg"
+    truncated = folders / "queue" / f"{0:015d}_0000.{QUEUE}.msg"
     truncated.write_bytes(whole[: len(whole) // 2].encode())
     channel._put(QUEUE, {"body": "第二条", "headers": {}})
 
@@ -63,6 +64,60 @@ def test_a_truncated_message_is_quarantined_and_the_next_one_delivered(channel, 
     assert kept.read_bytes() == whole[: len(whole) // 2].encode()
     assert any(str(kept) in record.getMessage() for record in caplog.records)
     assert os.listdir(folders / "queue") == []
+
+
+def test_a_message_is_delivered_whatever_the_temporary_folder_holds(
+    channel, folders, tmp_path, monkeypatch
+):
+    """A file of the message's name in the shared temporary folder (a crash's leftover, another
+    reader's) once made the message stay in the queue unread: CI saw it with parallel tests."""
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    channel._put(QUEUE, {"body": "照常送达", "headers": {}})
+    [name] = os.listdir(folders / "queue")
+    (shared / name).write_bytes(b"left behind")
+
+    assert channel._get(QUEUE)["body"] == "照常送达"
+    assert os.listdir(folders / "queue") == []
+
+
+def test_two_readers_never_take_the_same_message(channel, folders):
+    channel._put(QUEUE, {"body": "只送一次", "headers": {}})
+    [name] = os.listdir(folders / "queue")
+    first = channel._claim(name)
+    assert first is not None
+    assert channel._claim(name) is None
+    assert os.listdir(folders / "queue") == [os.path.basename(first)]
+    with pytest.raises(Empty):
+        channel._get(QUEUE)
+
+
+def test_processed_messages_are_kept_under_their_names_when_asked(folders):
+    options = {
+        "data_folder_in": str(folders / "queue"),
+        "data_folder_out": str(folders / "queue"),
+        "control_folder": str(folders / "control"),
+        "quarantine_folder": str(folders / "quarantine"),
+        "store_processed": True,
+        "processed_folder": str(folders / "processed"),
+    }
+    (folders / "processed").mkdir()
+    with Connection("filesystem://", transport=Transport, transport_options=options) as conn:
+        channel = conn.default_channel
+        channel._put(QUEUE, {"body": "留底", "headers": {}})
+        [name] = os.listdir(folders / "queue")
+        assert channel._get(QUEUE)["body"] == "留底"
+    assert os.listdir(folders / "processed") == [name]
+    assert os.listdir(folders / "queue") == []
+
+
+def test_messages_are_taken_in_the_order_they_were_written(channel, monkeypatch):
+    clock = iter([9.999, 10.0])
+    monkeypatch.setattr("gongkai.broker.monotonic", lambda: next(clock))
+    channel._put(QUEUE, {"body": "先", "headers": {}})
+    channel._put(QUEUE, {"body": "后", "headers": {}})
+    assert [channel._get(QUEUE)["body"] for _ in range(2)] == ["先", "后"]
 
 
 def test_a_queue_of_only_broken_messages_is_empty_not_fatal(channel, folders):
