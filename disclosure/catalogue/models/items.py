@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from .. import blocks
 from ..api_fields import PublicPageField
+from ..panels import InterpretedPolicyStatusPanel
 from ..visibility import public
 from .attached import AttachedFilesMixin
 from .items_base import DisclosureItemPage, item_content_panels
@@ -277,7 +278,10 @@ class PolicyDocumentPage(DisclosureItemPage):
     body = StreamField(blocks.DocumentBodyBlock(), verbose_name=_("正文"))
 
     content_panels = item_content_panels(
-        FieldPanel("kind"), FieldPanel("interpreted_policy"), FieldPanel("body")
+        FieldPanel("kind"),
+        FieldPanel("interpreted_policy"),
+        InterpretedPolicyStatusPanel(),
+        FieldPanel("body"),
     )
     search_fields = [*DisclosureItemPage.search_fields, index.SearchField("body")]
     api_fields = [
