@@ -206,6 +206,13 @@ def rename_organisation_groups(organisation):
             group.save(update_fields=["name"])
 
 
+def rename_groups_of_renamed(sender, instance, created, raw=False, **kwargs):
+    """post_save of Organisation (connected in apps.py): a group keeping an old name would be
+    taken for a new organisation of that name."""
+    if not created and not raw:
+        rename_organisation_groups(instance)
+
+
 def role_groups(organisation_id):
     """The groups holding a role for `organisation_id` (Group queryset)."""
     return Group.objects.filter(organisation_role__organisation_id=organisation_id)
