@@ -40,7 +40,8 @@ def index_updates_deferred(models):
 
     modelsearch connects its post_save receiver per model; it is disconnected for the block
     (for the process, as modelsearch offers no other switch) and connected again after, for
-    the models whose search_auto_update is on, as modelsearch connected it."""
+    the models whose search_auto_update is on, as modelsearch connected it: recorded with the
+    source of modelsearch's registration in search/overrides.py."""
     models = list(models)
     for model in models:
         post_save.disconnect(modelsearch_signals.post_save_signal_handler, sender=model)

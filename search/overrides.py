@@ -9,7 +9,26 @@ POSTGRES = f"{MODELSEARCH}.database.postgres.postgres"
 SQLITE_QUERY = f"{SQLITE}.SQLiteSearchQueryCompiler"
 POSTGRES_QUERY = f"{POSTGRES}.PostgresSearchQueryCompiler"
 
+SIGNAL_HANDLERS = "modelsearch.signal_handlers"
+
 OVERRIDES = {
+    # Not a class: a context manager that undoes and redoes what modelsearch's app config does
+    # once at start-up, so it is written against that code just the same.
+    "search.indexing.index_updates_deferred": Override(
+        replaces="modelsearch's register_signal_handlers, for the models of the block: its "
+        "post_save receiver is disconnected, then connected again as register_signal_handlers "
+        "connects it (per model, only when search_auto_update is on)",
+        why="modelsearch has no switch for its per-save index updates, and a batch import "
+        "indexes each page once itself (queue_index_update)",
+        checked=Patch(
+            "modelsearch",
+            "1.3.2",
+            {
+                f"{SIGNAL_HANDLERS}.register_signal_handlers": "7b4a4e73951bd633",
+                f"{SIGNAL_HANDLERS}.post_save_signal_handler": "963c5426c22e0251",
+            },
+        ),
+    ),
     "search.backends.common.TopKSearchMixin": Override(
         replaces="modelsearch's query compilers' search and check (SQLite and PostgreSQL)",
         why="Chinese text is matched on the index's n-grams in tiers and only the best "

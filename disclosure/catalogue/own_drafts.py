@@ -13,7 +13,7 @@ only a draft that is
 and only when Wagtail's own page permissions let her delete it.
 """
 
-from django.db.models import CharField, OuterRef, Q, Subquery
+from django.db.models import BooleanField, CharField, ExpressionWrapper, OuterRef, Q, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -30,8 +30,17 @@ def in_review_or_sent_back(pages):
     )
 
 
-def is_never_published(page):
-    return page.first_published_at is None and not page.live and page.live_revision_id is None
+def ever_published_q():
+    """A filter on pages published at some time: live, or unpublished since (Wagtail keeps
+    their first publication and live revision). Such a page had an address someone may have
+    linked to; every other page is a draft never published."""
+    return Q(live=True) | Q(first_published_at__isnull=False) | Q(live_revision__isnull=False)
+
+
+def never_published():
+    """For a queryset of pages (`.annotate(never_published=never_published())`): whether each
+    page was never published (ever_published_q, negated)."""
+    return ExpressionWrapper(~ever_published_q(), output_field=BooleanField())
 
 
 def is_own_unreviewed_draft(page, user):
@@ -41,9 +50,7 @@ def is_own_unreviewed_draft(page, user):
     pages = page.get_descendants(inclusive=True)
     return not (
         pages.exclude(owner_id=user.pk).exists()
-        or pages.filter(
-            Q(live=True) | Q(first_published_at__isnull=False) | Q(live_revision__isnull=False)
-        ).exists()
+        or pages.filter(ever_published_q()).exists()
         or in_review_or_sent_back(pages)
     )
 

@@ -41,17 +41,29 @@ def staff_of(organisation_id):
     return get_user_model().objects.filter(staff_organisation__organisation_id=organisation_id)
 
 
+def sees_every_organisation(user):
+    """Whether `user` stands outside the walls between organisations: sees and manages every
+    organisation's pages, files, staff, audit log, reports and inspection results. A site
+    administrator (gongkai.accounts.administrators) does, whether or not recorded with an
+    organisation: a county office's administrator who also runs the platform is not narrowed
+    to the county office by that record. Every reader that scopes by organisation asks this
+    (moderation's walls, the user admin, the audit export, organisations_visible_to, the
+    inspection); gongkai/tests/test_organisation_scope.py fails on another answer written in
+    place."""
+    return is_site_administrator(user)
+
+
 def organisations_visible_to(user):
     """The organisations whose work `user` sees in the admin (dashboards, inspection reports,
-    the county overview of annual reports): its own; every one for a site administrator
-    without an organisation; none for anyone else (a user recorded with no organisation is not
-    thereby site-wide)."""
-    organisation_id = organisation_id_of_user(user)
-    if organisation_id is not None:
-        return Organisation.objects.filter(pk=organisation_id)
-    if is_site_administrator(user):
+    the county overview of annual reports): every one when it sees every organisation; else
+    its own; none for anyone else (a user recorded with no organisation is not thereby
+    site-wide)."""
+    if sees_every_organisation(user):
         return Organisation.objects.all()
-    return Organisation.objects.none()
+    organisation_id = organisation_id_of_user(user)
+    if organisation_id is None:
+        return Organisation.objects.none()
+    return Organisation.objects.filter(pk=organisation_id)
 
 
 def organisation_of(user):
@@ -192,6 +204,13 @@ def rename_organisation_groups(organisation):
         if separator and group.name != renamed:
             group.name = renamed
             group.save(update_fields=["name"])
+
+
+def rename_groups_of_renamed(sender, instance, created, raw=False, **kwargs):
+    """post_save of Organisation (connected in apps.py): a group keeping an old name would be
+    taken for a new organisation of that name."""
+    if not created and not raw:
+        rename_organisation_groups(instance)
 
 
 def role_groups(organisation_id):

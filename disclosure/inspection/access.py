@@ -1,17 +1,13 @@
 """Who sees which inspection reports and edits the inspection's data, through the walls
 (disclosure/moderation/organisations/walls.py): an organisation's staff see their own organisation's
-report; site administrators see every organisation and the platform overview, and alone edit the
-thresholds, column types and the list of misstatements."""
+report; whoever sees every organisation (staff_roles.sees_every_organisation: a site
+administrator, recorded with an organisation or not) sees every report and the platform overview;
+site administrators alone edit the thresholds, column types and the list of misstatements."""
 
 from django.contrib.auth import get_user_model
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from disclosure.catalogue.staff_roles import organisation_id_of_user
 from gongkai.accounts.administrators import is_site_administrator, site_administrators_q
-
-
-def sees_platform(user):
-    return organisation_id_of_user(user) is None and is_site_administrator(user)
 
 
 class SiteAdministratorsOnly(BasePermissionPolicy):

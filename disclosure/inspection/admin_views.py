@@ -15,9 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.catalogue.models import Organisation
-from disclosure.catalogue.staff_roles import organisations_visible_to
+from disclosure.catalogue.staff_roles import organisations_visible_to, sees_every_organisation
 
-from .access import sees_platform
 from .indicators import any_veto
 from .report import workbook
 from .snapshots import platform_results, request_refresh, snapshot_of, snapshots_of
@@ -26,7 +25,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _platform(request):
-    if not sees_platform(request.user):
+    if not sees_every_organisation(request.user):
         raise PermissionDenied
     organisations = list(Organisation.objects.order_by("name"))
     stored = snapshots_of(organisations)
@@ -52,7 +51,7 @@ def _in_columns(results, indicators):
 
 
 def overview_view(request):
-    if not sees_platform(request.user):
+    if not sees_every_organisation(request.user):
         mine = organisations_visible_to(request.user).first()
         if mine is None:
             raise PermissionDenied
@@ -116,7 +115,7 @@ def organisation_view(request, organisation_id):
             "snapshot": snapshot,
             "results": snapshot.results if snapshot else [],
             "veto": snapshot.veto if snapshot else False,
-            "platform": sees_platform(request.user),
+            "platform": sees_every_organisation(request.user),
         },
     )
 
@@ -167,7 +166,7 @@ def refresh_view(request, organisation_id):
 
 @require_POST
 def refresh_all_view(request):
-    if not sees_platform(request.user):
+    if not sees_every_organisation(request.user):
         raise PermissionDenied
     _queued_message(request, request_refresh(None))
     return redirect("inspection:overview")

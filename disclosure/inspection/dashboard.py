@@ -6,10 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 
-from disclosure.catalogue.staff_roles import organisations_visible_to
+from disclosure.catalogue.staff_roles import organisations_visible_to, sees_every_organisation
 from disclosure.moderation.review.dashboard import WRITERS, roles_of
 
-from .access import sees_platform
 from .columns import WARNING_DAYS
 from .snapshots import column_findings, request_refresh, snapshots_of
 
@@ -37,7 +36,7 @@ def columns_near_cadence(user):
 def _refresh_url(user, mine):
     """The 立即重新检查 the user may press: every organisation's for a site administrator, their
     own organisation's for its staff (the walls of admin_views.refresh_view)."""
-    if sees_platform(user):
+    if sees_every_organisation(user):
         return reverse("inspection:refresh_all")
     return reverse("inspection:refresh", args=[mine.pk]) if mine else ""
 
@@ -57,7 +56,7 @@ class ColumnsNearCadencePanel(Component):
 
     def get_context_data(self, parent_context):
         user = parent_context["request"].user
-        platform = sees_platform(user)
+        platform = sees_every_organisation(user)
         mine = None if platform else organisations_visible_to(user).first()
         findings, computed_at, missing, stale = columns_near_cadence(user)
         return {

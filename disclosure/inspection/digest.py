@@ -1,15 +1,17 @@
 """The weekly digest: each organisation's 管理员 hear what the inspection finds now that it did
 not find last week, what got worse or better, and what has been fixed since. It refreshes the
-stored results the admin pages read (snapshots.py) as it goes."""
+stored results the admin pages read (snapshots.py) as it goes. Its mail is its own task
+(`inspection.send_digest_mail`), queued through the outbox like review's mail."""
 
+from celery import shared_task
 from django.conf import settings
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from disclosure.catalogue.models import Organisation
 from disclosure.catalogue.staff_roles import role_members
-from disclosure.moderation.mail.notifications import send_review_mail
 from gongkai.accounts.roles import Role
 from gongkai.outbox import send_after_commit
 
@@ -106,6 +108,12 @@ def digest_body(organisation, results, changed, previous_counts=None):
     return "\n".join(lines)
 
 
+@shared_task(name="inspection.send_digest_mail")
+def send_digest_mail(addresses, subject, body):
+    send_mail(subject, body, None, addresses)
+    return len(addresses)
+
+
 def send_weekly_digests():
     """Snapshot every organisation and mail its 管理员 the changes. Returns mails queued.
 
@@ -133,6 +141,6 @@ def send_weekly_digests():
         with transaction.atomic():
             InspectionSnapshot.objects.create(organisation=organisation, findings=current)
             if addresses:
-                send_after_commit(send_review_mail, addresses, subject, body)
+                send_after_commit(send_digest_mail, addresses, subject, body)
         sent += bool(addresses)
     return sent

@@ -13,7 +13,6 @@ from wagtail.signals import (
 )
 
 from disclosure.catalogue.models import DisclosureIndexPage, Organisation, StaffOrganisation
-from disclosure.catalogue.staff_roles import rename_organisation_groups
 
 from .files.attachment_lock import refuse_change, refuse_save
 from .files.renditions import forget_rendition
@@ -34,12 +33,11 @@ def set_up_new_disclosure_root(sender, instance, created, raw=False, **kwargs):
 
 
 @receiver(post_save, sender=Organisation)
-def rename_the_organisations_collection_and_groups(sender, instance, created, raw=False, **kwargs):
-    # The collection and the groups are named after the organisation so staff recognise them in
-    # choosers; a group keeping an old name would be taken for a new organisation of that name.
+def rename_the_organisations_collection(sender, instance, created, raw=False, **kwargs):
+    # The collection is named after the organisation so staff recognise it in choosers (its
+    # groups follow the name too: the catalogue's staff_roles.rename_groups_of_renamed).
     if not created and not raw:
         rename_organisation_collection(instance)
-        rename_organisation_groups(instance)
 
 
 @receiver(task_submitted)

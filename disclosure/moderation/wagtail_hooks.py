@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from disclosure.catalogue.staff_roles import sees_every_organisation
 from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 
 from . import admin_urls
@@ -19,7 +20,6 @@ from .files.attachment_bulk_actions import BULK_ACTIONS as ATTACHMENT_BULK_ACTIO
 from .files.attachments import may_download
 from .models import SensitiveWord
 from .organisations.admin_page_walls import limit_page_chooser
-from .organisations.walls import is_site_administrator
 from .patches.admin_api_actions import use_guarded_pages_endpoint
 from .people.user_admin import SCOPED_USER_BULK_ACTIONS
 from .publishing.force_publish import may_force_publish
@@ -49,7 +49,7 @@ hooks.register("construct_page_chooser_queryset", limit_page_chooser)
 
 @hooks.register("construct_reports_menu")
 def page_types_usage_for_site_administrators(request, menu_items):
-    if not is_site_administrator(request.user):
+    if not sees_every_organisation(request.user):
         menu_items[:] = [item for item in menu_items if item.name != "page-types-usage"]
 
 

@@ -9,12 +9,12 @@ import re
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import Q
 from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from . import audit
+from .administrators import site_administrators_q
 from .roles import Role, role_holders_q
 
 AUTHENTICATOR_NAME = "authenticator"
@@ -24,11 +24,12 @@ TOTP_TOKEN = re.compile(r"\d{6}")
 
 def _required_members():
     """A filter on users for the members of GONGKAI_TWO_FACTOR_ROLES: the site-wide role groups
-    and every organisation's copy of them; superusers count as 管理员."""
+    and every organisation's copy of them; the site administrators (superusers too) count as
+    管理员, asked of administrators.site_administrators_q like everywhere else."""
     roles = settings.GONGKAI_TWO_FACTOR_ROLES
     members = role_holders_q(roles)
     if Role.ADMINISTRATORS in roles:
-        members |= Q(is_superuser=True)
+        members |= site_administrators_q()
     return members
 
 

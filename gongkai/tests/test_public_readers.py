@@ -47,7 +47,7 @@ LIVE_ALONE = {
         "annotated with visibility's parts"
     ),
     # Whether a page was ever published: the draft-deletion rule, admin only.
-    ("disclosure/catalogue/own_drafts.py", "is_own_unreviewed_draft"): "admin: never published",
+    ("disclosure/catalogue/own_drafts.py", "ever_published_q"): "admin: never published",
     # The dashboard's panel of live items whose changes wait near a deadline: admin only.
     ("disclosure/moderation/review/deadlines.py", "unpublished_items_near_deadline"): (
         "admin dashboard"

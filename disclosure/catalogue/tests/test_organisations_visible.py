@@ -36,3 +36,14 @@ def test_a_site_administrator_without_organisation_sees_every_one(organisations)
 
 def test_a_user_without_organisation_who_is_not_a_site_administrator_sees_none(organisations):
     assert not organisations_visible_to(user("nobody", is_staff=True)).exists()
+
+
+def test_a_site_administrator_recorded_with_an_organisation_sees_every_one(organisations):
+    """Being recorded with an organisation narrows nothing for a site administrator: it sees
+    every organisation, as the walls, the user admin and the audit export let it."""
+    administrator = user("countyadmin")
+    administrator.groups.add(Group.objects.get_or_create(name=site_administrators_group_name())[0])
+    root = user("countyroot", is_superuser=True)
+    for someone in (administrator, root):
+        StaffOrganisation.objects.create(user=someone, organisation=organisations[0])
+        assert set(organisations_visible_to(someone)) == set(organisations)

@@ -12,6 +12,7 @@ from disclosure.inspection.models import InspectionSnapshot
 from disclosure.inspection.results import Finding, Result
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from gongkai.accounts.roles import Role
+from gongkai.outbox import not_started
 from tests.factories import UserFactory
 
 from .helpers import COMPLETE_GUIDE
@@ -94,3 +95,14 @@ def test_a_guide_missing_more_elements_is_reported_worse_then_better(
     assert "老年人优待证办理指南" in section(better.body, "本周减轻的问题")
     assert "已整改 0 个" in better.subject
     assert InspectionSnapshot.objects.filter(organisation=office["township"]).count() == 3
+
+
+def test_the_digest_is_sent_by_the_inspections_own_task(
+    office, administrator, django_capture_on_commit_callbacks
+):
+    """The inspection owns its digest's mail (`inspection.send_digest_mail`), not review's."""
+    with django_capture_on_commit_callbacks(execute=False):
+        assert digest.send_weekly_digests() == 1
+    (queued,) = not_started(digest.send_digest_mail)
+    assert queued.args[0] == [administrator.email]
+    assert not not_started("moderation.send_review_mail").exists()

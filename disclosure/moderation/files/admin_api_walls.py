@@ -12,13 +12,14 @@ makes the hook fail, so a new one is classified before it is served.
 
 from wagtail.models import CollectionMember, Page
 
+from disclosure.catalogue.staff_roles import sees_every_organisation
+
 from ..organisations.admin_page_walls import other_organisations_pages_q
-from ..organisations.walls import is_site_administrator
 from .attachments import visible_attachments
 
 
 def _walled_pages(queryset, user):
-    if is_site_administrator(user):
+    if sees_every_organisation(user):
         return queryset
     return queryset.exclude(other_organisations_pages_q(user))
 

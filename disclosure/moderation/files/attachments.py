@@ -16,7 +16,7 @@ from django.db.models.functions import Cast
 from wagtail.documents import get_document_model
 from wagtail.models import Page, Revision, WorkflowState
 
-from gongkai.accounts.administrators import is_site_administrator
+from disclosure.catalogue.staff_roles import sees_every_organisation
 from gongkai.content_references import page_ids_referring_to, references_from_pages, refers_to
 
 from ..organisations.organisation_collections import own_collections
@@ -101,11 +101,12 @@ def is_content(attachment):
 
 
 def visible_attachments(model, user):
-    """The documents or images (`model`) `user` may see, choose and download: a site
-    administrator every one; other staff their own organisation's (its collections, and any
-    collection their groups hold a permission on) and, like the public, those a live public
-    page uses. Another organisation's unpublished files stay behind its wall."""
-    if is_site_administrator(user):
+    """The documents or images (`model`) `user` may see, choose and download: every one for
+    whoever sees every organisation (a site administrator); other staff their own
+    organisation's (its collections, and any collection their groups hold a permission on)
+    and, like the public, those a live public page uses. Another organisation's unpublished
+    files stay behind its wall."""
+    if sees_every_organisation(user):
         return model.objects.all()
     public = public_attachments(model).values("pk")
     if not (user.is_authenticated and user.is_active):

@@ -24,8 +24,9 @@ from wagtail_localize.views.report import TranslationsReportView
 
 from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.catalogue.roots import pages_below_q
+from disclosure.catalogue.staff_roles import sees_every_organisation
 
-from .walls import is_site_administrator, within_organisation
+from .walls import within_organisation
 
 
 def other_organisations_pages_q(user):
@@ -74,7 +75,7 @@ def walled_by_page_id(view):
         if (
             page_ids
             and request.user.is_authenticated
-            and not is_site_administrator(request.user)
+            and not sees_every_organisation(request.user)
             and Page.objects.filter(pk__in=page_ids)
             .filter(other_organisations_pages_q(request.user))
             .exists()
@@ -96,7 +97,7 @@ def show_live_title(page, user):
     its live title; the draft title lives beside it.)"""
     if (
         page is not None
-        and not is_site_administrator(user)
+        and not sees_every_organisation(user)
         and Page.objects.filter(pk=page.pk).filter(other_organisations_pages_q(user)).exists()
     ):
         page.draft_title = page.title
@@ -211,7 +212,7 @@ class SiteAdministratorsPageTypesUsageReportView(PageTypesUsageReportView):
     """The report names the last-edited page of each type across the whole site."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not is_site_administrator(request.user):
+        if not sees_every_organisation(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -223,7 +224,7 @@ class OrganisationTranslationsReportView(TranslationsReportView):
 
     def get_queryset(self):
         translations = super().get_queryset()
-        if is_site_administrator(self.request.user):
+        if sees_every_organisation(self.request.user):
             return translations
         own_pages = Page.objects.filter(within_organisation(self.request.user))
         return translations.filter(source__object_id__in=own_pages.values("translation_key"))

@@ -6,6 +6,8 @@
   site-wide.
 - A *site administrator* is an active superuser or an active member of the site-wide 管理员
   group (`Role.ADMINISTRATORS` of gongkai.accounts.roles); `is_site_administrator(user)` says so.
+  A site administrator stands outside the walls, whether or not recorded with an organisation
+  (`staff_roles.sees_every_organisation(user)`, the one answer every reader here asks).
   Only site administrators change what exists once for the whole platform
   (gongkai.accounts.site_wide.SITE_WIDE_MODELS) and manage site-wide users; only superusers
   manage superusers and the superuser flag.
@@ -27,12 +29,10 @@ from disclosure.catalogue.staff_roles import (
     organisation_id_of_user,
     organisations_of_groups,
     organisations_visible_to,
+    sees_every_organisation,
     staff_of,
 )
-from gongkai.accounts.administrators import (
-    is_site_administrator,
-    site_administrators_q,
-)
+from gongkai.accounts.administrators import site_administrators_q
 
 
 def site_level_users():
@@ -43,7 +43,8 @@ def site_level_users():
 def manageable_users(actor):
     """The users `actor` may see and change in the user admin."""
     User = get_user_model()
-    if is_site_administrator(actor):
+    if sees_every_organisation(actor):
+        # Superusers are managed by superusers only (the flag is theirs, user_admin.py).
         return User.objects.all() if actor.is_superuser else User.objects.filter(is_superuser=False)
     organisation_id = organisation_id_of_user(actor)
     if organisation_id is None or not actor.is_active:
@@ -57,8 +58,8 @@ def can_manage_user(actor, target):
 
 def assignable_groups(actor):
     """The groups `actor` may put users into: its own organisation's groups (its role groups
-    and its register's 依申请办理 group)."""
-    if is_site_administrator(actor):
+    and its register's 依申请办理 group); every group for whoever sees every organisation."""
+    if sees_every_organisation(actor):
         return Group.objects.all()
     organisation_id = organisation_id_of_user(actor)
     if organisation_id is None:
@@ -82,8 +83,8 @@ def record_organisation_from_groups(users):
 
 def organisation_roots_of_user(user):
     """The disclosure roots (every language) of the organisation `user` works for: what the
-    dashboard lists for it. A site administrator without an organisation sees every root;
-    anyone else without one sees none."""
+    dashboard lists for it: every root for whoever sees every organisation (a site
+    administrator, recorded with an organisation or not); none for anyone else without one."""
     from disclosure.catalogue.models import DisclosureIndexPage
 
     return DisclosureIndexPage.objects.filter(organisation__in=organisations_visible_to(user))

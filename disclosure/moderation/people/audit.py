@@ -1,6 +1,6 @@
 """The audit log (Wagtail's page log) exported to CSV or XLSX, filtered by organisation, user
 and date. An organisation's 管理员 sees its own pages and its own users only; site
-administrators (walls.is_site_administrator) see everything."""
+administrators (staff_roles.sees_every_organisation) see everything."""
 
 import io
 import json
@@ -14,11 +14,9 @@ from wagtail.models import PageLogEntry
 
 from disclosure.catalogue.models import Organisation
 from disclosure.catalogue.roots import pages_of_organisation_q
-from disclosure.catalogue.staff_roles import organisation_ids_where
+from disclosure.catalogue.staff_roles import organisation_ids_where, sees_every_organisation
 from gongkai import spreadsheets
 from gongkai.accounts.roles import Role
-
-from ..organisations.walls import is_site_administrator
 
 COLUMNS = [_("时间"), _("操作人"), _("操作"), _("页面"), _("页面ID"), _("详情")]
 
@@ -42,8 +40,8 @@ class AuditFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.viewer = user
-        self.site_administrator = is_site_administrator(user)
-        if self.site_administrator:
+        self.every_organisation = sees_every_organisation(user)
+        if self.every_organisation:
             organisations = Organisation.objects.all()
             users = get_user_model().objects.all()
         else:
@@ -56,7 +54,7 @@ class AuditFilterForm(forms.Form):
         self.fields["organisation"].queryset = organisations
         self.fields["user"].queryset = users.order_by("username")
         self.user_may_export = user.is_active and (
-            self.site_administrator or organisations.exists()
+            self.every_organisation or organisations.exists()
         )
 
     def clean(self):
@@ -73,7 +71,7 @@ class AuditFilterForm(forms.Form):
             if data.get("organisation")
             else self.fields["organisation"].queryset
         )
-        if data.get("organisation") or not self.site_administrator:
+        if data.get("organisation") or not self.every_organisation:
             entries = entries.filter(pages_of_organisation_q(organisations, field="page__path"))
         if data.get("user"):
             entries = entries.filter(user=data["user"])

@@ -26,7 +26,9 @@ from disclosure.catalogue.models import Organisation
 from disclosure.catalogue.staff_roles import (
     organisation_group_ids_of_user_id,
     organisation_id_of_user,
+    sees_every_organisation,
 )
+from gongkai.accounts.administrators import is_site_administrator
 
 from ..organisations.membership import (
     conflict,
@@ -36,7 +38,6 @@ from ..organisations.membership import (
 from ..organisations.walls import (
     assignable_groups,
     can_manage_user,
-    is_site_administrator,
     manageable_users,
 )
 
@@ -51,7 +52,9 @@ class OrganisationScopedUserForm:
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.site_administrator = is_site_administrator(for_user)
+        # Whoever sees every organisation places users in any of them (and leaves them
+        # site-wide); anyone else places them in its own.
+        self.chooses_organisation = sees_every_organisation(for_user)
         self.organisation_id = organisation_id_of_user(for_user)
         allowed = assignable_groups(for_user)
         self.fields["groups"].queryset = allowed
@@ -66,7 +69,7 @@ class OrganisationScopedUserForm:
             field = self.fields["is_superuser"]
             field.disabled = True
             field.help_text = SUPERUSERS_ONLY
-        if self.site_administrator:
+        if self.chooses_organisation:
             self.fields["organisation"] = forms.ModelChoiceField(
                 label=_("所属公开主体"),
                 queryset=Organisation.objects.order_by("name"),
@@ -83,7 +86,7 @@ class OrganisationScopedUserForm:
         cleaned_data = super().clean()
         groups = {group.pk for group in cleaned_data.get("groups") or ()}
         groups |= {group.pk for group in self.kept_groups}
-        if self.site_administrator:
+        if self.chooses_organisation:
             chosen = cleaned_data.get("organisation")
             organisation_id = chosen.pk if chosen else None
         else:
@@ -103,7 +106,7 @@ class OrganisationScopedUserForm:
 
     def _save_m2m(self):
         user = self.instance
-        if self.site_administrator or self.organisation_id is not None:
+        if self.chooses_organisation or self.organisation_id is not None:
             # Organisation first (leaving other organisations' role groups), groups after.
             move_user(user, self.target_organisation_id)
         super()._save_m2m()
@@ -152,10 +155,10 @@ class UserIndexView(wagtail_users.IndexView):
 class UserCreateView(RequesterFormMixin, wagtail_users.CreateView):
     def dispatch(self, request, *args, **kwargs):
         if (
-            not is_site_administrator(request.user)
+            not sees_every_organisation(request.user)
             and organisation_id_of_user(request.user) is None
         ):
-            # A site-wide user that is not a site administrator has no organisation to fill.
+            # A site-wide user that does not see every organisation has none to fill.
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -32,8 +32,8 @@ from wagtail.models import Page, TaskState, WorkflowState, get_default_page_cont
 from disclosure.catalogue.own_drafts import (
     delete_url,
     first_revision_created_at,
-    is_never_published,
     may_delete_own_draft,
+    never_published,
 )
 from disclosure.catalogue.staff_roles import organisation_of, roles_held
 from disclosure.workdays.calendar import working_days_between
@@ -75,7 +75,7 @@ def my_drafts(user):
         .filter(Q(live=False) | Q(has_unpublished_changes=True))
         .exclude(Exists(in_a_run))
         .select_related("latest_revision")
-        .annotate(created_at=first_revision_created_at())
+        .annotate(created_at=first_revision_created_at(), never_published=never_published())
         .order_by("-latest_revision_created_at")[:PANEL_LENGTH]
     )
 
@@ -97,7 +97,7 @@ def my_draft_rows(user, back_to):
         rows.append(
             MyDraft(
                 page=page,
-                never_published=is_never_published(page),
+                never_published=page.never_published,
                 delete_url=delete_url(page, back_to) if deletable else None,
             )
         )

@@ -16,8 +16,9 @@ from wagtail.models import PageLogEntry
 
 from disclosure.catalogue.models import StaffOrganisation
 from disclosure.catalogue.staff_roles import organisation_group_ids, organisation_of
-from disclosure.moderation.organisations.walls import is_site_administrator, manageable_users
+from disclosure.moderation.organisations.walls import manageable_users
 from disclosure.moderation.people.user_admin import UserViewSet
+from gongkai.accounts.administrators import is_site_administrator
 from gongkai.accounts.roles import Role
 from gongkai.accounts.site_wide import site_wide_permissions_q
 from tests.migrations import run_data_migration
