@@ -44,9 +44,9 @@ def build(page, export_format):
 
     The Word and PDF files are in the page's language whoever builds them: the Celery worker
     serves no request, so its files came out in whatever language it had (Chinese, for the
-    English page's downloads too). The words are ours (table names and headers, section headings, labels)
-    and go through gettext; the office's text stays as the page has it. The workbook is the
-    Chinese statutory form on every page."""
+    English page's downloads too). The words are ours (table names and headers, section
+    headings, labels) and go through gettext; the office's text stays as the page has it. The
+    workbook is the Chinese statutory form on every page."""
     if export_format == "xlsx":
         return _workbook(page)
     with translation.override(page.locale.language_code):
