@@ -25,6 +25,7 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from kombu.exceptions import OperationalError
 
 FOLDER = "reports/exports"
@@ -36,7 +37,8 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-LABELS = {"xlsx": "统计表（XLSX）", "docx": "报告（Word）", "pdf": "报告（PDF）"}
+# Named in the "正在生成…" page's sentence, in the page's language.
+LABELS = {"xlsx": _("统计表（XLSX）"), "docx": _("报告（Word）"), "pdf": _("报告（PDF）")}
 
 
 def build(page, export_format):

@@ -97,3 +97,17 @@ def test_the_english_pages_links_say_which_language_each_file_is_in(client, engl
         assert "English" in link.group(1) + link.group(2), export_format
     assert "Chinese" in downloads  # the statutory workbook stays Chinese, and says so
     assert not HAN.search(re.sub(r"<[^>]+>", "", downloads))
+
+
+def test_the_english_page_waiting_for_a_download_names_it_in_english(
+    client, english_report, monkeypatch
+):
+    monkeypatch.setattr(build_export, "delay", lambda *args: None)  # the worker is busy
+    waiting = client.get(english_report.url + "docx/")
+    assert waiting.status_code == 202
+    main = waiting.content.decode().split("<main", 1)[1].split("</main>")[0]
+    assert "The report (Word) of" in main
+    assert [line for line in re.sub(r"<[^>]+>", "\n", main).splitlines() if HAN.search(line)] == [
+        f"The report (Word) of “{english_report.title}” is being generated. This page"
+        " refreshes every 3 seconds and the download starts as soon as it is ready."
+    ]
