@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
+from wagtail.blocks import StreamValue
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
@@ -232,6 +233,15 @@ def filtered_listing(pages, filters):
     return dated_pages(filters.apply(pages)).order_by("-first_published_at", "-pk")
 
 
+def content_text(value):
+    """A field's content as text for a snippet. A StreamField gives what its blocks hold, as
+    the index reads it: rendered, it would bring its templates' own words (a report table's
+    "（可左右滑动查看）" hint, its captions' visually hidden labels) into the snippet."""
+    if isinstance(value, StreamValue):
+        return " ".join(str(text) for text in value.stream_block.get_searchable_content(value))
+    return str(value or "")
+
+
 def result_rows(pages, terms, roots):
     """The results as the template shows them, read in a fixed number of queries: the specific
     pages in one query per page type, their parents (columns) in one. `terms` are marked."""
@@ -247,7 +257,7 @@ def result_rows(pages, terms, roots):
         specific = specifics[page.pk]
         body = highlight.plain_text(
             " ".join(
-                str(getattr(specific, name, "") or "")
+                content_text(getattr(specific, name, None))
                 for name in ("search_description", "summary", "intro", "body")
             )
         )

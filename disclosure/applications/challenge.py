@@ -5,7 +5,8 @@ challenge is digits, which every visitor can read and type on a phone's number p
 widget shows the picture, a "换一张" button and a link to the digits read in Mandarin
 (``/apply/captcha/<key>.wav``, spoken_digits: django-simple-captcha's own audio needs flite,
 which has no Chinese voice), labelled in Chinese.
-The rate limits (settings.GONGKAI_APPLICATION_RATE) bound what guessing can gain.
+The limit on posts of the form per address (settings.GONGKAI_APPLICATION_ATTEMPT_RATE) bounds
+what guessing can gain.
 
 Each challenge is a row: every way of making one (the form, its no-JavaScript refresh,
 ``/captcha/refresh/``) asks ``new_challenge_allowed`` first, which counts it against the address

@@ -107,11 +107,13 @@ def apply(request):
         }
         return _render_form(request, ApplicationForm(initial=typed))
     if request.method == "POST":
-        limit, period = settings.GONGKAI_APPLICATION_RATE
-        if ratelimit.hit(request, "apply", limit, period):
-            return _too_many(request, (limit, period), submission_lost=True)
+        refused = _over_submission_limits(request)
+        if refused:
+            return _too_many(request, refused, submission_lost=True)
         form = ApplicationForm(request.POST, request.FILES)
         if form.is_valid():
+            if _count_accepted(request):
+                return _too_many(request, settings.GONGKAI_APPLICATION_RATE, submission_lost=True)
             application, query_code = form.register()
             # Post/redirect/get: reloading the confirmation must not post the form again (its
             # spent CAPTCHA then said 申请未提交 of an application that was registered).
@@ -130,6 +132,32 @@ def apply(request):
             initial["organisation"] = organisation
         form = ApplicationForm(initial=initial)
     return _render_form(request, form)
+
+
+def _over_submission_limits(request):
+    """The (limit, seconds) this post is refused under, or None.
+
+    Two limits per address. GONGKAI_APPLICATION_RATE counts accepted applications only
+    (_count_accepted): a form sent back with an error message must not lock out a citizen
+    fixing typos, nor a service hall whose desks share one address. Every post, accepted or
+    not, counts against the much higher GONGKAI_APPLICATION_ATTEMPT_RATE, so that a flood of
+    invalid posts (each one checks a CAPTCHA, may carry a 5 MB upload and renders the form with
+    a new challenge) is still bounded. A separate ceiling rather than a fractional weight: one
+    number that says how many posts an address may make, and an accepted one costs the same
+    as a refused one."""
+    if ratelimit.exceeded(request, "apply", settings.GONGKAI_APPLICATION_RATE[0]):
+        return settings.GONGKAI_APPLICATION_RATE
+    limit, period = settings.GONGKAI_APPLICATION_ATTEMPT_RATE
+    if ratelimit.hit(request, "apply-attempt", limit, period):
+        return settings.GONGKAI_APPLICATION_ATTEMPT_RATE
+    return None
+
+
+def _count_accepted(request):
+    """Count one accepted application; True when it is one too many (two posts from one
+    address that both passed _over_submission_limits: the counter's increment decides)."""
+    limit, period = settings.GONGKAI_APPLICATION_RATE
+    return ratelimit.hit(request, "apply", limit, period)
 
 
 SUBMITTED = "applications_submitted"

@@ -24,6 +24,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from kombu.exceptions import OperationalError
 
 FOLDER = "reports/exports"
@@ -35,31 +37,43 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-LABELS = {"xlsx": "统计表（XLSX）", "docx": "报告（Word）", "pdf": "报告（PDF）"}
+# Named in the "正在生成…" page's sentence, in the page's language.
+LABELS = {"xlsx": _("统计表（XLSX）"), "docx": _("报告（Word）"), "pdf": _("报告（PDF）")}
 
 
 def build(page, export_format):
-    """The file's bytes, built from ``page`` (a page object, live or from a revision)."""
+    """The file's bytes, built from ``page`` (a page object, live or from a revision).
+
+    The Word and PDF files are in the page's language whoever builds them: the Celery worker
+    serves no request, so its files came out in whatever language it had (Chinese, for the
+    English page's downloads too). The words are ours (table names and headers, section
+    headings, labels) and go through gettext; the office's text stays as the page has it. The
+    workbook is the Chinese statutory form on every page."""
     if export_format == "xlsx":
-        from io import BytesIO
+        return _workbook(page)
+    with translation.override(page.locale.language_code):
+        if export_format == "docx":
+            from .docx_export import report_docx_bytes
 
-        from . import xlsx
+            return report_docx_bytes(page)
+        if export_format == "pdf":
+            from .pdf_export import report_pdf_bytes
 
-        buffer = BytesIO()  # the Chinese statutory workbook on every page (xlsx.workbook)
-        organisation = page.organisation
-        xlsx.workbook(
-            page.tables(), organisation=organisation.name if organisation else "", year=page.year
-        ).save(buffer)
-        return buffer.getvalue()
-    if export_format == "docx":
-        from .docx_export import report_docx_bytes
-
-        return report_docx_bytes(page)
-    if export_format == "pdf":
-        from .pdf_export import report_pdf_bytes
-
-        return report_pdf_bytes(page)
+            return report_pdf_bytes(page)
     raise ValueError(export_format)
+
+
+def _workbook(page):
+    from io import BytesIO
+
+    from . import xlsx
+
+    buffer = BytesIO()  # the Chinese statutory workbook on every page (xlsx.workbook)
+    organisation = page.organisation
+    xlsx.workbook(
+        page.tables(), organisation=organisation.name if organisation else "", year=page.year
+    ).save(buffer)
+    return buffer.getvalue()
 
 
 def file_name(revision, export_format):

@@ -504,7 +504,10 @@ CAPTCHA_FLITE_PATH = None
 GONGKAI_CAPTCHA_AUDIO_PLAYS = 6
 GONGKAI_CAPTCHA_RATE = (120, 3600)  # new challenges per IP per hour (form views, refreshes)
 GONGKAI_APPLICATION_PROOF_MAX_BYTES = 5 * 1024 * 1024
-GONGKAI_APPLICATION_RATE = (10, 3600)  # submissions per IP per hour
+GONGKAI_APPLICATION_RATE = (10, 3600)  # accepted applications per IP per hour
+# Posts of the form per IP per hour, accepted or not: bounds a flood of invalid posts without
+# counting a citizen's corrected typos against the limit above (applications/views.py).
+GONGKAI_APPLICATION_ATTEMPT_RATE = (60, 3600)
 GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour
 
 # ------------------------------------------------------------ Annual reports (docs/reports.md)

@@ -32,6 +32,7 @@ def generous_limits(settings):
     from django.core.cache import cache
 
     settings.GONGKAI_APPLICATION_RATE = (1000, 3600)
+    settings.GONGKAI_APPLICATION_ATTEMPT_RATE = (1000, 3600)
     cache.clear()
 
 

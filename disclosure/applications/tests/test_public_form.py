@@ -30,6 +30,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 def private_root(settings, tmp_path):
     settings.GONGKAI_PRIVATE_MEDIA_ROOT = tmp_path / "private"
     settings.GONGKAI_APPLICATION_RATE = (1000, 3600)
+    settings.GONGKAI_APPLICATION_ATTEMPT_RATE = (1000, 3600)
     from django.core.cache import cache
 
     cache.clear()
@@ -190,7 +191,7 @@ def test_a_good_upload_is_stored_outside_the_public_media_root(
 
 
 def test_a_rate_limit_per_ip(client, organisation, settings):
-    settings.GONGKAI_APPLICATION_RATE = (2, 3600)
+    settings.GONGKAI_APPLICATION_ATTEMPT_RATE = (2, 3600)
     for _ in range(2):
         assert client.post("/apply/", {"name": "x"}).status_code == 200
     response = client.post("/apply/", {"name": "x"})
@@ -205,6 +206,42 @@ def test_a_rate_limit_per_ip(client, organisation, settings):
     assert not re.search(r"[\u4e00-\u9fff]", main)
     # Another address is not affected.
     assert client.post("/apply/", {"name": "x"}, REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def test_refused_submissions_do_not_use_up_the_submission_limit(client, organisation, settings):
+    # A citizen fixing typos, or a service hall behind one address, is not locked out by the
+    # form's own error messages.
+    settings.GONGKAI_APPLICATION_RATE = (10, 3600)
+    settings.GONGKAI_APPLICATION_ATTEMPT_RATE = (60, 3600)
+    for _ in range(10):
+        refused = client.post("/apply/", form_data(organisation, name=""))
+        assert refused.status_code == 200 and refused.context["form"].errors
+    assert client.post("/apply/", form_data(organisation)).status_code == 302
+    assert Application.objects.count() == 1
+
+
+def test_the_eleventh_accepted_submission_in_an_hour_is_refused(client, organisation, settings):
+    settings.GONGKAI_APPLICATION_RATE = (10, 3600)
+    settings.GONGKAI_APPLICATION_ATTEMPT_RATE = (60, 3600)
+    for _ in range(10):
+        assert client.post("/apply/", form_data(organisation)).status_code == 302
+    refused = client.post("/apply/", form_data(organisation))
+    assert refused.status_code == 429 and "您刚才提交的申请没有收到" in refused.text
+    assert refused["Retry-After"] == "3600"
+    assert Application.objects.count() == 10
+    # Another address still applies.
+    other = client.post("/apply/", form_data(organisation), REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
+
+
+def test_a_flood_of_invalid_posts_is_bounded(client, organisation, settings):
+    settings.GONGKAI_APPLICATION_RATE = (10, 3600)
+    settings.GONGKAI_APPLICATION_ATTEMPT_RATE = (30, 3600)
+    codes = [client.post("/apply/", {"name": "x"}).status_code for _ in range(31)]
+    assert codes == [200] * 30 + [429]
+    # Over the ceiling even a valid application is refused, and nothing is kept.
+    assert client.post("/apply/", form_data(organisation)).status_code == 429
+    assert Application.objects.count() == 0
 
 
 def test_failed_status_lookups_are_limited(client, settings):

@@ -7,6 +7,7 @@ the catalogue; the office writes only what the system cannot know.
 
 import html
 
+from django.contrib.humanize.templatetags.humanize import ordinal
 from django.db import models
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -25,8 +26,14 @@ from .slugs import ReservedSlugMixin
 
 INDEX_PART_MEANINGS = {
     "year": _("信息发布的年份"),
-    "serial": _("本机关当年发布信息的顺序号（这里是当年第 %(number)s 条）"),
 }
+
+
+def serial_meaning(number):
+    """What the serial part of an index number means, with its place in the year as an ordinal
+    of the page's language (humanize: 第1 in Chinese; 1st, 2nd, 3rd, 11th in English, where a
+    bare "%(number)sth" said "1th")."""
+    return _("本机关当年发布信息的顺序号（这里是当年%(ordinal)s条）") % {"ordinal": ordinal(number)}
 
 
 def index_example(organisation):
@@ -40,7 +47,7 @@ def index_example(organisation):
                 _("本机关的统一社会信用代码") if len(text) == 18 else _("本机关的组织机构代码")
             )
         elif field == "serial":
-            meaning = INDEX_PART_MEANINGS["serial"] % {"number": 1}
+            meaning = serial_meaning(1)
         elif field:
             meaning = INDEX_PART_MEANINGS[field]
         else:

@@ -107,3 +107,25 @@ def test_guide_lists_the_annual_reports_column_with_the_others(client, guide, di
     columns = html[html.index('<ul class="guide-columns">') :].split("</ul>", 1)[0]
     assert 'href="/xxgk/annual-reports/">政府信息公开工作年度报告</a>' in columns
     assert 'href="/xxgk/notices/">政策信息</a>' in columns
+
+
+@pytest.mark.parametrize(
+    "number, english",
+    [(1, "1st"), (2, "2nd"), (3, "3rd"), (4, "4th"), (11, "11th"), (12, "12th"), (21, "21st")],
+)
+def test_the_serial_numbers_meaning_says_its_ordinal_in_english(number, english):
+    from django.utils import translation
+
+    from disclosure.catalogue.models.guide import serial_meaning
+
+    with translation.override("en"):
+        assert f"(here the {english} of the year)" in serial_meaning(number)
+    with translation.override("zh-hans"):
+        assert f"（这里是当年第{number}条）" in serial_meaning(number)
+
+
+def test_the_english_guide_explains_the_serial_with_a_proper_ordinal(client, organisation, guide):
+    from gongkai.languages.tests.helpers import translate
+
+    html = client.get(translate(guide, "en").url).content.decode()
+    assert "the 1st of the year" in html and "1th" not in html
