@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from wagtail.admin.utils import get_user_display_name
 
+from disclosure.catalogue.tests.factories import CategoryPageFactory
 from disclosure.moderation.mail.notifications import named
 from gongkai.accounts.names import full_name
-from disclosure.catalogue.tests.factories import CategoryPageFactory
 from tests.factories import UserFactory
 
 
