@@ -37,6 +37,7 @@ class Checked:
 # Template name → the library's template it replaces, as last compared.
 OVERRIDES = {
     "wagtailadmin/admin_base.html": Checked("wagtail", "8.0.1", "8d1e91482208ac34"),
+    "wagtailadmin/bulk_actions/footer.html": Checked("wagtail", "8.0.1", "55cdf57df5197057"),
     "wagtailadmin/home.html": Checked("wagtail", "8.0.1", "7eb3ee7b5a9d1355"),
     "wagtailadmin/home/account_summary.html": Checked("wagtail", "8.0.1", "ff5c7d30e46778c3"),
     "wagtailadmin/login.html": Checked("wagtail", "8.0.1", "d563c5a4e7f2c289"),

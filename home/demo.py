@@ -50,9 +50,9 @@ def add_published_child(parent, page, user):
 def create_accounts(password):
     User = get_user_model()
     users = {}
-    for username, display_name, roles in content.ACCOUNTS:
+    for username, last_name, first_name, _duty, roles in content.ACCOUNTS:
         user, _ = User.objects.get_or_create(username=username)
-        user.first_name = display_name
+        user.last_name, user.first_name = last_name, first_name
         user.email = f"{username}@example.invalid"
         user.is_staff = username == "admin"
         user.is_superuser = username == "admin"
@@ -157,7 +157,10 @@ def backdate_last_publication(loading_since):
 
 def accounts_summary(password=None):
     password = password or demo_password()
-    lines = [f"  {username:<9} {name}" for username, name, _ in content.ACCOUNTS]
+    lines = [
+        f"  {username:<9} {last_name}{first_name}（{duty}）"
+        for username, last_name, first_name, duty, _roles in content.ACCOUNTS
+    ]
     return "演示账号 (demo accounts), 密码 (password): " + password + "\n" + "\n".join(lines)
 
 

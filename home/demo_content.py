@@ -105,13 +105,15 @@ COUNTY_CATEGORIES = [
     ("规范性文件", "policies", "<p>友谊县人民政府及其办公室制发的行政规范性文件。</p>"),
 ]
 
-# Demo accounts: (username, display name, roles whose site-wide groups they join).
+# Demo accounts: (username, 姓, 名, what the person does, roles whose site-wide groups they
+# join). Each has both names, as Wagtail's account form (账户 → 姓名) asks for both; the admin
+# writes them 姓名 (gongkai/accounts/names.py).
 ACCOUNTS = [
-    ("admin", "系统管理员", [Role.ADMINISTRATORS]),
-    ("editor", "友谊镇信息员", [Role.EDITORS]),
-    ("reviewer", "友谊镇初审人", [Role.REVIEWERS]),
-    ("secrecy", "友谊镇保密审查员", [Role.SECRECY]),
-    ("leader", "友谊镇分管领导", [Role.LEADERS]),
+    ("admin", "周", "建华", "系统管理员", [Role.ADMINISTRATORS]),
+    ("editor", "陈", "晓燕", "友谊镇信息员", [Role.EDITORS]),
+    ("reviewer", "刘", "志强", "友谊镇初审人", [Role.REVIEWERS]),
+    ("secrecy", "赵", "敏", "友谊镇保密审查员", [Role.SECRECY]),
+    ("leader", "孙", "立军", "友谊镇分管领导", [Role.LEADERS]),
     # 依申请办理 is not a review role: demo.py puts it into 友谊镇's handler group.
-    ("handler", "友谊镇依申请办理员", []),
+    ("handler", "吴", "丽娟", "友谊镇依申请办理员", []),
 ]

@@ -9,6 +9,23 @@ JSON_VIEW = "wagtail.admin.views.generic.mixins.JsonPostResponseMixin"
 TASK = "wagtail.models.workflows.Task"
 
 OVERRIDES = {
+    "disclosure.moderation.templatetags.moderation_tags.offered_bulk_action_choices": Override(
+        replaces="Wagtail's bulk_action_choices tag in the listing footer "
+        "(wagtailadmin/bulk_actions/footer.html): its buttons, less the page bulk actions the "
+        "reader may not carry out in that listing",
+        why="Wagtail offers every registered bulk action to every user and has no hook to "
+        "leave one out; the tag's buttons are matched by their URL, and the fifth action "
+        "onwards sits in a ButtonWithDropdown",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                "wagtail.admin.templatetags.wagtailadmin_tags.bulk_action_choices": (
+                    "bd284e88008fcae9"
+                ),
+            },
+        ),
+    ),
     "disclosure.moderation.review.unchanged_saves.RevisionOnlyForChanges": Override(
         replaces="Wagtail's page EditView.perform_workflow_action and save_action when the form "
         "changes nothing, and the autosave's JSON answer",

@@ -24,6 +24,7 @@ from .patches.admin_api_actions import use_guarded_pages_endpoint
 from .people.user_admin import SCOPED_USER_BULK_ACTIONS
 from .publishing.force_publish import may_force_publish
 from .publishing.guards import (
+    alias_conversion_refusal,
     alias_refusal,
     copy_refusal,
     is_disclosure_page,
@@ -205,13 +206,24 @@ def register_withdrawal_menu_item():
     return RequestWithdrawalMenuItem()
 
 
+# wagtail-localize's 转换成页面别名 (in the editor of a translation no longer synced).
+CONVERT_TO_ALIAS = "localize-convert-to-alias"
+
+
 @hooks.register("construct_page_action_menu")
 def hide_direct_publishing(menu_items, request, context):
+    """A disclosure page's editor offers no action that publishes past review, for anyone:
+    发布 and 取消发布 (review and 撤稿 do those), nor turning a translation back into an alias
+    where that would put its source's text live (guards.alias_conversion_refusal): each would
+    be refused after the click."""
     page = context.get("page") or context.get("parent_page")
-    if page is not None and is_disclosure_page(page):
-        menu_items[:] = [
-            item for item in menu_items if item.name not in {"action-publish", "action-unpublish"}
-        ]
+    if page is None or not is_disclosure_page(page):
+        return
+    hidden = {"action-publish", "action-unpublish"}
+    offered = {item.name for item in menu_items}
+    if CONVERT_TO_ALIAS in offered and alias_conversion_refusal(page):
+        hidden.add(CONVERT_TO_ALIAS)
+    menu_items[:] = [item for item in menu_items if item.name not in hidden]
 
 
 class SensitiveWordViewSet(SnippetViewSet):

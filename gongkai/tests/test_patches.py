@@ -24,6 +24,8 @@ PATCH_MODULES = [
     "disclosure.moderation.patches.unpublish_button",
     "disclosure.moderation.patches.workflow_mails",
     "disclosure.moderation.patches.workflow_state_cancel",
+    "gongkai.accounts.patches.name_fields",
+    "gongkai.accounts.patches.name_order",
     "gongkai.languages.patches.admin_labels",
     "gongkai.languages.patches.locale_lookup",
     "gongkai.languages.patches.localize_dates",

@@ -19,7 +19,10 @@ PUBLISH_THROUGH_REVIEW = _(
 COPY_THROUGH_REVIEW = _(
     "政府信息的副本须经审核后发布：复制时不能保持发布状态或创建别名，请复制为草稿后提交审核。"
 )
-WITHDRAW_THROUGH_REVIEW = _("已发布的政府信息须经撤稿审核才能撤下、删除或移动，请发起撤稿申请。")
+WITHDRAW_THROUGH_REVIEW = _(
+    "已发布的政府信息须经撤稿审核才能撤下、删除或移动：请打开该页面，"
+    "在编辑页底部的操作菜单中选择“申请撤稿”。"
+)
 
 
 def is_disclosure_page(page):
@@ -40,6 +43,21 @@ def takedown_refusal(page):
     """The reason a direct unpublish/delete/move of `page` is refused, or None."""
     if is_disclosure_page(page) and has_live_content(page):
         return WITHDRAW_THROUGH_REVIEW
+    return None
+
+
+def alias_conversion_refusal(page):
+    """The reason turning the translation `page` back into an alias of its source (wagtail-
+    localize's 转换成页面别名) is refused, or None. The conversion copies the source's content
+    into the page and makes it as live as the source: where the page or its source is live, a
+    disclosure page would show text no review run approved for it, which
+    publication.check_page_save refuses whoever asks. (Any other live version of the page
+    stands in for its source: the source is one of them.)"""
+    if not is_disclosure_page(page):
+        return None
+    versions = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
+    if page.live or versions.live().exists():
+        return PUBLISH_THROUGH_REVIEW
     return None
 
 

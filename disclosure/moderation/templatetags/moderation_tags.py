@@ -1,5 +1,10 @@
 from django import template
+from django.urls import reverse
+from wagtail.admin.templatetags.wagtailadmin_tags import bulk_action_choices
+from wagtail.admin.widgets.button import ButtonWithDropdown
+from wagtail.models import Page
 
+from ..publishing.bulk_actions import withheld_page_bulk_actions
 from ..publishing.withdrawal import pending_withdrawal_of
 from ..review.sensitive import pending_attachments, scan, unreadable_attachments
 from ..review.status import PUBLIC_STATES, moderation_status
@@ -47,3 +52,30 @@ def withdrawal_notice(page, user):
         "withdrawal": withdrawal,
         "may_decide": withdrawal is not None and withdrawal.may_decide(user),
     }
+
+
+@register.inclusion_tag("wagtailadmin/shared/buttons.html", takes_context=True)
+def offered_bulk_action_choices(context, app_label, model_name):
+    """Wagtail's bulk action buttons (`bulk_action_choices`) of a listing, less the page bulk
+    actions its reader may not carry out there (publishing/bulk_actions.py). Used by the
+    listing footer (wagtailadmin/bulk_actions/footer.html) for every model; only pages lose
+    any."""
+    buttons = bulk_action_choices(context, app_label, model_name)["buttons"]
+    if not (app_label == Page._meta.app_label and model_name == Page._meta.model_name):
+        return {"buttons": buttons}
+    withheld = {
+        reverse("wagtail_bulk_action", args=[app_label, model_name, action_type])
+        for action_type in withheld_page_bulk_actions(
+            context["request"].user, context.get("parent_page")
+        )
+    }
+    offered = []
+    for button in buttons:
+        if isinstance(button, ButtonWithDropdown):  # “更多”: the fifth action onwards
+            button.buttons = [item for item in button.buttons if item.url not in withheld]
+            if not button.buttons:
+                continue
+        elif button.url in withheld:
+            continue
+        offered.append(button)
+    return {"buttons": offered}
