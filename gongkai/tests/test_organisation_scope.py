@@ -52,6 +52,10 @@ SUPERUSER_FLAG_READERS = {
     ("disclosure/moderation/people/user_admin.py", "OrganisationScopedUserForm.clean"): (
         "superusers stay site-wide"
     ),
+    # Django's rule: a superuser holds every permission, publish_page on every page included.
+    ("disclosure/moderation/publishing/bulk_actions.py", "may_publish_somewhere"): (
+        "a superuser holds every permission"
+    ),
     # The register holds applicants' personal data: beyond an organisation's own handlers and
     # 管理员, superusers read it, not the site-wide 管理员 group (docs/applications.md).
     ("disclosure/applications/roles.py", "handled_organisation_ids"): (

@@ -22,6 +22,10 @@ LIVE_ALONE = {
     ("search/tasks.py", "reindex_pages_linking"): "index upkeep: pages whose attachment changed",
     # A probe of the engine: its answer is thrown away.
     ("gongkai/healthz.py", "check_search"): "health probe, results not shown",
+    # Admin: a translation whose page or source is live would go live unreviewed as an alias.
+    ("disclosure/moderation/publishing/guards.py", "alias_conversion_refusal"): (
+        "admin guard: any live version, restricted or not"
+    ),
     # Admin: the lock on attachments a live page uses, restricted or not.
     ("disclosure/moderation/files/attachments.py", "used_by_live_pages"): "admin lock",
     # Admin: deleting or moving a page that has live pages below it.
