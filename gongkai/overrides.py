@@ -12,7 +12,8 @@ CONTENTSTATE = "wagtail.admin.rich_text.converters.contentstate.ContentstateConv
 OVERRIDES = {
     "gongkai.broker.Channel": Override(
         replaces="kombu's filesystem channel's _put and _get: a message is written under a "
-        "temporary name and renamed, and an unreadable one is quarantined",
+        "temporary name and renamed, claimed by a rename to a name of the reader's own, and an "
+        "unreadable one is quarantined",
         why="kombu writes a message in place under its final name, so a polling worker read "
         "half a message and died; its folder, processing and option properties are used as kombu "
         "defines them",
