@@ -12,8 +12,7 @@ polling while the web process was still writing read half a message, and the wor
   by its bare name into the shared temporary folder, where a file of the same name made the move
   fail and the message stay unread). A worker killed between the claim and the read leaves
   the claimed file (a hidden `.…taken` file in the queue folder) unread, as kombu's own reader
-  loses a message moved to the temporary folder: Celery's late acknowledgement does not apply
-  to this transport;
+  loses a message moved to the temporary folder;
 - a message that is not valid JSON anyway (a truncated file left by a crash, or written by
   something else) is moved to the quarantine folder with an error in the log, and the worker
   goes on with the next message instead of dying.
