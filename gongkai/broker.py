@@ -107,7 +107,7 @@ class Channel(filesystem.Channel):
 
     def _claim(self, name):
         """Rename the message, in its folder, to a name only this reader knows: where it is now,
-        or None if another reader renamed it first.
+        or None if another reader renamed it first or the folder cannot be written.
 
         A rename within one folder is atomic and succeeds for one reader only. kombu moves the
         file by its bare name into the shared temporary folder instead, and a file of that name
@@ -116,7 +116,9 @@ class Channel(filesystem.Channel):
         claimed = os.path.join(self.data_folder_in, f".{name}.{uuid.uuid4()}{CLAIMED_SUFFIX}")
         try:
             os.rename(os.path.join(self.data_folder_in, name), claimed)
-        except FileNotFoundError:
+        except OSError:
+            # Gone (another reader), or the folder cannot be written for now: left where it is,
+            # read once the folder is writable again.
             return None
         return claimed
 

@@ -14,6 +14,7 @@ from django.conf import settings
 from kombu import Connection
 
 from gongkai.broker import Transport
+from tests.broker_faults import unwritable
 
 QUEUE = "celery-broker-test"
 
@@ -91,6 +92,16 @@ def test_two_readers_never_take_the_same_message(channel, folders):
     assert os.listdir(folders / "queue") == [os.path.basename(first)]
     with pytest.raises(Empty):
         channel._get(QUEUE)
+
+
+def test_a_folder_that_cannot_be_written_leaves_the_message_for_later(channel, folders):
+    """The claim fails while the folder cannot be written: the worker goes on polling, and
+    takes the message once the folder is writable again (tests/faults/test_broker_unwritable.py
+    runs the whole approval through it)."""
+    channel._put(QUEUE, {"body": "稍后送达", "headers": {}})
+    with unwritable(folders / "queue"), pytest.raises(Empty):
+        channel._get(QUEUE)
+    assert channel._get(QUEUE)["body"] == "稍后送达"
 
 
 def test_processed_messages_are_kept_under_their_names_when_asked(folders):
