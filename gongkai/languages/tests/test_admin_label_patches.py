@@ -30,6 +30,20 @@ def test_the_translation_report_filters_are_labelled_in_chinese():
     ]
 
 
+def test_a_snippet_breadcrumb_is_in_the_language_of_the_request_not_of_startup():
+    """Wagtail names a snippet listing's first breadcrumb with an eager gettext when the admin's
+    URLs are built: a process whose URLs were first built outside a Chinese request showed
+    "Home" on every snippet listing for its lifetime (the inspection settings, in a browser)."""
+    from wagtail.snippets.views.snippets import SnippetViewSet
+
+    from disclosure.inspection.models import Indicator
+
+    with translation.override("en"):
+        items = SnippetViewSet(model=Indicator).breadcrumbs_items
+    with translation.override("zh-hans"):
+        assert str(items[0]["label"]) == "首页"
+
+
 def declared_names(model):
     declared = model._meta.original_attrs
     with translation.override("en"):
