@@ -9,27 +9,9 @@ from wagtail.search import index
 from disclosure.applications.models import Application, State
 from disclosure.applications.tasks import send_deadline_reminders
 from disclosure.applications.tests.factories import staff_form
-from tests.factories import UserFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def handler(organisation):
-    return UserFactory(
-        username="handler",
-        password="pw",
-        first_name="赵办理",
-        email="handler@example.invalid",
-        groups=[organisation.application_handlers.group],
-    )
-
-
-@pytest.fixture
-def handler_client(client, handler):
-    client.force_login(handler)
-    return client
 
 
 def test_only_handlers_and_administrators_see_the_register(client, handler_client):
