@@ -98,13 +98,16 @@ def test_personal_data_is_neither_indexed_nor_in_the_api(client, make_applicatio
     assert not any("application" in name for name in api_router._endpoints)
 
 
-def test_dashboard_panel_and_reminders(handler_client, make_application, organisation):
+def test_dashboard_panel_and_reminders(
+    handler_client, make_application, organisation, django_capture_on_commit_callbacks
+):
     overdue = make_application(received_on=D(2020, 3, 2))
     dashboard = handler_client.get("/admin/")
     assert overdue.tracking_number in dashboard.text and "已逾期" in dashboard.text
     organisation.email = "office@example.invalid"
     organisation.save()
-    assert send_deadline_reminders() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_deadline_reminders() == 1
     assert overdue.tracking_number in mail.outbox[0].body
     assert "office@example.invalid" in mail.outbox[0].to
     assert "handler@example.invalid" in mail.outbox[0].to
