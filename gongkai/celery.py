@@ -10,4 +10,4 @@ app = Celery("gongkai")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 # The project package is not an installed app, so its own tasks are named explicitly.
-app.conf.imports = ["gongkai.tasks"]
+app.conf.imports = ["gongkai.tasks", "gongkai.mail"]

@@ -1,6 +1,5 @@
 """The public application form (Art. 29) and the status lookup."""
 
-import re
 import unicodedata
 
 from captcha.fields import CaptchaField
@@ -21,31 +20,6 @@ PROOF_SIGNATURES = {
     ".jpeg": (b"\xff\xd8\xff",),
     ".png": (b"\x89PNG\r\n\x1a\n",),
 }
-
-
-# What people put between the digits of a phone number: spaces, hyphens, the brackets around
-# an area code (after NFKC, which turns full-width digits and signs into ASCII ones).
-PHONE_SEPARATORS = re.compile(r"[\s\-()./]+")
-
-
-def normalise_phone(text):
-    """The number as people write it, stored one way: a mainland mobile as its 11 digits
-    ("+86 138 0013 8000", "１３８００１３８０００" → "13800138000"), any other as digit groups
-    joined by "-" with "+" kept in front where written ("(0571)12345678" → "0571-12345678").
-    Raises ValidationError unless it has 7 to 15 digits and nothing but separators, or, starting
-    with 1, is not a mobile's 11 digits."""
-    text = unicodedata.normalize("NFKC", text).strip()
-    plus = text.startswith("+")
-    groups = [group for group in PHONE_SEPARATORS.split(text.removeprefix("+")) if group]
-    digits = "".join(groups)
-    if not groups or not digits.isascii() or not digits.isdigit() or not 7 <= len(digits) <= 15:
-        raise ValidationError(_("联系电话应为7至15位数字，可含“+”“-”、空格或括号内的区号。"))
-    national = digits.removeprefix("86") if plus else digits
-    if national.startswith("1"):
-        if len(national) != 11:
-            raise ValidationError(_("手机号码应为11位数字，请核对是否多输或少输。"))
-        return national
-    return ("+" if plus else "") + "-".join(groups)
 
 
 def validate_proof(upload):
@@ -142,15 +116,6 @@ class ApplicationForm(forms.ModelForm):
         self.fields["address"].widget.attrs.update(autocomplete="street-address")
         self.fields["postcode"].widget.attrs.update(inputmode="numeric", autocomplete="postal-code")
 
-    def clean_phone(self):
-        return normalise_phone(self.cleaned_data["phone"])
-
-    def clean_postcode(self):
-        postcode = self.cleaned_data["postcode"].strip()
-        if postcode and not (len(postcode) == 6 and postcode.isdigit()):
-            raise ValidationError(_("邮政编码应为6位数字。"))
-        return postcode
-
     def clean(self):
         cleaned = super().clean()
         delivery = cleaned.get("delivery_form")
@@ -159,21 +124,31 @@ class ApplicationForm(forms.ModelForm):
             self.add_error("email", _("选择电子邮件方式获取信息时，请填写电子邮箱。"))
         if delivery == "paper" and not cleaned.get("address"):
             self.add_error("address", _("选择邮寄纸质文本时，请填写通信地址。"))
+        # The model's own checks (the admin's forms reach them through the model's clean):
+        # each runs on a probe of the fields it reads and writes back what it normalised.
         probe = Application(
             applicant_type=cleaned.get("applicant_type"),
             id_type=cleaned.get("id_type"),
             id_number=cleaned.get("id_number") or "",
+            phone=cleaned.get("phone") or "",
+            postcode=cleaned.get("postcode") or "",
         )
+        self._check_with(probe.clean_contact, probe, ["phone", "postcode"])
         if probe.applicant_type and probe.id_type and probe.id_number:
-            try:
-                probe.clean_applicant()
-            except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    for message in messages:
-                        self.add_error(field, message)
-            else:
-                cleaned["id_number"] = probe.id_number
+            self._check_with(probe.clean_applicant, probe, ["id_number"])
         return cleaned
+
+    def _check_with(self, check, probe, fields):
+        try:
+            check()
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                for message in messages:
+                    self.add_error(field, message)
+        else:
+            for field in fields:
+                if field in self.cleaned_data:
+                    self.cleaned_data[field] = getattr(probe, field)
 
     @property
     def proof_to_choose_again(self):

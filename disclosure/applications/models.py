@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.applications import outcomes
+from disclosure.applications.contacts import normalise_phone, normalise_postcode
 from disclosure.applications.storage import private_storage
 from disclosure.workdays.calendar import add_working_days, working_days_between
 
@@ -260,6 +261,7 @@ class Application(models.Model):
         application = cls(**fields)
         application.clean_received_on()
         application.clean_applicant()
+        application.clean_contact()
         query_code = _random_code(10)
         application.query_code_hash = make_password(query_code)
         application.clock_started_on = application.received_on
@@ -274,9 +276,33 @@ class Application(models.Model):
         return application, query_code
 
     def clean(self):
-        self.clean_received_on()
+        # Every check runs, so that a form shows each mistake beside its field at once.
+        checks = [self.clean_received_on, self.clean_contact]
         if self.applicant_type and self.id_type and self.id_number:
-            self.clean_applicant()
+            checks.append(self.clean_applicant)
+        errors = {}
+        for check in checks:
+            try:
+                check()
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def clean_contact(self):
+        """The phone number and postcode written one way (contacts.py), each refused beside
+        its own field; an empty one is left to the field's own required rule."""
+        errors = {}
+        for field, normalise in (("phone", normalise_phone), ("postcode", normalise_postcode)):
+            value = getattr(self, field)
+            if not value:
+                continue
+            try:
+                setattr(self, field, normalise(value))
+            except ValidationError as error:
+                errors[field] = error.messages
+        if errors:
+            raise ValidationError(errors)
 
     def clean_received_on(self):
         # The statutory clock starts on a day that has happened.

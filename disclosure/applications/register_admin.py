@@ -31,7 +31,7 @@ from disclosure.applications.models import (
     TransitionRefused,
 )
 from disclosure.applications.reminders import deadline_of
-from disclosure.applications.scoping import get_scoped_or_404, scope, visible_organisations
+from disclosure.applications.scoping import get_scoped_or_404, register_organisations, scope
 from disclosure.catalogue.models import Organisation
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -65,7 +65,7 @@ class OrganisationScopedView:
         for field in form.fields.values():
             model = getattr(getattr(field, "queryset", None), "model", None)
             if model is Organisation:
-                field.queryset = visible_organisations(self.request.user)
+                field.queryset = register_organisations(self.request.user)
             elif model is Application:
                 field.queryset = scope(field.queryset, self.request.user)
         return form
@@ -131,7 +131,7 @@ class OrganisationScopedViewSet(ModelViewSet):
 
 class RegisterFilterSet(WagtailFilterSet):
     organisation = django_filters.ModelChoiceFilter(
-        label=_("受理机关"), queryset=lambda request: visible_organisations(request.user)
+        label=_("受理机关"), queryset=lambda request: register_organisations(request.user)
     )
 
     class Meta:

@@ -17,7 +17,11 @@ def scope(queryset, user, organisation_field="organisation"):
     return queryset.filter(**{f"{organisation_field}__in": ids})
 
 
-def visible_organisations(user):
+def register_organisations(user):
+    """The organisations whose register `user` handles (its own 依申请办理 and 管理员 groups';
+    every one for a superuser alone). Not the walls' `organisations_visible_to` (catalogue
+    staff_roles), which gives a site administrator every organisation: the register holds
+    applicants' personal data, which a site administrator who is no superuser does not read."""
     return scope(Organisation.objects.order_by("name"), user, "pk")
 
 

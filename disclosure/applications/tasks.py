@@ -1,11 +1,13 @@
-"""Celery beat: a daily reminder of applications due soon or overdue, per organisation."""
+"""Celery beat: a daily reminder of applications due soon or overdue, per organisation. Each
+organisation's mail is queued through the outbox on its own (gongkai/mail.py): a mail server
+that refuses one organisation's mail leaves that one to the relay's retries, not the others."""
 
 from celery import shared_task
-from django.core.mail import send_mail
 from django.utils.translation import gettext as _
 
 from disclosure.applications.reminders import due_soon_and_overdue
 from disclosure.applications.roles import organisation_handlers
+from gongkai.mail import mail_after_commit
 
 
 def _recipients(organisation):
@@ -18,7 +20,7 @@ def _recipients(organisation):
 
 @shared_task(name="applications.send_deadline_reminders")
 def send_deadline_reminders():
-    """Send one message per organisation with something due; returns how many were sent."""
+    """Queue one message per organisation with something due; returns how many were queued."""
     soon, overdue = due_soon_and_overdue()
     by_organisation = {}
     for label, queryset in ((_("已逾期"), overdue), (_("5个工作日内到期"), soon)):
@@ -28,14 +30,9 @@ def send_deadline_reminders():
             )
     sent = 0
     for organisation, lines in by_organisation.items():
-        recipients = _recipients(organisation)
-        if not recipients:
-            continue
-        send_mail(
+        sent += mail_after_commit(
+            _recipients(organisation),
             _("依申请公开办理提醒：%(name)s") % {"name": organisation.name},
             "\n".join(lines),
-            None,
-            recipients,
         )
-        sent += 1
     return sent

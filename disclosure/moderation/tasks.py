@@ -1,6 +1,7 @@
-"""Celery tasks of the review: reminders from beat, scheduled publishing from beat. The mail task
-(`moderation.send_review_mail`) sits with its sender in mail/notifications.py; importing it here
-registers it with the worker."""
+"""Celery tasks of the review: reminders from beat, scheduled publishing from beat. Review's mail
+goes through the plumbing's mail task (gongkai/mail.py); its earlier name
+(`moderation.send_review_mail`) sits with its sender in mail/notifications.py, and importing it
+here registers it with the worker."""
 
 from celery import shared_task
 from django.conf import settings

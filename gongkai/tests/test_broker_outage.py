@@ -15,6 +15,7 @@ from disclosure.moderation.tests.helpers import (
     submit,
 )
 from gongkai.celery import app as celery_app
+from gongkai.mail import MAIL_TASK
 from gongkai.models import OutboxMessage
 from gongkai.outbox import relay_pending
 from tests.broker_faults import queue_folder, unwritable
@@ -95,6 +96,4 @@ def test_an_editors_submit_is_saved_and_answers_while_the_broker_is_unwritable(
     assert page.workflow_in_progress
     assert page.get_latest_revision().as_object().title == "断网期间提交的稿件（改）"
     # The mail to the reviewers waits in the outbox rather than being lost.
-    assert OutboxMessage.objects.filter(
-        task="moderation.send_review_mail", delivered_at__isnull=True
-    ).exists()
+    assert OutboxMessage.objects.filter(task=MAIL_TASK, delivered_at__isnull=True).exists()

@@ -28,3 +28,21 @@ def make_application(organisation, clerk):
         return application
 
     return make
+
+
+@pytest.fixture
+def handler(organisation):
+    """A member of the organisation's own 依申请办理 group."""
+    return UserFactory(
+        username="handler",
+        password="pw",
+        first_name="赵办理",
+        email="handler@example.invalid",
+        groups=[organisation.application_handlers.group],
+    )
+
+
+@pytest.fixture
+def handler_client(client, handler):
+    client.force_login(handler)
+    return client

@@ -14,7 +14,9 @@ from gongkai.accounts.roles import Role
 from tests.factories import UserFactory
 
 
-def test_reminders_go_to_the_organisations_handlers_only(organisation, make_application):
+def test_reminders_go_to_the_organisations_handlers_only(
+    organisation, make_application, django_capture_on_commit_callbacks
+):
     handlers = organisation.application_handlers.group
     handler = UserFactory(username="h1", email="h1@example.invalid", groups=[handlers])
     UserFactory(username="h2", email="h2@example.invalid", groups=[handlers], is_active=False)
@@ -27,5 +29,6 @@ def test_reminders_go_to_the_organisations_handlers_only(organisation, make_appl
     make_application(received_on=date(2020, 3, 2))
 
     assert list(organisation_handlers(organisation)) == [handler]
-    assert send_deadline_reminders() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_deadline_reminders() == 1
     assert mail.outbox[0].to == ["h1@example.invalid"]

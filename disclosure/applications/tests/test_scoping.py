@@ -7,7 +7,9 @@ import pytest
 from django.contrib.auth.models import Group
 
 from disclosure.applications.models import Application, ReviewCase, State
+from disclosure.applications.scoping import register_organisations
 from disclosure.applications.tests.factories import staff_form
+from disclosure.catalogue.staff_roles import organisations_visible_to
 from disclosure.catalogue.tests.factories import OrganisationFactory
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from tests.factories import UserFactory
@@ -137,3 +139,18 @@ def test_every_class_based_view_of_the_scoped_viewsets_is_scoped():
         assert scoped.view_initkwargs["organisation_field"] == viewset.organisation_field
     with pytest.raises(ImproperlyConfigured):
         application_viewset.construct_view(generic.IndexView)
+
+
+def test_the_registers_organisations_are_not_the_walls_organisations(
+    organisation, other_organisation
+):
+    """A site administrator who is no superuser sees every organisation's published work
+    (the walls, `organisations_visible_to`) but no register beyond its own organisations':
+    the register holds personal data (`register_organisations`)."""
+    site_administrator = member_of(Group.objects.get(name="管理员"), "site-admin")
+    assert set(organisations_visible_to(site_administrator)) >= {organisation, other_organisation}
+    assert not register_organisations(site_administrator).exists()
+    handler = member_of(organisation.application_handlers.group, "handler-one")
+    assert list(register_organisations(handler)) == [organisation]
+    superuser = UserFactory(username="root", is_superuser=True)
+    assert set(register_organisations(superuser)) >= {organisation, other_organisation}

@@ -9,27 +9,9 @@ from wagtail.search import index
 from disclosure.applications.models import Application, State
 from disclosure.applications.tasks import send_deadline_reminders
 from disclosure.applications.tests.factories import staff_form
-from tests.factories import UserFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def handler(organisation):
-    return UserFactory(
-        username="handler",
-        password="pw",
-        first_name="赵办理",
-        email="handler@example.invalid",
-        groups=[organisation.application_handlers.group],
-    )
-
-
-@pytest.fixture
-def handler_client(client, handler):
-    client.force_login(handler)
-    return client
 
 
 def test_only_handlers_and_administrators_see_the_register(client, handler_client):
@@ -116,13 +98,16 @@ def test_personal_data_is_neither_indexed_nor_in_the_api(client, make_applicatio
     assert not any("application" in name for name in api_router._endpoints)
 
 
-def test_dashboard_panel_and_reminders(handler_client, make_application, organisation):
+def test_dashboard_panel_and_reminders(
+    handler_client, make_application, organisation, django_capture_on_commit_callbacks
+):
     overdue = make_application(received_on=D(2020, 3, 2))
     dashboard = handler_client.get("/admin/")
     assert overdue.tracking_number in dashboard.text and "已逾期" in dashboard.text
     organisation.email = "office@example.invalid"
     organisation.save()
-    assert send_deadline_reminders() == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_deadline_reminders() == 1
     assert overdue.tracking_number in mail.outbox[0].body
     assert "office@example.invalid" in mail.outbox[0].to
     assert "handler@example.invalid" in mail.outbox[0].to
