@@ -31,7 +31,10 @@ def never_published():
 
 
 def was_ever_published(page):
-    """ever_published_q for one page in hand."""
+    """ever_published_q for one page in hand. A page not saved yet (the create form's) was
+    never published, though Wagtail's new Page is live until the create view saves a draft."""
+    if page.pk is None:
+        return False
     return bool(page.live or page.first_published_at or page.live_revision_id)
 
 

@@ -52,3 +52,8 @@ def test_the_moderation_state_reads_the_same_rule(pages):
     assert moderation_status(pages["withdrawn"]) == WITHDRAWN
     assert moderation_status(pages["odd"]) == WITHDRAWN
     assert moderation_status(pages["draft"]) == DRAFT
+
+
+def test_a_page_not_saved_yet_was_never_published():
+    # Wagtail's new Page is live=True until the create view saves it as a draft.
+    assert not was_ever_published(PolicyDocumentPage(title="新页面"))
