@@ -12,12 +12,8 @@ migrated database holds what this module says.
 from django.apps import apps
 from django.contrib.auth import get_user_model
 
-from disclosure.catalogue.organisation_groups import new_organisation_group
-from disclosure.catalogue.staff_roles import (
-    organisation_group_name,
-    organisation_ids_where,
-    role_group,
-)
+from disclosure.catalogue.organisation_groups import new_organisation_group, organisation_group_name
+from disclosure.catalogue.staff_roles import organisation_ids_where, role_group
 from gongkai.accounts.roles import APPLICATION_HANDLERS_GROUP, Role
 from gongkai.permissions import get_permissions
 

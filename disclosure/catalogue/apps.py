@@ -13,8 +13,8 @@ class CatalogueConfig(AppConfig):
         from .index_numbers import on_page_published
         from .models import Organisation
         from .models.slugs import refuse_a_move_onto_a_route
+        from .organisation_groups import rename_groups_of_renamed
         from .patches import alias_restrictions
-        from .staff_roles import rename_groups_of_renamed
 
         alias_restrictions.apply()
         page_published.connect(on_page_published, dispatch_uid="catalogue_index_numbers")

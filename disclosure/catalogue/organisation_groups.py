@@ -1,4 +1,10 @@
-"""A new group for one organisation, never one found by its name.
+"""An organisation's own groups: their names, and a new group, never one found by its name.
+
+Names: `某镇·初审`, `某镇·依申请办理` (organisation_group_name), kept when the organisation is
+renamed (rename_groups_of_renamed, a post_save receiver of Organisation connected in the
+catalogue's apps.py). Which groups are the organisation's, and who is in them, is staff_roles'.
+
+Creation:
 
 An organisation's groups (its role groups `某镇·初审`…, moderation's placement; the register's
 `某镇·依申请办理`, applications/roles.py) are named after it, but a name proves nothing: a site
@@ -14,6 +20,8 @@ import logging
 import re
 
 from django.contrib.auth.models import Group
+
+from .staff_roles import organisation_group_ids
 
 logger = logging.getLogger(__name__)
 
@@ -52,3 +60,38 @@ def new_organisation_group(name):
             free,
         )
     return Group.objects.create(name=free)
+
+
+# The separator organisation_group_name puts between the organisation and the site-wide group.
+GROUP_NAME_SEPARATOR = "·"
+
+
+def organisation_group_name(organisation, group_name):
+    """The name of an organisation's own copy of a site-wide group: `某镇·初审`,
+    `某镇·依申请办理`. Moderation's placement names the role groups with it, the register its
+    handlers' group; rename_organisation_groups keeps it when the organisation is renamed."""
+    return f"{organisation.name}{GROUP_NAME_SEPARATOR}{group_name}"
+
+
+def rename_organisation_groups(organisation):
+    """Name each group belonging to `organisation` after its (new) name, keeping the site-wide
+    group's name after the separator: a renamed organisation's groups would otherwise keep the
+    old name, which a new organisation of that name would then be given."""
+    groups = Group.objects.filter(pk__in=organisation_group_ids(organisation.pk))
+    for group in groups:
+        _old, separator, site_wide_name = group.name.rpartition(GROUP_NAME_SEPARATOR)
+        # A name another group holds (a deleted organisation's leftover, a planted one) is
+        # never taken over: Group.name is unique, and the clash gets a number.
+        renamed = free_group_name(
+            organisation_group_name(organisation, site_wide_name), excluding=group.pk
+        )
+        if separator and group.name != renamed:
+            group.name = renamed
+            group.save(update_fields=["name"])
+
+
+def rename_groups_of_renamed(sender, instance, created, raw=False, **kwargs):
+    """post_save of Organisation (connected in apps.py): a group keeping an old name would be
+    taken for a new organisation of that name."""
+    if not created and not raw:
+        rename_organisation_groups(instance)

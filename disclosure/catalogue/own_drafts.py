@@ -13,11 +13,13 @@ only a draft that is
 and only when Wagtail's own page permissions let her delete it.
 """
 
-from django.db.models import BooleanField, CharField, ExpressionWrapper, OuterRef, Q, Subquery
+from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.http import urlencode
 from wagtail.models import Revision, WorkflowState, get_default_page_content_type
+
+from .publication_state import ever_published_q
 
 
 def in_review_or_sent_back(pages):
@@ -28,19 +30,6 @@ def in_review_or_sent_back(pages):
         .filter(base_content_type=get_default_page_content_type(), object_id__in=ids)
         .exists()
     )
-
-
-def ever_published_q():
-    """A filter on pages published at some time: live, or unpublished since (Wagtail keeps
-    their first publication and live revision). Such a page had an address someone may have
-    linked to; every other page is a draft never published."""
-    return Q(live=True) | Q(first_published_at__isnull=False) | Q(live_revision__isnull=False)
-
-
-def never_published():
-    """For a queryset of pages (`.annotate(never_published=never_published())`): whether each
-    page was never published (ever_published_q, negated)."""
-    return ExpressionWrapper(~ever_published_q(), output_field=BooleanField())
 
 
 def is_own_unreviewed_draft(page, user):

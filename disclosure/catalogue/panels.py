@@ -3,13 +3,15 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .visibility import public
+from .publication_state import NEVER_PUBLISHED, WITHDRAWN, was_withdrawn
 
 
 def _why_not_public(policy):
     if not policy.live:
-        return _("已撤下") if policy.first_published_at else _("尚未发布")
-    return _("所在栏目未公开或设有访问限制")
+        return WITHDRAWN if was_withdrawn(policy) else NEVER_PUBLISHED
+    # Live, yet not public: a column above it is not live, or a view restriction (on it, on
+    # a page above it, or on its alias source) hides it.
+    return _("本页或所在栏目未公开或设有访问限制")
 
 
 class InterpretedPolicyStatusPanel(Panel):
@@ -22,12 +24,9 @@ class InterpretedPolicyStatusPanel(Panel):
 
         def _policy(self):
             policy_id = getattr(self.instance, "interpreted_policy_id", None)
-            if not policy_id:
+            if not policy_id or self.instance.public_interpreted_policy() is not None:
                 return None
-            model = type(self.instance)
-            if public(model.objects.filter(pk=policy_id)).exists():
-                return None
-            return model.objects.filter(pk=policy_id).first()
+            return type(self.instance).objects.filter(pk=policy_id).first()
 
         def is_shown(self):
             self.policy = self._policy()

@@ -11,11 +11,11 @@ from wagtail import hooks
 from gongkai.accounts.administrators import is_site_administrator
 
 from .models import Organisation, OrganisationRole, StaffOrganisation
-from .organisation_groups import free_group_name
 
 
 def organisation_id_of_user(user):
-    """The pk of the organisation `user` belongs to, or None for a site-wide user."""
+    """The pk of the organisation `user` belongs to, or None for a user without one
+    (who sees no organisation's work unless a site administrator: organisations_visible_to)."""
     return organisation_id_of_user_id(None if user is None else user.pk)
 
 
@@ -176,41 +176,6 @@ def organisation_group_ids(organisation_id):
     for links in _organisation_group_links():
         found |= {group_id for group_id, _ in links.filter(organisation_id=organisation_id)}
     return found
-
-
-# The separator organisation_group_name puts between the organisation and the site-wide group.
-GROUP_NAME_SEPARATOR = "·"
-
-
-def organisation_group_name(organisation, group_name):
-    """The name of an organisation's own copy of a site-wide group: `某镇·初审`,
-    `某镇·依申请办理`. Moderation's placement names the role groups with it, the register its
-    handlers' group; rename_organisation_groups keeps it when the organisation is renamed."""
-    return f"{organisation.name}{GROUP_NAME_SEPARATOR}{group_name}"
-
-
-def rename_organisation_groups(organisation):
-    """Name each group belonging to `organisation` after its (new) name, keeping the site-wide
-    group's name after the separator: a renamed organisation's groups would otherwise keep the
-    old name, which a new organisation of that name would then be given."""
-    groups = Group.objects.filter(pk__in=organisation_group_ids(organisation.pk))
-    for group in groups:
-        _old, separator, site_wide_name = group.name.rpartition(GROUP_NAME_SEPARATOR)
-        # A name another group holds (a deleted organisation's leftover, a planted one) is
-        # never taken over: Group.name is unique, and the clash gets a number.
-        renamed = free_group_name(
-            organisation_group_name(organisation, site_wide_name), excluding=group.pk
-        )
-        if separator and group.name != renamed:
-            group.name = renamed
-            group.save(update_fields=["name"])
-
-
-def rename_groups_of_renamed(sender, instance, created, raw=False, **kwargs):
-    """post_save of Organisation (connected in apps.py): a group keeping an old name would be
-    taken for a new organisation of that name."""
-    if not created and not raw:
-        rename_organisation_groups(instance)
 
 
 def role_groups(organisation_id):

@@ -26,6 +26,8 @@ from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.models import Page
 
+from .publication_state import was_ever_published
+
 SLUG_LENGTH = 60
 FALLBACK = "item"
 
@@ -87,7 +89,7 @@ class TitleSlugPageForm(WagtailAdminPageForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "slug" in self.fields and self.instance.first_published_at is None:
+        if "slug" in self.fields and not was_ever_published(self.instance):
             # Left empty (a title typed without key presses, as an input method may do), the
             # slug is derived here: never a "required" error on the hidden 推荐 (Promote) tab.
             self.fields["slug"].required = False
@@ -99,7 +101,7 @@ class TitleSlugPageForm(WagtailAdminPageForm):
 
     def _settle_slug(self):
         page = self.instance
-        if "slug" not in self.fields or page.first_published_at is not None:
+        if "slug" not in self.fields or was_ever_published(page):
             return
         parent = self.parent_page or (page.get_parent() if page.pk else None)
         title = self.cleaned_data.get("title")

@@ -1,5 +1,7 @@
-"""Review tasks of the disclosure workflow and the organisation-scoped collections; the role
-groups they use are the catalogue's (OrganisationRole)."""
+"""Moderation's models: the review tasks of the disclosure workflow (RoleApprovalTask, the
+保密审查 SecrecyReviewTask and its checklist), the organisation-scoped collections, the 撤稿申请
+(WithdrawalRequest, its 撤稿方式 and status) and the sensitive words submission screens for
+(SensitiveWord). The role groups the tasks use are the catalogue's (OrganisationRole)."""
 
 import re
 

@@ -35,7 +35,7 @@ def set_up_new_disclosure_root(sender, instance, created, raw=False, **kwargs):
 @receiver(post_save, sender=Organisation)
 def rename_the_organisations_collection(sender, instance, created, raw=False, **kwargs):
     # The collection is named after the organisation so staff recognise it in choosers (its
-    # groups follow the name too: the catalogue's staff_roles.rename_groups_of_renamed).
+    # groups follow the name too: the catalogue's organisation_groups.rename_groups_of_renamed).
     if not created and not raw:
         rename_organisation_collection(instance)
 

@@ -6,7 +6,7 @@ the demo loader).
 Code refers to a role by its code (`Role.REVIEWERS`, stored in `OrganisationRole.role` and
 `RoleApprovalTask.role`); people see its label. Each role has a site-wide group named by its
 label as written here (信息员, 初审, …), and each organisation a copy of it named
-`<机构>·<label>` (disclosure.catalogue.staff_roles.organisation_group_name, renamed with the
+`<机构>·<label>` (disclosure.catalogue.organisation_groups.organisation_group_name, renamed with the
 organisation). Group names are stored in the database: a renamed label needs a data migration
 that renames the groups.
 

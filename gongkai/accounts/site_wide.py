@@ -35,6 +35,12 @@ SITE_WIDE_MODELS = {
     ("wagtailcore", "site"): (),
     ("wagtailcore", "locale"): (),
     ("auth", "group"): EDITING,
+    # The inspection's thresholds, column types and names, and misstatements: an office that
+    # edited them could raise its own veto thresholds or delete a misstatement to pass.
+    ("inspection", "indicator"): (*EDITING, "view"),
+    ("inspection", "columntype"): (*EDITING, "view"),
+    ("inspection", "columnsetting"): (*EDITING, "view"),
+    ("inspection", "misstatement"): (*EDITING, "view"),
 }
 
 

@@ -58,3 +58,33 @@ def test_who_is_a_site_administrator_is_asked_of_administrators():
 def test_suggestions_are_filtered_in_one_place():
     """Search suggestions pass the apps' filters through suggestions.allowed_suggestions."""
     assert places(r"get_hooks\(FILTER_SEARCH_SUGGESTIONS\)") == ["search/suggestions.py"]
+
+
+# The modules that test first_published_at for being set, and why: each reads or fills the
+# date itself, not whether the page was ever published.
+FIRST_PUBLICATION_DATE_READERS = {
+    "disclosure/catalogue/models/items_base.py": "fills the date from 发布日期 when missing",
+    "disclosure/imports/publishing.py": "fills the date of an imported page when missing",
+    "disclosure/reports/demo.py": "fills the demo report's date when missing",
+    "home/demo_translation.py": "copies the source's date to its translation",
+    "disclosure/inspection/scope.py": "the organisation's items that bear a date to check",
+    "disclosure/inspection/dates.py": "the items whose dates it compares",
+    "search/views.py": "the years of dated results",
+    "gongkai/languages/publication.py": "shows the source's date when it has one",
+}
+
+
+def test_whether_a_page_was_ever_published_is_asked_of_publication_state():
+    """Never published, or published and withdrawn (已撤下): catalogue.publication_state
+    (ever_published_q, never_published, was_ever_published, was_withdrawn). A reader of
+    first_published_at alone called a page withdrawn that the draft rule called a draft."""
+    assert (
+        places(
+            r"first_published_at__isnull|first_published_at is (not )?None",
+            allowed={
+                "disclosure/catalogue/publication_state.py",
+                *FIRST_PUBLICATION_DATE_READERS,
+            },
+        )
+        == []
+    )

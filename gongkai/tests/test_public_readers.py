@@ -50,8 +50,8 @@ LIVE_ALONE = {
     ("disclosure/catalogue/models/tree.py", "TreeNeighboursMixin._tree_neighbours"): (
         "annotated with visibility's parts"
     ),
-    # Whether a page was ever published: the draft-deletion rule, admin only.
-    ("disclosure/catalogue/own_drafts.py", "ever_published_q"): "admin: never published",
+    # Whether a page was ever published: drafts, the moderation state, admin only.
+    ("disclosure/catalogue/publication_state.py", "ever_published_q"): "admin: never published",
     # The dashboard's panel of live items whose changes wait near a deadline: admin only.
     ("disclosure/moderation/review/deadlines.py", "unpublished_items_near_deadline"): (
         "admin dashboard"

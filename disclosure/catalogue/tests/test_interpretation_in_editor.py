@@ -5,8 +5,9 @@ its own, the 解读 shows no link to the document and the inspection counts it a
 
 import pytest
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
-from disclosure.catalogue.tests.factories import PolicyDocumentPageFactory
+from disclosure.catalogue.tests.factories import CategoryPageFactory, PolicyDocumentPageFactory
 from disclosure.moderation.publishing.publication import sanctioned_publication
 from disclosure.moderation.tests.offices import build_office
 
@@ -14,6 +15,7 @@ pytestmark = pytest.mark.django_db
 
 POLICY = "友谊镇燃气安全管理办法"
 NOTICE = "所解读的文件尚未公开"
+HIDDEN = "本页或所在栏目未公开或设有访问限制"
 
 
 @pytest.fixture
@@ -83,3 +85,32 @@ def test_no_notice_on_a_document_that_explains_nothing(client, office, column):
     policy = _policy(column, live=False)
 
     assert NOTICE not in _editor_view(client, office["users"]["editor"], policy)
+
+
+def test_a_never_published_document_is_named_so(client, office, column):
+    reading = _reading(column, _policy(column, live=False))
+
+    assert "尚未发布" in _editor_view(client, office["users"]["editor"], reading)
+
+
+def test_a_restriction_on_the_document_itself_is_named(client, office, column):
+    policy = _policy(column)
+    PageViewRestriction.objects.create(page=policy, restriction_type=PageViewRestriction.LOGIN)
+    reading = _reading(column, policy)
+
+    body = _editor_view(client, office["users"]["editor"], reading)
+
+    assert NOTICE in body
+    assert HIDDEN in body
+
+
+def test_a_document_under_a_column_not_public_is_named(client, office, column):
+    hidden_column = CategoryPageFactory(
+        parent=office["root"], title="内部栏目", slug="inner", live=False
+    )
+    reading = _reading(column, _policy(hidden_column))
+
+    body = _editor_view(client, office["users"]["editor"], reading)
+
+    assert NOTICE in body
+    assert HIDDEN in body

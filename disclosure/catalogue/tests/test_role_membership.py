@@ -183,12 +183,12 @@ def group_names_written_out(text):
 
 
 def test_an_organisations_group_is_named_in_one_place():
-    """staff_roles.organisation_group_name names the role groups (placement) and the
+    """organisation_groups.organisation_group_name names the role groups (placement) and the
     register's handlers' group alike: a second format would let the two drift apart."""
     elsewhere = {
         str(path): found
         for path, text in source_files()
-        if str(path) != "disclosure/catalogue/staff_roles.py"
+        if str(path) != "disclosure/catalogue/organisation_groups.py"
         and (found := list(group_names_written_out(text)))
     }
     assert elsewhere == {}

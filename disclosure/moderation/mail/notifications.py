@@ -2,12 +2,12 @@
 project's one mail task (gongkai/mail.py, through the outbox: a broker outage delays a mail,
 never loses it).
 
-Who hears what: each step's group when an item reaches it (submission, or the previous step's
-approval); the author when a step approves, when the item is sent back (with the reason) and
-when it is published; the leaders when a withdrawal is requested, the requester when it is
-decided; the reviewers, 保密审查 and leaders when an administrator lifts or loosens a page's
-view restriction (view_restrictions.py). Wagtail's own workflow mails stay; each user can turn
-them off in their account's notification settings.
+Who hears what: those who may act at a step when an item reaches it (submission, or the previous
+step's approval: reviewers_of_step); the author when a step approves, when the item is sent back
+(with the reason) and when it is published; the leaders when a withdrawal is requested, the
+requester when it is decided; the reviewers, 保密审查 and leaders when an administrator lifts or
+loosens a page's view restriction (view_restrictions.py). Wagtail's own workflow mails are
+switched off (wagtail_mail_off, patches/workflow_mails.py): these are the only review mails.
 """
 
 from django.urls import reverse

@@ -6,8 +6,8 @@ permissions on the root, and the default review workflow (created by the data mi
 from django.apps import apps
 
 from disclosure.catalogue.models import Organisation, OrganisationRole
-from disclosure.catalogue.organisation_groups import new_organisation_group
-from disclosure.catalogue.staff_roles import organisation_group_name, role_group
+from disclosure.catalogue.organisation_groups import new_organisation_group, organisation_group_name
+from disclosure.catalogue.staff_roles import role_group
 from gongkai.accounts.roles import Role
 from gongkai.accounts.site_wide import site_wide_permissions_q
 

@@ -2,15 +2,16 @@
 
 - A staff user belongs to at most one organisation, recorded in the catalogue's
   `StaffOrganisation` (read through
-  `disclosure.catalogue.staff_roles.organisation_of`); a user without one is
-  site-wide.
+  `disclosure.catalogue.staff_roles.organisation_of`). A user *without an organisation* (无所属机构)
+  sees no organisation's work unless a site administrator (`staff_roles.organisations_visible_to`),
+  and only site administrators manage such a user.
 - A *site administrator* is an active superuser or an active member of the site-wide 管理员
   group (`Role.ADMINISTRATORS` of gongkai.accounts.roles); `is_site_administrator(user)` says so.
   A site administrator stands outside the walls, whether or not recorded with an organisation
   (`staff_roles.sees_every_organisation(user)`, the one answer every reader here asks).
   Only site administrators change what exists once for the whole platform
-  (gongkai.accounts.site_wide.SITE_WIDE_MODELS) and manage site-wide users; only superusers
-  manage superusers and the superuser flag.
+  (gongkai.accounts.site_wide.SITE_WIDE_MODELS) and manage users without an organisation;
+  only superusers manage superusers and the superuser flag.
 - Anyone else manages only the users of its own organisation, and puts them only into its own
   organisation's role groups.
 

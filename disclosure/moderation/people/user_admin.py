@@ -77,8 +77,8 @@ class OrganisationScopedUserForm:
                 error_messages={"invalid_choice": _("请从列表中选择公开主体。")},
                 initial=organisation_id_of_user(self.instance),
                 help_text=_(
-                    "留空则按所在的机构角色组确定；不属于任何一个机构的为全站用户，"
-                    "只有站点管理员可以管理。"
+                    "留空则按所在的机构角色组确定；不属于任何机构的用户看不到任何机构的内容"
+                    "（站点管理员除外），只有站点管理员可以管理。"
                 ),
             )
 
@@ -158,7 +158,7 @@ class UserCreateView(RequesterFormMixin, wagtail_users.CreateView):
             not sees_every_organisation(request.user)
             and organisation_id_of_user(request.user) is None
         ):
-            # A site-wide user that does not see every organisation has none to fill.
+            # A user without an organisation who does not see every organisation has none to fill.
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -33,8 +33,8 @@ from disclosure.catalogue.own_drafts import (
     delete_url,
     first_revision_created_at,
     may_delete_own_draft,
-    never_published,
 )
+from disclosure.catalogue.publication_state import never_published
 from disclosure.catalogue.staff_roles import organisation_of, roles_held
 from disclosure.workdays.calendar import working_days_between
 from gongkai.accounts.administrators import is_site_administrator

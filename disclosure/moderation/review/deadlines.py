@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Revision, WorkflowState, get_default_page_content_type, get_page_models
 
+from disclosure.catalogue.publication_state import ever_published_q, was_ever_published
 from disclosure.workdays.calendar import add_working_days, working_days_between
 
 from ..organisations.walls import within_organisation
@@ -91,7 +92,7 @@ def _first_content_change(page):
 
 
 def _counted_from(page):
-    if page.first_published_at is None:
+    if not was_ever_published(page):
         if page.written_on:
             return page.written_on, WRITTEN
         created = page.first_revision_at
@@ -106,7 +107,7 @@ def unpublished_items_near_deadline(user, today=None):
     first."""
     today = today or timezone.localdate()
     warn_days = settings.GONGKAI_MODERATION_ART26_WARN_DAYS
-    waiting = Q(first_published_at__isnull=True) | Q(live=True, has_unpublished_changes=True)
+    waiting = ~ever_published_q() | Q(live=True, has_unpublished_changes=True)
     items = []
     for model in item_page_models():
         pages = (

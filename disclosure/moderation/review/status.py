@@ -9,10 +9,11 @@ so a listing costs no query per row.
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import WorkflowState
 
+from disclosure.catalogue.publication_state import WITHDRAWN, was_withdrawn
+
 DRAFT = _("草稿")
 SENT_BACK = _("已退回")
 PUBLISHED = _("已发布")
-WITHDRAWN = _("已撤回")
 SCHEDULED = _("定时发布")
 IN_REVIEW = _("审核中")
 
@@ -36,6 +37,6 @@ def moderation_status(page):
         return SCHEDULED
     if page.live:
         return PUBLISHED
-    if page.first_published_at is not None:
+    if was_withdrawn(page):
         return WITHDRAWN
     return DRAFT

@@ -38,7 +38,7 @@ def test_states_follow_the_item_through_review(office, column):
     act(page, users["leader"], "approve")
     assert moderation_status(fresh(page)) == "已发布"
     fresh(page).unpublish(user=users["admin"])
-    assert moderation_status(fresh(page)) == "已撤回"
+    assert moderation_status(fresh(page)) == "已撤下"
 
 
 def test_an_item_approved_with_a_future_date_is_scheduled(office, column):
