@@ -3,10 +3,11 @@
 
 Who hears what: each step's group when an item reaches it (submission, or the previous step's
 approval); the author when a step approves, when the item is sent back (with the reason) and
-when it is published; the leaders when a withdrawal is requested, the requester when it is
-decided; the reviewers, 保密审查 and leaders when an administrator lifts or loosens a page's
-view restriction (view_restrictions.py). Wagtail's own workflow mails stay; each user can turn
-them off in their account's notification settings.
+when it is published; those who may decide a withdrawal when it is requested (its 分管领导 and
+管理员 but the requester, WithdrawalRequest.deciders), the requester when it is decided; the
+reviewers, 保密审查 and leaders when an administrator lifts or loosens a page's view restriction
+(view_restrictions.py). Wagtail's own workflow mails stay; each user can turn them off in their
+account's notification settings.
 """
 
 from celery import shared_task
@@ -134,7 +135,7 @@ def published(workflow_state):
 
 def withdrawal_requested(withdrawal):
     notify(
-        role_members_of_page(withdrawal.page, Role.LEADERS),
+        withdrawal.deciders(),
         _("撤稿申请：%(title)s") % {"title": withdrawal.page_title},
         _("%(user)s申请%(action)s“%(title)s”。理由：%(reason)s\n请审核：%(link)s")
         % {
