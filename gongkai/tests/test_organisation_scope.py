@@ -56,6 +56,9 @@ SUPERUSER_FLAG_READERS = {
     ("disclosure/moderation/publishing/bulk_actions.py", "may_publish_somewhere"): (
         "a superuser holds every permission"
     ),
+    ("disclosure/moderation/review/dashboard.py", "roles_of"): (
+        "a superuser holds every permission: every role's dashboard panels"
+    ),
     # The register holds applicants' personal data: beyond an organisation's own handlers and
     # 管理员, superusers read it, not the site-wide 管理员 group (docs/applications.md).
     ("disclosure/applications/roles.py", "handled_organisation_ids"): (

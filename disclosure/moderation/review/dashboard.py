@@ -37,7 +37,6 @@ from disclosure.catalogue.own_drafts import (
 )
 from disclosure.catalogue.staff_roles import organisation_of, roles_held
 from disclosure.workdays.calendar import working_days_between
-from gongkai.accounts.administrators import is_site_administrator
 from gongkai.accounts.roles import Role
 
 from ..organisations.walls import within_organisation
@@ -50,9 +49,11 @@ WITHDRAWAL_DECIDERS = {Role.LEADERS, Role.ADMINISTRATORS}
 
 
 def roles_of(user):
-    """The roles (gongkai.accounts.roles.Role) `user` holds in its organisation's groups; a site
-    administrator holds them all."""
-    if is_site_administrator(user):
+    """The roles (gongkai.accounts.roles.Role) `user` holds in its organisation's groups; a
+    superuser, who holds every permission (models.administers_page on every page), holds them
+    all. The site-wide 管理员 group is no page role: its members hold what their organisation's
+    groups give them, as anyone."""
+    if user.is_superuser:
         return set(Role)
     return roles_held(user)
 
