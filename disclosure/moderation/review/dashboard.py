@@ -10,7 +10,7 @@
 
 The summary above the panels (Wagtail's counts of pages, documents and images) tells screen
 readers whose they are: the user's organisation (`name_the_summary`), not the site Wagtail finds
-above the user's explorable root.
+above the user's explorable root; the site's name for whoever sees every organisation.
 
 Every list is limited to the user's organisation (walls.within_organisation); the review list is
 Wagtail's own `reviewable_by`, which our tasks already limit to the organisation's role group
@@ -35,7 +35,7 @@ from disclosure.catalogue.own_drafts import (
     may_delete_own_draft,
     never_published,
 )
-from disclosure.catalogue.staff_roles import organisation_of, roles_held
+from disclosure.catalogue.staff_roles import organisation_of, roles_held, sees_every_organisation
 from disclosure.workdays.calendar import working_days_between
 from gongkai.accounts.roles import Role
 
@@ -263,7 +263,10 @@ def arrange_dashboard(user, panels, deadlines):
 def name_the_summary(user, items):
     """Wagtail's summary items say "N 个页面（site_name）" with the site's name (or
     WAGTAIL_SITE_NAME) for everyone; a user of an organisation counts that organisation's pages
-    and files, so the name read out is the organisation's."""
+    and files, so the name read out is the organisation's. Whoever sees every organisation counts
+    every one's, recorded with an organisation or not: the site's name stays."""
+    if sees_every_organisation(user):
+        return
     organisation = organisation_of(user)
     if organisation is None:
         return
