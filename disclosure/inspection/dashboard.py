@@ -79,5 +79,7 @@ class ColumnsNearCadencePanel(Component):
 
 
 def add_panel(user, panels):
-    if roles_of(user) & WRITERS:
+    """For those who write an organisation's pages, and for whoever oversees every organisation
+    (a site administrator, the site-wide 管理员 group included: it holds no page role)."""
+    if sees_every_organisation(user) or roles_of(user) & WRITERS:
         panels.append(ColumnsNearCadencePanel())

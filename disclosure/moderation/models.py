@@ -16,6 +16,7 @@ from disclosure.catalogue.roots import organisation_id_of_page
 from disclosure.catalogue.staff_roles import (
     holds_role,
     organisation_ids_where,
+    role_members,
     roles_held,
     sees_every_organisation,
 )
@@ -51,6 +52,17 @@ class OrganisationCollection(models.Model):
 def user_holds_role(user, page, role):
     """Whether `user` holds `role` in the organisation that owns `page`."""
     return holds_role(user, organisation_id_of_page(page), role)
+
+
+def administers_page(user, page):
+    """Authority over a page beyond its review (强制发布, deciding a 撤稿, lifting its view
+    restriction, deleting what is not one's own draft) is publish permission on it: superusers
+    and the 管理员 of the page's organisation (the one role group holding `publish_page`). The
+    site-wide 管理员 group runs the platform (users, groups, site-wide objects; it sees every
+    organisation, staff_roles.sees_every_organisation) and holds no page permission, so no
+    authority over an organisation's content either (docs/moderation.md, "Who administers a
+    page")."""
+    return page.permissions_for_user(user).can_publish()
 
 
 class RoleApprovalTask(Task):
@@ -289,9 +301,17 @@ class WithdrawalRequest(models.Model):
         return self.page is not None and self.decides_for_page(user)
 
     def decides_for_page(self, user):
-        return user_holds_role(user, self.page, Role.LEADERS) or (
-            self.page.permissions_for_user(user).can_publish()
-        )
+        return user_holds_role(user, self.page, Role.LEADERS) or administers_page(user, self.page)
+
+    def deciders(self):
+        """Who may decide this request: the members of the page organisation's 分管领导 and
+        管理员 groups that may_decide admits (never the requester). The request's mail asks them,
+        by the same rule as the decision form (as RoleApprovalTask.reviewers for a step)."""
+        organisation_id = None if self.page is None else organisation_id_of_page(self.page)
+        if organisation_id is None:
+            return []
+        holders = role_members(organisation_id, [Role.LEADERS, Role.ADMINISTRATORS])
+        return [user for user in holders if self.may_decide(user)]
 
 
 class SensitiveWordLevel(models.TextChoices):

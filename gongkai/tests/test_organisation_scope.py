@@ -4,9 +4,11 @@ organisation. When readers wrote it themselves they disagreed — the walls, the
 the audit export let a site administrator recorded with an organisation see every one, the
 dashboards and the inspection only its own.
 
-Two scans keep it in one place:
+Three scans keep it in one place:
 - a function that reads a user's organisation (its record, the walls built on it) and also asks
   `is_site_administrator` is writing the rule again: it asks `sees_every_organisation`;
+- a function that reads the organisation a user is recorded with (outside the modules that
+  define the walls) asks `sees_every_organisation` too, or is listed below with its reason;
 - `is_superuser` is read only where the superuser flag itself is the rule, each place listed
   below with its reason (a superuser is a site administrator: scoping by organisation never
   reads the flag alone).
@@ -33,6 +35,44 @@ ORGANISATION_READERS = {
     "visible_attachments",
 }
 
+# Of those, the ones that answer with the organisation a user is recorded with (or whose groups
+# it is in), whatever its standing: a site administrator recorded with an organisation gets that
+# one. The others are walls that ask sees_every_organisation themselves.
+RECORD_READERS = {
+    "organisation_id_of_user",
+    "organisation_id_of_user_id",
+    "organisation_of",
+    "has_organisation",
+    "organisation_ids_where",
+}
+
+# The modules that define the answer and the walls built on it.
+DEFINITIONS = {
+    "disclosure/catalogue/staff_roles.py",
+    "disclosure/moderation/organisations/walls.py",
+}
+
+# (module, function) -> why it reads the record without asking sees_every_organisation.
+RECORD_READERS_WITHOUT_THE_QUESTION = {
+    ("disclosure/moderation/organisations/membership.py", "refuse_joining"): (
+        "the organisation of the user being placed, not of the one acting"
+    ),
+    (
+        "disclosure/moderation/people/user_admin.py",
+        "ScopedAssignRoleBulkAction.prepare_action",
+    ): "the organisation of the users being placed, not of the one acting",
+    ("disclosure/moderation/models.py", "RoleApprovalTask.get_task_states_user_can_moderate"): (
+        "a review step is taken by its organisation's role holders: seeing every organisation "
+        "takes none"
+    ),
+    ("disclosure/applications/roles.py", "handled_organisation_ids"): (
+        "applicants' personal data: the site-wide 管理员 group does not see every register"
+    ),
+    ("disclosure/moderation/organisations/organisation_collections.py", "own_collections"): (
+        "its one caller (files/attachments.visible_attachments) asks sees_every_organisation first"
+    ),
+}
+
 # (module, function) -> why `is_superuser` is read there.
 SUPERUSER_FLAG_READERS = {
     # The definition of a site administrator: superusers and the site-wide 管理员 group.
@@ -55,6 +95,9 @@ SUPERUSER_FLAG_READERS = {
     # Django's rule: a superuser holds every permission, publish_page on every page included.
     ("disclosure/moderation/publishing/bulk_actions.py", "may_publish_somewhere"): (
         "a superuser holds every permission"
+    ),
+    ("disclosure/moderation/review/dashboard.py", "roles_of"): (
+        "a superuser holds every permission: every role's dashboard panels"
     ),
     # The register holds applicants' personal data: beyond an organisation's own handlers and
     # 管理员, superusers read it, not the site-wide 管理员 group (docs/applications.md).
@@ -131,6 +174,32 @@ def test_organisation_scoping_asks_sees_every_organisation():
     )
 
 
+def record_read_without_the_question(text):
+    """The functions that read a user's recorded organisation and do not ask
+    sees_every_organisation."""
+    return sorted(
+        function
+        for function, called in reads(text).calls.items()
+        if called & RECORD_READERS and "sees_every_organisation" not in called
+    )
+
+
+def test_whoever_reads_the_recorded_organisation_asks_who_sees_every_one():
+    """A site administrator recorded with an organisation is not narrowed to it (the dashboard
+    summary once named the superuser's organisation over every organisation's counts)."""
+    found = {
+        (str(path), function)
+        for path, text in source_files()
+        if str(path) not in DEFINITIONS
+        for function in record_read_without_the_question(text)
+    }
+    assert found - set(RECORD_READERS_WITHOUT_THE_QUESTION) == set(), (
+        "ask staff_roles.sees_every_organisation before the user's recorded organisation, or "
+        "list the reader here with its reason"
+    )
+    assert set(RECORD_READERS_WITHOUT_THE_QUESTION) - found == set()
+
+
 def test_the_superuser_flag_is_read_only_where_it_is_the_rule():
     found = {
         (str(path), function) for path, text in source_files() for function in reads(text).superuser
@@ -164,4 +233,5 @@ def test_the_scans_tell_the_rule_from_its_one_answer():
         "    user.is_superuser = True\n"
     )
     assert rule_written_again(text) == ["Form.__init__", "sees_platform"]
+    assert record_read_without_the_question(text) == ["Form.__init__", "sees_platform"]
     assert reads(text).superuser == {"scoped", "flag"}

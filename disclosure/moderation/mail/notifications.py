@@ -4,10 +4,11 @@ never loses it).
 
 Who hears what: those who may act at a step when an item reaches it (submission, or the previous
 step's approval: reviewers_of_step); the author when a step approves, when the item is sent back
-(with the reason) and when it is published; the leaders when a withdrawal is requested, the
-requester when it is decided; the reviewers, 保密审查 and leaders when an administrator lifts or
-loosens a page's view restriction (view_restrictions.py). Wagtail's own workflow mails are
-switched off (wagtail_mail_off, patches/workflow_mails.py): these are the only review mails.
+(with the reason) and when it is published; those who may decide a withdrawal when it is
+requested (its 分管领导 and 管理员 but the requester, WithdrawalRequest.deciders), the requester
+when it is decided; the reviewers, 保密审查 and leaders when an administrator lifts or loosens a
+page's view restriction (view_restrictions.py). Wagtail's own workflow mails are switched off
+(wagtail_mail_off, patches/workflow_mails.py): these are the only review mails.
 """
 
 from django.urls import reverse
@@ -130,7 +131,7 @@ def published(workflow_state):
 
 def withdrawal_requested(withdrawal):
     notify(
-        role_members_of_page(withdrawal.page, Role.LEADERS),
+        withdrawal.deciders(),
         _("撤稿申请：%(title)s") % {"title": withdrawal.page_title},
         _("%(user)s申请%(action)s“%(title)s”。理由：%(reason)s\n请审核：%(link)s")
         % {

@@ -6,8 +6,9 @@ another editor's draft, a page in a running review (the reviewers' work and the 
 hang on it), an item published once and taken down since (its review record and history go
 with it). So, of the pages under a disclosure root, a user deletes
 
-- as a site administrator, or as an administrator of the page's organisation (the one role
-  holding publish permission there, who also decides withdrawals): whatever Wagtail lets them;
+- as whoever administers the page (models.administers_page: publish permission there, held by
+  superusers and the page organisation's 管理员, who also decide withdrawals): whatever Wagtail
+  lets them;
 - otherwise only pages that are all (the page and everything under it) never published, hers
   (their owner), and not in review nor sent back (`catalogue.own_drafts.is_own_unreviewed_draft`,
   which the dashboard's and the editor's delete offers ask too).
@@ -17,16 +18,14 @@ Wagtail's delete view, bulk delete and the admin API's delete action all ask
 """
 
 from disclosure.catalogue.own_drafts import is_own_unreviewed_draft
-from gongkai.accounts.administrators import is_site_administrator
 
+from ..models import administers_page
 from .guards import is_disclosure_page
 
 
 def may_delete_unpublished(tester):
     """The rule above for a Wagtail `PagePermissionTester` that has already said yes."""
     page, user = tester.page, tester.user
-    if not is_disclosure_page(page) or is_site_administrator(user):
-        return True
-    if "publish" in tester.permissions:
+    if not is_disclosure_page(page) or administers_page(user, page):
         return True
     return is_own_unreviewed_draft(page, user)

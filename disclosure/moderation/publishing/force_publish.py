@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from ..models import administers_page
 from .publication import sanctioned_publication
 
 MIN_REASON_LENGTH = 10
@@ -24,7 +25,7 @@ class ForcePublishForm(forms.Form):
 
 
 def may_force_publish(page, user):
-    return page.permissions_for_user(user).can_publish()
+    return administers_page(user, page)
 
 
 @transaction.atomic

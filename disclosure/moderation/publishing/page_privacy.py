@@ -1,4 +1,4 @@
-"""Wagtail's privacy dialog of a page, asking an organisation's 管理员 for a written reason when
+"""Wagtail's privacy dialog of a page, asking whoever administers it for a written reason when
 the choice lifts or loosens the page's view restriction (view_restrictions.py says why and
 enforces it on the model, whatever the path)."""
 
@@ -17,7 +17,6 @@ from .view_restrictions import (
     Readers,
     lifting_with_reason,
     may_lift,
-    needs_reason,
 )
 
 
@@ -32,8 +31,6 @@ class ReasonedViewRestrictionForm(PageViewRestrictionForm):
     def __init__(self, *args, page, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.page, self.user = page, user
-        if not needs_reason(page, user):
-            del self.fields["reason"]
 
     def readers_after(self):
         data = self.cleaned_data
@@ -56,7 +53,7 @@ class ReasonedViewRestrictionForm(PageViewRestrictionForm):
             return data
         if not may_lift(self.page, self.user):
             raise forms.ValidationError(REFUSED)
-        if "reason" in self.fields and len((data.get("reason") or "").strip()) < MIN_REASON_LENGTH:
+        if len((data.get("reason") or "").strip()) < MIN_REASON_LENGTH:
             self.add_error("reason", REASON_NEEDED)
         return data
 

@@ -3,12 +3,12 @@ becomes readable by people who could not read it, at once and without review.
 
 So, whoever asks and whatever path leads there, a change of a PageViewRestriction that lets more
 people read the page is
-- free for a site administrator (and outside a request: migrations, the demo loader, an
-  operator's command);
-- allowed to an administrator of the page's organisation only with a written reason, as for
-  强制发布: the reason is logged (`moderation.lift_view_restriction`, in the audit export) and the
+- allowed to whoever administers the page (models.administers_page: a superuser, an
+  administrator of the page's organisation) only with a written reason, as for 强制发布: the
+  reason is logged (`moderation.lift_view_restriction`, in the audit export) and the
   organisation's reviewers, 保密审查 and leaders are told by mail;
-- refused to everyone else.
+- refused to everyone else, the site-wide 管理员 group included (it holds no page authority);
+- free outside a request (migrations, the demo loader, an operator's command).
 Adding or tightening a restriction stays free: the readers after it are among those before.
 
 Enforced where the effect happens: the model signals on PageViewRestriction (pre_save of an
@@ -29,13 +29,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import PageViewRestriction
 
-from disclosure.catalogue.roots import organisation_id_of_page
-from disclosure.catalogue.staff_roles import holds_role
-from gongkai.accounts.administrators import is_site_administrator
-from gongkai.accounts.roles import Role
-
 from ..files.attachment_lock import acting_user
 from ..mail import notifications
+from ..models import administers_page
 from .force_publish import MIN_REASON_LENGTH
 
 LOG_ACTION = "moderation.lift_view_restriction"
@@ -101,18 +97,9 @@ class Readers:
 NO_RESTRICTION = Readers(PageViewRestriction.NONE)
 
 
-def administers_organisation_of(page, user):
-    return holds_role(user, organisation_id_of_page(page), Role.ADMINISTRATORS)
-
-
 def may_lift(page, user):
-    """Whether `user` may lift or loosen a restriction of `page` (with a reason unless a site
-    administrator)."""
-    return is_site_administrator(user) or administers_organisation_of(page, user)
-
-
-def needs_reason(page, user):
-    return not is_site_administrator(user)
+    """Whether `user` may lift or loosen a restriction of `page` (always with a reason)."""
+    return administers_page(user, page)
 
 
 def check_change(restriction, before, after):
@@ -121,10 +108,10 @@ def check_change(restriction, before, after):
     if before.includes(after):
         return
     user = acting_user()
-    if user is None or is_site_administrator(user):
+    if user is None:
         return
     page = restriction.page
-    if not administers_organisation_of(page, user):
+    if not may_lift(page, user):
         raise LiftRefused(REFUSED)
     reason = _reason.get()
     if len(reason) < MIN_REASON_LENGTH:

@@ -10,7 +10,7 @@
 
 The summary above the panels (Wagtail's counts of pages, documents and images) tells screen
 readers whose they are: the user's organisation (`name_the_summary`), not the site Wagtail finds
-above the user's explorable root.
+above the user's explorable root; the site's name for whoever sees every organisation.
 
 Every list is limited to the user's organisation (walls.within_organisation); the review list is
 Wagtail's own `reviewable_by`, which our tasks already limit to the organisation's role group
@@ -35,9 +35,8 @@ from disclosure.catalogue.own_drafts import (
     may_delete_own_draft,
 )
 from disclosure.catalogue.publication_state import never_published
-from disclosure.catalogue.staff_roles import organisation_of, roles_held
+from disclosure.catalogue.staff_roles import organisation_of, roles_held, sees_every_organisation
 from disclosure.workdays.calendar import working_days_between
-from gongkai.accounts.administrators import is_site_administrator
 from gongkai.accounts.roles import Role
 
 from ..organisations.walls import within_organisation
@@ -50,9 +49,11 @@ WITHDRAWAL_DECIDERS = {Role.LEADERS, Role.ADMINISTRATORS}
 
 
 def roles_of(user):
-    """The roles (gongkai.accounts.roles.Role) `user` holds in its organisation's groups; a site
-    administrator holds them all."""
-    if is_site_administrator(user):
+    """The roles (gongkai.accounts.roles.Role) `user` holds in its organisation's groups; a
+    superuser, who holds every permission (models.administers_page on every page), holds them
+    all. The site-wide 管理员 group is no page role: its members hold what their organisation's
+    groups give them, as anyone."""
+    if user.is_superuser:
         return set(Role)
     return roles_held(user)
 
@@ -262,7 +263,10 @@ def arrange_dashboard(user, panels, deadlines):
 def name_the_summary(user, items):
     """Wagtail's summary items say "N 个页面（site_name）" with the site's name (or
     WAGTAIL_SITE_NAME) for everyone; a user of an organisation counts that organisation's pages
-    and files, so the name read out is the organisation's."""
+    and files, so the name read out is the organisation's. Whoever sees every organisation counts
+    every one's, recorded with an organisation or not: the site's name stays."""
+    if sees_every_organisation(user):
+        return
     organisation = organisation_of(user)
     if organisation is None:
         return

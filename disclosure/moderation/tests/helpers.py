@@ -1,3 +1,6 @@
+from django.db import transaction
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import Page
 from wagtail.rich_text import RichText
@@ -6,7 +9,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from disclosure.catalogue.models import DisclosureDocumentPage, ServiceGuidePage
 from disclosure.catalogue.tests.factories import CategoryPageFactory, DisclosureDocumentPageFactory
 from disclosure.catalogue.title_slugs import pinyin_slug
+from disclosure.moderation.files.attachment_lock import ActingUserMiddleware
 from disclosure.moderation.forms import SECRECY_CHECKLIST
+from disclosure.moderation.publishing.view_restrictions import lifting_with_reason
 
 FULL_CHECKLIST = {name: True for name, _statement in SECRECY_CHECKLIST}
 
@@ -160,3 +165,19 @@ def panel(html, panel_id):
     """The HTML of one dashboard panel (Wagtail's {% panel %} wraps it in a section)."""
     start = html.index(f'id="{panel_id}')
     return html[start : html.index("</section>", start)]
+
+
+def as_user(user, change, reason=""):
+    """Run `change` inside a request of `user` through ActingUserMiddleware, with `reason` for
+    lifting a view restriction (the model guards of view_restrictions.py and attachment_lock.py
+    read the acting user)."""
+
+    def view(request):
+        # As in a view: a refused change rolls back its own savepoint only.
+        with transaction.atomic(), lifting_with_reason(reason):
+            change()
+        return HttpResponse()
+
+    request = RequestFactory().post("/")
+    request.user = user
+    return ActingUserMiddleware(view)(request)

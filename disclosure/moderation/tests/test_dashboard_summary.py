@@ -7,6 +7,12 @@ site's generic name: Wagtail names the site of the user's explorable root page."
 import re
 
 import pytest
+from django.contrib.auth.models import Group
+
+from disclosure.catalogue.models import StaffOrganisation
+from disclosure.moderation.review.dashboard import name_the_summary
+from gongkai.accounts.administrators import site_administrators_group_name
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -35,3 +41,35 @@ def test_the_other_organisations_editor_hears_its_own_name(client, office):
     scopes = spoken_scopes(client, office["users"]["outsider"])
     assert scopes
     assert set(scopes) == {county.name}
+
+
+def recorded_site_administrator(office, kind):
+    """A site administrator of either kind, recorded with the township."""
+    if kind == "superuser":
+        user = office["users"]["admin"]
+    else:
+        group, _ = Group.objects.get_or_create(name=site_administrators_group_name())
+        user = UserFactory(username="platform", groups=[group])
+    township = office["root"].organisation
+    StaffOrganisation.objects.update_or_create(user=user, defaults={"organisation": township})
+    return user
+
+
+def test_a_superuser_recorded_with_an_organisation_hears_the_sites_name(client, office):
+    """It counts every organisation's pages and files (sees_every_organisation): naming the
+    organisation it is recorded with would misstate the counts."""
+    scopes = spoken_scopes(client, recorded_site_administrator(office, "superuser"))
+    assert scopes
+    assert office["root"].organisation.name not in scopes
+
+
+class SummaryItem:
+    def get_context_data(self, parent_context):
+        return {"site_name": "友谊县政府信息公开"}
+
+
+@pytest.mark.parametrize("kind", ["superuser", "site-wide 管理员"])
+def test_no_site_administrator_has_its_summary_renamed(office, kind):
+    item = SummaryItem()
+    name_the_summary(recorded_site_administrator(office, kind), [item])
+    assert item.get_context_data({})["site_name"] == "友谊县政府信息公开"

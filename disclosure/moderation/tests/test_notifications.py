@@ -57,7 +57,10 @@ def test_mail_on_submit_approve_reject_and_withdrawal(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         request_withdrawal(fresh(page), users["editor"], "unpublish", "内容已过时，申请撤下。")
-    assert sent(mail.outbox) == [("撤稿申请：通知测试稿", ["leader@example.invalid"])]
+    # Whoever may decide it: the township's 分管领导 and 管理员 (WithdrawalRequest.deciders).
+    assert sent(mail.outbox) == [
+        ("撤稿申请：通知测试稿", ["admin@example.invalid", "leader@example.invalid"])
+    ]
 
 
 def test_reminders_for_items_waiting_too_long(office, column, django_capture_on_commit_callbacks):

@@ -4,25 +4,23 @@ looser type, wider groups) and any other code run in a request (the model signal
 queryset delete, save, groups added from either side). Wagtail's admin API has no privacy
 action; moving or copying a live page is refused outside review already (guards.py).
 
-For an organisation's 管理员: refused without a reason (the restriction kept), allowed with one
-(logged, the organisation's reviewers told); a site administrator lifts freely; everyone else is
-refused; adding or tightening stays free."""
+For whoever administers the page (an organisation's 管理员, a superuser): refused without a
+reason (the restriction kept), allowed with one (logged, the organisation's reviewers told);
+everyone else is refused, the site-wide 管理员 group included (test_page_authority.py); adding or
+tightening stays free."""
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.http import HttpResponse
-from django.test import RequestFactory
 from django.urls import reverse
 from wagtail.models import PageLogEntry, PageViewRestriction
 
-from disclosure.moderation.files.attachment_lock import ActingUserMiddleware
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
-from disclosure.moderation.publishing.view_restrictions import LOG_ACTION, lifting_with_reason
+from disclosure.moderation.publishing.view_restrictions import LOG_ACTION
 from gongkai.accounts.roles import Role
 
+from .helpers import as_user
 from .offices import make_user
 
 REASON = "该栏目内容经评估不再涉密，按规定向社会公开。"
@@ -141,12 +139,17 @@ def test_an_organisation_administrator_with_a_reason_lifts_it_logged_and_announc
 
 
 @pytest.mark.parametrize("loosening", LOOSENINGS)
-def test_a_site_administrator_lifts_it_without_a_reason(client, office, page, loosening):
+def test_a_superuser_lifts_it_with_a_reason_and_it_is_logged(client, office, page, loosening):
     data = LOOSENINGS[loosening](office, page)
     before = readers(page)
     response = privacy(client, office, "admin", page, **data)
+    assert "必须填写理由" in answer(response)
+    assert readers(page) == before
+    response = privacy(client, office, "admin", page, reason=REASON, **data)
     assert "set_privacy_done" in answer(response)
     assert readers(page) != before
+    [entry] = lifts(page)
+    assert entry.user == office["users"]["admin"]
 
 
 @pytest.mark.parametrize("role", ["editor", "reviewer", "secrecy", "leader", "outsider"])
@@ -180,31 +183,15 @@ def test_adding_or_tightening_needs_no_reason(client, office, page):
     assert lifts(page) == []
 
 
-def test_the_dialog_asks_an_organisation_administrator_for_the_reason(client, office, page):
+@pytest.mark.parametrize("role", ["orgadmin", "admin"])
+def test_the_dialog_asks_whoever_administers_the_page_for_the_reason(client, office, page, role):
     restrict(page)
-    client.force_login(office["users"]["orgadmin"])
+    client.force_login(office["users"][role])
     html = answer(client.get(reverse("wagtailadmin_pages:set_privacy", args=[page.pk])))
     assert "放宽访问限制的理由" in html
-    client.force_login(office["users"]["admin"])
-    html = answer(client.get(reverse("wagtailadmin_pages:set_privacy", args=[page.pk])))
-    assert "放宽访问限制的理由" not in html
 
 
 # Any other code run in a request, whatever view it is: the model guard decides.
-def as_user(user, change, reason=""):
-    """Run `change` inside a request of `user` through ActingUserMiddleware."""
-
-    def view(request):
-        # As in a view: a refused change rolls back its own savepoint only.
-        with transaction.atomic(), lifting_with_reason(reason):
-            change()
-        return HttpResponse()
-
-    request = RequestFactory().post("/")
-    request.user = user
-    return ActingUserMiddleware(view)(request)
-
-
 def _delete(office, page):
     restriction = restrict(page)
     return lambda: restriction.delete()
@@ -274,10 +261,13 @@ def test_the_model_logs_an_organisation_administrators_reason(office, page, path
 
 
 @pytest.mark.parametrize("path", MODEL_PATHS)
-def test_the_model_lets_a_site_administrator_lift_it(office, page, path):
+def test_the_model_lets_a_superuser_lift_it_with_a_reason(office, page, path):
     change = MODEL_PATHS[path](office, page)
     before = readers(page)
-    as_user(office["users"]["admin"], change)
+    with pytest.raises(PermissionDenied):
+        as_user(office["users"]["admin"], change)
+    assert readers(page) == before
+    as_user(office["users"]["admin"], change, reason=REASON)
     assert readers(page) != before
 
 
