@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import tempfile
+from contextlib import contextmanager
 from queue import Empty
 
 import pytest
@@ -26,17 +27,24 @@ def folders(tmp_path):
     return tmp_path
 
 
-@pytest.fixture
-def channel(folders):
+@contextmanager
+def opened_channel(folders, **options):
     options = {
         "data_folder_in": str(folders / "queue"),
         "data_folder_out": str(folders / "queue"),
         "control_folder": str(folders / "control"),
         "quarantine_folder": str(folders / "quarantine"),
         "store_processed": False,
+        **options,
     }
     with Connection("filesystem://", transport=Transport, transport_options=options) as conn:
         yield conn.default_channel
+
+
+@pytest.fixture
+def channel(folders):
+    with opened_channel(folders) as channel:
+        yield channel
 
 
 def test_the_settings_give_celery_this_transport():
@@ -105,17 +113,10 @@ def test_a_folder_that_cannot_be_written_leaves_the_message_for_later(channel, f
 
 
 def test_processed_messages_are_kept_under_their_names_when_asked(folders):
-    options = {
-        "data_folder_in": str(folders / "queue"),
-        "data_folder_out": str(folders / "queue"),
-        "control_folder": str(folders / "control"),
-        "quarantine_folder": str(folders / "quarantine"),
-        "store_processed": True,
-        "processed_folder": str(folders / "processed"),
-    }
     (folders / "processed").mkdir()
-    with Connection("filesystem://", transport=Transport, transport_options=options) as conn:
-        channel = conn.default_channel
+    with opened_channel(
+        folders, store_processed=True, processed_folder=str(folders / "processed")
+    ) as channel:
         channel._put(QUEUE, {"body": "留底", "headers": {}})
         [name] = os.listdir(folders / "queue")
         assert channel._get(QUEUE)["body"] == "留底"
