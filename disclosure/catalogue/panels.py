@@ -23,10 +23,12 @@ class InterpretedPolicyStatusPanel(Panel):
         template_name = "catalogue/panels/interpreted_policy_status.html"
 
         def _policy(self):
-            policy_id = getattr(self.instance, "interpreted_policy_id", None)
-            if not policy_id or self.instance.public_interpreted_policy() is not None:
+            page = self.instance
+            if not getattr(page, "interpreted_policy_id", None):
                 return None
-            return type(self.instance).objects.filter(pk=policy_id).first()
+            if page.public_interpreted_policy() is not None:
+                return None
+            return page.interpreted_policy
 
         def is_shown(self):
             self.policy = self._policy()
