@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 # What people put between the digits of a phone number: spaces, hyphens, the brackets around
@@ -33,9 +34,26 @@ def normalise_phone(text):
     return ("+" if plus else "") + "-".join(groups)
 
 
+POSTCODE_MESSAGE = _("邮政编码应为6位数字。")
+
+
 def normalise_postcode(text):
     """A postcode is six ASCII digits (full-width ones read as ASCII), or nothing."""
     postcode = unicodedata.normalize("NFKC", text).strip()
     if postcode and not (len(postcode) == 6 and postcode.isascii() and postcode.isdigit()):
-        raise ValidationError(_("邮政编码应为6位数字。"))
+        raise ValidationError(POSTCODE_MESSAGE)
     return postcode
+
+
+class PostcodeField(models.CharField):
+    """Six characters in the register; a seven-digit postcode typed into any form that edits
+    it (the public form, the clerk's) gets the postcode's own message, not Django's length one."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", 6)
+        super().__init__(*args, **kwargs)
+
+    def formfield(self, **kwargs):
+        field = super().formfield(**kwargs)
+        field.error_messages["max_length"] = POSTCODE_MESSAGE
+        return field

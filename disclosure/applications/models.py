@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.applications import outcomes
-from disclosure.applications.contacts import normalise_phone, normalise_postcode
+from disclosure.applications.contacts import PostcodeField, normalise_phone, normalise_postcode
 from disclosure.applications.storage import private_storage
 from disclosure.workdays.calendar import add_working_days, working_days_between
 
@@ -174,7 +174,7 @@ class Application(models.Model):
     id_number = models.CharField(_("证件号码"), max_length=40)
     phone = models.CharField(_("联系电话"), max_length=30)
     address = models.CharField(_("通信地址"), max_length=200, blank=True)
-    postcode = models.CharField(_("邮政编码"), max_length=6, blank=True)
+    postcode = PostcodeField(_("邮政编码"), blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)
     description = models.TextField(_("所需政府信息的名称、文号或者便于查询的其他特征性描述"))
     purpose = models.TextField(_("申请用途（自愿填写）"), blank=True)

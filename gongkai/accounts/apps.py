@@ -10,9 +10,10 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from axes.signals import user_locked_out
 
-        from .patches import name_fields, name_order
+        from .patches import name_fields, name_order, sidebar_name
         from .throttling import record_lockout
 
         user_locked_out.connect(record_lockout, dispatch_uid="gongkai_record_lockout")
         name_order.apply()
         name_fields.apply()
+        sidebar_name.apply()

@@ -26,6 +26,7 @@ PATCH_MODULES = [
     "disclosure.moderation.patches.workflow_state_cancel",
     "gongkai.accounts.patches.name_fields",
     "gongkai.accounts.patches.name_order",
+    "gongkai.accounts.patches.sidebar_name",
     "gongkai.languages.patches.admin_labels",
     "gongkai.languages.patches.locale_lookup",
     "gongkai.languages.patches.localize_dates",

@@ -54,7 +54,7 @@ def test_a_phone_is_stored_one_way(post, typed, stored):
     assert Application.objects.get().phone == stored
 
 
-@pytest.mark.parametrize("typed", ["15580", "15580a", "1558 0"])
+@pytest.mark.parametrize("typed", ["15580", "1558000", "15580a", "1558 0"])
 def test_a_postcode_of_other_than_six_digits_is_refused_beside_its_field(post, typed):
     _response, errors = post(postcode=typed)
     assert "邮政编码应为6位数字。" in errors.get("postcode", [])

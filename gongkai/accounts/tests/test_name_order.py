@@ -53,3 +53,27 @@ def test_the_user_listing_and_the_page_history_show_the_chinese_order(client, zh
     page.save_revision(user=zhang, log_action=True)
     history = client.get(reverse("wagtailadmin_pages:history", args=[page.pk])).content.decode()
     assert "张三" in history and "三 张" not in history
+
+
+def _sidebar_account_name(client, user):
+    import json
+    import re
+
+    client.force_login(user)
+    page = client.get(reverse("wagtailadmin_home")).content.decode()
+    props = re.search(r'id="wagtail-sidebar-props"[^>]*>(.*?)</script>', page, re.S).group(1)
+    return json.dumps(json.loads(props), ensure_ascii=False)
+
+
+def test_the_sidebar_names_a_chinese_user_by_the_whole_name(client, db):
+    zhang = UserFactory(username="zhangsan", first_name="三", last_name="张", is_superuser=True)
+    assert '"name": "张三"' in _sidebar_account_name(client, zhang)
+
+
+def test_the_sidebar_names_a_latin_user_by_the_first_name_and_a_nameless_one_by_username(
+    client, db
+):
+    smith = UserFactory(username="smith", first_name="John", last_name="Smith", is_superuser=True)
+    assert '"name": "John"' in _sidebar_account_name(client, smith)
+    anon = UserFactory(username="wuming", first_name="", last_name="", is_superuser=True)
+    assert '"name": "wuming"' in _sidebar_account_name(client, anon)
