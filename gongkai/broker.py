@@ -10,9 +10,11 @@ polling while the web process was still writing read half a message, and the wor
   place when complete: a rename within one folder is atomic, so a listed message is whole;
 - a reader claims a message by renaming it, in its folder, to a name of its own (kombu moves it
   by its bare name into the shared temporary folder, where a file of the same name made the move
-  fail and the message stay unread). A worker killed between the claim and the read leaves
-  the claimed file (a hidden `.…taken` file in the queue folder) unread, as kombu's own reader
-  loses a message moved to the temporary folder;
+  fail and the message stay unread). A worker killed between the claim and the read left
+  the claimed file (a hidden `.…taken` file in the queue folder) behind, as kombu's own reader
+  loses a message moved to the temporary folder: a claim older than a minute (a reader reads
+  within microseconds of claiming) is renamed back and delivered, so the message runs late
+  rather than never;
 - a message that is not valid JSON anyway (a truncated file left by a crash, or written by
   something else) is moved to the quarantine folder with an error in the log, and the worker
   goes on with the next message instead of dying.
@@ -27,6 +29,7 @@ import contextlib
 import logging
 import os
 import shutil
+import time
 import uuid
 from time import monotonic
 
@@ -41,6 +44,7 @@ logger = logging.getLogger(__name__)
 
 PARTIAL_SUFFIX = ".part"
 CLAIMED_SUFFIX = ".taken"
+STALE_CLAIM_SECONDS = 60
 
 
 class InOrder(FairCycle):
@@ -82,9 +86,15 @@ class Channel(filesystem.Channel):
                 os.remove(partial)
             raise ChannelError(f"Cannot add file {final!r} to directory") from exc
 
+    @cached_property
+    def stale_claim_seconds(self):
+        return self.transport_options.get("stale_claim_seconds", STALE_CLAIM_SECONDS)
+
     def _get(self, queue):
         wanted = f"{queue}.msg"
         for name in sorted(os.listdir(self.data_folder_in)):
+            if name.endswith(CLAIMED_SUFFIX):
+                name = self._unclaim_if_stale(name) or ""
             if name.partition(".")[2] != wanted:
                 continue
             claimed = self._claim(name)
@@ -121,6 +131,20 @@ class Channel(filesystem.Channel):
             # read once the folder is writable again.
             return None
         return claimed
+
+    def _unclaim_if_stale(self, claimed_name):
+        """The message's own name again if its claim is stale (its reader died before reading
+        it), else None. The rename's time is the claim's: a rename changes a file's ctime."""
+        claimed = os.path.join(self.data_folder_in, claimed_name)
+        name = claimed_name.removeprefix(".").removesuffix(CLAIMED_SUFFIX).rpartition(".")[0]
+        try:
+            if time.time() - os.stat(claimed).st_ctime < self.stale_claim_seconds:
+                return None
+            os.rename(claimed, os.path.join(self.data_folder_in, name))
+        except OSError:
+            return None  # read after all, or another reader put it back first
+        logger.warning("后台任务队列中的消息 %s 被中断的进程认领后未读取，已重新排队。", name)
+        return name
 
     def _quarantine(self, name, payload):
         kept = os.path.join(self.quarantine_folder, name)

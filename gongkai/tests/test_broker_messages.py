@@ -160,3 +160,31 @@ def test_a_message_being_written_is_not_listed_under_its_queue(channel, folders,
     assert len(listing) == 1 and listing[0].startswith(".") and listing[0].endswith(".part")
     assert channel._size(QUEUE) == 1
     assert channel._get(QUEUE)["body"] == "整条"
+
+
+def _claimed_by_a_reader_that_died(channel, folders, body):
+    """A message claimed (renamed to a reader's own name) by a worker killed before it read it."""
+    channel._put(QUEUE, {"body": body, "headers": {}})
+    (name,) = os.listdir(folders / "queue")
+    claimed = channel._claim(name)
+    assert claimed is not None
+    return name
+
+
+def test_a_message_claimed_by_a_worker_that_died_is_delivered_once_its_claim_is_stale(folders):
+    with opened_channel(folders) as dead:
+        name = _claimed_by_a_reader_that_died(dead, folders, "认领后中断")
+    with opened_channel(folders, stale_claim_seconds=0) as restarted:
+        message = restarted._get(QUEUE)
+    assert message["body"] == "认领后中断"
+    assert name not in os.listdir(folders / "queue")
+    assert os.listdir(folders / "queue") == []
+
+
+def test_a_fresh_claim_is_left_to_the_reader_that_holds_it(folders):
+    with opened_channel(folders) as reading:
+        _claimed_by_a_reader_that_died(reading, folders, "正在读取")
+    with opened_channel(folders) as other, pytest.raises(Empty):
+        other._get(QUEUE)
+    (left,) = os.listdir(folders / "queue")
+    assert left.endswith(".taken")
