@@ -44,6 +44,14 @@ class Identity:
     # Where the banner leads: the home page, or the organisation's own section.
     home_url: str = "/"
 
+    @property
+    def public_security_code(self):
+        """The digits of the 公安备案号 (“黑公网安备 23052202000123号”), which the public security
+        registry's query page takes."""
+        return "".join(
+            character for character in self.public_security_number if character.isdigit()
+        )
+
     @classmethod
     def of_site(cls, settings):
         names = [field.name for field in fields(cls) if field.name != "home_url"]

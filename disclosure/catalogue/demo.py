@@ -303,12 +303,25 @@ def service_item_list(user, column, guides):
     )
 
 
+NORMATIVE_2023 = [
+    ("友谊镇农村人居环境整治管理办法", "友政规〔2023〕1号", "环境保护", "人居环境", "2023-04-12"),
+    (
+        "友谊镇村级公益事业建设一事一议实施办法",
+        "友政规〔2023〕2号",
+        "城乡规划",
+        "一事一议",
+        "2023-09-20",
+    ),
+]
+
+
 def policy_documents(user, policies, notices):
     garbage = publish_child(
         policies,
         PolicyDocumentPage(
             title="友谊镇生活垃圾分类工作实施方案",
-            kind="normative",
+            # A work plan, not a 规范性文件: the 2022 report (the seed) counts none issued.
+            kind="document",
             doc_number="友政发〔2022〕3号",
             body=[
                 paragraph(
@@ -348,7 +361,8 @@ def policy_documents(user, policies, notices):
             doc_number="友政发〔2019〕7号",
             validity="abolished",
             effective_on=day("2019-06-01"),
-            abolished_on=day("2022-06-30"),
+            # Before 2022: the 2022 report counts no 规范性文件 abolished or in force.
+            abolished_on=day("2021-12-31"),
             body=[paragraph("<p>本办法已由新的燃气安全管理规定替代。</p>")],
             domain=domain("安全生产"),
             keywords="燃气安全",
@@ -358,6 +372,28 @@ def policy_documents(user, policies, notices):
         ),
         user,
     )
+    # The two 规范性文件 the 2023 report counts as issued and in force (reports/demo.py).
+    for title, number, domain_name, keywords, date in NORMATIVE_2023:
+        publish_child(
+            policies,
+            PolicyDocumentPage(
+                title=title,
+                kind="normative",
+                doc_number=number,
+                body=[
+                    paragraph(
+                        f"<p>{title}经镇政府常务会议审议通过，现予公布，自公布之日起施行。</p>"
+                    )
+                ],
+                domain=domain(domain_name),
+                keywords=keywords,
+                summary=title,
+                written_on=day(date),
+                published_on=day(date),
+                effective_on=day(date),
+            ),
+            user,
+        )
     for title, domain_name, keywords, date in [
         ("友谊镇开展食品安全专项检查的通知", "食品药品监管", "食品安全", "2022-05-10"),
         ("友谊镇2022年老旧小区改造计划公示", "城乡规划", "老旧小区改造", "2022-06-08"),

@@ -128,6 +128,30 @@ def test_demo_footer_shows_sample_identifiers_marked_as_samples(client):
     assert 'name="SiteIDCode"' not in html
 
 
+def test_real_registration_numbers_link_to_the_registries_that_record_them(client):
+    footer = SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
+    footer.icp_number = "黑ICP备05001234号-1"
+    footer.public_security_number = "黑公网安备 23052202000123号"
+    footer.identifiers_are_samples = False
+    footer.save()
+    ids = client.get("/").content.decode()
+    ids = ids[ids.index('<p class="footer-ids">') :]
+    assert (
+        '<a href="https://beian.miit.gov.cn/" rel="noopener" target="_blank">'
+        "黑ICP备05001234号-1</a>" in ids
+    )
+    assert (
+        '<a href="https://beian.mps.gov.cn/#/query/webSearch?code=23052202000123" rel="noopener"'
+        ' target="_blank">黑公网安备 23052202000123号</a>'
+    ) in ids
+
+
+def test_sample_registration_numbers_link_nowhere(client):
+    ids = client.get("/").content.decode()
+    ids = ids[ids.index('<p class="footer-ids">') : ids.index("</footer>")]
+    assert "beian" not in ids
+
+
 def test_a_site_without_identifiers_shows_no_placeholders(client):
     footer = SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
     footer.icp_number = footer.public_security_number = footer.site_id_code = ""
