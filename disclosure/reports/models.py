@@ -19,6 +19,7 @@ from disclosure.catalogue.models.routing import PathRouteMixin
 from disclosure.catalogue.models.tree import TreeNeighboursMixin
 from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.statutory import tables as t
+from gongkai.languages.locales import source_language_only_children
 
 from . import exports, rules
 from .blocks import ReportBodyBlock
@@ -51,6 +52,9 @@ class AnnualReportIndexPage(PathRouteMixin, Page):
         reports = list(self.reports())
         context["reports"] = reports
         context["chart"] = year_over_year_chart(reports)
+        # A year translated later than the next one (the English 2022 report, not 2023's) must
+        # not read as the newest report there is.
+        context["source_language_only"] = source_language_only_children(self, reports)
         return context
 
 

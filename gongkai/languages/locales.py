@@ -36,3 +36,20 @@ def serving_source_language():
     """Whether the request is served in the site's own language (Chinese, LANGUAGE_CODE): pages
     that point a visitor of a translation to what exists in Chinese only do nothing there."""
     return translation.get_language() == settings.LANGUAGE_CODE
+
+
+def source_language_only_children(page, shown):
+    """On a translation (an English page), the live public children of its source-language
+    page that have no version among `shown` (the children listed here): most pages are kept in
+    Chinese only, and a visitor should learn they exist rather than take the short list for the
+    whole. Nothing, without a query, on the source language's own pages."""
+    if serving_source_language():
+        return []
+    default = Locale.get_default()
+    if page.locale_id == default.pk:
+        return []
+    source = page.get_translation_or_none(default)
+    if source is None or not source.live:
+        return []
+    keys = {child.translation_key for child in shown}
+    return list(source.get_children().live().public().exclude(translation_key__in=keys).specific())

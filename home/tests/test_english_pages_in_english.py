@@ -105,3 +105,17 @@ def test_the_english_catalogue_names_the_columns_kept_in_chinese_only(client):
         assert f'href="{column.url}"' in section
     chinese = client.get(chinese_root.url).content.decode()
     assert "source-language-only" not in chinese
+
+
+def test_the_english_report_column_names_the_reports_kept_in_chinese_only(client):
+    english_demo()
+    english_2022 = AnnualReportPage.objects.get(year=2022, locale__language_code="en")
+    index = english_2022.get_parent()
+    html = client.get(index.url).content.decode()
+    chinese_2023 = AnnualReportPage.objects.get(year=2023, locale=Locale.get_default())
+    section = part(html, '<section class="source-language-only"', "</section>")
+    assert "Annual reports available in Chinese only" in section
+    assert f'href="{chinese_2023.url}"' in section
+    assert f'href="{english_2022.get_translation(Locale.get_default()).url}"' not in section
+    chinese = client.get(index.get_translation(Locale.get_default()).url).content.decode()
+    assert "source-language-only" not in chinese

@@ -81,6 +81,21 @@ def test_statutory_tables_scroll_in_labelled_regions_with_pinned_labels(phone, l
     )
 
 
+def test_statutory_table_headings_stay_in_sight_while_its_rows_scroll(phone, live_demo):
+    """Deep in 表二 on a phone, the figures still sit under the headings that name them."""
+    phone.goto(live_demo.url + phone_paths()["report"])
+    region = phone.locator(".report-table--table_b > [role=region]")
+    region.scroll_into_view_if_needed()
+    heading = region.locator("thead")
+    assert region.evaluate("r => r.scrollHeight > r.clientHeight"), "the rows scroll in the region"
+    region.evaluate("r => r.scrollTop = r.scrollHeight")
+    assert region.evaluate("r => r.scrollTop") > 100
+    assert abs(heading.bounding_box()["y"] - region.bounding_box()["y"]) <= 2
+    # The last row is not hidden under the headings.
+    last = region.locator("tbody tr").last.bounding_box()
+    assert last["y"] >= heading.bounding_box()["y"] + heading.bounding_box()["height"] - 2
+
+
 def test_search_buttons_stay_beside_their_boxes(phone, live_demo):
     for path, box in (("/search/?q=垃圾分类", "#search-q"), ("/", "#home-search-q")):
         phone.goto(live_demo.url + path)

@@ -5,10 +5,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.search import index
 
-from gongkai.languages.locales import serving_source_language
+from gongkai.languages.locales import source_language_only_children
 
 from ..root_links import disclosure_root_links
 from .organisations import Organisation
@@ -89,23 +89,9 @@ class DisclosureIndexPage(FeedRouteMixin, PathRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["categories"] = self.get_children().live().public().specific()
         context["root_links"] = disclosure_root_links(self.organisation, request)
-        context["source_language_only"] = self.source_language_only_columns(context["categories"])
+        # Most columns are kept in Chinese only: the English catalogue names them too.
+        context["source_language_only"] = source_language_only_children(self, context["categories"])
         return context
-
-    def source_language_only_columns(self, categories):
-        """On a translation (the English catalogue), the columns of the Chinese catalogue that
-        have no version here: most columns are kept in Chinese only, and a visitor should learn
-        they exist rather than take the short list for the whole catalogue."""
-        if serving_source_language():
-            return []  # the Chinese catalogue itself, without a query
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return []
-        source = self.get_translation_or_none(default)
-        if source is None or not source.live:
-            return []
-        shown = {category.translation_key for category in categories}
-        return list(source.get_children().live().public().exclude(translation_key__in=shown))
 
 
 class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, PathRouteMixin, Page):
