@@ -8,8 +8,9 @@ PORT ?= 8000
 # `make run` shows the site's own 404 and 500 pages; `DEBUG=1 make run` shows Django's debug
 # pages instead. Static files and uploads are served either way (supervisord.conf, gongkai/media.py).
 DEBUG ?= 0
-# supervisord's control socket and pid file under `make run` (supervisord.conf).
-RUN_DIR ?= $(CURDIR)/var/run
+# supervisord's control socket and pid file under `make run` (supervisord.conf), beside the
+# rest of what the site writes (GONGKAI_VAR_DIR, default var/).
+RUN_DIR ?= $(or $(GONGKAI_VAR_DIR),$(CURDIR)/var)/run
 # The suite runs in parallel, one pytest-xdist worker per core. `--dist load` hands each worker
 # tests in collection order, which keeps pytest-django's order (transactional tests, which
 # empty the database when they end, after all the others). TEST_WORKERS=0 runs serially.
