@@ -51,9 +51,7 @@ def remedy(organisation):
         else "依法申请行政复议"
     )
     lawsuit = f"向{organisation.court}提起行政诉讼" if organisation.court else "依法提起行政诉讼"
-    return (
-        f"如对本答复不服，可以在收到本告知书之日起六十日内{review}，或者在六个月内{lawsuit}。"
-    )
+    return f"如对本答复不服，可以在收到本告知书之日起六十日内{review}，或者在六个月内{lawsuit}。"
 
 
 def default_body(application):

@@ -142,7 +142,10 @@ def test_the_letter_gives_the_plain_reply_type_not_the_reports_counting_rule(par
 
 
 def test_the_letters_dates_are_written_without_leading_zeros(partial_reply):
-    for text in (text_of(reply_letter(partial_reply)), text_of_pdf(reply_letter_pdf(partial_reply))):
+    for text in (
+        text_of(reply_letter(partial_reply)),
+        text_of_pdf(reply_letter_pdf(partial_reply)),
+    ):
         assert "本机关于2025年3月3日收到" in text
         assert re.search(r"\n2025年3月10日(\n|$)", text)  # the signature's date
         assert not re.search(r"年0\d月|月0\d日", text)
