@@ -23,7 +23,10 @@ def _number_scope(request):
     # The number as the look-up reads it (every spelling that finds one application counts as
     # that application), digested: the cache key holds no visitor's text.
     number = as_typed_code(request.POST.get("tracking_number"))
-    return "status-number:" + hashlib.sha256(number.encode()).hexdigest()[:32]
+    return (
+        "status-number:"
+        + hashlib.sha256(number.encode("utf-8", "backslashreplace")).hexdigest()[:32]
+    )
 
 
 def _limits(request):

@@ -7,10 +7,12 @@ from django.contrib.auth.hashers import make_password
 from docx import Document
 from pypdf import PdfReader
 
-from disclosure.applications.letters import reply_letter, reply_letter_pdf, wording
+from disclosure.applications.letters import remedy, reply_letter, reply_letter_pdf, wording
 from disclosure.applications.models import Application, TransitionRefused
 from disclosure.applications.tests.factories import applicant_fields
+from disclosure.catalogue.models import Organisation
 from disclosure.statutory.tables import OUTCOME_ROWS_2021
+from home import demo_content
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -185,3 +187,9 @@ def test_the_letter_downloaded_from_an_english_page_is_the_chinese_letter(
     text = text_of(docx.content)
     assert "答复类型：部分公开" in text and "2025年3月11日" not in text
     assert "2025年3月10日" in text
+
+
+def test_the_demo_townships_letters_name_the_county_government_and_court(db):
+    township = Organisation.objects.create(**demo_content.TOWNSHIP)
+    assert "向友谊县人民政府申请行政复议" in remedy(township)
+    assert "向友谊县人民法院提起行政诉讼" in remedy(township)

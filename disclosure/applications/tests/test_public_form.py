@@ -60,7 +60,8 @@ def test_a_valid_application_gives_codes_by_page_and_email_and_the_status_page_s
     status = client.post(
         "/apply/status/", {"tracking_number": application.tracking_number, "query_code": code}
     )
-    assert "登记" in status.text and application.due_on.strftime("%Y-%m-%d") in status.text
+    assert '<dd id="state">已收到，待审核</dd>' in status.text
+    assert application.due_on.strftime("%Y-%m-%d") in status.text
     wrong = client.post(
         "/apply/status/", {"tracking_number": application.tracking_number, "query_code": "X" * 10}
     )
