@@ -15,6 +15,8 @@ TOWNSHIP = {
     "address_en": "137 Zhanqian Street, Youyi County",
     "postcode": "155800",
     "phone": "0469-5818672",
+    "review_authority": "友谊县人民政府",
+    "court": "友谊县人民法院",
 }
 
 COUNTY_OFFICE = {

@@ -19,7 +19,7 @@ def normalise_phone(text):
     ("+86 138 0013 8000", "１３８００１３８０００" → "13800138000"), any other as digit groups
     joined by "-" with "+" kept in front where written ("(0571)12345678" → "0571-12345678").
     Raises ValidationError unless it has 7 to 15 digits and nothing but separators, or, starting
-    with 1, is not a mobile's 11 digits."""
+    with 1, is not a mobile's 11 digits starting 13 to 19."""
     text = unicodedata.normalize("NFKC", text).strip()
     plus = text.startswith("+")
     groups = [group for group in PHONE_SEPARATORS.split(text.removeprefix("+")) if group]
@@ -30,6 +30,9 @@ def normalise_phone(text):
     if national.startswith("1"):
         if len(national) != 11:
             raise ValidationError(_("手机号码应为11位数字，请核对是否多输或少输。"))
+        if national[1] not in "3456789":
+            # Mainland mobile numbers are 13x–19x; 10x, 11x and 12x are no one's phone.
+            raise ValidationError(_("手机号码的第二位应为3至9（如138、159、186开头），请核对。"))
         return national
     return ("+" if plus else "") + "-".join(groups)
 

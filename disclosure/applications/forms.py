@@ -201,3 +201,10 @@ class StatusForm(forms.Form):
                 raise ValidationError(_("申请编号或查询码不正确。"))
             cleaned["application"] = application
         return cleaned
+
+    def forget_query_code(self):
+        """Render the form again without the query code typed (a shared terminal shows the
+        next person the number and the message, never the code); its errors stay."""
+        self.errors  # noqa: B018 - validate first: the code is still needed for that
+        self.data = self.data.copy()
+        self.data.pop("query_code", None)

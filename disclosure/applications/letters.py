@@ -3,6 +3,9 @@ before the letter is issued (Application.edit_letter / issue_letter)."""
 
 import io
 
+from django.conf import settings
+from django.utils import translation
+
 from disclosure.statutory.tables import TABLE_B_2021
 from gongkai.pdf import render_pdf
 
@@ -25,25 +28,47 @@ WORDING = {
     "other_other": "本机关对您的申请作如下处理：",
 }
 TITLE = "政府信息公开申请答复告知书"
-REMEDY = (
-    "如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，"
-    "或者自收到本告知书之日起六个月内依法提起行政诉讼。"
-)
+# What ends a sentence, dropped from the end of the quoted request: the letter's own
+# "”。现答复如下" closes the sentence once.
+_SENTENCE_ENDS = "。．.；;，, \t\r\n\u3000"
 
 
 def wording(outcome):
     return WORDING.get(outcome) or WORDING[_PARENT[outcome]]
 
 
+def official_date(day):
+    """A date as official documents write it: 2026年12月1日, no leading zeros."""
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def remedy(organisation):
+    """Art. 51: the applicant may apply for 行政复议 or bring 行政诉讼, to the authority and the
+    court the organisation names (its settings), or “依法” where it names none."""
+    review = (
+        f"向{organisation.review_authority}申请行政复议"
+        if organisation.review_authority
+        else "依法申请行政复议"
+    )
+    lawsuit = f"向{organisation.court}提起行政诉讼" if organisation.court else "依法提起行政诉讼"
+    return f"如对本答复不服，可以在收到本告知书之日起六十日内{review}，或者在六个月内{lawsuit}。"
+
+
 def default_body(application):
-    """The body of the 告知书 for its reply type, paragraphs separated by blank lines."""
+    """The body of the 告知书 for its reply type, paragraphs separated by blank lines. Chinese
+    whatever the language of the page asking (/en/apply/status/, an English admin)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _default_body(application)
+
+
+def _default_body(application):
     paragraphs = [
-        f"本机关于{application.received_on:%Y年%m月%d日}收到您提出的政府信息公开申请，"
-        f"申请获取“{application.description}”。现答复如下：",
-        f"答复类型：{application.get_outcome_display()}",
+        f"本机关于{official_date(application.received_on)}收到您提出的政府信息公开申请，"
+        f"申请获取“{application.description.strip().rstrip(_SENTENCE_ENDS)}”。现答复如下：",
+        f"答复类型：{application.public_outcome}",
         wording(application.outcome),
         application.reply_note,
-        REMEDY,
+        remedy(application.organisation),
     ]
     return "\n\n".join(p.strip() for p in paragraphs if p and p.strip())
 
@@ -58,7 +83,7 @@ def letter_parts(application):
         "number": f"申请编号：{application.tracking_number}",
         "salutation": f"{application.name}：",
         "paragraphs": [p.strip() for p in body.split("\n\n") if p.strip()],
-        "signature": [application.organisation.name, f"{application.replied_on:%Y年%m月%d日}"],
+        "signature": [application.organisation.name, official_date(application.replied_on)],
         "draft": not application.letter_issued_on,
     }
 
@@ -87,4 +112,5 @@ def reply_letter(application):
 
 def reply_letter_pdf(application):
     """The same 告知书 as PDF (gongkai.pdf, template applications/letter_pdf.html)."""
-    return render_pdf("applications/letter_pdf.html", letter_parts(application))
+    with translation.override(settings.LANGUAGE_CODE):  # the letter is Chinese (default_body)
+        return render_pdf("applications/letter_pdf.html", letter_parts(application))

@@ -76,6 +76,20 @@ class State(models.TextChoices):
     ARCHIVED = "archived", _("已归档")
 
 
+# The states in the applicant's words (the status page): where the application stands, not the
+# register's one-word column heading (登记 reads as an instruction).
+PUBLIC_STATES = {
+    State.REGISTERED: _("已收到，待审核"),
+    State.REVIEWING: _("审核中"),
+    State.AWAITING_CORRECTION: _("待您补正申请内容"),
+    State.HANDLING: _("办理中"),
+    State.CONSULTING: _("征求第三方意见中"),
+    State.AWAITING_FEE: _("待您缴纳信息处理费"),
+    State.REPLIED: _("已答复"),
+    State.ARCHIVED: _("已办结"),
+}
+
+
 class EventAction(models.TextChoices):
     """What an ApplicationEvent records: each move of `State` (the code of a move is the name of
     the Application method that makes it), the reply letter's edits, and each look at the
@@ -333,6 +347,21 @@ class Application(models.Model):
             except ValidationError as error:
                 raise ValidationError({"id_number": error.messages}) from None
             self.id_number = self.id_number.upper()
+
+    @property
+    def public_state(self):
+        """The state as the status page tells the applicant."""
+        return PUBLIC_STATES[self.state]
+
+    @property
+    def public_outcome(self):
+        """The reply type as the applicant is told it (outcomes.public_label), or ""."""
+        return outcomes.public_label(self.outcome) if self.outcome else ""
+
+    @property
+    def subject(self):
+        """What was asked for, in a line: the description's first non-blank line."""
+        return next((line.strip() for line in self.description.splitlines() if line.strip()), "")
 
     def check_query_code(self, code):
         """Constant-time comparison through Django's password hashers."""

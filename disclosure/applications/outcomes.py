@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from disclosure.statutory.tables import OUTCOME_ROWS_2021, RESULTS, ROW_GROUPS, TABLE_B_2021
 
@@ -28,3 +29,13 @@ UNCLEAR_AFTER_CORRECTION = Outcome.UNABLE_UNCLEAR
 # Closing outcomes reached only through their own transitions, never chosen as a reply.
 CLOSING_OUTCOMES = {OVERDUE_CORRECTION, OVERDUE_FEE}
 REPLY_CHOICES = [(key, label) for key, label in Outcome.choices if key not in CLOSING_OUTCOMES]
+
+# What the applicant reads (the letter, the status page): the row's label without the annual
+# report's counting rule, which the row label carries for the statistics and the staff.
+PUBLIC_LABELS = {Outcome.PARTIAL: _("部分公开")}
+
+
+def public_label(key):
+    """The reply type as the applicant is told it: 部分公开, never the report's
+    “（区分处理的，只计这一情形，不计其他情形）”."""
+    return PUBLIC_LABELS.get(key) or Outcome(key).label

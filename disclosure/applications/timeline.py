@@ -60,7 +60,7 @@ def _detail(application, action):
             "date": application.fee_due_on,
         }
     if action == EventAction.REPLY:
-        return application.get_outcome_display()
+        return application.public_outcome
     return ""
 
 

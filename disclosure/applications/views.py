@@ -17,11 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from disclosure.applications import spoken_digits, timeline
+from disclosure.applications import lookup_limits, spoken_digits, timeline
 from disclosure.applications.challenge import new_challenge_allowed
 from disclosure.applications.forms import ApplicationForm, StatusForm
 from disclosure.applications.letters import reply_letter, reply_letter_pdf
 from disclosure.applications.models import Application
+from disclosure.applications.public_contacts import too_many_contacts
 from disclosure.catalogue.models import Organisation
 from gongkai import ratelimit
 from gongkai.busy import is_database_busy
@@ -31,15 +32,24 @@ from gongkai.site_url import absolute
 logger = logging.getLogger(__name__)
 
 
-def _too_many(request, rate, submission_lost=False):
+def _too_many(request, rate, submission_lost=False, back="applications:apply"):
     """The answer over a per-address limit (`rate` is the setting's (limit, seconds)): what
     was refused, when the limit lifts at the latest (the count's window starts at the first
-    request, so it may be sooner), and, for a refused application, that nothing was kept."""
+    request, so it may be sooner), for a refused application that nothing was kept, whom to
+    call instead, and the way back to the form (`back`, a URL name)."""
     period = rate[1]
     response = render(
         request,
         "applications/too_many.html",
-        {"minutes": max(1, -(-period // 60)), "submission_lost": submission_lost},
+        {
+            "minutes": max(1, -(-period // 60)),
+            "submission_lost": submission_lost,
+            "contacts": too_many_contacts(),
+            "back": reverse(back),
+            "back_label": _("返回办理进度查询")
+            if back == "applications:status"
+            else _("返回申请表"),
+        },
         status=429,
     )
     response["Retry-After"] = str(period)
@@ -232,30 +242,39 @@ def _mail_receipt(application, query_code):
     )
 
 
+@never_cache  # a shared terminal's back button must not bring back someone's status
 def status(request):
     if request.method != "POST":
         return render(request, "applications/status.html", {"form": StatusForm()})
-    limit, period = settings.GONGKAI_APPLICATION_LOOKUP_RATE
-    # The limit comes first: over it, no query code is hashed and none is accepted.
-    if ratelimit.exceeded(request, "status", limit):
-        return _too_many(request, (limit, period))
+    # The limits come first: over them, no query code is hashed and none is accepted.
+    refused = lookup_limits.refused(request)
+    if refused:
+        return _too_many(request, refused, back="applications:status")
     if request.POST.get("letter"):
         return _letter(request)
     form = StatusForm(request.POST)
-    application = None
-    if form.is_valid():
-        application = form.cleaned_data["application"]
-    else:
-        ratelimit.hit(request, "status", limit, period)
+    if not form.is_valid():
+        lookup_limits.count_failure(request)
+        return _status_form_again(request, form)
+    application = form.cleaned_data["application"]
     return render(
         request,
         "applications/status.html",
         {
-            "form": form,
+            # The form below the result asks afresh: the next person at a shared terminal
+            # finds neither this number nor its code filled in.
+            "form": StatusForm(),
+            "lookup": form,
             "application": application,
-            "steps": timeline.steps(application) if application else [],
+            "steps": timeline.steps(application),
         },
     )
+
+
+def _status_form_again(request, form):
+    """The form with its message, the number as typed and the query code never filled in."""
+    form.forget_query_code()
+    return render(request, "applications/status.html", {"form": form, "application": None})
 
 
 LETTER_FORMATS = {
@@ -276,9 +295,8 @@ def _letter(request):
         or not form.is_valid()
         or not form.cleaned_data["application"].letter_issued_on
     ):
-        limit, period = settings.GONGKAI_APPLICATION_LOOKUP_RATE
-        ratelimit.hit(request, "status", limit, period)
-        return render(request, "applications/status.html", {"form": form, "application": None})
+        lookup_limits.count_failure(request)
+        return _status_form_again(request, form)
     application = form.cleaned_data["application"]
     render_letter, content_type = LETTER_FORMATS[extension]
     response = HttpResponse(render_letter(application), content_type=content_type)

@@ -508,7 +508,10 @@ GONGKAI_APPLICATION_RATE = (10, 3600)  # accepted applications per IP per hour
 # Posts of the form per IP per hour, accepted or not: bounds a flood of invalid posts without
 # counting a citizen's corrected typos against the limit above (applications/views.py).
 GONGKAI_APPLICATION_ATTEMPT_RATE = (60, 3600)
-GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour
+# Failed status look-ups per IP per hour: against one application number, and across all
+# numbers (disclosure/applications/lookup_limits.py; the arithmetic in docs/security.md).
+GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)
+GONGKAI_APPLICATION_LOOKUP_CEILING = (200, 3600)
 
 # ------------------------------------------------------------ Annual reports (docs/reports.md)
 # Art. 49 deadlines, (month, day) of the year after the report's year, by organisation level

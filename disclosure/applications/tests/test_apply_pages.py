@@ -414,3 +414,12 @@ def test_english_names_the_two_codes_one_way_everywhere():
         and other_names.search(entry.msgstr)
     ]
     assert stray == []
+
+
+def test_the_english_receipt_writes_its_period_in_ascii_brackets(client, organisation):
+    response = client.post("/en/apply/", form_data(organisation))
+    assert response.status_code == 302, response.context["form"].errors
+    page = client.get(response["Location"]).text
+    due = Application.objects.get().due_on
+    assert f"{due:%Y-%m-%d} (20 working days)" in page
+    assert "（" not in re.search(r"<dl class=\"receipt\">.*?</dl>", page, re.S).group(0)

@@ -38,6 +38,13 @@ def test_a_ten_digit_mobile_is_refused_beside_the_phone_field(post):
     assert not Application.objects.exists()
 
 
+@pytest.mark.parametrize("typed", ["12345678901", "10086000000", "+86 11012345678"])
+def test_a_mobile_no_mainland_network_gives_is_refused_beside_the_phone_field(post, typed):
+    _response, errors = post(phone=typed)
+    assert "手机号码的第二位应为3至9（如138、159、186开头），请核对。" in errors.get("phone", [])
+    assert not Application.objects.exists()
+
+
 def test_a_phone_of_other_signs_is_refused_beside_the_phone_field(post):
     _response, errors = post(phone="138 0013 800a")
     assert any("联系电话应为7至15位数字" in message for message in errors.get("phone", []))

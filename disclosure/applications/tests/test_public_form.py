@@ -60,7 +60,8 @@ def test_a_valid_application_gives_codes_by_page_and_email_and_the_status_page_s
     status = client.post(
         "/apply/status/", {"tracking_number": application.tracking_number, "query_code": code}
     )
-    assert "登记" in status.text and application.due_on.strftime("%Y-%m-%d") in status.text
+    assert '<dd id="state">已收到，待审核</dd>' in status.text
+    assert application.due_on.strftime("%Y-%m-%d") in status.text
     wrong = client.post(
         "/apply/status/", {"tracking_number": application.tracking_number, "query_code": "X" * 10}
     )
@@ -338,10 +339,10 @@ def test_over_the_lookup_limit_even_the_right_code_is_refused_and_nothing_is_has
     application, code = Application.register(
         user=None, organisation=organisation, **applicant_fields()
     )
-    for _ in range(2):
-        client.post("/apply/status/", {"tracking_number": "X", "query_code": "Y"})
-    counting_hasher.checks = 0
     right = {"tracking_number": application.tracking_number, "query_code": code}
+    for _ in range(2):
+        client.post("/apply/status/", {**right, "query_code": "WRONG"})
+    counting_hasher.checks = 0
     response = client.post("/apply/status/", right)
     assert response.status_code == 429
     assert counting_hasher.checks == 0

@@ -127,6 +127,25 @@ class Organisation(index.Indexed, models.Model):
         help_text=_("留空时英文页面显示中文办公时间。"),
     )
     email = models.EmailField(_("电子邮箱"), blank=True)
+    # Named in the remedy of every reply letter (Regulation Art. 51; applications/letters.py).
+    review_authority = models.CharField(
+        _("行政复议机关"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "答复告知书中告知申请人可以向其申请行政复议的机关，如“××县人民政府”。"
+            "留空时告知书只写“依法申请行政复议”。"
+        ),
+    )
+    court = models.CharField(
+        _("人民法院"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "答复告知书中告知申请人可以向其提起行政诉讼的法院，如“××县人民法院”。"
+            "留空时告知书只写“依法提起行政诉讼”。"
+        ),
+    )
 
     panels = [
         FieldPanel("name"),
@@ -147,6 +166,10 @@ class Organisation(index.Indexed, models.Model):
                 FieldPanel("email"),
             ],
             heading=_("联系方式"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("review_authority"), FieldPanel("court")],
+            heading=_("答复告知书的救济途径"),
         ),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
