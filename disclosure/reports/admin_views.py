@@ -17,6 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from disclosure.catalogue.staff_roles import organisations_visible_to
+from disclosure.statutory import tables as t
+
 from . import checker, filling, overview, rules, xlsx
 from .blocks import TABLE_BLOCK_NAMES, ReportBodyBlock
 from .models import AnnualReportPage
@@ -120,7 +123,7 @@ def upload_view(request, page_id):
                     key: (_format_of(table), values)
                     for key, (table, values) in reading.tables.items()
                 }
-                names = "、".join(rules.TABLE_NAMES[key] for key in tables)
+                names = "、".join(t.number_of(key) for key in tables)
                 message = _("依据上传的工作簿“%(name)s”填入%(tables)s。") % {
                     "name": form.cleaned_data["workbook"].name,
                     "tables": names,
@@ -152,8 +155,6 @@ def _warn(request, warnings):
 
 
 def _format_of(table):
-    from disclosure.statutory import tables as t
-
     return next(format_key for format_key, by_key in t.TABLES.items() if by_key[table.key] is table)
 
 
@@ -169,8 +170,6 @@ def _overview_year(request):
 
 def _overview_rows(request, year):
     """The rows of the organisations the user sees (staff_roles.organisations_visible_to)."""
-    from disclosure.catalogue.staff_roles import organisations_visible_to
-
     organisations = organisations_visible_to(request.user).order_by("name")
     return overview.overview(year, organisations)
 

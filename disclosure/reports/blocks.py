@@ -17,6 +17,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.staticfiles import versioned_static
@@ -257,7 +258,7 @@ class StatisticalTableBlock(blocks.StructBlock):
                 block_errors=cell_errors,
                 non_block_errors=[
                     _("%(table)s有 %(count)d 处数字不符合填报规则，见标出的单元格。")
-                    % {"table": rules.TABLE_NAMES[self.table_key], "count": len(findings)}
+                    % {"table": self.table.number, "count": len(findings)}
                 ],
             )
         return value
@@ -270,7 +271,7 @@ class StatisticalTableBlock(blocks.StructBlock):
             cell.column = column
         context["grid"] = {
             "table": self.table,
-            "name": rules.table_name(self.table_key),
+            "name": _(self.table.number),
             "head": [r for r in rows if r.head],
             "body": [r for r in rows if not r.head],
         }
@@ -329,11 +330,21 @@ class StatisticalTableBlockAdapter(StructBlockAdapter):
 register(StatisticalTableBlockAdapter(), StatisticalTableBlock)
 
 
+def table_label(format_key, table_key):
+    """A table block's label, from the statutory table: "表二 收到和处理政府信息公开申请情况",
+    followed by its format where the table has two ("· 2019 年试行格式")."""
+    table = t.table(format_key, table_key)
+    name = format_lazy(_("{number} {caption}"), number=_(table.number), caption=table.caption)
+    if all(t.table(other, table_key) is table for other in t.TABLES):
+        return name
+    return format_lazy(_("{table} · {format}"), table=name, format=t.Format(format_key).label)
+
+
 class TableA2021Block(StatisticalTableBlock):
     table_key = "table_a"
 
     class Meta:
-        label = _("表一 主动公开政府信息情况（2021 年格式）")
+        label = table_label(t.FORMAT_2021, "table_a")
 
 
 class TableA2019Block(StatisticalTableBlock):
@@ -341,29 +352,31 @@ class TableA2019Block(StatisticalTableBlock):
     table_key = "table_a"
 
     class Meta:
-        label = _("表一 主动公开政府信息情况（2019 年格式）")
+        label = table_label(t.FORMAT_2019, "table_a")
 
 
 class TableB2021Block(StatisticalTableBlock):
     table_key = "table_b"
 
     class Meta:
-        label = _("表二 收到和处理政府信息公开申请情况（2021 年格式）")
+        label = table_label(t.FORMAT_2021, "table_b")
 
 
+# The 2019 format's Table B has a single row （六）其他处理 (real reports mix it with a 2021
+# Table A).
 class TableB2019Block(StatisticalTableBlock):
     format_key = t.FORMAT_2019
     table_key = "table_b"
 
     class Meta:
-        label = _("表二 收到和处理政府信息公开申请情况（2019 年格式，单行“其他处理”）")
+        label = table_label(t.FORMAT_2019, "table_b")
 
 
 class TableCBlock(StatisticalTableBlock):
     table_key = "table_c"
 
     class Meta:
-        label = _("表三 政府信息公开行政复议、行政诉讼情况")
+        label = table_label(t.FORMAT_2021, "table_c")
 
 
 # The block type names of the page's StreamField, by table and format.

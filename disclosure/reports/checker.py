@@ -65,7 +65,9 @@ def check_tables(found, *, previous=None, text="", level="", year=None):
     for finding in findings:
         table = found[finding.table][0] if finding.table in found else None
         cell = xlsx.cell_addresses(table).get((finding.row, finding.column), "") if table else ""
-        located.append((finding, f"{rules.TABLE_NAMES.get(finding.table, '')} {cell}".strip()))
+        located.append(
+            (finding, f"{t.number_of(finding.table) if finding.table else ''} {cell}".strip())
+        )
     return located
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.languages.publication import publication_date
 
-from . import layout, rules
+from . import layout
 from .blocks import Section
 
 BODY_FONT = "宋体"  # Word/WPS substitute a CJK font where it is missing
@@ -55,7 +55,7 @@ def add_table(document, table, values):
     rows = layout.grid(table, values)
     placed = list(layout.positions(rows))
     width = max(c + cell.colspan for cell, _r, c in placed)
-    caption = document.add_paragraph(f"{rules.table_name(table.key)} {table.caption}")
+    caption = document.add_paragraph(f"{_(table.number)} {table.caption}")
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     word_table = document.add_table(rows=len(rows), cols=width)
     word_table.style = "Table Grid"

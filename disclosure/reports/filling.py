@@ -14,6 +14,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from disclosure.applications.statistics import table_b, table_c
+from disclosure.catalogue.models import PolicyDocumentPage
+from disclosure.catalogue.models.items import PolicyKind
+from disclosure.catalogue.models.items_base import Validity
 from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.statutory import tables as t
 
@@ -136,10 +139,6 @@ def normative_counts(root, year):
     in force at the end of the year when issued by then and not abolished by then. A document
     marked 失效 without a date is not in force (the catalogue does not say when it lapsed).
     """
-    from disclosure.catalogue.models import PolicyDocumentPage
-    from disclosure.catalogue.models.items import PolicyKind
-    from disclosure.catalogue.models.items_base import Validity
-
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     documents = (
         PolicyDocumentPage.objects.descendant_of(root)

@@ -14,7 +14,6 @@ from dataclasses import dataclass, replace
 from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import gettext_noop
 
 from disclosure.catalogue.models.organisations import Level
 from disclosure.statutory import tables as t
@@ -32,21 +31,6 @@ class Severity(models.TextChoices):
 
     ERROR = "error", _lazy("错误")
     WARNING = "warning", _lazy("警告")
-
-
-# How the tables are numbered when a report, a spreadsheet or a finding names them.
-# The statutory names, in Chinese wherever a workbook or a finding names the table; a page
-# shows them through gettext (`table_name`), so an English page says "Table 2".
-TABLE_NAMES = {
-    "table_a": gettext_noop("表一"),
-    "table_b": gettext_noop("表二"),
-    "table_c": gettext_noop("表三"),
-}
-
-
-def table_name(key):
-    """The table's name in the language of the page being served."""
-    return _(TABLE_NAMES[key])
 
 
 @dataclass(frozen=True)
@@ -160,7 +144,7 @@ def equation_message(equation, left_sum, right_sum):
     """The finding's message; the browser fills in the sums of the template made with
     ``left_sum="{left}"`` and ``right_sum="{right}"``."""
     return _("%(table)s 行%(row)s 列%(column)s：%(left)s，但 %(right)s，两者应相等。") % {
-        "table": TABLE_NAMES[equation.table.key],
+        "table": equation.table.number,
         "row": _row_label(equation.table, equation.row),
         "column": _column_label(equation.table, equation.row, equation.column),
         "left": f"{equation.names[0]} = {left_sum}",
@@ -276,27 +260,7 @@ def equations(table):
     return []
 
 
-# ---------------------------------------------------------------- R1–R5: Table B and C
-def check_r1(table_b):
-    """Per column: 一 + 二 = 三（七） + 四."""
-    return _findings(r1_equations(t.table(_table_b_format(table_b), "table_b")), table_b)
-
-
-def check_r2(table_b):
-    """Per column: （七）总计 = the sum of every outcome row (（一） to （六））."""
-    return _findings(r2_equations(t.table(_table_b_format(table_b), "table_b")), table_b)
-
-
-def check_r3(table_b):
-    """Per row: 总计 = the sum of the six applicant columns."""
-    return _findings(r3_equations(t.table(_table_b_format(table_b), "table_b")), table_b)
-
-
-def check_r4(table_c):
-    """Per group of Table C: 维持 + 纠正 + 其他 + 尚未审结 = 总计."""
-    return _findings(r4_equations(), table_c)
-
-
+# ---------------------------------------------------------------- R5: Table B against last year
 def check_r5(table_b, previous_table_b):
     """Per column: this year's 二（上年结转） = last year's 四（结转下年度）."""
     if not previous_table_b:
@@ -1042,7 +1006,7 @@ def check_r6(text, tables_by_key, year=None):
             continue
         if any(_reads_as(quoted, rows, tables_by_key["table_b"]) for rows in quantity.also):
             continue
-        name = TABLE_NAMES[quantity.table]
+        name = t.number_of(quantity.table)
         left = f"正文“{clause}” = {quoted}"
         right = f"{name}“{quantity.label}” = {sum(numbers)}"
         if len(cells_added) > 1:
@@ -1120,7 +1084,7 @@ def check_cell(table, row, column, value):
 def cell_message(table, row_key, column_key, problem):
     """``表二 行“…” 列“…”：problem。``"""
     return _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
-        "table": TABLE_NAMES[table.key],
+        "table": table.number,
         "row": _row_label(table, row_key),
         "column": _column_label(table, row_key, column_key),
         "problem": problem,
@@ -1192,7 +1156,6 @@ def check_report(
     previous=None,
     text="",
     level="",
-    township=False,
     year=None,
 ):
     """Every rule over a report's tables.
@@ -1202,7 +1165,6 @@ def check_report(
     organisation's level ("township" … "department", see ``levels.py``), for R9; ``year`` the
     report's year, for R6 (a clause about another year is not compared).
     """
-    level = Level.TOWNSHIP if township else level
     previous = previous or {}
     findings = []
     for key in ("table_a", "table_b", "table_c"):

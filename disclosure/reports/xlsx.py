@@ -60,9 +60,7 @@ def write_table(sheet, table, values):
 
     rows = layout.grid(table, values)
     width = _grid_width(rows)
-    spreadsheets.write_cell(
-        sheet.cell(row=1, column=1), f"{rules.TABLE_NAMES[table.key]} {table.caption}"
-    )
+    spreadsheets.write_cell(sheet.cell(row=1, column=1), f"{table.number} {table.caption}")
     sheet.cell(row=1, column=1).font = Font(bold=True)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     for cell, r, c in layout.positions(rows):
@@ -110,10 +108,10 @@ def workbook(tables_by_key, organisation="", year=None):
 
     book = Workbook()
     book.remove(book.active)
-    for key, name in rules.TABLE_NAMES.items():
+    for key in t.TABLE_KEYS:
         if key in tables_by_key:
             table, values = tables_by_key[key]
-            write_table(book.create_sheet(name), table, values)
+            write_table(book.create_sheet(table.number), table, values)
     info = book.create_sheet(INFO_SHEET)
     for row in ((INFO_ORGANISATION, organisation or ""), (INFO_YEAR, year)):
         spreadsheets.append_row(info, row)
@@ -218,12 +216,13 @@ def _table_of_sheet(sheet):
     """Which table a sheet holds though it is not named for it: by its caption (A1) or, failing
     that, by its header labels matching a table's; None for a sheet of something else."""
     caption = normalise_label(sheet.cell(row=1, column=1).value)
-    for key, name in rules.TABLE_NAMES.items():
+    for key in t.TABLE_KEYS:
+        name = t.number_of(key)
         # the whole caption as written (表二 收到和处理政府信息公开申请情况), not a prefix:
         # "表二填表说明" in A1 is not 表二
         if caption in {normalise_label(f"{name}{t.table(f, key).caption}") for f in t.TABLES}:
             return key
-    for key in rules.TABLE_NAMES:
+    for key in t.TABLE_KEYS:
         for format_key in (t.FORMAT_2021, t.FORMAT_2019):
             table = t.table(format_key, key)
             headers = sum(1 for cell in _cells(table) if cell.header)
@@ -238,7 +237,7 @@ def _cells(table):
 
 INFO = "info"  # the key of the 报告信息 sheet among the sheets a workbook must have
 # Every sheet a workbook of ours has, by key: the three tables and 报告信息.
-SHEETS = {**rules.TABLE_NAMES, INFO: INFO_SHEET}
+SHEETS = {**{key: t.number_of(key) for key in t.TABLE_KEYS}, INFO: INFO_SHEET}
 
 
 def _is_info_sheet(sheet):
@@ -649,7 +648,7 @@ def _stale_formulas(sheet, formulas_book, table):
         finding = rules.Finding(
             "R7", severity, table.key, row_key, column_key, str(stored), formula, message
         )
-        found.append((finding, f"{rules.TABLE_NAMES[table.key]} {cell}"))
+        found.append((finding, f"{table.number} {cell}"))
     return found
 
 
@@ -671,7 +670,7 @@ def _number_typed_as_text(sheet, table, row_key, column_key, address):
     finding = rules.Finding(
         "R7", rules.Severity.WARNING, table.key, row_key, column_key, stored, "", message
     )
-    return [(finding, f"{rules.TABLE_NAMES[table.key]} {address}")]
+    return [(finding, f"{table.number} {address}")]
 
 
 def _shown_number(number):

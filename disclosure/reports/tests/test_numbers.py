@@ -17,6 +17,7 @@ from django.db import connection
 from django.urls import reverse
 from wagtail.models import Revision
 
+from disclosure.catalogue.models.organisations import Level
 from disclosure.reports import blocks, cells, checker, filling, rules, xlsx
 from disclosure.reports.models import AnnualReportPage
 from disclosure.reports.tests.factories import (
@@ -95,7 +96,7 @@ def test_values_handed_to_the_rules_directly_never_raise(value):
     table_a["fees"]["amount"] = value
     table_b = consistent_b()
     table_b["new"]["natural"] = value
-    findings = rules.check_report({"table_a": table_a, "table_b": table_b}, township=True)
+    findings = rules.check_report({"table_a": table_a, "table_b": table_b}, level=Level.TOWNSHIP)
     assert {(f.rule, f.row) for f in rules.errors(findings)} == {("R7", "new"), ("R7", "fees")}
 
 
