@@ -18,9 +18,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from disclosure.catalogue.staff_roles import organisations_visible_to
+from disclosure.reports.rules.findings import errors
 from disclosure.statutory import tables as t
 
-from . import checker, filling, overview, rules, xlsx
+from . import checker, filling, overview, xlsx
 from .blocks import TABLE_BLOCK_NAMES, ReportBodyBlock
 from .models import AnnualReportPage
 
@@ -91,7 +92,7 @@ def prefill_view(request, page_id, source):
             message=message,
             tables=rendered_tables(tables),
             findings=findings,
-            error_count=len(rules.errors(findings)),
+            error_count=len(errors(findings)),
         ),
     )
 

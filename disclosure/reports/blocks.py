@@ -24,9 +24,12 @@ from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.telepath import register
 from wagtail.blocks.struct_block import StructBlockAdapter
 
+from disclosure.reports.rules import arithmetic
+from disclosure.reports.rules.checks import check_table
+from disclosure.reports.rules.each_cell import check_cell
+from disclosure.reports.rules.findings import errors
+from disclosure.reports.tables import cells, layout
 from disclosure.statutory import tables as t
-
-from . import cells, layout, rules
 
 SEPARATOR = "__"
 
@@ -56,7 +59,7 @@ LEFT_SUM, RIGHT_SUM = "{left}", "{right}"
 
 
 def equations_json(table):
-    """The equations R1–R4 of ``table`` (``rules.equations``) for the editor's live check,
+    """The equations R1–R4 of ``table`` (``arithmetic.equations``) for the editor's live check,
     ``reports/table_rules.js``: each equation's rule, its cells by their block names (the cell
     the server marks first), its two sides and the server's message, in the editor's language,
     with ``{left}`` and ``{right}`` where the sums go."""
@@ -67,9 +70,9 @@ def equations_json(table):
             "cells": [cell_name(r, c) for r, c in equation.cells],
             "left": [cell_name(r, c) for r, c in equation.left],
             "right": [cell_name(r, c) for r, c in equation.right],
-            "message": str(rules.equation_message(equation, LEFT_SUM, RIGHT_SUM)),
+            "message": str(arithmetic.equation_message(equation, LEFT_SUM, RIGHT_SUM)),
         }
-        for equation in rules.equations(table)
+        for equation in arithmetic.equations(table)
     ]
 
 
@@ -106,7 +109,7 @@ class _CellFieldMixin:
             return None
         parsed = cells.parse(value, self.cell[2].kind)
         if not cells.is_valid(parsed, self.cell[2].kind):
-            finding = rules.check_cell(*self.cell, parsed)
+            finding = check_cell(*self.cell, parsed)
             raise ValidationError(finding.message, code="invalid")
         return parsed
 
@@ -224,7 +227,7 @@ class StatisticalTableBlock(blocks.StructBlock):
         for row, column in self.table.cells():
             cell = cells.parse(nested[row.key][column.key], column.kind)
             if cell is not None and not cells.is_valid(cell, column.kind):
-                raise InvalidCellValue(rules.check_cell(self.table, row, column, cell).message)
+                raise InvalidCellValue(check_cell(self.table, row, column, cell).message)
             nested[row.key][column.key] = cell
         return nested
 
@@ -247,7 +250,7 @@ class StatisticalTableBlock(blocks.StructBlock):
         value = super().clean(value)
         if self.is_deferred_validation:
             return value  # a draft: blanks and unfinished sums are shown, not refused
-        findings = rules.errors(rules.check_table(self.table, self.values(value)))
+        findings = errors(check_table(self.table, self.values(value)))
         if findings:
             cell_errors = {}
             for finding in findings:

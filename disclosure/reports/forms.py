@@ -12,9 +12,9 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 
 from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.catalogue.title_slugs import TitleSlugPageForm
+from disclosure.reports.rules import arithmetic
 from disclosure.statutory import tables as t
 
-from . import rules
 from .blocks import Section, cell_name
 
 
@@ -73,7 +73,9 @@ def r5_errors(body, previous_tables):
     for index, child in enumerate(body):
         if getattr(child.block, "table_key", None) != "table_b":
             continue
-        findings = rules.check_r5(child.block.values(child.value), previous_tables.get("table_b"))
+        findings = arithmetic.check_r5(
+            child.block.values(child.value), previous_tables.get("table_b")
+        )
         if not findings:
             return {}
         return {

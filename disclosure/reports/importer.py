@@ -16,13 +16,14 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from disclosure.catalogue.models import DisclosureIndexPage
+from disclosure.reports.rules import years
+from disclosure.reports.rules.each_cell import check_r7
+from disclosure.reports.tables.cells import is_valid as is_valid_cell
+from disclosure.reports.tables.cells import parse as parse_cell
 from disclosure.statutory import tables as t
 
-from . import rules, years
 from .blocks import Section
 from .build import paragraphs_html, report_body
-from .cells import is_valid as is_valid_cell
-from .cells import parse as parse_cell
 from .models import AnnualReportIndexPage, AnnualReportPage
 
 
@@ -268,7 +269,7 @@ def parse_report(text):
         prose["1"] = f"{preface}\n{prose['1']}"
     blanks = []
     for key, (format_key, values) in parsed_tables.items():
-        blanks += rules.check_r7(t.table(format_key, key), values)
+        blanks += check_r7(t.table(format_key, key), values)
     return ParsedReport(
         title=title,
         sections=prose,

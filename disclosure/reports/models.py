@@ -18,13 +18,14 @@ from disclosure.catalogue.models.attached import AttachedFilesMixin
 from disclosure.catalogue.models.routing import PathRouteMixin
 from disclosure.catalogue.models.tree import TreeNeighboursMixin
 from disclosure.catalogue.roots import disclosure_root_of
+from disclosure.reports.rules.checks import check_report
+from disclosure.reports.rules.levels import level_of
 from disclosure.statutory import tables as t
 
-from . import exports, rules
+from . import exports
 from .blocks import ReportBodyBlock
 from .chart import year_over_year_chart
 from .forms import AnnualReportPageForm, duplicate_year_message
-from .levels import level_of
 from .panels import FillActionsPanel, FindingsPanel
 
 
@@ -153,7 +154,7 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, TreeNeighboursMixi
     def findings(self):
         """Every rule R1–R9 over this report (errors and warnings), for editors."""
         previous = self.previous_report()
-        return rules.check_report(
+        return check_report(
             self.table_values(),
             format_key=self.report_format,
             previous=previous.table_values() if previous else None,

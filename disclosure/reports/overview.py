@@ -17,9 +17,9 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from disclosure.catalogue.models import DisclosureIndexPage, Level
+from disclosure.reports.rules.levels import level_of
 from gongkai import spreadsheets
 
-from .levels import level_of
 from .models import AnnualReportIndexPage, AnnualReportPage
 
 RULES = tuple(f"R{n}" for n in range(1, 10))

@@ -10,7 +10,8 @@ from docx import Document
 from openpyxl import load_workbook
 
 from disclosure.catalogue.models import Organisation
-from disclosure.reports import levels, xlsx
+from disclosure.reports import xlsx
+from disclosure.reports.rules import levels
 from disclosure.reports.tests.checking import CARRIED_IN, run, workbook_file
 from disclosure.reports.tests.factories import (
     ORGANISATION,

@@ -7,8 +7,8 @@ import zipfile
 import pytest
 from weasyprint import HTML
 
-from disclosure.reports import rules
 from disclosure.reports.documents import DocumentError, docx_text, pdf_text, prose
+from disclosure.reports.rules.prose import _statements
 
 PARAGRAPH = (
     "2023年，友谊县友谊镇人民政府在县政务公开办的指导下认真做好依申请公开工作，"
@@ -18,7 +18,7 @@ PARAGRAPH = (
 
 def new_applications_in(text, year):
     """The 新收 counts R6 reads in `text` as the year's."""
-    statements = rules._statements(text, year)
+    statements = _statements(text, year)
     return [number for quantity, number, _ in statements if quantity.key == "new"]
 
 
