@@ -19,9 +19,10 @@ from django.utils.translation import gettext_lazy
 
 from disclosure.catalogue.staff_roles import organisations_visible_to
 from disclosure.reports.rules.findings import errors
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
-from . import checker, filling, overview, xlsx
+from . import checker, filling, overview
 from .blocks import TABLE_BLOCK_NAMES, ReportBodyBlock
 from .models import AnnualReportPage
 

@@ -14,9 +14,8 @@ from django.utils.translation import gettext as _
 from disclosure.reports.rules.checks import check_report
 from disclosure.reports.rules.findings import Finding, Severity, arranged
 from disclosure.reports.rules.levels import level_of, level_of_name
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
-
-from . import xlsx
 
 
 @dataclass

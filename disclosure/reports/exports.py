@@ -72,7 +72,7 @@ def build(page, export_format):
 def _workbook(page):
     from io import BytesIO
 
-    from . import xlsx
+    from disclosure.reports.workbook import xlsx
 
     buffer = BytesIO()  # the Chinese statutory workbook on every page (xlsx.workbook)
     organisation = page.organisation

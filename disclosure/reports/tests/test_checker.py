@@ -10,7 +10,6 @@ from docx import Document
 from openpyxl import load_workbook
 
 from disclosure.catalogue.models import Organisation
-from disclosure.reports import xlsx
 from disclosure.reports.rules import levels
 from disclosure.reports.tests.checking import CARRIED_IN, run, workbook_file
 from disclosure.reports.tests.factories import (
@@ -19,6 +18,7 @@ from disclosure.reports.tests.factories import (
     make_index,
     make_report,
 )
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 from gongkai.pdf import html_to_pdf
 

@@ -18,7 +18,7 @@ from django.urls import reverse
 from wagtail.models import Revision
 
 from disclosure.catalogue.models.organisations import Level
-from disclosure.reports import blocks, checker, filling, xlsx
+from disclosure.reports import blocks, checker, filling
 from disclosure.reports.models import AnnualReportPage
 from disclosure.reports.rules.checks import check_report
 from disclosure.reports.rules.findings import errors
@@ -32,6 +32,7 @@ from disclosure.reports.tests.factories import (
     post_data,
     workbook_upload,
 )
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
 BAD_COUNTS = [

@@ -93,7 +93,7 @@ def test_the_index_list_names_the_year_once_and_sets_the_date_apart(client):
 
 
 def test_xlsx_download_reads_back(client, tmp_path):
-    from disclosure.reports import xlsx
+    from disclosure.reports.workbook import xlsx
 
     report = make_report(make_index(), 2023)
     response = client.get(report.url + "xlsx/")

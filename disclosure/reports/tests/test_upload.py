@@ -5,13 +5,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from disclosure.reports import filling, xlsx
+from disclosure.reports import filling
 from disclosure.reports.tests.factories import (
     consistent_report,
     make_index,
     make_report,
     workbook_upload,
 )
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
 pytestmark = pytest.mark.django_db

@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from disclosure.reports import filling, xlsx
+from disclosure.reports import filling
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
 OWN = "友谊县东风镇人民政府"
