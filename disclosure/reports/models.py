@@ -18,11 +18,11 @@ from disclosure.catalogue.models.attached import AttachedFilesMixin
 from disclosure.catalogue.models.routing import PathRouteMixin
 from disclosure.catalogue.models.tree import TreeNeighboursMixin
 from disclosure.catalogue.roots import disclosure_root_of
+from disclosure.reports.downloads import exports
 from disclosure.reports.rules.checks import check_report
 from disclosure.reports.rules.levels import level_of
 from disclosure.statutory import tables as t
 
-from . import exports
 from .blocks import ReportBodyBlock
 from .chart import year_over_year_chart
 from .forms import AnnualReportPageForm, duplicate_year_message

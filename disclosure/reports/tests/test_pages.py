@@ -155,8 +155,8 @@ def test_the_downloaded_report_says_when_it_was_published(client):
     from docx import Document
     from pypdf import PdfReader
 
-    from disclosure.reports.docx_export import report_docx_bytes
-    from disclosure.reports.pdf_export import report_pdf_bytes
+    from disclosure.reports.downloads.docx_export import report_docx_bytes
+    from disclosure.reports.downloads.pdf_export import report_pdf_bytes
 
     report = make_report(make_index(), 2023)
     published = datetime.datetime(

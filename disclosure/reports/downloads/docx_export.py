@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from disclosure.reports.blocks import Section
 from disclosure.reports.tables import layout
 from gongkai.languages.publication import publication_date
-
-from .blocks import Section
 
 BODY_FONT = "宋体"  # Word/WPS substitute a CJK font where it is missing
 
