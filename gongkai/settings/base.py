@@ -516,7 +516,8 @@ GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP pe
 # governments by 31 March, townships by the date their county sets (set it here). "" is an
 # organisation whose level is neither recorded nor readable from its name.
 # Publishing a report has the worker build its downloads at once
-# (disclosure/reports/downloads/exports.py); the unit tests turn this off and test it where they mean to (a PDF takes seconds to build).
+# (disclosure/reports/downloads/exports.py); the unit tests turn this off and test it where
+# they mean to (a PDF takes seconds to build).
 GONGKAI_REPORT_EXPORTS_ON_PUBLISH = True
 GONGKAI_REPORT_DEADLINES = {
     "department": (1, 31),
