@@ -1,7 +1,7 @@
 """Admin views that fill a report's tables: from the register, the catalogue, or a workbook.
 
 Each shows what it will write before writing it; writing makes a new draft revision
-(``filling.save_filled_draft``) and returns to the edit view.
+(``drafts.save_filled_draft``) and returns to the edit view.
 """
 
 from io import BytesIO
@@ -18,24 +18,25 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from disclosure.catalogue.staff_roles import organisations_visible_to
+from disclosure.reports.filling import drafts, sources
 from disclosure.reports.rules.findings import errors
 from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
-from . import checker, filling, overview
+from . import checker, overview
 from .blocks import TABLE_BLOCK_NAMES, ReportBodyBlock
 from .models import AnnualReportPage
 
 # source → (tables from the page, log message, title of the view)
 SOURCES = {
     "register": (
-        filling.register_tables,
-        lambda page, tables: filling.register_message(page),
+        sources.register_tables,
+        lambda page, tables: sources.register_message(page),
         gettext_lazy("从登记簿填入表二、表三"),
     ),
     "catalogue": (
-        filling.catalogue_tables,
-        filling.catalogue_message,
+        sources.catalogue_tables,
+        sources.catalogue_message,
         gettext_lazy("从目录统计填入表一（规范性文件）"),
     ),
 }
@@ -43,7 +44,7 @@ SOURCES = {
 
 def _editable_report(request, page_id):
     page = get_object_or_404(AnnualReportPage, pk=page_id)
-    if reason := filling.refusal(page, request.user):
+    if reason := drafts.refusal(page, request.user):
         raise PermissionDenied(reason)
     return page
 
@@ -75,15 +76,15 @@ def prefill_view(request, page_id, source):
     compute, describe, title = SOURCES[source]
     try:
         tables = compute(page)
-    except filling.FillError as error:
+    except sources.FillError as error:
         messages.error(request, str(error))
         return redirect("wagtailadmin_pages:edit", page.pk)
     message = describe(page, tables)
     if request.method == "POST":
-        filling.save_filled_draft(page, request.user, tables, message)
+        drafts.save_filled_draft(page, request.user, tables, message)
         messages.success(request, _("已保存为新的草稿版本：%(message)s") % {"message": message})
         return redirect("wagtailadmin_pages:edit", page.pk)
-    findings = filling.filled_draft(page, tables).findings()
+    findings = drafts.filled_draft(page, tables).findings()
     return TemplateResponse(
         request,
         "reports/admin/fill_confirm.html",
@@ -130,7 +131,7 @@ def upload_view(request, page_id):
                     "name": form.cleaned_data["workbook"].name,
                     "tables": names,
                 }
-                filling.save_filled_draft(page, request.user, tables, message)
+                drafts.save_filled_draft(page, request.user, tables, message)
                 saved = _("已保存为新的草稿版本：%(message)s") % {"message": message}
                 messages.success(request, saved)
                 _warn(request, check.warnings)

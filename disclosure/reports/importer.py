@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from disclosure.catalogue.models import DisclosureIndexPage
+from disclosure.reports.filling.page_body import paragraphs_html, report_body
 from disclosure.reports.rules import years
 from disclosure.reports.rules.each_cell import check_r7
 from disclosure.reports.tables.cells import is_valid as is_valid_cell
@@ -23,7 +24,6 @@ from disclosure.reports.tables.cells import parse as parse_cell
 from disclosure.statutory import tables as t
 
 from .blocks import Section
-from .build import paragraphs_html, report_body
 from .models import AnnualReportIndexPage, AnnualReportPage
 
 

@@ -3,8 +3,9 @@
 
 from wagtail.admin.panels import Panel
 
-from .fill_actions import FILL_ACTIONS
-from .filling import refusal
+from disclosure.reports.filling.actions import FILL_ACTIONS
+
+from .filling.drafts import refusal
 
 
 class FillActionsPanel(Panel):

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from disclosure.catalogue.tests.factories import DisclosureIndexPageFactory
 from disclosure.reports.blocks import Section, cell_name
-from disclosure.reports.build import report_body
+from disclosure.reports.filling.page_body import report_body
 from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
 from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t

@@ -238,7 +238,7 @@ def test_the_command_compares_the_text_of_the_workbooks_year_only(tmp_path):
 
 @pytest.mark.django_db
 def test_the_upload_compares_the_text_of_the_pages_year_only(admin_client, tmp_path):
-    from disclosure.reports.build import report_body
+    from disclosure.reports.filling.page_body import report_body
     from disclosure.reports.tests.factories import SECTION_TEXT, AnnualReportPageFactory
 
     sections = {**SECTION_TEXT, "3": LAST_AND_THIS_YEAR}

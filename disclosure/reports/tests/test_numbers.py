@@ -18,7 +18,8 @@ from django.urls import reverse
 from wagtail.models import Revision
 
 from disclosure.catalogue.models.organisations import Level
-from disclosure.reports import blocks, checker, filling
+from disclosure.reports import blocks, checker
+from disclosure.reports.filling import drafts
 from disclosure.reports.models import AnnualReportPage
 from disclosure.reports.rules.checks import check_report
 from disclosure.reports.rules.findings import errors
@@ -261,7 +262,7 @@ def test_a_fill_with_a_bad_value_is_refused_before_the_database(admin_user):
     table_a = consistent_report()["table_a"]
     table_a["fees"]["amount"] = Decimal("Infinity")
     with pytest.raises(blocks.InvalidCellValue):
-        filling.save_filled_draft(page, admin_user, {"table_a": (t.FORMAT_2021, table_a)}, "x")
+        drafts.save_filled_draft(page, admin_user, {"table_a": (t.FORMAT_2021, table_a)}, "x")
     page.refresh_from_db()
     assert page.latest_revision_id == latest
 

@@ -351,7 +351,7 @@ def test_a_blank_cell_leaves_its_quantity_undecided():
 @pytest.mark.django_db
 def test_the_pages_rich_text_is_read_as_plain_text():
     """Tags and entities are not words, and a paragraph ends a sentence."""
-    from disclosure.reports.build import report_body
+    from disclosure.reports.filling.page_body import report_body
     from disclosure.reports.models import AnnualReportPage
     from disclosure.reports.tests.factories import SECTION_TEXT, consistent_report, make_index
 
@@ -509,7 +509,7 @@ def test_the_report_year_reaches_r6_through_check_report():
 
 @pytest.mark.django_db
 def test_the_pages_year_is_the_year_r6_reads():
-    from disclosure.reports.build import report_body
+    from disclosure.reports.filling.page_body import report_body
     from disclosure.reports.models import AnnualReportPage
     from disclosure.reports.tests.factories import SECTION_TEXT, consistent_report, make_index
 
