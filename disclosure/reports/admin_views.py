@@ -18,12 +18,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from disclosure.catalogue.staff_roles import organisations_visible_to
+from disclosure.reports.files import checker
 from disclosure.reports.filling import drafts, sources
 from disclosure.reports.rules.findings import errors
 from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
-from . import checker, overview
+from . import overview
 from .blocks import TABLE_BLOCK_NAMES, ReportBodyBlock
 from .models import AnnualReportPage
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from disclosure.reports.documents import docx_text
+from disclosure.reports.files.report_text import docx_text
 from disclosure.reports.filling.page_body import report_body
 from disclosure.reports.tests.factories import (
     SECTION_TEXT,

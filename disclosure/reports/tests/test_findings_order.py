@@ -3,7 +3,7 @@ told as one line (the cells inside it), then the warnings."""
 
 from django.template.loader import render_to_string
 
-from disclosure.reports.checker import Check
+from disclosure.reports.files.checker import Check
 from disclosure.reports.rules.checks import check_report
 from disclosure.reports.rules.findings import arranged
 from disclosure.reports.tests.factories import consistent_report

@@ -18,7 +18,8 @@ from django.urls import reverse
 from wagtail.models import Revision
 
 from disclosure.catalogue.models.organisations import Level
-from disclosure.reports import blocks, checker
+from disclosure.reports import blocks
+from disclosure.reports.files import checker
 from disclosure.reports.filling import drafts
 from disclosure.reports.models import AnnualReportPage
 from disclosure.reports.rules.checks import check_report

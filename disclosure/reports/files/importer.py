@@ -16,15 +16,14 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from disclosure.catalogue.models import DisclosureIndexPage
+from disclosure.reports.blocks import Section
 from disclosure.reports.filling.page_body import paragraphs_html, report_body
+from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
 from disclosure.reports.rules import years
 from disclosure.reports.rules.each_cell import check_r7
 from disclosure.reports.tables.cells import is_valid as is_valid_cell
 from disclosure.reports.tables.cells import parse as parse_cell
 from disclosure.statutory import tables as t
-
-from .blocks import Section
-from .models import AnnualReportIndexPage, AnnualReportPage
 
 
 class ImportFormatError(ValueError):
