@@ -17,6 +17,8 @@ hard-to-guess names are not the guard. Unpublishing or deleting the page also de
 (``on_report_withdrawn``), for storages a web server might still serve (object storage).
 """
 
+from io import BytesIO
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -28,8 +30,12 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from kombu.exceptions import OperationalError
 
+from disclosure.reports.workbook import xlsx
 from gongkai.celery import app as celery_app
 from gongkai.outbox import send_after_commit
+
+from .docx_export import report_docx_bytes
+from .pdf_export import report_pdf_bytes
 
 # The task that builds one download (tasks.build_export), asked for by its name: the task
 # imports this module, and queued messages and the interactive queue's routes name it.
@@ -59,21 +65,13 @@ def build(page, export_format):
         return _workbook(page)
     with translation.override(page.locale.language_code):
         if export_format == "docx":
-            from .docx_export import report_docx_bytes
-
             return report_docx_bytes(page)
         if export_format == "pdf":
-            from .pdf_export import report_pdf_bytes
-
             return report_pdf_bytes(page)
     raise ValueError(export_format)
 
 
 def _workbook(page):
-    from io import BytesIO
-
-    from disclosure.reports.workbook import xlsx
-
     buffer = BytesIO()  # the Chinese statutory workbook on every page (xlsx.workbook)
     organisation = page.organisation
     xlsx.workbook(
