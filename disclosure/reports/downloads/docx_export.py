@@ -1,7 +1,7 @@
 """The report as a Word document (offices edit and file reports in Word/WPS).
 
-The tables use the same grid as the page and the spreadsheet (``layout.py``); their header rows
-repeat on each printed page (``w:tblHeader``).
+The tables use the same grid as the page and the spreadsheet (``tables/layout.py``); their
+header rows repeat on each printed page (``w:tblHeader``).
 """
 
 import html

@@ -102,7 +102,7 @@ def split_sections(lines):
 # ---------------------------------------------------------------- tables
 # A published report prints digits full-width as often as half-width ("１２"): its prose is
 # read so (R6, after NFKC) and so are its tables' rows. A cell typed in the admin or a
-# workbook is another matter: the person who typed it can fix it (cells.py, R7).
+# workbook is another matter: the person who typed it can fix it (tables/cells.py, R7).
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
