@@ -1,7 +1,7 @@
 """Admin views that fill a report's tables: from the register, the catalogue, or a workbook.
 
 Each shows what it will write before writing it; writing makes a new draft revision
-(``drafts.save_filled_draft``) and returns to the edit view.
+(``filling.drafts.save_filled_draft``) and returns to the edit view.
 """
 
 from io import BytesIO

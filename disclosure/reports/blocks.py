@@ -59,7 +59,7 @@ LEFT_SUM, RIGHT_SUM = "{left}", "{right}"
 
 
 def equations_json(table):
-    """The equations R1–R4 of ``table`` (``arithmetic.equations``) for the editor's live check,
+    """The equations R1–R4 of ``table`` (``rules.arithmetic.equations``) for the live check,
     ``reports/table_rules.js``: each equation's rule, its cells by their block names (the cell
     the server marks first), its two sides and the server's message, in the editor's language,
     with ``{left}`` and ``{right}`` where the sums go."""
