@@ -7,7 +7,7 @@ folder: documents and images become public only while a live, public page uses t
 /documents/<id>/ and /media/images/ (image renditions, their own view in the URL
 configuration: disclosure/moderation/files/renditions.py) check; original images never; annual
 reports' downloads are served by the report's own routes (<report>/xlsx/ …) while the report is
-live and only to whom its view restrictions admit (disclosure/reports/exports.py).
+live and only to whom its view restrictions admit (disclosure/reports/downloads/exports.py).
 """
 
 import posixpath

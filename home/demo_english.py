@@ -5,7 +5,7 @@ is not copied here a second time.
 """
 
 from disclosure.reports.demo import SEED
-from disclosure.reports.importer import parse_report
+from disclosure.reports.files.importer import parse_report
 from home import demo_content as content
 
 HOME = {

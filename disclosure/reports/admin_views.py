@@ -1,7 +1,7 @@
 """Admin views that fill a report's tables: from the register, the catalogue, or a workbook.
 
 Each shows what it will write before writing it; writing makes a new draft revision
-(``filling.save_filled_draft``) and returns to the edit view.
+(``filling.drafts.save_filled_draft``) and returns to the edit view.
 """
 
 from io import BytesIO
@@ -17,20 +17,27 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import checker, filling, overview, rules, xlsx
+from disclosure.catalogue.staff_roles import organisations_visible_to
+from disclosure.reports.files import checker
+from disclosure.reports.filling import drafts, sources
+from disclosure.reports.rules.findings import errors
+from disclosure.reports.workbook import xlsx
+from disclosure.statutory import tables as t
+
+from . import overview
 from .blocks import TABLE_BLOCK_NAMES, ReportBodyBlock
 from .models import AnnualReportPage
 
 # source → (tables from the page, log message, title of the view)
 SOURCES = {
     "register": (
-        filling.register_tables,
-        lambda page, tables: filling.register_message(page),
+        sources.register_tables,
+        lambda page, tables: sources.register_message(page),
         gettext_lazy("从登记簿填入表二、表三"),
     ),
     "catalogue": (
-        filling.catalogue_tables,
-        filling.catalogue_message,
+        sources.catalogue_tables,
+        sources.catalogue_message,
         gettext_lazy("从目录统计填入表一（规范性文件）"),
     ),
 }
@@ -38,7 +45,7 @@ SOURCES = {
 
 def _editable_report(request, page_id):
     page = get_object_or_404(AnnualReportPage, pk=page_id)
-    if reason := filling.refusal(page, request.user):
+    if reason := drafts.refusal(page, request.user):
         raise PermissionDenied(reason)
     return page
 
@@ -70,15 +77,15 @@ def prefill_view(request, page_id, source):
     compute, describe, title = SOURCES[source]
     try:
         tables = compute(page)
-    except filling.FillError as error:
+    except sources.FillError as error:
         messages.error(request, str(error))
         return redirect("wagtailadmin_pages:edit", page.pk)
     message = describe(page, tables)
     if request.method == "POST":
-        filling.save_filled_draft(page, request.user, tables, message)
+        drafts.save_filled_draft(page, request.user, tables, message)
         messages.success(request, _("已保存为新的草稿版本：%(message)s") % {"message": message})
         return redirect("wagtailadmin_pages:edit", page.pk)
-    findings = filling.filled_draft(page, tables).findings()
+    findings = drafts.filled_draft(page, tables).findings()
     return TemplateResponse(
         request,
         "reports/admin/fill_confirm.html",
@@ -88,7 +95,7 @@ def prefill_view(request, page_id, source):
             message=message,
             tables=rendered_tables(tables),
             findings=findings,
-            error_count=len(rules.errors(findings)),
+            error_count=len(errors(findings)),
         ),
     )
 
@@ -120,12 +127,12 @@ def upload_view(request, page_id):
                     key: (_format_of(table), values)
                     for key, (table, values) in reading.tables.items()
                 }
-                names = "、".join(rules.TABLE_NAMES[key] for key in tables)
+                names = "、".join(t.number_of(key) for key in tables)
                 message = _("依据上传的工作簿“%(name)s”填入%(tables)s。") % {
                     "name": form.cleaned_data["workbook"].name,
                     "tables": names,
                 }
-                filling.save_filled_draft(page, request.user, tables, message)
+                drafts.save_filled_draft(page, request.user, tables, message)
                 saved = _("已保存为新的草稿版本：%(message)s") % {"message": message}
                 messages.success(request, saved)
                 _warn(request, check.warnings)
@@ -152,8 +159,6 @@ def _warn(request, warnings):
 
 
 def _format_of(table):
-    from disclosure.statutory import tables as t
-
     return next(format_key for format_key, by_key in t.TABLES.items() if by_key[table.key] is table)
 
 
@@ -169,8 +174,6 @@ def _overview_year(request):
 
 def _overview_rows(request, year):
     """The rows of the organisations the user sees (staff_roles.organisations_visible_to)."""
-    from disclosure.catalogue.staff_roles import organisations_visible_to
-
     organisations = organisations_visible_to(request.user).order_by("name")
     return overview.overview(year, organisations)
 

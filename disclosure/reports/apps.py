@@ -10,7 +10,11 @@ class ReportsConfig(AppConfig):
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished
 
-        from .exports import on_report_published, on_report_withdrawn
+        from disclosure.reports.downloads.exports import on_report_published, on_report_withdrawn
+
+        # tasks: registers reports.build_export in every process, which the downloads ask
+        # for by name (exports.BUILD_TASK), so that eager Celery (the tests) can run it.
+        from . import tasks  # noqa: F401
         from .models import AnnualReportPage
 
         page_published.connect(

@@ -17,15 +17,19 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.staticfiles import versioned_static
 from wagtail.admin.telepath import register
 from wagtail.blocks.struct_block import StructBlockAdapter
 
+from disclosure.reports.rules import arithmetic
+from disclosure.reports.rules.checks import check_table
+from disclosure.reports.rules.each_cell import check_cell
+from disclosure.reports.rules.findings import errors
+from disclosure.reports.tables import cells, layout
 from disclosure.statutory import tables as t
-
-from . import cells, layout, rules
 
 SEPARATOR = "__"
 
@@ -55,7 +59,7 @@ LEFT_SUM, RIGHT_SUM = "{left}", "{right}"
 
 
 def equations_json(table):
-    """The equations R1–R4 of ``table`` (``rules.equations``) for the editor's live check,
+    """The equations R1–R4 of ``table`` (``rules.arithmetic.equations``) for the live check,
     ``reports/table_rules.js``: each equation's rule, its cells by their block names (the cell
     the server marks first), its two sides and the server's message, in the editor's language,
     with ``{left}`` and ``{right}`` where the sums go."""
@@ -66,9 +70,9 @@ def equations_json(table):
             "cells": [cell_name(r, c) for r, c in equation.cells],
             "left": [cell_name(r, c) for r, c in equation.left],
             "right": [cell_name(r, c) for r, c in equation.right],
-            "message": str(rules.equation_message(equation, LEFT_SUM, RIGHT_SUM)),
+            "message": str(arithmetic.equation_message(equation, LEFT_SUM, RIGHT_SUM)),
         }
-        for equation in rules.equations(table)
+        for equation in arithmetic.equations(table)
     ]
 
 
@@ -105,7 +109,7 @@ class _CellFieldMixin:
             return None
         parsed = cells.parse(value, self.cell[2].kind)
         if not cells.is_valid(parsed, self.cell[2].kind):
-            finding = rules.check_cell(*self.cell, parsed)
+            finding = check_cell(*self.cell, parsed)
             raise ValidationError(finding.message, code="invalid")
         return parsed
 
@@ -223,7 +227,7 @@ class StatisticalTableBlock(blocks.StructBlock):
         for row, column in self.table.cells():
             cell = cells.parse(nested[row.key][column.key], column.kind)
             if cell is not None and not cells.is_valid(cell, column.kind):
-                raise InvalidCellValue(rules.check_cell(self.table, row, column, cell).message)
+                raise InvalidCellValue(check_cell(self.table, row, column, cell).message)
             nested[row.key][column.key] = cell
         return nested
 
@@ -246,7 +250,7 @@ class StatisticalTableBlock(blocks.StructBlock):
         value = super().clean(value)
         if self.is_deferred_validation:
             return value  # a draft: blanks and unfinished sums are shown, not refused
-        findings = rules.errors(rules.check_table(self.table, self.values(value)))
+        findings = errors(check_table(self.table, self.values(value)))
         if findings:
             cell_errors = {}
             for finding in findings:
@@ -257,7 +261,7 @@ class StatisticalTableBlock(blocks.StructBlock):
                 block_errors=cell_errors,
                 non_block_errors=[
                     _("%(table)s有 %(count)d 处数字不符合填报规则，见标出的单元格。")
-                    % {"table": rules.TABLE_NAMES[self.table_key], "count": len(findings)}
+                    % {"table": self.table.number, "count": len(findings)}
                 ],
             )
         return value
@@ -270,7 +274,7 @@ class StatisticalTableBlock(blocks.StructBlock):
             cell.column = column
         context["grid"] = {
             "table": self.table,
-            "name": rules.table_name(self.table_key),
+            "name": _(self.table.number),
             "head": [r for r in rows if r.head],
             "body": [r for r in rows if not r.head],
         }
@@ -329,11 +333,21 @@ class StatisticalTableBlockAdapter(StructBlockAdapter):
 register(StatisticalTableBlockAdapter(), StatisticalTableBlock)
 
 
+def table_label(format_key, table_key):
+    """A table block's label, from the statutory table: "表二 收到和处理政府信息公开申请情况",
+    followed by its format where the table has two ("· 2019 年试行格式")."""
+    table = t.table(format_key, table_key)
+    name = format_lazy(_("{number} {caption}"), number=_(table.number), caption=table.caption)
+    if all(t.table(other, table_key) is table for other in t.TABLES):
+        return name
+    return format_lazy(_("{table} · {format}"), table=name, format=t.Format(format_key).label)
+
+
 class TableA2021Block(StatisticalTableBlock):
     table_key = "table_a"
 
     class Meta:
-        label = _("表一 主动公开政府信息情况（2021 年格式）")
+        label = table_label(t.FORMAT_2021, "table_a")
 
 
 class TableA2019Block(StatisticalTableBlock):
@@ -341,29 +355,31 @@ class TableA2019Block(StatisticalTableBlock):
     table_key = "table_a"
 
     class Meta:
-        label = _("表一 主动公开政府信息情况（2019 年格式）")
+        label = table_label(t.FORMAT_2019, "table_a")
 
 
 class TableB2021Block(StatisticalTableBlock):
     table_key = "table_b"
 
     class Meta:
-        label = _("表二 收到和处理政府信息公开申请情况（2021 年格式）")
+        label = table_label(t.FORMAT_2021, "table_b")
 
 
+# The 2019 format's Table B has a single row （六）其他处理 (real reports mix it with a 2021
+# Table A).
 class TableB2019Block(StatisticalTableBlock):
     format_key = t.FORMAT_2019
     table_key = "table_b"
 
     class Meta:
-        label = _("表二 收到和处理政府信息公开申请情况（2019 年格式，单行“其他处理”）")
+        label = table_label(t.FORMAT_2019, "table_b")
 
 
 class TableCBlock(StatisticalTableBlock):
     table_key = "table_c"
 
     class Meta:
-        label = _("表三 政府信息公开行政复议、行政诉讼情况")
+        label = table_label(t.FORMAT_2021, "table_c")
 
 
 # The block type names of the page's StreamField, by table and format.

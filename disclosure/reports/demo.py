@@ -12,10 +12,10 @@ from django.utils import timezone
 from wagtail.models import Comment
 
 from disclosure.catalogue.models import CategoryPage
+from disclosure.reports.files.importer import parse_report
+from disclosure.reports.filling.page_body import paragraphs_html, report_body
 from disclosure.statutory import tables as t
 
-from .build import paragraphs_html, report_body
-from .importer import parse_report
 from .models import AnnualReportIndexPage, AnnualReportPage
 
 SEED = Path(__file__).parent / "data" / "youyi-2022.txt"

@@ -12,16 +12,18 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 
 from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.catalogue.title_slugs import TitleSlugPageForm
+from disclosure.reports.rules import arithmetic
+from disclosure.statutory import tables as t
 
-from . import rules
 from .blocks import Section, cell_name
 
 
 class AnnualReportPageForm(TitleSlugPageForm):
     def clean(self):
         cleaned_data = super().clean()
-        from .models import duplicate_year_message, report_of_year
-
+        # The page model's own query (models.py imports this form: the form reaches the model
+        # through its Meta, not by importing it back).
+        report_of_year = self._meta.model.of_year
         parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
         root = disclosure_root_of(parent) if parent else None
         year = cleaned_data.get("year")
@@ -41,6 +43,11 @@ class AnnualReportPageForm(TitleSlugPageForm):
         return cleaned_data
 
 
+def duplicate_year_message(year):
+    """The form's error and ``AnnualReportPage.clean()``'s (a page saved outside the form)."""
+    return _("本机构已有 %(year)s 年度的年度报告，每个年度只能有一份。") % {"year": year}
+
+
 def missing_parts(body):
     """The sections and tables a publishable report lacks, or has out of order."""
     problems = []
@@ -53,9 +60,9 @@ def missing_parts(body):
     if sections != sorted(sections):
         problems.append(_("六个部分应按一至六的顺序排列。"))
     tables = {getattr(child.block, "table_key", None) for child in body}
-    for key, name in rules.TABLE_NAMES.items():
+    for key in t.TABLE_KEYS:
         if key not in tables:
-            problems.append(_("缺少%(table)s。") % {"table": name})
+            problems.append(_("缺少%(table)s。") % {"table": t.number_of(key)})
     return problems
 
 
@@ -66,7 +73,9 @@ def r5_errors(body, previous_tables):
     for index, child in enumerate(body):
         if getattr(child.block, "table_key", None) != "table_b":
             continue
-        findings = rules.check_r5(child.block.values(child.value), previous_tables.get("table_b"))
+        findings = arithmetic.check_r5(
+            child.block.values(child.value), previous_tables.get("table_b")
+        )
         if not findings:
             return {}
         return {

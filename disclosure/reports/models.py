@@ -18,12 +18,15 @@ from disclosure.catalogue.models.attached import AttachedFilesMixin
 from disclosure.catalogue.models.routing import PathRouteMixin
 from disclosure.catalogue.models.tree import TreeNeighboursMixin
 from disclosure.catalogue.roots import disclosure_root_of
+from disclosure.reports.downloads import exports
+from disclosure.reports.rules.checks import check_report
+from disclosure.reports.rules.levels import level_of
 from disclosure.statutory import tables as t
 from gongkai.languages.locales import source_language_only_children
 
-from . import exports, rules
 from .blocks import ReportBodyBlock
-from .forms import AnnualReportPageForm
+from .chart import year_over_year_chart
+from .forms import AnnualReportPageForm, duplicate_year_message
 from .panels import FillActionsPanel, FindingsPanel
 
 
@@ -46,8 +49,6 @@ class AnnualReportIndexPage(PathRouteMixin, Page):
         return AnnualReportPage.objects.child_of(self).live().public().order_by("-year")
 
     def get_context(self, request, *args, **kwargs):
-        from .chart import year_over_year_chart
-
         context = super().get_context(request, *args, **kwargs)
         reports = list(self.reports())
         context["reports"] = reports
@@ -100,9 +101,22 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, TreeNeighboursMixi
         root = self.disclosure_root if self.pk else None
         return root.organisation if root else None
 
+    @classmethod
+    def of_year(cls, root, year, exclude=None):
+        """The report of ``year`` under the disclosure root ``root`` (the live one first), but
+        the page ``exclude``; None when there is none. One query for every check of the year:
+        the admin form and ``clean()`` (one report a year), R5 and R8 (last year's), the
+        importer and the county overview."""
+        if root is None or year is None:
+            return None
+        reports = cls.objects.descendant_of(root).filter(year=year)
+        if exclude:
+            reports = reports.exclude(pk=exclude)
+        return reports.order_by("-live", "pk").first()
+
     def previous_report(self):
         """Last year's report of the same organisation, if there is one."""
-        return report_of_year(disclosure_root_of(self), self.year - 1, exclude=self.pk)
+        return self.of_year(disclosure_root_of(self), self.year - 1, exclude=self.pk)
 
     # ------------------------------------------------------------ the tables
     def tables(self):
@@ -143,10 +157,8 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, TreeNeighboursMixi
 
     def findings(self):
         """Every rule R1–R9 over this report (errors and warnings), for editors."""
-        from .levels import level_of
-
         previous = self.previous_report()
-        return rules.check_report(
+        return check_report(
             self.table_values(),
             format_key=self.report_format,
             previous=previous.table_values() if previous else None,
@@ -182,7 +194,7 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, TreeNeighboursMixi
     def clean(self):
         super().clean()
         root = disclosure_root_of(self) if self.pk else None
-        if root and report_of_year(root, self.year, exclude=self.pk):
+        if root and self.of_year(root, self.year, exclude=self.pk):
             raise ValidationError({"year": duplicate_year_message(self.year)})
 
 
@@ -191,16 +203,3 @@ _BLOCK_END = re.compile(r"<br\s*/?>|</(?:p|li|h[1-6]|div|tr|td|th)>", re.IGNOREC
 
 def plain_text(html):
     return unescape(strip_tags(_BLOCK_END.sub("\n", html or "")))
-
-
-def report_of_year(root, year, exclude=None):
-    if root is None or year is None:
-        return None
-    reports = AnnualReportPage.objects.descendant_of(root).filter(year=year)
-    if exclude:
-        reports = reports.exclude(pk=exclude)
-    return reports.order_by("-live", "pk").first()
-
-
-def duplicate_year_message(year):
-    return _("本机构已有 %(year)s 年度的年度报告，每个年度只能有一份。") % {"year": year}

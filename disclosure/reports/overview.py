@@ -14,11 +14,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.models import Locale
 
-from disclosure.catalogue.models import Level
+from disclosure.catalogue.models import DisclosureIndexPage, Level
+from disclosure.reports.rules.levels import level_of
 from gongkai import spreadsheets
 
-from .levels import level_of
+from .models import AnnualReportIndexPage, AnnualReportPage
 
 RULES = tuple(f"R{n}" for n in range(1, 10))
 
@@ -95,18 +97,12 @@ class Row:
 def _report_of(organisation, year):
     """The organisation's report of ``year`` in the default language, and whether it has a
     report column at all."""
-    from wagtail.models import Locale
-
-    from disclosure.catalogue.models import DisclosureIndexPage
-
-    from .models import AnnualReportIndexPage, report_of_year
-
     locale = Locale.get_default()
     roots = DisclosureIndexPage.objects.filter(organisation=organisation, locale=locale)
     has_column = False
     for root in roots:
         has_column = has_column or AnnualReportIndexPage.objects.child_of(root).exists()
-        report = report_of_year(root, year)
+        report = AnnualReportPage.of_year(root, year)
         if report is not None:
             return report.specific, True
     return None, has_column

@@ -3,7 +3,9 @@
 
 from wagtail.admin.panels import Panel
 
-from .fill_actions import FILL_ACTIONS
+from disclosure.reports.filling.actions import FILL_ACTIONS
+
+from .filling.drafts import refusal
 
 
 class FillActionsPanel(Panel):
@@ -14,8 +16,6 @@ class FillActionsPanel(Panel):
         template_name = "reports/panels/fill_actions.html"
 
         def is_shown(self):
-            from .filling import refusal
-
             page = self.instance
             return bool(page.pk) and refusal(page, self.request.user) is None
 

@@ -1,12 +1,12 @@
 from celery import shared_task
 from wagtail.models import Page, Revision
 
+from disclosure.reports.downloads.exports import BUILD_TASK, store
 
-@shared_task(name="reports.build_export")
+
+@shared_task(name=BUILD_TASK)
 def build_export(revision_id, export_format):
-    """Build one download of an annual report's revision (see ``exports.py``)."""
-    from .exports import store
-
+    """Build one download of an annual report's revision (see ``downloads/exports.py``)."""
     revision = Revision.objects.filter(pk=revision_id).first()
     if revision is None:  # the revision went away before the worker got to it
         return None

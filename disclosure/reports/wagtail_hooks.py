@@ -6,8 +6,8 @@ from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
 from . import admin_urls
-from .fill_actions import FILL_ACTIONS
-from .filling import LOG_ACTION, refusal
+from .filling.actions import FILL_ACTIONS
+from .filling.drafts import LOG_ACTION, refusal
 from .models import AnnualReportPage
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class Format(models.TextChoices):
@@ -75,6 +76,10 @@ class Block:
 @dataclass(frozen=True)
 class Table:
     key: str
+    # 表一, 表二, 表三: the statutory name, kept in Chinese wherever a workbook or a finding
+    # names the table (a sheet's name, a cell's address); a page shows it through gettext
+    # (`_(table.number)`), so an English page says "Table 2".
+    number: str
     caption: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
 
@@ -115,7 +120,9 @@ def _article_20(item, columns, rows):
 
 
 def _table_a(*blocks):
-    return Table(key="table_a", caption=_("主动公开政府信息情况"), blocks=blocks)
+    return Table(
+        key="table_a", number=gettext_noop("表一"), caption=_("主动公开政府信息情况"), blocks=blocks
+    )
 
 
 # Rows both formats share.
@@ -254,6 +261,7 @@ def _table_b(other_processing_rows):
     """Table B of a format: the formats differ only in the rows of （六）其他处理."""
     return Table(
         key="table_b",
+        number=gettext_noop("表二"),
         caption=_("收到和处理政府信息公开申请情况"),
         blocks=(
             Block(
@@ -294,6 +302,7 @@ CASE_GROUPS = (
 )
 TABLE_C = Table(
     key="table_c",
+    number=gettext_noop("表三"),
     caption=_("政府信息公开行政复议、行政诉讼情况"),
     blocks=(
         Block(
@@ -317,3 +326,13 @@ TABLES = {
 
 def table(format_key, table_key):
     return TABLES[format_key][table_key]
+
+
+# The three tables by key, in their statutory order (a table's number and caption are the same
+# in both formats; its rows differ).
+TABLE_KEYS = tuple(TABLES[FORMAT_2021])
+
+
+def number_of(table_key):
+    """表一, 表二 or 表三, in Chinese (``gettext`` it for a page)."""
+    return TABLES[FORMAT_2021][table_key].number

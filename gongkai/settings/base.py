@@ -518,8 +518,9 @@ GONGKAI_APPLICATION_LOOKUP_CEILING = (200, 3600)
 # (catalogue.Level): departments of county-level and higher governments by 31 January, those
 # governments by 31 March, townships by the date their county sets (set it here). "" is an
 # organisation whose level is neither recorded nor readable from its name.
-# Publishing a report has the worker build its downloads at once (disclosure/reports/exports.py);
-# the unit tests turn this off and test it where they mean to (a PDF takes seconds to build).
+# Publishing a report has the worker build its downloads at once
+# (disclosure/reports/downloads/exports.py); the unit tests turn this off and test it where
+# they mean to (a PDF takes seconds to build).
 GONGKAI_REPORT_EXPORTS_ON_PUBLISH = True
 GONGKAI_REPORT_DEADLINES = {
     "department": (1, 31),

@@ -1,8 +1,8 @@
 """A set of values with labels, or of values a status takes, is a TextChoices
 (statutory.tables.Format, applications.outcomes.Outcome, inspection.results.Status,
-reports.overview.Status, reports.rules.Severity, moderation.review.review_record.StepStatus), not
-string constants beside a dict of their labels, nor bare string constants a status is compared
-with or set to."""
+reports.overview.Status, reports.rules.findings.Severity,
+moderation.review.review_record.StepStatus), not string constants beside a dict of their
+labels, nor bare string constants a status is compared with or set to."""
 
 import ast
 

@@ -4,7 +4,7 @@ edit view: the preview shows the filled tables and the rules' result, then saves
 import pytest
 from wagtail.models import PageLogEntry
 
-from disclosure.reports.filling import LOG_ACTION
+from disclosure.reports.filling.drafts import LOG_ACTION
 from disclosure.reports.models import AnnualReportPage
 
 pytestmark = [

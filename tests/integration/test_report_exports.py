@@ -6,7 +6,7 @@ import pytest
 from django.core.files.storage import default_storage
 
 from disclosure.moderation.publishing.publication import sanctioned_publication
-from disclosure.reports import exports
+from disclosure.reports.downloads import exports
 from disclosure.reports.tests.factories import make_index, make_report
 from tests.processes import wait_for
 

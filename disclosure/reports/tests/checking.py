@@ -6,8 +6,8 @@ from io import StringIO
 from django.core.management import call_command
 from django.urls import reverse
 
-from disclosure.reports import xlsx
 from disclosure.reports.tests.factories import consistent_report, zeros
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
 CARRIED_IN = xlsx.cell_addresses(t.TABLE_B_2021)[("carried_in", "natural")]

@@ -8,10 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from disclosure.catalogue.tests.factories import DisclosureIndexPageFactory
-from disclosure.reports import xlsx
 from disclosure.reports.blocks import Section, cell_name
-from disclosure.reports.build import report_body
+from disclosure.reports.filling.page_body import report_body
 from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 from disclosure.statutory.tables import FORMAT_2021
 from tests.factories import PageFactory

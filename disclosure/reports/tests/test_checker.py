@@ -10,7 +10,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from disclosure.catalogue.models import Organisation
-from disclosure.reports import levels, xlsx
+from disclosure.reports.rules import levels
 from disclosure.reports.tests.checking import CARRIED_IN, run, workbook_file
 from disclosure.reports.tests.factories import (
     ORGANISATION,
@@ -18,6 +18,7 @@ from disclosure.reports.tests.factories import (
     make_index,
     make_report,
 )
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 from gongkai.pdf import html_to_pdf
 
@@ -237,7 +238,7 @@ def test_the_command_compares_the_text_of_the_workbooks_year_only(tmp_path):
 
 @pytest.mark.django_db
 def test_the_upload_compares_the_text_of_the_pages_year_only(admin_client, tmp_path):
-    from disclosure.reports.build import report_body
+    from disclosure.reports.filling.page_body import report_body
     from disclosure.reports.tests.factories import SECTION_TEXT, AnnualReportPageFactory
 
     sections = {**SECTION_TEXT, "3": LAST_AND_THIS_YEAR}

@@ -13,10 +13,10 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from disclosure.catalogue.models import Level
-from disclosure.reports import xlsx
 from disclosure.reports.management.commands.check_annual_report import Command
 from disclosure.reports.tests.checking import CARRIED_IN, run, workbook_file
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
+from disclosure.reports.workbook import xlsx
 
 
 @pytest.mark.django_db

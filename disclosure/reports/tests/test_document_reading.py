@@ -7,8 +7,8 @@ import zipfile
 import pytest
 from weasyprint import HTML
 
-from disclosure.reports import rules
-from disclosure.reports.documents import DocumentError, docx_text, pdf_text, prose
+from disclosure.reports.files.report_text import DocumentError, docx_text, pdf_text, prose
+from disclosure.reports.rules.prose import _statements
 
 PARAGRAPH = (
     "2023年，友谊县友谊镇人民政府在县政务公开办的指导下认真做好依申请公开工作，"
@@ -18,7 +18,7 @@ PARAGRAPH = (
 
 def new_applications_in(text, year):
     """The 新收 counts R6 reads in `text` as the year's."""
-    statements = rules._statements(text, year)
+    statements = _statements(text, year)
     return [number for quantity, number, _ in statements if quantity.key == "new"]
 
 
@@ -70,7 +70,7 @@ def test_a_truncated_pdf_is_one_chinese_error_and_nothing_on_stderr(tmp_path, ca
     """pypdf logs "EOF marker not found" (English, on stderr through logging's last resort)
     before it fails: the user gets one Chinese error saying the file is incomplete, and the
     command prints that line alone."""
-    from disclosure.reports.documents import read_document
+    from disclosure.reports.files.report_text import read_document
     from disclosure.reports.management.commands.check_annual_report import Command
     from disclosure.reports.tests.checking import workbook_file
 

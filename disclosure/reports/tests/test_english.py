@@ -9,8 +9,8 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from disclosure.reports import xlsx
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
+from disclosure.reports.workbook import xlsx
 from gongkai.languages.tests.helpers import translate
 
 pytestmark = pytest.mark.django_db

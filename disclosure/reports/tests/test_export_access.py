@@ -5,7 +5,7 @@ import pytest
 from django.core.files.storage import default_storage
 from wagtail.models import PageViewRestriction
 
-from disclosure.reports import exports
+from disclosure.reports.downloads import exports
 from disclosure.reports.tests.factories import make_index, make_report
 from gongkai.page_cache import page_cache
 from tests.factories import publish_fixture, publishing_as_fixture

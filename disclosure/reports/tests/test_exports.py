@@ -49,7 +49,8 @@ def test_pdf_download_has_the_labels_numbers_and_repeated_headers(client):
 def test_exports_are_built_in_celery_once_per_revision(client, monkeypatch):
     from django.core.files.storage import default_storage
 
-    from disclosure.reports import exports, tasks
+    from disclosure.reports import tasks
+    from disclosure.reports.downloads import exports
 
     report = make_report(make_index(), 2023)
     report.refresh_from_db()

@@ -2,8 +2,8 @@
 
 import pytest
 
-from disclosure.reports.build import report_body
-from disclosure.reports.documents import docx_text
+from disclosure.reports.files.report_text import docx_text
+from disclosure.reports.filling.page_body import report_body
 from disclosure.reports.tests.factories import (
     SECTION_TEXT,
     AnnualReportPageFactory,

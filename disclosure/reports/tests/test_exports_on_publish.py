@@ -4,7 +4,7 @@ go through the outbox when the publication commits, and the first request is ser
 import pytest
 from django.core.files.storage import default_storage
 
-from disclosure.reports import exports
+from disclosure.reports.downloads import exports
 from disclosure.reports.tests.factories import make_index, make_report
 from gongkai.models import OutboxMessage
 from tests.factories import publishing_as_fixture

@@ -6,8 +6,10 @@ from django.urls import reverse
 from wagtail.models import PageLogEntry
 
 from disclosure.catalogue.tests.factories import CategoryPageFactory, PolicyDocumentPageFactory, day
-from disclosure.reports import filling, rules
+from disclosure.reports.filling import drafts, sources
 from disclosure.reports.models import AnnualReportPage
+from disclosure.reports.rules.checks import check_table
+from disclosure.reports.rules.findings import errors
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
 from disclosure.statutory import tables as t
 from tests.factories import publish_fixture
@@ -33,10 +35,10 @@ def test_register_fills_tables_b_and_c_of_the_demo_2023_report(demo, admin_clien
     assert draft["table_c"] == table_c(page.organisation, 2023)
     assert expected_b["new"]["total"] > 0  # the demo register has 2023 applications
     assert draft["table_a"] == page.table_values()["table_a"]  # the rest is kept
-    assert not rules.errors(rules.check_table(t.TABLE_B_2021, draft["table_b"]))
+    assert not errors(check_table(t.TABLE_B_2021, draft["table_b"]))
     # A draft, not published: the public still sees the published revision.
     assert page.live_revision_id == live_revision and page.has_unpublished_changes
-    entry = PageLogEntry.objects.filter(page=page, action=filling.LOG_ACTION).get()
+    entry = PageLogEntry.objects.filter(page=page, action=drafts.LOG_ACTION).get()
     assert entry.revision_id == page.latest_revision_id
     assert "依申请公开登记簿" in entry.data["message"]
     history = admin_client.get(reverse("wagtailadmin_pages:history", args=[page.pk]))
@@ -47,7 +49,7 @@ def test_register_rows_fold_into_the_2019_single_other_row():
     values = {row: dict.fromkeys(cols, 0) for row, cols in t.TABLE_B_2021.empty_values().items()}
     values["other_overdue_fee"].update(natural=1, total=1)
     values["other_other"].update(commercial=2, total=2)
-    folded = filling.table_b_as_2019(values)
+    folded = sources.table_b_as_2019(values)
     assert set(folded) == set(t.TABLE_B_2019.empty_values())
     assert folded["other_processing"]["total"] == 3
     assert folded["other_processing"]["commercial"] == 2
@@ -88,7 +90,7 @@ def test_catalogue_counts_normative_documents_into_table_a(admin_client):
     table_a = page.get_latest_revision_as_object().table_values()["table_a"]
     assert table_a["normative"] == {"issued": 2, "abolished": 1, "in_force": 3}
     assert table_a["licensing"] == page.table_values()["table_a"]["licensing"]
-    assert PageLogEntry.objects.filter(page=page, action=filling.LOG_ACTION).exists()
+    assert PageLogEntry.objects.filter(page=page, action=drafts.LOG_ACTION).exists()
 
 
 def test_a_normative_document_the_public_cannot_reach_is_not_counted():
@@ -99,14 +101,14 @@ def test_a_normative_document_the_public_cannot_reach_is_not_counted():
     withdrawn = CategoryPageFactory(parent=root, title="撤下的栏目", slug="withdrawn")
     _policy(withdrawn, "乙", written_on=day("2023-04-01"))  # live, but its column is not
     withdrawn.unpublish()
-    assert filling.normative_counts(root, 2023) == {"issued": 1, "abolished": 0, "in_force": 1}
+    assert sources.normative_counts(root, 2023) == {"issued": 1, "abolished": 0, "in_force": 1}
 
 
 def test_a_missing_table_is_inserted_after_its_section(admin_user):
     index = make_index()
     without_a = {k: (t.FORMAT_2021, v) for k, v in consistent_report().items() if k != "table_a"}
     page = make_report(index, 2023, tables=without_a, publish=False)
-    filling.save_filled_draft(
+    drafts.save_filled_draft(
         page,
         admin_user,
         {"table_a": (t.FORMAT_2021, t.TABLE_A_2021.empty_values())},
@@ -124,7 +126,7 @@ def test_filling_needs_edit_permission(client):
     client.force_login(user)
     url = reverse("reports:prefill", args=[page.pk, "register"])
     assert client.post(url).status_code in (302, 403, 404)
-    assert not PageLogEntry.objects.filter(page=page, action=filling.LOG_ACTION).exists()
+    assert not PageLogEntry.objects.filter(page=page, action=drafts.LOG_ACTION).exists()
 
 
 def test_2019_table_a_is_not_counted_from_the_catalogue(admin_client):
@@ -134,7 +136,7 @@ def test_2019_table_a_is_not_counted_from_the_catalogue(admin_client):
     publish_fixture(page)
     response = admin_client.get(reverse("reports:prefill", args=[page.pk, "catalogue"]))
     assert response.status_code == 302
-    assert not PageLogEntry.objects.filter(page=page, action=filling.LOG_ACTION).exists()
+    assert not PageLogEntry.objects.filter(page=page, action=drafts.LOG_ACTION).exists()
 
 
 def test_fill_buttons_on_the_edit_page(admin_client):
@@ -157,7 +159,7 @@ def test_no_fill_button_for_a_report_the_user_may_not_fill(admin_client, admin_u
     other = get_user_model().objects.create_superuser("other", "o@example.invalid", "pw")
     page.locked, page.locked_by = True, other
     page.save()
-    assert filling.refusal(page, admin_user)
+    assert drafts.refusal(page, admin_user)
     edit = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert "data-report-fill-actions" not in edit
 
@@ -175,7 +177,7 @@ def test_the_fill_shows_the_rules_result_and_saves_nothing_before_it_is_confirme
     assert "R6 警告" in findings  # the text still says 3 applications
     assert "填入后有" in findings and "不能提交审核或发布" in findings
     assert page.revisions.count() == revisions
-    assert not PageLogEntry.objects.filter(page=page, action=filling.LOG_ACTION).exists()
+    assert not PageLogEntry.objects.filter(page=page, action=drafts.LOG_ACTION).exists()
 
     admin_client.post(url)
     assert page.revisions.count() == revisions + 1

@@ -3,8 +3,9 @@ told as one line (the cells inside it), then the warnings."""
 
 from django.template.loader import render_to_string
 
-from disclosure.reports import rules
-from disclosure.reports.checker import Check
+from disclosure.reports.files.checker import Check
+from disclosure.reports.rules.checks import check_report
+from disclosure.reports.rules.findings import arranged
 from disclosure.reports.tests.factories import consistent_report
 
 
@@ -13,18 +14,18 @@ def half_filled_with_an_arithmetic_error():
     report = consistent_report()
     report["table_b"]["carried_out"].update(natural=2, total=2)
     report["table_c"] = {}
-    return rules.check_report(report)
+    return check_report(report)
 
 
 def test_errors_come_first_then_the_blank_cells_then_the_warnings():
     findings = half_filled_with_an_arithmetic_error()
     blanks = [f for f in findings if f.is_blank_cell]
     assert len(blanks) > 10 and {f.rule for f in blanks} == {"R7"}
-    arranged = rules.arranged(findings)
-    assert [f.rule for f in arranged.errors] == ["R1", "R1"]
-    assert arranged.blanks == blanks
-    assert all(not f.is_error for f in arranged.warnings)
-    assert sorted(map(repr, arranged)) == sorted(map(repr, findings))  # none lost, none added
+    in_order = arranged(findings)
+    assert [f.rule for f in in_order.errors] == ["R1", "R1"]
+    assert in_order.blanks == blanks
+    assert all(not f.is_error for f in in_order.warnings)
+    assert sorted(map(repr, in_order)) == sorted(map(repr, findings))  # none lost, none added
 
 
 def test_the_list_tells_the_blank_cells_in_one_line():

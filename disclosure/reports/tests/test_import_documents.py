@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from disclosure.catalogue.models import Organisation
-from disclosure.reports import importer
+from disclosure.reports.files import importer
 from disclosure.reports.models import AnnualReportPage
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
 from tests.factories import publish_fixture
@@ -205,8 +205,8 @@ def test_a_title_whose_zero_is_a_look_alike_names_its_year(zero):
 def test_full_width_digits_in_a_tables_row_are_read_as_in_its_prose():
     """A published report's text prints digits full-width as often as not: its prose is read so
     (R6), and so are its tables' rows, not refused cell by cell as R7 errors or left unplaced."""
-    from disclosure.reports.documents import _pdf_line
-    from disclosure.reports.importer import parse_report
+    from disclosure.reports.files.importer import parse_report
+    from disclosure.reports.files.report_text import _pdf_line
 
     text = SEED.replace("| 行政强制 | 0 |", "| 行政强制 | ３ |", 1).replace(
         "| 一、本年新收政府信息公开申请 数量 | | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |",

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from disclosure.reports import importer
+from disclosure.reports.files import importer
 from disclosure.statutory import tables as t
 
 SEED = (Path(__file__).parents[1] / "data" / "youyi-2022.txt").read_text(encoding="utf-8")

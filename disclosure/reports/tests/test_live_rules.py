@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from disclosure.reports import blocks, rules
+from disclosure.reports import blocks
+from disclosure.reports.rules.checks import check_table
 from disclosure.reports.tests.factories import consistent_b, zeros
 from disclosure.statutory import tables as t
 
@@ -46,7 +47,7 @@ def random_tables(table, rng):
 def server_findings(table, values):
     return [
         (f.rule, blocks.cell_name(f.row, f.column), f.message)
-        for f in rules.check_table(table, values)
+        for f in check_table(table, values)
         if f.rule in EQUATION_RULES
     ]
 

@@ -93,7 +93,7 @@ def test_the_index_list_names_the_year_once_and_sets_the_date_apart(client):
 
 
 def test_xlsx_download_reads_back(client, tmp_path):
-    from disclosure.reports import xlsx
+    from disclosure.reports.workbook import xlsx
 
     report = make_report(make_index(), 2023)
     response = client.get(report.url + "xlsx/")
@@ -155,8 +155,8 @@ def test_the_downloaded_report_says_when_it_was_published(client):
     from docx import Document
     from pypdf import PdfReader
 
-    from disclosure.reports.docx_export import report_docx_bytes
-    from disclosure.reports.pdf_export import report_pdf_bytes
+    from disclosure.reports.downloads.docx_export import report_docx_bytes
+    from disclosure.reports.downloads.pdf_export import report_pdf_bytes
 
     report = make_report(make_index(), 2023)
     published = datetime.datetime(

@@ -9,7 +9,9 @@ import re
 
 import pytest
 
-from disclosure.reports import rules
+from disclosure.reports.rules.checks import check_report
+from disclosure.reports.rules.findings import errors
+from disclosure.reports.rules.prose import _statements, check_r6
 from disclosure.reports.tests.checking import PLACES, tables_stating
 from disclosure.reports.tests.factories import zeros
 from disclosure.statutory import tables as t
@@ -282,7 +284,7 @@ SENTENCES = REAL_SENTENCES + DEMO_SENTENCES
 
 
 def stated(sentence):
-    return {quantity.key: number for quantity, number, _clause in rules._statements(sentence)}
+    return {quantity.key: number for quantity, number, _clause in _statements(sentence)}
 
 
 @pytest.mark.parametrize(("source", "sentence", "numbers"), SENTENCES)
@@ -292,20 +294,20 @@ def test_each_sentence_states_its_numbers(source, sentence, numbers):
 
 @pytest.mark.parametrize(("source", "sentence", "numbers"), SENTENCES)
 def test_a_table_that_agrees_gives_no_warning(source, sentence, numbers):
-    assert rules.check_r6(sentence, tables_stating(numbers)) == [], source
+    assert check_r6(sentence, tables_stating(numbers)) == [], source
 
 
 @pytest.mark.parametrize(("source", "sentence", "numbers"), [s for s in SENTENCES if s[2]])
 def test_each_differing_quantity_gives_one_warning(source, sentence, numbers):
     differing = {key: number + 1 for key, number in numbers.items()}
-    findings = rules.check_r6(sentence, tables_stating(differing))
+    findings = check_r6(sentence, tables_stating(differing))
     assert len(findings) == len(numbers), source
-    assert {f.rule for f in findings} == {"R6"} and not rules.errors(findings)
+    assert {f.rule for f in findings} == {"R6"} and not errors(findings)
 
 
 def test_the_real_mismatch_of_issue_19_is_caught():
     tables = tables_stating({"new": 95})
-    findings = rules.check_r6("区政府办代表区政府受理政府信息公开申请17件。", tables)
+    findings = check_r6("区政府办代表区政府受理政府信息公开申请17件。", tables)
     assert [(f.table, f.row, f.column) for f in findings] == [("table_b", "new", "total")]
     assert "17" in findings[0].left and findings[0].right.endswith("= 95")
     assert "表二" in findings[0].message
@@ -313,7 +315,7 @@ def test_the_real_mismatch_of_issue_19_is_caught():
 
 def test_a_report_whose_text_and_table_differ_is_caught():
     """The 长春 department's report of 2023 says 2 requests; its Table B says 3."""
-    findings = rules.check_r6(
+    findings = check_r6(
         "本年度，共受理政府信息公开申请2件，都在法定期限内予以答复。", tables_stating({"new": 3})
     )
     assert [f.rule for f in findings] == ["R6"]
@@ -321,38 +323,35 @@ def test_a_report_whose_text_and_table_differ_is_caught():
 
 def test_a_sub_count_is_not_taken_for_the_total():
     tables = tables_stating({"new": 95})
-    assert rules.check_r6("通过信函方式收到申请12件。", tables) == []
-    assert rules.check_r6("收到政府信息公开申请95件，其中通过网上申请80件。", tables) == []
+    assert check_r6("通过信函方式收到申请12件。", tables) == []
+    assert check_r6("收到政府信息公开申请95件，其中通过网上申请80件。", tables) == []
     text = "收到政府信息公开申请95件，其中通过网上申请80件，当面受理申请15件。"
-    assert rules.check_r6(text, tables) == []
+    assert check_r6(text, tables) == []
 
 
 def test_full_width_digits_and_brackets_are_read():
     tables = tables_stating({"new": 95, "other": 41})
-    assert (
-        rules.check_r6("受理政府信息公开申请９５件，其他处理４１件（其中撤销３６件）。", tables)
-        == []
-    )
-    assert len(rules.check_r6("受理政府信息公开申请１７件。", tables)) == 1
+    assert check_r6("受理政府信息公开申请９５件，其他处理４１件（其中撤销３６件）。", tables) == []
+    assert len(check_r6("受理政府信息公开申请１７件。", tables)) == 1
 
 
 def test_a_2019_table_b_sums_its_single_other_row():
     values = zeros(t.TABLE_B_2019)
     values["other_processing"]["total"] = 4
-    assert rules.check_r6("其他处理4件。", {"table_b": values}) == []
-    assert len(rules.check_r6("其他处理5件。", {"table_b": values})) == 1
+    assert check_r6("其他处理4件。", {"table_b": values}) == []
+    assert len(check_r6("其他处理5件。", {"table_b": values})) == 1
 
 
 def test_a_blank_cell_leaves_its_quantity_undecided():
     tables = tables_stating({"new": 95})
     tables["table_b"]["new"]["total"] = None
-    assert rules.check_r6("受理政府信息公开申请17件。", tables) == []
+    assert check_r6("受理政府信息公开申请17件。", tables) == []
 
 
 @pytest.mark.django_db
 def test_the_pages_rich_text_is_read_as_plain_text():
     """Tags and entities are not words, and a paragraph ends a sentence."""
-    from disclosure.reports.build import report_body
+    from disclosure.reports.filling.page_body import report_body
     from disclosure.reports.models import AnnualReportPage
     from disclosure.reports.tests.factories import SECTION_TEXT, consistent_report, make_index
 
@@ -375,9 +374,9 @@ def test_no_case_lost_is_not_no_case():
     text = (
         "因政府信息公开被申请行政复议1件，被提起行政诉讼1件，未发生行政复议纠错、行政诉讼败诉情况。"
     )
-    assert rules.check_r6(text, tables) == []
+    assert check_r6(text, tables) == []
     text = "未出现因答复不当引起的行政复议、行政诉讼等情况。"
-    assert rules.check_r6(text, tables) == []
+    assert check_r6(text, tables) == []
 
 
 # ---------------------------------------------------------------- the report's year only
@@ -390,7 +389,7 @@ def _year_of(source):
 def test_each_sentence_states_its_numbers_in_its_own_year(source, sentence, numbers):
     """Read as its own year's report (舟山's "结转2024年办理2件" and 高平's "上年度结转…0件" are
     that year's carry-overs, 上海's "较2022年上升29.3%" is skipped), each states the same."""
-    found = {q.key: n for q, n, _c in rules._statements(sentence, _year_of(source))}
+    found = {q.key: n for q, n, _c in _statements(sentence, _year_of(source))}
     assert found == numbers, source
 
 
@@ -488,7 +487,7 @@ YEAR_SENTENCES = [
 
 @pytest.mark.parametrize(("source", "sentence", "year", "numbers"), YEAR_SENTENCES)
 def test_only_the_report_years_numbers_are_read(source, sentence, year, numbers):
-    found = {q.key: n for q, n, _c in rules._statements(sentence, year)}
+    found = {q.key: n for q, n, _c in _statements(sentence, year)}
     assert found == numbers, source
 
 
@@ -497,20 +496,20 @@ def test_a_clause_of_another_year_gives_no_warning(source, sentence, year, numbe
     """The tables differ from every number of another year: only this year's are compared."""
     differing = {key: 99_999 for key in PLACES}
     differing.update(numbers)
-    assert rules.check_r6(sentence, tables_stating(differing), year) == [], source
+    assert check_r6(sentence, tables_stating(differing), year) == [], source
 
 
 def test_the_report_year_reaches_r6_through_check_report():
     text = "2022年共收到政府信息公开申请20件。2023年共收到政府信息公开申请25件。"
     tables = tables_stating({"new": 25})
-    assert [f for f in rules.check_report(tables, text=text, year=2023) if f.rule == "R6"] == []
-    r6 = [f for f in rules.check_report(tables, text=text, year=2022) if f.rule == "R6"]
+    assert [f for f in check_report(tables, text=text, year=2023) if f.rule == "R6"] == []
+    r6 = [f for f in check_report(tables, text=text, year=2022) if f.rule == "R6"]
     assert [f.left for f in r6] == ["正文“2022年共收到政府信息公开申请20件” = 20"]
 
 
 @pytest.mark.django_db
 def test_the_pages_year_is_the_year_r6_reads():
-    from disclosure.reports.build import report_body
+    from disclosure.reports.filling.page_body import report_body
     from disclosure.reports.models import AnnualReportPage
     from disclosure.reports.tests.factories import SECTION_TEXT, consistent_report, make_index
 

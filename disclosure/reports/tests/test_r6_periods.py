@@ -4,7 +4,8 @@
 
 import pytest
 
-from disclosure.reports import rules
+from disclosure.reports.rules.checks import check_report
+from disclosure.reports.rules.prose import _statements
 
 # 大足区政府办 2023 (http://www.dazu.gov.cn/zwgk_175/zfxxgknb/qzfbm_68864/qzfbgs/202401/
 # t20240130_12882382.html); the quoted sentence's opening is elided in the finding, the
@@ -17,7 +18,7 @@ DAZU = (
 
 def read(sentence, year):
     found = {}
-    for quantity, number, _quote in rules._statements(sentence, year):
+    for quantity, number, _quote in _statements(sentence, year):
         found.setdefault(quantity.key, []).append(number)
     return found
 
@@ -46,5 +47,5 @@ def test_the_outcome_counts_give_no_r6_warning_against_consistent_totals():
     from disclosure.reports.tests.checking import tables_stating
 
     values = tables_stating({"review": 6, "litigation": 3})
-    findings = [f for f in rules.check_report(values, text=DAZU, year=2023) if f.rule == "R6"]
+    findings = [f for f in check_report(values, text=DAZU, year=2023) if f.rule == "R6"]
     assert findings == []

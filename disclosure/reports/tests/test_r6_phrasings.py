@@ -5,12 +5,12 @@ and the quote of a finding, which must be the report's own words."""
 
 import pytest
 
-from disclosure.reports import rules
+from disclosure.reports.rules.prose import _statements, check_r6
 from disclosure.reports.tests.checking import PLACES, tables_stating
 
 
 def read(sentence, year):
-    return {q.key: n for q, n, _quote in rules._statements(sentence, year)}
+    return {q.key: n for q, n, _quote in _statements(sentence, year)}
 
 
 # (what, sentence, report year, {quantity: number stated of that year})
@@ -326,13 +326,13 @@ def test_no_false_warning_on_another_period(what, sentence, year, numbers):
     """Tables that differ from every number but the year's own give no warning."""
     differing = {key: 99_999 for key in PLACES}
     differing.update(numbers)
-    assert rules.check_r6(sentence, tables_stating(differing), year) == [], what
+    assert check_r6(sentence, tables_stating(differing), year) == [], what
 
 
 @pytest.mark.parametrize(("what", "sentence", "year", "numbers"), [s for s in SENTENCES if s[3]])
 def test_each_of_the_years_numbers_is_compared(what, sentence, year, numbers):
     differing = {key: number + 1 for key, number in numbers.items()}
-    findings = rules.check_r6(sentence, tables_stating(differing), year)
+    findings = check_r6(sentence, tables_stating(differing), year)
     assert len(findings) == len(numbers), what
 
 
@@ -352,7 +352,7 @@ def test_each_of_the_years_numbers_is_compared(what, sentence, year, numbers):
     ],
 )
 def test_the_warning_quotes_the_reports_own_words(sentence, quote):
-    findings = rules.check_r6(sentence, tables_stating({"new": 95, "other": 95}), 2023)
+    findings = check_r6(sentence, tables_stating({"new": 95, "other": 95}), 2023)
     assert [f.left.split("” = ")[0] for f in findings] == [f"正文“{quote}"]
     assert f"正文“{quote}”" in findings[0].message
 
@@ -362,15 +362,15 @@ def test_a_list_stating_a_sum_is_compared_with_the_sum_naming_each_cell():
     the county must look at, with their numbers."""
     sentence = "不予公开、无法提供共5件。"
     assert read(sentence, 2023) == {"refused+unable": 5}
-    assert rules.check_r6(sentence, tables_stating({"refused": 2, "unable": 3}), 2023) == []
-    [finding] = rules.check_r6(sentence, tables_stating({"refused": 2, "unable": 4}), 2023)
+    assert check_r6(sentence, tables_stating({"refused": 2, "unable": 3}), 2023) == []
+    [finding] = check_r6(sentence, tables_stating({"refused": 2, "unable": 4}), 2023)
     assert "表二“不予公开、无法提供” = 6" in finding.right
     assert "“（三）不予公开1.属于国家秘密”“总计” 2" in finding.right
     assert "“（四）无法提供1.本机关不掌握相关政府信息”“总计” 4" in finding.right
 
 
 def test_a_groups_warning_names_its_cells():
-    [finding] = rules.check_r6("不予公开3件。", tables_stating({"refused": 2}), 2023)
+    [finding] = check_r6("不予公开3件。", tables_stating({"refused": 2}), 2023)
     assert finding.right.startswith("表二“不予公开” = 2（")
     assert "1.属于国家秘密" in finding.right and "8.属于行政查询事项" in finding.right
 
@@ -380,7 +380,7 @@ def test_a_list_opening_with_granted_and_partial_is_a_sum():
     sentence = "予以公开、部分公开、不予公开共10件。"
     assert read(sentence, 2023) == {"granted_partial+refused": 10}
     tables = tables_stating({"granted": 5, "partial": 3, "refused": 2})
-    assert rules.check_r6(sentence, tables, 2023) == []
+    assert check_r6(sentence, tables, 2023) == []
 
 
 def test_handled_agrees_with_either_reading():
@@ -388,13 +388,13 @@ def test_handled_agrees_with_either_reading():
     some: N agrees with the tables when it is any; a warning only when it is none."""
     sentence = "本年度共处理政府信息公开申请12件。"
     for numbers in ({"result_total": 12, "new": 15}, {"result_total": 10, "new": 12}):
-        assert rules.check_r6(sentence, tables_stating(numbers), 2023) == [], numbers
-    [finding] = rules.check_r6(sentence, tables_stating({"result_total": 10, "new": 11}), 2023)
+        assert check_r6(sentence, tables_stating(numbers), 2023) == [], numbers
+    [finding] = check_r6(sentence, tables_stating({"result_total": 10, "new": 11}), 2023)
     assert (finding.table, finding.row) == ("table_b", "result_total")
     # 余杭 2023: all the year had to handle, 新收 + 上年结转
     tables = tables_stating({"result_total": 1646, "new": 1641, "carried_in": 76})
     text = "全区共处理政府信息公开申请件1717件（包含上年结转76件）。"
-    assert rules.check_r6(text, tables, 2023) == []
+    assert check_r6(text, tables, 2023) == []
 
 
 def test_no_case_caused_by_a_wrong_answer_is_not_no_case():
@@ -427,10 +427,10 @@ def test_information_withheld_is_not_requests_refused():
     is not Table B's 不予公开, which counts requests: it is not compared; "不予公开N件" still
     is."""
     tables = tables_stating({"refused": 2})
-    assert rules.check_r6("不予公开信息有10条，主要是关于人事安排的信息。", tables, 2023) == []
-    assert rules.check_r6("不予公开政府信息10条。", tables, 2023) == []
-    assert len(rules.check_r6("不予公开10件。", tables, 2023)) == 1
-    assert len(rules.check_r6("不予公开的政府信息公开申请10件。", tables, 2023)) == 1
+    assert check_r6("不予公开信息有10条，主要是关于人事安排的信息。", tables, 2023) == []
+    assert check_r6("不予公开政府信息10条。", tables, 2023) == []
+    assert len(check_r6("不予公开10件。", tables, 2023)) == 1
+    assert len(check_r6("不予公开的政府信息公开申请10件。", tables, 2023)) == 1
 
 
 def test_online_and_offline_are_parts_of_the_years_requests():
@@ -440,7 +440,7 @@ def test_online_and_offline_are_parts_of_the_years_requests():
         "公开申请9件，已全部依法办结。"
     )
     tables = tables_stating({"new": 74, "result_total": 71, "carried_out": 3})
-    assert rules.check_r6(text, tables, 2024) == []
+    assert check_r6(text, tables, 2024) == []
     # a clause about the whole year again after the part is the year's
     text = "通过线上收到申请65件，全年共收到政府信息公开申请74件，办结71件。"
     assert read(text, 2024) == {"new": 74, "result_total": 71}
@@ -464,12 +464,12 @@ def test_received_with_last_years_carry_over_inside_is_both():
         "2023年，全县共受理依申请公开62件（其中上年结转3件），委托县自然资源局办理自然资源类政府"
         "信息公开申请25件。"
     )
-    assert rules.check_r6(text, tables_stating({"new": 59, "carried_in": 3}), 2023) == []
-    [finding] = rules.check_r6(text, tables_stating({"new": 58, "carried_in": 3}), 2023)
+    assert check_r6(text, tables_stating({"new": 59, "carried_in": 3}), 2023) == []
+    [finding] = check_r6(text, tables_stating({"new": 58, "carried_in": 3}), 2023)
     assert (finding.table, finding.row) == ("table_b", "new")
     # without the carry-over inside, the number is 新收 alone
     text = "共受理依申请公开62件。"
-    assert len(rules.check_r6(text, tables_stating({"new": 59, "carried_in": 3}), 2023)) == 1
+    assert len(check_r6(text, tables_stating({"new": 59, "carried_in": 3}), 2023)) == 1
 
 
 def test_other_processing_beside_overdue_correction_is_the_rest_of_its_group():
@@ -480,9 +480,9 @@ def test_other_processing_beside_overdue_correction_is_the_rest_of_its_group():
     tables = tables_stating({})
     tables["table_b"]["other_overdue_correction"]["total"] = 2
     tables["table_b"]["other_other"]["total"] = 5
-    assert rules.check_r6(text, tables, 2024) == []
-    assert rules.check_r6("其他处理7件。", tables, 2024) == []
-    assert len(rules.check_r6("其他处理5件。", tables, 2024)) == 1
+    assert check_r6(text, tables, 2024) == []
+    assert check_r6("其他处理7件。", tables, 2024) == []
+    assert len(check_r6("其他处理5件。", tables, 2024)) == 1
     tables["table_b"]["other_other"]["total"] = 4
-    [finding] = rules.check_r6(text, tables, 2024)
+    [finding] = check_r6(text, tables, 2024)
     assert "其他处理" in finding.right

@@ -10,8 +10,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from disclosure.reports import xlsx, years
+from disclosure.reports.rules import years
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
 

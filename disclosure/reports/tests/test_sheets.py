@@ -6,8 +6,8 @@ from django.core.management import call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from disclosure.reports import xlsx
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report, write
+from disclosure.reports.workbook import xlsx
 
 
 def altered(tmp_path, change):

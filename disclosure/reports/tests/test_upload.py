@@ -5,13 +5,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from disclosure.reports import filling, xlsx
+from disclosure.reports.filling import drafts
 from disclosure.reports.tests.factories import (
     consistent_report,
     make_index,
     make_report,
     workbook_upload,
 )
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,7 @@ def test_a_consistent_workbook_fills_the_tables_as_a_draft(admin_client, report)
     draft = report.get_latest_revision_as_object()
     assert draft.table_values()["table_a"]["normative"]["issued"] == 7
     assert report.live_revision_id is None and report.has_unpublished_changes  # not published
-    entry = PageLogEntry.objects.get(page=report, action=filling.LOG_ACTION)
+    entry = PageLogEntry.objects.get(page=report, action=drafts.LOG_ACTION)
     assert "统计表.xlsx" in entry.data["message"]
 
 
@@ -55,7 +56,7 @@ def test_an_inconsistent_workbook_names_each_cell_and_writes_nothing(admin_clien
     assert "空白，缺少数据" in html and "未写入报告" in html
     report.refresh_from_db()
     assert report.latest_revision_id == latest
-    assert not PageLogEntry.objects.filter(page=report, action=filling.LOG_ACTION).exists()
+    assert not PageLogEntry.objects.filter(page=report, action=drafts.LOG_ACTION).exists()
 
 
 def test_r5_is_checked_against_last_years_report(admin_client, report):

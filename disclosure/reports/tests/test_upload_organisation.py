@@ -11,8 +11,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from disclosure.reports import filling, xlsx
+from disclosure.reports.filling import drafts
 from disclosure.reports.tests.factories import consistent_report, make_index, make_report
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
 OWN = "友谊县东风镇人民政府"
@@ -77,7 +78,7 @@ def test_a_workbook_not_naming_the_organisation_in_b1_is_refused_and_nothing_sav
     assert said in html and f"须注明本报告的公开主体“{OWN}”" in html
     page.refresh_from_db()
     assert page.latest_revision_id == latest
-    assert not PageLogEntry.objects.filter(page=page, action=filling.LOG_ACTION).exists()
+    assert not PageLogEntry.objects.filter(page=page, action=drafts.LOG_ACTION).exists()
 
 
 def _with_stored_result(content, result):

@@ -7,9 +7,9 @@ from zipfile import ZIP_DEFLATED, ZipFile
 import pytest
 from openpyxl import load_workbook
 
-from disclosure.reports import xlsx
 from disclosure.reports.tests.checking import run, upload
 from disclosure.reports.tests.factories import make_index, make_report, write
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
 ADDRESSES = xlsx.cell_addresses(t.TABLE_B_2021)

@@ -6,9 +6,10 @@ library that writes formulas does not compute them; it was reported as "非有�
 import pytest
 from openpyxl import load_workbook
 
-from disclosure.reports import cells, stored_numbers, xlsx
+from disclosure.reports.tables import cells
 from disclosure.reports.tests.checking import run, upload
 from disclosure.reports.tests.factories import ORGANISATION, make_index, make_report, write
+from disclosure.reports.workbook import stored_numbers, xlsx
 from disclosure.statutory import tables as t
 
 NEW_NATURAL = xlsx.cell_addresses(t.TABLE_B_2021)[("new", "natural")]  # 表二 一 自然人

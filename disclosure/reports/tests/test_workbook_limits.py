@@ -5,8 +5,8 @@ import zipfile
 
 import pytest
 
-from disclosure.reports import xlsx
 from disclosure.reports.tests.factories import write
+from disclosure.reports.workbook import xlsx
 
 
 def with_member(path, name, data):

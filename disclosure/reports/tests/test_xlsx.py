@@ -5,8 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from openpyxl import load_workbook
 
-from disclosure.reports import xlsx
 from disclosure.reports.tests.factories import consistent_report, seed_table_b, write
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
 
 

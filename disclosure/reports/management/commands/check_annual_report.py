@@ -3,11 +3,11 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from disclosure.catalogue.models import Level
-from disclosure.reports.checker import check_file
-from disclosure.reports.documents import DocumentError, prose, read_document
-from disclosure.reports.file_errors import os_error_reason
+from disclosure.reports.files.checker import check_file
+from disclosure.reports.files.report_text import DocumentError, prose, read_document
 from disclosure.reports.management.chinese_command import ChineseCommand
-from disclosure.reports.xlsx import LayoutError
+from disclosure.reports.workbook.file_errors import os_error_reason
+from disclosure.reports.workbook.xlsx import LayoutError
 
 
 class Command(ChineseCommand):

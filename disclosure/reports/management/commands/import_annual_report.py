@@ -1,7 +1,7 @@
 from django.core.management.base import CommandError
 
-from disclosure.reports.documents import DocumentError, read_document
-from disclosure.reports.importer import ImportFormatError, import_report
+from disclosure.reports.files.importer import ImportFormatError, import_report
+from disclosure.reports.files.report_text import DocumentError, read_document
 from disclosure.reports.management.chinese_command import ChineseCommand
 
 

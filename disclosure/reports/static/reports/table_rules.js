@@ -1,18 +1,18 @@
 /*
  * Live check of the statistical tables' equations (R1–R4) while the editor types.
  *
- * The equations are not written here: the server describes them (rules.equations, turned into
- * JSON by blocks.equations_json) in the table form's data-gk-equations attribute, with each
- * equation's cells, its two sides and the server's own message, in which this file only puts
- * the two sums. The server checks the same equations again when the report is submitted.
+ * The equations are not written here: the server describes them (rules/arithmetic.py,
+ * `equations`, turned into JSON by blocks.equations_json) in the table form's data-gk-equations
+ * attribute, with each equation's cells, its two sides and the server's own message, in which
+ * this file only puts the two sums. The server checks the same equations again when the report is submitted.
  *
  * `evaluate` is also run by node in the tests (module.exports), against the server's findings.
  */
 (function () {
   "use strict";
 
-  // A cell's number as the server reads it (rules._get): a whole number. A blank or anything
-  // else leaves the equation undecided, as on the server (R7 reports such a cell).
+  // A cell's number as the server reads it (rules/findings.py, cell_value): a whole number. A
+  // blank or anything else leaves the equation undecided, as on the server (R7 reports such a cell).
   function parseCell(text) {
     if (text === null || text === undefined) {
       return null;

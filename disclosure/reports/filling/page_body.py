@@ -2,7 +2,7 @@
 
 from django.utils.html import escape
 
-from .blocks import TABLE_BLOCK_NAMES
+from disclosure.reports.blocks import TABLE_BLOCK_NAMES
 
 # Where each table goes: after the section that speaks of it.
 TABLE_AFTER_SECTION = {"2": "table_a", "3": "table_b", "4": "table_c"}

@@ -17,16 +17,20 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from disclosure.statutory import tables as t
-from gongkai import spreadsheets
-from search.limits import ExtractionLimits, Refused
-from search.safezip import BoundedZip
+from disclosure.reports.rules import years
+from disclosure.reports.rules.each_cell import cell_message
+from disclosure.reports.rules.findings import Finding, Severity
 
 # openpyxl (27 MB) is imported by the functions that read or write a workbook, and the
 # modules built on it (formulas, stored_numbers) with them: the admin's URLs import this
 # module, and a web worker that never handles a workbook need not hold it
 # (docs/performance.md, "Worker memory").
-from . import cells, layout, rules, years
+from disclosure.reports.tables import cells, layout
+from disclosure.statutory import tables as t
+from gongkai import spreadsheets
+from search.limits import ExtractionLimits, Refused
+from search.safezip import BoundedZip
+
 from .file_errors import os_error_reason
 
 FIRST_ROW = 2  # row 1 holds the table's caption
@@ -60,9 +64,7 @@ def write_table(sheet, table, values):
 
     rows = layout.grid(table, values)
     width = _grid_width(rows)
-    spreadsheets.write_cell(
-        sheet.cell(row=1, column=1), f"{rules.TABLE_NAMES[table.key]} {table.caption}"
-    )
+    spreadsheets.write_cell(sheet.cell(row=1, column=1), f"{table.number} {table.caption}")
     sheet.cell(row=1, column=1).font = Font(bold=True)
     sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     for cell, r, c in layout.positions(rows):
@@ -110,10 +112,10 @@ def workbook(tables_by_key, organisation="", year=None):
 
     book = Workbook()
     book.remove(book.active)
-    for key, name in rules.TABLE_NAMES.items():
+    for key in t.TABLE_KEYS:
         if key in tables_by_key:
             table, values = tables_by_key[key]
-            write_table(book.create_sheet(name), table, values)
+            write_table(book.create_sheet(table.number), table, values)
     info = book.create_sheet(INFO_SHEET)
     for row in ((INFO_ORGANISATION, organisation or ""), (INFO_YEAR, year)):
         spreadsheets.append_row(info, row)
@@ -210,7 +212,7 @@ INFO_YEAR = "报告年度"
 
 
 def layout_problem(message, where, table_key=""):
-    finding = rules.Finding(LAYOUT, rules.Severity.ERROR, table_key, "", "", "", "", str(message))
+    finding = Finding(LAYOUT, Severity.ERROR, table_key, "", "", "", "", str(message))
     return finding, where
 
 
@@ -218,12 +220,13 @@ def _table_of_sheet(sheet):
     """Which table a sheet holds though it is not named for it: by its caption (A1) or, failing
     that, by its header labels matching a table's; None for a sheet of something else."""
     caption = normalise_label(sheet.cell(row=1, column=1).value)
-    for key, name in rules.TABLE_NAMES.items():
+    for key in t.TABLE_KEYS:
+        name = t.number_of(key)
         # the whole caption as written (表二 收到和处理政府信息公开申请情况), not a prefix:
         # "表二填表说明" in A1 is not 表二
         if caption in {normalise_label(f"{name}{t.table(f, key).caption}") for f in t.TABLES}:
             return key
-    for key in rules.TABLE_NAMES:
+    for key in t.TABLE_KEYS:
         for format_key in (t.FORMAT_2021, t.FORMAT_2019):
             table = t.table(format_key, key)
             headers = sum(1 for cell in _cells(table) if cell.header)
@@ -238,7 +241,7 @@ def _cells(table):
 
 INFO = "info"  # the key of the 报告信息 sheet among the sheets a workbook must have
 # Every sheet a workbook of ours has, by key: the three tables and 报告信息.
-SHEETS = {**rules.TABLE_NAMES, INFO: INFO_SHEET}
+SHEETS = {**{key: t.number_of(key) for key in t.TABLE_KEYS}, INFO: INFO_SHEET}
 
 
 def _is_info_sheet(sheet):
@@ -360,7 +363,7 @@ def _hidden_problems(sheets):
                 "工作簿有隐藏的工作表“%(sheet)s”，检查不读取它，审核人也看不到它；"
                 "请删除或取消隐藏。"
             ) % {"sheet": sheet.title}
-            finding = rules.Finding(LAYOUT, rules.Severity.WARNING, "", "", "", "", "", message)
+            finding = Finding(LAYOUT, Severity.WARNING, "", "", "", "", "", message)
             problems.append((finding, sheet.title))
     return problems
 
@@ -631,25 +634,25 @@ def _stale_formulas(sheet, formulas_book, table):
                 "是公式“%(formula)s”，其结果是文本“%(stored)s”而不是数字，表格软件不会把它计入"
                 "求和；请改为填写数字"
             ) % {"formula": formula, "stored": stored}
-            severity = rules.Severity.WARNING
+            severity = Severity.WARNING
         elif recomputed is None:
             problem = _(
                 "是公式“%(formula)s”，检查只能重算求和公式（SUM 和 +），无法核对它保存的值 "
                 "%(stored)s 是否就是 Excel 或 WPS 显示的值；请核对该单元格，或改为填写数字"
             ) % {"formula": formula, "stored": stored}
-            severity = rules.Severity.WARNING
+            severity = Severity.WARNING
         else:
             problem = _(
                 "文件中保存的值是 %(stored)s，但它的公式“%(formula)s”算出 %(recomputed)s"
                 "（Excel 或 WPS 打开时显示 %(recomputed)s）；请在 Excel 或 WPS 中打开该文件、"
                 "重新计算并保存，再上传或检查"
             ) % {"stored": stored, "formula": formula, "recomputed": _shown_number(recomputed)}
-            severity = rules.Severity.ERROR
-        message = rules.cell_message(table, row_key, column_key, problem)
-        finding = rules.Finding(
+            severity = Severity.ERROR
+        message = cell_message(table, row_key, column_key, problem)
+        finding = Finding(
             "R7", severity, table.key, row_key, column_key, str(stored), formula, message
         )
-        found.append((finding, f"{rules.TABLE_NAMES[table.key]} {cell}"))
+        found.append((finding, f"{table.number} {cell}"))
     return found
 
 
@@ -667,11 +670,9 @@ def _number_typed_as_text(sheet, table, row_key, column_key, address):
         "是文本“%(stored)s”而不是数字，表格软件不会把它计入求和；检查已按数字 %(number)s 读取，"
         "请改为填写数字"
     ) % {"stored": stored, "number": cells.parse(stored, column.kind)}
-    message = rules.cell_message(table, row_key, column_key, problem)
-    finding = rules.Finding(
-        "R7", rules.Severity.WARNING, table.key, row_key, column_key, stored, "", message
-    )
-    return [(finding, f"{rules.TABLE_NAMES[table.key]} {address}")]
+    message = cell_message(table, row_key, column_key, problem)
+    finding = Finding("R7", Severity.WARNING, table.key, row_key, column_key, stored, "", message)
+    return [(finding, f"{table.number} {address}")]
 
 
 def _shown_number(number):
@@ -732,7 +733,7 @@ def _content_outside(sheet, table_key, outside, message, **names):
     if len(outside) > SHOWN_CELLS:
         shown += _(" 等 %(count)d 个单元格") % {"count": len(outside)}
     text = message % {"sheet": sheet.title, "cells": shown, **names}
-    finding = rules.Finding(LAYOUT, rules.Severity.WARNING, table_key, "", "", "", "", text)
+    finding = Finding(LAYOUT, Severity.WARNING, table_key, "", "", "", "", text)
     return [(finding, f"{sheet.title} {outside[0]}")]
 
 

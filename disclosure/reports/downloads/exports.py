@@ -17,6 +17,8 @@ hard-to-guess names are not the guard. Unpublishing or deleting the page also de
 (``on_report_withdrawn``), for storages a web server might still serve (object storage).
 """
 
+from io import BytesIO
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -28,6 +30,16 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from kombu.exceptions import OperationalError
 
+from disclosure.reports.workbook import xlsx
+from gongkai.celery import app as celery_app
+from gongkai.outbox import send_after_commit
+
+from .docx_export import report_docx_bytes
+from .pdf_export import report_pdf_bytes
+
+# The task that builds one download (tasks.build_export), asked for by its name: the task
+# imports this module, and queued messages and the interactive queue's routes name it.
+BUILD_TASK = "reports.build_export"
 FOLDER = "reports/exports"
 REFRESH_SECONDS = 3
 PENDING_SECONDS = 600  # after this, a build that never finished is enqueued again
@@ -53,21 +65,13 @@ def build(page, export_format):
         return _workbook(page)
     with translation.override(page.locale.language_code):
         if export_format == "docx":
-            from .docx_export import report_docx_bytes
-
             return report_docx_bytes(page)
         if export_format == "pdf":
-            from .pdf_export import report_pdf_bytes
-
             return report_pdf_bytes(page)
     raise ValueError(export_format)
 
 
 def _workbook(page):
-    from io import BytesIO
-
-    from . import xlsx
-
     buffer = BytesIO()  # the Chinese statutory workbook on every page (xlsx.workbook)
     organisation = page.organisation
     xlsx.workbook(
@@ -105,13 +109,9 @@ def store(revision, export_format):
 def enqueue_builds(revision):
     """Have the worker build every download of a revision being published, after the commit.
     A request meanwhile finds the build pending and does not enqueue it a second time."""
-    from gongkai.outbox import send_after_commit
-
-    from .tasks import build_export
-
     for export_format in CONTENT_TYPES:
         if cache.add(_pending_key(file_name(revision, export_format)), True, PENDING_SECONDS):
-            send_after_commit(build_export, revision.pk, export_format)
+            send_after_commit(BUILD_TASK, revision.pk, export_format)
 
 
 def on_report_published(sender, instance, revision=None, **kwargs):
@@ -148,8 +148,6 @@ def _attachment(content, export_format, title):
 
 def serve(request, page, export_format):
     """The download of ``page``'s live revision, or the "正在生成…" page while it is built."""
-    from .tasks import build_export
-
     revision = page.live_revision
     if revision is None:  # published without a revision (only in fixtures): nothing to key on
         return _attachment(build(page, export_format), export_format, page.title)
@@ -157,7 +155,9 @@ def serve(request, page, export_format):
     if not default_storage.exists(name):
         if cache.add(_pending_key(name), True, PENDING_SECONDS):
             try:
-                build_export.delay(revision.pk, export_format)
+                # Straight to the broker, not through the outbox: a public GET writes nothing
+                # (docs/decisions.md). Through the task, so that eager Celery runs it here.
+                celery_app.tasks[BUILD_TASK].delay(revision.pk, export_format)
             except OperationalError:  # no broker: build it here rather than fail
                 store(revision, export_format)
         if not default_storage.exists(name):

@@ -12,14 +12,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
+from disclosure.catalogue.models import DisclosureIndexPage
+from disclosure.reports.blocks import Section
+from disclosure.reports.filling.page_body import paragraphs_html, report_body
+from disclosure.reports.models import AnnualReportIndexPage, AnnualReportPage
+from disclosure.reports.rules import years
+from disclosure.reports.rules.each_cell import check_r7
+from disclosure.reports.tables.cells import is_valid as is_valid_cell
+from disclosure.reports.tables.cells import parse as parse_cell
 from disclosure.statutory import tables as t
-
-from . import rules, years
-from .blocks import Section
-from .cells import is_valid as is_valid_cell
-from .cells import parse as parse_cell
 
 
 class ImportFormatError(ValueError):
@@ -98,7 +102,7 @@ def split_sections(lines):
 # ---------------------------------------------------------------- tables
 # A published report prints digits full-width as often as half-width ("１２"): its prose is
 # read so (R6, after NFKC) and so are its tables' rows. A cell typed in the admin or a
-# workbook is another matter: the person who typed it can fix it (cells.py, R7).
+# workbook is another matter: the person who typed it can fix it (tables/cells.py, R7).
 _FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
@@ -264,7 +268,7 @@ def parse_report(text):
         prose["1"] = f"{preface}\n{prose['1']}"
     blanks = []
     for key, (format_key, values) in parsed_tables.items():
-        blanks += rules.check_r7(t.table(format_key, key), values)
+        blanks += check_r7(t.table(format_key, key), values)
     return ParsedReport(
         title=title,
         sections=prose,
@@ -281,9 +285,7 @@ def _prose_lines(key, lines):
     table_key = {"2": "table_a", "3": "table_b", "4": "table_c"}.get(key)
     start = end = None
     if table_key:
-        caption = _compact(
-            f"{rules.TABLE_NAMES[table_key]}{t.table(t.FORMAT_2021, table_key).caption}"
-        )
+        caption = _compact(f"{t.number_of(table_key)}{t.table(t.FORMAT_2021, table_key).caption}")
         start = next((i for i, line in enumerate(lines) if _compact(line) == caption), None)
         rows = [i for i, line in enumerate(lines) if line.startswith("|")]
         end = rows[-1] if rows else None
@@ -365,14 +367,11 @@ def _organisation_in(text):
 def import_report(text, organisation_name, year=None, user=None):
     """Create a draft AnnualReportPage from the text; return ``(page, ParsedReport)``. The year
     is the one the title names (``year``, when given, must agree with it)."""
-    from .build import paragraphs_html, report_body
-    from .models import AnnualReportIndexPage, AnnualReportPage, report_of_year
-
     parsed = parse_report(text)
     index = index_for(organisation_name)
     root = index.get_parent()
     year = check_title(parsed.title, root.specific.organisation, year)
-    if report_of_year(root, year):
+    if AnnualReportPage.of_year(root, year):
         raise ImportFormatError(
             _("%(org)s 已有 %(year)s 年度的年度报告。") % {"org": organisation_name, "year": year}
         )
@@ -395,12 +394,6 @@ def import_report(text, organisation_name, year=None, user=None):
 
 def index_for(organisation_name):
     """The AnnualReportIndexPage under the named organisation's disclosure root."""
-    from django.db.models import Q
-
-    from disclosure.catalogue.models import DisclosureIndexPage
-
-    from .models import AnnualReportIndexPage
-
     roots = DisclosureIndexPage.objects.filter(
         Q(organisation__name=organisation_name) | Q(organisation__short_name=organisation_name)
     )

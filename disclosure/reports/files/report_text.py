@@ -16,10 +16,10 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
+from disclosure.reports.workbook.file_errors import os_error_reason
 from search.limits import LIMITS, Refused
 from search.safezip import BoundedZip
 
-from .file_errors import os_error_reason
 from .importer import ascii_digits, join_cjk
 
 

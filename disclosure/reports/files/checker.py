@@ -1,7 +1,7 @@
 """One checker for the three ways a report's tables arrive: the page being edited (admin), a
 workbook uploaded to it, and a workbook checked on the command line (``check_annual_report``).
 
-Each runs the same rules (``rules.check_report``) with what it knows: last year's tables (R5,
+Each runs the same rules (``rules.checks.check_report``) with what it knows: last year's tables (R5,
 R8), the report's text (R6), the organisation's level (R9). What it cannot check, for want of
 one of these, is said in a note rather than passed over in silence. Each finding is located:
 a workbook's by its cell (``表二 C8``), a layout problem by its sheet.
@@ -11,10 +11,11 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from disclosure.reports.rules.checks import check_report
+from disclosure.reports.rules.findings import Finding, Severity, arranged
+from disclosure.reports.rules.levels import level_of, level_of_name
+from disclosure.reports.workbook import xlsx
 from disclosure.statutory import tables as t
-
-from . import rules, xlsx
-from .levels import level_of, level_of_name
 
 
 @dataclass
@@ -35,11 +36,12 @@ class Check:
 
     def lines(self):
         """One Chinese line per finding, naming its cell: ``R1 错误 表二 D28: …``; in reading
-        order (rules.arranged), so that an arithmetic error comes before the blank cells."""
+        order (``rules.findings.arranged``), so that an arithmetic error comes before the blank
+        cells."""
         where_of = {id(f): where for f, where in self.located}
         return [
             f"{f.rule} {f.severity_label} {where_of[id(f)]}: {f.message}"
-            for f in rules.arranged([f for f, _where in self.located])
+            for f in arranged([f for f, _where in self.located])
         ]
 
 
@@ -53,7 +55,7 @@ def check_tables(found, *, previous=None, text="", level="", year=None):
     """The rules over tables read from a workbook (``{key: (Table, values)}``), each finding
     with its cell; ``previous`` is last year's values (R5, R8), ``text`` the prose and ``year``
     the report's year (R6 compares only what the text says of that year)."""
-    findings = rules.check_report(
+    findings = check_report(
         {key: values for key, (_table, values) in found.items()},
         format_key=format_of(found),
         previous=previous,
@@ -65,7 +67,9 @@ def check_tables(found, *, previous=None, text="", level="", year=None):
     for finding in findings:
         table = found[finding.table][0] if finding.table in found else None
         cell = xlsx.cell_addresses(table).get((finding.row, finding.column), "") if table else ""
-        located.append((finding, f"{rules.TABLE_NAMES.get(finding.table, '')} {cell}".strip()))
+        located.append(
+            (finding, f"{t.number_of(finding.table) if finding.table else ''} {cell}".strip())
+        )
     return located
 
 
@@ -151,7 +155,7 @@ def _other_organisation(last, reading):
         "found": last.organisation,
         "name": reading.organisation,
     }
-    return rules.Finding("R8", rules.Severity.WARNING, "table_a", "", "", "", "", message), where
+    return Finding("R8", Severity.WARNING, "table_a", "", "", "", "", message), where
 
 
 def _unnamed_organisation(reading):
@@ -160,8 +164,8 @@ def _unnamed_organisation(reading):
     refuses it); a blank B1 is said by the note that R9 was not checked for want of a name."""
     if not reading.organisation_problem or reading.organisation_blank:
         return []
-    finding = rules.Finding(
-        xlsx.LAYOUT, rules.Severity.WARNING, "", "", "", "", "", reading.organisation_problem
+    finding = Finding(
+        xlsx.LAYOUT, Severity.WARNING, "", "", "", "", "", reading.organisation_problem
     )
     return [(finding, f"{xlsx.INFO_SHEET} {reading.organisation_cell}")]
 
@@ -184,9 +188,7 @@ def check_file(path, *, text=None, previous_path=None, level=None):
                 "found": last.year,
                 "year": reading.year,
             }
-            finding = rules.Finding(
-                xlsx.LAYOUT, rules.Severity.WARNING, "", "", "", "", "", message
-            )
+            finding = Finding(xlsx.LAYOUT, Severity.WARNING, "", "", "", "", "", message)
             check.located.append((finding, _("上年工作簿")))
         if _same_organisation(last, reading):
             previous = {key: values for key, (_table, values) in last.tables.items()}

@@ -1,94 +1,22 @@
-"""Filling a report's tables from what the site already knows, or from an uploaded workbook.
-
-Every way of filling writes a new draft revision, as an editor's "save draft" does: the page is
-not published, a page in review stays in its workflow, and the history says what was filled and
-from where (log action ``reports.tables_filled``). Publishing still goes through review.
-"""
+"""What the site already knows, as tables to fill a report with: Tables B and C counted from the
+application register, Table A's 行政规范性文件 row counted from the catalogue. Writing them into
+a draft is ``drafts.py``."""
 
 import datetime
 
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from wagtail.log_actions import log
 
 from disclosure.applications.statistics import table_b, table_c
+from disclosure.catalogue.models import PolicyDocumentPage
+from disclosure.catalogue.models.items import PolicyKind
+from disclosure.catalogue.models.items_base import Validity
 from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.statutory import tables as t
-
-from .blocks import TABLE_BLOCK_NAMES
-from .build import TABLE_AFTER_SECTION
-
-LOG_ACTION = "reports.tables_filled"
 
 
 class FillError(ValueError):
     """The tables cannot be filled this way (the message says why, in Chinese)."""
-
-
-# ---------------------------------------------------------------- who may fill
-def refusal(page, user):
-    """Why ``user`` may not fill ``page``'s tables now, or None (same checks as editing)."""
-    if not page.permissions_for_user(user).can_edit():
-        return _("您没有编辑该年度报告的权限。")
-    lock = page.get_lock()
-    if lock is not None and lock.for_user(user):
-        return _("该年度报告已被锁定（例如正在审核中），暂时不能修改。")
-    return None
-
-
-# ---------------------------------------------------------------- writing the draft
-def body_with_tables(body, tables):
-    """StreamField data of ``body`` with each table of ``tables`` (``{key: (format, values)}``)
-    put in place of that table's block, or after its section when the body has none."""
-    entries = [
-        (child.block_type, child.value, getattr(child.block, "table_key", ""), _section(child))
-        for child in body
-    ]
-    for table_key, (format_key, values) in tables.items():
-        entry = (TABLE_BLOCK_NAMES[(table_key, format_key)], values, table_key, "")
-        index = next((i for i, e in enumerate(entries) if e[2] == table_key), None)
-        if index is not None:
-            entries[index] = entry
-            continue
-        after = next(key for key, name in TABLE_AFTER_SECTION.items() if name == table_key)
-        index = next((i for i, e in enumerate(entries) if e[3] > after), len(entries))
-        entries.insert(index, entry)
-    return [(block_type, value) for block_type, value, _key, _section in entries]
-
-
-def _section(child):
-    return child.value["section"] if child.block_type == "section" else ""
-
-
-def filled_draft(page, tables):
-    """``page``'s latest draft with ``tables`` written in, not saved: what a fill would save,
-    for the editor to check (``findings()``) before saving it."""
-    draft = page.get_latest_revision_as_object()
-    draft.body = body_with_tables(draft.body, tables)
-    return draft
-
-
-def save_filled_draft(page, user, tables, message):
-    """A new draft revision of ``page`` (its latest draft, not the live version) with
-    ``tables`` written in; logged with ``message``. Returns the revision."""
-    if reason := refusal(page, user):
-        raise PermissionDenied(reason)
-    with transaction.atomic():
-        draft = filled_draft(page, tables)
-        if not draft.live:
-            draft.save(clean=False)  # as Wagtail's edit view does for a page never published
-        revision = draft.save_revision(user=user, clean=False)
-        log(
-            instance=draft,
-            action=LOG_ACTION,
-            user=user,
-            revision=revision,
-            content_changed=True,
-            data={"message": str(message)},
-        )
-    return revision
 
 
 # ---------------------------------------------------------------- from the register
@@ -136,10 +64,6 @@ def normative_counts(root, year):
     in force at the end of the year when issued by then and not abolished by then. A document
     marked 失效 without a date is not in force (the catalogue does not say when it lapsed).
     """
-    from disclosure.catalogue.models import PolicyDocumentPage
-    from disclosure.catalogue.models.items import PolicyKind
-    from disclosure.catalogue.models.items_base import Validity
-
     first, last = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
     documents = (
         PolicyDocumentPage.objects.descendant_of(root)

@@ -22,7 +22,7 @@ from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 from openpyxl.xml.constants import SHEET_MAIN_NS
 from openpyxl.xml.functions import iterparse  # defusedxml's, as openpyxl's own reader
 
-from .cells import Uncomputed
+from disclosure.reports.tables.cells import Uncomputed
 
 _CELL = f"{{{SHEET_MAIN_NS}}}c"
 _VALUE = f"{{{SHEET_MAIN_NS}}}v"

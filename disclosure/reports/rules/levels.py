@@ -9,7 +9,7 @@ Chinese organ's name ends in what it is: "…镇人民政府", "…街道办事�
 import re
 import unicodedata
 
-from disclosure.catalogue.models import Level
+from disclosure.catalogue.models import Level, Organisation
 
 # What may follow the place in the name of its government (tried longest first).
 _GOVERNMENT = r"(?:人民政府|政府|街道办事处|办事处|街道办|街道工委)?"
@@ -49,8 +49,6 @@ def level_of(organisation):
 def level_of_name(name):
     """For a file that names its organisation: the level recorded on the organisation of that
     name (full or short) when there is one, else the level its name says."""
-    from disclosure.catalogue.models import Organisation
-
     if not name:
         return ""
     recorded = (

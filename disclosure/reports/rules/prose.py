@@ -1,329 +1,18 @@
-"""The consistency rules (勾稽关系) R1–R9 of the annual report, as pure functions.
-
-Every function takes table values in the shape of ``tables.py`` (``{row: {column: value}}``,
-``None`` = blank) and returns a list of :class:`Finding`. Nothing here touches the database:
-the StreamField blocks, the page, the spreadsheet checker and the importer all call these.
-
-An equation with a blank or invalid cell is undecidable: it is skipped, and R7 reports the
-cell as missing instead, so a blank never shows up as a false arithmetic error.
-"""
+"""R6: every quantity the report's text states of the report's year equals the tables (a
+warning). docs/reports.md ("R6: the text against the tables") lists the phrasings read and the
+published reports they come from."""
 
 import re
 from dataclasses import dataclass, replace
 
-from django.db import models
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import gettext_noop
 
-from disclosure.catalogue.models.organisations import Level
 from disclosure.statutory import tables as t
 
-from . import cells, years
+from . import years
+from .arithmetic import table_b_format
+from .findings import Finding, Severity, cell_value, column_label, row_label
 from .mapped_text import MappedText
-
-# Only the people's governments of provinces and of 设区的市 may make 规章 (立法法 第九十三条);
-# the levels whose reports must show none:
-WITHOUT_REGULATIONS = {Level.TOWNSHIP, Level.COUNTY, Level.DEPARTMENT}
-
-
-class Severity(models.TextChoices):
-    """How much a finding weighs: an error blocks review, a warning asks to look again."""
-
-    ERROR = "error", _lazy("错误")
-    WARNING = "warning", _lazy("警告")
-
-
-# How the tables are numbered when a report, a spreadsheet or a finding names them.
-# The statutory names, in Chinese wherever a workbook or a finding names the table; a page
-# shows them through gettext (`table_name`), so an English page says "Table 2".
-TABLE_NAMES = {
-    "table_a": gettext_noop("表一"),
-    "table_b": gettext_noop("表二"),
-    "table_c": gettext_noop("表三"),
-}
-
-
-def table_name(key):
-    """The table's name in the language of the page being served."""
-    return _(TABLE_NAMES[key])
-
-
-@dataclass(frozen=True)
-class Finding:
-    rule: str  # "R1" … "R9"
-    severity: Severity
-    table: str  # table key: "table_a", "table_b", "table_c" (or "" for the text)
-    row: str  # row key ("" when the finding is about a whole table)
-    column: str  # column key ("" when about a whole row)
-    left: str  # one side of the equation, with its value, e.g. "一 + 二 = 5"
-    right: str  # the other side
-    message: str  # Chinese, naming the row and column labels
-
-    @property
-    def is_error(self):
-        return self.severity == Severity.ERROR
-
-    @property
-    def severity_label(self):
-        return Severity(self.severity).label
-
-    @property
-    def is_blank_cell(self):
-        """An R7 finding about a cell left blank (a half-filled table has dozens)."""
-        return self.rule == "R7" and self.left == BLANK
-
-
-# What an R7 finding shows as a blank cell's value (Finding.left).
-BLANK = "空白"
-
-
-@dataclass
-class Arranged:
-    """Findings in the order an editor reads them: the errors that are not blank cells (an
-    arithmetic error, a value that is no number), the blank cells (told as one line with the
-    cells inside), then the warnings."""
-
-    errors: list
-    blanks: list
-    warnings: list
-
-    def __iter__(self):
-        return iter([*self.errors, *self.blanks, *self.warnings])
-
-
-def arranged(findings):
-    return Arranged(
-        errors=[f for f in findings if f.is_error and not f.is_blank_cell],
-        blanks=[f for f in findings if f.is_blank_cell],
-        warnings=[f for f in findings if not f.is_error],
-    )
-
-
-def errors(findings):
-    return [f for f in findings if f.is_error]
-
-
-def warnings(findings):
-    return [f for f in findings if not f.is_error]
-
-
-# ---------------------------------------------------------------- helpers
-def _is_number(value, kind=t.COUNT):
-    return cells.is_valid(value, kind)
-
-
-def _get(values, row, column):
-    value = (values or {}).get(row, {}).get(column)
-    return value if cells.is_any_number(value) else None
-
-
-def _row_label(table, row_key):
-    row = next(r for r in table.rows if r.key == row_key)
-    label = f"{row.number}{row.label}"
-    if row.parent in t.ROW_GROUPS and row.parent != t.RESULTS:
-        number, group_label = t.ROW_GROUPS[row.parent]
-        label = f"{number}{group_label}{label}"
-    return f"“{label}”"
-
-
-def _column_label(table, row_key, column_key):
-    column = next(c for c in table.block_of(row_key).columns if c.key == column_key)
-    return f"“{column.group + '·' if column.group else ''}{column.label}”"
-
-
-@dataclass(frozen=True)
-class Equation:
-    """One arithmetic rule over one table: Σ ``left`` cells = Σ ``right`` cells.
-
-    Cells are (row, column) pairs; a finding marks (``row``, ``column``). ``names`` name the two
-    sides in the message. R1–R4 are lists of these (:func:`equations`), checked here and, from
-    their JSON description (``blocks.equations_json``), in the editor's browser.
-    """
-
-    rule: str
-    table: t.Table
-    row: str
-    column: str
-    left: tuple
-    right: tuple
-    names: tuple
-
-    @property
-    def cells(self):
-        """Every cell of the equation, each once, the marked one first."""
-        marked = (self.row, self.column)
-        return [marked, *dict.fromkeys(c for c in self.left + self.right if c != marked)]
-
-
-def equation_message(equation, left_sum, right_sum):
-    """The finding's message; the browser fills in the sums of the template made with
-    ``left_sum="{left}"`` and ``right_sum="{right}"``."""
-    return _("%(table)s 行%(row)s 列%(column)s：%(left)s，但 %(right)s，两者应相等。") % {
-        "table": TABLE_NAMES[equation.table.key],
-        "row": _row_label(equation.table, equation.row),
-        "column": _column_label(equation.table, equation.row, equation.column),
-        "left": f"{equation.names[0]} = {left_sum}",
-        "right": f"{equation.names[1]} = {right_sum}",
-    }
-
-
-def evaluate(equation, values):
-    """The finding of ``equation`` over ``values``, or None when it holds or is undecidable."""
-    left = [_get(values, r, c) for r, c in equation.left]
-    right = [_get(values, r, c) for r, c in equation.right]
-    if any(v is None for v in left + right):
-        return None
-    if sum(left) == sum(right):
-        return None
-    left_text = f"{equation.names[0]} = {sum(left)}"
-    right_text = f"{equation.names[1]} = {sum(right)}"
-    message = equation_message(equation, sum(left), sum(right))
-    table = equation.table.key
-    return Finding(
-        equation.rule,
-        Severity.ERROR,
-        table,
-        equation.row,
-        equation.column,
-        left_text,
-        right_text,
-        message,
-    )
-
-
-def _findings(equations_, values):
-    return [f for f in (evaluate(e, values) for e in equations_) if f is not None]
-
-
-def _table_b_format(table_b):
-    """Which Table B variant the values use: the 2019 one has a single （六） row."""
-    return t.FORMAT_2019 if "other_processing" in (table_b or {}) else t.FORMAT_2021
-
-
-# ---------------------------------------------------------------- R1–R4: the equations
-def r1_equations(table):
-    """Table B, per column: 一 + 二 = 三（七） + 四."""
-    return [
-        Equation(
-            "R1",
-            table,
-            "result_total",
-            c,
-            (("new", c), ("carried_in", c)),
-            (("result_total", c), ("carried_out", c)),
-            ("第一项 + 第二项", "第三项（七）总计 + 第四项"),
-        )
-        for c in (column.key for column in t.TABLE_B_COLUMNS)
-    ]
-
-
-def r2_equations(table):
-    """Table B, per column: （七）总计 = the sum of every outcome row (（一） to （六））."""
-    outcome_rows = t.OUTCOME_ROWS_2019 if table is t.TABLE_B_2019 else t.OUTCOME_ROWS_2021
-    return [
-        Equation(
-            "R2",
-            table,
-            "result_total",
-            c,
-            (("result_total", c),),
-            tuple((r, c) for r in outcome_rows),
-            ("（七）总计", "（一）至（六）各项之和"),
-        )
-        for c in (column.key for column in t.TABLE_B_COLUMNS)
-    ]
-
-
-def r3_equations(table):
-    """Table B, per row: 总计 = the sum of the six applicant columns."""
-    return [
-        Equation(
-            "R3",
-            table,
-            row.key,
-            "total",
-            ((row.key, "total"),),
-            tuple((row.key, c.key) for c in t.APPLICANT_COLUMNS),
-            ("总计", "自然人与法人或其他组织各列之和"),
-        )
-        for row in table.rows
-    ]
-
-
-def r4_equations():
-    """Table C, per group: 维持 + 纠正 + 其他 + 尚未审结 = 总计."""
-    return [
-        Equation(
-            "R4",
-            t.TABLE_C,
-            "cases",
-            f"{group}_total",
-            (("cases", f"{group}_total"),),
-            tuple(("cases", f"{group}_{r}") for r, _l in t.RESULT_COLUMNS if r != "total"),
-            ("总计", "结果维持 + 结果纠正 + 其他结果 + 尚未审结"),
-        )
-        for group, _label in t.CASE_GROUPS
-    ]
-
-
-def equations(table):
-    """Every equation (R1–R4) that concerns ``table`` alone: Table B's or Table C's."""
-    if table.key == "table_b":
-        return r1_equations(table) + r2_equations(table) + r3_equations(table)
-    if table.key == "table_c":
-        return r4_equations()
-    return []
-
-
-# ---------------------------------------------------------------- R1–R5: Table B and C
-def check_r1(table_b):
-    """Per column: 一 + 二 = 三（七） + 四."""
-    return _findings(r1_equations(t.table(_table_b_format(table_b), "table_b")), table_b)
-
-
-def check_r2(table_b):
-    """Per column: （七）总计 = the sum of every outcome row (（一） to （六））."""
-    return _findings(r2_equations(t.table(_table_b_format(table_b), "table_b")), table_b)
-
-
-def check_r3(table_b):
-    """Per row: 总计 = the sum of the six applicant columns."""
-    return _findings(r3_equations(t.table(_table_b_format(table_b), "table_b")), table_b)
-
-
-def check_r4(table_c):
-    """Per group of Table C: 维持 + 纠正 + 其他 + 尚未审结 = 总计."""
-    return _findings(r4_equations(), table_c)
-
-
-def check_r5(table_b, previous_table_b):
-    """Per column: this year's 二（上年结转） = last year's 四（结转下年度）."""
-    if not previous_table_b:
-        return []
-    table = t.table(_table_b_format(table_b), "table_b")
-    findings = []
-    for column in t.TABLE_B_COLUMNS:
-        this_year = _get(table_b, "carried_in", column.key)
-        last_year = _get(previous_table_b, "carried_out", column.key)
-        if this_year is None or last_year is None or this_year == last_year:
-            continue
-        left = f"本年第二项 = {this_year}"
-        right = f"上年报告第四项 = {last_year}"
-        message = _(
-            "表二 行%(row)s 列%(column)s：%(left)s，但 %(right)s，"
-            "上年结转应等于上年报告的结转下年度继续办理。"
-        ) % {
-            "row": _row_label(table, "carried_in"),
-            "column": _column_label(table, "carried_in", column.key),
-            "left": left,
-            "right": right,
-        }
-        findings.append(
-            Finding("R5", Severity.ERROR, "table_b", "carried_in", column.key, left, right, message)
-        )
-    return findings
-
 
 # ---------------------------------------------------------------- R6: the text
 # The quantities a report's prose customarily states, and how real reports state them (see
@@ -993,7 +682,7 @@ def _rows_of(quantity, values):
     """The rows a quantity adds up: its own, or every row of a group of Table B."""
     if isinstance(quantity.rows, tuple):
         return quantity.rows
-    table_b = t.table(_table_b_format(values), "table_b")
+    table_b = t.table(table_b_format(values), "table_b")
     return tuple(r.key for r in table_b.rows if quantity.rows in (r.parent, r.key))
 
 
@@ -1016,13 +705,13 @@ def _cells_of(quantity, tables_by_key):
 def _cell_name(table_key, row, column, tables_by_key):
     """A cell as the county reads it: the row's and column's labels."""
     values = tables_by_key[table_key]
-    table_format = _table_b_format(values) if table_key == "table_b" else None
+    table_format = table_b_format(values) if table_key == "table_b" else None
     table = t.table(table_format or t.FORMAT_2021, table_key)
-    return f"{_row_label(table, row)}{_column_label(table, row, column)}"
+    return f"{row_label(table, row)}{column_label(table, row, column)}"
 
 
 def _reads_as(quoted, rows, table_b):
-    numbers = [_get(table_b, row, "total") for row in rows]
+    numbers = [cell_value(table_b, row, "total") for row in rows]
     return None not in numbers and quoted == sum(numbers)
 
 
@@ -1037,12 +726,12 @@ def check_r6(text, tables_by_key, year=None):
         cells_added = _cells_of(quantity, tables_by_key)
         if not cells_added:
             continue
-        numbers = [_get(tables_by_key[tk], row, column) for tk, row, column in cells_added]
+        numbers = [cell_value(tables_by_key[tk], row, column) for tk, row, column in cells_added]
         if None in numbers or quoted == sum(numbers):
             continue
         if any(_reads_as(quoted, rows, tables_by_key["table_b"]) for rows in quantity.also):
             continue
-        name = TABLE_NAMES[quantity.table]
+        name = t.number_of(quantity.table)
         left = f"正文“{clause}” = {quoted}"
         right = f"{name}“{quantity.label}” = {sum(numbers)}"
         if len(cells_added) > 1:
@@ -1063,159 +752,4 @@ def check_r6(text, tables_by_key, year=None):
         findings.append(
             Finding("R6", Severity.WARNING, table_key, row, column, left, right, message)
         )
-    return findings
-
-
-# ---------------------------------------------------------------- R7: every cell
-_KIND_RULES = {
-    t.COUNT: f"应为不超过 {cells.MAX_COUNT} 的非负整数，用半角数字书写",
-    t.CHANGE: f"应为绝对值不超过 {cells.MAX_COUNT} 的整数，用半角数字书写",
-    t.AMOUNT: (
-        f"应为不超过 {cells.MAX_AMOUNT} 的非负数（单位：万元，最多 {cells.AMOUNT_PLACES} 位小数）"
-    ),
-}
-
-
-def check_r7(table, values):
-    """Counts are non-negative integers, fees may be decimal; a blank cell is missing."""
-    findings = []
-    for row, column in table.cells():
-        finding = check_cell(table, row, column, (values or {}).get(row.key, {}).get(column.key))
-        if finding:
-            findings.append(finding)
-    return findings
-
-
-def check_cell(table, row, column, value):
-    """R7 for one cell (``row``/``column`` are the table's Row and Column): a Finding or None."""
-    if value is None or value == "":
-        problem, shown = _("空白，缺少数据（空白不等于 0）"), BLANK
-    elif isinstance(value, cells.Uncomputed):
-        shown = str(value) or _("公式")
-        problem = _(
-            "是公式“%(formula)s”，但文件中没有它的计算结果（保存该文件的程序不计算公式）；"
-            "请在 Excel 或 WPS 中打开该文件并保存，再重新上传或检查"
-        ) % {"formula": shown}
-    elif not _is_number(value, column.kind):
-        shown = str(value)
-        problem = _("读到“%(value)s”，%(rule)s") % {
-            "value": shown,
-            "rule": _KIND_RULES[column.kind],
-        }
-    else:
-        return None
-    message = cell_message(table, row.key, column.key, problem)
-    return Finding(
-        "R7",
-        Severity.ERROR,
-        table.key,
-        row.key,
-        column.key,
-        shown,
-        _KIND_RULES[column.kind],
-        message,
-    )
-
-
-def cell_message(table, row_key, column_key, problem):
-    """``表二 行“…” 列“…”：problem。``"""
-    return _("%(table)s 行%(row)s 列%(column)s：%(problem)s。") % {
-        "table": TABLE_NAMES[table.key],
-        "row": _row_label(table, row_key),
-        "column": _column_label(table, row_key, column_key),
-        "problem": problem,
-    }
-
-
-# ---------------------------------------------------------------- R8, R9: Table A
-def check_r8(table_a, previous_table_a):
-    """现行有效 this year ≈ last year's 现行有效 + 本年制发 − 本年废止 (2021 format; a warning)."""
-    if not previous_table_a:
-        return []
-    findings = []
-    for row in ("regulations", "normative"):
-        issued = _get(table_a, row, "issued")
-        abolished = _get(table_a, row, "abolished")
-        in_force = _get(table_a, row, "in_force")
-        previous = _get(previous_table_a, row, "in_force")
-        if None in (issued, abolished, in_force, previous):
-            continue
-        expected = previous + issued - abolished
-        if in_force == expected:
-            continue
-        left = f"现行有效件数 = {in_force}"
-        right = f"上年现行有效 {previous} + 本年制发 {issued} − 本年废止 {abolished} = {expected}"
-        message = _("表一 行%(row)s：%(left)s，但 %(right)s，请核对。") % {
-            "row": _row_label(t.TABLE_A_2021, row),
-            "left": left,
-            "right": right,
-        }
-        findings.append(
-            Finding("R8", Severity.WARNING, "table_a", row, "in_force", left, right, message)
-        )
-    return findings
-
-
-def check_r9(table_a, level):
-    """Townships, counties and departments cannot make 规章 (立法法 第九十三条): their 规章
-    counts are 0. ``level`` is the organisation's (catalogue.Level); unknown: no check."""
-    if level not in WITHOUT_REGULATIONS:
-        return []
-    findings = []
-    for column, value in ((table_a or {}).get("regulations") or {}).items():
-        if not _is_number(value, t.CHANGE) or value == 0:
-            continue
-        left = f"规章 = {value}"
-        message = _(
-            "表一 行“规章”：%(level)s无权制定规章（立法法第九十三条：只有省级和设区的市级人民政府"
-            "可以制定规章），%(left)s，应为 0。"
-        ) % {"level": Level(level).label, "left": left}
-        findings.append(
-            Finding("R9", Severity.WARNING, "table_a", "regulations", column, left, "0", message)
-        )
-    return findings
-
-
-# ---------------------------------------------------------------- the whole report
-def check_table(table, values, previous=None):
-    """The rules that concern one table alone (used by each StreamField block)."""
-    findings = check_r7(table, values) + _findings(equations(table), values)
-    if table.key == "table_b":
-        findings += check_r5(values, previous)
-    return findings
-
-
-def check_report(
-    tables_by_key,
-    *,
-    format_key=t.FORMAT_2021,
-    previous=None,
-    text="",
-    level="",
-    township=False,
-    year=None,
-):
-    """Every rule over a report's tables.
-
-    ``tables_by_key`` maps "table_a"/"table_b"/"table_c" to values; ``previous`` is last year's
-    report in the same shape (or None); ``text`` the report's prose, for R6; ``level`` the
-    organisation's level ("township" … "department", see ``levels.py``), for R9; ``year`` the
-    report's year, for R6 (a clause about another year is not compared).
-    """
-    level = Level.TOWNSHIP if township else level
-    previous = previous or {}
-    findings = []
-    for key in ("table_a", "table_b", "table_c"):
-        values = tables_by_key.get(key)
-        if values is None:
-            continue
-        table_format = _table_b_format(values) if key == "table_b" else format_key
-        findings += check_table(t.table(table_format, key), values, previous.get(key))
-    table_a = tables_by_key.get("table_a")
-    if format_key == t.FORMAT_2021 and "in_force" in (previous.get("table_a") or {}).get(
-        "normative", {}
-    ):
-        findings += check_r8(table_a, previous.get("table_a"))
-    findings += check_r9(table_a, level)
-    findings += check_r6(text, tables_by_key, year)
     return findings

@@ -1,7 +1,7 @@
 """The report as a Word document (offices edit and file reports in Word/WPS).
 
-The tables use the same grid as the page and the spreadsheet (``layout.py``); their header rows
-repeat on each printed page (``w:tblHeader``).
+The tables use the same grid as the page and the spreadsheet (``tables/layout.py``); their
+header rows repeat on each printed page (``w:tblHeader``).
 """
 
 import html
@@ -12,10 +12,9 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from disclosure.reports.blocks import Section
+from disclosure.reports.tables import layout
 from gongkai.languages.publication import publication_date
-
-from . import layout, rules
-from .blocks import Section
 
 BODY_FONT = "宋体"  # Word/WPS substitute a CJK font where it is missing
 
@@ -55,7 +54,7 @@ def add_table(document, table, values):
     rows = layout.grid(table, values)
     placed = list(layout.positions(rows))
     width = max(c + cell.colspan for cell, _r, c in placed)
-    caption = document.add_paragraph(f"{rules.table_name(table.key)} {table.caption}")
+    caption = document.add_paragraph(f"{_(table.number)} {table.caption}")
     caption.alignment = WD_ALIGN_PARAGRAPH.CENTER
     word_table = document.add_table(rows=len(rows), cols=width)
     word_table.style = "Table Grid"
