@@ -85,7 +85,7 @@ REPORT_TITLE = (
     "Government, Youyi County, for 2022"
 )
 
-# One English paragraph for each line of the seed report's six sections, in order.
+# One English paragraph for each paragraph of the seed report's six sections, in order.
 REPORT_PARAGRAPHS = [
     # 一、总体情况
     "This report was prepared under the revised Regulations of the People’s Republic of China "
@@ -103,7 +103,7 @@ REPORT_PARAGRAPHS = [
     "completed the year’s work well, as follows:",
     "(1) More disclosure, focused on what residents need.",
     "As the township continued to deepen reform, open up further, strengthen its green and "
-    "ecological advantages and improve people’s wellbeing, it kept publishing and explaining",
+    "ecological advantages and improve people’s wellbeing, it kept publishing and explaining "
     "major policies on its WeChat platform and its open government website, together with "
     "information on waste sorting, food safety, gas safety, community grid management, "
     "low-carbon living, energy saving and illegal fund-raising, guiding residents’ "
@@ -162,7 +162,7 @@ REPORT_PARAGRAPHS = [
     "disclosure rules, keep a good record as its disclosure guide sets out, and improve the "
     "portal’s columns and navigation. First, leadership of open government will be "
     "strengthened: the head of each community is the first person responsible for its open "
-    "government work,",
+    "government work, "
     "takes overall charge in person, and makes responsibilities specific, so that disclosure "
     "rules are complete and content is standard and of good quality. Second, staff will be "
     "trained on what may be disclosed, how and to whom, and in the laws and procedures that "

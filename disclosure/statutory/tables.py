@@ -55,8 +55,8 @@ class Column:
 @dataclass(frozen=True)
 class Row:
     key: str
-    # The numbering printed before the label: "一、" and "（一）" through gettext (an English
-    # page numbers "I. " and "(1) "), "1." as it is.
+    # The numbering printed before the label, through gettext: "一、", "（一）", "1." (an English
+    # page numbers "I. ", "(1) " and "1. ", with the space a Latin label needs).
     number: str
     label: str
     parent: str = ""  # key of the row this one is part of (e.g. 三 for （一）), or a section
@@ -208,22 +208,27 @@ _ROWS_B_HEAD = (
         _("部分公开（区分处理的，只计这一情形，不计其他情形）"),
         parent=RESULTS,
     ),
-    Row("refused_secret", "1.", _("属于国家秘密"), parent=REFUSED),
-    Row("refused_law", "2.", _("其他法律行政法规禁止公开"), parent=REFUSED),
-    Row("refused_safety", "3.", _("危及“三安全一稳定”"), parent=REFUSED),
-    Row("refused_third_party", "4.", _("保护第三方合法权益"), parent=REFUSED),
-    Row("refused_internal", "5.", _("属于三类内部事务信息"), parent=REFUSED),
-    Row("refused_process", "6.", _("属于四类过程性信息"), parent=REFUSED),
-    Row("refused_enforcement", "7.", _("属于行政执法案卷"), parent=REFUSED),
-    Row("refused_query", "8.", _("属于行政查询事项"), parent=REFUSED),
-    Row("unable_no_info", "1.", _("本机关不掌握相关政府信息"), parent=UNABLE),
-    Row("unable_create", "2.", _("没有现成信息需要另行制作"), parent=UNABLE),
-    Row("unable_unclear", "3.", _("补正后申请内容仍不明确"), parent=UNABLE),
-    Row("unprocessed_petition", "1.", _("信访举报投诉类申请"), parent=UNPROCESSED),
-    Row("unprocessed_repeat", "2.", _("重复申请"), parent=UNPROCESSED),
-    Row("unprocessed_publication", "3.", _("要求提供公开出版物"), parent=UNPROCESSED),
-    Row("unprocessed_excessive", "4.", _("无正当理由大量反复申请"), parent=UNPROCESSED),
-    Row("unprocessed_confirm", "5.", _("要求行政机关确认或重新出具已获取信息"), parent=UNPROCESSED),
+    Row("refused_secret", _("1."), _("属于国家秘密"), parent=REFUSED),
+    Row("refused_law", _("2."), _("其他法律行政法规禁止公开"), parent=REFUSED),
+    Row("refused_safety", _("3."), _("危及“三安全一稳定”"), parent=REFUSED),
+    Row("refused_third_party", _("4."), _("保护第三方合法权益"), parent=REFUSED),
+    Row("refused_internal", _("5."), _("属于三类内部事务信息"), parent=REFUSED),
+    Row("refused_process", _("6."), _("属于四类过程性信息"), parent=REFUSED),
+    Row("refused_enforcement", _("7."), _("属于行政执法案卷"), parent=REFUSED),
+    Row("refused_query", _("8."), _("属于行政查询事项"), parent=REFUSED),
+    Row("unable_no_info", _("1."), _("本机关不掌握相关政府信息"), parent=UNABLE),
+    Row("unable_create", _("2."), _("没有现成信息需要另行制作"), parent=UNABLE),
+    Row("unable_unclear", _("3."), _("补正后申请内容仍不明确"), parent=UNABLE),
+    Row("unprocessed_petition", _("1."), _("信访举报投诉类申请"), parent=UNPROCESSED),
+    Row("unprocessed_repeat", _("2."), _("重复申请"), parent=UNPROCESSED),
+    Row("unprocessed_publication", _("3."), _("要求提供公开出版物"), parent=UNPROCESSED),
+    Row("unprocessed_excessive", _("4."), _("无正当理由大量反复申请"), parent=UNPROCESSED),
+    Row(
+        "unprocessed_confirm",
+        _("5."),
+        _("要求行政机关确认或重新出具已获取信息"),
+        parent=UNPROCESSED,
+    ),
 )
 _ROWS_B_OTHER_2021 = (
     Row(
@@ -238,7 +243,7 @@ _ROWS_B_OTHER_2021 = (
         _("申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
         parent=OTHER,
     ),
-    Row("other_other", "3.", _("其他"), parent=OTHER),
+    Row("other_other", _("3."), _("其他"), parent=OTHER),
 )
 _ROWS_B_OTHER_2019 = (Row("other_processing", _("（六）"), _("其他处理"), parent=RESULTS),)
 _ROWS_B_TAIL = (

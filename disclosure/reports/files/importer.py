@@ -72,6 +72,31 @@ def join_cjk(text):
     return _SPACE_IN_CJK.sub("", _SPLIT_DATE.sub(r"\1\2", text)).strip()
 
 
+# What ends a paragraph; a line ending otherwise was cut by the page's width (a PDF's text, a
+# Word document saved as text) and goes on in the next line: “…微平台和政务公” / “开网站上…”.
+_PARAGRAPH_END = tuple("。！？；：…”’」』）)!?;:.")
+# What starts a paragraph of its own: a heading or an enumerated point.
+_NEW_PARAGRAPH = re.compile(
+    r"[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、是]|\d+[.、．]|第[一二三四五六七八九十百]+[条章节]"
+)
+_HEADING_LENGTH = 40
+
+
+def rejoin_paragraphs(lines):
+    """One line per paragraph: a line cut mid-sentence is joined with the line that goes on
+    with it; a short line starting as a heading stays a line of its own."""
+    paragraphs = []
+    for line in lines:
+        previous = paragraphs[-1] if paragraphs else ""
+        cut = previous and not previous.endswith(_PARAGRAPH_END)
+        heading = _NEW_PARAGRAPH.match(previous) and len(previous) <= _HEADING_LENGTH
+        if cut and not heading and not _NEW_PARAGRAPH.match(line):
+            paragraphs[-1] = previous + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
 def _compact(text):
     return re.sub(r"\s+", "", text)
 
@@ -257,7 +282,7 @@ def parse_report(text):
         "table_c": parse_table_c(table_rows(sections["4"])),
     }
     prose = {
-        key: "\n".join(join_cjk(line) for line in _prose_lines(key, section))
+        key: "\n".join(rejoin_paragraphs([join_cjk(line) for line in _prose_lines(key, section)]))
         for key, section in sections.items()
     }
     # Our own PDF prints "机构 · 2023 年度 · 格式" under the title: a heading, not the text.

@@ -102,3 +102,24 @@ def test_command_creates_a_draft_and_lists_the_blanks(tmp_path, capsys):
             "--year",
             "2022",
         )
+
+
+def test_a_paragraph_cut_by_the_page_width_is_one_paragraph_again():
+    sections = importer.parse_report(SEED).sections
+    assert "友谊镇及时在友谊镇微平台和政务公开网站上" in sections["1"]
+    assert "第一责任人,要负总责" in sections["5"]
+    # Headings and enumerated points stay paragraphs of their own.
+    assert "\n(二) 完善形式, 确保及时公开。\n" in sections["1"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "paragraphs"),
+    [
+        (["一、总体情况", "2022年，本镇……"], ["一、总体情况", "2022年，本镇……"]),
+        (["各社区负责人是", "第一责任人。"], ["各社区负责人是第一责任人。"]),
+        (["（一）主动公开情况", "本年共发布信息。"], ["（一）主动公开情况", "本年共发布信息。"]),
+        (["要负总责，", "亲自抓。", "二是加强培训"], ["要负总责，亲自抓。", "二是加强培训"]),
+    ],
+)
+def test_rejoining_keeps_headings_and_points_apart(lines, paragraphs):
+    assert importer.rejoin_paragraphs(lines) == paragraphs
