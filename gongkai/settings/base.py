@@ -207,10 +207,19 @@ AXES_ENABLE_ADMIN = False  # the Wagtail admin has its own lockout view
 WAGTAILADMIN_USER_LOGIN_FORM = "gongkai.accounts.forms.LoginForm"
 OTP_TOTP_ISSUER = "政府信息公开平台"
 # Two-factor sign-in is required for these roles (codes of gongkai.accounts.roles.Role;
-# superusers count as 管理员) when GONGKAI_TWO_FACTOR_REQUIRED is on: production turns it on, the
-# demo leaves it optional (anyone may enrol; whoever has enrolled must use it).
+# superusers count as 管理员) and groups (names apps register on
+# gongkai.accounts.two_factor.TWO_FACTOR_GROUPS_HOOK: "application_handlers", the register's
+# 依申请办理, who read applicants' personal data) when GONGKAI_TWO_FACTOR_REQUIRED is on:
+# production turns it on, the demo leaves it optional (anyone may enrol; whoever has enrolled
+# must use it). An unknown name stops `manage.py check` and `migrate` (accounts.E001).
 GONGKAI_TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=False)
-GONGKAI_TWO_FACTOR_ROLES = ["reviewers", "secrecy", "leaders", "administrators"]
+GONGKAI_TWO_FACTOR_ROLES = [
+    "reviewers",
+    "secrecy",
+    "leaders",
+    "administrators",
+    "application_handlers",
+]
 GONGKAI_TWO_FACTOR_BACKUP_CODES = 10
 
 AUTH_PASSWORD_VALIDATORS = [
