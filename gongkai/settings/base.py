@@ -341,6 +341,21 @@ GONGKAI_SEARCH_RECORD_PER_MINUTE = env.int("SEARCH_RECORD_PER_MINUTE", default=3
 # Live pages whose search-index entry is missing or older than their live revision.
 GONGKAI_SEARCH_RECONCILE_BATCH = 500
 
+# ------------------------------------------------------------------------------------------ Mail
+# SMTP from the environment (dev.py prints mail to the console, test.py keeps it in memory).
+# Every app's mail leaves after commit through the worker (gongkai/mail.py); the applicant's
+# receipt alone is sent while the applicant waits (disclosure/applications/views.py), so a mail
+# server that does not answer holds that request no longer than EMAIL_TIMEOUT seconds.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
 # ---------------------------------------------------------------------- Background work: Celery
 # Celery everywhere. With no broker configured the embedded default is kombu's filesystem
 # transport (see docs/decisions.md): no server to install or start.
@@ -543,9 +558,18 @@ GONGKAI_MODERATION_ART26_WARN_DAYS = 5
 GONGKAI_MODERATION_REMINDER_WORKING_DAYS = 3
 
 # -------------------------------------------------------------------------------------- Logging
+# Plain lines on the console; production picks the JSON formatter (one object per line on
+# stderr, for the log collector) and changes nothing else.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
