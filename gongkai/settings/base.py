@@ -535,13 +535,13 @@ GONGKAI_APPLICATION_ATTEMPT_RATE = (60, 3600)
 GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)  # failed status look-ups per IP per hour
 
 # ------------------------------------------------------------ Annual reports (docs/reports.md)
+# Publishing a report has the worker build its downloads at once (disclosure/reports/exports.py);
+# the unit tests turn this off and test it where they mean to (a PDF takes seconds to build).
+GONGKAI_REPORT_EXPORTS_ON_PUBLISH = True
 # Art. 49 deadlines, (month, day) of the year after the report's year, by organisation level
 # (catalogue.Level): departments of county-level and higher governments by 31 January, those
 # governments by 31 March, townships by the date their county sets (set it here). "" is an
 # organisation whose level is neither recorded nor readable from its name.
-# Publishing a report has the worker build its downloads at once (disclosure/reports/exports.py);
-# the unit tests turn this off and test it where they mean to (a PDF takes seconds to build).
-GONGKAI_REPORT_EXPORTS_ON_PUBLISH = True
 GONGKAI_REPORT_DEADLINES = {
     "department": (1, 31),
     "township": (1, 31),
