@@ -11,6 +11,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -25,6 +27,8 @@ from disclosure.applications import outcomes
 from disclosure.applications.letters import default_body, reply_letter, reply_letter_pdf
 from disclosure.applications.models import (
     ARTICLE_29_FIELDS,
+    DEFAULT_CORRECTION_PERIOD,
+    MAX_EXTENSION_DAYS,
     Application,
     EventAction,
     ReviewCase,
@@ -184,6 +188,13 @@ class LoggedInspectView(ScopedInspectView):
         return response
 
 
+# Formatted when shown, in the reader's language (a lazy string's % would format it at import).
+CORRECTION_PERIOD_HELP = lazy(
+    lambda: gettext("不填则为告知之日起%(days)s个工作日。") % {"days": DEFAULT_CORRECTION_PERIOD},
+    str,
+)()
+
+
 class TransitionForm(forms.Form):
     # The moves staff make here, worded as the buttons of a form (the event log says
     # EventAction's shorter labels).
@@ -210,7 +221,9 @@ class TransitionForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("答复类型"), choices=[("", "—"), *outcomes.REPLY_CHOICES], required=False
     )
-    days = forms.IntegerField(label=_("延长工作日数"), min_value=1, max_value=20, required=False)
+    days = forms.IntegerField(
+        label=_("延长工作日数"), min_value=1, max_value=MAX_EXTENSION_DAYS, required=False
+    )
     approved_by = forms.CharField(label=_("延期批准人"), required=False)
     party = forms.CharField(label=_("征求意见对象"), required=False)
     amount = forms.DecimalField(label=_("收费金额（元）"), required=False, min_value=0)
@@ -218,7 +231,7 @@ class TransitionForm(forms.Form):
         label=_("补正期限"),
         required=False,
         widget=AdminDateInput,
-        help_text=_("不填则为告知之日起15个工作日。"),
+        help_text=CORRECTION_PERIOD_HELP,
     )
 
     def __init__(self, *args, application=None, **kwargs):

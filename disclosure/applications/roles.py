@@ -11,6 +11,7 @@ migrated database holds what this module says.
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 
 from disclosure.catalogue.organisation_groups import new_organisation_group, organisation_group_name
 from disclosure.catalogue.staff_roles import organisation_ids_where, role_group
@@ -31,6 +32,19 @@ HANDLER_PERMISSIONS = [
     ("applications", "reviewcase", "change_reviewcase"),
     ("applications", "reviewcase", "view_reviewcase"),
 ]
+
+
+# The handlers' name in GONGKAI_TWO_FACTOR_ROLES (gongkai.accounts.two_factor).
+TWO_FACTOR_NAME = "application_handlers"
+
+
+def handlers_q():
+    """A filter on users for the members of the site-wide 依申请办理 group and of every
+    organisation's own, inactive users included (for the two-factor rule, as
+    gongkai.accounts.roles.role_holders_q)."""
+    return Q(groups__name=APPLICATION_HANDLERS_GROUP) | Q(
+        groups__handled_organisation__isnull=False
+    )
 
 
 def organisation_handlers_name(organisation):

@@ -5,7 +5,7 @@ that refuses one organisation's mail leaves that one to the relay's retries, not
 from celery import shared_task
 from django.utils.translation import gettext as _
 
-from disclosure.applications.reminders import due_soon_and_overdue
+from disclosure.applications import reminders
 from disclosure.applications.roles import organisation_handlers
 from gongkai.mail import mail_after_commit
 
@@ -21,9 +21,10 @@ def _recipients(organisation):
 @shared_task(name="applications.send_deadline_reminders")
 def send_deadline_reminders():
     """Queue one message per organisation with something due; returns how many were queued."""
-    soon, overdue = due_soon_and_overdue()
+    soon, overdue = reminders.due_soon_and_overdue()
+    due_soon = _("%(days)s个工作日内到期") % {"days": reminders.SOON_WORKING_DAYS}
     by_organisation = {}
-    for label, queryset in ((_("已逾期"), overdue), (_("5个工作日内到期"), soon)):
+    for label, queryset in ((_("已逾期"), overdue), (due_soon, soon)):
         for application in queryset:
             by_organisation.setdefault(application.organisation, []).append(
                 f"{label}  {application.tracking_number}  {_('答复期限')} {application.due_on}"

@@ -208,7 +208,13 @@ def _render_form(request, form):
 
 def _send_receipt(application, query_code):
     """Whether the receipt went out. The application is registered already: a mail server
-    that refuses or does not answer (EMAIL_TIMEOUT) is logged, never the visitor's error."""
+    that refuses or does not answer (EMAIL_TIMEOUT) is logged, never the visitor's error.
+
+    Sent here, not after commit through gongkai/mail.py like every other mail: the receipt
+    carries the query code, which the register keeps only as a hash (`query_code_hash`); an
+    outbox row and its broker message would keep it in plain text, in the database and its
+    backups. And the confirmation page says whether the mail went out, so that an applicant
+    whose receipt failed writes the code down."""
     if not application.email:
         return False
     try:

@@ -8,9 +8,11 @@ from disclosure.applications.register_admin import (
     review_case_viewset,
 )
 from disclosure.applications.reminders import open_applications_by_due_date
+from disclosure.applications.roles import TWO_FACTOR_NAME, handlers_q
 from disclosure.applications.scoping import scope
 from disclosure.catalogue.root_links import DISCLOSURE_ROOT_LINKS
 from disclosure.catalogue.staff_roles import ORGANISATION_GROUPS_HOOK
+from gongkai.accounts.two_factor import TWO_FACTOR_GROUPS_HOOK
 
 PANEL_LENGTH = 30
 
@@ -20,6 +22,14 @@ def organisation_handler_groups():
     """Each organisation's 依申请办理 group belongs to it: one organisation per staff user
     counts it (disclosure.moderation.organisations.membership)."""
     return OrganisationHandlers.objects.values_list("group_id", "organisation_id")
+
+
+@hooks.register(TWO_FACTOR_GROUPS_HOOK)
+def handlers_may_be_required_to_use_two_factor():
+    """The handlers read applicants' names, ID numbers, addresses and phones: listing
+    "application_handlers" in GONGKAI_TWO_FACTOR_ROLES (as base.py does) requires a second
+    factor of the site-wide 依申请办理 group and every organisation's own."""
+    return {TWO_FACTOR_NAME: handlers_q()}
 
 
 @hooks.register("register_admin_viewset")

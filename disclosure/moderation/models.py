@@ -17,8 +17,6 @@ from disclosure.catalogue.staff_roles import (
     holds_role,
     organisation_ids_where,
     role_members,
-    roles_held,
-    sees_every_organisation,
 )
 from gongkai.accounts.roles import Role
 from gongkai.bounded_patterns import bounded, nested_quantifier
@@ -379,14 +377,3 @@ class SensitiveWord(MatchesPattern, models.Model):
 
     def __str__(self):
         return f"{self.pattern}（{self.category}）"
-
-
-def may_follow_review(page, user):
-    """Staff of the page's organisation (any role), those who may edit it and whoever sees
-    every organisation (a site administrator) see its review record and scan."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    if sees_every_organisation(user) or page.permissions_for_user(user).can_edit():
-        return True
-    organisation_id = organisation_id_of_page(page)
-    return organisation_id is not None and bool(roles_held(user, organisation_id))

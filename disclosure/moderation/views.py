@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from gongkai.pdf import render_pdf
 
-from .models import WithdrawalRequest, WithdrawalStatus, may_follow_review
+from .models import WithdrawalRequest, WithdrawalStatus
 from .people.audit import AuditFilterForm, audit_response
 from .publishing.force_publish import ForcePublishForm, force_publish, may_force_publish
 from .publishing.withdrawal import (
@@ -20,7 +20,7 @@ from .publishing.withdrawal import (
     may_request_withdrawal,
     request_withdrawal,
 )
-from .review.review_record import moderation_log, review_runs
+from .review.review_record import may_follow_review, moderation_log, review_runs
 from .review.sensitive import (
     all_words,
     highlighted,

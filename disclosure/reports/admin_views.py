@@ -163,13 +163,18 @@ def _format_of(table):
 
 
 # ---------------------------------------------------------------- the county overview
+# The first report year the overview offers and checks: the revised Regulation's tables
+# (disclosure.statutory formats 2019 and 2021) begin with it.
+FIRST_OVERVIEW_YEAR = 2019
+
+
 def _overview_year(request):
     today = timezone.localdate()
     try:
         year = int(request.GET.get("year", today.year - 1))
     except ValueError:
         year = today.year - 1
-    return min(max(year, 2008), today.year)  # 2008: the first year of the regulations
+    return min(max(year, FIRST_OVERVIEW_YEAR), today.year)
 
 
 def _overview_rows(request, year):
@@ -193,7 +198,7 @@ def overview_view(request):
             "page_title": title,
             "header_title": title,
             "year": year,
-            "years": list(range(today.year, 2018, -1)),
+            "years": list(range(today.year, FIRST_OVERVIEW_YEAR - 1, -1)),
             "rows": rows,
             "rules": overview.RULES,
             "overdue": sum(1 for row in rows if row.overdue),

@@ -5,6 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 from wagtail.log_actions import LogFormatter
 
+from disclosure.catalogue.staff_roles import organisations_visible_to
+
 from . import admin_urls
 from .filling.actions import FILL_ACTIONS
 from .filling.drafts import LOG_ACTION, refusal
@@ -16,9 +18,18 @@ def register_report_urls():
     return [path("reports/", include(admin_urls, namespace="reports"))]
 
 
+class OverviewMenuItem(MenuItem):
+    """Shown to whoever sees an organisation's reports, as the inspection's item is."""
+
+    def is_shown(self, request):
+        return organisations_visible_to(request.user).exists()
+
+
 @hooks.register("register_reports_menu_item")
 def register_overview_menu_item():
-    return MenuItem(_("年度报告汇总"), reverse("reports:overview"), icon_name="table", order=900)
+    return OverviewMenuItem(
+        _("年度报告汇总"), reverse("reports:overview"), icon_name="table", order=900
+    )
 
 
 @hooks.register("register_log_actions")

@@ -10,6 +10,7 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from axes.signals import user_locked_out
 
+        from . import checks  # noqa: F401  (registers the system checks)
         from .patches import name_fields, name_order, sidebar_name
         from .throttling import record_lockout
 

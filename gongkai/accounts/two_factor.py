@@ -8,10 +8,12 @@ import re
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django_otp import devices_for_user, user_has_device
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail import hooks
 
 from . import audit
 from .administrators import site_administrators_q
@@ -22,13 +24,51 @@ BACKUP_CODES_NAME = "backup-codes"
 TOTP_TOKEN = re.compile(r"\d{6}")
 
 
+# Groups that hold no office role but guard what a second factor should (the register's
+# 依申请办理 groups: applicants' names, ID numbers, addresses, phones). The app that owns them sits
+# above accounts and registers on this Wagtail hook a function returning {name: filter (Q) on
+# users for their members}; a name listed in GONGKAI_TWO_FACTOR_ROLES requires them.
+TWO_FACTOR_GROUPS_HOOK = "two_factor_groups"
+
+
+def _registered_groups():
+    groups = {}
+    for groups_of_app in hooks.get_hooks(TWO_FACTOR_GROUPS_HOOK):
+        groups.update(groups_of_app())
+    return groups
+
+
+def unknown_required_names():
+    """The names in GONGKAI_TWO_FACTOR_ROLES that are neither a Role code nor registered on
+    TWO_FACTOR_GROUPS_HOOK (a typo would otherwise leave a role's members unprotected)."""
+    known = set(Role.values) | set(_registered_groups())
+    return [name for name in settings.GONGKAI_TWO_FACTOR_ROLES if name not in known]
+
+
+def unknown_names_message(unknown):
+    known = sorted(set(Role.values) | set(_registered_groups()))
+    return (
+        f"GONGKAI_TWO_FACTOR_ROLES 含有未知的名称 {', '.join(unknown)}；"
+        f"可用的名称 (known names): {', '.join(known)}"
+    )
+
+
 def _required_members():
     """A filter on users for the members of GONGKAI_TWO_FACTOR_ROLES: the site-wide role groups
-    and every organisation's copy of them; the site administrators (superusers too) count as
-    管理员, asked of administrators.site_administrators_q like everywhere else."""
-    roles = settings.GONGKAI_TWO_FACTOR_ROLES
-    members = role_holders_q(roles)
-    if Role.ADMINISTRATORS in roles:
+    and every organisation's copy of them, and the groups other apps registered under the names
+    listed; the site administrators (superusers too) count as 管理员, asked of
+    administrators.site_administrators_q like everywhere else. An unknown name is refused
+    (accounts.E001 at startup), never passed over."""
+    names = settings.GONGKAI_TWO_FACTOR_ROLES
+    unknown = unknown_required_names()
+    if unknown:
+        raise ImproperlyConfigured(unknown_names_message(unknown))
+    registered = _registered_groups()
+    members = role_holders_q([name for name in names if name in Role.values])
+    for name in names:
+        if name in registered:
+            members |= registered[name]
+    if Role.ADMINISTRATORS in names:
         members |= site_administrators_q()
     return members
 

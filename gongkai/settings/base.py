@@ -207,10 +207,19 @@ AXES_ENABLE_ADMIN = False  # the Wagtail admin has its own lockout view
 WAGTAILADMIN_USER_LOGIN_FORM = "gongkai.accounts.forms.LoginForm"
 OTP_TOTP_ISSUER = "政府信息公开平台"
 # Two-factor sign-in is required for these roles (codes of gongkai.accounts.roles.Role;
-# superusers count as 管理员) when GONGKAI_TWO_FACTOR_REQUIRED is on: production turns it on, the
-# demo leaves it optional (anyone may enrol; whoever has enrolled must use it).
+# superusers count as 管理员) and groups (names apps register on
+# gongkai.accounts.two_factor.TWO_FACTOR_GROUPS_HOOK: "application_handlers", the register's
+# 依申请办理, who read applicants' personal data) when GONGKAI_TWO_FACTOR_REQUIRED is on:
+# production turns it on, the demo leaves it optional (anyone may enrol; whoever has enrolled
+# must use it). An unknown name stops `manage.py check` and `migrate` (accounts.E001).
 GONGKAI_TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=False)
-GONGKAI_TWO_FACTOR_ROLES = ["reviewers", "secrecy", "leaders", "administrators"]
+GONGKAI_TWO_FACTOR_ROLES = [
+    "reviewers",
+    "secrecy",
+    "leaders",
+    "administrators",
+    "application_handlers",
+]
 GONGKAI_TWO_FACTOR_BACKUP_CODES = 10
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -331,6 +340,21 @@ WAGTAILSEARCH_BACKENDS = {
 GONGKAI_SEARCH_RECORD_PER_MINUTE = env.int("SEARCH_RECORD_PER_MINUTE", default=300)
 # Live pages whose search-index entry is missing or older than their live revision.
 GONGKAI_SEARCH_RECONCILE_BATCH = 500
+
+# ------------------------------------------------------------------------------------------ Mail
+# SMTP from the environment (dev.py prints mail to the console, test.py keeps it in memory).
+# Every app's mail leaves after commit through the worker (gongkai/mail.py); the applicant's
+# receipt alone is sent while the applicant waits (disclosure/applications/views.py), so a mail
+# server that does not answer holds that request no longer than EMAIL_TIMEOUT seconds.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # ---------------------------------------------------------------------- Background work: Celery
 # Celery everywhere. With no broker configured the embedded default is kombu's filesystem
@@ -514,14 +538,14 @@ GONGKAI_APPLICATION_LOOKUP_RATE = (20, 3600)
 GONGKAI_APPLICATION_LOOKUP_CEILING = (200, 3600)
 
 # ------------------------------------------------------------ Annual reports (docs/reports.md)
-# Art. 49 deadlines, (month, day) of the year after the report's year, by organisation level
-# (catalogue.Level): departments of county-level and higher governments by 31 January, those
-# governments by 31 March, townships by the date their county sets (set it here). "" is an
-# organisation whose level is neither recorded nor readable from its name.
 # Publishing a report has the worker build its downloads at once
 # (disclosure/reports/downloads/exports.py); the unit tests turn this off and test it where
 # they mean to (a PDF takes seconds to build).
 GONGKAI_REPORT_EXPORTS_ON_PUBLISH = True
+# Art. 49 deadlines, (month, day) of the year after the report's year, by organisation level
+# (catalogue.Level): departments of county-level and higher governments by 31 January, those
+# governments by 31 March, townships by the date their county sets (set it here). "" is an
+# organisation whose level is neither recorded nor readable from its name.
 GONGKAI_REPORT_DEADLINES = {
     "department": (1, 31),
     "township": (1, 31),
@@ -538,9 +562,18 @@ GONGKAI_MODERATION_ART26_WARN_DAYS = 5
 GONGKAI_MODERATION_REMINDER_WORKING_DAYS = 3
 
 # -------------------------------------------------------------------------------------- Logging
+# Plain lines on the console; production picks the JSON formatter (one object per line on
+# stderr, for the log collector) and changes nothing else.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        }
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, DEBUG, MIDDLEWARE, SECRET_KEY, env
+from .base import CACHES, DEBUG, LOGGING, MIDDLEWARE, SECRET_KEY, STORAGES, env
 
 # base.py reads DEBUG and SECRET_KEY from the environment (off and empty by default); here
 # production only refuses what it must not start with.
@@ -26,10 +26,7 @@ MIDDLEWARE = [
 ]
 INSTALLED_APPS = [*INSTALLED_APPS, "csp"]  # noqa: F405
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     # Media on S3-compatible object storage (MinIO, 阿里云 OSS, 腾讯云 COS …) when configured.
     STORAGES["default"] = {
@@ -86,33 +83,10 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# One JSON object per line on stderr, for the log collector; never a traceback to a visitor.
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-        }
-    },
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"wagtail": {"level": "WARNING"}, "axes": {"level": "WARNING"}},
-}
+# One JSON object per line on stderr, for the log collector (base.py's formatter and loggers);
+# never a traceback to a visitor.
+LOGGING["handlers"]["console"]["formatter"] = "json"
 
-# Two-factor sign-in is required of the reviewing and administering roles (docs/accounts.md).
+# Two-factor sign-in is required of the reviewing and administering roles and the register's
+# handlers (GONGKAI_TWO_FACTOR_ROLES in base.py, docs/accounts.md).
 GONGKAI_TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=True)
-
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
-EMAIL_PORT = env.int("EMAIL_PORT", default=25)
-EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
-EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
-EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
-# Receipts are sent while the applicant waits: a mail server that does not answer must not
-# hold the request (disclosure/applications/views.py logs it and says so on the page).
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="noreply@localhost")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL

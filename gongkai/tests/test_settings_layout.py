@@ -9,6 +9,8 @@ import ast
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 import gongkai.settings.base
 
 BASE = Path(gongkai.settings.base.__file__)
@@ -60,3 +62,43 @@ def test_the_checker_sees_a_setting_extended_later():
     source = "INSTALLED_APPS = ['a']\nINSTALLED_APPS += ['b']\n"
     counts = Counter(name for s in ast.parse(source).body for name in assigned_names(s))
     assert counts["INSTALLED_APPS"] == 2
+
+
+# The environments' files change what differs from base.py, item by item: production's LOGGING
+# once replaced base's whole dict and lost its loggers (WeasyPrint's INFO lines on every PDF).
+ENVIRONMENTS = ("production", "dev")
+
+
+def replaced_wholesale(source, base_names):
+    """Names of base.py's settings that `source` binds to a new dict or list written out in full
+    (not one built from the base value, as `[*INSTALLED_APPS, "csp"]`)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Assign) or not isinstance(node.value, (ast.Dict, ast.List)):
+            continue
+        read = {n.id for n in ast.walk(node.value) if isinstance(n, ast.Name)}
+        found += [
+            t.id
+            for t in node.targets
+            if isinstance(t, ast.Name) and t.id in base_names and t.id not in read
+        ]
+    return found
+
+
+@pytest.mark.parametrize("environment", ENVIRONMENTS)
+def test_an_environment_changes_base_settings_item_by_item(environment):
+    base_names = set().union(*map(assigned_names, module_statements()))
+    source = (BASE.parent / f"{environment}.py").read_text(encoding="utf-8")
+    assert replaced_wholesale(source, base_names) == []
+
+
+def test_the_checker_sees_a_setting_replaced_wholesale():
+    source = (
+        'LOGGING = {"version": 1}\n'
+        'LOGGING["handlers"]["console"]["formatter"] = "json"\n'
+        'INSTALLED_APPS = [*INSTALLED_APPS, "csp"]\n'
+        "if x:\n"
+        '    STORAGES = {"default": {}}\n'
+    )
+    names = {"LOGGING", "INSTALLED_APPS", "STORAGES"}
+    assert replaced_wholesale(source, names) == ["LOGGING", "STORAGES"]

@@ -1,5 +1,6 @@
 """The review record of an item (审批单): every run of the workflow, each step's who, when,
-decision, comment and secrecy checklist answers, and the moderation log entries beside them."""
+decision, comment and secrecy checklist answers, and the moderation log entries beside them;
+and who may follow an item's review (`may_follow_review`: its record and its scan)."""
 
 from dataclasses import dataclass, field
 
@@ -8,6 +9,9 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from wagtail.models import PageLogEntry, TaskState
+
+from disclosure.catalogue.roots import organisation_id_of_page
+from disclosure.catalogue.staff_roles import roles_held, sees_every_organisation
 
 from ..forms import SECRECY_CHECKLIST
 from ..models import SecrecyReviewTaskState
@@ -26,6 +30,17 @@ class StepStatus(models.TextChoices):
 
 
 CHECKLIST_STATEMENTS = dict(SECRECY_CHECKLIST)
+
+
+def may_follow_review(page, user):
+    """Staff of the page's organisation (any role), those who may edit it and whoever sees
+    every organisation (a site administrator) see its review record and scan."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if sees_every_organisation(user) or page.permissions_for_user(user).can_edit():
+        return True
+    organisation_id = organisation_id_of_page(page)
+    return organisation_id is not None and bool(roles_held(user, organisation_id))
 
 
 @dataclass

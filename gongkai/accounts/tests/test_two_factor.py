@@ -233,7 +233,9 @@ def test_production_requires_two_factor_sign_in_and_the_demo_does_not(settings):
         cwd=settings.BASE_DIR,
         check=True,
     )
-    assert result.stdout.strip() == "True ['administrators', 'leaders', 'reviewers', 'secrecy']"
+    assert result.stdout.strip() == (
+        "True ['administrators', 'application_handlers', 'leaders', 'reviewers', 'secrecy']"
+    )
     dev = import_module("gongkai.settings.dev")
     assert dev.GONGKAI_TWO_FACTOR_REQUIRED is False
 
