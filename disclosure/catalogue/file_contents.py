@@ -27,7 +27,7 @@ FORMATS = {
     "xls": ("Excel", OLE),
     "ppt": ("PowerPoint", OLE),
     "wps": ("WPS", OLE),
-    "et": ("WPS 表格", OLE),
+    "et": (_("WPS 表格"), OLE),
     "jpg": ("JPEG", (b"\xff\xd8\xff",)),
     "jpeg": ("JPEG", (b"\xff\xd8\xff",)),
     "png": ("PNG", (b"\x89PNG\r\n\x1a\n",)),
