@@ -11,32 +11,22 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure.applications.challenge import ApplicationCaptchaInput
 from disclosure.applications.models import ARTICLE_29_FIELDS, Application, Channel
+from disclosure.catalogue.file_contents import check_content, extension_of
 from disclosure.catalogue.models import Organisation
 
-# What an ID proof may be: the name's ending and the file's first bytes must agree.
-PROOF_SIGNATURES = {
-    ".pdf": (b"%PDF-",),
-    ".jpg": (b"\xff\xd8\xff",),
-    ".jpeg": (b"\xff\xd8\xff",),
-    ".png": (b"\x89PNG\r\n\x1a\n",),
-}
+# What an ID proof may be; its first bytes must be of that format too (check_content).
+PROOF_EXTENSIONS = {"pdf", "jpg", "jpeg", "png"}
 
 
 def validate_proof(upload):
-    name = upload.name.lower()
-    extension = name[name.rfind(".") :] if "." in name else ""
-    if extension not in PROOF_SIGNATURES:
+    if extension_of(upload.name) not in PROOF_EXTENSIONS:
         raise ValidationError(_("身份证明材料只接受 PDF、JPG 或 PNG 文件。"))
     if upload.size > settings.GONGKAI_APPLICATION_PROOF_MAX_BYTES:
         raise ValidationError(
             _("身份证明材料不能超过 %(mb)d MB。")
             % {"mb": settings.GONGKAI_APPLICATION_PROOF_MAX_BYTES // (1024 * 1024)}
         )
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    if not head.startswith(PROOF_SIGNATURES[extension]):
-        raise ValidationError(_("文件内容与扩展名不符，请上传真实的 PDF、JPG 或 PNG 文件。"))
+    check_content(upload)
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):

@@ -4,6 +4,17 @@ Wagtail 8.0.1 and Django 5.2.19."""
 from gongkai.patching import Override, Patch
 
 OVERRIDES = {
+    "disclosure.catalogue.attachments.AttachmentForm": Override(
+        replaces="Django's BaseModelForm._post_clean, keeping the file field's own message",
+        why="Wagtail's Document.clean() checks the extension again on the instance's old file "
+        "after the form refused the upload, adding a second message that names an empty "
+        "extension",
+        checked=Patch(
+            "django",
+            "5.2.19",
+            {"django.forms.models.BaseModelForm._post_clean": "ab96c0092f209325"},
+        ),
+    ),
     "disclosure.catalogue.feeds.CatalogueFeed": Override(
         replaces="Django's Feed.item_title, item_description and item_link",
         why="a feed item is a disclosure page: its title, summary and address come from the "

@@ -165,6 +165,7 @@ def test_identity_numbers_typed_in_full_width_are_read_as_their_ascii_characters
     [
         (SimpleUploadedFile("id.exe", b"MZ" + b"\x00" * 10), "只接受"),
         (SimpleUploadedFile("id.png", b"not really a png"), "不符"),
+        (SimpleUploadedFile("id.pdf", b"MZ" + b"\x00" * 10), "文件内容与扩展名不符：“id.pdf”"),
         (SimpleUploadedFile("id.pdf", b"%PDF-" + b"0" * (5 * 1024 * 1024)), "不能超过"),
     ],
 )

@@ -42,11 +42,13 @@ def test_attachments_next_to_the_file_are_linked_and_bad_ones_reported(category,
     files.mkdir(parents=True)
     (files / "通知.pdf").write_bytes(PDF)
     (files / "run.exe").write_bytes(b"MZ")
+    (files / "run.pdf").write_bytes(b"MZ")
     (tmp_path / "secret.pdf").write_bytes(PDF)
     (files / "escape.pdf").symlink_to(tmp_path / "secret.pdf")
     attachments = [
         {"title": "通知全文", "path": "files/通知.pdf"},
         {"title": "程序", "path": "files/run.exe"},
+        {"title": "改名程序", "path": "files/run.pdf"},
         {"title": "上级", "path": "../secret.pdf"},
         {"title": "绝对", "path": str(tmp_path / "secret.pdf")},
         {"title": "链接", "path": "files/escape.pdf"},
@@ -59,6 +61,7 @@ def test_attachments_next_to_the_file_are_linked_and_bad_ones_reported(category,
     page = DisclosureDocumentPage.objects.get()
     assert attachments_of(page) == [("通知全文", "通知全文")]
     assert "“files/run.exe”未导入：不支持“exe”类型的附件" in out
+    assert "“files/run.pdf”未导入：文件内容与扩展名不符：“run.pdf”的内容不是 PDF 文件。" in out
     assert "“../secret.pdf”未导入：路径必须在附件目录之内" in out
     assert f"“{tmp_path / 'secret.pdf'}”未导入：路径必须在附件目录之内" in out
     assert "“files/escape.pdf”未导入：路径指向附件目录之外。" in out

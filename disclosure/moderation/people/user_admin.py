@@ -10,6 +10,7 @@ viewsets); the bulk actions are registered in wagtail_hooks.py.
 """
 
 from django import forms
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic.usage import UsageView
@@ -248,6 +249,20 @@ class GroupViewSet(wagtail_groups.GroupViewSet):
 class ScopedUserBulkActionMixin:
     def check_perm(self, obj):
         return super().check_perm(obj) and can_manage_user(self.request.user, obj)
+
+    def get_actionable_objects(self):
+        # Wagtail names every chosen user the requester may not act on: ids guessed in the
+        # address would reveal the names of users outside the requester's organisation.
+        objects, refused = super().get_actionable_objects()
+        user = self.request.user
+        in_scope = [u for u in refused["items_with_no_access"] if can_manage_user(user, u)]
+        left_out = len(refused["items_with_no_access"]) - len(in_scope)
+        if left_out and self.request.method == "GET":
+            messages.warning(
+                self.request,
+                _("另有 %(count)d 个用户不在您的管理范围内，未列出。") % {"count": left_out},
+            )
+        return objects, {**refused, "items_with_no_access": in_scope}
 
 
 ROLE_GROUP_NOT_ASSIGNABLE = _("只能选择本机构的角色组（列表中的一项）。")

@@ -286,6 +286,29 @@ class OrganisationAdministratorWalls(TestCase):
             assert User.objects.filter(pk=user.pk, is_active=True).exists()
         assert not foreign_group.user_set.exclude(pk=self.users["township_admin"].pk).exists()
 
+    def test_no_user_bulk_action_names_users_outside_the_walls(self):
+        """Enumerated from Wagtail's bulk-action registry: the confirmation says how many of
+        the chosen users were left out, never who they are."""
+        actions = {
+            a.action_type for a in bulk_action_registry.get_bulk_actions_for_model("auth", "user")
+        }
+        outsiders = [self.users["admin"], self.users["county_reviewer"]]
+        for user in outsiders:
+            user.first_name, user.last_name = "不应", f"列出者{user.pk}号"
+            user.save()
+        own = self.users["leader"]
+        self.login("township_admin")
+        for action in actions:
+            url = (
+                reverse("wagtail_bulk_action", args=["auth", "user", action])
+                + "?"
+                + "&".join(f"id={user.pk}" for user in [own, *outsiders])
+            )
+            page = self.client.get(url, follow=True).content.decode()
+            for user in outsiders:
+                assert f"列出者{user.pk}号" not in page, action
+            assert "另有 2 个用户不在您的管理范围内，未列出。" in page, action
+
     def test_group_administration_is_for_site_administrators(self):
         group = self.office["county_groups"]["administrators"]
         group.permissions.add(
