@@ -4,7 +4,7 @@ Wagtail 8.0.1 and Django 5.2.19."""
 from gongkai.patching import Override, Patch
 
 OVERRIDES = {
-    "disclosure.catalogue.feeds.CatalogueFeed": Override(
+    "disclosure.catalogue.models.feeds.CatalogueFeed": Override(
         replaces="Django's Feed.item_title, item_description and item_link",
         why="a feed item is a disclosure page: its title, summary and address come from the "
         "page, not from str(item) and get_absolute_url()",
