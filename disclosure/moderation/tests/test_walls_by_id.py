@@ -240,6 +240,7 @@ class OrganisationWallsById(TestCase):
             "action_name": "approve",
             "content_type_app_name": "catalogue",
             "content_type_model_name": "categorypage",
+            "source": "register",  # what an annual report's tables are filled from
         }
         return {keyword: values[keyword] for keyword in keywords}
 
