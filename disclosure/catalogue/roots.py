@@ -14,6 +14,9 @@ from wagtail.models import Page
 # A root's parent is a HomePage (DisclosureIndexPage.parent_page_types), itself at least at
 # depth 2: nothing at depth 2 or above it has a root over it.
 _SHALLOWEST_ROOT = 3
+# A root's row seen from its page row (the reverse one-to-one of multi-table inheritance): a
+# page row that has it is a root.
+ROOT_ACCESSOR = "disclosureindexpage"
 
 
 def ancestor_paths(page, *, inclusive=True):
@@ -21,9 +24,6 @@ def ancestor_paths(page, *, inclusive=True):
     steplen = Page.steplen
     end = len(page.path or "") + (1 if inclusive else 0)
     return [page.path[:cut] for cut in range(steplen, end, steplen)]
-
-
-ROOT_ACCESSOR = "disclosureindexpage"
 
 
 def _root_among(ancestors):
