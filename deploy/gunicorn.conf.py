@@ -12,6 +12,6 @@ would be shared by every worker.
 
 def when_ready(server):
     if server.cfg.preload_app:
-        from search.analysis import load_dictionaries
+        from search.query import load_dictionaries
 
         load_dictionaries()

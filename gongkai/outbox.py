@@ -21,6 +21,9 @@ from gongkai.celery import app as celery_app
 
 logger = logging.getLogger(__name__)
 
+# The task that runs a row (gongkai/tasks.py registers it under this name).
+DELIVER_TASK = "gongkai.deliver"
+
 # A row the worker is running is not run by a second copy of its message for this long.
 LEASE = timedelta(minutes=15)
 
@@ -53,14 +56,14 @@ def delivery_options(task_name):
 
 
 def _send(message_id, task_name, run_after=None):
-    """Hand one row to the broker; a broker that cannot take it leaves the row to the relay."""
-    from gongkai.tasks import deliver
-
+    """Hand one row to the broker; a broker that cannot take it leaves the row to the relay.
+    The task that runs it is named, not imported: it is defined above (gongkai/tasks.py)."""
     if celery_app.conf.task_always_eager:
         # The task runs here. Its errors surface only where eager errors are asked to (the
         # tests); elsewhere the row keeps the error and the relay retries it.
+        celery_app.loader.import_default_modules()  # the tasks' modules, as a worker does
         try:
-            deliver.apply(args=(message_id,), throw=True)
+            celery_app.tasks[DELIVER_TASK].apply(args=(message_id,), throw=True)
         except Exception:
             if celery_app.conf.task_eager_propagates:
                 raise
@@ -70,7 +73,7 @@ def _send(message_id, task_name, run_after=None):
         options = delivery_options(task_name)
         if run_after:
             options["eta"] = run_after
-        deliver.apply_async(args=(message_id,), retry=False, **options)
+        celery_app.send_task(DELIVER_TASK, args=(message_id,), retry=False, **options)
     except Exception as exc:  # whatever the broker's failure, the committed work waits
         logger.warning("后台任务 #%s 暂未送达消息队列，稍后由中继重发：%s", message_id, exc)
         return False

@@ -16,7 +16,7 @@ logger = logging.getLogger(__name__)
 django_task_ran = Signal()
 
 
-@shared_task(name="gongkai.deliver", bind=True)
+@shared_task(name=outbox.DELIVER_TASK, bind=True)
 def deliver(self, message_id: int):
     """Run one outbox row (gongkai/outbox.py) and mark it done; a failure is retried by the
     relay with a growing delay. A second copy of the message finds the row done or held."""

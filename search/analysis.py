@@ -45,14 +45,10 @@ jieba.setLogLevel(60)  # its dictionary loading logs at INFO
 _segmenter = jieba.dt
 
 
-def load_dictionaries():
-    """Load what a search loads on first use (jieba's dictionary: 35 MB; OpenCC's tw2sp).
-    gunicorn's master calls it with --preload (deploy/gunicorn.conf.py), so that its workers
-    share one copy instead of each loading its own after the fork."""
-    from search.query import regional_form
-
+def load_segmenter():
+    """Load jieba's dictionary (35 MB), which segmentation otherwise loads on first use
+    (`search.query.load_dictionaries`)."""
     _segmenter.initialize()
-    regional_form("資訊")
 
 
 @lru_cache(maxsize=65536)

@@ -7,6 +7,7 @@ import logging
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.outbox import send_after_commit
 from search import limits as bounds
 from search.isolation import extract_in_child
 from search.limits import Refused
@@ -15,6 +16,10 @@ from search.readers import can_read
 logger = logging.getLogger(__name__)
 
 MIB = 1024 * 1024
+
+# The task that reads a file's text (search/tasks.py registers it under this name): queued by
+# name, since the task module stands above this one.
+EXTRACT_TASK = "search.extract_attachment_text"
 
 # Why a file's text was not read, as stored for editors and reviewers (`AttachmentText.error`).
 REASONS = {
@@ -78,11 +83,8 @@ def queue(document):
     """Mark the document pending and have the worker read it once the transaction commits.
     Also for a readable document that has no stored text at all (uploaded before extraction
     was recorded, or whose task was lost), so that waiting for its text ends."""
-    from gongkai.outbox import send_after_commit
-    from search import tasks
-
     if mark_pending(document):
-        send_after_commit(tasks.extract_attachment_text, document.pk)
+        send_after_commit(EXTRACT_TASK, document.pk)
 
 
 def extract_document(document):

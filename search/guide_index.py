@@ -8,15 +8,10 @@ the transaction of the change (an outbox row, search/indexing.py): it runs after
 later through the relay if the process stops between the commit and the broker.
 """
 
-from django.db.models.signals import post_save
-from django.dispatch import receiver
-from wagtail.signals import page_published, page_unpublished
-
 from disclosure.catalogue.models import (
     CategoryPage,
     DisclosureGuidePage,
     DisclosureIndexPage,
-    Organisation,
 )
 from disclosure.catalogue.roots import disclosure_root_of
 from search.indexing import queue_index_update
@@ -30,14 +25,11 @@ def reindex_guides_under(roots):
     queue_index_update(DisclosureGuidePage, guides.live().values_list("pk", flat=True))
 
 
-@receiver(post_save, sender=Organisation, dispatch_uid="search-guide-organisation")
 def on_organisation_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         reindex_guides_under(DisclosureIndexPage.objects.filter(organisation=instance))
 
 
-@receiver(page_published, dispatch_uid="search-guide-column-published")
-@receiver(page_unpublished, dispatch_uid="search-guide-column-unpublished")
 def on_column_changed(sender, instance, **kwargs):
     """A column published, unpublished or renamed changes the guide's list of columns."""
     if issubclass(instance.specific_class or type(instance), CategoryPage):

@@ -36,6 +36,14 @@ def _converter(config: str) -> OpenCC:
     return OpenCC(config)
 
 
+def load_dictionaries():
+    """Load what a search loads on first use (jieba's dictionary: 35 MB; OpenCC's tw2sp).
+    gunicorn's master calls it with --preload (deploy/gunicorn.conf.py), so that its workers
+    share one copy instead of each loading its own after the fork."""
+    analysis.load_segmenter()
+    regional_form("資訊")
+
+
 def regional_form(word: str) -> str | None:
     """The mainland wording of a word written the Taiwan/Hong Kong way, or None when the
     index's per-character folding already gives the same text. A Taiwan word typed in

@@ -11,7 +11,7 @@ from wagtail.models import Page
 from search import attachments, extraction
 
 
-@shared_task(name="search.extract_attachment_text")
+@shared_task(name=extraction.EXTRACT_TASK)
 def extract_attachment_text(document_id: int):
     """Read a document's text in a child process, store it (or why it was refused), and
     reindex the live pages that link it."""

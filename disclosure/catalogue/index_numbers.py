@@ -101,7 +101,7 @@ def first_publication_date(page):
     return timezone.localdate(moment)
 
 
-def publication_date(page):
+def date_given_at_first_publication(page):
     """The 发布日期 an item gets when first published: that day, unless the item carries a
     recorded earlier publication (backdate_first_publication) or is a translation, which keeps
     its source's date. A date typed or set any other way is not trusted."""
@@ -127,7 +127,7 @@ def number_at_first_publication(page, organisation, translated=True):
     """The index number and 发布日期 of an item being published for the first time (a serial
     is taken: call it once, in the transaction that stores them). `translated=False`: the
     caller made the page with a new translation key, so it has no other language's number."""
-    published_on = publication_date(page)
+    published_on = date_given_at_first_publication(page)
     number = source_index_number(page) if translated else None
     if number is None:
         serial = next_serial(organisation, published_on.year)

@@ -15,7 +15,7 @@ OVERRIDES = {
             {"django.forms.models.BaseModelForm._post_clean": "ab96c0092f209325"},
         ),
     ),
-    "disclosure.catalogue.feeds.CatalogueFeed": Override(
+    "disclosure.catalogue.models.feeds.CatalogueFeed": Override(
         replaces="Django's Feed.item_title, item_description and item_link",
         why="a feed item is a disclosure page: its title, summary and address come from the "
         "page, not from str(item) and get_absolute_url()",

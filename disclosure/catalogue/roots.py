@@ -2,6 +2,10 @@
 walks up the tree for it. Walls, review steps, notifications, the portal's navigation, the
 inspection's refreshes, the reports and the catalogue's own pages all ask here
 (`disclosure/catalogue/tests/test_roots.py` fails when another module walks up for it again).
+
+The catalogue's models ask it too (a page's organisation, a feed's publisher), so it imports
+none of them: a root is the page row's reverse one-to-one `disclosureindexpage`, and a
+DisclosureIndexPage says it is one (`is_disclosure_root`).
 """
 
 from django.db.models import Q
@@ -10,6 +14,9 @@ from wagtail.models import Page
 # A root's parent is a HomePage (DisclosureIndexPage.parent_page_types), itself at least at
 # depth 2: nothing at depth 2 or above it has a root over it.
 _SHALLOWEST_ROOT = 3
+# A root's row seen from its page row (the reverse one-to-one of multi-table inheritance): a
+# page row that has it is a root.
+ROOT_ACCESSOR = "disclosureindexpage"
 
 
 def ancestor_paths(page, *, inclusive=True):
@@ -23,7 +30,7 @@ def _root_among(ancestors):
     for ancestor in reversed(ancestors):
         # Reverse one-to-one of the page's specific row: absent on other pages' rows (the
         # RelatedObjectDoesNotExist Django raises is an AttributeError, hence getattr).
-        root = getattr(ancestor, "disclosureindexpage", None)
+        root = getattr(ancestor, ROOT_ACCESSOR, None)
         if root is not None:
             return root
     return None
@@ -38,14 +45,11 @@ def disclosure_root_of(page):
     other page with one query on its path, so a page about to be saved (a path, no id yet) and
     a root loaded as a plain Page are answered too.
     """
-    from .models.pages import DisclosureIndexPage
-    from .models.tree import TreeNeighboursMixin
-
     if page is None:
         return None
-    if isinstance(page, DisclosureIndexPage):
+    if getattr(page, "is_disclosure_root", False):
         return page
-    if isinstance(page, TreeNeighboursMixin) and page.path:
+    if page.path and hasattr(page, "ancestor_pages"):  # models/tree.py's TreeNeighboursMixin
         ancestors = page.ancestor_pages
         # Read for the path the page has now (not before it got one, or before a move): the
         # revision invariant asks here whether a page about to be saved is under a root.
@@ -53,26 +57,22 @@ def disclosure_root_of(page):
             return _root_among(ancestors)
     if not page.path or (page.depth and page.depth < _SHALLOWEST_ROOT):
         return None
-    return (
-        DisclosureIndexPage.objects.filter(path__in=ancestor_paths(page))
-        .select_related("organisation")
-        .order_by("-depth")
-        .first()
-    )
+    row = _root_rows(ancestor_paths(page)).order_by("-depth").first()
+    return getattr(row, ROOT_ACCESSOR) if row is not None else None
+
+
+def _root_rows(paths):
+    """The page rows of the disclosure roots at `paths`, each with its root and organisation."""
+    return Page.objects.filter(
+        path__in=paths, **{f"{ROOT_ACCESSOR}__isnull": False}
+    ).select_related(f"{ROOT_ACCESSOR}__organisation")
 
 
 def disclosure_roots_of(pages):
     """The disclosure root (or None) of each page, in the pages' order, read in one query
     (batch indexing, where a query per page would dominate)."""
-    from .models.pages import DisclosureIndexPage
-
     paths = {path for page in pages for path in ancestor_paths(page)}
-    roots = {
-        root.path: root
-        for root in DisclosureIndexPage.objects.filter(path__in=paths).select_related(
-            "organisation"
-        )
-    }
+    roots = {row.path: getattr(row, ROOT_ACCESSOR) for row in _root_rows(paths)}
     return [deepest_root_among(page, roots) for page in pages]
 
 
@@ -85,6 +85,12 @@ def deepest_root_among(page, roots_by_path):
         if root is not None:
             return root
     return None
+
+
+def in_disclosure_tree(page):
+    """Whether `page` (saved or about to be) is a disclosure root or lies under one: the pages
+    whose publication goes through review, and whose takedown through withdrawal."""
+    return disclosure_root_of(page) is not None
 
 
 def organisation_id_of_page(page):
@@ -105,11 +111,6 @@ def pages_below_q(paths, *, field="path"):
 def pages_of_organisation_q(organisations, *, field="path"):
     """A Q matching the pages of `organisations` (one Organisation, or several): those at or
     below their disclosure roots, in every language. `field` as in pages_below_q."""
-    from .models.pages import DisclosureIndexPage
-
-    roots = DisclosureIndexPage.objects.all()
-    if hasattr(organisations, "pk"):
-        roots = roots.filter(organisation=organisations)
-    else:
-        roots = roots.filter(organisation__in=organisations)
+    lookup = f"{ROOT_ACCESSOR}__organisation" + ("" if hasattr(organisations, "pk") else "__in")
+    roots = Page.objects.filter(**{lookup: organisations})
     return pages_below_q(roots.values_list("path", flat=True), field=field)

@@ -33,11 +33,6 @@ def refuse_below_a_page_not_live(page, request, serve_args, serve_kwargs):
         raise Http404
 
 
-@hooks.register("register_log_actions")
-def register_catalogue_log_actions(actions):
-    actions.register_action("catalogue.import", _("导入发布"), _("从原网站导入并发布"))
-
-
 TAKEN_ADDRESS = _(
     "地址“%(taken)s”已被同一栏目下的其他页面使用，本页面的地址为 %(address)s"
     "（可在“推荐”标签页修改）。"

@@ -21,6 +21,8 @@ from wagtail.signals import page_published
 from disclosure.catalogue.index_numbers import number_at_first_publication
 from disclosure.moderation.publishing.publication import sanctioned_publication
 
+# The log action of a record published by the import (disclosure/imports/wagtail_hooks.py
+# registers it). Stored on log entries: the value keeps the catalogue's name it was first given.
 IMPORT_ACTION = "catalogue.import"
 
 # What going live changes on the page row: the rest was written by the insert.

@@ -26,11 +26,8 @@ organisation. PAGE_ACTIONS says, for every page action Wagtail registers, which 
 waits for the hourly beat refresh and shows as 过期 after GONGKAI_INSPECTION_MAX_AGE_SECONDS."""
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
-from wagtail.documents import get_document_model
-from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.models import Page
 from wagtail.snippets.models import get_snippet_models
 
 from disclosure.catalogue.models import DisclosureIndexPage
@@ -156,27 +153,3 @@ def model_saved_or_deleted(sender, instance=None, created=False, raw=False, **kw
         page_created(instance)
     elif sender._meta.app_label == "inspection" and sender in inspection_data_models():
         results_changed(EVERY_ORGANISATION)
-
-
-def connect():
-    page_published.connect(page_changed, dispatch_uid="inspection-changed-published")
-    page_unpublished.connect(page_changed, dispatch_uid="inspection-changed-unpublished")
-    pre_delete.connect(page_changed, sender=Page, dispatch_uid="inspection-changed-deleted")
-    post_page_move.connect(page_moved, dispatch_uid="inspection-changed-moved")
-    for signal in (post_save, post_delete):
-        signal.connect(
-            document_changed,
-            sender=get_document_model(),
-            dispatch_uid=f"inspection-changed-document-{signal is post_save}",
-        )
-        signal.connect(
-            model_saved_or_deleted, dispatch_uid=f"inspection-changed-data-{signal is post_save}"
-        )
-        signal.connect(
-            restriction_changed,
-            sender=PageViewRestriction,
-            dispatch_uid=f"inspection-changed-restriction-{signal is post_save}",
-        )
-        signal.connect(
-            site_changed, sender=Site, dispatch_uid=f"inspection-changed-site-{signal is post_save}"
-        )

@@ -1,38 +1,22 @@
-from django.contrib.auth import get_user_model
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
-from django.dispatch import receiver
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import PageViewRestriction
-from wagtail.signals import (
-    task_approved,
-    task_submitted,
-    workflow_approved,
-    workflow_cancelled,
-    workflow_rejected,
-)
-
-from disclosure.catalogue.models import DisclosureIndexPage, Organisation, StaffOrganisation
 
 from .files.attachment_lock import refuse_change, refuse_save
-from .files.renditions import forget_rendition
 from .mail import notifications
 from .organisations.membership import refuse_joining, refuse_leaving, refuse_organisation_change
 from .organisations.organisation_collections import rename_organisation_collection
 from .organisations.placement import set_up_disclosure_root
 from .organisations.walls import record_organisation_from_groups
-from .publishing.publication import check_publication
 from .publishing.view_restrictions import on_delete, on_groups_added, on_save
 from .review.who_may_cancel import record_cancellation
 
 
-@receiver(post_save, sender=DisclosureIndexPage)
 def set_up_new_disclosure_root(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         set_up_disclosure_root(instance)
 
 
-@receiver(post_save, sender=Organisation)
 def rename_the_organisations_collection(sender, instance, created, raw=False, **kwargs):
     # The collection is named after the organisation so staff recognise it in choosers (its
     # groups follow the name too: the catalogue's organisation_groups.rename_groups_of_renamed).
@@ -40,36 +24,26 @@ def rename_the_organisations_collection(sender, instance, created, raw=False, **
         rename_organisation_collection(instance)
 
 
-@receiver(task_submitted)
 def tell_the_step(sender, instance, user=None, **kwargs):
     notifications.step_started(instance)
 
 
-@receiver(task_approved)
 def tell_the_author_of_the_approval(sender, instance, user=None, **kwargs):
     notifications.step_approved(instance, user)
 
 
-@receiver(workflow_rejected)
 def tell_the_author_it_was_sent_back(sender, instance, user=None, **kwargs):
     notifications.sent_back(instance, user)
 
 
-@receiver(workflow_cancelled)
 def record_a_cancellation_by_another(sender, instance, user=None, **kwargs):
     record_cancellation(instance, user)
 
 
-@receiver(workflow_approved)
 def tell_the_author_it_passed(sender, instance, user=None, **kwargs):
     notifications.published(instance)
 
 
-# Every model's saves: the check itself returns at once for anything but pages and revisions.
-pre_save.connect(check_publication, dispatch_uid="moderation.check_publication")
-
-
-@receiver(m2m_changed, sender=get_user_model().groups.through)
 def record_organisation_on_joining_its_groups(
     sender, instance, action, reverse, pk_set, model, raw=False, **kwargs
 ):
@@ -87,36 +61,26 @@ def record_organisation_on_joining_its_groups(
         record_organisation_from_groups(users)
 
 
-@receiver(pre_save, sender=StaffOrganisation)
 def refuse_an_organisation_other_than_the_role_groups(sender, instance, raw=False, **kwargs):
     if not raw:
         refuse_organisation_change(instance)
 
 
-@receiver(pre_delete, sender=StaffOrganisation)
 def refuse_leaving_an_organisation_while_in_its_role_groups(
     sender, instance, origin=None, **kwargs
 ):
     refuse_leaving(instance, origin)
 
 
-def _refuse_attachment_save(sender, instance, raw=False, update_fields=None, **kwargs):
+def refuse_attachment_save(sender, instance, raw=False, update_fields=None, **kwargs):
     if not raw:
         refuse_save(instance, update_fields)
 
 
-def _refuse_attachment_delete(sender, instance, **kwargs):
+def refuse_attachment_delete(sender, instance, **kwargs):
     refuse_change(instance)
 
 
-for _attachment_model in (get_document_model(), get_image_model()):
-    pre_save.connect(_refuse_attachment_save, sender=_attachment_model)
-    pre_delete.connect(_refuse_attachment_delete, sender=_attachment_model)
-
-post_delete.connect(forget_rendition, sender=get_image_model().get_rendition_model())
-
-
-@receiver(m2m_changed)
 def refuse_retagging_used_attachments(sender, instance, action, **kwargs):
     # Tags are a generic relation (taggit), so the sender is the tag model, not the attachment.
     attachment_models = (get_document_model(), get_image_model())
@@ -124,17 +88,14 @@ def refuse_retagging_used_attachments(sender, instance, action, **kwargs):
         refuse_change(instance)
 
 
-@receiver(pre_save, sender=PageViewRestriction)
 def judge_a_changed_view_restriction(sender, instance, raw=False, **kwargs):
     on_save(instance, raw=raw)
 
 
-@receiver(pre_delete, sender=PageViewRestriction)
 def judge_a_lifted_view_restriction(sender, instance, origin=None, **kwargs):
     on_delete(instance, origin=origin)
 
 
-@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
 def judge_groups_admitted_by_a_view_restriction(sender, instance, action, pk_set, **kwargs):
     if action != "pre_add":
         return

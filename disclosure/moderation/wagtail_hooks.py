@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from disclosure.catalogue.roots import in_disclosure_tree
 from disclosure.catalogue.staff_roles import sees_every_organisation
 from search.suggestions import FILTER_SEARCH_SUGGESTIONS
 
@@ -22,18 +23,25 @@ from .models import SensitiveWord
 from .organisations.admin_page_walls import limit_page_chooser
 from .patches.admin_api_actions import use_guarded_pages_endpoint
 from .people.user_admin import SCOPED_USER_BULK_ACTIONS
+from .publishing import view_restrictions
 from .publishing.force_publish import may_force_publish
 from .publishing.guards import (
     alias_conversion_refusal,
     alias_refusal,
     copy_refusal,
-    is_disclosure_page,
     publishing_refusal,
     takedown_refusal,
 )
-from .publishing.withdrawal import may_request_withdrawal
+from .publishing.publication import FORCE_PUBLISH_ACTION
+from .publishing.withdrawal import (
+    WITHDRAWAL_APPROVED,
+    WITHDRAWAL_REFUSED,
+    WITHDRAWAL_REQUESTED,
+    may_request_withdrawal,
+)
 from .review.dashboard import ListingPanel, arrange_dashboard, name_the_summary
 from .review.deadlines import unpublished_items_near_deadline
+from .review.finish import PUBLISH_APPROVED
 from .review.page_views import ModeratedPageViewSet
 from .review.sensitive import all_words, mentions_any
 from .review.who_may_cancel import CANCELLED_BY_OTHER
@@ -79,16 +87,14 @@ for _bulk_action in ATTACHMENT_BULK_ACTIONS:
 
 @hooks.register("register_log_actions")
 def register_moderation_log_actions(actions):
+    actions.register_action(PUBLISH_APPROVED, _("审核通过后由系统发布"), _("审核通过，系统发布"))
+    actions.register_action(FORCE_PUBLISH_ACTION, _("强制发布"), _("管理员强制发布"))
     actions.register_action(
-        "moderation.publish_approved", _("审核通过后由系统发布"), _("审核通过，系统发布")
+        view_restrictions.LOG_ACTION, _("放宽访问限制"), _("管理员取消或放宽访问限制")
     )
-    actions.register_action("moderation.force_publish", _("强制发布"), _("管理员强制发布"))
-    actions.register_action(
-        "moderation.lift_view_restriction", _("放宽访问限制"), _("管理员取消或放宽访问限制")
-    )
-    actions.register_action("moderation.withdrawal_requested", _("申请撤稿"), _("提交撤稿申请"))
-    actions.register_action("moderation.withdrawal_approved", _("批准撤稿"), _("撤稿已批准"))
-    actions.register_action("moderation.withdrawal_refused", _("驳回撤稿"), _("撤稿未批准"))
+    actions.register_action(WITHDRAWAL_REQUESTED, _("申请撤稿"), _("提交撤稿申请"))
+    actions.register_action(WITHDRAWAL_APPROVED, _("批准撤稿"), _("撤稿已批准"))
+    actions.register_action(WITHDRAWAL_REFUSED, _("驳回撤稿"), _("撤稿未批准"))
     actions.register_action(CANCELLED_BY_OTHER, _("他人取消审核"), _("审核由提交人以外的人员取消"))
 
 
@@ -170,7 +176,7 @@ class ForcePublishMenuItem(ActionMenuItem):
         return (
             context["view"] == "edit"
             and page is not None
-            and is_disclosure_page(page)
+            and in_disclosure_tree(page)
             and may_force_publish(page, context["request"].user)
         )
 
@@ -217,7 +223,7 @@ def hide_direct_publishing(menu_items, request, context):
     where that would put its source's text live (guards.alias_conversion_refusal): each would
     be refused after the click."""
     page = context.get("page") or context.get("parent_page")
-    if page is None or not is_disclosure_page(page):
+    if page is None or not in_disclosure_tree(page):
         return
     hidden = {"action-publish", "action-unpublish"}
     offered = {item.name for item in menu_items}

@@ -6,7 +6,6 @@ LANGUAGES/WAGTAIL_CONTENT_LANGUAGES and run `migrate`, which creates its Locale.
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.translation import to_locale
 from wagtail.models import Locale
 
 from .patches.locale_lookup import forget_locales
@@ -25,11 +24,6 @@ def ensure_content_locales_after_migrate(sender, app_config=None, using="default
     # Once, after wagtailcore's tables exist (post_migrate fires for every app).
     if app_config is not None and app_config.label == "wagtailcore":
         ensure_content_locales()
-
-
-def language_tag(code):
-    """BCP 47 tag for an HTML `lang`/`hreflang` attribute: zh-hans → zh-Hans, en → en."""
-    return to_locale(code).replace("_", "-")
 
 
 def serving_source_language():

@@ -7,7 +7,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
-from .locales import language_tag
+from gongkai.language_tags import language_tag
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,20 @@ from wagtail.admin.menu import SubmenuMenuItem
 from wagtail.admin.wagtail_hooks import SettingsMenuItem
 from wagtail_localize.locales.wagtail_hooks import LocalesMenuItem
 
-from gongkai.templatetags.navigation import SITE_TOOLBAR
+from gongkai.templatetags.navigation import PAGE_VERSIONS, SITE_TOOLBAR
+
+from .switcher import versions
 
 # Links to Wagtail's English guides on its own website: unreadable for the offices and out of
 # reach of a closed government network. The keyboard-shortcuts item stays.
 EXTERNAL_HELP = ("editor-guide", "whats-new-in-wagtail-")
+
+
+@hooks.register(PAGE_VERSIONS)
+def language_versions_of_page(request, page):
+    """The site's skeleton links the page's versions in other languages (`hreflang`) and
+    hands them to the toolbar's switcher."""
+    return versions(request, page)
 
 
 @hooks.register(SITE_TOOLBAR)

@@ -14,6 +14,10 @@ their URLs, models or settings (gongkai/tests/test_template_layers.py).
 - `{% site_search_url as url %}`: where the header's search box sends its query. The search
   app registers a function on SITE_SEARCH, taking the request (None when a page's text is
   rendered for the index) and returning the URL, or None. Without one, no search box.
+- `{% page_versions as versions %}`: the page's versions in each language (for the `hreflang`
+  links of the head, and the switcher in the toolbar, which reads `versions`). The languages
+  app registers a function on PAGE_VERSIONS, taking the request and the page (or None) and
+  returning the versions. Without one, none.
 - `{% site_toolbar %}`: the bar above the header (the language switcher and the display
   settings). The languages app registers a function on SITE_TOOLBAR, taking the template
   context and returning the bar's HTML, or None. Without one, no bar.
@@ -26,6 +30,7 @@ PORTAL_NAVIGATION = "portal_navigation"
 SITE_IDENTITY = "site_identity"
 SITE_SEARCH = "site_search"
 SITE_TOOLBAR = "site_toolbar"
+PAGE_VERSIONS = "page_versions"
 
 register = template.Library()
 
@@ -67,3 +72,11 @@ def site_search_url(context):
 @register.simple_tag(takes_context=True)
 def site_toolbar(context):
     return _first_answer(SITE_TOOLBAR, context) or ""
+
+
+@register.simple_tag(takes_context=True)
+def page_versions(context):
+    request = context.get("request")
+    if request is None:
+        return []
+    return _first_answer(PAGE_VERSIONS, request, context.get("page")) or []

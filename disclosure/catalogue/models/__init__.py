@@ -4,6 +4,7 @@ from .domains import Domain
 from .guide import DisclosureGuidePage
 from .imports import ImportedDocument
 from .items import (
+    ITEM_PAGE_MODELS,
     BudgetKind,
     BudgetPage,
     DisclosureDocumentPage,
@@ -18,17 +19,6 @@ from .items_base import DisclosureItemPage, PublicationDateSource, Validity
 from .organisations import DEFAULT_INDEX_PATTERN, IndexNumberCounter, Level, Organisation
 from .pages import ITEM_PAGE_TYPES, CategoryPage, DisclosureIndexPage
 from .staff_and_roles import OrganisationRole, StaffOrganisation
-
-# The item page classes, in the order of ITEM_PAGE_TYPES (which pages.py writes as labels: the
-# item pages' module imports it).
-ITEM_PAGE_MODELS = [
-    OrganisationFunctionPage,
-    BudgetPage,
-    ServiceGuidePage,
-    ServiceItemListPage,
-    PolicyDocumentPage,
-    DisclosureDocumentPage,
-]
 
 __all__ = [
     "DEFAULT_INDEX_PATTERN",

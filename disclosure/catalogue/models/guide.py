@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..root_links import disclosure_root_links
+from ..roots import disclosure_root_of
 from .domains import Domain
 from .organisations import Organisation
 from .slugs import ReservedSlugMixin
@@ -119,8 +120,6 @@ class DisclosureGuidePage(ReservedSlugMixin, Page):
         verbose_name = _("政府信息公开指南")
 
     def disclosure_root(self):
-        from ..roots import disclosure_root_of
-
         return disclosure_root_of(self)
 
     @property

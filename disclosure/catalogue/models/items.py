@@ -332,3 +332,15 @@ class DisclosureDocumentPage(DisclosureItemPage):
 
     class Meta:
         verbose_name = _("公开信息")
+
+
+# The item page classes, in the order of ITEM_PAGE_TYPES (pages.py writes them as labels, for
+# the columns' subpage_types).
+ITEM_PAGE_MODELS = [
+    OrganisationFunctionPage,
+    BudgetPage,
+    ServiceGuidePage,
+    ServiceItemListPage,
+    PolicyDocumentPage,
+    DisclosureDocumentPage,
+]

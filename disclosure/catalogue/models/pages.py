@@ -11,6 +11,9 @@ from wagtail.search import index
 from gongkai.languages.locales import source_language_only_children
 
 from ..root_links import disclosure_root_links
+from ..roots import disclosure_root_of
+from .feeds import CatalogueFeed
+from .listing import item_listing
 from .organisations import Organisation
 from .routing import PathRouteMixin
 from .slugs import ReservedSlugMixin
@@ -51,13 +54,9 @@ class FeedRouteMixin(RoutablePageMixin):
 
     @path(f"{FEED_SLUG}/", name="rss")
     def rss_feed(self, request):
-        from ..feeds import CatalogueFeed
-
         return CatalogueFeed(self, self.feed_organisation())(request)
 
     def feed_organisation(self):
-        from ..roots import disclosure_root_of
-
         root = disclosure_root_of(self)
         return root.organisation if root else ""
 
@@ -72,6 +71,9 @@ class DisclosureIndexPage(FeedRouteMixin, PathRouteMixin, Page):
         related_name="disclosure_roots",
     )
     intro = RichTextField(_("简介"), blank=True)
+
+    # roots.py tells a root from any other page by it, without importing this module.
+    is_disclosure_root = True
 
     content_panels = [*Page.content_panels, FieldPanel("organisation"), FieldPanel("intro")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -112,8 +114,6 @@ class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, PathR
         verbose_name = _("目录栏目")
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import item_listing
-
         context = super().get_context(request, *args, **kwargs)
         context.update(item_listing(self, request))
         return context

@@ -15,6 +15,7 @@ from functools import cached_property
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from ..roots import disclosure_root_of
 from ..visibility import below_a_page_not_live, in_restricted_family
 
 
@@ -47,8 +48,6 @@ class TreeNeighboursMixin:
     def disclosure_root(self):
         """The nearest organisation root above this page, with its organisation, or None: read
         from the ancestors above (roots.disclosure_root_of)."""
-        from ..roots import disclosure_root_of
-
         return disclosure_root_of(self)
 
     @property

@@ -124,7 +124,7 @@ def test_the_validity_filter_offers_each_choice_once(client, demo):
 
 @pytest.mark.django_db
 def test_listing_is_newest_first_and_paginated(client, demo, monkeypatch):
-    from disclosure.catalogue import listing
+    from disclosure.catalogue.models import listing
 
     monkeypatch.setattr(listing, "PAGE_SIZE", 2)
     html = client.get("/xxgk/policies/?keyword=友谊镇").content.decode()

@@ -11,6 +11,7 @@ from disclosure.catalogue.models import Organisation
 from disclosure.catalogue.roots import (
     disclosure_root_of,
     disclosure_roots_of,
+    in_disclosure_tree,
     organisation_id_of_page,
     pages_below_q,
     pages_of_organisation_q,
@@ -120,6 +121,35 @@ def test_no_module_but_roots_walks_up_to_the_disclosure_root():
     assert found == {}, "use disclosure.catalogue.roots.disclosure_root_of"
 
 
+def asks_for_any_root(text):
+    """Lines that ask whether `disclosure_root_of(…)` found a root at all: the question
+    `in_disclosure_tree` answers."""
+    found = []
+    for node in ast.walk(ast.parse(text)):
+        if (
+            isinstance(node, ast.Compare)
+            and isinstance(node.left, ast.Call)
+            and "disclosure_root_of" in set(_names_in(node.left.func))
+            and isinstance(node.ops[0], ast.Is | ast.IsNot)
+            and isinstance(node.comparators[0], ast.Constant)
+            and node.comparators[0].value is None
+        ):
+            found.append(node.lineno)
+    return found
+
+
+def test_whether_a_page_is_in_a_disclosure_tree_is_asked_of_roots_alone():
+    found = {
+        str(path): lines
+        for path, text in source_files()
+        if str(path) != ROOTS_MODULE and (lines := asks_for_any_root(text))
+    }
+    assert found == {}, "use disclosure.catalogue.roots.in_disclosure_tree"
+    assert asks_for_any_root("return disclosure_root_of(page) is not None") == [1]
+    assert asks_for_any_root("if roots.disclosure_root_of(page) is None: pass") == [1]
+    assert asks_for_any_root("root = disclosure_root_of(page)") == []
+
+
 def test_the_scan_finds_the_walks_it_replaced():
     for walk in (
         "DisclosureIndexPage.objects.ancestor_of(page, inclusive=True).last()",
@@ -158,6 +188,7 @@ def test_the_root_of_each_kind_of_page(disclosure_root, category, make_document)
     for page in (disclosure_root, category, document, guide):
         assert disclosure_root_of(page) == disclosure_root
         assert organisation_id_of_page(page) == disclosure_root.organisation_id
+        assert in_disclosure_tree(page)
     # A root read as a plain page, and a page about to be saved (a path, no id yet).
     assert disclosure_root_of(Page.objects.get(pk=disclosure_root.pk)) == disclosure_root
     unsaved = Page(title="新稿", path=category.path + "0001", depth=category.depth + 1)
@@ -166,6 +197,7 @@ def test_the_root_of_each_kind_of_page(disclosure_root, category, make_document)
 
 def test_pages_outside_any_root_have_none(disclosure_root):
     home = disclosure_root.get_parent()
+    assert not in_disclosure_tree(home)
     assert disclosure_root_of(home) is None
     assert disclosure_root_of(Page.get_first_root_node()) is None
     assert disclosure_root_of(None) is None

@@ -50,12 +50,29 @@ def _refuse_hidden(request, page_ids):
         raise Http404
 
 
-# The URL keywords by which Wagtail's admin views and the apps' own name a page.
-PAGE_KEYWORDS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
+# The URL keywords by which Wagtail's admin views and the apps' own name a page (page_pk:
+# the removal of a workflow from a page). disclosure/moderation/tests/test_walls_by_id.py
+# fails on an admin URL keyword ending in id or pk that is neither here nor said to name
+# something else.
+PAGE_KEYWORDS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id", "page_pk")
+# Keywords naming an object of the model the URL names by (app_label, model_name): a page when
+# that is a page model (the editing sessions' ping).
+OBJECT_KEYWORDS = {"object_id": ("app_label", "model_name")}
+
+
+def _names_a_page_model(app_label, model_name):
+    return any(
+        (model._meta.app_label, model._meta.model_name) == (app_label, model_name)
+        for model in get_page_models()
+    )
 
 
 def _pages_named(request, kwargs):
     names = [kwargs[keyword] for keyword in PAGE_KEYWORDS if keyword in kwargs]
+    for keyword, (app_label, model_name) in OBJECT_KEYWORDS.items():
+        named = str(kwargs.get(keyword, ""))
+        if named.isdigit() and _names_a_page_model(kwargs.get(app_label), kwargs.get(model_name)):
+            names.append(int(named))
     match = request.resolver_match
     if match is not None and match.namespace == "wagtailadmin_pages" and "pk" in kwargs:
         names.append(kwargs["pk"])

@@ -19,12 +19,12 @@ URLs are built.
 from rest_framework.exceptions import PermissionDenied
 from wagtail.admin.api.views import PagesAdminAPIViewSet
 
+from disclosure.catalogue.roots import in_disclosure_tree
 from gongkai.patching import Patch
 
 from ..publishing.guards import (
     alias_refusal,
     copy_refusal,
-    is_disclosure_page,
     publishing_refusal,
     takedown_refusal,
 )
@@ -54,7 +54,7 @@ REFUSALS = {
 def guarded(action_class, refusal):
     class GuardedAction(action_class):
         def execute(self, instance, data):
-            if is_disclosure_page(instance) and (reason := refusal(instance, data)):
+            if in_disclosure_tree(instance) and (reason := refusal(instance, data)):
                 raise PermissionDenied(str(reason))
             return super().execute(instance, data)
 

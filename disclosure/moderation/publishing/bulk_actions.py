@@ -14,7 +14,7 @@ content among those chosen is refused with WITHDRAW_THROUGH_REVIEW, which names 
 
 from wagtail.models import GroupPagePermission
 
-from .guards import is_disclosure_page
+from disclosure.catalogue.roots import in_disclosure_tree
 
 PUBLISHING = frozenset({"publish", "unpublish"})
 
@@ -32,7 +32,7 @@ def may_publish_somewhere(user):
 def withheld_page_bulk_actions(user, parent_page=None):
     """The action types (`BulkAction.action_type`) not offered to `user` in the listing of
     `parent_page`'s children (None: a listing across the tree, such as the page search)."""
-    in_disclosure = parent_page is not None and is_disclosure_page(parent_page)
+    in_disclosure = parent_page is not None and in_disclosure_tree(parent_page)
     if in_disclosure or not may_publish_somewhere(user):
         return PUBLISHING
     return frozenset()

@@ -18,14 +18,14 @@ Wagtail's delete view, bulk delete and the admin API's delete action all ask
 """
 
 from disclosure.catalogue.own_drafts import is_own_unreviewed_draft
+from disclosure.catalogue.roots import in_disclosure_tree
 
 from ..models import administers_page
-from .guards import is_disclosure_page
 
 
 def may_delete_unpublished(tester):
     """The rule above for a Wagtail `PagePermissionTester` that has already said yes."""
     page, user = tester.page, tester.user
-    if not is_disclosure_page(page) or administers_page(user, page):
+    if not in_disclosure_tree(page) or administers_page(user, page):
         return True
     return is_own_unreviewed_draft(page, user)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from ..models import administers_page
-from .publication import sanctioned_publication
+from .publication import FORCE_PUBLISH_ACTION, sanctioned_publication
 
 MIN_REASON_LENGTH = 10
 
@@ -40,7 +40,7 @@ def force_publish(page, user, reason):
     revision = page.get_latest_revision() or page.save_revision(user=user)
     log(
         instance=page,
-        action="moderation.force_publish",
+        action=FORCE_PUBLISH_ACTION,
         user=user,
         data={"reason": reason, "revision_id": revision.pk},
         revision=revision,
@@ -48,6 +48,6 @@ def force_publish(page, user, reason):
     workflow_state = page.current_workflow_state
     if workflow_state is not None:
         workflow_state.cancel(user=user)
-    with sanctioned_publication("moderation.force_publish"):
+    with sanctioned_publication(FORCE_PUBLISH_ACTION):
         revision.publish(user=user, skip_permission_checks=True)
     return revision

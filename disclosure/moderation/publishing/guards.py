@@ -8,7 +8,7 @@ in wagtail_hooks.py; they are plain functions so tests can reach them directly.
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from disclosure.catalogue.roots import disclosure_root_of
+from disclosure.catalogue.roots import in_disclosure_tree
 
 from .publication import ALIAS_OF_UNPUBLISHED
 
@@ -25,10 +25,6 @@ WITHDRAW_THROUGH_REVIEW = _(
 )
 
 
-def is_disclosure_page(page):
-    return disclosure_root_of(page) is not None
-
-
 def has_live_content(page):
     """Whether taking `page` down would take published information down with it."""
     return page.live or Page.objects.descendant_of(page).live().exists()
@@ -36,12 +32,12 @@ def has_live_content(page):
 
 def publishing_refusal(page):
     """The reason a direct publish of `page` is refused, or None when it may go ahead."""
-    return PUBLISH_THROUGH_REVIEW if is_disclosure_page(page) else None
+    return PUBLISH_THROUGH_REVIEW if in_disclosure_tree(page) else None
 
 
 def takedown_refusal(page):
     """The reason a direct unpublish/delete/move of `page` is refused, or None."""
-    if is_disclosure_page(page) and has_live_content(page):
+    if in_disclosure_tree(page) and has_live_content(page):
         return WITHDRAW_THROUGH_REVIEW
     return None
 
@@ -53,7 +49,7 @@ def alias_conversion_refusal(page):
     disclosure page would show text no review run approved for it, which
     publication.check_page_save refuses whoever asks. (Any other live version of the page
     stands in for its source: the source is one of them.)"""
-    if not is_disclosure_page(page):
+    if not in_disclosure_tree(page):
         return None
     versions = Page.objects.filter(translation_key=page.translation_key).exclude(pk=page.pk)
     if page.live or versions.live().exists():
@@ -63,7 +59,7 @@ def alias_conversion_refusal(page):
 
 def copy_refusal(page):
     """The reason a live copy or an alias of `page` is refused, or None."""
-    if is_disclosure_page(page) and has_live_content(page):
+    if in_disclosure_tree(page) and has_live_content(page):
         return COPY_THROUGH_REVIEW
     return None
 
@@ -73,7 +69,7 @@ def alias_refusal(page):
     would be live at once, one of a page that is not live would go live with it; either way in
     a place no reviewer was shown. (publication.check_alias_creation holds the second rule on
     every path; this answers first, with the message for the case.)"""
-    if not is_disclosure_page(page):
+    if not in_disclosure_tree(page):
         return None
     if has_live_content(page):
         return COPY_THROUGH_REVIEW

@@ -33,7 +33,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, PageLogEntry, Revision, TaskState
 
-from disclosure.catalogue.roots import disclosure_root_of
+from disclosure.catalogue.roots import in_disclosure_tree
 
 from ..revisions.content import STATE_FIELDS, public_content
 from ..revisions.runs import approved_by_a_finished_run
@@ -46,8 +46,11 @@ ALIAS_OF_UNPUBLISHED = _(
     "出现在审核人没有看到的位置。请待它审核发布后再创建别名，或复制为草稿后提交审核。"
 )
 
+# Logged by 强制发布 (force_publish.py), naming the revision it published: the one sanctioned
+# publication the revision invariant reads back from the log (stored on log entries).
+FORCE_PUBLISH_ACTION = "moderation.force_publish"
 # Log entries of sanctioned publications that name the revision they published.
-SANCTIONED_LOG_ACTIONS = ("moderation.force_publish",)
+SANCTIONED_LOG_ACTIONS = (FORCE_PUBLISH_ACTION,)
 
 _sanction = ContextVar("sanctioned_publication", default=None)
 
@@ -72,11 +75,6 @@ def sanctioned_publication(why):
 
 def publication_is_sanctioned():
     return _sanction.get() is not None
-
-
-def in_disclosure_tree(page):
-    """Whether `page` (saved or about to be) is a disclosure root or lies under one."""
-    return disclosure_root_of(page) is not None
 
 
 def revision_may_go_live(revision):

@@ -12,12 +12,12 @@ from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 from wagtail.models import Page
 
-from disclosure.catalogue.roots import disclosure_root_of
+from disclosure.catalogue.roots import disclosure_root_of, in_disclosure_tree
 
 from ..mail import notifications
 from ..models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus
 from ..organisations.walls import within_organisation
-from .guards import has_live_content, is_disclosure_page
+from .guards import has_live_content
 
 ALREADY_PENDING = _(
     "本稿件已有一份待审核的撤稿申请（%(action)s，%(requester)s 于 %(date)s 提交）："
@@ -26,6 +26,11 @@ ALREADY_PENDING = _(
 MOVE_REFUSED = _(
     "本稿件不能放在所选位置（只能移至可放置此类信息的栏目）：请不批准本申请，由申请人重新选择。"
 )
+
+# The log actions of a withdrawal request (stored on log entries).
+WITHDRAWAL_REQUESTED = "moderation.withdrawal_requested"
+WITHDRAWAL_APPROVED = "moderation.withdrawal_approved"
+WITHDRAWAL_REFUSED = "moderation.withdrawal_refused"
 
 
 class WithdrawalRequestForm(forms.Form):
@@ -110,7 +115,7 @@ def may_move_to(page, destination):
 
 def may_request_withdrawal(page, user):
     return (
-        is_disclosure_page(page)
+        in_disclosure_tree(page)
         and has_live_content(page)
         and page.permissions_for_user(user).can_edit()
     )
@@ -169,7 +174,7 @@ def request_withdrawal(page, user, action, reason, destination=None):
     )
     log(
         instance=page,
-        action="moderation.withdrawal_requested",
+        action=WITHDRAWAL_REQUESTED,
         user=user,
         data={"withdrawal_id": withdrawal.pk, "action": action, "reason": withdrawal.reason},
     )
@@ -191,7 +196,7 @@ def decide_withdrawal(withdrawal, user, approve, comment=""):
     withdrawal.save()
     log(
         instance=page,
-        action="moderation.withdrawal_approved" if approve else "moderation.withdrawal_refused",
+        action=WITHDRAWAL_APPROVED if approve else WITHDRAWAL_REFUSED,
         user=user,
         data={
             "withdrawal_id": withdrawal.pk,

@@ -5,6 +5,9 @@ publishing around the review."""
 
 from wagtail.log_actions import log
 
+# Logged when the last approval publishes the revision it approved (stored on log entries).
+PUBLISH_APPROVED = "moderation.publish_approved"
+
 
 def publish_approved(workflow_state, user=None):
     # Imported here: Wagtail imports this module while wagtail.models is still loading.
@@ -29,7 +32,7 @@ def publish_approved(workflow_state, user=None):
     ]
     log(
         instance=obj,
-        action="moderation.publish_approved",
+        action=PUBLISH_APPROVED,
         user=user,
         data={"approvals": approvals, "revision_id": revision.pk},
         revision=revision,

@@ -13,9 +13,9 @@ viewset (page_views.py) builds the site's create and edit views with it.
 from django.contrib import messages
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.catalogue.roots import in_disclosure_tree
 from search import extraction
 
-from ..publishing.guards import is_disclosure_page
 from .sensitive import describe_hits, pending_attachments, scan
 
 
@@ -50,7 +50,7 @@ class SubmissionScreening:
 
     def kept_as_draft(self):
         """The response of saving a draft instead, when the page may not be submitted."""
-        if not is_disclosure_page(self.disclosure_scope()):
+        if not in_disclosure_tree(self.disclosure_scope()):
             return None
         reason = submission_refusal(self.form.instance)
         if reason is None:

@@ -8,8 +8,10 @@ from Wagtail's registries, so one added by an upgrade or an app is tried too.
 """
 
 import json
+import re
 
-from django.test import TestCase
+from django.http import Http404, HttpResponse
+from django.test import RequestFactory, TestCase
 from django.urls import URLResolver, get_resolver, reverse
 from wagtail.admin.api.urls import admin_api
 from wagtail.images import get_image_model
@@ -22,6 +24,11 @@ from disclosure.catalogue.models import StaffOrganisation
 from disclosure.catalogue.tests.factories import (
     CategoryPageFactory,
     DisclosureDocumentPageFactory,
+)
+from disclosure.moderation.organisations.admin_page_walls import (
+    OBJECT_KEYWORDS,
+    PAGE_KEYWORDS,
+    walled_by_page_id,
 )
 from disclosure.moderation.organisations.organisation_collections import organisation_collection
 from tests.factories import DocumentFactory
@@ -38,8 +45,36 @@ PUBLIC_DOCUMENT = "县里已公开的附件"
 PRIVATE_IMAGE = "县里未公开的图片"
 OWN_DOCUMENT = "镇里自己的文件"
 
-# Keywords of Wagtail's admin URLs that name a page (pages/…, and the apps' own views).
-PAGE_KEYWORDS = {"page_id", "parent_page_id", "page_to_move_id"}
+# An admin URL keyword that names an object by its id: each one either names a page, and the
+# wall reads it (`PAGE_KEYWORDS`, `OBJECT_KEYWORDS` when the URL names a page model), or is
+# listed here with what it names instead.
+ID_LIKE = re.compile(r"(^|_)(id|pk)$")
+NOT_A_PAGE_ID = {
+    "collection_id": "a collection (its privacy)",
+    "doc_id": "a document being uploaded (wagtail.documents' multiple upload)",
+    "document_id": "a document: its views check the collection permissions, the files walls",
+    "image_id": "an image: its views check the collection permissions",
+    "organisation_id": "an organisation's inspection report (disclosure/inspection walls it)",
+    "overridable_segment_id": "a segment of a wagtail-localize translation",
+    "query_id": "a search promotion's query",
+    "redirect_id": "a redirect",
+    "revision_id": "a revision of the page its page_id names, which the wall reads",
+    "session_id": "an editing session, the requester's own (Wagtail looks it up by user)",
+    "string_segment_id": "a segment of a wagtail-localize translation",
+    "task_id": "a workflow task",
+    "task_state_id": "a task state of the page its page_id names, which the wall reads",
+    "translation_id": "a wagtail-localize translation (its views check the source's permissions)",
+    "translation_source_id": "a wagtail-localize translation source",
+    "uploaded_file_id": "a file being uploaded, the requester's own",
+    "user_id": "a user (account security: site administrators only)",
+    "withdrawal_id": "a withdrawal request (moderation's views wall it)",
+    "workflow_pk": "a workflow",
+    "workflow_state_id": "a workflow state of the page its page_id names, which the wall reads",
+}
+# `pk` names the object of the view's own model. Wagtail's page views name a page by the
+# keywords above; the admin API's page endpoint is walled by admin_api_walls
+# (test_every_admin_api_endpoint_is_walled).
+PK_OF_PAGES_WALLED_ELSEWHERE = {"wagtailadmin_api:pages"}
 
 
 def text(response):
@@ -50,23 +85,49 @@ def text(response):
     return response.content.decode(errors="replace")
 
 
-def admin_urls_taking_a_page_id():
-    """(route, name, keywords) of every admin URL pattern under /admin/pages/ whose keywords
-    name a page."""
+def admin_url_patterns():
+    """(route, namespace, pattern) of every URL pattern under /admin/."""
 
-    def walk(patterns, prefix=""):
+    def walk(patterns, prefix="", namespaces=()):
         for pattern in patterns:
             if isinstance(pattern, URLResolver):
-                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern))
+                inner = (*namespaces, pattern.namespace) if pattern.namespace else namespaces
+                yield from walk(pattern.url_patterns, prefix + str(pattern.pattern), inner)
             else:
-                yield prefix + str(pattern.pattern), pattern
+                yield prefix + str(pattern.pattern), ":".join(namespaces), pattern
 
-    found = []
-    for route, pattern in walk(get_resolver().url_patterns):
-        keywords = set(pattern.pattern.converters)
-        if route.startswith("admin/pages/") and keywords & (PAGE_KEYWORDS | {"pk"}):
-            found.append((route, keywords))
-    return found
+    for route, namespace, pattern in walk(get_resolver().url_patterns):
+        if route.startswith("admin/"):
+            yield route, namespace, pattern
+
+
+def admin_urls_taking_a_page_id():
+    """(route, keywords) of every admin URL pattern whose keywords name a page."""
+    return [
+        (route, set(pattern.pattern.converters))
+        for route, _namespace, pattern in admin_url_patterns()
+        if set(pattern.pattern.converters) & set(PAGE_KEYWORDS)
+    ]
+
+
+def test_every_id_in_an_admin_url_is_walled_or_names_no_page():
+    unclassified = set()
+    for route, namespace, pattern in admin_url_patterns():
+        for keyword in pattern.pattern.converters:
+            if not ID_LIKE.search(keyword) or keyword in PAGE_KEYWORDS:
+                continue
+            if keyword in OBJECT_KEYWORDS or keyword in NOT_A_PAGE_ID:
+                continue
+            if keyword == "pk":
+                page_namespace = "page" in namespace
+                if page_namespace and namespace not in PK_OF_PAGES_WALLED_ELSEWHERE:
+                    unclassified.add((route, keyword))
+                continue
+            unclassified.add((route, keyword))
+    assert unclassified == set(), "wall the keyword (PAGE_KEYWORDS) or say what it names"
+    routes = {route for route, _keywords in admin_urls_taking_a_page_id()}
+    assert "admin/workflows/remove/<int:page_pk>/" in routes
+    assert "admin/pages/<int:page_to_move_id>/move/<int:destination_id>/confirm/" in routes
 
 
 class OrganisationWallsById(TestCase):
@@ -169,6 +230,8 @@ class OrganisationWallsById(TestCase):
             "parent_page_id": self.draft.pk,
             "page_to_move_id": self.draft.pk,
             "pk": self.draft.pk,
+            "page_pk": self.draft.pk,
+            "workflow_pk": 1,
             "destination_id": self.office["root"].pk,
             "task_id": task.pk if task else 1,
             "revision_id": revision.pk,
@@ -177,6 +240,7 @@ class OrganisationWallsById(TestCase):
             "action_name": "approve",
             "content_type_app_name": "catalogue",
             "content_type_model_name": "categorypage",
+            "source": "register",  # what an annual report's tables are filled from
         }
         return {keyword: values[keyword] for keyword in keywords}
 
@@ -207,6 +271,50 @@ class OrganisationWallsById(TestCase):
         start = route.index(f"{keyword}>")
         opening = route.rindex("<", 0, start)
         return route[opening + 1 : start]
+
+    def test_the_wall_reads_each_keyword_that_names_a_page(self):
+        """Before any view runs: a workflow's removal from a page (page_pk), a move's
+        destination and an editing session's page (object_id of a page model) of another
+        organisation answer 404; the organisation's own page reaches the view."""
+
+        def view(request, **kwargs):
+            return HttpResponse("ran")
+
+        walled = walled_by_page_id(view)
+        own = self.office["root"].get_children().first() or self.office["root"]
+        for kwargs in (
+            {"page_pk": self.draft.pk},
+            {"page_pk": self.live.pk, "workflow_pk": 1},
+            {"page_to_move_id": own.pk, "destination_id": self.draft.pk},
+            {"app_label": "wagtailcore", "model_name": "page", "object_id": str(self.draft.pk)},
+            {
+                "app_label": "catalogue",
+                "model_name": "categorypage",
+                "object_id": str(self.live.pk),
+            },
+        ):
+            request = RequestFactory().get("/admin/")
+            request.user = self.users["township_admin"]
+            with self.assertRaises(Http404, msg=kwargs):
+                walled(request, **kwargs)
+            own_kwargs = {
+                key: (str(own.pk) if key == "object_id" else own.pk)
+                if key in {*PAGE_KEYWORDS, *OBJECT_KEYWORDS}
+                else value
+                for key, value in kwargs.items()
+            }
+            assert walled(request, **own_kwargs).content == b"ran", own_kwargs
+        # An object_id of a model other than a page is not read as a page's id.
+        request = RequestFactory().get("/admin/")
+        request.user = self.users["township_admin"]
+        snippet = {
+            "app_label": "catalogue",
+            "model_name": "domain",
+            "object_id": str(self.draft.pk),
+        }
+        assert walled(request, **snippet).content == b"ran"
+        request.user = self.users["site_admin"]
+        assert walled(request, page_pk=self.draft.pk).content == b"ran"
 
     def test_the_workflow_preview_does_not_name_another_organisations_draft(self):
         task = Task.objects.first()

@@ -1,6 +1,6 @@
 from django import template
 
-from gongkai.languages.locales import language_tag
+from gongkai.language_tags import language_tag
 from gongkai.languages.publication import publication_date as _publication_date
 from gongkai.languages.switcher import home_url, versions
 
@@ -17,6 +17,8 @@ def language_versions(context):
 
 @register.filter
 def lang_tag(code):
+    """The BCP 47 tag of a language code, for the apps' templates (the plumbing's templates
+    load it from `language_tags`)."""
     return language_tag(code)
 
 

@@ -9,7 +9,8 @@ from wagtail_localize.models import StringSegment, TranslationSource
 from disclosure.catalogue.models import DisclosureDocumentPage, PolicyDocumentPage
 from disclosure.moderation.forms import SECRECY_CHECKLIST
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
-from gongkai.languages.locales import ensure_content_locales, language_tag
+from gongkai.language_tags import language_tag
+from gongkai.languages.locales import ensure_content_locales
 from tests.factories import publish_fixture
 
 from .helpers import translate

@@ -11,8 +11,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import DisclosureItemPage, Domain, Validity
-from .visibility import public
+from ..visibility import public
+from .domains import Domain
+from .items_base import DisclosureItemPage, Validity
 
 PAGE_SIZE = 20
 

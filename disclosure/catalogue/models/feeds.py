@@ -14,9 +14,9 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from ..visibility import public
+from .items import ITEM_PAGE_MODELS
 from .listing import attach_domains, union
-from .models import ITEM_PAGE_MODELS
-from .visibility import public
 
 FEED_SIZE = 30
 
