@@ -29,7 +29,7 @@ from disclosure.catalogue.roots import deepest_root_among
 from gongkai.languages.locales import serving_source_language
 from gongkai.page_cache import remember_until_publication
 from gongkai.params import bounded_int, object_id
-from search import highlight, recording
+from search import highlight, recording, retries
 from search.did_you_mean import did_you_mean
 from search.query import ExpandedQuery, expand
 from search.suggestions import suggestions
@@ -228,6 +228,19 @@ def run_search(pages, expanded: ExpandedQuery, filters: Filters):
     return pages.search(expanded.search_query)
 
 
+def first_finding(pages, expanded: ExpandedQuery, filters: Filters, number):
+    """(query, page of results) of the query as typed or, when it finds nothing, of the first
+    retry that finds a page (search/retries.py); the query as typed and its empty page when
+    none does. A retry is built and run only after the previous query found nothing."""
+    first = None
+    for attempt in retries.attempts(expanded):
+        page = paginate(run_search(pages, attempt, filters), number)
+        if page.paginator.count:
+            return attempt, page
+        first = first or (attempt, page)
+    return first
+
+
 def filtered_listing(pages, filters):
     """The dated pages (items, reports, guides) the filters keep, newest first."""
     return dated_pages(filters.apply(pages)).order_by("-first_published_at", "-pk")
@@ -363,13 +376,12 @@ def search(request):
         "did_you_mean": [],
     }
     if expanded is not None:
-        context["expanded"] = expanded
-        results = run_search(pages, expanded, filters)
-        page = paginate(results, request.GET.get("page", 1))
+        searched, page = first_finding(pages, expanded, filters, request.GET.get("page", 1))
+        context["expanded"] = searched
         context["search_results"] = page
         context["count_capped"] = page.paginator.object_list.capped
         context["count_cap"] = COUNT_CAP
-        context["rows"] = result_rows(page.object_list, expanded.highlight_terms, roots)
+        context["rows"] = result_rows(page.object_list, searched.highlight_terms, roots)
         if page.number == 1:
             recording.record(query_text)
             context["picks"] = editors_picks(pages, query_text)
