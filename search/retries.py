@@ -24,20 +24,19 @@ from search.query import ExpandedQuery, expand_words
 
 # Words a citizen puts around what is searched for when asking a question: who asks, the
 # question words, particles, "need", "want", "about". None of them says what a page is about, and
-# requiring them finds nothing (我想申请低保需要什么材料). Only whole jieba words are dropped: 对象
-# keeps its 对, 需要 is dropped but 需要补正 is not typed as one word by jieba either way.
-QUESTION_WORDS = frozenset(
-    """
-    我 我们 你 你们 您 他 她 它 他们 咱们 本人 自己
-    想 想要 要 需要 需 请 请问 问 问一下 咨询一下 了解 了解一下 知道 想知道 查 查一下 看看 一下
-    怎么 怎么样 怎样 如何 怎么办 怎么弄 咋 咋办 为什么 为何 什么 什么样 啥 哪 哪里 哪儿 哪些 哪个
-    在哪 在哪里 在哪儿 去哪 去哪里 多少 多久 几 几个 谁 何时 什么时候 时候 是否 能否 可否 有没有 是不是
-    能不能 可不可以 可以 能 能够 会 应该 该 得 必须
-    吗 呢 吧 啊 呀 嘛 哦 哈 么
-    的 地 了 着 过 是 有 在 和 与 及 以及 或 或者 还是 跟 同 都 也 就 还 又 才 再 很 最
-    去 到 给 把 被 对 从 向 让 由 为 于 关于 有关 相关 这 那 这个 那个 这些 那些 一些 一个 一
-    """.split()
-)
+# requiring them finds nothing (我想申请低保需要什么材料). Only whole jieba words are dropped: 对
+# goes, 对象 stays.
+QUESTION_WORDS_LISTED = """
+我 我们 你 你们 您 他 她 它 他们 咱们 本人 自己
+想 想要 要 需要 需 请 请问 问 问一下 咨询一下 了解 了解一下 知道 想知道 查 查一下 看看 一下
+怎么 怎么样 怎样 如何 怎么办 怎么弄 咋 咋办 为什么 为何 什么 什么样 啥 哪 哪里 哪儿 哪些 哪个
+在哪 在哪里 在哪儿 去哪 去哪里 多少 多久 几 几个 谁 何时 什么时候 时候 是否 能否 可否 有没有 是不是
+能不能 可不可以 可以 能 能够 会 应该 该 得 必须
+吗 呢 吧 啊 呀 嘛 哦 哈 么
+的 地 了 着 过 是 有 在 和 与 及 以及 或 或者 还是 跟 同 都 也 就 还 又 才 再 很 最
+去 到 给 把 被 对 从 向 让 由 为 于 关于 有关 相关 这 那 这个 那个 这些 那些 一些 一个 一
+"""
+QUESTION_WORDS = frozenset(QUESTION_WORDS_LISTED.split())
 
 # At most this many content words are searched (the first ones): at least half of six words is
 # twenty ways to choose them, which bounds the size of the last retry's query.

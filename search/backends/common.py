@@ -1,9 +1,11 @@
 """Turning modelsearch query objects into a boolean tree of analysed terms, for every backend."""
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from itertools import combinations
 
 from django.db.models import Q
+from django.utils import translation
 from modelsearch.query import And, Boost, MatchAll, Or, Phrase, PlainText
 
 from search import analysis
@@ -399,6 +401,16 @@ def attachment_text(obj) -> str:
     from search.attachments import text_for_page
 
     return text_for_page(obj) if isinstance(obj, Page) else ""
+
+
+def in_its_language(obj):
+    """A context in which an object's text is read for the index as its page shows it: a
+    page in its own language. A StreamField's fixed labels (an annual report's section
+    headings, a ChoiceBlock's choices) are translated strings, and read in the indexing
+    process's language they put Chinese words into an English page's entry that the page
+    never shows, so /en/search/?q=公开 found the English report."""
+    locale = getattr(obj, "locale", None)
+    return translation.override(locale.language_code) if locale is not None else nullcontext()
 
 
 def indexed_body(obj, body: str) -> str:

@@ -34,12 +34,14 @@ def guide(column, name, conditions, materials, published):
         item_name=name,
         conditions=conditions,
         materials=[
-            ("material", {"name": m, "copies": 1, "form": "原件", "notes": ""})
-            for m in materials
+            ("material", {"name": m, "copies": 1, "form": "原件", "notes": ""}) for m in materials
         ],
         steps=[
             ("step", {"title": "申请", "description": f"到{CENTRE}或所在社区便民服务站提交材料"}),
-            ("step", {"title": "受理", "description": "材料齐全的当场受理，一次性告知需补正的材料"}),
+            (
+                "step",
+                {"title": "受理", "description": "材料齐全的当场受理，一次性告知需补正的材料"},
+            ),
             ("step", {"title": "办结", "description": "按承诺时限办结并告知结果"}),
         ],
         location=CENTRE,
@@ -50,7 +52,9 @@ def guide(column, name, conditions, materials, published):
 
 @pytest.fixture
 def guides(db):
-    root = DisclosureIndexPageFactory(organisation__name="友谊镇人民政府", title="友谊镇政府信息公开")
+    root = DisclosureIndexPageFactory(
+        organisation__name="友谊镇人民政府", title="友谊镇政府信息公开"
+    )
     column = CategoryPageFactory(parent=root, title="办事指南", intro="<p>办事指南。</p>")
     news = CategoryPageFactory(parent=root, title="工作动态", intro="<p>工作动态。</p>")
     pages = {

@@ -74,9 +74,7 @@ def assert_query_set(ranked):
         text: tiers_of(ranked(text, False), tiers) for text, tiers in RANKINGS.items()
     } == RANKINGS
     assert {text: ranked(text, False) for text in RETRIES} == {text: [] for text in RETRIES}
-    assert {
-        text: retried(lambda query: ranked(query, True), text) for text in RETRIES
-    } == RETRIES
+    assert {text: retried(lambda query: ranked(query, True), text) for text in RETRIES} == RETRIES
 
 
 @pytest.mark.django_db
