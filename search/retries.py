@@ -43,14 +43,25 @@ QUESTION_WORDS = frozenset(QUESTION_WORDS_LISTED.split())
 MAX_WORDS = 6
 
 REPEATED = re.compile(r"(.{2,}?)\1+", re.DOTALL)
+# A run of letters and digits as typed (the runs analysis.runs cuts, before normalisation).
+TYPED_RUN = re.compile(r"[^\W_]+")
 
 
-def once(word: str) -> str:
-    """A word that repeats a text of two characters or more, that text (垃圾分类垃圾分类 →
-    垃圾分类); any other word as it is. Single characters repeated are words of their own
-    (常常, 看看)."""
-    repeated = REPEATED.fullmatch(word)
-    return repeated[1] if repeated else word
+def once(run: str) -> str:
+    """A run that repeats a text of two characters or more, that text (垃圾分类垃圾分类 →
+    垃圾分类); any other run as it is. Single characters repeated are words of their own
+    (常常, 看看), and so are numbers (2020, 1212)."""
+    repeated = REPEATED.fullmatch(run)
+    return repeated[1] if repeated and not run.isdigit() else run
+
+
+def runs_once(text: str) -> list[str]:
+    """The runs of the text as typed, each repeated text once, each run once
+    (垃圾分类，垃圾分类 → 垃圾分类)."""
+    unique: dict[str, str] = {}
+    for run in TYPED_RUN.findall(text):
+        unique.setdefault(analysis.normalise(once(run)), once(run))
+    return list(unique.values())
 
 
 def typed_pieces(text: str) -> list[tuple[str, str]]:
@@ -100,8 +111,10 @@ def content_words(text: str) -> list[str]:
     return list(unique.values())[:MAX_WORDS]
 
 
-def normalised_words(words: list[str]) -> list[str]:
-    return [analysis.normalise(word) for word in words]
+def searched_terms(words: list[str]) -> list[str]:
+    """What the index is asked for the words (each run of each word), to tell whether a retry
+    would ask anything new."""
+    return [term.text for word in words for term in analysis.query_terms(word)]
 
 
 def attempts(expanded: ExpandedQuery) -> Iterator[ExpandedQuery]:
@@ -109,17 +122,13 @@ def attempts(expanded: ExpandedQuery) -> Iterator[ExpandedQuery]:
     only when asked for: the caller stops at the first that finds a page."""
     yield expanded
     text = expanded.text
-    tried = normalised_words(expanded.words)
-    typed = [once(word) for word in text.split()]
-    if normalised_words(typed) != tried:
-        retry = expand_words(text, typed, rewritten=True)
-        if retry is not None:
-            yield retry
-            tried = normalised_words(retry.words)
+    tried = searched_terms(expanded.words)
+    typed = runs_once(text)
+    if typed and searched_terms(typed) != tried:
+        yield expand_words(text, typed, rewritten=True)
+        tried = searched_terms(typed)
     words = content_words(" ".join(typed))
-    if words and normalised_words(words) != tried:
-        retry = expand_words(text, words, rewritten=True)
-        if retry is not None:
-            yield retry
+    if words and searched_terms(words) != tried:
+        yield expand_words(text, words, rewritten=True)
     if len(words) >= 2:
         yield expand_words(text, words, rewritten=True, minimum=(len(words) + 1) // 2)

@@ -259,6 +259,10 @@ def test_the_attempts_in_order(guides):
         (["垃圾", "分类"], True, None),
         (["垃圾", "分类"], True, 1),
     ]
+    # A retry never asks again what was asked: runs apart were searched once each already.
+    assert attempts("垃圾分类，垃圾分类")[1] == (["垃圾", "分类"], True, None)
+    # A number is no repetition (2020 is not 20).
+    assert attempts("2020")[1:] == []
     # Typed words that are already the content words: only the partial match is left to try.
     assert attempts("低保 火箭 燃气") == [
         (["低保", "火箭", "燃气"], False, None),
