@@ -107,7 +107,7 @@ def ranked(backend, queryset, text):
     reason="needs a running OpenSearch node: eval $(tests/opensearch.sh start)",
 )
 def test_the_opensearch_node_sorts_by_the_date_shown(dated):
-    from search.tests.test_shared_queries import index_pages
+    from search.tests.factories import index_pages
 
     backend = get_search_backend("opensearch")
     index = index_pages(backend)

@@ -11,7 +11,6 @@
 
 import os
 import unicodedata
-from collections import defaultdict
 
 import pytest
 from wagtail.models import Page
@@ -20,6 +19,7 @@ from wagtail.search.backends import get_search_backend
 from search.engine import INDEX_SETTINGS
 from search.query import expand
 from search.retries import attempts
+from search.tests.factories import index_pages
 from search.tests.shared_queries import (
     QUERIES,
     RANKINGS,
@@ -80,21 +80,6 @@ def assert_query_set(ranked):
 @pytest.mark.django_db
 def test_the_database_backend_passes_the_query_set(shared_pages):
     assert_query_set(ranked_titles)
-
-
-def index_pages(backend):
-    """Every page into the engine, each with its own type's mapping (its text fields)."""
-    index = backend.get_index_for_model(Page)
-    index.reset()
-    index.add_model(Page)
-    by_type = defaultdict(list)
-    for page in Page.objects.all().specific():
-        by_type[type(page)].append(page)
-    for model, pages in by_type.items():
-        index.add_model(model)
-        index.add_items(model, pages)
-    index.refresh()
-    return index
 
 
 @needs_node
