@@ -89,19 +89,26 @@ def normalise(text: str) -> str:
     return "".join(normalise_char(char) for char in text)
 
 
+def run_spans(normalised: str) -> list[tuple[int, int]]:
+    """[start, end) of each maximal run of letters and digits: punctuation and spaces separate
+    them."""
+    spans: list[tuple[int, int]] = []
+    start = None
+    for index, char in enumerate(normalised):
+        if is_token_char(char):
+            if start is None:
+                start = index
+        elif start is not None:
+            spans.append((start, index))
+            start = None
+    if start is not None:
+        spans.append((start, len(normalised)))
+    return spans
+
+
 def runs(normalised: str) -> list[str]:
     """Maximal runs of letters and digits: punctuation and spaces separate them."""
-    result: list[str] = []
-    current: list[str] = []
-    for char in normalised:
-        if is_token_char(char):
-            current.append(char)
-        elif current:
-            result.append("".join(current))
-            current = []
-    if current:
-        result.append("".join(current))
-    return result
+    return [normalised[start:end] for start, end in run_spans(normalised)]
 
 
 def bigrams(run: str) -> list[str]:
@@ -122,10 +129,15 @@ def analyse_document(text: str, mark: str = "") -> str:
     return " ".join(mark + token for token in document_tokens(text))
 
 
+def pieces(run: str) -> list[str]:
+    """A run cut by jieba into its dictionary words, single characters included, in order (HMM
+    off: the same words for a query and a document, whatever the context)."""
+    return list(_segmenter.cut(run, HMM=False))
+
+
 def segment(run: str) -> list[str]:
-    """jieba's dictionary words of two or more characters in a run (HMM off: the same words
-    for a query and a document, whatever the context)."""
-    return [word for word in _segmenter.cut(run, HMM=False) if len(word) >= 2]
+    """jieba's dictionary words of two or more characters in a run."""
+    return [word for word in pieces(run) if len(word) >= 2]
 
 
 def word_tokens(text: str) -> str:

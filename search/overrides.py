@@ -45,15 +45,18 @@ OVERRIDES = {
         ),
     ),
     "search.backends.engines.SubstringQueryMixin": Override(
-        replaces="modelsearch's Elasticsearch query compiler's get_inner_query",
+        replaces="modelsearch's Elasticsearch query compiler's get_inner_query, and its "
+        "_get_order_by for 按发布日期",
         why="every text is in `_all_text` already; the tiers do the weighing, not modelsearch's "
-        "boost fields",
+        "boost fields; 按发布日期 orders by queryset aliases that get_sort turns into the "
+        "document fields of search/result_dates.py, which modelsearch would refuse",
         checked=Patch(
             "modelsearch",
             "1.3.2",
             {
                 f"{MODELSEARCH}.elasticsearchbase.ElasticsearchBaseSearchQueryCompiler"
                 ".get_inner_query": "6fa3dcc2543d6791",
+                f"{MODELSEARCH}.base.BaseSearchQueryCompiler._get_order_by": "e775e816bf5af35a",
             },
         ),
     ),

@@ -21,6 +21,7 @@ from modelsearch.query import And, Boost, Or, PlainText
 from opencc import OpenCC
 
 from search import analysis
+from search.backends.common import MostWords
 from search.models import Synonym
 
 # How much more the engines weigh a page matching the typed word than one matching only an
@@ -130,15 +131,22 @@ def word_query(words: tuple[str, ...]):
 
 @dataclass(frozen=True)
 class ExpandedQuery:
-    text: str
-    alternatives: tuple[tuple[str, ...], ...]  # for each word typed: it, then its alternatives
+    text: str  # what was typed
+    alternatives: tuple[tuple[str, ...], ...]  # for each word searched: it, then its alternatives
     mistyped: frozenset[str] = frozenset()  # the thesaurus's mistypings, normalised
+    # A retry (search/retries.py): the words searched are not the words as typed.
+    rewritten: bool = False
+    # At least this many of the words must match (a retry's last resort); None: every word.
+    minimum: int | None = None
 
     @property
     def search_query(self):
-        """Every typed word must match, through itself or any of its alternatives."""
+        """Every word must match (at least `minimum` of them), through itself or any of its
+        alternatives."""
         groups = [word_query(words) for words in self.alternatives]
-        return And(groups) if len(groups) > 1 else groups[0]
+        if len(groups) == 1:
+            return groups[0]
+        return And(groups) if self.minimum is None else MostWords(groups, self.minimum)
 
     @property
     def highlight_terms(self) -> list[analysis.QueryTerm]:
@@ -165,7 +173,13 @@ class ExpandedQuery:
 def expand(text: str) -> ExpandedQuery | None:
     """The query for a typed text, or None when it holds nothing searchable."""
     text = text[: analysis.MAX_QUERY_CHARS]
-    words = [word for word in text.split() if analysis.query_terms(word)]
+    return expand_words(text, text.split())
+
+
+def expand_words(text: str, words: list[str], **retry) -> ExpandedQuery | None:
+    """The query searching `words` for the typed `text` (a retry says how: `rewritten`,
+    `minimum`), or None when the words hold nothing searchable."""
+    words = [word for word in words if analysis.query_terms(word)]
     if not words:
         return None
     groups = thesaurus()
@@ -173,4 +187,5 @@ def expand(text: str) -> ExpandedQuery | None:
         text,
         tuple(alternatives_of(word, groups.table) for word in dict.fromkeys(words)),
         groups.mistyped,
+        **retry,
     )

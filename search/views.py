@@ -29,9 +29,10 @@ from disclosure.catalogue.roots import deepest_root_among
 from gongkai.languages.locales import serving_source_language
 from gongkai.page_cache import remember_until_publication
 from gongkai.params import bounded_int, object_id
-from search import highlight, recording
+from search import highlight, recording, retries
 from search.did_you_mean import did_you_mean
 from search.query import ExpandedQuery, expand
+from search.result_dates import by_shown_date, dated_pages, is_undated
 from search.suggestions import suggestions
 
 RESULTS_PER_PAGE = 10
@@ -132,26 +133,6 @@ def organisation_roots_among(pages):
     return {root.path: root for root in roots.order_by("path")}
 
 
-# A site's home page, in every language, sits at this depth (below the tree's root).
-HOME_DEPTH = 2
-
-
-def undated_types():
-    """Page types whose first publication is no 发布日期: the catalogue's roots and columns,
-    published the day a site was set up (as the home pages are: `is_undated`). Results show
-    them without a date, and the year filter does not offer a year that only they were
-    published in."""
-    return [DisclosureIndexPage, *column_types()]
-
-
-def is_undated(page):
-    return page.depth == HOME_DEPTH or isinstance(page, tuple(undated_types()))
-
-
-def dated_pages(pages):
-    return pages.not_type(*undated_types()).exclude(depth=HOME_DEPTH)
-
-
 def column_groups(pages, roots):
     """The 栏目 filter's choices, [(root, [(column, label), …])] in tree order: grouped under
     their organisation, since two organisations may each have a 规范性文件. The group's label
@@ -223,14 +204,26 @@ def cached_publication_years(pages):
 def run_search(pages, expanded: ExpandedQuery, filters: Filters):
     pages = filters.apply(pages)
     if filters.sort == "date":
-        pages = pages.order_by("-first_published_at", "-pk")
-        return pages.search(expanded.search_query, order_by_relevance=False)
+        return by_shown_date(pages).search(expanded.search_query, order_by_relevance=False)
     return pages.search(expanded.search_query)
+
+
+def first_finding(pages, expanded: ExpandedQuery, filters: Filters, number):
+    """(query, page of results) of the query as typed or, when it finds nothing, of the first
+    retry that finds a page (search/retries.py); the query as typed and its empty page when
+    none does. A retry is built and run only after the previous query found nothing."""
+    first = None
+    for attempt in retries.attempts(expanded):
+        page = paginate(run_search(pages, attempt, filters), number)
+        if page.paginator.count:
+            return attempt, page
+        first = first or (attempt, page)
+    return first
 
 
 def filtered_listing(pages, filters):
     """The dated pages (items, reports, guides) the filters keep, newest first."""
-    return dated_pages(filters.apply(pages)).order_by("-first_published_at", "-pk")
+    return by_shown_date(dated_pages(filters.apply(pages)))
 
 
 def content_text(value):
@@ -363,20 +356,20 @@ def search(request):
         "did_you_mean": [],
     }
     if expanded is not None:
-        context["expanded"] = expanded
-        results = run_search(pages, expanded, filters)
-        page = paginate(results, request.GET.get("page", 1))
+        searched, page = first_finding(pages, expanded, filters, request.GET.get("page", 1))
+        context["expanded"] = searched
         context["search_results"] = page
         context["count_capped"] = page.paginator.object_list.capped
         context["count_cap"] = COUNT_CAP
-        context["rows"] = result_rows(page.object_list, expanded.highlight_terms, roots)
+        context["rows"] = result_rows(page.object_list, searched.highlight_terms, roots)
         if page.number == 1:
             recording.record(query_text)
             context["picks"] = editors_picks(pages, query_text)
+        # On a translation's site, found or not: most pages exist in Chinese only.
+        context["source_language_search"] = source_language_search(query_text)
         if not page.paginator.count:
             context["did_you_mean"] = did_you_mean(pages, query_text)
             context["suggestions"] = suggestions(pages, expanded.words)
-            context["source_language_search"] = source_language_search(query_text)
     elif filters.active:
         # Nothing typed but a filter chosen (a subject, a column…): what the filter keeps,
         # newest first, as a listing rather than an empty page.

@@ -1,8 +1,11 @@
 """Turning modelsearch query objects into a boolean tree of analysed terms, for every backend."""
 
 from collections.abc import Callable
+from contextlib import nullcontext
+from itertools import combinations
 
 from django.db.models import Q
+from django.utils import translation
 from modelsearch.query import And, Boost, MatchAll, Or, Phrase, PlainText
 
 from search import analysis
@@ -135,6 +138,34 @@ def whole_words(query) -> WholeWords | None:
     return WholeWords(words, query) if words else None
 
 
+class MostWords(Or):
+    """Pages holding at least `minimum` of the words, ranked by how many they hold: the search
+    page's last retry when no page holds them all (search/retries.py). Each word is a query (a
+    typed word and its alternatives). To every backend it is the OR of each choice of `minimum`
+    words ANDed, so it matches as any OR does; `ranking_tiers` reads its words."""
+
+    def __init__(self, words: list, minimum: int):
+        self.words, self.minimum = list(words), max(1, min(minimum, len(words)))
+        super().__init__(at_least(self.words, self.minimum))
+
+
+def at_least(words: list, count: int) -> list:
+    """Every choice of `count` of the words, ANDed: a page matching one holds `count` of them."""
+    return [And(list(chosen)) if count > 1 else chosen[0] for chosen in combinations(words, count)]
+
+
+def most_words_tiers(query: MostWords, title_only: bool) -> list[tuple[bool, object]]:
+    """All the words, then one fewer, down to the minimum; each in the title, then anywhere."""
+    tiers: list[tuple[bool, object]] = []
+    for count in range(len(query.words), query.minimum - 1, -1):
+        chosen = at_least(query.words, count)
+        tier = chosen[0] if len(chosen) == 1 else Or(chosen)
+        tiers.append((True, tier))
+        if not title_only:
+            tiers.append((False, tier))
+    return tiers
+
+
 def preferred(query):
     """The query with each OR reduced to its boosted alternatives, or None when it boosts none.
 
@@ -168,10 +199,13 @@ def ranking_tiers(query, title_only: bool = False) -> list[tuple[bool, object]]:
     Each tier is answered by the index newest-first with a LIMIT, which it stops early; nothing
     ranks every match. A query with preferred (boosted) alternatives ranks by the preferred
     query's tiers first — the words as typed — then the pages found only through a synonym or a
-    regional form, title before body.
+    regional form, title before body. A `MostWords` query ranks by how many of its words a page
+    holds (`most_words_tiers`).
     """
     if isinstance(query, str):
         query = PlainText(query)
+    if isinstance(query, MostWords):
+        return most_words_tiers(query, title_only)
     typed = preferred(query)
     if typed is not None:
         tiers = ranking_tiers(typed, title_only)
@@ -367,6 +401,16 @@ def attachment_text(obj) -> str:
     from search.attachments import text_for_page
 
     return text_for_page(obj) if isinstance(obj, Page) else ""
+
+
+def in_its_language(obj):
+    """A context in which an object's text is read for the index as its page shows it: a
+    page in its own language. A StreamField's fixed labels (an annual report's section
+    headings, a ChoiceBlock's choices) are translated strings, and read in the indexing
+    process's language they put Chinese words into an English page's entry that the page
+    never shows, so /en/search/?q=公开 found the English report."""
+    locale = getattr(obj, "locale", None)
+    return translation.override(locale.language_code) if locale is not None else nullcontext()
 
 
 def indexed_body(obj, body: str) -> str:

@@ -16,9 +16,9 @@ loads, and /healthz/ names the engine by the backend class's module.
 
 from modelsearch.index import SearchField
 
-from search import analysis
+from search import analysis, result_dates
 from search.backends import engine_query
-from search.backends.common import attachment_text, withdrawn
+from search.backends.common import attachment_text, in_its_language, withdrawn
 
 ATTACHMENT_FIELD = "_attachment_text"
 
@@ -39,11 +39,15 @@ class AttachmentTextMapping:
     def get_mapping(self):
         mapping = super().get_mapping()
         mapping["properties"][ATTACHMENT_FIELD] = {"type": "text", "copy_to": "_all_text"}
+        mapping["properties"].update(result_dates.MAPPING)
         return mapping
 
     def get_document(self, obj):
-        document = super().get_document(obj)
+        with in_its_language(obj):
+            document = super().get_document(obj)
         document[ATTACHMENT_FIELD] = "" if withdrawn(obj) else attachment_text(obj)
+        # 按发布日期 sorts on the date a result shows (search/result_dates.py).
+        document.update(result_dates.document_fields(obj))
         # The searched text normalised as the database index normalises it (OpenCC
         # traditional→simplified, NFKC, case), which no engine does without a plugin: a query
         # word, sent normalised, then finds 資訊公開 as the database does. Filter and
@@ -89,8 +93,17 @@ class SubstringQueryMixin:
             return engine_query.MATCH_NONE
         return engine_query.search_query(self.query, text_fields, self.title_fields())
 
+    def _get_order_by(self):
+        # 按发布日期 orders by queryset aliases that `get_sort` turns into document fields.
+        if not self.order_by_relevance and result_dates.ordered_by_shown_date(self.queryset):
+            return iter(())
+        return super()._get_order_by()
+
     def get_sort(self):
         if not self.order_by_relevance:
+            if result_dates.ordered_by_shown_date(self.queryset):
+                field = self._get_filterable_field("id")
+                return result_dates.engine_sort(self.mapping.get_field_column_name(field))
             return super().get_sort()
         field = self._get_filterable_field(self.PUBLISHED)
         return engine_query.newest_first_sort(

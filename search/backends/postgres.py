@@ -27,6 +27,7 @@ from search.backends.common import (
     CountUpToMixin,
     TopKSearchMixin,
     drop_withdrawn,
+    in_its_language,
     indexed_body,
     pk_cast,
 )
@@ -49,13 +50,14 @@ class ChinesePostgresIndex(PostgresIndex):
         rows, params = [], []
         for obj in objs:
             indexer = ObjectIndexer(obj, self.backend)
-            title, body = indexer.title_text, indexed_body(obj, indexer.body_text)
-            autocomplete = " ".join(
-                value
-                for field in indexer.search_fields
-                for current, _boost, value in indexer.prepare_field(obj, field)
-                if isinstance(current, AutocompleteField)
-            )
+            with in_its_language(obj):
+                title, body = indexer.title_text, indexed_body(obj, indexer.body_text)
+                autocomplete = " ".join(
+                    value
+                    for field in indexer.search_fields
+                    for current, _boost, value in indexer.prepare_field(obj, field)
+                    if isinstance(current, AutocompleteField)
+                )
             rows.append(
                 f"(%s, %s, to_tsvector('{CONFIG}', %s), to_tsvector('{CONFIG}', %s),"
                 f" to_tsvector('{CONFIG}', %s), 1.0, %s, %s)"

@@ -26,6 +26,7 @@ from search.backends.common import (
     CountUpToMixin,
     TopKSearchMixin,
     drop_withdrawn,
+    in_its_language,
     indexed_body,
     pk_cast,
 )
@@ -33,10 +34,11 @@ from search.backends.fts5 import column_match, document_columns, tier_sql
 
 
 def analysed_fields(obj, backend):
-    """(title, autocomplete, body) of an object as index column values."""
+    """(title, autocomplete, body) of an object as index column values, read in its language."""
     indexer = ObjectIndexer(obj, backend)
-    body = indexed_body(obj, indexer.body)
-    return indexer.id, document_columns(indexer.title, indexer.autocomplete, body)
+    with in_its_language(obj):
+        body = indexed_body(obj, indexer.body)
+        return indexer.id, document_columns(indexer.title, indexer.autocomplete, body)
 
 
 class ChineseSQLiteIndex(SQLiteIndex):

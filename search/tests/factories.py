@@ -1,7 +1,10 @@
 """Builders for search tests: a live item linking a document, with the document's text; the
-bytes of small Word, Excel and PDF files."""
+bytes of small Word, Excel and PDF files; every page put into a search engine."""
 
 import io
+from collections import defaultdict
+
+from wagtail.models import Page
 
 from disclosure.catalogue.tests.factories import (
     DisclosureDocumentPageFactory,
@@ -59,3 +62,18 @@ def pdf_bytes(text):
     from weasyprint import HTML
 
     return HTML(string=f"<p style='font-family: Noto Sans CJK SC'>{text}</p>").write_pdf()
+
+
+def index_pages(backend):
+    """Every page into the engine, each with its own type's mapping (its text fields)."""
+    index = backend.get_index_for_model(Page)
+    index.reset()
+    index.add_model(Page)
+    by_type = defaultdict(list)
+    for page in Page.objects.all().specific():
+        by_type[type(page)].append(page)
+    for model, pages in by_type.items():
+        index.add_model(model)
+        index.add_items(model, pages)
+    index.refresh()
+    return index

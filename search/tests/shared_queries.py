@@ -96,6 +96,20 @@ RANKINGS = {
 }
 
 
+# Queries typed without spaces or as a question, which find nothing as typed: what the first
+# retry that finds a page finds (search/retries.py), in tiers, best first, and whether it needed
+# only some of the words. Every backend runs the same retries.
+RETRIES = {
+    # 低保公示 is no substring of any page: its words 低保 (or a synonym) and 公示 are.
+    "低保公示": ([{"低保对象名单公示"}, {"最低生活保障审核办法"}], None),
+    # 我/想/了解/和 are question and function words; 垃圾 分类 燃气 all in the title first.
+    "我想了解垃圾分类和燃气": ([{"垃圾分类和燃气安全工作要点"}, {"垃圾清运通知"}], None),
+    # No page holds all four words: three of them (燃气 检查 灶具) before two (燃气 检查).
+    "燃气检查灶具火箭": ([{"燃气安全检查"}, {"垃圾分类和燃气安全工作要点"}], 2),
+    "税收预算公开": ([{"2023年部门预算公开"}], 2),
+}
+
+
 def tiers_of(ranked: list[str], tiers: list[set[str]]) -> list[set[str]]:
     """The ranked titles cut into consecutive groups the sizes of the expected tiers."""
     found, start = [], 0

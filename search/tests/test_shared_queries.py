@@ -11,7 +11,6 @@
 
 import os
 import unicodedata
-from collections import defaultdict
 
 import pytest
 from wagtail.models import Page
@@ -19,7 +18,16 @@ from wagtail.search.backends import get_search_backend
 
 from search.engine import INDEX_SETTINGS
 from search.query import expand
-from search.tests.shared_queries import QUERIES, RANKINGS, RAW_QUERIES, build, tiers_of
+from search.retries import attempts
+from search.tests.factories import index_pages
+from search.tests.shared_queries import (
+    QUERIES,
+    RANKINGS,
+    RAW_QUERIES,
+    RETRIES,
+    build,
+    tiers_of,
+)
 
 needs_node = pytest.mark.skipif(
     not os.environ.get("TEST_OPENSEARCH_URL"),
@@ -36,7 +44,8 @@ def shared_pages(db):
 
 
 def search_query(text, raw=False):
-    """What the search page sends (the words and their alternatives), or the plain string."""
+    """What the search page sends (the words and their alternatives), or with `raw` the text as
+    it is: a plain string, as the API sends it, or a query tree."""
     return text if raw else expand(text).search_query
 
 
@@ -45,34 +54,32 @@ def ranked_titles(text, raw=False, **kwargs) -> list[str]:
     return [page.title for page in results]
 
 
+def retried(ranked, text):
+    """(tiers found, minimum) of the first of the search page's attempts that finds a page,
+    `ranked(query)` giving the titles a query tree finds, best first."""
+    for attempt in attempts(expand(text)):
+        found = ranked(attempt.search_query)
+        if found:
+            return tiers_of(found, RETRIES[text][0]), attempt.minimum
+    return [], None
+
+
 def assert_query_set(ranked):
-    """`ranked(text, raw)` -> titles, best first: every query finds exactly its set, every
-    ranking has its tiers. All differences are reported at once."""
+    """`ranked(text, raw)` -> titles, best first (a query tree for `text` too): every query
+    finds exactly its set, every ranking and retry has its tiers. All differences are reported
+    at once."""
     assert {text: set(ranked(text, False)) for text in QUERIES} == QUERIES
     assert {text: set(ranked(text, True)) for text in RAW_QUERIES} == RAW_QUERIES
     assert {
         text: tiers_of(ranked(text, False), tiers) for text, tiers in RANKINGS.items()
     } == RANKINGS
+    assert {text: ranked(text, False) for text in RETRIES} == {text: [] for text in RETRIES}
+    assert {text: retried(lambda query: ranked(query, True), text) for text in RETRIES} == RETRIES
 
 
 @pytest.mark.django_db
 def test_the_database_backend_passes_the_query_set(shared_pages):
     assert_query_set(ranked_titles)
-
-
-def index_pages(backend):
-    """Every page into the engine, each with its own type's mapping (its text fields)."""
-    index = backend.get_index_for_model(Page)
-    index.reset()
-    index.add_model(Page)
-    by_type = defaultdict(list)
-    for page in Page.objects.all().specific():
-        by_type[type(page)].append(page)
-    for model, pages in by_type.items():
-        index.add_model(model)
-        index.add_items(model, pages)
-    index.refresh()
-    return index
 
 
 @needs_node

@@ -1,0 +1,105 @@
+"""The 发布日期 a search result shows, and the order 按发布日期 lists results in.
+
+A result shows the page's publication date (`gongkai.languages.publication`: a translation
+shows its Chinese source's), except on pages that have none to show: the catalogue's roots and
+columns and the home pages, published the day a site was set up. Sorting by date orders by
+the date shown, newest first, and lists the pages that show none after every dated one: a
+citizen sorting by date wants the newest documents, not the columns a site was set up with.
+
+The database backends order the caller's queryset in SQL (`by_shown_date`); the search engines
+cannot, so each engine document carries the same two values (`document_fields`) and the engine
+sorts on them (`engine_sort`, search/backends/engines.py).
+"""
+
+from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from wagtail.models import Locale, Page
+
+from disclosure.catalogue.columns import column_types
+from disclosure.catalogue.models import DisclosureIndexPage
+from gongkai.languages.locales import serving_source_language
+from gongkai.languages.publication import publication_date
+
+# A site's home page, in every language, sits at this depth (below the tree's root).
+HOME_DEPTH = 2
+
+# The two sort keys, as queryset aliases (database backends) and engine document fields.
+UNDATED = "result_undated"
+SHOWN_DATE = "result_date"
+# 按发布日期: pages showing a date first, newest first; then the undated ones.
+ORDER = (UNDATED, f"-{SHOWN_DATE}", "-pk")
+
+
+def undated_types():
+    """Page types whose first publication is no 发布日期: the catalogue's roots and columns,
+    published the day a site was set up (as the home pages are: `is_undated`). Results show
+    them without a date, and the year filter does not offer a year that only they were
+    published in."""
+    return [DisclosureIndexPage, *column_types()]
+
+
+def is_undated(page):
+    return page.depth == HOME_DEPTH or isinstance(page, tuple(undated_types()))
+
+
+def dated_pages(pages):
+    return pages.not_type(*undated_types()).exclude(depth=HOME_DEPTH)
+
+
+def shown_date(page):
+    """The date a result shows for a page, or None when it shows none."""
+    return None if is_undated(page) else publication_date(page)
+
+
+def shown_date_expression():
+    """`publication_date` in SQL: a page's own first publication on the Chinese site; on a
+    translation's site its Chinese source's, if it has one (a subquery per page, which only the
+    other languages' smaller sites pay)."""
+    if serving_source_language():
+        return F("first_published_at")
+    source = Page.objects.filter(
+        translation_key=OuterRef("translation_key"),
+        locale=Locale.get_default(),
+        first_published_at__isnull=False,
+    ).values("first_published_at")[:1]
+    return Coalesce(Subquery(source), F("first_published_at"))
+
+
+def by_shown_date(pages):
+    """`pages` in the order of 按发布日期 (`ORDER`)."""
+    undated = (
+        Q(depth=HOME_DEPTH) | pages.type_q(*undated_types()) | Q(first_published_at__isnull=True)
+    )
+    return pages.alias(
+        **{
+            UNDATED: Case(
+                When(undated, then=Value(True)), default=Value(False), output_field=BooleanField()
+            ),
+            SHOWN_DATE: shown_date_expression(),
+        }
+    ).order_by(*ORDER)
+
+
+def ordered_by_shown_date(queryset) -> bool:
+    return tuple(queryset.query.order_by) == ORDER
+
+
+def document_fields(obj) -> dict:
+    """The sort keys an engine document of a page carries (none for other objects)."""
+    if not isinstance(obj, Page):
+        return {}
+    date = shown_date(obj)
+    return {UNDATED: date is None, SHOWN_DATE: date.isoformat() if date else None}
+
+
+MAPPING = {UNDATED: {"type": "boolean"}, SHOWN_DATE: {"type": "date"}}
+
+
+def engine_sort(id_column: str) -> list:
+    """`ORDER` as an engine's sort. An index built before these fields existed sorts as if every
+    page were dated and had no date (`unmapped_type`) until `update_index` rebuilds it."""
+    return [
+        {UNDATED: {"order": "asc", "unmapped_type": "boolean"}},
+        {SHOWN_DATE: {"order": "desc", "missing": "_last", "unmapped_type": "date"}},
+        {id_column: {"order": "desc"}},
+    ]
