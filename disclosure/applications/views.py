@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from wagtail.models import Locale
 
 from disclosure.applications import lookup_limits, spoken_digits, timeline
 from disclosure.applications.challenge import new_challenge_allowed
@@ -23,7 +24,7 @@ from disclosure.applications.forms import ApplicationForm, StatusForm
 from disclosure.applications.letters import reply_letter, reply_letter_pdf
 from disclosure.applications.models import Application
 from disclosure.applications.public_contacts import too_many_contacts
-from disclosure.catalogue.models import Organisation
+from disclosure.catalogue.models import DisclosureIndexPage, Organisation
 from gongkai import ratelimit
 from gongkai.busy import is_database_busy
 from gongkai.params import object_id
@@ -198,12 +199,33 @@ def _render_form(request, form):
     try:
         if not new_challenge_allowed(request):
             return _too_many(request, settings.GONGKAI_CAPTCHA_RATE)
-        return render(request, "applications/apply.html", {"form": form})
+        return render(
+            request, "applications/apply.html", {"form": form, "section_page": _section(form)}
+        )
     except DatabaseError as error:
         if not is_database_busy(error):
             raise
     del form.fields["captcha"]
-    return render(request, "applications/apply.html", {"form": form, "captcha_unavailable": True})
+    return render(
+        request,
+        "applications/apply.html",
+        {"form": form, "captcha_unavailable": True, "section_page": _section(form)},
+    )
+
+
+def _section(form):
+    """The disclosure root of the organisation the form is addressed to, in the page's
+    language: the banner, navigation and footer (its phone for 致电受理机关求助) are then that
+    organisation's, as on its own pages, not the site's."""
+    organisation = object_id(form["organisation"].value())
+    if organisation is None:
+        return None
+    return (
+        DisclosureIndexPage.objects.live()
+        .public()
+        .filter(organisation_id=organisation, locale=Locale.get_active())
+        .first()
+    )
 
 
 def _send_receipt(application, query_code):

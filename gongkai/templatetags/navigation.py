@@ -10,7 +10,9 @@ their URLs, models or settings (gongkai/tests/test_template_layers.py).
   (《政府网站发展指引》) of the page being shown, and `home_url`, where its banner leads. Home
   keeps the site's in its site settings, an office's in its organisation, and registers a
   function on SITE_IDENTITY, taking the request and the page (or None) and returning an
-  object with those attributes, or None.
+  object with those attributes, or None. A view outside the page tree that serves one
+  organisation (the application form addressed to the county office) names that
+  organisation's page as `section_page`: the navigation and the identity follow it.
 - `{% site_search_url as url %}`: where the header's search box sends its query. The search
   app registers a function on SITE_SEARCH, taking the request (None when a page's text is
   rendered for the index) and returning the URL, or None. Without one, no search box.
@@ -48,12 +50,19 @@ def _page_of(context):
     return page if hasattr(page, "path") else None
 
 
+def _section_of(context):
+    """The page whose section the banner, navigation and footer speak for: the page shown, or
+    for a view outside the page tree that serves one organisation (the application form
+    addressed to the county office) the page it names as `section_page`."""
+    return _page_of(context) or _page_of({"page": context.get("section_page")})
+
+
 @register.simple_tag(takes_context=True)
 def portal_nav(context):
     request = context.get("request")
     if request is None:
         return None
-    return _first_answer(PORTAL_NAVIGATION, request, _page_of(context))
+    return _first_answer(PORTAL_NAVIGATION, request, _section_of(context))
 
 
 @register.simple_tag(takes_context=True)
@@ -61,7 +70,7 @@ def site_identity(context):
     request = context.get("request")
     if request is None:
         return None
-    return _first_answer(SITE_IDENTITY, request, _page_of(context))
+    return _first_answer(SITE_IDENTITY, request, _section_of(context))
 
 
 @register.simple_tag(takes_context=True)

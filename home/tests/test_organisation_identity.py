@@ -69,6 +69,17 @@ def test_a_county_office_page_carries_the_county_office_identity(client):
         assert re.search(rf'<a class="site-brand" href="{county_root().url}">', html), url
 
 
+def test_the_application_form_addressed_to_the_county_office_carries_its_identity(client):
+    county = county_root()
+    html = client.get(f"/apply/?organisation={county.organisation_id}").content.decode()
+    assert banner_name(html) == COUNTY
+    assert footer_fact(html, "主办单位") == COUNTY
+    assert "0469-5818672" not in footer_of(html) and TOWNSHIP_OFFICE not in html
+    # Sent back with an error, it is still addressed to the county office.
+    html = client.post("/apply/", {"organisation": county.organisation_id}).content.decode()
+    assert banner_name(html) == COUNTY
+
+
 def test_township_pages_and_pages_outside_every_section_keep_the_site_identity(client):
     township_item = Page.objects.get(url_path="/home/xxgk/service-guides/dibao/")
     for url in ["/", "/xxgk/", township_item.url, "/search/?q=低保", "/apply/"]:
