@@ -148,3 +148,45 @@ def test_the_same_step_again_in_a_restarted_pass_stays_open_to_its_reviewer(offi
     assert offered(page, users["reviewer"])
     act(page, users["reviewer"], "approve")
     assert not offered(fresh(page), users["reviewer"])
+
+
+def warnings_after(response):
+    return [str(m) for m in response.context["messages"] if m.level_tag == "warning"]
+
+
+def test_assigning_a_second_review_role_warns_that_one_run_needs_different_people(
+    client, small_office
+):
+    """Not refused (a small office may need it across runs), but said: within one run the
+    person takes one step only. The bulk 分配角色 and the user form both warn."""
+    groups = ensure_organisation_roles(small_office["root"].organisation)
+    users = small_office["users"]
+    client.force_login(users["admin"])
+    url = reverse("wagtail_bulk_action", args=["auth", "user", "assign_role"])
+    users_index = reverse("wagtailusers_users:index")
+    response = client.post(
+        f"{url}?next={users_index}&id={users['reviewer'].pk}",
+        {"role": str(groups["secrecy"].pk)},
+        follow=True,
+    )
+    assert users["reviewer"].groups.filter(pk=groups["secrecy"].pk).exists()
+    (warning,) = warnings_after(response)
+    assert "reviewer" in warning and "同一送审的各审核环节须由不同人员完成" in warning
+
+    response = client.post(
+        f"{url}?next={users_index}&id={users['leader'].pk}",
+        {"role": str(groups["editors"].pk)},
+        follow=True,
+    )
+    assert warnings_after(response) == []  # 信息员 is no review step
+
+
+def test_the_two_roles_warning_names_them(small_office):
+    from disclosure.moderation.review.two_roles import two_review_roles_warning
+
+    groups = ensure_organisation_roles(small_office["root"].organisation)
+    reviewer = small_office["users"]["reviewer"]
+    assert two_review_roles_warning(reviewer) is None
+    reviewer.groups.add(groups["leaders"])
+    warning = two_review_roles_warning(reviewer)
+    assert "初审" in warning and "分管领导" in warning
