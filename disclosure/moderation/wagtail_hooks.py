@@ -34,6 +34,7 @@ from .publishing.guards import (
 from .publishing.withdrawal import may_request_withdrawal
 from .review.dashboard import ListingPanel, arrange_dashboard, name_the_summary
 from .review.deadlines import unpublished_items_near_deadline
+from .review.history_words import register_history_words
 from .review.page_views import ModeratedPageViewSet
 from .review.sensitive import all_words, mentions_any
 from .review.two_roles import warn_of_two_review_roles
@@ -88,6 +89,10 @@ def warn_of_two_review_roles_of_the_user(request, user):
 def warn_of_two_review_roles_assigned(request, action_type, objects, action_class_instance):
     if action_type == "assign_role":
         warn_of_two_review_roles(request, objects)
+
+
+# After Wagtail's (default order 0): the same action names, our words.
+hooks.register("register_log_actions", register_history_words, order=100)
 
 
 @hooks.register("register_log_actions")
