@@ -194,6 +194,9 @@ CORRECTION_PERIOD_HELP = lazy(
     str,
 )()
 
+# Moves after which nothing more can be recorded: never chosen for the handler, and confirmed.
+FINAL_MOVES = {EventAction.ARCHIVE}
+
 
 class TransitionForm(forms.Form):
     # The moves staff make here, worded as the buttons of a form (the event log says
@@ -249,16 +252,31 @@ class TransitionForm(forms.Form):
         moves = application.possible_moves()
         offered = [(move, labels[move]) for move in moves]
         field = self.fields["action"]
-        if len(moves) == 1:
+        if len(moves) == 1 and moves[0] not in FINAL_MOVES:
             field.initial = moves[0]
         else:
             offered = [("", _("（请选择）")), *offered]
         field.widget.choices = offered
+        if FINAL_MOVES & set(moves):
+            # 归档 closes the file for good: a checkbox to tick, which needs no JavaScript.
+            self.fields["confirm_archive"] = forms.BooleanField(
+                label=_("确认归档"),
+                required=False,
+                help_text=_("归档后本申请办理结束，不能再记录任何办理操作。"),
+            )
         self.fields["outcome"].choices = [("", "—"), *application.possible_outcomes()]
         if not moves:
             field.help_text = _("当前状态为“%(state)s”，没有可以记录的办理操作。") % {
                 "state": application.get_state_display()
             }
+
+    def clean(self):
+        cleaned = super().clean()
+        # Without the field (the move is not open in this state) the model refuses it anyway.
+        asked = "confirm_archive" in self.fields
+        if asked and cleaned.get("action") in FINAL_MOVES and not cleaned.get("confirm_archive"):
+            self.add_error("confirm_archive", _("请勾选“确认归档”后再记录归档。"))
+        return cleaned
 
     def apply(self, application, user):
         d = self.cleaned_data

@@ -66,7 +66,8 @@ def administers_page(user, page):
 class RoleApprovalTask(Task):
     """A review step taken by the page's own organisation's group for one role.
 
-    Four-eyes rule: nobody approves or sends back a revision they wrote themselves.
+    Four-eyes rule: nobody approves or sends back a revision they wrote themselves, and nobody
+    acts at two steps of one run (三审, `refusal`).
     """
 
     role = models.CharField(_("审核角色"), max_length=20, choices=Role)
@@ -75,13 +76,68 @@ class RoleApprovalTask(Task):
 
     def may_act(self, task_state, user):
         """Whether `user` may approve or send back at `task_state`: one rule for the buttons,
-        the 待我审核 list and the action itself. Four-eyes is judged against the revision
-        submitted to this step, not the page's latest one: a colleague's correction saved
-        during the review does not change who may decide on the text this step reviews."""
+        the 待我审核 list, the mails and the action itself. The step's role in the page's
+        organisation, and no `refusal`."""
         obj = task_state.workflow_state.content_object
+        return user_holds_role(user, obj, self.role) and self.refusal(task_state, user) is None
+
+    def refusal(self, task_state, user):
+        """Why `user` may not act at `task_state` even holding its role, or None.
+
+        Four-eyes is judged against the revision submitted to this step, not the page's latest
+        one: a colleague's correction saved during the review does not change who may decide on
+        the text this step reviews. 三审: each step of one run (its WorkflowState) is taken by a
+        different person, so one who holds several roles of a small office cannot approve an
+        item through every step alone."""
         revision = task_state.revision
-        wrote_it = revision is not None and revision.user_id == user.pk
-        return user_holds_role(user, obj, self.role) and not wrote_it
+        if revision is not None and revision.user_id == user.pk:
+            return _("此版本由您本人撰写，不能由您本人审核。")
+        other_step = self.step_approved_by(task_state, user)
+        if other_step is not None:
+            return _("您已审核过本次送审的“%(step)s”，同一送审的各审核环节须由不同人员完成。") % {
+                "step": other_step.task.name
+            }
+        return None
+
+    def step_approved_by(self, task_state, user):
+        """Another step of `task_state`'s run that `user` approved (None: none)."""
+        return (
+            TaskState.objects.filter(
+                workflow_state_id=task_state.workflow_state_id,
+                status=TaskState.STATUS_APPROVED,
+                finished_by=user,
+            )
+            .exclude(task_id=task_state.task_id)
+            .select_related("task")
+            .order_by("started_at")
+            .first()
+        )
+
+    def held_back(self, obj, user):
+        """The `refusal` of `user` at `obj`'s current step when this is that step and `user`
+        holds its role (so the screens say why no action is offered); None otherwise."""
+        task_state = obj.current_workflow_task_state
+        if task_state is None or task_state.task_id != self.pk:
+            return None
+        if not user_holds_role(user, obj, self.role):
+            return None
+        return self.refusal(task_state, user)
+
+    def get_task_states_held_back_from(self, user):
+        """(task state, reason) of this step's items where `user`, holding the role, may not act
+        because they took another step of the same run: the 待我审核 panel lists them with the
+        reason instead of buttons."""
+        if not user.is_active or not organisation_ids_where(user, self.role):
+            return []
+        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
+            "workflow_state", "revision"
+        )
+        held = []
+        for state in states:
+            obj = state.workflow_state.content_object
+            if user_holds_role(user, obj, self.role) and self.step_approved_by(state, user):
+                held.append((state, self.refusal(state, user)))
+        return held
 
     def reviewers(self, task_state, role_holders):
         """Of `role_holders` (the step's role in the page's organisation), those who may act at
@@ -142,7 +198,8 @@ class RoleApprovalTask(Task):
         # Approving from the page editor may first save the reviewer's own edits as a newer
         # revision; that one returns the run to review (runs.py), this step decides its own.
         if not self.may_act(task_state, user) or action_name not in {"approve", "reject"}:
-            raise PermissionDenied(_("您不能对本稿件执行此审核操作。"))
+            refusal = self.refusal(task_state, user)
+            raise PermissionDenied(refusal or _("您不能对本稿件执行此审核操作。"))
         form = self.get_form_for_action(action_name)(data=kwargs)
         if not form.is_valid():
             raise PermissionDenied("；".join(e for errs in form.errors.values() for e in errs))
@@ -167,7 +224,10 @@ class RoleApprovalTask(Task):
 
     @classmethod
     def get_description(cls):
-        return _("由稿件所属机构中该角色的成员审核；本人撰写的版本不能由本人审核。")
+        return _(
+            "由稿件所属机构中该角色的成员审核；本人撰写的版本不能由本人审核，"
+            "同一送审的各审核环节须由不同人员完成。"
+        )
 
     class Meta:
         verbose_name = _("机构角色审核")

@@ -158,3 +158,28 @@ OVERRIDES = {
         ),
     ),
 }
+
+_LOG_FORMATTER = Patch(
+    "wagtail",
+    "8.0.1",
+    {
+        "wagtail.log_actions.LogFormatter.format_message": "bcb673138553d336",
+        "wagtail.log_actions.LogFormatter.format_comment": "72acf35f825235bb",
+    },
+)
+OVERRIDES.update(
+    {
+        f"disclosure.moderation.review.history_words.{name}": Override(
+            replaces=f"Wagtail's formatter of {action} in the page history (LogFormatter's "
+            "format_message and format_comment: its documented way to word a log action)",
+            why="Wagtail words a send-back as changes requested and a resubmission as resumed at "
+            "the step that sent it back; the run restarts at its first unapproved step and the "
+            "screens say 退回修改 / 重新送审",
+            checked=_LOG_FORMATTER,
+        )
+        for name, action in [
+            ("SentBack", "wagtail.workflow.reject"),
+            ("Resubmitted", "wagtail.workflow.resume"),
+        ]
+    }
+)

@@ -42,8 +42,10 @@ from .publishing.withdrawal import (
 from .review.dashboard import ListingPanel, arrange_dashboard, name_the_summary
 from .review.deadlines import unpublished_items_near_deadline
 from .review.finish import PUBLISH_APPROVED
+from .review.history_words import register_history_words
 from .review.page_views import ModeratedPageViewSet
 from .review.sensitive import all_words, mentions_any
+from .review.two_roles import warn_of_two_review_roles
 from .review.who_may_cancel import CANCELLED_BY_OTHER
 
 # Replace Wagtail's user bulk actions (same action_type, registered later) with ones that act
@@ -83,6 +85,22 @@ def register_moderation_urls():
 # Registered after Wagtail's own (higher order): same action type, so these replace them.
 for _bulk_action in ATTACHMENT_BULK_ACTIONS:
     hooks.register("register_bulk_action", _bulk_action, order=100)
+
+
+@hooks.register("after_create_user")
+@hooks.register("after_edit_user")
+def warn_of_two_review_roles_of_the_user(request, user):
+    warn_of_two_review_roles(request, [user])
+
+
+@hooks.register("after_bulk_action")
+def warn_of_two_review_roles_assigned(request, action_type, objects, action_class_instance):
+    if action_type == "assign_role":
+        warn_of_two_review_roles(request, objects)
+
+
+# After Wagtail's (default order 0): the same action names, our words.
+hooks.register("register_log_actions", register_history_words, order=100)
 
 
 @hooks.register("register_log_actions")

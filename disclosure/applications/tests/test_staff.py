@@ -154,9 +154,19 @@ def test_the_handle_form_offers_the_moves_of_the_state_and_today(handler_client,
     assert offered_moves(handling) == ["", "consult", "notify_fee", "reply"]
     handler_client.post(url, {"action": "reply", "on": "2025-03-05", "outcome": "granted"})
     replied = handler_client.get(url)
-    # One move left: chosen already.
-    assert offered_moves(replied) == ["archive"]
-    assert replied.context["form"]["action"].value() == "archive"
+    # One move left, but final (归档 closes the file): not chosen for the handler, and it asks
+    # for a confirmation that works without JavaScript.
+    assert offered_moves(replied) == ["", "archive"]
+    assert not replied.context["form"]["action"].value()
+    assert "confirm_archive" in replied.context["form"].fields
+    unconfirmed = handler_client.post(url, {"action": "archive", "on": "2025-03-06"})
+    assert "确认归档" in unconfirmed.text
+    application.refresh_from_db()
+    assert application.state == State.REPLIED
+    nothing_chosen = handler_client.post(url, {"action": "", "on": "2025-03-06"})
+    assert nothing_chosen.status_code == 200
+    application.refresh_from_db()
+    assert application.state == State.REPLIED
     # A move made stale (another handler answered meanwhile) is refused with the state's name.
     stale = handler_client.post(url, {"action": "reply", "on": "2025-03-05", "outcome": "granted"})
     assert "当前状态为“已答复”，不能答复。" in stale.text
@@ -217,7 +227,7 @@ def test_an_archived_application_is_shown_read_only(handler_client, make_applica
     for step in (
         {"action": "accept", "on": "2025-03-04"},
         {"action": "reply", "on": "2025-03-25", "outcome": "granted", "reason": ""},
-        {"action": "archive", "on": "2025-03-26"},
+        {"action": "archive", "on": "2025-03-26", "confirm_archive": "on"},
     ):
         handler_client.post(url, step)
     application.refresh_from_db()

@@ -66,6 +66,9 @@ class OrganisationScopedUserForm:
             if self.instance.pk
             else []
         )
+        if "is_superuser" in self.fields:
+            # Wagtail's “Administrator” read 管理员, beside the role group …·管理员 on the tab.
+            self.fields["is_superuser"].label = _("超级管理员")
         if "is_superuser" in self.fields and not getattr(for_user, "is_superuser", False):
             field = self.fields["is_superuser"]
             field.disabled = True

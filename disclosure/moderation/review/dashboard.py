@@ -39,6 +39,7 @@ from disclosure.catalogue.staff_roles import organisation_of, roles_held, sees_e
 from disclosure.workdays.calendar import working_days_between
 from gongkai.accounts.roles import Role
 
+from ..models import RoleApprovalTask
 from ..organisations.walls import within_organisation
 from ..publishing.withdrawal import withdrawals_to_decide
 
@@ -225,7 +226,20 @@ class AwaitingMyReviewPanel(WorkflowObjectsToModeratePanel):
         for state in states:
             state["working_days"] = waiting_days(state["task_state"].started_at, today)
         context["items"] = sorted(states, key=lambda state: state["task_state"].started_at)
+        context["held_back"] = held_back_from(user)
         return context
+
+
+def held_back_from(user):
+    """The items at a step whose role `user` holds but which another person must take, since
+    `user` took another step of the same run (三审): listed with the reason, not buttons."""
+    held = []
+    for task in RoleApprovalTask.objects.filter(active=True):
+        held.extend(task.specific.get_task_states_held_back_from(user))
+    return [
+        {"obj": state.workflow_state.content_object, "task_state": state, "reason": reason}
+        for state, reason in sorted(held, key=lambda pair: pair[0].started_at)
+    ]
 
 
 class WithdrawalsToDecidePanel(ListingPanel, Component):

@@ -54,6 +54,16 @@ def withdrawal_notice(page, user):
     }
 
 
+@register.inclusion_tag("moderation/held_back_notice.html")
+def held_back_notice(page, user):
+    """At a step whose role `user` holds but where the review rules refuse them (their own
+    revision, or another step of the same run taken already): why the action menu offers no
+    审核 action (RoleApprovalTask.refusal)."""
+    task = page.current_workflow_task if page is not None and page.pk else None
+    held_back = getattr(task.specific, "held_back", None) if task is not None else None
+    return {"reason": held_back(page, user) if held_back else None}
+
+
 @register.inclusion_tag("wagtailadmin/shared/buttons.html", takes_context=True)
 def offered_bulk_action_choices(context, app_label, model_name):
     """Wagtail's bulk action buttons (`bulk_action_choices`) of a listing, less the page bulk
