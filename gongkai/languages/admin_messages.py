@@ -36,6 +36,13 @@ DJANGO = _messages(
     {
         # ---------------------------------------------------------------- wagtail.admin
         "%(label)s and Publish": "%(label)s并发布",
+        # A 信息员 does not speak of “工作流”, and read the link to the live page, “发布”, as the
+        # button that publishes: the review's own words, and “已发布” as a state.
+        "Cancel workflow ": "撤回送审",
+        "Restart workflow ": "从第一步重新送审",
+        "Resubmit to %(task_name)s": "修改后重新送审（%(task_name)s）",
+        "Live": "已发布",
+        "live": "已发布",
         # The chooser of 主题分类 and other records: "片段" (snippet) is the framework's word.
         'Sorry, no snippets match "<em>%(search_query)s</em>"': "抱歉，没有与“<em>%(search_query)s</em>”匹配的项目",
         "Wagtail admin": "管理后台",
