@@ -37,3 +37,13 @@ def test_open_applications_by_due_date_overdue_in_red(client, organisation, make
     soon_row = listed[listed.rindex("<tr", 0, listed.index(soon.tracking_number)) :]
     assert soon_row.startswith("<tr>")
     assert f"剩余 {working_days_between(today, soon.due_on)} 个工作日" in listed
+
+
+def test_a_handler_without_page_permissions_is_offered_no_page_search(client, organisation):
+    """The dashboard's 搜索全部页面… box led a handler to 对不起，你没有权限访问。"""
+    handler = get_user_model().objects.create_user("handler")
+    handler.groups.add(ensure_organisation_handlers(organisation))
+    client.force_login(handler)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert 'id="application-deadlines' in html
+    assert "搜索全部页面" not in html
