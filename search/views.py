@@ -367,8 +367,11 @@ def search(request):
             context["picks"] = editors_picks(pages, query_text)
         # On a translation's site, found or not: most pages exist in Chinese only.
         context["source_language_search"] = source_language_search(query_text)
-        if not page.paginator.count:
+        if searched is not expanded or not page.paginator.count:
+            # The words as typed found nothing: a mistyping (低保申清) is offered its spelling
+            # even when a retry on part of the words found pages.
             context["did_you_mean"] = did_you_mean(pages, query_text)
+        if not page.paginator.count:
             context["suggestions"] = suggestions(pages, expanded.words)
     elif filters.active:
         # Nothing typed but a filter chosen (a subject, a column…): what the filter keeps,

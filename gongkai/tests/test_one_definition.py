@@ -70,6 +70,7 @@ FIRST_PUBLICATION_DATE_READERS = {
     "disclosure/inspection/scope.py": "the organisation's items that bear a date to check",
     "disclosure/inspection/dates.py": "the items whose dates it compares",
     "search/views.py": "the years of dated results",
+    "search/result_dates.py": "orders results by the date they show, undated last",
     "gongkai/languages/publication.py": "shows the source's date when it has one",
 }
 

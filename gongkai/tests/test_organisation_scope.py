@@ -65,6 +65,12 @@ RECORD_READERS_WITHOUT_THE_QUESTION = {
         "a review step is taken by its organisation's role holders: seeing every organisation "
         "takes none"
     ),
+    ("disclosure/moderation/models.py", "RoleApprovalTask.get_task_states_held_back_from"): (
+        "the same steps as get_task_states_user_can_moderate, listed with why no button"
+    ),
+    ("disclosure/moderation/review/two_roles.py", "two_review_roles_warning"): (
+        "the roles of the user being given them, not of the one acting"
+    ),
     ("disclosure/applications/roles.py", "handled_organisation_ids"): (
         "applicants' personal data: the site-wide 管理员 group does not see every register"
     ),

@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from disclosure.reports.build import report_body
+from disclosure.reports.filling.page_body import report_body
 from disclosure.reports.tests.factories import AnnualReportPageFactory, make_index
 from search.engine import INDEX_SETTINGS
 from tests.factories import publish_fixture

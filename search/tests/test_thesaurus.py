@@ -131,7 +131,7 @@ def test_taiwan_wording_finds_mainland_pages_and_marks_them(client, corpus):
 @pytest.mark.django_db
 def test_did_you_mean_offers_thesaurus_words_and_published_titles(client, corpus):
     response = get(client, q="低保申清")
-    assert result_titles(response) == []
+    # Not found as typed (a retry on part of the words may find pages): the spelling is offered.
     offered = response.context["did_you_mean"]
     assert "低保" in offered
     html = response.content.decode()

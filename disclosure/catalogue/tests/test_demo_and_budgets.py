@@ -103,6 +103,7 @@ def test_listing_filters(client, demo):
     assert listed_titles(client, f"{base}?domain={environment}") == {
         "友谊镇生活垃圾分类工作实施方案",
         "《友谊镇生活垃圾分类工作实施方案》政策解读",
+        "友谊镇农村人居环境整治管理办法",
     }
     assert listed_titles(client, base + "?keyword=政策解读") == {
         "《友谊镇生活垃圾分类工作实施方案》政策解读"
@@ -126,9 +127,9 @@ def test_the_validity_filter_offers_each_choice_once(client, demo):
 def test_listing_is_newest_first_and_paginated(client, demo, monkeypatch):
     from disclosure.catalogue.models import listing
 
-    monkeypatch.setattr(listing, "PAGE_SIZE", 2)
+    monkeypatch.setattr(listing, "PAGE_SIZE", 4)
     html = client.get("/xxgk/policies/?keyword=友谊镇").content.decode()
-    # Newest first: the 2022 documents on page 1, the 2019 one on page 2.
+    # Newest first: the 2023 and 2022 documents on page 1, the 2019 one on page 2.
     assert "友谊镇燃气安全管理暂行办法" not in html
     assert "下一页" in html and "keyword=%E5%8F%8B%E8%B0%8A%E9%95%87&amp;page=2" in html
     second = client.get("/xxgk/policies/?keyword=友谊镇&page=2").content.decode()
