@@ -55,6 +55,27 @@ def demo_for_the_module(django_db_setup, django_db_blocker):
             loaded.__exit__(None, None, None)
 
 
+DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
+
+
+@pytest.fixture(autouse=True)
+def database_use_is_declared(request):
+    """pytest-django orders the database tests first, the transactional ones next, the rest
+    last, from what each test declares. A test that only reaches the database through
+    `request.getfixturevalue` is ordered among the last, so on a worker that just ran a
+    transactional test it finds the database emptied (no roles, no content types) and fails
+    by the luck of scheduling. It must declare it (a django_db mark or the `db` fixture)."""
+    declared = request.node.get_closest_marker("django_db") or (
+        DATABASE_FIXTURES & set(request.node.fixturenames)
+    )
+    yield
+    if not declared and DATABASE_FIXTURES & set(request.fixturenames):
+        pytest.fail(
+            f"{request.node.nodeid} asks for the database at run time without declaring it: "
+            "mark it pytest.mark.django_db so that it runs before the transactional tests"
+        )
+
+
 @pytest.fixture(autouse=True)
 def empty_caches_the_database_does_not_roll_back(request):
     """The database goes back after each test, the caches do not. The page cache is emptied

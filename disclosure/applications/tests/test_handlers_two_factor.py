@@ -15,6 +15,8 @@ from tests.factories import UserFactory
 ADMIN_HOME = "/admin/"
 REQUIRED = override_settings(GONGKAI_TWO_FACTOR_REQUIRED=True)
 
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture
 def site_wide_handler(db):
