@@ -15,11 +15,12 @@ pytestmark = DEMO_PER_MODULE
 
 # The site, the home page (Wagtail's routing starts there), the pages on the path, the page
 # served, its ancestors and languages (which also say that no view restriction applies), the
-# footer settings and the navigation's columns: 7. A listing adds its years, count, rows and
-# items, and the domain filter's choices (the view restrictions are subqueries).
+# footer settings and the navigation's columns: 7. A listing adds the item types it holds, its
+# years, count, rows and items, and the domain filter's choices (the view restrictions are
+# subqueries).
 QUERIES = {
     "/xxgk/service-guides/dibao/": 7,  # an item (办事指南)
-    "/xxgk/notices/": 12,  # a column listing
+    "/xxgk/notices/": 13,  # a column listing
     "/xxgk/annual-reports/2023/": 7,  # an annual report
 }
 
