@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure.applications import outcomes
 from disclosure.applications.contacts import PostcodeField, normalise_phone, normalise_postcode
+from disclosure.applications.identity import validate_resident_id, validate_uscc
 from disclosure.applications.storage import private_storage
 from disclosure.workdays.calendar import add_working_days, working_days_between
 
@@ -324,8 +325,6 @@ class Application(models.Model):
             raise ValidationError({"received_on": _("收到申请日期不能晚于今天。")})
 
     def clean_applicant(self):
-        from disclosure.applications.identity import validate_resident_id, validate_uscc
-
         person = self.applicant_type == ApplicantType.NATURAL
         allowed = PERSONAL_ID_TYPES if person else ORGANISATION_ID_TYPES
         if self.id_type not in allowed:

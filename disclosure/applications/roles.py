@@ -68,6 +68,14 @@ def ensure_organisation_handlers(organisation):
     return group
 
 
+def create_handlers_of_new_organisation(sender, instance, created, raw=False, **kwargs):
+    """`post_save` of `Organisation` (connected in apps.py): a new organisation has its own
+    依申请办理 group from the start. Not on a raw save (loaddata), which writes a fixture's rows
+    as they are and nothing else."""
+    if created and not raw:
+        ensure_organisation_handlers(instance)
+
+
 def organisation_handlers(organisation):
     """The active members of `organisation`'s own 依申请办理 group (not its administrators,
     not the site-wide group's members): who the register's reminders are for."""

@@ -58,3 +58,50 @@ def test_every_part_of_moderation_has_its_layer():
     }
     unplaced = parts - layered - {"tests", "migrations"}
     assert parts and not unplaced, f"moderation modules missing from its layers: {unplaced}"
+
+
+def unreached_by_acyclic(modules, ancestors, depth):
+    """The modules no package listed in the `acyclic` contract reaches: it compares the
+    children of each package down to `depth` levels below it, so a module is compared with its
+    siblings when it lies at most `depth + 1` levels below a listed package."""
+
+    def reached(module):
+        return any(
+            module.startswith(f"{ancestor}.")
+            and module.count(".") - ancestor.count(".") <= depth + 1
+            for ancestor in ancestors
+        )
+
+    return sorted(module for module in modules if not reached(module))
+
+
+def app_modules(config):
+    """Dotted names of the modules and subpackages of an installed app (tests, migrations and
+    the packages of other apps inside it aside)."""
+    root = Path(config.path)
+    for path in root.rglob("*.py"):
+        parts = path.relative_to(root).with_suffix("").parts
+        if {"tests", "migrations"} & set(parts):
+            continue
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        if parts:
+            yield ".".join((config.name, *parts))
+
+
+def test_every_module_of_every_app_is_under_the_acyclic_contract():
+    """A cycle between modules the contract does not reach goes unnoticed: the layers of
+    moderation and of the reports let their wiring modules import each other and do not look
+    inside a subpackage."""
+    acyclic = contract("acyclic")
+    roots = import_linter()["root_packages"]
+    ours = [c for c in apps.get_app_configs() if c.name.split(".")[0] in roots]
+    modules = {module for config in ours for module in app_modules(config)}
+    unreached = unreached_by_acyclic(modules, acyclic["ancestors"], acyclic["depth"])
+    assert modules and not unreached, f"add their app to `acyclic` in pyproject.toml: {unreached}"
+
+
+def test_the_acyclic_reach_ends_at_its_depth():
+    modules = ["app.a", "app.sub.b", "app.sub.deeper.c", "other.d"]
+    assert unreached_by_acyclic(modules, ["app"], 1) == ["app.sub.deeper.c", "other.d"]
+    assert unreached_by_acyclic(modules, ["app", "app.sub"], 1) == ["other.d"]
