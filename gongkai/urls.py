@@ -14,6 +14,7 @@ from gongkai import healthz, well_known
 from gongkai.document_names import serve_under_title
 from gongkai.media import serve_media
 from gongkai.sitemap import EveryLanguageSitemap
+from home.site_map import site_map
 
 urlpatterns = [
     # Wagtail admin views walled between organisations, at Wagtail's own addresses.
@@ -50,6 +51,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("apply/", include("disclosure.applications.urls")),
+    # The HTML 网站地图 every footer links (sitemap.xml above is the crawlers').
+    path("sitemap/", site_map, name="site_map"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -132,6 +132,7 @@ def load_demo(password=None, english=False):
     footer.icp_number, footer.public_security_number, footer.site_id_code = (
         content.SAMPLE_IDENTIFIERS
     )
+    footer.conac_id = content.SAMPLE_CONAC_ID
     footer.identifiers_are_samples = True
     footer.save()
     load_catalogue_demo(township, county, township_root, admin)

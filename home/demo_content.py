@@ -54,6 +54,8 @@ DISCLOSURE_ROOT_INTRO = (
 # 14 位; 6 位行政区划代码 + 4 位顺序号), made of zeros so that nobody mistakes them for registered
 # ones; the footer labels them 示例 (SiteFooterSettings.identifiers_are_samples).
 SAMPLE_IDENTIFIERS = ("黑ICP备00000000号", "黑公网安备23000000000000号", "2300000000")
+# The 党政机关网站 mark's registration number at conac.cn (32 characters), zeros like the rest.
+SAMPLE_CONAC_ID = "0" * 32
 
 # Catalogue columns (title, slug, intro) in the order the public sees them.
 CATEGORIES = [

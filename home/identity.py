@@ -14,8 +14,11 @@ page's organisation under another spelling?).
 """
 
 from dataclasses import dataclass, fields, replace
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from disclosure.catalogue.models import Organisation
@@ -24,6 +27,26 @@ from .models import HomePage, SiteFooterSettings
 from .portal_nav import portal_nav
 
 _CACHE_ATTR = "_gongkai_identity"
+
+# Where each identifier is checked: the MIIT and public-security registries, the national
+# error-report desk of government websites (our 政府网站标识码 names the site there) and the
+# registration of the 党政机关网站 mark (开办者标识) at conac.cn.
+ICP_REGISTRY = "https://beian.miit.gov.cn/"
+PUBLIC_SECURITY_REGISTRY = "https://beian.mps.gov.cn/#/query/webSearch?"
+ERROR_REPORT_DESK = "https://zfwzgl.www.gov.cn/exposure/jiucuo.html?"
+CONAC_REGISTRY = "https://bszs.conac.cn/sitename?"
+
+
+@dataclass(frozen=True)
+class Registration:
+    """One identifier in the footer: a number (`label`: `text`) or an entry (`text` alone,
+    `is_entry`: 我为政府网站找错, the 党政机关网站 mark), opening `url` where there is one."""
+
+    key: str
+    label: str
+    text: str
+    url: str = ""
+    is_entry: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,6 +60,7 @@ class Identity:
     icp_number: str = ""
     public_security_number: str = ""
     site_id_code: str = ""
+    conac_id: str = ""
     identifiers_are_samples: bool = False
     # The English of the organiser and the address, shown on /en/ pages (blank: the Chinese).
     organiser_en: str = ""
@@ -51,6 +75,44 @@ class Identity:
         return "".join(
             character for character in self.public_security_number if character.isdigit()
         )
+
+    @property
+    def registrations(self):
+        """The footer's identifiers in the order sites show them. Sample values (a demo's)
+        link nowhere: a made-up number must not open a registry as if it were registered."""
+        found = []
+
+        def add(key, label, text, url, is_entry=False):
+            url = "" if self.identifiers_are_samples else url
+            found.append(Registration(key, label, text, url, is_entry))
+
+        if self.icp_number:
+            add("icp", _("ICP 备案号"), self.icp_number, ICP_REGISTRY)
+        if self.public_security_number:
+            code = self.public_security_code
+            url = PUBLIC_SECURITY_REGISTRY + urlencode({"code": code}) if code else ""
+            add("public-security", _("公安备案号"), self.public_security_number, url)
+        if self.site_id_code:
+            add("site-id", _("政府网站标识码"), self.site_id_code, "")
+            url = ERROR_REPORT_DESK + urlencode({"site_code": self.site_id_code})
+            add("error-report", "", _("我为政府网站找错"), url, is_entry=True)
+        if self.conac_id:
+            url = CONAC_REGISTRY + urlencode({"method": "show", "id": self.conac_id})
+            add("conac", "", _("党政机关网站"), url, is_entry=True)
+        return found
+
+    @property
+    def numbers(self):
+        return [found for found in self.registrations if not found.is_entry]
+
+    @property
+    def entries(self):
+        return [found for found in self.registrations if found.is_entry]
+
+    @property
+    def site_map_url(self):
+        """The HTML 网站地图 in the language being read (home/site_map.py)."""
+        return reverse("site_map")
 
     @classmethod
     def of_site(cls, settings):
@@ -68,6 +130,7 @@ class Identity:
             icp_number=self.icp_number,
             public_security_number=self.public_security_number,
             site_id_code=self.site_id_code,
+            conac_id=self.conac_id,
             identifiers_are_samples=self.identifiers_are_samples,
             home_url=home_url,
         )

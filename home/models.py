@@ -49,6 +49,11 @@ site_id_code_validator = RegexValidator(
 )
 
 
+conac_id_validator = RegexValidator(
+    r"^[0-9A-Fa-f]{32}$", _("党政机关网站标识编号为 32 位字母和数字（0–9、A–F）。")
+)
+
+
 @register_setting(icon="site")
 class SiteFooterSettings(ReadOnlyForRequestsMixin, BaseSiteSetting):
     """The footer every government site carries (《政府网站发展指引》)."""
@@ -72,6 +77,16 @@ class SiteFooterSettings(ReadOnlyForRequestsMixin, BaseSiteSetting):
     public_security_number = models.CharField(_("公安备案号"), max_length=50, blank=True)
     site_id_code = models.CharField(
         _("政府网站标识码"), max_length=10, blank=True, validators=[site_id_code_validator]
+    )
+    conac_id = models.CharField(
+        _("党政机关网站标识编号"),
+        max_length=32,
+        blank=True,
+        validators=[conac_id_validator],
+        help_text=_(
+            "开办者标识（党政机关网站标识）在中国机构编制网的注册编号，"
+            "即标识链接 bszs.conac.cn/sitename?method=show&id= 后面的 32 位字符。"
+        ),
     )
     # A demo or test site shows where the identifiers go without passing off made-up numbers
     # as registered ones: each is labelled 示例 and the SiteIDCode meta tag is left out.
@@ -101,6 +116,7 @@ class SiteFooterSettings(ReadOnlyForRequestsMixin, BaseSiteSetting):
                 FieldPanel("icp_number"),
                 FieldPanel("public_security_number"),
                 FieldPanel("site_id_code"),
+                FieldPanel("conac_id"),
                 FieldPanel("identifiers_are_samples"),
             ],
             heading=_("备案与标识"),

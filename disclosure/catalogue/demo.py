@@ -115,27 +115,53 @@ def function_pages(user, column):
     )
 
 
+# The demo's budgets: plausible figures for a township of 友谊镇's size, in 万元, marked as demo
+# figures in the table's header and in the text above it (no real office published them).
+DEMO_BUDGETS = [
+    (
+        2022,
+        "budget",
+        "友谊镇人民政府2022年部门预算",
+        [
+            ["一般公共预算支出合计", "2,386.52"],
+            ["其中：一般公共服务支出", "1,024.30"],
+            ["　　　社会保障和就业支出", "412.85"],
+            ["　　　农林水支出", "568.20"],
+            ["　　　城乡社区支出", "381.17"],
+        ],
+    ),
+    (
+        2021,
+        "final_accounts",
+        "友谊镇人民政府2021年部门决算",
+        [
+            ["一般公共预算支出合计", "2,297.14"],
+            ["其中：基本支出", "1,586.62"],
+            ["　　　项目支出", "710.52"],
+        ],
+    ),
+    (
+        2022,
+        "three_public",
+        "友谊镇人民政府2022年“三公”经费预算",
+        [
+            ["因公出国（境）费", "0.00"],
+            ["公务用车购置及运行费", "6.50"],
+            ["公务接待费", "2.80"],
+            ["合计", "9.30"],
+        ],
+    ),
+]
+DEMO_FIGURES_NOTE = "（演示数据）以下金额为演示用示例数字，不是本镇实际公开的预算决算数据。"
+
+
 def budget_pages(user, column):
-    header = ["项目", "金额（万元，示例）"]
-    for year, kind, title, rows in [
-        (
-            2022,
-            "budget",
-            "友谊镇人民政府2022年部门预算",
-            [["一般公共预算支出", "—"], ["其中：社会保障和就业", "—"]],
-        ),
-        (2021, "final_accounts", "友谊镇人民政府2021年部门决算", [["一般公共预算支出", "—"]]),
-        (
-            2022,
-            "three_public",
-            "友谊镇人民政府2022年“三公”经费预算",
-            [["因公出国（境）费", "0"], ["公务接待费", "—"]],
-        ),
-    ]:
+    header = ["项目", "金额（万元，演示数据）"]
+    for year, kind, title, rows in DEMO_BUDGETS:
         table = {
             "data": [header, *rows],
             "first_row_is_table_header": True,
-            "first_col_is_header": False,
+            "first_col_is_header": True,
         }
         publish_child(
             column,
@@ -144,7 +170,7 @@ def budget_pages(user, column):
                 year=year,
                 kind=kind,
                 body=[
-                    paragraph(f"<p>{title}说明。表中金额以正式公开文件为准。</p>"),
+                    paragraph(f"<p>{title}说明。{DEMO_FIGURES_NOTE}</p>"),
                     ("table", table),
                 ],
                 domain=domain("财政预决算"),
@@ -470,6 +496,34 @@ def load_catalogue_demo(township, county, township_root, user):
     recent_items(user, township_root, columns["notices"], county)
 
 
+NEWS = [
+    (
+        "友谊镇举办政务公开业务培训会",
+        "公共法律服务",
+        "2022-03-18",
+        "政务公开 业务培训",
+    ),
+    (
+        "友谊镇便民服务中心更新办事指南并在各社区便民服务站公开",
+        "公共法律服务",
+        "2022-04-22",
+        "便民服务中心 办事指南",
+    ),
+    (
+        "友谊镇开展农村人居环境整治春季行动",
+        "环境保护",
+        "2023-04-25",
+        "人居环境 春季行动",
+    ),
+    (
+        "友谊镇通过“友谊镇微平台”和社区LED大屏开展政策宣传",
+        "公共法律服务",
+        "2023-08-16",
+        "政策宣传 友谊镇微平台",
+    ),
+]
+
+
 def days_ago(days):
     return timezone.localdate() - datetime.timedelta(days=days)
 
@@ -484,11 +538,15 @@ def recent_items(user, township_root, notices, county):
         CategoryPage(title="工作动态", slug="news", intro="<p>友谊镇政府工作动态。</p>"),
         user,
     )
-    for title, days in [
-        ("友谊镇召开生活垃圾分类工作推进会", 2),
-        ("友谊镇开展燃气安全入户宣传检查", 9),
+    for title, subject, days in [
+        ("友谊镇召开生活垃圾分类工作推进会", "环境保护", 2),
+        ("友谊镇开展燃气安全入户宣传检查", "安全生产", 9),
     ]:
-        publish_child(news, demo_document(title, domain("环境保护"), days_ago(days)), user)
+        publish_child(news, demo_document(title, domain(subject), days_ago(days)), user)
+    # Earlier news, as the reports tell it: the staff trained in 政务公开 (the 2022 report's
+    # 监督保障), the 人居环境 rules of 2023 put to work, the service centre's guides.
+    for title, subject, date, keywords in NEWS:
+        publish_child(news, demo_document(title, domain(subject), day(date), keywords), user)
     publish_child(
         notices,
         demo_document(

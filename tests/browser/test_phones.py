@@ -99,6 +99,8 @@ def test_statutory_table_headings_stay_in_sight_while_its_rows_scroll(phone, liv
 def test_search_buttons_stay_beside_their_boxes(phone, live_demo):
     for path, box in (("/search/?q=垃圾分类", "#search-q"), ("/", "#home-search-q")):
         phone.goto(live_demo.url + path)
+        # The header's search box is in the menu a phone folds (test_phone_header.py).
+        phone.locator("summary.site-menu__toggle").click()
         for field in (box, "#site-search-q"):
             form = phone.locator(field).locator("xpath=ancestor::form")
             button = form.get_by_role("button", name="搜索", exact=True)

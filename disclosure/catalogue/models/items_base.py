@@ -104,6 +104,17 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
     )
     effective_on = models.DateField(_("实施日期"), null=True, blank=True)
     abolished_on = models.DateField(_("废止日期"), null=True, blank=True)
+    # The 2017 guideline: an abolished or expired document stays visible, marked as such; the
+    # reader is sent on to what replaced it.
+    replaced_by = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("替代文件"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("废止或失效后取代本文件的文件（可选），页面上显示其链接。"),
+    )
     keywords = models.CharField(
         _("关键词"), max_length=200, blank=True, help_text=_("多个关键词用空格或逗号分隔。")
     )
@@ -122,6 +133,7 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
                         FieldPanel("abolished_on"),
                     ]
                 ),
+                FieldPanel("replaced_by"),
                 FieldPanel("keywords"),
                 FieldPanel("summary"),
             ],
@@ -172,6 +184,7 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
         SynchronizedField("published_on_source", overridable=False),
         SynchronizedField("effective_on", overridable=False),
         SynchronizedField("abolished_on", overridable=False),
+        SynchronizedField("replaced_by", overridable=False),
         SynchronizedField("domain"),
     )
     parent_page_types = ["catalogue.CategoryPage"]
@@ -202,6 +215,20 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
     def is_in_force(self):
         return self.validity == Validity.VALID
 
+    @property
+    def public_replacement(self):
+        """The document that replaced this one, in the page's language where it has one, while
+        anyone may read it (a draft's title is not public); None for a document in force."""
+        from ..visibility import public
+
+        if self.is_in_force or not self.replaced_by_id:
+            return None
+        found = public(Page.objects.filter(pk=self.replaced_by_id)).specific().first()
+        if found is None:
+            return None
+        translated = found.get_translation_or_none(self.locale_id)
+        return translated if translated is not None and translated.live else found
+
     def clean(self):
         super().clean()
         errors = {}
@@ -209,6 +236,10 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
             errors["abolished_on"] = _("有效性为“废止”时请填写废止日期。")
         if self.validity == Validity.VALID and self.abolished_on:
             errors["validity"] = _("已填写废止日期的文件不能标为“有效”。")
+        if self.replaced_by_id and self.validity == Validity.VALID:
+            errors["replaced_by"] = _("有效的文件没有替代文件：请先把有效性改为“废止”或“失效”。")
+        if self.replaced_by_id and self.replaced_by_id == self.pk:
+            errors["replaced_by"] = _("替代文件不能是本文件。")
         if self.effective_on and self.abolished_on and self.abolished_on < self.effective_on:
             errors["abolished_on"] = _("废止日期不能早于实施日期。")
         if self.written_on and self.published_on and self.published_on < self.written_on:

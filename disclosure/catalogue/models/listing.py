@@ -137,11 +137,14 @@ def item_listing(category, request):
         listing_page = paginator.page(paginator.num_pages)
     ids = [row[0] for row in listing_page.object_list]
     by_id = items_by_id(listing_page.object_list)
+    items = [by_id[pk] for pk in ids if pk in by_id]
     query = request.GET.copy()
     query.pop("page", None)
     return {
         "filter_form": form,
-        "items": [by_id[pk] for pk in ids if pk in by_id],
+        "items": items,
+        # 文号 is a column of its own where the documents have one (规范性文件, 政策文件).
+        "shows_doc_number": any(item.doc_number for item in items),
         "listing_page": listing_page,
         "filter_query": query.urlencode(),
         "filters_active": bool(filters and any(filters.values())),

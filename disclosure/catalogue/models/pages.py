@@ -12,7 +12,7 @@ from gongkai.languages.locales import source_language_only_children
 
 from ..root_links import disclosure_root_links
 from ..roots import disclosure_root_of
-from .feeds import CatalogueFeed
+from .feeds import CatalogueFeed, latest_links
 from .listing import item_listing
 from .organisations import Organisation
 from .routing import PathRouteMixin
@@ -91,6 +91,7 @@ class DisclosureIndexPage(FeedRouteMixin, PathRouteMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["categories"] = self.get_children().live().public().specific()
         context["root_links"] = disclosure_root_links(self.organisation, request)
+        context["latest"] = latest_links(self, request)
         # Most columns are kept in Chinese only: the English catalogue names them too.
         context["source_language_only"] = source_language_only_children(self, context["categories"])
         return context
