@@ -24,9 +24,7 @@ urlpatterns = [
     path(
         "admin/",
         include(
-            in_the_users_language(
-                admin_page_walls.walled_admin_urls(wagtailadmin_urls.urlpatterns)
-            )
+            in_the_users_language(admin_page_walls.walled_admin_urls(wagtailadmin_urls.urlpatterns))
         ),
     ),
     # Wagtail's document view at its own address, naming the download after the title.

@@ -43,6 +43,17 @@ OVERRIDES = {
             },
         ),
     ),
+    "disclosure.moderation.review.action_messages.ConfirmedWorkflowActionView": Override(
+        replaces="Wagtail's WorkflowAction.post (the page workflow action view the dashboard's "
+        "待我审核 buttons post to), adding the message of what the action did",
+        why="Wagtail's view acts and answers with the address to go back to, telling the "
+        "reviewer nothing; no hook follows a workflow action with its request",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {"wagtail.admin.views.generic.workflow.WorkflowAction.post": "f6325617b33570dc"},
+        ),
+    ),
     "disclosure.moderation.review.submission.SubmissionScreening": Override(
         replaces="Wagtail's page CreateView.submit_action and EditView.submit_action and "
         "restart_workflow_action: a page that may not be submitted runs save_action instead",

@@ -1,7 +1,7 @@
 """The site's page create and edit views: Wagtail's, keeping the typed text when the database is
 busy (gongkai/page_views.py), screening submissions for review (submission.py) and saving no
 revision for an unchanged form (unchanged_saves.py) and telling the reviewer what a workflow
-action did (action_messages.py); and its privacy dialog, asking a reason to lift a view
+action did, in the editor and from the dashboard's list (action_messages.py); and its privacy dialog, asking a reason to lift a view
 restriction (page_privacy.py).
 
 wagtail_hooks.py registers `ModeratedPageViewSet` in place of Wagtail's base page viewset, so
@@ -11,7 +11,7 @@ every page type without a viewset of its own is created and edited by these view
 from gongkai.page_views import BusyAwareCreateView, BusyAwareEditView, BusyAwarePageViewSet
 
 from ..publishing.page_privacy import ReasonedSetPrivacyView
-from .action_messages import WorkflowActionMessages
+from .action_messages import ConfirmedWorkflowActionView, WorkflowActionMessages
 from .submission import SubmissionScreening
 from .unchanged_saves import RevisionOnlyForChanges
 
@@ -31,3 +31,4 @@ class ModeratedPageViewSet(BusyAwarePageViewSet):
     add_view_class = ModeratedCreateView
     edit_view_class = ModeratedEditView
     set_privacy_view_class = ReasonedSetPrivacyView
+    workflow_action_view_class = ConfirmedWorkflowActionView
