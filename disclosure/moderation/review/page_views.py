@@ -1,8 +1,8 @@
 """The site's page create and edit views: Wagtail's, keeping the typed text when the database is
 busy (gongkai/page_views.py), screening submissions for review (submission.py) and saving no
 revision for an unchanged form (unchanged_saves.py) and telling the reviewer what a workflow
-action did, in the editor and from the dashboard's list (action_messages.py); and its privacy dialog, asking a reason to lift a view
-restriction (page_privacy.py).
+action did, in the editor and from the dashboard's list (action_messages.py); and its privacy
+dialog, asking a reason to lift a view restriction (page_privacy.py).
 
 wagtail_hooks.py registers `ModeratedPageViewSet` in place of Wagtail's base page viewset, so
 every page type without a viewset of its own is created and edited by these views.
