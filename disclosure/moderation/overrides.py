@@ -54,6 +54,21 @@ OVERRIDES = {
             {"wagtail.admin.views.generic.workflow.WorkflowAction.post": "f6325617b33570dc"},
         ),
     ),
+    "disclosure.moderation.review.page_listing.SubmissionListingView": Override(
+        replaces="Wagtail's page listing's annotate_queryset, adding whether a review ever ran "
+        "on each page and who saved its latest revision, for the 送审情况 column",
+        why="two abandoned drafts of one title read alike in the listing; a column reads its "
+        "rows' values, and annotating them keeps the listing's queries independent of its rows",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                "wagtail.admin.views.pages.listing.PageListingMixin.annotate_queryset": (
+                    "048b3d4fcf755e01"
+                ),
+            },
+        ),
+    ),
     "disclosure.moderation.review.submission.SubmissionScreening": Override(
         replaces="Wagtail's page CreateView.submit_action and EditView.submit_action and "
         "restart_workflow_action: a page that may not be submitted runs save_action instead",
