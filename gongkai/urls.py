@@ -12,15 +12,22 @@ from disclosure.moderation.organisations import admin_page_walls
 from disclosure.moderation.publishing.public_api import api_router
 from gongkai import healthz, well_known
 from gongkai.document_names import serve_under_title
+from gongkai.languages.admin_language import in_the_users_language
 from gongkai.media import serve_media
 from gongkai.sitemap import EveryLanguageSitemap
 from home.site_map import site_map
 
 urlpatterns = [
-    # Wagtail admin views walled between organisations, at Wagtail's own addresses.
-    path("admin/", include(admin_page_walls.urlpatterns)),
+    # Wagtail admin views walled between organisations, at Wagtail's own addresses, in the
+    # user's admin language to the end (its 404 included).
+    path("admin/", include(in_the_users_language(admin_page_walls.urlpatterns))),
     # Every other admin view: none names another organisation's page by id.
-    path("admin/", include(admin_page_walls.walled_admin_urls(wagtailadmin_urls.urlpatterns))),
+    path(
+        "admin/",
+        include(
+            in_the_users_language(admin_page_walls.walled_admin_urls(wagtailadmin_urls.urlpatterns))
+        ),
+    ),
     # Wagtail's document view at its own address, naming the download after the title.
     re_path(r"^documents/(\d+)/(.*)$", serve_under_title, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),

@@ -18,7 +18,7 @@ from disclosure.catalogue.models import (
     Organisation,
     StaffOrganisation,
 )
-from disclosure.moderation.demo import join_organisation_roles
+from disclosure.moderation.demo import join_organisation_administrators, join_organisation_roles
 from disclosure.moderation.publishing.publication import sanctioned_publication
 from disclosure.reports.demo import load_reports_demo
 from gongkai.accounts.roles import Role
@@ -141,6 +141,7 @@ def load_demo(password=None, english=False):
     load_reports_demo(township_root, admin)
     join_organisation_roles(township, users)
     join_handlers(township, users["handler"])
+    join_organisation_administrators(township, users["manager"])
     if english:
         load_english_demo(home, township_root, admin)
     backdate_last_publication(loading_since)

@@ -118,6 +118,9 @@ ACCOUNTS = [
     ("reviewer", "刘", "志强", "友谊镇初审人", [Role.REVIEWERS]),
     ("secrecy", "赵", "敏", "友谊镇保密审查员", [Role.SECRECY]),
     ("leader", "孙", "立军", "友谊镇分管领导", [Role.LEADERS]),
+    # The township's own 管理员: not the site-wide 管理员 group (that makes a site administrator,
+    # outside the walls); demo.py puts it into 友谊镇·管理员 only.
+    ("manager", "郑", "海燕", "友谊镇管理员", []),
     # 依申请办理 is not a review role: demo.py puts it into 友谊镇's handler group.
     ("handler", "吴", "丽娟", "友谊镇依申请办理员", []),
 ]

@@ -13,3 +13,10 @@ def join_organisation_roles(organisation, users):
         for name in user.groups.values_list("name", flat=True):
             if name in site_wide_role:
                 user.groups.add(groups[site_wide_role[name]])
+
+
+def join_organisation_administrators(organisation, user):
+    """Make ``user`` the organisation's own 管理员 (`<机构>·管理员`): it manages the organisation's
+    users and pages behind the walls, unlike a member of the site-wide 管理员 group, who is a
+    site administrator."""
+    user.groups.add(ensure_organisation_roles(organisation)[Role.ADMINISTRATORS])

@@ -6,13 +6,15 @@
 import re
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.db.models import OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Task, TaskState
 from wagtail.signals import task_submitted
 
-from disclosure.catalogue.roots import organisation_id_of_page
+from disclosure.catalogue.roots import disclosure_roots_of, organisation_id_of_page
 from disclosure.catalogue.staff_roles import (
     holds_role,
     organisation_ids_where,
@@ -45,6 +47,20 @@ class OrganisationCollection(models.Model):
 
     def __str__(self):
         return self.collection.name
+
+
+def _steps_approved_by(user, workflow_state_id, task_id):
+    """The task states of run `workflow_state_id` that `user` approved at a step other than
+    `task_id`, earliest first (三审: one person, one step of a run)."""
+    return (
+        TaskState.objects.filter(
+            workflow_state_id=workflow_state_id,
+            status=TaskState.STATUS_APPROVED,
+            finished_by=user,
+        )
+        .exclude(task_id=task_id)
+        .order_by("started_at")
+    )
 
 
 def user_holds_role(user, page, role):
@@ -89,27 +105,26 @@ class RoleApprovalTask(Task):
         the text this step reviews. 三审: each step of one run (its WorkflowState) is taken by a
         different person, so one who holds several roles of a small office cannot approve an
         item through every step alone."""
+        other_step = self.step_approved_by(task_state, user)
+        return self.refusal_given(task_state, user, other_step and other_step.task.name)
+
+    def refusal_given(self, task_state, user, other_step_name):
+        """`refusal`, knowing the name of the other step of the run `user` approved (None:
+        none), as a list reads it for all its items at once (`_in_progress_for`)."""
         revision = task_state.revision
         if revision is not None and revision.user_id == user.pk:
             return _("此版本由您本人撰写，不能由您本人审核。")
-        other_step = self.step_approved_by(task_state, user)
-        if other_step is not None:
+        if other_step_name is not None:
             return _("您已审核过本次送审的“%(step)s”，同一送审的各审核环节须由不同人员完成。") % {
-                "step": other_step.task.name
+                "step": other_step_name
             }
         return None
 
     def step_approved_by(self, task_state, user):
         """Another step of `task_state`'s run that `user` approved (None: none)."""
         return (
-            TaskState.objects.filter(
-                workflow_state_id=task_state.workflow_state_id,
-                status=TaskState.STATUS_APPROVED,
-                finished_by=user,
-            )
-            .exclude(task_id=task_state.task_id)
+            _steps_approved_by(user, task_state.workflow_state_id, task_state.task_id)
             .select_related("task")
-            .order_by("started_at")
             .first()
         )
 
@@ -127,17 +142,39 @@ class RoleApprovalTask(Task):
         """(task state, reason) of this step's items where `user`, holding the role, may not act
         because they took another step of the same run: the 待我审核 panel lists them with the
         reason instead of buttons."""
-        if not user.is_active or not organisation_ids_where(user, self.role):
+        return [
+            (state, self.refusal_given(state, user, state.other_step_name))
+            for state in self._in_progress_for(user)
+            if state.other_step_name is not None
+        ]
+
+    def _in_progress_for(self, user):
+        """This step's task states in progress on pages of the organisations where `user`
+        holds its role, each with `other_step_name` (the other step of its run `user`
+        approved, or None) and its page set on its workflow state: a fixed number of queries
+        however many items wait (the dashboard reads them on every visit)."""
+        organisation_ids = organisation_ids_where(user, self.role)
+        if not user.is_active or not organisation_ids:
             return []
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
-            "workflow_state", "revision"
+        other_step = _steps_approved_by(user, OuterRef("workflow_state_id"), self.pk)
+        states = list(
+            self.task_states.filter(
+                status=TaskState.STATUS_IN_PROGRESS,
+                workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            )
+            .select_related("workflow_state", "revision")
+            .annotate(other_step_name=Subquery(other_step.values("task__name")[:1]))
         )
-        held = []
+        pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
+        states = [state for state in states if int(state.workflow_state.object_id) in pages]
         for state in states:
-            obj = state.workflow_state.content_object
-            if user_holds_role(user, obj, self.role) and self.step_approved_by(state, user):
-                held.append((state, self.refusal(state, user)))
-        return held
+            state.workflow_state.content_object = pages[int(state.workflow_state.object_id)]
+        roots = disclosure_roots_of([state.workflow_state.content_object for state in states])
+        return [
+            state
+            for state, root in zip(states, roots, strict=True)
+            if root is not None and root.organisation_id in organisation_ids
+        ]
 
     def reviewers(self, task_state, role_holders):
         """Of `role_holders` (the step's role in the page's organisation), those who may act at
@@ -213,13 +250,11 @@ class RoleApprovalTask(Task):
         return None
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        organisation_ids = organisation_ids_where(user, self.role)
-        if not user.is_active or not organisation_ids:
-            return TaskState.objects.none()
-        states = self.task_states.filter(status=TaskState.STATUS_IN_PROGRESS).select_related(
-            "workflow_state", "revision"
-        )
-        allowed = [state.pk for state in states if self.may_act(state, user)]
+        allowed = [
+            state.pk
+            for state in self._in_progress_for(user)
+            if self.refusal_given(state, user, state.other_step_name) is None
+        ]
         return TaskState.objects.filter(pk__in=allowed)
 
     @classmethod

@@ -43,6 +43,32 @@ OVERRIDES = {
             },
         ),
     ),
+    "disclosure.moderation.review.action_messages.ConfirmedWorkflowActionView": Override(
+        replaces="Wagtail's WorkflowAction.post (the page workflow action view the dashboard's "
+        "待我审核 buttons post to), adding the message of what the action did",
+        why="Wagtail's view acts and answers with the address to go back to, telling the "
+        "reviewer nothing; no hook follows a workflow action with its request",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {"wagtail.admin.views.generic.workflow.WorkflowAction.post": "f6325617b33570dc"},
+        ),
+    ),
+    "disclosure.moderation.review.page_listing.SubmissionListingView": Override(
+        replaces="Wagtail's page listing's annotate_queryset, adding whether a review ever ran "
+        "on each page and who saved its latest revision, for the 送审情况 column",
+        why="two abandoned drafts of one title read alike in the listing; a column reads its "
+        "rows' values, and annotating them keeps the listing's queries independent of its rows",
+        checked=Patch(
+            "wagtail",
+            "8.0.1",
+            {
+                "wagtail.admin.views.pages.listing.PageListingMixin.annotate_queryset": (
+                    "048b3d4fcf755e01"
+                ),
+            },
+        ),
+    ),
     "disclosure.moderation.review.submission.SubmissionScreening": Override(
         replaces="Wagtail's page CreateView.submit_action and EditView.submit_action and "
         "restart_workflow_action: a page that may not be submitted runs save_action instead",

@@ -193,3 +193,23 @@ def test_the_sitemap_dates_backdated_pages_by_their_publication_not_the_load(cli
 def test_the_footer_gives_the_postcode_in_one_translatable_phrase(client, demo):
     html = client.get("/").content.decode()
     assert "友谊县站前街137号（邮编：155800）" in html
+
+
+def test_the_manager_account_administers_the_township_only(demo, client):
+    """The demo's organisation 管理员: the township's own 管理员 group, not the site-wide one
+    (that would make a site administrator, outside the walls)."""
+    from disclosure.catalogue.staff_roles import holds_role, organisation_of
+    from gongkai.accounts.administrators import is_site_administrator
+    from gongkai.accounts.roles import Role
+
+    township = Organisation.objects.get(name="友谊县友谊镇人民政府")
+    manager = get_user_model().objects.get(username="manager")
+    assert manager.check_password(demo) and not manager.is_superuser
+    assert not is_site_administrator(manager)
+    assert holds_role(manager, township.pk, Role.ADMINISTRATORS)
+    assert organisation_of(manager) == township
+
+    client.force_login(manager)
+    users = client.get("/admin/users/")
+    assert users.status_code == 200
+    assert "editor" in users.content.decode()

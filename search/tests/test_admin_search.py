@@ -95,3 +95,28 @@ def test_admin_search_count_and_date_order_include_drafts(editor):
     assert backend.autocomplete("公开", pages).count() == len(
         list(backend.autocomplete("公开", pages))
     )
+
+
+REPORT = "2023年政府信息公开工作年度报告"
+
+
+@pytest.mark.django_db
+def test_an_unspaced_query_is_retried_on_its_content_words(client, editor, corpus):
+    """As on the public search page (search/retries.py): 2023年报告 is one word to the index,
+    which no title holds; its content words 2023 and 报告 find the report."""
+    CategoryPageFactory(parent=corpus["budget"], title=REPORT, live=False)
+    CategoryPageFactory(parent=corpus["guide"], title=f"医保局{REPORT}", live=False)
+    client.force_login(editor)
+    assert REPORT in admin_search(client, "2023年 报告")
+    html = admin_search(client, "2023年报告")
+    assert REPORT in html
+    assert f"医保局{REPORT}" not in html  # the retry searches what the user may explore only
+    assert DRAFT not in html
+
+
+@pytest.mark.django_db
+def test_a_query_that_finds_pages_as_typed_is_not_retried(client, editor, corpus):
+    CategoryPageFactory(parent=corpus["budget"], title=REPORT, live=False)
+    client.force_login(editor)
+    html = admin_search(client, "政府信息公开工作的通知")
+    assert DRAFT in html and REPORT not in html

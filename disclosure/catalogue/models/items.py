@@ -210,9 +210,10 @@ class ServiceItemListPage(RoutablePageMixin, AttachedFilesMixin, DisclosureItemP
     """便民服务事项清单: a table of services, each optionally linked to its guide."""
 
     intro = RichTextField(_("说明"), blank=True)
-    items = StreamField(
-        [("item", blocks.ServiceItemBlock())], verbose_name=_("服务事项"), blank=True
-    )
+    # Required, and Wagtail defers a required field's check for a draft (FieldPanel's
+    # defer_required_on_fields): a draft, autosaved ones included, may be empty; submitting
+    # and publishing an empty list are refused on the field.
+    items = StreamField([("item", blocks.ServiceItemBlock())], verbose_name=_("服务事项"))
 
     content_panels = item_content_panels(
         FieldPanel("intro"), FieldPanel("items"), FieldPanel("attachments")

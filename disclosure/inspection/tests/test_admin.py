@@ -179,3 +179,16 @@ def test_the_site_wide_administrators_group_keeps_the_platforms_panel(client, of
     refresh_inspections()
     panel = dashboard_panel(client, platform)
     assert f'href="{reverse("inspection:overview")}"' in panel
+
+
+def test_the_dashboard_panel_is_framed_like_the_others(client, office):
+    """Wagtail's {% panel %} (its header, heading and frame) as the review panels have it: the
+    panel written out by hand put its heading left of the content column, outside any frame."""
+    item(column(office["root"], "工作动态"), days=10)
+    refresh_inspections()
+    client.force_login(office["users"]["editor"])
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    section = html[html.index('<section class="w-panel w-panel--dashboard gk-inspection-panel"') :]
+    assert section.index('id="inspection-panel-section"') < section.index(">")
+    heading = section[: section.index("</h2>")]
+    assert 'id="inspection-panel-heading"' in heading and "栏目即将超期未更新" in heading
