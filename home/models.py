@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from disclosure.catalogue.models.routing import PathRouteMixin
+from disclosure.catalogue.roots import pages_below_q
 from gongkai.site_settings import ReadOnlyForRequestsMixin
 
 
@@ -34,13 +35,18 @@ class HomePage(PathRouteMixin, Page):
         from disclosure.catalogue.models import DisclosureIndexPage
 
         context = super().get_context(request, *args, **kwargs)
-        roots = (
+        roots = list(
             DisclosureIndexPage.objects.child_of(self)
             .live()
             .public()
             .select_related("organisation")
         )
-        context["catalogue"] = [(root, list(root.get_children().live().public())) for root in roots]
+        # Every root's columns in one query (not one a root), shared out by their parent's path.
+        columns = {root.path: [] for root in roots}
+        below = Page.objects.filter(pages_below_q(columns), depth=self.depth + 2)
+        for column in below.live().public():
+            columns[column.path[: -Page.steplen]].append(column)
+        context["catalogue"] = [(root, columns[root.path]) for root in roots]
         return context
 
 

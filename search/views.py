@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from django.apps import apps
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Q
@@ -22,8 +21,8 @@ from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
 from disclosure.catalogue.columns import column_types
-from disclosure.catalogue.models import DisclosureIndexPage, Domain
-from disclosure.catalogue.models.items_base import DisclosureItemPage, Validity
+from disclosure.catalogue.models import DisclosureIndexPage, Domain, item_page_models
+from disclosure.catalogue.models.items_base import Validity
 from disclosure.catalogue.models.organisations import english_name
 from disclosure.catalogue.roots import deepest_root_among
 from gongkai.languages.locales import serving_source_language
@@ -53,15 +52,6 @@ def public_pages():
     """
     pages = Page.objects.live().public().exclude(depth=1)
     return pages.filter(locale=Locale.get_active())
-
-
-def item_page_models():
-    """The concrete catalogue item types: 主题分类 and 有效性 live in each one's own table."""
-    return [
-        model
-        for model in apps.get_models()
-        if issubclass(model, DisclosureItemPage) and not model._meta.abstract
-    ]
 
 
 def items_where(**lookups):

@@ -145,6 +145,7 @@ class RegisterFilterSet(WagtailFilterSet):
 
 class RegisterIndexView(ScopedIndexView):
     filterset_class = RegisterFilterSet
+    queryset = Application.objects.select_related("organisation")  # the 公开主体 column
 
     def get_list_more_buttons(self, instance):
         return [

@@ -11,12 +11,21 @@ Readers: the editor's own drafts (``own_drafts``), the moderation state (``revie
 the 政策解读 panel (``panels``) and the Art. 26 deadlines (``review.deadlines``).
 """
 
+import datetime
+
 from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 # The state of a page taken down after publication: the 撤稿方式 “撤下” carried out.
 WITHDRAWN = _("已撤下")
 NEVER_PUBLISHED = _("尚未发布")
+
+
+def published_before_this_site(day):
+    """The first publication time of a page published on `day` before it came to this site (an
+    import, the demo's items and reports): 9:00 that day, local time."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(9)))
 
 
 def ever_published_q():

@@ -209,3 +209,135 @@ OVERRIDES.update(
         ]
     }
 )
+
+# The admin views walled between organisations at Wagtail's own addresses
+# (organisations/admin_page_walls.py, placed before Wagtail's admin URLs in gongkai/urls.py):
+# each shadows the view Wagtail's URL module routes there.
+_WALLS = "disclosure.moderation.organisations.admin_page_walls"
+_CHOOSER = "wagtail.admin.views.chooser"
+_BULK = "wagtail.admin.views.bulk_action"
+_ADMIN_URLS = {"wagtail.admin.urls": "6d6bc71cd43ea505"}
+OVERRIDES.update(
+    {
+        f"{_WALLS}._LiveTitles": Override(
+            replaces="the title columns of Wagtail's page chooser (BrowseView.columns, "
+            "SearchView.columns): PageTitleColumn and ParentPageColumn built again as ours, "
+            "with the same name and label, naming another organisation's page by its live title",
+            why="Wagtail's chooser names each page by its latest draft's title, an unreviewed "
+            "text of another organisation; its columns are built inside the views' columns "
+            "property, with no hook",
+            checked=Patch(
+                "wagtail",
+                "8.0.1",
+                {
+                    f"{_CHOOSER}.BrowseView.columns": "fde86e5be2bf932e",
+                    f"{_CHOOSER}.SearchView.columns": "fa9eff62f66cff54",
+                    f"{_CHOOSER}.PageTitleColumn.__init__": "bfc21ee190894784",
+                    f"{_CHOOSER}.PageTitleColumn.get_cell_context_data": "6d1cd4d046f42160",
+                    f"{_CHOOSER}.ParentPageColumn.get_value": "d376e69f3ffeaf42",
+                    f"{_CHOOSER}.ParentPageColumn.get_cell_context_data": "40c28d27081a178c",
+                },
+            ),
+        ),
+        f"{_WALLS}.browse": Override(
+            replaces="Wagtail's page chooser browse view at its addresses "
+            "(wagtailadmin_choose_page "
+            "and wagtailadmin_choose_page_child), and its search view (_SearchView) at "
+            "wagtailadmin_choose_page_search",
+            why="Wagtail's chooser browses into any page by id and lists every page; the walls "
+            "refuse another organisation's page that is not live and name the rest by their "
+            "live titles",
+            checked=Patch(
+                "wagtail",
+                "8.0.1",
+                {
+                    **_ADMIN_URLS,
+                    f"{_CHOOSER}.BrowseView.get": "52d02931a60fcbe7",
+                    f"{_CHOOSER}.SearchView.get": "9a9121d0055552d0",
+                },
+            ),
+        ),
+        f"{_WALLS}.chosen_multiple": Override(
+            replaces="Wagtail's ChosenMultipleView at wagtailadmin_choose_page_chosen_multiple, "
+            "and the adminTitle of each page it answers with (render_chosen_response)",
+            why="Wagtail answers with the draft title of any page id asked for",
+            checked=Patch(
+                "wagtail",
+                "8.0.1",
+                {
+                    **_ADMIN_URLS,
+                    f"{_CHOOSER}.ChosenMultipleView.get": "5636893bae1418f3",
+                    f"{_CHOOSER}.ChosenMultipleView.render_chosen_response": "c9c19b22b65a3deb",
+                },
+            ),
+        ),
+        f"{_WALLS}.bulk_action": Override(
+            replaces="Wagtail's bulk-action dispatcher at wagtail_bulk_action, for page models: "
+            "request.GET is rewritten to carry only the ids of pages outside other "
+            'organisations ("all" resolved through the action\'s listing query) before '
+            "Wagtail's dispatcher runs",
+            why="Wagtail's bulk actions read their objects from request.GET's id and childOf "
+            "(BulkAction.get_actionable_objects) and list every page named; no hook narrows "
+            "them. The confirmation form posts back to the request's own query string "
+            "(get_context_data's submit_url), so the execution is filtered again",
+            checked=Patch(
+                "wagtail",
+                "8.0.1",
+                {
+                    **_ADMIN_URLS,
+                    f"{_BULK}.dispatcher.index": "fed0b7ddeb47bca6",
+                    f"{_BULK}.base_bulk_action.BulkAction.get_actionable_objects": (
+                        "e9b03108b7762f2a"
+                    ),
+                    f"{_BULK}.base_bulk_action.BulkAction.get_context_data": "740f2c25d45f367d",
+                    f"{_BULK}.base_bulk_action.BulkAction.get_all_objects_in_listing_query": (
+                        "c6383b6f861729ef"
+                    ),
+                },
+            ),
+        ),
+        f"{_WALLS}.SiteAdministratorsPageTypesUsageReportView": Override(
+            replaces="Wagtail's page-types-usage report at its addresses, for site "
+            "administrators only",
+            why="the report names the last-edited page of each type across every organisation",
+            checked=Patch("wagtail", "8.0.1", {"wagtail.admin.urls.reports": "ab847a34eb5ed48d"}),
+        ),
+        f"{_WALLS}.OrganisationTranslationsReportView": Override(
+            replaces="wagtail-localize's translations report at its addresses "
+            "(TranslationsReportView.get_queryset narrowed to the user's organisation)",
+            why="the report names every organisation's translated pages",
+            checked=Patch(
+                "wagtail-localize",
+                "1.14.5",
+                {
+                    "wagtail_localize.wagtail_hooks": "474cfade472aa23b",
+                    "wagtail_localize.views.report.TranslationsReportView.get_queryset": (
+                        "9fedb606e138e38b"
+                    ),
+                },
+            ),
+        ),
+        "disclosure.moderation.review.dashboard.name_the_summary": Override(
+            replaces="the get_context_data of the dashboard's summary items (pages, documents, "
+            "images), wrapped on each instance to put the organisation's name in site_name",
+            why="Wagtail's summary items read out the site's name for everyone; the "
+            "construct_homepage_summary_items hook hands over instances of Wagtail's and "
+            "other apps' classes, so the name is set on the context each builds",
+            checked=Patch(
+                "wagtail",
+                "8.0.1",
+                {
+                    "wagtail.admin.site_summary.PagesSummaryItem.get_context_data": (
+                        "22986570433376a7"
+                    ),
+                    "wagtail.documents.wagtail_hooks.DocumentsSummaryItem.get_context_data": (
+                        "9e7bbf90cd4b1e75"
+                    ),
+                    "wagtail.images.wagtail_hooks.ImagesSummaryItem.get_context_data": (
+                        "3d86ba525e6933af"
+                    ),
+                },
+            ),
+        ),
+    }
+)

@@ -8,10 +8,10 @@ AnnualReportIndexPage with the same title, slug and intro, so the address stays 
 import datetime
 from pathlib import Path
 
-from django.utils import timezone
 from wagtail.models import Comment
 
 from disclosure.catalogue.models import CategoryPage
+from disclosure.catalogue.publication_state import published_before_this_site
 from disclosure.reports.files.importer import parse_report
 from disclosure.reports.filling.page_body import paragraphs_html, report_body
 from disclosure.statutory import tables as t
@@ -35,9 +35,7 @@ def backdate_first_publication(page):
     """Give a report that was published before it came to this site its real 发布日期."""
     published_on = PUBLISHED_ON.get(page.year)
     if page.first_published_at is None and published_on:
-        page.first_published_at = timezone.make_aware(
-            datetime.datetime.combine(published_on, datetime.time(9))
-        )
+        page.first_published_at = published_before_this_site(published_on)
 
 
 def _publish(page, user):

@@ -157,13 +157,18 @@ class AnnualReportPage(RoutablePageMixin, AttachedFilesMixin, TreeNeighboursMixi
 
     def findings(self):
         """Every rule R1–R9 over this report (errors and warnings), for editors."""
-        previous = self.previous_report()
+        return self.findings_against(self.previous_report(), level_of(self.organisation))
+
+    def findings_against(self, previous, level):
+        """The rules over this report given last year's report (or None) and the
+        organisation's level, for a reader that has read them already (the county
+        overview, for every organisation at once)."""
         return check_report(
             self.table_values(),
             format_key=self.report_format,
             previous=previous.table_values() if previous else None,
             text=self.text(),
-            level=level_of(self.organisation),
+            level=level,
             year=self.year,
         )
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
 
 from disclosure.catalogue.models import DisclosureIndexPage, Level
+from disclosure.catalogue.roots import deepest_root_among, pages_below_q
 from disclosure.reports.rules.levels import level_of
 from gongkai import spreadsheets
 
@@ -94,24 +95,48 @@ class Row:
         return dict(Level.choices).get(self.level, _("未知"))
 
 
-def _report_of(organisation, year):
-    """The organisation's report of ``year`` in the default language, and whether it has a
-    report column at all."""
-    locale = Locale.get_default()
-    roots = DisclosureIndexPage.objects.filter(organisation=organisation, locale=locale)
-    has_column = False
-    for root in roots:
-        has_column = has_column or AnnualReportIndexPage.objects.child_of(root).exists()
-        report = AnnualReportPage.of_year(root, year)
-        if report is not None:
-            return report.specific, True
-    return None, has_column
+@dataclass
+class _Reports:
+    """What the overview needs of one organisation's roots: its report of the year, last
+    year's report beside it (R5 and R8 compare them), and whether it has a report column."""
+
+    report: object = None
+    previous: object = None
+    has_column: bool = False
 
 
-def _results(report, level):
-    findings = report.findings()
-    previous = report.previous_report() is not None
-    applicable = {"R5": previous, "R8": previous, "R9": level == Level.TOWNSHIP}
+def _reports_of(organisations, year):
+    """{organisation id: _Reports} in the default language, read for every organisation at
+    once: the roots, the report columns under them and the reports of the year and the one
+    before (three queries). Of several roots the first (tree order) with a report counts;
+    under a root, the live report first (AnnualReportPage.of_year)."""
+    roots = {
+        root.path: root
+        for root in DisclosureIndexPage.objects.filter(
+            organisation__in=organisations, locale=Locale.get_default()
+        ).order_by("path")
+    }
+    below_roots = pages_below_q(roots)
+    found = {}
+    for column in AnnualReportIndexPage.objects.filter(below_roots).only("path"):
+        root = deepest_root_among(column, roots)
+        found.setdefault(root.organisation_id, _Reports()).has_column = True
+    reports = {}  # (root path, year) → the report counted
+    for report in AnnualReportPage.objects.filter(below_roots, year__in=(year, year - 1)).order_by(
+        "-live", "pk"
+    ):
+        reports.setdefault((deepest_root_among(report, roots).path, report.year), report)
+    for path, root in roots.items():
+        mine = found.setdefault(root.organisation_id, _Reports())
+        if mine.report is None and (path, year) in reports:
+            mine.report, mine.previous = reports[(path, year)], reports.get((path, year - 1))
+    return found
+
+
+def _results(report, previous, level):
+    findings = report.findings_against(previous, level)
+    applicable = {"R5": previous is not None, "R8": previous is not None}
+    applicable["R9"] = level == Level.TOWNSHIP
     results = []
     for rule in RULES:
         mine = [f for f in findings if f.rule == rule]
@@ -129,22 +154,25 @@ def _results(report, level):
 def overview(year, organisations, today=None):
     """One :class:`Row` per organisation, in the order given."""
     today = today or timezone.localdate()
+    organisations = list(organisations)
+    found = _reports_of(organisations, year)
     rows = []
     for organisation in organisations:
         level = level_of(organisation)
         due = deadline(level, year)
-        report, has_column = _report_of(organisation, year)
+        reports = found.get(organisation.pk, _Reports())
+        report = reports.report
         row = Row(organisation, level, due, Status.NOT_DUE, report=report)
         if report is not None and report.live and report.first_published_at:
             row.published = timezone.localdate(report.first_published_at)
             row.status = Status.ON_TIME if row.published <= due else Status.LATE
-            row.results = _results(report, level)
+            row.results = _results(report, reports.previous, level)
         elif today > due:
             row.status = (
                 Status.DRAFT
                 if report is not None
                 else Status.MISSING
-                if has_column
+                if reports.has_column
                 else Status.NO_COLUMN
             )
         rows.append(row)

@@ -1,10 +1,11 @@
 """docs/ describe the software as it is, not the history of its making: no page names an issue
 of the tracker, a branch of its making, the people or rounds of work that made it, what a file
-used to be called, or a file the repository does not hold. What changed when belongs in the
-commit log (and a CHANGELOG, if the project keeps one)."""
+used to be called, or a file or module the repository does not hold. What changed when belongs
+in the commit log (and a CHANGELOG, if the project keeps one)."""
 
 import re
 import subprocess
+from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
@@ -38,6 +39,85 @@ HISTORY = re.compile(
 FILE_REFERENCE = re.compile(
     r"(?<![\w/.:-])((?:[\w-]+/)*[\w-]+(?:\.[\w-]+)*\.(?:py|md|html|txt|toml|json|ya?ml|po|js|css|cfg|sh|conf))(?![\w/-])"
 )
+
+
+# A module of the project a page names in backticks, dotted: `gongkai.ratelimit.client_ip`, or
+# app-relative as the pages name them (`applications.register_admin`, `reports.admin_views`).
+DOTTED_REFERENCE = re.compile(r"`([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)`")
+PACKAGES = ("gongkai", "disclosure", "home", "search")
+
+
+def resolves(dotted):
+    """Whether `dotted` names a module of the project, or an attribute of one (a function, a
+    class, a class's method or field)."""
+    parts = dotted.split(".")
+    for cut in range(len(parts), 0, -1):
+        try:
+            found = import_module(".".join(parts[:cut]))
+        except ImportError:
+            continue
+        for position, name in enumerate(parts[cut:], cut + 1):
+            if position == len(parts) and name in getattr(found, "__annotations__", {}):
+                return True  # a dataclass's field without a default
+            try:
+                found = getattr(found, name)
+            except AttributeError:
+                return False
+        return True
+    return False
+
+
+def names_a_model(dotted):
+    """`catalogue.Organisation`, `home.sitefootersettings`: an app label and a model name."""
+    from django.apps import apps
+
+    try:
+        apps.get_model(dotted)
+    except (LookupError, ValueError):
+        return False
+    return True
+
+
+def unresolved_modules(text, apps, identifiers):
+    """The dotted names in backticks that `text` gives for the project's modules (from a
+    top-level package, or from an app of `disclosure`) and that do not resolve: neither a
+    module or its attribute, nor a model (`catalogue.Organisation`), nor an identifier the
+    code writes as a string (`identifiers`: a task's name, a log action, a system check)."""
+    missing = []
+    for match in DOTTED_REFERENCE.finditer(text):
+        dotted = match.group(1)
+        first = dotted.split(".")[0]
+        if first in PACKAGES:
+            modules = [dotted]
+        elif first in apps:
+            # `catalogue.Level`: what an app's models package exports, named by the app.
+            rest = dotted.partition(".")[2]
+            modules = [f"disclosure.{dotted}", f"disclosure.{first}.models.{rest}"]
+        else:
+            continue
+        if not (
+            any(resolves(module) for module in modules)
+            or names_a_model(dotted)
+            or dotted in identifiers
+        ):
+            missing.append(dotted)
+    return missing
+
+
+def code_identifiers():
+    """The dotted strings the project's code writes in quotes."""
+    quoted = re.compile(r"""["']([A-Za-z_]\w*(?:\.\w+)+)["']""")
+    return {
+        name
+        for package in PACKAGES
+        for path in (BASE / package).rglob("*.py")
+        if "tests" not in path.parts
+        for name in quoted.findall(path.read_text(encoding="utf-8"))
+    }
+
+
+def disclosure_apps():
+    return {path.parent.name for path in (BASE / "disclosure").glob("*/__init__.py")}
 
 
 def references_to_history(text):
@@ -84,6 +164,30 @@ def test_every_file_the_docs_name_is_in_the_repository():
         if (names := missing_files(line, files, top_folders))
     }
     assert found == {}
+
+
+def test_every_module_the_docs_name_is_in_the_repository():
+    apps, identifiers = disclosure_apps(), code_identifiers()
+    found = {
+        where: names
+        for where, line in doc_lines()
+        if (names := unresolved_modules(line, apps, identifiers))
+    }
+    assert found == {}
+
+
+def test_the_rule_finds_modules_the_repository_does_not_hold():
+    text = (
+        "set it to `disclosure.applications.ratelimit.client_ip` (`gongkai.ratelimit.client_ip`);"
+        " admin hooks → `applications.staff` → `applications.letters`; `request.user`;"
+        " `settings.GONGKAI_REPORT_DEADLINES`; `catalogue.models.Organisation.level`;"
+        " `catalogue.Organisation`; the task `applications.send_deadline_reminders`"
+    )
+    identifiers = {"applications.send_deadline_reminders"}
+    assert unresolved_modules(text, {"applications", "catalogue"}, identifiers) == [
+        "disclosure.applications.ratelimit.client_ip",
+        "applications.staff",
+    ]
 
 
 def test_the_rule_finds_the_ways_history_was_written():

@@ -15,7 +15,7 @@ from .items import (
     ServiceItemListPage,
     ServiceKind,
 )
-from .items_base import DisclosureItemPage, PublicationDateSource, Validity
+from .items_base import DisclosureItemPage, PublicationDateSource, Validity, item_page_models
 from .organisations import DEFAULT_INDEX_PATTERN, IndexNumberCounter, Level, Organisation
 from .pages import ITEM_PAGE_TYPES, CategoryPage, DisclosureIndexPage
 from .staff_and_roles import OrganisationRole, StaffOrganisation
@@ -46,4 +46,5 @@ __all__ = [
     "ServiceKind",
     "StaffOrganisation",
     "Validity",
+    "item_page_models",
 ]

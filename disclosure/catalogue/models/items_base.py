@@ -1,12 +1,11 @@
 """The metadata every disclosed item carries (docs/domain.md, "The metadata block"), as an
 abstract page."""
 
-import datetime
 import re
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -17,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from gongkai.languages.fields import DeclaredTranslatableFields
 
 from ..ancestors import public_column
+from ..publication_state import published_before_this_site
 from .domains import Domain
 from .slugs import ReservedSlugMixin
 from .tree import TreeNeighboursMixin
@@ -254,9 +254,7 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
         gives every other item the day of its first publication here)."""
         if self.first_published_at is None and self.published_on:
             self.published_on_source = source
-            self.first_published_at = timezone.make_aware(
-                datetime.datetime.combine(self.published_on, datetime.time(9))
-            )
+            self.first_published_at = published_before_this_site(self.published_on)
 
     @property
     def has_recorded_earlier_publication(self):
@@ -284,3 +282,10 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
             f"catalogue/items/{self._meta.model_name}.html",
             "catalogue/items/disclosure_item.html",
         ]
+
+
+def item_page_models():
+    """Every concrete item type, the apps' above the catalogue included (ITEM_PAGE_MODELS
+    lists the catalogue's own): 主题分类, 有效性 and the dates live in each one's own table,
+    which the Art. 26 deadlines and search's filters ask."""
+    return [model for model in apps.get_models() if issubclass(model, DisclosureItemPage)]

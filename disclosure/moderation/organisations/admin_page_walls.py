@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.urls import path
+from django.utils.functional import cached_property
 from wagtail.admin.views import chooser
 from wagtail.admin.views.bulk_action import index as bulk_action_index
 from wagtail.admin.views.bulk_action.registry import bulk_action_registry
@@ -26,7 +27,7 @@ from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.catalogue.roots import pages_below_q
 from disclosure.catalogue.staff_roles import sees_every_organisation
 
-from .walls import within_organisation
+from .walls import organisation_roots_of_user, within_organisation
 
 
 def other_organisations_pages_q(user):
@@ -61,6 +62,8 @@ OBJECT_KEYWORDS = {"object_id": ("app_label", "model_name")}
 
 
 def _names_a_page_model(app_label, model_name):
+    """Whether (app_label, model_name) names Page or one of its models (get_page_models()
+    counts Page itself)."""
     return any(
         (model._meta.app_label, model._meta.model_name) == (app_label, model_name)
         for model in get_page_models()
@@ -108,51 +111,84 @@ def walled_admin_urls(patterns):
     return decorate_urlpatterns(list(patterns), walled_by_page_id)
 
 
-def show_live_title(page, user):
-    """Another organisation's page is named by its live title: Wagtail's admin shows the
-    latest draft's title, an unreviewed text of that organisation. (A live page's row keeps
-    its live title; the draft title lives beside it.)"""
-    if (
-        page is not None
-        and not sees_every_organisation(user)
-        and Page.objects.filter(pk=page.pk).filter(other_organisations_pages_q(user)).exists()
-    ):
-        page.draft_title = page.title
-    return page
+class OtherOrganisations:
+    """Which pages are another organisation's than `user`'s, read once (the roots' paths, two
+    queries) and then asked of each page in memory: the chooser asks it of every row it
+    lists."""
+
+    def __init__(self, user):
+        self.everyone = sees_every_organisation(user)
+        if self.everyone:
+            return
+        self.roots = tuple(DisclosureIndexPage.objects.values_list("path", flat=True))
+        self.own = tuple(organisation_roots_of_user(user).values_list("path", flat=True))
+
+    def owns_not(self, page):
+        """Whether `page` lies under another organisation's root (never for a site
+        administrator, nor for a page under no root)."""
+        return (
+            not self.everyone
+            and page.path.startswith(self.roots)
+            and not page.path.startswith(self.own)
+        )
+
+    def show_live_title(self, page):
+        """Another organisation's page is named by its live title: Wagtail's admin shows the
+        latest draft's title, an unreviewed text of that organisation. (A live page's row
+        keeps its live title; the draft title lives beside it.)"""
+        if page is not None and self.owns_not(page):
+            page.draft_title = page.title
+        return page
 
 
-class _LiveTitleColumn:
+class _LiveTitlePageTitleColumn(chooser.PageTitleColumn):
+    def __init__(self, *args, other_organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.other_organisations = other_organisations
+
     def get_cell_context_data(self, instance, parent_context):
-        show_live_title(instance, parent_context["request"].user)
+        self.other_organisations.show_live_title(instance)
         return super().get_cell_context_data(instance, parent_context)
 
 
-class _LiveTitlePageTitleColumn(_LiveTitleColumn, chooser.PageTitleColumn):
-    pass
-
-
 class _LiveTitleParentPageColumn(chooser.ParentPageColumn):
+    def __init__(self, *args, other_organisations, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.other_organisations = other_organisations
+
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
-        show_live_title(context["value"], parent_context["request"].user)
+        self.other_organisations.show_live_title(context["value"])
         return context
 
 
-_LIVE_TITLE_COLUMNS = {
-    chooser.PageTitleColumn: _LiveTitlePageTitleColumn,
-    chooser.ParentPageColumn: _LiveTitleParentPageColumn,
-}
-
-
 class _LiveTitles:
-    """The chooser's title columns name other organisations' pages by their live titles."""
+    """The chooser's title columns name other organisations' pages by their live titles:
+    Wagtail's columns, the two title columns built again as ours with the same name and
+    label (the override record in moderation/overrides.py fingerprints Wagtail's lists)."""
+
+    @cached_property
+    def other_organisations(self):
+        return OtherOrganisations(self.request.user)
 
     @property
     def columns(self):
-        columns = super().columns
-        for column in columns:
-            column.__class__ = _LIVE_TITLE_COLUMNS.get(type(column), type(column))
-        return columns
+        return [self._ours(column) for column in super().columns]
+
+    def _ours(self, column):
+        others = self.other_organisations
+        if type(column) is chooser.PageTitleColumn:
+            return _LiveTitlePageTitleColumn(
+                column.name,
+                label=column.label,
+                is_multiple_choice=column.is_multiple_choice,
+                other_organisations=others,
+            )
+        if type(column) is chooser.ParentPageColumn:
+            return _LiveTitleParentPageColumn(
+                column.name, label=column.label, other_organisations=others
+            )
+        return column
 
 
 class _BrowseView(_LiveTitles, chooser.BrowseView):
@@ -165,9 +201,10 @@ class _SearchView(_LiveTitles, chooser.SearchView):
 
 class _ChosenMultipleView(chooser.ChosenMultipleView):
     def render_chosen_response(self, result):
+        others = OtherOrganisations(self.request.user)
         pages = Page.objects.in_bulk([item["id"] for item in result])
         for item in result:
-            page = show_live_title(pages[item["id"]], self.request.user)
+            page = others.show_live_title(pages[item["id"]])
             item["adminTitle"] = page.get_admin_display_title()
         return super().render_chosen_response(result)
 
@@ -190,18 +227,11 @@ def chosen_multiple(request):
     return _chosen_multiple(request)
 
 
-def _is_page_model(app_label, model_name):
-    return any(
-        model._meta.app_label == app_label and model._meta.model_name == model_name
-        for model in [Page, *get_page_models()]
-    )
-
-
 def bulk_action(request, app_label, model_name, action):
     """Every page bulk action of the registry, confirmation page and execution alike, gets only
     the ids of pages of the user's organisations (and of pages of none); another
     organisation's page is neither listed nor acted on. With nothing left: 404."""
-    if not _is_page_model(app_label, model_name):
+    if not _names_a_page_model(app_label, model_name):
         return bulk_action_index(request, app_label, model_name, action)
     action_class = bulk_action_registry.get_bulk_action_class(app_label, model_name, action)
     if action_class is None:

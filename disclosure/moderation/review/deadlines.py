@@ -18,8 +18,9 @@ from django.db.models import CharField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Revision, WorkflowState, get_default_page_content_type, get_page_models
+from wagtail.models import Revision, WorkflowState, get_default_page_content_type
 
+from disclosure.catalogue.models import item_page_models
 from disclosure.catalogue.publication_state import ever_published_q, was_ever_published
 from disclosure.workdays.calendar import add_working_days, working_days_between
 
@@ -56,12 +57,6 @@ class DeadlineItem:
 
 def art26_due_on(counted_from):
     return add_working_days(counted_from, ART26_WORKING_DAYS)
-
-
-def item_page_models():
-    from disclosure.catalogue.models import DisclosureItemPage
-
-    return [model for model in get_page_models() if issubclass(model, DisclosureItemPage)]
 
 
 def _first_revision(after=None):

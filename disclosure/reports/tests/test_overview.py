@@ -149,3 +149,37 @@ def test_a_user_without_organisation_who_is_not_a_site_administrator_sees_no_row
 def test_anonymous_visitors_are_sent_to_sign_in(client):
     response = client.get(reverse("reports:overview"))
     assert response.status_code == 302 and "login" in response["Location"]
+
+
+def county_of(count):
+    """`count` organisations, each with this year's report and last year's (R5 and R8 compare
+    them), and one more without a report column."""
+    reporting = []
+    for n in range(count):
+        org, index = organisation(f"某县第{n}局", "department")
+        make_report(index, YEAR - 1)
+        make_report(index, YEAR)
+        reporting.append(org)
+    return reporting, organisation("某县信访局", column=False)[0]
+
+
+def queries_of_the_overview(organisations):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    overview.overview(YEAR, organisations)  # per-process caches (the default locale) warm
+    with CaptureQueriesContext(connection) as captured:
+        rows = overview.overview(YEAR, organisations, datetime.date(2024, 5, 1))
+    assert {row.status for row in rows} == {overview.Status.LATE, overview.Status.NO_COLUMN}
+    assert all(row.results[4].checked for row in rows if row.report)  # R5: last year's found
+    return len(captured)
+
+
+def test_the_overview_reads_every_organisation_in_the_same_few_queries():
+    """The roots, report columns and reports of the year and the one before are read for
+    every organisation at once: ten organisations cost what two cost."""
+    reporting, without_column = county_of(10)
+    few = queries_of_the_overview([*reporting[:2], without_column])
+    many = queries_of_the_overview([*reporting, without_column])
+    assert many == few
+    assert few <= 3  # the roots, the report columns, the reports

@@ -1,6 +1,5 @@
 from django import template
 
-from gongkai.language_tags import language_tag
 from gongkai.languages.publication import publication_date as _publication_date
 from gongkai.languages.switcher import home_url, versions
 
@@ -13,13 +12,6 @@ def language_versions(context):
     if request is None:
         return []
     return versions(request, context.get("page"))
-
-
-@register.filter
-def lang_tag(code):
-    """The BCP 47 tag of a language code, for the apps' templates (the plumbing's templates
-    load it from `language_tags`)."""
-    return language_tag(code)
 
 
 @register.simple_tag
