@@ -49,6 +49,7 @@ from gongkai.accounts.roles import Role
 
 from ..models import RoleApprovalTask
 from ..organisations.walls import within_organisation
+from ..publishing.deletion import with_row_answers
 from ..publishing.withdrawal import withdrawals_to_decide
 
 PANEL_LENGTH = 20
@@ -79,15 +80,16 @@ def my_drafts(user):
     """Pages of my organisation I own or last saved, with a draft nobody reviews yet: never
     published, or published with unpublished changes; no review running or sent back."""
     in_a_run = _runs_of_pages()
-    return (
+    drafts = (
         Page.objects.filter(within_organisation(user))
         .filter(Q(owner=user) | Q(latest_revision__user=user))
         .filter(Q(live=False) | Q(has_unpublished_changes=True))
         .exclude(Exists(in_a_run))
         .select_related("latest_revision")
         .annotate(created_at=first_revision_created_at(), never_published=never_published())
-        .order_by("-latest_revision_created_at")[:PANEL_LENGTH]
+        .order_by("-latest_revision_created_at")
     )
+    return with_row_answers(drafts, user)[:PANEL_LENGTH]
 
 
 @dataclass
