@@ -84,6 +84,19 @@ def _tokens(keys):
     return {**missing, **tokens}
 
 
+def shared_token(key):
+    """The current token of `key` in the page cache, shared by every web process and worker
+    (created when the cache does not hold it): a version of something else a process keeps in
+    memory, renewed by renew_shared_token wherever it changes (the working-day calendar)."""
+    return _tokens([key])[key]
+
+
+def renew_shared_token(key):
+    """Renew `key`'s token now and when the change commits (as a page's): every process
+    reading shared_token(key) afterwards sees a new version."""
+    _renew_now_and_on_commit([key])
+
+
 # ---------------------------------------------------------------- what a change renews
 def shows_site_wide(page):
     return getattr(page.specific_class, "page_cache_changes_show_site_wide", True)

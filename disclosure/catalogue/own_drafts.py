@@ -13,11 +13,12 @@ only a draft that is
 and only when Wagtail's own page permissions let her delete it.
 """
 
-from django.db.models import CharField, OuterRef, Subquery
+from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, OuterRef, Subquery
+from django.db.models import Value as V
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.http import urlencode
-from wagtail.models import Revision, WorkflowState, get_default_page_content_type
+from wagtail.models import Page, Revision, WorkflowState, get_default_page_content_type
 
 from .publication_state import ever_published_q
 
@@ -32,16 +33,49 @@ def in_review_or_sent_back(pages):
     )
 
 
+# The annotations `own_unreviewed_draft_rows` sets on each page of a listing: the answer, and
+# whose question it answers.
+OWN_DRAFT_ANNOTATION = "read_own_unreviewed_draft"
+OWN_DRAFT_USER_ANNOTATION = "read_own_unreviewed_draft_user_id"
+
+
 def is_own_unreviewed_draft(page, user):
     """`page` and every page under it (deleting it deletes them): never published, owned by
     `user`, not in review (see the module's text). The rule moderation's deletion.py enforces
-    on every path that deletes a disclosure page."""
+    on every path that deletes a disclosure page. A page of a listing annotated for `user` by
+    `own_unreviewed_draft_rows` answers from its annotation."""
+    if getattr(page, OWN_DRAFT_USER_ANNOTATION, None) == user.pk:
+        return getattr(page, OWN_DRAFT_ANNOTATION)
     pages = page.get_descendants(inclusive=True)
     return not (
         pages.exclude(owner_id=user.pk).exists()
         or pages.filter(ever_published_q()).exists()
         or in_review_or_sent_back(pages)
     )
+
+
+def own_unreviewed_draft_rows(user):
+    """For a queryset of pages (`.annotate(**own_unreviewed_draft_rows(user))`):
+    is_own_unreviewed_draft(page, user) of each, read with the rows (a listing asks it of every
+    row): the same three questions about the page's subtree, as subqueries."""
+    subtree = Page.objects.filter(path__startswith=OuterRef("path"))
+    subtree_ids = (
+        Page.objects.filter(path__startswith=OuterRef(OuterRef("path")))
+        .annotate(id_text=Cast("pk", output_field=CharField()))
+        .values("id_text")
+    )
+    runs = WorkflowState.objects.active().filter(
+        base_content_type=get_default_page_content_type(), object_id__in=subtree_ids
+    )
+    own_unreviewed = (
+        ~Exists(subtree.exclude(owner_id=user.pk))
+        & ~Exists(subtree.filter(ever_published_q()))
+        & ~Exists(runs)
+    )
+    return {
+        OWN_DRAFT_ANNOTATION: ExpressionWrapper(own_unreviewed, output_field=BooleanField()),
+        OWN_DRAFT_USER_ANNOTATION: V(user.pk),
+    }
 
 
 def may_delete_own_draft(page, user):

@@ -8,7 +8,8 @@ none of them: a root is the page row's reverse one-to-one `disclosureindexpage`,
 DisclosureIndexPage says it is one (`is_disclosure_root`).
 """
 
-from django.db.models import Q
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from wagtail.models import Page
 
 # A root's parent is a HomePage (DisclosureIndexPage.parent_page_types), itself at least at
@@ -87,10 +88,30 @@ def deepest_root_among(page, roots_by_path):
     return None
 
 
+# The annotation `in_disclosure_tree_rows` sets on each page of a listing.
+IN_TREE_ANNOTATION = "read_in_disclosure_tree"
+
+
 def in_disclosure_tree(page):
     """Whether `page` (saved or about to be) is a disclosure root or lies under one: the pages
-    whose publication goes through review, and whose takedown through withdrawal."""
+    whose publication goes through review, and whose takedown through withdrawal. A page of a
+    listing annotated by `in_disclosure_tree_rows` answers from its annotation."""
+    read = getattr(page, IN_TREE_ANNOTATION, None)
+    if read is not None:
+        return read
     return disclosure_root_of(page) is not None
+
+
+def in_disclosure_tree_rows():
+    """For a queryset of pages (`.annotate(**in_disclosure_tree_rows())`): in_disclosure_tree of
+    each, read with the rows (a listing asks it of every row): whether a root's path begins the
+    page's path."""
+    roots_above = (
+        Page.objects.filter(**{f"{ROOT_ACCESSOR}__isnull": False})
+        .annotate(outer_prefix=Substr(OuterRef("path"), 1, Length("path")))
+        .filter(outer_prefix=F("path"))
+    )
+    return {IN_TREE_ANNOTATION: Exists(roots_above)}
 
 
 def organisation_id_of_page(page):

@@ -6,15 +6,15 @@
 import re
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import CharField, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Cast
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page, Task, TaskState
+from wagtail.models import Page, Task, TaskState, get_default_page_content_type
 from wagtail.signals import task_submitted
 
-from disclosure.catalogue.roots import disclosure_roots_of, organisation_id_of_page
+from disclosure.catalogue.roots import organisation_id_of_page, pages_of_organisation_q
 from disclosure.catalogue.staff_roles import (
     holds_role,
     organisation_ids_where,
@@ -47,20 +47,6 @@ class OrganisationCollection(models.Model):
 
     def __str__(self):
         return self.collection.name
-
-
-def _steps_approved_by(user, workflow_state_id, task_id):
-    """The task states of run `workflow_state_id` that `user` approved at a step other than
-    `task_id`, earliest first (三审: one person, one step of a run)."""
-    return (
-        TaskState.objects.filter(
-            workflow_state_id=workflow_state_id,
-            status=TaskState.STATUS_APPROVED,
-            finished_by=user,
-        )
-        .exclude(task_id=task_id)
-        .order_by("started_at")
-    )
 
 
 def user_holds_role(user, page, role):
@@ -106,24 +92,14 @@ class RoleApprovalTask(Task):
         different person, so one who holds several roles of a small office cannot approve an
         item through every step alone."""
         other_step = self.step_approved_by(task_state, user)
-        return self.refusal_given(task_state, user, other_step and other_step.task.name)
-
-    def refusal_given(self, task_state, user, other_step_name):
-        """`refusal`, knowing the name of the other step of the run `user` approved (None:
-        none), as a list reads it for all its items at once (`_in_progress_for`)."""
-        revision = task_state.revision
-        if revision is not None and revision.user_id == user.pk:
-            return _("此版本由您本人撰写，不能由您本人审核。")
-        if other_step_name is not None:
-            return _("您已审核过本次送审的“%(step)s”，同一送审的各审核环节须由不同人员完成。") % {
-                "step": other_step_name
-            }
-        return None
+        return _refusal_text(task_state, user, other_step and other_step.task.name)
 
     def step_approved_by(self, task_state, user):
         """Another step of `task_state`'s run that `user` approved (None: none)."""
         return (
-            _steps_approved_by(user, task_state.workflow_state_id, task_state.task_id)
+            _other_steps_approved_by(user)
+            .filter(workflow_state_id=task_state.workflow_state_id)
+            .exclude(task_id=task_state.task_id)
             .select_related("task")
             .first()
         )
@@ -141,40 +117,19 @@ class RoleApprovalTask(Task):
     def get_task_states_held_back_from(self, user):
         """(task state, reason) of this step's items where `user`, holding the role, may not act
         because they took another step of the same run: the 待我审核 panel lists them with the
-        reason instead of buttons."""
-        return [
-            (state, self.refusal_given(state, user, state.other_step_name))
-            for state in self._in_progress_for(user)
-            if state.other_step_name is not None
-        ]
-
-    def _in_progress_for(self, user):
-        """This step's task states in progress on pages of the organisations where `user`
-        holds its role, each with `other_step_name` (the other step of its run `user`
-        approved, or None) and its page set on its workflow state: a fixed number of queries
-        however many items wait (the dashboard reads them on every visit)."""
-        organisation_ids = organisation_ids_where(user, self.role)
-        if not user.is_active or not organisation_ids:
+        reason instead of buttons. The steps of _held_by_role_q with another step taken, read
+        in one query with that step's name."""
+        held_by_role = self._held_by_role_q(user)
+        if held_by_role is None:
             return []
-        other_step = _steps_approved_by(user, OuterRef("workflow_state_id"), self.pk)
-        states = list(
-            self.task_states.filter(
-                status=TaskState.STATUS_IN_PROGRESS,
-                workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
-            )
-            .select_related("workflow_state", "revision")
-            .annotate(other_step_name=Subquery(other_step.values("task__name")[:1]))
+        approved_elsewhere = _steps_of_the_run_approved_by(user)
+        states = (
+            self.task_states.filter(held_by_role, status=TaskState.STATUS_IN_PROGRESS)
+            .annotate(other_step=Subquery(approved_elsewhere.values("task__name")[:1]))
+            .filter(other_step__isnull=False)
+            .select_related("workflow_state", "revision", "task")
         )
-        pages = Page.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
-        states = [state for state in states if int(state.workflow_state.object_id) in pages]
-        for state in states:
-            state.workflow_state.content_object = pages[int(state.workflow_state.object_id)]
-        roots = disclosure_roots_of([state.workflow_state.content_object for state in states])
-        return [
-            state
-            for state, root in zip(states, roots, strict=True)
-            if root is not None and root.organisation_id in organisation_ids
-        ]
+        return [(state, _refusal_text(state, user, state.other_step)) for state in states]
 
     def reviewers(self, task_state, role_holders):
         """Of `role_holders` (the step's role in the page's organisation), those who may act at
@@ -218,6 +173,11 @@ class RoleApprovalTask(Task):
     def get_actions(self, obj, user):
         if not self.may_review(obj, user):
             return []
+        return self.offered_actions()
+
+    def offered_actions(self):
+        """What get_actions offers where may_review holds (the 待我审核 panel asks for its rows,
+        whose states it selected by may_act)."""
         return [
             ("reject", _("退回修改"), True),
             ("approve", _("通过"), False),
@@ -250,12 +210,38 @@ class RoleApprovalTask(Task):
         return None
 
     def get_task_states_user_can_moderate(self, user, **kwargs):
-        allowed = [
-            state.pk
-            for state in self._in_progress_for(user)
-            if self.refusal_given(state, user, state.other_step_name) is None
-        ]
-        return TaskState.objects.filter(pk__in=allowed)
+        """may_act as one query (the 待我审核 panel and Wagtail's workflow reports filter by it in
+        SQL): the running states of this step on pages of the organisations where `user` holds
+        its role, less those whose revision `user` wrote and those of runs where `user` approved
+        another step (refusal)."""
+        held_by_role = self._held_by_role_q(user)
+        if held_by_role is None:
+            return TaskState.objects.none()
+        approved_elsewhere = _steps_of_the_run_approved_by(user)
+        return (
+            self.task_states.filter(held_by_role, status=TaskState.STATUS_IN_PROGRESS)
+            .exclude(revision__user_id=user.pk)
+            .exclude(Exists(approved_elsewhere))
+        )
+
+    def _held_by_role_q(self, user):
+        """A filter on task states for those whose page lies in an organisation where `user`
+        holds this step's role (user_holds_role), or None where it holds it nowhere. Disclosure
+        roots never nest (their parent is the home page), so the pages at or below an
+        organisation's roots are exactly those organisation_id_of_page gives it. A run names
+        its page by text (WorkflowState.object_id): the page ids are cast to match."""
+        organisation_ids = organisation_ids_where(user, self.role)
+        if not user.is_authenticated or not user.is_active or not organisation_ids:
+            return None
+        pages = (
+            Page.objects.filter(pages_of_organisation_q(organisation_ids))
+            .annotate(id_text=Cast("pk", output_field=CharField()))
+            .values("id_text")
+        )
+        return Q(
+            workflow_state__base_content_type=get_default_page_content_type(),
+            workflow_state__object_id__in=pages,
+        )
 
     @classmethod
     def get_description(cls):
@@ -267,6 +253,37 @@ class RoleApprovalTask(Task):
     class Meta:
         verbose_name = _("机构角色审核")
         verbose_name_plural = _("机构角色审核")
+
+
+def _other_steps_approved_by(user):
+    """The approved task states `user` finished, the earliest first: the 三审 rule's steps
+    taken (RoleApprovalTask.step_approved_by)."""
+    return TaskState.objects.filter(status=TaskState.STATUS_APPROVED, finished_by=user).order_by(
+        "started_at"
+    )
+
+
+def _steps_of_the_run_approved_by(user):
+    """For a subquery over task states: the other steps of the outer state's run `user`
+    approved (step_approved_by of each outer state)."""
+    return (
+        _other_steps_approved_by(user)
+        .filter(workflow_state_id=OuterRef("workflow_state_id"))
+        .exclude(task_id=OuterRef("task_id"))
+    )
+
+
+def _refusal_text(task_state, user, other_step_name):
+    """RoleApprovalTask.refusal's answer, given the name of another step of the run `user`
+    approved (None: none)."""
+    revision_user_id = task_state.revision.user_id if task_state.revision_id else None
+    if revision_user_id is not None and revision_user_id == user.pk:
+        return _("此版本由您本人撰写，不能由您本人审核。")
+    if other_step_name is not None:
+        return _("您已审核过本次送审的“%(step)s”，同一送审的各审核环节须由不同人员完成。") % {
+            "step": other_step_name
+        }
+    return None
 
 
 class SecrecyReviewTaskState(TaskState):
@@ -292,9 +309,7 @@ class SecrecyReviewTask(RoleApprovalTask):
             return SecrecyChecklistForm
         return super().get_form_for_action(action)
 
-    def get_actions(self, obj, user):
-        if not self.may_review(obj, user):
-            return []
+    def offered_actions(self):
         return [("reject", _("退回修改"), True), ("approve", _("填写保密审查清单并通过"), True)]
 
     def apply_action(self, task_state, user, action_name, data):

@@ -24,6 +24,7 @@ from .organisations.admin_page_walls import limit_page_chooser
 from .patches.admin_api_actions import use_guarded_pages_endpoint
 from .people.user_admin import SCOPED_USER_BULK_ACTIONS
 from .publishing import view_restrictions
+from .publishing.deletion import with_row_answers
 from .publishing.force_publish import may_force_publish
 from .publishing.guards import (
     alias_conversion_refusal,
@@ -56,6 +57,12 @@ for _action in SCOPED_USER_BULK_ACTIONS:
 
 # The page chooser (browse and search) lists other organisations' pages only when live.
 hooks.register("construct_page_chooser_queryset", limit_page_chooser)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def answer_listing_rows(parent_page, pages, request):
+    """The delete and 取消发布 offers of each row read their answers with the rows."""
+    return with_row_answers(pages, request.user)
 
 
 @hooks.register("construct_reports_menu")

@@ -12,10 +12,6 @@ import datetime
 
 import chinese_calendar
 
-# Working days per calendar day, with slack for Spring Festival and National Day.
-_SPAN_FACTOR = 2
-_SPAN_SLACK = 30
-
 
 def package_knows(day):
     """True when the installed chinesecalendar holds the holidays of day's year."""
@@ -32,17 +28,16 @@ def _default_is_working_day(day):
     return day.weekday() < 5
 
 
-def _overrides(first, last):
-    from disclosure.workdays.models import CalendarDay
+def _overrides():
+    """The administrators' days, from this process's copy (models.calendar_overrides)."""
+    from disclosure.workdays.models import calendar_overrides
 
-    return dict(
-        CalendarDay.objects.filter(date__range=(first, last)).values_list("date", "is_working_day")
-    )
+    return calendar_overrides()
 
 
 def is_working_day(day, overrides=None):
     if overrides is None:
-        overrides = _overrides(day, day)
+        overrides = _overrides()
     if day in overrides:
         return overrides[day]
     return _default_is_working_day(day)
@@ -57,13 +52,9 @@ def add_working_days(start, n):
         raise ValueError("n must not be negative")
     day = start
     counted = 0
-    window_end = start
-    overrides = {}
+    overrides = _overrides()
     while counted < n:
         day += datetime.timedelta(days=1)
-        if day > window_end:
-            window_end = day + datetime.timedelta(days=(n - counted) * _SPAN_FACTOR + _SPAN_SLACK)
-            overrides = _overrides(day, window_end)
         if is_working_day(day, overrides):
             counted += 1
     return day
@@ -73,7 +64,7 @@ def working_days_between(start, end):
     """How many working days fall after ``start`` up to and including ``end`` (0 if end ≤ start)."""
     if end <= start:
         return 0
-    overrides = _overrides(start, end)
+    overrides = _overrides()
     days = (end - start).days
     return sum(
         1

@@ -61,12 +61,9 @@ RECORD_READERS_WITHOUT_THE_QUESTION = {
         "disclosure/moderation/people/user_admin.py",
         "ScopedAssignRoleBulkAction.prepare_action",
     ): "the organisation of the users being placed, not of the one acting",
-    ("disclosure/moderation/models.py", "RoleApprovalTask.get_task_states_user_can_moderate"): (
+    ("disclosure/moderation/models.py", "RoleApprovalTask._held_by_role_q"): (
         "a review step is taken by its organisation's role holders: seeing every organisation "
-        "takes none"
-    ),
-    ("disclosure/moderation/models.py", "RoleApprovalTask.get_task_states_held_back_from"): (
-        "the same steps as get_task_states_user_can_moderate, listed with why no button"
+        "takes none (the steps the 待我审核 list and its held-back items select from)"
     ),
     ("disclosure/moderation/review/two_roles.py", "two_review_roles_warning"): (
         "the roles of the user being given them, not of the one acting"

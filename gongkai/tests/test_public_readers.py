@@ -30,6 +30,9 @@ LIVE_ALONE = {
     ("disclosure/moderation/files/attachments.py", "used_by_live_pages"): "admin lock",
     # Admin: deleting or moving a page that has live pages below it.
     ("disclosure/moderation/publishing/guards.py", "has_live_content"): "admin guard",
+    ("disclosure/moderation/publishing/guards.py", "live_content_rows"): (
+        "admin guard: has_live_content of a listing's rows"
+    ),
     # The inspection (admin reports) reads every live page of an organisation, public or not,
     # and says which the public cannot reach (scope.py's public_roots, columns, live_items).
     ("disclosure/inspection/scope.py", "Scope.live_pages"): "admin report",

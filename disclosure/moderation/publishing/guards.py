@@ -5,6 +5,7 @@ Only the workflow's finish action publishes a disclosure page; taking a publishe
 in wagtail_hooks.py; they are plain functions so tests can reach them directly.
 """
 
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -25,9 +26,30 @@ WITHDRAW_THROUGH_REVIEW = _(
 )
 
 
+# The annotation `live_content_rows` sets on each page of a listing.
+LIVE_CONTENT_ANNOTATION = "read_has_live_content"
+
+
 def has_live_content(page):
-    """Whether taking `page` down would take published information down with it."""
+    """Whether taking `page` down would take published information down with it. A page of a
+    listing annotated by `live_content_rows` answers from its annotation."""
+    read = getattr(page, LIVE_CONTENT_ANNOTATION, None)
+    if read is not None:
+        return read
     return page.live or Page.objects.descendant_of(page).live().exists()
+
+
+def live_content_rows():
+    """For a queryset of pages (`.annotate(**live_content_rows())`): has_live_content of each,
+    read with the rows."""
+    live_below = Page.objects.filter(
+        path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"), live=True
+    )
+    return {
+        LIVE_CONTENT_ANNOTATION: ExpressionWrapper(
+            Q(live=True) | Exists(live_below), output_field=BooleanField()
+        )
+    }
 
 
 def publishing_refusal(page):

@@ -20,6 +20,7 @@ and the four-eyes rule.
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -27,7 +28,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
-from wagtail.models import Page, TaskState, WorkflowState, get_default_page_content_type
+from wagtail.models import (
+    Page,
+    Revision,
+    Task,
+    TaskState,
+    WorkflowState,
+    get_default_page_content_type,
+)
 
 from disclosure.catalogue.own_drafts import (
     delete_url,
@@ -41,6 +49,7 @@ from gongkai.accounts.roles import Role
 
 from ..models import RoleApprovalTask
 from ..organisations.walls import within_organisation
+from ..publishing.deletion import with_row_answers
 from ..publishing.withdrawal import withdrawals_to_decide
 
 PANEL_LENGTH = 20
@@ -71,15 +80,16 @@ def my_drafts(user):
     """Pages of my organisation I own or last saved, with a draft nobody reviews yet: never
     published, or published with unpublished changes; no review running or sent back."""
     in_a_run = _runs_of_pages()
-    return (
+    drafts = (
         Page.objects.filter(within_organisation(user))
         .filter(Q(owner=user) | Q(latest_revision__user=user))
         .filter(Q(live=False) | Q(has_unpublished_changes=True))
         .exclude(Exists(in_a_run))
         .select_related("latest_revision")
         .annotate(created_at=first_revision_created_at(), never_published=never_published())
-        .order_by("-latest_revision_created_at")[:PANEL_LENGTH]
+        .order_by("-latest_revision_created_at")
     )
+    return with_row_answers(drafts, user)[:PANEL_LENGTH]
 
 
 @dataclass
@@ -206,28 +216,103 @@ class SentBackPanel(ListingPanel, Component):
 
 class AwaitingMyReviewPanel(WorkflowObjectsToModeratePanel):
     """Wagtail's “awaiting your review”, with its action buttons, in our terms: oldest first,
-    the step, who submitted it and the working days it has waited; only my organisation's."""
+    the step, who submitted it and the working days it has waited; only my organisation's.
+
+    Its rows are Wagtail's (WorkflowObjectsToModeratePanel.get_context_data, recorded in
+    overrides.py) read in a fixed number of queries: the selection is the tasks' own query
+    (RoleApprovalTask.get_task_states_user_can_moderate, may_act in SQL) cut at the
+    organisation, each row's page, revision, step and previous revision come with it, and the
+    buttons are offered where the row's state is its run's current one (get_actions: may_act
+    holds for every state selected)."""
 
     name = "awaiting_my_review"
     order = 130
     template_name = "moderation/dashboard/awaiting_review.html"
 
     def get_context_data(self, parent_context):
-        context = super().get_context_data(parent_context)
-        context.update(panel_id="awaiting-my-review", heading=_("待我审核"))
-        user = parent_context["request"].user
-        mine = set(
-            Page.objects.filter(within_organisation(user))
-            .filter(pk__in=[state["obj"].pk for state in context["states"]])
-            .values_list("pk", flat=True)
-        )
+        request = parent_context["request"]
+        user = request.user
+        context = {
+            "request": request,
+            "csrf_token": parent_context["csrf_token"],
+            "panel_id": "awaiting-my-review",
+            "heading": _("待我审核"),
+            "items": [],
+            "held_back": [],
+        }
+        if not getattr(settings, "WAGTAIL_WORKFLOW_ENABLED", True):
+            return context
+        states = list(awaiting_review_of(user))
+        tasks = specific_tasks({state.task_id for state in states})
         today = timezone.localdate()
-        states = [state for state in context.pop("states") if state["obj"].pk in mine]
-        for state in states:
-            state["working_days"] = waiting_days(state["task_state"].started_at, today)
-        context["items"] = sorted(states, key=lambda state: state["task_state"].started_at)
+        context["items"] = [
+            row
+            for state in states
+            if (row := _review_row(state, tasks[state.task_id], user, today)) is not None
+        ]
         context["held_back"] = held_back_from(user)
         return context
+
+
+def _in_organisation_of(user):
+    """A filter on task states for those of pages of `user`'s organisation
+    (walls.within_organisation); a run names its page by text."""
+    pages = (
+        Page.objects.filter(within_organisation(user))
+        .annotate(id_text=Cast("pk", output_field=CharField()))
+        .values("id_text")
+    )
+    return Q(
+        workflow_state__base_content_type=get_default_page_content_type(),
+        workflow_state__object_id__in=pages,
+    )
+
+
+def awaiting_review_of(user):
+    """The task states `user` may act at (Wagtail's reviewable_by: every active task's
+    get_task_states_user_can_moderate) in its organisation, oldest first, with what a row shows."""
+    return (
+        TaskState.objects.reviewable_by(user)
+        .filter(_in_organisation_of(user))
+        .select_related("revision__user", "task", "workflow_state")
+        .prefetch_related("revision__content_object", "revision__content_object__latest_revision")
+        .annotate(previous_revision_id=Revision.objects.previous_revision_id_subquery())
+        .order_by("started_at", "pk")
+    )
+
+
+def specific_tasks(task_ids):
+    """{task id: the task as its specific class}, read in one query per task type."""
+    return {task.pk: task for task in Task.objects.filter(pk__in=task_ids).specific()}
+
+
+def _review_row(state, task, user, today):
+    """One row of 待我审核 as Wagtail's panel builds it, or None for a state whose page is gone."""
+    obj = state.revision.content_object if state.revision_id else None
+    if obj is None:
+        return None
+    current = (
+        state.workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        and state.workflow_state.current_task_state_id == state.pk
+    )
+    if isinstance(task, RoleApprovalTask):
+        actions = task.offered_actions() if current else []
+    else:
+        actions = task.get_actions(obj, user)
+    return {
+        "obj": obj,
+        "revision": state.revision,
+        "previous_revision_id": state.previous_revision_id,
+        "live_revision_id": obj.live_revision_id,
+        "task_state": state,
+        "actions": actions,
+        "workflow_action_url_name": "wagtailadmin_pages:workflow_action",
+        "workflow_preview_url_name": (
+            "wagtailadmin_pages:workflow_preview" if getattr(obj, "is_previewable", False) else None
+        ),
+        "revisions_compare_url_name": "wagtailadmin_pages:revisions_compare",
+        "working_days": waiting_days(state.started_at, today),
+    }
 
 
 def held_back_from(user):
@@ -235,10 +320,15 @@ def held_back_from(user):
     `user` took another step of the same run (三审): listed with the reason, not buttons."""
     held = []
     for task in RoleApprovalTask.objects.filter(active=True):
-        held.extend(task.specific.get_task_states_held_back_from(user))
+        held.extend(task.get_task_states_held_back_from(user))
+    pages = Page.objects.filter(
+        pk__in=[int(state.workflow_state.object_id) for state, _reason in held]
+    ).specific()
+    by_id = {str(page.pk): page for page in pages}
     return [
-        {"obj": state.workflow_state.content_object, "task_state": state, "reason": reason}
+        {"obj": by_id[state.workflow_state.object_id], "task_state": state, "reason": reason}
         for state, reason in sorted(held, key=lambda pair: pair[0].started_at)
+        if state.workflow_state.object_id in by_id
     ]
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import CharField, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -71,11 +72,47 @@ def _first_revision(after=None):
     return Subquery(revisions.order_by("created_at").values("created_at")[:1])
 
 
-def _first_content_change(page):
-    """When the first revision since the last publication that changes the public content was
-    saved, or None."""
-    if page.first_change_at is None:
-        return None
+# How long an answer of _first_content_change is kept: it never goes stale (its key names every
+# revision it read), so only the cache's room bounds it.
+FIRST_CHANGE_SECONDS = 30 * 24 * 3600
+
+
+def _first_change_key(page):
+    """What _first_content_change reads, named: the live revision, the latest one and the time
+    of the first revision since the last publication. Revisions are never rewritten and ids
+    never reused, so an answer under this key holds as long as the key does."""
+    return "art26-first-change:" + ":".join(
+        str(part)
+        for part in (
+            page.pk,
+            page.live_revision_id,
+            page.latest_revision_id,
+            page.first_change_at.isoformat(),
+        )
+    )
+
+
+def _first_content_changes(pages):
+    """{page pk: when the first revision since the last publication that changes the public
+    content was saved, or None}, for the pages with revisions since their last publication.
+    Each answer is read once per latest revision and kept in the cache: a dashboard load does
+    not deserialise every item's revisions again."""
+    keys = {page.pk: _first_change_key(page) for page in pages if page.first_change_at}
+    known = cache.get_many(keys.values())
+    answers = {}
+    for page in pages:
+        key = keys.get(page.pk)
+        if key is None:
+            continue
+        if key in known:
+            answers[page.pk] = known[key]
+        else:
+            answers[page.pk] = known[key] = _read_first_content_change(page)
+            cache.set(key, answers[page.pk], FIRST_CHANGE_SECONDS)
+    return answers
+
+
+def _read_first_content_change(page):
     live = public_text(page)
     revisions = Revision.page_revisions.filter(
         object_id=str(page.pk), created_at__gte=page.first_change_at
@@ -86,13 +123,13 @@ def _first_content_change(page):
     return None
 
 
-def _counted_from(page):
+def _counted_from(page, first_changes):
     if not was_ever_published(page):
         if page.written_on:
             return page.written_on, WRITTEN
         created = page.first_revision_at
         return (timezone.localdate(created), CREATED) if created else (None, None)
-    changed = _first_content_change(page)
+    changed = first_changes.get(page.pk)
     return (timezone.localdate(changed), CHANGED) if changed else (None, None)
 
 
@@ -115,8 +152,10 @@ def unpublished_items_near_deadline(user, today=None):
             .prefetch_related(CURRENT_WORKFLOW_STATES)
             .annotate_approved_schedule()
         )
+        pages = list(pages)
+        first_changes = _first_content_changes([p for p in pages if was_ever_published(p)])
         for page in pages:
-            counted_from, basis = _counted_from(page)
+            counted_from, basis = _counted_from(page, first_changes)
             if counted_from is None:
                 continue
             due_on = art26_due_on(counted_from)

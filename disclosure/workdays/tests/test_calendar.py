@@ -93,3 +93,40 @@ def test_long_spans_cross_the_lookup_window():
     expected = add_working_days(without, 1)
     CalendarDay.objects.create(date=D(2099, 11, 2), is_working_day=False, name="测试")
     assert add_working_days(D(2099, 1, 1), 250) == expected
+
+
+def test_the_days_are_read_once_then_answered_from_memory(django_assert_num_queries):
+    CalendarDay.objects.create(date=D(2099, 1, 5), is_working_day=False, name="元旦")
+    with django_assert_num_queries(1):
+        assert not is_working_day(D(2099, 1, 5))
+    with django_assert_num_queries(0):
+        assert working_days_between(D(2099, 1, 2), D(2099, 1, 9)) == 4
+        assert add_working_days(D(2099, 1, 2), 1) == D(2099, 1, 6)
+
+
+def test_a_day_another_process_saved_is_read_again():
+    """The other process's receiver renews the shared token; this process's copy is then old."""
+    from django.db import connection
+
+    from disclosure.workdays.models import CALENDAR_TOKEN
+    from gongkai.page_cache import renew_shared_token
+
+    assert is_working_day(D(2099, 1, 5))
+    with connection.cursor() as cursor:  # a write this process's signals do not see
+        cursor.execute(
+            "INSERT INTO applications_calendarday (date, is_working_day, name) "
+            "VALUES ('2099-01-05', 0, '元旦')"
+        )
+    assert is_working_day(D(2099, 1, 5))  # this process's copy, until told
+    renew_shared_token(CALENDAR_TOKEN)
+    assert not is_working_day(D(2099, 1, 5))
+
+
+def test_a_deleted_or_bulk_written_day_is_read_again():
+    day = CalendarDay.objects.create(date=D(2099, 1, 5), is_working_day=False, name="元旦")
+    assert not is_working_day(D(2099, 1, 5))
+    CalendarDay.objects.filter(pk=day.pk).update(is_working_day=True)
+    assert is_working_day(D(2099, 1, 5))
+    day.delete()
+    CalendarDay.objects.bulk_create([CalendarDay(date=D(2099, 1, 6), is_working_day=False)])
+    assert not is_working_day(D(2099, 1, 6))
