@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, DEBUG, LOGGING, MIDDLEWARE, SECRET_KEY, STORAGES, env
+from .base import CACHES, DEBUG, LOGGING, MIDDLEWARE, SECRET_KEY, STORAGES, env, inserted_after
 
 # base.py reads DEBUG and SECRET_KEY from the environment (off and empty by default); here
 # production only refuses what it must not start with.
@@ -16,15 +16,12 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "change-me"))
         "(SECRET_KEY must be a random value of at least 50 characters)."
     )
 
-# whitenoise serves the collected static files right after the security middleware;
-# django-csp adds the Content-Security-Policy header.
-MIDDLEWARE = [
-    MIDDLEWARE[0],
+# whitenoise serves the collected static files right after the security middleware.
+MIDDLEWARE = inserted_after(
+    MIDDLEWARE,
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *MIDDLEWARE[1:],
-    "gongkai.csp.CSPMiddleware",
-]
-INSTALLED_APPS = [*INSTALLED_APPS, "csp"]  # noqa: F405
+)
 
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
@@ -66,22 +63,6 @@ SILENCED_SYSTEM_CHECKS = [
     # decision (SECURE_HSTS_PRELOAD=true), not a default.
     "security.W021",
 ]
-
-# The public pages need nothing from other origins. The admin's editor sets inline styles.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:", *env.list("CSP_EXTRA_IMG_SRC", default=[])],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'"],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-    }
-}
 
 # One JSON object per line on stderr, for the log collector (base.py's formatter and loggers);
 # never a traceback to a visitor.
