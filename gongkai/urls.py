@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.applications import views as application_views
+from disclosure.moderation import kept_site_wide_objects
 from disclosure.moderation.files.renditions import serve_rendition
 from disclosure.moderation.organisations import admin_page_walls
 from disclosure.moderation.publishing.public_api import api_router
@@ -18,6 +19,8 @@ from gongkai.sitemap import EveryLanguageSitemap
 urlpatterns = [
     # Wagtail admin views walled between organisations, at Wagtail's own addresses.
     path("admin/", include(admin_page_walls.urlpatterns)),
+    # Wagtail's disabling of a workflow, refused for the default one.
+    path("admin/", include(kept_site_wide_objects.urlpatterns)),
     # Every other admin view: none names another organisation's page by id.
     path("admin/", include(admin_page_walls.walled_admin_urls(wagtailadmin_urls.urlpatterns))),
     # Wagtail's document view at its own address, naming the download after the title.
