@@ -3,7 +3,17 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, DEBUG, LOGGING, MIDDLEWARE, SECRET_KEY, STORAGES, env, inserted_after
+from .base import (
+    CACHES,
+    DEBUG,
+    LOGGING,
+    MIDDLEWARE,
+    SECRET_KEY,
+    STORAGES,
+    VAR_DIR,
+    env,
+    inserted_after,
+)
 
 # base.py reads DEBUG and SECRET_KEY from the environment (off and empty by default); here
 # production only refuses what it must not start with.
@@ -38,12 +48,29 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
         },
     }
 
-if CACHES["default"]["BACKEND"].endswith("LocMemCache") and env.str("REDIS_URL", default=""):
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env.str("REDIS_URL"),
-        "KEY_PREFIX": "gongkai",
-    }
+# The rate limits (gongkai/ratelimit.py) count in the default cache: a per-process memory cache
+# would give each gunicorn worker its own count. Redis when REDIS_URL names one; with no cache
+# configured, the embedded default is a file cache in GONGKAI_VAR_DIR, shared by the processes
+# of one host; a memory cache asked for by CACHE_URL is refused.
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    if env.str("CACHE_URL", default=""):
+        raise ImproperlyConfigured(
+            "CACHE_URL 不得为进程内存缓存 (locmemcache)：每个 gunicorn 进程会各自计算访问频率限制；"
+            "请使用 Redis，或不设置 CACHE_URL 以使用进程间共享的文件缓存 "
+            "(CACHE_URL must not be a per-process memory cache in production: each worker would "
+            "count the rate limits on its own)."
+        )
+    if env.str("REDIS_URL", default=""):
+        CACHES["default"] = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.str("REDIS_URL"),
+            "KEY_PREFIX": "gongkai",
+        }
+    else:
+        CACHES["default"] = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
