@@ -7,9 +7,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.applications import views as application_views
-from disclosure.moderation import kept_site_wide_objects
 from disclosure.moderation.files.renditions import serve_rendition
-from disclosure.moderation.organisations import admin_page_walls
+from disclosure.moderation.organisations import admin_page_walls, kept_site_wide_objects
 from disclosure.moderation.publishing.public_api import api_router
 from gongkai import healthz, well_known
 from gongkai.document_names import serve_under_title

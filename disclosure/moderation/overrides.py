@@ -198,7 +198,7 @@ _KEPT = Patch(
 )
 OVERRIDES.update(
     {
-        f"disclosure.moderation.kept_site_wide_objects.{name}": Override(
+        f"disclosure.moderation.organisations.kept_site_wide_objects.{name}": Override(
             replaces=f"Wagtail's {view}: its run_before_hook (the generic DeleteView's extension "
             "point, an empty method) answers with a refusal for a kept object",
             why="the site-wide groups and the default workflow are found by key and must stay; "

@@ -31,7 +31,7 @@ from disclosure.catalogue.staff_roles import (
 )
 from gongkai.accounts.administrators import is_site_administrator
 
-from ..kept_site_wide_objects import SiteWideGroupKept
+from ..organisations.kept_site_wide_objects import SiteWideGroupKept
 from ..organisations.membership import (
     conflict,
     move_user,

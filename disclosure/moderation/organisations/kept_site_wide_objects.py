@@ -12,7 +12,7 @@ from wagtail.admin.views.workflows import Disable
 
 from gongkai.accounts.site_wide_groups import is_site_wide
 
-from .organisations.placement import default_workflow
+from .placement import default_workflow
 
 
 class RefusedWhileKept:
