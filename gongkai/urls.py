@@ -8,7 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from disclosure.applications import views as application_views
 from disclosure.moderation.files.renditions import serve_rendition
-from disclosure.moderation.organisations import admin_page_walls
+from disclosure.moderation.organisations import admin_page_walls, kept_site_wide_objects
 from disclosure.moderation.publishing.public_api import api_router
 from gongkai import healthz, well_known
 from gongkai.document_names import serve_under_title
@@ -21,6 +21,8 @@ urlpatterns = [
     # Wagtail admin views walled between organisations, at Wagtail's own addresses, in the
     # user's admin language to the end (its 404 included).
     path("admin/", include(in_the_users_language(admin_page_walls.urlpatterns))),
+    # Wagtail's disabling of a workflow, refused for the default one.
+    path("admin/", include(in_the_users_language(kept_site_wide_objects.urlpatterns))),
     # Every other admin view: none names another organisation's page by id.
     path(
         "admin/",

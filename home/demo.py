@@ -10,7 +10,7 @@ from django.utils import timezone
 from wagtail.models import Page, Site
 
 from disclosure.applications.demo import load_demo_register, load_open_applications
-from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP, ensure_organisation_handlers
+from disclosure.applications.roles import SITE_WIDE_KEY, ensure_organisation_handlers
 from disclosure.catalogue.demo import load_catalogue_demo
 from disclosure.catalogue.models import (
     CategoryPage,
@@ -21,7 +21,7 @@ from disclosure.catalogue.models import (
 from disclosure.moderation.demo import join_organisation_administrators, join_organisation_roles
 from disclosure.moderation.publishing.publication import sanctioned_publication
 from disclosure.reports.demo import load_reports_demo
-from gongkai.accounts.roles import Role
+from gongkai.accounts.site_wide_groups import site_wide_group
 from home import demo_content as content
 from home.demo_translation import load_english_demo
 from home.models import HomePage, SiteFooterSettings
@@ -58,7 +58,7 @@ def create_accounts(password):
         user.is_superuser = username == "admin"
         user.set_password(password)
         user.save()
-        user.groups.set(Group.objects.filter(name__in=[Role(r).group_name for r in roles]))
+        user.groups.set(Group.objects.filter(site_wide__key__in=roles))
         users[username] = user
     return users
 
@@ -172,7 +172,7 @@ def join_handlers(organisation, user):
     to the organisation, so its administrators manage the account
     (moderation.organisations.walls)."""
     user.groups.add(
-        Group.objects.get(name=APPLICATION_HANDLERS_GROUP),
+        site_wide_group(SITE_WIDE_KEY),
         ensure_organisation_handlers(organisation),
     )
     StaffOrganisation.objects.get_or_create(user=user, defaults={"organisation": organisation})

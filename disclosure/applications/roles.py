@@ -15,10 +15,18 @@ from django.db.models import Q
 
 from disclosure.catalogue.organisation_groups import new_organisation_group, organisation_group_name
 from disclosure.catalogue.staff_roles import organisation_ids_where, role_group
-from gongkai.accounts.roles import APPLICATION_HANDLERS_GROUP, Role
+from gongkai.accounts.roles import Role
+from gongkai.accounts.site_wide_groups import members_q
 from gongkai.permissions import get_permissions
 
 from .models import OrganisationHandlers
+
+# Not an office role (no review step, no OrganisationRole): the group that handles applications
+# (依申请公开). Its site-wide group is found by key (SITE_WIDE_KEY, whatever site administrators
+# rename it to); the name is what each organisation's own copy is called after,
+# `<机构>·依申请办理`.
+APPLICATION_HANDLERS_GROUP = "依申请办理"
+SITE_WIDE_KEY = "application_handlers"
 
 # What the site-wide 依申请办理 group and each organisation's copy hold; the site-wide 管理员
 # holds these too, and the working-day calendar as a site-wide model
@@ -42,9 +50,7 @@ def handlers_q():
     """A filter on users for the members of the site-wide 依申请办理 group and of every
     organisation's own, inactive users included (for the two-factor rule, as
     gongkai.accounts.roles.role_holders_q)."""
-    return Q(groups__name=APPLICATION_HANDLERS_GROUP) | Q(
-        groups__handled_organisation__isnull=False
-    )
+    return members_q([SITE_WIDE_KEY]) | Q(groups__handled_organisation__isnull=False)
 
 
 def organisation_handlers_name(organisation):

@@ -8,10 +8,11 @@ from disclosure.applications.register_admin import (
     review_case_viewset,
 )
 from disclosure.applications.reminders import open_applications_by_due_date
-from disclosure.applications.roles import TWO_FACTOR_NAME, handlers_q
+from disclosure.applications.roles import SITE_WIDE_KEY, TWO_FACTOR_NAME, handlers_q
 from disclosure.applications.scoping import scope
 from disclosure.catalogue.root_links import DISCLOSURE_ROOT_LINKS
 from disclosure.catalogue.staff_roles import ORGANISATION_GROUPS_HOOK
+from gongkai.accounts.site_wide_groups import SITE_WIDE_GROUPS_HOOK
 from gongkai.accounts.two_factor import TWO_FACTOR_GROUPS_HOOK
 
 PANEL_LENGTH = 30
@@ -22,6 +23,13 @@ def organisation_handler_groups():
     """Each organisation's 依申请办理 group belongs to it: one organisation per staff user
     counts it (disclosure.moderation.organisations.membership)."""
     return OrganisationHandlers.objects.values_list("group_id", "organisation_id")
+
+
+@hooks.register(SITE_WIDE_GROUPS_HOOK)
+def site_wide_handlers_group():
+    """The site-wide 依申请办理 group (recorded by migration 0008): `manage.py check` reports it
+    missing."""
+    return [SITE_WIDE_KEY]
 
 
 @hooks.register(TWO_FACTOR_GROUPS_HOOK)

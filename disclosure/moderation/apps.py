@@ -28,7 +28,7 @@ class ModerationConfig(AppConfig):
 
         from disclosure.catalogue.models import DisclosureIndexPage, Organisation, StaffOrganisation
 
-        from . import signals
+        from . import checks, signals  # noqa: F401  (checks registers the system checks)
         from .files.renditions import forget_rendition
         from .publishing.publication import check_publication
 

@@ -8,11 +8,10 @@ from .organisations.placement import ensure_organisation_roles
 def join_organisation_roles(organisation, users):
     """Put each demo user into the organisation's copy of the site-wide roles they hold."""
     groups = ensure_organisation_roles(organisation)
-    site_wide_role = {role.group_name: role for role in Role}
     for user in users.values():
-        for name in user.groups.values_list("name", flat=True):
-            if name in site_wide_role:
-                user.groups.add(groups[site_wide_role[name]])
+        for key in user.groups.values_list("site_wide__key", flat=True):
+            if key in Role.values:
+                user.groups.add(groups[Role(key)])
 
 
 def join_organisation_administrators(organisation, user):

@@ -487,3 +487,22 @@ class SensitiveWord(MatchesPattern, models.Model):
 
     def __str__(self):
         return f"{self.pattern}（{self.category}）"
+
+
+class DefaultWorkflow(models.Model):
+    """The one row naming the review workflow every new disclosure root gets (placement): found
+    by this row, never by its name, which site administrators may change; it cannot be deleted
+    or disabled while the row names it."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    workflow = models.OneToOneField(
+        "wagtailcore.Workflow", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=models.Q(id=1), name="one_default_workflow")
+        ]
+
+    def __str__(self):
+        return str(self.workflow)

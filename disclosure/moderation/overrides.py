@@ -358,3 +358,32 @@ OVERRIDES.update(
         ),
     }
 )
+
+_KEPT = Patch(
+    "wagtail",
+    "8.0.1",
+    {
+        "wagtail.admin.views.generic.mixins.BeforeAfterHookMixin.run_before_hook": (
+            "ecbcc65789d66584"
+        ),
+        "wagtail.admin.views.generic.mixins.BeforeAfterHookMixin.dispatch": "1f8ac389b3346032",
+        "wagtail.admin.views.generic.models.DeleteView.get_success_url": "cbf16e787b953b63",
+        "wagtail.admin.views.workflows.Disable.delete_action": "861864388f5111c9",
+    },
+)
+OVERRIDES.update(
+    {
+        f"disclosure.moderation.organisations.kept_site_wide_objects.{name}": Override(
+            replaces=f"Wagtail's {view}: its run_before_hook (the generic DeleteView's extension "
+            "point, an empty method) answers with a refusal for a kept object",
+            why="the site-wide groups and the default workflow are found by key and must stay; "
+            "Wagtail deletes a group (disables a workflow) for anyone with the permission",
+            checked=_KEPT,
+        )
+        for name, view in [
+            ("RefusedWhileKept", "generic DeleteView"),
+            ("SiteWideGroupKept", "group DeleteView"),
+            ("DefaultWorkflowDisable", "workflow Disable view"),
+        ]
+    }
+)

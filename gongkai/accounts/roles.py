@@ -3,19 +3,18 @@ its group. Every app reads them from here (accounts for two-factor sign-in and s
 administrators, moderation for the review steps and the organisations' groups, applications,
 the demo loader).
 
-Code refers to a role by its code (`Role.REVIEWERS`, stored in `OrganisationRole.role` and
-`RoleApprovalTask.role`); people see its label. Each role has a site-wide group named by its
-label as written here (信息员, 初审, …), and each organisation a copy of it named
-`<机构>·<label>` (disclosure.catalogue.organisation_groups.organisation_group_name, renamed with the
-organisation). Group names are stored in the database: a renamed label needs a data migration
-that renames the groups.
+Code refers to a role by its code (`Role.REVIEWERS`, stored in `OrganisationRole.role`,
+`RoleApprovalTask.role` and `SiteWideGroup.key`); people see its label. Each role has a
+site-wide group, created with its label as name (信息员, 初审, …) and found by its code
+(gongkai.accounts.site_wide_groups) whatever site administrators rename it to, and each
+organisation a copy of it named `<机构>·<label>` (disclosure.catalogue.organisation_groups.
+organisation_group_name, renamed with the organisation).
 
 What each role may do is disclosure.moderation.organisations.role_permissions; the data
 migrations that created the groups carry the names as they were then.
 """
 
 from django.db import models
-from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
@@ -48,12 +47,9 @@ def role_holders_q(roles):
     organisation."""
     from wagtail import hooks
 
-    members = Q(groups__name__in=[Role(role).group_name for role in roles])
+    from .site_wide_groups import members_q
+
+    members = members_q(roles)
     for members_of in hooks.get_hooks(ROLE_HOLDERS_HOOK):
         members |= members_of(roles)
     return members
-
-
-# Not an office role (no review step, no OrganisationRole): the group that handles applications
-# (依申请公开), site-wide and per organisation (`<机构>·依申请办理`, disclosure.applications.roles).
-APPLICATION_HANDLERS_GROUP = "依申请办理"

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "captcha",  # self-hosted CAPTCHA of the public application form
+    "csp",  # django-csp: the Content-Security-Policy header (gongkai/csp.py)
     # Table blocks in item bodies; routes for the XLSX export and the feeds (catalogue).
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
@@ -91,6 +92,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # The Content-Security-Policy header (CONTENT_SECURITY_POLICY below) on every answer, a
+    # cached page's too; in every environment, so that the tests run under the policy.
+    "gongkai.csp.CSPMiddleware",
     # Before everything a cached page does not need (gongkai/page_cache.py).
     "gongkai.page_cache.PublicPageCacheMiddleware",
     "gongkai.json_bodies.JsonDepthLimitMiddleware",
@@ -113,6 +117,34 @@ MIDDLEWARE = [
     # Last, so its process_exception sees a view's "database is locked" first (gongkai/busy.py).
     "gongkai.busy.DatabaseBusyMiddleware",
 ]
+
+
+def inserted_after(middleware, neighbour, item):
+    """`middleware` with `item` right after `neighbour`, named: an environment adds its own
+    middleware relative to a named one, never at a position that shifts when base.py's list
+    changes."""
+    at = middleware.index(neighbour) + 1
+    return [*middleware[:at], item, *middleware[at:]]
+
+
+# The public pages need nothing from other origins and run no inline script; gongkai/csp.py
+# allows inline scripts in the admin only (Wagtail's editor). The admin's editor sets inline
+# styles.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:", *env.list("CSP_EXTRA_IMG_SRC", default=[])],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "script-src": ["'self'"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "form-action": ["'self'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    }
+}
+
 
 # ------------------------------------------------------------------- URLs, templates and WSGI
 ROOT_URLCONF = "gongkai.urls"

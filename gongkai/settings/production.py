@@ -3,7 +3,17 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, DEBUG, LOGGING, MIDDLEWARE, SECRET_KEY, STORAGES, env
+from .base import (
+    CACHES,
+    DEBUG,
+    LOGGING,
+    MIDDLEWARE,
+    SECRET_KEY,
+    STORAGES,
+    VAR_DIR,
+    env,
+    inserted_after,
+)
 
 # base.py reads DEBUG and SECRET_KEY from the environment (off and empty by default); here
 # production only refuses what it must not start with.
@@ -16,15 +26,12 @@ if len(SECRET_KEY) < 50 or SECRET_KEY.startswith(("dev-", "test-", "change-me"))
         "(SECRET_KEY must be a random value of at least 50 characters)."
     )
 
-# whitenoise serves the collected static files right after the security middleware;
-# django-csp adds the Content-Security-Policy header.
-MIDDLEWARE = [
-    MIDDLEWARE[0],
+# whitenoise serves the collected static files right after the security middleware.
+MIDDLEWARE = inserted_after(
+    MIDDLEWARE,
+    "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    *MIDDLEWARE[1:],
-    "gongkai.csp.CSPMiddleware",
-]
-INSTALLED_APPS = [*INSTALLED_APPS, "csp"]  # noqa: F405
+)
 
 STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
@@ -41,12 +48,29 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
         },
     }
 
-if CACHES["default"]["BACKEND"].endswith("LocMemCache") and env.str("REDIS_URL", default=""):
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": env.str("REDIS_URL"),
-        "KEY_PREFIX": "gongkai",
-    }
+# The rate limits (gongkai/ratelimit.py) count in the default cache: a per-process memory cache
+# would give each gunicorn worker its own count. Redis when REDIS_URL names one; with no cache
+# configured, the embedded default is a file cache in GONGKAI_VAR_DIR, shared by the processes
+# of one host; a memory cache asked for by CACHE_URL is refused.
+if CACHES["default"]["BACKEND"].endswith("LocMemCache"):
+    if env.str("CACHE_URL", default=""):
+        raise ImproperlyConfigured(
+            "CACHE_URL 不得为进程内存缓存 (locmemcache)：每个 gunicorn 进程会各自计算访问频率限制；"
+            "请使用 Redis，或不设置 CACHE_URL 以使用进程间共享的文件缓存 "
+            "(CACHE_URL must not be a per-process memory cache in production: each worker would "
+            "count the rate limits on its own)."
+        )
+    if env.str("REDIS_URL", default=""):
+        CACHES["default"] = {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": env.str("REDIS_URL"),
+            "KEY_PREFIX": "gongkai",
+        }
+    else:
+        CACHES["default"] = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
@@ -66,22 +90,6 @@ SILENCED_SYSTEM_CHECKS = [
     # decision (SECURE_HSTS_PRELOAD=true), not a default.
     "security.W021",
 ]
-
-# The public pages need nothing from other origins. The admin's editor sets inline styles.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:", *env.list("CSP_EXTRA_IMG_SRC", default=[])],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "script-src": ["'self'"],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "frame-ancestors": ["'self'"],
-        "form-action": ["'self'"],
-        "base-uri": ["'self'"],
-        "object-src": ["'none'"],
-    }
-}
 
 # One JSON object per line on stderr, for the log collector (base.py's formatter and loggers);
 # never a traceback to a visitor.

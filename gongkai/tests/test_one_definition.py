@@ -50,9 +50,16 @@ def test_a_users_organisation_is_read_through_staff_roles():
 
 def test_who_is_a_site_administrator_is_asked_of_administrators():
     """Who the site administrators are: accounts.administrators.site_administrators_q."""
-    assert places(r"groups__name=site_administrators_group_name") == [
+    assert places(r"members_q\(\[Role\.ADMINISTRATORS\]\)|site_wide__key=Role\.ADMINISTRATORS") == [
         "gongkai/accounts/administrators.py"
     ]
+
+
+def test_site_wide_groups_and_the_default_workflow_are_never_found_by_name():
+    """Site administrators may rename a group or a workflow: code finds the site-wide groups by
+    key (accounts.site_wide_groups) and the default workflow by its row (moderation's
+    placement), never by the name they were created with."""
+    assert places(r"(groups__name|name|name__in)=.*(group_name|_GROUP\b)|WORKFLOW_NAME") == []
 
 
 def test_suggestions_are_filtered_in_one_place():

@@ -39,6 +39,40 @@ def test_production_starts_with_a_real_key():
     assert result.returncode == 0, result.stderr
 
 
+def production_cache(**env):
+    """The production settings' default cache backend under `env` (CACHE_URL and REDIS_URL
+    unset unless given)."""
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "CACHE_URL", "REDIS_URL"}}
+    clean.update(SECRET_KEY=LONG_RANDOM_KEY, **env)
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from gongkai.settings import production; "
+            "print(production.CACHES['default']['BACKEND'])",
+        ],
+        env=clean,
+        capture_output=True,
+        text=True,
+        cwd=settings.BASE_DIR,
+    )
+
+
+def test_production_refuses_a_per_process_cache_for_the_rate_limits():
+    # Each gunicorn worker would count the rate limits (gongkai/ratelimit.py) on its own.
+    result = production_cache(CACHE_URL="locmemcache://gongkai")
+    assert result.returncode != 0
+    assert "CACHE_URL" in result.stderr and "进程" in result.stderr
+
+
+def test_production_without_a_cache_server_shares_a_file_cache_between_processes():
+    result = production_cache()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "django.core.cache.backends.filebased.FileBasedCache"
+    redis = production_cache(REDIS_URL="redis://redis:6379/0")
+    assert redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+
+
 def test_chinese_first():
     assert settings.LANGUAGE_CODE == "zh-hans"
     assert settings.TIME_ZONE == "Asia/Shanghai"

@@ -32,6 +32,23 @@ def browser(django_db_setup):
         browser.close()
 
 
+def csp_violations(context):
+    """What chromium refused under the Content-Security-Policy in the context's open pages (an
+    inline script or event handler, a script or picture from elsewhere), as it logged it."""
+    return [
+        message.text
+        for page in context.pages
+        for message in page.console_messages()
+        if "Content Security Policy" in message.text
+    ]
+
+
+def closed_within_the_policy(context):
+    refused = csp_violations(context)
+    context.close()
+    assert refused == [], "refused under the Content-Security-Policy"
+
+
 @pytest.fixture(autouse=True)
 def close_every_context(browser):
     """Close the contexts a test opened (people signing in open their own): an admin page left
@@ -39,8 +56,10 @@ def close_every_context(browser):
     run. Python 3.11.7 shares the AST builder's recursion counter between threads, so that
     traceback's caret parsing can break an `ast.parse` in the main thread (SystemError)."""
     yield
+    refused = [text for context in list(browser.contexts) for text in csp_violations(context)]
     for context in list(browser.contexts):
         context.close()
+    assert refused == [], "refused under the Content-Security-Policy"
 
 
 @pytest.fixture
@@ -48,7 +67,7 @@ def page(browser):
     context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     yield page
-    context.close()
+    closed_within_the_policy(context)
 
 
 @pytest.fixture

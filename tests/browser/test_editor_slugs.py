@@ -51,7 +51,11 @@ def test_create_abandon_recreate(browser, live_demo, output_dir):
     page = sign_in(browser, live_demo, "editor")
     start_service_guide(page, live_demo, column)
     # This attempt is autosaved too, and the form then goes on as the new draft's editor.
-    page.wait_for_function("document.getElementById('page-edit-form').action.includes('/edit/')")
+    # A function, not an expression: Playwright evals an expression in the page, which the
+    # admin's Content-Security-Policy (no 'unsafe-eval') refuses.
+    page.wait_for_function(
+        "() => document.getElementById('page-edit-form').action.includes('/edit/')"
+    )
     page.locator('button[name="action-submit"]').first.dispatch_event("click")
     page.wait_for_url(re.compile(r".*/admin/pages/\d+/(edit/)?$"))
     page.screenshot(path=output_dir / "recreated.png", full_page=True)

@@ -8,7 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 from django.urls import reverse
 
-from gongkai.accounts.roles import APPLICATION_HANDLERS_GROUP
+from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP
 from gongkai.accounts.two_factor import must_use_two_factor, required_without_authenticator
 from tests.factories import UserFactory
 

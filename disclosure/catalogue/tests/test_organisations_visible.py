@@ -3,11 +3,10 @@ for a site administrator without an organisation, none for anyone else."""
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 
 from disclosure.catalogue.models import Organisation, StaffOrganisation
 from disclosure.catalogue.staff_roles import organisations_visible_to
-from gongkai.accounts.administrators import site_administrators_group_name
+from gongkai.accounts.administrators import site_administrators_group
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +28,7 @@ def test_staff_see_their_own_organisation(organisations):
 
 def test_a_site_administrator_without_organisation_sees_every_one(organisations):
     administrator = user("siteadmin")
-    administrator.groups.add(Group.objects.get_or_create(name=site_administrators_group_name())[0])
+    administrator.groups.add(site_administrators_group())
     assert set(organisations_visible_to(administrator)) == set(organisations)
     assert set(organisations_visible_to(user("root", is_superuser=True))) == set(organisations)
 
@@ -42,7 +41,7 @@ def test_a_site_administrator_recorded_with_an_organisation_sees_every_one(organ
     """Being recorded with an organisation narrows nothing for a site administrator: it sees
     every organisation, as the walls, the user admin and the audit export let it."""
     administrator = user("countyadmin")
-    administrator.groups.add(Group.objects.get_or_create(name=site_administrators_group_name())[0])
+    administrator.groups.add(site_administrators_group())
     root = user("countyroot", is_superuser=True)
     for someone in (administrator, root):
         StaffOrganisation.objects.create(user=someone, organisation=organisations[0])

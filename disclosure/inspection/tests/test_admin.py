@@ -3,13 +3,12 @@
 from io import BytesIO
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from openpyxl import load_workbook
 
 from disclosure.inspection.models import ColumnSetting, ColumnType, Indicator
 from disclosure.inspection.snapshots import refresh_inspections
-from gongkai.accounts.administrators import site_administrators_group_name
+from gongkai.accounts.administrators import site_administrators_group
 from tests.factories import UserFactory
 
 from .helpers import column, item, refused
@@ -173,7 +172,7 @@ def test_the_administrators_dashboard_names_and_links_a_lone_organisations_colum
 def test_the_site_wide_administrators_group_keeps_the_platforms_panel(client, office):
     """It holds no page role (docs/moderation.md, "Who administers a page"), yet oversees every
     organisation: the dashboard keeps its inspection panel, linking to the overview."""
-    group, _ = Group.objects.get_or_create(name=site_administrators_group_name())
+    group, _ = (site_administrators_group(), False)
     platform = UserFactory(username="platform", groups=[group])
     item(column(office["root"], "工作动态"), days=10)
     refresh_inspections()

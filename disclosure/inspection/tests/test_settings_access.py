@@ -3,12 +3,11 @@
 group edit them, an organisation's 管理员 and an editor do not, whichever snippet view."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from disclosure.moderation.tests.offices import make_user
-from gongkai.accounts.administrators import site_administrators_group_name
+from gongkai.accounts.administrators import site_administrators_group
 from gongkai.accounts.roles import Role
 
 from .helpers import refused
@@ -21,9 +20,7 @@ def people(office):
     township_groups = ensure_organisation_roles(office["township"])
     return {
         "superuser": office["users"]["admin"],
-        "site administrator": make_user(
-            "platform", Group.objects.get(name=site_administrators_group_name())
-        ),
+        "site administrator": make_user("platform", site_administrators_group()),
         "organisation administrator": make_user(
             "township-admin", township_groups[Role.ADMINISTRATORS]
         ),

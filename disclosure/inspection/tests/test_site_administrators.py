@@ -3,12 +3,11 @@ every organisation's report (staff_roles.sees_every_organisation), as the walls 
 every organisation's pages."""
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from disclosure.catalogue.models import StaffOrganisation
 from disclosure.inspection import snapshots
-from gongkai.accounts.administrators import site_administrators_group_name
+from gongkai.accounts.administrators import site_administrators_group
 from tests.factories import UserFactory
 
 
@@ -17,7 +16,7 @@ def township_site_administrator(request, office):
     if request.param == "superuser":
         user = UserFactory(username="platform-root", is_superuser=True, is_staff=True)
     else:
-        group, _ = Group.objects.get_or_create(name=site_administrators_group_name())
+        group, _ = (site_administrators_group(), False)
         user = UserFactory(username="platform-admin", groups=[group])
     StaffOrganisation.objects.create(user=user, organisation=office["township"])
     return user

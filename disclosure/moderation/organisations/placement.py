@@ -1,20 +1,21 @@
 """Placeful set-up of a disclosure root: the organisation's own role groups, their page
 permissions on the root, and the default review workflow (created by the data migration
-0003_default_workflow).
+0003_default_workflow, recorded by 0012 in the DefaultWorkflow row).
 """
 
 from django.apps import apps
+from django.core.exceptions import ImproperlyConfigured
 
 from disclosure.catalogue.models import Organisation, OrganisationRole
 from disclosure.catalogue.organisation_groups import new_organisation_group, organisation_group_name
 from disclosure.catalogue.staff_roles import role_group
 from gongkai.accounts.roles import Role
 from gongkai.accounts.site_wide import site_wide_permissions_q
+from gongkai.accounts.site_wide_groups import site_wide_group
 
+from ..models import DefaultWorkflow
 from .organisation_collections import ensure_organisation_collection
 from .role_permissions import ROOT_PAGE_PERMISSIONS
-
-DEFAULT_WORKFLOW_NAME = "政府信息公开先审后发"
 
 
 def ensure_organisation_roles(organisation):
@@ -24,7 +25,6 @@ def ensure_organisation_roles(organisation):
     permissions on it. Returns {role: group}. A group is reused only where OrganisationRole
     records it as the organisation's; one merely bearing the name is never adopted
     (catalogue.organisation_groups)."""
-    Group = apps.get_model("auth", "Group")
     groups = {}
     for role in Role:
         group = role_group(organisation.pk, role)
@@ -32,7 +32,7 @@ def ensure_organisation_roles(organisation):
             groups[role] = group
             continue
         group = new_organisation_group(organisation_group_name(organisation, role.group_name))
-        site_wide = Group.objects.filter(name=role.group_name).first()
+        site_wide = site_wide_group(role)
         if site_wide is not None:
             group.permissions.add(*site_wide.permissions.exclude(site_wide_permissions_q()))
         OrganisationRole.objects.create(organisation_id=organisation.pk, role=role, group=group)
@@ -55,15 +55,29 @@ def grant_root_permissions(root, groups):
 
 
 def default_workflow():
-    Workflow = apps.get_model("wagtailcore", "Workflow")
-    return Workflow.objects.filter(name=DEFAULT_WORKFLOW_NAME).first()
+    """The workflow the DefaultWorkflow row names, whatever it is called; None without one."""
+    row = DefaultWorkflow.objects.select_related("workflow").first()
+    return row.workflow if row is not None else None
+
+
+NO_DEFAULT_WORKFLOW = (
+    "没有可用的默认审核工作流（DefaultWorkflow 未指向一个启用的工作流），"
+    "新的信息公开目录无法获得审核流程 "
+    "(no active default review workflow: a new disclosure root would get no review)."
+)
 
 
 def attach_default_workflow(root):
+    """Gives a new root the default workflow; refuses (ImproperlyConfigured) when there is none
+    or it is disabled, rather than leave the root without review, where every publication but
+    强制发布 would be refused (`manage.py check` reports it first: moderation.E001)."""
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
+    if WorkflowPage.objects.filter(page_id=root.pk).exists():
+        return
     workflow = default_workflow()
-    if workflow is not None and not WorkflowPage.objects.filter(page_id=root.pk).exists():
-        WorkflowPage.objects.create(page_id=root.pk, workflow=workflow)
+    if workflow is None or not workflow.active:
+        raise ImproperlyConfigured(NO_DEFAULT_WORKFLOW)
+    WorkflowPage.objects.create(page_id=root.pk, workflow=workflow)
 
 
 def set_up_disclosure_root(root):

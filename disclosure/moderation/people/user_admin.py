@@ -31,6 +31,7 @@ from disclosure.catalogue.staff_roles import (
 )
 from gongkai.accounts.administrators import is_site_administrator
 
+from ..organisations.kept_site_wide_objects import SiteWideGroupKept
 from ..organisations.membership import (
     conflict,
     move_user,
@@ -224,7 +225,7 @@ class GroupEditView(SiteAdministratorsOnlyMixin, wagtail_groups.EditView):
     pass
 
 
-class GroupDeleteView(SiteAdministratorsOnlyMixin, wagtail_groups.DeleteView):
+class GroupDeleteView(SiteAdministratorsOnlyMixin, SiteWideGroupKept, wagtail_groups.DeleteView):
     pass
 
 

@@ -7,11 +7,10 @@ site's generic name: Wagtail names the site of the user's explorable root page."
 import re
 
 import pytest
-from django.contrib.auth.models import Group
 
 from disclosure.catalogue.models import StaffOrganisation
 from disclosure.moderation.review.dashboard import name_the_summary
-from gongkai.accounts.administrators import site_administrators_group_name
+from gongkai.accounts.administrators import site_administrators_group
 from tests.factories import UserFactory
 
 
@@ -48,7 +47,7 @@ def recorded_site_administrator(office, kind):
     if kind == "superuser":
         user = office["users"]["admin"]
     else:
-        group, _ = Group.objects.get_or_create(name=site_administrators_group_name())
+        group, _ = (site_administrators_group(), False)
         user = UserFactory(username="platform", groups=[group])
     township = office["root"].organisation
     StaffOrganisation.objects.update_or_create(user=user, defaults={"organisation": township})

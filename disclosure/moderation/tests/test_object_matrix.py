@@ -21,7 +21,7 @@ from wagtail.models import Site, Workflow
 
 from disclosure.catalogue.models import Domain, Organisation
 from disclosure.moderation.models import RoleApprovalTask, SensitiveWord
-from disclosure.moderation.organisations.placement import DEFAULT_WORKFLOW_NAME
+from disclosure.moderation.organisations.placement import default_workflow
 from home.models import SiteFooterSettings
 from search.models import Synonym
 
@@ -226,7 +226,7 @@ def try_edit_group(client, office):
 
 
 def try_edit_workflow(client, office):
-    workflow = Workflow.objects.get(name=DEFAULT_WORKFLOW_NAME)
+    workflow = default_workflow()
     post_form(
         client, office, reverse("wagtailadmin_workflows:edit", args=[workflow.pk]), name="矩阵流程"
     )

@@ -9,7 +9,6 @@ Every path that grants such authority × the four kinds of administrator."""
 from contextlib import suppress
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
@@ -21,7 +20,7 @@ from disclosure.moderation.review.dashboard import (
     arrange_dashboard,
     roles_of,
 )
-from gongkai.accounts.administrators import is_site_administrator, site_administrators_group_name
+from gongkai.accounts.administrators import is_site_administrator, site_administrators_group
 from gongkai.accounts.roles import Role
 
 from .helpers import as_user, draft_item, fresh, published_item, submit
@@ -37,7 +36,7 @@ AUTHORITY = {"superuser": True, "site-wide 管理员": False, "org 管理员": T
 def office(small_office):
     township = small_office["root"].organisation
     county = small_office["county_root"].organisation
-    site_wide, _ = Group.objects.get_or_create(name=site_administrators_group_name())
+    site_wide, _ = (site_administrators_group(), False)
     small_office["administrators"] = {
         "superuser": small_office["users"]["admin"],
         "site-wide 管理员": make_user("platform", site_wide),

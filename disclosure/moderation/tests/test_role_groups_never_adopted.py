@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 
 from disclosure.applications.models import OrganisationHandlers
-from disclosure.applications.roles import ensure_organisation_handlers
+from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP, ensure_organisation_handlers
 from disclosure.catalogue.models import OrganisationRole, StaffOrganisation
 from disclosure.catalogue.staff_roles import (
     organisation_group_ids_of_user_id,
@@ -20,7 +20,7 @@ from disclosure.catalogue.staff_roles import (
 from disclosure.catalogue.tests.factories import OrganisationFactory
 from disclosure.moderation.organisations.membership import conflict
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
-from gongkai.accounts.roles import APPLICATION_HANDLERS_GROUP, Role
+from gongkai.accounts.roles import Role
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

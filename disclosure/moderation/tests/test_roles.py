@@ -2,7 +2,7 @@ from django.contrib.auth.models import Group
 from django.utils import translation
 from wagtail.models import Collection, GroupCollectionPermission
 
-from disclosure.applications.roles import HANDLER_PERMISSIONS
+from disclosure.applications.roles import APPLICATION_HANDLERS_GROUP, HANDLER_PERMISSIONS
 from disclosure.catalogue.models import Organisation, OrganisationRole
 from disclosure.moderation.models import OrganisationCollection
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
@@ -10,7 +10,7 @@ from disclosure.moderation.organisations.role_permissions import (
     MODEL_PERMISSIONS,
     SITE_ADMINISTRATION,
 )
-from gongkai.accounts.roles import APPLICATION_HANDLERS_GROUP, Role
+from gongkai.accounts.roles import Role
 
 
 def test_every_role_exists_on_a_fresh_database(db):

@@ -5,7 +5,6 @@ in every reader of moderation — the walls, the dashboard, the user admin and t
 """
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page, PageLogEntry
 
@@ -17,7 +16,7 @@ from disclosure.moderation.organisations.walls import manageable_users, within_o
 from disclosure.moderation.people.audit import AuditFilterForm
 from disclosure.moderation.people.user_admin import ScopedUserEditForm
 from disclosure.moderation.review.dashboard import my_drafts
-from gongkai.accounts.administrators import site_administrators_group_name
+from gongkai.accounts.administrators import site_administrators_group
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +30,7 @@ def township_site_administrator(request, small_office):
     if request.param == "superuser":
         user = UserFactory(username="platform-root", is_superuser=True, is_staff=True)
     else:
-        group, _ = Group.objects.get_or_create(name=site_administrators_group_name())
+        group, _ = (site_administrators_group(), False)
         user = UserFactory(username="platform-admin", groups=[group])
     user.first_name, user.last_name = "某", user.username
     user.save(update_fields=["first_name", "last_name"])

@@ -1,0 +1,16 @@
+"""Which groups are the site-wide ones, by key (gongkai.accounts.site_wide_groups)."""
+
+from django.db import models
+
+
+class SiteWideGroup(models.Model):
+    """The site-wide group a key names: a role's code (gongkai.accounts.roles.Role) or a key an
+    app registers (the register's 依申请办理). Code finds the group through this row, never by
+    its name, which site administrators may change in the admin; the group cannot be deleted
+    while the row names it."""
+
+    key = models.CharField(max_length=40, unique=True)
+    group = models.OneToOneField("auth.Group", on_delete=models.PROTECT, related_name="site_wide")
+
+    def __str__(self):
+        return f"{self.key}: {self.group}"
