@@ -496,10 +496,12 @@ class DefaultWorkflow(models.Model):
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
     workflow = models.OneToOneField(
-        "wagtailcore.Workflow", on_delete=models.PROTECT, related_name="+"
+        "wagtailcore.Workflow", on_delete=models.PROTECT, related_name="+", verbose_name=_("工作流")
     )
 
     class Meta:
+        verbose_name = _("默认审核工作流")
+        verbose_name_plural = _("默认审核工作流")
         constraints = [
             models.CheckConstraint(condition=models.Q(id=1), name="one_default_workflow")
         ]

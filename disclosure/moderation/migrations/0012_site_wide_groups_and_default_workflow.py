@@ -58,10 +58,13 @@ class Migration(migrations.Migration):
                         on_delete=django.db.models.deletion.PROTECT,
                         related_name="+",
                         to="wagtailcore.workflow",
+                        verbose_name="工作流",
                     ),
                 ),
             ],
             options={
+                "verbose_name": "默认审核工作流",
+                "verbose_name_plural": "默认审核工作流",
                 "constraints": [
                     models.CheckConstraint(
                         condition=models.Q(("id", 1)), name="one_default_workflow"

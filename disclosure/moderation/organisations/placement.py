@@ -70,7 +70,7 @@ NO_DEFAULT_WORKFLOW = (
 def attach_default_workflow(root):
     """Gives a new root the default workflow; refuses (ImproperlyConfigured) when there is none
     or it is disabled, rather than leave the root without review, where every publication but
-    强制发布 would be refused (`manage.py check` reports it first: moderation.E001)."""
+    强制发布 would be refused (`migrate` reports it first: moderation.E001)."""
     WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     if WorkflowPage.objects.filter(page_id=root.pk).exists():
         return

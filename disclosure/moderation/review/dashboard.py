@@ -291,8 +291,9 @@ def _review_row(state, task, user, today):
     obj = state.revision.content_object if state.revision_id else None
     if obj is None:
         return None
+    # The step in progress that its run is at (a run sent back has a rejected current step).
     current = (
-        state.workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
+        state.status == TaskState.STATUS_IN_PROGRESS
         and state.workflow_state.current_task_state_id == state.pk
     )
     if isinstance(task, RoleApprovalTask):

@@ -88,19 +88,23 @@ def test_placement_without_a_default_workflow_says_so(office):
 
 
 def test_the_checks_name_a_missing_site_wide_group_and_default_workflow(db):
-    assert site_wide_groups_exist(None) == []
-    assert default_workflow_exists(None) == []
+    assert site_wide_groups_exist(None, databases=["default"]) == []
+    assert default_workflow_exists(None, databases=["default"]) == []
     SiteWideGroup.objects.filter(key__in=[Role.LEADERS, SITE_WIDE_KEY]).delete()
     DefaultWorkflow.objects.all().delete()
-    errors = site_wide_groups_exist(None)
+    errors = site_wide_groups_exist(None, databases=["default"])
     assert [error.id for error in errors] == ["accounts.E002"]
     assert "分管领导" in errors[0].msg and SITE_WIDE_KEY in errors[0].msg
-    assert [error.id for error in default_workflow_exists(None)] == ["moderation.E001"]
+    assert [error.id for error in default_workflow_exists(None, databases=["default"])] == [
+        "moderation.E001"
+    ]
 
 
 def test_a_disabled_default_workflow_is_reported(db):
     Workflow.objects.filter(pk=default_workflow().pk).update(active=False)
-    assert [error.id for error in default_workflow_exists(None)] == ["moderation.E001"]
+    assert [error.id for error in default_workflow_exists(None, databases=["default"])] == [
+        "moderation.E001"
+    ]
 
 
 @pytest.fixture
