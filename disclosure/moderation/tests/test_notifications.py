@@ -57,9 +57,13 @@ def test_mail_on_submit_approve_reject_and_withdrawal(
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         request_withdrawal(fresh(page), users["editor"], "unpublish", "内容已过时，申请撤下。")
-    # Whoever may decide it: the township's 分管领导 and 管理员 (WithdrawalRequest.deciders).
+    # Whoever may decide it: the site's 管理员, the township's 分管领导 and its own 管理员
+    # (the demo's manager; WithdrawalRequest.deciders).
     assert sent(mail.outbox) == [
-        ("撤稿申请：通知测试稿", ["admin@example.invalid", "leader@example.invalid"])
+        (
+            "撤稿申请：通知测试稿",
+            ["admin@example.invalid", "leader@example.invalid", "manager@example.invalid"],
+        )
     ]
 
 
