@@ -90,8 +90,8 @@ class SiteFooterSettings(ReadOnlyForRequestsMixin, BaseSiteSetting):
         blank=True,
         validators=[conac_id_validator],
         help_text=_(
-            "开办者标识（党政机关网站标识）在中国机构编制网的注册编号，"
-            "即标识链接 bszs.conac.cn/sitename?method=show&id= 后面的 32 位字符。"
+            "开办者标识（党政机关网站标识）在中国机构编制网的注册编号：点击网站上的标识，"
+            "打开的登记页面地址末尾的 32 位字符。"
         ),
     )
     # A demo or test site shows where the identifiers go without passing off made-up numbers

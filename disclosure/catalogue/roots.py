@@ -120,6 +120,12 @@ def organisation_id_of_page(page):
     return root.organisation_id if root is not None else None
 
 
+def below_any(page, paths):
+    """Whether `page` is at or below one of the tree `paths` (roots' paths read before), in
+    memory: a list asks it of every row."""
+    return page.path.startswith(tuple(paths))
+
+
 def pages_below_q(paths, *, field="path"):
     """A Q matching the pages at or below any of the tree `paths` (none when there are none);
     `field` names the path of a related page instead (`page__path` on log entries)."""

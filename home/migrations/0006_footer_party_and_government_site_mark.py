@@ -14,6 +14,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='sitefootersettings',
             name='conac_id',
-            field=models.CharField(blank=True, help_text='开办者标识（党政机关网站标识）在中国机构编制网的注册编号，即标识链接 bszs.conac.cn/sitename?method=show&id= 后面的 32 位字符。', max_length=32, validators=[django.core.validators.RegexValidator('^[0-9A-Fa-f]{32}$', '党政机关网站标识编号为 32 位字母和数字（0–9、A–F）。')], verbose_name='党政机关网站标识编号'),
+            field=models.CharField(blank=True, help_text='开办者标识（党政机关网站标识）在中国机构编制网的注册编号：点击网站上的标识，打开的登记页面地址末尾的 32 位字符。', max_length=32, validators=[django.core.validators.RegexValidator('^[0-9A-Fa-f]{32}$', '党政机关网站标识编号为 32 位字母和数字（0–9、A–F）。')], verbose_name='党政机关网站标识编号'),
         ),
     ]

@@ -24,7 +24,7 @@ from wagtail.utils.urlpatterns import decorate_urlpatterns
 from wagtail_localize.views.report import TranslationsReportView
 
 from disclosure.catalogue.models import DisclosureIndexPage
-from disclosure.catalogue.roots import pages_below_q
+from disclosure.catalogue.roots import below_any, pages_below_q
 from disclosure.catalogue.staff_roles import sees_every_organisation
 
 from .walls import organisation_roots_of_user, within_organisation
@@ -128,8 +128,8 @@ class OtherOrganisations:
         administrator, nor for a page under no root)."""
         return (
             not self.everyone
-            and page.path.startswith(self.roots)
-            and not page.path.startswith(self.own)
+            and below_any(page, self.roots)
+            and not below_any(page, self.own)
         )
 
     def show_live_title(self, page):
