@@ -126,11 +126,7 @@ class OtherOrganisations:
     def owns_not(self, page):
         """Whether `page` lies under another organisation's root (never for a site
         administrator, nor for a page under no root)."""
-        return (
-            not self.everyone
-            and below_any(page, self.roots)
-            and not below_any(page, self.own)
-        )
+        return not self.everyone and below_any(page, self.roots) and not below_any(page, self.own)
 
     def show_live_title(self, page):
         """Another organisation's page is named by its live title: Wagtail's admin shows the
