@@ -49,6 +49,17 @@ class OrganisationCollection(models.Model):
         return self.collection.name
 
 
+def task_states_of_pages_q(pages):
+    """A filter on task states for those of runs on `pages` (a page queryset): a run names
+    its page by text (WorkflowState.object_id), so the page ids are cast to match."""
+    return Q(
+        workflow_state__base_content_type=get_default_page_content_type(),
+        workflow_state__object_id__in=pages.annotate(
+            id_text=Cast("pk", output_field=CharField())
+        ).values("id_text"),
+    )
+
+
 def user_holds_role(user, page, role):
     """Whether `user` holds `role` in the organisation that owns `page`."""
     return holds_role(user, organisation_id_of_page(page), role)
@@ -233,14 +244,8 @@ class RoleApprovalTask(Task):
         organisation_ids = organisation_ids_where(user, self.role)
         if not user.is_authenticated or not user.is_active or not organisation_ids:
             return None
-        pages = (
+        return task_states_of_pages_q(
             Page.objects.filter(pages_of_organisation_q(organisation_ids))
-            .annotate(id_text=Cast("pk", output_field=CharField()))
-            .values("id_text")
-        )
-        return Q(
-            workflow_state__base_content_type=get_default_page_content_type(),
-            workflow_state__object_id__in=pages,
         )
 
     @classmethod

@@ -47,7 +47,7 @@ from disclosure.catalogue.staff_roles import organisation_of, roles_held, sees_e
 from disclosure.workdays.calendar import working_days_between
 from gongkai.accounts.roles import Role
 
-from ..models import RoleApprovalTask
+from ..models import RoleApprovalTask, task_states_of_pages_q
 from ..organisations.walls import within_organisation
 from ..publishing.deletion import with_row_answers
 from ..publishing.withdrawal import withdrawals_to_decide
@@ -257,15 +257,7 @@ class AwaitingMyReviewPanel(WorkflowObjectsToModeratePanel):
 def _in_organisation_of(user):
     """A filter on task states for those of pages of `user`'s organisation
     (walls.within_organisation); a run names its page by text."""
-    pages = (
-        Page.objects.filter(within_organisation(user))
-        .annotate(id_text=Cast("pk", output_field=CharField()))
-        .values("id_text")
-    )
-    return Q(
-        workflow_state__base_content_type=get_default_page_content_type(),
-        workflow_state__object_id__in=pages,
-    )
+    return task_states_of_pages_q(Page.objects.filter(within_organisation(user)))
 
 
 def awaiting_review_of(user):
