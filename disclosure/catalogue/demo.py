@@ -341,7 +341,34 @@ NORMATIVE_2023 = [
 ]
 
 
-def policy_documents(user, policies, notices):
+def county_policies(county):
+    county_root = DisclosureIndexPage.objects.filter(organisation=county).first()
+    return CategoryPage.objects.child_of(county_root).filter(slug="policies").first()
+
+
+def county_gas_rules(user, county):
+    """The county's rules that replaced 友谊镇's abolished gas rules: the abolished page links
+    to them (替代文件)."""
+    return publish_child(
+        county_policies(county),
+        PolicyDocumentPage(
+            title="友谊县城镇燃气安全管理办法",
+            kind="normative",
+            doc_number="友县政规〔2021〕4号",
+            body=[
+                paragraph("<p>为加强城镇燃气安全管理，保障人民群众生命财产安全，制定本办法。</p>")
+            ],
+            keywords="燃气安全",
+            summary="友谊县城镇燃气经营、使用和安全检查的规定。",
+            written_on=day("2021-12-10"),
+            published_on=day("2021-12-20"),
+            effective_on=day("2022-01-01"),
+        ),
+        user,
+    )
+
+
+def policy_documents(user, policies, notices, gas_rules):
     garbage = publish_child(
         policies,
         PolicyDocumentPage(
@@ -389,7 +416,12 @@ def policy_documents(user, policies, notices):
             effective_on=day("2019-06-01"),
             # Before 2022: the 2022 report counts no 规范性文件 abolished or in force.
             abolished_on=day("2021-12-31"),
-            body=[paragraph("<p>本办法已由新的燃气安全管理规定替代。</p>")],
+            replaced_by=gas_rules,
+            body=[
+                paragraph(
+                    "<p>本办法自2022年1月1日起废止，由《友谊县城镇燃气安全管理办法》替代。</p>"
+                )
+            ],
             domain=domain("安全生产"),
             keywords="燃气安全",
             summary="已废止的燃气安全管理办法，仅供查阅。",
@@ -489,7 +521,8 @@ def load_catalogue_demo(township, county, township_root, user):
     budget_pages(user, columns["budgets"])
     guides = service_guides(user, columns["service-guides"])
     service_item_list(user, columns["service-items"], guides)
-    policy_documents(user, columns["policies"], columns["notices"])
+    gas_rules = county_gas_rules(user, county)
+    policy_documents(user, columns["policies"], columns["notices"], gas_rules)
     if "rules" in columns:
         disclosure_rules(user, columns["rules"])
     disclosure_guides(user, township_root, county)
@@ -557,10 +590,7 @@ def recent_items(user, township_root, notices, county):
         ),
         user,
     )
-    county_root = DisclosureIndexPage.objects.filter(organisation=county).first()
-    policies = CategoryPage.objects.child_of(county_root).filter(slug="policies").first()
-    if policies is None:
-        return
+    policies = county_policies(county)
     rules = publish_child(
         policies,
         PolicyDocumentPage(

@@ -44,4 +44,8 @@ def test_abolished_document_shows_banner_and_filters_without_javascript(
     page.get_by_role("link", name="友谊镇燃气安全管理暂行办法").click()
     assert "本文件已废止" in page.locator(".validity-banner").inner_text()
     page.screenshot(path=output_dir / "abolished.png", full_page=True)
+    # The banner leads to the rules that replaced it (the county's).
+    page.locator(".validity-banner").get_by_role("link", name="友谊县城镇燃气安全管理办法").click()
+    assert "/county-office/policies/" in page.url
+    assert page.locator("h1").inner_text() == "友谊县城镇燃气安全管理办法"
     context.close()

@@ -110,3 +110,29 @@ def test_block_errors_are_counted_on_their_tab(browser, live_demo):
     assert content.get_attribute("aria-selected") == "true"
     assert "1 处错误" in content.inner_text()
     assert "错误在“内容”标签页中。" in page.locator(".messages .error").inner_text()
+
+
+def test_a_schedule_error_is_shown_on_the_settings_tab(browser, live_demo, output_dir):
+    """Wagtail moves the go-live and expiry fields into a dialog outside the 设置 tab: an
+    expiry before the go-live refused the save with nothing marked below the message."""
+    item = guides_column().get_children().live().first()
+    page = sign_in(browser, live_demo, "editor")
+    page.goto(f"{live_demo.url}/admin/pages/{item.pk}/edit/")
+    page.locator("input[name=go_live_at]").evaluate(
+        "field => { field.value = '2031-05-10 09:00'; }"
+    )
+    page.locator("input[name=expire_at]").evaluate("field => { field.value = '2031-05-01 09:00'; }")
+    page.locator("button.action-save").first.dispatch_event("click")
+    page.wait_for_load_state("load")
+    page.wait_for_selector("[data-tabs-with-errors]")
+    page.screenshot(path=output_dir / "error-in-schedule.png", full_page=True)
+
+    settings = page.get_by_role("tab", name=re.compile("设置"))
+    assert settings.get_attribute("aria-selected") == "true"
+    assert "1" in settings.inner_text()
+    message = page.locator(".messages .error").inner_text()
+    assert "错误在“设置”标签页中。" in message
+    # The fields and their error are in front of the editor, not behind a side panel.
+    dialog = page.locator("#schedule-publishing-dialog")
+    assert dialog.get_attribute("aria-hidden") is None
+    assert dialog.get_by_text("发布日期/时间必须早于过期日期/时间").is_visible()

@@ -4,10 +4,29 @@
 // draws its own errors, so a tab with only block errors showed no count. After the page has
 // drawn: count again, open the first tab that has errors if the open one has none, and name
 // the tabs with errors in the error message.
+// Wagtail also moves the go-live and expiry fields out of the 设置 tab into a dialog at the
+// form's root, leaving an empty publishing panel behind: that tab counts the dialog's errors
+// as its own, and a refused schedule opens the dialog, where its fields and errors are.
 (function () {
   'use strict';
 
   const ERRORS = ':not([hidden]):is(.error-message,.help-critical)';
+  const SCHEDULE = '#schedule-publishing-dialog';
+
+  function scheduleWithErrors() {
+    const dialog = document.querySelector(SCHEDULE);
+    return dialog && dialog.querySelector(ERRORS) ? dialog : null;
+  }
+
+  function countScheduleOnItsTab() {
+    const panel = document.querySelector('[role="tabpanel"] [data-panel].publishing');
+    if (!panel) return;
+    const tab = panel.closest('[role="tabpanel"]');
+    const counter = document.querySelector(
+      `[data-controller~="w-count"][data-w-count-container-value="#${tab.id}"]`,
+    );
+    if (counter) counter.dataset.wCountContainerValue += `, ${SCHEDULE}`;
+  }
 
   function recount() {
     const app = window.wagtail && window.wagtail.app;
@@ -22,7 +41,9 @@
     return [...document.querySelectorAll('[role="tab"][data-w-tabs-target="trigger"]')].filter(
       (tab) => {
         const panel = document.getElementById(tab.getAttribute('aria-controls'));
-        return panel && panel.querySelector(ERRORS);
+        if (!panel) return false;
+        const holdsSchedule = panel.querySelector('[data-panel].publishing');
+        return panel.querySelector(ERRORS) || (holdsSchedule && scheduleWithErrors());
       },
     );
   }
@@ -40,12 +61,15 @@
   function showErrorsOnTabs() {
     const config = document.getElementById('tab-errors-config');
     if (!config) return;
+    countScheduleOnItsTab();
     recount();
     const tabs = tabsWithErrors();
     if (!tabs.length) return;
     const open = tabs.find((tab) => tab.getAttribute('aria-selected') === 'true');
     if (!open) tabs[0].click();
     nameTabsInMessage(tabs, JSON.parse(config.textContent).message);
+    const schedule = scheduleWithErrors();
+    if (schedule) schedule.dispatchEvent(new CustomEvent('w-dialog:show'));
   }
 
   // After Wagtail's controllers and the StreamField have drawn the form.
