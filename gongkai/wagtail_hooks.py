@@ -11,10 +11,15 @@ from . import page_cache
 @hooks.register("insert_editor_js")
 def show_errors_on_hidden_tabs():
     """Every page and snippet editor: errors on a tab other than the open one are counted on
-    their tab, that tab is opened, and the error message names it (static/js/admin)."""
+    their tab, that tab is opened, and the error message names it; a refused publishing
+    schedule opens its dialog (static/js/admin)."""
+    messages = {
+        "tabs": _("错误在%(tabs)s标签页中。"),
+        "schedule": _("发布计划有误，已打开“设置发布计划”对话框，请在其中修改。"),
+    }
     return format_html(
         '{}<script src="{}"></script>',
-        json_script({"message": _("错误在%(tabs)s标签页中。")}, "tab-errors-config"),
+        json_script(messages, "tab-errors-config"),
         static("js/admin/tab_errors.js"),
     )
 

@@ -15,6 +15,9 @@ TOWNSHIP = {
     "address_en": "137 Zhanqian Street, Youyi County",
     "postcode": "155800",
     "phone": "0469-5818672",
+    # Regulation Art. 12: the guide names the office's fax and internet contact too.
+    "fax": "0469-5818673",
+    "email": "xxgk@youyi-town.example.invalid",
     "review_authority": "友谊县人民政府",
     "court": "友谊县人民法院",
 }

@@ -160,14 +160,19 @@ class ExpandedQuery:
     def also_searched(self) -> list[str]:
         """The full forms and regional alternatives searched besides the typed words (低保 →
         最低生活保障): the results page names them, so that highlights of words the visitor
-        never typed make sense. A mistyping is searched but not named: it is no word to learn."""
+        never typed make sense. A mistyping is searched but not named, nor a longer word it
+        was put into (低保申请 → 低报申请): it is no word to learn."""
         typed = set(self.words)
         also = (word for words in self.alternatives for word in words[1:])
         return [
             word
             for word in dict.fromkeys(also)
-            if word not in typed and analysis.normalise(word) not in self.mistyped
+            if word not in typed and not self.holds_a_mistyping(word)
         ]
+
+    def holds_a_mistyping(self, word: str) -> bool:
+        normalised = analysis.normalise(word)
+        return any(mistyping in normalised for mistyping in self.mistyped)
 
 
 def expand(text: str) -> ExpandedQuery | None:

@@ -413,6 +413,13 @@ def letter_edit_view(request, pk):
     )
 
 
+class DueColumn(Column):
+    """答复期限, marked 已逾期 (or 逾期答复, replied late) in red as on the handlers' dashboard:
+    the register looked the same for an application past its deadline."""
+
+    cell_template_name = "applications/admin/due_cell.html"
+
+
 class ApplicationViewSet(OrganisationScopedViewSet):
     model = Application
     icon = "mail"
@@ -431,7 +438,7 @@ class ApplicationViewSet(OrganisationScopedViewSet):
         Column("applicant_type", label=_("申请人类型"), accessor="get_applicant_type_display"),
         "received_on",
         Column("state", label=_("状态"), accessor="get_state_display"),
-        "due_on",
+        DueColumn("due_on", label=_("答复期限")),
         "replied_on",
     ]
     list_filter = ["organisation", "state", "applicant_type", "channel", "outcome"]

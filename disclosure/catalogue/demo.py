@@ -347,10 +347,11 @@ def county_policies(county):
 
 
 def county_gas_rules(user, county):
-    """The county's rules that replaced 友谊镇's abolished gas rules: the abolished page links
-    to them (替代文件)."""
-    return publish_child(
-        county_policies(county),
+    """The county's rules that replaced 友谊镇's abolished gas rules (the abolished page links
+    to them: 替代文件), with their 政策解读 as every 规范性文件 has one."""
+    policies = county_policies(county)
+    rules = publish_child(
+        policies,
         PolicyDocumentPage(
             title="友谊县城镇燃气安全管理办法",
             kind="normative",
@@ -366,6 +367,20 @@ def county_gas_rules(user, county):
         ),
         user,
     )
+    publish_child(
+        policies,
+        PolicyDocumentPage(
+            title="《友谊县城镇燃气安全管理办法》政策解读",
+            kind="interpretation",
+            interpreted_policy=rules,
+            body=[paragraph("<p>一、制定背景；二、主要内容；三、燃气用户的安全责任。</p>")],
+            keywords="燃气安全 政策解读",
+            summary="解读友谊县城镇燃气安全管理办法。",
+            published_on=day("2021-12-20"),
+        ),
+        user,
+    )
+    return rules
 
 
 def policy_documents(user, policies, notices, gas_rules):
@@ -419,7 +434,7 @@ def policy_documents(user, policies, notices, gas_rules):
             replaced_by=gas_rules,
             body=[
                 paragraph(
-                    "<p>本办法自2022年1月1日起废止，由《友谊县城镇燃气安全管理办法》替代。</p>"
+                    "<p>本办法自2021年12月31日起废止，由2022年1月1日起施行的《友谊县城镇燃气安全管理办法》替代。</p>"
                 )
             ],
             domain=domain("安全生产"),

@@ -2,35 +2,14 @@
 serious misstatements."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from disclosure.catalogue.models import PolicyDocumentPage, PolicyKind, ServiceGuidePage, Validity
+from disclosure.catalogue.models.guide_elements import missing_guide_elements
 from disclosure.catalogue.visibility import public
 from disclosure.moderation.review.sensitive import scan
 
-from .blank import is_blank
 from .models import Misstatement
 from .results import Finding
-
-# The key elements of a 办事指南 the 2019 indicators name (服务不实用), as this platform's
-# ServiceGuidePage fields: 申请条件 is its 受理条件, 联系电话 its 咨询电话. The third item: the
-# parts of a StreamField's block that make it present (a material is its name).
-GUIDE_ELEMENTS = [
-    ("item_name", gettext_lazy("事项名称"), None),
-    ("legal_basis", gettext_lazy("设定依据"), None),
-    ("conditions", gettext_lazy("申请条件"), None),
-    ("materials", gettext_lazy("办理材料"), ("name",)),
-    ("location", gettext_lazy("办理地点"), None),
-    ("service_hours", gettext_lazy("办理时间"), None),
-    ("consultation_phone", gettext_lazy("联系电话"), None),
-    ("steps", gettext_lazy("办理流程"), ("title", "description")),
-]
-
-
-def missing_guide_elements(guide):
-    return [
-        str(label) for name, label, keys in GUIDE_ELEMENTS if is_blank(getattr(guide, name), keys)
-    ]
 
 
 def guide_findings(scope):

@@ -41,6 +41,29 @@ def test_a_mistyping_is_searched_but_never_named_as_a_word_searched(client, corp
 
 
 @pytest.mark.django_db
+def test_a_mistyping_inside_a_longer_word_is_not_named_either(client, corpus):
+    """低保申请 is searched as 最低生活保障申请 and 低报申请 too; the results page named both,
+    and 低报 (under-reporting) is not what the visitor meant."""
+    assert "低报申请" in expand("低保申请").alternatives[0]
+    html = client.get("/search/", {"q": "低保申请"}).content.decode()
+    assert also_searched(html).endswith("同时搜索了：最低生活保障申请")
+
+
+@pytest.mark.django_db
+def test_nianbao_finds_the_annual_reports(client, corpus):
+    """The portal's navigation says 政府信息公开年报; 年报 and 年度报告 found no report."""
+    CategoryPageFactory(
+        parent=Page.objects.get(title="友谊镇政府信息公开"),
+        title="友谊镇2023年政府信息公开工作年度报告",
+        intro="<p>本报告依据《中华人民共和国政府信息公开条例》编制。</p>",
+    )
+    for typed in ("年报", "年度报告", "2023年报"):
+        assert "友谊镇2023年政府信息公开工作年度报告" in titles(
+            client.get("/search/", {"q": typed})
+        ), typed
+
+
+@pytest.mark.django_db
 def test_a_mistyping_is_never_offered_as_did_you_mean(client, corpus):
     from search.did_you_mean import did_you_mean
     from search.views import public_pages

@@ -22,13 +22,16 @@ thesaurus = importlib.import_module("search.migrations.0006_default_government_t
 review = importlib.import_module("search.migrations.0007_thesaurus_sources_verified")
 mistyped = importlib.import_module("search.migrations.0010_thesaurus_dibao_mistyping")
 mistypings = importlib.import_module("search.migrations.0011_thesaurus_mistypings")
+short_forms = importlib.import_module("search.migrations.0012_thesaurus_annual_report_short_forms")
 
 
 def as_loaded(words):
     """A shipped group's words once the later migrations changed it: 0010 added 低报 to the
-    低保 group's words, 0011 moved it to the group's mistypings."""
+    低保 group's words, 0011 moved it to the group's mistypings, 0012 added 年报 and 年度报告
+    to the annual report's group."""
     extended = mistyped.EXTENDED.get(words, words)
-    return mistypings.SPLIT.get(extended, (extended, ""))[0]
+    words = mistypings.SPLIT.get(extended, (extended, ""))[0]
+    return short_forms.EXTENDED.get(words, words)
 
 
 @pytest.mark.django_db
@@ -240,7 +243,8 @@ def test_reloading_keeps_an_offices_edits_and_unloading_removes_only_unedited_gr
     edited.save()
     Synonym.objects.get(words__startswith="残联，").delete()  # an office deleted it
     Synonym.objects.create(words="一窗受理，综合窗口受理", source="本县政务服务中心")
-    mistyped.shrink_groups(Synonym)  # migrating back: 0010, 0007, then 0006
+    short_forms.shrink_groups(Synonym)  # migrating back: 0012, 0010, 0007, then 0006
+    mistyped.shrink_groups(Synonym)
     review.revert_review(Synonym)
     assert thesaurus.install(Synonym) == 1  # only the deleted group comes back when asked
     thesaurus.uninstall(Synonym)
@@ -282,6 +286,7 @@ def test_the_review_leaves_an_offices_edits_alone_and_is_reversible():
     corrected = [(w, old, new) for w, old, new, v in reviewed if v != review.DROPPED and new != old]
     dropped = [(w, old) for w, old, _new, v in reviewed if v == review.DROPPED]
     assert corrected
+    short_forms.shrink_groups(Synonym)  # migrating back: 0012 (words), then 0007 (sources)
     review.revert_review(Synonym)  # back to the sources 0006 shipped
     for words, old, _new in corrected:
         assert Synonym.objects.get(words=words).source == old

@@ -95,6 +95,17 @@ def test_no_results_page_suggests_single_words_and_the_administrators_list(clien
 
 
 @pytest.mark.django_db
+def test_nothing_found_under_filters_says_so_and_offers_dropping_them_first(client, corpus):
+    """Words found elsewhere but not under the chosen filters are no typo: the page says the
+    filters are why, and offers dropping them before any advice on the words."""
+    assert get(client, q="公开").context["rows"]
+    html = get(client, q="公开", year="1999").content.decode()
+    empty = html[html.index('class="search-empty"') :]
+    assert "在所选筛选条件下没有找到与“公开”相关的结果" in empty
+    assert empty.index("取消筛选条件") < empty.index("请检查错别字")
+
+
+@pytest.mark.django_db
 def test_queries_are_logged_and_editors_picks_shown(client, corpus):
     SearchPromotion.objects.create(
         query=Query.get("低保"), page=corpus["guide"], sort_order=0, description=""

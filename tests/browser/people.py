@@ -55,3 +55,18 @@ def form_posts(page, url):
         ),
     )
     return posts
+
+
+def fill_guide_elements(page):
+    """The key elements a 办事指南 must give before it is submitted
+    (catalogue/models/guide_elements.py), typed as an editor types them: each list (申请材料,
+    办理流程) gets one entry through its add button."""
+    from disclosure.moderation.tests.helpers import GUIDE_ELEMENTS
+
+    for name, value in GUIDE_ELEMENTS.items():
+        if isinstance(value, str):
+            page.locator(f"[name={name}]").fill(value)
+    for field, key in (("materials", "name"), ("steps", "title")):
+        (_block_type, first), *_others = GUIDE_ELEMENTS[field]
+        page.locator(f'[data-contentpath="{field}"] button.c-sf-add-button').first.click()
+        page.locator(f'input[name="{field}-0-value-{key}"]').fill(first[key])

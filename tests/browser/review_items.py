@@ -4,7 +4,7 @@ find it."""
 from django.contrib.auth import get_user_model
 
 from disclosure.catalogue.models import DisclosureIndexPage, ServiceGuidePage
-from disclosure.moderation.tests.helpers import fresh
+from disclosure.moderation.tests.helpers import GUIDE_ELEMENTS, fresh
 
 TITLE = "老年人优待证办理指南"
 
@@ -16,7 +16,16 @@ def guides_column():
 def submitted_guide():
     """What the editor submitted yesterday, waiting at 初审."""
     editor = get_user_model().objects.get(username="editor")
-    guide = ServiceGuidePage(title=TITLE, item_name="老年人优待证办理", owner=editor, live=False)
+    # The slug the editor's form gives a new item (title_slugs.py): a leader approving from the
+    # editor saves the form, and would otherwise correct the slug along with the approval.
+    guide = ServiceGuidePage(
+        title=TITLE,
+        slug="lao-nian-ren-you-dai-zheng-ban-li-zhi-nan",
+        item_name="老年人优待证办理",
+        owner=editor,
+        live=False,
+        **GUIDE_ELEMENTS,
+    )
     guides_column().add_child(instance=guide)
     guide.save_revision(user=editor)
     guide.get_workflow().start(guide, editor)

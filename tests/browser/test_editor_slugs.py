@@ -8,7 +8,7 @@ from wagtail.models import Page
 
 from disclosure.catalogue.models import DisclosureIndexPage, ServiceGuidePage
 
-from .people import sign_in, wait_until
+from .people import fill_guide_elements, sign_in, wait_until
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,6 +33,7 @@ def start_service_guide(page, server, column):
     # Typed key by key, as people do: Wagtail copies the (Chinese) title into the slug.
     page.locator("input[name=title]").press_sequentially(TITLE)
     page.fill("input[name=item_name]", "老年人优待证办理")
+    fill_guide_elements(page)
 
 
 def guides_titled(title):
@@ -112,9 +113,10 @@ def test_block_errors_are_counted_on_their_tab(browser, live_demo):
     assert "错误在“内容”标签页中。" in page.locator(".messages .error").inner_text()
 
 
-def test_a_schedule_error_is_shown_on_the_settings_tab(browser, live_demo, output_dir):
-    """Wagtail moves the go-live and expiry fields into a dialog outside the 设置 tab: an
-    expiry before the go-live refused the save with nothing marked below the message."""
+def test_a_refused_schedule_opens_its_dialog(browser, live_demo, output_dir):
+    """The go-live and expiry fields are in a dialog opened from the status side panel, in no
+    tab: an expiry before the go-live refused the save with nothing shown below the message
+    but a small mark on the side panel's icon."""
     item = guides_column().get_children().live().first()
     page = sign_in(browser, live_demo, "editor")
     page.goto(f"{live_demo.url}/admin/pages/{item.pk}/edit/")
@@ -127,12 +129,9 @@ def test_a_schedule_error_is_shown_on_the_settings_tab(browser, live_demo, outpu
     page.wait_for_selector("[data-tabs-with-errors]")
     page.screenshot(path=output_dir / "error-in-schedule.png", full_page=True)
 
-    settings = page.get_by_role("tab", name=re.compile("设置"))
-    assert settings.get_attribute("aria-selected") == "true"
-    assert "1" in settings.inner_text()
     message = page.locator(".messages .error").inner_text()
-    assert "错误在“设置”标签页中。" in message
-    # The fields and their error are in front of the editor, not behind a side panel.
+    assert "发布计划有误，已打开“设置发布计划”对话框，请在其中修改。" in message
+    assert "标签页中" not in message  # no tab holds an error
     dialog = page.locator("#schedule-publishing-dialog")
     assert dialog.get_attribute("aria-hidden") is None
-    assert dialog.get_by_text("发布日期/时间必须早于过期日期/时间").is_visible()
+    assert dialog.get_by_text("发布日期/时间必须早于过期日期/时间").first.is_visible()

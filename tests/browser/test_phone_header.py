@@ -99,3 +99,19 @@ def test_service_guide_material_headings_stay_whole(browser, live_demo, viewport
             text = heading.inner_text()
             assert heading.evaluate(LINES_OF_TEXT) == 1, (guide.title, text)
         assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+
+
+def test_the_service_item_list_keeps_its_columns_readable_on_a_phone(browser, live_demo):
+    """Seven columns in 358 px put 办理部门 one character a line (社/会/事/务/办/公/室): each
+    column keeps room for four characters, the table scrolls in its region, not the page."""
+    from disclosure.catalogue.models import ServiceItemListPage
+
+    page = context(browser, PHONE).new_page()
+    item_list = ServiceItemListPage.objects.live().filter(locale__language_code="zh-hans").first()
+    page.goto(live_demo.url + item_list.url)
+    font = page.evaluate("parseFloat(getComputedStyle(document.querySelector('main')).fontSize)")
+    for cell in page.locator(".service-items tbody tr:first-child td").all()[1:]:
+        assert cell.bounding_box()["width"] >= 4 * font, cell.inner_text()
+    region = page.locator(".table-scroll", has=page.locator(".service-items"))
+    assert region.evaluate("element => element.scrollWidth > element.clientWidth")
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0

@@ -8,7 +8,7 @@ import pytest
 from disclosure.catalogue.models import DisclosureIndexPage, ServiceGuidePage
 from disclosure.moderation.models import SensitiveWord
 
-from .people import sign_in, wait_until
+from .people import fill_guide_elements, sign_in, wait_until
 
 pytestmark = [
     pytest.mark.browser,
@@ -26,6 +26,7 @@ def test_a_refused_submission_shows_the_refusal_as_the_one_truth(browser, live_d
     page.fill("input[name=title]", title)
     page.fill("input[name=item_name]", title)
     page.fill("input[name=fees]", "不收费")
+    fill_guide_elements(page)
     page.evaluate("document.querySelector('footer button[name=action-submit]').click()")
     page.wait_for_url("**/admin/pages/*/edit/**")
     page.wait_for_load_state("networkidle")

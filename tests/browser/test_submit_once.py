@@ -8,7 +8,7 @@ import pytest
 
 from disclosure.catalogue.models import DisclosureIndexPage, ServiceGuidePage
 
-from .people import form_posts, sign_in, wait_until
+from .people import fill_guide_elements, form_posts, sign_in, wait_until
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,6 +34,7 @@ def open_new_guide(browser, server, title):
     page.fill("input[name=title]", title)
     page.fill("input[name=item_name]", title)
     page.fill("input[name=fees]", "不收费")
+    fill_guide_elements(page)
     return page
 
 

@@ -20,7 +20,14 @@ from disclosure.catalogue.models import (
 )
 from disclosure.moderation.models import OrganisationCollection
 from disclosure.moderation.publishing.publication import sanctioned_publication
-from disclosure.moderation.tests.helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
+from disclosure.moderation.tests.helpers import (
+    FULL_CHECKLIST,
+    GUIDE_ELEMENTS,
+    act,
+    edit_form_data,
+    fresh,
+    submit,
+)
 from tests.fixtures import DEMO_PER_MODULE
 
 pytestmark = DEMO_PER_MODULE
@@ -44,7 +51,9 @@ def township_guide_at_final_step(title):
     """A 办事指南 of 友谊镇 approved by 初审 and 保密审查, waiting at 终审."""
     people = users()
     column = CategoryPage.objects.get(slug="service-guides")
-    page = ServiceGuidePage(title=title, item_name=title, live=False, owner=people["editor"])
+    page = ServiceGuidePage(
+        title=title, item_name=title, live=False, owner=people["editor"], **GUIDE_ELEMENTS
+    )
     column.add_child(instance=page)
     first = page.save_revision(user=people["editor"])
     page.title = f"{title}（审核稿）"

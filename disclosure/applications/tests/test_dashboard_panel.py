@@ -7,9 +7,10 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
-from disclosure.applications.roles import ensure_organisation_handlers
+from disclosure.applications.roles import SITE_WIDE_KEY, ensure_organisation_handlers
 from disclosure.catalogue.models import Organisation
 from disclosure.workdays.calendar import working_days_between
+from gongkai.accounts.site_wide_groups import site_wide_group
 
 
 def test_open_applications_by_due_date_overdue_in_red(client, organisation, make_application):
@@ -47,3 +48,23 @@ def test_a_handler_without_page_permissions_is_offered_no_page_search(client, or
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert 'id="application-deadlines' in html
     assert "搜索全部页面" not in html
+
+
+def test_the_register_marks_an_overdue_application(client, organisation, make_application):
+    """The register looked the same for an application past its deadline: only the dashboard
+    showed it in red."""
+    today = timezone.localdate()
+    late = make_application(received_on=today - datetime.timedelta(days=60), name="逾期申请人")
+    soon = make_application(received_on=today - datetime.timedelta(days=2), name="新申请人")
+    handler = get_user_model().objects.create_user("handler")
+    # The site-wide group carries the register's permissions, the organisation's opens its rows.
+    handler.groups.add(site_wide_group(SITE_WIDE_KEY), ensure_organisation_handlers(organisation))
+    client.force_login(handler)
+    html = client.get(reverse("applications_application:index")).content.decode()
+
+    def row(application):
+        start = html.rindex("<tr", 0, html.index(application.tracking_number))
+        return html[start : html.index("</tr>", start)]
+
+    assert '<strong class="application-overdue w-text-critical-200">已逾期</strong>' in row(late)
+    assert "已逾期" not in row(soon)

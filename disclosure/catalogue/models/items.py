@@ -18,6 +18,7 @@ from ..api_fields import PublicPageField
 from ..panels import InterpretedPolicyStatusPanel
 from ..visibility import public
 from .attached import AttachedFilesMixin
+from .guide_elements import ServiceGuidePageForm
 from .items_base import DisclosureItemPage, item_content_panels
 
 
@@ -133,6 +134,8 @@ class ServiceKind(models.TextChoices):
 
 class ServiceGuidePage(AttachedFilesMixin, DisclosureItemPage):
     """办事指南: one service's basis, conditions, materials, steps and time limits."""
+
+    base_form_class = ServiceGuidePageForm
 
     item_name = models.CharField(_("事项名称"), max_length=200)
     item_type = models.CharField(

@@ -111,6 +111,28 @@ def test_listing_filters(client, demo):
 
 
 @pytest.mark.django_db
+def test_the_keyword_filter_finds_a_document_number_however_its_brackets_are_typed(client, demo):
+    from disclosure.catalogue.models import PolicyDocumentPage
+
+    rules = PolicyDocumentPage.objects.get(doc_number="友政规〔2023〕1号")
+    serial = rules.index_number.rsplit("/", 1)[1]
+    for typed in (
+        "友政规〔2023〕1号",
+        "友政规[2023]1号",
+        "友政规(2023)1号",
+        "友政规（2023）1号",
+        "友政规 2023 1号",
+        rules.index_number,
+        serial,
+    ):
+        assert rules.title in listed_titles(client, f"/xxgk/policies/?keyword={typed}"), typed
+    assert listed_titles(client, "/xxgk/policies/?keyword=友政规[2023]9号") == set()
+    assert listed_titles(client, "/xxgk/policies/?keyword=〔〕") == listed_titles(
+        client, "/xxgk/policies/"
+    )
+
+
+@pytest.mark.django_db
 def test_the_validity_filter_offers_each_choice_once(client, demo):
     import re
 
@@ -148,3 +170,18 @@ def test_demo_has_a_disclosure_guide_for_both_organisations(client, demo):
     assert names == {"友谊县友谊镇人民政府", "友谊县人民政府办公室"}
     for guide in guides:
         assert client.get(guide.url).status_code == 200
+
+
+@pytest.mark.django_db
+def test_search_results_mark_an_abolished_document(client, demo):
+    """A citizen searching 燃气安全管理 found the abolished 暂行办法 first, with nothing saying
+    it no longer applies; its replacement, in force, carries no mark."""
+    import re
+
+    html = client.get("/search/", {"q": "燃气安全管理"}).content.decode()
+    headings = dict(
+        (re.sub(r"<[^>]+>", "", title), rest)
+        for title, rest in re.findall(r"<h3><a [^>]*>(.*?)</a>(.*?)</h3>", html, re.S)
+    )
+    assert '<span class="validity-tag">废止</span>' in headings["友谊镇燃气安全管理暂行办法"]
+    assert headings["友谊县城镇燃气安全管理办法"] == ""

@@ -1,12 +1,12 @@
 """A 办事指南 element that is there but says nothing is missing: whitespace, a dash, “无”, an
 empty paragraph, a material without a name, a step without a title or description. One
-definition of blank (disclosure/inspection/blank.py), tried on every element the check reads."""
+definition of blank (disclosure/catalogue/blank.py), tried on every element the check reads."""
 
 import pytest
 
+from disclosure.catalogue.blank import is_blank
+from disclosure.catalogue.models.guide_elements import GUIDE_ELEMENTS, missing_guide_elements
 from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
-from disclosure.inspection.blank import is_blank
-from disclosure.inspection.content_checks import GUIDE_ELEMENTS, missing_guide_elements
 
 from .helpers import COMPLETE_GUIDE, result
 

@@ -6,13 +6,13 @@ from django.urls import reverse
 from wagtail.models import Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
+from disclosure.catalogue.models.guide_elements import missing_guide_elements
 from disclosure.catalogue.tests.factories import (
     CategoryPageFactory,
     DisclosureDocumentPageFactory,
     PolicyDocumentPageFactory,
     ServiceGuidePageFactory,
 )
-from disclosure.inspection.content_checks import missing_guide_elements
 from disclosure.inspection.models import Misstatement
 from disclosure.moderation.tests.helpers import draft_item, edit_form_data, fresh
 from tests.factories import DocumentFactory

@@ -62,10 +62,26 @@ def body_with(*documents):
 
 
 def new_service_guide(author):
-    """A disclosure item (办事指南), the kind of page editors publish every day (not saved)."""
+    """A disclosure item (办事指南), the kind of page editors publish every day (not saved),
+    with every key element a guide needs to go to review (catalogue/models/guide_elements.py)."""
     return ServiceGuidePage(
-        title="办事指南：老年人优待证办理", item_name="老年人优待证办理", live=False, owner=author
+        title="办事指南：老年人优待证办理",
+        item_name="老年人优待证办理",
+        live=False,
+        owner=author,
+        **GUIDE_ELEMENTS,
     )
+
+
+GUIDE_ELEMENTS = {
+    "legal_basis": "《黑龙江省老年人权益保障条例》",
+    "conditions": "年满60周岁的本镇户籍老年人。",
+    "materials": [("material", {"name": "居民身份证", "copies": 1, "form": "原件", "notes": ""})],
+    "steps": [("step", {"title": "受理", "description": "便民服务中心窗口受理。"})],
+    "location": "友谊镇便民服务中心",
+    "service_hours": "工作日 8:30-17:00",
+    "consultation_phone": "0469-5818672",
+}
 
 
 def _item_metadata(page):
@@ -90,14 +106,14 @@ def _type_fields(page):
             "item_type": page.item_type,
             "legal_basis": page.legal_basis,
             "conditions": page.conditions,
-            "materials": streamfield([]),
-            "steps": streamfield([]),
+            "materials": streamfield([(b.block_type, dict(b.value)) for b in page.materials]),
+            "steps": streamfield([(b.block_type, dict(b.value)) for b in page.steps]),
             "statutory_time_limit": "",
             "promised_time_limit": "",
             "fees": page.fees,
-            "location": "",
-            "service_hours": "",
-            "consultation_phone": "",
+            "location": page.location,
+            "service_hours": page.service_hours,
+            "consultation_phone": page.consultation_phone,
             "supervision_phone": "",
             "online_url": "",
             "attachments": streamfield(_body_blocks(page.attachments)),

@@ -17,7 +17,7 @@ from wagtail.models import Page
 
 from disclosure.catalogue.tests.factories import CategoryPageFactory, ServiceGuidePageFactory
 
-from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
+from .helpers import FULL_CHECKLIST, GUIDE_ELEMENTS, act, edit_form_data, fresh, submit
 from .offices import build_office
 
 STAFF = {"editor", "reviewer", "secrecy", "leader", "admin"}
@@ -62,7 +62,8 @@ ALLOWED = {
 # A sub-column (CategoryPage) and a disclosure item, drafted inside a column.
 PAGE_KINDS = {
     "column": partial(CategoryPageFactory, title="矩阵栏目"),
-    "service_guide": ServiceGuidePageFactory,
+    # Complete: a guide lacking a key element is refused at submission (guide_elements.py).
+    "service_guide": partial(ServiceGuidePageFactory, **GUIDE_ELEMENTS),
 }
 
 

@@ -16,7 +16,7 @@ from disclosure.moderation.publishing.publication import (
 )
 from disclosure.moderation.review.review_record import review_runs
 
-from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
+from .helpers import FULL_CHECKLIST, GUIDE_ELEMENTS, act, edit_form_data, fresh, submit
 from .offices import make_user
 
 
@@ -30,7 +30,11 @@ def office(small_office):
 
 def draft(office, title="办事指南：老年人优待证办理（第一稿）"):
     page = ServiceGuidePageFactory(
-        parent=office["columns"][0], title=title, live=False, owner=office["users"]["editor"]
+        parent=office["columns"][0],
+        title=title,
+        live=False,
+        owner=office["users"]["editor"],
+        **GUIDE_ELEMENTS,
     )
     return fresh(page)
 

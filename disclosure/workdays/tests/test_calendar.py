@@ -114,8 +114,8 @@ def test_a_day_another_process_saved_is_read_again():
     assert is_working_day(D(2099, 1, 5))
     with connection.cursor() as cursor:  # a write this process's signals do not see
         cursor.execute(
-            "INSERT INTO applications_calendarday (date, is_working_day, name) "
-            "VALUES ('2099-01-05', 0, '元旦')"
+            "INSERT INTO applications_calendarday (date, is_working_day, name) VALUES (%s, %s, %s)",
+            [D(2099, 1, 5), False, "元旦"],
         )
     assert is_working_day(D(2099, 1, 5))  # this process's copy, until told
     renew_shared_token(CALENDAR_TOKEN)

@@ -4,29 +4,13 @@
 // draws its own errors, so a tab with only block errors showed no count. After the page has
 // drawn: count again, open the first tab that has errors if the open one has none, and name
 // the tabs with errors in the error message.
-// Wagtail also moves the go-live and expiry fields out of the 设置 tab into a dialog at the
-// form's root, leaving an empty publishing panel behind: that tab counts the dialog's errors
-// as its own, and a refused schedule opens the dialog, where its fields and errors are.
+// The go-live and expiry fields are in no tab: Wagtail draws them in a dialog opened from the
+// status side panel, so a refused schedule left only a small mark on the panel's icon. The
+// dialog opens with its fields and errors, and the message says so.
 (function () {
   'use strict';
 
   const ERRORS = ':not([hidden]):is(.error-message,.help-critical)';
-  const SCHEDULE = '#schedule-publishing-dialog';
-
-  function scheduleWithErrors() {
-    const dialog = document.querySelector(SCHEDULE);
-    return dialog && dialog.querySelector(ERRORS) ? dialog : null;
-  }
-
-  function countScheduleOnItsTab() {
-    const panel = document.querySelector('[role="tabpanel"] [data-panel].publishing');
-    if (!panel) return;
-    const tab = panel.closest('[role="tabpanel"]');
-    const counter = document.querySelector(
-      `[data-controller~="w-count"][data-w-count-container-value="#${tab.id}"]`,
-    );
-    if (counter) counter.dataset.wCountContainerValue += `, ${SCHEDULE}`;
-  }
 
   function recount() {
     const app = window.wagtail && window.wagtail.app;
@@ -41,37 +25,47 @@
     return [...document.querySelectorAll('[role="tab"][data-w-tabs-target="trigger"]')].filter(
       (tab) => {
         const panel = document.getElementById(tab.getAttribute('aria-controls'));
-        if (!panel) return false;
-        const holdsSchedule = panel.querySelector('[data-panel].publishing');
-        return panel.querySelector(ERRORS) || (holdsSchedule && scheduleWithErrors());
+        return panel && panel.querySelector(ERRORS);
       },
     );
   }
 
-  function nameTabsInMessage(tabs, template) {
+  function scheduleWithErrors() {
+    const dialog = document.getElementById('schedule-publishing-dialog');
+    return dialog && dialog.querySelector(ERRORS) ? dialog : null;
+  }
+
+  function addToMessage(text) {
     const message = document.querySelector('.messages .error');
-    if (!message || message.querySelector('[data-tabs-with-errors]')) return;
-    const names = tabs.map((tab) => `“${tab.textContent.trim().split(/\s/)[0]}”`).join('、');
+    if (!message) return;
     const note = document.createElement('span');
     note.dataset.tabsWithErrors = '';
-    note.textContent = ` ${template.replace('%(tabs)s', names)}`;
+    note.textContent = ` ${text}`;
     (message.querySelector('.messages__text') || message).append(note);
   }
 
-  function showErrorsOnTabs() {
+  function showErrors() {
     const config = document.getElementById('tab-errors-config');
-    if (!config) return;
-    countScheduleOnItsTab();
+    if (!config || document.querySelector('[data-tabs-with-errors]')) return;
+    const messages = JSON.parse(config.textContent);
     recount();
     const tabs = tabsWithErrors();
-    if (!tabs.length) return;
-    const open = tabs.find((tab) => tab.getAttribute('aria-selected') === 'true');
-    if (!open) tabs[0].click();
-    nameTabsInMessage(tabs, JSON.parse(config.textContent).message);
+    if (tabs.length) {
+      const open = tabs.find((tab) => tab.getAttribute('aria-selected') === 'true');
+      if (!open) tabs[0].click();
+      // A form may repeat a tab's name (the account form's 角色): each name once.
+      const names = [...new Set(tabs.map((tab) => tab.textContent.trim().split(/\s/)[0]))]
+        .map((name) => `“${name}”`)
+        .join('、');
+      addToMessage(messages.tabs.replace('%(tabs)s', names));
+    }
     const schedule = scheduleWithErrors();
-    if (schedule) schedule.dispatchEvent(new CustomEvent('w-dialog:show'));
+    if (schedule) {
+      addToMessage(messages.schedule);
+      schedule.dispatchEvent(new CustomEvent('w-dialog:show'));
+    }
   }
 
   // After Wagtail's controllers and the StreamField have drawn the form.
-  window.addEventListener('load', () => window.setTimeout(showErrorsOnTabs, 0));
+  window.addEventListener('load', () => window.setTimeout(showErrors, 0));
 })();
