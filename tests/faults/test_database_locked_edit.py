@@ -15,7 +15,7 @@ from wagtail.models import Page, PageLogEntry, Revision, TaskState, WorkflowStat
 
 from disclosure.catalogue.models import ServiceGuidePage
 from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
-from disclosure.moderation.tests.helpers import edit_form_data, new_service_guide
+from disclosure.moderation.tests.helpers import GUIDE_ELEMENTS, edit_form_data, new_service_guide
 from disclosure.moderation.tests.offices import PASSWORD, build_office
 from gongkai.busy import BUSY_NOT_SAVED
 from tests.fixtures import sqlite_only
@@ -109,7 +109,7 @@ def test_create_and_submit_keeps_the_typed_text_and_saves_nothing(editor_client,
 def test_edit_keeps_the_typed_text_and_saves_nothing(editor_client, office):
     column = office["columns"][0]
     page = ServiceGuidePageFactory(
-        parent=column, slug="guide", live=False, owner=office["users"]["editor"]
+        parent=column, slug="guide", live=False, owner=office["users"]["editor"], **GUIDE_ELEMENTS
     )
     url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert editor_client.get(url).status_code == 200  # the editor opened the page first
