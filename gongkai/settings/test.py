@@ -1,3 +1,5 @@
+import re
+
 from .base import *  # noqa: F403
 from .base import CELERY_BROKER_URL, VAR_DIR, celery_queues, embedded_celery, env
 
@@ -50,6 +52,16 @@ GONGKAI_REPORT_EXPORTS_ON_PUBLISH = False
 # disclosure/inspection/tests/test_snapshots.py turns it on.
 GONGKAI_INSPECTION_REFRESH_ON_PUBLISH = False
 CACHES["default"]["KEY_PREFIX"] = f"test{_own}"  # noqa: F405
+if XDIST_WORKER and CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
+    # A Redis cache's clear() empties its whole database, whatever the key prefix: each worker
+    # gets a database of its own (the broker's is 0, the shared cache's 1), so that emptying
+    # the caches before a test (tests/fixtures.py) never empties another worker's rate limits
+    # or warmed answers in the middle of its test.
+    CACHES["default"]["LOCATION"] = re.sub(  # noqa: F405
+        r"/\d+$",
+        f"/{2 + int(XDIST_WORKER.removeprefix('gw'))}",
+        CACHES["default"]["LOCATION"],  # noqa: F405
+    )
 CACHES["pages"] = {  # noqa: F405
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "test-pages",
