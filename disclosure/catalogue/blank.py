@@ -1,6 +1,7 @@
 """What counts as blank: a value that is there but says nothing. An inspector reads a 办事指南
 whose 办理时间 is “—” or whose only material has no name as missing the element, so the
-inspection does too. Used wherever the inspection asks whether something was filled in."""
+inspection does too, and so does the guide's form before review (models/guide_elements.py).
+Used wherever the inspection asks whether something was filled in."""
 
 import re
 from html import unescape

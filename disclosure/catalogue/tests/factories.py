@@ -94,6 +94,18 @@ class PolicyDocumentPageFactory(ItemPageFactory):
     body = factory.LazyFunction(lambda: [("paragraph", "<p>正文。</p>")])
 
 
+# Every key element a 办事指南 needs to go to review (catalogue/models/guide_elements.py).
+GUIDE_ELEMENTS = {
+    "legal_basis": "《中华人民共和国老年人权益保障法》",
+    "conditions": "本镇户籍 60 周岁以上老年人",
+    "materials": [("material", {"name": "居民身份证", "copies": 1, "form": "原件", "notes": ""})],
+    "steps": [("step", {"title": "申请", "description": "到便民服务中心提交材料"})],
+    "location": "友谊镇便民服务中心",
+    "service_hours": "工作日 8:30—17:00",
+    "consultation_phone": "0469-5818672",
+}
+
+
 class ServiceGuidePageFactory(ItemPageFactory):
     class Meta:
         model = ServiceGuidePage

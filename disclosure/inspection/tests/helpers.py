@@ -6,7 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, PageLogEntry
 
-from disclosure.catalogue.tests.factories import CategoryPageFactory, DisclosureDocumentPageFactory
+from disclosure.catalogue.tests.factories import (
+    GUIDE_ELEMENTS,
+    CategoryPageFactory,
+    DisclosureDocumentPageFactory,
+)
 from disclosure.inspection.indicators import inspect
 from disclosure.inspection.models import Indicator
 from disclosure.inspection.publications import PUBLISH_ACTION
@@ -43,16 +47,7 @@ def refused(response):
     )
 
 
-COMPLETE_GUIDE = {
-    "item_name": "老年人优待证办理",
-    "legal_basis": "《中华人民共和国老年人权益保障法》",
-    "conditions": "本镇户籍 60 周岁以上老年人",
-    "materials": [("material", {"name": "居民身份证", "copies": 1, "form": "原件", "notes": ""})],
-    "steps": [("step", {"title": "申请", "description": "到便民服务中心提交材料"})],
-    "location": "友谊镇便民服务中心",
-    "service_hours": "工作日 8:30—17:00",
-    "consultation_phone": "0469-5818672",
-}
+COMPLETE_GUIDE = {"item_name": "老年人优待证办理", **GUIDE_ELEMENTS}
 
 
 def indicator_form(indicator, **changes):

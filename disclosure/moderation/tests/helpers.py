@@ -7,7 +7,11 @@ from wagtail.rich_text import RichText
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from disclosure.catalogue.models import DisclosureDocumentPage, ServiceGuidePage
-from disclosure.catalogue.tests.factories import CategoryPageFactory, DisclosureDocumentPageFactory
+from disclosure.catalogue.tests.factories import (
+    GUIDE_ELEMENTS,
+    CategoryPageFactory,
+    DisclosureDocumentPageFactory,
+)
 from disclosure.catalogue.title_slugs import pinyin_slug
 from disclosure.moderation.files.attachment_lock import ActingUserMiddleware
 from disclosure.moderation.forms import SECRECY_CHECKLIST
@@ -71,17 +75,6 @@ def new_service_guide(author):
         owner=author,
         **GUIDE_ELEMENTS,
     )
-
-
-GUIDE_ELEMENTS = {
-    "legal_basis": "《黑龙江省老年人权益保障条例》",
-    "conditions": "年满60周岁的本镇户籍老年人。",
-    "materials": [("material", {"name": "居民身份证", "copies": 1, "form": "原件", "notes": ""})],
-    "steps": [("step", {"title": "受理", "description": "便民服务中心窗口受理。"})],
-    "location": "友谊镇便民服务中心",
-    "service_hours": "工作日 8:30-17:00",
-    "consultation_phone": "0469-5818672",
-}
 
 
 def _item_metadata(page):
