@@ -15,8 +15,10 @@ RUN_DIR ?= $(or $(GONGKAI_VAR_DIR),$(CURDIR)/var)/run
 # tests in collection order, which keeps pytest-django's order (transactional tests, which
 # empty the database when they end, after all the others). TEST_WORKERS=0 runs serially.
 TEST_WORKERS ?= auto
-# The slowest tests, printed at the end of every run: what CI's time is spent on.
+# The slowest tests, printed at the end of every run: what CI's time is spent on; every test's
+# time is in TEST_REPORT (JUnit XML: `python -m tests.timings test-results/*.xml` sums it).
 TEST_DURATIONS ?= 40
+TEST_REPORT ?= test-results/junit.xml
 export PORT DEBUG
 
 .DEFAULT_GOAL := help
@@ -52,7 +54,7 @@ run: venv run-deps ## serve the site with a Celery worker and beat on http://127
 	PATH="$(CURDIR)/$(BIN):$$PATH" GONGKAI_RUN_DIR=$(RUN_DIR) $(BIN)/supervisord -c supervisord.conf
 
 test: venv node_modules/.installed system-deps ## run the whole test suite (SQLite, embedded broker; needs npm for axe-core)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist load --durations=$(TEST_DURATIONS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load --durations=$(TEST_DURATIONS) --junitxml=$(TEST_REPORT) $(PYTEST_ARGS)
 
 lint: venv ## ruff lint and format check; import-linter checks the layers (docs/architecture.md)
 	$(BIN)/ruff check .

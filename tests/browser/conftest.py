@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.demo_snapshot import load_committed_demo
+
 from .chromium import CHROMIUM, CHROMIUM_ARGS
 
 
@@ -80,7 +82,5 @@ def output_dir(request):
 
 @pytest.fixture
 def live_demo(transactional_db, live_server):
-    from home.demo import load_demo
-
-    load_demo(password="browser-test")
+    load_committed_demo(password="browser-test")
     return live_server

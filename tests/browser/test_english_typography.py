@@ -3,6 +3,8 @@ font draws ("People’ s")."""
 
 import pytest
 
+from tests.demo_snapshot import load_committed_demo
+
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.backend_independent,
@@ -25,9 +27,7 @@ APOSTROPHE_WIDTH = """(element) => {
 
 
 def test_the_english_home_page_sets_the_apostrophe_narrow(page, live_server, output_dir):
-    from home.demo import load_demo
-
-    load_demo(password="browser-test", english=True)
+    load_committed_demo(password="browser-test", english=True)
     page.goto(live_server.url + "/en/")
     heading = page.locator("h1")
     assert "People’s" in heading.inner_text()

@@ -6,6 +6,8 @@ box."""
 
 import pytest
 
+from tests.demo_snapshot import load_committed_demo
+
 from .public_pages import phone_paths
 
 pytestmark = [
@@ -138,9 +140,7 @@ WORDS_BROKEN_MID_WORD = """() => {
 
 @pytest.fixture
 def live_english_demo(transactional_db, live_server):
-    from home.demo import load_demo
-
-    load_demo(password="browser-test", english=True)
+    load_committed_demo(password="browser-test", english=True)
     return live_server
 
 

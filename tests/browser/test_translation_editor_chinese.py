@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation
 
 from gongkai.languages.admin_words import latin_words
+from tests.demo_snapshot import load_committed_demo
 
 from .admin_walk import INTERFACE_TEXT, content_words, demo_content_words
 from .people import sign_in
@@ -26,9 +27,7 @@ pytestmark = [
 
 @pytest.fixture
 def live_demo_in_two_languages(transactional_db, live_server):
-    from home.demo import load_demo
-
-    load_demo(password="browser-test", english=True)
+    load_committed_demo(password="browser-test", english=True)
     return live_server
 
 

@@ -15,6 +15,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from disclosure.catalogue.models import CategoryPage, DisclosureItemPage
+from tests.demo_snapshot import load_committed_demo
 from tests.fixtures import sqlite_only
 
 pytestmark = sqlite_only
@@ -73,10 +74,8 @@ def public_urls():
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_public_gets_answer_while_another_process_holds_the_write_lock(client, celery_queue):
-    from home.demo import load_demo
-
     assert connection.vendor == "sqlite"
-    load_demo(password="test-password")
+    load_committed_demo(password="test-password")
     urls = public_urls()
     caches["pages"].clear()
     client.raise_request_exception = False
