@@ -157,7 +157,12 @@ ARTICLE_29_FIELDS = [
 
 
 class TransitionRefused(ValidationError):
-    """A move the Regulation does not allow from where the application stands."""
+    """A move the Regulation does not allow from where the application stands. `field` names
+    the move's argument the refusal is about (as the register's form names its field:
+    `outcome`, `reason`, `on` …), so that the form shows it there, not above the buttons."""
+
+    def __init__(self, message, field=None):
+        super().__init__({field: [message]} if field else message)
 
 
 _CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
@@ -430,7 +435,7 @@ class Application(models.Model):
 
     def _require_date(self, on):
         if not isinstance(on, datetime.date):
-            raise TransitionRefused(_("请填写日期。"))
+            raise TransitionRefused(_("请填写日期。"), field="on")
         # Looks and letter edits are dated when they happen, not as steps of the procedure.
         last = (
             self.events.exclude(action__in=[EventAction.VIEW, EventAction.EDIT_LETTER])
@@ -438,11 +443,14 @@ class Application(models.Model):
             .values_list("on", flat=True)
         )
         if on > timezone.localdate():
-            raise TransitionRefused(_("日期不能晚于今天：办理期限从实际发生的日期起算。"))
+            raise TransitionRefused(
+                _("日期不能晚于今天：办理期限从实际发生的日期起算。"), field="on"
+            )
         floor = max([self.received_on, *last[:1]])
         if on < floor:
             raise TransitionRefused(
-                _("日期不能早于 %(date)s（收到申请或上一步办理的日期）。") % {"date": floor}
+                _("日期不能早于 %(date)s（收到申请或上一步办理的日期）。") % {"date": floor},
+                field="on",
             )
 
     def _move(self, action, to_state, user, on, reason, **changes):
@@ -488,10 +496,10 @@ class Application(models.Model):
                 % {"date": self.correction_notice_by}
             )
         if not reason.strip():
-            raise TransitionRefused(_("请写明需要补正的事项。"))
+            raise TransitionRefused(_("请写明需要补正的事项。"), field="reason")
         due_on = due_on or add_working_days(on, DEFAULT_CORRECTION_PERIOD)
         if due_on <= on:
-            raise TransitionRefused(_("补正期限应晚于告知日期。"))
+            raise TransitionRefused(_("补正期限应晚于告知日期。"), field="correction_due_on")
         self._move(
             EventAction.REQUEST_CORRECTION,
             State.AWAITING_CORRECTION,
@@ -507,7 +515,9 @@ class Application(models.Model):
         self._require(MOVES_FROM[EventAction.RECEIVE_CORRECTION], _("登记补正"))
         self._require_date(on)
         if on > self.correction_due_on and not reason.strip():
-            raise TransitionRefused(_("补正已逾期：如有正当理由接受补正，请写明理由。"))
+            raise TransitionRefused(
+                _("补正已逾期：如有正当理由接受补正，请写明理由。"), field="reason"
+            )
         self._move(
             EventAction.RECEIVE_CORRECTION,
             State.REVIEWING,
@@ -547,7 +557,7 @@ class Application(models.Model):
         self._require(MOVES_FROM[EventAction.CONSULT], _("征求意见"))
         self._require_date(on)
         if not party.strip():
-            raise TransitionRefused(_("请写明征求意见的对象。"))
+            raise TransitionRefused(_("请写明征求意见的对象。"), field="party")
         self._move(
             EventAction.CONSULT,
             State.CONSULTING,
@@ -579,9 +589,11 @@ class Application(models.Model):
         if self.extension_days:
             raise TransitionRefused(_("答复期限只能延长一次，本申请已经延期。"))
         if not 1 <= days <= MAX_EXTENSION_DAYS:
-            raise TransitionRefused(_("延长期限最长不超过20个工作日。"))
+            raise TransitionRefused(_("延长期限最长不超过20个工作日。"), field="days")
         if not approved_by.strip():
-            raise TransitionRefused(_("延期须经政府信息公开工作机构负责人同意，请填写批准人。"))
+            raise TransitionRefused(
+                _("延期须经政府信息公开工作机构负责人同意，请填写批准人。"), field="approved_by"
+            )
         if on > self.due_on:
             raise TransitionRefused(
                 _("答复期限 %(date)s 已过，不能再延期。") % {"date": self.due_on}
@@ -601,7 +613,7 @@ class Application(models.Model):
         self._require(MOVES_FROM[EventAction.NOTIFY_FEE], _("发出收费通知"))
         self._require_date(on)
         if amount is None or amount <= 0:
-            raise TransitionRefused(_("请填写收费金额。"))
+            raise TransitionRefused(_("请填写收费金额。"), field="amount")
         self._move(
             EventAction.NOTIFY_FEE,
             State.AWAITING_FEE,
@@ -651,12 +663,15 @@ class Application(models.Model):
         self._require(MOVES_FROM[EventAction.REPLY], _("答复"))
         self._require_date(on)
         if outcome not in dict(outcomes.REPLY_CHOICES):
-            raise TransitionRefused(_("请选择答复类型。"))
+            raise TransitionRefused(_("请选择答复类型。"), field="outcome")
         if outcome == outcomes.UNCLEAR_AFTER_CORRECTION and not self.corrected_on:
-            raise TransitionRefused(_("“补正后申请内容仍不明确”只适用于已经补正的申请。"))
+            raise TransitionRefused(
+                _("“补正后申请内容仍不明确”只适用于已经补正的申请。"), field="outcome"
+            )
         if outcome != outcomes.GRANTED and not reason.strip():
             raise TransitionRefused(
-                _("请写明理由（不予公开、无法提供、不予处理等答复须说明理由和依据）。")
+                _("请写明理由（不予公开、无法提供、不予处理等答复须说明理由和依据）。"),
+                field="reason",
             )
         self._move(
             EventAction.REPLY,

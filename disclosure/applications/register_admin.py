@@ -148,9 +148,12 @@ class RegisterIndexView(ScopedIndexView):
     queryset = Application.objects.select_related("organisation")  # the 公开主体 column
 
     def get_list_more_buttons(self, instance):
+        # An application with no move left (归档) is shown read-only by handle_view: there to
+        # read, not to work on.
+        closed = not instance.possible_moves()
         return [
             ListingButton(
-                _("办理"),
+                _("查看") if closed else _("办理"),
                 url=reverse("applications_application:handle", args=[instance.pk]),
                 icon_name="arrow-right",
                 priority=1,
@@ -300,6 +303,14 @@ class TransitionForm(forms.Form):
 NOT_RECORDED = _("没有记录：请按表单中标出的提示修改后再提交。")
 
 
+def show_refusal(form, refusal):
+    """A refusal about one field (TransitionRefused.field) is shown at that field, beside
+    what the handler must change; any other above the form."""
+    if hasattr(refusal, "error_dict") and not refusal.error_dict.keys() <= form.fields.keys():
+        refusal = TransitionRefused(refusal.messages[0])
+    form.add_error(None, refusal)
+
+
 def handle_view(request, pk):
     """Move an application on; a refused move shows why and changes nothing."""
     if not request.user.has_perm("applications.change_application"):
@@ -318,7 +329,7 @@ def handle_view(request, pk):
             form.apply(application, request.user)
         except TransitionRefused as refusal:
             application.refresh_from_db()
-            form.add_error(None, refusal)
+            show_refusal(form, refusal)
             messages.error(request, NOT_RECORDED)
         else:
             messages.success(
@@ -391,7 +402,7 @@ def letter_edit_view(request, pk):
         issuing = "issue" in request.POST
         try:
             if issuing and not form.cleaned_data["on"]:
-                raise TransitionRefused(_("出具告知书请填写出具日期。"))
+                raise TransitionRefused(_("出具告知书请填写出具日期。"), field="on")
             with transaction.atomic():
                 if form.cleaned_data["text"].strip() != initial["text"].strip():
                     application.edit_letter(request.user, form.cleaned_data["text"])
@@ -399,7 +410,7 @@ def letter_edit_view(request, pk):
                     application.issue_letter(request.user, form.cleaned_data["on"])
         except TransitionRefused as refusal:
             application.refresh_from_db()
-            form.add_error(None, refusal)
+            show_refusal(form, refusal)
             messages.error(request, NOT_RECORDED)
         else:
             messages.success(request, _("告知书已出具。") if issuing else _("告知书已保存。"))

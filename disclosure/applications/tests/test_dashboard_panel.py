@@ -2,6 +2,7 @@
 (issue 17)."""
 
 import datetime
+import re
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
@@ -68,3 +69,26 @@ def test_the_register_marks_an_overdue_application(client, organisation, make_ap
 
     assert '<strong class="application-overdue w-text-critical-200">已逾期</strong>' in row(late)
     assert "已逾期" not in row(soon)
+
+
+def test_the_register_offers_an_archived_application_to_read_not_to_handle(
+    client, organisation, make_application
+):
+    """An archived application's row said 办理, although no step can be recorded on it."""
+    today = timezone.localdate()
+    open_one = make_application(received_on=today, name="在办申请人")
+    closed = make_application(received_on=today - datetime.timedelta(days=30), name="归档申请人")
+    closed.state = "archived"
+    closed.save()
+    handler = get_user_model().objects.create_user("handler")
+    handler.groups.add(site_wide_group(SITE_WIDE_KEY), ensure_organisation_handlers(organisation))
+    client.force_login(handler)
+    html = client.get(reverse("applications_application:index")).content.decode()
+
+    def buttons(application):
+        start = html.rindex("<tr", 0, html.index(application.tracking_number))
+        row = html[start : html.index("</tr>", start)]
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+
+    assert " 办理 " in buttons(open_one) and " 查看 " not in buttons(open_one)
+    assert " 查看 " in buttons(closed) and " 办理 " not in buttons(closed)

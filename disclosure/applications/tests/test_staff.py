@@ -245,3 +245,23 @@ def test_an_archived_application_is_shown_read_only(handler_client, make_applica
     refused = handler_client.post(url, {"action": "reply", "on": "2025-03-27"})
     assert refused.status_code == 200 and "没有记录" in refused.text
     assert application.events.count() == events
+
+
+def test_a_refused_reply_is_explained_at_the_field_to_change(handler_client, make_application):
+    """A reply without its 答复类型 was refused above the 记录 button, far from the field."""
+    application = make_application(received_on=D(2025, 3, 3))
+    url = f"/admin/applications_application/handle/{application.pk}/"
+    handler_client.post(url, {"action": "accept", "on": "2025-03-04"})
+    cases = [
+        ({"outcome": "", "reason": ""}, "outcome", "请选择答复类型。"),
+        ({"outcome": "unable_no_info", "reason": " "}, "reason", "请写明理由"),
+    ]
+    for fields, field, error in cases:
+        response = handler_client.post(url, {"action": "reply", "on": "2025-03-25", **fields})
+        form = response.context["form"]
+        assert form.non_field_errors() == []
+        assert any(error in message for message in form.errors[field]), form.errors
+        html = response.text
+        assert html.index(error) < html.index(f'name="{field}"') < html.index("记录</button>")
+    application.refresh_from_db()
+    assert application.state == State.HANDLING
