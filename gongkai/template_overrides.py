@@ -57,6 +57,9 @@ OVERRIDES = {
     "wagtailadmin/shared/side_panels/includes/status/workflow.html": Checked(
         "wagtail", "8.0.1", "5576087b4e000e63"
     ),
+    "wagtailadmin/shared/workflow_action_modal.html": Checked(
+        "wagtail", "8.0.1", "4549dd3db3de10c0"
+    ),
     "wagtailadmin/tables/boolean_cell.html": Checked("wagtail", "8.0.1", "f52d1f7945b2b176"),
 }
 

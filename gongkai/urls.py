@@ -4,7 +4,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.urls import display_custom_404
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from disclosure.applications import views as application_views
 from disclosure.moderation.files.renditions import serve_rendition
@@ -17,19 +19,21 @@ from gongkai.media import serve_media
 from gongkai.sitemap import EveryLanguageSitemap
 from home.site_map import site_map
 
+
+def admin_views(patterns):
+    """Admin views in the user's admin language to the end, a 404 among them (a wall's too,
+    raised around Wagtail's own views) answered with Wagtail's admin 404 page, not the public
+    site's."""
+    return include(in_the_users_language(decorate_urlpatterns(list(patterns), display_custom_404)))
+
+
 urlpatterns = [
-    # Wagtail admin views walled between organisations, at Wagtail's own addresses, in the
-    # user's admin language to the end (its 404 included).
-    path("admin/", include(in_the_users_language(admin_page_walls.urlpatterns))),
+    # Wagtail admin views walled between organisations, at Wagtail's own addresses.
+    path("admin/", admin_views(admin_page_walls.urlpatterns)),
     # Wagtail's disabling of a workflow, refused for the default one.
-    path("admin/", include(in_the_users_language(kept_site_wide_objects.urlpatterns))),
+    path("admin/", admin_views(kept_site_wide_objects.urlpatterns)),
     # Every other admin view: none names another organisation's page by id.
-    path(
-        "admin/",
-        include(
-            in_the_users_language(admin_page_walls.walled_admin_urls(wagtailadmin_urls.urlpatterns))
-        ),
-    ),
+    path("admin/", admin_views(admin_page_walls.walled_admin_urls(wagtailadmin_urls.urlpatterns))),
     # Wagtail's document view at its own address, naming the download after the title.
     re_path(r"^documents/(\d+)/(.*)$", serve_under_title, name="wagtaildocs_serve"),
     path("documents/", include(wagtaildocs_urls)),

@@ -82,3 +82,27 @@ def test_the_review_lists_cost_the_same_queries_for_more_items(small_office):
     assert len(held_back_from(both)) == 5
     assert len(TaskState.objects.reviewable_by(both)) == 5
     assert queries_of_the_review_lists(both) == few
+
+
+def approval_dialog(client, page):
+    state = page.current_workflow_task_state
+    url = reverse("wagtailadmin_pages:workflow_action", args=(page.pk, "approve", state.pk))
+    response = client.get(url, headers={"x-requested-with": "XMLHttpRequest"})
+    assert response.status_code == 200
+    return response.json()["html"]
+
+
+def test_the_approval_dialog_of_the_last_step_says_it_publishes(client, small_office):
+    """The action menu offered 附意见通过并发布 at the last step; the dialog it opened was titled
+    附意见通过 and its button said so too, as if the item would wait for another step."""
+    users = small_office["users"]
+    page = waiting_item(small_office, "关于冬季防火的通知")
+    client.force_login(users["reviewer"])
+    first = approval_dialog(client, page)
+    assert "附意见通过" in first and "并发布" not in first
+
+    act(page, users["reviewer"], "approve")
+    act(page, users["secrecy"], "approve", **FULL_CHECKLIST)
+    client.force_login(users["leader"])
+    last = approval_dialog(client, fresh(page))
+    assert last.count("附意见通过并发布") == 2, last  # the title and the button

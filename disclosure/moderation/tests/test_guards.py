@@ -115,3 +115,14 @@ def test_another_organisations_editor_cannot_open_the_editor(client, office, col
     assert response.status_code in {302, 403, 404}
     login(client, office, "editor")
     assert client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+
+
+def test_another_organisations_draft_answers_with_the_admin_not_found_page(client, office, column):
+    """The wall's 404 showed the public site's 404 page (its banner and footer) inside the
+    admin, where Wagtail shows its own with a way back to the dashboard."""
+    page = draft_item(column, office["users"]["editor"])
+    login(client, office, "outsider")
+    for name in ("wagtailadmin_pages:edit", "wagtailadmin_pages:history"):
+        response = client.get(reverse(name, args=[page.pk]))
+        assert response.status_code == 404, name
+        assert "wagtailadmin/404.html" in [t.name for t in response.templates], name
