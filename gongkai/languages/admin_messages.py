@@ -46,6 +46,11 @@ DJANGO = _messages(
         # The chooser of 主题分类 and other records: "片段" (snippet) is the framework's word.
         'Sorry, no snippets match "<em>%(search_query)s</em>"': "抱歉，没有与“<em>%(search_query)s</em>”匹配的项目",
         "Wagtail admin": "管理后台",
+        # Wagtail's Chinese put a space where Chinese has none: "对不起， 你没有权限访问。",
+        # "2 分钟 之前", "选择 主题分类".
+        "Sorry, you do not have permission to access this area.": "对不起，您没有权限访问。",
+        "%(time_period)s ago": "%(time_period)s前",
+        "Choose %(object)s": "选择%(object)s",
         # Wagtail's Chinese read "用户 用户名 密码不匹配，请重试" at a wrong password.
         "Your %(username_field)s and password didn't match. Please try again.": (
             "%(username_field)s或密码不正确，请重试。"

@@ -85,6 +85,20 @@ def test_the_leaders_button_reads_as_one_phrase():
     assert label == "通过并发布"
 
 
+@pytest.mark.parametrize(
+    ("msgid", "values", "chinese"),
+    [
+        ("Sorry, you do not have permission to access this area.", {}, "对不起，您没有权限访问。"),
+        ("%(time_period)s ago", {"time_period": "2分钟"}, "2分钟前"),
+        ("Choose %(object)s", {"object": "主题分类"}, "选择主题分类"),
+    ],
+)
+def test_framework_messages_have_no_space_inside_chinese(msgid, values, chinese):
+    """Wagtail's Chinese read "对不起， 你没有权限访问。", "2 分钟 之前", "选择 主题分类"."""
+    with translation.override("zh-hans"):
+        assert translation.gettext(msgid) % values == chinese
+
+
 def test_models_of_ours_have_chinese_plurals():
     ours = [model for model in apps.get_models() if model.__module__.startswith("disclosure")]
     assert ours
