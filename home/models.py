@@ -33,6 +33,7 @@ class HomePage(PathRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from disclosure.catalogue.models import DisclosureIndexPage
+        from disclosure.catalogue.models.feeds import latest_links
 
         context = super().get_context(request, *args, **kwargs)
         roots = list(
@@ -47,6 +48,7 @@ class HomePage(PathRouteMixin, Page):
         for column in below.live().public():
             columns[column.path[: -Page.steplen]].append(column)
         context["catalogue"] = [(root, columns[root.path]) for root in roots]
+        context["latest"] = latest_links(self, request)
         return context
 
 

@@ -33,11 +33,38 @@ def mark(text: str, terms: list[analysis.QueryTerm]) -> SafeString:
     return mark_safe(_marked(text, analysis.match_spans(text, terms), 0, len(text)))
 
 
+# How far a window's edge moves to the nearest space rather than cut a Latin word in two.
+WORD_REACH = 20
+
+
+def _inside_word(text: str, position: int) -> bool:
+    """Whether `position` falls between two letters or digits of one Latin word (Chinese has no
+    spaces between words: any character is an edge)."""
+    before, after = text[position - 1 : position], text[position : position + 1]
+    return all(char.isascii() and char.isalnum() for char in before + after) and bool(
+        before and after
+    )
+
+
+def _word_edge(text: str, position: int, step: int, limit: int) -> int:
+    """`position` moved by `step` to the nearest edge of a word, no further than `limit`; where
+    no edge is within reach (a long address), `position` as it was."""
+    moved = position
+    while _inside_word(text, moved):
+        if moved == limit or abs(moved - position) >= WORD_REACH:
+            return position
+        moved += step
+    return moved
+
+
 def snippet(text: str, terms: list[analysis.QueryTerm], size: int = SNIPPET_CHARS) -> SafeString:
-    """A window of the text around its first match (or its beginning), matches marked."""
+    """A window of the text around its first match (or its beginning), matches marked; in
+    English the window begins and ends between words."""
     spans = analysis.match_spans(text, terms)
     start = max(0, spans[0][0] - size // 3) if spans else 0
     end = min(len(text), start + size)
+    start = _word_edge(text, start, 1, spans[0][0] if spans else end)
+    end = _word_edge(text, end, -1, spans[0][1] if spans else start)
     body = _marked(text, spans, start, end)
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""

@@ -42,14 +42,21 @@ class LatestItem:
 
 
 def latest_links(scope, request, limit=LATEST_SIZE):
-    """最新公开 on an organisation's root: title, address and date of its newest items, read in
-    one query (the address comes from the row's url_path, as Wagtail's own does; no page is
-    loaded)."""
+    """最新公开 on an organisation's root and on the home page: title, address and date of the
+    newest items below `scope`, read in one query (the address comes from the row's url_path,
+    as Wagtail's own does; no item is loaded), and of the annual reports and 指南 beside them
+    (a new 年度报告 is news too), newest first as the feeds date them."""
     rows = newest_rows(scope, ("pk", "published_on", "title", "url_path"), limit)
-    return [
+    links = [
         LatestItem(title, Page(pk=pk, url_path=url_path).get_url(request), published_on)
         for pk, published_on, title, url_path in rows
     ]
+    links += [
+        LatestItem(page.title, page.get_url(request), feed_day(page))
+        for page in documents_beside_items(scope, limit)
+    ]
+    links.sort(key=lambda link: link.published_on, reverse=True)
+    return links[:limit]
 
 
 def latest_items(scope, limit=FEED_SIZE):

@@ -39,7 +39,7 @@ class ItemFilterForm(forms.Form):
     )
     keyword = forms.CharField(label=_("关键词"), required=False, max_length=50)
 
-    def __init__(self, *args, years=(), **kwargs):
+    def __init__(self, *args, years=(), validities=None, **kwargs):
         # The labels sit above their controls: Django's ASCII ":" after a Chinese label is noise.
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
@@ -47,6 +47,11 @@ class ItemFilterForm(forms.Form):
             self.data = self.data.copy()
             self.data["validity"] = Validity.VALID
         self.fields["year"].choices = [("", _("全部")), *((y, y) for y in years)]
+        # 有效性 where the column's items differ in it (规范性文件, some 废止): in 预算决算, where
+        # every item is 有效, the filter could change nothing. An address that asks for it
+        # keeps it.
+        if validities is not None and len(validities) < 2 and not self.data.get("validity"):
+            del self.fields["validity"]
 
 
 def item_models(category):
@@ -102,12 +107,13 @@ def union(querysets, *fields):
     return first.union(*rest, all=True) if rest else first
 
 
-def publication_years(category, models):
-    combined = union(item_querysets(category, models), "published_on")
-    if combined is None:
-        return []
-    years = {row[0].year for row in combined if row[0]}
-    return sorted(years, reverse=True)
+def filter_choices(category, models):
+    """The years the column's items were published in, newest first, and the validities they
+    have: what its filters can offer, read in one query."""
+    combined = union(item_querysets(category, models), "published_on", "validity")
+    rows = list(combined) if combined is not None else []
+    years = sorted({day.year for day, _validity in rows if day}, reverse=True)
+    return years, {validity for _day, validity in rows}
 
 
 def items_by_id(rows):
@@ -133,8 +139,8 @@ def attach_domains(pages):
 
 def item_listing(category, request):
     models = item_models(category)
-    years = publication_years(category, models)
-    form = ItemFilterForm(request.GET or None, years=years)
+    years, validities = filter_choices(category, models)
+    form = ItemFilterForm(request.GET or None, years=years, validities=validities)
     filters = form.cleaned_data if form.is_valid() else {}
     combined = union(
         item_querysets(category, models, filters), "pk", "published_on", "content_type_id"

@@ -146,6 +146,14 @@ def test_the_validity_filter_offers_each_choice_once(client, demo):
 
 
 @pytest.mark.django_db
+def test_a_column_whose_items_are_all_in_force_offers_no_validity_filter(client, demo):
+    """预算决算 offered 有效性 although every budget is 有效: a filter that changes nothing."""
+    assert 'name="validity"' not in client.get("/xxgk/budgets/").content.decode()
+    # An address asking for it still shows what it filtered by.
+    assert 'name="validity"' in client.get("/xxgk/budgets/?validity=valid").content.decode()
+
+
+@pytest.mark.django_db
 def test_listing_is_newest_first_and_paginated(client, demo, monkeypatch):
     from disclosure.catalogue.models import listing
 

@@ -56,6 +56,9 @@ def test_pages_announce_their_feed(client, disclosure_root, category):
             f'<link rel="alternate" type="application/rss+xml" title="{page.title} RSS" '
             f'href="{page.url}rss/">'
         ) in html
+    # And in sight, not only to feed readers: the column says how to subscribe.
+    html = client.get(category.url).content.decode()
+    assert f'<a href="{category.url}rss/" type="application/rss+xml">订阅本栏目（RSS）</a>' in html
 
 
 def test_column_page_still_renders_and_unknown_routes_are_404(client, category):

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
 from disclosure.catalogue.models import (
     BudgetPage,
@@ -55,22 +56,45 @@ def test_the_disclosure_root_has_a_breadcrumb(client):
         assert f'<li aria-current="page">{root(language).title}</li>' in crumb[1]
 
 
-def test_the_disclosure_root_lists_its_latest_disclosures_in_one_query(client):
-    html = client.get(root().url).content.decode()
+def latest_disclosures(html):
     section = html[html.index('<section class="latest-disclosures"') :]
     section = section[: section.index("</section>")]
     assert '<h2 id="latest-disclosures-title">最新公开</h2>' in section
-    expected = feeds.latest_items(root(), limit=10)
+    return re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <time datetime="([^"]+)">', section)
+
+
+def newest(scope, limit=10):
+    """The newest items and the annual reports and 指南 beside them, as the feeds date them."""
+    pages = feeds.latest_items(scope, limit) + feeds.documents_beside_items(scope, limit)
+    pages.sort(key=feeds.feed_day, reverse=True)
+    return [(page.url, page.title, str(feeds.feed_day(page))) for page in pages[:limit]]
+
+
+def test_the_disclosure_root_lists_its_latest_disclosures_in_two_queries(client):
+    expected = newest(root())
     assert len(expected) == 10
-    links = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <time datetime="([^"]+)">', section)
-    assert links == [(page.url, page.title, str(page.published_on)) for page in expected]
-    # One query reads the list, however many item types and items.
+    html = client.get(root().url).content.decode()
+    assert latest_disclosures(html) == expected
+    assert f'<a href="{root().url}rss/" type="application/rss+xml">订阅（RSS）</a>' in html
+    # Two queries read the list, however many item types and items: the items, then the
+    # reports and 指南.
     page = root()
     request = client.get(page.url).wsgi_request
     page.get_url(request)  # the site's root paths, read once per request by every link
     with CaptureQueriesContext(connection) as queries:
         feeds.latest_links(page, request)
-    assert len(queries) == 1, [q["sql"] for q in queries]
+    assert len(queries) == 2, [q["sql"] for q in queries]
+
+
+def test_the_home_page_lists_the_latest_disclosures_of_every_organisation(client):
+    """A portal's home page leads with what was published last; ours had no such list, and the
+    organisation's root left out a new 年度报告."""
+    home = Site.objects.get(is_default_site=True).root_page
+    listed = latest_disclosures(client.get("/").content.decode())
+    assert listed == newest(home)
+    assert any(title.endswith("年度报告") for _url, title, _day in listed), listed
+    organisations = {url.split("/")[1] for url, _title, _day in listed}
+    assert organisations == {"xxgk", "county-office"}, listed
 
 
 def test_the_english_feed_lists_the_english_pages_in_english(client):
