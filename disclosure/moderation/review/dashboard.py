@@ -25,6 +25,7 @@ from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views.home import WorkflowObjectsToModeratePanel
@@ -34,6 +35,7 @@ from wagtail.models import (
     Task,
     TaskState,
     WorkflowState,
+    WorkflowTask,
     get_default_page_content_type,
 )
 
@@ -244,11 +246,21 @@ class AwaitingMyReviewPanel(WorkflowObjectsToModeratePanel):
             return context
         states = list(awaiting_review_of(user))
         tasks = specific_tasks({state.task_id for state in states})
+        last = last_steps({state.workflow_state.workflow_id for state in states})
         today = timezone.localdate()
         context["items"] = [
             row
             for state in states
-            if (row := _review_row(state, tasks[state.task_id], user, today)) is not None
+            if (
+                row := _review_row(
+                    state,
+                    tasks[state.task_id],
+                    user,
+                    today,
+                    publishes=last.get(state.workflow_state.workflow_id) == state.task_id,
+                )
+            )
+            is not None
         ]
         context["held_back"] = held_back_from(user)
         return context
@@ -278,7 +290,28 @@ def specific_tasks(task_ids):
     return {task.pk: task for task in Task.objects.filter(pk__in=task_ids).specific()}
 
 
-def _review_row(state, task, user, today):
+def last_steps(workflow_ids):
+    """{workflow id: the task id of its last active step}, in one query: the step whose
+    approval publishes."""
+    steps = WorkflowTask.objects.filter(workflow_id__in=workflow_ids, task__active=True)
+    last = {}
+    for workflow_id, task_id in steps.order_by("workflow_id", "sort_order").values_list(
+        "workflow_id", "task_id"
+    ):
+        last[workflow_id] = task_id
+    return last
+
+
+def publishing(actions):
+    """The approvals of a run's last step worded as the page editor's menu words them
+    (通过并发布): on the dashboard they read 通过, as at the first step, and published at once."""
+    return [
+        (name, gettext("%(label)s并发布") % {"label": label} if name == "approve" else label, modal)
+        for name, label, modal in actions
+    ]
+
+
+def _review_row(state, task, user, today, publishes=False):
     """One row of 待我审核 as Wagtail's panel builds it, or None for a state whose page is gone."""
     obj = state.revision.content_object if state.revision_id else None
     if obj is None:
@@ -292,6 +325,8 @@ def _review_row(state, task, user, today):
         actions = task.offered_actions() if current else []
     else:
         actions = task.get_actions(obj, user)
+    if publishes:
+        actions = publishing(actions)
     return {
         "obj": obj,
         "revision": state.revision,

@@ -11,7 +11,7 @@ from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from disclosure.moderation.review.dashboard import held_back_from
 
-from .helpers import FULL_CHECKLIST, act, fresh, submit
+from .helpers import FULL_CHECKLIST, act, fresh, panel, submit
 
 
 def waiting_item(office, title):
@@ -106,3 +106,20 @@ def test_the_approval_dialog_of_the_last_step_says_it_publishes(client, small_of
     client.force_login(users["leader"])
     last = approval_dialog(client, fresh(page))
     assert last.count("附意见通过并发布") == 2, last  # the title and the button
+
+
+def test_the_last_steps_approvals_on_the_dashboard_say_they_publish(client, small_office):
+    """The leader's 待我审核 offered 通过, which published at once, worded as 初审's 通过 that only
+    passes the item on; the page editor's menu said 通过并发布."""
+    users = small_office["users"]
+    page = waiting_item(small_office, "关于元旦值班安排的通知")
+    client.force_login(users["reviewer"])
+    first = panel(client.get(reverse("wagtailadmin_home")).content.decode(), "awaiting-my-review")
+    assert "通过" in first and "并发布" not in first
+
+    act(page, users["reviewer"], "approve")
+    act(page, users["secrecy"], "approve", **FULL_CHECKLIST)
+    client.force_login(users["leader"])
+    last = panel(client.get(reverse("wagtailadmin_home")).content.decode(), "awaiting-my-review")
+    assert "通过并发布" in last and "附意见通过并发布" in last
+    assert "退回修改" in last and "退回修改并发布" not in last
