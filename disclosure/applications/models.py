@@ -296,6 +296,10 @@ class Application(models.Model):
         return application, query_code
 
     def clean(self):
+        # An archived application's record is final: what it says counted in the year's
+        # statistics (表二, the annual report) and was replied to.
+        if self.pk and self.state == State.ARCHIVED:
+            raise ValidationError(_("本申请已归档，办理已结束，登记内容不能再修改。"))
         # Every check runs, so that a form shows each mistake beside its field at once.
         checks = [self.clean_received_on, self.clean_contact]
         if self.applicant_type and self.id_type and self.id_number:

@@ -265,3 +265,22 @@ def test_a_refused_reply_is_explained_at_the_field_to_change(handler_client, mak
         assert html.index(error) < html.index(f'name="{field}"') < html.index("记录</button>")
     application.refresh_from_db()
     assert application.state == State.HANDLING
+
+
+def test_an_archived_applications_record_cannot_be_edited(handler_client, make_application):
+    """Its 查看 page said the file was closed, yet its edit form saved changes to the record
+    the year's statistics counted."""
+    application = make_application(received_on=D(2025, 3, 3), name="归档申请人")
+    url = f"/admin/applications_application/handle/{application.pk}/"
+    for step in (
+        {"action": "accept", "on": "2025-03-04"},
+        {"action": "reply", "on": "2025-03-25", "outcome": "granted", "reason": ""},
+        {"action": "archive", "on": "2025-03-26", "confirm_archive": "on"},
+    ):
+        handler_client.post(url, step)
+    edit = f"/admin/applications_application/edit/{application.pk}/"
+    response = handler_client.post(edit, staff_form(application.organisation, name="改过的姓名"))
+    assert response.status_code == 200
+    assert "本申请已归档，办理已结束，登记内容不能再修改。" in response.text
+    application.refresh_from_db()
+    assert application.name == "归档申请人" and application.state == State.ARCHIVED
