@@ -51,9 +51,12 @@ def latest_links(scope, request, limit=LATEST_SIZE):
         LatestItem(title, Page(pk=pk, url_path=url_path).get_url(request), published_on)
         for pk, published_on, title, url_path in rows
     ]
+    # Not the catalogue's own pages (an organisation's root, its 指南): they say where to look,
+    # not what was published.
+    frame = [model for model in get_page_models() if getattr(model, "frames_the_catalogue", 0)]
     links += [
         LatestItem(page.title, page.get_url(request), feed_day(page))
-        for page in documents_beside_items(scope, limit)
+        for page in documents_beside_items(scope, limit, leave_out=frame)
     ]
     links.sort(key=lambda link: link.published_on, reverse=True)
     return links[:limit]
@@ -69,11 +72,14 @@ def latest_items(scope, limit=FEED_SIZE):
     return pages
 
 
-def documents_beside_items(scope, limit=FEED_SIZE):
-    """The newest public pages below `scope` that are neither items nor columns: the 指南 and
-    the annual reports, which an English catalogue holds without any item."""
+def documents_beside_items(scope, limit=FEED_SIZE, leave_out=()):
+    """The newest public pages below `scope` that are neither items nor columns (nor of the
+    types `leave_out`): the 指南 and the annual reports, which an English catalogue holds
+    without any item."""
     columns = [model for model in get_page_models() if getattr(model, "is_catalogue_column", 0)]
-    pages = public(Page.objects.descendant_of(scope)).not_type(*ITEM_PAGE_MODELS, *columns)
+    pages = public(Page.objects.descendant_of(scope)).not_type(
+        *ITEM_PAGE_MODELS, *columns, *leave_out
+    )
     return list(pages.order_by("-first_published_at", "-pk")[:limit])
 
 

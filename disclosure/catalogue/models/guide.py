@@ -62,6 +62,9 @@ GUIDE_BODY_TEMPLATE = "catalogue/includes/disclosure_guide_body.html"
 
 
 class DisclosureGuidePage(ReservedSlugMixin, Page):
+    # Not listed under 最新公开 (feeds.latest_links): it frames the catalogue, it is not news.
+    frames_the_catalogue = True
+
     office_name = models.CharField(
         _("信息公开工作机构"),
         max_length=100,

@@ -39,7 +39,7 @@ class ItemFilterForm(forms.Form):
     )
     keyword = forms.CharField(label=_("关键词"), required=False, max_length=50)
 
-    def __init__(self, *args, years=(), validities=None, **kwargs):
+    def __init__(self, *args, years=(), validities=None, domains=None, **kwargs):
         # The labels sit above their controls: Django's ASCII ":" after a Chinese label is noise.
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
@@ -47,11 +47,14 @@ class ItemFilterForm(forms.Form):
             self.data = self.data.copy()
             self.data["validity"] = Validity.VALID
         self.fields["year"].choices = [("", _("全部")), *((y, y) for y in years)]
-        # 有效性 where the column's items differ in it (规范性文件, some 废止): in 预算决算, where
-        # every item is 有效, the filter could change nothing. An address that asks for it
-        # keeps it.
-        if validities is not None and len(validities) < 2 and not self.data.get("validity"):
-            del self.fields["validity"]
+        # A filter where the column's items differ in it, offering what they hold: 预算决算, all
+        # 有效 and all 财政预决算, offered neither (the 26 subjects found nothing but one). An
+        # address that asks for a filter keeps it.
+        if domains is not None:
+            self.fields["domain"].queryset = Domain.objects.filter(pk__in=domains)
+        for name, held in (("validity", validities), ("domain", domains)):
+            if held is not None and len(held) < 2 and not self.data.get(name):
+                del self.fields[name]
 
 
 def item_models(category):
@@ -108,12 +111,13 @@ def union(querysets, *fields):
 
 
 def filter_choices(category, models):
-    """The years the column's items were published in, newest first, and the validities they
-    have: what its filters can offer, read in one query."""
-    combined = union(item_querysets(category, models), "published_on", "validity")
+    """The years the column's items were published in, newest first, the validities and the
+    subjects (主题分类 ids) they have: what its filters can offer, read in one query."""
+    combined = union(item_querysets(category, models), "published_on", "validity", "domain_id")
     rows = list(combined) if combined is not None else []
-    years = sorted({day.year for day, _validity in rows if day}, reverse=True)
-    return years, {validity for _day, validity in rows}
+    years = sorted({day.year for day, _validity, _domain in rows if day}, reverse=True)
+    validities = {validity for _day, validity, _domain in rows}
+    return years, validities, {domain for _day, _validity, domain in rows if domain}
 
 
 def items_by_id(rows):
@@ -139,8 +143,8 @@ def attach_domains(pages):
 
 def item_listing(category, request):
     models = item_models(category)
-    years, validities = filter_choices(category, models)
-    form = ItemFilterForm(request.GET or None, years=years, validities=validities)
+    years, validities, domains = filter_choices(category, models)
+    form = ItemFilterForm(request.GET or None, years=years, validities=validities, domains=domains)
     filters = form.cleaned_data if form.is_valid() else {}
     combined = union(
         item_querysets(category, models, filters), "pk", "published_on", "content_type_id"

@@ -64,6 +64,9 @@ class FeedRouteMixin(RoutablePageMixin):
 class DisclosureIndexPage(FeedRouteMixin, PathRouteMixin, Page):
     """One organisation's 政府信息公开 root: its guide, catalogue columns and reports."""
 
+    # Not listed under 最新公开 (feeds.latest_links): it frames the catalogue, it is not news.
+    frames_the_catalogue = True
+
     organisation = models.ForeignKey(
         Organisation,
         verbose_name=_("公开主体"),

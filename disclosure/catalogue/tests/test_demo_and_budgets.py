@@ -1,10 +1,13 @@
 """The demo catalogue, its listings and the query budgets of item and listing pages."""
 
+import re
+
 import pytest
 from wagtail.models import Page
 
 from disclosure.catalogue.models import (
     BudgetPage,
+    CategoryPage,
     DisclosureItemPage,
     OrganisationFunctionPage,
     PolicyDocumentPage,
@@ -134,7 +137,6 @@ def test_the_keyword_filter_finds_a_document_number_however_its_brackets_are_typ
 
 @pytest.mark.django_db
 def test_the_validity_filter_offers_each_choice_once(client, demo):
-    import re
 
     html = client.get("/xxgk/policies/").content.decode()
     select = re.search(r'<select name="validity".*?</select>', html, re.S).group(0)
@@ -146,11 +148,21 @@ def test_the_validity_filter_offers_each_choice_once(client, demo):
 
 
 @pytest.mark.django_db
-def test_a_column_whose_items_are_all_in_force_offers_no_validity_filter(client, demo):
-    """预算决算 offered 有效性 although every budget is 有效: a filter that changes nothing."""
-    assert 'name="validity"' not in client.get("/xxgk/budgets/").content.decode()
-    # An address asking for it still shows what it filtered by.
+def test_a_column_offers_the_filters_its_items_differ_in(client, demo):
+    """预算决算 offered 有效性 although every budget is 有效, and all 26 主题分类 although every
+    budget is 财政预决算: filters that changed nothing or found nothing."""
+    budgets = client.get("/xxgk/budgets/").content.decode()
+    assert 'name="validity"' not in budgets and 'name="domain"' not in budgets
+    # An address asking for one still shows what it filtered by.
     assert 'name="validity"' in client.get("/xxgk/budgets/?validity=valid").content.decode()
+    # Where the items differ, the subjects offered are theirs.
+    notices = client.get("/xxgk/notices/").content.decode()
+    select = re.search(r'<select name="domain".*?</select>', notices, re.S).group(0)
+    offered = set(re.findall(r'<option value="(\d+)"', select))
+    column = CategoryPage.objects.get(slug="notices", depth=4, locale__language_code="zh-hans")
+    items = [page.specific for page in column.get_children().live()]
+    held = {str(item.domain_id) for item in items if getattr(item, "domain_id", None)}
+    assert len(offered) > 1 and offered == held
 
 
 @pytest.mark.django_db
@@ -184,7 +196,6 @@ def test_demo_has_a_disclosure_guide_for_both_organisations(client, demo):
 def test_search_results_mark_an_abolished_document(client, demo):
     """A citizen searching 燃气安全管理 found the abolished 暂行办法 first, with nothing saying
     it no longer applies; its replacement, in force, carries no mark."""
-    import re
 
     html = client.get("/search/", {"q": "燃气安全管理"}).content.decode()
     headings = dict(

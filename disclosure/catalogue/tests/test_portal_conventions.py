@@ -13,6 +13,7 @@ from wagtail.models import Site
 from disclosure.catalogue.models import (
     BudgetPage,
     CategoryPage,
+    DisclosureGuidePage,
     DisclosureIndexPage,
     PolicyDocumentPage,
     feeds,
@@ -65,7 +66,10 @@ def latest_disclosures(html):
 
 def newest(scope, limit=10):
     """The newest items and the annual reports and 指南 beside them, as the feeds date them."""
-    pages = feeds.latest_items(scope, limit) + feeds.documents_beside_items(scope, limit)
+    frame = [DisclosureIndexPage, DisclosureGuidePage]  # the catalogue's own pages: not news
+    pages = feeds.latest_items(scope, limit) + feeds.documents_beside_items(
+        scope, limit, leave_out=frame
+    )
     pages.sort(key=feeds.feed_day, reverse=True)
     return [(page.url, page.title, str(feeds.feed_day(page))) for page in pages[:limit]]
 
@@ -93,8 +97,11 @@ def test_the_home_page_lists_the_latest_disclosures_of_every_organisation(client
     listed = latest_disclosures(client.get("/").content.decode())
     assert listed == newest(home)
     assert any(title.endswith("年度报告") for _url, title, _day in listed), listed
-    organisations = {url.split("/")[1] for url, _title, _day in listed}
-    assert organisations == {"xxgk", "county-office"}, listed
+    # Not the organisations' roots nor their 指南, which the demo dates today.
+    frame = DisclosureIndexPage.objects.count() + DisclosureGuidePage.objects.count()
+    assert frame and not any(
+        title.endswith(("政府信息公开", "指南")) for _url, title, _day in listed
+    ), listed
 
 
 def test_the_english_feed_lists_the_english_pages_in_english(client):
