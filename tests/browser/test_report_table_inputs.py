@@ -36,14 +36,19 @@ MEASURE = """
 }
 """
 
-# Each table's scroll region: its right edge within the window, its table at least as wide.
+# Each table's scroll region: its right edge within the window, its table at least as wide;
+# the width of its row labels' column and their font size.
 REGIONS = """
 () => [...document.querySelectorAll(".gk-table-form table")].map((table) => {
   const region = table.parentElement;
+  const label = table.tBodies[0].rows[0].cells[0];
   return {
+    caption: table.caption.textContent.trim(),
     scrolls: getComputedStyle(region).overflowX,
     right: region.getBoundingClientRect().right,
     window: document.documentElement.clientWidth,
+    label: label.getBoundingClientRect().width,
+    em: parseFloat(getComputedStyle(label).fontSize),
   };
 })
 """
@@ -115,6 +120,9 @@ def test_every_number_cell_shows_five_digits(browser, live_demo, output_dir, wid
     assert narrow == []
     assert regions and all(r["scrolls"] in ("auto", "scroll") for r in regions), regions
     assert all(r["right"] <= r["window"] + 1 for r in regions), regions
+    # Every table's row labels keep room for words, however many columns it has (表四's
+    # fifteen squeezed 项目 and 案件数量 to one character a line).
+    assert all(r["label"] >= 5 * r["em"] for r in regions), regions
 
 
 def test_a_long_table_keeps_its_headings_labels_and_scrollbar_in_sight_at_1366(
