@@ -1,6 +1,8 @@
 """The staff register in the Wagtail admin: registering offline applications, handling them
 through their transitions, and logging every look at an applicant's personal data."""
 
+import json
+
 import django_filters
 from django import forms
 from django.contrib import messages
@@ -202,7 +204,17 @@ CORRECTION_PERIOD_HELP = lazy(
 FINAL_MOVES = {EventAction.ARCHIVE}
 
 
-class TransitionForm(forms.Form):
+class StaffForm(forms.Form):
+    """A staff form as applications/admin/form_fields.html lays it out: `rows` gives each field
+    with the Wagtail `w-rules` condition under which it shows ("" for always) and whether it
+    starts hidden."""
+
+    def rows(self):
+        for field in self:
+            yield field, "", False
+
+
+class TransitionForm(StaffForm):
     # The moves staff make here, worded as the buttons of a form (the event log says
     # EventAction's shorter labels).
     ACTIONS = [
@@ -241,10 +253,31 @@ class TransitionForm(forms.Form):
         help_text=CORRECTION_PERIOD_HELP,
     )
 
+    # The fields a move takes beside its date and reason, shown for that move only (the form's
+    # w-rules controller); without JavaScript every field shows.
+    FIELD_OF_MOVE = {
+        "outcome": EventAction.REPLY,
+        "days": EventAction.EXTEND,
+        "approved_by": EventAction.EXTEND,
+        "party": EventAction.CONSULT,
+        "amount": EventAction.NOTIFY_FEE,
+        "correction_due_on": EventAction.REQUEST_CORRECTION,
+        "confirm_archive": EventAction.ARCHIVE,
+    }
+
     def __init__(self, *args, application=None, **kwargs):
         super().__init__(*args, **kwargs)
         if application is not None:
             self._offer_the_moves_of(application)
+
+    def rows(self):
+        chosen = self["action"].value() or ""
+        for field in self:
+            move = self.FIELD_OF_MOVE.get(field.name)
+            if move is None:
+                yield field, "", False
+            else:
+                yield field, json.dumps({"action": str(move)}), chosen != move
 
     def _offer_the_moves_of(self, application):
         """The list shows only the moves the application's state allows (models.MOVES_FROM); the
@@ -374,7 +407,7 @@ def letter_pdf_view(request, pk):
     return _letter_download(request, pk, reply_letter_pdf, "application/pdf", "pdf")
 
 
-class LetterForm(forms.Form):
+class LetterForm(StaffForm):
     text = forms.CharField(
         label=_("告知书正文"),
         widget=forms.Textarea(attrs={"rows": 16}),

@@ -284,3 +284,26 @@ def test_an_archived_applications_record_cannot_be_edited(handler_client, make_a
     assert "本申请已归档，办理已结束，登记内容不能再修改。" in response.text
     application.refresh_from_db()
     assert application.name == "归档申请人" and application.state == State.ARCHIVED
+
+
+def test_the_handle_form_shows_the_fields_of_the_chosen_move_only(handler_client, make_application):
+    """答复 showed 延长工作日数, 收费金额 and every other move's fields beside 答复类型. Each such
+    field now shows for its move only (Wagtail's w-rules controller); 日期 and 理由 always."""
+    application = make_application(received_on=D(2025, 3, 3))
+    url = f"/admin/applications_application/handle/{application.pk}/"
+    handler_client.post(url, {"action": "accept", "on": "2025-03-04"})
+
+    def wrapper(html, name):
+        end = html.index(f'name="{name}"')
+        return html[html.rindex('<div class="w-field__wrapper"', 0, end) : end]
+
+    page = handler_client.get(url).text
+    assert 'data-controller="w-rules"' in page
+    outcome = wrapper(page, "outcome")
+    assert 'data-w-rules-target="show"' in outcome and "&quot;reply&quot;" in outcome
+    assert " hidden>" in outcome  # no move chosen yet
+    assert "data-w-rules" not in wrapper(page, "reason")
+
+    refused = handler_client.post(url, {"action": "reply", "on": "2025-03-25"}).text
+    assert " hidden>" not in wrapper(refused, "outcome")  # the chosen move's field, its error
+    assert " hidden>" in wrapper(refused, "days")
