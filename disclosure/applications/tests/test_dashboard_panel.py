@@ -57,18 +57,27 @@ def test_the_register_marks_an_overdue_application(client, organisation, make_ap
     today = timezone.localdate()
     late = make_application(received_on=today - datetime.timedelta(days=60), name="逾期申请人")
     soon = make_application(received_on=today - datetime.timedelta(days=2), name="新申请人")
+    html = register_as_handler(client, organisation)
+
+    assert '<strong class="application-overdue w-text-critical-200">已逾期</strong>' in row(
+        html, late
+    )
+    assert "已逾期" not in row(html, soon)
+
+
+def register_as_handler(client, organisation):
+    """The register's HTML as the organisation's 依申请办理 sees it: the site-wide group
+    carries the register's permissions, the organisation's opens its rows."""
     handler = get_user_model().objects.create_user("handler")
-    # The site-wide group carries the register's permissions, the organisation's opens its rows.
     handler.groups.add(site_wide_group(SITE_WIDE_KEY), ensure_organisation_handlers(organisation))
     client.force_login(handler)
-    html = client.get(reverse("applications_application:index")).content.decode()
+    return client.get(reverse("applications_application:index")).content.decode()
 
-    def row(application):
-        start = html.rindex("<tr", 0, html.index(application.tracking_number))
-        return html[start : html.index("</tr>", start)]
 
-    assert '<strong class="application-overdue w-text-critical-200">已逾期</strong>' in row(late)
-    assert "已逾期" not in row(soon)
+def row(html, application):
+    """The register's row of `application`."""
+    start = html.rindex("<tr", 0, html.index(application.tracking_number))
+    return html[start : html.index("</tr>", start)]
 
 
 def test_the_register_offers_an_archived_application_to_read_not_to_handle(
@@ -80,15 +89,10 @@ def test_the_register_offers_an_archived_application_to_read_not_to_handle(
     closed = make_application(received_on=today - datetime.timedelta(days=30), name="归档申请人")
     closed.state = "archived"
     closed.save()
-    handler = get_user_model().objects.create_user("handler")
-    handler.groups.add(site_wide_group(SITE_WIDE_KEY), ensure_organisation_handlers(organisation))
-    client.force_login(handler)
-    html = client.get(reverse("applications_application:index")).content.decode()
+    html = register_as_handler(client, organisation)
 
     def buttons(application):
-        start = html.rindex("<tr", 0, html.index(application.tracking_number))
-        row = html[start : html.index("</tr>", start)]
-        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row))
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", row(html, application)))
 
     assert " 办理 " in buttons(open_one) and " 查看 " not in buttons(open_one)
     assert " 查看 " in buttons(closed) and " 办理 " not in buttons(closed)

@@ -221,8 +221,9 @@ def test_the_handle_page_says_the_application_is_overdue(handler_client, make_ap
     assert "已逾期" in response.text and "个工作日" in response.text
 
 
-def test_an_archived_application_is_shown_read_only(handler_client, make_application):
-    application = make_application(received_on=D(2025, 3, 3))
+def archive_through_the_handle_form(handler_client, application):
+    """Accept, reply and archive an application received on 2025-03-03, as the handler's form
+    records them; return the form's address."""
     url = f"/admin/applications_application/handle/{application.pk}/"
     for step in (
         {"action": "accept", "on": "2025-03-04"},
@@ -230,6 +231,12 @@ def test_an_archived_application_is_shown_read_only(handler_client, make_applica
         {"action": "archive", "on": "2025-03-26", "confirm_archive": "on"},
     ):
         handler_client.post(url, step)
+    return url
+
+
+def test_an_archived_application_is_shown_read_only(handler_client, make_application):
+    application = make_application(received_on=D(2025, 3, 3))
+    url = archive_through_the_handle_form(handler_client, application)
     application.refresh_from_db()
     assert application.state == State.ARCHIVED
     page = handler_client.get(url).text
@@ -271,13 +278,7 @@ def test_an_archived_applications_record_cannot_be_edited(handler_client, make_a
     """Its 查看 page said the file was closed, yet its edit form saved changes to the record
     the year's statistics counted."""
     application = make_application(received_on=D(2025, 3, 3), name="归档申请人")
-    url = f"/admin/applications_application/handle/{application.pk}/"
-    for step in (
-        {"action": "accept", "on": "2025-03-04"},
-        {"action": "reply", "on": "2025-03-25", "outcome": "granted", "reason": ""},
-        {"action": "archive", "on": "2025-03-26", "confirm_archive": "on"},
-    ):
-        handler_client.post(url, step)
+    archive_through_the_handle_form(handler_client, application)
     edit = f"/admin/applications_application/edit/{application.pk}/"
     response = handler_client.post(edit, staff_form(application.organisation, name="改过的姓名"))
     assert response.status_code == 200
