@@ -2,6 +2,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html, json_script
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
@@ -57,6 +58,29 @@ def warn_a_signed_out_editor():
         '{}<script src="{}"></script>',
         json_script(config, "signed-out-editor-config"),
         static("js/admin/signed_out_editor.js"),
+    )
+
+
+# Wagtail's own messages, looked up in the active catalogue (Wagtail's or ours) as they are.
+REFUSED_FOR_VALIDATION = (
+    "The page could not be created due to validation errors.",
+    "The page could not be saved due to validation errors.",
+)
+
+
+@hooks.register("insert_editor_js")
+def say_an_autosaved_draft_was_saved():
+    """After a save refused for validation errors, autosave saves the form as it stands (the
+    required fields left for later): the refusal then says the draft was saved and the marked
+    fields still need changing (static/js/admin/autosaved_after_refusal.js)."""
+    config = {
+        "refusals": [gettext(message) for message in REFUSED_FOR_VALIDATION],
+        "saved": _("已自动保存为草稿，但尚未提交：页面有校验错误，请修改标出的字段后再提交。"),
+    }
+    return format_html(
+        '{}<script src="{}"></script>',
+        json_script(config, "autosaved-after-refusal-config"),
+        static("js/admin/autosaved_after_refusal.js"),
     )
 
 

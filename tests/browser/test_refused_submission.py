@@ -1,11 +1,19 @@
-"""A submission refused for a forbidden word (review/submission.py), in chromium with Wagtail 8's
-autosave on: the editor sees one answer, the refusal that says the draft was saved, and nothing
-that says the page was created or updated as if it had gone to review; the saved draft leaves
-no "unsaved changes" behind."""
+"""A submission refused, in chromium with Wagtail 8's autosave on. For a forbidden word
+(review/submission.py): the editor sees one answer, the refusal that says the draft was saved,
+and nothing that says the page was created or updated as if it had gone to review; the saved
+draft leaves no "unsaved changes" behind. For a validation error: once autosave has saved the
+refused form as a draft, the message says so instead of 未能创建."""
+
+import re
 
 import pytest
+from playwright.sync_api import expect
 
-from disclosure.catalogue.models import DisclosureIndexPage, ServiceGuidePage
+from disclosure.catalogue.models import (
+    DisclosureDocumentPage,
+    DisclosureIndexPage,
+    ServiceGuidePage,
+)
 from disclosure.moderation.models import SensitiveWord
 
 from .people import fill_guide_elements, sign_in, wait_until
@@ -42,3 +50,24 @@ def test_a_refused_submission_shows_the_refusal_as_the_one_truth(browser, live_d
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(f"{live_demo.url}/admin/")
     assert dialogs == []
+
+
+def test_a_new_item_refused_for_a_missing_body_says_its_draft_was_saved(browser, live_demo):
+    notices = DisclosureIndexPage.objects.get(slug="xxgk").get_children().get(slug="notices")
+    title = "关于开展秋季森林防火检查的通知"
+    page = sign_in(browser, live_demo, "editor")
+    page.goto(f"{live_demo.url}/admin/pages/add/catalogue/disclosuredocumentpage/{notices.pk}/")
+    page.fill("input[name=title]", title)
+    page.locator('button[name="action-submit"]').first.dispatch_event("click")
+    page.wait_for_load_state("load")
+
+    # The refused form comes back with what was typed, and autosave saves it as a draft (the
+    # required 正文 left for later): the item exists, and the form now edits it.
+    wait_until(page, lambda: DisclosureDocumentPage.objects.filter(title=title).exists())
+    expect(page).to_have_url(re.compile(r".*/admin/pages/\d+/edit/$"))
+    message = page.locator(".messages li.error")
+    expect(message).to_contain_text("已自动保存为草稿，但尚未提交：页面有校验错误")
+    expect(message).not_to_contain_text("未能创建")
+    expect(message).to_contain_text("错误在“内容”标签页中。")
+    draft = DisclosureDocumentPage.objects.get(title=title)
+    assert not draft.live and not draft.workflow_in_progress
