@@ -10,6 +10,8 @@ from django.core.cache import caches
 from django.db import transaction
 from django.utils import translation
 
+from tests.demo_snapshot import load_demo_in_transaction
+
 DEMO_PASSWORD = "test-password"
 DEMO_FOR_THE_MODULE = "demo_for_the_module"
 # A module whose tests all work on the demo loads it once: `pytestmark = DEMO_PER_MODULE`.
@@ -24,9 +26,7 @@ def demo(request, db):
     `demo_for_the_module`)."""
     if DEMO_FOR_THE_MODULE in request.fixturenames:
         return request.getfixturevalue(DEMO_FOR_THE_MODULE)
-    from home.demo import load_demo
-
-    load_demo(password=DEMO_PASSWORD)
+    load_demo_in_transaction(password=DEMO_PASSWORD)
     return DEMO_PASSWORD
 
 
@@ -36,13 +36,11 @@ def demo_for_the_module(django_db_setup, django_db_blocker):
     the module's last test. Each test runs in a savepoint of it (pytest-django's `db`), rolled
     back after the test, so that every test starts from the demo as loaded: what loading it
     for each test gave, at a fraction of the time (docs/testing.md)."""
-    from home.demo import load_demo
-
     with django_db_blocker.unblock():
         loaded = transaction.atomic()
         loaded.__enter__()
         try:
-            load_demo(password=DEMO_PASSWORD)
+            load_demo_in_transaction(password=DEMO_PASSWORD)
         except BaseException:
             transaction.set_rollback(True)
             loaded.__exit__(None, None, None)
