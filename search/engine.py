@@ -14,12 +14,17 @@ the pair across a boundary is never emitted, so no phrase spans one.
 
 The tokenizer and the filters ship in both engines' common analysis module, so no plugin is
 needed. Making this the `default` analyzer applies it to every text field modelsearch maps. The
-settings sit under "settings", not "settings.index" (wagtail#3612). Traditional-to-simplified
-folding needs a plugin (STConvert) and is not done here.
+settings sit under "settings", not "settings.index" (wagtail#3612). The backend classes carry
+them (`with_chinese_analysis`): the deployment's settings only name the backend and the node.
+Traditional-to-simplified folding needs a plugin (STConvert) and is not done here.
 
 Changing these settings changes what an existing index holds: run `manage.py update_index`
 after deploying (docs/search.md, "Reindexing the engines").
 """
+
+from copy import deepcopy
+
+from modelsearch.utils import deep_update
 
 SUBSTRING_TOKENIZER = {
     "type": "ngram",
@@ -47,16 +52,8 @@ INDEX_SETTINGS = {
 }
 
 
-def engine_backend(backend_path: str, url: str, prefix: str, **extra) -> dict:
-    """A WAGTAILSEARCH_BACKENDS entry for a search engine, with the Chinese index settings.
-
-    modelsearch's `ATOMIC_REBUILD` is on by default: `update_index` builds a new index beside
-    the old one and moves the alias to it when it is full (docs/search.md, reindexing)."""
-    return {
-        "BACKEND": backend_path,
-        "URLS": [url],
-        "INDEX_PREFIX": prefix,
-        "TIMEOUT": 10,
-        "INDEX_SETTINGS": INDEX_SETTINGS,
-        **extra,
-    }
+def with_chinese_analysis(settings: dict) -> dict:
+    """A backend class's index settings with this analysis: the engine backends' `settings`
+    (elasticsearch8.py, opensearch2.py), so every index they make has it whatever the
+    deployment's settings say; an INDEX_SETTINGS there still goes on top."""
+    return deep_update(deepcopy(settings), deepcopy(INDEX_SETTINGS))

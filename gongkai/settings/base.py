@@ -10,8 +10,6 @@ from pathlib import Path
 import environ
 from kombu import Exchange, Queue
 
-from search.engine import engine_backend
-
 # ------------------------------------------------------------------------- Paths and environment
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -348,7 +346,7 @@ WAGTAIL_WORKFLOW_CANCEL_ON_PUBLISH = False
 
 # --------------------------------------------------------------------------------------- Search
 # The database backend, fed with analysed Chinese text (search.analysis), unless a search engine
-# is configured; both engines get the Chinese analysis (search/engine.py's INDEX_SETTINGS).
+# is configured; both engines' backend classes carry the Chinese analysis (search/engine.py).
 _engine = next(
     (
         (backend, env.str(variable))
@@ -360,9 +358,16 @@ _engine = next(
     ),
     None,
 )
+# modelsearch's ATOMIC_REBUILD is on by default: `update_index` builds a new index beside the old
+# one and moves the alias to it when it is full (docs/search.md, reindexing).
 WAGTAILSEARCH_BACKENDS = {
     "default": (
-        engine_backend(*_engine, env.str("SEARCH_INDEX_PREFIX", default="gongkai_"))
+        {
+            "BACKEND": _engine[0],
+            "URLS": [_engine[1]],
+            "INDEX_PREFIX": env.str("SEARCH_INDEX_PREFIX", default="gongkai_"),
+            "TIMEOUT": 10,
+        }
         if _engine
         else {"BACKEND": "search.backends.database"}
     ),

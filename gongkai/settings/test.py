@@ -16,7 +16,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Django's test client's login() authenticates without a request, which django-axes refuses;
 # this backend lets that one call through and throttles every real request as axes does.
 AUTHENTICATION_BACKENDS = [
-    "gongkai.accounts.testclient.AxesBackendAllowingTestClientLogin",
+    "tests.login_backend.AxesBackendAllowingTestClientLogin",
     "django.contrib.auth.backends.ModelBackend",
 ]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -81,11 +81,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
 # Search-engine tests (search/tests/test_engine.py) use a real node when one is running
 # (tests/opensearch.sh start); the database backend stays the default for every other test.
 if env.str("TEST_OPENSEARCH_URL", default=""):
-    from search.engine import engine_backend
-
-    WAGTAILSEARCH_BACKENDS["opensearch"] = engine_backend(  # noqa: F405
-        "search.backends.opensearch2",
-        env.str("TEST_OPENSEARCH_URL"),
-        f"gongkai_test{_own.replace('-', '_')}_",
-        AUTO_UPDATE=False,
-    )
+    WAGTAILSEARCH_BACKENDS["opensearch"] = {  # noqa: F405
+        "BACKEND": "search.backends.opensearch2",
+        "URLS": [env.str("TEST_OPENSEARCH_URL")],
+        "INDEX_PREFIX": f"gongkai_test{_own.replace('-', '_')}_",
+        "TIMEOUT": 10,
+        "AUTO_UPDATE": False,
+    }

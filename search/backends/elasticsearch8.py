@@ -8,6 +8,7 @@ from wagtail.search.backends.elasticsearch8 import (
 )
 
 from search.backends.engines import AttachmentTextMapping, SubstringQueryMixin
+from search.engine import with_chinese_analysis
 
 
 class ChineseElasticsearch8Mapping(AttachmentTextMapping, Elasticsearch8Mapping):
@@ -25,6 +26,7 @@ class ChineseElasticsearch8AutocompleteQueryCompiler(Elasticsearch8AutocompleteQ
 
 
 class ChineseElasticsearch8SearchBackend(Elasticsearch8SearchBackend):
+    settings = with_chinese_analysis(Elasticsearch8SearchBackend.settings)
     mapping_class = ChineseElasticsearch8Mapping
     query_compiler_class = ChineseElasticsearch8SearchQueryCompiler
     autocomplete_query_compiler_class = ChineseElasticsearch8AutocompleteQueryCompiler

@@ -8,6 +8,7 @@ from wagtail.search.backends.opensearch2 import (
 )
 
 from search.backends.engines import AttachmentTextMapping, SubstringQueryMixin
+from search.engine import with_chinese_analysis
 
 
 class ChineseOpenSearch2Mapping(AttachmentTextMapping, OpenSearch2Mapping):
@@ -23,6 +24,7 @@ class ChineseOpenSearch2AutocompleteQueryCompiler(OpenSearch2AutocompleteQueryCo
 
 
 class ChineseOpenSearch2SearchBackend(OpenSearch2SearchBackend):
+    settings = with_chinese_analysis(OpenSearch2SearchBackend.settings)
     mapping_class = ChineseOpenSearch2Mapping
     query_compiler_class = ChineseOpenSearch2SearchQueryCompiler
     autocomplete_query_compiler_class = ChineseOpenSearch2AutocompleteQueryCompiler

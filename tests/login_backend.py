@@ -1,4 +1,5 @@
-"""For the test settings only (gongkai/settings/test.py)."""
+"""The test settings' login backend (gongkai/settings/test.py): with the tests, not in an app that
+production runs."""
 
 from axes.backends import AxesStandaloneBackend
 
