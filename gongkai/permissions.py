@@ -1,10 +1,12 @@
 """Model permissions by (app_label, model, codename), created if missing (as Django's
-post_migrate signal would name them), so a grant never depends on that signal having run."""
+post_migrate signal would name them), so a grant never depends on that signal having run.
+The data migrations that grant permissions carry their own frozen copy of this."""
+
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 
 
-def get_permission(apps, app_label, model, codename):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
+def get_permission(app_label, model, codename):
     content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
     permission, _ = Permission.objects.get_or_create(
         content_type=content_type,
@@ -14,6 +16,6 @@ def get_permission(apps, app_label, model, codename):
     return permission
 
 
-def get_permissions(apps, specs):
+def get_permissions(specs):
     """The permissions for a list of (app_label, model, codename)."""
-    return [get_permission(apps, *spec) for spec in specs]
+    return [get_permission(*spec) for spec in specs]

@@ -1,6 +1,6 @@
 """The 发布日期 a search result shows, and the order 按发布日期 lists results in.
 
-A result shows the page's publication date (`gongkai.languages.publication`: a translation
+A result shows the page's publication date (`gongkai.languages.publication_dates`: a translation
 shows its Chinese source's), except on pages that have none to show: the catalogue's roots and
 columns and the home pages, published the day a site was set up. Sorting by date orders by
 the date shown, newest first, and lists the pages that show none after every dated one: a
@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 from disclosure.catalogue.columns import column_types
 from disclosure.catalogue.models import DisclosureIndexPage
 from gongkai.languages.locales import serving_source_language
-from gongkai.languages.publication import publication_date
+from gongkai.languages.publication_dates import publication_date
 
 # A site's home page, in every language, sits at this depth (below the tree's root).
 HOME_DEPTH = 2

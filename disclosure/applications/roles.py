@@ -9,7 +9,6 @@ the tables as they were then, and disclosure.moderation's tests/test_roles.py ch
 migrated database holds what this module says.
 """
 
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 
@@ -64,7 +63,7 @@ def ensure_organisation_handlers(organisation):
     link = OrganisationHandlers.objects.filter(organisation_id=organisation.pk).first()
     if link is not None:
         return link.group
-    permissions = get_permissions(apps, HANDLER_PERMISSIONS)
+    permissions = get_permissions(HANDLER_PERMISSIONS)
     group = new_organisation_group(organisation_handlers_name(organisation))
     group.permissions.add(*permissions)
     OrganisationHandlers.objects.create(organisation_id=organisation.pk, group=group)

@@ -98,7 +98,8 @@ def unlogged_date(item, logged_first):
 
 def dated_ahead_findings(scope):
     """The other page types that update the home page (scope.INFORMATION_PAGE_MODELS: the
-    annual report) show their first publication as 发布日期 (gongkai/languages/publication.py):
+    annual report) show their first publication as 发布日期
+    (gongkai/languages/publication_dates.py):
     one still to come was set behind the system, and would keep the home page “updated” until
     that day. The catalogue's items are checked above, with their published_on."""
     tomorrow = timezone.make_aware(

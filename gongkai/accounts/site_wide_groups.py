@@ -3,8 +3,10 @@ the ones apps register on SITE_WIDE_GROUPS_HOOK (the register's 依申请办理)
 what site administrators call it and may change in the admin; code never looks a site-wide
 group up by name (accounts.SiteWideGroup records which group each key is)."""
 
-from django.apps import apps
+from django.contrib.auth.models import Group
 from django.db.models import Q
+
+from .models import SiteWideGroup
 
 # Apps above accounts register on this Wagtail hook a function returning the keys of the
 # site-wide groups they created (their data migrations record them), so that `manage.py check`
@@ -14,7 +16,7 @@ SITE_WIDE_GROUPS_HOOK = "site_wide_groups"
 
 def site_wide_group(key):
     """The site-wide group recorded under `key` (a Role or another app's key), or None."""
-    return apps.get_model("auth", "Group").objects.filter(site_wide__key=key).first()
+    return Group.objects.filter(site_wide__key=key).first()
 
 
 def members_q(keys):
@@ -24,8 +26,8 @@ def members_q(keys):
 
 def is_site_wide(group):
     """Whether `group` is one of the site-wide groups (which the admin refuses to delete)."""
-    return apps.get_model("accounts", "SiteWideGroup").objects.filter(group=group).exists()
+    return SiteWideGroup.objects.filter(group=group).exists()
 
 
 def recorded_keys():
-    return set(apps.get_model("accounts", "SiteWideGroup").objects.values_list("key", flat=True))
+    return set(SiteWideGroup.objects.values_list("key", flat=True))

@@ -78,7 +78,7 @@ FIRST_PUBLICATION_DATE_READERS = {
     "disclosure/inspection/dates.py": "the items whose dates it compares",
     "search/views.py": "the years of dated results",
     "search/result_dates.py": "orders results by the date they show, undated last",
-    "gongkai/languages/publication.py": "shows the source's date when it has one",
+    "gongkai/languages/publication_dates.py": "shows the source's date when it has one",
 }
 
 

@@ -98,16 +98,15 @@ def test_the_organisations_administrators_see_its_register_and_nobody_else(
 
 
 def test_groups_and_permissions_are_made_once(organisation):
-    from django.apps import apps
     from django.contrib.auth.models import Permission
 
     from disclosure.applications.roles import ensure_organisation_handlers
     from gongkai.permissions import get_permission
 
     Permission.objects.filter(codename="view_calendarday").delete()
-    made = get_permission(apps, "workdays", "calendarday", "view_calendarday")
+    made = get_permission("workdays", "calendarday", "view_calendarday")
     assert made.content_type.model_class().__name__ == "CalendarDay"
-    assert get_permission(apps, "workdays", "calendarday", "view_calendarday") == made
+    assert get_permission("workdays", "calendarday", "view_calendarday") == made
     group = organisation.application_handlers.group
     assert ensure_organisation_handlers(organisation) == group
     assert Group.objects.filter(name=group.name).count() == 1

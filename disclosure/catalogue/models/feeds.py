@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 from wagtail.models import Page, get_page_models
 
-from gongkai.languages.publication import publication_date
+from gongkai.languages.publication_dates import publication_date
 
 from ..visibility import public
 from .items import ITEM_PAGE_MODELS

@@ -6,24 +6,23 @@ collection, so one organisation's staff neither see nor choose nor change anothe
 The data migration 0008_organisation_collections set up the organisations that existed then.
 """
 
-from django.apps import apps
 from django.db.models import Q
+from wagtail.models import Collection, GroupCollectionPermission
 
 from gongkai.permissions import get_permission
 
+from ..models import OrganisationCollection
 from .role_permissions import COLLECTION_PERMISSIONS
 
 
 def root_collection():
-    return apps.get_model("wagtailcore", "Collection").objects.filter(depth=1).first()
+    return Collection.objects.filter(depth=1).first()
 
 
 def organisation_collection(organisation):
     """The organisation's collection, created under the root collection if missing. Only the
     collection OrganisationCollection records is reused: one that merely bears the
     organisation's name (its files, other groups' permissions on it) is never adopted."""
-    Collection = apps.get_model("wagtailcore", "Collection")
-    OrganisationCollection = apps.get_model("moderation", "OrganisationCollection")
     link = OrganisationCollection.objects.filter(organisation_id=organisation.pk).first()
     if link is not None:
         return Collection.objects.get(pk=link.collection_id)
@@ -33,8 +32,6 @@ def organisation_collection(organisation):
 
 
 def rename_organisation_collection(organisation):
-    Collection = apps.get_model("wagtailcore", "Collection")
-    OrganisationCollection = apps.get_model("moderation", "OrganisationCollection")
     Collection.objects.filter(
         pk__in=OrganisationCollection.objects.filter(organisation_id=organisation.pk).values(
             "collection_id"
@@ -45,14 +42,13 @@ def rename_organisation_collection(organisation):
 def ensure_organisation_collection(organisation, groups):
     """The organisation's collection, with each of its role groups' document and image
     permissions on it. `groups` is {role: group}."""
-    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
     collection = organisation_collection(organisation)
     for role, group in groups.items():
         for spec in COLLECTION_PERMISSIONS[role]:
             GroupCollectionPermission.objects.get_or_create(
                 group_id=group.pk,
                 collection_id=collection.pk,
-                permission=get_permission(apps, *spec),
+                permission=get_permission(*spec),
             )
     return collection
 
@@ -61,7 +57,6 @@ def own_collections(model, user):
     """The collections whose documents or images (`model`) are `user`'s organisation's: its
     organisation's collection and those below, and any collection `user`'s groups hold a
     permission on for `model` (an 依申请 handler holds none and still sees its own)."""
-    from wagtail.models import Collection
     from wagtail.permission_policies.collections import CollectionPermissionPolicy
 
     from disclosure.catalogue.staff_roles import organisation_id_of_user
@@ -70,9 +65,7 @@ def own_collections(model, user):
         user, ["add", "change", "choose"]
     )
     below = Q(pk__in=permitted.values("pk"))
-    links = apps.get_model("moderation", "OrganisationCollection").objects.filter(
-        organisation_id=organisation_id_of_user(user)
-    )
+    links = OrganisationCollection.objects.filter(organisation_id=organisation_id_of_user(user))
     for collection in Collection.objects.filter(pk__in=links.values("collection_id")):
         below |= Q(path__startswith=collection.path)
     return Collection.objects.filter(below)

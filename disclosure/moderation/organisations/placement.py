@@ -3,8 +3,9 @@ permissions on the root, and the default review workflow (created by the data mi
 0003_default_workflow, recorded by 0012 in the DefaultWorkflow row).
 """
 
-from django.apps import apps
+from django.contrib.auth.models import Permission
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.models import GroupPagePermission, WorkflowPage
 
 from disclosure.catalogue.models import Organisation, OrganisationRole
 from disclosure.catalogue.organisation_groups import new_organisation_group, organisation_group_name
@@ -42,8 +43,6 @@ def ensure_organisation_roles(organisation):
 
 
 def grant_root_permissions(root, groups):
-    Permission = apps.get_model("auth", "Permission")
-    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
     for role, codenames in ROOT_PAGE_PERMISSIONS.items():
         for codename in codenames:
             permission = Permission.objects.get(
@@ -71,7 +70,6 @@ def attach_default_workflow(root):
     """Gives a new root the default workflow; refuses (ImproperlyConfigured) when there is none
     or it is disabled, rather than leave the root without review, where every publication but
     强制发布 would be refused (`migrate` reports it first: moderation.E001)."""
-    WorkflowPage = apps.get_model("wagtailcore", "WorkflowPage")
     if WorkflowPage.objects.filter(page_id=root.pk).exists():
         return
     workflow = default_workflow()

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from disclosure.reports.blocks import Section
 from disclosure.reports.tables import layout
-from gongkai.languages.publication import publication_date
+from gongkai.languages.publication_dates import publication_date
 
 BODY_FONT = "宋体"  # Word/WPS substitute a CJK font where it is missing
 

@@ -1,6 +1,6 @@
 from django import template
 
-from gongkai.languages.publication import publication_date as _publication_date
+from gongkai.languages.publication_dates import publication_date as _publication_date
 from gongkai.languages.switcher import home_url, versions
 
 register = template.Library()
