@@ -140,23 +140,23 @@ class PostgresTables:
             ]
 
     def read_all(self):
-        raw = connection.connection.cursor()
         contents = {}
-        for table in self.names():
-            with raw.copy(f"COPY {connection.ops.quote_name(table)} TO STDOUT") as copy:
-                contents[table] = b"".join(bytes(block) for block in copy)
+        with connection.connection.cursor() as raw:
+            for table in self.names():
+                with raw.copy(f"COPY {connection.ops.quote_name(table)} TO STDOUT") as copy:
+                    contents[table] = b"".join(bytes(block) for block in copy)
         return contents
 
     def digest(self, data):
         return hashlib.sha256(b"\n".join(sorted(data.split(b"\n")))).digest()
 
     def write_back(self, rows):
-        raw = connection.connection.cursor()
-        for table, data in rows.items():
-            quoted = connection.ops.quote_name(table)
-            raw.execute(f"DELETE FROM {quoted}")
-            with raw.copy(f"COPY {quoted} FROM STDIN") as copy:
-                copy.write(data)
+        with connection.connection.cursor() as raw:
+            for table, data in rows.items():
+                quoted = connection.ops.quote_name(table)
+                raw.execute(f"DELETE FROM {quoted}")
+                with raw.copy(f"COPY {quoted} FROM STDIN") as copy:
+                    copy.write(data)
 
 
 class SqliteTables:
@@ -166,25 +166,25 @@ class SqliteTables:
     SHADOWS = ("_data", "_idx", "_content", "_docsize", "_config")
 
     def names(self):
+        """{table: whether it is a virtual (full-text) table}."""
         with connection.cursor() as cursor:
             cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")
             found = cursor.fetchall()
         virtual = {name for name, sql in found if sql and sql.startswith("CREATE VIRTUAL")}
         shadows = {name + suffix for name in virtual for suffix in self.SHADOWS}
-        self.virtual = virtual
-        return [
-            name
+        return {
+            name: name in virtual
             for name, _sql in found
             if name not in shadows
             and name != "django_migrations"
             and not name.startswith("sqlite_stat")
-        ]
+        }
 
     def read_all(self):
         contents = {}
         with connection.cursor() as cursor:
-            for table in self.names():
-                rowid = "rowid, " if table in self.virtual else ""
+            for table, is_virtual in self.names().items():
+                rowid = "rowid, " if is_virtual else ""
                 cursor.execute(f"SELECT {rowid}* FROM {connection.ops.quote_name(table)}")
                 columns = tuple(column[0] for column in cursor.description)
                 contents[table] = (columns, sorted(cursor.fetchall(), key=repr))
