@@ -14,15 +14,19 @@ A token is kept as long as the form that carries it can still be sent: the admin
 gongkai.forget_create_form_tokens).
 """
 
+import json
 import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.db import IntegrityError, transaction
+from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.utils import set_query_params
 
 from .models import CreateFormToken
 
@@ -61,15 +65,39 @@ class CreateOnce:
         return response
 
     def already_created(self, token):
-        if self.expects_json_response:  # an autosave racing the click that created the page
-            return self.json_error_response("invalid_revision", str(ALREADY_CREATED))
-        messages.warning(self.request, ALREADY_CREATED)
         page_id = (
             CreateFormToken.objects.filter(token=token).values_list("page_id", flat=True).first()
         )
+        if self.expects_json_response:
+            return self.autosave_into(page_id)
+        messages.warning(self.request, ALREADY_CREATED)
         if page_id is None:
             return redirect("wagtailadmin_explore", self.parent_page.pk)
         return redirect("wagtailadmin_pages:edit", page_id)
+
+    def autosave_into(self, page_id):
+        """An autosave of a form whose earlier request created a page: an autosave or a click
+        whose answer the browser never read (the editor's 提交审核 of a form missing its 正文
+        came back refused while the autosave sent just before it created the draft; the
+        refused form then autosaved with the same token). What the form holds is saved into
+        that page by its edit view, and the form goes on as that page's editor, as if this
+        autosave had created it: the address and the form's action become the page's edit
+        page. Otherwise autosave stopped with a message saying the saved draft was below,
+        beside the create form."""
+        if page_id is None:
+            return self.json_error_response("invalid_revision", str(ALREADY_CREATED))
+        edit_url = reverse("wagtailadmin_pages:edit", args=(page_id,))
+        edit = resolve(edit_url)
+        response = edit.func(self.request, *edit.args, **edit.kwargs)
+        if not self.response_is_json(response):
+            return self.json_error_response("invalid_revision", str(ALREADY_CREATED))
+        answer = json.loads(response.content)
+        if not answer.get("success"):
+            return response
+        answer.pop("html", None)  # the edit page's partials: the hydration below brings them
+        answer["url"] = edit_url
+        answer["hydrate_url"] = set_query_params(edit_url, {"_w_hydrate_create_view": "1"})
+        return JsonResponse(answer)
 
 
 def forget_old_tokens():

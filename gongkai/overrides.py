@@ -74,14 +74,16 @@ OVERRIDES = {
     "gongkai.create_once.CreateOnce": Override(
         replaces="Wagtail's page CreateView.form_valid, claiming the form's one-time token "
         "before the page is created, and its template (gongkai/pages/create.html)",
-        why="Wagtail's create form has no idempotency: a double submit creates two drafts; the "
-        "autosave answer uses the view's JSON error response",
+        why="Wagtail's create form has no idempotency: a double submit creates two drafts; an "
+        "autosave of a form whose token already made a page is saved into it by the edit view "
+        "and answered as the create view answers a new page (url, hydrate_url)",
         checked=Patch(
             "wagtail",
             "8.0.1",
             {
                 f"{CREATE}.form_valid": "b89dca6f5cff3f41",
                 f"{CREATE}.get_context_data": "9fb69b45b7706e7f",
+                f"{CREATE}.save_action": "f8edadfb0d053129",
                 f"{JSON_VIEW}.expects_json_response": "cf32e18220f68832",
                 f"{JSON_VIEW}.json_error_response": "18a5f49e6234538b",
             },
