@@ -320,12 +320,16 @@ class StatisticalTableBlock(blocks.StructBlock):
 
 class StatisticalTableBlockAdapter(StructBlockAdapter):
     """Wagtail's StructBlock in the browser, with the script that checks the equations the
-    form template describes (``data-gk-equations``) while the editor types."""
+    form template describes (``data-gk-equations``) while the editor types, and the one that
+    keeps Tab moving from cell to cell (``table_keyboard.js``)."""
 
     @cached_property
     def media(self):
         return super().media + forms.Media(
-            js=[versioned_static("reports/table_rules.js")],
+            js=[
+                versioned_static("reports/table_rules.js"),
+                versioned_static("reports/table_keyboard.js"),
+            ],
             css={"all": [versioned_static("reports/table_rules.css")]},
         )
 

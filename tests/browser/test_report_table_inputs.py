@@ -144,3 +144,20 @@ def test_a_long_table_keeps_its_headings_labels_and_scrollbar_in_sight_at_1366(
     # Scrolled to its last row and last column, the headings and the labels are still there.
     assert abs(longest["headingOffset"]) <= 2, longest
     assert abs(longest["labelOffset"]) <= 2, longest
+
+
+def test_tab_goes_from_cell_to_cell(browser, live_demo):
+    """Wagtail gives each field an 添加评论 button when comments are on: in the tables Tab
+    stopped on it between every two cells, and a digit typed after one Tab went nowhere. The
+    buttons stay for the mouse; Tab goes to the next cell."""
+    page = open_report_editor(browser, live_demo, {"width": 1366, "height": 900})
+    cells = page.locator(".gk-table-form input.gk-cell")
+    cells.nth(0).focus()
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => document.activeElement.name")
+    second = cells.nth(1).get_attribute("name")
+    buttons = page.locator(".gk-table-form .w-field__comment-button").count()
+    page.goto("about:blank")
+
+    assert buttons > 0  # comments are on: the buttons the keyboard must pass over are there
+    assert focused == second
