@@ -39,8 +39,10 @@ class ServiceGuidePageForm(ReservedSlugPageForm):
         cleaned_data = super().clean()
         if self.is_deferred_validation:
             return cleaned_data
-        for name, label, keys in GUIDE_ELEMENTS:
+        for name, _label, keys in GUIDE_ELEMENTS:
             skip = name not in self.fields or name in self.errors
             if not skip and is_blank(cleaned_data.get(name), keys):
-                self.add_error(name, MISSING % {"element": label})
+                # The form's own name of the field (受理条件, not the indicators' 申请条件): the
+                # editor looks for the field the message names.
+                self.add_error(name, MISSING % {"element": self.fields[name].label})
         return cleaned_data

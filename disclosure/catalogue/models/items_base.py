@@ -6,6 +6,7 @@ import re
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -244,6 +245,10 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
             errors["abolished_on"] = _("废止日期不能早于实施日期。")
         if self.written_on and self.published_on and self.published_on < self.written_on:
             errors["published_on"] = _("发布日期不能早于成文日期。")
+        # A document is written before anyone can publish it: a future 成文日期 is a typing
+        # error (2030 for 2023) that review had to catch by eye (try-out).
+        if self.written_on and self.written_on > timezone.localdate():
+            errors["written_on"] = _("成文日期不能晚于今天。")
         if errors:
             raise ValidationError(errors)
 

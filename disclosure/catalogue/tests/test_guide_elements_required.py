@@ -58,7 +58,7 @@ def test_submission_and_publication_name_every_missing_element(client, office, w
     errors = field_errors(client.post(create_url(office), edit_form_data(guide, **action)))
     assert set(errors) == {"conditions", "materials", "steps", "service_hours"}
     assert errors["conditions"] == [
-        "提交审核和发布前须填写“申请条件”：网站检查时，缺少要素的办事指南判为单项否决。"
+        "提交审核和发布前须填写“受理条件”：网站检查时，缺少要素的办事指南判为单项否决。"
     ]
     assert not ServiceGuidePage.objects.exists()
 

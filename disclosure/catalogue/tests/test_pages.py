@@ -1,5 +1,8 @@
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import PageViewRestriction
 
@@ -71,6 +74,7 @@ def test_abolished_item_shows_a_banner(client, make_document):
         ({"validity": "valid", "abolished_on": day("2024-01-01")}, "validity"),
         ({"effective_on": day("2024-02-01"), "abolished_on": day("2024-01-01")}, "abolished_on"),
         ({"written_on": day("2024-02-01"), "published_on": day("2024-01-01")}, "published_on"),
+        ({"written_on": timezone.localdate() + datetime.timedelta(days=1)}, "written_on"),
     ],
 )
 def test_metadata_validation(category, fields, field):
