@@ -46,6 +46,7 @@ from .review.finish import PUBLISH_APPROVED
 from .review.history_words import register_history_words
 from .review.page_views import ModeratedPageViewSet
 from .review.sensitive import all_words, mentions_any
+from .review.sent_back_notice import show_send_back_reason
 from .review.two_roles import warn_of_two_review_roles
 from .review.who_may_cancel import CANCELLED_BY_OTHER
 
@@ -57,6 +58,7 @@ for _action in SCOPED_USER_BULK_ACTIONS:
 
 # The page chooser (browse and search) lists other organisations' pages only when live.
 hooks.register("construct_page_chooser_queryset", limit_page_chooser)
+hooks.register("before_edit_page", show_send_back_reason)
 
 
 @hooks.register("construct_explorer_page_queryset")
