@@ -18,12 +18,10 @@ def show_send_back_reason(request, page):
     """`before_edit_page`: on opening the page (not on its saves and autosaves)."""
     if request.method != "GET" or request.GET.get("_w_hydrate_create_view"):
         return None
-    state = (
-        page.workflow_states.filter(status=WorkflowState.STATUS_NEEDS_CHANGES)
-        .select_related("current_task_state__task", "current_task_state__finished_by")
-        .first()
-    )
-    task_state = state.current_task_state if state is not None else None
+    state = page.current_workflow_state
+    if state is None or state.status != WorkflowState.STATUS_NEEDS_CHANGES:
+        return None
+    task_state = state.current_task_state
     if task_state is None:
         return None
     messages.warning(

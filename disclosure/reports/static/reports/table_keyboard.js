@@ -9,25 +9,28 @@
 
   var BUTTONS = ".gk-table-form .w-field__comment-button";
 
-  function outOfTabOrder(root) {
-    if (root.querySelectorAll) {
-      root.querySelectorAll(BUTTONS).forEach(function (button) {
-        button.setAttribute("tabindex", "-1");
-      });
+  function outOfTabOrder(button) {
+    button.setAttribute("tabindex", "-1");
+  }
+
+  // A button Wagtail adds on its own, or within a table form drawn later.
+  function within(node) {
+    if (node.nodeType !== 1) {
+      return;
     }
+    if (node.matches(BUTTONS)) {
+      outOfTabOrder(node);
+    }
+    node.querySelectorAll(BUTTONS).forEach(outOfTabOrder);
   }
 
   new MutationObserver(function (mutations) {
     mutations.forEach(function (mutation) {
-      mutation.addedNodes.forEach(function (node) {
-        if (node.nodeType === 1) {
-          outOfTabOrder(node.closest && node.closest(".gk-table-form") ? node.parentNode : node);
-        }
-      });
+      mutation.addedNodes.forEach(within);
     });
   }).observe(document.documentElement, { childList: true, subtree: true });
 
   document.addEventListener("DOMContentLoaded", function () {
-    outOfTabOrder(document);
+    document.querySelectorAll(BUTTONS).forEach(outOfTabOrder);
   });
 })();
