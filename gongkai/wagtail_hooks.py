@@ -84,4 +84,12 @@ def say_an_autosaved_draft_was_saved():
     )
 
 
+@hooks.register("insert_global_admin_js")
+def keep_dates_as_typed():
+    """Every date field of the admin keeps the date as typed when it loses focus: the picker's
+    own check turned a date that does not exist into another one without a word
+    (static/js/admin/dates_as_typed.js)."""
+    return format_html('<script src="{}"></script>', static("js/admin/dates_as_typed.js"))
+
+
 hooks.register("before_serve_page", page_cache.remember_tokens)
