@@ -70,9 +70,13 @@ def build_disclosure_root(home, organisation, title, slug, intro, categories, us
         user,
     )
     for cat_title, cat_slug, cat_intro in categories:
-        add_published_child(
-            root, CategoryPage(title=cat_title, slug=cat_slug, intro=cat_intro), user
+        column = CategoryPage(
+            title=cat_title,
+            slug=cat_slug,
+            intro=cat_intro,
+            item_type=content.COLUMN_ITEM_TYPES.get(cat_slug, ""),
         )
+        add_published_child(root, column, user)
     return root
 
 

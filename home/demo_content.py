@@ -107,6 +107,15 @@ CATEGORIES = [
     ),
 ]
 
+# The columns that hold one item type (CategoryPage.item_type): adding to them offers that
+# type only. The others hold several (政策信息: notices and policy interpretations).
+COLUMN_ITEM_TYPES = {
+    "functions": "catalogue.OrganisationFunctionPage",
+    "budgets": "catalogue.BudgetPage",
+    "service-guides": "catalogue.ServiceGuidePage",
+    "service-items": "catalogue.ServiceItemListPage",
+}
+
 COUNTY_CATEGORIES = [
     ("政府信息公开指南", "guide", "<p>友谊县人民政府办公室政府信息公开指南。</p>"),
     ("规范性文件", "policies", "<p>友谊县人民政府及其办公室制发的行政规范性文件。</p>"),

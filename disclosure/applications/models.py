@@ -592,6 +592,8 @@ class Application(models.Model):
         self._require_date(on)
         if self.extension_days:
             raise TransitionRefused(_("答复期限只能延长一次，本申请已经延期。"))
+        if not days:
+            raise TransitionRefused(_("请填写延长的工作日数（最长20个工作日）。"), field="days")
         if not 1 <= days <= MAX_EXTENSION_DAYS:
             raise TransitionRefused(_("延长期限最长不超过20个工作日。"), field="days")
         if not approved_by.strip():

@@ -2,6 +2,7 @@
 through their transitions, and logging every look at an applicant's personal data."""
 
 import json
+from typing import NamedTuple
 
 import django_filters
 from django import forms
@@ -204,14 +205,28 @@ CORRECTION_PERIOD_HELP = lazy(
 FINAL_MOVES = {EventAction.ARCHIVE}
 
 
-class StaffForm(forms.Form):
-    """A staff form as applications/admin/form_fields.html lays it out: `rows` gives each field
-    with the Wagtail `w-rules` condition under which it shows ("" for always) and whether it
-    starts hidden."""
+class Row(NamedTuple):
+    """One field as applications/admin/form_fields.html lays it out: the Wagtail `w-rules`
+    condition under which it shows ("" for always), whether it starts hidden, whether its label
+    carries the required mark, and notes shown each under a condition of its own."""
 
+    field: forms.BoundField
+    rule: str = ""
+    hidden: bool = False
+    required: bool = False
+    notes: tuple = ()
+
+
+class Note(NamedTuple):
+    rule: str
+    hidden: bool
+    text: str
+
+
+class StaffForm(forms.Form):
     def rows(self):
         for field in self:
-            yield field, "", False
+            yield Row(field, required=field.field.required)
 
 
 class TransitionForm(StaffForm):
@@ -270,14 +285,35 @@ class TransitionForm(StaffForm):
         if application is not None:
             self._offer_the_moves_of(application)
 
+    # Moves whose record needs the 说明或理由, always or in the case said (the model refuses them
+    # without it): said under the field when the move is chosen.
+    REASON_NEEDED_FOR = {
+        EventAction.REQUEST_CORRECTION: _("必填：写明需要补正的事项。"),
+        EventAction.RECEIVE_CORRECTION: _("补正已逾期的，须写明接受补正的理由。"),
+        EventAction.REPLY: _("“予以公开”以外的答复，须写明理由和依据。"),
+    }
+
     def rows(self):
         chosen = self["action"].value() or ""
+
+        def shown_for(move):
+            return json.dumps({"action": str(move)}), chosen != move
+
         for field in self:
             move = self.FIELD_OF_MOVE.get(field.name)
-            if move is None:
-                yield field, "", False
+            if field.name == "reason":
+                notes = tuple(
+                    Note(*shown_for(move), text) for move, text in self.REASON_NEEDED_FOR.items()
+                )
+                yield Row(field, notes=notes)
+            elif move is None:
+                yield Row(field, required=field.field.required)
             else:
-                yield field, json.dumps({"action": str(move)}), chosen != move
+                # Each field of a move is needed by it (the model refuses the move without it),
+                # but 补正期限 (the statutory period when left empty) and the archive tick (its own
+                # message).
+                optional = field.name in ("correction_due_on", "confirm_archive")
+                yield Row(field, *shown_for(move), required=not optional)
 
     def _offer_the_moves_of(self, application):
         """The list shows only the moves the application's state allows (models.MOVES_FROM); the
@@ -458,8 +494,9 @@ def letter_edit_view(request, pk):
 
 
 class DueColumn(Column):
-    """答复期限, marked 已逾期 (or 逾期答复, replied late) in red as on the handlers' dashboard:
-    the register looked the same for an application past its deadline."""
+    """答复期限, marked 已逾期 in red as on the handlers' dashboard (the register looked the same
+    for an application past its deadline); 逾期答复, replied late, unmarked: nothing is left to
+    do."""
 
     cell_template_name = "applications/admin/due_cell.html"
 

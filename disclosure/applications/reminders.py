@@ -28,7 +28,8 @@ class OpenApplication:
     clock_running: bool
     overdue: bool
     days_left: int  # working days until the due date (running clock, not overdue)
-    days_over: int  # working days past it (overdue)
+    days_over: int  # working days past it (overdue): until today, or until the late reply
+    replied_late: bool  # answered after the due date: a fact of the record, nothing to do now
 
 
 def open_applications_by_due_date(queryset, today=None, limit=None):
@@ -44,10 +45,12 @@ def deadline_of(application, today=None):
     """Where `application` stands against its due date (the dashboard's row, the handle page)."""
     today = today or timezone.localdate()
     overdue = application.is_overdue(today)
+    until = application.replied_on or today
     return OpenApplication(
         application=application,
         clock_running=application.clock_running,
         overdue=overdue,
         days_left=0 if overdue else working_days_between(today, application.due_on),
-        days_over=working_days_between(application.due_on, today) if overdue else 0,
+        days_over=working_days_between(application.due_on, until) if overdue else 0,
+        replied_late=overdue and application.replied_on is not None,
     )

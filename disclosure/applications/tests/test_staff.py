@@ -308,3 +308,53 @@ def test_the_handle_form_shows_the_fields_of_the_chosen_move_only(handler_client
     refused = handler_client.post(url, {"action": "reply", "on": "2025-03-25"}).text
     assert " hidden>" not in wrapper(refused, "outcome")  # the chosen move's field, its error
     assert " hidden>" in wrapper(refused, "days")
+
+
+def test_the_handle_form_marks_what_the_chosen_move_needs(handler_client, make_application):
+    """延期 without a number of days was refused for exceeding 20 days, and nothing marked the
+    说明或理由 a 补正告知 or a refusal needs. Each field a move needs carries the required mark,
+    and the reason field says, for the move chosen, when it must be written."""
+    application = make_application(received_on=D(2025, 3, 3))
+    url = f"/admin/applications_application/handle/{application.pk}/"
+    handler_client.post(url, {"action": "accept", "on": "2025-03-04"})
+
+    def field(html, name):
+        start = html.rindex('<div class="w-field__wrapper"', 0, html.index(f'name="{name}"'))
+        end = html.find('<div class="w-field__wrapper"', start + 1)
+        return html[start : end if end > 0 else html.index("</form>")]
+
+    page = handler_client.get(url).text
+    for needed in ("days", "approved_by", "outcome", "party", "amount"):
+        assert 'class="w-required-mark"' in field(page, needed), needed
+    assert 'class="w-required-mark"' not in field(page, "reason")
+    note = "“予以公开”以外的答复，须写明理由和依据。"
+    reason = field(page, "reason")
+    assert note in reason
+    shown = reason[reason.rindex("<p", 0, reason.index(note)) : reason.index(note)]
+    assert "&quot;reply&quot;" in shown and " hidden>" in shown
+
+    refused = handler_client.post(url, {"action": "extend", "on": "2025-03-20", "days": ""})
+    form = refused.context["form"]
+    assert form.errors["days"] == ["请填写延长的工作日数（最长20个工作日）。"]
+    reply = field(refused.text, "reason")
+    assert " hidden>" in reply[reply.rindex("<p", 0, reply.index(note)) : reply.index(note)]
+    replying = handler_client.post(url, {"action": "reply", "on": "2025-03-25"}).text
+    reason = field(replying, "reason")
+    assert " hidden>" not in reason[reason.rindex("<p", 0, reason.index(note)) : reason.index(note)]
+
+
+def test_a_late_reply_is_a_fact_of_the_record_not_an_alarm(handler_client, make_application):
+    """After a late 答复 the handle page still read 已逾期 in red, and its count of days went on
+    growing. It now says how late the reply came, counted to the reply, without the alarm."""
+    application = make_application(received_on=D(2025, 3, 3))
+    url = f"/admin/applications_application/handle/{application.pk}/"
+    handler_client.post(url, {"action": "accept", "on": "2025-03-04"})
+    application.refresh_from_db()
+    assert application.due_on == D(2025, 3, 31)
+    handler_client.post(
+        url, {"action": "reply", "on": "2025-04-03", "outcome": "granted", "reason": ""}
+    )
+    html = handler_client.get(url).text
+    due = html[html.index('id="due"') : html.index("</dd>", html.index('id="due"'))]
+    assert "逾期 3 个工作日答复" in due
+    assert "已逾期" not in due and "critical" not in due

@@ -194,6 +194,12 @@ class DisclosureItemPage(ReservedSlugMixin, TreeNeighboursMixin, Page):
     class Meta:
         abstract = True
 
+    @classmethod
+    def can_exist_under(cls, parent):
+        """Under a column of its type (CategoryPage.item_type): Wagtail asks it before it
+        offers a type to create, creates one, or moves or copies a page there."""
+        return super().can_exist_under(parent) and parent.specific.takes(cls)
+
     @property
     def keyword_list(self):
         return [word for word in KEYWORD_SEPARATORS.split(self.keywords or "") if word]

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from gongkai.languages.locales import source_language_only_children
@@ -28,6 +28,12 @@ ITEM_PAGE_TYPES = [
     "catalogue.PolicyDocumentPage",
     "catalogue.DisclosureDocumentPage",
 ]
+
+
+def item_type_choices():
+    """The item types a column may be limited to, named as editors know them."""
+    names = {model._meta.label: model._meta.verbose_name for model in get_page_models()}
+    return [(label, names[label]) for label in ITEM_PAGE_TYPES]
 
 
 FEED_SLUG = "rss"
@@ -108,14 +114,27 @@ class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, PathR
     is_catalogue_column = True
 
     intro = RichTextField(_("栏目说明"), blank=True)
+    # A column of 办事指南 offered every item type to whoever added an item to it, and a wrong
+    # choice is only found when the form shows other fields.
+    item_type = models.CharField(
+        _("栏目信息类型"),
+        max_length=60,
+        blank=True,
+        choices=item_type_choices,
+        help_text=_("在本栏目下新建信息时只提供这一类型；不选则提供全部类型。"),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("item_type")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["catalogue.DisclosureIndexPage", "catalogue.CategoryPage"]
     subpage_types = ["catalogue.CategoryPage", *ITEM_PAGE_TYPES]
 
     class Meta:
         verbose_name = _("目录栏目")
+
+    def takes(self, model):
+        """Whether an item of page type `model` may be made or put in this column."""
+        return not self.item_type or model._meta.label == self.item_type
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

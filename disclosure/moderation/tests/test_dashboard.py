@@ -213,3 +213,20 @@ def test_the_times_of_my_drafts_carry_their_labels(client, small_office):
     assert len(times) == 2, row
     for cell, label in zip(times, ("创建", "最后保存"), strict=True):
         assert re.search(rf'<span class="[^"]*">{label}</span>\s*<time datetime="[^"]+">', cell)
+
+
+def test_a_later_step_tells_submission_from_arrival(client, small_office):
+    """保密审查 and 分管领导 saw under 提交时间 when the item reached their step. The row now
+    gives both: when the editor submitted it and when it reached this step."""
+    users, (guides, _notices) = small_office["users"], small_office["columns"]
+    item = document(guides, users["editor"], "经初审的指南", None)
+    submit(item, users["editor"])
+    submitted = timezone.make_aware(datetime(2026, 3, 2, 9, 15))
+    Revision.objects.filter(pk=fresh(item).latest_revision_id).update(created_at=submitted)
+    act(item, users["reviewer"], "approve")
+    reached = timezone.localtime(fresh(item).current_workflow_task_state.started_at)
+
+    row = panel(home_of(client, users["secrecy"]), "awaiting-my-review")
+    assert re.search(r"<td data-submitted>\s*2026-03-02 09:15\s*</td>", row), row
+    assert re.search(rf"<td data-reached>\s*{reached:%Y-%m-%d %H:%M}\s*</td>", row), row
+    assert "到达本步骤" in row and "按到达本步骤的时间排列" in row
