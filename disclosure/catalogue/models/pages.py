@@ -1,5 +1,7 @@
 """An organisation's disclosure root and its catalogue columns."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -16,7 +18,7 @@ from .feeds import CatalogueFeed, latest_links
 from .listing import item_listing
 from .organisations import Organisation
 from .routing import PathRouteMixin
-from .slugs import ReservedSlugMixin
+from .slugs import ReservedSlugMixin, ReservedSlugPageForm
 from .tree import TreeNeighboursMixin
 
 # Every item type a catalogue column may hold, in the order editors see them.
@@ -31,9 +33,20 @@ ITEM_PAGE_TYPES = [
 
 
 def item_type_choices():
-    """The item types a column may be limited to, named as editors know them."""
+    """The item types a column may be limited to, named as editors know them; none first."""
     names = {model._meta.label: model._meta.verbose_name for model in get_page_models()}
-    return [(label, names[label]) for label in ITEM_PAGE_TYPES]
+    return [("", _("（不限）")), *((label, names[label]) for label in ITEM_PAGE_TYPES)]
+
+
+class ColumnForm(ReservedSlugPageForm):
+    # The choices are read from the page types when the form is built; on the model they
+    # would be written into its migrations.
+    item_type = forms.ChoiceField(
+        label=_("栏目信息类型"),
+        choices=item_type_choices,
+        required=False,
+        help_text=_("在本栏目下新建信息时只提供这一类型；不选则提供全部类型。"),
+    )
 
 
 FEED_SLUG = "rss"
@@ -116,13 +129,7 @@ class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, PathR
     intro = RichTextField(_("栏目说明"), blank=True)
     # A column of 办事指南 offered every item type to whoever added an item to it, and a wrong
     # choice is only found when the form shows other fields.
-    item_type = models.CharField(
-        _("栏目信息类型"),
-        max_length=60,
-        blank=True,
-        choices=item_type_choices,
-        help_text=_("在本栏目下新建信息时只提供这一类型；不选则提供全部类型。"),
-    )
+    item_type = models.CharField(_("栏目信息类型"), max_length=60, blank=True)
 
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("item_type")]
     search_fields = [*Page.search_fields, index.SearchField("intro")]
@@ -131,6 +138,13 @@ class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, PathR
 
     class Meta:
         verbose_name = _("目录栏目")
+
+    base_form_class = ColumnForm
+
+    def clean(self):
+        super().clean()
+        if self.item_type and self.item_type not in ITEM_PAGE_TYPES:
+            raise ValidationError({"item_type": _("没有这种信息类型。")})
 
     def takes(self, model):
         """Whether an item of page type `model` may be made or put in this column."""

@@ -62,3 +62,12 @@ def test_the_type_is_one_of_the_item_types(guides):
     guides.item_type = "catalogue.CategoryPage"
     with pytest.raises(Exception, match="item_type"):
         guides.full_clean()
+
+
+def test_the_column_form_names_the_types(admin_client, guides):
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=(guides.pk,))).content.decode()
+    select = html[
+        html.index('name="item_type"') : html.index("</select>", html.index('name="item_type"'))
+    ]
+    assert '<option value="">（不限）</option>' in select
+    assert '<option value="catalogue.ServiceGuidePage" selected>办事指南</option>' in select
