@@ -86,9 +86,9 @@ def say_an_autosaved_draft_was_saved():
 
 @hooks.register("insert_global_admin_js")
 def keep_dates_as_typed():
-    """Every date field of the admin keeps the date as typed when it loses focus: the picker's
-    own check turned a date that does not exist into another one without a word
-    (static/js/admin/dates_as_typed.js)."""
+    """Every date field of the admin keeps the date as typed when it loses focus (the picker's
+    own check turned a date that does not exist into another one without a word), and its
+    calendar shows the month of the date being typed (static/js/admin/dates_as_typed.js)."""
     return format_html('<script src="{}"></script>', static("js/admin/dates_as_typed.js"))
 
 

@@ -251,7 +251,6 @@ class TransitionForm(StaffForm):
     # Wagtail's date picker, as in the page editor (a native date input showed the browser's
     # mm/dd/yyyy); most steps are recorded on the day they are made.
     on = forms.DateField(label=_("办理日期"), widget=AdminDateInput, initial=timezone.localdate)
-    reason = forms.CharField(label=_("说明或理由"), widget=forms.Textarea, required=False)
     outcome = forms.ChoiceField(
         label=_("答复类型"), choices=[("", "—"), *outcomes.REPLY_CHOICES], required=False
     )
@@ -267,6 +266,8 @@ class TransitionForm(StaffForm):
         widget=AdminDateInput,
         help_text=CORRECTION_PERIOD_HELP,
     )
+    # After the move's own fields: 答复类型 decides whether a reason is needed.
+    reason = forms.CharField(label=_("说明或理由"), widget=forms.Textarea, required=False)
 
     # The fields a move takes beside its date and reason, shown for that move only (the form's
     # w-rules controller); without JavaScript every field shows.
@@ -309,10 +310,9 @@ class TransitionForm(StaffForm):
             elif move is None:
                 yield Row(field, required=field.field.required)
             else:
-                # Each field of a move is needed by it (the model refuses the move without it),
-                # but 补正期限 (the statutory period when left empty) and the archive tick (its own
-                # message).
-                optional = field.name in ("correction_due_on", "confirm_archive")
+                # Each field of a move is needed by it (the model refuses the move without it,
+                # the form 归档 without its tick), but 补正期限: the statutory period when empty.
+                optional = field.name == "correction_due_on"
                 yield Row(field, *shown_for(move), required=not optional)
 
     def _offer_the_moves_of(self, application):

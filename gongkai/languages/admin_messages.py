@@ -388,6 +388,8 @@ DJANGO = _messages(
         "%(time)s by %(user_display_name)s": "%(user_display_name)s，%(time)s",
         "%(time_period)s ago by %(user_display_name)s": "%(user_display_name)s，%(time_period)s前",
         "Changes requested %(finished_at)s": "%(finished_at)s 退回修改",
+        # 我正在审核中的稿件: Wagtail's Chinese read "请求的更改 初审" for an item sent back at 初审.
+        "Changes requested at": "已退回：",
         "Sent to %(task_name)s %(started_at)s": "%(started_at)s 提交到%(task_name)s",
         "Application": "应用",
         "Show keyboard shortcuts": "显示键盘快捷键",

@@ -1,7 +1,8 @@
 """A date typed in the admin stays as typed. Wagtail's date picker used to rewrite a date that
 does not exist when the field lost focus (2024-02-30 became 2024-03-01, 2026-13-45 became
 today), so a typing error was saved as a plausible date nobody wrote; now the field keeps the
-text and the server refuses it on the field. Picking from the calendar still fills the field."""
+text and the server refuses it on the field. Picking from the calendar still fills the field, and
+the calendar shows the month of the date being typed."""
 
 import re
 
@@ -52,3 +53,16 @@ def test_the_calendar_still_fills_the_field(browser, live_demo):
     calendar = page.locator(".xdsoft_datetimepicker:visible")
     calendar.locator("td.xdsoft_date:not(.xdsoft_other_month)[data-date='15']").click()
     expect(written_on).to_have_value(re.compile(r"^\d{4}-\d{2}-15$"))
+
+
+def test_the_calendar_follows_the_typed_date(browser, live_demo):
+    """The calendar read the field once as it opened: with "2" typed by then it showed January
+    1902, and a day clicked there was saved as 1902."""
+    page = open_new_notice(browser, live_demo)
+    written_on = page.locator("input[name=written_on]")
+    written_on.click()
+    written_on.press_sequentially("2026-11-25", delay=80)
+    calendar = page.locator(".xdsoft_datetimepicker:visible")
+    expect(calendar.locator(".xdsoft_label span")).to_have_text(["十一月", "2026"])
+    calendar.locator("td.xdsoft_date:not(.xdsoft_other_month)[data-date='20']").click()
+    expect(written_on).to_have_value("2026-11-20")

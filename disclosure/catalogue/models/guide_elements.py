@@ -5,6 +5,7 @@ draft may lack them: Wagtail defers required fields when a draft is saved (autos
 and the editor fills them in later."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 from ..blank import is_blank
 from .slugs import ReservedSlugPageForm
@@ -46,3 +47,13 @@ class ServiceGuidePageForm(ReservedSlugPageForm):
                 # editor looks for the field the message names.
                 self.add_error(name, MISSING % {"element": self.fields[name].label})
         return cleaned_data
+
+
+class KeyElementPanel(FieldPanel):
+    """A key element's field carries the required mark, as Wagtail's own fields a draft may
+    leave empty do (the title): the editor saw the mark on 事项名称 only and learnt of the others
+    from the refusal of 提交审核."""
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_required(self):
+            return self.bound_field is not None

@@ -18,7 +18,7 @@ from ..api_fields import PublicPageField
 from ..panels import InterpretedPolicyStatusPanel
 from ..visibility import public
 from .attached import AttachedFilesMixin
-from .guide_elements import ServiceGuidePageForm
+from .guide_elements import KeyElementPanel, ServiceGuidePageForm
 from .items_base import DisclosureItemPage, item_content_panels
 
 
@@ -160,15 +160,15 @@ class ServiceGuidePage(AttachedFilesMixin, DisclosureItemPage):
     online_url = models.URLField(_("网上办理地址"), blank=True)
 
     content_panels = item_content_panels(
-        FieldRowPanel([FieldPanel("item_name"), FieldPanel("item_type")]),
-        FieldPanel("legal_basis"),
-        FieldPanel("conditions"),
-        FieldPanel("materials"),
-        FieldPanel("steps"),
+        FieldRowPanel([KeyElementPanel("item_name"), FieldPanel("item_type")]),
+        KeyElementPanel("legal_basis"),
+        KeyElementPanel("conditions"),
+        KeyElementPanel("materials"),
+        KeyElementPanel("steps"),
         FieldRowPanel([FieldPanel("statutory_time_limit"), FieldPanel("promised_time_limit")]),
         FieldPanel("fees"),
-        FieldRowPanel([FieldPanel("location"), FieldPanel("service_hours")]),
-        FieldRowPanel([FieldPanel("consultation_phone"), FieldPanel("supervision_phone")]),
+        FieldRowPanel([KeyElementPanel("location"), KeyElementPanel("service_hours")]),
+        FieldRowPanel([KeyElementPanel("consultation_phone"), FieldPanel("supervision_phone")]),
         FieldPanel("online_url"),
         FieldPanel("attachments"),
     )

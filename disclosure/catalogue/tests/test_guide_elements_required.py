@@ -88,3 +88,21 @@ def test_submitting_a_saved_incomplete_draft_is_refused(client, office):
     errors = field_errors(client.post(edit, edit_form_data(guide, **SUBMIT)))
     assert list(errors) == ["location"]
     assert not ServiceGuidePage.objects.get().workflow_in_progress
+
+
+def test_every_key_element_carries_the_required_mark(client, office):
+    """Only 事项名称 carried the mark: the editor learnt of the others from the refusal."""
+    client.force_login(office["users"]["editor"])
+    html = client.get(create_url(office)).content.decode()
+
+    def label(name):
+        # A field's label, or a StreamField's panel heading.
+        for start, end in ((f'id="id_{name}-label"', "</label>"), (f'-{name}-heading"', "</h2>")):
+            if start in html:
+                at = html.index(start)
+                return html[at : html.index(end, at)]
+        raise AssertionError(f"no label for {name}")
+
+    for name, _label, _keys in GUIDE_ELEMENTS:
+        assert 'class="w-required-mark"' in label(name), name
+    assert "w-required-mark" not in label("supervision_phone")
