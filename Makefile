@@ -15,6 +15,11 @@ RUN_DIR ?= $(or $(GONGKAI_VAR_DIR),$(CURDIR)/var)/run
 # tests in collection order, which keeps pytest-django's order (transactional tests, which
 # empty the database when they end, after all the others). TEST_WORKERS=0 runs serially.
 TEST_WORKERS ?= auto
+# At most this many tests handed to a worker at a time. xdist's default refills a worker with up
+# to a quarter of what is left: the costly transactional tests, all at the end, went to one
+# worker in one chunk, which ran them for 12 minutes while the other had nothing left to run
+# (the SQLite pass on 2 cores, 24 minutes; tests/timeline.py shows each worker's time).
+TEST_CHUNK ?= 2
 # The slowest tests, printed at the end of every run: what CI's time is spent on; every test's
 # time is in TEST_REPORT (JUnit XML: `python -m tests.timings test-results/*.xml` sums it).
 TEST_DURATIONS ?= 40
@@ -54,7 +59,7 @@ run: venv run-deps ## serve the site with a Celery worker and beat on http://127
 	PATH="$(CURDIR)/$(BIN):$$PATH" GONGKAI_RUN_DIR=$(RUN_DIR) $(BIN)/supervisord -c supervisord.conf
 
 test: venv node_modules/.installed system-deps ## run the whole test suite (SQLite, embedded broker; needs npm for axe-core)
-	$(BIN)/pytest -n $(TEST_WORKERS) --dist load --durations=$(TEST_DURATIONS) --junitxml=$(TEST_REPORT) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist load --maxschedchunk=$(TEST_CHUNK) --durations=$(TEST_DURATIONS) --junitxml=$(TEST_REPORT) $(PYTEST_ARGS)
 
 lint: venv ## ruff lint and format check; import-linter checks the layers (docs/architecture.md)
 	$(BIN)/ruff check .

@@ -12,6 +12,14 @@ import pytest
 
 _started = time.time()
 _lines = []
+_report = None
+
+
+def pytest_configure(config):
+    # Resolved now: a test may change the working directory and not change it back.
+    global _report
+    report = config.getoption("xmlpath", None)
+    _report = Path(report).resolve() if report else None
 
 
 def timeline_path(report, worker):
@@ -31,7 +39,6 @@ def pytest_runtest_protocol(item, nextitem):
 
 
 def pytest_sessionfinish(session):
-    report = session.config.getoption("xmlpath", None)
-    if report and len(_lines) > 1:
+    if _report and len(_lines) > 1:
         worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
-        timeline_path(report, worker).write_text("\n".join(_lines) + "\n", encoding="utf-8")
+        timeline_path(_report, worker).write_text("\n".join(_lines) + "\n", encoding="utf-8")
