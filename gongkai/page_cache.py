@@ -15,6 +15,8 @@ organisation's root, its 指南, columns and indexes make up every page's naviga
 breadcrumbs) renew the site's token instead, as do moves, view restrictions, site settings
 and snippets. A document or image changed renews the pages that reference it.
 A page type declares itself local with ``page_cache_changes_show_site_wide = False``.
+Many pages published at once (an import's batch, inside ``deferred_receivers.many_changes``)
+renew the site's token once.
 Tokens are renewed at the change and again when it commits: a rendering that read the old
 content is stored under a token that no longer holds.
 
@@ -37,6 +39,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.snippets.models import get_snippet_models
 
 from .content_references import page_ids_referring_to, referenced_ids
+from .deferred_receivers import DeferredReceiver
 
 PAGE_CACHE_ALIAS = "pages"
 SITE_TOKEN = "page-token:site"
@@ -144,8 +147,19 @@ def _renew_pages_showing(page, before=None):
         _renew_now_and_on_commit([*keys, PUBLICATIONS_TOKEN])
 
 
+def _renew_site(pages):
+    _renew_now_and_on_commit([SITE_TOKEN, PUBLICATIONS_TOKEN])
+
+
+# Many pages published at once (an import's batch): the site's token once, instead of working
+# out for each page which pages show it.
+_many_published = DeferredReceiver(_renew_site)
+
+
 def page_published(instance, revision=None, **kwargs):
     """Signal receiver."""
+    if _many_published.defer(instance):
+        return
     before = None if shows_site_wide(instance) else _previously_live(instance, revision)
     _renew_pages_showing(instance, before)
 

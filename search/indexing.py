@@ -86,7 +86,12 @@ def index_pages(app_label, model_name, pks):
     # Both indexes read every child relation of every page (the reference index, and search
     # for the documents a page links): one query per relation for all pages.
     relations = [relation.get_accessor_name() for relation in get_all_child_relations(model)]
-    pages = list(model.get_indexed_objects().filter(pk__in=pks).prefetch_related(*relations))
+    pages = list(
+        model.get_indexed_objects()
+        .filter(pk__in=pks)
+        .select_related("locale")  # each page is read in its language (in_its_language)
+        .prefetch_related(*relations)
+    )
     remember_disclosure_roots(pages)
     complete = True
     for name, backend in search_backends():

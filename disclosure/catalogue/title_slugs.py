@@ -54,8 +54,16 @@ def free_slug(parent, base, page=None):
     siblings = Page.objects.child_of(parent).filter(slug__startswith=base)
     if page is not None and page.pk:
         siblings = siblings.exclude(pk=page.pk)
-    taken = set(siblings.values_list("slug", flat=True))
-    taken |= set(getattr(parent.specific_class, "reserved_child_slugs", ()))
+    taken = set(siblings.values_list("slug", flat=True)) | reserved_slugs(parent)
+    return first_free(base, taken)
+
+
+def reserved_slugs(parent):
+    return set(getattr(parent.specific_class, "reserved_child_slugs", ()))
+
+
+def first_free(base, taken):
+    """`base`, or `base-2`, `base-3`, …: the first not in `taken`."""
     candidate, suffix = base, 1
     while candidate in taken:
         suffix += 1

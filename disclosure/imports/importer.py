@@ -34,6 +34,7 @@ from disclosure.catalogue.models import (
     Validity,
 )
 from disclosure.catalogue.roots import deepest_root_among, pages_below_q
+from gongkai.deferred_receivers import many_changes
 from search.indexing import index_updates_deferred, queue_index_update
 
 from .batches import BATCH_SIZE, Batch, OneByOne, batches
@@ -348,9 +349,10 @@ def validation_reason(error):
     return "；".join(parts)
 
 
-def free_slug(column, title):
-    # The rule of the editor's form (title_slugs.py): pinyin of the title, the first free suffix.
-    return title_slugs.free_slug(column, title_slugs.pinyin_slug(title) or "document")
+def slug_base(title):
+    # The rule of the editor's form (title_slugs.py): pinyin of the title, then the first free
+    # suffix (the tree's free_slug).
+    return title_slugs.pinyin_slug(title) or "document"
 
 
 class IndexBatch:
@@ -434,7 +436,7 @@ def import_record(record, line_number, destinations, options, tree):
     page = model(
         **values,
         **typed,
-        slug=free_slug(category, values["title"]),
+        slug=tree.free_slug(category, slug_base(values["title"])),
         live=False,
         locale_id=category.locale_id,  # what Wagtail would look up through the parent
     )
@@ -509,7 +511,7 @@ def import_batch(batch, summary, destinations, options, index, progress):
     tree = Batch()
     stopped = None
     with transaction.atomic():
-        with serials_in_one_transaction(tree.serials):
+        with serials_in_one_transaction(tree.serials), many_changes():
             for line_number, raw in batch:
                 try:
                     page = import_line(raw, line_number, outcome, destinations, options, tree)

@@ -33,6 +33,7 @@ from wagtail.snippets.models import get_snippet_models
 from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.catalogue.roots import disclosure_roots_of, pages_below_q
 from gongkai.content_references import page_ids_referring_to
+from gongkai.deferred_receivers import DeferredReceiver
 
 from .models import OrganisationInspection
 from .snapshots import request_refresh
@@ -93,9 +94,18 @@ def organisations_of_pages(changed, places=()):
     }
 
 
+def _pages_changed(pages):
+    results_changed(organisations_of_pages(pages))
+
+
+# Many pages changed at once (an import's batch): their organisations found in one pass.
+_many_changed = DeferredReceiver(_pages_changed)
+
+
 def page_changed(sender, instance, **kwargs):
     """page_published / page_unpublished / pre_delete of a page."""
-    results_changed(organisations_of_pages([instance]))
+    if not _many_changed.defer(instance):
+        _pages_changed([instance])
 
 
 def page_moved(sender, instance, parent_page_before, parent_page_after, **kwargs):

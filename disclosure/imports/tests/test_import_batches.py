@@ -53,3 +53,48 @@ def test_today_path_and_bulk_path_make_the_same_pages(category):
     assert all(page.live and page.index_number and page.live_revision_id for page in pages)
     assert len({page.index_number for page in pages}) == 4
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_an_import_marks_its_organisation_stale_and_renews_the_cached_pages(client, category):
+    from disclosure.inspection import snapshots
+    from gongkai.page_cache import page_cache
+
+    page_cache().clear()
+    snapshots.refresh_inspections()
+    other = DisclosureDocumentPageFactory(parent=category, title="编辑已建的文件")
+    for page in (category, other):
+        client.get(page.url)
+        assert client.get(page.url).get("X-Page-Cache") == "hit"
+
+    summary = importer.import_documents(
+        lines(record(1), record(2), record(3)), options=importer.ImportOptions(batch_size=2)
+    )
+
+    assert summary.created == [1, 2, 3]
+    assert "关于做好第3批垃圾分类工作的通知" in client.get(category.url).text
+    # Many pages at once renew the whole site (deferred_receivers.many_changes), not page by
+    # page: a page the import did not touch is rendered again too.
+    assert client.get(other.url).get("X-Page-Cache") is None
+    organisation = category.get_parent().specific.organisation
+    assert snapshots.snapshots_of([organisation])[organisation.pk].stale
+
+
+def test_records_of_one_title_in_a_batch_take_the_next_free_address(category):
+    DisclosureDocumentPageFactory(parent=category, title="同名文件", slug="tong-ming-wen-jian")
+    rows = [
+        record(1, title="同名文件"),
+        record(2, title="同名文件", doc_number="号" * 300),  # rolled back: frees its -2
+        record(3, title="同名文件"),
+        record(4, title="同名文件"),
+    ]
+
+    summary = importer.import_documents(lines(*rows))
+
+    assert summary.created == [1, 3, 4]
+    slugs = sorted(DisclosureDocumentPage.objects.child_of(category).values_list("slug", flat=True))
+    assert slugs == [
+        "tong-ming-wen-jian",
+        "tong-ming-wen-jian-2",
+        "tong-ming-wen-jian-3",
+        "tong-ming-wen-jian-4",
+    ]
