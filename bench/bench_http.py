@@ -7,9 +7,12 @@ address (default 10, after a 2-second warm-up), one site at a time:
 - stock Wagtail 8's home page, in a project `wagtail start` makes from the installed package,
   migrated;
 - our 办事指南 item page, a column listing and the 2023 annual report, from the demo database
-  (`load_demo`) in a fresh VAR directory, with the page cache off (PAGE_CACHE_URL=dummycache);
+  (`load_demo`) in a fresh VAR directory, with the page cache off (PAGE_CACHE_URL=dummycache),
+  and the search page and the API's search for 公开;
 - the same three pages from the page cache (on disk in the VAR directory, as production's
-  default), every answer checked to be a hit.
+  default), every answer checked to be a hit; then not in it: each request a new address of
+  the page (`?cold=<n>`, a wrk script), so each is rendered and stored as a page is after its
+  own change, with what is remembered under the site's token (the navigation) at hand.
 Our site runs bench/http_settings.py (gongkai.settings.production) behind what nginx would send
 (X-Forwarded-Proto: https). Nothing is downloaded. Prints req/s and the ratios the issue sets
 goals for, and the machine's load average (other jobs share it: compare ratios, not req/s).
@@ -42,6 +45,23 @@ OUR_PAGES = {
     "listing": "/xxgk/notices/",
     "report": "/xxgk/annual-reports/2023/",
 }
+# Served by the uncached site too: no page cache stores them.
+OUR_SEARCHES = {
+    "search": "/search/?q=%E5%85%AC%E5%BC%80",  # 公开
+    "api search": "/api/v2/pages/?search=%E5%85%AC%E5%BC%80",
+}
+# Each request a new address of the same page (`?cold=<n>`): with the page cache on, every one
+# misses, is rendered and stored, as a page is after its own change while the site's token (and
+# what is remembered under it) holds.
+COLD_SCRIPT = """
+math.randomseed(os.time() + math.floor(os.clock() * 1000000))
+local thread = math.random(1000000000)
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, wrk.path .. "?cold=" .. thread .. "-" .. counter)
+end
+"""
 BARE_VIEW = """
 from django.http import HttpResponse
 from django.urls import path
@@ -198,18 +218,22 @@ def wait_until_serving(process, url, log, seconds=300):
     raise SystemExit(f"bench_http: {url} not served after {seconds} s:\n{log.read_text()[-3000:]}")
 
 
-def wrk(url, seconds):
+def wrk(url, seconds, script=None):
     headers = [arg for name, value in PROXY_HEADERS.items() for arg in ("-H", f"{name}: {value}")]
+    scripted = ["-s", str(script)] if script else []
     # A loaded machine answers slowly: wrk's own 2-second timeout would count slow answers as
     # errors.
-    output = run(["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "30s", *headers, url])
+    output = run(
+        ["wrk", "-t2", "-c8", f"-d{seconds}s", "--timeout", "30s", *headers, *scripted, url]
+    )
     if "Non-2xx or 3xx responses" in output or "Socket errors" in output:
         raise SystemExit(f"bench_http: {url} answered with errors:\n{output}")
     return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
 
 
-def measure(project, wsgi, env, port, paths, folder, seconds, check=None):
-    """req/s of each path, served by one gunicorn."""
+def measure(project, wsgi, env, port, paths, folder, seconds, check=None, cold=()):
+    """req/s of each path, served by one gunicorn; for the paths named in `cold` also as
+    "cold <name>": a new address each request (COLD_SCRIPT)."""
     log = folder / f"gunicorn-{port}.log"
     process = start(project, wsgi, env, port, log)
     try:
@@ -223,6 +247,14 @@ def measure(project, wsgi, env, port, paths, folder, seconds, check=None):
                 check(url)
             results[name] = wrk(url, seconds)
             print(f"  {url}: {results[name]:.1f} req/s", flush=True)
+        if cold:
+            script = folder / "cold.lua"
+            script.write_text(COLD_SCRIPT)
+            for name in cold:
+                url = base + paths[name]
+                wrk(url, 3, script)
+                results[f"cold {name}"] = wrk(url, seconds, script)
+                print(f"  {url}?cold=…: {results[f'cold {name}']:.1f} req/s", flush=True)
         return results
     finally:
         stop(process)
@@ -252,6 +284,21 @@ def print_table(rates, load_before, load_after):
                 f">= {goals[name]}x stock",
             )
         )
+    for name in OUR_PAGES:
+        value = rates[f"cached cold {name}"]
+        rows.append(
+            (
+                f"our {name} page, not in the page cache",
+                value,
+                f"{value / stock:.2f}x stock",
+                None,
+            )
+        )
+    item = rates["uncached item"]
+    for name in OUR_SEARCHES:
+        value = rates[f"uncached {name}"]
+        goal = ">= 0.5x item" if name == "search" else None
+        rows.append((f"our {name}, 公开", value, f"{value / item:.2f}x item", goal))
     for name in OUR_PAGES:
         value = rates[f"cached {name}"]
         rows.append(
@@ -313,10 +360,11 @@ def main():
                 "gongkai.wsgi",
                 our_env(var_dir, PORTS[key], page_cache=cached),
                 PORTS[key],
-                OUR_PAGES,
+                OUR_PAGES if cached else {**OUR_PAGES, **OUR_SEARCHES},
                 folder,
                 seconds,
                 check=is_hit if cached else None,
+                cold=list(OUR_PAGES) if cached else (),
             )
             prefix = "cached" if cached else "uncached"
             rates.update({f"{prefix} {name}": value for name, value in results.items()})

@@ -28,7 +28,9 @@ or database work.
 """
 
 import hashlib
+import threading
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
@@ -208,6 +210,36 @@ def remember_until_publication(key, compute, timeout=None):
     value = compute()
     cache.set(key, (token, value), timeout)
     return value
+
+
+def remember_while_site_unchanged(request, key, compute):
+    """compute(), kept in this process while the site's token the request's rendering will be
+    stored under is current: for what only site-wide changes alter (an organisation's columns,
+    which every page's navigation shows), so that a page rendered again after its own change
+    does not compute it again. Without that token (the page cache off, a signed-in editor, a
+    view that is no page) it is computed every time."""
+    tokens = getattr(request, _TOKENS_ATTR, None)
+    token = tokens.get(SITE_TOKEN) if tokens else None
+    if token is None:
+        return compute()
+    memo_key = (key, token)
+    with _site_memo_lock:
+        if memo_key in _site_memo:
+            _site_memo.move_to_end(memo_key)
+            return _site_memo[memo_key]
+    value = compute()
+    with _site_memo_lock:
+        _site_memo[memo_key] = value
+        while len(_site_memo) > SITE_MEMO_SIZE:
+            _site_memo.popitem(last=False)
+    return value
+
+
+# Entries kept by remember_while_site_unchanged in each process (an entry per organisation's
+# section, a few kB each); those of an old token are never read again and age out.
+SITE_MEMO_SIZE = 512
+_site_memo = OrderedDict()
+_site_memo_lock = threading.Lock()
 
 
 # ---------------------------------------------------------------- serving and storing

@@ -23,6 +23,7 @@ from disclosure.catalogue.models import CategoryPage, DisclosureGuidePage, Discl
 from disclosure.catalogue.roots import disclosure_root_of
 from disclosure.catalogue.visibility import public
 from disclosure.reports.models import AnnualReportIndexPage
+from gongkai.page_cache import remember_while_site_unchanged
 
 # How far below the root the 制度 and 年报 columns may sit (root → 政府信息公开 → 公开制度).
 COLUMN_DEPTH = 2
@@ -126,7 +127,12 @@ def first_column(pages, rule):
 
 
 def build(request, root, current):
-    pages = section_pages(root)
+    # The section's columns change only by site-wide changes (columns, roots, moves, view
+    # restrictions renew the site's page-cache token): one query per process and change, not
+    # one per rendering (docs/performance.md).
+    pages = remember_while_site_unchanged(
+        request, ("portal-nav", root.pk), lambda: section_pages(root)
+    )
     current_path = current.path if current is not None else ""
 
     def entry(key, label, target):

@@ -34,3 +34,34 @@ def test_uncached_public_page_runs_its_counted_queries(client, url, django_asser
         response = client.get(url)
     assert response.status_code == 200
     assert "X-Page-Cache" not in response
+
+
+def test_a_page_rendered_again_reads_its_sections_columns_from_memory(
+    client, django_assert_num_queries
+):
+    """A page whose rendering is not in the page cache (its own change, a new address) while
+    the site's token holds: the navigation's columns come from the process's memory."""
+    url = "/xxgk/service-guides/dibao/"
+    client.get(url)
+    page_cache().clear()
+    client.get(url)  # under the new site token: the columns are read and remembered
+    with django_assert_num_queries(QUERIES[url] - 1):
+        response = client.get(url + "?from=list")  # another address: not in the page cache
+    assert "X-Page-Cache" not in response
+    assert "政府信息公开制度" in response.text
+
+
+def test_a_column_change_shows_in_every_pages_navigation_at_once(client):
+    from wagtail.models import Page
+
+    from tests.factories import publish_fixture
+
+    url = "/xxgk/service-guides/dibao/"
+    client.get(url)
+    rules = Page.objects.get(url_path="/home/xxgk/rules/").specific
+    rules.slug = "gkzd"
+    publish_fixture(rules)
+
+    response = client.get(url + "?after=change")
+    assert "/xxgk/gkzd/" in response.text
+    assert "/xxgk/rules/" not in response.text
