@@ -115,6 +115,33 @@ def attachment_links(body, page_path):
     return found
 
 
+def page_text(data):
+    """A saved page's bytes as text: UTF-8 (with or without its byte-order mark) when they
+    are, else the charset the page declares, else GB18030, which old Chinese CMSs write as
+    GB2312 or GBK (and which reads both)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = DECLARED_CHARSET.search(data[:4096])
+    charset = declared.group(1).decode("ascii").lower() if declared else "gb18030"
+    if charset in ("gb2312", "gbk", "gb_2312-80", "x-gbk", "cp936", "utf-8", "utf8"):
+        charset = "gb18030"  # not UTF-8 after all: the usual mislabel of a GBK page
+    try:
+        return data.decode(charset, errors="replace")
+    except LookupError:
+        return data.decode("gb18030", errors="replace")
+
+
+DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
+# A date in the line above the article (发布时间：2021-03-05  来源：…) when no table gives it.
+INFO_LINE_DATE = re.compile(
+    r"(?:发布日期|发布时间|公开日期)\s*[:：]\s*(\d{4}\s*[-年/.]\s*\d{1,2}\s*[-月/.]\s*\d{1,2})"
+)
+
+
 def page_record(html, page_path, column, base_url=""):
     """The `import_documents` record of one saved page. `page_path` is its path below the
     folder (POSIX); `base_url` the old site's root, which makes `source_url` its old address."""
@@ -141,6 +168,10 @@ def page_record(html, page_path, column, base_url=""):
     for key in ("doc_number", "validity"):
         if found.get(key):
             record[key] = found[key]
+    if not found.get("published_at"):
+        info_line = INFO_LINE_DATE.search(soup.get_text(" "))
+        if info_line:
+            found["published_at"] = info_line.group(1)
     for key in ("written_at", "published_at"):
         date = iso_date(found.get(key))
         if date:

@@ -40,7 +40,7 @@ from search.indexing import index_updates_deferred, queue_index_update
 from .batches import BATCH_SIZE, Batch, OneByOne, batches
 from .files import FileFolder, attach_files
 from .publishing import publish_or_save
-from .redirects import normalise_host, redirect_old_address
+from .redirects import address_variants, normalise_address, normalise_host, redirect_old_address
 from .types import (
     ITEM_TYPES,
     RecordError,
@@ -204,10 +204,13 @@ def fingerprint(record):
 
 
 class Destinations:
-    """Organisations and their columns, read once per import."""
+    """Organisations and their columns, read once per import, and the old addresses its lines
+    took."""
 
     def __init__(self):
         self.organisations = list(Organisation.objects.all())
+        # Old addresses taken by earlier lines of this import: their line numbers.
+        self.addresses = {}
         self._columns = {}
         self._roots = {}
         self._column_types = {}
@@ -324,6 +327,21 @@ def page_values(record):
     return values
 
 
+def publication_date_notes(values, live):
+    """A new live record without 发布日期: the old site published it before the import, so its
+    成文日期 stands in for it (the import's day would list a years-old document as the newest);
+    without either the import's day stands. The editor is told which."""
+    if not live or "published_on" in values:
+        return []
+    if values["written_on"]:
+        values["published_on"] = values["written_on"]
+        return [
+            _("未给出发布日期（published_at）：暂以成文日期 %(date)s 作为发布日期，请核对。")
+            % {"date": values["written_on"].isoformat()}
+        ]
+    return [_("未给出发布日期（published_at）和成文日期（written_at）：以导入当天作为发布日期。")]
+
+
 def typed_values(record, model, values, organisation):
     """The values only `model` has, and the notes on what the editor must complete."""
     context = {
@@ -393,7 +411,12 @@ def unreviewed_change(page):
 def import_record(record, line_number, destinations, options, tree):
     """Create or update the page for one record; returns "created", "updated" or "unchanged",
     the page written (None when unchanged) and the notes for the editor."""
-    source_url = text_value(record, "source_url")
+    source_url = source_address(record)
+    if source_url in destinations.addresses:
+        raise LineError(
+            _("原网址与第 %(line)d 行相同：同一文件中的两条记录不能对应旧网站的同一页面。")
+            % {"line": destinations.addresses[source_url]}
+        )
     live = live_value(record)
     values = page_values(record)
     organisation = destinations.organisation(record)
@@ -401,11 +424,7 @@ def import_record(record, line_number, destinations, options, tree):
     digest = fingerprint(record)
     context = {"file": options.source_name, "line": line_number, "source_url": source_url}
 
-    known = (
-        ImportedDocument.objects.select_related("page").filter(source_url=source_url).first()
-        if source_url
-        else None
-    )
+    known = imported_before(source_url)
     if known and known.fingerprint == digest:
         # A re-run with --redirect-host adds the redirects a first run did not make.
         return "unchanged", None, old_address_notes(source_url, known.page, options)
@@ -431,7 +450,9 @@ def import_record(record, line_number, destinations, options, tree):
         return "updated", page, notes + old_address_notes(source_url, page, options)
 
     model = destinations.page_type(record, category)
+    dated = publication_date_notes(values, live)
     typed, notes = typed_values(record, model, values, organisation)
+    notes = dated + notes
     notes += attach_files(record, model, typed, options.files, organisation)
     page = model(
         **values,
@@ -449,6 +470,19 @@ def import_record(record, line_number, destinations, options, tree):
     if source_url:
         ImportedDocument.objects.create(source_url=source_url, page=page, fingerprint=digest)
     return "created", page, notes + old_address_notes(source_url, page, options)
+
+
+def source_address(record):
+    return normalise_address(text_value(record, "source_url"))
+
+
+def imported_before(source_url):
+    """The ImportedDocument of this old address (the same page under http or https), or None."""
+    if not source_url:
+        return None
+    variants = address_variants(source_url)
+    found = ImportedDocument.objects.select_related("page").filter(source_url__in=variants)
+    return min(found, key=lambda known: variants.index(known.source_url), default=None)
 
 
 def old_address_notes(source_url, page, options):
@@ -552,6 +586,8 @@ def import_line(raw, line_number, summary, destinations, options, tree):
         tree.discard()
         raise
     tree.keep()
+    if address := source_address(record):
+        destinations.addresses[address] = line_number
     getattr(summary, outcome).append(line_number)
     summary.notes.extend((line_number, note) for note in notes)
     return page

@@ -6,7 +6,7 @@ only requests that would otherwise be 404, so an old path never hides a page of 
 The redirect is for every site (`site=None`): the old host is not one of this site's `Site`s.
 """
 
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.utils.translation import gettext as _
 from wagtail.contrib.redirects.models import Redirect
@@ -19,6 +19,25 @@ def normalise_host(host):
     if "//" in host:  # given as an address: keep its host
         host = urlsplit(host).hostname or ""
     return host.rstrip(".")
+
+
+def normalise_address(url):
+    """An old address as the import keys it: without its fragment (never sent to a server),
+    scheme and host in lower case (neither tells pages apart). The path keeps its case: most
+    servers tell /A.html from /a.html."""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url.split("#", 1)[0]
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
+
+
+def address_variants(url):
+    """The keys under which an earlier import may hold the same page: the site moved from
+    http to https (or back) between exports."""
+    for scheme, other in (("http://", "https://"), ("https://", "http://")):
+        if url.startswith(scheme):
+            return [url, other + url[len(scheme) :]]
+    return [url]
 
 
 def redirect_old_address(source_url, page, host):

@@ -66,7 +66,95 @@ def clean_rich_text(body):
 
 
 def body_stream(body):
-    return [{"type": "paragraph", "value": clean_rich_text(body)}]
+    """The body as StreamField rows: its text as paragraph blocks, each data table of the old
+    page as a table block between them (the editor's rich text has no tables: they would run
+    together as one line of text). A table laying out the page (one row or column, or another
+    table inside) gives its cells' contents as text."""
+    if "<table" not in body.lower():
+        return [{"type": "paragraph", "value": clean_rich_text(body)}]
+    soup = BeautifulSoup(body, "html.parser")
+    tables = []
+    for table in soup.find_all("table"):
+        if table.find_parent("table") is not None or table.parent is None:
+            continue  # inside a table already taken whole, or one unwrapped below
+        rows = table_rows(table)
+        if table.find("table") is not None or len(rows) < 2 or max(map(len, rows)) < 2:
+            unwrap_layout_table(table)
+            continue
+        table.replace_with(TABLE_MARK.format(len(tables)))
+        tables.append(rows)
+    stream = []
+    for n, chunk in enumerate(TABLE_MARK_SPLIT.split(str(soup))):
+        if n % 2:
+            stream.append({"type": "table", "value": table_value(tables[int(chunk)])})
+        elif BeautifulSoup(chunk, "html.parser").get_text().strip():
+            stream.append({"type": "paragraph", "value": clean_rich_text(chunk)})
+    return stream
+
+
+TABLE_MARK = "\x00table {}\x00"
+TABLE_MARK_SPLIT = re.compile("\x00table (\\d+)\x00")
+
+
+def table_rows(table):
+    """The table's cells as text, row by row; a cell spanning rows or columns fills the first
+    place it covers and leaves the others empty."""
+    rows, spanned = [], {}  # (row, column) covered by a cell above
+    for r, tr in enumerate(tr for tr in table.find_all("tr") if tr.find_parent("table") is table):
+        row, c = [], 0
+        for cell in tr.find_all(["td", "th"], recursive=False):
+            while (r, c) in spanned:
+                row.append(spanned.pop((r, c)))
+                c += 1
+            across, down = span(cell, "colspan"), span(cell, "rowspan")
+            row.append(cell_text(cell))
+            row.extend([""] * (across - 1))
+            for below in range(1, down):
+                for column in range(c, c + across):
+                    spanned[(r + below, column)] = ""
+            c += across
+        while (r, c) in spanned:
+            row.append(spanned.pop((r, c)))
+            c += 1
+        if any(row):
+            rows.append(row)
+    return rows
+
+
+def span(cell, attribute):
+    try:
+        return max(1, min(int(cell.get(attribute, 1)), 50))
+    except (TypeError, ValueError):
+        return 1
+
+
+def table_value(rows):
+    width = max(map(len, rows))
+    return {
+        "data": [row + [""] * (width - len(row)) for row in rows],
+        "first_row_is_table_header": True,
+        "first_col_is_header": False,
+        "table_caption": "",
+    }
+
+
+def unwrap_layout_table(table):
+    """A layout table's own cells become paragraphs (or give their own blocks), its rows and
+    sections are unwrapped; a table inside keeps its structure."""
+    own = [tag for tag in table.find_all(True) if tag.find_parent("table") is table]
+    for tag in own:
+        if tag.name in ("td", "th"):
+            if tag.find(BLOCK_TAGS):
+                tag.unwrap()
+            else:
+                tag.name = "p"
+                tag.attrs = {}
+        elif tag.name in ("tbody", "thead", "tfoot", "tr", "caption"):
+            tag.unwrap()
+    table.unwrap()
+
+
+BLOCK_TAGS = ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"]
 
 
 def cell_text(cell):

@@ -4,6 +4,7 @@ the tree stays what treebeard would have made."""
 import json
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Page
 
 from disclosure.catalogue.models import DisclosureDocumentPage, ImportedDocument
@@ -98,3 +99,57 @@ def test_records_of_one_title_in_a_batch_take_the_next_free_address(category):
         "tong-ming-wen-jian-3",
         "tong-ming-wen-jian-4",
     ]
+
+
+def test_an_old_address_given_twice_in_one_file_imports_once_and_names_the_first_line(category):
+    rows = [
+        record(1),
+        record(2, source_url="http://old.example.gov.cn/xxgk/1.html"),
+        record(3, source_url="HTTP://OLD.example.gov.cn/xxgk/1.html#top"),
+    ]
+
+    summary = importer.import_documents(lines(*rows))
+
+    assert summary.created == [1]
+    assert summary.skipped == [
+        (2, "原网址与第 1 行相同：同一文件中的两条记录不能对应旧网站的同一页面。"),
+        (3, "原网址与第 1 行相同：同一文件中的两条记录不能对应旧网站的同一页面。"),
+    ]
+    assert DisclosureDocumentPage.objects.get().title == record(1)["title"]
+
+
+def test_the_same_old_page_under_https_or_with_a_fragment_updates_instead_of_doubling(category):
+    importer.import_documents(lines(record(1)))
+
+    again = importer.import_documents(
+        lines(
+            record(1, source_url="https://old.example.gov.cn/xxgk/1.html#content", title="新标题")
+        )
+    )
+
+    assert (again.created, again.updated) == ([], [1])
+    assert list(DisclosureDocumentPage.objects.values_list("title", flat=True)) == ["新标题"]
+    assert ImportedDocument.objects.count() == 1
+
+
+def test_a_record_without_a_publication_date_takes_its_written_date_and_says_so(category):
+    summary = importer.import_documents(
+        lines(
+            record(1, published_at="", written_at="2019-04-08"),
+            record(2, published_at="", written_at=""),
+        )
+    )
+
+    assert summary.created == [1, 2]
+    first, second = DisclosureDocumentPage.objects.order_by("path")
+    assert str(first.published_on) == "2019-04-08"
+    assert first.published_on_source == "old_site"
+    assert summary.notes[0] == (
+        1,
+        "未给出发布日期（published_at）：暂以成文日期 2019-04-08 作为发布日期，请核对。",
+    )
+    assert second.published_on == timezone.localdate()
+    assert summary.notes[1] == (
+        2,
+        "未给出发布日期（published_at）和成文日期（written_at）：以导入当天作为发布日期。",
+    )

@@ -164,8 +164,9 @@ def test_a_record_published_the_bulk_way_is_the_item_wagtail_would_have_made(cat
 
 
 def test_serials_of_a_batch_are_whole_whoever_publishes(category):
-    # Without a 发布日期 from the old site every item is numbered in the year it goes live here.
-    undated = {"published_at": ""}
+    # Without a 发布日期 or 成文日期 from the old site every item is numbered in the year it
+    # goes live here.
+    undated = {"published_at": "", "written_at": ""}
     importer.import_documents(lines(record(1, live=False, **undated)))  # numbered when published
 
     # In one batch: a new record, the draft published by the framework's way, a new record.

@@ -64,3 +64,24 @@ def test_saved_pages_import_with_their_metadata_body_and_attachments(
     # The page naming its address (canonical link) is known; without --base-url the other is
     # keyed by its path in the folder, so it is new.
     assert "新建 1 篇，更新 0 篇，未变化 1 篇" in out
+
+
+GBK_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>关于加强秸秆禁烧工作的通知</title></head><body>
+<h1>关于加强秸秆禁烧工作的通知</h1>
+<div class="info">发布时间：2019年05月06日 来源：友谊镇人民政府</div>
+<div class="TRS_Editor"><p>各村（社区）：为做好秸秆禁烧工作，现通知如下。</p></div>
+</body></html>"""
+
+
+def test_a_page_saved_in_gbk_imports_readable_with_the_date_of_its_info_line(columns, tmp_path):
+    folder = tmp_path / "site" / "gfxwj"
+    folder.mkdir(parents=True)
+    (folder / "t20190506_9.html").write_bytes(GBK_PAGE.encode("gb18030"))
+
+    call_command("import_html", str(tmp_path / "site"), "--column", "规范性文件")
+
+    page = PolicyDocumentPage.objects.get()
+    assert page.title == "关于加强秸秆禁烧工作的通知"
+    assert "为做好秸秆禁烧工作" in str(page.body)
+    assert page.published_on.isoformat() == "2019-05-06"

@@ -1,6 +1,7 @@
 """Every column type imports (issue 18): the record becomes the type its column holds."""
 
 import json
+import re
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -76,6 +77,35 @@ def test_a_budget_takes_year_and_kind_from_its_title(columns, title, year, kind)
     assert (page.year, page.kind) == (year, kind)
     assert "金额（万元）" in str(page.body)
     assert summary.notes == []
+
+
+def test_a_table_of_the_body_stays_a_table_between_its_paragraphs(columns, client):
+    body = (
+        "<p>二、收支预算总表</p>"
+        "<table border='1'><tr><td rowspan='2'>项目</td><td colspan='2'>金额（万元）</td></tr>"
+        "<tr><td>预算</td><td>决算</td></tr><tr><td>合计</td><td>3120.50</td><td>3020.00</td></tr>"
+        "</table><p>三、其他说明</p>"
+    )
+    import_one({**budget(3), "title": "友谊镇2022年部门预算", "body": body})
+
+    page = BudgetPage.objects.get()
+    assert [block.block_type for block in page.body] == ["paragraph", "table", "paragraph"]
+    assert page.body[1].value["data"] == [
+        ["项目", "金额（万元）", ""],
+        ["", "预算", "决算"],
+        ["合计", "3120.50", "3020.00"],
+    ]
+    html = client.get(page.url).text
+    assert re.search(r"<td\s*>\s*3120\.50\s*</td>", html)
+
+
+def test_a_table_laying_out_the_page_gives_its_text(columns):
+    body = "<table><tr><td><p>第一段。</p><p>第二段。</p></td></tr></table>"
+    import_one({**budget(3), "title": "友谊镇2022年部门预算", "body": body})
+
+    page = BudgetPage.objects.get()
+    assert [block.block_type for block in page.body] == ["paragraph"]
+    assert str(page.body[0].value) == "<p>第一段。</p><p>第二段。</p>"
 
 
 def test_a_budget_takes_year_and_kind_from_keys_before_the_title(columns):

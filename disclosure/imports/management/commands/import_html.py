@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from disclosure.imports.files import FileFolder
-from disclosure.imports.html_pages import page_record
+from disclosure.imports.html_pages import page_record, page_text
 from disclosure.imports.importer import ImportOptions, import_documents
 
 from .import_documents import Command as ImportDocumentsCommand
@@ -43,7 +43,7 @@ class Command(ImportDocumentsCommand):
             relative = path.relative_to(folder).as_posix()
             top = relative.split("/")[0] if "/" in relative else ""
             record = page_record(
-                path.read_text(encoding="utf-8", errors="replace"),
+                page_text(path.read_bytes()),
                 relative,
                 column or columns.get(top, top),
                 base_url,
