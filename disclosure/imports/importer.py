@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from disclosure.catalogue import title_slugs
@@ -44,6 +45,7 @@ from .redirects import address_variants, normalise_address, normalise_host, redi
 from .types import (
     ITEM_TYPES,
     RecordError,
+    has_text,
     type_for_column_title,
     type_named,
     type_values,
@@ -322,6 +324,11 @@ def page_values(record):
         "keywords": keywords_value(record),
     }
     published_on = date_value(record, "published_at")
+    if published_on and published_on > timezone.localdate():
+        future = _("字段 published_at（发布日期）晚于今天：“%(value)s”。") % {
+            "value": published_on.isoformat()
+        }
+        raise LineError(future + _("旧网站已发布的文件，发布日期不会在今天之后。"))
     if published_on:  # absent: keep the page's own (first publication) date
         values["published_on"] = published_on
     return values
@@ -349,10 +356,15 @@ def typed_values(record, model, values, organisation):
         "published_on": values.get("published_on"),
         "organisation": organisation,
     }
+    body = text_value(record, "body", required=True)
     try:
-        mapped = type_values(model, record, text_value(record, "body", required=True), context)
+        mapped = type_values(model, record, body, context)
     except RecordError as error:
         raise LineError(str(error)) from error
+    if not has_text(body):
+        mapped.notes.insert(
+            0, _("正文去除脚本和样式后没有文字（原网页的正文可能只是图片），请编辑核对。")
+        )
     return mapped.values, mapped.notes
 
 
@@ -441,6 +453,11 @@ def import_record(record, line_number, destinations, options, tree):
             )
         typed, notes = typed_values(record, type(page), values, organisation)
         notes += attach_files(record, type(page), typed, options.files, organisation)
+        if not is_child_of(known.page, category):
+            notes.append(
+                _("记录的栏目是“%(column)s”，页面仍在原栏目：导入不移动页面，需要时请在后台移动。")
+                % {"column": category.title}
+            )
         for name, value in {**values, **typed}.items():
             setattr(page, name, value)
         page.full_clean()
@@ -470,6 +487,10 @@ def import_record(record, line_number, destinations, options, tree):
     if source_url:
         ImportedDocument.objects.create(source_url=source_url, page=page, fingerprint=digest)
     return "created", page, notes + old_address_notes(source_url, page, options)
+
+
+def is_child_of(page, column):
+    return page.path.startswith(column.path) and page.depth == column.depth + 1
 
 
 def source_address(record):
@@ -509,11 +530,12 @@ class ImportOptions:
         self.redirect_host = normalise_host(self.redirect_host)
 
 
-def import_documents(lines, source_name="", progress=None, options=None):
+def import_documents(lines, source_name="", progress=None, options=None, summary=None):
     """Import an iterable of JSONL lines (bytes or text); `progress(line_number)` is called after
-    each line. Returns an ImportSummary; never raises for a bad line."""
+    each line. Returns an ImportSummary (`summary`, when given: it holds what was committed
+    even when the import stops on an error or Ctrl-C); never raises for a bad line."""
     options = options or ImportOptions(source_name=source_name)
-    summary = ImportSummary()
+    summary = summary if summary is not None else ImportSummary()
     destinations = Destinations()
     index = IndexBatch()
     numbered = enumerate(lines, start=1)

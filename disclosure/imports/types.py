@@ -28,6 +28,7 @@ from disclosure.catalogue.models import (
     ServiceGuidePage,
     ServiceItemListPage,
 )
+from disclosure.catalogue.models.guide_elements import GUIDE_ELEMENTS
 
 NON_CONTENT_TAGS = ["script", "style", "noscript", "template", "iframe", "object", "head"]
 HTML_TAG = re.compile(r"<[a-zA-Z/][^>]*>")
@@ -63,6 +64,16 @@ def clean_rich_text(body):
     return "".join(
         "<p>{}</p>".format(html.escape(part).replace("\n", "<br/>")) for part in paragraphs if part
     )
+
+
+def has_text(body):
+    """Whether the body shows any text once code and styles are left out."""
+    if not HTML_TAG.search(body):
+        return bool(body.strip())
+    soup = BeautifulSoup(body, "html.parser")
+    for element in soup.find_all(NON_CONTENT_TAGS):
+        element.decompose()
+    return bool(soup.get_text().strip())
 
 
 def body_stream(body):
@@ -457,18 +468,9 @@ def guide_values(record, body, context):
         # Text no label claimed is kept where an editor sees it, never dropped.
         values["conditions"] = "\n".join(filter(None, [values.get("conditions", ""), *leftover]))
         notes.append(_("正文中未能归入栏目的文字已放入“受理条件”，请编辑核对。"))
-    missing = [
-        labels[name]
-        for name in (
-            "legal_basis",
-            "conditions",
-            "materials",
-            "steps",
-            "promised_time_limit",
-            "location",
-        )
-        if not values.get(name)
-    ]
+    # The elements a guide must show (an inspection vetoes a guide without one) and its 承诺时限.
+    wanted = [name for name, _label, _keys in GUIDE_ELEMENTS if name != "item_name"]
+    missing = [labels[name] for name in [*wanted, "promised_time_limit"] if not values.get(name)]
     if missing:
         notes.append(missing_note(missing))
     return Mapped(bounded(values, notes, ServiceGuidePage, labels), notes)

@@ -52,6 +52,16 @@ class PublicationDateDisplay(FieldPanel):
             return _("首次发布时自动记录")
         return super().format_value_for_display(value)
 
+    class BoundPanel(FieldPanel.BoundPanel):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            source = getattr(self.instance, "published_on_source", None)
+            if source and source != PublicationDateSource.FIRST_PUBLICATION:
+                # Not recorded here: say where it came from (an import: the old site's date).
+                self.help_text = _("%(source)s，不能修改。") % {
+                    "source": PublicationDateSource(source).label
+                }
+
 
 def item_content_panels(*body_panels):
     """Title, then the type's own fields, then the shared metadata."""

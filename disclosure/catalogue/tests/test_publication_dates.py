@@ -73,3 +73,11 @@ def test_the_editor_says_when_the_date_is_set_before_first_publication(admin_cli
     assert response.status_code == 200
     html = response.content.decode()
     assert "首次发布时自动记录" in html
+
+
+def test_the_editor_says_an_imported_date_came_from_the_old_site(admin_client, category):
+    page = DisclosureDocumentPageFactory(parent=category, published_on=day("2020-05-06"))
+    assert page.published_on_source == PublicationDateSource.OLD_SITE
+    html = admin_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert "原网站发布日期（迁移导入），不能修改。" in html
+    assert "首次发布时由系统记录" not in html

@@ -153,3 +153,62 @@ def test_a_record_without_a_publication_date_takes_its_written_date_and_says_so(
         2,
         "未给出发布日期（published_at）和成文日期（written_at）：以导入当天作为发布日期。",
     )
+
+
+def test_a_future_publication_date_is_refused_and_an_empty_body_is_noted(category):
+    summary = importer.import_documents(
+        lines(
+            record(1, published_at="2999-01-01"),
+            record(2, body="<script>alert(1)</script><style>p{}</style>"),
+        )
+    )
+
+    assert summary.skipped == [
+        (
+            1,
+            "字段 published_at（发布日期）晚于今天：“2999-01-01”。"
+            "旧网站已发布的文件，发布日期不会在今天之后。",
+        )
+    ]
+    assert summary.created == [2]
+    assert summary.notes == [
+        (2, "正文去除脚本和样式后没有文字（原网页的正文可能只是图片），请编辑核对。")
+    ]
+
+
+def test_ctrl_c_reports_what_was_committed_and_exits_130(category, tmp_path, monkeypatch, capsys):
+    from django.core.management import CommandError, call_command
+
+    path = tmp_path / "old.jsonl"
+    path.write_text("\n".join(lines(record(1), record(2, published_at=""), record(3))), "utf-8")
+    real = importer.import_record
+
+    def interrupted(record_, line_number, *args):
+        if line_number == 3:
+            raise KeyboardInterrupt
+        return real(record_, line_number, *args)
+
+    monkeypatch.setattr(importer, "import_record", interrupted)
+    with pytest.raises(CommandError) as stopped:
+        call_command("import_documents", str(path))
+
+    assert stopped.value.returncode == 130
+    out, _ = capsys.readouterr()
+    assert "导入已中断：新建 2 篇" in out
+    assert "第 2 行：未给出发布日期" in out  # the editor's to-do list is not lost
+    assert DisclosureDocumentPage.objects.count() == 2
+
+
+def test_an_update_naming_another_column_says_the_page_stays_where_it_is(category):
+    from disclosure.catalogue.tests.factories import CategoryPageFactory
+
+    CategoryPageFactory(parent=category.get_parent(), title="通知公告", slug="tzgg")
+    importer.import_documents(lines(record(1)))
+
+    again = importer.import_documents(lines(record(1, category="通知公告", title="改后的标题")))
+
+    assert again.updated == [1]
+    assert again.notes == [
+        (1, "记录的栏目是“通知公告”，页面仍在原栏目：导入不移动页面，需要时请在后台移动。")
+    ]
+    assert DisclosureDocumentPage.objects.child_of(category).get().title == "改后的标题"

@@ -156,7 +156,7 @@ def test_a_guide_in_headed_paragraphs_fills_its_fields_and_lists_what_is_missing
     assert [m.value["name"] for m in page.materials] == ["申请书", "身份证复印件"]
     assert [s.value["title"] for s in page.steps] == ["申请受理", "审核确认", "审批"]
     assert page.promised_time_limit == "3个工作日"
-    assert summary.notes == [(1, "待编辑补充：办理地点。")]
+    assert summary.notes == [(1, "待编辑补充：办理地点、办理时间。")]
 
 
 def test_a_guide_whose_body_has_no_sections_keeps_its_text_and_its_title_as_item_name(columns):

@@ -1,12 +1,13 @@
 """python manage.py import_documents FILE.jsonl — see disclosure/imports/importer.py."""
 
+from functools import partial
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from disclosure.imports.files import FileFolder
-from disclosure.imports.importer import ImportOptions, import_documents
+from disclosure.imports.importer import ImportOptions, ImportSummary, import_documents
 
 PLAIN_PROGRESS_EVERY = 100
 
@@ -41,17 +42,31 @@ class Command(BaseCommand):
         with handle:
             total = sum(1 for _ in handle)
             handle.seek(0)
-            with self.progress(total) as progress:
-                summary = import_documents(
-                    handle,
-                    progress=progress,
-                    options=ImportOptions(
-                        source_name=file.name, redirect_host=redirect_host, files=folder
-                    ),
-                )
-        self.report(summary)
+            summary = self.run_import(
+                handle,
+                total,
+                ImportOptions(source_name=file.name, redirect_host=redirect_host, files=folder),
+            )
         if summary.skipped:
             raise CommandError(f"有 {len(summary.skipped)} 行未导入，原因见上方列表。")
+
+    def run_import(self, lines, total, options, label=None):
+        """Import with a progress display, then report. Stopped by Ctrl-C, it reports what the
+        batches committed before it (their notes are the editor's to-do list: a re-run counts
+        those lines 未变化 and does not repeat them) and exits with 130."""
+        summary = ImportSummary()
+        report = partial(self.report, label=label) if label else self.report
+        try:
+            with self.progress(total) as progress:
+                import_documents(lines, progress=progress, options=options, summary=summary)
+        except KeyboardInterrupt:
+            report(summary, heading="导入已中断")
+            raise CommandError(
+                "导入已中断：以上各行已经导入。重新运行同一命令即可继续，已导入的行计为“未变化”。",
+                returncode=130,
+            ) from None
+        report(summary)
+        return summary
 
     def progress(self, total):
         """A bar on a terminal; a plain line every hundred lines when piped or logged."""
@@ -59,9 +74,9 @@ class Command(BaseCommand):
             return TerminalProgress(total, self.stderr._out)
         return PlainProgress(total, self.stderr)
 
-    def report(self, summary, label=lambda line_number: f"第 {line_number} 行"):
+    def report(self, summary, label=lambda line_number: f"第 {line_number} 行", heading="导入完成"):
         self.stdout.write(
-            f"导入完成：新建 {len(summary.created)} 篇，更新 {len(summary.updated)} 篇，"
+            f"{heading}：新建 {len(summary.created)} 篇，更新 {len(summary.updated)} 篇，"
             f"未变化 {len(summary.unchanged)} 篇，跳过 {len(summary.skipped)} 行。"
         )
         if summary.notes:

@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 
 from disclosure.imports.files import FileFolder
 from disclosure.imports.html_pages import page_record, page_text
-from disclosure.imports.importer import ImportOptions, import_documents
+from disclosure.imports.importer import ImportOptions
 
 from .import_documents import Command as ImportDocumentsCommand
 
@@ -56,11 +56,9 @@ class Command(ImportDocumentsCommand):
             redirect_host=redirect_host,
             files=FileFolder(folder, takes_urls=True),
         )
-        with self.progress(len(lines)) as progress:
-            summary = import_documents(lines, progress=progress, options=options)
         # Line n of the summary is the n-th page: name the page instead.
         names = {n: path.relative_to(folder).as_posix() for n, path in enumerate(pages, start=1)}
-        self.report(summary, label=lambda n: names.get(n, str(n)))
+        summary = self.run_import(lines, len(lines), options, label=lambda n: names.get(n, str(n)))
         if summary.skipped:
             raise CommandError(f"有 {len(summary.skipped)} 个页面未导入，原因见上方列表。")
 
