@@ -405,7 +405,7 @@ def embedded_celery(folder):
     for sub in ("queue", "control", "results", "quarantine"):
         (folder / sub).mkdir(parents=True, exist_ok=True)
     return (
-        "filesystem://",
+        "filesystem://localhost/",  # the host kombu would assume (and warn about)
         "gongkai.broker:Transport",
         {
             "data_folder_in": str(folder / "queue"),
