@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from disclosure.catalogue import title_slugs
 from disclosure.catalogue.codes import normalise_code
@@ -125,16 +126,37 @@ def parse_line(raw):
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
+        near = text[max(0, error.pos - 12) : error.pos + 12].strip()
         raise LineError(
-            _("不是有效的 JSON（第 %(col)d 列：%(msg)s）。")
+            _("不是有效的 JSON：第 %(col)d 个字符处%(what)s（附近的文字：%(near)s）。")
             % {
-                "col": error.colno,
-                "msg": error.msg,
+                "col": error.pos + 1,
+                "what": json_error_in_chinese(error.msg),
+                "near": near,
             }
         ) from error
     if not isinstance(record, dict):
         raise LineError(_("每行必须是一个 JSON 对象（{…}）。"))
     return record
+
+
+# What json.JSONDecodeError says, for an office that does not read English.
+JSON_ERRORS = {
+    "Expecting ',' delimiter": gettext_noop("缺少逗号"),
+    "Expecting ':' delimiter": gettext_noop("缺少冒号"),
+    "Expecting value": gettext_noop("缺少值"),
+    "Expecting property name enclosed in double quotes": gettext_noop("键名须用英文双引号括起"),
+    "Unterminated string starting at": gettext_noop("字符串缺少结束的引号"),
+    "Invalid control character at": gettext_noop("字符串中有未转义的控制字符（如换行）"),
+    "Invalid \\escape": gettext_noop("有无效的反斜杠转义"),
+    "Extra data": gettext_noop("对象结束后还有多余内容"),
+}
+
+
+def json_error_in_chinese(message):
+    if message in JSON_ERRORS:
+        return _(JSON_ERRORS[message])
+    return _("格式错误（%(message)s）") % {"message": message}
 
 
 def text_value(record, key, required=False):
@@ -369,14 +391,27 @@ def typed_values(record, model, values, organisation):
 
 
 def validation_reason(error):
+    """The page's validation errors in one sentence, each field by its record key."""
     if not hasattr(error, "error_dict"):
-        return "；".join(error.messages)
+        return sentences(error.messages)
+    found = error.message_dict
     parts = []
-    for name, messages in error.message_dict.items():
+    for name, messages in found.items():
+        if name in MIRRORED_FIELDS and MIRRORED_FIELDS[name] in found:
+            continue  # the same error again under the field Wagtail copies from the other
         key = PAGE_FIELD_KEYS.get(name, name)
         label = FIELD_LABELS.get(key, key)
-        parts.append(f"{key}（{label}）：{'；'.join(messages)}")
-    return "；".join(parts)
+        parts.append(f"{key}（{label}）：{sentences(messages).rstrip('。')}")
+    return "；".join(parts) + "。"
+
+
+# Wagtail's copies of a field, validated again beside it.
+MIRRORED_FIELDS = {"draft_title": "title"}
+
+
+def sentences(messages):
+    """Messages joined by "；", each without its own full stop, ending with one."""
+    return "；".join(message.rstrip("。.") for message in messages) + "。"
 
 
 def slug_base(title):

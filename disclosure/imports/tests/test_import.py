@@ -41,6 +41,25 @@ def run_import(path, capsys):
     return out, err, error
 
 
+def test_a_field_error_is_said_once_in_one_sentence(category):
+    summary = importer.import_documents(
+        [
+            json.dumps(
+                record(1, title="长" * 300, written_at="2021-06-01", published_at="2021-05-01")
+            )
+        ]
+    )
+
+    ((_line, reason),) = summary.skipped
+    assert reason.count("title（标题）") == 1 and "draft_title" not in reason
+    assert "。；" not in reason and reason.endswith("。") and not reason.endswith("。。")
+
+
+def test_a_file_without_records_is_an_error(category, tmp_path, capsys):
+    _out, _err, error = run_import(write_jsonl(tmp_path / "empty.jsonl", ["", "  "]), capsys)
+    assert error.startswith("文件") and error.endswith("中没有记录：每行应为一个 JSON 对象。")
+
+
 def test_a_thousand_documents_import_once_and_reimport_as_unchanged(category, tmp_path, capsys):
     path = write_jsonl(tmp_path / "old-site.jsonl", [record(n) for n in range(1, 1001)])
 
@@ -121,7 +140,7 @@ def test_bad_lines_are_reported_with_their_numbers_and_the_rest_imported(
     assert error == "有 11 行未导入，原因见上方列表。"
     assert "新建 3 篇" in out and "跳过 11 行" in out
     for expected in [
-        "第 2 行：不是有效的 JSON",
+        "第 2 行：不是有效的 JSON：第 2 个字符处键名须用英文双引号括起（附近的文字：{not json）。",
         "第 3 行：每行必须是一个 JSON 对象",
         "第 4 行：缺少必填字段 title（标题）",
         "第 5 行：测试镇人民政府的目录中没有栏目“不存在的栏目”",

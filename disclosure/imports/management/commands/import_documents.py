@@ -49,6 +49,8 @@ class Command(BaseCommand):
             )
         if summary.skipped:
             raise CommandError(f"有 {len(summary.skipped)} 行未导入，原因见上方列表。")
+        if not summary.total:
+            raise CommandError(f"文件 {file} 中没有记录：每行应为一个 JSON 对象。")
 
     def run_import(self, lines, total, options, label=None):
         """Import with a progress display, then report. Stopped by Ctrl-C, it reports what the
