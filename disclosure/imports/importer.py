@@ -17,6 +17,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -304,7 +305,7 @@ class Destinations:
                     "value": named,
                 }
             )
-        if model not in column.specific_class.creatable_subpage_models():
+        if not model.can_exist_under(column):  # the column's own type (item_type) included
             raise LineError(
                 _("栏目“%(column)s”不能存放%(type)s。")
                 % {"column": column.title, "type": model._meta.verbose_name}
@@ -312,9 +313,13 @@ class Destinations:
         return model
 
     def column_type(self, column):
-        """What the column holds: the type of its items when they are all of one type, else
-        the type its title names (预算决算, 办事指南, 机构职能, 便民服务事项清单, 规范性文件…: a
-        new site's columns are empty), else 公开信息 (DisclosureDocumentPage)."""
+        """What the column holds: the type it is limited to (栏目信息类型), else the type of its
+        items when they are all of one type, else the type its title names (预算决算, 办事指南,
+        机构职能, 便民服务事项清单, 规范性文件…: a new site's columns are empty), else 公开信息
+        (DisclosureDocumentPage)."""
+        if column.pk not in self._column_types and column.specific.item_type:
+            # A column limited to one type (栏目信息类型) takes only that type.
+            self._column_types[column.pk] = apps.get_model(column.specific.item_type)
         if column.pk not in self._column_types:
             held = {
                 page.specific_class

@@ -245,3 +245,26 @@ def test_old_addresses_on_the_old_host_redirect_to_the_imported_pages(
     assert response.status_code == 301
     assert response["Location"].endswith(page.url)
     assert client.get("/czyjs/2.html").status_code == 404
+
+
+def test_a_column_limited_to_one_type_takes_its_records_as_that_type_and_no_other(
+    disclosure_root,
+):
+    column = CategoryPage(title="专题栏目", slug="bsfw", item_type="catalogue.ServiceGuidePage")
+    disclosure_root.add_child(instance=column)
+    publish(column)
+    record = {**guide(1), "category": "专题栏目"}
+
+    summary = importer.import_documents(
+        [
+            json.dumps(record, ensure_ascii=False),
+            json.dumps(
+                {**record, "type": "policy", "source_url": "http://old.example.gov.cn/other.html"},
+                ensure_ascii=False,
+            ),
+        ]
+    )
+
+    assert summary.created == [1]
+    assert ServiceGuidePage.objects.child_of(column).count() == 1
+    assert summary.skipped == [(2, "栏目“专题栏目”不能存放政策文件。")]
