@@ -131,11 +131,13 @@ def our_env(var_dir, port, page_cache):
         GONGKAI_VAR_DIR=var_dir,
         SECRET_KEY=secrets.token_urlsafe(50),
         DATABASE_URL=f"sqlite:///{var_dir / 'db.sqlite3'}",
-        CACHE_URL="locmemcache://gongkai",
         ALLOWED_HOSTS="127.0.0.1,localhost",
         WAGTAILADMIN_BASE_URL=f"http://127.0.0.1:{port}",
         LOG_LEVEL="WARNING",
     )
+    # Production's default cache (files in the VAR directory, shared by the workers): it
+    # refuses a per-process one.
+    env.pop("CACHE_URL", None)
     # Nothing from the caller's environment or .env points the site at other services.
     for name in (
         "REDIS_URL",

@@ -90,11 +90,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # The Content-Security-Policy header (CONTENT_SECURITY_POLICY below) on every answer, a
-    # cached page's too; in every environment, so that the tests run under the policy.
-    "gongkai.csp.CSPMiddleware",
-    # Before everything a cached page does not need (gongkai/page_cache.py).
+    # Before everything a cached page does not need (gongkai/page_cache.py): a page is stored
+    # with the headers the middleware below gave it, its Content-Security-Policy included.
     "gongkai.page_cache.PublicPageCacheMiddleware",
+    # The Content-Security-Policy header (CONTENT_SECURITY_POLICY below) on every answer, a
+    # cached page's too (stored with it); in every environment, so that the tests run under
+    # the policy.
+    "gongkai.csp.CSPMiddleware",
     "gongkai.json_bodies.JsonDepthLimitMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

@@ -26,6 +26,14 @@ def test_anonymous_visitors_share_one_rendering(client, home):
     assert client.get(home.url)["X-Page-Cache"] == "hit"
 
 
+def test_a_page_from_the_cache_carries_the_security_policy_it_was_rendered_with(client, home):
+    rendered = client.get(home.url)
+    hit = client.get(home.url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit["Content-Security-Policy"] == rendered["Content-Security-Policy"]
+    assert "script-src 'self'" in hit["Content-Security-Policy"]
+
+
 def test_publishing_any_page_shows_at_once(client, home):
     client.get(home.url)
     retitle(home, "友谊镇政府信息公开新版")
