@@ -355,6 +355,20 @@ LABEL_LINE = re.compile(
 )
 
 
+# Labels that close the section before them without a field of their own: their text is left
+# for the editor (with a note), never appended to the field above.
+CLOSING_LABELS = {
+    "备注",
+    "说明",
+    "其他",
+    "其他说明",
+    "注意事项",
+    "温馨提示",
+    "特别提示",
+    "特别说明",
+}
+
+
 def guide_field_of(label):
     label = label.strip()
     for name, words in GUIDE_LABELS:
@@ -396,7 +410,10 @@ def guide_sections(body):
             rest = ""
         else:
             rest = match.group(2) if name else ""
-        if name:
+        if name is None and match and match.group(1).strip() in CLOSING_LABELS:
+            current = None  # 备注：… after 咨询电话 is no part of the telephone number
+            leftover.append(block)
+        elif name:
             current = name
             sections.setdefault(name, "")
             if rest:

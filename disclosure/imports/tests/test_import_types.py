@@ -159,6 +159,16 @@ def test_a_guide_in_headed_paragraphs_fills_its_fields_and_lists_what_is_missing
     assert summary.notes == [(1, "待编辑补充：办理地点、办理时间。")]
 
 
+def test_a_remark_after_the_last_section_is_not_part_of_it(columns):
+    body = guide(2)["body"] + "<p>九、备注：请申请人如实填报，虚报者取消资格。</p>"
+    summary = import_one({**guide(2), "body": body})
+
+    page = ServiceGuidePage.objects.get()
+    assert page.consultation_phone == "0123-4567801"
+    assert "虚报者取消资格" in page.conditions  # kept where the editor sees it, and told
+    assert (1, "正文中未能归入栏目的文字已放入“受理条件”，请编辑核对。") in summary.notes
+
+
 def test_a_guide_whose_body_has_no_sections_keeps_its_text_and_its_title_as_item_name(columns):
     record = {**guide(2), "title": "户口迁移办事指南", "body": "请携带身份证到派出所办理。"}
     summary = import_one(record)
