@@ -22,6 +22,7 @@ META_LABELS = [
     ("published_at", ("发布日期", "公开日期", "发布时间")),
     ("title", ("名称", "标题")),
     ("validity", ("有效性", "时效")),
+    ("abolished_at", ("废止日期", "失效日期")),
     ("publisher", ("发布机构", "发文机关", "公开主体")),
     ("old_index_number", ("索引号",)),
 ]
@@ -172,7 +173,7 @@ def page_record(html, page_path, column, base_url=""):
         info_line = INFO_LINE_DATE.search(soup.get_text(" "))
         if info_line:
             found["published_at"] = info_line.group(1)
-    for key in ("written_at", "published_at"):
+    for key in ("written_at", "published_at", "abolished_at"):
         date = iso_date(found.get(key))
         if date:
             record[key] = date

@@ -85,3 +85,20 @@ def test_a_page_saved_in_gbk_imports_readable_with_the_date_of_its_info_line(col
     assert page.title == "关于加强秸秆禁烧工作的通知"
     assert "为做好秸秆禁烧工作" in str(page.body)
     assert page.published_on.isoformat() == "2019-05-06"
+
+
+def test_an_abolished_page_takes_its_date_of_abolition(columns, tmp_path):
+    folder = tmp_path / "site" / "gfxwj"
+    folder.mkdir(parents=True)
+    (folder / "t20180101_2.html").write_text(
+        "<html><body><table><tr><td>名称</td><td>友谊镇农贸市场管理办法</td>"
+        "<td>有效性</td><td>废止</td></tr><tr><td>发布日期</td><td>2018年01月01日</td>"
+        "<td>废止日期</td><td>2022年06月30日</td></tr></table>"
+        "<div id='zoom'><p>第一条 为加强农贸市场管理……</p></div></body></html>",
+        "utf-8",
+    )
+
+    call_command("import_html", str(tmp_path / "site"), "--column", "规范性文件")
+
+    page = PolicyDocumentPage.objects.get()
+    assert (page.validity, page.abolished_on.isoformat()) == ("abolished", "2022-06-30")
