@@ -17,7 +17,6 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -319,7 +318,12 @@ class Destinations:
         (DisclosureDocumentPage)."""
         if column.pk not in self._column_types and column.specific.item_type:
             # A column limited to one type (栏目信息类型) takes only that type.
-            self._column_types[column.pk] = apps.get_model(column.specific.item_type)
+            by_label = {model._meta.label: model for model in importable_models()}
+            if column.specific.item_type not in by_label:
+                raise LineError(
+                    _("栏目“%(column)s”限定的信息类型不能由导入创建。") % {"column": column.title}
+                )
+            self._column_types[column.pk] = by_label[column.specific.item_type]
         if column.pk not in self._column_types:
             held = {
                 page.specific_class
@@ -477,6 +481,8 @@ def import_record(record, line_number, destinations, options, tree):
     context = {"file": options.source_name, "line": line_number, "source_url": source_url}
 
     known = imported_before(source_url)
+    if known and known.page_id is None:
+        return "unchanged", None, [_("该文件导入后已在本平台删除，本次未重新导入。")]
     if known and known.fingerprint == digest:
         # A re-run with --redirect-host adds the redirects a first run did not make.
         return "unchanged", None, old_address_notes(source_url, known.page, options)

@@ -9,8 +9,14 @@ class ImportedDocument(models.Model):
     """One record of an old site's export, by its address there, and the page made from it."""
 
     source_url = models.CharField(_("原网址"), max_length=1000, unique=True)
+    # Kept when the page is deleted (page empty): a later run of the same catalogue must not
+    # bring back what an office removed.
     page = models.OneToOneField(
-        Page, verbose_name=_("页面"), on_delete=models.CASCADE, related_name="import_record"
+        Page,
+        verbose_name=_("页面"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="import_record",
     )
     # Hash of the record as last imported: an unchanged record makes no new revision.
     fingerprint = models.CharField(max_length=64)

@@ -212,3 +212,14 @@ def test_an_update_naming_another_column_says_the_page_stays_where_it_is(categor
         (1, "记录的栏目是“通知公告”，页面仍在原栏目：导入不移动页面，需要时请在后台移动。")
     ]
     assert DisclosureDocumentPage.objects.child_of(category).get().title == "改后的标题"
+
+
+def test_a_page_an_office_deleted_is_not_brought_back_by_a_later_run(category):
+    importer.import_documents(lines(record(1)))
+    DisclosureDocumentPage.objects.get().delete()
+
+    again = importer.import_documents(lines(record(1, title="又改了标题")))
+
+    assert (again.created, again.updated, again.unchanged) == ([], [], [1])
+    assert again.notes == [(1, "该文件导入后已在本平台删除，本次未重新导入。")]
+    assert not DisclosureDocumentPage.objects.exists()
