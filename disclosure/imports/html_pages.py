@@ -18,7 +18,7 @@ from disclosure.catalogue.attachments import allowed_extensions
 # Record key for each metadata label an old page uses (first label found in a cell decides).
 META_LABELS = [
     ("doc_number", ("文号", "发文字号")),
-    ("written_at", ("成文日期", "发文日期")),
+    ("written_at", ("成文日期", "发文日期", "生成日期")),
     ("published_at", ("发布日期", "公开日期", "发布时间")),
     ("title", ("名称", "标题")),
     ("validity", ("有效性", "时效")),
@@ -112,7 +112,9 @@ def attachment_links(body, page_path):
         else:
             path = posixpath.normpath(posixpath.join(posixpath.dirname(page_path), parts.path))
         found.append({"title": text_of(link) or posixpath.basename(parts.path), "path": path})
-        link.decompose()
+        # The link's words stay in the body: nothing the page said is lost if the file is not
+        # found, and the attachment itself follows the text.
+        link.replace_with(link.get_text())
     return found
 
 
@@ -143,6 +145,22 @@ INFO_LINE_DATE = re.compile(
 )
 
 
+def page_date_outside(soup, body):
+    """The 发布日期 a page gives outside its article: the PubDate meta tag government sites
+    carry, else the line above the article (发布时间：…). Never from the article's own text,
+    which may quote another document's date."""
+    meta = soup.find("meta", attrs={"name": PUBDATE_META})
+    if meta is not None and iso_date(meta.get("content")):
+        return meta["content"]
+    if body is not soup and body is not soup.body:
+        body.extract()
+    info_line = INFO_LINE_DATE.search(soup.get_text(" "))
+    return info_line.group(1) if info_line else None
+
+
+PUBDATE_META = re.compile(r"^(PubDate|pubdate|publishdate|firstpublishedtime)$", re.I)
+
+
 def page_record(html, page_path, column, base_url=""):
     """The `import_documents` record of one saved page. `page_path` is its path below the
     folder (POSIX); `base_url` the old site's root, which makes `source_url` its old address."""
@@ -170,9 +188,7 @@ def page_record(html, page_path, column, base_url=""):
         if found.get(key):
             record[key] = found[key]
     if not found.get("published_at"):
-        info_line = INFO_LINE_DATE.search(soup.get_text(" "))
-        if info_line:
-            found["published_at"] = info_line.group(1)
+        found["published_at"] = page_date_outside(soup, body)
     for key in ("written_at", "published_at", "abolished_at"):
         date = iso_date(found.get(key))
         if date:

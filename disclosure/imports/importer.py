@@ -13,6 +13,7 @@ naming the file and line; ``"live": false`` saves a draft that editors submit fo
 
 import datetime
 import hashlib
+import html
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -47,6 +48,7 @@ from .types import (
     ITEM_TYPES,
     RecordError,
     has_text,
+    image_count,
     type_for_column_title,
     type_named,
     type_values,
@@ -346,7 +348,7 @@ class Destinations:
 def page_values(record):
     """The metadata every item type carries."""
     values = {
-        "title": text_value(record, "title", required=True),
+        "title": plain_text(text_value(record, "title", required=True)),
         "written_on": date_value(record, "written_at"),
         "effective_on": date_value(record, "effective_at"),
         "abolished_on": date_value(record, "abolished_at"),
@@ -360,24 +362,51 @@ def page_values(record):
             "value": published_on.isoformat()
         }
         raise LineError(future + _("旧网站已发布的文件，发布日期不会在今天之后。"))
-    if published_on:  # absent: keep the page's own (first publication) date
+    if published_on and published_on < PLACEHOLDER_DATES_BEFORE:
+        values["placeholder_date"] = published_on  # taken out by publication_date_notes
+    elif published_on:  # absent: keep the page's own (first publication) date
         values["published_on"] = published_on
     return values
+
+
+# Old systems export "no date" as 1900-01-01 or 1970-01-01; no disclosed document is that old.
+PLACEHOLDER_DATES_BEFORE = datetime.date(1980, 1, 1)
+
+
+def plain_text(text):
+    """A title as the old site showed it: entities such as &ldquo; read, spaces collapsed."""
+    return " ".join(html.unescape(text).split())
+
+
+def placeholder_notes(values):
+    placeholder = values.pop("placeholder_date", None)
+    if placeholder is None:
+        return []
+    return [
+        _("发布日期 %(date)s 是原系统表示“无日期”的占位值，未采用。")
+        % {"date": placeholder.isoformat()}
+    ]
 
 
 def publication_date_notes(values, live):
     """A new live record without 发布日期: the old site published it before the import, so its
     成文日期 stands in for it (the import's day would list a years-old document as the newest);
-    without either the import's day stands. The editor is told which."""
+    without either the import's day stands. The editor is told which, and of a placeholder
+    date (1900-01-01) read as none."""
+    notes = placeholder_notes(values)
     if not live or "published_on" in values:
-        return []
+        return notes
     if values["written_on"]:
         values["published_on"] = values["written_on"]
         return [
+            *notes,
             _("未给出发布日期（published_at）：暂以成文日期 %(date)s 作为发布日期，请核对。")
-            % {"date": values["written_on"].isoformat()}
+            % {"date": values["written_on"].isoformat()},
         ]
-    return [_("未给出发布日期（published_at）和成文日期（written_at）：以导入当天作为发布日期。")]
+    return [
+        *notes,
+        _("未给出发布日期（published_at）和成文日期（written_at）：以导入当天作为发布日期。"),
+    ]
 
 
 def typed_values(record, model, values, organisation):
@@ -395,6 +424,11 @@ def typed_values(record, model, values, organisation):
     if not has_text(body):
         mapped.notes.insert(
             0, _("正文去除脚本和样式后没有文字（原网页的正文可能只是图片），请编辑核对。")
+        )
+    if images := image_count(body):
+        mapped.notes.append(
+            _("原正文中的 %(count)d 张图片未导入：请把图片作为附件上传或在正文中重新插入。")
+            % {"count": images}
         )
     return mapped.values, mapped.notes
 
@@ -468,10 +502,15 @@ def import_record(record, line_number, destinations, options, tree):
     """Create or update the page for one record; returns "created", "updated" or "unchanged",
     the page written (None when unchanged) and the notes for the editor."""
     source_url = source_address(record)
-    if source_url in destinations.addresses:
+    taken = [
+        destinations.addresses[key]
+        for key in address_variants(source_url)
+        if key in destinations.addresses
+    ]
+    if source_url and taken:
         raise LineError(
             _("原网址与第 %(line)d 行相同：同一文件中的两条记录不能对应旧网站的同一页面。")
-            % {"line": destinations.addresses[source_url]}
+            % {"line": taken[0]}
         )
     live = live_value(record)
     values = page_values(record)
@@ -498,7 +537,8 @@ def import_record(record, line_number, destinations, options, tree):
                 % {"type": page._meta.verbose_name}
             )
         typed, notes = typed_values(record, type(page), values, organisation)
-        notes += attach_files(record, type(page), typed, options.files, organisation)
+        missing_files = attach_files(record, type(page), typed, options.files, organisation)
+        notes = placeholder_notes(values) + notes + missing_files
         if not is_child_of(known.page, category):
             notes.append(
                 _("记录的栏目是“%(column)s”，页面仍在原栏目：导入不移动页面，需要时请在后台移动。")
@@ -508,7 +548,7 @@ def import_record(record, line_number, destinations, options, tree):
             setattr(page, name, value)
         page.full_clean()
         publish_or_save(page, live, context)
-        known.fingerprint = digest
+        known.fingerprint = kept_fingerprint(digest, missing_files)
         known.save(update_fields=["fingerprint", "imported_at"])
         return "updated", page, notes + old_address_notes(source_url, page, options)
 
@@ -516,7 +556,8 @@ def import_record(record, line_number, destinations, options, tree):
     dated = publication_date_notes(values, live)
     typed, notes = typed_values(record, model, values, organisation)
     notes = dated + notes
-    notes += attach_files(record, model, typed, options.files, organisation)
+    missing_files = attach_files(record, model, typed, options.files, organisation)
+    notes += missing_files
     page = model(
         **values,
         **typed,
@@ -531,8 +572,17 @@ def import_record(record, line_number, destinations, options, tree):
         page.backdate_first_publication(PublicationDateSource.OLD_SITE)
     tree.create(category, page, live, context)
     if source_url:
-        ImportedDocument.objects.create(source_url=source_url, page=page, fingerprint=digest)
+        ImportedDocument.objects.create(
+            source_url=source_url, page=page, fingerprint=kept_fingerprint(digest, missing_files)
+        )
     return "created", page, notes + old_address_notes(source_url, page, options)
+
+
+def kept_fingerprint(digest, missing_files):
+    """What the import record keeps of the record: none while a file of it was not imported,
+    so that the next run, with the file supplied, imports it instead of counting the record
+    unchanged."""
+    return "" if missing_files else digest
 
 
 def is_child_of(page, column):

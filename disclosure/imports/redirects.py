@@ -22,13 +22,20 @@ def normalise_host(host):
 
 
 def normalise_address(url):
-    """An old address as the import keys it: without its fragment (never sent to a server),
-    scheme and host in lower case (neither tells pages apart). The path keeps its case: most
-    servers tell /A.html from /a.html."""
+    """An old address as the import keys it: without its fragment (never sent to a server) and
+    its scheme's default port, scheme and host in lower case (none of them tells pages apart).
+    The path keeps its case: most servers tell /A.html from /a.html."""
     parts = urlsplit(url)
     if not parts.scheme or not parts.netloc:
         return url.split("#", 1)[0]
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
+    scheme, host = parts.scheme.lower(), parts.netloc.lower()
+    default_port = DEFAULT_PORTS.get(scheme)
+    if default_port and host.endswith(default_port):  # http://host:80/ is http://host/
+        host = host[: -len(default_port)]
+    return urlunsplit((scheme, host, parts.path, parts.query, ""))
+
+
+DEFAULT_PORTS = {"http": ":80", "https": ":443"}
 
 
 def address_variants(url):

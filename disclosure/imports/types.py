@@ -59,11 +59,53 @@ def clean_rich_text(body):
         soup = BeautifulSoup(body, "html.parser")
         for element in soup.find_all(NON_CONTENT_TAGS):
             element.decompose()
+        as_paragraphs(soup)
         return EditorHTMLConverter().to_database_format(str(soup))
     paragraphs = [part.strip() for part in re.split(r"\n\s*\n|\r\n\s*\r\n", body)]
     return "".join(
         "<p>{}</p>".format(html.escape(part).replace("\n", "<br/>")) for part in paragraphs if part
     )
+
+
+def as_paragraphs(soup):
+    """Blocks of old CMS markup the editor's rich text does not keep (<center>, <blockquote>,
+    <pre>, <div>, <dd> …) as paragraphs, so that their text does not run into the text around
+    them; one holding paragraphs of its own gives those. A <pre>'s lines stay lines."""
+    for element in soup.find_all(PARAGRAPH_LIKE):
+        if element.find(BLOCK_TAGS) is not None:
+            element.unwrap()
+            continue
+        if element.name == "pre":
+            lines = element.get_text().split("\n")
+            element.clear()
+            for n, line in enumerate(lines):
+                if n:
+                    element.append(soup.new_tag("br"))
+                element.append(line)
+        element.name = "p"
+        element.attrs = {}
+
+
+PARAGRAPH_LIKE = [
+    "div",
+    "center",
+    "blockquote",
+    "pre",
+    "address",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "dl",
+    "dt",
+    "dd",
+]
+
+
+def image_count(body):
+    return len(BeautifulSoup(body, "html.parser").find_all("img")) if "<img" in body.lower() else 0
 
 
 def has_text(body):
@@ -165,7 +207,20 @@ def unwrap_layout_table(table):
     table.unwrap()
 
 
-BLOCK_TAGS = ["p", "div", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"]
+BLOCK_TAGS = [
+    "p",
+    "div",
+    "table",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    *PARAGRAPH_LIKE,
+]
 
 
 def cell_text(cell):

@@ -223,3 +223,47 @@ def test_a_page_an_office_deleted_is_not_brought_back_by_a_later_run(category):
     assert (again.created, again.updated, again.unchanged) == ([], [], [1])
     assert again.notes == [(1, "该文件导入后已在本平台删除，本次未重新导入。")]
     assert not DisclosureDocumentPage.objects.exists()
+
+
+def test_the_same_old_page_under_http_and_https_in_one_file_is_refused_once(category):
+    rows = [
+        record(1, source_url="http://old.example.gov.cn:80/d/7.html"),
+        record(2, source_url="https://old.example.gov.cn/d/7.html#top"),
+    ]
+
+    summary = importer.import_documents(lines(*rows))
+
+    assert summary.created == [1]
+    assert [line for line, _reason in summary.skipped] == [2]
+
+
+def test_a_title_reads_its_entities_and_a_placeholder_date_is_not_taken(category):
+    summary = importer.import_documents(
+        lines(
+            record(
+                1,
+                title="  关于&ldquo;双减&rdquo;工作的通知&nbsp;\n",
+                published_at="1900-01-01",
+                written_at="2021-03-01",
+            )
+        )
+    )
+
+    page = DisclosureDocumentPage.objects.get()
+    assert page.title == "关于“双减”工作的通知"
+    assert str(page.published_on) == "2021-03-01"
+    assert summary.notes[0] == (1, "发布日期 1900-01-01 是原系统表示“无日期”的占位值，未采用。")
+
+
+def test_blocks_of_old_markup_stay_apart_and_images_left_out_are_noted(category):
+    body = (
+        "<p>前文。</p><blockquote>引文。</blockquote><pre>一行\n二行</pre><center>居中</center>"
+        "<p><img src='/uploads/tujie.png' alt='政策图解'></p>"
+    )
+    summary = importer.import_documents(lines(record(1, body=body)))
+
+    text = str(DisclosureDocumentPage.objects.get().body[0].value)
+    assert "<p>引文。</p><p>一行<br/>二行</p><p>居中</p>" in text
+    assert summary.notes == [
+        (1, "原正文中的 1 张图片未导入：请把图片作为附件上传或在正文中重新插入。")
+    ]

@@ -125,3 +125,23 @@ def test_a_folder_refuses_other_schemes(tmp_path):
 
     with pytest.raises(AttachmentRefused):
         FileFolder(tmp_path, takes_urls=True).locate("file:///etc/passwd")
+
+
+def test_a_file_missing_at_first_is_attached_by_a_later_run_once_supplied(category, tmp_path):
+    from disclosure.catalogue.models import DisclosureDocumentPage
+    from disclosure.imports import importer
+    from disclosure.imports.files import FileFolder
+
+    row = {**record(1), "attachments": [{"title": "实施细则", "path": "xize.pdf"}]}
+    options = importer.ImportOptions(files=FileFolder(tmp_path))
+    first = importer.import_documents([json.dumps(row, ensure_ascii=False)], options=options)
+    assert "附件“xize.pdf”未导入" in first.notes[0][1]
+
+    (tmp_path / "xize.pdf").write_bytes(b"%PDF-1.4\n%test\n")
+    again = importer.import_documents([json.dumps(row, ensure_ascii=False)], options=options)
+
+    assert again.updated == [1] and again.notes == []
+    page = DisclosureDocumentPage.objects.get()
+    assert [b.value["title"] for b in page.body if b.block_type == "attachment"] == ["实施细则"]
+    third = importer.import_documents([json.dumps(row, ensure_ascii=False)], options=options)
+    assert third.unchanged == [1]

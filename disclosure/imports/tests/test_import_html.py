@@ -61,9 +61,10 @@ def test_saved_pages_import_with_their_metadata_body_and_attachments(
 
     call_command("import_html", str(OLD_SITE), "--mapping", str(mapping))
     out, _ = capsys.readouterr()
-    # The page naming its address (canonical link) is known; without --base-url the other is
-    # keyed by its path in the folder, so it is new.
-    assert "新建 1 篇，更新 0 篇，未变化 1 篇" in out
+    # The page naming its address (canonical link) is known: it is imported again, since one
+    # of its files was missing (it would be added now, were it there); without --base-url the
+    # other is keyed by its path in the folder, so it is new.
+    assert "新建 1 篇，更新 1 篇，未变化 0 篇" in out
 
 
 GBK_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
@@ -102,3 +103,38 @@ def test_an_abolished_page_takes_its_date_of_abolition(columns, tmp_path):
 
     page = PolicyDocumentPage.objects.get()
     assert (page.validity, page.abolished_on.isoformat()) == ("abolished", "2022-06-30")
+
+
+def test_the_publication_date_is_the_pages_own_and_a_missing_files_link_keeps_its_words(
+    columns, tmp_path
+):
+    folder = tmp_path / "site" / "gfxwj"
+    folder.mkdir(parents=True)
+    (folder / "t20180910_3.html").write_text(
+        "<html><head><meta name='PubDate' content='2018-09-10 08:00:00'></head><body>"
+        "<h1>友谊镇秋季防火公告</h1><div id='zoom'>"
+        "<p>根据《某某通知》（发布日期：2010年1月1日）精神，现公告如下。</p>"
+        "<p>附件：<a href='/uploads/fanghuo.pdf'>防火办法全文.pdf</a></p></div></body></html>",
+        "utf-8",
+    )
+
+    call_command("import_html", str(tmp_path / "site"), "--column", "规范性文件")
+
+    page = PolicyDocumentPage.objects.get()
+    assert page.published_on.isoformat() == "2018-09-10"
+    assert "防火办法全文.pdf" in str(page.body)
+
+
+def test_an_info_line_date_is_read_outside_the_article_only(columns, tmp_path):
+    folder = tmp_path / "site" / "gfxwj"
+    folder.mkdir(parents=True)
+    (folder / "c3.html").write_text(
+        "<html><body><h1>关于春耕的通知</h1>"
+        "<div class='TRS_Editor'><p>根据《某某通知》（发布日期：2010年1月1日）精神……</p></div>"
+        "<div class='info'>发布时间：2021-06-01</div></body></html>",
+        "utf-8",
+    )
+
+    call_command("import_html", str(tmp_path / "site"), "--column", "规范性文件")
+
+    assert PolicyDocumentPage.objects.get().published_on.isoformat() == "2021-06-01"

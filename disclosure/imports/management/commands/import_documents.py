@@ -37,6 +37,12 @@ class Command(BaseCommand):
         folder = FileFolder(files, takes_urls=True) if files else FileFolder(file.parent)
         try:
             handle = file.open("rb")
+        except FileNotFoundError as error:
+            raise CommandError(f"无法打开文件 {file}：文件不存在。") from error
+        except IsADirectoryError as error:
+            raise CommandError(f"无法打开文件 {file}：这是一个目录。") from error
+        except PermissionError as error:
+            raise CommandError(f"无法打开文件 {file}：没有读取权限。") from error
         except OSError as error:
             raise CommandError(f"无法打开文件 {file}：{error.strerror}") from error
         with handle:
@@ -47,10 +53,10 @@ class Command(BaseCommand):
                 total,
                 ImportOptions(source_name=file.name, redirect_host=redirect_host, files=folder),
             )
-        if summary.skipped:
-            raise CommandError(f"有 {len(summary.skipped)} 行未导入，原因见上方列表。")
         if not summary.total:
             raise CommandError(f"文件 {file} 中没有记录：每行应为一个 JSON 对象。")
+        if summary.skipped:
+            raise CommandError(f"有 {len(summary.skipped)} 行未导入，原因见上方列表。")
 
     def run_import(self, lines, total, options, label=None):
         """Import with a progress display, then report. Stopped by Ctrl-C, it reports what the
@@ -64,10 +70,11 @@ class Command(BaseCommand):
         except KeyboardInterrupt:
             report(summary, heading="导入已中断")
             raise CommandError(
-                "导入已中断：以上各行已经导入。重新运行同一命令即可继续，已导入的行计为“未变化”。",
+                "导入已中断：上面汇总的记录已经导入。重新运行同一命令即可继续，已导入的计为“未变化”。",
                 returncode=130,
             ) from None
-        report(summary)
+        if summary.total:  # nothing at all: the caller says so instead of "新建 0 篇"
+            report(summary)
         return summary
 
     def progress(self, total):

@@ -59,6 +59,8 @@ class Command(ImportDocumentsCommand):
         # Line n of the summary is the n-th page: name the page instead.
         names = {n: path.relative_to(folder).as_posix() for n, path in enumerate(pages, start=1)}
         summary = self.run_import(lines, len(lines), options, label=lambda n: names.get(n, str(n)))
+        if not summary.total:
+            raise CommandError(f"目录 {folder} 中没有网页文件（.html、.htm、.shtml）。")
         if summary.skipped:
             raise CommandError(f"有 {len(summary.skipped)} 个页面未导入，原因见上方列表。")
 
