@@ -15,6 +15,8 @@ from bs4 import BeautifulSoup
 
 from disclosure.catalogue.attachments import allowed_extensions
 
+from .importer import VALIDITIES
+
 # Record key for each metadata label an old page uses (first label found in a cell decides).
 META_LABELS = [
     ("doc_number", ("文号", "发文字号")),
@@ -193,6 +195,6 @@ def page_record(html, page_path, column, base_url=""):
         date = iso_date(found.get(key))
         if date:
             record[key] = date
-    if record.get("validity") not in (None, "有效", "失效", "废止"):
+    if record.get("validity") not in (None, *VALIDITIES):  # the words the importer reads
         del record["validity"]  # e.g. "现行有效": not one of the contract's values
     return record

@@ -63,6 +63,10 @@ VALIDITIES = {
     "有效": Validity.VALID,
     "失效": Validity.EXPIRED,
     "废止": Validity.ABOLISHED,
+    # How old sites word the same three.
+    "现行有效": Validity.VALID,
+    "已失效": Validity.EXPIRED,
+    "已废止": Validity.ABOLISHED,
     **{choice.value: choice for choice in Validity},
 }
 FIELD_LABELS = {
@@ -128,6 +132,10 @@ def parse_line(raw):
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
+        if text.strip() in ("{", "["):
+            raise LineError(
+                _("不是有效的 JSON：每行须是一个完整的 JSON 对象，文件不能是分行排版的 JSON。")
+            ) from error
         near = text[max(0, error.pos - 12) : error.pos + 12].strip()
         raise LineError(
             _("不是有效的 JSON：第 %(col)d 个字符处%(what)s（附近的文字：%(near)s）。")
@@ -400,7 +408,10 @@ def publication_date_notes(values, live):
         values["published_on"] = values["written_on"]
         return [
             *notes,
-            _("未给出发布日期（published_at）：暂以成文日期 %(date)s 作为发布日期，请核对。")
+            _(
+                "未给出发布日期（published_at）：暂以成文日期 %(date)s 作为发布日期；"
+                "如不符，请在导入文件中补上 published_at 后重新导入。"
+            )
             % {"date": values["written_on"].isoformat()},
         ]
     return [

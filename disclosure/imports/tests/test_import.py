@@ -388,3 +388,17 @@ def test_a_page_with_a_persons_unpublished_change_is_not_updated_so_nothing_unre
     page.refresh_from_db()
     assert page.title == "关于做好第1批垃圾分类工作的通知"
     assert page.live_revision.as_object().summary != "未经审核的摘要"
+
+
+def test_a_pretty_printed_json_file_is_told_to_hold_one_object_per_line(category):
+    summary = importer.import_documents(["{", '  "title": "通知"', "}"])
+    assert summary.skipped[0] == (
+        1,
+        "不是有效的 JSON：每行须是一个完整的 JSON 对象，文件不能是分行排版的 JSON。",
+    )
+
+
+def test_old_sites_wording_of_validity_is_read(category):
+    summary = importer.import_documents([json.dumps(record(1, validity="现行有效"))])
+    assert summary.created == [1]
+    assert DisclosureDocumentPage.objects.get().validity == "valid"

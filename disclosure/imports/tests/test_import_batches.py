@@ -146,7 +146,8 @@ def test_a_record_without_a_publication_date_takes_its_written_date_and_says_so(
     assert first.published_on_source == "old_site"
     assert summary.notes[0] == (
         1,
-        "未给出发布日期（published_at）：暂以成文日期 2019-04-08 作为发布日期，请核对。",
+        "未给出发布日期（published_at）：暂以成文日期 2019-04-08 作为发布日期；"
+        "如不符，请在导入文件中补上 published_at 后重新导入。",
     )
     assert second.published_on == timezone.localdate()
     assert summary.notes[1] == (
