@@ -155,7 +155,7 @@ def page_date_outside(soup, body):
     if meta is not None and iso_date(meta.get("content")):
         return meta["content"]
     if body is not soup and body is not soup.body:
-        body.extract()
+        body.decompose()  # read already: the page without its article
     info_line = INFO_LINE_DATE.search(soup.get_text(" "))
     return info_line.group(1) if info_line else None
 
