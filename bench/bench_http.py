@@ -276,26 +276,11 @@ def print_table(rates, load_before, load_after):
         ("stock Wagtail 8 home page (`wagtail start`)", stock, f"{stock / bare:.2f}x bare", None),
     ]
     goals = {"item": 1.0, "listing": 0.7, "report": 0.7}
-    for name in OUR_PAGES:
-        value = rates[f"uncached {name}"]
-        rows.append(
-            (
-                f"our {name} page, page cache off",
-                value,
-                f"{value / stock:.2f}x stock",
-                f">= {goals[name]}x stock",
-            )
-        )
-    for name in OUR_PAGES:
-        value = rates[f"cached cold {name}"]
-        rows.append(
-            (
-                f"our {name} page, not in the page cache",
-                value,
-                f"{value / stock:.2f}x stock",
-                None,
-            )
-        )
+    for prefix, what in (("uncached", "page cache off"), ("cached cold", "not in the page cache")):
+        for name in OUR_PAGES:
+            value = rates[f"{prefix} {name}"]
+            goal = f">= {goals[name]}x stock" if prefix == "uncached" else None
+            rows.append((f"our {name} page, {what}", value, f"{value / stock:.2f}x stock", goal))
     item = rates["uncached item"]
     for name in OUR_SEARCHES:
         value = rates[f"uncached {name}"]
@@ -303,14 +288,8 @@ def print_table(rates, load_before, load_after):
         rows.append((f"our {name}, 公开", value, f"{value / item:.2f}x item", goal))
     for name in OUR_PAGES:
         value = rates[f"cached {name}"]
-        rows.append(
-            (
-                f"our {name} page from the page cache",
-                value,
-                f"{value / bare:.2f}x bare",
-                ">= 0.8x bare",
-            )
-        )
+        ratio = f"{value / bare:.2f}x bare"
+        rows.append((f"our {name} page from the page cache", value, ratio, ">= 0.8x bare"))
     print(f"{'what':<46} {'req/s':>9}  {'ratio':<16} goal")
     for what, value, ratio, goal in rows:
         print(f"{what:<46} {value:>9.1f}  {ratio:<16} {goal or ''}")

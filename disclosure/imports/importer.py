@@ -370,10 +370,8 @@ def page_values(record):
             "value": published_on.isoformat()
         }
         raise LineError(future + _("旧网站已发布的文件，发布日期不会在今天之后。"))
-    if published_on and published_on < PLACEHOLDER_DATES_BEFORE:
-        values["placeholder_date"] = published_on  # taken out by publication_date_notes
-    elif published_on:  # absent: keep the page's own (first publication) date
-        values["published_on"] = published_on
+    if published_on and published_on >= PLACEHOLDER_DATES_BEFORE:
+        values["published_on"] = published_on  # absent: keep the page's own date
     return values
 
 
@@ -386,22 +384,23 @@ def plain_text(text):
     return " ".join(html.unescape(text).split())
 
 
-def placeholder_notes(values):
-    placeholder = values.pop("placeholder_date", None)
-    if placeholder is None:
+def placeholder_notes(record):
+    """The note on a 发布日期 page_values left out as an old system's "no date"."""
+    published_on = date_value(record, "published_at")
+    if published_on is None or published_on >= PLACEHOLDER_DATES_BEFORE:
         return []
     return [
         _("发布日期 %(date)s 是原系统表示“无日期”的占位值，未采用。")
-        % {"date": placeholder.isoformat()}
+        % {"date": published_on.isoformat()}
     ]
 
 
-def publication_date_notes(values, live):
+def publication_date_notes(record, values, live):
     """A new live record without 发布日期: the old site published it before the import, so its
     成文日期 stands in for it (the import's day would list a years-old document as the newest);
     without either the import's day stands. The editor is told which, and of a placeholder
     date (1900-01-01) read as none."""
-    notes = placeholder_notes(values)
+    notes = placeholder_notes(record)
     if not live or "published_on" in values:
         return notes
     if values["written_on"]:
@@ -549,7 +548,7 @@ def import_record(record, line_number, destinations, options, tree):
             )
         typed, notes = typed_values(record, type(page), values, organisation)
         missing_files = attach_files(record, type(page), typed, options.files, organisation)
-        notes = placeholder_notes(values) + notes + missing_files
+        notes = placeholder_notes(record) + notes + missing_files
         if not is_child_of(known.page, category):
             notes.append(
                 _("记录的栏目是“%(column)s”，页面仍在原栏目：导入不移动页面，需要时请在后台移动。")
@@ -564,7 +563,7 @@ def import_record(record, line_number, destinations, options, tree):
         return "updated", page, notes + old_address_notes(source_url, page, options)
 
     model = destinations.page_type(record, category)
-    dated = publication_date_notes(values, live)
+    dated = publication_date_notes(record, values, live)
     typed, notes = typed_values(record, model, values, organisation)
     notes = dated + notes
     missing_files = attach_files(record, model, typed, options.files, organisation)

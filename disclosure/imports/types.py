@@ -55,10 +55,7 @@ def clean_rich_text(body):
     """The body reduced to what the editor allows (no scripts, styles or event handlers from
     the old site); plain text keeps its paragraphs and line breaks."""
     if HTML_TAG.search(body):
-        # The whitelister drops unknown tags but keeps their text: remove code and styles whole.
-        soup = BeautifulSoup(body, "html.parser")
-        for element in soup.find_all(NON_CONTENT_TAGS):
-            element.decompose()
+        soup = without_code(body)
         as_paragraphs(soup)
         return EditorHTMLConverter().to_database_format(str(soup))
     paragraphs = [part.strip() for part in re.split(r"\n\s*\n|\r\n\s*\r\n", body)]
@@ -108,14 +105,20 @@ def image_count(body):
     return len(BeautifulSoup(body, "html.parser").find_all("img")) if "<img" in body.lower() else 0
 
 
+def without_code(body):
+    """The body parsed, its scripts and styles removed whole (the editor's whitelister drops
+    unknown tags but keeps their text)."""
+    soup = BeautifulSoup(body, "html.parser")
+    for element in soup.find_all(NON_CONTENT_TAGS):
+        element.decompose()
+    return soup
+
+
 def has_text(body):
     """Whether the body shows any text once code and styles are left out."""
     if not HTML_TAG.search(body):
         return bool(body.strip())
-    soup = BeautifulSoup(body, "html.parser")
-    for element in soup.find_all(NON_CONTENT_TAGS):
-        element.decompose()
-    return bool(soup.get_text().strip())
+    return bool(without_code(body).get_text().strip())
 
 
 def body_stream(body):
@@ -140,7 +143,7 @@ def body_stream(body):
     for n, chunk in enumerate(TABLE_MARK_SPLIT.split(str(soup))):
         if n % 2:
             stream.append({"type": "table", "value": table_value(tables[int(chunk)])})
-        elif BeautifulSoup(chunk, "html.parser").get_text().strip():
+        elif has_text(chunk):
             stream.append({"type": "paragraph", "value": clean_rich_text(chunk)})
     return stream
 
@@ -192,16 +195,13 @@ def table_value(rows):
 
 
 def unwrap_layout_table(table):
-    """A layout table's own cells become paragraphs (or give their own blocks), its rows and
-    sections are unwrapped; a table inside keeps its structure."""
+    """A layout table's own cells become blocks (paragraphs, or the blocks they hold: as
+    `as_paragraphs` makes of a <div>), its rows and sections are unwrapped; a table inside
+    keeps its structure."""
     own = [tag for tag in table.find_all(True) if tag.find_parent("table") is table]
     for tag in own:
         if tag.name in ("td", "th"):
-            if tag.find(BLOCK_TAGS):
-                tag.unwrap()
-            else:
-                tag.name = "p"
-                tag.attrs = {}
+            tag.name = "div"
         elif tag.name in ("tbody", "thead", "tfoot", "tr", "caption"):
             tag.unwrap()
     table.unwrap()

@@ -75,12 +75,17 @@ GBK_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; ch
 </body></html>"""
 
 
-def test_a_page_saved_in_gbk_imports_readable_with_the_date_of_its_info_line(columns, tmp_path):
+def import_saved_page(tmp_path, name, page):
+    """import_html of a folder holding one saved page (text, or the bytes as saved) into
+    规范性文件."""
     folder = tmp_path / "site" / "gfxwj"
     folder.mkdir(parents=True)
-    (folder / "t20190506_9.html").write_bytes(GBK_PAGE.encode("gb18030"))
-
+    (folder / name).write_bytes(page if isinstance(page, bytes) else page.encode("utf-8"))
     call_command("import_html", str(tmp_path / "site"), "--column", "规范性文件")
+
+
+def test_a_page_saved_in_gbk_imports_readable_with_the_date_of_its_info_line(columns, tmp_path):
+    import_saved_page(tmp_path, "t20190506_9.html", GBK_PAGE.encode("gb18030"))
 
     page = PolicyDocumentPage.objects.get()
     assert page.title == "关于加强秸秆禁烧工作的通知"
@@ -89,17 +94,14 @@ def test_a_page_saved_in_gbk_imports_readable_with_the_date_of_its_info_line(col
 
 
 def test_an_abolished_page_takes_its_date_of_abolition(columns, tmp_path):
-    folder = tmp_path / "site" / "gfxwj"
-    folder.mkdir(parents=True)
-    (folder / "t20180101_2.html").write_text(
+    import_saved_page(
+        tmp_path,
+        "t20180101_2.html",
         "<html><body><table><tr><td>名称</td><td>友谊镇农贸市场管理办法</td>"
         "<td>有效性</td><td>废止</td></tr><tr><td>发布日期</td><td>2018年01月01日</td>"
         "<td>废止日期</td><td>2022年06月30日</td></tr></table>"
         "<div id='zoom'><p>第一条 为加强农贸市场管理……</p></div></body></html>",
-        "utf-8",
     )
-
-    call_command("import_html", str(tmp_path / "site"), "--column", "规范性文件")
 
     page = PolicyDocumentPage.objects.get()
     assert (page.validity, page.abolished_on.isoformat()) == ("abolished", "2022-06-30")
@@ -108,17 +110,14 @@ def test_an_abolished_page_takes_its_date_of_abolition(columns, tmp_path):
 def test_the_publication_date_is_the_pages_own_and_a_missing_files_link_keeps_its_words(
     columns, tmp_path
 ):
-    folder = tmp_path / "site" / "gfxwj"
-    folder.mkdir(parents=True)
-    (folder / "t20180910_3.html").write_text(
+    import_saved_page(
+        tmp_path,
+        "t20180910_3.html",
         "<html><head><meta name='PubDate' content='2018-09-10 08:00:00'></head><body>"
         "<h1>友谊镇秋季防火公告</h1><div id='zoom'>"
         "<p>根据《某某通知》（发布日期：2010年1月1日）精神，现公告如下。</p>"
         "<p>附件：<a href='/uploads/fanghuo.pdf'>防火办法全文.pdf</a></p></div></body></html>",
-        "utf-8",
     )
-
-    call_command("import_html", str(tmp_path / "site"), "--column", "规范性文件")
 
     page = PolicyDocumentPage.objects.get()
     assert page.published_on.isoformat() == "2018-09-10"
@@ -126,15 +125,12 @@ def test_the_publication_date_is_the_pages_own_and_a_missing_files_link_keeps_it
 
 
 def test_an_info_line_date_is_read_outside_the_article_only(columns, tmp_path):
-    folder = tmp_path / "site" / "gfxwj"
-    folder.mkdir(parents=True)
-    (folder / "c3.html").write_text(
+    import_saved_page(
+        tmp_path,
+        "c3.html",
         "<html><body><h1>关于春耕的通知</h1>"
         "<div class='TRS_Editor'><p>根据《某某通知》（发布日期：2010年1月1日）精神……</p></div>"
         "<div class='info'>发布时间：2021-06-01</div></body></html>",
-        "utf-8",
     )
-
-    call_command("import_html", str(tmp_path / "site"), "--column", "规范性文件")
 
     assert PolicyDocumentPage.objects.get().published_on.isoformat() == "2021-06-01"
