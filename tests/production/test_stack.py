@@ -9,6 +9,7 @@ import uuid
 
 import pytest
 import requests
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
@@ -32,7 +33,6 @@ def production_env(tmp_path):
             "the production stack runs on PostgreSQL and Redis: start them with "
             '`eval "$(tests/services.sh start)"` (CI does)'
         )
-    redis = os.environ["REDIS_URL"].rsplit("/", 1)[0]
     engine = {}
     if os.environ.get("TEST_OPENSEARCH_URL"):
         engine = {
@@ -53,11 +53,23 @@ def production_env(tmp_path):
         STATIC_ROOT=str(tmp_path / "static"),
         MEDIA_ROOT=str(tmp_path / "media"),
         CACHE_URL=os.environ.get("CACHE_URL", os.environ["REDIS_URL"]),
-        PAGE_CACHE_URL=f"{redis}/2",
+        PAGE_CACHE_URL=_own_redis_database(),
         # The test asks gunicorn directly from this machine: a monitoring address, so /healthz/
         # answers with its details (which database, which search backend, which worker).
         HEALTHZ_MONITORING_ADDRESSES="127.0.0.1,::1",
     )
+
+
+def _own_redis_database():
+    """A Redis database no other test empties while the stack runs: this pytest worker's own
+    cache database (gongkai/settings/test.py gives each worker one, and every test empties its
+    worker's caches before it starts) when the caches are in Redis, else one no test uses. The
+    stack's page cache in another worker's database was emptied by that worker's next test: a
+    page cached a moment before missed."""
+    cache = settings.CACHES["default"]
+    if cache["BACKEND"].endswith("RedisCache"):
+        return cache["LOCATION"]
+    return os.environ["REDIS_URL"].rsplit("/", 1)[0] + "/2"
 
 
 def manage(env, *args):
