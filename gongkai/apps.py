@@ -9,7 +9,7 @@ class GongkaiConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
-        from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+        from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import checks  # noqa: F401  (registers the system checks)
@@ -20,13 +20,14 @@ class GongkaiConfig(AppConfig):
         page_unpublished.connect(page_removed, dispatch_uid="gongkai-page-cache-unpublished")
         post_delete.connect(page_removed, sender=Page, dispatch_uid="gongkai-page-cache-delete")
         post_page_move.connect(site_changed, dispatch_uid="gongkai-page-cache-moved")
-        # A page or collection made private (or public again) must not be answered from the cache.
+        # A page or collection made private (or public again) must not be answered from the
+        # cache, nor a site whose root page, port or name changed (every page of it shows them).
         for signal in (post_save, post_delete):
-            for restriction in (PageViewRestriction, CollectionViewRestriction):
+            for model in (PageViewRestriction, CollectionViewRestriction, Site):
                 signal.connect(
                     site_changed,
-                    sender=restriction,
-                    dispatch_uid=f"gongkai-page-cache-{restriction.__name__}-{signal is post_save}",
+                    sender=model,
+                    dispatch_uid=f"gongkai-page-cache-{model.__name__}-{signal is post_save}",
                 )
             for attachment in (get_document_model(), get_image_model()):
                 signal.connect(

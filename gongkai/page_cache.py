@@ -12,8 +12,8 @@ their routes), its other languages (the language switcher) and the pages it link
 link to it (Wagtail's reference index, before and after the change: a 政策文件 lists the 解读
 that names it). Page types whose pages appear elsewhere in ways no link records (an
 organisation's root, its 指南, columns and indexes make up every page's navigation and
-breadcrumbs) renew the site's token instead, as do moves, view restrictions, site settings
-and snippets. A document or image changed renews the pages that reference it.
+breadcrumbs) renew the site's token instead, as do moves, view restrictions, sites (their
+root page, port and name), site settings and snippets. A document or image changed renews the pages that reference it.
 A page type declares itself local with ``page_cache_changes_show_site_wide = False``.
 Many pages published at once (an import's batch, inside ``deferred_receivers.many_changes``)
 renew the site's token once.
@@ -185,7 +185,7 @@ def attachment_changed(sender, instance, update_fields=None, **kwargs):
 
 
 def site_changed(**kwargs):
-    """Signal receiver: a page moved or a view restriction changed."""
+    """Signal receiver: a page moved, a view restriction or a site changed."""
     _renew_now_and_on_commit([SITE_TOKEN, PUBLICATIONS_TOKEN])
 
 

@@ -62,6 +62,26 @@ def test_site_settings_appear_at_once(client, home):
     assert "X-Page-Cache" not in client.get(home.url)
 
 
+def test_a_changed_site_is_not_answered_from_the_cache(client, home):
+    # Its root page decides what every address of the site serves; the port and the name go
+    # into every page's links and title.
+    site = Site.objects.get(is_default_site=True)
+    client.get(home.url)
+    site.site_name = "友谊镇人民政府"
+    site.save()
+    assert "X-Page-Cache" not in client.get(home.url)
+
+    other_root = Page.get_first_root_node().add_child(
+        instance=Page(title="新版门户", slug="new-portal")
+    )
+    client.get(home.url)
+    site.root_page = other_root
+    site.save()
+    response = client.get("/")
+    assert "X-Page-Cache" not in response
+    assert "新版门户" in response.text
+
+
 def test_signed_in_editors_never_get_or_fill_the_shared_copy(client, home, django_user_model):
     editor = django_user_model.objects.create_user("editor", password="x", is_superuser=True)
     client.force_login(editor)
