@@ -13,7 +13,8 @@ link to it (Wagtail's reference index, before and after the change: a 政策文�
 that names it). Page types whose pages appear elsewhere in ways no link records (an
 organisation's root, its 指南, columns and indexes make up every page's navigation and
 breadcrumbs) renew the site's token instead, as do moves, view restrictions, sites (their
-root page, port and name), site settings and snippets. A document or image changed renews the pages that reference it.
+root page, port and name), site settings and snippets. A document or image changed renews
+the pages that reference it.
 A page type declares itself local with ``page_cache_changes_show_site_wide = False``.
 Many pages published at once (an import's batch, inside ``deferred_receivers.many_changes``)
 renew the site's token once.
@@ -49,8 +50,8 @@ SITE_TOKEN = "page-token:site"
 # deletion anywhere, a move, a view restriction. Guards what is derived from all public pages
 # at once (the search page's year choices: `remember_until_publication`).
 PUBLICATIONS_TOKEN = "page-token:publications"
-_SHAREABLE_ATTR = "_gongkai_page_cache_shareable"
 _TOKENS_ATTR = "_gongkai_page_cache_tokens"
+_SITE_TOKEN_ATTR = "_gongkai_page_cache_site_token"
 
 
 def page_cache():
@@ -212,14 +213,19 @@ def remember_until_publication(key, compute, timeout=None):
     return value
 
 
+def holds_site_token(request):
+    """Whether what remember_while_site_unchanged computes for `request` is kept."""
+    return getattr(request, _SITE_TOKEN_ATTR, None) is not None
+
+
 def remember_while_site_unchanged(request, key, compute):
     """compute(), kept in this process while the site's token the request's rendering will be
-    stored under is current: for what only site-wide changes alter (an organisation's columns,
-    which every page's navigation shows), so that a page rendered again after its own change
-    does not compute it again. Without that token (the page cache off, a signed-in editor, a
-    view that is no page) it is computed every time."""
-    tokens = getattr(request, _TOKENS_ATTR, None)
-    token = tokens.get(SITE_TOKEN) if tokens else None
+    stored under is current: for what only site-wide changes alter (the site and its home
+    page, an organisation's columns, which every page's navigation shows, the footer), so that
+    a page rendered again after its own change does not compute it again. Without that token
+    (the page cache off, a signed-in editor, a request that is no GET) it is computed every
+    time. Callers keep values, never model instances a request could alter for the next."""
+    token = getattr(request, _SITE_TOKEN_ATTR, None)
     if token is None:
         return compute()
     memo_key = (key, token)
@@ -261,9 +267,12 @@ def _response_is_shareable(response):
 
 def remember_tokens(page, request, serve_args, serve_kwargs):
     """Wagtail hook `before_serve_page`: the tokens this rendering will be stored under, read
-    before it reads any content."""
-    if getattr(request, _SHAREABLE_ATTR, False) and not request.user.is_authenticated:
-        setattr(request, _TOKENS_ATTR, _tokens([SITE_TOKEN, _page_token(page.pk)]))
+    before it reads any content: the site's when the request came in, the page's now."""
+    site_token = getattr(request, _SITE_TOKEN_ATTR, None)
+    if site_token is not None and not request.user.is_authenticated:
+        page_key = _page_token(page.pk)
+        tokens = {SITE_TOKEN: site_token, page_key: _tokens([page_key])[page_key]}
+        setattr(request, _TOKENS_ATTR, tokens)
 
 
 class PublicPageCacheMiddleware:
@@ -273,10 +282,12 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         shareable = request.method == "GET" and settings.SESSION_COOKIE_NAME not in request.COOKIES
         if shareable:
-            cached = self._fresh_copy(request)
+            cached, site_token = self._fresh_copy(request)
             if cached is not None:
                 return cached
-            setattr(request, _SHAREABLE_ATTR, True)
+            # Read with the stored copy, before anything of the site is: what is remembered
+            # under it (remember_while_site_unchanged) and the rendering are never older.
+            setattr(request, _SITE_TOKEN_ATTR, site_token)
         response = self.get_response(request)
         tokens = getattr(request, _TOKENS_ATTR, None)
         if tokens and _response_is_shareable(response):
@@ -285,12 +296,16 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def _fresh_copy(request):
+        """(the stored response if its tokens are current else None, the site's token)."""
         cache = page_cache()
-        entry = cache.get(_cache_key(request))
+        key = _cache_key(request)
+        held = cache.get_many([key, SITE_TOKEN])
+        site_token = held.get(SITE_TOKEN) or _tokens([SITE_TOKEN])[SITE_TOKEN]
+        entry = held.get(key)
         if entry is None:
-            return None
+            return None, site_token
         tokens, response = entry
-        if cache.get_many(list(tokens)) != tokens:
-            return None
+        if tokens.get(SITE_TOKEN) != site_token or cache.get_many(list(tokens)) != tokens:
+            return None, site_token
         response["X-Page-Cache"] = "hit"
-        return response
+        return response, site_token

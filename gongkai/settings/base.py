@@ -93,6 +93,8 @@ MIDDLEWARE = [
     # Before everything a cached page does not need (gongkai/page_cache.py): a page is stored
     # with the headers the middleware below gave it, its Content-Security-Policy included.
     "gongkai.page_cache.PublicPageCacheMiddleware",
+    # A page request that missed the page cache: the site and its home page from memory.
+    "gongkai.remembered_site.RememberedSiteMiddleware",
     # The Content-Security-Policy header (CONTENT_SECURITY_POLICY below) on every answer, a
     # cached page's too (stored with it); in every environment, so that the tests run under
     # the policy.

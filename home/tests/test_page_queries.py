@@ -36,19 +36,33 @@ def test_uncached_public_page_runs_its_counted_queries(client, url, django_asser
     assert "X-Page-Cache" not in response
 
 
-def test_a_page_rendered_again_reads_its_sections_columns_from_memory(
+def test_a_page_rendered_again_reads_what_only_site_changes_alter_from_memory(
     client, django_assert_num_queries
 ):
     """A page whose rendering is not in the page cache (its own change, a new address) while
-    the site's token holds: the navigation's columns come from the process's memory."""
+    the site's token holds: the site, its home page, the footer settings and the navigation's
+    columns come from the process's memory (gongkai/remembered_site.py, portal_nav.py)."""
     url = "/xxgk/service-guides/dibao/"
     client.get(url)
     page_cache().clear()
-    client.get(url)  # under the new site token: the columns are read and remembered
-    with django_assert_num_queries(QUERIES[url] - 1):
+    client.get(url)  # under the new site token: read and remembered
+    with django_assert_num_queries(QUERIES[url] - 4):
         response = client.get(url + "?from=list")  # another address: not in the page cache
     assert "X-Page-Cache" not in response
     assert "政府信息公开制度" in response.text
+
+
+def test_a_footer_change_shows_on_every_page_at_once(client):
+    from wagtail.models import Site
+
+    from home.models import SiteFooterSettings
+
+    url = "/xxgk/service-guides/dibao/"
+    client.get(url + "?before=change")  # the footer remembered under the site's token
+    footer = SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
+    footer.sponsor = "友谊镇人民政府办公室"
+    footer.save()
+    assert "友谊镇人民政府办公室" in client.get(url + "?after=change").text
 
 
 def test_a_column_change_shows_in_every_pages_navigation_at_once(client):

@@ -1,0 +1,60 @@
+"""The request's site and its home page, kept in each process while the site's token holds.
+
+For every request Wagtail looks the site up (a query, its root page joined) and its routing
+then reads the home page's own row (a second query). Both change only by what renews the
+page cache's site token (a site saved or deleted, the home page published: page_cache.py), so
+a public page request that missed the page cache takes them from memory. What is kept is the
+rows' values: each request gets instances of its own, so that what one request caches on a page
+(cached properties, the route it took) never reaches another.
+"""
+
+from django.db import DEFAULT_DB_ALIAS
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from .page_cache import holds_site_token, remember_while_site_unchanged
+
+
+def row_values(instance):
+    """What `rebuilt` needs to make a fresh copy of a model instance read in full."""
+    names = [field.attname for field in instance._meta.concrete_fields]
+    return type(instance), names, [getattr(instance, name) for name in names]
+
+
+def rebuilt(values):
+    model, names, row = values
+    return model.from_db(DEFAULT_DB_ALIAS, names, row)
+
+
+def _site_rows(request):
+    site = Site._find_for_request(request)
+    if site is None:
+        return None
+    return row_values(site), row_values(site.root_page.specific)
+
+
+class RememberedSiteMiddleware:
+    """Gives Wagtail's page serving the request's site (``request._wagtail_site``, which
+    ``Site.find_for_request`` reads first) with its home page in full. Other views look the
+    site up themselves if they need it (the liveness check needs nothing)."""
+
+    def __init__(self, get_response):
+        from wagtail.views import serve  # its module reads the models: after they are loaded
+
+        self.get_response = get_response
+        self.serve = serve
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not self.serve or not holds_site_token(request):
+            return None
+        hostname = split_domain_port(request._get_raw_host())[0]
+        key = ("site", hostname, request.get_port())
+        rows = remember_while_site_unchanged(request, key, lambda: _site_rows(request))
+        if rows is not None:
+            site = rebuilt(rows[0])
+            site.root_page = rebuilt(rows[1])
+            request._wagtail_site = site
+        return None

@@ -1,0 +1,29 @@
+import pytest
+from wagtail.models import Site
+
+from gongkai.page_cache import page_cache
+from home.models import HomePage
+
+
+@pytest.fixture
+def home(db):
+    page_cache().clear()
+    yield Site.objects.get(is_default_site=True).root_page.specific
+    page_cache().clear()
+
+
+def test_each_request_gets_a_site_and_home_page_of_its_own(client, home):
+    first = client.get("/?first").wsgi_request._wagtail_site
+    second = client.get("/?second").wsgi_request._wagtail_site
+    assert first.pk == second.pk == Site.objects.get(is_default_site=True).pk
+    assert first is not second
+    assert isinstance(second.root_page, HomePage) and second.root_page.pk == home.pk
+    assert first.root_page is not second.root_page
+
+
+def test_the_home_page_published_is_read_again(client, home):
+    client.get("/?before")
+    home.title = "友谊镇政府信息公开（新版）"
+    home.save_revision().publish()
+    served = client.get("/?after").wsgi_request._wagtail_site.root_page
+    assert served.title == "友谊镇政府信息公开（新版）"
