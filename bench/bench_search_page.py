@@ -15,23 +15,18 @@ production, so the page writes nothing to the database.
 Run alone: `.venv/bin/python -m bench.bench_search_page`. Numbers: docs/performance.md.
 """
 
-import datetime
-import json
 import os
 import pickle
-import statistics
 import sys
 import time
-import uuid
 
+from bench.bulk_pages import measure, p50_p95
 from bench.corpus import ORGS, generate
 
 SIZE = int(os.environ.get("BENCH_PAGE_SIZE", "100000"))
 REPEATS = int(os.environ.get("BENCH_PAGE_REPEATS", "15"))
 KEEP = os.environ.get("BENCH_KEEP") == "1"
 COLUMNS = ["预算决算", "办事指南", "政策文件", "通知公告", "政务公开", "社会救助", "重点项目"]
-FIRST_DAY = datetime.datetime(2015, 1, 1, tzinfo=datetime.UTC)
-YEARS = 11
 
 # Kind -> query strings (the filters are filled in once the site exists).
 QUERIES = {
@@ -46,10 +41,6 @@ QUERIES = {
     "page 2": ["q=公开&page=2", "q=低保&page=2"],
     "sorted by date": ["q=公开&sort=date", "q=医疗保障 城乡居民&sort=date"],
 }
-
-
-def publication_time(number, count):
-    return FIRST_DAY + datetime.timedelta(minutes=number * YEARS * 365 * 24 * 60 / count)
 
 
 def build_offices():
@@ -73,24 +64,6 @@ def build_offices():
             )
     template = DisclosureDocumentPageFactory(parent=columns[0], title="模板", slug="template")
     return roots, columns, template
-
-
-def row_of(table, key, value):
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT * FROM {table} WHERE {key} = %s", [value])
-        names = [column[0] for column in cursor.description]
-        return dict(zip(names, cursor.fetchone(), strict=True))
-
-
-def insert_rows(table, rows):
-    from django.db import connection
-
-    names = list(rows[0])
-    sql = f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join(['%s'] * len(names))})"
-    with connection.cursor() as cursor:
-        cursor.executemany(sql, [[row[name] for name in names] for row in rows])
 
 
 def index_text(page, organisation):
@@ -166,77 +139,29 @@ def analysed_corpus(size):
 
 
 def build_items(size, columns, template):
-    """`size` published 公开信息 pages spread over the columns, oldest first, in bulk SQL."""
+    """`size` published 公开信息 pages spread over the columns, with their index rows."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db import connection, transaction
-    from wagtail.models import Page
 
+    from bench import bulk_pages
     from disclosure.catalogue.models import DisclosureDocumentPage
 
-    page_row = Page.objects.filter(pk=template.pk).values()[0]
-    item_table = DisclosureDocumentPage._meta.db_table
-    item_row = row_of(item_table, "page_ptr_id", template.pk)
     content_type = ContentType.objects.get_for_model(DisclosureDocumentPage).pk
     corpus, organisations, columns_data = analysed_corpus(size)
-    started = time.perf_counter()
-    children = {column.pk: column.numchild for column in columns}
-    chunk = 2000
-    for start in range(0, size, chunk):
-        with transaction.atomic():
-            pages, items, entries = [], [], []
-            for number in range(start, min(size, start + chunk)):
-                column = columns[number % len(columns)]
-                children[column.pk] += 1
-                page, when = corpus[number], publication_time(number, size)
-                slug = f"item-{number}"
-                pages.append(
-                    Page(
-                        **{
-                            **page_row,
-                            "id": None,
-                            "path": Page._get_path(
-                                column.path, column.depth + 1, children[column.pk]
-                            ),
-                            "depth": column.depth + 1,
-                            "title": page["title"],
-                            "draft_title": page["title"],
-                            "slug": slug,
-                            "url_path": f"{column.url_path}{slug}/",
-                            "first_published_at": when,
-                            "last_published_at": when,
-                            "latest_revision_created_at": when,
-                            "live_revision_id": None,
-                            "latest_revision_id": None,
-                            "translation_key": uuid.uuid4(),
-                        }
-                    )
+
+    def written(pages, numbers):
+        write_index(
+            [
+                (
+                    content_type,
+                    page.pk,
+                    columns_data[number],
+                    *index_text(corpus[number], organisations[number]),
                 )
-            Page.objects.bulk_create(pages)
-            for offset, page in enumerate(pages):
-                number = start + offset
-                text = corpus[number]["body"]
-                body = [{"type": "paragraph", "value": f"<p>{text}</p>", "id": str(uuid.uuid4())}]
-                items.append(
-                    {
-                        **item_row,
-                        "page_ptr_id": page.pk,
-                        "body": json.dumps(body, ensure_ascii=False),
-                        "doc_number": text.split("号")[0] + "号",
-                        "published_on": page.first_published_at.date(),
-                        "index_number": f"BENCH-{number:07d}",
-                    }
-                )
-                title, indexed_body = index_text(corpus[number], organisations[number])
-                entries.append((content_type, page.pk, columns_data[number], title, indexed_body))
-            insert_rows(item_table, items)
-            write_index(entries)
-        print(f"\r  writing {start + len(pages)}/{size}", end="", file=sys.stderr, flush=True)
-    for column in columns:
-        Page.objects.filter(pk=column.pk).update(numchild=children[column.pk])
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    print(f"\r  wrote {size} pages in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+                for page, number in zip(pages, numbers, strict=True)
+            ]
+        )
+
+    bulk_pages.build_items(corpus, lambda number: columns[number % len(columns)], template, written)
 
 
 def site(size):
@@ -266,27 +191,6 @@ def site(size):
     return roots, columns
 
 
-def percentile(values, share):
-    return sorted(values)[round(share * (len(values) - 1))]
-
-
-def measure(urls):
-    """Milliseconds per request, the first request of each URL (warm-up) not counted."""
-    from django.test import Client
-
-    client = Client()
-    times = []
-    for url in urls:
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        for _ in range(REPEATS):
-            started = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200
-    return times
-
-
 def run():
     from django.db import connection
 
@@ -297,10 +201,9 @@ def run():
     worst = 0.0
     for kind, queries in QUERIES.items():
         urls = ["/search/?" + q.format(org=org, column=column) for q in queries]
-        times = measure(urls)
-        p95 = percentile(times, 0.95)
+        p50, p95 = p50_p95(measure(urls, REPEATS))
         worst = max(worst, p95)
-        print(f"  {kind:24} p50 {statistics.median(times):7.1f} ms   p95 {p95:7.1f} ms")
+        print(f"  {kind:24} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms")
     print(f"  worst p95 {worst:.1f} ms (goal < 50 ms); load after {os.getloadavg()[0]:.1f}")
 
 
