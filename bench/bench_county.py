@@ -21,7 +21,8 @@ BENCH_OPENSEARCH_URL), so `make bench` skips it. Run:
     GONGKAI_SERVICES_DIR=/tmp/county-svc GONGKAI_PG_PORT=54420 tests/services.sh start > svc.env
     GONGKAI_SERVICES_DIR=/tmp/county-svc GONGKAI_OPENSEARCH_PORT=9270 tests/opensearch.sh start
     DATABASE_URL=... TEST_OPENSEARCH_URL=... .venv/bin/python -m bench.bench_county
-BENCH_KEEP=1 keeps the database for the next run of the same size (the publishers' pages stay).
+BENCH_KEEP=1 keeps the database (the publishers' pages stay) and the indexes for the next run of
+the same size.
 """
 
 import io
@@ -397,9 +398,10 @@ def main():
         try:
             run()
         finally:
-            from modelsearch.backends import get_search_backend
+            if not KEEP:
+                from modelsearch.backends import get_search_backend
 
-            get_search_backend().es.indices.delete(index=f"{INDEX_PREFIX}*")
+                get_search_backend().es.indices.delete(index=f"{INDEX_PREFIX}*")
 
 
 if __name__ == "__main__":
