@@ -228,6 +228,16 @@ def remember_while_site_unchanged(request, key, compute):
     token = getattr(request, _SITE_TOKEN_ATTR, None)
     if token is None:
         return compute()
+    return _remembered(key, token, compute)
+
+
+def remember_under_site_token(key, compute):
+    """compute(), kept in this process while the site's token is current, read from the page
+    cache (one read): remember_while_site_unchanged where no request is at hand."""
+    return _remembered(key, shared_token(SITE_TOKEN), compute)
+
+
+def _remembered(key, token, compute):
     memo_key = (key, token)
     with _site_memo_lock:
         if memo_key in _site_memo:
@@ -241,7 +251,7 @@ def remember_while_site_unchanged(request, key, compute):
     return value
 
 
-# Entries kept by remember_while_site_unchanged in each process (an entry per organisation's
+# Entries kept by _remembered in each process (an entry per organisation's
 # section, a few kB each); those of an old token are never read again and age out.
 SITE_MEMO_SIZE = 512
 _site_memo = OrderedDict()

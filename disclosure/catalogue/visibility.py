@@ -47,6 +47,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from wagtail.models import Page, PageViewRestriction
 
+from gongkai.page_cache import remember_under_site_token
+
 # Wagtail's tree root is no page of any site: its `live` means nothing to the public.
 TREE_ROOT_DEPTH = 1
 
@@ -81,6 +83,26 @@ def in_restricted_family():
         Page.objects.filter(translation_key=OuterRef("translation_key")).filter(
             Exists(_restricted_at_or_above("path"))
         )
+    )
+
+
+def any_view_restriction():
+    """Whether the site has any view restriction: kept in each process under the page cache's
+    site token, which every restriction's change renews. Nearly every site has none, and then
+    no page is in a restricted family."""
+    return remember_under_site_token("any view restriction", PageViewRestriction.objects.exists)
+
+
+def restricted_family_flags(pages):
+    """{pk: whether the page is in a restricted family} for `pages`; no query while the site
+    has no view restriction, else one."""
+    ids = [page.pk for page in pages]
+    if not ids or not any_view_restriction():
+        return dict.fromkeys(ids, False)
+    return dict(
+        Page.objects.filter(pk__in=ids)
+        .annotate(flag=in_restricted_family())
+        .values_list("pk", "flag")
     )
 
 
@@ -188,6 +210,18 @@ def below_q(roots):
     for path in roots:
         q |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
     return q
+
+
+def below_a_page_not_live_flags(pages):
+    """{pk: whether an ancestor of the page is not live} for `pages`, in one query."""
+    ids = [page.pk for page in pages]
+    if not ids:
+        return {}
+    return dict(
+        Page.objects.filter(pk__in=ids)
+        .annotate(flag=below_a_page_not_live())
+        .values_list("pk", "flag")
+    )
 
 
 def below_a_page_not_live():

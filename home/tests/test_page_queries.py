@@ -14,15 +14,15 @@ from tests.fixtures import DEMO_PER_MODULE
 pytestmark = DEMO_PER_MODULE
 
 # The site, the home page (Wagtail's routing starts there), the pages on the path, the page
-# served, its ancestors and languages (which also say that no view restriction applies), the
-# footer settings and the navigation's columns: 7. A listing adds the item types it holds, its
+# served, its ancestors and languages, whether the site has any view restriction, the footer
+# settings and the navigation's columns: 8. A listing adds the item types it holds, its
 # years, count, rows and items, and the domain filter's choices (the view restrictions are
 # subqueries).
 QUERIES = {
     "/": 21,  # the front page: its roots, every root's columns in one query, 最新公开 in two
-    "/xxgk/service-guides/dibao/": 7,  # an item (办事指南)
-    "/xxgk/notices/": 13,  # a column listing
-    "/xxgk/annual-reports/2023/": 7,  # an annual report
+    "/xxgk/service-guides/dibao/": 8,  # an item (办事指南)
+    "/xxgk/notices/": 14,  # a column listing
+    "/xxgk/annual-reports/2023/": 8,  # an annual report
 }
 
 
@@ -40,13 +40,14 @@ def test_a_page_rendered_again_reads_what_only_site_changes_alter_from_memory(
     client, django_assert_num_queries
 ):
     """A page whose rendering is not in the page cache (its own change, a new address) while
-    the site's token holds: the site, its home page, the footer settings and the navigation's
-    columns come from the process's memory (gongkai/remembered_site.py, portal_nav.py)."""
+    the site's token holds: the site, its home page, whether it has any view restriction, the
+    footer settings and the navigation's columns come from the process's memory
+    (gongkai/remembered_site.py, catalogue/visibility.py, portal_nav.py)."""
     url = "/xxgk/service-guides/dibao/"
     client.get(url)
     page_cache().clear()
     client.get(url)  # under the new site token: read and remembered
-    with django_assert_num_queries(QUERIES[url] - 4):
+    with django_assert_num_queries(QUERIES[url] - 5):
         response = client.get(url + "?from=list")  # another address: not in the page cache
     assert "X-Page-Cache" not in response
     assert "政府信息公开制度" in response.text
@@ -79,3 +80,20 @@ def test_a_column_change_shows_in_every_pages_navigation_at_once(client):
     response = client.get(url + "?after=change")
     assert "/xxgk/gkzd/" in response.text
     assert "/xxgk/rules/" not in response.text
+
+
+def test_a_view_restriction_applies_at_once_to_pages_read_before_it(client):
+    """Whether the site has any view restriction is remembered (none, before); the first
+    restriction renews the site's token, so the next rendering reads the restrictions."""
+    from wagtail.models import Page, PageViewRestriction
+
+    url = "/xxgk/service-guides/dibao/"
+    assert "最低生活保障" in client.get(url + "?before=restriction").text
+    column = Page.objects.get(url_path="/home/xxgk/service-guides/")
+    PageViewRestriction.objects.create(
+        page=column, restriction_type=PageViewRestriction.PASSWORD, password="内部资料"
+    )
+    response = client.get(url + "?after=restriction")
+    assert response.status_code == 200  # Wagtail's password form, not the page
+    assert "最低生活保障" not in response.text
+    assert 'name="password"' in response.text

@@ -7,7 +7,10 @@ All three are rows of ``wagtailcore_page``, so one query with both conditions an
 is made once per page instance (a request's page), which keeps item pages and column listings
 inside their query budgets. Each row says whether its translation family is restricted
 (catalogue/visibility.py), so a page with no such row on itself or above (nearly every public
-page) is served without reading the restrictions.
+page) is served without reading the restrictions. Those flags, and whether another language's
+version sits below a page that is not live, are asked apart, and only when they can be true (a
+site with a view restriction; a page with versions in other languages): as subqueries of the
+one query, building and compiling them cost three times what the query itself does.
 """
 
 from functools import cached_property
@@ -16,27 +19,30 @@ from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
 from ..roots import disclosure_root_of
-from ..visibility import below_a_page_not_live, in_restricted_family
+from ..visibility import below_a_page_not_live_flags, restricted_family_flags
 
 
 class TreeNeighboursMixin:
     @cached_property
     def _tree_neighbours(self):
         paths = {self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)}
-        rows = (
+        rows = list(
             Page.objects.filter(
                 Q(path__in=paths) | Q(translation_key=self.translation_key, live=True)
             )
             .select_related("locale", "disclosureindexpage__organisation")
-            .annotate(
-                in_restricted_family=in_restricted_family(),
-                below_a_page_not_live=below_a_page_not_live(),
-            )
             .order_by("path")
         )
+        restricted = restricted_family_flags(rows)
         ancestors, versions = [], []
         for row in rows:
+            row.in_restricted_family = restricted[row.pk]
             (ancestors if row.path in paths else versions).append(row)
+        # This page itself is served: its ancestors are checked where it is (visibility.py).
+        others = [row for row in versions if row.pk != self.pk]
+        below = below_a_page_not_live_flags(others)
+        for row in versions:
+            row.below_a_page_not_live = below.get(row.pk, False)
         return ancestors, versions
 
     @property
