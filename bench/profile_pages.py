@@ -6,7 +6,10 @@ test client (every middleware, production settings of bench/http_settings.py). F
 the queries one request runs (each printed with --sql), then cProfile over
 BENCH_PROFILE_REQUESTS requests (default 200), its top entries by own time and by cumulative
 time. Not a `make bench` target: it is what docs/performance.md's profile tables come from.
-Run: `GONGKAI_VAR_DIR=/tmp/bench-http-…/var .venv/bin/python -m bench.profile_pages [--sql]`.
+With --cold the page cache is on (in memory) and every request asks a new address of the
+page, so each misses the cache, as a page does after its own change (what the site's token
+keeps is read from memory).
+Run: `GONGKAI_VAR_DIR=/tmp/bench-http-…/var .venv/bin/python -m bench.profile_pages [--sql] [--cold]`.
 """
 
 import cProfile
@@ -22,7 +25,8 @@ from bench.bench_http import OUR_PAGES
 def main():
     os.environ["DJANGO_SETTINGS_MODULE"] = "bench.http_settings"
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
-    os.environ["PAGE_CACHE_URL"] = "dummycache://"
+    cold = "--cold" in sys.argv
+    os.environ["PAGE_CACHE_URL"] = "locmemcache://" if cold else "dummycache://"
     os.environ["LOG_LEVEL"] = "WARNING"
     var_dir = os.environ["GONGKAI_VAR_DIR"]
     os.environ["DATABASE_URL"] = f"sqlite:///{var_dir}/db.sqlite3"
@@ -39,9 +43,10 @@ def main():
     for name, path in OUR_PAGES.items():
         if only and name not in only:
             continue
-        assert client.get(path).status_code == 200
+        addresses = (f"{path}?cold={number}" if cold else path for number in range(10**9))
+        assert client.get(next(addresses)).status_code == 200
         with CaptureQueriesContext(connection) as queries:
-            client.get(path)
+            client.get(next(addresses))
         print(f"== {name} {path}: {len(queries)} queries")
         if "--sql" in sys.argv:
             for query in queries:
@@ -50,7 +55,7 @@ def main():
         profile = cProfile.Profile()
         profile.enable()
         for _ in range(requests):
-            client.get(path)
+            client.get(next(addresses))
         profile.disable()
         for order in ("tottime", "cumulative"):
             out = io.StringIO()

@@ -315,7 +315,8 @@ class PublicPageCacheMiddleware:
         if entry is None:
             return None, site_token
         tokens, response = entry
-        if tokens.get(SITE_TOKEN) != site_token or cache.get_many(list(tokens)) != tokens:
+        others = {key: token for key, token in tokens.items() if key != SITE_TOKEN}
+        if tokens.get(SITE_TOKEN) != site_token or cache.get_many(list(others)) != others:
             return None, site_token
         response["X-Page-Cache"] = "hit"
         return response, site_token
