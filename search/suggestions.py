@@ -7,6 +7,7 @@ whatever they found and however often they were typed: otherwise anyone could pu
 of text ("诈骗电话请拨打…") on every no-result page by searching for it fifteen times.
 """
 
+from django.db.models import Exists, OuterRef
 from wagtail import hooks
 from wagtail.contrib.search_promotions.models import SearchPromotion
 
@@ -35,8 +36,10 @@ def promoted_searches(public_pages) -> list[str]:
     A promotion is an editor's choice of both the search and the page (Wagtail's 推荐结果 admin);
     one pointing at a draft or a private page vouches for nothing a visitor could follow.
     """
+    # EXISTS, one probe of the page per promotion: `page__in` had the database list every
+    # public page first (60 ms at 100,000 pages on SQLite).
     promotions = (
-        SearchPromotion.objects.filter(page__in=public_pages)
+        SearchPromotion.objects.filter(Exists(public_pages.filter(pk=OuterRef("page_id"))))
         .select_related("query")
         .order_by("query__query_string", "sort_order")
     )
