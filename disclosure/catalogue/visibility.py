@@ -108,7 +108,10 @@ def restricted_family_flags(pages):
 
 def unrestricted(queryset):
     """The pages of `queryset` that no view restriction hides (the module's rule), as a
-    subquery: the same pages as ``PageQuerySet.public()`` keeps."""
+    subquery: the same pages as ``PageQuerySet.public()`` keeps. All of them while the site has
+    no view restriction (the subqueries would read the page table for nothing)."""
+    if not any_view_restriction():
+        return queryset
     families = _restricted_families()
     return queryset.filter(
         ~_at_or_above("path", families), ~_at_or_above("alias_of__path", families)
@@ -229,11 +232,11 @@ def below_a_page_not_live_flags(pages):
 
 def below_a_page_not_live():
     """A condition on a page row: an ancestor below the tree root is not live (a subquery
-    of the row's own statement)."""
+    of the row's own statement). An ancestor has children: asked among the pages not live
+    with children, the subquery reads their index (catalogue/0021), a few rows, instead of
+    the page table for every row the statement considers."""
     return Exists(
-        Page.objects.filter(
-            live=False,
-            depth__gt=TREE_ROOT_DEPTH,
+        not_live_parents().filter(
             depth__lt=OuterRef("depth"),
             path=Substr(OuterRef("path"), 1, Length("path")),
         )
