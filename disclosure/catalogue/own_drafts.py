@@ -13,7 +13,17 @@ only a draft that is
 and only when Wagtail's own page permissions let her delete it.
 """
 
-from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, OuterRef, Subquery
+from django.db.models import (
+    BooleanField,
+    Case,
+    CharField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Q,
+    Subquery,
+    When,
+)
 from django.db.models import Value as V
 from django.db.models.functions import Cast
 from django.urls import reverse
@@ -72,10 +82,29 @@ def own_unreviewed_draft_rows(user):
         & ~Exists(subtree.filter(ever_published_q()))
         & ~Exists(runs)
     )
+    # A page without children is its whole subtree: its own columns and its own review answer,
+    # on their indexes. The subtree's subqueries match paths by a pattern made from each row,
+    # which no index serves: a scan of the page table per row (10 s for the 10th page of a
+    # column of 10,000 items in a site of 100,000).
+    own_runs = WorkflowState.objects.active().filter(
+        base_content_type=get_default_page_content_type(),
+        object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    )
+    own_unreviewed_leaf = Q(owner_id=user.pk) & ~ever_published_q() & ~Exists(own_runs)
     return {
-        OWN_DRAFT_ANNOTATION: ExpressionWrapper(own_unreviewed, output_field=BooleanField()),
+        OWN_DRAFT_ANNOTATION: leaf_or_subtree(own_unreviewed_leaf, own_unreviewed),
         OWN_DRAFT_USER_ANNOTATION: V(user.pk),
     }
+
+
+def leaf_or_subtree(leaf, subtree):
+    """A row's answer: `leaf` (its own columns) when it has no children, else `subtree` (its
+    subqueries), which the database then never runs for a leaf."""
+    return Case(
+        When(numchild=0, then=ExpressionWrapper(leaf, output_field=BooleanField())),
+        default=ExpressionWrapper(subtree, output_field=BooleanField()),
+        output_field=BooleanField(),
+    )
 
 
 def may_delete_own_draft(page, user):

@@ -5,10 +5,11 @@ Only the workflow's finish action publishes a disclosure page; taking a publishe
 in wagtail_hooks.py; they are plain functions so tests can reach them directly.
 """
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from disclosure.catalogue.own_drafts import leaf_or_subtree
 from disclosure.catalogue.roots import in_disclosure_tree
 
 from .publication import ALIAS_OF_UNPUBLISHED
@@ -45,10 +46,9 @@ def live_content_rows():
     live_below = Page.objects.filter(
         path__startswith=OuterRef("path"), depth__gt=OuterRef("depth"), live=True
     )
+    # A page without children has nothing below it: its own flag, without the subquery.
     return {
-        LIVE_CONTENT_ANNOTATION: ExpressionWrapper(
-            Q(live=True) | Exists(live_below), output_field=BooleanField()
-        )
+        LIVE_CONTENT_ANNOTATION: leaf_or_subtree(Q(live=True), Q(live=True) | Exists(live_below))
     }
 
 
