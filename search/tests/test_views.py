@@ -257,3 +257,18 @@ def test_a_column_title_two_organisations_share_is_told_apart_in_the_filter(clie
     assert ">规范性文件（友谊镇人民政府）</option>" in select
     assert ">规范性文件（和平县医疗保障局）</option>" in select
     assert ">预算决算</option>" in select  # a title of its own stays as it is
+
+
+@pytest.mark.django_db
+def test_a_new_column_is_a_filter_choice_at_once(client, corpus):
+    """The 栏目 and organisation choices are kept under the site's token, which a column's
+    publication renews."""
+    from tests.factories import publish_fixture
+
+    page_cache().clear()
+    assert "政策解读" not in get(client, q="公开").content.decode()
+    column = CategoryPageFactory(parent=corpus["county_root"], title="政策解读", live=False)
+    publish_fixture(column)
+    html = get(client, q="公开", page=1).content.decode()
+    column_filter = html[html.index('<select id="search-column"') :].split("</select>", 1)[0]
+    assert ">政策解读<" in column_filter
