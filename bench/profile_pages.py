@@ -9,7 +9,8 @@ time. Not a `make bench` target: it is what docs/performance.md's profile tables
 With --cold the page cache is on (in memory) and every request asks a new address of the
 page, so each misses the cache, as a page does after its own change (what the site's token
 keeps is read from memory).
-Run: `GONGKAI_VAR_DIR=/tmp/bench-http-…/var .venv/bin/python -m bench.profile_pages [--sql] [--cold]`.
+Run: `GONGKAI_VAR_DIR=/tmp/bench-http-…/var .venv/bin/python -m bench.profile_pages`
+(`--sql`, `--cold`).
 """
 
 import cProfile
