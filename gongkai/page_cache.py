@@ -260,8 +260,11 @@ _site_memo_lock = threading.Lock()
 
 # ---------------------------------------------------------------- serving and storing
 def _cache_key(request):
-    url = request.build_absolute_uri()
-    return "page:" + hashlib.sha256(url.encode()).hexdigest()
+    # Wagtail picks the site by the Host header's name and the port the server listens on
+    # (`get_port`), which the address alone does not say: two sites told apart by port would
+    # share a copy.
+    address = f"{request.build_absolute_uri()} {request.get_port()}"
+    return "page:" + hashlib.sha256(address.encode()).hexdigest()
 
 
 def _response_is_shareable(response):
@@ -282,7 +285,22 @@ def remember_tokens(page, request, serve_args, serve_kwargs):
     if site_token is not None and not request.user.is_authenticated:
         page_key = _page_token(page.pk)
         tokens = {SITE_TOKEN: site_token, page_key: _tokens([page_key])[page_key]}
-        setattr(request, _TOKENS_ATTR, tokens)
+        if shows_site_wide(page) or _as_routed(page):
+            setattr(request, _TOKENS_ATTR, tokens)
+
+
+def _as_routed(page):
+    """Whether the page's row is still the one routing read. Routing reads it before the page's
+    token is read: a change committed in between (a 撤稿, a new version) renewed the token
+    before this request read it, and the old rendering must not be stored under it. A page
+    whose changes renew the site's token needs no such check: that token was read before
+    routing."""
+    return Page.objects.filter(
+        pk=page.pk,
+        live=page.live,
+        live_revision_id=page.live_revision_id,
+        last_published_at=page.last_published_at,
+    ).exists()
 
 
 class PublicPageCacheMiddleware:

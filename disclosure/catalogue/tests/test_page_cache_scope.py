@@ -161,3 +161,37 @@ def test_a_replaced_attachment_refreshes_the_pages_that_list_it(client, county):
 
     assert "X-Page-Cache" not in client.get(guide.url)
     assert client.get(other.url).get("X-Page-Cache") == "hit"
+
+
+def test_an_item_withdrawn_while_its_rendering_was_routed_is_not_stored(
+    client, county, monkeypatch
+):
+    """A withdrawal (撤稿) committed after routing read the item's row but before its token was
+    read renews the token before it is read: the old rendering must not be stored under it."""
+    from wagtail.models import Page
+
+    item = county["a"]["item"]
+    route = Page.route
+
+    def route_then_withdraw(self, request, path_components):
+        result = route(self, request, path_components)
+        if result.page.pk == item.pk:
+            Page.objects.get(pk=item.pk).specific.unpublish()
+        return result
+
+    monkeypatch.setattr(Page, "route", route_then_withdraw)
+    client.get(item.url + "?while=routing")
+    monkeypatch.setattr(Page, "route", route)
+    response = client.get(item.url + "?while=routing")
+    assert response.status_code == 404, response.get("X-Page-Cache")
+
+
+def test_sites_told_apart_by_port_keep_their_own_copies(client, county):
+    """Wagtail picks a site by the Host header's name and the port the server listens on: the
+    stored copy is keyed by both."""
+    Site.objects.create(hostname="testserver", port=8291, root_page=county["a"]["root"])
+    wrong = client.get("/?p=1", HTTP_HOST="testserver", SERVER_PORT="8291")
+    assert county["a"]["root"].title in wrong.text
+    response = client.get("/?p=1", HTTP_HOST="testserver", SERVER_PORT="80")
+    assert response.get("X-Page-Cache") is None
+    assert county["home"].title in response.text
