@@ -96,14 +96,17 @@ def any_view_restriction():
 def restricted_family_flags(pages):
     """{pk: whether the page is in a restricted family} for `pages`; no query while the site
     has no view restriction, else one."""
+    if not any_view_restriction():
+        return dict.fromkeys((page.pk for page in pages), False)
+    return _flags(pages, in_restricted_family())
+
+
+def _flags(pages, condition):
+    """{pk: `condition` of the page's row} for `pages`, in one query (none for no pages)."""
     ids = [page.pk for page in pages]
-    if not ids or not any_view_restriction():
-        return dict.fromkeys(ids, False)
-    return dict(
-        Page.objects.filter(pk__in=ids)
-        .annotate(flag=in_restricted_family())
-        .values_list("pk", "flag")
-    )
+    if not ids:
+        return {}
+    return dict(Page.objects.filter(pk__in=ids).annotate(flag=condition).values_list("pk", "flag"))
 
 
 def unrestricted(queryset):
@@ -220,14 +223,7 @@ def below_q(roots):
 
 def below_a_page_not_live_flags(pages):
     """{pk: whether an ancestor of the page is not live} for `pages`, in one query."""
-    ids = [page.pk for page in pages]
-    if not ids:
-        return {}
-    return dict(
-        Page.objects.filter(pk__in=ids)
-        .annotate(flag=below_a_page_not_live())
-        .values_list("pk", "flag")
-    )
+    return _flags(pages, below_a_page_not_live())
 
 
 def below_a_page_not_live():
