@@ -15,15 +15,24 @@ from wagtail.models import Site
 from .page_cache import holds_site_token, remember_while_site_unchanged
 
 
-def row_values(instance):
-    """What `rebuilt` needs to make a fresh copy of a model instance read in full."""
+def row_values(instance, related=()):
+    """What `rebuilt` needs to make a fresh copy of a model instance read in full, with the
+    instances its `related` foreign keys hold."""
     names = [field.attname for field in instance._meta.concrete_fields]
-    return type(instance), names, [getattr(instance, name) for name in names]
+    joined = {}
+    for name in related:
+        other = getattr(instance, name)
+        if other is not None:
+            joined[name] = row_values(other)
+    return type(instance), names, [getattr(instance, name) for name in names], joined
 
 
 def rebuilt(values):
-    model, names, row = values
-    return model.from_db(DEFAULT_DB_ALIAS, names, row)
+    model, names, row, joined = values
+    instance = model.from_db(DEFAULT_DB_ALIAS, names, row)
+    for name, other in joined.items():
+        setattr(instance, name, rebuilt(other))
+    return instance
 
 
 def _site_rows(request):

@@ -157,12 +157,7 @@ def filter_choices(request, pages):
     root_rows, group_rows = remember_while_site_unchanged(
         request, key, lambda: _filter_choice_rows(pages)
     )
-    roots = {}
-    for root_row, organisation_row in root_rows:
-        root = rebuilt(root_row)
-        if organisation_row is not None:
-            root.organisation = rebuilt(organisation_row)
-        roots[root.path] = root
+    roots = {root.path: root for root in map(rebuilt, root_rows)}
     groups = [
         (roots[path], [(rebuilt(column_row), label) for column_row, label in columns])
         for path, columns in group_rows
@@ -172,10 +167,7 @@ def filter_choices(request, pages):
 
 def _filter_choice_rows(pages):
     roots = organisation_roots_among(pages)
-    root_rows = [
-        (row_values(root), row_values(root.organisation) if root.organisation_id else None)
-        for root in roots.values()
-    ]
+    root_rows = [row_values(root, related=["organisation"]) for root in roots.values()]
     group_rows = [
         (root.path, [(row_values(column), str(label)) for column, label in columns])
         for root, columns in column_groups(pages, roots)

@@ -98,3 +98,26 @@ def test_a_view_restriction_applies_at_once_to_pages_read_before_it(client):
     assert response.status_code == 200  # Wagtail's password form, not the page
     assert "最低生活保障" not in response.text
     assert 'name="password"' in response.text
+
+
+def test_the_front_page_rendered_again_reads_its_organisation_from_memory(
+    client, django_assert_num_queries
+):
+    """The front page shows the section of the site's organisation (portal_nav.site_root),
+    found among every root: at 100,000 pages SQLite took 20 ms to find it."""
+    client.get("/")
+    page_cache().clear()
+    client.get("/")
+    with django_assert_num_queries(QUERIES["/"] - 8):
+        response = client.get("/?from=nav")
+    assert "X-Page-Cache" not in response
+    assert response.context["nav"].root.organisation.name in response.text
+
+
+def test_the_site_s_organisation_changes_on_the_front_page_at_once(client):
+    from disclosure.catalogue.models import DisclosureIndexPage
+
+    client.get("/")
+    shown = client.get("/?from=nav").context["nav"].root
+    DisclosureIndexPage.objects.get(pk=shown.pk).unpublish()
+    assert client.get("/?from=nav").context["nav"].root.pk != shown.pk

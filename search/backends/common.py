@@ -4,7 +4,10 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from itertools import combinations
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections, router
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import translation
 from modelsearch.query import And, Boost, MatchAll, Or, Phrase, PlainText
 
@@ -288,8 +291,10 @@ class TopKSearchMixin:
     Non-live pages the caller's queryset admits are matched on their titles and come first, as
     a tier of their own (`unindexed_title_matches`). Subclasses provide `match_expression()`
     (every match), `tier_expressions()` (the ranking tiers, best first),
-    `tier_pks(expression, limit)` (a tier's pks, newest first) and `matching_pks(match)`, a
-    subquery of every matching pk.
+    `tier_pks(expression, limit)` (a tier's pks, newest first), `entry_pk` (the SQL of an index
+    entry's object id as the model's key, the entry aliased `e`), `hits(select, match)`, the
+    (sql, params) of `SELECT <select>` over every matching entry, ending in its WHERE clause,
+    and `run(sql, params)` gives a statement's rows.
     """
 
     #: Ranked ids are checked against the caller's filters in batches of at least this many.
@@ -317,6 +322,15 @@ class TopKSearchMixin:
         if not hasattr(self, "_unindexed"):
             self._unindexed = unindexed_title_matches(self.queryset, self.query)
         return self._unindexed
+
+    def run(self, sql, params) -> list:
+        with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    def matching_pks(self, match) -> RawSQL:
+        """A subquery of every matching pk."""
+        return RawSQL(*self.hits(self.entry_pk, match))
 
     def matching(self, match) -> Q:
         condition = Q(pk__in=self.matching_pks(match))
@@ -363,17 +377,35 @@ class TopKSearchMixin:
         return results
 
     def count(self, limit=None):
-        """How many pages match; with `limit`, at most that many, counted by a LIMITed
-        subquery that stops at the limit-th match (a common word matches most pages, and
-        PostgreSQL rechecks a phrase's positions on every match it counts)."""
+        """How many pages match; with `limit`, at most that many (a common word matches most
+        pages, and PostgreSQL rechecks a phrase's positions on every match it counts)."""
         if is_match_all(self.query):
-            matches = self.queryset
-        else:
-            match = self.match_expression()
-            if match is None:
-                return 0
-            matches = self.queryset.filter(self.matching(match))
-        return matches.count() if limit is None else matches[:limit].count()
+            return self.queryset.count() if limit is None else self.queryset[:limit].count()
+        match = self.match_expression()
+        if match is None:
+            return 0
+        if limit is None:
+            return self.queryset.filter(self.matching(match)).count()
+        unindexed = len(self.unindexed())  # not live: never in the index, counted apart
+        return min(limit, unindexed + self.admitted_hits_up_to(match, limit))
+
+    def admitted_hits_up_to(self, match, limit) -> int:
+        """The index's matches the caller's queryset admits, counted up to `limit`: the index
+        hands its matches over one by one and each is looked up by key until the limit-th,
+        where `pk IN (every match)` had the database collect every match first (190 of the
+        search page's 240 ms for 公开 at 100,000 pages on SQLite)."""
+        admitted = self.queryset.order_by().filter(pk=RawSQL(self.entry_pk, [])).values("pk")
+        using = router.db_for_read(self.queryset.model)
+        try:
+            admitted_sql, admitted_params = admitted.query.get_compiler(using).as_sql()
+        except EmptyResultSet:
+            return 0
+        hits_sql, hits_params = self.hits("1", match)
+        sql = (
+            f"SELECT COUNT(*) FROM ({hits_sql} AND EXISTS ({admitted_sql})"
+            f" LIMIT {int(limit)}) AS admitted_hits"
+        )
+        return self.run(sql, [*hits_params, *admitted_params])[0][0]
 
 
 class CountUpToMixin:

@@ -33,11 +33,16 @@ def column_match(column: str, query) -> str | None:
     return None if expression is None else f"{{{column}}} : ({expression})"
 
 
-def tier_sql(fts: str, entries: str, content_types) -> str:
-    """One tier, newest first: FTS5 walks its rowids backwards and stops at the LIMIT."""
+def hits_sql(select: str, fts: str, entries: str, content_types) -> str:
+    """Every entry of the given content types matching the MATCH parameter, ending in its
+    WHERE clause."""
     types = ", ".join(str(int(pk)) for pk in content_types) or "NULL"
     return (
-        f"SELECT e.object_id FROM {fts} JOIN {entries} AS e ON e.id = {fts}.rowid"
+        f"SELECT {select} FROM {fts} JOIN {entries} AS e ON e.id = {fts}.rowid"
         f" WHERE {fts} MATCH %s AND e.content_type_id IN ({types})"
-        f" ORDER BY {fts}.rowid DESC"
     )
+
+
+def tier_sql(fts: str, entries: str, content_types) -> str:
+    """One tier, newest first: FTS5 walks its rowids backwards and stops at the LIMIT."""
+    return hits_sql("e.object_id", fts, entries, content_types) + f" ORDER BY {fts}.rowid DESC"

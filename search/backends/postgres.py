@@ -9,8 +9,6 @@ Plain PostgreSQL: no Chinese parser extension.
 
 from functools import cached_property
 
-from django.db import connections, router
-from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
@@ -87,11 +85,6 @@ class ChinesePostgresSearchQueryCompiler(
 ):
     column_match = staticmethod(column_match)
 
-    def run(self, sql, params):
-        with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
-            cursor.execute(sql, params)
-            return cursor.fetchall()
-
     @cached_property
     def index_size(self):
         """Read once for all the tiers of one search."""
@@ -105,10 +98,14 @@ class ChinesePostgresSearchQueryCompiler(
         )
         return [self.queryset.model._meta.pk.to_python(row[0]) for row in rows]
 
-    def matching_pks(self, match):
-        pk = pk_cast(self.queryset.model, "e.object_id", "({}::bigint)")
-        sql = hits_sql(pk, IndexEntry._meta.db_table, match[0], self.content_types())
-        return RawSQL(sql, [match[1]])
+    @property
+    def entry_pk(self):
+        return pk_cast(self.queryset.model, "e.object_id", "({}::bigint)")
+
+    def hits(self, select, match):
+        return hits_sql(select, IndexEntry._meta.db_table, match[0], self.content_types()), [
+            match[1]
+        ]
 
 
 class ChinesePostgresAutocompleteQueryCompiler(

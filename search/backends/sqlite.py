@@ -8,8 +8,6 @@ side before scattered), each tier one FTS5 query `ORDER BY rowid DESC LIMIT n`, 
 newest first and stops early; modelsearch's own compiler re-ran the match for every candidate.
 """
 
-from django.db import connections, router
-from django.db.models.expressions import RawSQL
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
     ObjectIndexer,
@@ -30,7 +28,7 @@ from search.backends.common import (
     indexed_body,
     pk_cast,
 )
-from search.backends.fts5 import column_match, document_columns, tier_sql
+from search.backends.fts5 import column_match, document_columns, hits_sql, tier_sql
 
 
 def analysed_fields(obj, backend):
@@ -80,19 +78,15 @@ class ChineseSQLiteSearchQueryCompiler(
         )
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        with connections[router.db_for_read(self.queryset.model)].cursor() as cursor:
-            cursor.execute(sql, [match])
-            return [self.queryset.model._meta.pk.to_python(row[0]) for row in cursor.fetchall()]
+        return [self.queryset.model._meta.pk.to_python(row[0]) for row in self.run(sql, [match])]
 
-    def matching_pks(self, match):
-        pk = pk_cast(self.queryset.model, "e.object_id")
-        fts, entries = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
-        types = ", ".join(str(int(pk)) for pk in self.content_types()) or "NULL"
-        return RawSQL(
-            f"SELECT {pk} FROM {fts} JOIN {entries} AS e ON e.id = {fts}.rowid"
-            f" WHERE {fts} MATCH %s AND e.content_type_id IN ({types})",
-            [match],
-        )
+    @property
+    def entry_pk(self):
+        return pk_cast(self.queryset.model, "e.object_id")
+
+    def hits(self, select, match):
+        tables = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        return hits_sql(select, *tables, self.content_types()), [match]
 
 
 class ChineseSQLiteAutocompleteQueryCompiler(AutocompleteMixin, ChineseSQLiteSearchQueryCompiler):
