@@ -43,6 +43,10 @@ def hits_sql(select: str, fts: str, entries: str, content_types) -> str:
     )
 
 
-def tier_sql(fts: str, entries: str, content_types) -> str:
-    """One tier, newest first: FTS5 walks its rowids backwards and stops at the LIMIT."""
-    return hits_sql("e.object_id", fts, entries, content_types) + f" ORDER BY {fts}.rowid DESC"
+def tier_sql(fts: str, entries: str, content_types, condition: str = "") -> str:
+    """One tier, newest first: FTS5 walks its rowids backwards and stops at the LIMIT. A
+    `condition` on the entry `e` is checked match by match on the way."""
+    sql = hits_sql("e.object_id", fts, entries, content_types)
+    if condition:
+        sql += f" AND {condition}"
+    return sql + f" ORDER BY {fts}.rowid DESC"

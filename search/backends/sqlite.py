@@ -73,12 +73,18 @@ class ChineseSQLiteSearchQueryCompiler(
     column_match = staticmethod(column_match)
 
     def tier_pks(self, match, limit):
-        sql = tier_sql(
-            SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table, self.content_types()
-        )
+        # The caller's filters are checked in the tier, match by match, so that a filter
+        # admitting few matches (a year, a column) does not take rounds of ever larger batches
+        # of ranked ids to fill a page (TopKSearchMixin.ranked_slice).
+        if self.admitted is None:
+            return []
+        condition, params = self.admitted
+        tables = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        sql = tier_sql(*tables, self.content_types(), condition)
         if limit is not None:
             sql += f" LIMIT {int(limit)}"
-        return [self.queryset.model._meta.pk.to_python(row[0]) for row in self.run(sql, [match])]
+        rows = self.run(sql, [match, *params])
+        return [self.queryset.model._meta.pk.to_python(row[0]) for row in rows]
 
     @property
     def entry_pk(self):

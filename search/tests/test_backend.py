@@ -1,6 +1,11 @@
 """The configured database backend, on the database the suite runs on."""
 
+import re
+from collections import Counter
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from wagtail.models import Page
@@ -185,3 +190,28 @@ def test_postgres_probe_and_gin_index_give_the_same_newest_matches(corpus, monke
     for limit in range(1, len(every) + 2):
         found = tsquery.newest_matches(run, table, column, content_types, expression, limit)
         assert found == every[:limit], limit
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="SQLite's tiers check the filters; PostgreSQL's probe the newest entries first "
+    "(tsquery.newest_matches) and its pages are checked after each round",
+)
+def test_a_filter_admitting_only_old_matches_fills_the_page_in_one_round(corpus, monkeypatch):
+    # A year or a column admitting few of a common word's matches: the tiers walk the index
+    # newest first and check the filter match by match, instead of rounds of ever larger
+    # batches of ranked ids checked afterwards (438 ms for 公开 in 2020 at 100,000 pages).
+    from search.backends.common import TopKSearchMixin
+    from search.tests.factories import add_items
+
+    add_items(corpus, 12)
+    monkeypatch.setattr(TopKSearchMixin, "MIN_BATCH", 2)
+    items = Page.objects.filter(title__endswith="号公示").order_by("pk")
+    oldest = [page.pk for page in items[:2]]
+    with CaptureQueriesContext(connection) as queries:
+        found = list(Page.objects.live().filter(pk__in=oldest).search("公示")[:2])
+    assert sorted(page.pk for page in found) == oldest
+    tiers = [q["sql"] for q in queries if "MATCH" in q["sql"] and "ORDER BY" in q["sql"]]
+    rounds = Counter(re.search(r"MATCH '(.*?)'", sql).group(1) for sql in tiers)
+    assert set(rounds.values()) == {1}, tiers
