@@ -91,10 +91,20 @@ class ChinesePostgresSearchQueryCompiler(
         return index_size(self.run, IndexEntry._meta.db_table)
 
     def tier_pks(self, match, limit):
+        # The caller's filters are checked in the tier, as on SQLite (sqlite.py).
+        if self.admitted is None:
+            return []
         table = IndexEntry._meta.db_table
         entries = self.index_size if limit is not None else None
         rows = newest_matches(
-            self.run, table, match[0], self.content_types(), match[1], limit, entries
+            self.run,
+            table,
+            match[0],
+            self.content_types(),
+            match[1],
+            limit,
+            entries,
+            self.admitted,
         )
         return [self.queryset.model._meta.pk.to_python(row[0]) for row in rows]
 

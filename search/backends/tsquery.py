@@ -68,21 +68,26 @@ def probe_rows(limit: int, entries: int) -> int:
     return max(MIN_PROBE, min(MAX_PROBE, int((limit * max(entries, 1)) ** 0.5)))
 
 
-def probe_sql(table: str, column: str, content_types, limit: int, rows: int) -> str:
-    """The matches among the newest `rows` entries, newest first."""
+def _and(condition: str) -> str:
+    return f" AND {condition}" if condition else ""
+
+
+def probe_sql(table: str, column: str, content_types, limit: int, rows: int, condition="") -> str:
+    """The matches among the newest `rows` entries, newest first; `condition` on the entry `e`."""
     types = ", ".join(str(int(pk)) for pk in content_types) or "NULL"
     return (
-        f"SELECT w.object_id FROM (SELECT id, object_id, content_type_id, {column} FROM {table}"
-        f" ORDER BY id DESC LIMIT {int(rows)}) AS w"
-        f" WHERE w.{column} @@ to_tsquery('{CONFIG}', %s) AND w.content_type_id IN ({types})"
-        f" ORDER BY w.id DESC LIMIT {int(limit)}"
+        f"SELECT e.object_id FROM (SELECT id, object_id, content_type_id, {column} FROM {table}"
+        f" ORDER BY id DESC LIMIT {int(rows)}) AS e"
+        f" WHERE e.{column} @@ to_tsquery('{CONFIG}', %s) AND e.content_type_id IN ({types})"
+        f"{_and(condition)} ORDER BY e.id DESC LIMIT {int(limit)}"
     )
 
 
-def tier_sql(table: str, column: str, content_types, limit: int | None) -> str:
+def tier_sql(table: str, column: str, content_types, limit: int | None, condition="") -> str:
     """One tier, newest entry first, cut at `limit`, from the GIN index: `e.id + 0` keeps the
     planner off a backward walk of the primary key, which checks rows one by one."""
-    sql = hits_sql("e.object_id", table, column, content_types) + " ORDER BY e.id + 0 DESC"
+    sql = hits_sql("e.object_id", table, column, content_types)
+    sql += f"{_and(condition)} ORDER BY e.id + 0 DESC"
     return sql if limit is None else f"{sql} LIMIT {int(limit)}"
 
 
@@ -92,7 +97,14 @@ def index_size(run, table: str) -> int:
 
 
 def newest_matches(
-    run, table: str, column: str, content_types, expression: str, limit, entries=None
+    run,
+    table: str,
+    column: str,
+    content_types,
+    expression: str,
+    limit,
+    entries=None,
+    condition=("", []),
 ):
     """One tier's object ids, newest first, through `run(sql, params) -> rows`.
 
@@ -104,14 +116,17 @@ def newest_matches(
     `probe_rows` entries are checked first (common words fill the page there); only a word too
     rare for that goes to the GIN index, where rarity makes it cheap. The entry count comes from
     the highest id (a primary-key lookup): ids are assigned in order; a caller ranking several
-    tiers reads it once (`index_size`) and passes it as `entries`.
+    tiers reads it once (`index_size`) and passes it as `entries`. `condition` is (sql, params)
+    of a condition on the entry `e` checked with the match (the caller's filters).
     """
+    where, params = condition
     if limit is not None:
         if entries is None:
             entries = index_size(run, table)
         probe = probe_rows(limit, entries)
         if probe < entries:
-            rows = run(probe_sql(table, column, content_types, limit, probe), [expression])
+            sql = probe_sql(table, column, content_types, limit, probe, where)
+            rows = run(sql, [expression, *params])
             if len(rows) >= limit:
                 return rows
-    return run(tier_sql(table, column, content_types, limit), [expression])
+    return run(tier_sql(table, column, content_types, limit, where), [expression, *params])
