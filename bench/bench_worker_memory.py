@@ -1,15 +1,16 @@
 """Web worker memory after warm-up: gunicorn, 2 sync workers, production settings, demo data.
 
 Builds (once, kept in VAR_DIR/bench-worker-memory/) a site the way `make run` does — migrate,
-`load_demo`, `collectstatic` — with the production settings (a throwaway SECRET_KEY, HTTPS
-redirect off: the bench speaks plain HTTP on loopback). Then, for each of "without --preload"
-and "with --preload", starts `gunicorn gongkai.wsgi -w 2` on 127.0.0.1:BENCH_MEMORY_PORT
-(default 8131), sends BENCH_MEMORY_REQUESTS (default 300) requests drawn from the home page's
-links, the pages they link, searches and the API's search, and reads each worker's memory from
-/proc/<pid>/smaps_rollup: RSS (what `ps` and the issue's figure show, shared pages included),
-PSS (shared pages split between the processes that map them) and USS (private to the worker:
-what another worker adds). Last, in one fresh process, what each heavy piece adds to the RSS
-when it is loaded: Django with every app, jieba's dictionary, OpenCC's converters, the thesaurus.
+`load_demo`, `update_index` (what its worker does), `collectstatic` — with the production
+settings (a throwaway SECRET_KEY, HTTPS redirect off: the bench speaks plain HTTP on loopback).
+Then, for each of "without --preload" and "with --preload", starts `gunicorn gongkai.wsgi -w 2`
+on 127.0.0.1:BENCH_MEMORY_PORT (default 8131), sends BENCH_MEMORY_REQUESTS (default 300)
+requests drawn from the home page's links, the pages they link, searches and the API's search,
+and reads each worker's memory from /proc/<pid>/smaps_rollup: RSS (what `ps` and the issue's
+figure show, shared pages included), PSS (shared pages split between the processes that map
+them) and USS (private to the worker: what another worker adds). Last, in one fresh process,
+what each heavy piece adds to the RSS when it is loaded: Django with every app, jieba's
+dictionary, OpenCC's converters, the thesaurus.
 Downloads nothing. Run alone: `.venv/bin/python -m bench.bench_worker_memory`.
 Numbers: docs/performance.md, "Worker memory".
 """
@@ -82,6 +83,7 @@ def build_site(var_dir: Path, env: dict):
     var_dir.mkdir(parents=True, exist_ok=True)
     manage(env, "migrate", "--noinput", "-v", "0")
     manage(env, "load_demo")
+    manage(env, "update_index")  # the worker `make run` starts would index the demo
     manage(env, "collectstatic", "--noinput", "-v", "0")
     ready.touch()
 
