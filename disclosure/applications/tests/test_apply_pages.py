@@ -6,8 +6,8 @@ import datetime
 import io
 import json
 import math
+import random
 import re
-import secrets
 import wave
 from pathlib import Path
 
@@ -265,14 +265,18 @@ def test_the_attackers_outline_matching_reads_the_plain_clips():
 
 
 def test_the_attackers_outline_matching_solves_at_most_one_challenge_in_twenty(
-    client, organisation
+    client, organisation, monkeypatch
 ):
     # The testers' script matched each digit's loudness outline to the shipped clips and read
-    # 13 challenges in 20.
+    # 13 challenges in 20. On the varied audio it reads about 1 in 150 (2 of 300 renderings),
+    # so 20 fresh renderings held to 1 would fail one run in a hundred by chance alone: the
+    # renderings here are drawn from a seeded generator, the same 20 every run.
+    drawn = random.Random(20)
+    monkeypatch.setattr(spoken_digits, "_random", drawn)
     solved = 0
     for _ in range(20):
         store = CaptchaStore.objects.create(
-            challenge="".join(secrets.choice(DIGITS) for _ in range(4)), response="x"
+            challenge="".join(drawn.choice(DIGITS) for _ in range(4)), response="x"
         )
         heard = client.get(f"/apply/captcha/{store.hashkey}.wav")
         assert heard.status_code == 200
