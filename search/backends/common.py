@@ -298,9 +298,6 @@ class TopKSearchMixin:
     and `run(sql, params)` gives a statement's rows.
     """
 
-    #: Ranked ids are checked against the caller's filters in batches of at least this many.
-    MIN_BATCH = 100
-
     def check(self):
         # Filters and ordering run in the database on the caller's own queryset, so any field
         # works; modelsearch's check would demand FilterField declarations for each of them.
@@ -338,6 +335,10 @@ class TopKSearchMixin:
         return condition | Q(pk__in=self.unindexed()) if self.unindexed() else condition
 
     def ranked_hits(self, limit, offset):
+        """(pk, score) of the ranking's [offset, offset + limit): each tier checks the caller's
+        filters match by match (`admitted`), so every hit is a page the caller admits."""
+        if self.admitted is None:
+            return []
         expressions = [e for e in self.tier_expressions() if e is not None]
         if self.unindexed():
             expressions.insert(0, UNINDEXED)
@@ -350,27 +351,12 @@ class TopKSearchMixin:
         return walk_tiers(fetch, expressions, limit, offset)
 
     def ranked_slice(self, match, start, stop, score_field):
-        kept: list[tuple] = []
-        offset = 0
-        batch = None if stop is None else max(self.MIN_BATCH, 2 * stop)
-        while True:
-            hits = self.ranked_hits(batch, offset)
-            if not hits:
-                break
-            admitted = set(
-                self.queryset.filter(pk__in=[pk for pk, _ in hits]).values_list("pk", flat=True)
-            )
-            kept.extend(hit for hit in hits if hit[0] in admitted)
-            if batch is None or len(hits) < batch or len(kept) >= stop:
-                break
-            offset += batch
-            batch *= 2
-        page = kept[start:stop]
+        page = self.ranked_hits(None if stop is None else stop - start, start)
         objects = self.queryset.filter(pk__in=[pk for pk, _ in page]).in_bulk()
         results = []
         for pk, score in page:
             obj = objects.get(pk)
-            if obj is None:
+            if obj is None:  # gone since its tier was read
                 continue
             if score_field:
                 setattr(obj, score_field, score)

@@ -92,8 +92,6 @@ class ChinesePostgresSearchQueryCompiler(
 
     def tier_pks(self, match, limit):
         # The caller's filters are checked in the tier, as on SQLite (sqlite.py).
-        if self.admitted is None:
-            return []
         table = IndexEntry._meta.db_table
         entries = self.index_size if limit is not None else None
         rows = newest_matches(

@@ -74,10 +74,7 @@ class ChineseSQLiteSearchQueryCompiler(
 
     def tier_pks(self, match, limit):
         # The caller's filters are checked in the tier, match by match, so that a filter
-        # admitting few matches (a year, a column) does not take rounds of ever larger batches
-        # of ranked ids to fill a page (TopKSearchMixin.ranked_slice).
-        if self.admitted is None:
-            return []
+        # admitting few matches (a year, a column) fills a page in one query.
         condition, params = self.admitted
         tables = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
         sql = tier_sql(*tables, self.content_types(), condition)
