@@ -37,6 +37,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models import Q
+from django.http import HttpResponse
 from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, PageLogEntry, Revision
 from wagtail.snippets.models import get_snippet_models
@@ -218,44 +219,52 @@ def holds_site_token(request):
     return getattr(request, _SITE_TOKEN_ATTR, None) is not None
 
 
-def remember_while_site_unchanged(request, key, compute):
+class ProcessMemo:
+    """Values kept in this process under a token, the least recently used dropped past `size`
+    entries: those of an old token are never read again and age out."""
+
+    def __init__(self, size):
+        self.size = size
+        self._entries = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key, token, compute):
+        memo_key = (key, token)
+        with self._lock:
+            if memo_key in self._entries:
+                self._entries.move_to_end(memo_key)
+                return self._entries[memo_key]
+        value = compute()
+        with self._lock:
+            self._entries[memo_key] = value
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
+        return value
+
+
+# What remember_while_site_unchanged keeps: an entry per organisation's section (a few kB each),
+# the site, its settings.
+SITE_MEMO = ProcessMemo(512)
+
+
+def remember_while_site_unchanged(request, key, compute, memo=SITE_MEMO):
     """compute(), kept in this process while the site's token the request's rendering will be
     stored under is current: for what only site-wide changes alter (the site and its home
     page, an organisation's columns, which every page's navigation shows, the footer), so that
     a page rendered again after its own change does not compute it again. Without that token
     (the page cache off, a signed-in editor, a request that is no GET) it is computed every
-    time. Callers keep values, never model instances a request could alter for the next."""
+    time. Callers keep values, never model instances a request could alter for the next. A
+    caller keeping many or large values passes a `memo` of its own."""
     token = getattr(request, _SITE_TOKEN_ATTR, None)
     if token is None:
         return compute()
-    return _remembered(key, token, compute)
+    return memo.get(key, token, compute)
 
 
 def remember_under_site_token(key, compute):
     """compute(), kept in this process while the site's token is current, read from the page
     cache (one read): remember_while_site_unchanged where no request is at hand."""
-    return _remembered(key, shared_token(SITE_TOKEN), compute)
-
-
-def _remembered(key, token, compute):
-    memo_key = (key, token)
-    with _site_memo_lock:
-        if memo_key in _site_memo:
-            _site_memo.move_to_end(memo_key)
-            return _site_memo[memo_key]
-    value = compute()
-    with _site_memo_lock:
-        _site_memo[memo_key] = value
-        while len(_site_memo) > SITE_MEMO_SIZE:
-            _site_memo.popitem(last=False)
-    return value
-
-
-# Entries kept by _remembered in each process (an entry per organisation's
-# section, a few kB each); those of an old token are never read again and age out.
-SITE_MEMO_SIZE = 512
-_site_memo = OrderedDict()
-_site_memo_lock = threading.Lock()
+    return SITE_MEMO.get(key, shared_token(SITE_TOKEN), compute)
 
 
 # ---------------------------------------------------------------- serving and storing
@@ -264,7 +273,22 @@ def _cache_key(request):
     # (`get_port`), which the address alone does not say: two sites told apart by port would
     # share a copy.
     address = f"{request.build_absolute_uri()} {request.get_port()}"
-    return "page:" + hashlib.sha256(address.encode()).hexdigest()
+    return "stored-page:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _stored(response):
+    """What is kept of a response: its status, headers and body as plain values, which load in
+    a fraction of the time a pickled HttpResponse takes (its header and cookie objects) on
+    every hit."""
+    return response.status_code, list(response.items()), response.content
+
+
+def _served(stored):
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 def _response_is_shareable(response):
@@ -319,7 +343,9 @@ class PublicPageCacheMiddleware:
         response = self.get_response(request)
         tokens = getattr(request, _TOKENS_ATTR, None)
         if tokens and _response_is_shareable(response):
-            page_cache().set(_cache_key(request), (tokens, response), settings.PAGE_CACHE_SECONDS)
+            page_cache().set(
+                _cache_key(request), (tokens, _stored(response)), settings.PAGE_CACHE_SECONDS
+            )
         return response
 
     @staticmethod
@@ -332,9 +358,10 @@ class PublicPageCacheMiddleware:
         entry = held.get(key)
         if entry is None:
             return None, site_token
-        tokens, response = entry
+        tokens, stored = entry
         others = {key: token for key, token in tokens.items() if key != SITE_TOKEN}
         if tokens.get(SITE_TOKEN) != site_token or cache.get_many(list(others)) != others:
             return None, site_token
+        response = _served(stored)
         response["X-Page-Cache"] = "hit"
         return response, site_token

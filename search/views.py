@@ -15,7 +15,6 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
-from wagtail.blocks import StreamValue
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
@@ -33,6 +32,7 @@ from search import highlight, recording, retries
 from search.did_you_mean import did_you_mean
 from search.query import ExpandedQuery, expand
 from search.result_dates import by_shown_date, dated_pages, is_undated
+from search.result_text import result_text
 from search.suggestions import suggestions
 
 RESULTS_PER_PAGE = 10
@@ -222,7 +222,8 @@ def cached_publication_years(pages):
 
 
 def run_search(pages, expanded: ExpandedQuery, filters: Filters):
-    pages = filters.apply(pages)
+    # The results as their specific pages: result_rows needs their own fields.
+    pages = filters.apply(pages).specific()
     if filters.sort == "date":
         return by_shown_date(pages).search(expanded.search_query, order_by_relevance=False)
     return pages.search(expanded.search_query)
@@ -243,23 +244,18 @@ def first_finding(pages, expanded: ExpandedQuery, filters: Filters, number):
 
 def filtered_listing(pages, filters):
     """The dated pages (items, reports, guides) the filters keep, newest first."""
-    return by_shown_date(dated_pages(filters.apply(pages)))
+    return by_shown_date(dated_pages(filters.apply(pages))).specific()
 
 
-def content_text(value):
-    """A field's content as text for a snippet. A StreamField gives what its blocks hold, as
-    the index reads it: rendered, it would bring its templates' own words (a report table's
-    "（可左右滑动查看）" hint, its captions' visually hidden labels) into the snippet."""
-    if isinstance(value, StreamValue):
-        return " ".join(str(text) for text in value.stream_block.get_searchable_content(value))
-    return str(value or "")
-
-
-def result_rows(pages, terms, roots):
+def result_rows(request, pages, terms, roots):
     """The results as the template shows them, read in a fixed number of queries: the specific
-    pages in one query per page type, their parents (columns) in one. `terms` are marked."""
+    pages in one query per page type (with the results: `run_search`), their parents
+    (columns) in one. `terms` are marked."""
     pages = list(pages)
-    specifics = Page.objects.filter(pk__in=[page.pk for page in pages]).specific().in_bulk()
+    specifics = {page.pk: page for page in pages if isinstance(page, page.specific_class)}
+    if len(specifics) < len(pages):
+        unread = [page.pk for page in pages if page.pk not in specifics]
+        specifics.update(Page.objects.filter(pk__in=unread).specific().in_bulk())
     parent_paths = {page.path[: -Page.steplen] for page in pages}
     # An unpublished column is not named under its live items (its title is not public).
     parents = {
@@ -268,12 +264,7 @@ def result_rows(pages, terms, roots):
     rows = []
     for page in pages:
         specific = specifics[page.pk]
-        body = highlight.plain_text(
-            " ".join(
-                content_text(getattr(specific, name, None))
-                for name in ("search_description", "summary", "intro", "body")
-            )
-        )
+        body = result_text(request, specific)
         root = deepest_root_among(page, roots)
         rows.append(
             {
@@ -381,7 +372,7 @@ def search(request):
         context["search_results"] = page
         context["count_capped"] = page.paginator.object_list.capped
         context["count_cap"] = COUNT_CAP
-        context["rows"] = result_rows(page.object_list, searched.highlight_terms, roots)
+        context["rows"] = result_rows(request, page.object_list, searched.highlight_terms, roots)
         if page.number == 1:
             recording.record(query_text)
             context["picks"] = editors_picks(pages, query_text)
@@ -400,7 +391,7 @@ def search(request):
         context["search_results"] = page
         context["count_capped"] = page.paginator.object_list.capped
         context["count_cap"] = COUNT_CAP
-        context["rows"] = result_rows(page.object_list, [], roots)
+        context["rows"] = result_rows(request, page.object_list, [], roots)
     elif query_text:
         context["suggestions"] = suggestions(pages)
     return TemplateResponse(request, "search/search.html", context)

@@ -34,6 +34,17 @@ def test_a_page_from_the_cache_carries_the_security_policy_it_was_rendered_with(
     assert "script-src 'self'" in hit["Content-Security-Policy"]
 
 
+def test_a_hit_answers_what_the_rendering_answered(client, home):
+    # Kept as plain values (status, headers, body), which load faster than a pickled response.
+    rendered = client.get(home.url)
+    hit = client.get(home.url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert hit.status_code == rendered.status_code
+    assert hit.content == rendered.content
+    assert {**hit.headers, "X-Page-Cache": None} == {**rendered.headers, "X-Page-Cache": None}
+    assert not hit.cookies
+
+
 def test_publishing_any_page_shows_at_once(client, home):
     client.get(home.url)
     retitle(home, "友谊镇政府信息公开新版")
