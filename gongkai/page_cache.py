@@ -24,8 +24,9 @@ content is stored under a token that no longer holds.
 Only Wagtail's page serving is stored (feeds are page routes, so they are too), only for
 requests without a session (signed-in editors and visitors who passed a password restriction
 always get a fresh page), only for 200 responses that set no cookie and are not marked private.
-The middleware stands first, so a hit costs no session, authentication, two-factor, throttling
-or database work.
+The middleware stands first, so a hit costs no security redirect check, static file lookup,
+session, authentication, two-factor, throttling or database work: the security middleware's
+headers were stored with the page, and a request over plain HTTP is an address never stored.
 """
 
 import hashlib
@@ -332,7 +333,11 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        shareable = request.method == "GET" and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        shareable = (
+            request.method == "GET"
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path_info.startswith(settings.STATIC_URL)  # served by whitenoise
+        )
         if shareable:
             cached, site_token = self._fresh_copy(request)
             if cached is not None:

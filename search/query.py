@@ -20,6 +20,7 @@ from functools import lru_cache
 from modelsearch.query import And, Boost, Or, PlainText
 from opencc import OpenCC
 
+from gongkai.page_cache import remember_under_site_token
 from search import analysis
 from search.backends.common import MostWords
 from search.models import Synonym
@@ -69,9 +70,14 @@ class Thesaurus:
 def thesaurus() -> Thesaurus:
     """The synonym groups as queries read them. Do not modify it.
 
-    The groups are read on every call (one small query, so an office's edit applies at once in
-    every worker); normalising their ~600 words is memoised on what was read.
+    Kept in each process while the site's token holds: the groups are snippets, and a snippet's
+    change renews the site's token (gongkai/page_cache.py), so an office's edit applies at once
+    in every worker. Normalising their ~600 words is memoised on what was read.
     """
+    return remember_under_site_token("thesaurus", _read_thesaurus)
+
+
+def _read_thesaurus() -> Thesaurus:
     return _thesaurus(tuple(Synonym.objects.order_by("pk").values_list("words", "mistypings")))
 
 

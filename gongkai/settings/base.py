@@ -89,10 +89,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "django.middleware.security.SecurityMiddleware",
-    # Before everything a cached page does not need (gongkai/page_cache.py): a page is stored
-    # with the headers the middleware below gave it, its Content-Security-Policy included.
+    # First, before everything a cached page does not need (gongkai/page_cache.py): a page is
+    # stored with the headers the middleware below gave it, the security middleware's and its
+    # Content-Security-Policy included. A request over plain HTTP has an address of its own,
+    # never stored: the security middleware redirects it.
     "gongkai.page_cache.PublicPageCacheMiddleware",
+    "django.middleware.security.SecurityMiddleware",
     # A page request that missed the page cache: the site and its home page from memory.
     "gongkai.remembered_site.RememberedSiteMiddleware",
     # The Content-Security-Policy header (CONTENT_SECURITY_POLICY below) on every answer, a

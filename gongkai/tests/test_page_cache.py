@@ -45,6 +45,25 @@ def test_a_hit_answers_what_the_rendering_answered(client, home):
     assert not hit.cookies
 
 
+def test_a_hit_carries_the_security_headers_and_plain_http_is_still_redirected(
+    client, home, settings
+):
+    # The page cache stands before the security middleware: its headers are stored with the
+    # page, and a request over plain HTTP, an address of its own, is never answered from it.
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_HSTS_SECONDS = 3600
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    https = {"X-Forwarded-Proto": "https"}
+    rendered = client.get(home.url, headers=https)
+    hit = client.get(home.url, headers=https)
+    assert hit["X-Page-Cache"] == "hit"
+    for header in ("Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Policy"):
+        assert hit[header] == rendered[header], header
+    plain = client.get(home.url)
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")
+    assert "X-Page-Cache" not in plain
+
+
 def test_publishing_any_page_shows_at_once(client, home):
     client.get(home.url)
     retitle(home, "友谊镇政府信息公开新版")
