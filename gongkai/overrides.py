@@ -1,5 +1,5 @@
 """Where the project package's plumbing takes over library code (gongkai/patching.py, Override):
-checked against Wagtail 8.0.1 and kombu 5.7.0."""
+checked against Wagtail 8.0.1, kombu 5.7.0 and Django 5.2.19."""
 
 from gongkai.patching import Override, Patch
 
@@ -127,6 +127,28 @@ OVERRIDES = {
             "wagtail",
             "8.0.1",
             {"wagtail.contrib.settings.models.BaseSiteSetting.for_request": "7b0f7b4711f19334"},
+        ),
+    ),
+    "gongkai.page_store.PageFileCache": Override(
+        replaces="Django's file cache's get, touch and _write_content, without zlib; its "
+        "_is_expired and _key_to_file used as Django defines them",
+        why="every page-cache hit read its page through zlib (19 µs of a 105 µs hit)",
+        checked=Patch(
+            "django",
+            "5.2.19",
+            {
+                "django.core.cache.backends.filebased.FileBasedCache.get": "967f211b1fb8e64a",
+                "django.core.cache.backends.filebased.FileBasedCache._write_content": (
+                    "7b2a331864696527"
+                ),
+                "django.core.cache.backends.filebased.FileBasedCache.touch": "3417aadc4983536c",
+                "django.core.cache.backends.filebased.FileBasedCache._is_expired": (
+                    "ea14c9ab97f9333e"
+                ),
+                "django.core.cache.backends.filebased.FileBasedCache._key_to_file": (
+                    "1d1cc525edbc03d9"
+                ),
+            },
         ),
     ),
 }

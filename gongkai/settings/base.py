@@ -215,6 +215,9 @@ CACHES = {
         "PAGE_CACHE_URL", default=f"filecache://{VAR_DIR / 'page-cache'}?max_entries=20000"
     ),
 }
+# On disk, without Django's compression (gongkai/page_store.py): every hit reads a page.
+if CACHES["pages"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
+    CACHES["pages"]["BACKEND"] = "gongkai.page_store.PageFileCache"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # ------------------------------ Accounts: throttling, two-factor sign-in, roles (docs/accounts.md)
