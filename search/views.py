@@ -248,14 +248,10 @@ def filtered_listing(pages, filters):
 
 
 def result_rows(request, pages, terms, roots):
-    """The results as the template shows them, read in a fixed number of queries: the specific
-    pages in one query per page type (with the results: `run_search`), their parents
-    (columns) in one. `terms` are marked."""
+    """The results as the template shows them, read in a fixed number of queries: the pages
+    are specific already (`run_search`, `filtered_listing`: one query per page type), their
+    parents (columns) in one. `terms` are marked."""
     pages = list(pages)
-    specifics = {page.pk: page for page in pages if isinstance(page, page.specific_class)}
-    if len(specifics) < len(pages):
-        unread = [page.pk for page in pages if page.pk not in specifics]
-        specifics.update(Page.objects.filter(pk__in=unread).specific().in_bulk())
     parent_paths = {page.path[: -Page.steplen] for page in pages}
     # An unpublished column is not named under its live items (its title is not public).
     parents = {
@@ -263,17 +259,16 @@ def result_rows(request, pages, terms, roots):
     }
     rows = []
     for page in pages:
-        specific = specifics[page.pk]
-        body = result_text(request, specific)
+        body = result_text(request, page)
         root = deepest_root_among(page, roots)
         rows.append(
             {
-                "page": specific,
+                "page": page,
                 "title": highlight.mark(page.title, terms),
                 "snippet": highlight.snippet(body, terms) if body else "",
                 "organisation": root.organisation if root else None,
                 "parent": parents.get(page.path[: -Page.steplen]),
-                "dated": not is_undated(specific),
+                "dated": not is_undated(page),
             }
         )
     return rows

@@ -314,7 +314,7 @@ class TopKSearchMixin:
             if not queryset.query.order_by:
                 queryset = queryset.order_by("-pk")
             return queryset[start:stop]
-        return self.ranked_slice(match, start or 0, stop, score_field)
+        return self.ranked_slice(start or 0, stop, score_field)
 
     def unindexed(self) -> list:
         if not hasattr(self, "_unindexed"):
@@ -350,7 +350,7 @@ class TopKSearchMixin:
 
         return walk_tiers(fetch, expressions, limit, offset)
 
-    def ranked_slice(self, match, start, stop, score_field):
+    def ranked_slice(self, start, stop, score_field):
         page = self.ranked_hits(None if stop is None else stop - start, start)
         objects = self.queryset.filter(pk__in=[pk for pk, _ in page]).in_bulk()
         results = []
