@@ -13,9 +13,11 @@ class GongkaiConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import checks  # noqa: F401  (registers the system checks)
+        from .content_references import page_published as references_published
         from .page_cache import attachment_changed, page_removed, site_changed, site_object_changed
         from .page_cache import page_published as published
 
+        page_published.connect(references_published, dispatch_uid="gongkai-references-published")
         page_published.connect(published, dispatch_uid="gongkai-page-cache-published")
         page_unpublished.connect(page_removed, dispatch_uid="gongkai-page-cache-unpublished")
         post_delete.connect(page_removed, sender=Page, dispatch_uid="gongkai-page-cache-delete")

@@ -17,6 +17,7 @@ gongkai/tests/test_content_references.py fails when the installed Wagtail differ
 module outside this one calls a private method of ReferenceIndex.
 """
 
+from django.db import transaction
 from django.db.models import CharField
 from django.db.models.functions import Cast
 from wagtail.models import Page, ReferenceIndex
@@ -66,6 +67,17 @@ def referenced_ids(obj, model):
 def refers_to(obj, target):
     """Whether `obj`'s content refers to the saved object `target`."""
     return (base_content_type(target).pk, str(target.pk)) in references_of(obj)
+
+
+def page_published(instance, **kwargs):
+    """Signal receiver: write the published page's rows of the reference index in the
+    publication's transaction. Wagtail writes them in a task run after the commit; until a
+    worker has run it, nothing reading the index knows what the page now shows: its
+    attachments answer 404 (moderation/files/attachments.py), and withdrawing a page it links
+    to leaves its cached copy (page_cache.py)."""
+    if ReferenceIndex.is_indexed(type(instance)):
+        with transaction.atomic():
+            ReferenceIndex.create_or_update_for_object(instance)
 
 
 def page_ids_referring_to(target):

@@ -10,8 +10,9 @@ A change to page P (publish, unpublish, delete) renews the tokens of the pages t
 P, its ancestors (columns list their children, the home page the latest items, the feeds are
 their routes), its other languages (the language switcher) and the pages it links to or that
 link to it (Wagtail's reference index, before and after the change: a 政策文件 lists the 解读
-that names it). Page types whose pages appear elsewhere in ways no link records (an
-organisation's root, its 指南, columns and indexes make up every page's navigation and
+that names it; content_references.page_published writes a published page's rows as it is
+published, not after the commit). Page types whose pages appear elsewhere in ways no link
+records (an organisation's root, its 指南, columns and indexes make up every page's navigation and
 breadcrumbs) renew the site's token instead, as do moves, view restrictions, sites (their
 root page, port and name), site settings and snippets. A document or image changed renews
 the pages that reference it.

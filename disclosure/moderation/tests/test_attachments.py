@@ -44,6 +44,22 @@ def test_attachment_of_a_draft_is_held_back_until_publication(client, office):
     assert b"".join(response.streaming_content) == "%PDF-1.4 征求意见稿".encode()
 
 
+def test_attachment_is_public_when_its_page_is_published_whatever_the_worker(
+    client, office, settings
+):
+    # Wagtail's own update of the reference index waits for a worker (a task after the commit).
+    settings.TASKS = {
+        **settings.TASKS,
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"},
+    }
+    users = office["users"]
+    document = new_document("公告附件")
+    page = draft_with(office, "notice", document)
+    submit(page, users["editor"])
+    assert approve_all(page, users).live
+    assert public_status(client, document) == 200
+
+
 def test_new_attachment_in_the_draft_of_a_live_page_waits_for_review(client, office):
     users = office["users"]
     notice, annex = new_document("通知"), new_document("新增附件")
