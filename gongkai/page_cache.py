@@ -22,8 +22,11 @@ renew the site's token once.
 Tokens are renewed at the change and again when it commits: a rendering that read the old
 content is stored under a token that no longer holds.
 
-Only Wagtail's page serving is stored (feeds are page routes, so they are too), only for
-requests without a session (signed-in editors and visitors who passed a password restriction
+Only Wagtail's page serving is stored (feeds are page routes, so they are too), only at
+addresses whose query string names nothing but what the page reads (``page_cache_parameters``
+of its class, and the display modes every page reads), at most PAGE_CACHE_VARIANTS addresses
+with a query string per version of a page (a column's page numbers: any number answers), only
+for requests without a session (signed-in editors and visitors who passed a password restriction
 always get a fresh page), only for 200 responses that set no cookie and are not marked private.
 The middleware stands first, so a hit costs no security redirect check, static file lookup,
 session, authentication, two-factor, throttling or database work: the security middleware's
@@ -304,11 +307,31 @@ def _response_is_shareable(response):
     )
 
 
+# Query parameters every page reads, named by the apps that read them (the display modes).
+_READ_BY_EVERY_PAGE = set()
+
+
+def every_page_reads(*names):
+    _READ_BY_EVERY_PAGE.update(names)
+
+
+def reads_every_parameter(page, query):
+    """Whether `page` reads every parameter of the query string `query` (a QueryDict), each
+    once: a parameter it does not read changes nothing it shows but the links that keep the
+    query string (the display modes' links), and would make a copy of its own."""
+    known = {*_READ_BY_EVERY_PAGE, *getattr(page.specific_class, "page_cache_parameters", ())}
+    return all(name in known and len(query.getlist(name)) == 1 for name in query)
+
+
 def remember_tokens(page, request, serve_args, serve_kwargs):
     """Wagtail hook `before_serve_page`: the tokens this rendering will be stored under, read
     before it reads any content: the site's when the request came in, the page's now."""
     site_token = getattr(request, _SITE_TOKEN_ATTR, None)
-    if site_token is not None and not request.user.is_authenticated:
+    if (
+        site_token is not None
+        and not request.user.is_authenticated
+        and reads_every_parameter(page, request.GET)
+    ):
         page_key = _page_token(page.pk)
         tokens = {SITE_TOKEN: site_token, page_key: _tokens([page_key])[page_key]}
         if shows_site_wide(page) or _as_routed(page):
@@ -327,6 +350,22 @@ def _as_routed(page):
         live_revision_id=page.live_revision_id,
         last_published_at=page.last_published_at,
     ).exists()
+
+
+def _one_more_address(request, tokens):
+    """Whether a copy at this address may be stored: always without a query string, else while
+    the page's version has fewer than PAGE_CACHE_VARIANTS such copies (counted under its token,
+    so a change to the page starts again)."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    (page_key,) = (key for key in tokens if key != SITE_TOKEN)
+    counter = f"page-addresses:{page_key}:{tokens[page_key]}"
+    cache = page_cache()
+    cache.add(counter, 0, settings.PAGE_CACHE_SECONDS)
+    try:
+        return cache.incr(counter) <= settings.PAGE_CACHE_VARIANTS
+    except ValueError:  # evicted between add and incr: count it as full
+        return False
 
 
 class PublicPageCacheMiddleware:
@@ -348,7 +387,7 @@ class PublicPageCacheMiddleware:
             setattr(request, _SITE_TOKEN_ATTR, site_token)
         response = self.get_response(request)
         tokens = getattr(request, _TOKENS_ATTR, None)
-        if tokens and _response_is_shareable(response):
+        if tokens and _response_is_shareable(response) and _one_more_address(request, tokens):
             page_cache().set(
                 _cache_key(request), (tokens, _stored(response)), settings.PAGE_CACHE_SECONDS
             )

@@ -8,6 +8,9 @@ class LanguagesConfig(AppConfig):
     verbose_name = _("语言与无障碍")
 
     def ready(self):
+        from gongkai.page_cache import every_page_reads
+
+        from .display import DISPLAY_PARAMETERS
         from .locales import ensure_content_locales_after_migrate
         from .patches import (
             admin_labels,
@@ -26,3 +29,4 @@ class LanguagesConfig(AppConfig):
         translation_report_labels.apply()
         localize_dates.apply()
         post_migrate.connect(name_permissions_in_chinese, dispatch_uid="zh_permissions")
+        every_page_reads(*DISPLAY_PARAMETERS)  # the page cache stores ?text=2 and ?contrast=1

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 TEXT_STEPS = [_("标准"), _("大"), _("较大"), _("特大")]  # 100 %, 125 %, 150 %, 175 %
 TEXT_PARAM = "text"
 CONTRAST_PARAM = "contrast"
+DISPLAY_PARAMETERS = (TEXT_PARAM, CONTRAST_PARAM)  # read by every page
 
 
 def _step(value):

@@ -219,6 +219,9 @@ CACHES = {
 if CACHES["pages"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache":
     CACHES["pages"]["BACKEND"] = "gongkai.page_store.PageFileCache"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# Copies of one page at addresses with a query string (a column's ?page=2, 适老化 ?text=2), per
+# version of the page: each such address is a copy of its own, which anyone could mint.
+PAGE_CACHE_VARIANTS = env.int("PAGE_CACHE_VARIANTS", default=64)
 
 # ------------------------------ Accounts: throttling, two-factor sign-in, roles (docs/accounts.md)
 # django-axes first: it refuses a locked username+IP before the password is even checked.

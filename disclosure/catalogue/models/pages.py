@@ -15,7 +15,7 @@ from gongkai.languages.locales import source_language_only_children
 from ..root_links import disclosure_root_links
 from ..roots import disclosure_root_of
 from .feeds import CatalogueFeed, latest_links
-from .listing import item_listing
+from .listing import ItemFilterForm, item_listing
 from .organisations import Organisation
 from .routing import PathRouteMixin
 from .slugs import ReservedSlugMixin, ReservedSlugPageForm
@@ -140,6 +140,8 @@ class CategoryPage(ReservedSlugMixin, TreeNeighboursMixin, FeedRouteMixin, PathR
         verbose_name = _("目录栏目")
 
     base_form_class = ColumnForm
+    # What its listing reads (listing.item_listing): the page number and the filters.
+    page_cache_parameters = ("page", *ItemFilterForm.base_fields)
 
     def clean(self):
         super().clean()

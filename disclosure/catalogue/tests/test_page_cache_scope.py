@@ -235,3 +235,35 @@ def test_withdrawing_a_document_refreshes_what_shows_it_while_the_worker_is_behi
     # The 解读 names only a public document; the notice's own link stays until its editor
     # mends it (the inspection lists it under 链接可用性).
     assert policy.url not in client.get(interpretation.url).text
+
+
+def test_an_address_with_parameters_the_page_does_not_read_is_never_stored(client, county):
+    # Any query string is an address of its own: stored, they would let anyone fill the cache.
+    item = county["a"]["item"]
+    for address in (f"{item.url}?utm_source=wx", f"{item.url}?text=2&ref=abc"):
+        assert client.get(address).status_code == 200
+        assert "X-Page-Cache" not in client.get(address), address
+    assert cached(client, item)
+    assert client.get(f"{item.url}?text=2&contrast=1").status_code == 200  # 适老化 display
+    assert client.get(f"{item.url}?text=2&contrast=1").get("X-Page-Cache") == "hit"
+
+
+def test_a_column_keeps_its_pages_and_filters_up_to_a_bound(client, county, settings):
+    column = county["a"]["column"]
+    assert cached(client, column)
+    client.get(f"{column.url}?page=2")
+    assert client.get(f"{column.url}?page=2").get("X-Page-Cache") == "hit"
+
+    # Out-of-range page numbers show the last page: each would be another copy.
+    for number in range(3, 3 + settings.PAGE_CACHE_VARIANTS):
+        client.get(f"{column.url}?page={number}")
+    beyond = f"{column.url}?page={3 + settings.PAGE_CACHE_VARIANTS}"
+    client.get(beyond)
+    assert "X-Page-Cache" not in client.get(beyond)
+    assert client.get(f"{column.url}?page=2").get("X-Page-Cache") == "hit"
+    assert client.get(column.url).get("X-Page-Cache") == "hit"
+
+    # A change to the column's pages starts its count again.
+    DisclosureDocumentPageFactory(parent=column, title="东湖街道关于秋收的通知")
+    client.get(beyond)
+    assert client.get(beyond).get("X-Page-Cache") == "hit"
