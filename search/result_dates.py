@@ -11,7 +11,9 @@ cannot, so each engine document carries the same two values (`document_fields`) 
 sorts on them (`engine_sort`, search/backends/engines.py).
 """
 
+from django.core.exceptions import EmptyResultSet
 from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
 from wagtail.models import Locale, Page
 
@@ -82,6 +84,31 @@ def by_shown_date(pages):
 
 def ordered_by_shown_date(queryset) -> bool:
     return tuple(queryset.query.order_by) == ORDER
+
+
+def dated_newest_first(queryset, using: str) -> tuple[str, list] | None:
+    """(sql, params) of the pks of the dated part of a queryset ordered by `ORDER`, in that
+    order; None for any other queryset, and on a translation's site, whose shown date is its
+    source's (no index serves it).
+
+    The statement walks the index of `first_published_at` and checks each page against the
+    queryset by key (EXISTS): the queryset's own query of its dated pages, sorted, had
+    SQLite (which keeps no statistics unless asked) read every page of the locale through the
+    locale's index and sort them, 90 ms at 100,000 pages."""
+    if not ordered_by_shown_date(queryset) or not serving_source_language():
+        return None
+    page = Page._meta.db_table
+    dated = dated_pages(queryset).filter(first_published_at__isnull=False)
+    by_key = dated.order_by().filter(pk=RawSQL("p.id", [])).values("pk")
+    try:
+        sql, params = by_key.query.get_compiler(using).as_sql()
+    except EmptyResultSet:
+        return None
+    return (
+        f"SELECT p.id FROM {page} AS p WHERE p.first_published_at IS NOT NULL"
+        f" AND EXISTS ({sql}) ORDER BY p.first_published_at DESC, p.id DESC",
+        list(params),
+    )
 
 
 def document_fields(obj) -> dict:

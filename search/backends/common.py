@@ -253,6 +253,27 @@ def walk_tiers(fetch, expressions: list, limit: int | None, offset: int = 0) -> 
     return hits[offset:wanted]
 
 
+# Bounds of the number of newest rows checked one by one before the database's own plan
+# (tsquery.newest_matches, TopKSearchMixin.newest_first).
+MIN_PROBE, MAX_PROBE = 200, 5000
+
+
+def probe_rows(limit: int, entries: int) -> int:
+    """How many of the newest rows to check one by one before the database's own plan:
+    √(limit × entries).
+
+    Checking rows costs limit ÷ d for a word on a share d of the pages, the database's plan
+    (an index of every match) d × N; a probe of P rows then that plan costs at most
+    P + limit × N ÷ P, least at P = √(limit × N).
+    """
+    return max(MIN_PROBE, min(MAX_PROBE, int((limit * max(entries, 1)) ** 0.5)))
+
+
+def index_size(run, table: str) -> int:
+    """The number of index entries, near enough: the highest id (a primary-key lookup)."""
+    return run(f"SELECT coalesce(max(id), 0) FROM {table}", [])[0][0]
+
+
 def pk_cast(model, column: str, cast: str = "CAST({} AS INTEGER)") -> str:
     """The index's text object_id as the model's primary key type, for joins and ordering."""
     field = model._meta.pk
@@ -295,7 +316,9 @@ class TopKSearchMixin:
     `tier_pks(expression, limit)` (a tier's pks, newest first), `entry_pk` (the SQL of an index
     entry's object id as the model's key, the entry aliased `e`), `hits(select, match)`, the
     (sql, params) of `SELECT <select>` over every matching entry, ending in its WHERE clause,
-    and `run(sql, params)` gives a statement's rows.
+    `hits_among(match, object_ids)`, the (sql, params) of the object ids among those given
+    whose entry matches, each entry looked up by key, and `run(sql, params)` gives a
+    statement's rows.
     """
 
     def check(self):
@@ -310,11 +333,72 @@ class TopKSearchMixin:
         if match is None:
             return self.queryset.none()
         if not self.order_by_relevance:
+            newest = self.newest_first(match, start or 0, stop)
+            if newest is not None:
+                return newest
             queryset = self.queryset.filter(self.matching(match))
             if not queryset.query.order_by:
                 queryset = queryset.order_by("-pk")
             return queryset[start:stop]
         return self.ranked_slice(start or 0, stop, score_field)
+
+    def newest_first(self, match, start, stop) -> list | None:
+        """Results [start, stop) of a search sorted by date, found by walking the caller's
+        dated pages newest first (`result_dates.dated_newest_first`: the date's index) and
+        checking them against the match a window at a time, by key (`matches_among`).
+
+        The database's own plan hands the id of every match to the page query and sorts them:
+        for 公开, held by 98,727 of 100,000 pages, 193 of the 212 ms the sorted page took on
+        SQLite. The walk checks about stop ÷ share pages. None, for that plan, when the walk
+        does not apply (another order, no end, pages the index does not hold) or when the
+        newest `probe_rows(stop)` pages hold fewer than `stop` matches: a rare word, which that
+        plan answers cheaply."""
+        from search.result_dates import dated_newest_first
+
+        if stop is None or self.unindexed():
+            return None
+        candidates = dated_newest_first(self.queryset, router.db_for_read(self.queryset.model))
+        if candidates is None:
+            return None
+        found = self.walk_newest(*candidates, match, stop)
+        if found is None:
+            return None
+        page = found[start:stop]
+        objects = self.queryset.filter(pk__in=page).in_bulk()
+        return [objects[pk] for pk in page if pk in objects]
+
+    def walk_newest(self, sql, params, match, wanted) -> list | None:
+        """The first `wanted` pks that match among those the statement `sql` selects in order,
+        or None when its first `probe_rows(wanted)` hold fewer. Windows grow fourfold from
+        2 × wanted: a common word is decided in the first."""
+        bound = probe_rows(wanted, self.index_size)
+        found, seen, size = [], 0, 2 * wanted
+        while seen < bound:
+            size = min(size, bound - seen)
+            window = [row[0] for row in self.run(f"{sql} LIMIT {size} OFFSET {seen}", params)]
+            matching = self.matches_among(match, window)
+            found += [pk for pk in window if pk in matching]
+            if len(found) >= wanted:
+                return found[:wanted]
+            if len(window) < size:  # every dated page checked: the undated ones come next
+                return None
+            seen, size = seen + size, size * 4
+        return None
+
+    @cached_property
+    def index_size(self) -> int:
+        """Read once for all the tiers and windows of one search."""
+        from wagtail.search.models import IndexEntry
+
+        return index_size(self.run, IndexEntry._meta.db_table)
+
+    def matches_among(self, match, pks) -> set:
+        """Those of `pks` whose index entry matches."""
+        if not pks:
+            return set()
+        rows = self.run(*self.hits_among(match, [str(pk) for pk in pks]))
+        to_python = self.queryset.model._meta.pk.to_python
+        return {to_python(row[0]) for row in rows}
 
     def unindexed(self) -> list:
         if not hasattr(self, "_unindexed"):

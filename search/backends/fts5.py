@@ -43,6 +43,18 @@ def hits_sql(select: str, fts: str, entries: str, content_types) -> str:
     )
 
 
+def hits_among_sql(fts: str, entries: str, content_types, count: int) -> str:
+    """The object ids, among `count` given ones (parameters before the MATCH one), whose entry
+    matches. CROSS JOIN has SQLite look each entry up by key, then check its row against the
+    match by rowid (~30 µs), where its planner would walk every match of a common word."""
+    types = ", ".join(str(int(pk)) for pk in content_types) or "NULL"
+    ids = ", ".join(["%s"] * count)
+    return (
+        f"SELECT e.object_id FROM {entries} AS e CROSS JOIN {fts} ON {fts}.rowid = e.id"
+        f" WHERE e.content_type_id IN ({types}) AND e.object_id IN ({ids}) AND {fts} MATCH %s"
+    )
+
+
 def tier_sql(fts: str, entries: str, content_types, condition: str = "") -> str:
     """One tier, newest first: FTS5 walks its rowids backwards and stops at the LIMIT. A
     `condition` on the entry `e` is checked match by match on the way."""

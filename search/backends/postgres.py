@@ -7,8 +7,6 @@ Ranking walks `common.ranking_tiers`, each tier newest first (`tsquery.newest_ma
 Plain PostgreSQL: no Chinese parser extension.
 """
 
-from functools import cached_property
-
 from modelsearch.backends.database.postgres.postgres import (
     IndexEntry,
     ObjectIndexer,
@@ -29,14 +27,7 @@ from search.backends.common import (
     indexed_body,
     pk_cast,
 )
-from search.backends.tsquery import (
-    CONFIG,
-    column_match,
-    document_vectors,
-    hits_sql,
-    index_size,
-    newest_matches,
-)
+from search.backends.tsquery import CONFIG, column_match, document_vectors, hits_sql, newest_matches
 
 
 class ChinesePostgresIndex(PostgresIndex):
@@ -85,11 +76,6 @@ class ChinesePostgresSearchQueryCompiler(
 ):
     column_match = staticmethod(column_match)
 
-    @cached_property
-    def index_size(self):
-        """Read once for all the tiers of one search."""
-        return index_size(self.run, IndexEntry._meta.db_table)
-
     def tier_pks(self, match, limit):
         # The caller's filters are checked in the tier, as on SQLite (sqlite.py).
         table = IndexEntry._meta.db_table
@@ -114,6 +100,11 @@ class ChinesePostgresSearchQueryCompiler(
         return hits_sql(select, IndexEntry._meta.db_table, match[0], self.content_types()), [
             match[1]
         ]
+
+    def hits_among(self, match, object_ids):
+        sql, params = self.hits("e.object_id", match)
+        ids = ", ".join(["%s"] * len(object_ids))
+        return f"{sql} AND e.object_id IN ({ids})", [*params, *object_ids]
 
 
 class ChinesePostgresAutocompleteQueryCompiler(

@@ -28,7 +28,13 @@ from search.backends.common import (
     indexed_body,
     pk_cast,
 )
-from search.backends.fts5 import column_match, document_columns, hits_sql, tier_sql
+from search.backends.fts5 import (
+    column_match,
+    document_columns,
+    hits_among_sql,
+    hits_sql,
+    tier_sql,
+)
 
 
 def analysed_fields(obj, backend):
@@ -90,6 +96,11 @@ class ChineseSQLiteSearchQueryCompiler(
     def hits(self, select, match):
         tables = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
         return hits_sql(select, *tables, self.content_types()), [match]
+
+    def hits_among(self, match, object_ids):
+        tables = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
+        sql = hits_among_sql(*tables, self.content_types(), len(object_ids))
+        return sql, [*object_ids, match]
 
 
 class ChineseSQLiteAutocompleteQueryCompiler(AutocompleteMixin, ChineseSQLiteSearchQueryCompiler):

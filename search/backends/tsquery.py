@@ -5,7 +5,7 @@ characters becomes the tsquery phrase `'ab' <-> 'bc'`, a single character the pr
 """
 
 from search import analysis
-from search.backends.common import compile_query
+from search.backends.common import compile_query, index_size, probe_rows
 
 CONFIG = "simple"
 
@@ -55,19 +55,6 @@ def hits_sql(select: str, table: str, column: str, content_types) -> str:
     )
 
 
-# Bounds of the number of newest entries checked one by one before asking the GIN index.
-MIN_PROBE, MAX_PROBE = 200, 5000
-
-
-def probe_rows(limit: int, entries: int) -> int:
-    """How many newest entries to check before asking the GIN index: √(limit × entries).
-
-    Checking rows costs limit ÷ d for a word on a share d of the pages, the GIN index d × N;
-    a probe of P rows then the index costs at most P + limit × N ÷ P, least at P = √(limit × N).
-    """
-    return max(MIN_PROBE, min(MAX_PROBE, int((limit * max(entries, 1)) ** 0.5)))
-
-
 def _and(condition: str) -> str:
     return f" AND {condition}" if condition else ""
 
@@ -89,11 +76,6 @@ def tier_sql(table: str, column: str, content_types, limit: int | None, conditio
     sql = hits_sql("e.object_id", table, column, content_types)
     sql += f"{_and(condition)} ORDER BY e.id + 0 DESC"
     return sql if limit is None else f"{sql} LIMIT {int(limit)}"
-
-
-def index_size(run, table: str) -> int:
-    """The number of entries, near enough: the highest id."""
-    return run(f"SELECT coalesce(max(id), 0) FROM {table}", [])[0][0]
 
 
 def newest_matches(

@@ -170,7 +170,7 @@ def test_postgres_probe_and_gin_index_give_the_same_newest_matches(corpus, monke
     from modelsearch.query import PlainText
     from wagtail.search.models import IndexEntry
 
-    from search.backends import tsquery
+    from search.backends import common, tsquery
 
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL's tier strategy; the suite runs it when DATABASE_URL is PostgreSQL")
@@ -185,8 +185,8 @@ def test_postgres_probe_and_gin_index_give_the_same_newest_matches(corpus, monke
     table = IndexEntry._meta.db_table
     every = run(tsquery.tier_sql(table, column, content_types, None), [expression])
     assert len(every) >= 3
-    monkeypatch.setattr(tsquery, "MIN_PROBE", 4)
-    monkeypatch.setattr(tsquery, "MAX_PROBE", 4)
+    monkeypatch.setattr(common, "MIN_PROBE", 4)
+    monkeypatch.setattr(common, "MAX_PROBE", 4)
     for limit in range(1, len(every) + 2):
         found = tsquery.newest_matches(run, table, column, content_types, expression, limit)
         assert found == every[:limit], limit

@@ -143,3 +143,82 @@ def test_elasticsearch8_sorts_on_the_document_fields_of_the_date_shown(dated):
     sent = mapping.get_document(document.specific)
     assert sent["result_undated"] is False
     assert sent["result_date"].startswith("2026-11-26")
+
+
+@pytest.fixture
+def many_dated(dated):
+    """Twelve more documents, every other one holding 公开, two published at the same moment
+    (the tie the primary key orders), each a day apart otherwise."""
+    column = dated["undated"][1]
+    for n in range(12):
+        published = at(2024, 1, 1 + n - (n == 5))  # n = 4 and n = 5 share a day
+        DisclosureDocumentPageFactory(
+            parent=column,
+            title=f"第{n}号{'公开' if n % 2 else '通知'}",
+            body=[("paragraph", "<p>一般事项。</p>")],
+            published_on=published.date(),
+        )
+    return dated
+
+
+def by_the_databases_plan(monkeypatch, queryset, text, start, stop):
+    from search.backends.common import TopKSearchMixin
+
+    with monkeypatch.context() as patched:
+        patched.setattr(TopKSearchMixin, "newest_first", lambda *args: None)
+        return ranked_slice(queryset, text, start, stop)
+
+
+def ranked_slice(queryset, text, start, stop):
+    results = queryset.search(expand(text).search_query, order_by_relevance=False)
+    return [page.pk for page in results[start:stop]]
+
+
+@pytest.mark.parametrize("probe", [1, 3, 200])
+def test_walking_the_newest_pages_finds_what_the_databases_plan_finds(
+    many_dated, monkeypatch, probe
+):
+    # A window of `probe` pages at most: the walk filling the page, running out of dated pages
+    # (the undated come next) and stopping at its bound must each give the database's order.
+    from search.backends import common
+
+    monkeypatch.setattr(common, "MIN_PROBE", probe)
+    monkeypatch.setattr(common, "MAX_PROBE", probe)
+    live = Page.objects.live().filter(depth__gt=result_dates.HOME_DEPTH)
+    querysets = [
+        result_dates.by_shown_date(live),
+        result_dates.by_shown_date(live.filter(first_published_at__year=2024)),
+        result_dates.by_shown_date(live.descendant_of(many_dated["undated"][1])),
+    ]
+    for queryset in querysets:
+        for text in ["公开", "通知", "政务公开", "没有的词"]:
+            for start, stop in [(0, 1), (0, 2), (0, 5), (1, 3), (3, 8), (0, 30)]:
+                expected = by_the_databases_plan(monkeypatch, queryset, text, start, stop)
+                assert ranked_slice(queryset, text, start, stop) == expected, (text, start, stop)
+    assert ranked_slice(querysets[0], "公开", 0, 3) == [
+        page.pk for page in Page.objects.filter(title__in=EXPECTED).order_by("-first_published_at")
+    ]
+
+
+def test_a_common_word_sorted_by_date_checks_only_the_newest_pages(many_dated):
+    # The database's plan handed the id of every match to the page query and sorted them all
+    # (193 of 212 ms for 公开 at 100,000 pages on SQLite): the walk checks a window of the
+    # newest pages against the index by key, then reads the page's results by key.
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    queryset = result_dates.by_shown_date(Page.objects.live())
+    with CaptureQueriesContext(connection) as queries:
+        found = ranked_slice(queryset, "公开", 0, 2)
+    assert found == [
+        page.pk
+        for page in Page.objects.filter(title__in=EXPECTED[:2]).order_by("-first_published_at")
+    ]
+    match = ("MATCH", "@@")
+    statements = [query["sql"] for query in queries]
+    assert any(any(word in sql for word in match) for sql in statements)
+    assert not [
+        sql
+        for sql in statements
+        if "wagtailcore_page" in sql and any(word in sql for word in match)
+    ]
