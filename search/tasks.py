@@ -75,6 +75,19 @@ def record_search(query_string: str, found: bool | None = None):
         Query.get(query_string).add_hit()
 
 
+@shared_task(name="search.merge_search_index")
+def merge_search_index():
+    """Beat: merge the database index's b-trees into one (SQLite's; other backends keep their
+    own: PostgreSQL's GIN index and the engines' segments are merged by the server)."""
+    from modelsearch.backends import get_search_backends
+
+    return sum(
+        backend.merge_index()
+        for backend in get_search_backends()
+        if hasattr(backend, "merge_index")
+    )
+
+
 @shared_task(name="search.reconcile_search_index")
 def reconcile_search_index():
     """Beat: re-index live pages whose index entry is missing or older than their live

@@ -101,10 +101,9 @@ class ChinesePostgresSearchQueryCompiler(
             match[1]
         ]
 
-    def hits_among(self, match, object_ids):
-        sql, params = self.hits("e.object_id", match)
-        ids = ", ".join(["%s"] * len(object_ids))
-        return f"{sql} AND e.object_id IN ({ids})", [*params, *object_ids]
+    def keyed_hits(self, match, object_id, params):
+        sql, hit_params = self.hits("e.object_id", match)
+        return f"{sql} AND e.object_id {object_id}", [*hit_params, *params]
 
 
 class ChinesePostgresAutocompleteQueryCompiler(

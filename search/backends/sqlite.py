@@ -8,6 +8,7 @@ side before scattered), each tier one FTS5 query `ORDER BY rowid DESC LIMIT n`, 
 newest first and stops early; modelsearch's own compiler re-ran the match for every candidate.
 """
 
+from django.db import connections, router, transaction
 from modelsearch.backends.database.sqlite.sqlite import (
     IndexEntry,
     ObjectIndexer,
@@ -31,8 +32,8 @@ from search.backends.common import (
 from search.backends.fts5 import (
     column_match,
     document_columns,
-    hits_among_sql,
     hits_sql,
+    keyed_hits_sql,
     tier_sql,
 )
 
@@ -97,10 +98,9 @@ class ChineseSQLiteSearchQueryCompiler(
         tables = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
         return hits_sql(select, *tables, self.content_types()), [match]
 
-    def hits_among(self, match, object_ids):
+    def keyed_hits(self, match, object_id, params):
         tables = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
-        sql = hits_among_sql(*tables, self.content_types(), len(object_ids))
-        return sql, [*object_ids, match]
+        return keyed_hits_sql(*tables, self.content_types(), object_id), [*params, match]
 
 
 class ChineseSQLiteAutocompleteQueryCompiler(AutocompleteMixin, ChineseSQLiteSearchQueryCompiler):
@@ -114,8 +114,36 @@ class ChineseSQLiteSearchResults(CountUpToMixin, SQLiteSearchResults):
         return self.query_compiler.count()
 
 
+# Leaf pages (4 kB) one merge step writes: a step holds the database's write lock for tens of
+# milliseconds, so publications go on between steps.
+MERGE_STEP_PAGES = 500
+
+
 class ChineseSQLiteSearchBackend(SQLiteSearchBackend):
     query_compiler_class = ChineseSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = ChineseSQLiteAutocompleteQueryCompiler
     index_class = ChineseSQLiteIndex
     results_class = ChineseSQLiteSearchResults
+
+    def merge_index(self) -> int:
+        """Merge the index's b-trees into one, a step (one transaction) at a time; the number
+        of steps that merged something.
+
+        FTS5 writes each transaction's entries as a b-tree of its own and merges them only
+        when several pile up on one level, so a site publishing page by page keeps a dozen or
+        more; a look-up by key (the date sort's walk, a filtered count) opens every one of
+        them for every word. A negative 'merge' merges across levels, as 'optimize' does, but
+        in steps; a step that merged nothing changes fewer than two rows."""
+        table = SQLiteFTSIndexEntry._meta.db_table
+        connection = connections[router.db_for_write(SQLiteFTSIndexEntry)]
+        steps = 0
+        while True:
+            with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+                before = connection.connection.total_changes
+                cursor.execute(
+                    f"INSERT INTO {table}({table}, rank) VALUES ('merge', %s)",
+                    [-MERGE_STEP_PAGES],
+                )
+                if connection.connection.total_changes - before < 2:
+                    return steps
+            steps += 1

@@ -6,6 +6,7 @@ phrase positions rechecked); nobody pages past the hundredth page (docs/search.m
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
@@ -88,14 +89,19 @@ def test_the_capped_count_reads_the_index_s_matches_one_by_one(client, corpus, c
     # applied (190 ms at 100,000 pages): the index must drive, each match looked up by key.
     add_items(corpus, 8)
     _response, sql = search(client)
-    (count,) = [s for s in sql if s.upper().startswith("SELECT COUNT(")]
+    admitted, *others = [s for s in sql if s.upper().startswith("SELECT COUNT(")]
+    for count in [admitted, *others]:
+        plan = query_plan(count)
+        scans = [step for step in plan if step.startswith("SCAN")]
+        assert any("VIRTUAL TABLE" in step for step in scans), plan
+        assert not any("wagtailcore_page" in step for step in scans), plan
+    assert any(step.startswith("CORRELATED") for step in query_plan(admitted))
+
+
+def query_plan(sql) -> list[str]:
     with connection.cursor() as cursor:
-        cursor.execute(f"EXPLAIN QUERY PLAN {count}")
-        plan = [row[-1] for row in cursor.fetchall()]
-    scans = [step for step in plan if step.startswith("SCAN")]
-    assert any("VIRTUAL TABLE" in step for step in scans), plan
-    assert not any("wagtailcore_page" in step for step in scans), plan
-    assert any(step.startswith("CORRELATED") for step in plan), plan
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}")
+        return [row[-1] for row in cursor.fetchall()]
 
 
 @pytest.mark.django_db
@@ -107,3 +113,52 @@ def test_a_page_unpublished_before_its_index_entry_left_is_counted_once(corpus):
     Page.objects.filter(pk=page.pk).update(live=False)  # the entry is still in the index
     pages = Page.objects.filter(title__endswith="号公示")
     assert pages.search("公示").count_up_to(100) == pages.search("公示").count() == 3
+
+
+@pytest.mark.django_db
+def test_counting_from_the_matches_or_from_the_pages_gives_the_same_number(corpus):
+    # The count walks whichever side is shorter (TopKSearchMixin.admitted_hits_up_to): every
+    # filter and limit must give what counting every match gives.
+    add_items(corpus, 20)
+    items = list(Page.objects.filter(title__endswith="号公示").order_by("pk"))
+    live = Page.objects.live()
+    filters = {
+        "none": live,
+        "an office": live.descendant_of(corpus["budget"]),
+        "the newest three": live.filter(pk__in=[page.pk for page in items[-3:]]),
+        "the oldest three": live.filter(pk__in=[page.pk for page in items[:3]]),
+        "columns and two items": live.filter(
+            Q(depth__lte=4) | Q(pk__in=[items[5].pk, items[-1].pk])
+        ),
+        "nothing": live.filter(pk__in=[]),
+    }
+    for name, pages in filters.items():
+        every = pages.search("公示").count()
+        for limit in range(1, 24):
+            counted = pages.search("公示").count_up_to(limit)
+            assert counted == min(limit, every), (name, limit)
+
+
+@pytest.mark.django_db
+def test_a_filter_admitting_few_of_the_matches_is_counted_from_its_pages(corpus):
+    # The first 20 matches of 公示 lie outside the ten newest items: the probe finds none of
+    # them admitted, and their pages are checked against the index instead.
+    add_items(corpus, 30)
+    newest = Page.objects.filter(title__endswith="号公示").order_by("-pk")[:10]
+    pages = Page.objects.live().filter(pk__in=[page.pk for page in newest])
+    with CaptureQueriesContext(connection) as queries:
+        assert pages.search("公示").count_up_to(10) == 10
+    assert any("candidate_key" in query["sql"] for query in queries)
+
+
+@pytest.mark.django_db
+def test_the_pages_checked_give_way_to_the_matches_when_they_run_out_of_budget(corpus):
+    add_items(corpus, 6)
+    pages = Page.objects.live().order_by("pk")
+    compiler = pages.search("公示").query_compiler
+    match = compiler.match_expression()
+    every = pages.search("公示").count()
+    # The first pages (the site's root, the offices) hold no 公示 and more pages follow.
+    assert compiler.pages_matching_up_to(match, every, pages, 2) is None
+    assert compiler.pages_matching_up_to(match, every + 1, pages, pages.count()) == every
+    assert compiler.pages_matching_up_to(match, 2, pages, pages.count()) == 2
