@@ -193,17 +193,12 @@ def site(size):
 
 def upkeep():
     """What the beat does on a running site: the index's b-trees merged into one (bulk writing
-    leaves about twenty), the planner's statistics measured."""
-    from gongkai.tasks import refresh_database_statistics
+    leaves about twenty)."""
     from search.tasks import merge_search_index
 
     started = time.perf_counter()
     merge_search_index()
-    refresh_database_statistics()
-    print(
-        f"  index merged, statistics measured: {time.perf_counter() - started:.1f} s",
-        file=sys.stderr,
-    )
+    print(f"  index merged: {time.perf_counter() - started:.1f} s", file=sys.stderr)
 
 
 def run():

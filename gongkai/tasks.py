@@ -72,24 +72,6 @@ def run_django_task(task_path: str, args: list, kwargs: dict):
     return result
 
 
-@shared_task(name="gongkai.refresh_database_statistics")
-def refresh_database_statistics():
-    """Beat: have SQLite measure its tables and indexes (ANALYZE) for its query planner.
-
-    SQLite keeps no statistics unless asked; without them it takes any equality for the most
-    selective condition, and found a year's pages through the index of the locale (one value
-    for every page): 52 ms at 100,000 pages, 11 ms through the index of the publication date.
-    The limit samples each index instead of reading all of it. PostgreSQL's autovacuum keeps
-    its own statistics."""
-    from django.db import connections
-
-    for connection in connections.all():
-        if connection.vendor == "sqlite":
-            with connection.cursor() as cursor:
-                cursor.execute("PRAGMA analysis_limit = 1000")
-                cursor.execute("ANALYZE")
-
-
 @shared_task(name="gongkai.ping")
 def ping(value: str = "pong") -> str:
     """A round trip through the broker, used by /healthz/ callers and the integration suite."""

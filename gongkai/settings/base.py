@@ -493,12 +493,8 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": GONGKAI_OUTBOX_RELAY_EVERY_SECONDS,
     },
     "search-index-reconcile": {"task": "search.reconcile_search_index", "schedule": 10 * 60},
-    # SQLite's index of many publications merged into one b-tree, and its query statistics.
+    # SQLite's index of many publications merged into one b-tree (search/backends/sqlite.py).
     "search-index-merge": {"task": "search.merge_search_index", "schedule": 60 * 60},
-    "database-statistics": {
-        "task": "gongkai.refresh_database_statistics",
-        "schedule": 24 * 60 * 60,
-    },
     # The create forms' one-time tokens (gongkai/create_once.py), once their forms are dead.
     "create-form-tokens": {"task": "gongkai.forget_create_form_tokens", "schedule": 24 * 60 * 60},
     "applications-deadline-reminders": {
