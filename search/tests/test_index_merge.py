@@ -17,7 +17,7 @@ from search.tasks import merge_search_index
 __all__ = ["category", "disclosure_root", "organisation"]
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 b-trees are SQLite's"),
 ]
 
