@@ -140,6 +140,11 @@ def test_counting_from_the_matches_or_from_the_pages_gives_the_same_number(corpu
 
 
 @pytest.mark.django_db
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="which matches the probe sees is FTS5's rowid order; PostgreSQL hands its matches"
+    " over in the order its plan reads them, so the oldest items may or may not come first",
+)
 def test_a_filter_admitting_few_of_the_matches_is_counted_from_its_pages(corpus):
     # The first 20 matches of 公示 lie outside the 20 newest items: the probe finds none of
     # them admitted, and their pages are checked against the index instead.
