@@ -303,6 +303,17 @@ def unindexed_title_matches(queryset, query) -> list:
     return [pk for pk, title in rows if text_matches(query, analysis.normalise(title))]
 
 
+def compiled_sql(queryset) -> tuple[str, list] | None:
+    """(sql, params) of a queryset, to embed in a statement of ours; None when it can match
+    nothing (Django then raises rather than compile it)."""
+    using = router.db_for_read(queryset.model)
+    try:
+        sql, params = queryset.query.get_compiler(using).as_sql()
+    except EmptyResultSet:
+        return None
+    return sql, list(params)
+
+
 # A page checked against the index by key costs about this many matches checked against the
 # caller's filter (SQLite at 100,000 pages: 10–25 µs against 3 µs).
 KEYED_CHECK_COST = 4
@@ -471,13 +482,13 @@ class TopKSearchMixin:
     def admitted_by(self, queryset) -> tuple[str, list] | None:
         """(sql, params) of the condition that `queryset` admits the object of the index entry
         `e`, looked up by key; None when it admits nothing."""
-        admitted = queryset.order_by().filter(pk=RawSQL(self.entry_pk, [])).values("pk")
-        using = router.db_for_read(queryset.model)
-        try:
-            sql, params = admitted.query.get_compiler(using).as_sql()
-        except EmptyResultSet:
+        compiled = compiled_sql(
+            queryset.order_by().filter(pk=RawSQL(self.entry_pk, [])).values("pk")
+        )
+        if compiled is None:
             return None
-        return f"EXISTS ({sql})", list(params)
+        sql, params = compiled
+        return f"EXISTS ({sql})", params
 
     @cached_property
     def admitted(self) -> tuple[str, list] | None:
@@ -541,12 +552,11 @@ class TopKSearchMixin:
     def pages_matching_up_to(self, match, limit, queryset, pages) -> int | None:
         """The queryset's pages whose entry matches, counted up to `limit` among the first
         `pages` of them; None when that many hold fewer than `limit` and there are more."""
-        using = router.db_for_read(queryset.model)
         keys = queryset.order_by().annotate(candidate_key=F("pk")).values("candidate_key")
-        try:
-            keys_sql, keys_params = keys.query.get_compiler(using).as_sql()
-        except EmptyResultSet:
+        compiled = compiled_sql(keys)
+        if compiled is None:
             return 0
+        keys_sql, keys_params = compiled
         hit_sql, hit_params = self.keyed_hits(match, "= CAST(c.candidate_key AS TEXT)", [])
         sql = (
             f"SELECT COUNT(*) FROM (SELECT 1 FROM ({keys_sql} LIMIT {int(pages)}) AS c"
