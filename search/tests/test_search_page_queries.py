@@ -151,3 +151,20 @@ def test_a_page_under_an_unpublished_column_is_no_result(client, corpus, celery_
     response = client.get("/search/", {"q": "低保"})
     assert not [row for row in response.context["rows"] if row["page"].path.startswith(column.path)]
     assert column.title not in response.content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="an SQLite query plan: PostgreSQL plans by statistics a test database cannot give",
+)
+def test_a_year_s_pages_are_read_by_language_and_date_not_by_language_alone(corpus):
+    # Without statistics SQLite took the language's index, every page under one value, and
+    # read the whole table for a year's pages (migration search/0013).
+    pages = public_pages().filter(first_published_at__year=2024).values("pk")
+    sql, params = pages.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = [row[-1] for row in cursor.fetchall()]
+    reads = [step for step in plan if "wagtailcore_page" in step and "U0" not in step]
+    assert any("search_page_language_published" in step for step in reads), plan
