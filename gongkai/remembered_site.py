@@ -42,10 +42,19 @@ def _site_rows(request):
     return row_values(site), row_values(site.root_page.specific)
 
 
+def shows_the_site(view):
+    """Marks a view outside the page tree whose page carries the site's skeleton (its footer
+    and navigation): RememberedSiteMiddleware gives it the site from memory as it does page
+    serving (search: the look-up was 1.5 ms of its template)."""
+    view.shows_the_site = True
+    return view
+
+
 class RememberedSiteMiddleware:
-    """Gives Wagtail's page serving the request's site (``request._wagtail_site``, which
-    ``Site.find_for_request`` reads first) with its home page in full. Other views look the
-    site up themselves if they need it (the liveness check needs nothing)."""
+    """Gives Wagtail's page serving and the views marked `shows_the_site` the request's site
+    (``request._wagtail_site``, which ``Site.find_for_request`` reads first) with its home
+    page in full. Other views look the site up themselves if they need it (the liveness check
+    and robots.txt need nothing)."""
 
     def __init__(self, get_response):
         from wagtail.views import serve  # its module reads the models: after they are loaded
@@ -57,7 +66,8 @@ class RememberedSiteMiddleware:
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if view_func is not self.serve or not holds_site_token(request):
+        shows_site = view_func is self.serve or getattr(view_func, "shows_the_site", False)
+        if not shows_site or not holds_site_token(request):
             return None
         hostname = split_domain_port(request._get_raw_host())[0]
         key = ("site", hostname, request.get_port())

@@ -17,6 +17,7 @@ from wagtail.models import Page, Site
 from disclosure.catalogue.models import CategoryPage, DisclosureGuidePage, DisclosureIndexPage
 from disclosure.catalogue.visibility import public
 from disclosure.reports.models import AnnualReportIndexPage
+from gongkai.remembered_site import shows_the_site
 
 BRANCH_TYPES = (DisclosureIndexPage, DisclosureGuidePage, CategoryPage, AnnualReportIndexPage)
 
@@ -48,6 +49,7 @@ def column_tree(request, home):
     return top
 
 
+@shows_the_site
 def site_map(request):
     site = Site.find_for_request(request)
     home = site.root_page.localized if site is not None else None

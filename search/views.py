@@ -27,7 +27,7 @@ from disclosure.catalogue.roots import deepest_root_among
 from gongkai.languages.locales import serving_source_language
 from gongkai.page_cache import remember_until_publication, remember_while_site_unchanged
 from gongkai.params import bounded_int, object_id
-from gongkai.remembered_site import rebuilt, row_values
+from gongkai.remembered_site import rebuilt, row_values, shows_the_site
 from search import highlight, recording, retries
 from search.did_you_mean import did_you_mean
 from search.query import ExpandedQuery, expand
@@ -339,6 +339,7 @@ def source_language_search(query_text):
         return f"{reverse('search')}?{urlencode({'q': query_text})}"
 
 
+@shows_the_site
 def search(request):
     query_text = " ".join(request.GET.get("q", "").split())
     expanded = expand(query_text)

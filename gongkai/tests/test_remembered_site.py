@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from gongkai.page_cache import page_cache
@@ -27,3 +29,11 @@ def test_the_home_page_published_is_read_again(client, home):
     home.save_revision().publish()
     served = client.get("/?after").wsgi_request._wagtail_site.root_page
     assert served.title == "友谊镇政府信息公开（新版）"
+
+
+def test_a_view_outside_the_page_tree_reads_the_site_from_memory(client, home):
+    client.get("/search/", {"q": "公开"})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get("/search/", {"q": "公开"})
+    assert response.wsgi_request._wagtail_site.root_page.pk == home.pk
+    assert not [query for query in queries if "wagtailcore_site" in query["sql"]]
