@@ -13,6 +13,7 @@ their URLs, models or settings (gongkai/tests/test_template_layers.py).
   object with those attributes, or None. A view outside the page tree that serves one
   organisation (the application form addressed to the county office) names that
   organisation's page as `section_page`: the navigation and the identity follow it.
+- `{% site_footer identity %}`: the footer (includes/footer.html) of that identity.
 - `{% site_search_url as url %}`: where the header's search box sends its query. The search
   app registers a function on SITE_SEARCH, taking the request (None when a page's text is
   rendered for the index) and returning the URL, or None. Without one, no search box.
@@ -26,7 +27,11 @@ their URLs, models or settings (gongkai/tests/test_template_layers.py).
 """
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from wagtail import hooks
+
+from gongkai.page_cache import remember_while_site_unchanged
 
 PORTAL_NAVIGATION = "portal_navigation"
 SITE_IDENTITY = "site_identity"
@@ -71,6 +76,21 @@ def site_identity(context):
     if request is None:
         return None
     return _first_answer(SITE_IDENTITY, request, _section_of(context))
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context, identity):
+    """The footer of `identity`, rendered once per identity and language while the site's
+    token holds: it shows nothing else (not the page, not the request), and every page
+    carries it (0.7 ms of an item page's 4 ms of templates)."""
+
+    def render():
+        return render_to_string("includes/footer.html", {"footer": identity})
+
+    request = context.get("request")
+    if request is None:
+        return render()
+    return remember_while_site_unchanged(request, ("footer", identity, get_language()), render)
 
 
 @register.simple_tag(takes_context=True)

@@ -138,3 +138,31 @@ def test_a_page_cache_sharing_the_brokers_redis_database_is_refused(settings):
     assert [m.id for m in run_checks()].count("gongkai.E001") == 1
     settings.CACHES["pages"]["LOCATION"] = "redis://127.0.0.1:6379/2"
     assert "gongkai.E001" not in [m.id for m in run_checks()]
+
+
+def footer_of(response):
+    html = response.content.decode()
+    return html[html.index('<footer class="site-footer">') :]
+
+
+def rendered(response):
+    return [template.name for template in response.templates]
+
+
+def test_the_footer_is_rendered_once_while_the_site_is_unchanged(client, home):
+    # Every address of every page carries it: rendered again at an address the page cache
+    # does not hold, a page takes it from memory.
+    first = client.get(home.url, {"first": 1})
+    second = client.get(home.url, {"second": 1})
+    assert "includes/footer.html" in rendered(first)
+    assert "includes/footer.html" not in rendered(second)
+    assert footer_of(second) == footer_of(first)
+
+
+def test_a_footer_setting_changed_shows_in_the_next_rendering(client, home):
+    client.get(home.url, {"before": 1})
+    footer = SiteFooterSettings.for_site(Site.objects.get(is_default_site=True))
+    footer.phone = "0451-87654321"
+    footer.save()
+    after = client.get(home.url, {"after": 1})
+    assert "0451-87654321" in footer_of(after)
