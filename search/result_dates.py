@@ -11,7 +11,6 @@ cannot, so each engine document carries the same two values (`document_fields`) 
 sorts on them (`engine_sort`, search/backends/engines.py).
 """
 
-from django.core.exceptions import EmptyResultSet
 from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
@@ -21,6 +20,7 @@ from disclosure.catalogue.columns import column_types
 from disclosure.catalogue.models import DisclosureIndexPage
 from gongkai.languages.locales import serving_source_language
 from gongkai.languages.publication_dates import publication_date
+from search.embedded_sql import compiled_sql
 
 # A site's home page, in every language, sits at this depth (below the tree's root).
 HOME_DEPTH = 2
@@ -86,7 +86,7 @@ def ordered_by_shown_date(queryset) -> bool:
     return tuple(queryset.query.order_by) == ORDER
 
 
-def dated_newest_first(queryset, using: str) -> tuple[str, list] | None:
+def dated_newest_first(queryset) -> tuple[str, list] | None:
     """(sql, params) of the pks of the dated part of a queryset ordered by `ORDER`, in that
     order; None for any other queryset, and on a translation's site, whose shown date is its
     source's (no index serves it).
@@ -99,15 +99,14 @@ def dated_newest_first(queryset, using: str) -> tuple[str, list] | None:
         return None
     page = Page._meta.db_table
     dated = dated_pages(queryset).filter(first_published_at__isnull=False)
-    by_key = dated.order_by().filter(pk=RawSQL("p.id", [])).values("pk")
-    try:
-        sql, params = by_key.query.get_compiler(using).as_sql()
-    except EmptyResultSet:
+    compiled = compiled_sql(dated.order_by().filter(pk=RawSQL("p.id", [])).values("pk"))
+    if compiled is None:
         return None
+    sql, params = compiled
     return (
         f"SELECT p.id FROM {page} AS p WHERE p.first_published_at IS NOT NULL"
         f" AND EXISTS ({sql}) ORDER BY p.first_published_at DESC, p.id DESC",
-        list(params),
+        params,
     )
 
 

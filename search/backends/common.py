@@ -5,7 +5,6 @@ from contextlib import nullcontext
 from functools import cached_property
 from itertools import combinations
 
-from django.core.exceptions import EmptyResultSet
 from django.db import connections, router
 from django.db.models import F, Q
 from django.db.models.expressions import RawSQL
@@ -13,6 +12,7 @@ from django.utils import translation
 from modelsearch.query import And, Boost, MatchAll, Or, Phrase, PlainText
 
 from search import analysis
+from search.embedded_sql import compiled_sql
 
 # Renders one list of terms (joined by "AND"/"OR") in a backend's query language, or None.
 RenderTerms = Callable[[list[analysis.QueryTerm], str], str | None]
@@ -303,17 +303,6 @@ def unindexed_title_matches(queryset, query) -> list:
     return [pk for pk, title in rows if text_matches(query, analysis.normalise(title))]
 
 
-def compiled_sql(queryset) -> tuple[str, list] | None:
-    """(sql, params) of a queryset, to embed in a statement of ours; None when it can match
-    nothing (Django then raises rather than compile it)."""
-    using = router.db_for_read(queryset.model)
-    try:
-        sql, params = queryset.query.get_compiler(using).as_sql()
-    except EmptyResultSet:
-        return None
-    return sql, list(params)
-
-
 # A page checked against the index by key costs about this many matches checked against the
 # caller's filter (SQLite at 100,000 pages: 10–25 µs against 3 µs).
 KEYED_CHECK_COST = 4
@@ -372,7 +361,7 @@ class TopKSearchMixin:
 
         if stop is None or self.unindexed():
             return None
-        candidates = dated_newest_first(self.queryset, router.db_for_read(self.queryset.model))
+        candidates = dated_newest_first(self.queryset)
         if candidates is None:
             return None
         found = self.walk_newest(*candidates, match, stop)
