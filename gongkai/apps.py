@@ -6,6 +6,7 @@ class GongkaiConfig(AppConfig):
     verbose_name = "政府信息公开平台"
 
     def ready(self):
+        from celery.signals import worker_init, worker_process_init
         from django.db.models.signals import post_delete, post_save
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
@@ -14,9 +15,12 @@ class GongkaiConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the system checks)
         from .content_references import page_published as references_published
+        from .orphaned_pool import leave_if_orphaned, remember_the_worker
         from .page_cache import attachment_changed, page_removed, site_changed, site_object_changed
         from .page_cache import page_published as published
 
+        worker_init.connect(remember_the_worker, dispatch_uid="gongkai-worker-pid")
+        worker_process_init.connect(leave_if_orphaned, dispatch_uid="gongkai-orphaned-pool-process")
         page_published.connect(references_published, dispatch_uid="gongkai-references-published")
         page_published.connect(published, dispatch_uid="gongkai-page-cache-published")
         page_unpublished.connect(page_removed, dispatch_uid="gongkai-page-cache-unpublished")
