@@ -8,7 +8,10 @@ rows' values: each request gets instances of its own, so that what one request c
 (cached properties, the route it took) never reaches another.
 """
 
+from functools import wraps
+
 from django.db import DEFAULT_DB_ALIAS
+from django.http import Http404
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
@@ -45,9 +48,17 @@ def _site_rows(request):
 def shows_the_site(view):
     """Marks a view outside the page tree whose page carries the site's skeleton (its footer
     and navigation): RememberedSiteMiddleware gives it the site from memory as it does page
-    serving (search: the look-up was 1.5 ms of its template)."""
-    view.shows_the_site = True
-    return view
+    serving (search: the look-up was 1.5 ms of its template). A host that names no site is
+    not found there, as it is for pages: it has no pages to search or list."""
+
+    @wraps(view)
+    def on_its_site(request, *args, **kwargs):
+        if Site.find_for_request(request) is None:
+            raise Http404("no site answers to this address")
+        return view(request, *args, **kwargs)
+
+    on_its_site.shows_the_site = True
+    return on_its_site
 
 
 class RememberedSiteMiddleware:

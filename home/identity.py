@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from disclosure.catalogue.models import Organisation
 
@@ -163,7 +163,12 @@ def page_identity(request, page=None):
     cached = getattr(request, _CACHE_ATTR, None)
     if cached is not None and cached[0] is page:
         return cached[1]
-    site_identity = Identity.of_site(SiteFooterSettings.for_request(request))
+    # A host that names no site (and no default site to fall back on) has no settings: its
+    # "not found" page carries no one's name.
+    if Site.find_for_request(request) is None:
+        site_identity = Identity()
+    else:
+        site_identity = Identity.of_site(SiteFooterSettings.for_request(request))
     identity = site_identity
     root = _section_root(request, page)
     if root is not None and not _is_site_organisation(root, site_identity):

@@ -51,9 +51,8 @@ def column_tree(request, home):
 
 @shows_the_site
 def site_map(request):
-    site = Site.find_for_request(request)
-    home = site.root_page.localized if site is not None else None
-    branches = column_tree(request, home) if home is not None and home.live else []
+    home = Site.find_for_request(request).root_page.localized  # shows_the_site: there is one
+    branches = column_tree(request, home) if home.live else []
     others = [
         Branch(str(_("站内搜索")), reverse("search")),
         Branch(str(_("依申请公开")), reverse("applications:apply")),

@@ -37,3 +37,11 @@ def test_a_view_outside_the_page_tree_reads_the_site_from_memory(client, home):
         response = client.get("/search/", {"q": "公开"})
     assert response.wsgi_request._wagtail_site.root_page.pk == home.pk
     assert not [query for query in queries if "wagtailcore_site" in query["sql"]]
+
+
+@pytest.mark.parametrize("path", ["/", "/search/?q=公开", "/sitemap/", "/no-such-page/"])
+def test_an_address_no_site_answers_to_is_not_found(client, home, path):
+    """Without a default site, a host that names no site has no pages, footer or search."""
+    Site.objects.update(is_default_site=False)
+    response = client.get(path, HTTP_HOST="unknown.example")
+    assert response.status_code == 404
