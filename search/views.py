@@ -106,8 +106,8 @@ class Filters:
             pages = pages.descendant_of(self.organisation, inclusive=True)
         if self.column:
             pages = pages.descendant_of(self.column, inclusive=True)
-        if self.year:
-            pages = pages.filter(first_published_at__year=self.year)
+        if self.year:  # that year's documents, not the columns a site was set up in it
+            pages = dated_pages(pages).filter(first_published_at__year=self.year)
         if self.domain:
             pages = pages.filter(items_where(domain=self.domain))
         if self.validity:

@@ -247,3 +247,29 @@ def test_documents_carry_the_searched_text_normalised_like_the_database_index(co
     assert document["title"] == "医疗保障资讯公开pdf"
     assert "繁体字页面" in text and "繁體" not in text
     assert document["title_filter"] == "醫療保障資訊公開ＰＤＦ"  # filters keep the value
+
+
+@pytest.mark.django_db
+def test_every_filter_of_the_search_page_is_sent_to_the_engine(recorder, corpus, items):
+    """The organisation, column, year, domain and validity filters narrow the queryset the
+    engine is given; each must compile to the engine's filters, not fail as unsupported."""
+    from search.query import expand
+    from search.views import Filters, public_pages
+
+    filters = Filters(
+        organisation=corpus["township_root"],
+        column=corpus["budget"],
+        year=2024,
+        domain=items["valid"].domain,
+        validity="valid",
+    )
+    backend = es8(f"http://127.0.0.1:{recorder.server_port}")
+    list(backend.search(expand("救助").search_query, filters.apply(public_pages()))[:10])
+    [(_, body)] = [r for r in requests_to(recorder, "POST") if r[0].endswith("/_search")]
+    [_, (narrowed)] = body["query"]["bool"]["filter"]
+    clauses = narrowed["bool"]["must"]
+    assert {"prefix": {"path_filter": corpus["budget"].path}} in clauses
+    year = {"range": {"first_published_at_filter": {"gte": "2024-01-01"}}}
+    assert any(year in clause.get("bool", {}).get("must", []) for clause in clauses)
+    # The year lists documents: the roots and columns set up in it are left out.
+    assert any("content_type_id_filter" in str(clause.get("bool", {})) for clause in clauses)
