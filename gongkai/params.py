@@ -28,3 +28,13 @@ def bounded_int(value, low, high):
 def object_id(value):
     """A primary key as a URL gives it: a positive integer a database column can hold."""
     return bounded_int(value, 1, DB_INT_MAX)
+
+
+def requested_page(paginator, value):
+    """The page of `paginator` a URL's `page` asks for: past the last, the last (a listing
+    that shrank since the link was made); anything else out of range or not a number (0, -1,
+    "abc"), the first."""
+    number = bounded_int(value, 1, DB_INT_MAX)
+    if number is None:
+        return paginator.page(1)
+    return paginator.page(min(number, paginator.num_pages))

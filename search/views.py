@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
@@ -26,7 +26,7 @@ from disclosure.catalogue.models.organisations import english_name
 from disclosure.catalogue.roots import deepest_root_among
 from gongkai.languages.locales import serving_source_language
 from gongkai.page_cache import remember_until_publication, remember_while_site_unchanged
-from gongkai.params import bounded_int, object_id
+from gongkai.params import bounded_int, object_id, requested_page
 from gongkai.remembered_site import rebuilt, row_values, shows_the_site
 from search import highlight, recording, retries
 from search.did_you_mean import did_you_mean
@@ -306,13 +306,7 @@ class CappedResults:
 
 
 def paginate(results, number):
-    paginator = Paginator(CappedResults(results, COUNT_CAP), RESULTS_PER_PAGE)
-    try:
-        return paginator.page(number)
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+    return requested_page(Paginator(CappedResults(results, COUNT_CAP), RESULTS_PER_PAGE), number)
 
 
 def editors_picks(pages, query_text):

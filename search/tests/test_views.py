@@ -281,3 +281,12 @@ def test_a_new_column_is_a_filter_choice_at_once(client, corpus):
     html = get(client, q="公开", page=1).content.decode()
     column_filter = html[html.index('<select id="search-column"') :].split("</select>", 1)[0]
     assert ">政策解读<" in column_filter
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page, number", [("0", 1), ("-1", 1), ("2", 2), ("999", 2)])
+def test_a_page_number_out_of_range_gives_the_first_or_the_last_page(
+    client, corpus, monkeypatch, page, number
+):
+    monkeypatch.setattr("search.views.RESULTS_PER_PAGE", 1)  # 低保 finds two pages
+    assert get(client, q="低保", page=page).context["search_results"].number == number

@@ -10,10 +10,12 @@ import unicodedata
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+
+from gongkai.params import requested_page
 
 from ..visibility import public
 from .domains import Domain
@@ -151,12 +153,7 @@ def item_listing(category, request):
     )
     rows = combined.order_by("-published_on", "-pk") if combined is not None else []
     paginator = Paginator(rows, PAGE_SIZE)
-    try:
-        listing_page = paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        listing_page = paginator.page(1)
-    except EmptyPage:
-        listing_page = paginator.page(paginator.num_pages)
+    listing_page = requested_page(paginator, request.GET.get("page"))
     ids = [row[0] for row in listing_page.object_list]
     by_id = items_by_id(listing_page.object_list)
     items = [by_id[pk] for pk in ids if pk in by_id]
