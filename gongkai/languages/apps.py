@@ -17,6 +17,7 @@ class LanguagesConfig(AppConfig):
             locale_lookup,
             localize_dates,
             model_names,
+            translation_buttons,
             translation_report_labels,
         )
         from .permission_names import name_permissions_in_chinese
@@ -28,5 +29,6 @@ class LanguagesConfig(AppConfig):
         admin_labels.apply()
         translation_report_labels.apply()
         localize_dates.apply()
+        translation_buttons.apply()
         post_migrate.connect(name_permissions_in_chinese, dispatch_uid="zh_permissions")
         every_page_reads(*DISPLAY_PARAMETERS)  # the page cache stores ?text=2 and ?contrast=1

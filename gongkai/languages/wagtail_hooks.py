@@ -9,6 +9,7 @@ from wagtail_localize.locales.wagtail_hooks import LocalesMenuItem
 
 from gongkai.templatetags.navigation import PAGE_VERSIONS, SITE_TOOLBAR
 
+from .patches.translation_buttons import translation_rows
 from .switcher import versions
 
 # Links to Wagtail's English guides on its own website: unreadable for the offices and out of
@@ -74,3 +75,10 @@ def localize_editor_in_chinese():
         ),
         static("js/admin/localize_editor.js"),
     )
+
+
+@hooks.register("construct_explorer_page_queryset")
+def translation_offers_read_with_rows(parent_page, pages, request):
+    """Each row's 翻译此页面 and 同步已翻译页面 offers read their answers with the rows
+    (patches/translation_buttons.py)."""
+    return pages.annotate(**translation_rows(request.user))
