@@ -27,6 +27,9 @@ def admin_views(patterns):
     return include(in_the_users_language(decorate_urlpatterns(list(patterns), display_custom_404)))
 
 
+# The public "page not found" speaks for the section the address was in (home/not_found.py).
+handler404 = "home.not_found.page_not_found"
+
 urlpatterns = [
     # Wagtail admin views walled between organisations, at Wagtail's own addresses.
     path("admin/", admin_views(admin_page_walls.urlpatterns)),

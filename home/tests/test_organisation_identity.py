@@ -176,3 +176,17 @@ def test_the_english_guide_and_application_pages_name_the_organisation_in_englis
     form = client.get("/en/apply/").content.decode()
     assert f">{TOWNSHIP_EN}</option>" in form and f">{TOWNSHIP}</option>" not in form
     assert f">{TOWNSHIP}</option>" in client.get("/apply/").content.decode()
+
+
+def test_an_address_not_found_in_the_county_office_s_section_carries_its_identity(client):
+    root, column, _item = county_pages()
+    for missing in (f"{column}no-such-item/", f"{root}no-such-column/x/y/"):
+        response = client.get(missing)
+        assert response.status_code == 404, missing
+        html = response.content.decode()
+        assert banner_name(html) == COUNTY, missing
+        assert footer_fact(html, "主办单位") == COUNTY, missing
+        assert "0469-5818672" not in footer_of(html), missing
+    # Outside every section: the site's.
+    html = client.get("/no-such-section/").content.decode()
+    assert banner_name(html) != COUNTY and footer_fact(html, "主办单位") != COUNTY
