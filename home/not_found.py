@@ -8,7 +8,7 @@ on a host that names no site, keeps the site's."""
 
 from django.shortcuts import render
 from django.utils import translation
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
 # Deeper than any catalogue page (home, root, column, sub-column, item): a longer address is
 # not walked further, so a made-up path costs at most this many look-ups.
@@ -28,13 +28,21 @@ def deepest_page(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    page, found = site.root_page.localized, None
+    page, chain = site.root_page.localized, []
     for component in _components(request):
-        child = page.get_children().live().public().filter(slug=component).first()
-        if child is None:
+        page = page.get_children().live().filter(slug=component).first()
+        if page is None:
             break
-        page = found = child
-    return found
+        chain.append(page)
+    if not chain:
+        return None
+    # Not a page under a view restriction (a password, a login): its section is not public.
+    public = set(
+        Page.objects.filter(pk__in=[page.pk for page in chain])
+        .public()
+        .values_list("pk", flat=True)
+    )
+    return next((page for page in reversed(chain) if page.pk in public), None)
 
 
 def page_not_found(request, exception):

@@ -7,7 +7,7 @@ import re
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from disclosure.catalogue.models import DisclosureIndexPage
 from gongkai.page_cache import page_cache
@@ -190,3 +190,9 @@ def test_an_address_not_found_in_the_county_office_s_section_carries_its_identit
     # Outside every section: the site's.
     html = client.get("/no-such-section/").content.decode()
     assert banner_name(html) != COUNTY and footer_fact(html, "主办单位") != COUNTY
+    # A section behind a password is not named by its missing addresses either.
+    PageViewRestriction.objects.create(
+        page=county_root(), restriction_type="password", password="x"
+    )
+    html = client.get(f"{column}no-such-item/").content.decode()
+    assert banner_name(html) != COUNTY and COUNTY not in footer_of(html)
