@@ -285,6 +285,10 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
 WAGTAIL_I18N_ENABLED = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# A translation submitted for a live page is made as a draft and goes through review like any
+# page: wagtail-localize would publish it at once, which the review guard refuses, and the
+# translator who had just submitted it read 没有权限 on the dashboard.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # ------------------------------------------------------------------- Static files and media
 STATICFILES_FINDERS = [

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import TestCase
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 from wagtail_localize.models import StringSegment, TranslationSource
@@ -107,3 +108,28 @@ def test_a_translation_published_before_its_source_number_takes_the_source_s(doc
     english = DisclosureDocumentPage.objects.get(pk=english.pk)
     publish_fixture(english)
     assert english.index_number == document.index_number
+
+
+@pytest.mark.django_db
+def test_translating_a_live_page_makes_a_draft_and_opens_its_editor(client, document):
+    """翻译此页 on a published page: the English version is a draft for review, and the
+    translator lands in its editor, not on a refusal."""
+    from django.contrib.messages import get_messages
+    from django.urls import reverse
+
+    assert document.live
+    admin = get_user_model().objects.create_superuser("translator", "t@example.cn", "x")
+    client.force_login(admin)
+    english = Locale.objects.get(language_code="en")
+    url = reverse("wagtail_localize:submit_page_translation", args=[document.pk])
+    # wagtail-localize publishes on commit, which the test's transaction never reaches.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(url, {"locales": [english.pk]})
+    translation = DisclosureDocumentPage.objects.get(
+        translation_key=document.translation_key, locale=english
+    )
+    assert not translation.live
+    assert response.status_code == 302
+    assert response.url == reverse("wagtailadmin_pages:edit", args=[translation.pk])
+    errors = [m for m in get_messages(response.wsgi_request) if m.level_tag == "error"]
+    assert errors == []
