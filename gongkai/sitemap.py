@@ -1,10 +1,17 @@
 """The sitemap of every language: Wagtail's lists the pages below the site's root page only,
 and a translation's pages (/en/…) hang below the root's translation, a sibling of it, so no
-English page was listed."""
+English page was listed.
+
+`sitemap_xml` builds it for the request's site (Wagtail's sitemap view gives the sitemap the
+request): Django's, given the class, built it without one, and Wagtail then listed the default
+site's pages on every host, and failed (a 500) on all of them when no site was the default."""
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Page
+
+from .remembered_site import shows_the_site
 
 
 class EveryLanguageSitemap(Sitemap):
@@ -23,3 +30,8 @@ class EveryLanguageSitemap(Sitemap):
             .defer_streamfields()
             .specific()
         )
+
+
+@shows_the_site
+def sitemap_xml(request):
+    return sitemap(request, sitemaps={"pages": EveryLanguageSitemap})

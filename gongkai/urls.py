@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -16,7 +15,7 @@ from gongkai import healthz, well_known
 from gongkai.document_names import serve_under_title
 from gongkai.languages.admin_language import in_the_users_language
 from gongkai.media import serve_media
-from gongkai.sitemap import EveryLanguageSitemap
+from gongkai.sitemap import sitemap_xml
 from home.site_map import site_map
 
 
@@ -43,7 +42,7 @@ urlpatterns = [
     path("healthz/", healthz.healthz, name="healthz"),
     path("healthz/live/", healthz.live, name="healthz_live"),
     path("api/v2/", api_router.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": EveryLanguageSitemap}}),
+    path("sitemap.xml", sitemap_xml),
     path("robots.txt", well_known.robots_txt, name="robots_txt"),
     path("favicon.ico", well_known.favicon_ico, name="favicon_ico"),
     # Ahead of django-simple-captcha's own patterns, same addresses: an expired picture is
