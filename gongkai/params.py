@@ -35,6 +35,14 @@ def requested_page(paginator, value):
     that shrank since the link was made); anything else out of range or not a number (0, -1,
     "abc"), the first."""
     number = bounded_int(value, 1, DB_INT_MAX)
+    if number is None and _beyond_every_page(value):
+        number = paginator.num_pages
     if number is None:
         return paginator.page(1)
     return paginator.page(min(number, paginator.num_pages))
+
+
+def _beyond_every_page(value):
+    """Digits alone, too many for any database's integer (99999999999999999999): a page
+    past the last, not junk."""
+    return isinstance(value, str) and value.isdecimal() and len(value.lstrip("0")) >= MAX_DIGITS - 1

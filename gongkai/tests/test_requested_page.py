@@ -14,7 +14,9 @@ PAGES = Paginator(range(45), 20)  # three pages
         ("2", 2),
         ("３", 3),  # full-width, as Chinese input methods type it
         ("999", 3),  # past the last: the last
-        ("99999999999999999999999999", 1),  # no number a database holds
+        ("9223372036854775808", 3),  # past any database's integer: past the last page too
+        ("99999999999999999999999999", 3),
+        ("0000000000000000000000002", 1),  # junk padding, not a number of pages
         ("0", 1),
         ("-1", 1),
         ("abc", 1),
