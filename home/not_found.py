@@ -8,7 +8,9 @@ on a host that names no site, keeps the site's."""
 
 from django.shortcuts import render
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import Site
+
+from disclosure.catalogue.visibility import public
 
 # Deeper than any catalogue page (home, root, column, sub-column, item): a longer address is
 # not walked further, so a made-up path costs at most this many look-ups.
@@ -28,21 +30,15 @@ def deepest_page(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    page, chain = site.root_page.localized, []
+    page, found = site.root_page.localized, None
     for component in _components(request):
-        page = page.get_children().live().filter(slug=component).first()
+        # Public as the catalogue's one rule says (live, ancestors live, not restricted), in
+        # the look-up's own statement.
+        page = public(page.get_children()).filter(slug=component).first()
         if page is None:
             break
-        chain.append(page)
-    if not chain:
-        return None
-    # Not a page under a view restriction (a password, a login): its section is not public.
-    public = set(
-        Page.objects.filter(pk__in=[page.pk for page in chain])
-        .public()
-        .values_list("pk", flat=True)
-    )
-    return next((page for page in reversed(chain) if page.pk in public), None)
+        found = page
+    return found
 
 
 def page_not_found(request, exception):
