@@ -15,11 +15,9 @@ def bounded_int(value, low, high):
     """
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
-    elif isinstance(value, str) and 0 < len(value.strip()) <= MAX_DIGITS:
-        try:
-            number = int(value)
-        except ValueError:
-            return None
+    elif isinstance(value, str) and value.isdecimal() and len(value) <= MAX_DIGITS:
+        # isdecimal() first: int() would also read " 2022", "+2022" and "2_022".
+        number = int(value)
     else:
         return None
     return number if low <= number <= high else None
@@ -45,4 +43,8 @@ def requested_page(paginator, value):
 def _beyond_every_page(value):
     """Digits alone, too many for any database's integer (99999999999999999999): a page
     past the last, not junk."""
-    return isinstance(value, str) and value.isdecimal() and len(value.lstrip("0")) >= MAX_DIGITS - 1
+    return (
+        isinstance(value, str)
+        and value.isdecimal()
+        and len(value.lstrip("0")) >= len(str(DB_INT_MAX))
+    )

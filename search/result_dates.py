@@ -11,9 +11,12 @@ cannot, so each engine document carries the same two values (`document_fields`) 
 sorts on them (`engine_sort`, search/backends/engines.py).
 """
 
+import datetime
+
 from django.db.models import BooleanField, Case, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from disclosure.catalogue.columns import column_types
@@ -65,6 +68,32 @@ def shown_date_expression():
         first_published_at__isnull=False,
     ).values("first_published_at")[:1]
     return Coalesce(Subquery(source), F("first_published_at"))
+
+
+def with_shown_date(pages):
+    """`pages` with their shown date as the alias `SHOWN_DATE`: on the Chinese site the column
+    itself (its index serves a range or an order), elsewhere `shown_date_expression`'s
+    subquery."""
+    return pages.alias(**{SHOWN_DATE: shown_date_expression()})
+
+
+def year_bounds(year):
+    """[start, end) of `year` in the site's time zone."""
+    return tuple(timezone.make_aware(datetime.datetime(y, 1, 1)) for y in (year, year + 1))
+
+
+def shown_in_year(pages, year):
+    """The dated pages of `pages` whose shown date falls in `year` (site time zone).
+
+    On a translation's site the date shown is its source's: the pages are named by key through
+    a subquery, which the database backends run as part of the search and the engines read
+    into a list of keys (they cannot filter on an annotation). The Chinese site filters on the
+    date's column, which the engines compile to a range of their own."""
+    start, end = year_bounds(year)
+    dated = dated_pages(pages)
+    within = {f"{SHOWN_DATE}__gte": start, f"{SHOWN_DATE}__lt": end}
+    in_year = with_shown_date(dated).filter(**within)
+    return in_year if serving_source_language() else dated.filter(pk__in=in_year.values("pk"))
 
 
 def by_shown_date(pages):

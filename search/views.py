@@ -31,7 +31,14 @@ from gongkai.remembered_site import rebuilt, row_values, shows_the_site
 from search import highlight, recording, retries
 from search.did_you_mean import did_you_mean
 from search.query import ExpandedQuery, expand
-from search.result_dates import by_shown_date, dated_pages, is_undated
+from search.result_dates import (
+    SHOWN_DATE,
+    by_shown_date,
+    dated_pages,
+    is_undated,
+    shown_date_expression,
+    shown_in_year,
+)
 from search.result_text import result_text
 from search.suggestions import suggestions
 
@@ -107,7 +114,7 @@ class Filters:
         if self.column:
             pages = pages.descendant_of(self.column, inclusive=True)
         if self.year:  # that year's documents, not the columns a site was set up in it
-            pages = dated_pages(pages).filter(first_published_at__year=self.year)
+            pages = shown_in_year(pages, self.year)
         if self.domain:
             pages = pages.filter(items_where(domain=self.domain))
         if self.validity:
@@ -186,21 +193,18 @@ def column_label(column, root, shared):
 
 
 def publication_years(pages):
-    """The years (site time zone) in which a page of `pages` was first published, newest first.
+    """The years (site time zone) of the dates `pages` show (result_dates.py), newest first.
 
     One index probe per year — the newest page published before the year found last — instead
     of truncating the date of every page (a full scan: 100,000 calls of SQLite's date function).
     """
     years = []
     before = None
+    dates = pages.annotate(**{SHOWN_DATE: shown_date_expression()})
+    dates = dates.filter(**{f"{SHOWN_DATE}__isnull": False})
     while True:
-        older = pages if before is None else pages.filter(first_published_at__lt=before)
-        latest = (
-            older.filter(first_published_at__isnull=False)
-            .order_by("-first_published_at")
-            .values_list("first_published_at", flat=True)
-            .first()
-        )
+        older = dates if before is None else dates.filter(**{f"{SHOWN_DATE}__lt": before})
+        latest = older.order_by(f"-{SHOWN_DATE}").values_list(SHOWN_DATE, flat=True).first()
         if latest is None:
             return years
         year = timezone.localtime(latest).year
@@ -219,6 +223,14 @@ def cached_publication_years(pages):
     return remember_until_publication(
         key, lambda: publication_years(pages), settings.PAGE_CACHE_SECONDS
     )
+
+
+def year_choices(years, chosen_year):
+    """The years offered, with the one the URL chose even if no page shows it (?year=1900):
+    the filter is applied, so the drop-down must say so rather than show 全部年份."""
+    if chosen_year is None or chosen_year in years:
+        return years
+    return sorted([*years, chosen_year], reverse=True)
 
 
 def run_search(pages, expanded: ExpandedQuery, filters: Filters):
@@ -349,7 +361,7 @@ def search(request):
         "column_groups": groups,
         "domains": Domain.objects.all(),
         "validities": Validity.choices,
-        "years": cached_publication_years(dated_pages(pages)),
+        "years": year_choices(cached_publication_years(dated_pages(pages)), filters.year),
         "search_results": None,
         "rows": [],
         "picks": [],

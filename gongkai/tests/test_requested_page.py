@@ -21,6 +21,10 @@ PAGES = Paginator(range(45), 20)  # three pages
         ("-1", 1),
         ("abc", 1),
         ("1.5", 1),
+        ("+2", 1),  # signs, spaces and separators are not typed in a page number
+        (" 2", 1),
+        ("2 ", 1),
+        ("1_0", 1),
         ("", 1),
         (None, 1),
     ],

@@ -93,6 +93,21 @@ def test_a_translation_is_sorted_by_the_date_it_shows(client, dated):
     assert titles == ["Catalogue", "Work rules", "Work points"]
 
 
+def test_a_translation_is_filtered_and_offered_by_the_year_it_shows(client, dated):
+    """A translation published in 2026 of a document published in 2025 shows 2025: the English
+    site lists it under 2025 and offers 2025, as the Chinese site does for its source."""
+    from gongkai.languages.tests.helpers import translate
+
+    source = dated["documents"][1]  # 政务公开工作要点, published 2025-03-01
+    english = translate(source, "en")
+    Page.objects.filter(pk=english.pk).update(first_published_at=at(2026, 12, 2))
+    response = client.get("/en/search/", {"q": "公开", "year": 2025})
+    assert [row["page"].pk for row in response.context["rows"]] == [english.pk]
+    assert "2025-03-01" in response.content.decode()
+    assert client.get("/en/search/", {"q": "公开", "year": 2026}).context["rows"] == []
+    assert 2025 in response.context["years"] and 2026 not in response.context["years"]
+
+
 def ranked(backend, queryset, text):
     return [
         page.title

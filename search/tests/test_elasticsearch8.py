@@ -269,7 +269,42 @@ def test_every_filter_of_the_search_page_is_sent_to_the_engine(recorder, corpus,
     [_, (narrowed)] = body["query"]["bool"]["filter"]
     clauses = narrowed["bool"]["must"]
     assert {"prefix": {"path_filter": corpus["budget"].path}} in clauses
-    year = {"range": {"first_published_at_filter": {"gte": "2024-01-01"}}}
-    assert any(year in clause.get("bool", {}).get("must", []) for clause in clauses)
+    # The year's bounds in the site's time zone, as the database backends count it.
+    assert {"range": {"first_published_at_filter": {"gte": "2024-01-01T00:00:00+08:00"}}} in clauses
+    assert {"range": {"first_published_at_filter": {"lt": "2025-01-01T00:00:00+08:00"}}} in clauses
     # The year lists documents: the roots and columns set up in it are left out.
     assert any("content_type_id_filter" in str(clause.get("bool", {})) for clause in clauses)
+
+
+def test_on_a_translation_s_site_the_year_is_sent_as_the_pages_showing_it(recorder, items):
+    """A translation shows its source's date, which no engine field filters on: the year is
+    sent as the keys of the pages showing it."""
+    from django.utils import translation
+
+    from gongkai.languages.tests.helpers import translate
+    from search.query import expand
+    from search.views import Filters, public_pages
+
+    source = items["valid"]
+    source.refresh_from_db()
+    english = translate(source, "en")
+    year = source.first_published_at.year
+    Page.objects.filter(pk=english.pk).update(
+        first_published_at=source.first_published_at.replace(year=year + 1)
+    )
+    backend = es8(f"http://127.0.0.1:{recorder.server_port}")
+    with translation.override("en"):
+        for shown in (year, year + 1):
+            list(
+                backend.search(
+                    expand("救助").search_query, Filters(year=shown).apply(public_pages())
+                )[:10]
+            )
+    bodies = [body for path, body in requests_to(recorder, "POST") if path.endswith("/_search")]
+    keys = [
+        clause["terms"]["id_filter"]
+        for body in bodies
+        for clause in body["query"]["bool"]["filter"][1]["bool"]["must"]
+        if "terms" in clause
+    ]
+    assert keys == [[english.pk], []]

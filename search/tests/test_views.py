@@ -242,6 +242,18 @@ def test_the_home_page_is_undated_and_its_year_not_offered(client, corpus, items
 
 
 @pytest.mark.django_db
+def test_a_year_no_page_shows_is_still_shown_as_the_chosen_filter(client, corpus):
+    response = get(client, q="公开", year=1900)
+    assert response.context["rows"] == []
+    assert response.context["years"][-1] == 1900
+    html = response.content.decode()
+    assert '<option value="1900" selected>1900</option>' in html
+    assert "在所选筛选条件下没有找到与“公开”相关的结果" in html
+    # Without a choice, only the years pages show are offered.
+    assert 1900 not in get(client, q="公开").context["years"]
+
+
+@pytest.mark.django_db
 def test_an_empty_query_with_a_filter_lists_what_the_filter_keeps_newest_first(client, items):
     social = items["domains"]["social"].pk
     response = get(client, q="", domain=social)

@@ -34,7 +34,7 @@ def item(corpus, title):
 def year_choices(client):
     with CaptureQueriesContext(connection) as queries:
         response = client.get("/search/")
-    probe = 'SELECT "wagtailcore_page"."first_published_at" AS "first_published_at" FROM'
+    probe = 'SELECT "wagtailcore_page"."first_published_at" AS "result_date" FROM'
     probes = [q["sql"] for q in queries if q["sql"].startswith(probe)]
     return response.context["years"], probes
 
