@@ -17,6 +17,7 @@ class LanguagesConfig(AppConfig):
             locale_lookup,
             localize_dates,
             model_names,
+            sync_without_publishing,
             translation_buttons,
             translation_report_labels,
         )
@@ -30,5 +31,7 @@ class LanguagesConfig(AppConfig):
         translation_report_labels.apply()
         localize_dates.apply()
         translation_buttons.apply()
+        # 同步翻译的页面 offers no 立即发布: translations are published through the review.
+        sync_without_publishing.apply()
         post_migrate.connect(name_permissions_in_chinese, dispatch_uid="zh_permissions")
         every_page_reads(*DISPLAY_PARAMETERS)  # the page cache stores ?text=2 and ?contrast=1

@@ -31,6 +31,7 @@ PATCH_MODULES = [
     "gongkai.languages.patches.locale_lookup",
     "gongkai.languages.patches.localize_dates",
     "gongkai.languages.patches.model_names",
+    "gongkai.languages.patches.sync_without_publishing",
     "gongkai.languages.patches.translation_buttons",
     "gongkai.languages.patches.translation_report_labels",
 ]

@@ -267,7 +267,7 @@ LOCALIZE_URLS = {
     "javascript_catalog": "reads",
     "submit_page_translation": "creates translations as drafts (tried)",
     "submit_snippet_translation": "snippets, not pages",
-    "update_translations": "publishes translations (tried)",
+    "update_translations": "offers no publication; a request asking for it only syncs (tried)",
     "edit_string_translation": "saves strings only",
     "edit_override": "saves overrides only",
     "download_pofile": "reads",
