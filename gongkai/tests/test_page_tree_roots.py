@@ -28,3 +28,19 @@ def test_the_root_nodes_are_read_from_their_index():
 @pytest.mark.django_db
 def test_a_deeper_level_is_not_read_from_it():
     assert "gongkai_page_tree_roots" not in plan(Page.objects.filter(depth=2))
+
+
+@pytest.mark.django_db
+def test_a_page_s_descendants_are_read_from_an_index_of_the_paths():
+    """`descendant_of` is `path LIKE 'prefix%'`: SQLite reads a range of the paths' NOCASE index
+    (migration gongkai/0005), PostgreSQL of the unique path's own."""
+    home = Page.objects.get(depth=2)
+    below = Page.objects.descendant_of(home).filter(live=True)
+    used = plan(below)
+    if connection.vendor == "sqlite":
+        assert "USING INDEX gongkai_page_path_prefixes (path>? AND path<?)" in used
+    else:  # the unique path's index (or its `_like` twin when the collation is not C)
+        assert "Index Scan using wagtailcore_page_path_" in used
+    assert list(below) == list(
+        Page.objects.filter(path__startswith=home.path, depth__gt=2, live=True)
+    )
