@@ -52,14 +52,16 @@ GONGKAI_REPORT_EXPORTS_ON_PUBLISH = False
 # disclosure/inspection/tests/test_snapshots.py turns it on.
 GONGKAI_INSPECTION_REFRESH_ON_PUBLISH = False
 CACHES["default"]["KEY_PREFIX"] = f"test{_own}"  # noqa: F405
-if XDIST_WORKER and CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
+_worker_number = re.fullmatch(r"gw(\d+)", XDIST_WORKER)
+if _worker_number and CACHES["default"]["BACKEND"].endswith("RedisCache"):  # noqa: F405
     # A Redis cache's clear() empties its whole database, whatever the key prefix: each worker
     # gets a database of its own (the broker's is 0, the shared cache's 1), so that emptying
     # the caches before a test (tests/fixtures.py) never empties another worker's rate limits
-    # or warmed answers in the middle of its test.
+    # or warmed answers in the middle of its test. (A benchmark names itself as a worker too,
+    # PYTEST_XDIST_WORKER=bench, to have files of its own; it runs alone.)
     CACHES["default"]["LOCATION"] = re.sub(  # noqa: F405
         r"/\d+$",
-        f"/{2 + int(XDIST_WORKER.removeprefix('gw'))}",
+        f"/{2 + int(_worker_number[1])}",
         CACHES["default"]["LOCATION"],  # noqa: F405
     )
 CACHES["pages"] = {  # noqa: F405
