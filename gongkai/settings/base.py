@@ -197,9 +197,13 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         # PostgreSQL waits for a row lock for ever by default; bound it like SQLite's wait.
+        # And no JIT: it compiles any statement whose estimate passes 100,000, which the admin
+        # explorer's listing (a dozen correlated subqueries Wagtail estimates as scans) always
+        # does: 0.9 s of compiling for a 50 ms query (docs/performance.md).
         _options = DATABASES["default"].setdefault("OPTIONS", {})
         _options["options"] = (
             f"{_options.get('options', '')} -c lock_timeout={DATABASE_BUSY_TIMEOUT * 1000}"
+            " -c jit=off"
         ).strip()
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
