@@ -115,7 +115,8 @@ MIDDLEWARE = [
     # Attachments used by live pages are refused to the request's user below site administrator.
     "disclosure.moderation.files.attachment_lock.ActingUserMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's redirects, to public pages only.
+    "disclosure.catalogue.public_redirects.PublicRedirectMiddleware",
     # Late, as django-axes asks: it turns a refused login into the lockout answer.
     "axes.middleware.AxesMiddleware",
     # Last, so its process_exception sees a view's "database is locked" first (gongkai/busy.py).
