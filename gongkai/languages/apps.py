@@ -14,6 +14,7 @@ class LanguagesConfig(AppConfig):
         from .locales import ensure_content_locales_after_migrate
         from .patches import (
             admin_labels,
+            live_translation_drafts,
             locale_lookup,
             localize_dates,
             model_names,
@@ -33,5 +34,7 @@ class LanguagesConfig(AppConfig):
         translation_buttons.apply()
         # 同步翻译的页面 offers no 立即发布: translations are published through the review.
         sync_without_publishing.apply()
+        # Updating a live translation saves a draft revision, not the live row.
+        live_translation_drafts.apply()
         post_migrate.connect(name_permissions_in_chinese, dispatch_uid="zh_permissions")
         every_page_reads(*DISPLAY_PARAMETERS)  # the page cache stores ?text=2 and ?contrast=1

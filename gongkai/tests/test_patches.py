@@ -28,6 +28,7 @@ PATCH_MODULES = [
     "gongkai.accounts.patches.name_order",
     "gongkai.accounts.patches.sidebar_name",
     "gongkai.languages.patches.admin_labels",
+    "gongkai.languages.patches.live_translation_drafts",
     "gongkai.languages.patches.locale_lookup",
     "gongkai.languages.patches.localize_dates",
     "gongkai.languages.patches.model_names",
