@@ -265,9 +265,11 @@ def result_rows(request, pages, terms, roots):
     parents (columns) in one. `terms` are marked."""
     pages = list(pages)
     parent_paths = {page.path[: -Page.steplen] for page in pages}
-    # An unpublished column is not named under its live items (its title is not public).
+    # An unpublished column is not named under its live items (its title is not public), nor
+    # the tree's root (根目录, Wagtail's own) under a site's home page.
     parents = {
-        parent.path: parent for parent in Page.objects.filter(path__in=parent_paths, live=True)
+        parent.path: parent
+        for parent in Page.objects.filter(path__in=parent_paths, live=True, depth__gt=1)
     }
     rows = []
     for page in pages:

@@ -242,6 +242,15 @@ def test_the_home_page_is_undated_and_its_year_not_offered(client, corpus, items
 
 
 @pytest.mark.django_db
+def test_a_home_page_found_is_not_shown_under_the_tree_s_root(rf, corpus):
+    from search.views import result_rows
+
+    home = Page.objects.get(depth=2).specific
+    [row] = result_rows(rf.get("/search/"), [home], [], {})
+    assert row["parent"] is None  # not 根目录, Wagtail's root, as if it were a column
+
+
+@pytest.mark.django_db
 def test_a_year_no_page_shows_is_still_shown_as_the_chosen_filter(client, corpus):
     response = get(client, q="公开", year=1900)
     assert response.context["rows"] == []
