@@ -23,3 +23,18 @@ def translate(page, language_code="en", publish=True, user=None):
             locale, publish=publish, copy_parent_pages=True, fallback=True, user=user
         )
     return Page.objects.get(pk=translation.pk).specific
+
+
+def review_role_users(organisation):
+    """A user in each of the organisation's review roles, by role: editors, reviewers,
+    secrecy, leaders."""
+    from django.contrib.auth import get_user_model
+
+    from disclosure.moderation.organisations.placement import ensure_organisation_roles
+
+    groups = ensure_organisation_roles(organisation)
+    users = {}
+    for role in ("editors", "reviewers", "secrecy", "leaders"):
+        users[role] = get_user_model().objects.create_user(f"{role}-user", password="x")
+        users[role].groups.add(groups[role])
+    return users

@@ -9,17 +9,15 @@ of the live translation, reviewed like any other draft; the live row and address
 """
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.test import TestCase
 from wagtail.models import Locale, PageViewRestriction
 from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
 from disclosure.catalogue.models import DisclosureDocumentPage
 from disclosure.moderation.forms import SECRECY_CHECKLIST
-from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from tests.factories import publish_fixture
 
-from .helpers import translate
+from .helpers import review_role_users, translate
 
 UPDATED_TITLE = "关于做好垃圾分类工作的补充通知"
 ENGLISH_TITLE = "Supplementary notice on waste sorting"
@@ -32,13 +30,7 @@ def fresh(page):
 
 @pytest.fixture
 def roles(township):
-    User = get_user_model()
-    groups = ensure_organisation_roles(township["organisation"])
-    users = {}
-    for role in ("editors", "reviewers", "secrecy", "leaders"):
-        users[role] = User.objects.create_user(f"{role}-user", password="x")
-        users[role].groups.add(groups[role])
-    return users
+    return review_role_users(township["organisation"])
 
 
 @pytest.fixture

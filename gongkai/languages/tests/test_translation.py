@@ -9,12 +9,11 @@ from wagtail_localize.models import StringSegment, TranslationSource
 
 from disclosure.catalogue.models import DisclosureDocumentPage, PolicyDocumentPage
 from disclosure.moderation.forms import SECRECY_CHECKLIST
-from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from gongkai.language_tags import language_tag
 from gongkai.languages.locales import ensure_content_locales
 from tests.factories import publish_fixture
 
-from .helpers import translate
+from .helpers import review_role_users, translate
 
 
 def kinds(model):
@@ -70,12 +69,7 @@ def test_only_words_are_offered_for_translation(document):
 
 @pytest.mark.django_db
 def test_a_translation_goes_through_the_review_and_keeps_the_index_number(document, township):
-    User = get_user_model()
-    groups = ensure_organisation_roles(township["organisation"])
-    users = {}
-    for role in ("editors", "reviewers", "secrecy", "leaders"):
-        users[role] = User.objects.create_user(f"{role}-user", password="x")
-        users[role].groups.add(groups[role])
+    users = review_role_users(township["organisation"])
 
     english = translate(document, publish=False, user=users["editors"])
     assert not english.live
