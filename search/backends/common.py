@@ -320,9 +320,10 @@ class TopKSearchMixin:
     `tier_pks(expression, limit)` (a tier's pks, newest first), `entry_pk` (the SQL of an index
     entry's object id as the model's key, the entry aliased `e`), `hits(select, match)`, the
     (sql, params) of `SELECT <select>` over every matching entry, ending in its WHERE clause,
-    `keyed_hits(match, object_id, params)`, the (sql, params) of the object ids of the entries
-    that match among those the SQL condition `object_id` (on e.object_id, with its `params`)
-    names, each entry looked up by key, and `run(sql, params)` gives a statement's rows.
+    `keyed_hits(match, key, params)`, the (sql, params) of the object ids of the entries that
+    match among those the SQL condition `key` (on the entry `e`'s object_id, and maybe its
+    content_type_id, with its `params`) names, each entry looked up by key, and
+    `run(sql, params)` gives a statement's rows.
     """
 
     def check(self):
@@ -401,7 +402,8 @@ class TopKSearchMixin:
         if not pks:
             return set()
         ids = [str(pk) for pk in pks]
-        rows = self.run(*self.keyed_hits(match, f"IN ({', '.join(['%s'] * len(ids))})", ids))
+        key = f"e.object_id IN ({', '.join(['%s'] * len(ids))})"
+        rows = self.run(*self.keyed_hits(match, key, ids))
         to_python = self.queryset.model._meta.pk.to_python
         return {to_python(row[0]) for row in rows}
 
@@ -541,12 +543,12 @@ class TopKSearchMixin:
     def pages_matching_up_to(self, match, limit, queryset, pages) -> int | None:
         """The queryset's pages whose entry matches, counted up to `limit` among the first
         `pages` of them; None when that many hold fewer than `limit` and there are more."""
-        keys = queryset.order_by().annotate(candidate_key=F("pk")).values("candidate_key")
+        keys, key = candidate_keys(queryset)
         compiled = compiled_sql(keys)
         if compiled is None:
             return 0
         keys_sql, keys_params = compiled
-        hit_sql, hit_params = self.keyed_hits(match, "= CAST(c.candidate_key AS TEXT)", [])
+        hit_sql, hit_params = self.keyed_hits(match, key, [])
         sql = (
             f"SELECT COUNT(*) FROM (SELECT 1 FROM ({keys_sql} LIMIT {int(pages)}) AS c"
             f" WHERE EXISTS ({hit_sql}) LIMIT {int(limit)}) AS matching_pages"
@@ -556,6 +558,24 @@ class TopKSearchMixin:
             return limit
         more = f"SELECT COUNT(*) FROM ({keys_sql} LIMIT {int(pages) + 1}) AS c"
         return found if self.run(more, keys_params)[0][0] <= pages else None
+
+
+def candidate_keys(queryset):
+    """(the queryset's keys as `candidate_key`, the SQL condition naming the index entry of
+    the candidate `c`). A page is indexed under its own content type (Wagtail's
+    `get_indexed_objects`), so its entry is looked up under that one type: the index is keyed
+    by (content type, object id), and a look-up by object id alone probes it once for every
+    content type searched, thirteen for the public search."""
+    from wagtail.models import Page
+
+    key = "e.object_id = CAST(c.candidate_key AS TEXT)"
+    keys = queryset.order_by().annotate(candidate_key=F("pk"))
+    if not issubclass(queryset.model, Page):
+        return keys.values("candidate_key"), key
+    keys = keys.annotate(candidate_type=F("content_type_id"))
+    return keys.values("candidate_key", "candidate_type"), (
+        f"{key} AND e.content_type_id = c.candidate_type"
+    )
 
 
 class CountUpToMixin:

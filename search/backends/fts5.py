@@ -43,15 +43,15 @@ def hits_sql(select: str, fts: str, entries: str, content_types) -> str:
     )
 
 
-def keyed_hits_sql(fts: str, entries: str, content_types, object_id: str) -> str:
-    """The object ids of the entries looked up by key (`object_id`, a condition on
-    e.object_id whose parameters come before the MATCH one) that match. CROSS JOIN has SQLite
+def keyed_hits_sql(fts: str, entries: str, content_types, key: str) -> str:
+    """The object ids of the entries looked up by key (`key`, a condition on the entry `e`
+    whose parameters come before the MATCH one) that match. CROSS JOIN has SQLite
     look each entry up by key, then check its row against the match by rowid (~30 µs), where
     its planner would walk every match of a common word."""
     types = ", ".join(str(int(pk)) for pk in content_types) or "NULL"
     return (
         f"SELECT e.object_id FROM {entries} AS e CROSS JOIN {fts} ON {fts}.rowid = e.id"
-        f" WHERE e.content_type_id IN ({types}) AND e.object_id {object_id} AND {fts} MATCH %s"
+        f" WHERE e.content_type_id IN ({types}) AND {key} AND {fts} MATCH %s"
     )
 
 

@@ -98,9 +98,9 @@ class ChineseSQLiteSearchQueryCompiler(
         tables = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
         return hits_sql(select, *tables, self.content_types()), [match]
 
-    def keyed_hits(self, match, object_id, params):
+    def keyed_hits(self, match, key, params):
         tables = SQLiteFTSIndexEntry._meta.db_table, IndexEntry._meta.db_table
-        return keyed_hits_sql(*tables, self.content_types(), object_id), [*params, match]
+        return keyed_hits_sql(*tables, self.content_types(), key), [*params, match]
 
 
 class ChineseSQLiteAutocompleteQueryCompiler(AutocompleteMixin, ChineseSQLiteSearchQueryCompiler):

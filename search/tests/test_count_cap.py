@@ -6,7 +6,7 @@ phrase positions rechecked); nobody pages past the hundredth page (docs/search.m
 
 import pytest
 from django.db import connection
-from django.db.models import Q
+from django.db.models import F, Q
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
@@ -163,3 +163,51 @@ def test_the_pages_checked_give_way_to_the_matches_when_they_run_out_of_budget(c
     assert compiler.pages_matching_up_to(match, every, pages, 2) is None
     assert compiler.pages_matching_up_to(match, every + 1, pages, pages.count()) == every
     assert compiler.pages_matching_up_to(match, 2, pages, pages.count()) == 2
+
+
+def virtual_machine_steps(run) -> int:
+    """The steps SQLite's virtual machine takes to run `run()` (its own counter of work)."""
+    steps = 0
+
+    def count():
+        nonlocal steps
+        steps += 1
+
+    connection.ensure_connection()
+    connection.connection.set_progress_handler(count, 1)
+    try:
+        run()
+    finally:
+        connection.connection.set_progress_handler(None, 1)
+    return steps
+
+
+@pytest.mark.django_db
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="counts SQLite's virtual-machine steps")
+def test_a_page_s_entry_is_looked_up_under_its_own_content_type(corpus, monkeypatch):
+    # The index is keyed by (content type, object id): looked up by object id alone, each
+    # page probed it once for every content type the search covers.
+    from search.backends import common
+
+    add_items(corpus, 30)
+    pages = Page.objects.live().filter(title__endswith="号公示")
+    compiler = pages.search("公示").query_compiler
+    match = compiler.match_expression()
+
+    def count():
+        assert compiler.pages_matching_up_to(match, 100, pages, 100) == 30
+
+    own_type = virtual_machine_steps(count)
+    monkeypatch.setattr(
+        common,
+        "candidate_keys",
+        lambda queryset: (
+            queryset.order_by().annotate(candidate_key=F("pk")).values("candidate_key"),
+            "e.object_id = CAST(c.candidate_key AS TEXT)",
+        ),
+    )
+    any_type = virtual_machine_steps(count)
+    # At least one step of the index's probing less, per page, for every other type.
+    other_types = len(compiler.content_types()) - 1
+    assert other_types > 5
+    assert any_type - own_type >= 30 * other_types, (own_type, any_type)
