@@ -4,13 +4,18 @@ English page was listed.
 
 `sitemap_xml` builds it for the request's site (Wagtail's sitemap view gives the sitemap the
 request): Django's, given the class, built it without one, and Wagtail then listed the default
-site's pages on every host, and failed (a 500) on all of them when no site was the default."""
+site's pages on every host, and failed (a 500) on all of them when no site was the default.
+
+An alias of a page in another language (an English address showing a Chinese column, made
+when an item below it was translated: gongkai/aliases.py) is not listed: its content is its
+source's, which is."""
 
 from django.db.models import Q
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.models import Page
 
+from .aliases import in_own_language
 from .remembered_site import shows_the_site
 
 
@@ -24,6 +29,7 @@ class EveryLanguageSitemap(Sitemap):
             below_a_root |= Q(path__startswith=path)
         return (
             Page.objects.filter(below_a_root)
+            .filter(in_own_language())
             .live()
             .public()
             .order_by("path")

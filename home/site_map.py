@@ -17,6 +17,8 @@ from wagtail.models import Page, Site
 from disclosure.catalogue.models import CategoryPage, DisclosureGuidePage, DisclosureIndexPage
 from disclosure.catalogue.visibility import public
 from disclosure.reports.models import AnnualReportIndexPage
+from gongkai.aliases import foreign_content_language, with_source_language
+from gongkai.language_tags import language_tag
 from gongkai.remembered_site import shows_the_site
 
 BRANCH_TYPES = (DisclosureIndexPage, DisclosureGuidePage, CategoryPage, AnnualReportIndexPage)
@@ -27,15 +29,22 @@ class Branch:
     title: str
     url: str
     children: list = field(default_factory=list)
+    # The `lang` of the title of an alias of a page in another language (gongkai/aliases.py).
+    lang: str = ""
 
 
 def column_tree(request, home):
     """The branches below `home`: each page under the nearest listed ancestor."""
-    pages = public(Page.objects.descendant_of(home).type(*BRANCH_TYPES)).order_by("path")
+    pages = with_source_language(
+        public(Page.objects.descendant_of(home).type(*BRANCH_TYPES))
+    ).order_by("path")
     by_path = {}
     top = []
     for page in pages:
-        branch = Branch(page.title, page.get_url(request))
+        language = foreign_content_language(page)
+        branch = Branch(
+            page.title, page.get_url(request), lang=language_tag(language) if language else ""
+        )
         parent = next(
             (
                 by_path[page.path[:end]]

@@ -7,6 +7,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
+from gongkai.aliases import foreign_content_language, with_source_language
 from gongkai.language_tags import language_tag
 
 
@@ -20,6 +21,12 @@ class Version:
     # The language's name in the language of the page, for the note saying the page has no
     # version in it ("no Simplified Chinese version" on an English page).
     name_here: str = ""
+    # Whether the head names this version as an `hreflang` alternate: not an alias showing a
+    # page of another language (gongkai/aliases.py), whose content is not in `code`.
+    alternate: bool = True
+    # Whether the head names this version as the page's `<link rel="canonical">`: the page
+    # shown is an alias of it, in another language.
+    canonical: bool = False
 
 
 def public_translations(page):
@@ -32,8 +39,8 @@ def public_translations(page):
     if versions is None:
         family = Page.objects.filter(translation_key=page.translation_key)
         # The visitor is on `page` already: it is offered when live, whatever else holds.
-        versions = (family.filter(pk=page.pk).live() | family.live().public()).select_related(
-            "locale"
+        versions = with_source_language(
+            (family.filter(pk=page.pk).live() | family.live().public()).select_related("locale")
         )
     return {version.locale.language_code: version for version in versions}
 
@@ -42,15 +49,31 @@ def versions(request, page=None):
     """One Version per content language, for the switcher and the hreflang links."""
     current = get_language()
     translations = public_translations(page) if getattr(page, "pk", None) else None
+    # An alias of a page in another language names that page, when public, as its canonical.
+    shown = next((t for t in (translations or {}).values() if t.pk == page.pk), page)
+    source_language = foreign_content_language(shown) if translations is not None else None
     result = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if translations is not None:
             translation = translations.get(code)
             url = translation.get_url(request) if translation else None
+            alternate = translation is None or foreign_content_language(translation) is None
         else:  # a view outside the page tree (search, 依申请公开): the same path per language
             url = translate_url(request.get_full_path(), code)
+            alternate = True
         name_here = get_language_info(code)["name_translated"]
-        result.append(Version(code, name, language_tag(code), url, code == current, name_here))
+        result.append(
+            Version(
+                code,
+                name,
+                language_tag(code),
+                url,
+                code == current,
+                name_here,
+                alternate=alternate,
+                canonical=bool(url) and code == source_language,
+            )
+        )
     return result
 
 

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
+from gongkai.aliases import with_source_language
 from gongkai.languages.locales import source_language_only_children
 
 from ..root_links import disclosure_root_links
@@ -111,7 +112,8 @@ class DisclosureIndexPage(FeedRouteMixin, PathRouteMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["categories"] = self.get_children().live().public().specific()
+        # An English alias of a Chinese column is named in Chinese (gongkai/aliases.py).
+        context["categories"] = with_source_language(self.get_children().live().public()).specific()
         context["root_links"] = disclosure_root_links(self.organisation, request)
         context["latest"] = latest_links(self, request)
         # Most columns are kept in Chinese only: the English catalogue names them too.

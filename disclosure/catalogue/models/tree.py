@@ -18,6 +18,8 @@ from functools import cached_property
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
 
+from gongkai.aliases import with_source_language
+
 from ..roots import disclosure_root_of
 from ..visibility import below_a_page_not_live_flags, restricted_family_flags
 
@@ -26,10 +28,11 @@ class TreeNeighboursMixin:
     @cached_property
     def _tree_neighbours(self):
         paths = {self.path[:end] for end in range(self.steplen, len(self.path), self.steplen)}
+        # An alias's source language is read along: the breadcrumb and the language versions
+        # mark an alias of a page in another language (gongkai/aliases.py).
         rows = list(
-            Page.objects.filter(
-                Q(path__in=paths) | Q(translation_key=self.translation_key, live=True)
-            )
+            with_source_language(Page.objects)
+            .filter(Q(path__in=paths) | Q(translation_key=self.translation_key, live=True))
             .select_related("locale", "disclosureindexpage__organisation")
             .order_by("path")
         )

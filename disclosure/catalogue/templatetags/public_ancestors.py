@@ -12,6 +12,7 @@ def breadcrumb(context, page):
     return {
         "request": context.get("request"),
         "current": page.title,
+        "current_page": page,
         "ancestors": public_ancestors(page),
     }
 

@@ -1,0 +1,86 @@
+"""An English alias of a Chinese column (翻译此页 with copy_parent_pages makes one for each
+parent with no translation yet): the way to the translated item, but Chinese content under an
+English address. It is not offered as a page of its own (gongkai/aliases.py)."""
+
+import re
+
+import pytest
+from wagtail.models import Page
+
+from .helpers import translate
+
+
+@pytest.fixture
+def translated(township, document):
+    english = translate(document)
+    alias = Page.objects.get(locale__language_code="en", alias_of=township["column"])
+    return {"item": english, "alias": alias, "column": township["column"]}
+
+
+def alternates(html):
+    return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
+
+
+def test_translating_an_item_makes_its_column_an_english_alias(translated):
+    alias = translated["alias"]
+    assert alias.live and alias.url == "/en/xxgk/notices/"
+    assert alias.title == "政策信息"  # the Chinese column's title, under /en/
+
+
+def test_the_sitemap_leaves_the_alias_out_and_lists_the_translation(client, translated):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "http://localhost/en/xxgk/notices/waste/</loc>" in sitemap
+    assert "http://localhost/xxgk/notices/</loc>" in sitemap
+    assert "http://localhost/en/xxgk/notices/</loc>" not in sitemap
+    assert "http://localhost/en/</loc>" not in sitemap  # the home page's alias, too
+
+
+def test_the_chinese_column_gives_no_english_alternate(client, translated):
+    html = client.get(translated["column"].url).content.decode()
+    assert alternates(html) == {
+        "zh-Hans": "http://testserver/xxgk/notices/",
+        "x-default": "http://testserver/xxgk/notices/",
+    }
+    assert 'rel="canonical"' not in html
+
+
+def test_the_alias_names_its_source_as_canonical_and_marks_its_chinese(client, translated):
+    html = client.get(translated["alias"].url).content.decode()
+    assert '<html lang="en"' in html
+    assert '<link rel="canonical" href="http://testserver/xxgk/notices/">' in html
+    assert "http://testserver/en/xxgk/notices/" not in alternates(html).values()
+    assert '<h1 lang="zh-Hans">政策信息</h1>' in html
+    # the breadcrumb: the aliases of the home page and the disclosure root, then the column
+    assert '<a href="/en/xxgk/" lang="zh-Hans">测试镇政府信息公开</a>' in html
+    assert '<li aria-current="page" lang="zh-Hans">政策信息</li>' in html
+    # it still leads to the translated item
+    assert 'href="/en/xxgk/notices/waste/"' in html
+
+
+def test_the_translated_item_keeps_its_alternates_and_marks_its_chinese_breadcrumb(
+    client, translated
+):
+    html = client.get(translated["item"].url).content.decode()
+    assert alternates(html)["en"] == "http://testserver/en/xxgk/notices/waste/"
+    assert 'rel="canonical"' not in html
+    assert '<a href="/en/xxgk/notices/" lang="zh-Hans">政策信息</a>' in html
+    assert '<li aria-current="page">' in html  # the item is English content
+
+
+def test_english_listings_name_the_alias_in_chinese(client, translated):
+    root = client.get("/en/xxgk/").content.decode()
+    assert '<a href="/en/xxgk/notices/" lang="zh-Hans">政策信息</a>' in root
+    site_map = client.get("/en/sitemap/").content.decode()
+    assert '<a href="/en/xxgk/notices/" lang="zh-Hans">政策信息</a>' in site_map
+    chinese_site_map = client.get("/sitemap/").content.decode()
+    assert '<a href="/xxgk/notices/">政策信息</a>' in chinese_site_map
+
+
+def test_a_translated_column_is_no_alias_and_keeps_its_alternates(client, translated):
+    column = translate(translated["column"])
+    assert column.pk == translated["alias"].pk and column.alias_of_id is None
+    html = client.get(column.url).content.decode()
+    assert alternates(html)["en"] == "http://testserver/en/xxgk/notices/"
+    assert 'rel="canonical"' not in html
+    assert "<h1>政策信息</h1>" in html  # its translation kept the title: English content now
+    assert "http://localhost/en/xxgk/notices/</loc>" in client.get("/sitemap.xml").content.decode()
