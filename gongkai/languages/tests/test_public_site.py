@@ -48,3 +48,25 @@ def test_search_is_per_language(client, document):
 def test_search_page_switcher_keeps_the_query(client, db):
     html = client.get("/search/", {"q": "预算"}).content.decode()
     assert 'href="/en/search/?q=%E9%A2%84%E7%AE%97"' in html
+
+
+def alternate_links(html):
+    """The hreflang links of the page's head and its language switcher."""
+    head = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"', html)
+    switcher = re.findall(r'<a href="([^"]+)" lang="[^"]+" hreflang="([^"]+)">', html)
+    return head, switcher
+
+
+def test_a_query_sent_unencoded_is_linked_as_one_sent_encoded(client, db):
+    """A client sending ?q=公开 as raw UTF-8 bytes (the WSGI server hands Django its query
+    string decoded as Latin-1) had the other languages' links re-encode each byte:
+    /en/search/?q=%C3%A5%C2%85%C2%AC…, a search for mojibake."""
+    raw = "q=公开&year=2023".encode().decode("latin-1")
+    unencoded = client.get("/search/", QUERY_STRING=raw).content.decode()
+    encoded = client.get("/search/", {"q": "公开", "year": "2023"}).content.decode()
+    head, switcher = alternate_links(unencoded)
+    assert (head, switcher) == alternate_links(encoded)
+    assert ("en", "http://testserver/en/search/?q=%E5%85%AC%E5%BC%80&amp;year=2023") in head
+    assert ("/en/search/?q=%E5%85%AC%E5%BC%80&amp;year=2023", "en") in switcher
+    # A percent-encoded query is not encoded twice (%25E5…).
+    assert "%25" not in "".join(url for _tag, url in head)
