@@ -23,6 +23,29 @@ def bounded_int(value, low, high):
     return number if low <= number <= high else None
 
 
+# Years a visitor's filter finds pages in: any date the database can compare (a year such as 1
+# or 99999 has no bounds as a datetime in the site's time zone, which was a 500).
+YEARS = (1900, 2999)
+# A run of digits longer than this is junk rather than a year anyone typed (int() and str()
+# of a long one take time).
+MAX_YEAR_DIGITS = 100
+
+
+def chosen_year(value):
+    """The year a URL's `year` chooses, as an int: digits alone (full-width too, as with
+    `bounded_int`), even outside `YEARS`. Such a year stays chosen and keeps nothing
+    (`year_in_range`), as a year no page shows does: dropping it silently listed every year
+    as if none had been chosen. None for anything else (-1, 1e3, text, 101 digits)."""
+    if isinstance(value, str) and value.isdecimal() and len(value) <= MAX_YEAR_DIGITS:
+        return int(value)
+    return None
+
+
+def year_in_range(year):
+    """Whether a filter on `year` can find pages: never give the database a year outside."""
+    return YEARS[0] <= year <= YEARS[1]
+
+
 def object_id(value):
     """A primary key as a URL gives it: a positive integer a database column can hold."""
     return bounded_int(value, 1, DB_INT_MAX)

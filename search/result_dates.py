@@ -23,6 +23,7 @@ from disclosure.catalogue.columns import column_types
 from disclosure.catalogue.models import DisclosureIndexPage
 from gongkai.languages.locales import serving_source_language
 from gongkai.languages.publication_dates import publication_date
+from gongkai.params import YEARS, year_in_range
 from search.embedded_sql import compiled_sql
 
 # A site's home page, in every language, sits at this depth (below the tree's root).
@@ -77,8 +78,23 @@ def with_shown_date(pages):
     return pages.alias(**{SHOWN_DATE: shown_date_expression()})
 
 
+def selecting_shown_date(pages):
+    """`pages` selecting their shown date as `SHOWN_DATE`, for a caller that reads it
+    (`views.publication_years`). An alias (`with_shown_date`) cannot be selected, and promoting
+    one with annotate(F(…)) repeats the expression in the ordering: on a translation's site the
+    source's subquery ran twice a row where the annotation's ORDER BY 1 runs it once. Filters
+    and orderings that only compare the date use the alias, which adds no column to a queryset
+    a search backend or a pk__in subquery reads."""
+    return pages.annotate(**{SHOWN_DATE: shown_date_expression()})
+
+
 def year_bounds(year):
-    """[start, end) of `year` in the site's time zone."""
+    """[start, end) of `year` in the site's time zone. A year outside `YEARS` (3000, 1800,
+    99999: no datetime bounds some of them) is an empty range, [1900-01-01, 1900-01-01): the
+    filter stays one on the shown date, which every backend compiles, and keeps nothing."""
+    if not year_in_range(year):
+        start = timezone.make_aware(datetime.datetime(YEARS[0], 1, 1))
+        return start, start
     return tuple(timezone.make_aware(datetime.datetime(y, 1, 1)) for y in (year, year + 1))
 
 

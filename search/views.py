@@ -26,7 +26,7 @@ from disclosure.catalogue.models.organisations import english_name
 from disclosure.catalogue.roots import deepest_root_among
 from gongkai.languages.locales import serving_source_language
 from gongkai.page_cache import remember_until_publication, remember_while_site_unchanged
-from gongkai.params import bounded_int, object_id, requested_page
+from gongkai.params import YEARS, chosen_year, object_id, requested_page, year_in_range
 from gongkai.remembered_site import rebuilt, row_values, shows_the_site
 from search import highlight, recording, retries
 from search.did_you_mean import did_you_mean
@@ -36,7 +36,7 @@ from search.result_dates import (
     by_shown_date,
     dated_pages,
     is_undated,
-    shown_date_expression,
+    selecting_shown_date,
     shown_in_year,
 )
 from search.result_text import result_text
@@ -70,11 +70,6 @@ def items_where(**lookups):
     return condition
 
 
-# Years a visitor may filter on: any date the database can compare (a year such as 1 or 99999
-# has no bounds as a datetime in the site's time zone, which was a 500).
-YEARS = (1900, 2999)
-
-
 def chosen(queryset, value):
     """The object the URL names by primary key, if it is in `queryset`; junk names none."""
     pk = object_id(value)
@@ -98,7 +93,7 @@ class Filters:
         return cls(
             organisation=chosen(organisations, request.GET.get("org")),
             column=chosen(columns, request.GET.get("column")),
-            year=bounded_int(request.GET.get("year"), *YEARS),
+            year=chosen_year(request.GET.get("year")),
             domain=chosen(Domain.objects.all(), request.GET.get("domain")),
             validity=request.GET.get("validity") if request.GET.get("validity") in Validity else "",
             sort=request.GET.get("sort") if request.GET.get("sort") in SORTS else "relevance",
@@ -106,14 +101,21 @@ class Filters:
 
     @property
     def active(self):
-        return bool(self.organisation or self.column or self.year or self.domain or self.validity)
+        chosen = self.organisation or self.column or self.domain or self.validity
+        return bool(chosen) or self.year is not None
+
+    @property
+    def year_out_of_range(self):
+        """A year chosen that no page can be in (3000): it stays chosen, finds nothing, and
+        the page says why (`shown_in_year` keeps nothing for it)."""
+        return self.year is not None and not year_in_range(self.year)
 
     def apply(self, pages):
         if self.organisation:
             pages = pages.descendant_of(self.organisation, inclusive=True)
         if self.column:
             pages = pages.descendant_of(self.column, inclusive=True)
-        if self.year:  # that year's documents, not the columns a site was set up in it
+        if self.year is not None:  # that year's documents, not the columns set up in it
             pages = shown_in_year(pages, self.year)
         if self.domain:
             pages = pages.filter(items_where(domain=self.domain))
@@ -200,7 +202,7 @@ def publication_years(pages):
     """
     years = []
     before = None
-    dates = pages.annotate(**{SHOWN_DATE: shown_date_expression()})
+    dates = selecting_shown_date(pages)
     dates = dates.filter(**{f"{SHOWN_DATE}__isnull": False})
     while True:
         older = dates if before is None else dates.filter(**{f"{SHOWN_DATE}__lt": before})
@@ -256,7 +258,10 @@ def first_finding(pages, expanded: ExpandedQuery, filters: Filters, number):
 
 def filtered_listing(pages, filters):
     """The dated pages (items, reports, guides) the filters keep, newest first."""
-    return by_shown_date(dated_pages(filters.apply(pages))).specific()
+    kept = filters.apply(pages)
+    if filters.year is None:  # the year filter keeps dated pages only already (shown_in_year)
+        kept = dated_pages(kept)
+    return by_shown_date(kept).specific()
 
 
 def result_rows(request, pages, terms, roots):
@@ -364,6 +369,7 @@ def search(request):
         "domains": Domain.objects.all(),
         "validities": Validity.choices,
         "years": year_choices(cached_publication_years(dated_pages(pages)), filters.year),
+        "year_range": YEARS,
         "search_results": None,
         "rows": [],
         "picks": [],

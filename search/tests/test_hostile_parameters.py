@@ -1,4 +1,5 @@
-"""Hostile values of the search filters are ignored (the page answers), never a 500."""
+"""Hostile values of the search filters are ignored (the page answers), never a 500; a year
+out of range stays chosen and finds nothing (test_views.py)."""
 
 import pytest
 

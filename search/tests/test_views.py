@@ -311,3 +311,49 @@ def test_a_page_number_out_of_range_gives_the_first_or_the_last_page(
 ):
     monkeypatch.setattr("search.views.RESULTS_PER_PAGE", 1)  # 低保 finds two pages
     assert get(client, q="低保", page=page).context["search_results"].number == number
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("year", ["3000", "1800", "0", "9" * 40])
+def test_a_year_outside_the_range_stays_chosen_finds_nothing_and_says_why(client, corpus, year):
+    """?year=3000 was dropped without a word: the page listed every year's results with
+    全部年份 selected. It is kept as ?year=1900 (a year no page shows) is, and explained."""
+    response = get(client, q="公开", year=year)
+    assert response.context["filters"].year == int(year)
+    assert response.context["rows"] == []
+    html = response.content.decode()
+    assert f'<option value="{year}" selected>{year}</option>' in html
+    assert "在所选筛选条件下没有找到与“公开”相关的结果" in html
+    assert f"所选年份 {year} 不在 1900—2999 年之间，没有这一年的信息" in html
+    # Without words, the filter alone lists nothing, and says so.
+    listing = get(client, year=year).content.decode()
+    assert "没有符合筛选条件的内容" in listing and f"所选年份 {year} 不在" in listing
+
+
+@pytest.mark.django_db
+def test_a_year_in_the_range_or_junk_gets_no_range_notice(client, corpus):
+    assert "不在 1900—2999 年之间" not in get(client, q="公开", year=1900).content.decode()
+    everything = result_titles(get(client, q="公开"))
+    for junk in ("abc", "-1", "1e3", "9" * 101):
+        response = get(client, q="公开", year=junk)
+        assert response.context["filters"].year is None, junk
+        assert result_titles(response) == everything
+        assert "不在 1900—2999 年之间" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_range_notice_is_translated(client, corpus):
+    html = client.get("/en/search/", {"q": "公开", "year": "3000"}).content.decode()
+    assert "The year 3000 is outside 1900–2999" in html
+
+
+@pytest.mark.django_db
+def test_a_year_s_listing_leaves_out_the_undated_pages_once(corpus):
+    """The year filter keeps dated pages only (shown_in_year); the listing excluded the
+    undated types and the home pages a second time in the same statement."""
+    from search.views import Filters, filtered_listing, public_pages
+
+    sql = str(filtered_listing(public_pages(), Filters(year=2023)).query)
+    assert sql.count('NOT ("wagtailcore_page"."depth" = 2)') == 1
+    undated = str(filtered_listing(public_pages(), Filters(validity="valid")).query)
+    assert undated.count('NOT ("wagtailcore_page"."depth" = 2)') == 1

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from gongkai.params import requested_page
+from gongkai.params import YEARS, chosen_year, requested_page, year_in_range
 
 from ..visibility import public
 from .domains import Domain
@@ -48,6 +48,18 @@ class ItemFilterForm(forms.Form):
         if self.data.get("validity") == FORMER_IN_FORCE:
             self.data = self.data.copy()
             self.data["validity"] = Validity.VALID
+        # A year the column has nothing in (1900, or 3000, outside every year a filter can
+        # find: `year_in_range`) stays chosen and lists nothing; it used to make the form
+        # invalid, which dropped every filter and listed the whole column without a word.
+        # Full-width digits (２０２３) name their year; anything else is ignored, the other
+        # filters kept.
+        typed = self.data.get("year")
+        year = chosen_year(typed)
+        if typed and str(year) != typed:
+            self.data = self.data.copy()
+            self.data["year"] = "" if year is None else str(year)
+        if year is not None and year not in years:
+            years = sorted([*years, year], reverse=True)
         self.fields["year"].choices = [("", _("全部")), *((y, y) for y in years)]
         # A filter where the column's items differ in it, offering what they hold: 预算决算, all
         # 有效 and all 财政预决算, offered neither (the 26 subjects found nothing but one). An
@@ -79,8 +91,13 @@ def item_querysets(category, models, filters=None):
     filters = filters or {}
     for model in models:
         queryset = public(model.objects.child_of(category)).order_by()
-        if filters.get("year"):
-            queryset = queryset.filter(published_on__year=filters["year"])
+        if filters.get("year") is not None:
+            if not year_in_range(filters["year"]):
+                # No date lookup for year 99999 (no date has it) nor a number that large
+                # for the database: nothing is in such a year.
+                queryset = queryset.none()
+            else:
+                queryset = queryset.filter(published_on__year=filters["year"])
         if filters.get("domain"):
             queryset = queryset.filter(domain=filters["domain"])
         if filters.get("validity"):
@@ -166,5 +183,8 @@ def item_listing(category, request):
         "shows_doc_number": any(item.doc_number for item in items),
         "listing_page": listing_page,
         "filter_query": query.urlencode(),
-        "filters_active": bool(filters and any(filters.values())),
+        "filters_active": any(value not in (None, "") for value in filters.values()),
+        "year_out_of_range": filters.get("year") is not None and not year_in_range(filters["year"]),
+        "year_chosen": filters.get("year"),
+        "year_range": YEARS,
     }

@@ -114,6 +114,25 @@ def test_listing_filters(client, demo):
 
 
 @pytest.mark.django_db
+def test_a_year_the_column_has_nothing_in_stays_chosen_and_lists_nothing(client, demo):
+    """?year=1900 or ?year=3000 made the filter form invalid: every filter was dropped and the
+    whole column listed, 全部 selected, without a word."""
+    base = "/xxgk/policies/"
+    for year in ("1900", "3000", "1800", "9" * 40):
+        url = f"{base}?year={year}&keyword=友谊镇"
+        html = client.get(url).content.decode()
+        assert listed_titles(client, url) == set(), year
+        assert f'<option value="{year}" selected>{year}</option>' in html
+        assert "共 0 条" in html and "清除筛选" in html
+        outside = year != "1900"
+        assert (f"所选年份 {year} 不在 1900—2999 年之间" in html) is outside, year
+    # Full-width digits name their year; junk is ignored and the other filters are kept.
+    gas = {"友谊镇燃气安全管理暂行办法"}
+    assert listed_titles(client, base + "?year=２０１９") == gas
+    assert listed_titles(client, base + "?year=abc&validity=abolished") == gas
+
+
+@pytest.mark.django_db
 def test_the_keyword_filter_finds_a_document_number_however_its_brackets_are_typed(client, demo):
     from disclosure.catalogue.models import PolicyDocumentPage
 
