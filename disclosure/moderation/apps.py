@@ -117,6 +117,7 @@ class ModerationConfig(AppConfig):
         from .patches import (
             page_deletion,
             run_revision_approvals,
+            translation_review,
             unpublish_button,
             workflow_state_cancel,
         )
@@ -125,3 +126,5 @@ class ModerationConfig(AppConfig):
         page_deletion.apply()
         workflow_state_cancel.apply()
         unpublish_button.apply()
+        # The translation editor submits a disclosure page's translation for review.
+        translation_review.apply()

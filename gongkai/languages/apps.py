@@ -14,6 +14,7 @@ class LanguagesConfig(AppConfig):
         from .locales import ensure_content_locales_after_migrate
         from .patches import (
             admin_labels,
+            draft_titles,
             live_translation_drafts,
             locale_lookup,
             localize_dates,
@@ -36,5 +37,7 @@ class LanguagesConfig(AppConfig):
         sync_without_publishing.apply()
         # Updating a live translation saves a draft revision, not the live row.
         live_translation_drafts.apply()
+        # Editing a live translation's title changes no title the admin shows as live.
+        draft_titles.apply()
         post_migrate.connect(name_permissions_in_chinese, dispatch_uid="zh_permissions")
         every_page_reads(*DISPLAY_PARAMETERS)  # the page cache stores ?text=2 and ?contrast=1

@@ -1,0 +1,202 @@
+"""The translation editor on a disclosure page submits the translation for review
+(disclosure/moderation/patches/translation_review.py), offers no 取消发布 where the takedown goes
+through a 撤稿申请, and editing a live translation's title does not list it as published
+(patches/draft_titles.py).
+
+wagtail-localize's editor offered 发布 only to those who may publish, and its publication was
+refused by the review guard (a bare 没有权限 on the admin's home page); an editor saw no button
+at all, so a translation could not be submitted. Its title string, saved at each edit, was
+written into the live page's draft_title, which the admin lists as the page's name beside 已发布.
+"""
+
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlencode
+
+import pytest
+import wagtail_localize
+from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
+from django.test import TestCase
+from django.urls import reverse
+from wagtail.models import WorkflowState
+from wagtail_localize.models import StringSegment, Translation, TranslationSource
+
+from disclosure.catalogue.models import DisclosureDocumentPage
+
+from .helpers import review_role_users, translate
+
+ENGLISH_TITLE = "Notice on waste sorting"
+
+
+@pytest.fixture
+def roles(township):
+    return review_role_users(township["organisation"])
+
+
+def synced_translation(english):
+    source = TranslationSource.objects.get(object_id=english.translation_key)
+    translation, _created = Translation.objects.get_or_create(
+        source=source, target_locale=english.locale, defaults={"enabled": True}
+    )
+    return translation
+
+
+@pytest.fixture
+def live_english(document):
+    """The document's live English version, edited in the translation editor."""
+    english = translate(document)
+    assert english.live
+    return synced_translation(english), english
+
+
+def fresh(page):
+    return DisclosureDocumentPage.objects.get(pk=page.pk)
+
+
+def editor_url(page):
+    return reverse("wagtailadmin_pages:edit", args=[page.pk])
+
+
+def props(response):
+    found = re.search(r'class="js-translation-editor" data-props="([^"]*)"', response.text)
+    assert found, "the translation editor is shown"
+    return json.loads(html.unescape(found.group(1)))
+
+
+def edit_title(client, translation, value):
+    """What the editor's JavaScript sends when the translator types the title."""
+    segment = StringSegment.objects.get(source=translation.source, context__path="title")
+    url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+    return client.put(
+        url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
+    )
+
+
+def submit(client, page):
+    # wagtail-localize publishes on commit when asked to: a publication would run here.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        return client.post(editor_url(page), {"action": "publish"})
+
+
+def messages_of(response):
+    return [(m.level_tag, str(m)) for m in get_messages(response.wsgi_request)]
+
+
+def test_an_editor_is_offered_submission_for_review(client, live_english, roles):
+    _translation, english = live_english
+    client.force_login(roles["editors"])
+    response = client.get(editor_url(english))
+    assert response.status_code == 200
+    perms = props(response)["perms"]
+    assert perms["canPublish"] is True  # the React editor's primary action, shown
+    assert perms["canUnpublish"] is False
+    # The action's label, "Publish in " + the language in the React editor, says 提交审核.
+    assert 'django.catalog["Publish in "] = "提交审核：' in response.text
+
+
+def test_submitting_saves_a_draft_and_starts_the_review(client, live_english, roles):
+    translation, english = live_english
+    live_revision, live_title = english.live_revision_id, english.title
+    client.force_login(roles["editors"])
+    assert edit_title(client, translation, ENGLISH_TITLE).status_code in (200, 201)
+
+    response = submit(client, english)
+
+    assert response.status_code == 302
+    assert response.url == editor_url(english)
+    assert messages_of(response) == [
+        ("success", f"已提交审核：译文“{ENGLISH_TITLE}”须经审核后发布。")
+    ]
+    page = fresh(english)
+    # Nothing published: the live row is as it was; the translation is a draft in review.
+    assert page.live and page.live_revision_id == live_revision and page.title == live_title
+    assert page.has_unpublished_changes
+    draft = page.latest_revision
+    assert draft.user == roles["editors"]
+    assert draft.as_object().title == ENGLISH_TITLE
+    state = page.current_workflow_state
+    assert state.status == WorkflowState.STATUS_IN_PROGRESS
+    assert state.requested_by == roles["editors"]
+    assert state.current_task_state.revision == draft
+    assert page.get_workflow() == state.workflow
+    # The editor, back on the page, sees it in review, not 没有权限.
+    again = client.get(response.url)
+    assert again.status_code == 200
+    assert props(again)["perms"]["canPublish"] is False  # in review: nothing to submit
+
+
+def test_a_user_who_may_not_submit_is_told_why_on_the_editor(client, live_english, roles):
+    _translation, english = live_english
+    english.get_workflow().start(english, roles["editors"])
+    revisions = english.revisions.count()
+    client.force_login(roles["editors"])
+
+    response = submit(client, english)
+
+    assert response.status_code == 302
+    assert response.url == editor_url(english)
+    assert messages_of(response) == [
+        ("error", "译文未提交：该页面正在审核中，待本轮审核结束后再提交。已填写的译文均已保存。")
+    ]
+    assert fresh(english).revisions.count() == revisions
+
+
+def test_unpublish_is_not_offered_where_it_is_refused(client, live_english):
+    """A published disclosure page is taken down through a 撤稿申请, even by a superuser."""
+    _translation, english = live_english
+    admin = get_user_model().objects.create_superuser("admin", "a@example.cn", "x")
+    client.force_login(admin)
+    perms = props(client.get(editor_url(english)))["perms"]
+    assert perms["canUnpublish"] is False
+    assert perms["canPublish"] is True
+
+
+def test_editing_a_live_translation_s_title_leaves_the_titles_the_admin_shows(
+    client, live_english, roles, township
+):
+    translation, english = live_english
+    live_title = english.title
+    client.force_login(roles["editors"])
+
+    assert edit_title(client, translation, ENGLISH_TITLE).status_code in (200, 201)
+
+    page = fresh(english)
+    assert (page.title, page.draft_title) == (live_title, live_title)
+    assert not page.has_unpublished_changes
+    assert page.get_admin_display_title() == live_title
+    listing = client.get(reverse("wagtailadmin_explore", args=[english.get_parent().pk]))
+    assert listing.status_code == 200
+    assert ENGLISH_TITLE not in listing.text
+
+
+def test_a_draft_translation_s_title_follows_the_editor(client, document, roles):
+    """Not live: no public title to be mistaken for; wagtail-localize's behaviour stays."""
+    english = translate(document, publish=False)
+    translation = synced_translation(english)
+    client.force_login(roles["editors"])
+
+    edit_title(client, translation, ENGLISH_TITLE)
+    assert fresh(english).draft_title == ENGLISH_TITLE
+    edit_title_deleted = StringSegment.objects.get(source=translation.source, context__path="title")
+    url = reverse(
+        "wagtail_localize:edit_string_translation",
+        args=[translation.pk, edit_title_deleted.pk],
+    )
+    assert client.delete(url).status_code == 200
+    assert fresh(english).draft_title == fresh(english).title
+
+
+def test_the_react_editor_still_reads_what_the_patch_sets():
+    """translation_review.py relies on the bundle's publish button (shown on perms.canPublish,
+    labelled with "Publish in ") and its unpublish link (perms.canUnpublish)."""
+    bundle = (
+        Path(wagtail_localize.__file__).parent / "static/wagtail_localize/js/wagtail-localize.js"
+    )
+    text = bundle.read_text(encoding="utf-8")
+    assert re.search(r'\w\.canPublish&&\w\.push\(.{0,200}value:"publish"', text)
+    assert '("Publish in ")+' in text
+    assert '("Publishing...")' in text
+    assert re.search(r"\w\.canUnpublish&&\w\.push\(", text)
