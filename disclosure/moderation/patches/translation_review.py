@@ -97,7 +97,7 @@ class ReviewPermissions:
 
 
 def why_not_submitted(page, user):
-    if page.workflow_in_progress:
+    if page.current_workflow_state is not None:  # a review running or sent back
         return IN_REVIEW
     if page.permissions_for_user(user).page_locked():
         return LOCKED
