@@ -17,5 +17,13 @@ def get_permission(app_label, model, codename):
 
 
 def get_permissions(specs):
-    """The permissions for a list of (app_label, model, codename)."""
-    return [get_permission(*spec) for spec in specs]
+    """The permissions for a list of (app_label, model, codename), in its order. Read in one
+    query, since setting up an organisation asks for dozens; only missing ones are created."""
+    specs = list(specs)
+    found = {
+        (p.content_type.app_label, p.content_type.model, p.codename): p
+        for p in Permission.objects.filter(
+            codename__in={codename for _, _, codename in specs}
+        ).select_related("content_type")
+    }
+    return [found.get(spec) or found.setdefault(spec, get_permission(*spec)) for spec in specs]

@@ -9,7 +9,7 @@ The data migration 0008_organisation_collections set up the organisations that e
 from django.db.models import Q
 from wagtail.models import Collection, GroupCollectionPermission
 
-from gongkai.permissions import get_permission
+from gongkai.permissions import get_permissions
 
 from ..models import OrganisationCollection
 from .role_permissions import COLLECTION_PERMISSIONS
@@ -43,13 +43,27 @@ def ensure_organisation_collection(organisation, groups):
     """The organisation's collection, with each of its role groups' document and image
     permissions on it. `groups` is {role: group}."""
     collection = organisation_collection(organisation)
-    for role, group in groups.items():
-        for spec in COLLECTION_PERMISSIONS[role]:
-            GroupCollectionPermission.objects.get_or_create(
-                group_id=group.pk,
-                collection_id=collection.pk,
-                permission=get_permission(*spec),
+    specs = [
+        (group, spec) for role, group in groups.items() for spec in COLLECTION_PERMISSIONS[role]
+    ]
+    permissions = get_permissions(spec for _, spec in specs)
+    wanted = {
+        (group.pk, permission.pk) for (group, _), permission in zip(specs, permissions, strict=True)
+    }
+    held = set(
+        GroupCollectionPermission.objects.filter(
+            collection_id=collection.pk, group_id__in=[group.pk for group in groups.values()]
+        ).values_list("group_id", "permission_id")
+    )
+    GroupCollectionPermission.objects.bulk_create(
+        [
+            GroupCollectionPermission(
+                group_id=group_id, collection_id=collection.pk, permission_id=permission_id
             )
+            for group_id, permission_id in sorted(wanted - held)
+        ],
+        ignore_conflicts=True,
+    )
     return collection
 
 

@@ -9,7 +9,6 @@ from wagtail.models import GroupPagePermission, WorkflowPage
 
 from disclosure.catalogue.models import Organisation, OrganisationRole
 from disclosure.catalogue.organisation_groups import new_organisation_group, organisation_group_name
-from disclosure.catalogue.staff_roles import role_group
 from gongkai.accounts.roles import Role
 from gongkai.accounts.site_wide import site_wide_permissions_q
 from gongkai.accounts.site_wide_groups import site_wide_group
@@ -26,11 +25,14 @@ def ensure_organisation_roles(organisation):
     permissions on it. Returns {role: group}. A group is reused only where OrganisationRole
     records it as the organisation's; one merely bearing the name is never adopted
     (catalogue.organisation_groups)."""
-    groups = {}
+    groups = {
+        Role(link.role): link.group
+        for link in OrganisationRole.objects.filter(
+            organisation_id=organisation.pk, role__in=Role.values
+        ).select_related("group")
+    }
     for role in Role:
-        group = role_group(organisation.pk, role)
-        if group is not None:
-            groups[role] = group
+        if role in groups:
             continue
         group = new_organisation_group(organisation_group_name(organisation, role.group_name))
         site_wide = site_wide_group(role)
@@ -43,14 +45,27 @@ def ensure_organisation_roles(organisation):
 
 
 def grant_root_permissions(root, groups):
-    for role, codenames in ROOT_PAGE_PERMISSIONS.items():
-        for codename in codenames:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            GroupPagePermission.objects.get_or_create(
-                group=groups[role], page_id=root.pk, permission=permission
-            )
+    codenames = {codename for names in ROOT_PAGE_PERMISSIONS.values() for codename in names}
+    permissions = {
+        permission.codename: permission
+        for permission in Permission.objects.filter(
+            content_type__app_label="wagtailcore", codename__in=codenames
+        )
+    }
+    if missing := codenames - permissions.keys():
+        raise Permission.DoesNotExist(f"wagtailcore permissions missing: {sorted(missing)}")
+    held = set(
+        GroupPagePermission.objects.filter(page_id=root.pk).values_list("group_id", "permission_id")
+    )
+    GroupPagePermission.objects.bulk_create(
+        [
+            GroupPagePermission(group=groups[role], page_id=root.pk, permission=permission)
+            for role, names in ROOT_PAGE_PERMISSIONS.items()
+            for permission in (permissions[codename] for codename in names)
+            if (groups[role].pk, permission.pk) not in held
+        ],
+        ignore_conflicts=True,
+    )
 
 
 def default_workflow():
