@@ -41,16 +41,18 @@ def disclosure_root_of(page):
     """The DisclosureIndexPage at or above `page` (the root itself included), with its
     organisation, or None.
 
-    A page that has read its ancestors already (catalogue items and columns: `ancestor_pages`,
-    models/tree.py) is answered without a query when they are those of its current path; any
-    other page with one query on its path, so a page about to be saved (a path, no id yet) and
-    a root loaded as a plain Page are answered too.
+    A page that has read its ancestors already (a served catalogue item or column: its view
+    restrictions read them first, models/tree.py) is answered without a query when they are
+    those of its current path; any other page with one query on its path, so a page about to be
+    saved (a path, no id yet) and a root loaded as a plain Page are answered too. The ancestors
+    are not read for this alone: with the language versions and restriction flags they come
+    with, they cost several times the one query (saving, publishing and indexing ask here).
     """
     if page is None:
         return None
     if getattr(page, "is_disclosure_root", False):
         return page
-    if page.path and hasattr(page, "ancestor_pages"):  # models/tree.py's TreeNeighboursMixin
+    if page.path and "_tree_neighbours" in vars(page):  # models/tree.py's TreeNeighboursMixin
         ancestors = page.ancestor_pages
         # Read for the path the page has now (not before it got one, or before a move): the
         # revision invariant asks here whether a page about to be saved is under a root.
