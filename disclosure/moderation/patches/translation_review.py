@@ -18,9 +18,14 @@ editor as it is):
   `perms.canPublish`, which wagtail-localize reads from `page_perms.can_publish()`; an editor,
   who may not publish, saw no button at all. Here the editor reads `can_publish()` as
   `can_submit_for_moderation()`;
-- who is offered 取消发布 (`perms.canUnpublish`, from `page_perms.can_unpublish()`): only those
-  for whom it works, i.e. never on a page with published content, which is taken down through a
-  撤稿申请 (guards.takedown_refusal), as in the page listing (unpublish_button.py);
+- who is offered 取消发布 and 删除 (`perms.canUnpublish`, `perms.canDelete`, from
+  `page_perms.can_unpublish()` and `can_delete()`): only those for whom they work, i.e. never on
+  a page with published content, which is taken down through a 撤稿申请
+  (guards.takedown_refusal), as in the page listing (unpublish_button.py);
+- 转换成页面别名 (`links.convertToAliasUrl`): not offered where the conversion is refused
+  (guards.alias_conversion_refusal); the template removes the link from the editor's props;
+- a submission with strings left untranslated is made, with a warning naming it, as
+  wagtail-localize warns on publishing;
 - the action's label: the editor's template is extended
   (templates/wagtail_localize/admin/edit_translation.html) to translate the React editor's
   "Publish in " and "Publishing..." as 提交审核 where `page_perms.submits_for_review` says so.
@@ -53,7 +58,7 @@ from wagtail.models import Page, WorkflowState
 from disclosure.catalogue.roots import in_disclosure_tree
 from gongkai.patching import Patch
 
-from ..publishing.guards import takedown_refusal
+from ..publishing.guards import alias_conversion_refusal, takedown_refusal
 from ..review.submission import submission_refusal
 
 PATCH = Patch(
@@ -74,6 +79,7 @@ SUBMITTED = _("已提交审核：译文“%(title)s”须经审核后发布。")
 IN_REVIEW = _("译文未提交：该页面正在审核中，待本轮审核结束后再提交。已填写的译文均已保存。")
 LOCKED = _("译文未提交：该页面已被锁定，解锁后才能提交审核。已填写的译文均已保存。")
 NO_WORKFLOW = _("译文未提交：该页面没有审核流程，无法提交审核，请联系管理员。")
+UNTRANSLATED = _("注意：译文尚有未翻译的内容（见下方标记），提交审核的版本中这些内容仍为原文。")
 NOT_SAVED = _("译文未提交：保存译文时发现错误（%(errors)s），请修改后再提交。")
 
 
@@ -85,6 +91,8 @@ class ReviewPermissions:
 
     def __init__(self, tester):
         self._tester = tester
+        # Read by the editor's template: whether to keep 转换成页面别名 in the editor.
+        self.offers_alias_conversion = alias_conversion_refusal(tester.page) is None
 
     def __getattr__(self, name):
         return getattr(self._tester, name)
@@ -95,13 +103,28 @@ class ReviewPermissions:
     def can_unpublish(self):
         return self._tester.can_unpublish() and takedown_refusal(self._tester.page) is None
 
+    def can_delete(self):
+        return self._tester.can_delete() and takedown_refusal(self._tester.page) is None
+
 
 def why_not_submitted(page, user):
-    if page.current_workflow_state is not None:  # a review running or sent back
+    # Someone's lock first: a review sent back for changes is resumed once it is lifted. (A
+    # running review locks the page too, for whoever may not act on its step.)
+    if page.locked and page.locked_by_id != user.pk:
+        return LOCKED
+    if page.current_workflow_state is not None:
         return IN_REVIEW
     if page.permissions_for_user(user).page_locked():
         return LOCKED
     return NO_WORKFLOW
+
+
+def has_untranslated_strings(translation):
+    return (
+        translation.source.stringsegment_set.annotate_translation(translation.target_locale)
+        .filter(translation__isnull=True)
+        .exists()
+    )
 
 
 def submit_for_review(request, translation, page):
@@ -125,6 +148,8 @@ def submit_for_review(request, translation, page):
     else:
         page.get_workflow().start(page, user)
     messages.success(request, SUBMITTED % {"title": page.get_admin_display_title()})
+    if has_untranslated_strings(translation):
+        messages.warning(request, UNTRANSLATED)
     return redirect(request.path)
 
 

@@ -25,6 +25,7 @@ from wagtail.models import WorkflowState
 from wagtail_localize.models import StringSegment, Translation, TranslationSource
 
 from disclosure.catalogue.models import DisclosureDocumentPage
+from disclosure.moderation.tests.helpers import act
 
 from .helpers import review_role_users, translate
 
@@ -107,9 +108,10 @@ def test_submitting_saves_a_draft_and_starts_the_review(client, live_english, ro
 
     assert response.status_code == 302
     assert response.url == editor_url(english)
-    assert messages_of(response) == [
-        ("success", f"已提交审核：译文“{ENGLISH_TITLE}”须经审核后发布。")
-    ]
+    assert messages_of(response)[0] == (
+        "success",
+        f"已提交审核：译文“{ENGLISH_TITLE}”须经审核后发布。",
+    )
     page = fresh(english)
     # Nothing published: the live row is as it was; the translation is a draft in review.
     assert page.live and page.live_revision_id == live_revision and page.title == live_title
@@ -144,14 +146,69 @@ def test_a_user_who_may_not_submit_is_told_why_on_the_editor(client, live_englis
     assert fresh(english).revisions.count() == revisions
 
 
-def test_unpublish_is_not_offered_where_it_is_refused(client, live_english):
+def test_unpublish_and_delete_are_not_offered_where_they_are_refused(client, live_english):
     """A published disclosure page is taken down through a 撤稿申请, even by a superuser."""
     _translation, english = live_english
     admin = get_user_model().objects.create_superuser("admin", "a@example.cn", "x")
     client.force_login(admin)
     perms = props(client.get(editor_url(english)))["perms"]
     assert perms["canUnpublish"] is False
+    assert perms["canDelete"] is False
     assert perms["canPublish"] is True
+
+
+def test_conversion_to_an_alias_is_not_offered_where_it_is_refused(client, live_english, roles):
+    """Turning a live translation back into an alias would put the source's text live
+    without review (guards.alias_conversion_refusal): the editor's props lose the link."""
+    _translation, english = live_english
+    client.force_login(roles["editors"])
+    response = client.get(editor_url(english))
+    assert props(response)["links"]["convertToAliasUrl"]  # what wagtail-localize renders
+    assert "props.links.convertToAliasUrl = null;" in response.text  # removed before React reads
+
+
+def test_a_locked_page_sent_back_is_refused_for_its_lock(client, live_english, roles):
+    _translation, english = live_english
+    english.get_workflow().start(english, roles["editors"])
+    act(english, roles["reviewers"], "reject", comment="请补全译文。")
+    assert fresh(english).current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    english.locked, english.locked_by = True, roles["reviewers"]
+    english.save(update_fields=["locked", "locked_by"])
+    client.force_login(roles["editors"])
+
+    response = submit(client, english)
+
+    assert messages_of(response) == [
+        ("error", "译文未提交：该页面已被锁定，解锁后才能提交审核。已填写的译文均已保存。")
+    ]
+
+
+def test_a_submission_with_untranslated_strings_warns(client, live_english, roles):
+    """As wagtail-localize warns on publishing: the reviewers would read those in Chinese."""
+    translation, english = live_english
+    client.force_login(roles["editors"])
+    edit_title(client, translation, ENGLISH_TITLE)  # the rest left untranslated
+
+    response = submit(client, english)
+
+    assert [level for level, _text in messages_of(response)] == ["success", "warning"]
+    assert "译文尚有未翻译的内容" in messages_of(response)[1][1]
+    assert fresh(english).current_workflow_state is not None
+
+
+def test_a_whole_translation_is_submitted_without_a_warning(client, live_english, roles):
+    translation, english = live_english
+    client.force_login(roles["editors"])
+    for segment in StringSegment.objects.filter(source=translation.source):
+        url = reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk])
+        value = f"English {segment.pk}"
+        client.put(
+            url, urlencode({"value": value}), content_type="application/x-www-form-urlencoded"
+        )
+
+    response = submit(client, english)
+
+    assert [level for level, _text in messages_of(response)] == ["success"]
 
 
 def test_editing_a_live_translation_s_title_leaves_the_titles_the_admin_shows(
@@ -200,3 +257,6 @@ def test_the_react_editor_still_reads_what_the_patch_sets():
     assert '("Publish in ")+' in text
     assert '("Publishing...")' in text
     assert re.search(r"\w\.canUnpublish&&\w\.push\(", text)
+    assert re.search(r"\w\.convertToAliasUrl&&\w\.push\(", text)
+    assert 'querySelector(".js-translation-editor")' in text
+    assert "dataset.props" in text
