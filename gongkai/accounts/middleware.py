@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from gongkai.request_paths import full_path
+
 from .two_factor import has_two_factor, must_use_two_factor
 
 # Pages a signed-in but unverified user still reaches: signing out and getting verified.
@@ -44,7 +46,7 @@ class TwoFactorRequiredMiddleware:
         if request.path.startswith(f"{reverse('wagtailadmin_home')}api/"):
             return JsonResponse({"message": _("需要先完成两步验证。")}, status=403)
         if enrolled:
-            query = urlencode({"next": request.get_full_path()})
+            query = urlencode({"next": full_path(request)})
             return redirect(f"{reverse('accounts_two_factor_verify')}?{query}")
         messages.warning(request, _("您的角色须启用两步验证：请先用身份验证器完成绑定。"))
         return redirect("accounts_two_factor")

@@ -4,12 +4,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.encoding import escape_uri_path
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from gongkai.aliases import foreign_content_language, with_source_language
 from gongkai.language_tags import language_tag
+from gongkai.request_paths import full_path
 
 
 @dataclass(frozen=True)
@@ -76,15 +76,6 @@ def versions(request, page=None):
             )
         )
     return result
-
-
-def full_path(request):
-    """The request's path and query, percent-encoded once. `get_full_path` re-encodes the
-    query string as the WSGI server passed it, which is Latin-1 text for a client that sent
-    UTF-8 unencoded (`?q=公开` as raw bytes): its 公 came out as %C3%A5%C2%85%C2%AC. The
-    query as Django decoded it (UTF-8), encoded again, reads the same however it was sent."""
-    query = request.GET.urlencode()
-    return escape_uri_path(request.path) + (f"?{query}" if query else "")
 
 
 def home_url(code):

@@ -96,3 +96,11 @@ def test_whether_a_page_was_ever_published_is_asked_of_publication_state():
         )
         == []
     )
+
+
+def test_the_current_address_is_built_by_request_paths():
+    """A link or redirect to the current request (a login's next=, a redirect to the same view)
+    is gongkai.request_paths.full_path: `get_full_path` re-encodes a query string sent as raw
+    UTF-8 bytes. Only the public redirects use it, to look up what Wagtail's redirect middleware
+    looked up (its own get_full_path)."""
+    assert places(r"\.get_full_path\(") == ["disclosure/catalogue/public_redirects.py"]

@@ -28,6 +28,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 
 from gongkai.accounts.administrators import is_site_administrator
+from gongkai.request_paths import full_path
 
 from .attachments import is_content
 
@@ -116,7 +117,7 @@ def _refusal(request):
     if request.method != "POST":
         return HttpResponseForbidden(IN_USE_MESSAGE)
     messages.error(request, IN_USE_MESSAGE)
-    return HttpResponseRedirect(request.get_full_path())
+    return HttpResponseRedirect(full_path(request))
 
 
 # Wagtail's admin URL namespaces of documents and images → the URL keywords naming one object.

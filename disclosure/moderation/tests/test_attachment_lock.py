@@ -2,6 +2,7 @@
 the review of a page revision that links a new file (issue 14, item 12)."""
 
 import datetime
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -108,6 +109,24 @@ def test_the_own_organisations_editor_is_told_how_to_replace_a_live_attachment(c
     assert fresh_document(original).file.name == original.file.name
     client.logout()
     assert served(client, original) == b"%PDF-1.4 original"
+
+
+def test_the_refusal_comes_back_to_a_query_sent_unencoded(client, office):
+    """The refused POST is sent back to its own address: a query string sent as raw UTF-8
+    bytes (the WSGI server hands it over as Latin-1 text) came back re-encoded byte by byte
+    (gongkai/request_paths.py)."""
+    original = new_document("友谊镇附件", b"%PDF-1.4 original", office["root"].organisation)
+    township_live_page(office, original)
+    client.force_login(office["users"]["editor"])
+    edit = reverse("wagtaildocs:edit", args=[original.pk])
+    raw = "next=/admin/documents/?q=政府".encode().decode("latin-1")
+
+    response = client.post(edit, {"title": "友谊镇附件"}, QUERY_STRING=raw)
+
+    assert response.status_code == 302
+    location = urlsplit(response["Location"])
+    assert location.path == edit
+    assert parse_qs(location.query) == {"next": ["/admin/documents/?q=政府"]}
 
 
 def test_a_new_file_reaches_the_public_only_through_the_reviewed_revision(client, office):

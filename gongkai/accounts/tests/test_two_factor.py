@@ -8,6 +8,7 @@ import subprocess
 import sys
 from datetime import timedelta
 from importlib import import_module
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 from axes.models import AccessAttempt
@@ -154,6 +155,23 @@ def test_an_enrolled_session_without_the_second_factor_is_sent_to_verify(client,
     )
     assert verified.status_code == 302
     assert client.get(ADMIN_API).status_code == 200
+
+
+def test_a_query_sent_unencoded_comes_back_once_verified(client, staff):
+    """A client sending ?q=政府 as raw UTF-8 bytes (the WSGI server hands Django its query string
+    decoded as Latin-1) was sent to verify with next=…%3Fq%3D%25C3%25A6…: after the second
+    factor, a search for mojibake (gongkai/request_paths.py)."""
+    enrol(staff["editor"])
+    client.force_login(staff["editor"])
+    raw = "q=政府".encode().decode("latin-1")
+    response = client.get("/admin/pages/search/", QUERY_STRING=raw)
+    assert response.status_code == 302
+    location = urlsplit(response["Location"])
+    assert location.path == reverse("accounts_two_factor_verify")
+    (next_path,) = parse_qs(location.query)["next"]
+    # The same next= as a client sending ?q=%E6%94%BF%E5%BA%9C gets: the query encoded once.
+    assert next_path == "/admin/pages/search/?q=%E6%94%BF%E5%BA%9C"
+    assert unquote(next_path) == "/admin/pages/search/?q=政府"
 
 
 @REQUIRED
