@@ -7,13 +7,14 @@ from contextlib import contextmanager
 import pytest
 from django.conf import settings
 from django.core.cache import caches
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import translation
 
 from tests.demo_snapshot import load_demo_in_transaction
 
 DEMO_PASSWORD = "test-password"
-DEMO_FOR_THE_MODULE = "demo_for_the_module"
+SHARED_SUFFIX = "_for_the_module"
+DEMO_FOR_THE_MODULE = "demo" + SHARED_SUFFIX
 # A module whose tests all work on the demo loads it once: `pytestmark = DEMO_PER_MODULE`.
 # Every test of it is a database test, so that pytest-django's ordering (database tests
 # after the others) keeps the module's tests together and the demo is loaded once per worker.
@@ -30,27 +31,45 @@ def demo(request, db):
     return DEMO_PASSWORD
 
 
-@pytest.fixture(scope="module")
-def demo_for_the_module(django_db_setup, django_db_blocker):
-    """The demo loaded once for every test of the module, in a transaction rolled back after
-    the module's last test. Each test runs in a savepoint of it (pytest-django's `db`), rolled
-    back after the test, so that every test starts from the demo as loaded: what loading it
-    for each test gave, at a fraction of the time (docs/testing.md)."""
+@contextmanager
+def module_transaction(django_db_blocker):
+    """A transaction around what a module's tests share, rolled back after the module's last
+    test. Each test runs in a savepoint of it (pytest-django's `db`), rolled back after the
+    test, so that every test starts from the shared rows as built: what building them for each
+    test gave, at a fraction of the time (docs/testing.md). A module-scoped fixture that uses
+    it is named `*_for_the_module`; the collection check below keeps transactional tests out
+    of its modules."""
     with django_db_blocker.unblock():
-        loaded = transaction.atomic()
-        loaded.__enter__()
-        try:
-            load_demo_in_transaction(password=DEMO_PASSWORD)
-        except BaseException:
-            transaction.set_rollback(True)
-            loaded.__exit__(None, None, None)
-            raise
+        shared = transaction.atomic()
+        shared.__enter__()
     try:
-        yield DEMO_PASSWORD
+        yield
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
-            loaded.__exit__(None, None, None)
+            shared.__exit__(None, None, None)
+
+
+def reread(shared):
+    """Fresh instances of a module's shared model instances (in dicts and lists, nested
+    too): a test may change the instances it was given, and the next test must not find them
+    changed after the database went back."""
+    if isinstance(shared, dict):
+        return {key: reread(value) for key, value in shared.items()}
+    if isinstance(shared, list):
+        return [reread(value) for value in shared]
+    if isinstance(shared, models.Model):
+        return type(shared)._default_manager.get(pk=shared.pk)
+    return shared
+
+
+@pytest.fixture(scope="module")
+def demo_for_the_module(django_db_setup, django_db_blocker):
+    """The demo loaded once for every test of the module (module_transaction)."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            load_demo_in_transaction(password=DEMO_PASSWORD)
+        yield DEMO_PASSWORD
 
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
@@ -87,10 +106,14 @@ def empty_caches_the_database_does_not_roll_back():
 
 
 def pytest_collection_modifyitems(items):
-    """A test on a module's shared demo may not end the transaction the demo lives in: a
-    transactional test empties the database, a Django TestCase closes the connection."""
+    """A test on what its module shares (a `*_for_the_module` fixture: the demo, the search
+    corpus) may not end the transaction the shared rows live in: a transactional test empties
+    the database, a Django TestCase closes the connection."""
     for item in items:
-        if DEMO_FOR_THE_MODULE not in getattr(item, "fixturenames", ()):
+        shared = [
+            name for name in getattr(item, "fixturenames", ()) if name.endswith(SHARED_SUFFIX)
+        ]
+        if not shared:
             continue
         marker = item.get_closest_marker("django_db")
         transactional = (marker is not None and marker.kwargs.get("transaction")) or {
@@ -102,7 +125,7 @@ def pytest_collection_modifyitems(items):
         )
         if transactional or is_unittest:
             raise pytest.UsageError(
-                f"{item.nodeid}: {DEMO_FOR_THE_MODULE} needs tests that run in a transaction "
+                f"{item.nodeid}: {shared[0]} needs tests that run in a transaction "
                 "rolled back after them (no transactional tests, no Django TestCase)"
             )
 

@@ -1,48 +1,28 @@
 """A corpus of two organisations' columns and items to search."""
 
 import pytest
-from wagtail.models import PageViewRestriction
 
-from disclosure.catalogue.tests.factories import (
-    BudgetPageFactory,
-    CategoryPageFactory,
-    DisclosureDocumentPageFactory,
-    DisclosureIndexPageFactory,
-)
+from disclosure.catalogue.tests.factories import BudgetPageFactory, DisclosureDocumentPageFactory
+from search.tests.factories import build_corpus
+from tests.fixtures import module_transaction, reread
+
+
+@pytest.fixture(scope="module")
+def corpus_for_the_module(django_db_setup, django_db_blocker):
+    """The corpus built once for every test of a module (tests/fixtures.py module_transaction)."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            pages = build_corpus()
+        yield pages
 
 
 @pytest.fixture
-def corpus(db):
-    """Two organisations' columns and items, with drafts and a view-restricted page."""
-    t_root = DisclosureIndexPageFactory(
-        organisation__name="友谊镇人民政府", title="友谊镇政府信息公开"
-    )
-    c_root = DisclosureIndexPageFactory(
-        organisation__name="和平县医疗保障局", title="和平县医保局信息公开"
-    )
-    budget = CategoryPageFactory(parent=t_root, title="预算决算", intro="<p>部门预算和决算。</p>")
-    guide = CategoryPageFactory(parent=c_root, title="办事指南", intro="<p>医疗保障办事指南。</p>")
-
-    def column(title, intro, parent=guide, **fields):
-        return CategoryPageFactory(parent=parent, title=title, intro=intro, **fields)
-
-    pages = {
-        "budget": budget,
-        "guide": guide,
-        "budget_2022": column(
-            "友谊镇2022年部门预算公开", "<p>本镇部门预算如下。</p>", parent=budget
-        ),
-        "dibao_body": column("申请指南", "<p>最低生活保障（低保）申请办理流程。</p>"),
-        "dibao_title": column("低保申请须知", "<p>请携带身份证。</p>"),
-        "traditional": column("醫療保障資訊公開", "<p>繁體字頁面。</p>"),
-        "draft": column("低保草稿未发布", "<p>低保。</p>", live=False),
-        "restricted": column("低保内部资料", "<p>低保。</p>"),
-    }
-    PageViewRestriction.objects.create(
-        page=pages["restricted"], restriction_type="password", password="x"
-    )
-    pages["township_root"], pages["county_root"] = t_root, c_root
-    return pages
+def corpus(request, db):
+    """Two organisations' columns and items, with drafts and a view-restricted page: the
+    module's shared corpus as built (fresh instances) where the module shares one."""
+    if "corpus_for_the_module" in request.fixturenames:
+        return reread(request.getfixturevalue("corpus_for_the_module"))
+    return build_corpus()
 
 
 @pytest.fixture

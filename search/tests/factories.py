@@ -4,14 +4,54 @@ bytes of small Word, Excel and PDF files; every page put into a search engine.""
 import io
 from collections import defaultdict
 
-from wagtail.models import Page
+import pytest
+from wagtail.models import Page, PageViewRestriction
 
 from disclosure.catalogue.tests.factories import (
+    CategoryPageFactory,
     DisclosureDocumentPageFactory,
+    DisclosureIndexPageFactory,
     PolicyDocumentPageFactory,
 )
 from search.models import AttachmentText
 from tests.factories import DocumentFactory
+
+# A module whose every test searches the corpus builds it once: `pytestmark = CORPUS_PER_MODULE`.
+CORPUS_PER_MODULE = [pytest.mark.django_db, pytest.mark.usefixtures("corpus_for_the_module")]
+
+
+def build_corpus():
+    """Two organisations' columns and items, with drafts and a view-restricted page (the
+    `corpus` fixture)."""
+    t_root = DisclosureIndexPageFactory(
+        organisation__name="友谊镇人民政府", title="友谊镇政府信息公开"
+    )
+    c_root = DisclosureIndexPageFactory(
+        organisation__name="和平县医疗保障局", title="和平县医保局信息公开"
+    )
+    budget = CategoryPageFactory(parent=t_root, title="预算决算", intro="<p>部门预算和决算。</p>")
+    guide = CategoryPageFactory(parent=c_root, title="办事指南", intro="<p>医疗保障办事指南。</p>")
+
+    def column(title, intro, parent=guide, **fields):
+        return CategoryPageFactory(parent=parent, title=title, intro=intro, **fields)
+
+    pages = {
+        "budget": budget,
+        "guide": guide,
+        "budget_2022": column(
+            "友谊镇2022年部门预算公开", "<p>本镇部门预算如下。</p>", parent=budget
+        ),
+        "dibao_body": column("申请指南", "<p>最低生活保障（低保）申请办理流程。</p>"),
+        "dibao_title": column("低保申请须知", "<p>请携带身份证。</p>"),
+        "traditional": column("醫療保障資訊公開", "<p>繁體字頁面。</p>"),
+        "draft": column("低保草稿未发布", "<p>低保。</p>", live=False),
+        "restricted": column("低保内部资料", "<p>低保。</p>"),
+    }
+    PageViewRestriction.objects.create(
+        page=pages["restricted"], restriction_type="password", password="x"
+    )
+    pages["township_root"], pages["county_root"] = t_root, c_root
+    return pages
 
 
 def add_items(corpus, count, offset=0):

@@ -11,6 +11,10 @@ from hypothesis import strategies as st
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
+from search.tests.factories import CORPUS_PER_MODULE
+
+pytestmark = CORPUS_PER_MODULE
+
 
 def titles(results):
     return [page.title for page in results]

@@ -11,7 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from search import views
-from search.tests.factories import add_items
+from search.tests.factories import CORPUS_PER_MODULE, add_items
+
+pytestmark = CORPUS_PER_MODULE
 
 
 def search(client, **params):

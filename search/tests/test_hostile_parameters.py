@@ -3,6 +3,10 @@ out of range stays chosen and finds nothing (test_views.py)."""
 
 import pytest
 
+from search.tests.factories import CORPUS_PER_MODULE
+
+pytestmark = CORPUS_PER_MODULE
+
 HOSTILE_NUMBERS = ["-1", "0", "1", "１", "99999", "9223372036854775808", "9" * 40, "1e3", "٣"]
 
 

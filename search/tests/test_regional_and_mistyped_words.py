@@ -7,6 +7,9 @@ from wagtail.models import Locale, Page
 
 from disclosure.catalogue.tests.factories import CategoryPageFactory
 from search.query import expand
+from search.tests.factories import CORPUS_PER_MODULE
+
+pytestmark = CORPUS_PER_MODULE
 
 
 def titles(response):

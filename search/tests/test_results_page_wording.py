@@ -10,8 +10,9 @@ from wagtail.models import Locale, Page
 from disclosure.catalogue.tests.factories import CategoryPageFactory
 from disclosure.reports.tests.factories import make_index, make_report
 from gongkai.languages.tests.helpers import translate
+from search.tests.factories import CORPUS_PER_MODULE
 
-pytestmark = pytest.mark.django_db
+pytestmark = CORPUS_PER_MODULE
 
 
 def english(page):

@@ -16,8 +16,10 @@ from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Page, PageViewRestriction
 
 from disclosure.catalogue.tests.factories import CategoryPageFactory
-from search.tests.factories import add_items
+from search.tests.factories import CORPUS_PER_MODULE, add_items
 from search.views import public_pages, publication_years
+
+pytestmark = CORPUS_PER_MODULE
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 

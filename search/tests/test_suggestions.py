@@ -9,7 +9,10 @@ from disclosure.moderation.models import SensitiveWord, SensitiveWordLevel
 from search import suggestions as suggestions_module
 from search.models import SearchSuggestion
 from search.tasks import record_search
+from search.tests.factories import CORPUS_PER_MODULE
 from tests.fixtures import embedded_broker_only
+
+pytestmark = CORPUS_PER_MODULE
 
 SPAM = "诈骗电话请拨打400-000-0000领取补贴"
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")

@@ -17,7 +17,10 @@ from search import analysis
 from search.did_you_mean import did_you_mean
 from search.models import Synonym
 from search.query import expand
+from search.tests.factories import CORPUS_PER_MODULE
 from search.views import public_pages
+
+pytestmark = CORPUS_PER_MODULE
 
 # The thesaurus ships in a data migration, frozen with its CSV; a second one corrects its sources.
 thesaurus = importlib.import_module("search.migrations.0006_default_government_thesaurus")

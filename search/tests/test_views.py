@@ -10,6 +10,9 @@ from wagtail.models import Page
 from disclosure.catalogue.tests.factories import CategoryPageFactory
 from gongkai.page_cache import page_cache
 from search.models import SearchSuggestion, Synonym
+from search.tests.factories import CORPUS_PER_MODULE
+
+pytestmark = CORPUS_PER_MODULE
 
 
 def get(client, **params):

@@ -6,6 +6,7 @@ from django.test import override_settings
 
 from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
+from tests.fixtures import module_transaction, reread
 
 from .offices import build_office
 
@@ -29,9 +30,22 @@ def office(demo):
     return {"users": users, "root": township_root, "county_root": county_root, "password": demo}
 
 
+@pytest.fixture(scope="module")
+def small_office_for_the_module(django_db_setup, django_db_blocker, no_search_index_updates):
+    """The small office built once for every test of a module (tests/fixtures.py
+    module_transaction)."""
+    with module_transaction(django_db_blocker):
+        with django_db_blocker.unblock():
+            office = build_office()
+        yield office
+
+
 @pytest.fixture
-def small_office(db):
-    """The township and county office without the demo (offices.py): faster to build."""
+def small_office(request, db):
+    """The township and county office without the demo (offices.py): faster to build. The
+    module's shared office as built (fresh instances) where the module shares one."""
+    if "small_office_for_the_module" in request.fixturenames:
+        return reread(request.getfixturevalue("small_office_for_the_module"))
     return build_office()
 
 

@@ -5,6 +5,8 @@ role groups; the county office gets a root and an editor (the "other organisatio
 disclosure root sets up the organisation's groups, page permissions and workflow (signals.py).
 """
 
+import pytest
+
 from disclosure.catalogue.tests.factories import (
     CategoryPageFactory,
     DisclosureIndexPageFactory,
@@ -15,6 +17,8 @@ from home import demo_content
 from tests.factories import UserFactory
 
 PASSWORD = "matrix-password"
+# A module whose every test works in the office builds it once: `pytestmark = OFFICE_PER_MODULE`.
+OFFICE_PER_MODULE = [pytest.mark.django_db, pytest.mark.usefixtures("small_office_for_the_module")]
 # username → the township role group it joins (None: a superuser, as the demo's admin).
 TOWNSHIP_STAFF = {
     "editor": "editors",

@@ -5,8 +5,11 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 
 from .helpers import approve_all, fresh, submit
+
+pytestmark = OFFICE_PER_MODULE
 
 
 @pytest.fixture

@@ -17,8 +17,11 @@ from wagtail.models import Locale, Page
 from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
 from disclosure.moderation.publishing.guards import ALIAS_OF_UNPUBLISHED
 from disclosure.moderation.publishing.publication import UnreviewedPublication
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 
 from .helpers import approve_all, fresh, submit
+
+pytestmark = OFFICE_PER_MODULE
 
 # Every admin API page action that creates an alias (Wagtail's copy action has no alias option);
 # copy_for_translation's alias is a translation alias, allowed (the last test).

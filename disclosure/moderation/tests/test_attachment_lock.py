@@ -23,9 +23,12 @@ from disclosure.catalogue.tests.factories import (
 )
 from disclosure.moderation.files.attachment_lock import ActingUserMiddleware, AttachmentInUse
 from disclosure.moderation.models import OrganisationCollection
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 from tests.factories import DocumentFactory
 
 from .helpers import approve_all, body_with, fresh, submit
+
+pytestmark = OFFICE_PER_MODULE
 
 
 @pytest.fixture

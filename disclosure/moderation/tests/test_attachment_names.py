@@ -6,10 +6,13 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 from gongkai.document_names import download_name
 from tests.factories import DocumentFactory
 
 from .helpers import draft_with, published_with
+
+pytestmark = OFFICE_PER_MODULE
 
 
 @pytest.fixture

@@ -7,9 +7,12 @@ from wagtail.models import PageViewRestriction
 
 from disclosure.moderation.organisations.organisation_collections import organisation_collection
 from disclosure.moderation.publishing.withdrawal import decide_withdrawal, request_withdrawal
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 from tests.factories import DocumentFactory
 
 from .helpers import approve_all, body_with, draft_with, fresh, published_with, submit
+
+pytestmark = OFFICE_PER_MODULE
 
 
 @pytest.fixture

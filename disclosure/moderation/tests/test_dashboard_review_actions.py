@@ -10,8 +10,11 @@ from wagtail.models import TaskState
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
 from disclosure.moderation.review.dashboard import held_back_from
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 
 from .helpers import FULL_CHECKLIST, act, fresh, panel, submit
+
+pytestmark = OFFICE_PER_MODULE
 
 
 def waiting_item(office, title):

@@ -10,8 +10,11 @@ import pytest
 
 from disclosure.catalogue.models import StaffOrganisation
 from disclosure.moderation.review.dashboard import name_the_summary
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 from gongkai.accounts.administrators import site_administrators_group
 from tests.factories import UserFactory
+
+pytestmark = OFFICE_PER_MODULE
 
 
 @pytest.fixture

@@ -8,7 +8,9 @@ from disclosure.catalogue.tests.factories import ServiceGuidePageFactory
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
 
 from .helpers import act, fresh, submit
-from .offices import make_user
+from .offices import OFFICE_PER_MODULE, make_user
+
+pytestmark = OFFICE_PER_MODULE
 
 
 @pytest.fixture

@@ -14,9 +14,12 @@ from wagtail.models import Revision
 
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.review.deadlines import unpublished_items_near_deadline
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 from tests.factories import DocumentFactory
 
 from .helpers import FULL_CHECKLIST, act, body_with, edit_form_data, fresh, submit
+
+pytestmark = OFFICE_PER_MODULE
 
 
 @pytest.fixture

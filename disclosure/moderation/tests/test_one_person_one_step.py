@@ -15,7 +15,9 @@ from disclosure.moderation.mail.notifications import reviewers_of_step
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
 
 from .helpers import FULL_CHECKLIST, act, edit_form_data, fresh, submit
-from .offices import make_user
+from .offices import OFFICE_PER_MODULE, make_user
+
+pytestmark = OFFICE_PER_MODULE
 
 REASON = "您已审核过本次送审的“初审”，同一送审的各审核环节须由不同人员完成"
 

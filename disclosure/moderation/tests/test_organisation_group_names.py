@@ -7,6 +7,9 @@ from disclosure.applications.roles import ensure_organisation_handlers
 from disclosure.catalogue.models import Organisation
 from disclosure.catalogue.staff_roles import organisation_group_ids
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
+
+pytestmark = OFFICE_PER_MODULE
 
 
 def group_names(organisation):

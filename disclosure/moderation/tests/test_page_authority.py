@@ -24,7 +24,9 @@ from gongkai.accounts.administrators import is_site_administrator, site_administ
 from gongkai.accounts.roles import Role
 
 from .helpers import as_user, draft_item, fresh, published_item, submit
-from .offices import make_user
+from .offices import OFFICE_PER_MODULE, make_user
+
+pytestmark = OFFICE_PER_MODULE
 
 REASON = "该栏目内容经评估不再涉密，按规定向社会公开。"
 ADMINISTRATORS = ("superuser", "site-wide 管理员", "org 管理员", "other org's 管理员")

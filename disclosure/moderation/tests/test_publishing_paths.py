@@ -33,8 +33,11 @@ from disclosure.moderation.publishing.publication import (
     UnreviewedPublication,
     sanctioned_publication,
 )
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 
 from .helpers import FULL_CHECKLIST, act, approve_all, fresh, submit
+
+pytestmark = OFFICE_PER_MODULE
 
 APPROVED = "办事指南：已审核发布的文本"
 IN_REVIEW = "办事指南：尚在终审的文本"

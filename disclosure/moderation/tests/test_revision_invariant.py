@@ -17,7 +17,9 @@ from disclosure.moderation.publishing.publication import (
 from disclosure.moderation.review.review_record import review_runs
 
 from .helpers import FULL_CHECKLIST, GUIDE_ELEMENTS, act, edit_form_data, fresh, submit
-from .offices import make_user
+from .offices import OFFICE_PER_MODULE, make_user
+
+pytestmark = OFFICE_PER_MODULE
 
 
 @pytest.fixture

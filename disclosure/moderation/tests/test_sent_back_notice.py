@@ -4,8 +4,11 @@ behind the status side panel's icon); an item in review or resubmitted opens wit
 from django.urls import reverse
 
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 
 from .helpers import act, fresh, submit
+
+pytestmark = OFFICE_PER_MODULE
 
 NOTICE = "退回修改："
 

@@ -10,8 +10,11 @@ from wagtail.models import Page
 from disclosure.catalogue.models import CategoryPage
 from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.moderation.review.status import moderation_status
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 
 from .helpers import act, submit
+
+pytestmark = OFFICE_PER_MODULE
 
 
 def test_the_status_panel_names_who_sent_it_back_and_why(client, small_office):

@@ -11,8 +11,11 @@ from wagtail.models import Page, WorkflowState, get_page_models
 from disclosure.catalogue.models import ServiceGuidePage
 from disclosure.moderation.models import SensitiveWord
 from disclosure.moderation.review.submission import SubmissionScreening
+from disclosure.moderation.tests.offices import OFFICE_PER_MODULE
 
 from .helpers import act, edit_form_data, fresh, new_service_guide, submit
+
+pytestmark = OFFICE_PER_MODULE
 
 FORBIDDEN = "绝密"
 

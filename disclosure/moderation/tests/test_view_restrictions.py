@@ -21,7 +21,9 @@ from disclosure.moderation.publishing.view_restrictions import LOG_ACTION
 from gongkai.accounts.roles import Role
 
 from .helpers import as_user
-from .offices import make_user
+from .offices import OFFICE_PER_MODULE, make_user
+
+pytestmark = OFFICE_PER_MODULE
 
 REASON = "该栏目内容经评估不再涉密，按规定向社会公开。"
 

@@ -11,7 +11,9 @@ from disclosure.moderation.models import WithdrawalRequest
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
 
 from .helpers import fresh, home_of, panel, published_item
-from .offices import make_user
+from .offices import OFFICE_PER_MODULE, make_user
+
+pytestmark = OFFICE_PER_MODULE
 
 PANEL_HEADING = "待处理的撤稿申请"
 
