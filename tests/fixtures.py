@@ -32,22 +32,32 @@ def demo(request, db):
 
 
 @contextmanager
-def module_transaction(django_db_blocker):
-    """A transaction around what a module's tests share, rolled back after the module's last
-    test. Each test runs in a savepoint of it (pytest-django's `db`), rolled back after the
-    test, so that every test starts from the shared rows as built: what building them for each
-    test gave, at a fraction of the time (docs/testing.md). A module-scoped fixture that uses
-    it is named `*_for_the_module`; the collection check below keeps transactional tests out
-    of its modules."""
+def module_transaction(django_db_blocker, build):
+    """What `build()` makes for a module's tests, in a transaction rolled back after the
+    module's last test. Each test runs in a savepoint of it (pytest-django's `db`), rolled back
+    after the test, so that every test starts from the shared rows as built: what building them
+    for each test gave, at a fraction of the time (docs/testing.md). A module-scoped fixture
+    that uses it is named `*_for_the_module`; the collection check below keeps transactional
+    tests out of its modules."""
     with django_db_blocker.unblock():
         shared = transaction.atomic()
         shared.__enter__()
     try:
-        yield
+        with django_db_blocker.unblock():
+            built = build()
+        yield built
     finally:
         with django_db_blocker.unblock():
             transaction.set_rollback(True)
             shared.__exit__(None, None, None)
+
+
+def shared_or_built(request, shared_fixture, build):
+    """For a test: fresh instances of what its module shares (`shared_fixture`, when the
+    module uses it), else what `build()` makes for the test alone."""
+    if shared_fixture in request.fixturenames:
+        return reread(request.getfixturevalue(shared_fixture))
+    return build()
 
 
 def reread(shared):
@@ -63,13 +73,16 @@ def reread(shared):
     return shared
 
 
+def _load_demo():
+    load_demo_in_transaction(password=DEMO_PASSWORD)
+    return DEMO_PASSWORD
+
+
 @pytest.fixture(scope="module")
 def demo_for_the_module(django_db_setup, django_db_blocker):
     """The demo loaded once for every test of the module (module_transaction)."""
-    with module_transaction(django_db_blocker):
-        with django_db_blocker.unblock():
-            load_demo_in_transaction(password=DEMO_PASSWORD)
-        yield DEMO_PASSWORD
+    with module_transaction(django_db_blocker, _load_demo) as password:
+        yield password
 
 
 DATABASE_FIXTURES = {"db", "transactional_db", "live_server"}
@@ -107,8 +120,8 @@ def empty_caches_the_database_does_not_roll_back():
 
 def pytest_collection_modifyitems(items):
     """A test on what its module shares (a `*_for_the_module` fixture: the demo, the search
-    corpus) may not end the transaction the shared rows live in: a transactional test empties
-    the database, a Django TestCase closes the connection."""
+    corpus, the small review office) may not end the transaction the shared rows live in: a
+    transactional test empties the database, a Django TestCase closes the connection."""
     for item in items:
         shared = [
             name for name in getattr(item, "fixturenames", ()) if name.endswith(SHARED_SUFFIX)

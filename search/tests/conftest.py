@@ -4,15 +4,13 @@ import pytest
 
 from disclosure.catalogue.tests.factories import BudgetPageFactory, DisclosureDocumentPageFactory
 from search.tests.factories import build_corpus
-from tests.fixtures import module_transaction, reread
+from tests.fixtures import module_transaction, shared_or_built
 
 
 @pytest.fixture(scope="module")
 def corpus_for_the_module(django_db_setup, django_db_blocker):
     """The corpus built once for every test of a module (tests/fixtures.py module_transaction)."""
-    with module_transaction(django_db_blocker):
-        with django_db_blocker.unblock():
-            pages = build_corpus()
+    with module_transaction(django_db_blocker, build_corpus) as pages:
         yield pages
 
 
@@ -20,9 +18,7 @@ def corpus_for_the_module(django_db_setup, django_db_blocker):
 def corpus(request, db):
     """Two organisations' columns and items, with drafts and a view-restricted page: the
     module's shared corpus as built (fresh instances) where the module shares one."""
-    if "corpus_for_the_module" in request.fixturenames:
-        return reread(request.getfixturevalue("corpus_for_the_module"))
-    return build_corpus()
+    return shared_or_built(request, "corpus_for_the_module", build_corpus)
 
 
 @pytest.fixture

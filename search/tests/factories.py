@@ -1,5 +1,6 @@
-"""Builders for search tests: a live item linking a document, with the document's text; the
-bytes of small Word, Excel and PDF files; every page put into a search engine."""
+"""Builders for search tests: the corpus (two organisations' columns and pages), a live item
+linking a document, with the document's text; the bytes of small Word, Excel and PDF files;
+every page put into a search engine."""
 
 import io
 from collections import defaultdict

@@ -6,7 +6,7 @@ from django.test import override_settings
 
 from disclosure.catalogue.models import DisclosureIndexPage
 from disclosure.moderation.organisations.placement import ensure_organisation_roles
-from tests.fixtures import module_transaction, reread
+from tests.fixtures import module_transaction, shared_or_built
 
 from .offices import build_office
 
@@ -34,9 +34,7 @@ def office(demo):
 def small_office_for_the_module(django_db_setup, django_db_blocker, no_search_index_updates):
     """The small office built once for every test of a module (tests/fixtures.py
     module_transaction)."""
-    with module_transaction(django_db_blocker):
-        with django_db_blocker.unblock():
-            office = build_office()
+    with module_transaction(django_db_blocker, build_office) as office:
         yield office
 
 
@@ -44,9 +42,7 @@ def small_office_for_the_module(django_db_setup, django_db_blocker, no_search_in
 def small_office(request, db):
     """The township and county office without the demo (offices.py): faster to build. The
     module's shared office as built (fresh instances) where the module shares one."""
-    if "small_office_for_the_module" in request.fixturenames:
-        return reread(request.getfixturevalue("small_office_for_the_module"))
-    return build_office()
+    return shared_or_built(request, "small_office_for_the_module", build_office)
 
 
 @pytest.fixture
