@@ -94,40 +94,38 @@ def analysed(pages, columns_of):
 
 
 def index_columns(title, body):
-    """Both backends' columns of one document: SQLite's marked title/autocomplete and body, and
-    PostgreSQL's plain title/autocomplete (the body is the same token string)."""
-    from search import analysis
+    """SQLite's marked title/autocomplete and body of one document (PostgreSQL's vectors are
+    built when they are written: `write_index`)."""
     from search.backends.fts5 import document_columns
 
-    marked_title, marked_autocomplete, tokens = document_columns(title, title, body)
-    plain = analysis.analyse_document(title)
-    return marked_title, marked_autocomplete, tokens, plain
+    return document_columns(title, title, body)
 
 
 def write_index(entries):
-    """modelsearch's index rows, as the backends' add_items writes them (FTS5 by trigger)."""
+    """modelsearch's index rows, as the backends' add_items writes them (FTS5 by trigger; on
+    PostgreSQL the vectors are built here, `tsquery.document_vectors`, not kept on disk)."""
     from django.db import connection
     from modelsearch.conf import get_app_config
 
-    from search.backends.tsquery import CONFIG
+    from search.backends.tsquery import document_vectors
 
     table = get_app_config().get_model("IndexEntry")._meta.db_table
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.executemany(
                 f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body,"
-                f" title_norm, title_text, body_text) VALUES (%s, %s, to_tsvector('{CONFIG}', %s),"
-                f" to_tsvector('{CONFIG}', %s), to_tsvector('{CONFIG}', %s), 1.0, %s, %s)",
+                " title_norm, title_text, body_text) VALUES (%s, %s, %s::tsvector, %s::tsvector,"
+                " %s::tsvector, 1.0, %s, %s)",
                 [
-                    (ct, str(pk), plain, plain, tokens, title, body)
-                    for ct, pk, (_m, _a, tokens, plain), title, body in entries
+                    (ct, str(pk), *document_vectors(title, title, body), title, body)
+                    for ct, pk, _columns, title, body in entries
                 ],
             )
         else:
             cursor.executemany(
                 f"INSERT INTO {table} (content_type_id, object_id, title, autocomplete, body,"
                 " title_norm) VALUES (%s, %s, %s, %s, %s, 1.0)",
-                [(ct, str(pk), m, a, tokens) for ct, pk, (m, a, tokens, _p), _t, _b in entries],
+                [(ct, str(pk), m, a, tokens) for ct, pk, (m, a, tokens, *_), _t, _b in entries],
             )
 
 

@@ -15,7 +15,7 @@ import psycopg
 
 from bench.bench_search import CONTENT_TYPE, TOP_K, SqliteStore, progress
 from search.backends.common import ranking_tiers, walk_tiers
-from search.backends.tsquery import CONFIG, column_match, document_vectors, hits_sql, newest_matches
+from search.backends.tsquery import column_match, document_vectors, hits_sql, newest_matches
 
 KEEP = os.environ.get("BENCH_KEEP") == "1"
 
@@ -42,10 +42,7 @@ class PostgresStore(SqliteStore):
         )
         db.execute("CREATE TABLE page (id integer PRIMARY KEY, published text, text text)")
         started = time.perf_counter()
-        insert = (
-            f"INSERT INTO entries VALUES (%s, %s, %s, to_tsvector('{CONFIG}', %s),"
-            f" to_tsvector('{CONFIG}', %s), to_tsvector('{CONFIG}', %s))"
-        )
+        insert = "INSERT INTO entries VALUES (%s, %s, %s, %s::tsvector, %s::tsvector, %s::tsvector)"
         with db.cursor() as cursor:
             for start in range(0, len(pages), 1000):
                 chunk = pages[start : start + 1000]

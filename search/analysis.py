@@ -115,13 +115,19 @@ def bigrams(run: str) -> list[str]:
     return [run[i : i + 2] for i in range(len(run) - 1)]
 
 
+def trigrams(run: str) -> list[str]:
+    return [run[i : i + 3] for i in range(len(run) - 2)]
+
+
+def run_tokens(run: str) -> list[str]:
+    """A run's index tokens: its bigrams followed by its last character, one per character, so
+    token i starts at the run's character i."""
+    return [*bigrams(run), run[-1]]
+
+
 def document_tokens(text: str) -> list[str]:
     """Index tokens of a text: each run's bigrams followed by its last character."""
-    tokens: list[str] = []
-    for run in runs(normalise(text)):
-        tokens.extend(bigrams(run))
-        tokens.append(run[-1])
-    return tokens
+    return [token for run in runs(normalise(text)) for token in run_tokens(run)]
 
 
 def analyse_document(text: str, mark: str = "") -> str:

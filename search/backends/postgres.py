@@ -1,8 +1,9 @@
 """modelsearch's PostgreSQL backend, fed with analysed Chinese text and ranked top-k in SQL.
 
-Documents are stored as `to_tsvector('simple', <bigram tokens>)` (SQL and query strings in
-`tsquery.py`, shared with `bench/`). The `body` vector holds the title's tokens too, so one
-GIN-indexed column answers "does the page match?" and `title` answers "is it in the title?".
+Documents are stored as tsvectors of bigrams and trigrams with their positions (SQL, vectors
+and queries in `tsquery.py`, shared with `bench/`). The `body` vector holds the title's tokens
+too, so one GIN-indexed column answers "does the page match?" and `title` answers "is it in the
+title?".
 Ranking walks `common.ranking_tiers`, each tier newest first (`tsquery.newest_matches`).
 Plain PostgreSQL: no Chinese parser extension.
 """
@@ -27,7 +28,7 @@ from search.backends.common import (
     indexed_body,
     pk_cast,
 )
-from search.backends.tsquery import CONFIG, column_match, document_vectors, hits_sql, newest_matches
+from search.backends.tsquery import column_match, document_vectors, hits_sql, newest_matches
 
 
 class ChinesePostgresIndex(PostgresIndex):
@@ -47,10 +48,7 @@ class ChinesePostgresIndex(PostgresIndex):
                     for current, _boost, value in indexer.prepare_field(obj, field)
                     if isinstance(current, AutocompleteField)
                 )
-            rows.append(
-                f"(%s, %s, to_tsvector('{CONFIG}', %s), to_tsvector('{CONFIG}', %s),"
-                f" to_tsvector('{CONFIG}', %s), 1.0, %s, %s)"
-            )
+            rows.append("(%s, %s, %s::tsvector, %s::tsvector, %s::tsvector, 1.0, %s, %s)")
             params += [
                 content_type_pk,
                 indexer.id,

@@ -1,46 +1,105 @@
 """The PostgreSQL side of the database backend, free of Django so `bench/` runs the very same SQL.
 
-Documents are stored as `to_tsvector('simple', <bigram tokens>)`; a query term of two or more
-characters becomes the tsquery phrase `'ab' <-> 'bc'`, a single character the prefix `'a':*`.
+A document is stored as a tsvector written out with its positions (`document_vectors`): token
+i of `analysis.document_tokens` at position i+1, as `to_tsvector('simple', …)` of the token
+string would place it, and at the same position the trigram starting at that character
+(`TRIGRAM_MARK` + three characters) where the run has one. A query term of three or more
+characters becomes the phrase of its trigrams (`'abc' <-> 'bcd'`), two characters the bigram,
+one character the prefix `'a':*` (every character of a run starts a token). The GIN index
+finds pages holding all of a phrase's lexemes, not their order, and checks the order by reading
+each candidate's vector: a rare phrase of common bigrams (医疗保险: each bigram in most pages)
+read tens of thousands of vectors, while its trigrams are as rare as the phrase.
+Both sides are literals (`::tsvector`, `::tsquery`), never PostgreSQL's parser, whose idea of
+a word depends on the database's locale (under `C` it drops Chinese characters) and which
+drops private-use characters such as `TRIGRAM_MARK`.
 """
+
+from collections import defaultdict
 
 from search import analysis
 from search.backends.common import compile_query, index_size, probe_rows
 
-CONFIG = "simple"
+# Marks a trigram lexeme, so that it never equals a word token (`社会w`) of three characters. A
+# private-use character: normalisation drops those from any input, so no text can forge it.
+TRIGRAM_MARK = "\ue001"
+
+# tsvector positions stop at 16,383: past it every token is stored there, so no phrase can be
+# checked (a known limit of the database backend, docs/search.md). Trigrams are written only
+# before it, which bounds what they add to a long attachment's vector.
+MAX_POSITION = 16383
+
+
+def _quoted(lexeme: str) -> str:
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def tsquery_lexemes(term: analysis.QueryTerm) -> list[str]:
+    """The lexemes a term's phrase is made of: its trigrams from three characters on."""
+    if term.as_words or len(term.text) < 3:
+        return term.tokens
+    return [TRIGRAM_MARK + trigram for trigram in analysis.trigrams(term.text)]
 
 
 def tsquery_terms(terms: list[analysis.QueryTerm], operator: str = "AND") -> str:
-    """A to_tsquery string. Tokens hold only letters and digits, so quoting them is always safe."""
+    """A tsquery literal. Tokens hold only letters and digits (and the marks)."""
     parts = []
     for term in terms:
         if term.is_single_char:
-            parts.append(f"'{term.text}':*")
+            parts.append(f"{_quoted(term.text)}:*")
         else:
-            parts.append("(" + " <-> ".join(f"'{token}'" for token in term.tokens) + ")")
+            parts.append(
+                "(" + " <-> ".join(_quoted(lexeme) for lexeme in tsquery_lexemes(term)) + ")"
+            )
     return (" | " if operator == "OR" else " & ").join(parts)
 
 
+class _Vector:
+    """A tsvector literal built token by token, positions counted from 1."""
+
+    def __init__(self):
+        self.positions: dict[str, list[int]] = defaultdict(list)
+        self.position = 0
+
+    def add_text(self, text: str):
+        for run in analysis.runs(analysis.normalise(text)):
+            trigrams = analysis.trigrams(run)
+            for index, token in enumerate(analysis.run_tokens(run)):
+                self.position += 1
+                position = min(self.position, MAX_POSITION)
+                self.positions[token].append(position)
+                if index < len(trigrams) and self.position <= MAX_POSITION:
+                    self.positions[TRIGRAM_MARK + trigrams[index]].append(position)
+
+    def add_words(self, words: str):
+        for word in words.split():
+            self.position += 1
+            self.positions[word].append(min(self.position, MAX_POSITION))
+
+    def literal(self) -> str:
+        return " ".join(
+            f"{_quoted(lexeme)}:{','.join(map(str, dict.fromkeys(positions)))}"
+            for lexeme, positions in self.positions.items()
+        )
+
+
+def _vector(*texts: str) -> _Vector:
+    vector = _Vector()
+    for text in texts:
+        vector.add_text(text)
+    return vector
+
+
 def document_vectors(title: str, autocomplete: str, body: str) -> tuple[str, str, str]:
-    """(title, autocomplete, body) token strings for `to_tsvector`; body holds the title's too,
-    so one GIN-indexed column answers "does the page match?", and the jieba word tokens."""
-    analysed_title = analysis.analyse_document(title)
-    return (
-        analysed_title,
-        analysis.analyse_document(autocomplete),
-        " ".join(
-            [
-                analysed_title,
-                analysis.analyse_document(body),
-                analysis.word_tokens(title),
-                analysis.word_tokens(body),
-            ]
-        ),
-    )
+    """(title, autocomplete, body) tsvector literals; body holds the title's tokens too, so one
+    GIN-indexed column answers "does the page match?", then the jieba word tokens."""
+    body_vector = _vector(title, body)
+    body_vector.add_words(analysis.word_tokens(title))
+    body_vector.add_words(analysis.word_tokens(body))
+    return _vector(title).literal(), _vector(autocomplete).literal(), body_vector.literal()
 
 
 def column_match(column: str, query) -> tuple[str, str] | None:
-    """(indexed column, to_tsquery string) for a query, or None when nothing can match."""
+    """(indexed column, tsquery literal) for a query, or None when nothing can match."""
     expression = compile_query(query, tsquery_terms, and_="&", or_="|")
     return None if expression is None else (column, expression)
 
@@ -50,7 +109,7 @@ def hits_sql(select: str, table: str, column: str, content_types) -> str:
     types = ", ".join(str(int(pk)) for pk in content_types) or "NULL"
     return (
         f"SELECT {select} FROM {table} AS e"
-        f" WHERE e.{column} @@ to_tsquery('{CONFIG}', %s)"
+        f" WHERE e.{column} @@ %s::tsquery"
         f" AND e.content_type_id IN ({types})"
     )
 
@@ -65,7 +124,7 @@ def probe_sql(table: str, column: str, content_types, limit: int, rows: int, con
     return (
         f"SELECT e.object_id FROM (SELECT id, object_id, content_type_id, {column} FROM {table}"
         f" ORDER BY id DESC LIMIT {int(rows)}) AS e"
-        f" WHERE e.{column} @@ to_tsquery('{CONFIG}', %s) AND e.content_type_id IN ({types})"
+        f" WHERE e.{column} @@ %s::tsquery AND e.content_type_id IN ({types})"
         f"{_and(condition)} ORDER BY e.id DESC LIMIT {int(limit)}"
     )
 
