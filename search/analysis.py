@@ -119,15 +119,13 @@ def trigrams(run: str) -> list[str]:
     return [run[i : i + 3] for i in range(len(run) - 2)]
 
 
-def run_tokens(run: str) -> list[str]:
-    """A run's index tokens: its bigrams followed by its last character, one per character, so
-    token i starts at the run's character i."""
-    return [*bigrams(run), run[-1]]
-
-
 def document_tokens(text: str) -> list[str]:
     """Index tokens of a text: each run's bigrams followed by its last character."""
-    return [token for run in runs(normalise(text)) for token in run_tokens(run)]
+    tokens: list[str] = []
+    for run in runs(normalise(text)):
+        tokens.extend(bigrams(run))
+        tokens.append(run[-1])
+    return tokens
 
 
 def analyse_document(text: str, mark: str = "") -> str:
@@ -146,9 +144,14 @@ def segment(run: str) -> list[str]:
     return [word for word in pieces(run) if len(word) >= 2]
 
 
+def words(text: str) -> list[str]:
+    """jieba's dictionary words of two or more characters in a text, in order."""
+    return [word for run in runs(normalise(text)) for word in segment(run)]
+
+
 def word_tokens(text: str) -> str:
     """The ranking-only word tokens of a text, separated by spaces (see WORD_MARK)."""
-    return " ".join(word + WORD_MARK for run in runs(normalise(text)) for word in segment(run))
+    return " ".join(word + WORD_MARK for word in words(text))
 
 
 @dataclass(frozen=True)

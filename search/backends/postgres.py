@@ -1,6 +1,6 @@
 """modelsearch's PostgreSQL backend, fed with analysed Chinese text and ranked top-k in SQL.
 
-Documents are stored as tsvectors of bigrams and trigrams with their positions (SQL, vectors
+Documents are stored as tsvectors of trigrams with their positions (SQL, vectors
 and queries in `tsquery.py`, shared with `bench/`). The `body` vector holds the title's tokens
 too, so one GIN-indexed column answers "does the page match?" and `title` answers "is it in the
 title?".

@@ -1,17 +1,16 @@
 """The PostgreSQL side of the database backend, free of Django so `bench/` runs the very same SQL.
 
-A document is stored as a tsvector written out with its positions (`document_vectors`): token
-i of `analysis.document_tokens` at position i+1, as `to_tsvector('simple', …)` of the token
-string would place it, and at the same position the trigram starting at that character
-(`TRIGRAM_MARK` + three characters) where the run has one. A query term of three or more
-characters becomes the phrase of its trigrams (`'abc' <-> 'bcd'`), two characters the bigram,
-one character the prefix `'a':*` (every character of a run starts a token). The GIN index
-finds pages holding all of a phrase's lexemes, not their order, and checks the order by reading
-each candidate's vector: a rare phrase of common bigrams (医疗保险: each bigram in most pages)
-read tens of thousands of vectors, while its trigrams are as rare as the phrase.
+A document is stored as a tsvector written out with its positions (`document_vectors`): at
+each character of a run the trigram starting there (at the run's end, the two or one characters
+left), then the jieba words behind `WORD_MARK`. A query word of three or more characters is the
+phrase of its trigrams (`'abc' <-> 'bcd'`); one or two characters a prefix (`'ab':*`: every
+occurrence starts a token). The GIN index finds pages holding all of a phrase's lexemes, not
+their order, and checks the order by reading each candidate's vector: a rare phrase of common
+bigrams (医疗保险: each bigram in most pages) read tens of thousands of vectors, while its
+trigrams are about as rare as the phrase.
 Both sides are literals (`::tsvector`, `::tsquery`), never PostgreSQL's parser, whose idea of
 a word depends on the database's locale (under `C` it drops Chinese characters) and which
-drops private-use characters such as `TRIGRAM_MARK`.
+drops private-use characters such as `WORD_MARK`.
 """
 
 from collections import defaultdict
@@ -19,13 +18,15 @@ from collections import defaultdict
 from search import analysis
 from search.backends.common import compile_query, index_size, probe_rows
 
-# Marks a trigram lexeme, so that it never equals a word token (`社会w`) of three characters. A
-# private-use character: normalisation drops those from any input, so no text can forge it.
-TRIGRAM_MARK = "\ue001"
+# Marks a word token in a vector (analysis.WORD_MARK is a letter for FTS5's tokenizer, and a
+# word token `now` of the word `no` would equal the trigram of `now`). A private-use character:
+# normalisation drops those from any input, so no text can forge it.
+WORD_MARK = "\ue001"
 
 # tsvector positions stop at 16,383: past it every token is stored there, so no phrase can be
-# checked (a known limit of the database backend, docs/search.md). Trigrams are written only
-# before it, which bounds what they add to a long attachment's vector.
+# checked (a known limit of the database backend, docs/search.md). Past it a run's tokens are
+# its bigrams, as before trigrams: a long attachment's distinct trigrams would pass the 1 MB
+# PostgreSQL allows a vector's lexemes.
 MAX_POSITION = 16383
 
 
@@ -34,17 +35,18 @@ def _quoted(lexeme: str) -> str:
 
 
 def tsquery_lexemes(term: analysis.QueryTerm) -> list[str]:
-    """The lexemes a term's phrase is made of: its trigrams from three characters on."""
-    if term.as_words or len(term.text) < 3:
-        return term.tokens
-    return [TRIGRAM_MARK + trigram for trigram in analysis.trigrams(term.text)]
+    """The lexemes of a term's phrase: its trigrams, or its jieba words (a ranking tier)."""
+    if term.as_words:
+        return [word + WORD_MARK for word in analysis.segment(term.text)]
+    return analysis.trigrams(term.text)
 
 
 def tsquery_terms(terms: list[analysis.QueryTerm], operator: str = "AND") -> str:
-    """A tsquery literal. Tokens hold only letters and digits (and the marks)."""
+    """A tsquery literal: one or two characters a prefix, longer words the phrase of their
+    trigrams. Tokens hold only letters and digits (and the marks)."""
     parts = []
     for term in terms:
-        if term.is_single_char:
+        if len(term.text) < 3 and not term.as_words:
             parts.append(f"{_quoted(term.text)}:*")
         else:
             parts.append(
@@ -60,20 +62,19 @@ class _Vector:
         self.positions: dict[str, list[int]] = defaultdict(list)
         self.position = 0
 
+    def _add(self, lexeme: str):
+        self.position += 1
+        self.positions[lexeme].append(min(self.position, MAX_POSITION))
+
     def add_text(self, text: str):
         for run in analysis.runs(analysis.normalise(text)):
-            trigrams = analysis.trigrams(run)
-            for index, token in enumerate(analysis.run_tokens(run)):
-                self.position += 1
-                position = min(self.position, MAX_POSITION)
-                self.positions[token].append(position)
-                if index < len(trigrams) and self.position <= MAX_POSITION:
-                    self.positions[TRIGRAM_MARK + trigrams[index]].append(position)
+            for index in range(len(run)):
+                width = 3 if self.position < MAX_POSITION else 2
+                self._add(run[index : index + width])
 
-    def add_words(self, words: str):
-        for word in words.split():
-            self.position += 1
-            self.positions[word].append(min(self.position, MAX_POSITION))
+    def add_words(self, text: str):
+        for word in analysis.words(text):
+            self._add(word + WORD_MARK)
 
     def literal(self) -> str:
         return " ".join(
@@ -93,8 +94,8 @@ def document_vectors(title: str, autocomplete: str, body: str) -> tuple[str, str
     """(title, autocomplete, body) tsvector literals; body holds the title's tokens too, so one
     GIN-indexed column answers "does the page match?", then the jieba word tokens."""
     body_vector = _vector(title, body)
-    body_vector.add_words(analysis.word_tokens(title))
-    body_vector.add_words(analysis.word_tokens(body))
+    body_vector.add_words(title)
+    body_vector.add_words(body)
     return _vector(title).literal(), _vector(autocomplete).literal(), body_vector.literal()
 
 

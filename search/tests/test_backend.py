@@ -221,9 +221,19 @@ def test_postgres_finds_a_phrase_of_common_bigrams_by_lexemes_as_rare_as_the_phr
     assert matches(holder, phrase) and matches(holder, in_any_order)
     assert not matches(decoy, phrase)
     assert not matches(decoy, in_any_order)  # the index rules it out: its vector is never read
-    # Two characters are a bigram, one a prefix, as before; and a phrase never spans two runs.
+    # One or two characters are a prefix of the tokens starting where they occur (a run's
+    # last two are a token of their own); no word spans two runs.
     *_, runs = tsquery.document_vectors("", "", "医疗，保险")
-    for text, found in [("医疗", True), ("医", True), ("疗保", False), ("医疗保", False)]:
+    # A Latin word's jieba word token is marked apart: `no` is not the trigram `now`.
+    _column, now = tsquery.column_match("body", PlainText("now"))
+    assert not matches(tsquery.document_vectors("", "", "no")[2], now)
+    for text, found in [
+        ("医疗", True),
+        ("保险", True),
+        ("险", True),
+        ("疗保", False),
+        ("医疗保", False),
+    ]:
         _column, expression = tsquery.column_match("body", PlainText(text))
         assert matches(runs, expression) is found, text
 
