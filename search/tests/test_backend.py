@@ -238,6 +238,27 @@ def test_postgres_finds_a_phrase_of_common_bigrams_by_lexemes_as_rare_as_the_phr
         assert matches(runs, expression) is found, text
 
 
+@pytest.mark.django_db
+def test_postgres_stores_a_long_attachment_and_finds_its_last_words():
+    # Positions stop at 16,383; past it a run's tokens are bigrams, so what one or two
+    # characters find is found anywhere, and the vector stays within PostgreSQL's 1 MB.
+    from django.db import connection
+    from modelsearch.query import PlainText
+
+    from search.backends import tsquery
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's tsvectors; the suite runs it when DATABASE_URL is PostgreSQL")
+
+    body = "医疗保险" + "".join(f"第{number}条公开事项，" for number in range(20000)) + "尾声"
+    *_, vector = tsquery.document_vectors("年鉴", "", body)
+    for text in ["医疗保险", "尾声", "尾", "第1"]:
+        _column, expression = tsquery.column_match("body", PlainText(text))
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT %s::tsvector @@ %s::tsquery", [vector, expression])
+            assert cursor.fetchone()[0], text
+
+
 # A tier's query (SQLite's FTS5 MATCH; PostgreSQL's tsquery, whose tiers ask the newest
 # entries first, then the GIN index), told apart from another round of the same tier by all
 # but its LIMIT and its lists of ids (content types, the pages admitted).
