@@ -28,6 +28,7 @@ WORD_MARK = "\ue001"
 # its bigrams, as before trigrams: a long attachment's distinct trigrams would pass the 1 MB
 # PostgreSQL allows a vector's lexemes.
 MAX_POSITION = 16383
+MAX_LEXEME_BYTES = 2046
 
 
 def _quoted(lexeme: str) -> str:
@@ -64,7 +65,10 @@ class _Vector:
 
     def _add(self, lexeme: str):
         self.position += 1
-        self.positions[lexeme].append(min(self.position, MAX_POSITION))
+        # PostgreSQL refuses a lexeme past 2,046 bytes, which to_tsvector skipped: a jieba
+        # "word" is a whole run of Latin letters and digits (a base64 signature in an OFD).
+        if len(lexeme.encode()) <= MAX_LEXEME_BYTES:
+            self.positions[lexeme].append(min(self.position, MAX_POSITION))
 
     def add_text(self, text: str):
         for run in analysis.runs(analysis.normalise(text)):

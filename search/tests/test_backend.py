@@ -251,6 +251,7 @@ def test_postgres_stores_a_long_attachment_and_finds_its_last_words():
         pytest.skip("PostgreSQL's tsvectors; the suite runs it when DATABASE_URL is PostgreSQL")
 
     body = "医疗保险" + "".join(f"第{number}条公开事项，" for number in range(20000)) + "尾声"
+    body += "签名值" + "A1" * 1500  # a run too long for a lexeme of its own: skipped, not an error
     *_, vector = tsquery.document_vectors("年鉴", "", body)
     for text in ["医疗保险", "尾声", "尾", "第1"]:
         _column, expression = tsquery.column_match("body", PlainText(text))
