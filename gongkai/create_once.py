@@ -27,6 +27,7 @@ from django.urls import resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.utils import set_query_params
+from wagtail.models import Page
 
 from .models import CreateFormToken
 
@@ -70,10 +71,28 @@ class CreateOnce:
         )
         if self.expects_json_response:
             return self.autosave_into(page_id)
+        if page_id is not None and self.is_a_draft_to_go_on_with(page_id):
+            return self.edit_view(page_id)(self.request)
         messages.warning(self.request, ALREADY_CREATED)
         if page_id is None:
             return redirect("wagtailadmin_explore", self.parent_page.pk)
         return redirect("wagtailadmin_pages:edit", page_id)
+
+    @staticmethod
+    def is_a_draft_to_go_on_with(page_id):
+        """A click that found its form already saved, when the page that saving made is a draft
+        outside review: an autosave sent just before the click (or the first of two clicks of
+        保存草稿) made it. The click is carried out on that draft by its edit view: what the
+        form holds is saved and 提交审核 submits it. Otherwise the editor's 提交审核 was
+        answered 重复提交 and the draft stayed unsubmitted. A draft already in review or live
+        was made by a click that did what this one asks."""
+        page = Page.objects.filter(pk=page_id).first()
+        return page is not None and not page.live and page.current_workflow_state is None
+
+    @staticmethod
+    def edit_view(page_id):
+        edit = resolve(reverse("wagtailadmin_pages:edit", args=(page_id,)))
+        return lambda request: edit.func(request, *edit.args, **edit.kwargs)
 
     def autosave_into(self, page_id):
         """An autosave of a form whose earlier request created a page: an autosave or a click
@@ -87,8 +106,7 @@ class CreateOnce:
         if page_id is None:
             return self.json_error_response("invalid_revision", str(ALREADY_CREATED))
         edit_url = reverse("wagtailadmin_pages:edit", args=(page_id,))
-        edit = resolve(edit_url)
-        response = edit.func(self.request, *edit.args, **edit.kwargs)
+        response = self.edit_view(page_id)(self.request)
         if not self.response_is_json(response):
             return self.json_error_response("invalid_revision", str(ALREADY_CREATED))
         answer = json.loads(response.content)

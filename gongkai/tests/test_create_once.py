@@ -1,5 +1,5 @@
 """One create form, one page (issue 17, try-out: one click of 保存草稿 on a slow server made two
-drafts). The same create form posted twice creates one page; the second post opens it."""
+drafts). The same create form posted twice creates one page; the second post goes on with it."""
 
 from django.urls import reverse
 
@@ -21,17 +21,50 @@ def the_create_form(client, url):
     return edit_form_data(new_service_guide(None), create_form_token=token)
 
 
-def test_the_same_create_form_posted_twice_makes_one_draft(editor_client, office):
+def test_the_same_create_form_saved_twice_makes_one_draft(editor_client, office):
+    """A double click of 保存草稿: the second click saves what the form holds into the draft the
+    first made."""
     url = create_url(office)
     data = the_create_form(editor_client, url)
 
     first = editor_client.post(url, data)
-    second = editor_client.post(url, data)
+    second = editor_client.post(url, {**data, "title": "老年人优待证办理（补充）"})
 
     assert first.status_code == 302
     page = ServiceGuidePage.objects.get()
     assert second.status_code == 302
     assert second["Location"] == reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    assert page.get_latest_revision().as_object().title == "老年人优待证办理（补充）"
+    assert page.current_workflow_state is None
+
+
+def test_a_click_of_submit_after_an_autosave_made_the_draft_submits_it(editor_client, office):
+    """The autosave sent just before 提交审核 made the draft: the click submits that draft
+    (it used to answer 重复提交 and leave it outside review)."""
+    url = create_url(office)
+    data = the_create_form(editor_client, url)
+
+    editor_client.post(url, data, HTTP_ACCEPT="application/json")
+    clicked = editor_client.post(url, {**data, "action-submit": "1"})
+
+    page = ServiceGuidePage.objects.get()
+    assert clicked.status_code == 302
+    assert page.current_workflow_state is not None
+    messages = [str(message) for message in clicked.wsgi_request._messages]
+    assert not any("重复提交" in message for message in messages)
+
+
+def test_a_second_click_of_submit_submits_nothing_more(editor_client, office):
+    url = create_url(office)
+    data = {**the_create_form(editor_client, url), "action-submit": "1"}
+
+    editor_client.post(url, data)
+    second = editor_client.post(url, data)
+
+    page = ServiceGuidePage.objects.get()
+    assert second.status_code == 302
+    assert second["Location"] == reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    assert page.workflow_states.count() == 1 and page.current_workflow_state is not None
     messages = [str(message) for message in second.wsgi_request._messages]
     assert any("重复提交" in message for message in messages)
 

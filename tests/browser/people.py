@@ -15,6 +15,14 @@ def sign_in(browser, server, username):
     return page
 
 
+def form_answer(page):
+    """Around a page form's submit: waits until the page that answers it has loaded. Wagtail's
+    autosave may already have made the new item and moved the address to its edit page (through
+    the history API, which Playwright counts as a navigation but which loads nothing), so
+    neither the address nor a navigation says the answer has come."""
+    return page.expect_event("load")
+
+
 def wait_until(page, condition, seconds=30, what="the change"):
     for _attempt in range(seconds * 5):
         if condition():
