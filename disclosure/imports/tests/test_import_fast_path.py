@@ -22,6 +22,7 @@ from disclosure.catalogue.tests.factories import DisclosureDocumentPageFactory
 from disclosure.imports import importer, publishing
 from disclosure.imports.files import FileFolder
 from disclosure.moderation.publishing.publication import UnreviewedPublication
+from search.backends.tsquery import WORD_MARK
 
 from .factories import record
 
@@ -105,9 +106,10 @@ def search_entry_of(page):
         content_type=ContentType.objects.get_for_model(page), object_id=str(page.pk)
     )
     # Without the number tokens: the two index numbers differ in their serial. PostgreSQL
-    # stores a tsvector ('word':positions), SQLite the words: compare the words.
+    # stores a tsvector ('word':positions, a jieba word marked), SQLite the words: compare
+    # the words.
     words = sorted({word.split("':")[0].strip("'") for word in entry.body.split()})
-    words = [word for word in words if not word.rstrip("w").isdigit()]
+    words = [word for word in words if not word.removesuffix(WORD_MARK).rstrip("w").isdigit()]
     return (entry.title, words, entry.autocomplete)
 
 
