@@ -5,9 +5,11 @@ English address. It is not offered as a page of its own (gongkai/aliases.py)."""
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
 from wagtail.models import Page
 
-from .helpers import translate
+from .helpers import review_role_users, translate
 
 
 @pytest.fixture
@@ -84,3 +86,21 @@ def test_a_translated_column_is_no_alias_and_keeps_its_alternates(client, transl
     assert 'rel="canonical"' not in html
     assert "<h1>政策信息</h1>" in html  # its translation kept the title: English content now
     assert "http://localhost/en/xxgk/notices/</loc>" in client.get("/sitemap.xml").content.decode()
+
+
+def test_the_alias_offers_its_translation_only_to_who_may_submit_it(client, translated):
+    """An office's editor opening the English column's alias is told who translates; the
+    button she was offered led to a bare 没有权限 (try-out F10)."""
+    edit = reverse("wagtailadmin_pages:edit", args=[translated["alias"].pk])
+    submit = reverse("wagtail_localize:submit_page_translation", args=[translated["column"].pk])
+    editor = review_role_users(translated["column"].get_parent().specific.organisation)["editors"]
+    client.force_login(editor)
+    shown = client.get(edit)
+    assert shown.status_code == 200
+    assert submit not in shown.text and "请联系本单位的网站管理员" in shown.text
+    refused = client.get(submit)  # Wagtail's 没有权限: back to the dashboard
+    assert refused.status_code == 302 and refused.url == "/admin/"
+
+    translator = get_user_model().objects.create_superuser("translator", "t@example.cn", "x")
+    client.force_login(translator)
+    assert submit in client.get(edit).text
