@@ -117,6 +117,7 @@ class ModerationConfig(AppConfig):
         from .patches import (
             page_deletion,
             run_revision_approvals,
+            translation_locks,
             translation_review,
             unpublish_button,
             workflow_state_cancel,
@@ -128,3 +129,5 @@ class ModerationConfig(AppConfig):
         unpublish_button.apply()
         # The translation editor submits a disclosure page's translation for review.
         translation_review.apply()
+        # A lock stops every change wagtail-localize's views make to a translation.
+        translation_locks.apply()

@@ -21,6 +21,7 @@ PATCH_MODULES = [
     "disclosure.moderation.patches.admin_api_actions",
     "disclosure.moderation.patches.page_deletion",
     "disclosure.moderation.patches.run_revision_approvals",
+    "disclosure.moderation.patches.translation_locks",
     "disclosure.moderation.patches.translation_review",
     "disclosure.moderation.patches.unpublish_button",
     "disclosure.moderation.patches.workflow_mails",

@@ -7,6 +7,9 @@ wagtail-localize's editor offered 发布 only to those who may publish, and its 
 refused by the review guard (a bare 没有权限 on the admin's home page); an editor saw no button
 at all, so a translation could not be submitted. Its title string, saved at each edit, was
 written into the live page's draft_title, which the admin lists as the page's name beside 已发布.
+
+A page locked for the translator refuses every change wagtail-localize's views make to its
+translation (disclosure/moderation/patches/translation_locks.py); the editor only greyed its fields.
 """
 
 import html
@@ -20,9 +23,9 @@ import wagtail_localize
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.test import TestCase
-from django.urls import reverse
+from django.urls import URLResolver, get_resolver, reverse
 from wagtail.models import WorkflowState
-from wagtail_localize.models import StringSegment, Translation, TranslationSource
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from disclosure.catalogue.models import DisclosureDocumentPage
 from disclosure.moderation.tests.helpers import act
@@ -260,3 +263,51 @@ def test_the_react_editor_still_reads_what_the_patch_sets():
     assert re.search(r"\w\.convertToAliasUrl&&\w\.push\(", text)
     assert 'querySelector(".js-translation-editor")' in text
     assert "dataset.props" in text
+
+
+def translation_changing_addresses(translation):
+    """Every address of wagtail-localize's admin URLs about one translation, as its hook
+    registers them (strings, overrides, PO files, machine translation, stopping, previews)."""
+
+    def walk(patterns, namespace):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern.url_patterns, pattern.namespace or namespace)
+            elif namespace == "wagtail_localize" and "translation_id" in pattern.pattern.converters:
+                yield pattern
+
+    addresses = {}
+    for pattern in walk(get_resolver().url_patterns, None):
+        kwargs = {name: 1 for name in pattern.pattern.converters}
+        kwargs.update(translation_id=translation.pk, **({"mode": "x"} if "mode" in kwargs else {}))
+        addresses[pattern.name] = reverse(f"wagtail_localize:{pattern.name}", kwargs=kwargs)
+    return addresses
+
+
+def test_a_lock_stops_every_change_to_the_translation(client, live_english, roles):
+    translation, english = live_english
+    english.locked, english.locked_by = True, roles["reviewers"]
+    english.save(update_fields=["locked", "locked_by"])
+    strings = StringTranslation.objects.count()
+    client.force_login(roles["editors"])
+
+    addresses = translation_changing_addresses(translation)
+    assert {"edit_string_translation", "edit_override", "upload_pofile", "machine_translate"} <= (
+        addresses.keys()
+    )
+    for name, url in addresses.items():
+        for method in (client.post, client.put, client.delete):
+            refused = method(url)
+            assert refused.status_code == 403, (name, method)
+            assert "该页面已被锁定" in refused.json()["detail"]
+    assert edit_title(client, translation, ENGLISH_TITLE).status_code == 403
+    assert StringTranslation.objects.count() == strings
+    assert Translation.objects.get(pk=translation.pk).enabled
+
+
+def test_the_lock_holder_still_translates(client, live_english, roles):
+    translation, english = live_english
+    english.locked, english.locked_by = True, roles["editors"]
+    english.save(update_fields=["locked", "locked_by"])
+    client.force_login(roles["editors"])
+    assert edit_title(client, translation, ENGLISH_TITLE).status_code in (200, 201)
