@@ -7,8 +7,9 @@ no translation yet an *alias* of its source in the target locale: an English pag
 translated items below it, so the English site keeps it, but it is Chinese content under an
 English address. The public site therefore does not offer it as a page of its own: the XML
 sitemap leaves it out, no `hreflang` alternate names it, its head names its source as
-`<link rel="canonical">`, and wherever its title or text is shown it carries the source's
-`lang` (docs/languages.md). An alias in its own locale (Wagtail's 创建别名) is left alone.
+`<link rel="canonical">`, the search and its title suggestions leave it out, and wherever its
+title or text is shown it carries the source's `lang` (docs/languages.md). An alias in its own
+locale (Wagtail's 创建别名) is left alone.
 """
 
 from django.db.models import Case, CharField, F, Q, Value, When
@@ -34,6 +35,12 @@ def with_source_language(pages):
 def in_own_language():
     """Pages whose content is in their own locale's language: no alias of another language."""
     return Q(alias_of__isnull=True) | Q(alias_of__locale=F("locale"))
+
+
+def foreign_aliases():
+    """The ids of aliases of pages in another language: the search engines filter on Page's
+    `id`, a declared filter field, and not on `alias_of` or its locale."""
+    return Page.objects.exclude(in_own_language()).values("pk")
 
 
 def foreign_content_language(page):

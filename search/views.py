@@ -24,6 +24,7 @@ from disclosure.catalogue.models import DisclosureIndexPage, Domain, item_page_m
 from disclosure.catalogue.models.items_base import Validity
 from disclosure.catalogue.models.organisations import english_name
 from disclosure.catalogue.roots import deepest_root_among
+from gongkai.aliases import foreign_aliases
 from gongkai.languages.locales import serving_source_language
 from gongkai.page_cache import remember_until_publication, remember_while_site_unchanged
 from gongkai.params import YEARS, chosen_year, object_id, requested_page, year_in_range
@@ -60,6 +61,13 @@ def public_pages():
     """
     pages = Page.objects.live().public().exclude(depth=1)
     return pages.filter(locale=Locale.get_active())
+
+
+def own_content(pages):
+    """`pages` but the aliases of pages in another language (gongkai/aliases.py): the English
+    site's way to its translated items, Chinese content the search does not offer as a result.
+    The filters still offer them: an organisation is chosen by its alias."""
+    return pages.exclude(pk__in=foreign_aliases())
 
 
 def items_where(**lookups):
@@ -360,6 +368,7 @@ def search(request):
     pages = public_pages()
     filters = Filters.from_request(request, pages)
     roots, groups = filter_choices(request, pages)
+    pages = own_content(pages)  # the filters above choose by aliases; no result is one
     context = {
         "search_query": query_text,
         "filters": filters,
@@ -412,6 +421,8 @@ def autocomplete(request):
     expanded = expand(" ".join(request.GET.get("q", "").split()))
     items = []
     if expanded is not None:
-        for page in public_pages().autocomplete(expanded.search_query)[:AUTOCOMPLETE_LIMIT]:
+        for page in own_content(public_pages()).autocomplete(expanded.search_query)[
+            :AUTOCOMPLETE_LIMIT
+        ]:
             items.append({"title": page.title, "url": page.get_url(request)})
     return JsonResponse({"results": items}, json_dumps_params={"ensure_ascii": False})

@@ -3,10 +3,12 @@
 import os
 
 import pytest
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from search.engine import INDEX_SETTINGS
+from search.views import own_content
+from tests.factories import publishing_as_fixture
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("TEST_OPENSEARCH_URL"),
@@ -118,3 +120,17 @@ def test_engine_ranks_the_typed_words_above_a_synonym_only_match(engine, corpus)
         .search(expand("最低生活保障").search_query, backend="opensearch")
     )
     assert [page.title for page in results][:2] == ["最低生活保障审核确认办法", "低保申请须知"]
+
+
+@pytest.mark.django_db
+def test_engine_leaves_out_the_aliases_of_pages_in_another_language(engine):
+    source = Page.objects.live().get(title="和平县医保局信息公开")
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    with publishing_as_fixture():
+        alias = source.copy_for_translation(english, copy_parents=True, alias=True)
+    index = engine.get_index_for_model(Page)
+    index.add_items(Page, [alias.specific])
+    index.refresh()
+    pages = Page.objects.live().public().filter(locale=english)
+    assert alias.pk in {page.pk for page in pages.search("公开", backend="opensearch")}
+    assert not own_content(pages).search("公开", backend="opensearch")

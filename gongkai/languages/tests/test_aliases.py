@@ -104,3 +104,36 @@ def test_the_alias_offers_its_translation_only_to_who_may_submit_it(client, tran
     translator = get_user_model().objects.create_superuser("translator", "t@example.cn", "x")
     client.force_login(translator)
     assert submit in client.get(edit).text
+
+
+def result_links(html):
+    return re.findall(r'<h3[^>]*>\s*<a href="([^"]+)"', html)
+
+
+def test_english_search_finds_the_translation_and_not_the_alias(client, translated):
+    # The alias's title is the Chinese column's: the English site's search does not offer it
+    # as an English result; the Chinese search finds the column itself.
+    english = client.get("/en/search/", {"q": "政策信息"}).content.decode()
+    assert "/en/xxgk/notices/" not in result_links(english)
+    chinese = client.get("/search/", {"q": "政策信息"}).content.decode()
+    assert "/xxgk/notices/" in result_links(chinese)
+    found = client.get("/en/search/", {"q": "垃圾分类"}).content.decode()
+    assert result_links(found) == ["/en/xxgk/notices/waste/"]
+
+
+def test_english_autocomplete_leaves_the_alias_out(client, translated):
+    titles = client.get("/en/search/autocomplete/", {"q": "政策"}).json()["results"]
+    assert [row["url"] for row in titles] == []
+    titles = client.get("/search/autocomplete/", {"q": "政策"}).json()["results"]
+    assert "/xxgk/notices/" in [row["url"] for row in titles]
+
+
+def test_the_english_filters_still_choose_by_the_aliases(client, translated):
+    root = Page.objects.get(locale__language_code="en", alias_of=translated["column"].get_parent())
+    alias = translated["alias"]
+    english = client.get(
+        "/en/search/", {"q": "垃圾分类", "org": root.pk, "column": alias.pk}
+    ).content.decode()
+    assert f'<option value="{root.pk}" selected>' in english
+    assert f'<option value="{alias.pk}" selected>' in english
+    assert result_links(english) == ["/en/xxgk/notices/waste/"]
