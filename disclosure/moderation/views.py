@@ -74,7 +74,8 @@ def request_withdrawal_view(request, page_id):
             "page": page,
             "form": form,
             "page_title": _("申请撤稿"),
-            "page_subtitle": page.get_admin_display_title(),
+            # What is withdrawn is what the public reads, not a draft's new title.
+            "page_subtitle": page.title,
             "header_title": _("申请撤稿"),
             "intro": _("已发布的信息须经分管领导审核后才能撤下、删除或移动。请写明理由。"),
             "submit_label": _("提交撤稿申请"),

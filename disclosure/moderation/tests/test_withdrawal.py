@@ -145,3 +145,14 @@ def test_a_decided_request_says_who_decided_it_and_when_instead_of_refusing(clie
     client.force_login(users["outsider"])
     response = client.get(reverse("moderation:decide_withdrawal", args=[withdrawal.pk]))
     assert response.status_code in {302, 403, 404}
+
+
+def test_the_request_form_names_the_page_by_the_title_the_public_reads(client, office, column):
+    page = published_item(office, column)
+    live_title = page.title
+    page.title = "改过标题的草稿"
+    page.save_revision(user=office["users"]["editor"])
+    client.force_login(office["users"]["editor"])
+    html = client.get(reverse("moderation:request_withdrawal", args=[page.pk])).content.decode()
+    assert live_title in html
+    assert "改过标题的草稿" not in html
