@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 from gongkai.aliases import foreign_content_language, with_source_language
 from gongkai.language_tags import language_tag
@@ -28,6 +28,10 @@ class Version:
     # Whether the head names this version as the page's `<link rel="canonical">`: the page
     # shown is an alias of it, in another language.
     canonical: bool = False
+    # `url` on the site's configured address (Site.root_url), as the XML sitemap gives it: the
+    # head's links name the one public address whatever host the visitor typed (an IP address,
+    # an old domain still pointed at the server).
+    full_url: str | None = None
 
 
 def public_translations(page):
@@ -53,6 +57,8 @@ def versions(request, page=None):
     # An alias of a page in another language names that page, when public, as its canonical.
     shown = next((t for t in (translations or {}).values() if t.pk == page.pk), page)
     source_language = foreign_content_language(shown) if translations is not None else None
+    site = Site.find_for_request(request)
+    root_url = site.root_url if site is not None else f"{request.scheme}://{request.get_host()}"
     result = []
     for code, name in settings.WAGTAIL_CONTENT_LANGUAGES:
         if translations is not None:
@@ -73,9 +79,17 @@ def versions(request, page=None):
                 name_here,
                 alternate=alternate,
                 canonical=bool(url) and code == source_language,
+                full_url=on_site(root_url, url),
             )
         )
     return result
+
+
+def on_site(root_url, url):
+    """`url` on `root_url` when it is a path; a page of another site comes absolute already."""
+    if url is None or "://" in url:
+        return url
+    return root_url + url
 
 
 def home_url(code):

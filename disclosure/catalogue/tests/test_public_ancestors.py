@@ -183,7 +183,7 @@ def public_paths(client, tree):
         "navigation": f'href="{sub_url}"' in root_html,
         "guide": f'href="{sub_url}"' in guide_html,
         "switcher": f'<a href="{item_url}" lang="zh-Hans" hreflang="zh-Hans">' in english_html,
-        "hreflang": f'hreflang="zh-Hans" href="http://testserver{item_url}"' in english_html,
+        "hreflang": f'hreflang="zh-Hans" href="http://localhost{item_url}"' in english_html,
         "api list": item.pk in [row["id"] for row in api_list["items"]],
         "api search": item.pk in [row["id"] for row in api_search["items"]],
         "api column": sub_column.pk in [row["id"] for row in api_columns["items"]],

@@ -40,8 +40,8 @@ def test_the_sitemap_leaves_the_alias_out_and_lists_the_translation(client, tran
 def test_the_chinese_column_gives_no_english_alternate(client, translated):
     html = client.get(translated["column"].url).content.decode()
     assert alternates(html) == {
-        "zh-Hans": "http://testserver/xxgk/notices/",
-        "x-default": "http://testserver/xxgk/notices/",
+        "zh-Hans": "http://localhost/xxgk/notices/",
+        "x-default": "http://localhost/xxgk/notices/",
     }
     assert 'rel="canonical"' not in html
 
@@ -49,8 +49,8 @@ def test_the_chinese_column_gives_no_english_alternate(client, translated):
 def test_the_alias_names_its_source_as_canonical_and_marks_its_chinese(client, translated):
     html = client.get(translated["alias"].url).content.decode()
     assert '<html lang="en"' in html
-    assert '<link rel="canonical" href="http://testserver/xxgk/notices/">' in html
-    assert "http://testserver/en/xxgk/notices/" not in alternates(html).values()
+    assert '<link rel="canonical" href="http://localhost/xxgk/notices/">' in html
+    assert "http://localhost/en/xxgk/notices/" not in alternates(html).values()
     assert '<h1 lang="zh-Hans">政策信息</h1>' in html
     # the breadcrumb: the aliases of the home page and the disclosure root, then the column
     assert '<a href="/en/xxgk/" lang="zh-Hans">测试镇政府信息公开</a>' in html
@@ -63,7 +63,7 @@ def test_the_translated_item_keeps_its_alternates_and_marks_its_chinese_breadcru
     client, translated
 ):
     html = client.get(translated["item"].url).content.decode()
-    assert alternates(html)["en"] == "http://testserver/en/xxgk/notices/waste/"
+    assert alternates(html)["en"] == "http://localhost/en/xxgk/notices/waste/"
     assert 'rel="canonical"' not in html
     assert '<a href="/en/xxgk/notices/" lang="zh-Hans">政策信息</a>' in html
     assert '<li aria-current="page">' in html  # the item is English content
@@ -82,7 +82,7 @@ def test_a_translated_column_is_no_alias_and_keeps_its_alternates(client, transl
     column = translate(translated["column"])
     assert column.pk == translated["alias"].pk and column.alias_of_id is None
     html = client.get(column.url).content.decode()
-    assert alternates(html)["en"] == "http://testserver/en/xxgk/notices/"
+    assert alternates(html)["en"] == "http://localhost/en/xxgk/notices/"
     assert 'rel="canonical"' not in html
     assert "<h1>政策信息</h1>" in html  # its translation kept the title: English content now
     assert "http://localhost/en/xxgk/notices/</loc>" in client.get("/sitemap.xml").content.decode()
@@ -137,3 +137,11 @@ def test_the_english_filters_still_choose_by_the_aliases(client, translated):
     assert f'<option value="{root.pk}" selected>' in english
     assert f'<option value="{alias.pk}" selected>' in english
     assert result_links(english) == ["/en/xxgk/notices/waste/"]
+
+
+def test_the_head_names_the_site_address_whatever_host_was_typed(client, translated):
+    # The sitemap's address (the Site's), not the one in the request: an office's site is also
+    # reached by its IP address or an old domain, and search engines would be told those.
+    html = client.get(translated["alias"].url, HTTP_HOST="10.1.2.3").content.decode()
+    assert '<link rel="canonical" href="http://localhost/xxgk/notices/">' in html
+    assert "10.1.2.3" not in "".join(alternates(html).values())
