@@ -21,7 +21,9 @@ editor as it is):
 - who is offered 取消发布 and 删除 (`perms.canUnpublish`, `perms.canDelete`, from
   `page_perms.can_unpublish()` and `can_delete()`): only those for whom they work, i.e. never on
   a page with published content, which is taken down through a 撤稿申请
-  (guards.takedown_refusal), as in the page listing (unpublish_button.py);
+  (guards.takedown_refusal), as in the page listing (unpublish_button.py); there the link is
+  申请撤稿, to the withdrawal request's form, for whoever may ask for one (the page editor's
+  header offers it too), so a translator is not left without a way to take a page down;
 - 转换成页面别名 (`links.convertToAliasUrl`): not offered where the conversion is refused
   (guards.alias_conversion_refusal); the template removes the link from the editor's props;
 - a submission with strings left untranslated is made, with a warning naming it, as
@@ -52,6 +54,7 @@ import functools
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, WorkflowState
 
@@ -59,6 +62,7 @@ from disclosure.catalogue.roots import in_disclosure_tree
 from gongkai.patching import Patch
 
 from ..publishing.guards import alias_conversion_refusal, takedown_refusal
+from ..publishing.withdrawal import withdrawal_open_to
 from ..review.submission import submission_refusal
 
 PATCH = Patch(
@@ -93,6 +97,13 @@ class ReviewPermissions:
         self._tester = tester
         # Read by the editor's template: whether to keep 转换成页面别名 in the editor.
         self.offers_alias_conversion = alias_conversion_refusal(tester.page) is None
+        # Read by the editor's template: where its 取消发布 link leads instead, on a page taken
+        # down only through a 撤稿申请 that this user may ask for; None where none is offered.
+        self.withdrawal_url = (
+            reverse("moderation:request_withdrawal", args=[tester.page.pk])
+            if withdrawal_open_to(tester)
+            else None
+        )
 
     def __getattr__(self, name):
         return getattr(self._tester, name)

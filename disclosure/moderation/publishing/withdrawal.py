@@ -114,11 +114,13 @@ def may_move_to(page, destination):
 
 
 def may_request_withdrawal(page, user):
-    return (
-        in_disclosure_tree(page)
-        and has_live_content(page)
-        and page.permissions_for_user(user).can_edit()
-    )
+    return withdrawal_open_to(page.permissions_for_user(user))
+
+
+def withdrawal_open_to(tester):
+    """Whether the user of a page's permission tester may ask for the page's withdrawal."""
+    page = tester.page
+    return in_disclosure_tree(page) and has_live_content(page) and tester.can_edit()
 
 
 def already_pending(withdrawal):

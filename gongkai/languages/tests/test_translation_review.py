@@ -160,6 +160,28 @@ def test_unpublish_and_delete_are_not_offered_where_they_are_refused(client, liv
     assert perms["canPublish"] is True
 
 
+def test_a_withdrawal_request_is_offered_where_unpublishing_is_refused(client, live_english, roles):
+    """A translator takes a published translation down as the page editor does: 申请撤稿, the
+    withdrawal request's form, in place of the 取消发布 the review refuses."""
+    _translation, english = live_english
+    client.force_login(roles["editors"])
+    response = client.get(editor_url(english))
+    assert props(response)["perms"]["canUnpublish"] is False  # what wagtail-localize renders
+    url = reverse("moderation:request_withdrawal", args=[english.pk])
+    assert "props.perms.canUnpublish = true;" in response.text
+    assert f'props.links.unpublishUrl = "{url}";' in response.text.replace("\\u002D", "-")
+    assert 'django.catalog["Unpublish"] = "申请撤稿"' in response.text
+    assert client.get(url).status_code == 200
+
+
+def test_no_withdrawal_request_is_offered_before_publication(client, roles, document):
+    english = translate(document, publish=False)
+    assert not english.live
+    client.force_login(roles["editors"])
+    response = client.get(editor_url(english))
+    assert "props.perms.canUnpublish = true;" not in response.text
+
+
 def test_conversion_to_an_alias_is_not_offered_where_it_is_refused(client, live_english, roles):
     """Turning a live translation back into an alias would put the source's text live
     without review (guards.alias_conversion_refusal): the editor's props lose the link."""
