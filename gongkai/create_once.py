@@ -72,7 +72,7 @@ class CreateOnce:
         if self.expects_json_response:
             return self.autosave_into(page_id)
         if page_id is not None and self.is_a_draft_to_go_on_with(page_id):
-            return self.edit_view(page_id)(self.request)
+            return self.in_edit_view(page_id)
         messages.warning(self.request, ALREADY_CREATED)
         if page_id is None:
             return redirect("wagtailadmin_explore", self.parent_page.pk)
@@ -89,10 +89,10 @@ class CreateOnce:
         page = Page.objects.filter(pk=page_id).first()
         return page is not None and not page.live and page.current_workflow_state is None
 
-    @staticmethod
-    def edit_view(page_id):
+    def in_edit_view(self, page_id):
+        """This request answered by the page's edit view, as the site's URLs route it."""
         edit = resolve(reverse("wagtailadmin_pages:edit", args=(page_id,)))
-        return lambda request: edit.func(request, *edit.args, **edit.kwargs)
+        return edit.func(self.request, *edit.args, **edit.kwargs)
 
     def autosave_into(self, page_id):
         """An autosave of a form whose earlier request created a page: an autosave or a click
@@ -106,7 +106,7 @@ class CreateOnce:
         if page_id is None:
             return self.json_error_response("invalid_revision", str(ALREADY_CREATED))
         edit_url = reverse("wagtailadmin_pages:edit", args=(page_id,))
-        response = self.edit_view(page_id)(self.request)
+        response = self.in_edit_view(page_id)
         if not self.response_is_json(response):
             return self.json_error_response("invalid_revision", str(ALREADY_CREATED))
         answer = json.loads(response.content)
