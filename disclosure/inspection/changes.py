@@ -55,9 +55,10 @@ PAGE_ACTIONS = {
     # one.
     "create_alias": "post_save, created live (no page_published)",
     # A live alias in a disclosure tree does not become a page of its own: moderation refuses
-    # it (moderation/publishing/publication.py); outside the trees nothing the inspection reads
-    # changes.
-    "convert_alias": "refused for a live alias in a disclosure tree",
+    # it (moderation/publishing/publication.py), but for a translation alias, in another
+    # locale than the default one the inspection reads; outside the trees nothing the
+    # inspection reads changes.
+    "convert_alias": "refused for a live alias in a disclosure tree but a translation's",
     "copy_for_translation": "another locale's draft, or an alias (create_alias)",
 }
 # What Wagtail records of a file when it is first served: not a change.

@@ -12,7 +12,9 @@ bulk actions, wagtail-localize, copies, aliases — ends in saving the page row 
   would go live with it, in a place no reviewer was shown (translation aliases excepted: they
   mirror the original in another locale's tree);
 - an alias inside a disclosure tree is live only while its original is a live disclosure page
-  (whose live content passed this check), and a live alias does not become a page of its own;
+  (whose live content passed this check), and a live alias does not become a page of its own,
+  but for a translation alias keeping the content its original published (its translation then
+  goes live through review like any revision);
 - scheduling a revision (定时发布) is publishing: the same rule applies to it;
 - a revision a review step was given, or a page's live revision, is never rewritten in place
   (Wagtail's autosave overwrites the revision its tab saved last: a reviewer's correction, once
@@ -111,6 +113,24 @@ def check_alias_creation(page):
         raise UnreviewedPublication(ALIAS_OF_UNPUBLISHED)
 
 
+def keeps_what_its_original_published(page, original_id, update_fields):
+    """A live translation alias becoming a page of its own with nothing but `alias_of`
+    written: its row holds what its original published (Wagtail copies each publication into
+    the original's aliases) and goes on showing it until a reviewed revision of its own is
+    published. It is how a column whose item was translated first (which made the column an
+    alias) gets a translation of its own (gongkai/languages/patches/live_translation_drafts.py).
+    An alias in its original's own locale stays refused."""
+    if update_fields is None or not set(update_fields) <= {"alias_of", "alias_of_id"}:
+        return False
+    original = Page.objects.filter(pk=original_id).first()
+    return (
+        original is not None
+        and original.live
+        and in_disclosure_tree(original)
+        and is_translation_alias(page, original)
+    )
+
+
 def check_page_save(page, update_fields=None):
     """Refuse a save that would put unreviewed content live on a disclosure page."""
     if not page.live or publication_is_sanctioned():
@@ -138,6 +158,8 @@ def check_page_save(page, update_fields=None):
             raise UnreviewedPublication()
         return
     if stored["alias_of_id"] is not None:
+        if keeps_what_its_original_published(page, stored["alias_of_id"], update_fields):
+            return
         # A live alias becoming a page of its own would publish under its own name, unreviewed.
         raise UnreviewedPublication()
     goes_live = not stored["live"] or stored["live_revision_id"] != page.live_revision_id

@@ -8,16 +8,16 @@ public reads, and only then `save_revision()`. On a live disclosure page the rev
 (disclosure/moderation/publishing/publication.py) refuses the save, so a translator could not
 save an update of a published translation even as a draft: the update was lost behind 没有权限.
 
-What the wrapper does, only when the target page exists, is live, is no alias and a draft is
-asked for: it runs wagtail-localize's own method on that page (handed to it through
-`get_translated_instance`, on this source object only), whose plain `save()` of the whole row is
-skipped for this call; the saves that name their fields (those of `save_revision`: the latest
-revision, `draft_title`, `has_unpublished_changes`, comments) go through as before. So the new
-text, the synchronised fields and the slug wagtail-localize makes available are in the new
-revision only; the live row, its address and its live revision stay as they are until the review
-publishes the draft. Validation (`save_revision` runs `full_clean`), the mapping of validation
-errors onto the translated strings, the view-restriction sync and the TranslationLog are
-wagtail-localize's, unchanged. Nothing of the method is copied.
+What the wrapper does, only when the target page exists, is live and a draft is asked for: it runs
+wagtail-localize's own method on that page (handed to it through `get_translated_instance`, on this
+source object only), whose plain `save()` of the whole row is skipped for this call; the saves that
+name their fields (those of `save_revision`: the latest revision, `draft_title`,
+`has_unpublished_changes`, comments) go through as before. So the new text, the synchronised fields
+and the slug wagtail-localize makes available are in the new revision only; the live row, its
+address and its live revision stay as they are until the review publishes the draft. Validation
+(`save_revision` runs `full_clean`), the mapping of validation errors onto the translated strings,
+the view-restriction sync and the TranslationLog are wagtail-localize's, unchanged. Nothing of the
+method is copied.
 
 The view-restriction sync stays: a restriction is no revision content but a live setting, and
 wagtail-localize copies the source's onto the translation. Copying it narrows who may read, and
@@ -25,16 +25,25 @@ the source's restriction already hid every translation of the source
 (disclosure/catalogue/visibility.py), so it shows nothing new; removing or loosening one is
 judged by disclosure/moderation/publishing/view_restrictions.py like any other change.
 
-A draft translation (not live), a new translation, an alias being converted and a publication
-(`publish=True`) take wagtail-localize's path unchanged.
+A live alias (a column whose item was translated first: 翻译此页 made it an alias of the
+Chinese column) is a live target too. wagtail-localize first makes it a page of its own by
+writing `alias_of` alone, which the review guard lets a translation alias do because the row
+keeps the content its original published; the whole-row save of the translated text is then
+skipped as above, so the translation waits in a draft revision for review while the public
+still reads the Chinese column's content. Before, the guard refused the whole-row save and the
+translator landed on 没有权限 with nothing saved.
+
+A draft translation (not live), a new translation and a publication (`publish=True`) take
+wagtail-localize's path unchanged.
 
 Checked against wagtail-localize 1.14.5: `create_or_update_translation(locale, user, publish,
 copy_parent_pages, fallback)` fetches the existing target with `self.get_translated_instance
-(locale)` once; for a page that is not an alias it sets the slug, calls `translation.save()`
-without arguments, then `translation.save_revision(user=user)`, `self.sync_view_restrictions`,
-and publishes on commit only when `publish`; `get_translated_instance` returns the specific
-instance. Wagtail 8.0.1's `Page.save_revision` saves the row only with `update_fields` (its
-fingerprint is recorded too).
+(locale)` once; for an alias it first saves `update_fields=["alias_of_id"]`, a revision
+(`changed=False`) and a `wagtail.convert_alias` log entry; for any page it sets the slug, calls
+`translation.save()` without arguments, then `translation.save_revision(user=user)`,
+`self.sync_view_restrictions`, and publishes on commit only when `publish`;
+`get_translated_instance` returns the specific instance. Wagtail 8.0.1's `Page.save_revision` saves
+the row only with `update_fields` (its fingerprint is recorded too).
 """
 
 import functools
@@ -58,14 +67,14 @@ PATCH = Patch(
 
 
 def live_target(source, locale):
-    """The existing translated page of `source` in `locale` when it is live and no alias."""
+    """The existing translated page of `source` in `locale` when it is live (an alias too)."""
     from wagtail.models import Page
 
     try:
         target = source.get_translated_instance(locale)
     except ObjectDoesNotExist:
         return None
-    if isinstance(target, Page) and target.live and target.alias_of_id is None:
+    if isinstance(target, Page) and target.live:
         return target
     return None
 
