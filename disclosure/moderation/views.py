@@ -7,12 +7,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from gongkai.aliases import foreign_content_language
 from gongkai.pdf import render_pdf
 
 from .models import WithdrawalRequest, WithdrawalStatus
 from .people.audit import AuditFilterForm, audit_response
 from .publishing.force_publish import ForcePublishForm, force_publish, may_force_publish
 from .publishing.withdrawal import (
+    NO_CONTENT_OF_ITS_OWN,
     WithdrawalDecision,
     WithdrawalDecisionForm,
     WithdrawalRequestForm,
@@ -61,6 +63,12 @@ def force_publish_view(request, page_id):
 def request_withdrawal_view(request, page_id):
     page = get_object_or_404(Page, id=page_id).specific
     if not may_request_withdrawal(page, request.user):
+        if (
+            foreign_content_language(page) is not None
+            and page.permissions_for_user(request.user).can_edit()
+        ):
+            messages.error(request, NO_CONTENT_OF_ITS_OWN)
+            return redirect("wagtailadmin_pages:edit", page.pk)
         raise PermissionDenied
     form = WithdrawalRequestForm(request.POST or None, page=page)
     if request.method == "POST" and form.is_valid():

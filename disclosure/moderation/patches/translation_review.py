@@ -99,9 +99,11 @@ class ReviewPermissions:
         self.offers_alias_conversion = alias_conversion_refusal(tester.page) is None
         # Read by the editor's template: where its 取消发布 link leads instead, on a page taken
         # down only through a 撤稿申请 that this user may ask for; None where none is offered.
+        # Only beside the editor's 提交审核: the React editor makes its first action the main
+        # button, and a translator who had just submitted found 申请撤稿 there.
         self.withdrawal_url = (
             reverse("moderation:request_withdrawal", args=[tester.page.pk])
-            if withdrawal_open_to(tester)
+            if withdrawal_open_to(tester) and self.can_publish()
             else None
         )
 

@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 from wagtail.models import Page
 
 from disclosure.catalogue.roots import disclosure_root_of, in_disclosure_tree
+from gongkai.aliases import foreign_content_language
 
 from ..mail import notifications
 from ..models import WithdrawalAction, WithdrawalRequest, WithdrawalStatus
@@ -113,14 +114,28 @@ def may_move_to(page, destination):
     return page.specific.can_move_to(destination.specific)
 
 
+NO_CONTENT_OF_ITS_OWN = _(
+    "该页面是另一语言原页在本语言网站的别名，没有自己的内容，不能单独撤稿："
+    "请对原页或其下的译文页面申请撤稿。"
+)
+
+
 def may_request_withdrawal(page, user):
     return withdrawal_open_to(page.permissions_for_user(user))
 
 
 def withdrawal_open_to(tester):
-    """Whether the user of a page's permission tester may ask for the page's withdrawal."""
+    """Whether the user of a page's permission tester may ask for the page's withdrawal. Not
+    for an alias of a page in another language (gongkai/aliases.py): it has no content of its
+    own, and withdrawing it took the translations below it off the English site while the
+    leader read only the Chinese column's name; the original or the translations are withdrawn."""
     page = tester.page
-    return in_disclosure_tree(page) and has_live_content(page) and tester.can_edit()
+    return (
+        in_disclosure_tree(page)
+        and foreign_content_language(page) is None
+        and has_live_content(page)
+        and tester.can_edit()
+    )
 
 
 def already_pending(withdrawal):

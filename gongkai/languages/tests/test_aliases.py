@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Page
 
+from disclosure.moderation.models import WithdrawalRequest
+
 from .helpers import review_role_users, translate
 
 
@@ -145,3 +147,20 @@ def test_the_head_names_the_site_address_whatever_host_was_typed(client, transla
     html = client.get(translated["alias"].url, HTTP_HOST="10.1.2.3").content.decode()
     assert '<link rel="canonical" href="http://localhost/xxgk/notices/">' in html
     assert "10.1.2.3" not in "".join(alternates(html).values())
+
+
+def test_an_english_alias_is_not_withdrawn_on_its_own(client, translated):
+    # It has no content of its own: withdrawing it took the English item below it offline
+    # while the leader read only the Chinese column's name.
+    admin = get_user_model().objects.create_superuser("admin", "a@example.cn", "x")
+    client.force_login(admin)
+    url = reverse("moderation:request_withdrawal", args=[translated["alias"].pk])
+    response = client.post(url, {"action": "unpublish", "reason": "测试"}, follow=True)
+    assert "没有自己的内容，不能单独撤稿" in response.content.decode()
+    assert not WithdrawalRequest.objects.exists()
+    assert (
+        client.get(
+            reverse("moderation:request_withdrawal", args=[translated["item"].pk])
+        ).status_code
+        == 200
+    )

@@ -333,3 +333,16 @@ def test_the_lock_holder_still_translates(client, live_english, roles):
     english.save(update_fields=["locked", "locked_by"])
     client.force_login(roles["editors"])
     assert edit_title(client, translation, ENGLISH_TITLE).status_code in (200, 201)
+
+
+def test_no_withdrawal_request_is_offered_while_the_translation_is_in_review(
+    client, live_english, roles
+):
+    """The React editor makes its first action its main button: without 提交审核 (the page is
+    in review) 申请撤稿 would be the main button a translator clicks next."""
+    _translation, english = live_english
+    english.get_workflow().start(english, roles["editors"])
+    client.force_login(roles["editors"])
+    response = client.get(editor_url(english))
+    assert props(response)["perms"]["canPublish"] is False
+    assert "props.perms.canUnpublish = true;" not in response.text
