@@ -61,6 +61,9 @@ OVERRIDES = {
         "wagtail", "8.0.1", "4549dd3db3de10c0"
     ),
     "wagtailadmin/tables/boolean_cell.html": Checked("wagtail", "8.0.1", "f52d1f7945b2b176"),
+    "wagtail_localize/admin/edit_translatable_alias.html": Checked(
+        "wagtail-localize", "1.14.5", "b9cfd17470d0e1c1"
+    ),
     "wagtail_localize/admin/edit_translation.html": Checked(
         "wagtail-localize", "1.14.5", "52b849c00b09876c"
     ),
